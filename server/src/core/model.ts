@@ -1,0 +1,65 @@
+import type { FormatVersion, TableKey } from './format/schema';
+import type { Range } from './text';
+
+/** How a cell's text reads: a number, nothing, a placeholder such as “/” or “无”, or something else. */
+export type CellKind = 'number' | 'blank' | 'placeholder' | 'invalid';
+
+export interface Cell {
+  /** The number, or null when the cell is blank, a placeholder or not a number. Blank is not zero. */
+  value: number | null;
+  /** The cell's text as written, without surrounding blanks. */
+  raw: string;
+  /** Where `raw` stands; an empty range where a blank cell is. */
+  range: Range;
+  kind: CellKind;
+  /** A unit written inside the cell (“万元”, “件”). */
+  unit?: string;
+  /** Written with full-width digits or a thousands separator. */
+  nonstandard?: boolean;
+}
+
+/** A row whose numbers could not be bound to columns without guessing. */
+export interface RowProblem {
+  /** 'too-few': fewer cells than columns; 'too-many': more. */
+  kind: 'too-few' | 'too-many';
+  found: number;
+  expected: number;
+  range: Range;
+}
+
+export interface TableRow {
+  key: string;
+  labelRange: Range;
+  /** Keyed by column; empty when `problem` is set. */
+  cells: Record<string, Cell>;
+  problem?: RowProblem;
+}
+
+export interface Table {
+  key: TableKey;
+  /** The format version this table is written in (it may differ from the report's). */
+  version: FormatVersion;
+  range: Range;
+  rows: Record<string, TableRow>;
+}
+
+export interface Section {
+  number: number;
+  title: string;
+  /** The heading line. */
+  headingRange: Range;
+  /** The numeral as written (“一”, “2”), or null when the heading has none. */
+  numeral: string | null;
+  /** From the heading to the line before the next section heading. */
+  range: Range;
+}
+
+export interface Report {
+  year: number | null;
+  /** The version of the statistical tables, or null when no table was found. */
+  format: FormatVersion | null;
+  /** The title says 政府信息公开工作年度报告, or a statutory table was found. */
+  looksLikeReport: boolean;
+  sections: Section[];
+  tables: Partial<Record<TableKey, Table>>;
+}

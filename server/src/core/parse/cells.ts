@@ -1,0 +1,103 @@
+import { isBlankChar, type LineIndex } from '../text';
+import { isValueLike } from './values';
+
+/** A cell as cut from the text: trimmed text and its offsets (start = end for an empty cell). */
+export interface RawCell { text: string; start: number; end: number }
+export type RawRow = RawCell[];
+
+/** The three ways a Word table reaches plain text (spec: “Layouts the parser meets”). */
+export type Layout = 'tabs' | 'cell-per-line' | 'markdown';
+
+const isEmptyLine = (s: string) => /^[\s\u3000]*$/.test(s);
+const isMarkdownRow = (s: string) => /^\s*\|/.test(s);
+const isCellLine = (s: string) => s.startsWith('\t');
+const isSeparatorCell = (s: string) => /^:?-{3,}:?$/.test(s);
+
+function trimmed(text: string, from: number, to: number): RawCell {
+  let s = from, e = to;
+  while (s < e && isBlankChar(text[s])) s++;
+  while (e > s && isBlankChar(text[e - 1])) e--;
+  return { text: text.slice(s, e), start: s, end: e };
+}
+
+/** Splits text[from, to) at every `sep`, trimming each piece. */
+function split(text: string, from: number, to: number, sep: string): RawCell[] {
+  const cells: RawCell[] = [];
+  let s = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || text[i] === sep) { cells.push(trimmed(text, s, i)); s = i + 1; }
+  }
+  return cells;
+}
+
+/**
+ * Whether a line belongs to a table that started above it: a tab or pipe row, a blank line,
+ * or a short line that continues a cell (header words broken over lines, a value after an empty cell).
+ */
+export function isTableLine(line: string, previous: string | undefined): boolean {
+  if (line.includes('\t') || isMarkdownRow(line) || isEmptyLine(line)) return true;
+  if (isValueLike(line)) return true;
+  return previous !== undefined && isCellLine(previous) && line.trim().length <= 16;
+}
+
+export function detectLayout(idx: LineIndex, from: number, to: number): Layout {
+  let markdown = 0, single = 0, multi = 0;
+  for (let l = from; l < to; l++) {
+    const line = idx.lineText(l);
+    if (isMarkdownRow(line)) markdown++;
+    else if (/^\t[^\t]*$/.test(line)) single++;
+    else if (line.includes('\t')) multi++;
+  }
+  if (markdown > single + multi) return 'markdown';
+  return single > multi ? 'cell-per-line' : 'tabs';
+}
+
+/** Cuts lines [from, to) into rows of cells according to the layout. */
+export function tokenize(idx: LineIndex, from: number, to: number, layout: Layout): RawRow[] {
+  const text = idx.text;
+  const rows: RawRow[] = [];
+  if (layout !== 'cell-per-line') {
+    for (let l = from; l < to; l++) {
+      const line = idx.lineText(l);
+      if (isEmptyLine(line)) continue;
+      const start = idx.lineStart(l), end = start + line.length;
+      let cells: RawCell[];
+      if (layout === 'markdown' && isMarkdownRow(line)) {
+        cells = split(text, start, end, '|');
+        if (cells.length && cells[0].text === '') cells.shift();          // the pipe that opens the row
+        if (cells.length && cells[cells.length - 1].text === '') cells.pop(); // the pipe that closes it
+      } else {
+        cells = split(text, start, end, '\t');
+      }
+      if (cells.every((c) => c.text === '' || isSeparatorCell(c.text))) continue;
+      rows.push(cells);
+    }
+    return rows;
+  }
+  // One cell per line: a tab starts a cell, a following line without a tab continues it,
+  // a blank line ends the row.
+  let row: RawRow = [];
+  let cell: RawCell | undefined;
+  const endRow = () => { if (row.length) rows.push(row); row = []; cell = undefined; };
+  for (let l = from; l < to; l++) {
+    const line = idx.lineText(l);
+    const start = idx.lineStart(l), end = start + line.length;
+    if (isEmptyLine(line)) {
+      if (line.includes('\t')) { cell = trimmed(text, start, end); row.push(cell); } // an empty cell
+      else endRow();
+      continue;
+    }
+    if (isCellLine(line)) {
+      for (const c of split(text, start + 1, end, '\t')) { cell = c; row.push(c); }
+    } else if (cell) {
+      const more = trimmed(text, start, end);
+      if (cell.text === '') { cell.text = more.text; cell.start = more.start; cell.end = more.end; }
+      else { cell.text += more.text; cell.end = more.end; }
+    } else {
+      cell = trimmed(text, start, end);
+      row.push(cell);
+    }
+  }
+  endRow();
+  return rows;
+}

@@ -1,0 +1,20 @@
+import type { Report } from '../model';
+import { LineIndex } from '../text';
+import { findSections, readTitle } from './sections';
+import { findRegions, parseTable } from './tables';
+
+/** Text → report model. Never throws on any input; whatever cannot be read is left out. */
+export function parseReport(text: string, idx: LineIndex = new LineIndex(text)): Report {
+  const sections = findSections(idx);
+  const { year, titled } = readTitle(idx);
+  const report: Report = { year, format: null, looksLikeReport: titled, sections, tables: {} };
+  for (const region of findRegions(idx, sections.map((s) => s.range.start.line))) {
+    const table = parseTable(idx, region);
+    if (Object.keys(table.rows).length === 0) continue;
+    report.tables[region.key] = table;
+    report.looksLikeReport = true;
+  }
+  const withVersion = report.tables.t2 ?? report.tables.t3;
+  if (withVersion) report.format = withVersion.version;
+  return report;
+}

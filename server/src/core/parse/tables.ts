@@ -1,0 +1,196 @@
+import type { RowSpec, TableKey, TableSpec, FormatVersion } from '../format/schema';
+import { FORMATS, tableSpec } from '../format/statute';
+import type { Cell, RowProblem, Table, TableRow } from '../model';
+import type { LineIndex, Range } from '../text';
+import { detectLayout, isTableLine, tokenize, type Layout, type RawCell, type RawRow } from './cells';
+import { isValueLike, normalizeLabel, readCell, stripNumbering } from './values';
+
+/** Lines [from, to) of the text that hold one table. */
+export interface Region { key: TableKey; from: number; to: number }
+
+const ANCHORS: Record<TableKey, string[]> = {
+  t2: tableSpec('2021', 't2').anchors,
+  t3: tableSpec('2021', 't3').anchors,
+  t4: tableSpec('2021', 't4').anchors,
+};
+const isTabular = (line: string) => line.includes('\t') || /^\s*\|/.test(line);
+
+/**
+ * Finds each table by the first tab or pipe row that carries one of its anchors (第二十条第…,
+ * 申请人情况…, 行政复议), in statutory order; a table runs until prose or the next table begins.
+ */
+export function findRegions(idx: LineIndex, sectionStarts: number[] = []): Region[] {
+  const regions: Region[] = [];
+  let line = 0;
+  for (const key of ['t2', 't3', 't4'] as TableKey[]) {
+    let from = -1;
+    for (let l = line; l < idx.lineCount && from < 0; l++) {
+      const text = idx.lineText(l);
+      if (isTabular(text) && ANCHORS[key].some((a) => text.includes(a))) from = l;
+    }
+    if (from < 0) continue;
+    let to = from + 1;
+    while (to < idx.lineCount && isTableLine(idx.lineText(to), idx.lineText(to - 1)) && !sectionStarts.includes(to)) to++;
+    regions.push({ key, from, to });
+    line = to;
+  }
+  // A table ends where the next one begins.
+  for (let i = 0; i + 1 < regions.length; i++) regions[i].to = Math.min(regions[i].to, regions[i + 1].from);
+  return regions;
+}
+
+function regionText(idx: LineIndex, r: Region): string {
+  let s = '';
+  for (let l = r.from; l < r.to; l++) s += idx.lineText(l) + '\n';
+  return s;
+}
+
+/** The version a table is written in, from the header words only one version prints. */
+function detectVersion(key: TableKey, text: string): FormatVersion {
+  if (key === 't4') return '2021';
+  const label = normalizeLabel(text);
+  let best: FormatVersion = '2021', bestCount = 0;
+  for (const f of FORMATS) {
+    const count = f.markers.filter((m) => label.includes(m)).length;
+    if (count > bestCount) { best = f.version; bestCount = count; }
+  }
+  if (key === 't3' && bestCount === 0 && label.includes('其他处理')) return '2019';
+  return best;
+}
+
+function matchRow(spec: TableSpec, label: string, groups: Set<string>): RowSpec | undefined {
+  const n = normalizeLabel(label);
+  if (n === '' || n.length > 60) return undefined;
+  for (const row of spec.rows) {
+    if (row.group && !groups.has(row.group)) continue;
+    const exact = row.match.length === 1 && row.match[0].length <= 2;
+    if (row.match.some((m) => (exact ? stripNumbering(n) === m : n.includes(m)))) return row;
+  }
+  return undefined;
+}
+
+function toCell(idx: LineIndex, raw: RawCell): Cell {
+  const reading = readCell(raw.text);
+  const cell: Cell = { value: reading.value, raw: raw.text, range: idx.range(raw.start, raw.end), kind: reading.kind };
+  if (reading.unit) cell.unit = reading.unit;
+  if (reading.nonstandard) cell.nonstandard = true;
+  return cell;
+}
+
+/**
+ * Places the cells found after a row label onto the row's `n` columns. Empty cells at either end
+ * may be blank values or the traces of merged cells (at most one each side); when they leave
+ * more than one reading, the one that keeps a trailing trace is taken, as Word writes them.
+ */
+function place(found: RawCell[], n: number): RawCell[] | RowProblem['kind'] {
+  let first = 0, last = found.length - 1;
+  while (first <= last && found[first].text === '') first++;
+  while (last >= first && found[last].text === '') last--;
+  if (first > last) return found.length >= n ? found.slice(0, n) : 'too-few';
+  const core = found.slice(first, last + 1);
+  if (core.length === n) return core;
+  if (core.length > n) return 'too-many';
+  const blanks = n - core.length, lead = first, trail = found.length - 1 - last;
+  for (let fromTrail = Math.min(blanks, trail); fromTrail >= 0; fromTrail--) {
+    const fromLead = blanks - fromTrail;
+    if (fromLead > lead || lead - fromLead > 1 || trail - fromTrail > 1) continue;
+    return found.slice(first - fromLead, last + 1 + fromTrail);
+  }
+  return 'too-few';
+}
+
+function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[]): TableRow {
+  const labelRange = idx.range(label.start, label.end);
+  const row: TableRow = { key: spec.key, labelRange, cells: {} };
+  const n = spec.columns.length;
+  if (found.length === 0) {
+    // Only the label is written: every cell is blank, shown at the end of the label.
+    for (const c of spec.columns) row.cells[c] = toCell(idx, { text: '', start: label.end, end: label.end });
+    return row;
+  }
+  const placed = place(found, n);
+  if (typeof placed === 'string') {
+    const values = found.filter((c) => c.text !== '');
+    row.problem = {
+      kind: placed, expected: n, found: values.length,
+      range: idx.range(label.start, found[found.length - 1].end),
+    };
+    return row;
+  }
+  spec.columns.forEach((c, i) => (row.cells[c] = toCell(idx, placed[i])));
+  return row;
+}
+
+/** Cell-per-line drafts sometimes put a row's numbers after a blank line: join such rows to the one above. */
+function joinOrphans(rows: RawRow[]): RawRow[] {
+  const out: RawRow[] = [];
+  for (const row of rows) {
+    const orphan = row.every((c) => c.text === '' || isValueLike(c.text));
+    if (orphan && out.length && row.some((c) => c.text !== '')) out[out.length - 1].push(...row);
+    else out.push(row);
+  }
+  return out;
+}
+
+function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table) {
+  const groups = new Set<string>();
+  for (const cells of rows) {
+    let matched: { spec: RowSpec; at: number } | undefined;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (cell.text === '' || isValueLike(cell.text)) continue;
+      const row = matchRow(spec, cell.text, groups);
+      if (!row) continue;
+      if (row.isGroup) groups.add(row.key);
+      matched = { spec: row, at: i };
+    }
+    if (!matched) continue;
+    let rowSpec = matched.spec;
+    const found = cells.slice(matched.at + 1);
+    if (rowSpec.isGroup) {
+      // A group label with numbers of its own is a data row (2019: （六）其他处理).
+      if (!found.some((c) => c.text !== '')) continue;
+      const leaf = tableSpec('2019', spec.key).rows.find((r) => r.key === rowSpec.key && !r.isGroup);
+      if (!leaf) continue;
+      rowSpec = leaf;
+    }
+    if (table.rows[rowSpec.key]) continue; // the first of two rows with one label wins
+    table.rows[rowSpec.key] = bindRow(idx, rowSpec, cells[matched.at], found);
+  }
+}
+
+/** Table 4 has no row labels: its fifteen numbers follow the last header word. */
+function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table) {
+  const cells = rows.flat();
+  let lastLabel = -1;
+  cells.forEach((c, i) => { if (c.text !== '' && !isValueLike(c.text)) lastLabel = i; });
+  const label = cells[lastLabel] ?? cells[0];
+  if (!label) return;
+  const all = spec.rows.flatMap((r) => r.columns.map((c) => ({ row: r, col: c })));
+  const found = cells.slice(lastLabel + 1);
+  const virtual: RowSpec = { ...spec.rows[0], columns: all.map((_, i) => String(i)) };
+  const bound = bindRow(idx, virtual, label, found);
+  for (const r of spec.rows) {
+    const row: TableRow = { key: r.key, labelRange: bound.labelRange, cells: {} };
+    if (bound.problem) row.problem = bound.problem;
+    table.rows[r.key] = row;
+  }
+  all.forEach(({ row, col }, i) => {
+    const cell = bound.cells[String(i)];
+    if (cell) table.rows[row.key].cells[col] = cell;
+  });
+}
+
+export function parseTable(idx: LineIndex, region: Region): Table {
+  const version = detectVersion(region.key, regionText(idx, region));
+  const spec = tableSpec(version, region.key);
+  const layout: Layout = detectLayout(idx, region.from, region.to);
+  let rows = tokenize(idx, region.from, region.to, layout);
+  if (layout === 'cell-per-line') rows = joinOrphans(rows);
+  const lastLine = Math.max(region.from, region.to - 1);
+  const range: Range = { start: { line: region.from, character: 0 }, end: { line: lastLine, character: idx.lineText(lastLine).length } };
+  const table: Table = { key: region.key, version, range, rows: {} };
+  if (region.key === 't4') parseTable4(idx, spec, rows, table);
+  else parseRows(idx, spec, rows, table);
+  return table;
+}

@@ -1,0 +1,39 @@
+import { toHalfWidth } from '../text';
+import type { CellKind } from '../model';
+
+export interface CellReading { kind: CellKind; value: number | null; unit?: string; nonstandard?: boolean }
+
+const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空|——)$/;
+const NUMBER = /^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|条|个|项|人|次|份)?$/;
+
+/** Reads a cell's text. Blank and placeholders are kept apart from zero. */
+export function readCell(raw: string): CellReading {
+  const text = toHalfWidth(raw).trim();
+  if (text === '') return { kind: 'blank', value: null };
+  if (PLACEHOLDER.test(text)) return { kind: 'placeholder', value: null };
+  const m = NUMBER.exec(text);
+  if (!m) return { kind: 'invalid', value: null };
+  const value = Number((m[1] ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ? '.' + m[3] : ''));
+  const reading: CellReading = { kind: 'number', value };
+  if (m[4]) reading.unit = m[4];
+  if (text !== raw.trim() || m[2].includes(',')) reading.nonstandard = true;
+  return reading;
+}
+
+/** A cell that can only be a value: a number, a placeholder, blank, or a short mistyped number (“1O”). */
+export function isValueLike(raw: string): boolean {
+  const r = readCell(raw);
+  if (r.kind !== 'invalid') return true;
+  const text = toHalfWidth(raw).trim();
+  return text.length <= 12 && /\d/.test(text) && !/\p{Script=Han}/u.test(text);
+}
+
+/** Label text for matching: half-width, without blanks, punctuation or brackets. */
+export function normalizeLabel(raw: string): string {
+  return toHalfWidth(raw).replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/** Drops a leading numbering such as 一、 （七） 3. from normalized label text. */
+export function stripNumbering(normalized: string): string {
+  return normalized.replace(/^[一二三四五六七八九十\d]+/, '');
+}

@@ -1,0 +1,204 @@
+import type { ColumnSpec, IdentitySpec } from '../format/schema';
+import { tableSpec } from '../format/statute';
+import type { Cell, Table } from '../model';
+import { cellName, columnName, num, rowName, tableName, tableNameEn } from './names';
+import type { Check, Msg, RawFinding, Related, RuleMeta } from './types';
+
+// The identities of tables 3 and 4 (format data: IdentitySpec). Every identity is a linear
+// equation Σsum = Σequals over cells. Table 3's identities cross like a parity check, so when the
+// broken ones are all explained by one cell, that cell and its value are known.
+
+interface Term { row: string; col: string; cell: Cell; sign: 1 | -1; value: number }
+export interface Instance {
+  spec: IdentitySpec;
+  /** The row (per-row) or column (per-column) the equation runs along. */
+  along: string;
+  terms: Term[];
+  /** Σsum − Σequals; 0 when the identity holds. */
+  residual: number;
+  /** The cell a fix sets when no single cell is to blame. */
+  total: Term;
+}
+
+const EPS = 1e-9;
+
+/** A cell that can take part in arithmetic: a number that its column allows. */
+export function usable(cell: Cell | undefined, col: ColumnSpec | undefined): cell is Cell & { value: number } {
+  if (!cell || cell.kind !== 'number' || cell.value === null || !col) return false;
+  if (!col.signed && cell.value < 0) return false;
+  return col.decimals || Number.isInteger(cell.value);
+}
+
+/**
+ * Every identity of the table whose cells are all present and usable (blank is not zero).
+ * With `free`, identities in which that one cell is unusable are kept too, with it counted as 0,
+ * so that `solve` can tell what it should be.
+ */
+export function instances(table: Table, free?: { row: string; col: string }): Instance[] {
+  const spec = tableSpec(table.version, table.key);
+  const column = (key: string) => spec.columns.find((c) => c.key === key);
+  const out: Instance[] = [];
+  for (const id of spec.identities) {
+    const alongs = id.per === 'column' ? spec.columns.map((c) => c.key) : id.rows ?? spec.rows.filter((r) => !r.isGroup).map((r) => r.key);
+    for (const along of alongs) {
+      const at = (k: string) => (id.per === 'column' ? { row: k, col: along } : { row: along, col: k });
+      const terms: Term[] = [];
+      let ok = true;
+      for (const [keys, sign] of [[id.sum, 1], [id.equals, -1]] as const) {
+        for (const k of keys) {
+          const { row, col } = at(k);
+          const cell = table.rows[row]?.cells[col];
+          if (usable(cell, column(col))) terms.push({ row, col, cell, sign, value: cell.value });
+          else if (cell && free?.row === row && free.col === col) terms.push({ row, col, cell, sign, value: 0 });
+          else { ok = false; break; }
+        }
+        if (!ok) break;
+      }
+      if (!ok) continue;
+      const residual = terms.reduce((s, t) => s + t.sign * t.value, 0);
+      const total = terms.find((t) => (id.per === 'column' ? t.row : t.col) === id.total && t.sign === (id.totalSide === 'sum' ? 1 : -1))!;
+      out.push({ spec: id, along, terms, residual, total });
+    }
+  }
+  return out;
+}
+
+const broken = (i: Instance) => Math.abs(i.residual) > EPS;
+const key = (row: string, col: string) => `${row}\u0000${col}`;
+
+/** The value a cell must take for an identity to hold, the other cells as they are. */
+export function solve(inst: Instance, row: string, col: string): number | undefined {
+  const t = inst.terms.find((x) => x.row === row && x.col === col);
+  return t && t.value - inst.residual / t.sign;
+}
+
+/** The one cell whose change explains every broken identity, and its value; undefined if none or several. */
+function pinpoint(all: Instance[], table: Table): { term: Term; value: number; broken: Instance[] } | undefined {
+  const bad = all.filter(broken);
+  const byCell = new Map<string, Instance[]>();
+  for (const inst of all) for (const t of inst.terms) {
+    const k = key(t.row, t.col);
+    byCell.set(k, [...(byCell.get(k) ?? []), inst]);
+  }
+  const spec = tableSpec(table.version, table.key);
+  const found: { term: Term; value: number; broken: Instance[] }[] = [];
+  for (const inst of bad) for (const term of inst.terms) {
+    const mine = byCell.get(key(term.row, term.col))!;
+    if (mine.length !== bad.length || !mine.every(broken)) continue;
+    const values = mine.map((i) => solve(i, term.row, term.col)!);
+    const value = values[0];
+    const col = spec.columns.find((c) => c.key === term.col)!;
+    if (values.some((v) => Math.abs(v - value) > EPS) || (!col.signed && value < 0) || (!col.decimals && !Number.isInteger(value))) continue;
+    if (!found.some((f) => f.term.row === term.row && f.term.col === term.col)) found.push({ term, value, broken: mine });
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function describe(inst: Instance, table: Table): Msg {
+  const t = tableName(table.key);
+  if (inst.spec.per === 'row') {
+    return { zh: `${t}“${rowName(table, inst.along)}”行的总计`, en: `the total of row “${rowName(table, inst.along)}”` };
+  }
+  const c = columnName(table, inst.along);
+  return inst.spec.code === 'table3-balance'
+    ? { zh: `“${c}”列的勾稽关系（第一项加第二项之和等于第三项加第四项之和）`, en: `the balance of column “${c}” (received + carried over = concluded + carried forward)` }
+    : { zh: `“${c}”列的（七）总计`, en: `the outcome total of column “${c}”` };
+}
+
+const sumText = (terms: Term[]) => terms.map((t) => num(t.value)).join(' + ');
+
+/** The message of one broken identity, with the numbers involved. */
+function brokenMessage(inst: Instance, table: Table): Msg {
+  const plus = inst.terms.filter((t) => t.sign === 1), minus = inst.terms.filter((t) => t.sign === -1);
+  const s = (ts: Term[]) => ts.reduce((a, t) => a + t.value, 0);
+  switch (inst.spec.code) {
+    case 'table3-balance': {
+      const c = columnName(table, inst.along);
+      return {
+        zh: `表三“${c}”列不平衡：本年新收 ${sumText(plus.slice(0, 1))} + 上年结转 ${sumText(plus.slice(1))} = ${num(s(plus))}，而办理结果总计 ${sumText(minus.slice(0, 1))} + 结转下年度 ${sumText(minus.slice(1))} = ${num(s(minus))}。`,
+        en: `Table 3, column “${c}” does not balance: received ${sumText(plus.slice(0, 1))} + carried over ${sumText(plus.slice(1))} = ${num(s(plus))}, but concluded ${sumText(minus.slice(0, 1))} + carried forward ${sumText(minus.slice(1))} = ${num(s(minus))}.`,
+      };
+    }
+    case 'table3-outcome-total': {
+      const c = columnName(table, inst.along);
+      return {
+        zh: `表三“${c}”列：（七）总计为 ${num(s(plus))}，但（一）至（六）各项办理结果之和为 ${num(s(minus))}。`,
+        en: `Table 3, column “${c}”: the outcome total is ${num(s(plus))}, but the outcomes add up to ${num(s(minus))}.`,
+      };
+    }
+    default: {
+      const t = tableName(table.key), r = rowName(table, inst.along);
+      const what = table.key === 't4' ? '结果维持、结果纠正、其他结果、尚未审结' : '自然人与各类法人或其他组织';
+      return {
+        zh: `${t}“${r}”：总计为 ${num(s(plus))}，但${what}之和为 ${num(s(minus))}（${sumText(minus)}）。`,
+        en: `${tableNameEn(table.key)}, “${r}”: the total is ${num(s(plus))}, but its parts add up to ${num(s(minus))} (${sumText(minus)}).`,
+      };
+    }
+  }
+}
+
+function setCell(cell: Cell, value: number, zh: string, en: string) {
+  return { title: { zh, en }, edits: [{ range: cell.range, newText: num(value) }] };
+}
+
+function checkTable(table: Table): RawFinding[] {
+  const all = instances(table);
+  const bad = all.filter(broken);
+  if (bad.length === 0) return [];
+  const order = tableSpec(table.version, table.key).identities.map((i) => i.code);
+  const blame = pinpoint(all, table);
+  if (blame) {
+    const { term, value } = blame;
+    const where = cellName(table, term.row, term.col);
+    const reasons = blame.broken.map((i) => describe(i, table));
+    const code = order.find((c) => blame.broken.some((i) => i.spec.code === c))!;
+    const related: Related[] = blame.broken.map((i) => {
+      const other = i.total.row === term.row && i.total.col === term.col ? i.terms.find((t) => t !== i.total)! : i.total;
+      return { range: other.cell.range, message: brokenMessage(i, table) };
+    });
+    return [{
+      code,
+      message: {
+        zh: `${where.zh}填的是 ${num(term.value)}，与${reasons.map((r) => r.zh).join('、')}${reasons.length > 1 ? '都' : ''}不符；按其余数字，这一格应为 ${num(value)}。`,
+        en: `${where.en} is ${num(term.value)}, which breaks ${reasons.map((r) => r.en).join(' and ')}; the other figures say it should be ${num(value)}.`,
+      },
+      range: term.cell.range,
+      fix: setCell(term.cell, value, `改为 ${num(value)}`, `Change to ${num(value)}`),
+      related,
+    }];
+  }
+  return bad
+    .sort((a, b) => order.indexOf(a.spec.code) - order.indexOf(b.spec.code))
+    .map((inst) => {
+      const value = solve(inst, inst.total.row, inst.total.col)!;
+      const finding: RawFinding = { code: inst.spec.code, message: brokenMessage(inst, table), range: inst.total.cell.range };
+      if (value >= 0) {
+        const name = inst.spec.per === 'row' ? columnName(table, inst.total.col) : rowName(table, inst.total.row);
+        finding.fix = setCell(inst.total.cell, value, `将“${name}”改为 ${num(value)}`, `Set “${name}” to ${num(value)}`);
+      }
+      return finding;
+    });
+}
+
+const meta = (code: string, zh: string, en: string, dzh: string, den: string): RuleMeta =>
+  ({ code, severity: 'error', title: { zh, en }, description: { zh: dzh, en: den } });
+
+export const identities: Check = {
+  rules: [
+    meta('table3-balance', '表三各列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度', 'Table 3 columns balance: received + carried over = concluded + carried forward',
+      '表三每一列都须满足表中印明的勾稽关系：第一项加第二项之和，等于第三项加第四项之和。若只有一格出错，检查会指出是哪一格并给出正确数字。',
+      'Every column of table 3 must satisfy the identity printed in the table: item 1 + item 2 = item 3 + item 4. When one cell explains the mismatch, it is named with its correct value.'),
+    meta('table3-outcome-total', '表三各列：（七）总计 = （一）至（六）各项之和', 'Table 3 columns: outcome total = sum of outcomes',
+      '“三、本年度办理结果”的（七）总计，等于（一）予以公开至（六）其他处理各小项之和（（三）至（六）是分组标题，不是小计）。',
+      'Row （七）总计 equals the sum of every outcome row （一）…（六）; the group labels （三）–（六） are not subtotals.'),
+    meta('table3-row-total', '表三各行：总计 = 自然人 + 各类法人或其他组织', 'Table 3 rows: total = natural persons + organisations',
+      '表三每一行的“总计”列，等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。',
+      'The total column of every table 3 row equals the sum of the six applicant columns.'),
+    meta('table4-total', '表四：每类总计 = 维持 + 纠正 + 其他 + 尚未审结', 'Table 4: each total = upheld + corrected + other + pending',
+      '行政复议、未经复议直接起诉、复议后起诉三类各自的总计，等于结果维持、结果纠正、其他结果、尚未审结之和。表四无法判断哪一格出错，按惯例修正总计。',
+      'Each block of table 4 (review, direct suit, suit after review) has total = upheld + corrected + other + pending. Table 4 cannot tell which cell is wrong; by convention the total is fixed.'),
+  ],
+  run({ report }) {
+    return [report.tables.t3, report.tables.t4].flatMap((t) => (t ? checkTable(t) : []));
+  },
+};

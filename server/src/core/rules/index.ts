@@ -1,0 +1,12 @@
+import { cells } from './cells';
+import { identities } from './identities';
+import { structure } from './structure';
+import type { Check, RuleMeta } from './types';
+
+/** Every check, in the order their findings are listed for the same place. */
+export const CHECKS: Check[] = [structure, cells, identities];
+
+/** Every rule code with its metadata: the docs, the CLI's rule list and the server read this. */
+export const RULES: RuleMeta[] = CHECKS.flatMap((c) => c.rules);
+
+export const ruleByCode = (code: string) => RULES.find((r) => r.code === code);

@@ -1,0 +1,40 @@
+import type { Report } from '../model';
+import type { LineIndex, Range } from '../text';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A message in the two locales: Chinese first, English second. */
+export interface Msg { zh: string; en: string }
+
+export interface TextEdit { range: Range; newText: string }
+export interface Fix { title: Msg; edits: TextEdit[] }
+export interface Related { range: Range; message: Msg }
+
+/** What a check reports; the service turns it into a localized Finding. */
+export interface RawFinding {
+  code: string;
+  message: Msg;
+  range: Range;
+  fix?: Fix;
+  related?: Related[];
+}
+
+export interface RuleContext {
+  report: Report;
+  text: string;
+  idx: LineIndex;
+}
+
+/** A rule's metadata: its stable code, default severity, and the text of its docs entry. */
+export interface RuleMeta {
+  code: string;
+  severity: Severity;
+  title: Msg;
+  description: Msg;
+}
+
+/** One check may report several related codes (the three table-3 identities locate one cell together). */
+export interface Check {
+  rules: RuleMeta[];
+  run(ctx: RuleContext): RawFinding[];
+}

@@ -1,0 +1,77 @@
+import type { Report } from './model';
+import { parseReport } from './parse/index';
+import { CHECKS } from './rules/index';
+import type { Msg, RawFinding, Severity, TextEdit } from './rules/types';
+import { compareRanges, LineIndex, type Range } from './text';
+
+// The facade of the pure core: text in, report model and findings out. The language server and
+// the CLI are thin faces of these functions; nothing here knows about VS Code or LSP.
+
+export type Locale = 'zh' | 'en';
+export type { Severity, TextEdit };
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fix?: { title: string; edits: TextEdit[] };
+  related?: { range: Range; message: string }[];
+}
+
+export interface CheckResult { report: Report; findings: Finding[] }
+
+export interface CheckOptions {
+  locale?: Locale;
+  /** Told about a check that threw; the other checks' findings are still returned. */
+  onError?: (error: unknown, check: string) => void;
+}
+
+function localize(raw: RawFinding, severity: Severity, locale: Locale): Finding {
+  const t = (m: Msg) => m[locale];
+  const f: Finding = { code: raw.code, severity, message: t(raw.message), range: raw.range };
+  if (raw.fix) f.fix = { title: t(raw.fix.title), edits: raw.fix.edits };
+  if (raw.related?.length) f.related = raw.related.map((r) => ({ range: r.range, message: t(r.message) }));
+  return f;
+}
+
+/** Parses the text and runs every rule. Never throws. */
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const idx = new LineIndex(text);
+  const report = parseReport(text, idx);
+  const findings: Finding[] = [];
+  for (const c of CHECKS) {
+    try {
+      for (const raw of c.run({ report, text, idx })) {
+        const severity = c.rules.find((r) => r.code === raw.code)?.severity ?? 'warning';
+        findings.push(localize(raw, severity, options.locale ?? 'zh'));
+      }
+    } catch (error) {
+      options.onError?.(error, c.rules.map((r) => r.code).join(','));
+    }
+  }
+  findings.sort((a, b) => compareRanges(a.range, b.range) || a.code.localeCompare(b.code));
+  return { report, findings };
+}
+
+/** Applies edits to text; edits that overlap an earlier one are skipped. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const idx = new LineIndex(text);
+  const spans = edits
+    .map((e) => ({ start: idx.offset(e.range.start), end: idx.offset(e.range.end), text: e.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '', at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    out += text.slice(at, s.start) + s.text;
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The edits of every fix among the findings (optionally of one rule), without overlaps. */
+export function fixAllEdits(findings: Finding[], code?: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const f of findings) if (f.fix && (!code || f.code === code)) edits.push(...f.fix.edits);
+  return edits;
+}

@@ -1,0 +1,59 @@
+// Positions as LSP counts them: 0-based lines and UTF-16 code units (a JS string index is one).
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+/** Maps string offsets to line/character positions in O(log lines). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+  }
+
+  get lineCount(): number { return this.starts.length; }
+
+  lineStart(line: number): number { return this.starts[line]; }
+
+  /** The text of a line without its line break. */
+  lineText(line: number): string {
+    const end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    let e = end;
+    if (e > this.starts[line] && this.text.charCodeAt(e - 1) === 10) e--;
+    if (e > this.starts[line] && this.text.charCodeAt(e - 1) === 13) e--;
+    return this.text.slice(this.starts[line], e);
+  }
+
+  position(offset: number): Position {
+    let lo = 0, hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+
+  offset(pos: Position): number {
+    if (pos.line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[pos.line] + pos.character, this.text.length);
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+}
+
+export function compareRanges(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
+}
+
+/** Whitespace a Word export leaves around cells, including the ideographic space. */
+export const isBlankChar = (c: string) => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\r';
+
+/** Full-width ASCII (０-９, （）, ．) to half-width; used only to compare labels and read numbers. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
