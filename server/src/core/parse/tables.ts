@@ -1,6 +1,7 @@
 import type { RowSpec, TableKey, TableSpec, FormatVersion } from '../format/schema';
 import { FORMATS, tableSpec } from '../format/statute';
 import type { Cell, RowProblem, Table, TableRow } from '../model';
+import { broken, instances } from '../identities';
 import type { LineIndex, Range } from '../text';
 import { detectLayout, isTableLine, tokenize, type Layout, type RawCell, type RawRow } from './cells';
 import { isValueLike, normalizeLabel, readCell, stripNumbering } from './values';
@@ -78,47 +79,82 @@ function toCell(idx: LineIndex, raw: RawCell): Cell {
 }
 
 /**
- * Places the cells found after a row label onto the row's `n` columns. Empty cells at either end
- * may be blank values or the traces of merged cells (at most one each side); when they leave
- * more than one reading, the one that keeps a trailing trace is taken, as Word writes them.
+ * The ways to place the cells found after a row label onto the row's `n` columns, best first.
+ * Empty cells at either end may be blank values or the traces of merged cells (at most one each
+ * side). Readings whose cells stand under their column headers come first (`at` is the position
+ * of found[0] in its row, `headers` the positions of the header words), then those that keep a
+ * trailing trace, as Word writes them. `resolve` then lets the table's identities choose.
  */
-function place(found: RawCell[], n: number): RawCell[] | RowProblem['kind'] {
+function placements(found: RawCell[], n: number, at: number, headers: Map<string, number>, columns: string[]): RawCell[][] | RowProblem['kind'] {
   let first = 0, last = found.length - 1;
   while (first <= last && found[first].text === '') first++;
   while (last >= first && found[last].text === '') last--;
-  if (first > last) return found.length >= n ? found.slice(0, n) : 'too-few';
-  const core = found.slice(first, last + 1);
-  if (core.length === n) return core;
-  if (core.length > n) return 'too-many';
-  const blanks = n - core.length, lead = first, trail = found.length - 1 - last;
-  for (let fromTrail = Math.min(blanks, trail); fromTrail >= 0; fromTrail--) {
+  if (first > last) return found.length >= n ? [found.slice(0, n)] : 'too-few';
+  if (last - first + 1 > n) return 'too-many';
+  if (last - first + 1 === n) return [found.slice(first, last + 1)];
+  const blanks = n - (last - first + 1), lead = first, trail = found.length - 1 - last;
+  const readings: { start: number; score: number }[] = [];
+  for (let fromTrail = 0; fromTrail <= Math.min(blanks, trail); fromTrail++) {
     const fromLead = blanks - fromTrail;
     if (fromLead > lead || lead - fromLead > 1 || trail - fromTrail > 1) continue;
-    return found.slice(first - fromLead, last + 1 + fromTrail);
+    const start = first - fromLead;
+    readings.push({ start, score: columns.filter((c, i) => headers.get(c) === at + start + i).length });
   }
-  return 'too-few';
+  if (readings.length === 0) return 'too-few';
+  readings.sort((a, b) => b.score - a.score); // stable: ties keep the trailing-trace order
+  return readings.map((r) => found.slice(r.start, r.start + n));
 }
 
-function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[]): TableRow {
+/** Where each column's header word stands in its row (tab and Markdown layouts keep the grid, mostly). */
+function headerPositions(spec: TableSpec, rows: RawRow[]): Map<string, number> {
+  const at = new Map<string, number>();
+  for (const cells of rows) {
+    cells.forEach((cell, i) => {
+      const n = normalizeLabel(cell.text);
+      const col = spec.columns.find((c) => c.match.some((m) => (m.length <= 2 ? stripNumbering(n) === m : n.includes(m))));
+      if (col && !at.has(col.key)) at.set(col.key, i);
+    });
+  }
+  return at;
+}
+
+/** A bound row, and other readings of its cells when blanks at its ends leave more than one. */
+function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[], at = 0, headers = new Map<string, number>()): { row: TableRow; readings: Record<string, Cell>[] } {
   const labelRange = idx.range(label.start, label.end);
   const row: TableRow = { key: spec.key, labelRange, cells: {} };
+  const bind = (cells: RawCell[]) => Object.fromEntries(spec.columns.map((c, i) => [c, toCell(idx, cells[i])]));
   const n = spec.columns.length;
   if (found.length === 0) {
     // Only the label is written: every cell is blank, shown at the end of the label.
-    for (const c of spec.columns) row.cells[c] = toCell(idx, { text: '', start: label.end, end: label.end });
-    return row;
+    row.cells = bind(spec.columns.map(() => ({ text: '', start: label.end, end: label.end })));
+    return { row, readings: [] };
   }
-  const placed = place(found, n);
+  const placed = placements(found, n, at, headers, spec.columns);
   if (typeof placed === 'string') {
     const values = found.filter((c) => c.text !== '');
     row.problem = {
       kind: placed, expected: n, found: values.length,
       range: idx.range(label.start, found[found.length - 1].end),
     };
-    return row;
+    return { row, readings: [] };
   }
-  spec.columns.forEach((c, i) => (row.cells[c] = toCell(idx, placed[i])));
-  return row;
+  const readings = placed.map(bind);
+  row.cells = readings[0];
+  return { row, readings };
+}
+
+/** For each row with several readings, keep the one that breaks the fewest identities (the first on a tie). */
+function resolve(table: Table, readings: Map<string, Record<string, Cell>[]>) {
+  for (const [key, options] of readings) {
+    if (options.length < 2) continue;
+    let best = options[0], fewest = Infinity;
+    for (const cells of options) {
+      table.rows[key].cells = cells;
+      const n = instances(table).filter(broken).length;
+      if (n < fewest) { fewest = n; best = cells; }
+    }
+    table.rows[key].cells = best;
+  }
 }
 
 /** Cell-per-line drafts sometimes put a row's numbers after a blank line: join such rows to the one above. */
@@ -126,14 +162,17 @@ function joinOrphans(rows: RawRow[]): RawRow[] {
   const out: RawRow[] = [];
   for (const row of rows) {
     const orphan = row.every((c) => c.text === '' || isValueLike(c.text));
-    if (orphan && out.length && row.some((c) => c.text !== '')) out[out.length - 1].push(...row);
+    if (orphan && out.length && row.some((c) => c.text !== '')) for (const c of row) out[out.length - 1].push(c);
     else out.push(row);
   }
   return out;
 }
 
-function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table) {
+function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table, layout: Layout) {
   const groups = new Set<string>();
+  const readings = new Map<string, Record<string, Cell>[]>();
+  const firstData = rows.findIndex((cells) => cells.some((c) => c.text !== '' && !isValueLike(c.text) && matchRow(spec, c.text, new Set())));
+  const headers = layout === 'cell-per-line' ? new Map<string, number>() : headerPositions(spec, rows.slice(0, Math.max(firstData, 0)));
   for (const cells of rows) {
     let matched: { spec: RowSpec; at: number } | undefined;
     for (let i = 0; i < cells.length; i++) {
@@ -155,8 +194,11 @@ function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table
       rowSpec = leaf;
     }
     if (table.rows[rowSpec.key]) continue; // the first of two rows with one label wins
-    table.rows[rowSpec.key] = bindRow(idx, rowSpec, cells[matched.at], found);
+    const bound = bindRow(idx, rowSpec, cells[matched.at], found, matched.at + 1, headers);
+    table.rows[rowSpec.key] = bound.row;
+    readings.set(rowSpec.key, bound.readings);
   }
+  resolve(table, readings);
 }
 
 /** Table 4 has no row labels: its fifteen numbers follow the last header word. */
@@ -169,7 +211,7 @@ function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Tab
   const all = spec.rows.flatMap((r) => r.columns.map((c) => ({ row: r, col: c })));
   const found = cells.slice(lastLabel + 1);
   const virtual: RowSpec = { ...spec.rows[0], columns: all.map((_, i) => String(i)) };
-  const bound = bindRow(idx, virtual, label, found);
+  const { row: bound } = bindRow(idx, virtual, label, found);
   for (const r of spec.rows) {
     const row: TableRow = { key: r.key, labelRange: bound.labelRange, cells: {} };
     if (bound.problem) row.problem = bound.problem;
@@ -191,6 +233,6 @@ export function parseTable(idx: LineIndex, region: Region): Table {
   const range: Range = { start: { line: region.from, character: 0 }, end: { line: lastLine, character: idx.lineText(lastLine).length } };
   const table: Table = { key: region.key, version, range, rows: {} };
   if (region.key === 't4') parseTable4(idx, spec, rows, table);
-  else parseRows(idx, spec, rows, table);
+  else parseRows(idx, spec, rows, table, layout);
   return table;
 }

@@ -1,6 +1,6 @@
 import { tableSpec } from '../format/statute';
 import type { Cell, Table } from '../model';
-import { instances, solve } from './identities';
+import { instances, solve } from '../identities';
 import { cellName, num } from './names';
 import type { Check, Fix, RawFinding } from './types';
 

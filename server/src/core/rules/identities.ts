@@ -1,76 +1,13 @@
-import type { ColumnSpec, IdentitySpec } from '../format/schema';
 import { tableSpec } from '../format/statute';
+import { broken, EPS, instances, solve, type Instance, type Term } from '../identities';
 import type { Cell, Table } from '../model';
 import { cellName, columnName, num, rowName, tableName, tableNameEn } from './names';
 import type { Check, Msg, RawFinding, Related, RuleMeta } from './types';
 
-// The identities of tables 3 and 4 (format data: IdentitySpec). Every identity is a linear
-// equation Σsum = Σequals over cells. Table 3's identities cross like a parity check, so when the
-// broken ones are all explained by one cell, that cell and its value are known.
+// Table 3's identities cross like a parity check: when the broken ones are all explained by one
+// cell, that cell and its value are known. Table 4's blocks only say that they disagree.
 
-interface Term { row: string; col: string; cell: Cell; sign: 1 | -1; value: number }
-export interface Instance {
-  spec: IdentitySpec;
-  /** The row (per-row) or column (per-column) the equation runs along. */
-  along: string;
-  terms: Term[];
-  /** Σsum − Σequals; 0 when the identity holds. */
-  residual: number;
-  /** The cell a fix sets when no single cell is to blame. */
-  total: Term;
-}
-
-const EPS = 1e-9;
-
-/** A cell that can take part in arithmetic: a number that its column allows. */
-export function usable(cell: Cell | undefined, col: ColumnSpec | undefined): cell is Cell & { value: number } {
-  if (!cell || cell.kind !== 'number' || cell.value === null || !col) return false;
-  if (!col.signed && cell.value < 0) return false;
-  return col.decimals || Number.isInteger(cell.value);
-}
-
-/**
- * Every identity of the table whose cells are all present and usable (blank is not zero).
- * With `free`, identities in which that one cell is unusable are kept too, with it counted as 0,
- * so that `solve` can tell what it should be.
- */
-export function instances(table: Table, free?: { row: string; col: string }): Instance[] {
-  const spec = tableSpec(table.version, table.key);
-  const column = (key: string) => spec.columns.find((c) => c.key === key);
-  const out: Instance[] = [];
-  for (const id of spec.identities) {
-    const alongs = id.per === 'column' ? spec.columns.map((c) => c.key) : id.rows ?? spec.rows.filter((r) => !r.isGroup).map((r) => r.key);
-    for (const along of alongs) {
-      const at = (k: string) => (id.per === 'column' ? { row: k, col: along } : { row: along, col: k });
-      const terms: Term[] = [];
-      let ok = true;
-      for (const [keys, sign] of [[id.sum, 1], [id.equals, -1]] as const) {
-        for (const k of keys) {
-          const { row, col } = at(k);
-          const cell = table.rows[row]?.cells[col];
-          if (usable(cell, column(col))) terms.push({ row, col, cell, sign, value: cell.value });
-          else if (cell && free?.row === row && free.col === col) terms.push({ row, col, cell, sign, value: 0 });
-          else { ok = false; break; }
-        }
-        if (!ok) break;
-      }
-      if (!ok) continue;
-      const residual = terms.reduce((s, t) => s + t.sign * t.value, 0);
-      const total = terms.find((t) => (id.per === 'column' ? t.row : t.col) === id.total && t.sign === (id.totalSide === 'sum' ? 1 : -1))!;
-      out.push({ spec: id, along, terms, residual, total });
-    }
-  }
-  return out;
-}
-
-const broken = (i: Instance) => Math.abs(i.residual) > EPS;
 const key = (row: string, col: string) => `${row}\u0000${col}`;
-
-/** The value a cell must take for an identity to hold, the other cells as they are. */
-export function solve(inst: Instance, row: string, col: string): number | undefined {
-  const t = inst.terms.find((x) => x.row === row && x.col === col);
-  return t && t.value - inst.residual / t.sign;
-}
 
 /** The one cell whose change explains every broken identity, and its value; undefined if none or several. */
 function pinpoint(all: Instance[], table: Table): { term: Term; value: number; broken: Instance[] } | undefined {

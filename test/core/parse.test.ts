@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FORMAT_2021 } from '../../server/src/core/format/statute';
+import { detectLayout } from '../../server/src/core/parse/cells';
+import { parseReport } from '../../server/src/core/parse/index';
+import { findRegions } from '../../server/src/core/parse/tables';
+import { LineIndex } from '../../server/src/core/text';
+import { EXPECTED, type Expected } from './expected';
+import { markdownReport } from './markdown';
+import { SEEDS, sliceAt } from './seeds';
+
+const spec = (key: 't2' | 't3' | 't4') => FORMAT_2021.tables.find((t) => t.key === key)!;
+
+/** Every statutory cell is present, reads as the expected number, and its range covers exactly its text. */
+function assertTables(text: string, e: Expected) {
+  const report = parseReport(text);
+  assert.equal(report.year, e.year);
+  assert.equal(report.format, '2021');
+  const check = (table: 't2' | 't3' | 't4', row: string, col: string, want: number) => {
+    const cell = report.tables[table]?.rows[row]?.cells[col];
+    assert.ok(cell, `${table} ${row} ${col} is missing`);
+    assert.equal(cell.kind, 'number', `${table} ${row} ${col} reads “${cell.raw}”`);
+    assert.equal(cell.value, want, `${table} ${row} ${col}`);
+    assert.equal(sliceAt(text, cell.range), cell.raw, `${table} ${row} ${col} range`);
+  };
+  for (const r of spec('t2').rows) r.columns.forEach((c, i) => check('t2', r.key, c, e.t2[r.key][i]));
+  for (const r of spec('t3').rows.filter((r) => !r.isGroup)) r.columns.forEach((c, i) => check('t3', r.key, c, (e.t3[r.key] ?? [0, 0, 0, 0, 0, 0, 0])[i]));
+  spec('t4').rows.forEach((r, b) => r.columns.forEach((c, i) => check('t4', r.key, c, e.t4[b * 5 + i])));
+  return report;
+}
+
+describe('parsing the seeds', () => {
+  for (const { name, text } of SEEDS) {
+    it(`${name}: every cell of tables 2, 3 and 4 as printed`, () => {
+      const report = assertTables(text, EXPECTED[name.slice(0, 3)]);
+      assert.deepEqual(report.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+    });
+  }
+
+  it('covers the tab and the cell-per-line layouts', () => {
+    const layouts = SEEDS.map(({ text }) => {
+      const idx = new LineIndex(text);
+      return findRegions(idx).map((r) => detectLayout(idx, r.from, r.to));
+    });
+    assert.deepEqual(layouts.map((l) => new Set(l).size === 1 ? l[0] : l), ['tabs', 'tabs', 'cell-per-line', 'cell-per-line', 'cell-per-line']);
+  });
+
+  it('reads a fee with its unit (seed 003: 373.91万元) as a number and keeps the unit', () => {
+    const cell = parseReport(SEEDS[3].text).tables.t2!.rows.fees.cells.amount;
+    assert.deepEqual([cell.value, cell.unit, cell.raw], [373.91, '万元', '373.91万元']);
+  });
+
+  it('finds section headings without numerals and with a wrong numeral style', () => {
+    const s003 = parseReport(SEEDS[3].text).sections;
+    assert.deepEqual(s003.slice(0, 3).map((s) => s.numeral), [null, null, null]);
+    const s004 = parseReport(SEEDS[4].text).sections;
+    assert.equal(s004[1].numeral, '2');
+  });
+});
+
+describe('Markdown pipe tables', () => {
+  for (const [key, e] of Object.entries(EXPECTED)) {
+    it(`seed ${key}'s tables written in Markdown`, () => {
+      const text = markdownReport(e);
+      const report = assertTables(text, e);
+      const idx = new LineIndex(text);
+      assert.deepEqual(findRegions(idx).map((r) => detectLayout(idx, r.from, r.to)), ['markdown', 'markdown', 'markdown']);
+      assert.deepEqual(report.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+    });
+  }
+});

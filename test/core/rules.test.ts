@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseReport } from '../../server/src/core/parse/index';
+import { applyEdits, check, fixAllEdits, type Finding } from '../../server/src/core/service';
+import { ARITHMETIC, cellsOf, replaceAt, seed, SEEDS, TABLE_CODES } from './seeds';
+
+const tableFindings = (text: string) => check(text).findings.filter((f) => TABLE_CODES.has(f.code));
+const same = (a: Finding['range'], b: Finding['range']) => JSON.stringify(a) === JSON.stringify(b);
+
+describe('the seeds', () => {
+  for (const { name, text } of SEEDS) {
+    it(`${name}: no table finding`, () => assert.deepEqual(tableFindings(text), []));
+  }
+});
+
+describe('one wrong cell (every table-3 and table-4 cell of every seed)', () => {
+  for (const { name, text } of SEEDS) {
+    const report = parseReport(text);
+    it(`${name}: table 3 names the cell and its fix restores the text byte for byte`, () => {
+      let n = 0;
+      for (const { row, col, cell } of cellsOf(report, 't3')) {
+        for (const delta of [1, 7, -1]) {
+          const wrong = cell.value! + delta;
+          if (wrong < 0) continue;
+          const mutated = replaceAt(text, cell.range, String(wrong));
+          const found = tableFindings(mutated);
+          const where = `${row}/${col} ${cell.value}→${wrong}`;
+          assert.equal(found.length, 1, `${where}: ${found.map((f) => f.code + ' ' + f.message).join('\n')}`);
+          assert.ok(ARITHMETIC.has(found[0].code), where);
+          assert.deepEqual(found[0].range.start, cell.range.start, where);
+          assert.ok(found[0].message.includes(String(wrong)) && found[0].message.includes(String(cell.value)), where);
+          assert.ok(found[0].related && found[0].related.length >= 2, `${where}: related`);
+          assert.equal(applyEdits(mutated, found[0].fix!.edits), text, where);
+          n++;
+        }
+      }
+      assert.ok(n >= 175 * 2);
+    });
+
+    it(`${name}: table 4 flags the block, and its fix makes the block consistent`, () => {
+      for (const { row, col, cell } of cellsOf(report, 't4')) {
+        for (const delta of [1, 7, -1]) {
+          const wrong = cell.value! + delta;
+          if (wrong < 0) continue;
+          const mutated = replaceAt(text, cell.range, String(wrong));
+          const found = tableFindings(mutated);
+          const where = `${row}/${col} ${cell.value}→${wrong}`;
+          assert.equal(found.length, 1, where);
+          assert.equal(found[0].code, 'table4-total', where);
+          const total = parseReport(mutated).tables.t4!.rows[row].cells.total;
+          assert.deepEqual(found[0].range, total.range, where);
+          assert.deepEqual(tableFindings(applyEdits(mutated, found[0].fix!.edits)), [], where);
+        }
+      }
+    });
+
+    it(`${name}: a blanked cell is reported as blank, never as an arithmetic error`, () => {
+      for (const table of ['t2', 't3', 't4'] as const) {
+        for (const { row, col, cell } of cellsOf(report, table)) {
+          const blanked = replaceAt(text, cell.range, '');
+          const where = `${table} ${row}/${col}`;
+          const found = tableFindings(blanked);
+          assert.deepEqual(found.filter((f) => ARITHMETIC.has(f.code)), [], where);
+          const now = parseReport(blanked).tables[table]!.rows[row].cells[col];
+          assert.equal(now?.kind, 'blank', where);
+          assert.ok(Math.abs(now.range.start.line - cell.range.start.line) <= 1, where);
+          assert.deepEqual(found.map((f) => f.code), ['cell-blank'], where);
+          assert.ok(same(found[0].range, now.range), where);
+        }
+      }
+    });
+  }
+});
+
+describe('several mistakes', () => {
+  const text = seed('002').text;
+  const t3 = parseReport(text).tables.t3!;
+
+  it('are reported once per broken identity, on its total, with the sum as fix', () => {
+    // Two wrong cells in different rows and columns: no single cell explains them.
+    let mutated = replaceAt(text, t3.rows['3.4.1'].cells.commercial.range, '4');
+    mutated = replaceAt(mutated, t3.rows['3.1'].cells.natural.range, '18');
+    const found = tableFindings(mutated);
+    assert.deepEqual(found.map((f) => f.code).sort(), ['table3-outcome-total', 'table3-outcome-total', 'table3-row-total', 'table3-row-total']);
+    const rowTotal = found.find((f) => f.code === 'table3-row-total' && f.message.includes('予以公开'))!;
+    const mt3 = parseReport(mutated).tables.t3!;
+    assert.deepEqual(rowTotal.range, mt3.rows['3.1'].cells.total.range);
+    assert.equal(rowTotal.fix!.edits[0].newText, '21');
+    assert.match(rowTotal.message, /总计为 20，但自然人与各类法人或其他组织之和为 21/);
+  });
+
+  it('a blank or placeholder cell gets the value the identities determine', () => {
+    const blanked = replaceAt(text, t3.rows['1'].cells.natural.range, '/');
+    const [f] = tableFindings(blanked);
+    assert.equal(f.code, 'cell-blank');
+    assert.match(f.message, /只填了“\/”/);
+    assert.equal(f.fix!.edits[0].newText, '55');
+  });
+});
+
+describe('cells', () => {
+  const text = seed('000').text;
+  const t3 = parseReport(text).tables.t3!;
+  const t2 = parseReport(text).tables.t2!;
+  const at = (raw: string, range = t3.rows['3.1'].cells.natural.range) => tableFindings(replaceAt(text, range, raw));
+
+  it('negative, fractional and non-numeric counts are invalid, without arithmetic errors', () => {
+    for (const raw of ['-5', '5.5', '五', '5O']) {
+      const found = at(raw);
+      assert.deepEqual(found.map((f) => f.code), ['cell-invalid'], raw);
+      assert.equal(found[0].fix?.edits[0].newText, '5', raw);
+    }
+  });
+
+  it('the fee amount may have decimals; a count may not', () => {
+    assert.deepEqual(at('12.5', t2.rows.fees.cells.amount.range), []);
+    assert.deepEqual(at('1.5', t2.rows.penalty.cells.decisions.range).map((f) => f.code), ['cell-invalid']);
+  });
+
+  it('placeholders are blank, not zero', () => {
+    for (const raw of ['/', '-', '—', '无']) assert.deepEqual(at(raw).map((f) => f.code), ['cell-blank'], raw);
+  });
+});
+
+describe('structure', () => {
+  const text = seed('001').text;
+
+  it('a missing row is named; its identities are not checked', () => {
+    const lines = text.split('\n');
+    const i = lines.findIndex((l) => l.includes('重复申请'));
+    const found = tableFindings(lines.filter((_, j) => j !== i).join('\n'));
+    assert.deepEqual(found.map((f) => f.code), ['row-missing']);
+    assert.match(found[0].message, /表三缺少“2.重复申请”一行/);
+  });
+
+  it('a missing table is reported at its section heading', () => {
+    const start = text.indexOf('行政复议\t');
+    const end = text.indexOf('#### 五');
+    const found = tableFindings(text.slice(0, start) + text.slice(end));
+    assert.deepEqual(found.map((f) => f.code), ['table-missing']);
+    assert.match(found[0].message, /未找到表四/);
+    assert.equal(found[0].range.start.line, text.slice(0, start).split('\n').length - 3);
+  });
+
+  it('a row with a cell too many or too few is not bound to guessed columns', () => {
+    const line = '一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t';
+    assert.ok(text.includes(line));
+    const more = tableFindings(text.replace(line, line + '5\t'));
+    assert.deepEqual(more.map((f) => f.code), ['row-cells']);
+    assert.match(more[0].message, /读到 8 个数，多于 7 列/);
+    const fewer = tableFindings(text.replace(line, '一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0'));
+    assert.deepEqual(fewer.map((f) => f.code), ['row-cells']);
+    assert.match(fewer[0].message, /只读到 5 个数，应有 7 个/);
+  });
+
+  it('a text that is not a report gets nothing', () => {
+    assert.deepEqual(check('会议纪要\n\n今天开会讨论了三件事。\n').findings, []);
+  });
+});
+
+describe('fix all', () => {
+  it('applies every fix at once', () => {
+    const text = seed('003').text;
+    const report = parseReport(text);
+    let mutated = replaceAt(text, report.tables.t3!.rows['3.2'].cells.natural.range, '12');
+    const t4 = parseReport(mutated).tables.t4!;
+    mutated = replaceAt(mutated, t4.rows.suit_direct.cells.upheld.range, '9');
+    const { findings } = check(mutated);
+    const fixed = applyEdits(mutated, fixAllEdits(findings));
+    assert.deepEqual(tableFindings(fixed), []);
+  });
+});
+
+describe('the 2019 format', () => {
+  it('reads （六）其他处理 as one row and checks the identities over it', () => {
+    const text = seed('001').text
+      .replace(/\t\(六\) 其他处理\t1\. 申请人无正当理由[^\n]*\n[^\n]*\n3\. 其他[^\n]*\n/, '(六) 其他处理\t\t0\t0\t0\t0\t0\t0\t0\n')
+      .replace('本年制发件数', '本年新制作数量');
+    const report = parseReport(text);
+    assert.equal(report.tables.t3!.version, '2019');
+    assert.equal(report.tables.t3!.rows['3.6'].cells.total.value, 0);
+    assert.deepEqual(tableFindings(text).filter((f) => f.code !== 'row-missing' && f.code !== 'row-cells'), []);
+  });
+});
