@@ -35,27 +35,28 @@ export function usable(cell: Cell | undefined, col: ColumnSpec | undefined): cel
  */
 export function instances(table: Table, free?: { row: string; col: string }): Instance[] {
   const spec = tableSpec(table.version, table.key);
-  const column = (key: string) => spec.columns.find((c) => c.key === key);
+  const columns = new Map(spec.columns.map((c) => [c.key, c]));
   const out: Instance[] = [];
   for (const id of spec.identities) {
-    const alongs = id.per === 'column' ? spec.columns.map((c) => c.key) : id.rows ?? spec.rows.filter((r) => !r.isGroup).map((r) => r.key);
+    const perColumn = id.per === 'column';
+    const alongs = perColumn ? spec.columns.map((c) => c.key) : id.rows ?? spec.rows.filter((r) => !r.isGroup).map((r) => r.key);
     for (const along of alongs) {
-      const at = (k: string) => (id.per === 'column' ? { row: k, col: along } : { row: along, col: k });
       const terms: Term[] = [];
-      let ok = true;
-      for (const [keys, sign] of [[id.sum, 1], [id.equals, -1]] as const) {
-        for (const k of keys) {
-          const { row, col } = at(k);
-          const cell = table.rows[row]?.cells[col];
-          if (usable(cell, column(col))) terms.push({ row, col, cell, sign, value: cell.value });
-          else if (cell && free?.row === row && free.col === col) terms.push({ row, col, cell, sign, value: 0 });
-          else { ok = false; break; }
-        }
-        if (!ok) break;
-      }
-      if (!ok) continue;
-      const residual = terms.reduce((s, t) => s + t.sign * t.value, 0);
-      const total = terms.find((t) => (id.per === 'column' ? t.row : t.col) === id.total && t.sign === (id.totalSide === 'sum' ? 1 : -1))!;
+      let residual = 0;
+      const add = (k: string, sign: 1 | -1): boolean => {
+        const row = perColumn ? k : along, col = perColumn ? along : k;
+        const cell = table.rows[row]?.cells[col];
+        let value: number;
+        if (usable(cell, columns.get(col))) value = cell.value;
+        else if (cell && free?.row === row && free.col === col) value = 0;
+        else return false;
+        terms.push({ row, col, cell, sign, value });
+        residual += sign * value;
+        return true;
+      };
+      if (!id.sum.every((k) => add(k, 1)) || !id.equals.every((k) => add(k, -1))) continue;
+      const totalSign = id.totalSide === 'sum' ? 1 : -1;
+      const total = terms.find((t) => (perColumn ? t.row : t.col) === id.total && t.sign === totalSign)!;
       out.push({ spec: id, along, terms, residual, total });
     }
   }

@@ -53,7 +53,10 @@ export function compareRanges(a: Range, b: Range): number {
 /** Whitespace a Word export leaves around cells, including the ideographic space. */
 export const isBlankChar = (c: string) => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\r';
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /** Full-width ASCII (０-９, （）, ．) to half-width; used only to compare labels and read numbers. */
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }

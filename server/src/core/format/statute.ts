@@ -1,12 +1,14 @@
-import { FormatSpec, SectionSpec, type ColumnSpec, type IdentitySpec, type RowSpec, type TableSpec } from './schema';
+import type { ColumnSpec, FormatSpec, IdentitySpec, RowSpec, SectionSpec, TableSpec } from './schema';
 
 // The statutory format of 政府信息公开工作年度报告: 国办公开办函〔2021〕30号 and the 2019 trial
 // format (国办公开办函〔2019〕60号). Keys are the canonical keys of shared/spec/report-format.md.
 // `match` keywords are compared with label text after blanks and punctuation are removed.
+// The zod schemas in schema.ts check this data in the tests (test/core/format.test.ts), so that
+// the CLI and the server do not load zod at start-up.
 
-const col = (key: string, header: string, match: string[], extra: Partial<ColumnSpec> = {}) =>
+const col = (key: string, header: string, match: string[], extra: Partial<ColumnSpec> = {}): ColumnSpec =>
   ({ key, header, match, decimals: false, signed: false, ...extra });
-const row = (key: string, label: string, name: string, match: string[], columns: string[], extra: Partial<RowSpec> = {}) =>
+const row = (key: string, label: string, name: string, match: string[], columns: string[], extra: Partial<RowSpec> = {}): RowSpec =>
   ({ key, label, name, match, columns, isGroup: false, ...extra });
 
 export const SECTIONS: SectionSpec[] = [
@@ -16,7 +18,7 @@ export const SECTIONS: SectionSpec[] = [
   { number: 4, numeral: '四', title: '政府信息公开行政复议、行政诉讼情况', variants: ['因政府信息公开工作被申请行政复议、提起行政诉讼情况'] },
   { number: 5, numeral: '五', title: '存在的主要问题及改进情况', variants: ['政府信息公开工作存在的主要问题及改进情况'] },
   { number: 6, numeral: '六', title: '其他需要报告的事项', variants: [] },
-].map((s) => SectionSpec.parse(s));
+];
 
 // ---- Table 3: the same columns in both versions --------------------------------------------
 
@@ -120,7 +122,7 @@ const TABLE4: TableSpec = {
     row('review', '行政复议', '行政复议', ['行政复议'], T4_COLS),
     row('suit_direct', '行政诉讼·未经复议直接起诉', '行政诉讼（未经复议直接起诉）', ['直接起诉'], T4_COLS),
     row('suit_after_review', '行政诉讼·复议后起诉', '行政诉讼（复议后起诉）', ['复议后起诉'], T4_COLS),
-  ] as RowSpec[],
+  ],
   identities: [{
     code: 'table4-total', per: 'row', sum: ['total'], equals: ['upheld', 'corrected', 'other', 'pending'], totalSide: 'sum', total: 'total',
     description: '每一类的总计等于结果维持、结果纠正、其他结果、尚未审结之和',
@@ -148,7 +150,7 @@ const TABLE2_2021: TableSpec = {
     row('penalty', '行政处罚', '行政处罚', ['行政处罚'], ['decisions'], { block: '第二十条第（六）项' }),
     row('coercion', '行政强制', '行政强制', ['行政强制'], ['decisions'], { block: '第二十条第（六）项' }),
     row('fees', '行政事业性收费', '行政事业性收费', ['行政事业性收费'], ['amount'], { block: '第二十条第（八）项' }),
-  ] as RowSpec[],
+  ],
   identities: [],
 };
 
@@ -160,11 +162,11 @@ const TABLE2_2019: TableSpec = {
     col('published', '本年新公开数量', ['本年新公开数量']),
     col('total_published', '对外公开总数量', ['对外公开总数量']),
     col('prior_items', '上一年项目数量', ['上一年项目数量']),
-    col('change', '本年增/减', ['本年增减']),
+    col('change', '本年增/减', ['本年增减'], { signed: true }),
     col('decisions', '处理决定数量', ['处理决定数量']),
     col('projects', '采购项目数量', ['采购项目数量']),
     col('amount', '采购总金额', ['采购总金额'], { decimals: true }),
-  ].map((c) => (c.key === 'change' ? { ...c, signed: true } : c)),
+  ],
   rows: [
     row('regulations', '规章', '规章', ['规章'], ['made', 'published', 'total_published'], { block: '第二十条第（一）项' }),
     row('normative', '规范性文件', '规范性文件', ['规范性文件'], ['made', 'published', 'total_published'], { block: '第二十条第（一）项' }),
@@ -174,7 +176,7 @@ const TABLE2_2019: TableSpec = {
     row('coercion', '行政强制', '行政强制', ['行政强制'], CHANGE, { block: '第二十条第（六）项' }),
     row('fees', '行政事业性收费', '行政事业性收费', ['行政事业性收费'], ['prior_items', 'change'], { block: '第二十条第（八）项' }),
     row('procurement', '政府集中采购', '政府集中采购', ['政府集中采购'], ['projects', 'amount'], { block: '第二十条第（九）项' }),
-  ] as RowSpec[],
+  ],
   identities: [],
 };
 
@@ -189,7 +191,7 @@ export const FORMATS: FormatSpec[] = [
     markers: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '政府集中采购', '上一年项目数量'],
     tables: [TABLE2_2019, table3(T3_ROWS_2019), TABLE4],
   },
-].map((f) => FormatSpec.parse(f));
+];
 
 export const FORMAT_2021 = FORMATS[0];
 

@@ -1,31 +1,58 @@
 import { isBlankChar, type LineIndex } from '../text';
-import { isValueLike } from './values';
+import { isValueLike, normalizeLabel } from './values';
 
 /** A cell as cut from the text: trimmed text and its offsets (start = end for an empty cell). */
-export interface RawCell { text: string; start: number; end: number }
+export interface RawCell {
+  text: string;
+  start: number;
+  end: number;
+  /** The lines of `start` and `end` (a cell continued on the next line ends there). */
+  line: number;
+  endLine: number;
+  /** Cached by `labelOf`. */
+  label?: string;
+}
+
+// Label texts repeat from report to report: remember what each reads as.
+const labels = new Map<string, string>();
+
+/** The cell's normalized label text, or '' when it is empty or can only be a value. */
+export function labelOf(cell: RawCell): string {
+  if (cell.label !== undefined) return cell.label;
+  let label = labels.get(cell.text);
+  if (label === undefined) {
+    label = cell.text === '' || isValueLike(cell.text) ? '' : normalizeLabel(cell.text);
+    if (labels.size > 20000) labels.clear();
+    labels.set(cell.text, label);
+  }
+  return (cell.label = label);
+}
 export type RawRow = RawCell[];
 
 /** The three ways a Word table reaches plain text (spec: “Layouts the parser meets”). */
 export type Layout = 'tabs' | 'cell-per-line' | 'markdown';
 
-const isEmptyLine = (s: string) => /^[\s\u3000]*$/.test(s);
+function isEmptyLine(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isBlankChar(s[i])) return false;
+  return true;
+}
 const isMarkdownRow = (s: string) => /^\s*\|/.test(s);
 const isCellLine = (s: string) => s.startsWith('\t');
 const isSeparatorCell = (s: string) => /^:?-{3,}:?$/.test(s);
 
-function trimmed(text: string, from: number, to: number): RawCell {
+function trimmed(text: string, from: number, to: number, line: number): RawCell {
   let s = from, e = to;
   while (s < e && isBlankChar(text[s])) s++;
   while (e > s && isBlankChar(text[e - 1])) e--;
-  return { text: text.slice(s, e), start: s, end: e };
+  return { text: text.slice(s, e), start: s, end: e, line, endLine: line };
 }
 
-/** Splits text[from, to) at every `sep`, trimming each piece. */
-function split(text: string, from: number, to: number, sep: string): RawCell[] {
+/** Splits text[from, to) of a line at every `sep`, trimming each piece. */
+function split(text: string, from: number, to: number, sep: string, line: number): RawCell[] {
   const cells: RawCell[] = [];
   let s = from;
   for (let i = from; i <= to; i++) {
-    if (i === to || text[i] === sep) { cells.push(trimmed(text, s, i)); s = i + 1; }
+    if (i === to || text[i] === sep) { cells.push(trimmed(text, s, i, line)); s = i + 1; }
   }
   return cells;
 }
@@ -36,7 +63,7 @@ function split(text: string, from: number, to: number, sep: string): RawCell[] {
  */
 export function isTableLine(line: string, previous: string | undefined): boolean {
   if (line.includes('\t') || isMarkdownRow(line) || isEmptyLine(line)) return true;
-  if (isValueLike(line)) return true;
+  if (line.length <= 24 && isValueLike(line)) return true;
   return previous !== undefined && isCellLine(previous) && line.trim().length <= 16;
 }
 
@@ -45,7 +72,7 @@ export function detectLayout(idx: LineIndex, from: number, to: number): Layout {
   for (let l = from; l < to; l++) {
     const line = idx.lineText(l);
     if (isMarkdownRow(line)) markdown++;
-    else if (/^\t[^\t]*$/.test(line)) single++;
+    else if (line.charCodeAt(0) === 9 && line.indexOf('\t', 1) < 0) single++;
     else if (line.includes('\t')) multi++;
   }
   if (markdown > single + multi) return 'markdown';
@@ -63,11 +90,11 @@ export function tokenize(idx: LineIndex, from: number, to: number, layout: Layou
       const start = idx.lineStart(l), end = start + line.length;
       let cells: RawCell[];
       if (layout === 'markdown' && isMarkdownRow(line)) {
-        cells = split(text, start, end, '|');
+        cells = split(text, start, end, '|', l);
         if (cells.length && cells[0].text === '') cells.shift();          // the pipe that opens the row
         if (cells.length && cells[cells.length - 1].text === '') cells.pop(); // the pipe that closes it
       } else {
-        cells = split(text, start, end, '\t');
+        cells = split(text, start, end, '\t', l);
       }
       if (cells.every((c) => c.text === '' || isSeparatorCell(c.text))) continue;
       rows.push(cells);
@@ -83,18 +110,20 @@ export function tokenize(idx: LineIndex, from: number, to: number, layout: Layou
     const line = idx.lineText(l);
     const start = idx.lineStart(l), end = start + line.length;
     if (isEmptyLine(line)) {
-      if (line.includes('\t')) { cell = trimmed(text, start, end); row.push(cell); } // an empty cell
+      if (line.includes('\t')) { cell = trimmed(text, start, end, l); row.push(cell); } // an empty cell
       else endRow();
       continue;
     }
     if (isCellLine(line)) {
-      for (const c of split(text, start + 1, end, '\t')) { cell = c; row.push(c); }
+      for (const c of split(text, start + 1, end, '\t', l)) { cell = c; row.push(c); }
     } else if (cell) {
-      const more = trimmed(text, start, end);
-      if (cell.text === '') { cell.text = more.text; cell.start = more.start; cell.end = more.end; }
-      else { cell.text += more.text; cell.end = more.end; }
+      const more = trimmed(text, start, end, l);
+      if (cell.text === '') { cell.text = more.text; cell.start = more.start; cell.line = l; }
+      else cell.text += more.text;
+      cell.end = more.end;
+      cell.endLine = l;
     } else {
-      cell = trimmed(text, start, end);
+      cell = trimmed(text, start, end, l);
       row.push(cell);
     }
   }

@@ -10,7 +10,9 @@ const HEADING = /^[#\s\u3000]*(?:([一二三四五六七八九十]+|\d+)\s*[、.
 
 /** Recognises a section heading line: an optional numeral and one of the six titles, nothing more. */
 export function readHeading(line: string): { number: number; numeral: string | null; title: string } | undefined {
-  if (line.length > 60 || line.includes('\t') || /^\s*[（(]/.test(line)) return undefined;
+  // Every title ends in 情况 or 事项: a cheap test before the regular expressions.
+  const end = line.trimEnd();
+  if (line.length > 60 || !(end.endsWith('情况') || end.endsWith('事项')) || line.includes('\t') || /^\s*[（(]/.test(line)) return undefined;
   const m = HEADING.exec(line);
   if (!m) return undefined;
   const title = normalizeLabel(m[2]);

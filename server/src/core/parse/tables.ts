@@ -3,8 +3,8 @@ import { FORMATS, tableSpec } from '../format/statute';
 import type { Cell, RowProblem, Table, TableRow } from '../model';
 import { broken, instances } from '../identities';
 import type { LineIndex, Range } from '../text';
-import { detectLayout, isTableLine, tokenize, type Layout, type RawCell, type RawRow } from './cells';
-import { isValueLike, normalizeLabel, readCell, stripNumbering } from './values';
+import { detectLayout, isTableLine, labelOf, tokenize, type Layout, type RawCell, type RawRow } from './cells';
+import { normalizeLabel, readCell, stripNumbering } from './values';
 
 /** Lines [from, to) of the text that hold one table. */
 export interface Region { key: TableKey; from: number; to: number }
@@ -41,15 +41,14 @@ export function findRegions(idx: LineIndex, sectionStarts: number[] = []): Regio
 }
 
 function regionText(idx: LineIndex, r: Region): string {
-  let s = '';
-  for (let l = r.from; l < r.to; l++) s += idx.lineText(l) + '\n';
-  return s;
+  return idx.text.slice(idx.lineStart(r.from), r.to < idx.lineCount ? idx.lineStart(r.to) : idx.text.length);
 }
 
 /** The version a table is written in, from the header words only one version prints. */
 function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
-  const label = normalizeLabel(text);
+  // Markers are plain words; only a header broken over lines needs the normalized text.
+  const label = FORMATS.some((f) => f.markers.some((m) => text.includes(m))) ? text : normalizeLabel(text);
   let best: FormatVersion = '2021', bestCount = 0;
   for (const f of FORMATS) {
     const count = f.markers.filter((m) => label.includes(m)).length;
@@ -59,20 +58,38 @@ function detectVersion(key: TableKey, text: string): FormatVersion {
   return best;
 }
 
-function matchRow(spec: TableSpec, label: string, groups: Set<string>): RowSpec | undefined {
-  const n = normalizeLabel(label);
-  if (n === '' || n.length > 60) return undefined;
-  for (const row of spec.rows) {
-    if (row.group && !groups.has(row.group)) continue;
-    const exact = row.match.length === 1 && row.match[0].length <= 2;
-    if (row.match.some((m) => (exact ? stripNumbering(n) === m : n.includes(m)))) return row;
+// Labels repeat from report to report, so the rows each label text could name are remembered.
+const candidatesBySpec = new WeakMap<TableSpec, Map<string, RowSpec[]>>();
+
+/** The rows whose keywords the label contains; a two-character keyword (总计, 其他, 规章) must be the whole label. */
+function candidates(spec: TableSpec, label: string): RowSpec[] {
+  let cache = candidatesBySpec.get(spec);
+  if (!cache) candidatesBySpec.set(spec, (cache = new Map()));
+  let rows = cache.get(label);
+  if (!rows) {
+    rows = spec.rows.filter((r) => (r.match.length === 1 && r.match[0].length <= 2
+      ? stripNumbering(label) === r.match[0]
+      : r.match.some((k) => label.includes(k))));
+    if (cache.size > 5000) cache.clear();
+    cache.set(label, rows);
   }
-  return undefined;
+  return rows;
+}
+
+/** The row a label cell names, if any (`groups`: the group labels seen so far in this table). */
+function matchRow(spec: TableSpec, cell: RawCell, groups: Set<string>): RowSpec | undefined {
+  const n = labelOf(cell);
+  if (n === '' || n.length > 60) return undefined;
+  return candidates(spec, n).find((row) => !row.group || groups.has(row.group));
 }
 
 function toCell(idx: LineIndex, raw: RawCell): Cell {
   const reading = readCell(raw.text);
-  const cell: Cell = { value: reading.value, raw: raw.text, range: idx.range(raw.start, raw.end), kind: reading.kind };
+  const range = {
+    start: { line: raw.line, character: raw.start - idx.lineStart(raw.line) },
+    end: { line: raw.endLine, character: raw.end - idx.lineStart(raw.endLine) },
+  };
+  const cell: Cell = { value: reading.value, raw: raw.text, range, kind: reading.kind };
   if (reading.unit) cell.unit = reading.unit;
   if (reading.nonstandard) cell.nonstandard = true;
   return cell;
@@ -110,7 +127,8 @@ function headerPositions(spec: TableSpec, rows: RawRow[]): Map<string, number> {
   const at = new Map<string, number>();
   for (const cells of rows) {
     cells.forEach((cell, i) => {
-      const n = normalizeLabel(cell.text);
+      const n = labelOf(cell);
+      if (n === '') return;
       const col = spec.columns.find((c) => c.match.some((m) => (m.length <= 2 ? stripNumbering(n) === m : n.includes(m))));
       if (col && !at.has(col.key)) at.set(col.key, i);
     });
@@ -122,11 +140,15 @@ function headerPositions(spec: TableSpec, rows: RawRow[]): Map<string, number> {
 function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[], at = 0, headers = new Map<string, number>()): { row: TableRow; readings: Record<string, Cell>[] } {
   const labelRange = idx.range(label.start, label.end);
   const row: TableRow = { key: spec.key, labelRange, cells: {} };
-  const bind = (cells: RawCell[]) => Object.fromEntries(spec.columns.map((c, i) => [c, toCell(idx, cells[i])]));
+  const bind = (cells: RawCell[]) => {
+    const bound: Record<string, Cell> = {};
+    spec.columns.forEach((c, i) => (bound[c] = toCell(idx, cells[i])));
+    return bound;
+  };
   const n = spec.columns.length;
   if (found.length === 0) {
     // Only the label is written: every cell is blank, shown at the end of the label.
-    row.cells = bind(spec.columns.map(() => ({ text: '', start: label.end, end: label.end })));
+    row.cells = bind(spec.columns.map(() => ({ text: '', start: label.end, end: label.end, line: label.endLine, endLine: label.endLine })));
     return { row, readings: [] };
   }
   const placed = placements(found, n, at, headers, spec.columns);
@@ -161,7 +183,7 @@ function resolve(table: Table, readings: Map<string, Record<string, Cell>[]>) {
 function joinOrphans(rows: RawRow[]): RawRow[] {
   const out: RawRow[] = [];
   for (const row of rows) {
-    const orphan = row.every((c) => c.text === '' || isValueLike(c.text));
+    const orphan = row.every((c) => labelOf(c) === '');
     if (orphan && out.length && row.some((c) => c.text !== '')) for (const c of row) out[out.length - 1].push(c);
     else out.push(row);
   }
@@ -171,14 +193,12 @@ function joinOrphans(rows: RawRow[]): RawRow[] {
 function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table, layout: Layout) {
   const groups = new Set<string>();
   const readings = new Map<string, Record<string, Cell>[]>();
-  const firstData = rows.findIndex((cells) => cells.some((c) => c.text !== '' && !isValueLike(c.text) && matchRow(spec, c.text, new Set())));
+  const firstData = rows.findIndex((cells) => cells.some((c) => matchRow(spec, c, groups)));
   const headers = layout === 'cell-per-line' ? new Map<string, number>() : headerPositions(spec, rows.slice(0, Math.max(firstData, 0)));
   for (const cells of rows) {
     let matched: { spec: RowSpec; at: number } | undefined;
     for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i];
-      if (cell.text === '' || isValueLike(cell.text)) continue;
-      const row = matchRow(spec, cell.text, groups);
+      const row = matchRow(spec, cells[i], groups);
       if (!row) continue;
       if (row.isGroup) groups.add(row.key);
       matched = { spec: row, at: i };
@@ -205,7 +225,7 @@ function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table
 function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table) {
   const cells = rows.flat();
   let lastLabel = -1;
-  cells.forEach((c, i) => { if (c.text !== '' && !isValueLike(c.text)) lastLabel = i; });
+  cells.forEach((c, i) => { if (labelOf(c) !== '') lastLabel = i; });
   const label = cells[lastLabel] ?? cells[0];
   if (!label) return;
   const all = spec.rows.flatMap((r) => r.columns.map((c) => ({ row: r, col: c })));

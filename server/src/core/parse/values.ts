@@ -3,11 +3,13 @@ import type { CellKind } from '../model';
 
 export interface CellReading { kind: CellKind; value: number | null; unit?: string; nonstandard?: boolean }
 
+const DIGITS = /^\d{1,15}$/;
 const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空|——)$/;
 const NUMBER = /^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|条|个|项|人|次|份)?$/;
 
 /** Reads a cell's text. Blank and placeholders are kept apart from zero. */
 export function readCell(raw: string): CellReading {
+  if (DIGITS.test(raw)) return { kind: 'number', value: Number(raw) }; // the common case, fast
   const text = toHalfWidth(raw).trim();
   if (text === '') return { kind: 'blank', value: null };
   if (PLACEHOLDER.test(text)) return { kind: 'placeholder', value: null };
@@ -22,15 +24,21 @@ export function readCell(raw: string): CellReading {
 
 /** A cell that can only be a value: a number, a placeholder, blank, or a short mistyped number (“1O”). */
 export function isValueLike(raw: string): boolean {
+  // Labels start with a Han character or a bracket: decide those without the regular expressions.
+  const c = raw.charCodeAt(0);
+  if ((c >= 0x4e00 && c <= 0x9fff) || c === 0xff08 || c === 0x28) return raw === '无' || raw === '空';
   const r = readCell(raw);
   if (r.kind !== 'invalid') return true;
   const text = toHalfWidth(raw).trim();
   return text.length <= 12 && /\d/.test(text) && !/\p{Script=Han}/u.test(text);
 }
 
+// Blanks and the punctuation of ASCII, general punctuation (“” —), CJK (、。「」) and full-width forms.
+const PUNCTUATION = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uffef]/g;
+
 /** Label text for matching: half-width, without blanks, punctuation or brackets. */
 export function normalizeLabel(raw: string): string {
-  return toHalfWidth(raw).replace(/[\s\p{P}\p{S}]/gu, '');
+  return toHalfWidth(raw).replace(PUNCTUATION, '');
 }
 
 /** Drops a leading numbering such as 一、 （七） 3. from normalized label text. */

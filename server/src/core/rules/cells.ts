@@ -20,10 +20,6 @@ function fixFor(table: Table, row: string, col: string, cell: Cell): Fix | undef
   return v === undefined ? undefined : { title: { zh: `填入 ${num(v)}（由勾稽关系算出）`, en: `Fill in ${num(v)} (from the table's identities)` }, edits: [{ range: cell.range, newText: num(v) }] };
 }
 
-function* cellsOf(table: Table) {
-  for (const row of Object.values(table.rows)) for (const [col, cell] of Object.entries(row.cells)) yield { row: row.key, col, cell };
-}
-
 export const cells: Check = {
   rules: [
     {
@@ -48,7 +44,9 @@ export const cells: Check = {
     for (const table of Object.values(report.tables)) {
       if (!table) continue;
       const spec = tableSpec(table.version, table.key);
-      for (const { row, col, cell } of cellsOf(table)) {
+      for (const { key: row, cells: rowCells } of Object.values(table.rows)) for (const col in rowCells) {
+        const cell = rowCells[col];
+        if (cell.kind === 'number' && Number.isInteger(cell.value) && cell.value! >= 0) continue; // the common case
         const where = cellName(table, row, col);
         const column = spec.columns.find((c) => c.key === col)!;
         let message: { zh: string; en: string } | undefined;

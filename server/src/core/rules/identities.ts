@@ -7,26 +7,23 @@ import type { Check, Msg, RawFinding, Related, RuleMeta } from './types';
 // Table 3's identities cross like a parity check: when the broken ones are all explained by one
 // cell, that cell and its value are known. Table 4's blocks only say that they disagree.
 
-const key = (row: string, col: string) => `${row}\u0000${col}`;
-
 /** The one cell whose change explains every broken identity, and its value; undefined if none or several. */
 function pinpoint(all: Instance[], table: Table): { term: Term; value: number; broken: Instance[] } | undefined {
   const bad = all.filter(broken);
-  const byCell = new Map<string, Instance[]>();
-  for (const inst of all) for (const t of inst.terms) {
-    const k = key(t.row, t.col);
-    byCell.set(k, [...(byCell.get(k) ?? []), inst]);
-  }
+  // The identities each cell of a broken identity takes part in.
+  const byCell = new Map<Cell, Instance[]>();
+  for (const inst of bad) for (const t of inst.terms) byCell.set(t.cell, []);
+  for (const inst of all) for (const t of inst.terms) byCell.get(t.cell)?.push(inst);
   const spec = tableSpec(table.version, table.key);
   const found: { term: Term; value: number; broken: Instance[] }[] = [];
   for (const inst of bad) for (const term of inst.terms) {
-    const mine = byCell.get(key(term.row, term.col))!;
+    const mine = byCell.get(term.cell)!;
     if (mine.length !== bad.length || !mine.every(broken)) continue;
     const values = mine.map((i) => solve(i, term.row, term.col)!);
     const value = values[0];
     const col = spec.columns.find((c) => c.key === term.col)!;
     if (values.some((v) => Math.abs(v - value) > EPS) || (!col.signed && value < 0) || (!col.decimals && !Number.isInteger(value))) continue;
-    if (!found.some((f) => f.term.row === term.row && f.term.col === term.col)) found.push({ term, value, broken: mine });
+    if (!found.some((f) => f.term.cell === term.cell)) found.push({ term, value, broken: mine });
   }
   return found.length === 1 ? found[0] : undefined;
 }

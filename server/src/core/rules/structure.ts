@@ -13,9 +13,6 @@ function placeOf(report: Report, key: TableKey): Range {
   return report.sections.find((s) => s.number === SECTION_OF[key])?.headingRange ?? TOP;
 }
 
-function firstLine(range: Range): Range {
-  return { start: range.start, end: { line: range.start.line, character: range.start.line === range.end.line ? range.end.character : 1000 } };
-}
 
 export const structure: Check = {
   rules: [
@@ -44,7 +41,7 @@ export const structure: Check = {
       },
     },
   ],
-  run({ report }) {
+  run({ report, idx }) {
     const out: RawFinding[] = [];
     if (!report.looksLikeReport) return out;
     for (const key of ['t2', 't3', 't4'] as TableKey[]) {
@@ -60,7 +57,7 @@ export const structure: Check = {
       const missing = spec.rows.filter((r) => !r.isGroup && !table.rows[r.key]);
       for (const r of missing) {
         out.push({
-          code: 'row-missing', range: firstLine(table.range),
+          code: 'row-missing', range: { start: table.range.start, end: { line: table.range.start.line, character: idx.lineText(table.range.start.line).length } },
           message: { zh: `${tableName(key)}缺少“${r.label}”一行。`, en: `${tableNameEn(key)} has no row “${r.label}”.` },
         });
       }

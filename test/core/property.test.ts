@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { applyEdits, check } from '../../server/src/core/service';
+import { LineIndex, type Range } from '../../server/src/core/text';
+import { SEEDS } from './seeds';
+
+// The parser and the rules must take any text: never throw, report ranges inside the document,
+// and offer fixes that apply cleanly.
+
+function assertSane(text: string) {
+  const { findings } = check(text);
+  const idx = new LineIndex(text);
+  const inside = (r: Range) =>
+    r.start.line < idx.lineCount && r.end.line < idx.lineCount &&
+    idx.offset(r.start) <= idx.offset(r.end) && r.start.character <= idx.lineText(r.start.line).length && r.end.character <= idx.lineText(r.end.line).length;
+  for (const f of findings) {
+    assert.ok(inside(f.range), `${f.code} range outside the text`);
+    for (const e of f.fix?.edits ?? []) assert.ok(inside(e.range), `${f.code} fix outside the text`);
+    if (f.fix) applyEdits(text, f.fix.edits);
+  }
+}
+
+// Text built from the pieces drafts are made of, so that random strings reach the table code.
+const piece = fc.constantFrom('\t', '\n', '\r\n', ' ', '\u3000', '|', '0', '7', '23', '/', '—', '无', '万元', '---',
+  '第二十条第（一）项', '申请人情况', '本年新收政府信息公开申请数量', '（七）总计', '总计', '其他', '（六）其他处理', '3.其他',
+  '行政复议', '结果维持', '一、总体情况', '政府信息公开工作年度报告', '2023年', '（三）不予公开', '1.属于国家秘密', '结转下年度继续办理');
+const drafty = fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 400 }).map((p) => p.join(''));
+
+const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 20 }), ins: fc.oneof(fc.string({ maxLength: 8 }), piece) });
+
+describe('the parser and rules on any text', () => {
+  it('arbitrary unicode never throws', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (s) => assertSane(s)), { numRuns: 300 });
+  });
+
+  it('draft-like fragments never throw', () => {
+    fc.assert(fc.property(drafty, (s) => assertSane(s)), { numRuns: 500 });
+  });
+
+  it('seeds with random edits never throw', () => {
+    fc.assert(fc.property(fc.constantFrom(...SEEDS), fc.array(edit, { minLength: 1, maxLength: 10 }), (seed, edits) => {
+      let text = seed.text;
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        text = text.slice(0, at) + e.ins + text.slice(at + e.del);
+      }
+      assertSane(text);
+    }), { numRuns: 400 });
+  });
+
+  it('every prefix of every seed (as typed) never throws', () => {
+    for (const { text } of SEEDS) {
+      for (let n = 0; n <= text.length; n++) assertSane(text.slice(0, n));
+    }
+  });
+});
+
+describe('time grows linearly with the input', () => {
+  /** Median time to check `text`, in ms. */
+  const time = (text: string) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = process.hrtime.bigint();
+      check(text);
+      runs.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return runs.sort((a, b) => a - b)[2];
+  };
+  // Shapes that would expose quadratic work: many rows, one huge row, one huge cell, many tables.
+  const shapes: Record<string, (n: number) => string> = {
+    'many table rows': (n) => '申请人情况\t\n' + '（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n'.repeat(n),
+    'one long tab row': (n) => '本年新收政府信息公开申请数量' + '\t0'.repeat(n * 10),
+    'cell-per-line continuation': (n) => '\t申请人情况\n' + '\t\n0\n'.repeat(n),
+    'seeds back to back': (n) => SEEDS.map((s) => s.text).join('\n').repeat(Math.ceil(n / 50)),
+    'no line breaks': (n) => '政府信息公开工作年度报告'.repeat(n * 4),
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    it(name, () => {
+      const small = time(make(2000)), large = time(make(16000));
+      // Linear work gives a ratio near 8; quadratic would give about 64. The bound leaves room for noise.
+      assert.ok(large / Math.max(small, 0.5) < 24, `${name}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`);
+    });
+  }
+});
