@@ -1,0 +1,26 @@
+import * as path from 'node:path';
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+// The extension only starts the language server; every check lives in the server's core.
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  // Plain text and Markdown are sent too: the server shows findings only when they are a report.
+  const documentSelector = ['nianbao', 'plaintext', 'markdown']
+    .flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme })));
+  const clientOptions: LanguageClientOptions = { documentSelector, outputChannelName: 'nianbao' };
+  client = new LanguageClient('nianbao', '政府信息公开年报检查', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,111 @@
+import {
+  CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, type CheckResult, type Finding, type Locale } from '../core/service';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { toDiagnostic } from './diagnostics';
+import { guard, logError, runSafe } from './runner';
+
+// The language server: a thin face of the core. It checks each document version once, pushes the
+// findings as diagnostics and answers code actions from the same cached findings.
+
+const DEBOUNCE_MS = 300;
+const MAX_DIAGNOSTICS = 1000;
+/** Real reports stay far below this many characters; checking a larger text would only stall the server. */
+const MAX_CHARS = 1_000_000;
+/** Plain text and Markdown are shown findings only when they turn out to be a report. */
+const MAYBE_REPORT = new Set(['plaintext', 'markdown']);
+
+interface Validation {
+  version: number;
+  /** Absent when the text was not checked (another language, too large, or the check threw). */
+  result?: CheckResult;
+  /** The findings shown for this version: none for a text file that is not a report. */
+  findings: Finding[];
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const validations = new Map<string, Validation>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let locale: Locale = 'zh';
+  let versionedEdits = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    locale = params.locale?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+    versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
+    };
+  });
+
+  /** The validation of the document's current version; the core runs at most once per version. */
+  function validation(document: TextDocument): Validation {
+    const cached = validations.get(document.uri);
+    if (cached?.version === document.version) return cached;
+    const v: Validation = { version: document.version, findings: [] };
+    try {
+      const { languageId } = document;
+      const text = document.getText();
+      if ((languageId === 'nianbao' || MAYBE_REPORT.has(languageId)) && text.length <= MAX_CHARS) {
+        v.result = check(text, { locale, onError: (error, rules) => logError(connection, `check ${rules}`, error) });
+        if (languageId === 'nianbao' || v.result.report.looksLikeReport) v.findings = v.result.findings;
+      }
+    } catch (error) {
+      // Cached anyway, so a text that breaks the parser is not parsed again until it changes.
+      logError(connection, `checking ${document.uri}`, error);
+    }
+    validations.set(document.uri, v);
+    return v;
+  }
+
+  function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
+    connection.sendDiagnostics({ uri, version, diagnostics }).catch((error) => logError(connection, 'sendDiagnostics', error));
+  }
+
+  function validate(uri: string): void {
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    const document = documents.get(uri);
+    if (!document) return;
+    const { version, findings } = validation(document);
+    publish(uri, findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, uri)), version);
+  }
+
+  function schedule(uri: string): void {
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(guard(connection, 'validation', () => validate(uri)), DEBOUNCE_MS));
+  }
+
+  documents.onDidOpen(guard(connection, 'didOpen', (e) => validate(e.document.uri)));
+  documents.onDidChangeContent(guard(connection, 'didChange', (e) => {
+    // Opening a document fires this too, right after onDidOpen validated the same version.
+    if (validations.get(e.document.uri)?.version !== e.document.version) schedule(e.document.uri);
+  }));
+  documents.onDidClose(guard(connection, 'didClose', (e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    validations.delete(e.document.uri);
+    publish(e.document.uri, []);
+  }));
+
+  connection.onCodeAction((params, token) => runSafe(connection, 'codeAction', token, [], () => {
+    const document = documents.get(params.textDocument.uri);
+    const cached = validations.get(params.textDocument.uri);
+    // Fixes belong to the version they were computed for; on a newer one their ranges may point elsewhere.
+    if (!document || !cached || cached.version !== document.version) return [];
+    return codeActions(
+      { uri: document.uri, version: document.version, findings: cached.findings, locale, versionedEdits },
+      params.context,
+    );
+  }));
+
+  connection.onShutdown(() => timers.forEach((t) => clearTimeout(t)));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
+  ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
+
+// A minimal LSP client for the tests: it starts the bundled server as a child process over stdio,
+// as an editor would, and remembers the latest diagnostics published for each document.
+
+const WAIT_MS = 5000;
+
+export interface TestClient {
+  connection: ProtocolConnection;
+  /** The diagnostics the server publishes for this version of the document (waits for them). */
+  diagnostics(uri: string, version: number): Promise<Diagnostic[]>;
+  isAlive(): boolean;
+  stop(): Promise<void>;
+}
+
+export async function startTestClient(locale = 'zh-cn'): Promise<TestClient> {
+  const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+
+  const latest = new Map<string, PublishDiagnosticsParams>();
+  const waiters = new Set<() => void>();
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    latest.set(params.uri, params);
+    waiters.forEach((w) => w());
+  });
+  connection.listen();
+
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid, rootUri: null, locale,
+    capabilities: { workspace: { workspaceEdit: { documentChanges: true } } },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+
+  return {
+    connection,
+    diagnostics(uri, version) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const p = latest.get(uri);
+          if (p?.version !== version) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(p.diagnostics);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no diagnostics for ${uri} version ${version} within ${WAIT_MS} ms`));
+        }, WAIT_MS);
+        waiters.add(check);
+        check();
+      });
+    },
+    isAlive: () => child.exitCode === null && child.signalCode === null,
+    async stop() {
+      // A polite shutdown first; the kill is what guarantees the test run does not hang.
+      try {
+        await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 1000).unref())]);
+        await connection.sendNotification(ExitNotification.type);
+      } catch {
+        // The server is already gone.
+      }
+      connection.dispose();
+      child.kill();
+    },
+  };
+}

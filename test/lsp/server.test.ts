@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import {
+  CodeActionKind, CodeActionRequest, DiagnosticSeverity, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification, TextDocumentEdit,
+  type CodeAction, type Command, type Diagnostic, type MarkupContent, type Range, type TextEdit,
+} from 'vscode-languageserver/node';
+import { startTestClient, type TestClient } from './lspClient';
+
+// The language server over a real LSP connection: seed 000 with one wrong figure. Its table 3 says
+// 一、本年新收政府信息公开申请数量 has 23 applications from natural persons; we write 24 there.
+// The cases run in order and share the documents' version numbers.
+
+const SEED = readFileSync('test/fixtures/seeds/000_d357ddc9fc064a6f.txt', 'utf8');
+const ROW = '一、本年新收政府信息公开申请数量\t\t23\t';
+assert.ok(SEED.includes(ROW), 'the seed still has the row this test edits');
+const TEXT = SEED.replace(ROW, ROW.replace('23', '24'));
+const URI = 'file:///reports/000.txt';
+
+/** Where the injected 24 stands. */
+const CELL: Range = (() => {
+  const line = TEXT.split('\n').findIndex((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
+  const character = TEXT.split('\n')[line].indexOf('\t24\t') + 1;
+  return { start: { line, character }, end: { line, character: character + 2 } };
+})();
+
+const open = (c: TestClient, uri: string, languageId: string, text: string) =>
+  c.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+
+const change = (c: TestClient, uri: string, version: number, contentChanges: ({ text: string } | { range: Range; text: string })[]) =>
+  c.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+
+const codeActions = async (c: TestClient, diagnostics: Diagnostic[], only?: string[]) =>
+  ((await c.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: URI }, range: CELL, context: { diagnostics, only },
+  })) ?? []) as (CodeAction | Command)[];
+
+const messageText = (m: string | MarkupContent) => (typeof m === 'string' ? m : m.value);
+
+/** The edits of a code action's versioned workspace edit (the test client asks for documentChanges). */
+function editsOf(action: CodeAction | Command | undefined): TextEdit[] {
+  const change = (action as CodeAction | undefined)?.edit?.documentChanges?.[0];
+  assert.ok(change && TextDocumentEdit.is(change), 'a versioned text document edit');
+  assert.equal(change.textDocument.uri, URI);
+  return change.edits.filter((e): e is TextEdit => 'newText' in e);
+}
+
+describe('language server over stdio', () => {
+  let client: TestClient;
+  let diagnostic: Diagnostic;
+
+  before(async () => { client = await startTestClient('zh-cn'); });
+  after(async () => { await client?.stop(); });
+
+  it('reports the wrong cell once, on its range, in Chinese', async () => {
+    await open(client, URI, 'plaintext', TEXT);
+    const diagnostics = await client.diagnostics(URI, 1);
+    diagnostic = diagnostics.find((d) => d.code === 'table3-balance')!;
+    assert.ok(diagnostic, JSON.stringify(diagnostics, null, 1));
+    assert.deepEqual(diagnostic.range, CELL);
+    assert.equal(diagnostic.source, 'nianbao');
+    assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
+    assert.match(messageText(diagnostic.message), /23/);
+    assert.match(messageText(diagnostic.message), /[\u4e00-\u9fff]/);
+    assert.match(diagnostic.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\/table3-balance\.md$/);
+    assert.ok(diagnostic.relatedInformation?.length);
+    for (const r of diagnostic.relatedInformation) assert.equal(r.location.uri, URI);
+    assert.equal(diagnostics.length, 1, `nothing else in the seed is wrong: ${JSON.stringify(diagnostics, null, 1)}`);
+  });
+
+  it('offers a preferred quick fix that writes 23 into the cell', async () => {
+    const actions = await codeActions(client, [diagnostic]);
+    const fix = actions.find((a) => 'kind' in a && a.kind === CodeActionKind.QuickFix) as CodeAction | undefined;
+    assert.ok(fix, JSON.stringify(actions));
+    assert.match(fix.title, /^修正：/);
+    assert.equal(fix.isPreferred, true);
+    assert.deepEqual(editsOf(fix), [{ range: CELL, newText: '23' }]);
+  });
+
+  it('offers source.fixAll.nianbao only when asked for it', async () => {
+    const actions = await codeActions(client, [], ['source.fixAll']);
+    assert.deepEqual(actions.map((a) => 'kind' in a && a.kind), ['source.fixAll.nianbao']);
+    assert.deepEqual(editsOf(actions[0]), [{ range: CELL, newText: '23' }]);
+  });
+
+  it('gives no fix for a version it has not checked yet', async () => {
+    const end = { line: TEXT.split('\n').length - 1, character: TEXT.split('\n').at(-1)!.length };
+    await change(client, URI, 2, [{ range: { start: end, end }, text: '\n' }]);
+    assert.deepEqual(await codeActions(client, [diagnostic]), [], 'version 2 is still waiting for its validation');
+    assert.ok((await client.diagnostics(URI, 2)).some((d) => d.code === 'table3-balance'));
+    assert.equal((await codeActions(client, [diagnostic])).length, 1);
+  });
+
+  it('publishes no diagnostics once the fix is applied', async () => {
+    const [edit] = editsOf((await codeActions(client, [diagnostic]))[0]);
+    await change(client, URI, 3, [{ range: edit.range, text: edit.newText }]);
+    assert.deepEqual(await client.diagnostics(URI, 3), []);
+  });
+
+  it('publishes an empty list for a text file that is not a report', async () => {
+    const notes = 'untitled:notes';
+    await open(client, notes, 'plaintext', '会议纪要\n\n一、总体情况\n\n本年收到 23 件，答复 24 件。\n');
+    assert.deepEqual(await client.diagnostics(notes, 1), []);
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: notes } });
+  });
+
+  it('survives binary garbage, a 2 MB text and a half-typed report', async () => {
+    const garbage = Buffer.from(Array.from({ length: 65536 }, (_, i) => (i * 131 + 7) % 256)).toString('latin1') + '\u0000\ud800\uffff';
+    const inputs = [garbage, '年'.repeat(2 * 1024 * 1024), TEXT.slice(0, TEXT.indexOf(ROW) + 20)];
+    for (const [i, text] of inputs.entries()) {
+      await change(client, URI, 4 + i, [{ text }]);
+      assert.ok(Array.isArray(await client.diagnostics(URI, 4 + i)));
+    }
+    assert.ok(Array.isArray(await codeActions(client, [diagnostic])), 'still answers requests');
+    assert.ok(client.isAlive());
+  });
+});
+
+describe('language server with an English client', () => {
+  let client: TestClient;
+
+  before(async () => { client = await startTestClient('en-US'); });
+  after(async () => { await client?.stop(); });
+
+  it('reports in English and titles the fix in English', async () => {
+    await open(client, URI, 'nianbao', TEXT);
+    const diagnostic = (await client.diagnostics(URI, 1)).find((d) => d.code === 'table3-balance');
+    assert.ok(diagnostic);
+    assert.match(messageText(diagnostic.message), /23/);
+    assert.doesNotMatch(messageText(diagnostic.message), /勾稽关系/);
+    const [fix] = await codeActions(client, [diagnostic]);
+    assert.match(fix.title, /^Fix: /);
+  });
+});
