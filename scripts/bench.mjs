@@ -1,0 +1,105 @@
+// How fast is nianbao? Prints numbers against the targets; it is not a test and always exits 0.
+//   1. in process: median parse+check time per seed report (target: under 1 ms);
+//   2. the CLI on 2,000 generated reports in one invocation (target: under 0.5 s, i.e. at least
+//      20x faster than markdownlint-cli2's ~10 s on the same files here).
+// Run through `npm run bench`, which builds dist/ first.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cliBundle = join(root, 'dist', 'cli.js');
+if (!existsSync(cliBundle)) {
+  console.error('bench: dist/cli.js is missing; run `npm run build` (or `npm run bench`) first.');
+  process.exit(2);
+}
+// The same bundle the CLI runs, so the in-process figure times exactly the shipped code.
+const { check } = createRequire(import.meta.url)(cliBundle);
+
+const TARGET_IN_PROCESS_MS = 1;
+const REFERENCE_MARKDOWNLINT_S = 10;
+const TARGET_CLI_S = REFERENCE_MARKDOWNLINT_S / 20;
+const FILES = 2000, WARMUP = 200, ITERATIONS = 2000, CLI_RUNS = 3;
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+const ms = (x) => `${x.toFixed(3)} ms`;
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+
+// 1. In process.
+const seedDir = join(root, 'test', 'fixtures', 'seeds');
+const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()
+  .map((name) => ({ name, text: readFileSync(join(seedDir, name), 'utf8') }));
+console.log(`In process: parse + check, median of ${ITERATIONS} runs after ${WARMUP} warm-up runs`);
+let worst = 0;
+for (const { name, text } of seeds) {
+  for (let i = 0; i < WARMUP; i++) check(text);
+  const times = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t = performance.now();
+    check(text);
+    times.push(performance.now() - t);
+  }
+  const m = median(times);
+  worst = Math.max(worst, m);
+  console.log(`  ${name}  ${(Buffer.byteLength(text) / 1024).toFixed(1).padStart(5)} KB  ${ms(m)}`);
+}
+
+// 2. The CLI on 2,000 reports: seed copies with a few numbers nudged, so most reports have
+// findings to print, as a real batch would. A fixed PRNG seed makes runs comparable.
+let state = 20240131;
+const random = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+let bytes = 0;
+for (let i = 0; i < FILES; i++) {
+  const numbers = [];
+  const text = seeds[i % seeds.length].text;
+  for (const m of text.matchAll(/\d+/g)) numbers.push(m);
+  let out = text;
+  // Nudge one to three numbers, last first so earlier offsets stay valid.
+  const picks = [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => Math.floor(random() * numbers.length)))].sort((a, b) => b - a);
+  for (const p of picks) {
+    const m = numbers[p];
+    const value = Math.max(0, Number(m[0]) + (random() < 0.5 ? -1 : 1) * (1 + Math.floor(random() * 3)));
+    out = out.slice(0, m.index) + value + out.slice(m.index + m[0].length);
+  }
+  // .md so that markdownlint-cli2 lints the very same files.
+  const path = join(dir, `report-${String(i).padStart(4, '0')}.md`);
+  writeFileSync(path, out);
+  bytes += statSync(path).size;
+}
+const mb = bytes / 1024 / 1024;
+
+function wallTime(command, args) {
+  const t = performance.now();
+  const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { seconds: (performance.now() - t) / 1000, status: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error };
+}
+
+const runs = Array.from({ length: CLI_RUNS }, () => wallTime(process.execPath, [join(root, 'bin', 'nianbao'), 'check', dir]));
+const cli = median(runs.map((r) => r.seconds));
+const startup = median(Array.from({ length: CLI_RUNS }, () => wallTime(process.execPath, ['-e', '0']).seconds));
+const last = runs[runs.length - 1];
+console.log(`\nCLI: nianbao check on ${FILES} files (${mb.toFixed(1)} MB) in one invocation, median of ${CLI_RUNS}`);
+console.log(`  exit ${last.status}, ${last.stdout.split('\n').filter(Boolean).length} findings; ${last.stderr.trim()}`);
+console.log(`  wall time ${cli.toFixed(3)} s  (${(mb / cli).toFixed(1)} MB/s; of which ${startup.toFixed(3)} s is starting Node itself)`);
+
+// markdownlint-cli2 is not a dependency: time it only if it happens to be installed.
+const findBin = (name) => [join(root, 'node_modules', '.bin'), ...(process.env.PATH ?? '').split(delimiter)]
+  .map((d) => join(d, name)).find((p) => p && existsSync(p));
+const markdownlint = findBin('markdownlint-cli2');
+let reference = REFERENCE_MARKDOWNLINT_S, measured = false;
+if (markdownlint) {
+  const r = wallTime(markdownlint, [join(dir, '*.md')]);
+  if (!r.error) { reference = r.seconds; measured = true; }
+}
+console.log(measured
+  ? `  markdownlint-cli2 on the same files: ${reference.toFixed(3)} s (${(mb / reference).toFixed(1)} MB/s), measured`
+  : `  markdownlint-cli2 on the same files: ~${REFERENCE_MARKDOWNLINT_S} s (~${(mb / REFERENCE_MARKDOWNLINT_S).toFixed(1)} MB/s) — reference figure, not installed here`);
+console.log(`  nianbao is ${(reference / cli).toFixed(1)}x faster`);
+rmSync(dir, { recursive: true, force: true });
+
+console.log(`\n${verdict(worst < TARGET_IN_PROCESS_MS)}  in process: slowest seed median ${ms(worst)} (target < ${TARGET_IN_PROCESS_MS} ms per report)`);
+console.log(`${verdict(cli < TARGET_CLI_S)}  CLI: ${cli.toFixed(3)} s for ${FILES} files (target < ${TARGET_CLI_S} s, 20x the ${REFERENCE_MARKDOWNLINT_S} s reference)`);

@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Reading is synchronous on purpose: thousands of small files are read faster one after another
+// than through the promise machinery, and the CLI has nothing else to do meanwhile.
+
+export interface SourceFile { path: string; text: string }
+
+/** A file that could not be read, with the reason in Chinese. */
+export interface ReadProblem { path: string; message: string }
+
+const REPORT_EXTENSIONS = ['.txt', '.md'];
+
+// fatal: a GBK-encoded report (common in offices) must be refused, not checked as mojibake.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** One file as UTF-8 text. */
+export function readSource(path: string): SourceFile | ReadProblem {
+  try {
+    // ignoreBOM: false makes the decoder drop a leading BOM, so positions match what editors show.
+    return { path, text: utf8.decode(readFileSync(path)) };
+  } catch (error) {
+    return { path, message: reason(error) };
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return '文件不存在';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
+  if (code === 'EISDIR') return '是目录';
+  if (error instanceof TypeError) return '不是 UTF-8 编码的文本（若是 GBK 编码，请先转换为 UTF-8）';
+  return (error as Error).message;
+}
+
+/** Every report file under a directory, in a stable order. */
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    // Hidden folders and node_modules hold tooling, not reports, and can be huge.
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else if (entry.isFile() && REPORT_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) out.push(path);
+  }
+}
+
+/** Reads the named files; a directory stands for every .txt and .md file inside it, recursively. */
+export function readSources(args: string[]): { files: SourceFile[]; problems: ReadProblem[] } {
+  const files: SourceFile[] = [];
+  const problems: ReadProblem[] = [];
+  for (const arg of args) {
+    let paths: string[];
+    try {
+      paths = statSync(arg).isDirectory() ? [] : [arg];
+      if (paths.length === 0) walk(arg, paths);
+    } catch (error) {
+      problems.push({ path: arg, message: reason(error) });
+      continue;
+    }
+    for (const path of paths) {
+      const read = readSource(path);
+      if ('text' in read) files.push(read); else problems.push(read);
+    }
+  }
+  return { files, problems };
+}

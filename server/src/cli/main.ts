@@ -1,0 +1,61 @@
+import { version } from '../../../package.json';
+import { RULES } from '../core/rules/index';
+import { check } from '../core/service';
+import { parseArgs, USAGE, UsageError, type Command } from './args';
+import { readSource, readSources, type ReadProblem } from './files';
+import { checkJson, parseJson, summary, textLines, type FileResult } from './output';
+
+// The command-line face of the core. bin/nianbao calls `main`; the bench imports `check` from
+// the same bundle so that it times exactly the code the CLI runs.
+
+export { check };
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+export interface Io { stdout(s: string): void; stderr(s: string): void }
+
+const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+
+export function main(argv: string[], io: Io = processIo): number {
+  let command: Command;
+  try {
+    command = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`nianbao：${error.message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  switch (command.kind) {
+    case 'help': io.stdout(USAGE); return EXIT.ok;
+    case 'version': io.stdout(`${version}\n`); return EXIT.ok;
+    case 'rules': {
+      const width = Math.max(...RULES.map((r) => r.code.length));
+      io.stdout(RULES.map((r) => `${r.code.padEnd(width)}  ${r.severity.padEnd(11)}  ${r.title[command.locale]}\n`).join(''));
+      return EXIT.ok;
+    }
+    case 'parse': {
+      const read = readSource(command.file);
+      if (!('text' in read)) return readFailure(io, [read]);
+      io.stdout(parseJson(read.path, check(read.text).report));
+      return EXIT.ok;
+    }
+    case 'check': {
+      const { files, problems } = readSources(command.files);
+      if (problems.length) return readFailure(io, problems);
+      const results: FileResult[] = files.map((f) => ({ path: f.path, findings: check(f.text, { locale: command.locale, onError: reportRuleError(io, f.path) }).findings }));
+      // One write for the whole run: thousands of small writes cost more than the checking.
+      io.stdout(command.format === 'json' ? checkJson(results) : textLines(results));
+      if (command.format === 'text') io.stderr(summary(results, command.locale));
+      return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+    }
+  }
+}
+
+function readFailure(io: Io, problems: ReadProblem[]): number {
+  io.stderr(problems.map((p) => `nianbao：无法读取 ${p.path}：${p.message}\n`).join(''));
+  return EXIT.usage;
+}
+
+/** A rule that throws is a bug in nianbao, not in the report: say so, keep checking. */
+const reportRuleError = (io: Io, path: string) => (error: unknown, rule: string) =>
+  io.stderr(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,0 +1,58 @@
+import type { Report } from '../core/model';
+import type { Finding, Locale } from '../core/service';
+import type { Range } from '../core/text';
+
+// How results are printed. stdout carries only the machine-readable part (one line per
+// finding, or JSON); the human summary goes to stderr so pipes stay clean.
+
+export interface FileResult { path: string; findings: Finding[] }
+
+/** `file:line:col severity code message`, 1-based like other linters. */
+export function textLines(results: FileResult[]): string {
+  let out = '';
+  for (const { path, findings } of results) {
+    for (const f of findings) {
+      out += `${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}\n`;
+    }
+  }
+  return out;
+}
+
+// The JSON schema is a promise to scripts that read it: build each object key by key so that
+// nothing else the core may add to a finding (such as `related`) leaks into it.
+const range = (r: Range) => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
+
+function diagnostic(f: Finding) {
+  const d: Record<string, unknown> = { code: f.code, severity: f.severity, message: f.message, range: range(f.range) };
+  if (f.fix) d.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: range(e.range), newText: e.newText })) };
+  return d;
+}
+
+export function checkJson(results: FileResult[]): string {
+  return JSON.stringify(results.map((r) => ({ file: r.path, diagnostics: r.findings.map(diagnostic) }))) + '\n';
+}
+
+export function summary(results: FileResult[], locale: Locale): string {
+  const count = (...severities: string[]) => results.reduce((n, r) => n + r.findings.filter((f) => severities.includes(f.severity)).length, 0);
+  const errors = count('error'), warnings = count('warning'), notes = count('information', 'hint');
+  if (locale === 'en') {
+    return `Checked ${results.length} file(s): ${errors} error(s), ${warnings} warning(s)${notes ? `, ${notes} note(s)` : ''}\n`;
+  }
+  return `检查了 ${results.length} 个文件：${errors} 个错误，${warnings} 个警告${notes ? `，${notes} 个提示` : ''}\n`;
+}
+
+/** The report model with canonical keys; a cell keeps only what a reader of the JSON needs. */
+export function parseJson(path: string, report: Report): string {
+  const tables: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const [key, table] of Object.entries(report.tables)) {
+    if (!table) continue;
+    tables[key] = {};
+    for (const [rowKey, row] of Object.entries(table.rows)) {
+      const cells: Record<string, unknown> = {};
+      for (const [col, cell] of Object.entries(row.cells)) cells[col] = { value: cell.value, raw: cell.raw, range: range(cell.range) };
+      tables[key][rowKey] = cells;
+    }
+  }
+  const sections = report.sections.map((s) => ({ number: s.number, title: s.title, range: range(s.range) }));
+  return JSON.stringify({ file: path, year: report.year, format: report.format, sections, tables }, null, 2) + '\n';
+}

@@ -1,0 +1,196 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+
+// Runs the built CLI (dist/cli.js through bin/nianbao) as a user would; tests run from the repo root.
+
+const SEEDS = join('test', 'fixtures', 'seeds');
+const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const SEED_002 = join(SEEDS, seeds.find((f) => f.startsWith('002_'))!);
+
+function nianbao(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/nianbao', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Seed 002 with table 3 “一、本年新收” · 自然人 changed from 55 to 56; the line (0-based) of that cell. */
+function injectedCopy(): { path: string; line: number } {
+  const lines = readFileSync(SEED_002, 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes('一、本年新收')) + 1;
+  assert.equal(lines[line], '\t55');
+  lines[line] = '\t56';
+  const path = join(tmp, 'injected.txt');
+  writeFileSync(path, lines.join('\n'));
+  return { path, line };
+}
+
+const keys = (o: object) => Object.keys(o).sort();
+const RANGE_KEYS = ['end', 'start'];
+const POSITION_KEYS = ['character', 'line'];
+
+function assertRange(r: { start: object; end: object }) {
+  assert.deepEqual(keys(r), RANGE_KEYS);
+  assert.deepEqual(keys(r.start), POSITION_KEYS);
+  assert.deepEqual(keys(r.end), POSITION_KEYS);
+}
+
+describe('nianbao check', () => {
+  for (const seed of seeds) {
+    test(`${seed}: no findings, exit 0`, () => {
+      const r = nianbao('check', join(SEEDS, seed));
+      assert.equal(r.stdout, '');
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /检查了 1 个文件：0 个错误，0 个警告/);
+    });
+  }
+
+  test('a wrong number: exit 1 and a line file:L:C error table3-balance at the cell', () => {
+    const { path, line } = injectedCopy();
+    const r = nianbao('check', path);
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 1);
+    // 1-based: the number stands after the tab that indents the cell.
+    assert.ok(lines[0].startsWith(`${path}:${line + 1}:2 error table3-balance `), lines[0]);
+    assert.match(r.stderr, /1 个错误/);
+  });
+
+  test('--format json has exactly the documented keys, and the fix restores the number', () => {
+    const { path, line } = injectedCopy();
+    const r = nianbao('check', '--format', 'json', path);
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout);
+    assert.ok(Array.isArray(out) && out.length === 1);
+    assert.deepEqual(keys(out[0]), ['diagnostics', 'file']);
+    assert.equal(out[0].file, path);
+    assert.equal(out[0].diagnostics.length, 1);
+    const d = out[0].diagnostics[0];
+    assert.deepEqual(keys(d), ['code', 'fix', 'message', 'range', 'severity']);
+    assert.equal(d.code, 'table3-balance');
+    assert.equal(d.severity, 'error');
+    assert.equal(typeof d.message, 'string');
+    assertRange(d.range);
+    assert.deepEqual(d.range, { start: { line, character: 1 }, end: { line, character: 3 } });
+    assert.deepEqual(keys(d.fix), ['edits', 'title']);
+    assert.equal(typeof d.fix.title, 'string');
+    assert.equal(d.fix.edits.length, 1);
+    assert.deepEqual(keys(d.fix.edits[0]), ['newText', 'range']);
+    assertRange(d.fix.edits[0].range);
+    assert.deepEqual(d.fix.edits[0].range, d.range);
+    assert.equal(d.fix.edits[0].newText, '55');
+  });
+
+  test('--format json lists a clean file with no diagnostics and no fix key', () => {
+    const r = nianbao('check', '--format=json', SEED_002);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout), [{ file: SEED_002, diagnostics: [] }]);
+  });
+
+  test('a BOM is stripped, so positions match the editor', () => {
+    const { path, line } = injectedCopy();
+    const bom = join(tmp, 'bom.txt');
+    writeFileSync(bom, '\ufeff' + readFileSync(path, 'utf8'));
+    assert.ok(nianbao('check', bom).stdout.startsWith(`${bom}:${line + 1}:2 error table3-balance `));
+  });
+
+  test('a directory: every .txt and .md inside, recursively', () => {
+    const dir = join(tmp, 'dir');
+    mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
+    copyFileSync(SEED_002, join(dir, 'a.txt'));
+    copyFileSync(SEED_002, join(dir, 'sub', 'b.md'));
+    copyFileSync(injectedCopy().path, join(dir, 'sub', 'deeper', 'c.txt'));
+    writeFileSync(join(dir, 'notes.docx'), 'not a report');
+    const r = nianbao('check', '--format', 'json', dir);
+    assert.equal(r.code, 1);
+    const files = JSON.parse(r.stdout).map((f: { file: string; diagnostics: unknown[] }) => [f.file, f.diagnostics.length]);
+    assert.deepEqual(files, [[join(dir, 'a.txt'), 0], [join(dir, 'sub', 'b.md'), 0], [join(dir, 'sub', 'deeper', 'c.txt'), 1]]);
+    assert.match(nianbao('check', dir).stderr, /检查了 3 个文件：1 个错误，0 个警告/);
+  });
+
+  test('a missing file: exit 2 and a message naming it', () => {
+    const r = nianbao('check', SEED_002, 'no-such-report.txt');
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /无法读取 no-such-report\.txt：文件不存在/);
+  });
+
+  test('a file that is not UTF-8 (GBK): exit 2 and a message', () => {
+    const gbk = join(tmp, 'gbk.txt');
+    writeFileSync(gbk, Buffer.from([0xc4, 0xea, 0xb1, 0xa8])); // 年报 in GBK
+    const r = nianbao('check', gbk);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /不是 UTF-8/);
+  });
+
+  test('an unknown option: exit 2, the message and the usage', () => {
+    const r = nianbao('check', '--strict', SEED_002);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /未知选项：--strict/);
+    assert.match(r.stderr, /用法：/);
+  });
+
+  test('a bad option value or no file: exit 2', () => {
+    assert.equal(nianbao('check', '--format', 'xml', SEED_002).code, 2);
+    assert.equal(nianbao('check').code, 2);
+    assert.equal(nianbao('frobnicate').code, 2);
+  });
+
+  test('--locale en: English messages and summary', () => {
+    const r = nianbao('check', '--locale', 'en', injectedCopy().path);
+    assert.match(r.stdout, /table3-balance Table 3/);
+    assert.match(r.stderr, /Checked 1 file/);
+  });
+});
+
+describe('nianbao parse', () => {
+  test('seed 002: t3 row 1 natural 55 and total 63, ranges on those numbers', () => {
+    const r = nianbao('parse', '--format', 'json', SEED_002);
+    assert.equal(r.code, 0, r.stderr);
+    const model = JSON.parse(r.stdout);
+    assert.deepEqual(keys(model), ['file', 'format', 'sections', 'tables', 'year']);
+    assert.equal(model.year, 2024);
+    assert.equal(model.format, '2021');
+    assert.deepEqual(model.sections.map((s: { number: number }) => s.number), [1, 2, 3, 4, 5, 6]);
+    for (const s of model.sections) { assert.deepEqual(keys(s), ['number', 'range', 'title']); assertRange(s.range); }
+    assert.deepEqual(keys(model.tables), ['t2', 't3', 't4']);
+
+    const lines = readFileSync(SEED_002, 'utf8').split('\n');
+    const at = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+      assert.equal(r.start.line, r.end.line);
+      return lines[r.start.line].slice(r.start.character, r.end.character);
+    };
+    const row1 = model.tables.t3['1'];
+    for (const cell of Object.values(row1) as object[]) assert.deepEqual(keys(cell), ['range', 'raw', 'value']);
+    assert.equal(row1.natural.value, 55);
+    assert.equal(row1.natural.raw, '55');
+    assert.equal(at(row1.natural.range), '55');
+    assert.equal(row1.total.value, 63);
+    assert.equal(at(row1.total.range), '63');
+  });
+
+  test('a directory or a missing file: exit 2', () => {
+    assert.equal(nianbao('parse', SEEDS).code, 2);
+    assert.equal(nianbao('parse', 'no-such-report.txt').code, 2);
+  });
+});
+
+describe('nianbao rules, --help, --version', () => {
+  test('rules lists every code with severity and Chinese title', () => {
+    const r = nianbao('rules');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^table3-balance\s+error\s+表三各列/m);
+  });
+
+  test('--help and -h print the usage; --version the package version', () => {
+    assert.match(nianbao('--help').stdout, /用法：/);
+    assert.match(nianbao('check', '-h').stdout, /nianbao check/);
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+    assert.equal(nianbao('--version').stdout.trim(), version);
+  });
+});
