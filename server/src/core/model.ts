@@ -1,4 +1,5 @@
 import type { FormatVersion, TableKey } from './format/schema';
+import type { Claim } from './prose/claims';
 import type { Range } from './text';
 
 /** How a cell's text reads: a number, nothing, a placeholder such as “/” or “无”, or something else. */
@@ -62,4 +63,6 @@ export interface Report {
   looksLikeReport: boolean;
   sections: Section[];
   tables: Partial<Record<TableKey, Table>>;
+  /** Figures stated in the prose, each bound to a table quantity. */
+  claims: Claim[];
 }

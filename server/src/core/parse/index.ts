@@ -1,4 +1,5 @@
 import type { Report } from '../model';
+import { extractClaims } from '../prose/claims';
 import { LineIndex } from '../text';
 import { findSections, readTitle } from './sections';
 import { findRegions, parseTable } from './tables';
@@ -7,7 +8,7 @@ import { findRegions, parseTable } from './tables';
 export function parseReport(text: string, idx: LineIndex = new LineIndex(text)): Report {
   const sections = findSections(idx);
   const { year, titled } = readTitle(idx);
-  const report: Report = { year, format: null, looksLikeReport: titled, sections, tables: {} };
+  const report: Report = { year, format: null, looksLikeReport: titled, sections, tables: {}, claims: [] };
   for (const region of findRegions(idx, sections.map((s) => s.range.start.line))) {
     const table = parseTable(idx, region);
     if (Object.keys(table.rows).length === 0) continue;
@@ -16,5 +17,6 @@ export function parseReport(text: string, idx: LineIndex = new LineIndex(text)):
   }
   const withVersion = report.tables.t2 ?? report.tables.t3;
   if (withVersion) report.format = withVersion.version;
+  report.claims = extractClaims(text, idx, report);
   return report;
 }
