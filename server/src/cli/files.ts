@@ -44,23 +44,17 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** Reads the named files; a directory stands for every .txt and .md file inside it, recursively. */
-export function readSources(args: string[]): { files: SourceFile[]; problems: ReadProblem[] } {
-  const files: SourceFile[] = [];
+/** The files named; a directory stands for every .txt and .md file inside it, recursively. */
+export function listSources(args: string[]): { paths: string[]; problems: ReadProblem[] } {
+  const paths: string[] = [];
   const problems: ReadProblem[] = [];
   for (const arg of args) {
-    let paths: string[];
     try {
-      paths = statSync(arg).isDirectory() ? [] : [arg];
-      if (paths.length === 0) walk(arg, paths);
+      if (statSync(arg).isDirectory()) walk(arg, paths);
+      else paths.push(arg);
     } catch (error) {
       problems.push({ path: arg, message: reason(error) });
-      continue;
-    }
-    for (const path of paths) {
-      const read = readSource(path);
-      if ('text' in read) files.push(read); else problems.push(read);
     }
   }
-  return { files, problems };
+  return { paths, problems };
 }

@@ -2,8 +2,9 @@ import { version } from '../../../package.json';
 import { RULES } from '../core/rules/index';
 import { check } from '../core/service';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
-import { readSource, readSources, type ReadProblem } from './files';
-import { checkJson, parseJson, summary, textLines, type FileResult } from './output';
+import { checkAll } from './batch';
+import { listSources, readSource, type ReadProblem } from './files';
+import { checkJson, parseJson, summary, textLines } from './output';
 
 // The command-line face of the core. bin/nianbao calls `main`; the bench imports `check` from
 // the same bundle so that it times exactly the code the CLI runs.
@@ -16,7 +17,8 @@ export interface Io { stdout(s: string): void; stderr(s: string): void }
 
 const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
 
-export function main(argv: string[], io: Io = processIo): number {
+/** Runs a command; `check` may return a promise (it uses the other cores for large batches). */
+export function main(argv: string[], io: Io = processIo): number | Promise<number> {
   let command: Command;
   try {
     command = parseArgs(argv);
@@ -40,13 +42,16 @@ export function main(argv: string[], io: Io = processIo): number {
       return EXIT.ok;
     }
     case 'check': {
-      const { files, problems } = readSources(command.files);
+      const { paths, problems } = listSources(command.files);
       if (problems.length) return readFailure(io, problems);
-      const results: FileResult[] = files.map((f) => ({ path: f.path, findings: check(f.text, { locale: command.locale, onError: reportRuleError(io, f.path) }).findings }));
-      // One write for the whole run: thousands of small writes cost more than the checking.
-      io.stdout(command.format === 'json' ? checkJson(results) : textLines(results));
-      if (command.format === 'text') io.stderr(summary(results, command.locale));
-      return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+      return checkAll({ paths, locale: command.locale }).then(({ results, problems, ruleErrors }) => {
+        if (problems.length) return readFailure(io, problems);
+        if (ruleErrors.length) io.stderr(ruleErrors.join(''));
+        // One write for the whole run: thousands of small writes cost more than the checking.
+        io.stdout(command.format === 'json' ? checkJson(results) : textLines(results));
+        if (command.format === 'text') io.stderr(summary(results, command.locale));
+        return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+      });
     }
   }
 }
@@ -55,7 +60,3 @@ function readFailure(io: Io, problems: ReadProblem[]): number {
   io.stderr(problems.map((p) => `nianbao：无法读取 ${p.path}：${p.message}\n`).join(''));
   return EXIT.usage;
 }
-
-/** A rule that throws is a bug in nianbao, not in the report: say so, keep checking. */
-const reportRuleError = (io: Io, path: string) => (error: unknown, rule: string) =>
-  io.stderr(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}\n`);

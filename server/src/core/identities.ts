@@ -33,32 +33,47 @@ export function usable(cell: Cell | undefined, col: ColumnSpec | undefined): cel
  * With `free`, identities in which that one cell is unusable are kept too, with it counted as 0,
  * so that `solve` can tell what it should be.
  */
-export function instances(table: Table, free?: { row: string; col: string }): Instance[] {
+/** An identity spelled out over one row or column: which cells, with which sign. */
+interface Plan { spec: IdentitySpec; along: string; refs: { row: string; col: string; sign: 1 | -1; total: boolean }[] }
+const plans = new WeakMap<object, Plan[]>();
+
+function plansOf(table: Table): Plan[] {
   const spec = tableSpec(table.version, table.key);
-  const columns = new Map(spec.columns.map((c) => [c.key, c]));
-  const out: Instance[] = [];
+  let out = plans.get(spec);
+  if (out) return out;
+  out = [];
   for (const id of spec.identities) {
     const perColumn = id.per === 'column';
     const alongs = perColumn ? spec.columns.map((c) => c.key) : id.rows ?? spec.rows.filter((r) => !r.isGroup).map((r) => r.key);
+    const totalSign = id.totalSide === 'sum' ? 1 : -1;
     for (const along of alongs) {
-      const terms: Term[] = [];
-      let residual = 0;
-      const add = (k: string, sign: 1 | -1): boolean => {
-        const row = perColumn ? k : along, col = perColumn ? along : k;
-        const cell = table.rows[row]?.cells[col];
-        let value: number;
-        if (usable(cell, columns.get(col))) value = cell.value;
-        else if (cell && free?.row === row && free.col === col) value = 0;
-        else return false;
-        terms.push({ row, col, cell, sign, value });
-        residual += sign * value;
-        return true;
-      };
-      if (!id.sum.every((k) => add(k, 1)) || !id.equals.every((k) => add(k, -1))) continue;
-      const totalSign = id.totalSide === 'sum' ? 1 : -1;
-      const total = terms.find((t) => (perColumn ? t.row : t.col) === id.total && t.sign === totalSign)!;
-      out.push({ spec: id, along, terms, residual, total });
+      const refs = [...id.sum.map((k) => [k, 1] as const), ...id.equals.map((k) => [k, -1] as const)].map(([k, sign]) =>
+        ({ row: perColumn ? k : along, col: perColumn ? along : k, sign, total: k === id.total && sign === totalSign }));
+      out.push({ spec: id, along, refs });
     }
+  }
+  plans.set(spec, out);
+  return out;
+}
+
+export function instances(table: Table, free?: { row: string; col: string }): Instance[] {
+  const columns = new Map(tableSpec(table.version, table.key).columns.map((c) => [c.key, c]));
+  const out: Instance[] = [];
+  next: for (const plan of plansOf(table)) {
+    const terms: Term[] = [];
+    let residual = 0, total: Term | undefined;
+    for (const { row, col, sign, total: isTotal } of plan.refs) {
+      const cell = table.rows[row]?.cells[col];
+      let value: number;
+      if (usable(cell, columns.get(col))) value = cell.value;
+      else if (cell && free?.row === row && free.col === col) value = 0;
+      else continue next;
+      const term: Term = { row, col, cell, sign, value };
+      if (isTotal) total = term;
+      terms.push(term);
+      residual += sign * value;
+    }
+    out.push({ spec: plan.spec, along: plan.along, terms, residual, total: total! });
   }
   return out;
 }

@@ -7,10 +7,13 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    if (text.includes('\r')) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+      }
+    } else {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
     }
   }
 
@@ -18,13 +21,20 @@ export class LineIndex {
 
   lineStart(line: number): number { return this.starts[line]; }
 
-  /** The text of a line without its line break. */
+  private lines?: string[];
+
+  /** The text of a line without its line break. Each line is cut once: every pass reads them. */
   lineText(line: number): string {
-    const end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
-    let e = end;
-    if (e > this.starts[line] && this.text.charCodeAt(e - 1) === 10) e--;
-    if (e > this.starts[line] && this.text.charCodeAt(e - 1) === 13) e--;
-    return this.text.slice(this.starts[line], e);
+    if (!this.lines) {
+      this.lines = new Array(this.starts.length);
+      for (let l = 0; l < this.starts.length; l++) {
+        let e = l + 1 < this.starts.length ? this.starts[l + 1] : this.text.length;
+        if (e > this.starts[l] && this.text.charCodeAt(e - 1) === 10) e--;
+        if (e > this.starts[l] && this.text.charCodeAt(e - 1) === 13) e--;
+        this.lines[l] = this.text.slice(this.starts[l], e);
+      }
+    }
+    return this.lines[line];
   }
 
   position(offset: number): Position {
