@@ -1,7 +1,7 @@
-// Writes docs/rules.md and docs/rules/<code>.md from RULES. The rules are TypeScript, so they are
-// bundled with esbuild into a temporary CommonJS file first and required from there.
+// Writes docs/rules.md, docs/rules/<code>.md and the rule list in README.md from RULES. The rules
+// are TypeScript, so they are bundled with esbuild into a temporary CommonJS file first.
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,14 +13,16 @@ try {
   const bundle = join(tmp, 'rules.cjs');
   await build({
     stdin: {
-      contents: "export { RULES } from './server/src/core/rules/index'; export { renderRuleDocs } from './scripts/rule-docs';",
+      contents: "export { RULES } from './server/src/core/rules/index'; export { renderRuleDocs, renderReadme } from './scripts/rule-docs';",
       resolveDir: root,
       loader: 'ts',
     },
     bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning',
   });
-  const { RULES, renderRuleDocs } = createRequire(import.meta.url)(bundle);
+  const { RULES, renderRuleDocs, renderReadme } = createRequire(import.meta.url)(bundle);
   const files = renderRuleDocs(RULES);
+  const readme = join(root, 'README.md');
+  writeFileSync(readme, renderReadme(readFileSync(readme, 'utf8'), RULES));
 
   // A page of a rule that no longer exists would still be served: remove it.
   const rulesDir = join(root, 'docs', 'rules');

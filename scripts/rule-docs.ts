@@ -35,8 +35,22 @@ ${rule.description.en}
 `;
 }
 
+/** The table of all rules; `base` is where the rule pages are, relative to the page that shows it. */
+function table(rules: RuleMeta[], base: string): string {
+  const rows = rules.map((r) => `| [\`${r.code}\`](${base}${r.code}.md) | ${SEVERITY_ZH[r.severity]} \`${r.severity}\` | ${cell(r.title.zh)} | ${cell(r.title.en)} |`);
+  return `| 代码 Code | 严重程度 Severity | 规则 | Rule |\n|---|---|---|---|\n${rows.join('\n')}\n`;
+}
+
+const README_START = '<!-- rules:start -->\n', README_END = '<!-- rules:end -->';
+
+/** README.md with its rule list (between the rules:start and rules:end markers) rendered from RULES. */
+export function renderReadme(readme: string, rules: RuleMeta[]): string {
+  const start = readme.indexOf(README_START), end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error('README.md has no <!-- rules:start --> … <!-- rules:end --> block');
+  return readme.slice(0, start + README_START.length) + table(rules, 'docs/rules/') + readme.slice(end);
+}
+
 function index(rules: RuleMeta[]): string {
-  const rows = rules.map((r) => `| [\`${r.code}\`](rules/${r.code}.md) | ${SEVERITY_ZH[r.severity]} \`${r.severity}\` | ${cell(r.title.zh)} | ${cell(r.title.en)} |`);
   return `${GENERATED}
 # 规则 · Rules
 
@@ -44,10 +58,7 @@ nianbao 检查的全部规则。代码出现在编辑器的诊断和 \`nianbao c
 
 All rules nianbao checks. The code appears on each diagnostic and in \`nianbao check\` output.
 
-| 代码 Code | 严重程度 Severity | 规则 | Rule |
-|---|---|---|---|
-${rows.join('\n')}
-`;
+${table(rules, 'rules/')}`;
 }
 
 /** Every docs file, keyed by its path under docs/: `rules.md` and `rules/<code>.md`. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { renderRuleDocs } from '../../scripts/rule-docs';
+import { renderReadme, renderRuleDocs } from '../../scripts/rule-docs';
 import { RULES } from '../../server/src/core/rules/index';
 
 // The committed rule docs must be what scripts/gen-docs.mjs renders from RULES today.
@@ -18,4 +18,9 @@ test('docs/rules.md and docs/rules/*.md match RULES', () => {
 
 test('every rule has a page', () => {
   for (const rule of RULES) assert.ok(renderRuleDocs(RULES).has(`rules/${rule.code}.md`));
+});
+
+test('the rule list in README.md matches RULES', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  assert.equal(readme, renderReadme(readme, RULES), HINT);
 });
