@@ -57,21 +57,30 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 /** Applies edits to text; edits that overlap an earlier one are skipped. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const idx = new LineIndex(text);
-  const spans = edits
-    .map((e) => ({ start: idx.offset(e.range.start), end: idx.offset(e.range.end), text: e.newText }))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '', at = 0;
-  for (const s of spans) {
-    if (s.start < at) continue;
-    out += text.slice(at, s.start) + s.text;
-    at = s.end;
+  for (const e of withoutOverlaps(edits)) {
+    const start = idx.offset(e.range.start);
+    out += text.slice(at, start) + e.newText;
+    at = idx.offset(e.range.end);
   }
   return out + text.slice(at);
 }
 
-/** The edits of every fix among the findings (optionally of one rule), without overlaps. */
+/** The edits sorted by position, keeping the first of any that overlap (a client rejects overlaps). */
+function withoutOverlaps(edits: TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort((a, b) => compareRanges(a.range, b.range));
+  const kept: TextEdit[] = [];
+  for (const e of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && compareRanges({ start: e.range.start, end: e.range.start }, { start: last.range.end, end: last.range.end }) < 0) continue;
+    kept.push(e);
+  }
+  return kept;
+}
+
+/** The edits of every fix among the findings (optionally of one rule), sorted and without overlaps. */
 export function fixAllEdits(findings: Finding[], code?: string): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const f of findings) if (f.fix && (!code || f.code === code)) edits.push(...f.fix.edits);
-  return edits;
+  return withoutOverlaps(edits);
 }

@@ -1,6 +1,6 @@
 import {
   CodeActionKind, TextDocumentEdit,
-  type CodeAction, type CodeActionContext, type Diagnostic, type Position, type TextEdit, type WorkspaceEdit,
+  type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { fixAllEdits, type Finding, type Locale } from '../core/service';
 
@@ -75,23 +75,7 @@ function matches(finding: Finding, diagnostic: Diagnostic): boolean {
 }
 
 function workspaceEdit(source: FixSource, edits: TextEdit[]): WorkspaceEdit {
-  const safe = withoutOverlaps(edits);
   return source.versionedEdits
-    ? { documentChanges: [TextDocumentEdit.create({ uri: source.uri, version: source.version }, safe)] }
-    : { changes: { [source.uri]: safe } };
-}
-
-const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
-
-/** A client rejects a workspace edit whose edits overlap; keep the first of any overlapping ones. */
-function withoutOverlaps(edits: TextEdit[]): TextEdit[] {
-  const sorted = [...edits].sort((x, y) =>
-    before(x.range.start, y.range.start) ? -1 : before(y.range.start, x.range.start) ? 1 : 0);
-  const kept: TextEdit[] = [];
-  for (const e of sorted) {
-    const last = kept[kept.length - 1];
-    if (last && before(e.range.start, last.range.end)) continue;
-    kept.push(e);
-  }
-  return kept;
+    ? { documentChanges: [TextDocumentEdit.create({ uri: source.uri, version: source.version }, edits)] }
+    : { changes: { [source.uri]: edits } };
 }
