@@ -115,6 +115,13 @@ describe('language server over stdio', () => {
     assert.ok(Array.isArray(await codeActions(client, [diagnostic])), 'still answers requests');
     assert.ok(client.isAlive());
   });
+
+  it('says so, instead of checking, when a report is too large to check while typing', async () => {
+    await change(client, URI, 20, [{ text: '某镇2023年政府信息公开工作年度报告\n' + '年'.repeat(1_100_000) }]);
+    const diagnostics = await client.diagnostics(URI, 20);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['too-large', 3]]);
+    assert.match(messageText(diagnostics[0].message), /超过 1000000/);
+  });
 });
 
 describe('language server with an English client', () => {

@@ -51,7 +51,11 @@ export function startServer(connection: Connection): void {
     try {
       const { languageId } = document;
       const text = document.getText();
-      if ((languageId === 'nianbao' || MAYBE_REPORT.has(languageId)) && text.length <= MAX_CHARS) {
+      const ours = languageId === 'nianbao' || MAYBE_REPORT.has(languageId);
+      if (ours && text.length > MAX_CHARS) {
+        // Say so rather than stay silent, when the text looks like a report at all.
+        if (languageId === 'nianbao' || text.slice(0, 5000).includes('政府信息公开')) v.findings = [tooLarge(text.length)];
+      } else if (ours) {
         v.result = check(text, { locale, onError: (error, rules) => logError(connection, `check ${rules}`, error) });
         if (languageId === 'nianbao' || v.result.report.looksLikeReport) v.findings = v.result.findings;
       }
@@ -61,6 +65,13 @@ export function startServer(connection: Connection): void {
     }
     validations.set(document.uri, v);
     return v;
+  }
+
+  function tooLarge(length: number): Finding {
+    const message = locale === 'en'
+      ? `The document has ${length} characters, more than ${MAX_CHARS}; it was not checked, to keep the editor responsive.`
+      : `文档有 ${length} 个字符，超过 ${MAX_CHARS}，为保持编辑器流畅未作检查。`;
+    return { code: 'too-large', severity: 'information', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   }
 
   function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
