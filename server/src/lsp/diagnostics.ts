@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { ruleByCode } from '../core/rules/index';
 import type { Finding, Severity } from '../core/service';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -19,10 +20,11 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    codeDescription: { href: ruleDocsHref(finding.code) },
     source: 'nianbao',
     message: finding.message,
   };
+  // Only rules have docs pages (the server's own notices, such as too-large, do not).
+  if (ruleByCode(finding.code)) diagnostic.codeDescription = { href: ruleDocsHref(finding.code) };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
   }
