@@ -80,6 +80,22 @@ export function instances(table: Table, free?: { row: string; col: string }): In
 
 export const broken = (i: Instance) => Math.abs(i.residual) > EPS;
 
+/** How many identities are evaluable and do not hold; the common case (none) without building instances. */
+export function countBroken(table: Table): number {
+  const columns = new Map(tableSpec(table.version, table.key).columns.map((c) => [c.key, c]));
+  let count = 0;
+  next: for (const plan of plansOf(table)) {
+    let residual = 0;
+    for (const { row, col, sign } of plan.refs) {
+      const cell = table.rows[row]?.cells[col];
+      if (!usable(cell, columns.get(col))) continue next;
+      residual += sign * cell.value;
+    }
+    if (Math.abs(residual) > EPS) count++;
+  }
+  return count;
+}
+
 /** The value a cell must take for an identity to hold, the other cells as they are. */
 export function solve(inst: Instance, row: string, col: string): number | undefined {
   const t = inst.terms.find((x) => x.row === row && x.col === col);

@@ -1,7 +1,7 @@
 import type { RowSpec, TableKey, TableSpec, FormatVersion } from '../format/schema';
 import { FORMATS, tableSpec } from '../format/statute';
 import type { Cell, RowProblem, Table, TableRow } from '../model';
-import { broken, instances } from '../identities';
+import { countBroken } from '../identities';
 import type { LineIndex, Range } from '../text';
 import { detectLayout, isTableLine, labelOf, tokenize, type Layout, type RawCell, type RawRow } from './cells';
 import { normalizeLabel, readCell, stripNumbering } from './values';
@@ -58,18 +58,21 @@ function detectVersion(key: TableKey, text: string): FormatVersion {
   return best;
 }
 
+/** A normalized label names a row or column: it contains one of the keywords, or, for a
+ * two-character keyword (总计, 其他, 规章), is that word after its numbering. */
+const names = (label: string, keywords: string[]) =>
+  keywords.some((k) => (k.length <= 2 ? stripNumbering(label) === k : label.includes(k)));
+
 // Labels repeat from report to report, so the rows each label text could name are remembered.
 const candidatesBySpec = new WeakMap<TableSpec, Map<string, RowSpec[]>>();
 
-/** The rows whose keywords the label contains; a two-character keyword (总计, 其他, 规章) must be the whole label. */
+/** The rows a normalized label could name. */
 function candidates(spec: TableSpec, label: string): RowSpec[] {
   let cache = candidatesBySpec.get(spec);
   if (!cache) candidatesBySpec.set(spec, (cache = new Map()));
   let rows = cache.get(label);
   if (!rows) {
-    rows = spec.rows.filter((r) => (r.match.length === 1 && r.match[0].length <= 2
-      ? stripNumbering(label) === r.match[0]
-      : r.match.some((k) => label.includes(k))));
+    rows = spec.rows.filter((r) => names(label, r.match));
     if (cache.size > 5000) cache.clear();
     cache.set(label, rows);
   }
@@ -129,7 +132,7 @@ function headerPositions(spec: TableSpec, rows: RawRow[]): Map<string, number> {
     cells.forEach((cell, i) => {
       const n = labelOf(cell);
       if (n === '') return;
-      const col = spec.columns.find((c) => c.match.some((m) => (m.length <= 2 ? stripNumbering(n) === m : n.includes(m))));
+      const col = spec.columns.find((c) => names(n, c.match));
       if (col && !at.has(col.key)) at.set(col.key, i);
     });
   }
@@ -172,7 +175,7 @@ function resolve(table: Table, readings: Map<string, Record<string, Cell>[]>) {
     let best = options[0], fewest = Infinity;
     for (const cells of options) {
       table.rows[key].cells = cells;
-      const n = instances(table).filter(broken).length;
+      const n = countBroken(table);
       if (n < fewest) { fewest = n; best = cells; }
     }
     table.rows[key].cells = best;

@@ -1,5 +1,5 @@
 import { tableSpec } from '../format/statute';
-import { broken, EPS, instances, solve, type Instance, type Term } from '../identities';
+import { broken, countBroken, EPS, instances, solve, type Instance, type Term } from '../identities';
 import type { Cell, Table } from '../model';
 import { cellName, columnName, num, rowName, tableName, tableNameEn } from './names';
 import type { Check, Msg, RawFinding, Related, RuleMeta } from './types';
@@ -76,9 +76,9 @@ function setCell(cell: Cell, value: number, zh: string, en: string) {
 }
 
 function checkTable(table: Table): RawFinding[] {
+  if (countBroken(table) === 0) return [];
   const all = instances(table);
   const bad = all.filter(broken);
-  if (bad.length === 0) return [];
   const order = tableSpec(table.version, table.key).identities.map((i) => i.code);
   const blame = pinpoint(all, table);
   if (blame) {
