@@ -46,11 +46,18 @@ export interface Table {
 
 export interface Section {
   number: number;
+  /** The title as written, without numbering. */
   title: string;
-  /** The heading line. */
+  /** The heading line, without surrounding blanks. */
   headingRange: Range;
   /** The numeral as written (“一”, “2”), or null when the heading has none. */
   numeral: string | null;
+  /** The numbering as written — numeral, separator and the blanks after it (“2、 ”); empty, at the title, when there is none. */
+  numberingRange: Range;
+  /** Where the title stands. */
+  titleRange: Range;
+  /** The title is the statute's wording or one of its accepted variants (not, e.g., 主动公开情况). */
+  statutory: boolean;
   /** From the heading to the line before the next section heading. */
   range: Range;
 }

@@ -1,42 +1,176 @@
 import { SECTIONS } from '../format/statute';
 import type { Section } from '../model';
-import type { LineIndex } from '../text';
+import type { LineIndex, Range } from '../text';
 import { normalizeLabel } from './values';
 
-const TITLES = SECTIONS.flatMap((s) => [s.title, ...s.variants].map((t) => ({ section: s, title: normalizeLabel(t) })));
+/** Statute titles and their accepted variants, normalized, to the section number. */
+const TITLES = new Map(SECTIONS.flatMap((s) => [s.title, ...s.variants].map((t) => [normalizeLabel(t), s.number] as const)));
 
-// 一、 一. 一． 2、 2. or nothing; （一） and (1) mark sub-topics of 总体情况, not sections.
-const HEADING = /^[#\s\u3000]*(?:([一二三四五六七八九十]+|\d+)\s*[、.．]?)?\s*(.+?)[\s\u3000]*$/;
+// Words that name a section whose title departs from the statute (二、主动公开情况). Such a
+// heading is taken only with its own numeral, so that a sub-topic of 一 such as 二、依申请公开
+// is not mistaken for section 3.
+const LOOSE_WORDS: Record<number, string[]> = {
+  1: ['总体', '概述', '概况', '基本情况'],
+  2: ['主动公开'],
+  3: ['申请'],
+  4: ['复议', '诉讼'],
+  5: ['问题', '改进'],
+  6: ['其他', '需要报告'],
+};
 
-/** Recognises a section heading line: an optional numeral and one of the six titles, nothing more. */
-export function readHeading(line: string): { number: number; numeral: string | null; title: string } | undefined {
-  // Every title ends in 情况 or 事项: a cheap test before the regular expressions.
-  const end = line.trimEnd();
-  if (line.length > 60 || !(end.endsWith('情况') || end.endsWith('事项')) || line.includes('\t') || /^\s*[（(]/.test(line)) return undefined;
-  const m = HEADING.exec(line);
-  if (!m) return undefined;
-  const title = normalizeLabel(m[2]);
-  const hit = TITLES.find((t) => t.title === title);
-  return hit && { number: hit.section.number, numeral: m[1] ?? null, title: m[2].trim() };
+const HAN_DIGITS = '〇一二三四五六七八九';
+
+/** The value of a Chinese numeral up to 99 (一, 十, 十二, 二十三), or NaN. */
+export function hanValue(s: string): number {
+  const ten = s.indexOf('十');
+  const digit = (d: string) => (d.length === 1 ? HAN_DIGITS.indexOf(d) : NaN);
+  if (ten < 0) return s.length === 1 && digit(s) > 0 ? digit(s) : NaN;
+  const tens = ten === 0 ? 1 : digit(s.slice(0, ten));
+  const ones = ten === s.length - 1 ? 0 : digit(s.slice(ten + 1));
+  return ten > 1 || tens < 1 || ones < 0 ? NaN : tens * 10 + ones;
 }
 
-/** The six sections in document order, each running to the next heading. */
-export function findSections(idx: LineIndex): Section[] {
-  const sections: Section[] = [];
-  for (let l = 0; l < idx.lineCount; l++) {
-    const line = idx.lineText(l);
-    const h = readHeading(line);
-    if (!h) continue;
-    const start = line.length - line.trimStart().length;
-    sections.push({
-      number: h.number, title: h.title, numeral: h.numeral,
-      headingRange: { start: { line: l, character: start }, end: { line: l, character: line.trimEnd().length } },
-      range: { start: { line: l, character: 0 }, end: { line: l, character: line.length } },
-    });
+const isBlank = (c: string) => c === ' ' || c === '\u3000' || c === '\u00a0';
+const isHanNumeral = (c: string) => c === '十' || HAN_DIGITS.indexOf(c) > 0;
+const isDigit = (c: string) => (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+/** Separators drafts put after a section numeral; only 、 is the statute's. */
+const SEPARATORS = '、.．，,';
+
+export interface Numbering {
+  /** The numeral as written. */
+  numeral: string;
+  value: number;
+  /** 'han' for 一 二 三, 'arabic' for 1 2 3 (also full-width). */
+  style: 'han' | 'arabic';
+  /** The separator as written (“、”, “.”), or '' when only blanks follow the numeral. */
+  separator: string;
+  /** Offsets in the line: the numeral's start, and the end of the separator and the blanks after it. */
+  start: number;
+  end: number;
+}
+
+/** Reads a top-level numbering (二、 2. 三．) at `at`; （二） and (2) are not read. */
+export function readNumbering(line: string, at: number, end = line.length): Numbering | undefined {
+  let i = at;
+  const han = isHanNumeral(line[i] ?? '');
+  while (i < end && i - at < 3 && (han ? isHanNumeral(line[i]) : isDigit(line[i]))) i++;
+  if (i === at || i - at > 2) return undefined;
+  const numeral = line.slice(at, i);
+  const value = han ? hanValue(numeral) : Number(numeral.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  if (!(value > 0)) return undefined;
+  let j = i;
+  while (j < end && isBlank(line[j])) j++;
+  let separator = '';
+  if (j < end && SEPARATORS.includes(line[j])) separator = line[j++];
+  else if (j === i) return undefined; // 一是, 2023年: a numeral that runs into the text is not a numbering
+  // “2.5” or “1.2万” is a number, not a numbering.
+  if ((separator === '.' || separator === '．') && isDigit(line[j] ?? '')) return undefined;
+  while (j < end && isBlank(line[j])) j++;
+  return { numeral, value, style: han ? 'han' : 'arabic', separator, start: at, end: j };
+}
+
+/** Where a line's text starts after blanks and Markdown marks (## **). */
+export function textStart(line: string, end = line.length): number {
+  let i = 0;
+  while (i < end && (isBlank(line[i]) || line[i] === '#' || line[i] === '*' || line[i] === '>')) i++;
+  return i;
+}
+
+export interface Heading {
+  number: number;
+  numbering: Numbering | undefined;
+  /** The title's offsets in the line. */
+  titleStart: number;
+  titleEnd: number;
+  /** The statute's wording or an accepted variant. */
+  statutory: boolean;
+}
+
+const isTrailing = (c: string) => isBlank(c) || c === '*' || c === '#' || c === '：' || c === ':';
+
+/**
+ * Recognises a section heading line: an optional numbering and one of the six titles; or a title in
+ * other words (二、主动公开情况) when its numeral is the section's own. Sub-topics — （一） (1) — are not
+ * sections.
+ */
+export function readHeading(line: string): Heading | undefined {
+  if (line.length > 60 || line.includes('\t')) return undefined;
+  let end = line.length;
+  while (end > 0 && isTrailing(line[end - 1])) end--;
+  const start = textStart(line, end);
+  if (start >= end || line[start] === '（' || line[start] === '(' || line[start] === '|') return undefined;
+  const numbering = readNumbering(line, start, end);
+  const titleStart = numbering ? numbering.end : start;
+  const title = line.slice(titleStart, end);
+  if (title.endsWith('情况') || title.endsWith('事项')) {
+    const number = TITLES.get(normalizeLabel(title));
+    if (number) return { number, numbering, titleStart, titleEnd: end, statutory: true };
   }
+  if (!numbering || numbering.value > 6 || title.length < 2 || title.length > 30 || /[。；;，,：:\d]/.test(title)) return undefined;
+  if (!LOOSE_WORDS[numbering.value].some((w) => title.includes(w))) return undefined;
+  return { number: numbering.value, numbering, titleStart, titleEnd: end, statutory: false };
+}
+
+interface Found { line: number; heading: Heading }
+
+/** How well a heading's numbering fits its section; among repeated headings the better one is the section. */
+const fit = ({ heading: h }: Found) => (!h.numbering ? 0 : h.numbering.value === h.number ? 2 : 1);
+
+/**
+ * The six sections in document order, each running to the next heading; at most one per number.
+ * A heading repeated (a caption under the heading, a sub-topic of 一 numbered like a section) counts
+ * once: the one whose numeral fits, else the later one.
+ */
+export function findSections(idx: LineIndex): Section[] {
+  const found: Found[] = [];
+  const text = idx.text;
+  for (let l = 0; l < idx.lineCount; l++) {
+    // Most lines are too long, blank, or table cells (which start with a tab): skip them unsliced.
+    const start = idx.lineStart(l);
+    const length = (l + 1 < idx.lineCount ? idx.lineStart(l + 1) : text.length) - start;
+    if (length < 3 || length > 62 || text.charCodeAt(start) === 9) continue;
+    const heading = readHeading(idx.lineText(l));
+    if (heading) found.push({ line: l, heading });
+  }
+  const chosen = new Map<number, Found>();
+  for (const f of found) {
+    if (!f.heading.statutory) continue;
+    const prev = chosen.get(f.heading.number);
+    if (!prev || fit(f) >= fit(prev)) chosen.set(f.heading.number, f);
+  }
+  // A title in other words stands for a section only where that section belongs: after the
+  // sections before it and before the sections after it; the last such heading (sub-topics come first).
+  for (let n = 1; n <= 6; n++) {
+    if (chosen.has(n)) continue;
+    let lower = -1, upper = Infinity;
+    for (const [m, f] of chosen) {
+      if (m < n) lower = Math.max(lower, f.line);
+      else upper = Math.min(upper, f.line);
+    }
+    let pick: Found | undefined;
+    for (const f of found) if (!f.heading.statutory && f.heading.number === n && f.line > lower && f.line < upper) pick = f;
+    if (pick) chosen.set(n, pick);
+  }
+  const sections = [...chosen.values()].sort((a, b) => a.line - b.line).map(({ line: l, heading: h }): Section => {
+    const text = idx.lineText(l);
+    const at = (character: number) => ({ line: l, character });
+    const start = h.numbering ? h.numbering.start : h.titleStart;
+    const headingStart = text.length - text.trimStart().length;
+    return {
+      number: h.number,
+      title: text.slice(h.titleStart, h.titleEnd),
+      numeral: h.numbering?.numeral ?? null,
+      headingRange: { start: at(headingStart), end: at(text.trimEnd().length) },
+      numberingRange: { start: at(start), end: at(h.titleStart) },
+      titleRange: { start: at(h.titleStart), end: at(h.titleEnd) },
+      statutory: h.statutory,
+      range: { start: at(0), end: at(text.length) },
+    };
+  });
   sections.forEach((s, i) => {
-    const endLine = i + 1 < sections.length ? sections[i + 1].range.start.line - 1 : idx.lineCount - 1;
-    s.range.end = { line: Math.max(endLine, s.range.start.line), character: idx.lineText(Math.max(endLine, s.range.start.line)).length };
+    const startLine = s.range.start.line;
+    const endLine = Math.max(startLine, i + 1 < sections.length ? sections[i + 1].range.start.line - 1 : idx.lineCount - 1);
+    s.range.end = { line: endLine, character: idx.lineText(endLine).length };
   });
   return sections;
 }
@@ -53,4 +187,14 @@ export function readTitle(idx: LineIndex): { year: number | null; titled: boolea
   const years = [...before.matchAll(/((?:19|20)\d\d)年(?:度)?/g)];
   const year = titled && years.length ? Number(years[years.length - 1][1]) : null;
   return { year, titled };
+}
+
+/** Where the report year stands in the title lines, if it is written there. */
+export function titleYearRange(idx: LineIndex, year: number): Range | undefined {
+  const y = String(year);
+  for (let l = 0; l < Math.min(idx.lineCount, 12); l++) {
+    const at = idx.lineText(l).indexOf(y);
+    if (at >= 0) return { start: { line: l, character: at }, end: { line: l, character: at + 4 } };
+  }
+  return undefined;
 }

@@ -1,0 +1,465 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { MISSPELLINGS } from '../../server/src/core/format/laws';
+import { SECTIONS } from '../../server/src/core/format/statute';
+import { parseReport } from '../../server/src/core/parse/index';
+import { applyEdits, check, type Finding } from '../../server/src/core/service';
+import { sections } from '../../server/src/core/rules/sections';
+import { consistency } from '../../server/src/core/rules/consistency';
+import { textChecks } from '../../server/src/core/rules/text';
+import { LineIndex } from '../../server/src/core/text';
+import { replaceAt, seed, SEEDS, sliceAt } from './seeds';
+
+// The structure of a report — its six sections, years, format version, fee statement — and the
+// text-level slips (units and full-width digits in cells, misspelt law names, conversion leftovers).
+
+const CODES = new Set([sections, consistency, textChecks].flatMap((c) => c.rules.map((r) => r.code)));
+const mine = (text: string) => check(text).findings.filter((f) => CODES.has(f.code));
+const serious = (text: string) => mine(text).filter((f) => f.severity === 'error' || f.severity === 'warning');
+const codes = (fs: Finding[]) => fs.map((f) => f.code);
+/** The 0-based line of the first line that contains `needle` (after `from`). */
+const lineOf = (text: string, needle: string, from = 0) => {
+  const i = text.split('\n').findIndex((l, j) => j >= from && l.includes(needle));
+  assert.ok(i >= 0, `no line contains “${needle}”`);
+  return i;
+};
+const lines = (text: string) => text.split('\n');
+const fixed = (text: string, f: Finding) => applyEdits(text, f.fix!.edits);
+const only = (fs: Finding[], code: string) => {
+  const found = fs.filter((f) => f.code === code);
+  assert.equal(found.length, 1, `${code}: ${JSON.stringify(fs.map((f) => `${f.code} ${f.message}`), null, 1)}`);
+  return found[0];
+};
+
+describe('the seeds: structure findings, each on its line', () => {
+  it('002: the headings of 二 and 三 lack their numerals; the fixes insert 二、 and 三、', () => {
+    const { text } = seed('002');
+    const found = serious(text);
+    assert.deepEqual(codes(found), ['section-numbering', 'section-numbering']);
+    const [two, three] = found;
+    assert.equal(two.range.start.line, lineOf(text, '主动公开政府信息情况'));
+    assert.equal(three.range.start.line, lineOf(text, '收到和处理政府信息公开申请情况'));
+    assert.equal(lines(fixed(text, two))[two.range.start.line], '二、主动公开政府信息情况');
+    assert.equal(lines(fixed(text, three))[three.range.start.line], '三、收到和处理政府信息公开申请情况');
+    assert.match(two.message, /缺少序号，应为“二、主动公开政府信息情况”/);
+  });
+
+  it('003: three headings without numerals, 2020 inside the 2021 report\'s 五, 373.91万元', () => {
+    const { text } = seed('003');
+    const found = serious(text);
+    assert.deepEqual(codes(found).sort(), ['cell-unit', 'section-numbering', 'section-numbering', 'section-numbering', 'year-mismatch']);
+    const numbering = found.filter((f) => f.code === 'section-numbering');
+    const want = [['总体情况', '一、总体情况'], ['主动公开政府信息情况', '二、主动公开政府信息情况'], ['收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申请情况']];
+    numbering.forEach((f, i) => {
+      assert.equal(lines(text)[f.range.start.line], want[i][0]);
+      assert.equal(lines(fixed(text, f))[f.range.start.line], want[i][1]);
+    });
+
+    const year = only(found, 'year-mismatch');
+    assert.equal(year.range.start.line, lineOf(text, '我镇在2020年政府信息公开工作方面'));
+    assert.equal(sliceAt(text, year.range), '2020');
+    assert.ok(year.range.start.line > lineOf(text, '五、存在的主要问题及改进情况'));
+    assert.match(year.message, /2020年.*2021年度报告/);
+
+    const unit = only(found, 'cell-unit');
+    assert.equal(unit.range.start.line, lineOf(text, '373.91万元'));
+    assert.equal(sliceAt(text, unit.range), '万元');
+    const after = fixed(text, unit);
+    assert.equal(lines(after)[unit.range.start.line], '\t373.91');
+    assert.equal(parseReport(after).tables.t2!.rows.fees.cells.amount.value, 373.91);
+  });
+
+  it('004: 2、 主动公开政府信息情况, 保守价格秘密法, [bookmark: _GoBack]', () => {
+    const { text } = seed('004');
+    const found = serious(text);
+    assert.deepEqual(codes(found).sort(), ['conversion-artifact', 'section-numbering', 'statute-name']);
+
+    const numbering = only(found, 'section-numbering');
+    const headingLine = lineOf(text, '2、 主动公开政府信息情况');
+    assert.equal(numbering.range.start.line, headingLine);
+    assert.equal(sliceAt(text, numbering.range), '2、 ');
+    assert.equal(lines(fixed(text, numbering))[headingLine], '二、主动公开政府信息情况');
+
+    const law = only(found, 'statute-name');
+    assert.equal(sliceAt(text, law.range), '保守价格秘密法');
+    assert.ok(fixed(text, law).includes('《中华人民共和国保守国家秘密法》'));
+
+    const artifact = only(found, 'conversion-artifact');
+    const line = lineOf(text, '[bookmark: _GoBack]');
+    assert.equal(sliceAt(text, artifact.range), '[bookmark: _GoBack]');
+    assert.ok(lines(fixed(text, artifact))[line].startsWith('北京市通州区人民政府网站网址为'));
+  });
+
+  it('001: nothing at warning or error', () => assert.deepEqual(serious(seed('001').text), []));
+  it('000: nothing at warning or error from these rules', () => assert.deepEqual(serious(seed('000').text), []));
+
+  it('no finding at all besides the ones above (information included)', () => {
+    const count = SEEDS.map(({ text }) => mine(text).length);
+    assert.deepEqual(count, [0, 0, 2, 5, 3]);
+  });
+
+  it('sub-topics of 一 written （一） (1) 1. and headings like （一）主动公开政府信息情况 are not sections', () => {
+    for (const { text } of SEEDS) assert.deepEqual(parseReport(text).sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+    const s003 = parseReport(seed('003').text).sections;
+    assert.equal(s003[1].range.start.line, lineOf(seed('003').text, '主动公开政府信息情况', lineOf(seed('003').text, '（一）主动公开政府信息情况') + 1));
+  });
+});
+
+describe('sections', () => {
+  const text = seed('001').text;
+  const without = (t: string, needle: string) => lines(t).filter((l) => !l.includes(needle)).join('\n');
+
+  it('a missing section is reported where it belongs; sections 2–4 get their heading back before the table', () => {
+    const noTwo = without(text, '## 二、主动公开政府信息情况');
+    const f = only(mine(noTwo), 'section-missing');
+    assert.match(f.message, /缺少第二部分“二、主动公开政府信息情况”/);
+    assert.equal(lines(noTwo)[f.range.start.line], '第二十条第（一）项\t\t\t');
+    const back = fixed(noTwo, f);
+    assert.deepEqual(mine(back), []);
+    assert.deepEqual(parseReport(back).sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+
+    const noFive = without(text, '#### 五、存在的主要问题及改进情况');
+    const five = only(mine(noFive), 'section-missing');
+    assert.equal(five.fix, undefined);
+    assert.equal(lines(noFive)[five.range.start.line], '#### 六、其他需要报告的事项');
+    assert.match(five.message, /应在“六、其他需要报告的事项”之前/);
+  });
+
+  it('a report without any section heading gets one finding, not six', () => {
+    const bare = '2023年政府信息公开工作年度报告\n\n本年度我镇未收到政府信息公开申请。\n';
+    assert.deepEqual(codes(mine(bare)), ['section-missing']);
+  });
+
+  it('sections out of order: the one out of place is named', () => {
+    const all = lines(text);
+    const five = lineOf(text, '#### 五、'), six = lineOf(text, '#### 六、');
+    const swapped = [...all.slice(0, five), ...all.slice(six), '', ...all.slice(five, six)].join('\n');
+    const found = mine(swapped);
+    const f = only(found, 'section-order');
+    assert.match(f.message, /位置不对/);
+    assert.deepEqual(codes(found), ['section-order']);
+  });
+
+  it('a shifted block: every numeral off by one, each with its fix', () => {
+    const shifted = text.replace('## 二、主动公开', '## 三、主动公开').replace('### 三、收到', '### 四、收到')
+      .replace('#### 四、政府', '#### 五、政府').replace('#### 五、存在', '#### 六、存在').replace('#### 六、其他', '#### 七、其他');
+    const found = mine(shifted);
+    assert.deepEqual(codes(found), Array(5).fill('section-numbering'));
+    assert.ok(found.every((f) => /错了位/.test(f.message)), found[0].message);
+    assert.deepEqual(found.map((f) => f.fix!.edits[0].newText), ['二、', '三、', '四、', '五、', '六、']);
+    assert.equal(applyEdits(shifted, found.flatMap((f) => f.fix!.edits)), text);
+  });
+
+  it('wrong numeral styles: 2、 二. 二． 2.', () => {
+    for (const written of ['2、', '二.', '二．', '2.', '２、']) {
+      const t = text.replace('## 二、主动公开', `## ${written}主动公开`);
+      const f = only(mine(t), 'section-numbering');
+      assert.equal(sliceAt(t, f.range), written);
+      assert.equal(fixed(t, f), text, written);
+    }
+  });
+
+  it('sub-topics of 一 numbered like sections', () => {
+    const t = text.replace('### （二）依申请公开办理情况', '二、依申请公开办理情况');
+    const f = only(mine(t), 'subtopic-numbering');
+    assert.equal(sliceAt(t, f.range), '二、');
+    assert.match(f.message, /会与“二、主动公开政府信息情况”混淆/);
+    assert.ok(fixed(t, f).includes('\n（二）依申请公开办理情况'));
+    assert.deepEqual(codes(mine(fixed(t, f))), []);
+
+    // The sub-topic even has a section's exact title: the later heading is the section.
+    const exact = text.replace('### （一）主动公开情况', '二、主动公开政府信息情况');
+    assert.deepEqual(parseReport(exact).sections.map((s) => s.range.start.line), parseReport(text).sections.map((s) => s.range.start.line));
+    assert.deepEqual(codes(mine(exact)), ['subtopic-numbering']);
+  });
+
+  it('一是 二是, 1、 2、 and (1) (2) inside 一 are not reported', () => {
+    const t = text.replace('### （二）依申请公开办理情况', '二是依申请公开。\n2、依申请公开\n(2) 依申请公开\n2. 依申请公开');
+    assert.deepEqual(mine(t), []);
+  });
+
+  it('a title in other words is information, with the statute title as fix; the statute variants pass', () => {
+    const t = text.replace('## 二、主动公开政府信息情况', '## 二、主动公开情况');
+    const found = mine(t);
+    const f = only(found, 'section-title');
+    assert.equal(f.severity, 'information');
+    assert.equal(fixed(t, f), text);
+    assert.deepEqual(parseReport(t).sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+    for (const s of SECTIONS) for (const variant of s.variants) {
+      const v = text.replace(`${s.numeral}、${s.title}`, `${s.numeral}、${variant}`);
+      assert.notEqual(v, text);
+      assert.deepEqual(mine(v), [], variant);
+    }
+  });
+
+  it('table-3 row labels (一、本年新收…) are neither sections nor sub-topics', () => {
+    const t = without(text, '## 二、主动公开政府信息情况').replace(/#+ [三四五六]、[^\n]*\n/g, '');
+    assert.ok(!codes(mine(t)).includes('subtopic-numbering'));
+  });
+});
+
+describe('format version', () => {
+  const text = seed('001').text;
+
+  it('2019 tables in a 2023 report: one finding on the table-2 header', () => {
+    const t = text.replace('本年制发件数\t本年废止件数\t现行有效件数', '本年新制作数量\t本年新公开数量\t对外公开总数量');
+    const report = parseReport(t);
+    assert.equal(report.tables.t2!.version, '2019');
+    const f = only(mine(t), 'format-version');
+    assert.equal(sliceAt(t, f.range), '本年新制作数量');
+    assert.match(f.message, /2023年度.*国办公开办函〔2021〕30号/);
+  });
+
+  it('2021 tables in a 2020 report: tables 2 and 3', () => {
+    const t = text.replace('卫滨区平原镇 2023 年', '卫滨区平原镇 2020 年');
+    assert.deepEqual(codes(mine(t)), ['format-version', 'format-version']);
+  });
+
+  it('a report from before 2019 gets one note, and no section or cell findings', () => {
+    const t = text.replace('卫滨区平原镇 2023 年', '卫滨区平原镇 2017 年').replace('## 二、主动公开政府信息情况', '二、主动公开情况')
+      .replace('行政处罚\t0', '行政处罚\t５件');
+    const found = mine(t);
+    assert.deepEqual(codes(found), ['format-pre-2019']);
+    assert.equal(found[0].severity, 'information');
+    assert.equal(sliceAt(t, found[0].range), '2017');
+  });
+});
+
+describe('years', () => {
+  const text = seed('004').text;
+
+  it('the statistical period disagrees with the title', () => {
+    const t = text.replace('2023年1月1日——2023年12月31日', '2022年1月1日——2022年12月31日');
+    const found = mine(t);
+    assert.deepEqual(codes(found).filter((c) => c === 'year-mismatch'), ['year-mismatch', 'year-mismatch']);
+    const year = found.filter((f) => f.code === 'year-mismatch');
+    assert.deepEqual(year.map((f) => sliceAt(t, f.range)), ['2022', '2022']);
+    assert.equal(applyEdits(t, year.flatMap((f) => f.fix!.edits)), text);
+    for (const p of ['统计期限为2022年1月1日至12月31日', '自2022 年 1 月 1 日起至 2023 年 12 月 31 日止']) {
+      const v = text.replace('2023年1月1日——2023年12月31日', p);
+      assert.deepEqual(mine(v).filter((f) => f.code === 'year-mismatch').map((f) => sliceAt(v, f.range)), ['2022'], p);
+    }
+  });
+
+  it('comparisons, references to last year\'s report and next year\'s plans in 五 pass', () => {
+    const ok = ['较2022年增长了一倍。', '与2022年相比有所提高。', '2022年以来持续改进。', '2022年政府信息公开工作年度报告中提出的问题已整改。', '2024年将加强培训。', '2023年我街道开展培训。'];
+    const t = text.replace('在信息公开工作中还存在以下问题。', '在信息公开工作中还存在以下问题。' + ok.join(''));
+    assert.deepEqual(codes(mine(t)).filter((c) => c === 'year-mismatch'), []);
+    const pasted = text.replace('在信息公开工作中还存在以下问题。', '2022年我街道在信息公开工作中还存在以下问题。');
+    assert.equal(sliceAt(pasted, only(mine(pasted), 'year-mismatch').range), '2022');
+  });
+
+  it('last year\'s number outside 五 is not reported', () => {
+    const t = text.replace('结合2023年实际', '结合2022年实际');
+    assert.deepEqual(codes(mine(t)).filter((c) => c === 'year-mismatch'), []);
+  });
+});
+
+describe('fee statement', () => {
+  it('a clear “no fees” statement counts (seeds 000 and 001); saying nothing is a warning on 六', () => {
+    const text = seed('001').text;
+    const t = text.replace('我单位 2023 年度政务公开工作不存在收费情况。', '无其他需要报告的事项。');
+    const f = only(mine(t), 'fee-statement');
+    assert.equal(f.severity, 'warning');
+    assert.equal(lines(t)[f.range.start.line], '#### 六、其他需要报告的事项');
+    assert.match(f.message, /发出收费通知的件数和总金额、实际收取的总金额/);
+    // The fee rules (国办函〔2020〕109号) apply from the 2021 report on.
+    const t2020 = t.replace('卫滨区平原镇 2023 年', '卫滨区平原镇 2020 年');
+    assert.ok(!codes(mine(t2020)).includes('fee-statement'));
+  });
+
+  it('fee notices in table 3 (3.6.2 > 0) against “no fee notice was sent”', () => {
+    const text = seed('004').text;
+    const cell = parseReport(text).tables.t3!.rows['3.6.2'].cells.total;
+    const t = replaceAt(text, cell.range, '1');
+    const f = only(mine(t), 'fee-statement');
+    assert.equal(sliceAt(t, f.range), '发出收费通知的件数为0');
+    assert.deepEqual(f.related![0].range, parseReport(t).tables.t3!.rows['3.6.2'].cells.total.range);
+    const s002 = seed('002').text;
+    const t2 = replaceAt(s002, parseReport(s002).tables.t3!.rows['3.6.2'].cells.total.range, '2');
+    assert.match(sliceAt(t2, only(mine(t2), 'fee-statement').range), /^发出收费通知.*均为0$/);
+    for (const said of ['本年度未向申请人发出收费通知。', '没有发出收费通知。']) {
+      const t3 = t.replace(/2023年度北苑街道收取信息处理费情况为：[^\n]*/, said);
+      assert.equal(sliceAt(t3, only(mine(t3), 'fee-statement').range).slice(-4), '收费通知', said);
+    }
+  });
+});
+
+describe('cells', () => {
+  const text = seed('000').text;
+  const t2 = parseReport(text).tables.t2!;
+
+  it('full-width digits and thousands separators are normalised', () => {
+    for (const [written, want] of [['４５７', '457'], ['1,457', '1457'], ['１，４５７', '1457']]) {
+      const t = replaceAt(text, t2.rows.penalty.cells.decisions.range, written);
+      const f = only(mine(t), 'cell-fullwidth');
+      assert.equal(f.severity, 'information');
+      assert.equal(f.fix!.edits[0].newText, want);
+      assert.deepEqual(mine(fixed(t, f)), []);
+    }
+  });
+
+  it('元 in the 万元 column is converted; 件 in a count is dropped', () => {
+    const t = replaceAt(text, t2.rows.fees.cells.amount.range, '306200元');
+    const f = only(mine(t), 'cell-unit');
+    assert.equal(f.fix!.edits[0].newText, '30.62');
+    assert.equal(fixed(t, f), text);
+    const c = replaceAt(text, t2.rows.penalty.cells.decisions.range, '457件');
+    assert.equal(fixed(c, only(mine(c), 'cell-unit')), text);
+  });
+});
+
+describe('names and leftovers', () => {
+  const text = seed('001').text;
+  const para = '严格遵守《中华人民共和国保守国家秘密法》';
+
+  it('misspelt law names', () => {
+    for (const m of MISSPELLINGS) {
+      assert.ok(!MISSPELLINGS.some((n) => n.right.includes(m.wrong) || n.law.includes(m.wrong)), `${m.wrong} is inside a right name`);
+      const t = text.replace(para, `严格遵守《中华人民共和国政府信息公开条例》和《${m.wrong}》`);
+      const f = only(mine(t), 'statute-name');
+      assert.equal(sliceAt(t, f.range), m.wrong);
+      assert.deepEqual(mine(fixed(t, f)), []);
+    }
+  });
+
+  it('conversion leftovers are deleted with one adjacent space; pandoc spans keep their words', () => {
+    const cases: [string, string][] = [
+      ['[bookmark: _GoBack] ', ''],
+      ['<!-- --> ', ''],
+      ['[严格遵守]{.underline}', '严格遵守'],
+      ['[]{#_Toc123 .anchor}', ''],
+      ['\\*\\*', ''],
+      ['第1\\.项', '第1.项'],
+    ];
+    for (const [junk, kept] of cases) {
+      const t = text.replace(para, junk + para);
+      const f = only(mine(t), 'conversion-artifact');
+      assert.equal(fixed(t, f), text.replace(para, kept + para), junk);
+    }
+    const lost = text.replace(para, para + '\uFFFD');
+    assert.equal(only(mine(lost), 'conversion-artifact').fix, undefined);
+  });
+
+  it('a text that is not a report gets none of these', () => {
+    assert.deepEqual(mine('会议纪要\n保守价格秘密法 [bookmark: _GoBack]\n二、主动公开情况\n'), []);
+  });
+});
+
+// ---- Every fix removes its finding and adds none --------------------------------------------
+
+/**
+ * A finding as it reads in its document — its code and the text it marks — so that the same finding
+ * has the same key after an edit elsewhere moved it (its message may mention a neighbour).
+ */
+const keyOf = (text: string, f: Finding) => `${f.code}|${sliceAt(text, f.range)}`;
+
+function assertFixesClean(text: string, where: string) {
+  const before = check(text).findings;
+  for (const f of before.filter((x) => CODES.has(x.code) && x.fix)) {
+    const after = applyEdits(text, f.fix!.edits);
+    const want = before.filter((x) => x !== f).map((x) => keyOf(text, x)).sort();
+    const got = check(after).findings.map((x) => keyOf(after, x)).sort();
+    assert.deepEqual(got, want, `${where}: fixing ${f.code} “${f.message}”`);
+  }
+}
+
+/** Mistakes drafts make, injected into a seed; each returns the mutated text or undefined. */
+const MISTAKES: Record<string, (text: string) => string | undefined> = {
+  'no numerals': (t) => edit(t, (s) => ({ range: s.numberingRange, newText: '' })),
+  'arabic numerals': (t) => edit(t, (s) => ({ range: s.numberingRange, newText: `${s.number}、 ` })),
+  'dot separators': (t) => edit(t, (s) => ({ range: s.numberingRange, newText: `${SECTIONS[s.number - 1].numeral}.` })),
+  'shifted block': (t) => edit(t, (s) => (s.number < 3 ? undefined : { range: s.numberingRange, newText: `${SECTIONS[s.number - 2].numeral}、` })),
+  'title in other words': (t) => edit(t, (s) => (s.number === 2 ? { range: s.titleRange, newText: '主动公开情况' } : undefined)),
+  'heading of 二 deleted': (t) => edit(t, (s) => (s.number === 2 ? { range: { start: { line: s.range.start.line, character: 0 }, end: { line: s.range.start.line + 1, character: 0 } }, newText: '' } : undefined)),
+  'sub-topic numbered 二、': (t) => edit(t, (s) => (s.number === 1 ? { range: { start: { line: s.range.start.line + 1, character: 0 }, end: { line: s.range.start.line + 1, character: 0 } }, newText: '二、依申请公开情况\n' } : undefined)),
+  'period of last year': (t) => {
+    const year = parseReport(t).year!;
+    return insertAfterTitle(t, `本报告统计期限为${year - 1}年1月1日至${year - 1}年12月31日。`);
+  },
+  'last year in 五': (t) => edit(t, (s) => (s.number === 5 ? { range: { start: { line: s.range.start.line + 1, character: 0 }, end: { line: s.range.start.line + 1, character: 0 } }, newText: `${parseReport(t).year! - 1}年我单位存在以下问题。\n` } : undefined)),
+  'leftovers and misspelt names': (t) => insertAfterTitle(t, '[bookmark: _GoBack] 依据《中华人名共和国政府信息公开条列》[全文]{.underline}和\\*\\*《保守价格秘密法》<!-- -->'),
+  'units and full-width digits in cells': (t) => {
+    const t3 = parseReport(t).tables.t3!;
+    let out = replaceAt(t, t3.rows['3.7'].cells.total.range, `${t3.rows['3.7'].cells.total.value}件`);
+    const r = parseReport(out).tables.t3!.rows['1'].cells.natural;
+    out = replaceAt(out, r.range, String(r.value).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)));
+    return out;
+  },
+};
+
+function edit(text: string, make: (s: ReturnType<typeof parseReport>['sections'][number]) => { range: Finding['range']; newText: string } | undefined) {
+  const edits = parseReport(text).sections.map(make).filter((e) => e !== undefined);
+  return edits.length ? applyEdits(text, edits) : undefined;
+}
+
+function insertAfterTitle(text: string, line: string) {
+  const at = lines(text).findIndex((l) => l.includes('年度报告'));
+  return applyEdits(text, [{ range: { start: { line: at + 1, character: 0 }, end: { line: at + 1, character: 0 } }, newText: line + '\n' }]);
+}
+
+describe('every fix removes its finding and adds none', () => {
+  for (const { name, text } of SEEDS) {
+    it(`${name} as it is`, () => assertFixesClean(text, name));
+    for (const [mistake, inject] of Object.entries(MISTAKES)) {
+      it(`${name} with ${mistake}`, () => {
+        const mutated = inject(text);
+        assert.ok(mutated && mutated !== text, 'the mistake was injected');
+        assert.notDeepEqual(mine(mutated).map((f) => keyOf(mutated, f)), mine(text).map((f) => keyOf(text, f)), 'the mistake is found');
+        assertFixesClean(mutated, `${name} + ${mistake}`);
+      });
+    }
+  }
+
+  it('two mistakes at once, any seed', () => {
+    const names = Object.keys(MISTAKES).filter((m) => m !== 'heading of 二 deleted' && m !== 'shifted block');
+    fc.assert(fc.property(fc.constantFrom(...SEEDS), fc.constantFrom(...names), fc.constantFrom(...names), (s, a, b) => {
+      const once = MISTAKES[a](s.text) ?? s.text;
+      const twice = MISTAKES[b](once) ?? once;
+      assertFixesClean(twice, `${s.name} + ${a} + ${b}`);
+    }), { numRuns: 40 });
+  });
+});
+
+describe('cost', () => {
+  const median = (text: string) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = process.hrtime.bigint();
+      check(text);
+      runs.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return runs.sort((a, b) => a - b)[2];
+  };
+  const title = '2023年政府信息公开工作年度报告\n一、总体情况\n';
+  const shapes: Record<string, (n: number) => string> = {
+    'unclosed bookmarks': (n) => title + '[bookmark:'.repeat(n),
+    'attribute spans without [': (n) => title + ']{.u}'.repeat(n),
+    'escapes': (n) => title + '\\*'.repeat(n),
+    'sub-topics in 一': (n) => title + '二、主动公开情况\n'.repeat(n) + '六、其他需要报告的事项\n',
+    'dates on one line': (n) => title + '2022年1月1日至 '.repeat(n) + '12月31日\n五、存在的主要问题及改进情况\n' + '2022年'.repeat(n),
+    'fee notices': (n) => title + '六、其他需要报告的事项\n' + '未发出'.repeat(n) + '收费通知\n',
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    it(`time grows linearly: ${name}`, () => {
+      const small = median(make(2000)), large = median(make(16000));
+      assert.ok(large / Math.max(small, 0.5) < 24, `${name}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`);
+    });
+  }
+
+  it('these checks take a small part of the 0.3 ms a report may cost', () => {
+    const reports = SEEDS.map(({ text }) => ({ text, report: parseReport(text) }));
+    const contexts = reports.map(({ text, report }) => ({ text, report, idx: new LineIndex(text) }));
+    const run = () => { for (const ctx of contexts) for (const c of [sections, consistency, textChecks]) c.run(ctx); };
+    for (let i = 0; i < 200; i++) run();
+    // The best of several batches: a busy machine slows some batches, never speeds one up.
+    let perReport = Infinity;
+    for (let batch = 0; batch < 5; batch++) {
+      const runs = 200, t = process.hrtime.bigint();
+      for (let i = 0; i < runs; i++) run();
+      perReport = Math.min(perReport, Number(process.hrtime.bigint() - t) / 1e6 / runs / contexts.length);
+    }
+    assert.ok(perReport < 0.05, `${perReport.toFixed(4)} ms per report`);
+  });
+});
