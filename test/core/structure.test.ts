@@ -216,10 +216,11 @@ describe('format version', () => {
     assert.deepEqual(codes(mine(t)), ['format-version', 'format-version']);
   });
 
-  it('a report from before 2019 gets one note, and no section or cell findings', () => {
+  it('a report from before 2019 gets one note, and no section, cell or table findings', () => {
     const t = text.replace('卫滨区平原镇 2023 年', '卫滨区平原镇 2017 年').replace('## 二、主动公开政府信息情况', '二、主动公开情况')
-      .replace('行政处罚\t0', '行政处罚\t５件');
-    const found = mine(t);
+      .replace('行政处罚\t0', '行政处罚\t５件').replace('一、本年新收政府信息公开申请数量\t\t0', '一、本年新收政府信息公开申请数量\t\t7');
+    assert.ok(codes(check(text.replace('一、本年新收政府信息公开申请数量\t\t0', '一、本年新收政府信息公开申请数量\t\t7')).findings).includes('table3-balance'));
+    const found = check(t).findings;
     assert.deepEqual(codes(found), ['format-pre-2019']);
     assert.equal(found[0].severity, 'information');
     assert.equal(sliceAt(t, found[0].range), '2017');

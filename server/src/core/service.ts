@@ -1,3 +1,4 @@
+import { predatesStatutoryFormat } from './format/years';
 import type { Report } from './model';
 import { parseReport } from './parse/index';
 import { CHECKS } from './rules/index';
@@ -40,7 +41,9 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const idx = new LineIndex(text);
   const report = parseReport(text, idx);
   const findings: Finding[] = [];
+  const tablesApply = !predatesStatutoryFormat(report.year);
   for (const c of CHECKS) {
+    if (c.needsStatutoryTables && !tablesApply) continue;
     try {
       for (const raw of c.run({ report, text, idx })) {
         const severity = c.rules.find((r) => r.code === raw.code)?.severity ?? 'warning';

@@ -15,6 +15,7 @@ function placeOf(report: Report, key: TableKey): Range {
 
 
 export const structure: Check = {
+  needsStatutoryTables: true,
   rules: [
     {
       code: 'table-missing', severity: 'error',
