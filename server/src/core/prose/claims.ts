@@ -1,18 +1,492 @@
-import type { LineIndex, Range } from '../text';
+import {
+  ALL_CONCLUDED, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, PART_FAMILIES,
+  type ClaimKind, type Family, type Marker,
+} from '../format/claims';
 import type { Report } from '../model';
+import type { LineIndex, Range } from '../text';
+import { NUMBER_STARTS, readNumber, unitAfter, type NumberForm, type ProseNumber } from './numbers';
 
-/** A figure the prose states about a quantity the tables hold (filled in by issue 4). */
+// The prose is read once, outside the tables. It is cut into sentences (。 or a line break) and
+// clauses (，；（）：); a sentence that holds a count (or 未/无/均) is tokenised in one pass into
+// numbers, keywords and markers, the others are skipped at one array read per character. A number
+// speaks of the keyword in its own clause — the nearest before it, else the nearest after it
+// (6件已办理完毕) — never of a keyword in another sentence. Scope words, comparisons, approximate
+// figures and other years leave a figure out rather than risk a false alarm.
+
+export type ClaimForm = NumberForm | 'zero' | 'all';
+
+/** A figure the prose states. */
 export interface Claim {
-  /** The table quantity it speaks of, e.g. 't3.1.total' (see format/claims data). */
+  /**
+   * The table quantity it speaks of (format/claims.ts), e.g. 't3.1.total', 't4.suit.total'; or, for
+   * a part of a breakdown no table holds, 'channel' (当面申请 3 件), 'applicant' or 'other'.
+   */
   quantity: string;
+  /** Other quantities the wording may equally mean (收到 may count the carried-over too): any match passes. */
+  alternatives?: string[];
   value: number;
-  /** The number as written (“23”, “二十三”, “２３”). */
+  /** The number as written (“23”, “二十三”, “２３”), or the words of a zero claim or statement (“未收到”, “均已办结”). */
   raw: string;
-  /** Where the number stands. */
+  /** Where `raw` stands: the digits a fix replaces. */
   range: Range;
+  /** 'zero': 未收到…申请, 无…复议; 'all': 均已办结, 均胜诉 (the quantity named is nil). */
+  form: ClaimForm;
+  unit: string;
+  /** The words as the report has them, for messages: “受理依申请公开事项69件”. */
+  phrase: string;
+  family?: Family;
+  /** A scope word leaves it open what is counted: a disagreement is only a hint. */
+  unclear?: boolean;
+  /** The index (in the same claims list) of the total this figure is a part of (其中 …). */
+  partOf?: number;
 }
 
-/** Finds the figures the prose states. */
-export function extractClaims(_text: string, _idx: LineIndex, _report: Report): Claim[] {
-  return [];
+// ---- the vocabulary, indexed by first character -------------------------------------------------
+
+interface Entry { word: string; kind?: ClaimKind; marker?: Marker }
+
+/** Entries by the code of their first character, longest word first. */
+const BY_FIRST: (Entry[] | undefined)[] = new Array(65536).fill(undefined);
+{
+  const add = (e: Entry) => {
+    const list = (BY_FIRST[e.word.charCodeAt(0)] ??= []);
+    if (!list.some((x) => x.word === e.word)) list.push(e);
+  };
+  for (const kind of CLAIM_KINDS) for (const word of kind.words) add({ word, kind });
+  for (const [marker, words] of Object.entries(MARKERS)) for (const word of words) add({ word, marker: marker as Marker });
+  for (const list of BY_FIRST) list?.sort((a, b) => b.word.length - a.word.length);
+}
+
+const NEEDS = [...new Set(CLAIM_KINDS.flatMap((k) => k.needs ?? []))];
+const SENTENCE_END = '。！？!?\n\r';
+const CLAUSE_SEP = '，,：:；;（）()【】';
+const BLANKS = ' \t\u3000\u00a0';
+
+interface Tok { start: number; end: number; num?: ProseNumber; entry?: Entry }
+interface Clause { start: number; end: number; sep: string; toks: Tok[] }
+
+// What each character may start, so that the scan skips ordinary text at one array read per character.
+const SEP = 1, END = 2, WORD = 4, NUMBER = 8;
+const CLASS = new Uint8Array(65536);
+for (const ch of CLAUSE_SEP) CLASS[ch.charCodeAt(0)] |= SEP;
+for (const ch of SENTENCE_END) CLASS[ch.charCodeAt(0)] |= END;
+BY_FIRST.forEach((list, c) => { if (list) CLASS[c] |= WORD; });
+for (const ch of NUMBER_STARTS) CLASS[ch.charCodeAt(0)] |= NUMBER;
+
+/** Cuts a sentence into clauses, with their tokens, in one pass. */
+function tokenize(s: string, from: number, to: number): Clause[] {
+  const sentence: Clause[] = [];
+  let clause: Clause = { start: from, end: from, sep: '', toks: [] };
+  for (let i = from; i < to;) {
+    const cls = CLASS[s.charCodeAt(i)];
+    if (cls === 0) { i++; continue; }
+    if (cls & (SEP | END)) {
+      clause.end = i;
+      sentence.push(clause);
+      clause = { start: i + 1, end: i + 1, sep: s[i], toks: [] };
+      i++;
+      continue;
+    }
+    if (cls & WORD) {
+      const entry = entryAt(s, i);
+      if (entry) {
+        clause.toks.push({ start: i, end: i + entry.word.length, entry });
+        i += entry.word.length;
+        continue;
+      }
+    }
+    if (cls & NUMBER) {
+      const num = readNumber(s, i);
+      if (num) clause.toks.push({ start: num.start, end: num.after, num });
+      // Past the whole run of digits even when it is no number, so that a long run is read once.
+      i = Math.max(num ? num.after : unitAfter(s, i).end, i + 1);
+      continue;
+    }
+    i++;
+  }
+  clause.end = to;
+  sentence.push(clause);
+  return sentence;
+}
+
+// The first characters of 未/无/没有/不存在 and 均/全部 (a sentence without a count may still say
+// none or all) and of 其中/含/包括 (a list of counts of other things may add up wrong).
+const TRIGGER = 16;
+for (const word of [...MARKERS.zero, ...MARKERS.all, ...MARKERS.part]) CLASS[word.charCodeAt(0)] |= TRIGGER;
+
+// ---- binding ----------------------------------------------------------------------------------
+
+/** A number that may be a claim or a part of a breakdown. */
+interface Figure {
+  num: ProseNumber;
+  kind?: ClaimKind;
+  quantity?: string;
+  alternatives?: string[];
+  family?: Family;
+  /** The keyword follows the number (6件已办理完毕): a new statement, not a part of a list. */
+  numberFirst: boolean;
+  unclear: boolean;
+  phrase: string;
+  claim?: number;
+}
+
+interface Breakdown { total: Figure; allowed: Family[] }
+
+const DESCRIPTORS: Family[] = ['channel', 'applicant'];
+const isDescriptor = (k: ClaimKind) => DESCRIPTORS.includes(k.family);
+/** Only blanks or a bracket between two places a few characters apart: 64件（含…, 约 70. */
+const near = (s: string, from: number, to: number) => {
+  if (to - from > 3) return false;
+  for (let i = from; i < to; i++) if (!BLANKS.includes(s[i]) && !'（(，'.includes(s[i])) return false;
+  return true;
+};
+const rowsOf = (quantity: string) => quantity.slice(0, quantity.lastIndexOf('.'));
+
+/** The vocabulary entry at `i`, the longest that matches. */
+function entryAt(s: string, i: number): Entry | undefined {
+  const list = BY_FIRST[s.charCodeAt(i)];
+  if (list) for (const e of list) if (s.startsWith(e.word, i)) return e;
+  return undefined;
+}
+
+const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_WON].map((w) => w.charCodeAt(0)));
+
+const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
+
+class ProseReader {
+  /** The words of CLAIM_KINDS.needs that the sentence being read contains. */
+  private met: string[] = [];
+
+  constructor(
+    private readonly s: string,
+    private readonly idx: LineIndex,
+    private readonly year: number | null,
+    private readonly claims: Claim[],
+  ) {}
+
+  /**
+   * Reads the sentences of s[from, to) that hold a count, or a word that may say none or all (未收到,
+   * 均已办结); the others — most of the prose — cost one array read per character.
+   */
+  read(from: number, to: number) {
+    const { s } = this;
+    // worth: a count, 未/无 or 均; items: a count of other things (条, 篇), worth reading only in a 其中 list.
+    let start = from, worth = false, items = false, part = false;
+    for (let i = from; i <= to;) {
+      const cls = i < to ? CLASS[s.charCodeAt(i)] & (END | TRIGGER | NUMBER) : END;
+      if (cls === 0) { i++; continue; }
+      if (cls & END) {
+        if (worth || (items && part)) this.sentence(tokenize(s, start, i));
+        start = i + 1; worth = items = part = false; i++;
+        continue;
+      }
+      if (cls & TRIGGER) {
+        const m = entryAt(s, i)?.marker;
+        if (m === 'zero' || m === 'all') worth = true;
+        if (m === 'part') part = true;
+      }
+      if (cls & NUMBER) {
+        const run = unitAfter(s, i);
+        if (run.unit === 'count' || run.unit === 'money') worth = true;
+        if (run.unit === 'other') items = true;
+        i = Math.max(run.end, i + 1);
+        continue;
+      }
+      i++;
+    }
+  }
+
+  private sentence(clauses: Clause[]) {
+    const { s } = this;
+    let past = false, future = false, any = false;
+    for (const c of clauses) for (const t of c.toks) {
+      const y = t.num?.year;
+      if (y !== undefined && this.year !== null) { if (y < this.year) past = true; else if (y > this.year) future = true; }
+      if ((t.num && !t.num.notCount && t.num.unitClass !== 'none') || t.entry?.marker === 'zero' || t.entry?.marker === 'all') any = true;
+    }
+    if (!any) return;
+    // Last year's figures (同比, a pasted paragraph) are not claims about this year's tables; a
+    // later date (截至2025年1月) may describe the state after the statistical period.
+    if (past) return;
+    const from = clauses[0].start, to = clauses[clauses.length - 1].end;
+    this.met = NEEDS.filter((w) => { const at = s.indexOf(w, from); return at >= 0 && at + w.length <= to; });
+    const isHit = (t: Tok) => this.isHit(t);
+    const subject = { review: false, suit: false };
+    let pending: Tok[] | null = null;
+    let last: Figure | undefined;
+    let breakdown: Breakdown | undefined;
+
+    for (const clause of clauses) {
+      if (clause.sep === '；' || clause.sep === ';') { pending = null; subject.review = subject.suit = false; }
+      const toks = clause.toks;
+      const figures: number[] = [];
+      let hits = 0, vetoed = false, cases = false;
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i], m = t.entry?.marker;
+        if (isFigure(t)) figures.push(i); else if (isHit(t)) hits++;
+        if (m === 'veto' || m === 'scope') vetoed = true;
+        if (m === 'cases') cases = true;
+      }
+      let compared = false, unclear = false, k = 0;
+
+      for (let i = 0; i < toks.length; i++) {
+        const tok = toks[i];
+        const marker = tok.entry?.marker;
+        if (marker === 'compare') compared = true;
+        if (marker === 'unclear') unclear = true;
+        if (marker === 'part' && last && (tok.entry!.word === '其中' || near(s, last.num.after, tok.start))) {
+          breakdown = { total: last, allowed: last.family ? PART_FAMILIES[last.family] ?? [] : [] };
+        }
+        if (marker === 'zero' && !vetoed && !future) this.zero(clause, i);
+        if (marker === 'all' && !vetoed && !future) this.all(clause, i, subject, last);
+        if (isHit(tok)) {
+          const family = tok.entry!.kind!.family;
+          if (family === 'review') subject.review = true;
+          if (family === 'suit') subject.suit = true;
+        }
+        if (figures[k] !== i) continue;
+
+        // The keywords between the previous figure and this one; if none, those up to the next.
+        const lo = k > 0 ? figures[k - 1] + 1 : 0, hi = k + 1 < figures.length ? figures[k + 1] : toks.length;
+        k++;
+        const n = tok.num!;
+        const before: Tok[] = [], after: Tok[] = [];
+        let negated = false;
+        for (let j = i - 1; j >= lo; j--) {
+          if (isHit(toks[j])) before.push(toks[j]);
+          if (toks[j].entry?.marker === 'zero') negated = true;
+        }
+        // 63件申请均已办结: the number is the subject of 均, not the count of 办结.
+        if (!before.length) for (let j = i + 1; j < hi && toks[j].entry?.marker !== 'all'; j++) if (isHit(toks[j])) after.push(toks[j]);
+        let cands = before.length ? before : after;
+        const numberFirst = !before.length && after.length > 0;
+        let inherited = false;
+        if (!cands.length && pending && figures.length === 1 && hits === 0 && this.bare(clause, n)) { cands = [...pending].reverse(); inherited = true; }
+
+        const prev = toks[i - 1], next = toks[i + 1];
+        const inexact = n.approx || negated ||
+          ((prev?.entry?.marker === 'approx' || prev?.entry?.marker === 'each') && near(s, prev.end, n.start)) ||
+          (next?.entry?.marker === 'approx' && near(s, n.after, next.start));
+        if (inexact || vetoed || compared) { last = undefined; breakdown = undefined; continue; }
+
+        const window = { from: lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
+        const fig = this.bind(n, cands, numberFirst, inherited, breakdown, cases, window);
+        fig.unclear ||= unclear;
+        if (future && fig.kind?.kind !== 'carried_forward') { last = undefined; continue; }
+        breakdown = this.place(fig, breakdown);
+        last = fig;
+      }
+      pending = hits > 0 && figures.length === 0 ? toks.filter(isHit) : null;
+    }
+  }
+
+  private needsMet(k: ClaimKind): boolean {
+    return !k.needs || k.needs.some((w) => this.met.includes(w));
+  }
+
+  private isHit(t: Tok): boolean {
+    return !!t.entry?.kind && this.needsMet(t.entry.kind);
+  }
+
+  /** A clause that holds nothing but a number and filler (共计 23 件): it continues the clause before. */
+  private bare(clause: Clause, n: ProseNumber): boolean {
+    const { s } = this;
+    for (let i = clause.start; i < clause.end; i++) {
+      if (i >= n.start && i < n.after) continue;
+      if (!BLANKS.includes(s[i]) && !FILLER.includes(s[i])) return false;
+    }
+    return true;
+  }
+
+  private phrase(a: number, b: number, keyword?: Tok, n?: ProseNumber): string {
+    const { s } = this;
+    if (b - a <= 24) return s.slice(a, b).trim();
+    return keyword && n ? (keyword.start < n.start ? `${keyword.entry!.word}…${s.slice(n.start, n.after)}` : `${s.slice(n.start, n.after)}…${keyword.entry!.word}`) : s.slice(a, a + 24);
+  }
+
+  /** What the number speaks of, given the keywords around it and the list it may be part of. */
+  private bind(
+    n: ProseNumber, cands: Tok[], numberFirst: boolean, inherited: boolean, breakdown: Breakdown | undefined,
+    cases: boolean, window: { from: number; to: number },
+  ): Figure {
+    const fig: Figure = { num: n, numberFirst, unclear: false, phrase: this.s.slice(n.start, n.after) };
+    const kindOf = (t: Tok) => t.entry!.kind!;
+    const ordered = [...cands.filter((t) => !kindOf(t).weak), ...cands.filter((t) => kindOf(t).weak)];
+    const block = this.blockOf(ordered, breakdown);
+    let pick: Tok | undefined;
+    if (breakdown && !numberFirst) pick = ordered.find((t) => breakdown.allowed.includes(kindOf(t).family));
+    // Channels and applicants describe parts of a list; a result (维持) needs a review or lawsuit to belong to.
+    pick ??= ordered.find((t) => !isDescriptor(kindOf(t)) && (kindOf(t).family !== 'result' || block));
+    if (!pick) return fig;
+    const kind = kindOf(pick);
+    fig.kind = kind;
+    fig.family = kind.family;
+    // 结转下年度继续办理 6 件: the phrase starts at the first of adjacent words of the kind.
+    let first = pick;
+    for (const t of cands) if (t.start < first.start && t.end >= first.start - 1 && kindOf(t).kind === kind.kind) first = t;
+    fig.phrase = inherited ? `${pick.entry!.word}…${this.s.slice(n.start, n.after)}`
+      : numberFirst ? this.phrase(n.start, pick.end, pick, n) : this.phrase(first.start, n.after, first, n);
+    const units = kind.units ?? 'count';
+    if (n.unitClass !== units) return { ...fig, kind: undefined, family: undefined };
+    if (kind.notBetween && kind.notBetween.some((w) => this.s.slice(pick!.end, n.start).includes(w))) return { ...fig, kind: undefined, family: undefined };
+    fig.unclear = !!kind.unclear;
+    if (kind.column) {
+      if (block) fig.quantity = `${block}.${kind.column}`;
+    } else if (kind.byVerb) {
+      const text = this.s.slice(window.from, window.to);
+      const verb = kind.byVerb.find((v) => v.verbs.some((w) => text.includes(w)));
+      if (verb) { fig.quantity = verb.quantity; fig.alternatives = verb.alternatives; }
+      const at = verb ? Math.min(...verb.verbs.map((w) => text.indexOf(w)).filter((x) => x >= 0)) + window.from : -1;
+      if (at >= 0 && at < pick.start && !numberFirst && !inherited) fig.phrase = this.phrase(at, n.after, pick, n);
+    } else if (kind.quantity) {
+      fig.quantity = kind.quantity;
+      fig.alternatives = kind.alternatives;
+      if (kind.family === 'review' || kind.family === 'suit') {
+        // 行政复议、行政诉讼（相关）案件 N 件 counts both; 行政诉讼案件 N 件 may too.
+        const other = kind.family === 'review' ? 'suit' : 'review';
+        if (cands.some((t) => kindOf(t).family === other)) {
+          // 因不服复议决定提起行政诉讼 1 件 names both but counts one: either reading passes.
+          fig.quantity = 't4.all.total';
+          fig.alternatives = [kind.quantity, other === 'suit' ? 't4.suit.total' : 't4.review.total'];
+          const first = cands[cands.length - 1];
+          if (!numberFirst && !inherited) fig.phrase = this.phrase(first.start, n.after, first, n);
+        }
+        else if (cases) fig.alternatives = ['t4.all.total'];
+      }
+    }
+    return fig;
+  }
+
+  /** The rows of table 4 a result (维持, 尚未审结) belongs to: the total's, or a review/lawsuit word before it. */
+  private blockOf(cands: Tok[], breakdown: Breakdown | undefined): string | undefined {
+    const total = breakdown?.total;
+    if (total?.quantity?.startsWith('t4.') && total.quantity.endsWith('.total')) return rowsOf(total.quantity);
+    const word = cands.find((t) => t.entry!.kind!.family === 'review' || t.entry!.kind!.family === 'suit');
+    return word ? rowsOf(word.entry!.kind!.quantity!) : undefined;
+  }
+
+  /** Records the figure as a claim, and as a part of the breakdown it continues (or ends). */
+  private place(fig: Figure, breakdown: Breakdown | undefined): Breakdown | undefined {
+    if (breakdown) {
+      const total = breakdown.total;
+      const sameKind = fig.kind && total.kind && fig.kind.kind === total.kind.kind;
+      const fits = !fig.numberFirst && fig.num.unit === total.num.unit &&
+        (!fig.family || breakdown.allowed.includes(fig.family) || sameKind);
+      if (!fits) breakdown = undefined;
+      else if (sameKind) {
+        // 共收到 500 件，其中本机关受理 23 件: two scopes of one quantity; which is the table's is open.
+        total.unclear = fig.unclear = true;
+        if (total.claim !== undefined) this.claims[total.claim].unclear = true;
+      } else {
+        const totalIndex = this.claim(total, total.kind ? undefined : 'other');
+        this.claim(fig, fig.quantity ? undefined : fig.family ?? 'other', totalIndex);
+        return breakdown;
+      }
+    }
+    if (fig.quantity) this.claim(fig);
+    return breakdown;
+  }
+
+  private claim(fig: Figure, nonTable?: string, partOf?: number): number {
+    if (fig.claim !== undefined) {
+      if (partOf !== undefined) this.claims[fig.claim].partOf = partOf;
+      return fig.claim;
+    }
+    const n = fig.num;
+    const c: Claim = {
+      quantity: fig.quantity ?? nonTable ?? 'other',
+      value: n.value,
+      raw: this.s.slice(n.start, n.end),
+      range: this.range(n.start, n.end),
+      form: n.form,
+      unit: n.unit,
+      phrase: fig.phrase,
+    };
+    if (fig.quantity && fig.alternatives?.length) c.alternatives = fig.alternatives;
+    if (fig.family) c.family = fig.family;
+    if (fig.unclear) c.unclear = true;
+    if (partOf !== undefined) c.partOf = partOf;
+    fig.claim = this.claims.push(c) - 1;
+    return fig.claim;
+  }
+
+  private range(a: number, b: number): Range {
+    return this.idx.range(a, b);
+  }
+
+  /** 未收到…申请, 无…行政复议, 未发生…行政复议、行政诉讼: a count of zero. */
+  private zero(clause: Clause, at: number) {
+    const toks = clause.toks, z = toks[at];
+    if (at > 0 && toks[at - 1].entry?.marker === 'zero') return; // 不存在未受理的申请
+    let review = false, suit = false, received: Tok | undefined, lastHit: Tok | undefined;
+    for (let i = at + 1; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.num && t.num.unitClass !== 'none') return; // 未…的 3 件: a count follows
+      if (t.entry?.marker === 'zero') return;
+      if (t.start - z.end > 24) break;
+      const kind = t.entry?.kind;
+      if (!kind || !this.needsMet(kind)) continue;
+      if (kind.family === 'review') { review = true; lastHit = t; }
+      else if (kind.family === 'suit') { suit = true; lastHit = t; }
+      // The verb itself is negated (未收到, 没有受理), not some adverb (未及时受理).
+      else if (!received && !lastHit && t.start - z.end <= 1 && (kind.kind === 'received' || kind.kind === 'new' ||
+        (kind.kind === 'handled' && this.s.slice(t.end, t.end + 6).includes('申请')))) { received = t; }
+    }
+    const quantity = review && suit ? 't4.all.total' : review ? 't4.review.total' : suit ? 't4.suit.total' : received ? 't3.1.total' : undefined;
+    const hit = lastHit ?? received;
+    if (!quantity || !hit) return;
+    const end = hit.end - z.start <= 20 ? hit.end : z.end;
+    const words = this.s.slice(z.start, end);
+    this.claims.push({
+      quantity, value: 0, raw: words, range: this.range(z.start, end), form: 'zero', unit: '件',
+      phrase: end === hit.end ? words : `${words}…${hit.entry!.word}`,
+    });
+  }
+
+  /** 均已办结 (nothing carried forward), 均获维持 / 均胜诉 (no case lost or pending). */
+  private all(clause: Clause, at: number, subject: { review: boolean; suit: boolean }, last: Figure | undefined) {
+    const { s } = this;
+    const a = clause.toks[at];
+    const limit = Math.min(a.end + 10, clause.end);
+    for (let p = a.end; p < limit; p++) {
+      if (CLASS[s.charCodeAt(p)] & NUMBER) return;
+      if (!ALL_FIRST.has(s.charCodeAt(p))) continue;
+      const concluded = ALL_CONCLUDED.find((w) => s.startsWith(w, p));
+      if (concluded) {
+        // Only about applications: the figure before it counts them, or (without one) the sentence names them.
+        const about = last?.family;
+        if (about ? about !== 'application' && about !== 'composition' : !this.met.includes('申请')) return;
+        this.statement(a.start, p + concluded.length, 't3.4.total');
+        return;
+      }
+      const won = ALL_WON.find((w) => s.startsWith(w, p));
+      if (won) {
+        const rows = subject.review === subject.suit ? 'all' : subject.review ? 'review' : 'suit';
+        this.statement(a.start, p + won.length, `t4.${rows}.${won === '维持' ? 'corrected+other+pending' : 'corrected+pending'}`);
+        return;
+      }
+    }
+  }
+
+  private statement(a: number, b: number, quantity: string) {
+    const words = this.s.slice(a, b);
+    this.claims.push({ quantity, value: 0, raw: words, range: this.range(a, b), form: 'all', unit: '件', phrase: words });
+  }
+}
+
+/** Finds the figures the prose states, outside the tables. */
+export function extractClaims(text: string, idx: LineIndex, report: Report): Claim[] {
+  const claims: Claim[] = [];
+  const reader = new ProseReader(text, idx, report.year, claims);
+  // The text between the tables, whole lines: a line break ends a sentence.
+  const tables = Object.values(report.tables)
+    .map((t) => [t!.range.start.line, t!.range.end.line] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let line = 0;
+  for (const [first, last] of tables) {
+    if (first > line) reader.read(idx.lineStart(line), idx.lineStart(first));
+    line = Math.max(line, last + 1);
+  }
+  if (line < idx.lineCount) reader.read(idx.lineStart(line), text.length);
+  return claims;
 }

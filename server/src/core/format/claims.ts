@@ -1,0 +1,208 @@
+// The words with which reports state, in prose, the figures the tables hold (the table in
+// shared/spec/report-format.md, “Prose figures that must agree with the tables”), as data.
+//
+// A quantity key names what a table holds: `<table>.<rows>.<columns>`, where rows and columns may
+// be joined with “+” (summed) and a row may be a group (t3 “3.3” = all of （三）不予公开) or an
+// alias from ROW_ALIASES (t4 “suit” = both kinds of lawsuit). Examples: 't3.1.total',
+// 't3.1+2.total' (new + carried over), 't4.suit.total', 't4.all.corrected+pending'.
+
+/** Which figures add up with which when a report breaks a total down (其中 …). */
+export type Family =
+  | 'application' // received, handled, concluded
+  | 'composition' // new and carried over: the two parts of all applications
+  | 'carried_forward'
+  | 'outcome' // 予以公开 … 其他处理
+  | 'reason' // the numbered sub-rows of （三）–（六）
+  | 'channel' // 当面, 邮寄, 网上 …: how applications arrived (no table holds them)
+  | 'applicant' // 自然人, 法人 …
+  | 'review'
+  | 'suit'
+  | 'result' // 维持, 纠正, 其他结果, 尚未审结: parts of a review or a lawsuit total
+  | 'table2';
+
+export interface ClaimKind {
+  kind: string;
+  /** The words that name it; the longest word wins where two overlap (“复议后起诉” over “复议”). */
+  words: string[];
+  family: Family;
+  /** The table quantity; absent for figures no table holds (channels, applicants, results outside a total). */
+  quantity?: string;
+  /** Other quantities the wording may equally mean: the figure passes if it matches any. */
+  alternatives?: string[];
+  /** The sentence must contain one of these, or the word means something else (收到 a letter). */
+  needs?: string[];
+  /** Used only when no other word of a kind is in the clause (依申请公开 names the topic, not the count). */
+  weak?: boolean;
+  /** The wording leaves the scope open: a mismatch is a hint, not a warning. */
+  unclear?: boolean;
+  /** The quantity depends on a verb in the clause (规范性文件 制发 / 废止 / 现行有效); no verb, no claim. */
+  byVerb?: { verbs: string[]; quantity: string; alternatives?: string[] }[];
+  /** Table 4 results: the column, taken with the rows of the review or lawsuit total it is part of. */
+  column?: string;
+  /** Accepted units: 'count' (件, 起 …) by default; 'money' for 万元. */
+  units?: 'count' | 'money';
+  /** A figure with one of these words between the keyword and the number counts something else. */
+  notBetween?: string[];
+}
+
+type Reading = Pick<ClaimKind, 'quantity' | 'alternatives' | 'family' | 'unclear'>;
+const RECEIVED: Reading = { quantity: 't3.1.total', alternatives: ['t3.1+2.total'], family: 'application' };
+// 办理 may mean received or concluded, and 依申请公开 N 件 names only the topic.
+const HANDLED: Reading = { quantity: 't3.1.total', alternatives: ['t3.1+2.total', 't3.3.7.total'], family: 'application', unclear: true };
+const DOCUMENT_VERBS = (row: string) => [
+  { verbs: ['废止'], quantity: `t2.${row}.repealed` },
+  { verbs: ['现行有效'], quantity: `t2.${row}.in_force`, alternatives: [`t2.${row}.total_published`] },
+  { verbs: ['制发', '印发', '出台', '制定', '发布', '新制作'], quantity: `t2.${row}.issued`, alternatives: [`t2.${row}.made`] },
+];
+const TABLE2_NOT_BETWEEN = ['信息', '事项', '公示', '栏目', '申请'];
+
+export const CLAIM_KINDS: ClaimKind[] = [
+  // ---- table 3: applications ----
+  { kind: 'received', words: ['收到', '受理', '接收', '接到', '共收', '收悉'], needs: ['申请'], ...RECEIVED },
+  { kind: 'received', words: ['申请总数', '申请总量', '申请数量', '申请量'], ...RECEIVED },
+  { kind: 'new', words: ['新收', '新受理', '新增申请', '新接收'], quantity: 't3.1.total', family: 'composition' },
+  { kind: 'handled', words: ['办理', '处理'], needs: ['申请'], weak: true, ...HANDLED },
+  { kind: 'handled', words: ['依申请公开', '依申请'], weak: true, ...HANDLED },
+  {
+    kind: 'concluded', family: 'application', quantity: 't3.3.7.total',
+    words: ['办结', '已办结', '答复', '已答复', '作出答复', '予以答复', '回复', '已回复', '办理完毕', '已办理完毕', '已办理', '处理完毕', '已处理', '办理完成', '完成办理', '办理结果'],
+  },
+  { kind: 'carried_over', words: ['上年结转', '上年度结转', '上一年度结转', '上一年结转', '往年结转', '上年遗留'], quantity: 't3.2.total', family: 'composition' },
+  {
+    kind: 'carried_forward', quantity: 't3.4.total', family: 'carried_forward',
+    words: ['结转下年', '结转下年度', '继续办理', '结转下一年', '结转至下', '结转到下', '结转至', '转入下一年', '转入下年', '未办结', '尚未办结', '正在办理', '仍在办理', '尚在办理'],
+  },
+  // ---- table 3: outcomes (a group's figure is the sum of its sub-rows) ----
+  { kind: 'disclosed', words: ['予以公开', '同意公开', '全部公开'], quantity: 't3.3.1.total', family: 'outcome' },
+  { kind: 'partly', words: ['部分公开', '部分予以公开'], quantity: 't3.3.2.total', family: 'outcome' },
+  { kind: 'withheld', words: ['不予公开'], quantity: 't3.3.3.total', family: 'outcome' },
+  { kind: 'unavailable', words: ['无法提供'], quantity: 't3.3.4.total', family: 'outcome' },
+  { kind: 'not_processed', words: ['不予处理'], quantity: 't3.3.5.total', family: 'outcome' },
+  { kind: 'other_processing', words: ['其他处理'], quantity: 't3.3.6.total', family: 'outcome' },
+  ...([
+    ['3.3.1', '国家秘密'], ['3.3.3', '三安全一稳定'], ['3.3.4', '第三方合法权益'], ['3.3.5', '内部事务'],
+    ['3.3.6', '过程性信息'], ['3.3.7', '行政执法案卷'], ['3.3.8', '行政查询事项'], ['3.4.1', '不掌握'],
+    ['3.4.2', '另行制作'], ['3.5.1', '信访举报'], ['3.5.2', '重复申请'], ['3.5.3', '公开出版物'],
+    ['3.5.4', '大量反复'], ['3.6.1', '逾期不补正'],
+  ] as const).map(([row, word]): ClaimKind => ({ kind: `reason ${row}`, words: [word], quantity: `t3.${row}.total`, family: 'reason' })),
+  // ---- table 4 ----
+  { kind: 'review', words: ['行政复议', '复议'], quantity: 't4.review.total', family: 'review' },
+  { kind: 'suit', words: ['行政诉讼', '诉讼', '起诉', '应诉', '被诉'], quantity: 't4.suit.total', family: 'suit' },
+  { kind: 'suit_direct', words: ['直接起诉', '未经复议直接起诉'], quantity: 't4.suit_direct.total', family: 'suit' },
+  { kind: 'suit_after_review', words: ['复议后起诉', '经复议后起诉'], quantity: 't4.suit_after_review.total', family: 'suit' },
+  { kind: 'upheld', words: ['维持', '结果维持'], column: 'upheld', family: 'result' },
+  { kind: 'corrected', words: ['纠正', '结果纠正'], column: 'corrected', family: 'result' },
+  { kind: 'other_result', words: ['其他结果'], column: 'other', family: 'result' },
+  { kind: 'pending', words: ['尚未审结', '未审结', '正在审理', '审理中'], column: 'pending', family: 'result' },
+  // ---- table 2 ----
+  { kind: 'penalty', words: ['行政处罚'], quantity: 't2.penalty.decisions', family: 'table2', notBetween: TABLE2_NOT_BETWEEN },
+  { kind: 'licensing', words: ['行政许可'], quantity: 't2.licensing.decisions', family: 'table2', notBetween: TABLE2_NOT_BETWEEN },
+  { kind: 'coercion', words: ['行政强制'], quantity: 't2.coercion.decisions', family: 'table2', notBetween: TABLE2_NOT_BETWEEN },
+  { kind: 'normative', words: ['规范性文件'], byVerb: DOCUMENT_VERBS('normative'), family: 'table2' },
+  { kind: 'regulations', words: ['规章'], byVerb: DOCUMENT_VERBS('regulations'), family: 'table2' },
+  { kind: 'fees', words: ['行政事业性收费'], quantity: 't2.fees.amount', family: 'table2', units: 'money' },
+  // ---- parts no table holds ----
+  { kind: 'channel', words: ['当面', '现场', '邮寄', '信函', '邮件', '电子邮件', '网络', '网上', '在线', '互联网', '传真'], family: 'channel' },
+  { kind: 'applicant', words: ['自然人', '公民', '法人', '企业', '其他组织', '社会组织', '律师'], family: 'applicant' },
+];
+
+/** Which families may be the parts of a total of a family (其中 …); others end the list. */
+export const PART_FAMILIES: Partial<Record<Family, Family[]>> = {
+  application: ['composition', 'channel', 'applicant', 'outcome', 'reason'],
+  composition: ['channel', 'applicant', 'outcome', 'reason'],
+  outcome: ['reason'],
+  review: ['result'],
+  suit: ['result', 'suit'],
+};
+
+/** Lists that are complete by nature: their parts must add up to the total, not only stay below it. */
+export const COMPLETE_FAMILIES: Partial<Record<Family, number>> = {
+  channel: 2, // every application arrives by some channel: two or more named channels are the whole list
+  composition: 2, // new + carried over
+  outcome: 5, // five or six of the outcome groups named
+};
+
+/** Words that change what a clause counts. */
+export type Marker =
+  | 'veto' // the clause counts something else (咨询, 来信, 12345 …): no claim
+  | 'scope' // 备案: a different set of documents; no claim
+  | 'unclear' // 代表, 全区 …: another body's figures may be included; a mismatch is only a hint
+  | 'compare' // 同比, 增加 …: the figure is a change, not a count
+  | 'approx' // 约, 近, 超过: not an exact figure
+  | 'each' // 各, 分别: the figure is per item
+  | 'zero' // 未, 无, 没有: a zero claim when a countable word follows
+  | 'all' // 均, 全部: 均已办结 / 均获维持
+  | 'part' // 其中, 含, 包括: a breakdown follows
+  | 'cases' // 案件: may count reviews and lawsuits together
+  | 'noop'; // words that only look like a marker (无法, 尚未 …)
+
+export const MARKERS: Record<Marker, string[]> = {
+  veto: ['收费', '信息处理费', '咨询', '来信', '来电', '来访', '留言', '诉求', '热线', '12345', '提案', '建议', '议案', '信访', '规章制度', '人大代表'],
+  scope: ['备案'],
+  unclear: ['代表', '全区', '全县', '全市', '全省', '各部门', '各单位', '各乡镇', '各街道', '各级', '各类', '区政府', '县政府', '市政府', '本级', '系统内'],
+  compare: ['同比', '环比', '增加', '增长', '减少', '下降', '上升', '较上年', '较去年', '比上年', '比去年', '去年', '上年同期', '多出', '提高', '降低'],
+  approx: ['约', '近', '逾', '超过', '将近', '大约', '不足', '不到', '多达', '以上', '左右'],
+  each: ['各', '分别', '均为', '都是'],
+  zero: ['未', '无', '没有', '不存在', '未曾'],
+  all: ['均', '全部', '全都'],
+  part: ['其中', '含', '包括', '包含'],
+  cases: ['案件'],
+  noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定'],
+};
+
+/** Units after a number: counts of applications, cases and decisions; money (table 2 fees); other things. */
+export const UNITS = {
+  count: ['件', '起', '宗', '例', '个', '项', '次'],
+  money: ['万元'],
+  other: ['条', '篇', '期', '份', '人次', '人', '家', '场', '元', '件次', '万件', '万条'],
+};
+
+/** 个 and 项 count applications only when no other noun follows (20 个村 counts villages). */
+export const LOOSE_UNITS = ['个', '项'];
+export const NOUNS_AFTER_LOOSE_UNITS = ['申请', '案件', '复议', '诉讼', '政府信息', '依申请'];
+
+/** The words that, after 均 / 全部, say every application was concluded or every case won. */
+export const ALL_CONCLUDED = ['办结', '已办结', '已答复', '办理完毕', '已办理完毕', '处理完毕', '办理完成', '完成办理'];
+export const ALL_WON = ['维持', '胜诉'];
+
+/** Characters that may fill a clause around a bare number and still leave it about the previous clause's words. */
+export const FILLER = '共计合总累达为是有了的约';
+
+/** Rows a quantity key may name together (t4 “suit” = both kinds of lawsuit), with their names. */
+export const ROW_ALIASES: Record<string, { rows: string[]; zh: string }> = {
+  't4.suit': { rows: ['suit_direct', 'suit_after_review'], zh: '行政诉讼' },
+  't4.all': { rows: ['review', 'suit_direct', 'suit_after_review'], zh: '行政复议与行政诉讼' },
+};
+
+/** Short names of the rows a sum is made of (表四行政诉讼总计为 0 件（未经复议直接起诉 0 + 复议后起诉 0）). */
+export const TERM_NAMES: Record<string, { zh: string; en: string }> = {
+  't3.1': { zh: '本年新收', en: 'new' },
+  't3.2': { zh: '上年结转', en: 'carried over' },
+  't4.review': { zh: '行政复议', en: 'reviews' },
+  't4.suit_direct': { zh: '未经复议直接起诉', en: 'direct' },
+  't4.suit_after_review': { zh: '复议后起诉', en: 'after review' },
+};
+
+/** The names of the quantities the vocabulary names, for messages (others are named from the statute). */
+export const QUANTITY_NAMES: Record<string, { zh: string; en: string }> = {
+  't3.1.total': { zh: '本年新收申请', en: 'new applications' },
+  't3.1+2.total': { zh: '本年新收与上年结转申请合计', en: 'new and carried-over applications together' },
+  't3.2.total': { zh: '上年结转申请', en: 'applications carried over' },
+  't3.3.7.total': { zh: '办理结果总计', en: 'applications concluded' },
+  't3.4.total': { zh: '结转下年度继续办理', en: 'applications carried forward' },
+  't3.3.1.total': { zh: '予以公开', en: '予以公开 (disclosed)' },
+  't3.3.2.total': { zh: '部分公开', en: '部分公开 (partly disclosed)' },
+  't3.3.3.total': { zh: '不予公开各项合计', en: '不予公开 (withheld), all reasons' },
+  't3.3.4.total': { zh: '无法提供各项合计', en: '无法提供 (unavailable), all reasons' },
+  't3.3.5.total': { zh: '不予处理各项合计', en: '不予处理 (not processed), all reasons' },
+  't3.3.6.total': { zh: '其他处理各项合计', en: '其他处理 (otherwise handled), all items' },
+  't4.review.total': { zh: '行政复议总计', en: 'administrative reviews in total' },
+  't4.suit.total': { zh: '行政诉讼总计', en: 'lawsuits in total' },
+  't4.all.total': { zh: '行政复议与行政诉讼合计', en: 'reviews and lawsuits together' },
+  't4.suit_direct.total': { zh: '未经复议直接起诉总计', en: 'lawsuits filed directly, in total' },
+  't4.suit_after_review.total': { zh: '复议后起诉总计', en: 'lawsuits after review, in total' },
+  't2.penalty.decisions': { zh: '行政处罚本年处理决定数量', en: 'administrative penalty decisions' },
+  't2.licensing.decisions': { zh: '行政许可本年处理决定数量', en: 'administrative licensing decisions' },
+  't2.coercion.decisions': { zh: '行政强制本年处理决定数量', en: 'administrative coercion decisions' },
+  't2.fees.amount': { zh: '行政事业性收费金额（万元）', en: 'administrative fees (万元)' },
+};

@@ -1,0 +1,157 @@
+import { LOOSE_UNITS, NOUNS_AFTER_LOOSE_UNITS, UNITS } from '../format/claims';
+
+// Numbers as prose writes them: 23, ２３, 1,234, 30.62, 二十三, 两, 一百零五 — each with what
+// follows it (a unit, 年, %), so that a year or a percentage is never taken for a count.
+
+export type NumberForm = 'arabic' | 'fullwidth' | 'chinese';
+export type UnitClass = 'count' | 'money' | 'other' | 'none';
+
+export interface ProseNumber {
+  /** Offsets of the number itself in the string read (the range a fix replaces). */
+  start: number;
+  end: number;
+  value: number;
+  form: NumberForm;
+  unit: string;
+  unitClass: UnitClass;
+  /** Where the unit ends (or the number, without a unit). */
+  after: number;
+  /** 70余件, 十多件: not an exact figure. */
+  approx: boolean;
+  /** A year (2023年), a date (1月), a percentage, an ordinal (第3): never a count. */
+  notCount: boolean;
+  /** 2023年: the year, for telling this year's figures from last year's. */
+  year?: number;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_TENS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_START = '一二两三四五六七八九十';
+
+const isAscii = (c: number) => c >= 48 && c <= 57;
+const isWide = (c: number) => c >= 0xff10 && c <= 0xff19;
+const CN_CHARS = '零〇一二两三四五六七八九十百千万';
+const isCn = (ch: string) => CN_CHARS.includes(ch);
+
+/** The characters a number may begin with. */
+export const NUMBER_STARTS = '0123456789０１２３４５６７８９' + CN_START;
+
+/** 二十三 → 23, 一百零五 → 105, 十二 → 12, 两 → 2, 二三 → 23; undefined for nonsense such as 百百. */
+export function chineseValue(s: string): number | undefined {
+  if (!/[十百千万]/.test(s)) {
+    let v = 0;
+    for (const ch of s) { const d = CN_DIGITS[ch]; if (d === undefined) return undefined; v = v * 10 + d; }
+    return v;
+  }
+  let total = 0, section = 0, digit = -1;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) { digit = CN_DIGITS[ch]; continue; }
+    if (ch === '万') {
+      total += (section + Math.max(digit, 0)) * 10000; section = 0; digit = -1;
+      continue;
+    }
+    const unit = CN_TENS[ch];
+    if (unit === undefined) return undefined;
+    if (digit < 0 && unit !== 10) return undefined; // 百 without a digit
+    section += (digit < 0 ? 1 : digit) * unit; digit = -1;
+  }
+  return total + section + Math.max(digit, 0);
+}
+
+const UNIT_LIST: [string, UnitClass][] = ([
+  ...UNITS.count.map((u) => [u, 'count']), ...UNITS.money.map((u) => [u, 'money']), ...UNITS.other.map((u) => [u, 'other']),
+] as [string, UnitClass][]).sort((a, b) => b[0].length - a[0].length);
+
+/** Units by first character, longest first. */
+const UNITS_BY_FIRST = new Map<number, [string, UnitClass][]>();
+for (const u of UNIT_LIST) {
+  const c = u[0].charCodeAt(0);
+  UNITS_BY_FIRST.set(c, [...(UNITS_BY_FIRST.get(c) ?? []), u]);
+}
+
+const isBlank = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+const skipBlanks = (s: string, i: number) => { while (i < s.length && isBlank(s.charCodeAt(i))) i++; return i; };
+const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+const isDigitLike = (c: number) => isAscii(c) || isWide(c) || c === 44 || c === 46 || c === 0xff0e;
+const APPROX = (c: number) => c === 0x4f59 || c === 0x591a; // 余, 多
+const NOT_COUNT = '年月日号%％‰倍';
+
+/**
+ * Where the run of number characters starting at `i` ends, and the class of the unit after it: a
+ * cheap look that lets the reader skip sentences without a count (most of them).
+ */
+export function unitAfter(s: string, i: number): { end: number; unit: UnitClass } {
+  const cn = CN_START.includes(s[i]);
+  let j = i;
+  while (j < s.length && (cn ? isCn(s[j]) : isDigitLike(s.charCodeAt(j)))) j++;
+  if (s[i - 1] === '第') return { end: j, unit: 'none' };
+  const k = skipBlanks(s, j);
+  if (APPROX(s.charCodeAt(k))) return { end: j, unit: 'count' };
+  return { end: j, unit: unitAt(s, k)?.[1] ?? 'none' };
+}
+
+/** The unit at `j`, if any. */
+function unitAt(s: string, j: number): [string, UnitClass] | undefined {
+  const list = UNITS_BY_FIRST.get(s.charCodeAt(j));
+  if (list) for (const u of list) if (s.startsWith(u[0], j)) return u;
+  return undefined;
+}
+
+/** Reads Arabic or full-width digits at `i`: 23, 2,488, 30.62, ２３. */
+function readDigits(s: string, i: number, wide: boolean): { value: number; end: number } {
+  const digit = wide ? isWide : isAscii;
+  const zero = wide ? 0xff10 : 48;
+  let int = 0, j = i;
+  for (;;) {
+    const c = s.charCodeAt(j);
+    if (digit(c)) { int = int * 10 + (c - zero); j++; continue; }
+    // 2,488: a thousands separator only before exactly three digits
+    if (c === 44 && !wide && digit(s.charCodeAt(j + 1)) && digit(s.charCodeAt(j + 2)) && digit(s.charCodeAt(j + 3)) && !digit(s.charCodeAt(j + 4))) { j++; continue; }
+    break;
+  }
+  if (s.charCodeAt(j) === (wide ? 0xff0e : 46) && digit(s.charCodeAt(j + 1))) {
+    let k = j + 1, frac = '';
+    while (digit(s.charCodeAt(k))) { frac += String.fromCharCode(s.charCodeAt(k) - zero + 48); k++; }
+    return { value: Number(`${int}.${frac}`), end: k };
+  }
+  return { value: int, end: j };
+}
+
+/** Reads the number starting at `i` (a character of NUMBER_STARTS); undefined when it is not one (一是, 三大). */
+export function readNumber(s: string, i: number): ProseNumber | undefined {
+  const start = i;
+  const c0 = s.charCodeAt(i);
+  let value: number, form: NumberForm, end: number;
+  if (isAscii(c0) || isWide(c0)) {
+    form = isAscii(c0) ? 'arabic' : 'fullwidth';
+    ({ value, end } = readDigits(s, i, form === 'fullwidth'));
+  } else {
+    end = i;
+    while (end < s.length && isCn(s[end])) end++;
+    // Most Chinese numerals in prose are words (一是, 进一步): only one followed by a unit is a number.
+    const k = skipBlanks(s, end);
+    if (!UNITS_BY_FIRST.has(s.charCodeAt(k)) && !APPROX(s.charCodeAt(k))) return undefined;
+    const v = chineseValue(s.slice(start, end));
+    if (v === undefined) return undefined;
+    value = v;
+    form = 'chinese';
+  }
+  const ordinal = s[start - 1] === '第' || (isBlank(s.charCodeAt(start - 1)) && s[start - 2] === '第');
+  let j = skipBlanks(s, end);
+  const approx = APPROX(s.charCodeAt(j));
+  if (approx) j = skipBlanks(s, j + 1);
+  const found = unitAt(s, j);
+  const unit = found?.[0] ?? '';
+  let unitClass: UnitClass = found?.[1] ?? 'none';
+  if (unit && LOOSE_UNITS.includes(unit)) {
+    // 20 个村: a count of villages, not of applications.
+    const k = skipBlanks(s, j + unit.length);
+    if (k < s.length && isIdeograph(s.charCodeAt(k)) && !NOUNS_AFTER_LOOSE_UNITS.some((n) => s.startsWith(n, k))) unitClass = 'other';
+  }
+  const next = s[j] ?? '';
+  const notCount = ordinal || (next !== '' && NOT_COUNT.includes(next)) || s.startsWith('个百分点', j);
+  if (form === 'chinese' && (unitClass === 'none' || notCount)) return undefined;
+  if (!Number.isFinite(value)) return undefined;
+  const year = next === '年' && form !== 'chinese' && end - start === 4 && value >= 1990 && value <= 2100 ? value : undefined;
+  return { start, end, value, form, unit, unitClass, after: unit ? j + unit.length : end, approx, notCount, year };
+}

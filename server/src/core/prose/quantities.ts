@@ -1,0 +1,69 @@
+import { QUANTITY_NAMES, ROW_ALIASES, TERM_NAMES } from '../format/claims';
+import type { TableKey } from '../format/schema';
+import { tableSpec } from '../format/statute';
+import type { Report, Table } from '../model';
+
+// A quantity key (format/claims.ts) read off the report's tables: 't4.suit.total' is the sum of
+// the two lawsuit totals, 't3.3.3.total' the sum of the eight 不予公开 rows.
+
+export interface Term { row: string; col: string; value: number }
+
+export interface Quantity {
+  key: string;
+  table: Table;
+  value: number;
+  /** The cells summed, in table order. */
+  terms: Term[];
+}
+
+type Name = { zh: string; en: string };
+
+const rowName = (table: Table, key: string) => tableSpec(table.version, table.key).rows.find((r) => r.key === key)?.name ?? key;
+const columnName = (table: Table, key: string) => tableSpec(table.version, table.key).columns.find((c) => c.key === key)?.header ?? key;
+
+function expandRows(table: Table, key: string): string[] | undefined {
+  const alias = ROW_ALIASES[`${table.key}.${key}`];
+  if (alias) return alias.rows;
+  if (table.rows[key]) return [key];
+  const leaves = tableSpec(table.version, table.key).rows.filter((r) => r.group === key && !r.isGroup).map((r) => r.key);
+  return leaves.length ? leaves : undefined;
+}
+
+function rowsName(table: Table, rows: string): string {
+  return ROW_ALIASES[`${table.key}.${rows}`]?.zh ?? rows.split('+').map((r) => rowName(table, r).replace(/^（.）/, '')).join('与');
+}
+
+/** The value of a quantity, or undefined when its table, a row or a cell is missing or not a number. */
+export function readQuantity(report: Report, key: string): Quantity | undefined {
+  const tableKey = key.slice(0, 2) as TableKey;
+  const table = report.tables[tableKey];
+  const dot = key.lastIndexOf('.');
+  if (!table || dot < 4) return undefined;
+  const rowPart = key.slice(3, dot), colPart = key.slice(dot + 1);
+  const terms: Term[] = [];
+  for (const rowKey of rowPart.split('+')) {
+    const rows = expandRows(table, rowKey);
+    if (!rows) return undefined;
+    for (const row of rows) for (const col of colPart.split('+')) {
+      const cell = table.rows[row]?.cells[col];
+      if (!cell || cell.value === null) return undefined;
+      terms.push({ row, col, value: cell.value });
+    }
+  }
+  return { key, table, value: terms.reduce((a, t) => a + t.value, 0), terms };
+}
+
+/** What a message calls the quantity: “行政诉讼总计”, or the row and column names of the statute. */
+export function quantityName(q: Quantity): Name {
+  const named = QUANTITY_NAMES[q.key];
+  if (named) return named;
+  const dot = q.key.lastIndexOf('.');
+  const zh = `${rowsName(q.table, q.key.slice(3, dot))}${q.key.slice(dot + 1).split('+').map((c) => columnName(q.table, c)).join('与')}`;
+  return { zh, en: `“${zh}”` };
+}
+
+/** What a message calls one term of a sum: “未经复议直接起诉”. */
+export function termName(table: Table, row: string): Name {
+  return TERM_NAMES[`${table.key}.${row}`] ?? { zh: rowName(table, row), en: rowName(table, row) };
+}
+
