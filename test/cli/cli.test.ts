@@ -10,6 +10,12 @@ import { after, describe, test } from 'node:test';
 const SEEDS = join('test', 'fixtures', 'seeds');
 const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 const SEED_002 = join(SEEDS, seeds.find((f) => f.startsWith('002_'))!);
+const SEED_001 = join(SEEDS, seeds.find((f) => f.startsWith('001_'))!);
+/** What each seed gets at warning and error severity (shared with the core and e2e tests). */
+const SEED_FINDINGS: Record<string, { code: string; line: number; column: number }[]> =
+  JSON.parse(readFileSync(join('test', 'fixtures', 'seed-findings.json'), 'utf8'));
+/** The error lines only: the injected copies of seed 002 keep that seed's own warnings. */
+const errorLines = (stdout: string) => stdout.split('\n').filter((l) => / error /.test(l));
 
 function nianbao(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/nianbao', ...args], { encoding: 'utf8' });
@@ -42,11 +48,15 @@ function assertRange(r: { start: object; end: object }) {
 
 describe('nianbao check', () => {
   for (const seed of seeds) {
-    test(`${seed}: no findings, exit 0`, () => {
-      const r = nianbao('check', join(SEEDS, seed));
-      assert.equal(r.stdout, '');
+    test(`${seed}: one line per expected warning, exit 0`, () => {
+      const path = join(SEEDS, seed);
+      const r = nianbao('check', path);
+      const expected = SEED_FINDINGS[seed].map((f) => `${path}:${f.line}:${f.column} warning ${f.code} `);
+      const lines = r.stdout.split('\n').filter(Boolean);
+      assert.equal(lines.length, expected.length, r.stdout);
+      lines.forEach((l, i) => assert.ok(l.startsWith(expected[i]), `${l}\n  expected ${expected[i]}…`));
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stderr, /检查了 1 个文件：0 个错误，0 个警告/);
+      assert.match(r.stderr, new RegExp(`检查了 1 个文件：0 个错误，${expected.length} 个警告`));
     });
   }
 
@@ -54,7 +64,7 @@ describe('nianbao check', () => {
     const { path, line } = injectedCopy();
     const r = nianbao('check', path);
     assert.equal(r.code, 1);
-    const lines = r.stdout.trimEnd().split('\n');
+    const lines = errorLines(r.stdout);
     assert.equal(lines.length, 1);
     // 1-based: the number stands after the tab that indents the cell.
     assert.ok(lines[0].startsWith(`${path}:${line + 1}:2 error table3-balance `), lines[0]);
@@ -69,8 +79,9 @@ describe('nianbao check', () => {
     assert.ok(Array.isArray(out) && out.length === 1);
     assert.deepEqual(keys(out[0]), ['diagnostics', 'file']);
     assert.equal(out[0].file, path);
-    assert.equal(out[0].diagnostics.length, 1);
-    const d = out[0].diagnostics[0];
+    const errors = out[0].diagnostics.filter((x: { severity: string }) => x.severity === 'error');
+    assert.equal(errors.length, 1);
+    const d = errors[0];
     assert.deepEqual(keys(d), ['code', 'fix', 'message', 'range', 'severity']);
     assert.equal(d.code, 'table3-balance');
     assert.equal(d.severity, 'error');
@@ -87,30 +98,30 @@ describe('nianbao check', () => {
   });
 
   test('--format json lists a clean file with no diagnostics and no fix key', () => {
-    const r = nianbao('check', '--format=json', SEED_002);
+    const r = nianbao('check', '--format=json', SEED_001);
     assert.equal(r.code, 0);
-    assert.deepEqual(JSON.parse(r.stdout), [{ file: SEED_002, diagnostics: [] }]);
+    assert.deepEqual(JSON.parse(r.stdout), [{ file: SEED_001, diagnostics: [] }]);
   });
 
   test('a BOM is stripped, so positions match the editor', () => {
     const { path, line } = injectedCopy();
     const bom = join(tmp, 'bom.txt');
     writeFileSync(bom, '\ufeff' + readFileSync(path, 'utf8'));
-    assert.ok(nianbao('check', bom).stdout.startsWith(`${bom}:${line + 1}:2 error table3-balance `));
+    assert.ok(errorLines(nianbao('check', bom).stdout)[0].startsWith(`${bom}:${line + 1}:2 error table3-balance `));
   });
 
   test('a directory: every .txt and .md inside, recursively', () => {
     const dir = join(tmp, 'dir');
     mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
-    copyFileSync(SEED_002, join(dir, 'a.txt'));
-    copyFileSync(SEED_002, join(dir, 'sub', 'b.md'));
+    copyFileSync(SEED_001, join(dir, 'a.txt'));
+    copyFileSync(SEED_001, join(dir, 'sub', 'b.md'));
     copyFileSync(injectedCopy().path, join(dir, 'sub', 'deeper', 'c.txt'));
     writeFileSync(join(dir, 'notes.docx'), 'not a report');
     const r = nianbao('check', '--format', 'json', dir);
     assert.equal(r.code, 1);
     const files = JSON.parse(r.stdout).map((f: { file: string; diagnostics: unknown[] }) => [f.file, f.diagnostics.length]);
-    assert.deepEqual(files, [[join(dir, 'a.txt'), 0], [join(dir, 'sub', 'b.md'), 0], [join(dir, 'sub', 'deeper', 'c.txt'), 1]]);
-    assert.match(nianbao('check', dir).stderr, /检查了 3 个文件：1 个错误，0 个警告/);
+    assert.deepEqual(files, [[join(dir, 'a.txt'), 0], [join(dir, 'sub', 'b.md'), 0], [join(dir, 'sub', 'deeper', 'c.txt'), 4]]);
+    assert.match(nianbao('check', dir).stderr, /检查了 3 个文件：1 个错误，3 个警告/);
   });
 
   test('a missing file: exit 2 and a message naming it', () => {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseReport } from '../../server/src/core/parse/index';
 import { applyEdits, check, fixAllEdits, type Finding } from '../../server/src/core/service';
-import { ARITHMETIC, cellsOf, replaceAt, seed, SEEDS, TABLE_CODES } from './seeds';
+import { ARITHMETIC, cellsOf, replaceAt, seed, SEEDS, sliceAt, TABLE_CODES } from './seeds';
 
 const tableFindings = (text: string) => check(text).findings.filter((f) => TABLE_CODES.has(f.code));
 const same = (a: Finding['range'], b: Finding['range']) => JSON.stringify(a) === JSON.stringify(b);
@@ -181,4 +183,18 @@ describe('the 2019 format', () => {
     assert.equal(report.tables.t3!.rows['3.6'].cells.total.value, 0);
     assert.deepEqual(tableFindings(text).filter((f) => f.code !== 'row-missing' && f.code !== 'row-cells'), []);
   });
+});
+
+describe('the findings on the seeds at warning and error severity (test/fixtures/seed-findings.json)', () => {
+  const expected: Record<string, { code: string; line: number; column: number; text: string | null }[]> =
+    JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/seed-findings.json'), 'utf8'));
+  for (const { name, text } of SEEDS) {
+    it(`${name}: exactly these, each with its code on its text`, () => {
+      const found = check(text).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => ({
+        code: f.code, line: f.range.start.line + 1, column: f.range.start.character + 1,
+        text: f.range.start.line === f.range.end.line ? sliceAt(text, f.range) : null,
+      }));
+      assert.deepEqual(found, expected[name]);
+    });
+  }
 });
