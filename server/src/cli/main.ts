@@ -2,7 +2,7 @@ import { version } from '../../../package.json';
 import { RULES } from '../core/rules/index';
 import { check } from '../core/service';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
-import { checkAll } from './batch';
+import { checkBatch } from './batch';
 import { listSources, readSource, type ReadProblem } from './files';
 import { checkJson, parseJson, summary, textLines } from './output';
 
@@ -17,8 +17,7 @@ export interface Io { stdout(s: string): void; stderr(s: string): void }
 
 const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
 
-/** Runs a command; `check` may return a promise (it uses the other cores for large batches). */
-export function main(argv: string[], io: Io = processIo): number | Promise<number> {
+export function main(argv: string[], io: Io = processIo): number {
   let command: Command;
   try {
     command = parseArgs(argv);
@@ -44,14 +43,13 @@ export function main(argv: string[], io: Io = processIo): number | Promise<numbe
     case 'check': {
       const { paths, problems } = listSources(command.files);
       if (problems.length) return readFailure(io, problems);
-      return checkAll({ paths, locale: command.locale }).then(({ results, problems, ruleErrors }) => {
-        if (problems.length) return readFailure(io, problems);
-        if (ruleErrors.length) io.stderr(ruleErrors.join(''));
-        // One write for the whole run: thousands of small writes cost more than the checking.
-        io.stdout(command.format === 'json' ? checkJson(results) : textLines(results));
-        if (command.format === 'text') io.stderr(summary(results, command.locale));
-        return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
-      });
+      const { results, problems: unread, ruleErrors } = checkBatch({ paths, locale: command.locale });
+      if (unread.length) return readFailure(io, unread);
+      if (ruleErrors.length) io.stderr(ruleErrors.join(''));
+      // One write for the whole run: thousands of small writes cost more than the checking.
+      io.stdout(command.format === 'json' ? checkJson(results) : textLines(results));
+      if (command.format === 'text') io.stderr(summary(results, command.locale));
+      return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
     }
   }
 }
