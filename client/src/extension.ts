@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 // The extension only starts the language server; every check lives in the server's core.
@@ -15,9 +15,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // Plain text and Markdown are sent too: the server shows findings only when they are a report.
   const documentSelector = ['nianbao', 'plaintext', 'markdown']
     .flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme })));
-  const clientOptions: LanguageClientOptions = { documentSelector, outputChannelName: 'nianbao' };
+  const language = () => workspace.getConfiguration('nianbao').get<string>('language', 'zh');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector, outputChannelName: 'nianbao', initializationOptions: () => ({ language: language() }),
+  };
   client = new LanguageClient('nianbao', '政府信息公开年报检查', serverOptions, clientOptions);
   await client.start();
+  // The server reads the language once, when it starts: restart it when the setting changes.
+  context.subscriptions.push(workspace.onDidChangeConfiguration(async (e) => {
+    if (e.affectsConfiguration('nianbao.language')) await client?.restart();
+  }));
 }
 
 export async function deactivate(): Promise<void> {

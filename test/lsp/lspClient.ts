@@ -19,7 +19,8 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startTestClient(locale = 'zh-cn'): Promise<TestClient> {
+/** A client with VS Code's display `locale` and the extension's `nianbao.language` setting. */
+export async function startTestClient(locale = 'zh-cn', language?: string): Promise<TestClient> {
   const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 
@@ -32,7 +33,7 @@ export async function startTestClient(locale = 'zh-cn'): Promise<TestClient> {
   connection.listen();
 
   await connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid, rootUri: null, locale,
+    processId: process.pid, rootUri: null, locale, initializationOptions: language ? { language } : undefined,
     capabilities: { workspace: { workspaceEdit: { documentChanges: true } } },
   });
   await connection.sendNotification(InitializedNotification.type, {});

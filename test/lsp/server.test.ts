@@ -130,10 +130,21 @@ describe('language server over stdio', () => {
 describe('language server with an English client', () => {
   let client: TestClient;
 
-  before(async () => { client = await startTestClient('en-US'); });
+  it('speaks Chinese by default, whatever the display language', async () => {
+    const zh = await startTestClient('en-US');
+    try {
+      await open(zh, URI, 'nianbao', TEXT);
+      const diagnostic = (await zh.diagnostics(URI, 1)).find((d) => d.code === 'table3-balance');
+      assert.match(messageText(diagnostic!.message), /勾稽关系/);
+    } finally {
+      await zh.stop();
+    }
+  });
+
+  before(async () => { client = await startTestClient('en-US', 'auto'); });
   after(async () => { await client?.stop(); });
 
-  it('reports in English and titles the fix in English', async () => {
+  it('with nianbao.language “auto”, reports in English and titles the fix in English', async () => {
     await open(client, URI, 'nianbao', TEXT);
     const diagnostic = (await client.diagnostics(URI, 1)).find((d) => d.code === 'table3-balance');
     assert.ok(diagnostic);

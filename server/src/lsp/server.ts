@@ -33,7 +33,10 @@ export function startServer(connection: Connection): void {
   let versionedEdits = false;
 
   connection.onInitialize((params): InitializeResult => {
-    locale = params.locale?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+    // The nianbao.language setting: Chinese unless the user chose English, or “auto” and VS Code is in English.
+    const language = (params.initializationOptions as { language?: string } | undefined)?.language;
+    const display = params.locale?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+    locale = language === 'en' ? 'en' : language === 'auto' ? display : 'zh';
     versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     return {
       capabilities: {
