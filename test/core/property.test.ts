@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits, check } from '../../server/src/core/service';
 import { LineIndex, type Range } from '../../server/src/core/text';
+import { assertLinear } from './linear';
 import { SEEDS } from './seeds';
 
 // The parser and the rules must take any text: never throw, report ranges inside the document,
@@ -57,16 +58,6 @@ describe('the parser and rules on any text', () => {
 });
 
 describe('time grows linearly with the input', () => {
-  /** Median time to check `text`, in ms. */
-  const time = (text: string) => {
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = process.hrtime.bigint();
-      check(text);
-      runs.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-    return runs.sort((a, b) => a - b)[2];
-  };
   // Shapes that would expose quadratic work: many rows, one huge row, one huge cell, many tables.
   const shapes: Record<string, (n: number) => string> = {
     'many table rows': (n) => '申请人情况\t\n' + '（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n'.repeat(n),
@@ -76,10 +67,6 @@ describe('time grows linearly with the input', () => {
     'no line breaks': (n) => '政府信息公开工作年度报告'.repeat(n * 4),
   };
   for (const [name, make] of Object.entries(shapes)) {
-    it(name, () => {
-      const small = time(make(2000)), large = time(make(16000));
-      // Linear work gives a ratio near 8; quadratic would give about 64. The bound leaves room for noise.
-      assert.ok(large / Math.max(small, 0.5) < 24, `${name}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`);
-    });
+    it(name, () => assertLinear(name, make));
   }
 });

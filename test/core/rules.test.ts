@@ -15,44 +15,42 @@ describe('the seeds', () => {
   }
 });
 
+/** Every cell of a table changed by +1, +7 and −1 (where it stays ≥ 0), with the table findings on the result. */
+function* wrongCells(text: string, table: 't3' | 't4') {
+  for (const { row, col, cell } of cellsOf(parseReport(text), table)) {
+    for (const delta of [1, 7, -1]) {
+      const wrong = cell.value! + delta;
+      if (wrong < 0) continue;
+      const mutated = replaceAt(text, cell.range, String(wrong));
+      yield { row, col, cell, wrong, mutated, found: tableFindings(mutated), where: `${row}/${col} ${cell.value}→${wrong}` };
+    }
+  }
+}
+
 describe('one wrong cell (every table-3 and table-4 cell of every seed)', () => {
   for (const { name, text } of SEEDS) {
     const report = parseReport(text);
     it(`${name}: table 3 names the cell and its fix restores the text byte for byte`, () => {
       let n = 0;
-      for (const { row, col, cell } of cellsOf(report, 't3')) {
-        for (const delta of [1, 7, -1]) {
-          const wrong = cell.value! + delta;
-          if (wrong < 0) continue;
-          const mutated = replaceAt(text, cell.range, String(wrong));
-          const found = tableFindings(mutated);
-          const where = `${row}/${col} ${cell.value}→${wrong}`;
-          assert.equal(found.length, 1, `${where}: ${found.map((f) => f.code + ' ' + f.message).join('\n')}`);
-          assert.ok(ARITHMETIC.has(found[0].code), where);
-          assert.deepEqual(found[0].range.start, cell.range.start, where);
-          assert.ok(found[0].message.includes(String(wrong)) && found[0].message.includes(String(cell.value)), where);
-          assert.ok(found[0].related && found[0].related.length >= 2, `${where}: related`);
-          assert.equal(applyEdits(mutated, found[0].fix!.edits), text, where);
-          n++;
-        }
+      for (const { cell, wrong, mutated, found, where } of wrongCells(text, 't3')) {
+        assert.equal(found.length, 1, `${where}: ${found.map((f) => f.code + ' ' + f.message).join('\n')}`);
+        assert.ok(ARITHMETIC.has(found[0].code), where);
+        assert.deepEqual(found[0].range.start, cell.range.start, where);
+        assert.ok(found[0].message.includes(String(wrong)) && found[0].message.includes(String(cell.value)), where);
+        assert.ok(found[0].related && found[0].related.length >= 2, `${where}: related`);
+        assert.equal(applyEdits(mutated, found[0].fix!.edits), text, where);
+        n++;
       }
       assert.ok(n >= 175 * 2);
     });
 
     it(`${name}: table 4 flags the block, and its fix makes the block consistent`, () => {
-      for (const { row, col, cell } of cellsOf(report, 't4')) {
-        for (const delta of [1, 7, -1]) {
-          const wrong = cell.value! + delta;
-          if (wrong < 0) continue;
-          const mutated = replaceAt(text, cell.range, String(wrong));
-          const found = tableFindings(mutated);
-          const where = `${row}/${col} ${cell.value}→${wrong}`;
-          assert.equal(found.length, 1, where);
-          assert.equal(found[0].code, 'table4-total', where);
-          const total = parseReport(mutated).tables.t4!.rows[row].cells.total;
-          assert.deepEqual(found[0].range, total.range, where);
-          assert.deepEqual(tableFindings(applyEdits(mutated, found[0].fix!.edits)), [], where);
-        }
+      for (const { row, mutated, found, where } of wrongCells(text, 't4')) {
+        assert.equal(found.length, 1, where);
+        assert.equal(found[0].code, 'table4-total', where);
+        const total = parseReport(mutated).tables.t4!.rows[row].cells.total;
+        assert.deepEqual(found[0].range, total.range, where);
+        assert.deepEqual(tableFindings(applyEdits(mutated, found[0].fix!.edits)), [], where);
       }
     });
 

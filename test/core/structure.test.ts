@@ -8,7 +8,7 @@ import { applyEdits, check, type Finding } from '../../server/src/core/service';
 import { sections } from '../../server/src/core/rules/sections';
 import { consistency } from '../../server/src/core/rules/consistency';
 import { textChecks } from '../../server/src/core/rules/text';
-import { LineIndex } from '../../server/src/core/text';
+import { assertLinear } from './linear';
 import { replaceAt, seed, SEEDS, sliceAt } from './seeds';
 
 // The structure of a report — its six sections, years, format version, fee statement — and the
@@ -424,15 +424,6 @@ describe('every fix removes its finding and adds none', () => {
 });
 
 describe('cost', () => {
-  const median = (text: string) => {
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = process.hrtime.bigint();
-      check(text);
-      runs.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-    return runs.sort((a, b) => a - b)[2];
-  };
   const title = '2023年政府信息公开工作年度报告\n一、总体情况\n';
   const shapes: Record<string, (n: number) => string> = {
     'unclosed bookmarks': (n) => title + '[bookmark:'.repeat(n),
@@ -443,24 +434,6 @@ describe('cost', () => {
     'fee notices': (n) => title + '六、其他需要报告的事项\n' + '未发出'.repeat(n) + '收费通知\n',
   };
   for (const [name, make] of Object.entries(shapes)) {
-    it(`time grows linearly: ${name}`, () => {
-      const small = median(make(2000)), large = median(make(16000));
-      assert.ok(large / Math.max(small, 0.5) < 24, `${name}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`);
-    });
+    it(`time grows linearly: ${name}`, () => assertLinear(name, make));
   }
-
-  it('these checks take a small part of the 0.3 ms a report may cost', () => {
-    const reports = SEEDS.map(({ text }) => ({ text, report: parseReport(text) }));
-    const contexts = reports.map(({ text, report }) => ({ text, report, idx: new LineIndex(text) }));
-    const run = () => { for (const ctx of contexts) for (const c of [sections, consistency, textChecks]) c.run(ctx); };
-    for (let i = 0; i < 200; i++) run();
-    // The best of several batches: a busy machine slows some batches, never speeds one up.
-    let perReport = Infinity;
-    for (let batch = 0; batch < 5; batch++) {
-      const runs = 200, t = process.hrtime.bigint();
-      for (let i = 0; i < runs; i++) run();
-      perReport = Math.min(perReport, Number(process.hrtime.bigint() - t) / 1e6 / runs / contexts.length);
-    }
-    assert.ok(perReport < 0.05, `${perReport.toFixed(4)} ms per report`);
-  });
 });
