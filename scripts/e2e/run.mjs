@@ -1,0 +1,285 @@
+// The real-VS-Code tests (npm run test:e2e). VS Code desktop cannot be downloaded here, so the
+// extension runs in code-server's real extension host (see shared/e2e/real-vscode-offline.md):
+//   1. build, bundle the suite, package nianbao.vsix, install the tools if missing;
+//   2. from the source folder: the extension-host suite (test/e2e/suite), then the UI test;
+//   3. installed from nianbao.vsix with --install-extension: the same suite and the same UI test,
+//      which also takes docs/screenshot.png when it is missing or NIANBAO_E2E_UPDATE_SCREENSHOT=1.
+// Every phase runs even when an earlier one failed; the exit code is 1 if any failed.
+// code-server is always stopped. On a failure, screenshots and logs are in .e2e/artifacts/.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const E2E = join(ROOT, '.e2e');
+const ARTIFACTS = join(E2E, 'artifacts');
+const CODE_SERVER = join(ROOT, '.tools', 'code-server', 'node_modules', '.bin', 'code-server');
+const SUITE = join(ROOT, 'out', 'e2e', 'suite', 'index.js');
+const SEED_000 = join(ROOT, 'test', 'fixtures', 'seeds', '000_d357ddc9fc064a6f.txt');
+const ROW = '一、本年新收政府信息公开申请数量\t\t23\t';
+const WAIT = 60_000; // two cores: give the workbench time
+const SUITE_WAIT = 5 * 60_000;
+
+// code-server, Chromium and Playwright write into HOME and TMPDIR: keep them in .e2e/.
+const HOME = join(E2E, 'home');
+const ENV = {
+  ...process.env, HOME, TMPDIR: join(E2E, 'tmp'), XDG_RUNTIME_DIR: join(E2E, 'run'),
+  XDG_CONFIG_HOME: join(HOME, '.config'), XDG_DATA_HOME: join(HOME, '.local', 'share'), XDG_CACHE_HOME: join(HOME, '.cache'),
+};
+
+function run(command, args) {
+  const r = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: ENV });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const freePort = () => new Promise((resolve, reject) => {
+  const server = createServer().on('error', reject).listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
+
+function fresh(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Starts code-server in its own process group, runs `body`, and always stops the whole group. */
+async function withCodeServer(name, extensionsDir, extraEnv, body) {
+  const dir = fresh(join(E2E, name));
+  mkdirSync(join(dir, 'ud', 'User'), { recursive: true });
+  writeFileSync(join(dir, 'ud', 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
+    'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'extensions.ignoreRecommendations': true,
+    'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'chat.disableAIFeatures': true,
+    'files.hotExit': 'off', 'workbench.colorTheme': 'Default Light Modern',
+    // VS Code in a browser saves after a delay by default; the desktop doesn't: save with Ctrl+S as there.
+    'files.autoSave': 'off',
+    'git.openRepositoryInParentFolders': 'never',
+  }));
+  const port = await freePort();
+  const log = join(dir, 'code-server.log');
+  const out = openSync(log, 'w');
+  const server = spawn(CODE_SERVER, [
+    '--config', join(dir, 'cs.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--user-data-dir', join(dir, 'ud'), '--extensions-dir', extensionsDir,
+  ], { env: { ...ENV, ...extraEnv }, detached: true, stdio: ['ignore', out, out] });
+  // detached = setsid: the extension host, the language server and the watchers share its group.
+  const stop = () => { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ } };
+  process.on('exit', stop);
+  try {
+    const deadline = Date.now() + WAIT;
+    for (;;) {
+      try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break; } catch { /* not up yet */ }
+      if (server.exitCode !== null || Date.now() > deadline) throw new Error(`code-server did not start; see ${log}`);
+      await sleep(250);
+    }
+    return await body({ port, dir, log });
+  } finally {
+    stop();
+    process.off('exit', stop);
+  }
+}
+
+async function withBrowser(dir, body) {
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 800 }, env: ENV,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  try {
+    return await body(context.pages()[0] ?? (await context.newPage()));
+  } finally {
+    await context.close();
+  }
+}
+
+/** On a failure: the page as it was and code-server's logs, in .e2e/artifacts/<name>/. */
+async function keepEvidence(name, page, dir) {
+  const to = join(ARTIFACTS, name.replace(/[^\w.-]+/g, '-'));
+  mkdirSync(to, { recursive: true });
+  await page?.screenshot({ path: join(to, 'screenshot.png') }).catch(() => {});
+  cpSync(join(dir, 'code-server.log'), join(to, 'code-server.log'));
+  if (existsSync(join(dir, 'ud', 'logs'))) cpSync(join(dir, 'ud', 'logs'), join(to, 'logs'), { recursive: true });
+  console.error(`e2e: ${name} failed; screenshot and code-server logs in ${to}`);
+}
+
+const url = (port, folder, payload) =>
+  `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}` + (payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '');
+const remote = (port, path) => `vscode-remote://127.0.0.1:${port}${path}`;
+
+// The workbench's own console, forwarded with the suite's output; these lines are harmless offline.
+const NOISE = /open-vsx\.org|vsda|^\s+at |Creating a socket|Resolv(ing|ed) connection token|Service Worker|ChatSessionStore|additional builtin extensions/;
+
+/**
+ * The extension-host suite, through the page URL's payload as VS Code's own test runners do.
+ * VS Code runs extensionTestsPath only with an extensionDevelopmentPath: for the installed copy
+ * that is an empty harness extension, so that nianbao itself comes from the extensions folder.
+ */
+async function extensionHostSuite(name, extensionsDir, developmentPath, extensionPath) {
+  const workspace = fresh(join(E2E, `${name}-workspace`));
+  const env = { NIANBAO_E2E_REPO: ROOT, NIANBAO_E2E_WORKSPACE: workspace, NIANBAO_E2E_EXTENSION: extensionPath };
+  await withCodeServer(name, extensionsDir, env, ({ port, dir }) => withBrowser(dir, async (page) => {
+    const payload = [['extensionDevelopmentPath', remote(port, developmentPath)], ['extensionTestsPath', remote(port, SUITE)]];
+    const exit = new Promise((resolve) => page.exposeFunction('codeAutomationExit', resolve));
+    await page.exposeFunction('codeAutomationLog', (_type, args) => {
+      const line = format(...(Array.isArray(args) ? args : [args]));
+      if (!line.split('\n').every((l) => NOISE.test(l) || !l.trim())) console.log(line.split('\n').filter((l) => !NOISE.test(l)).join('\n'));
+    });
+    await page.goto(url(port, workspace, payload));
+    let timer;
+    const timeout = new Promise((resolve) => { timer = setTimeout(resolve, SUITE_WAIT, `no result after ${SUITE_WAIT / 1000} s`); });
+    const code = await Promise.race([exit, timeout]);
+    clearTimeout(timer);
+    if (code !== 0) {
+      await keepEvidence(`suite-${name}`, page, dir);
+      throw new Error(`the extension-host suite (${name}) ended with ${code}`);
+    }
+  }));
+}
+
+/**
+ * What a person sees and does: the squiggle, `Errors: 1`, the Chinese message in the Problems
+ * panel, Ctrl+. Enter Ctrl+S, and 23 on disk. With `screenshot`, the squiggle and its hover are
+ * saved there.
+ */
+async function uiTest(name, extensionsDir, developmentPath, screenshot) {
+  const workspace = fresh(join(E2E, `${name}-workspace`));
+  const file = join(workspace, '大兴庄镇年报.txt');
+  writeFileSync(file, readFileSync(SEED_000, 'utf8').replace(ROW, ROW.replace('23', '24')));
+  await withCodeServer(name, extensionsDir, {}, ({ port, dir }) => withBrowser(dir, async (page) => {
+    let step = 'open the workbench';
+    const see = (locator) => locator.first().waitFor({ timeout: WAIT });
+    try {
+      await page.goto(url(port, workspace, developmentPath && [['extensionDevelopmentPath', remote(port, developmentPath)]]));
+      await see(page.locator('.monaco-workbench'));
+      step = 'open the draft (Ctrl+P 大兴庄镇年报.txt Enter)';
+      await see(page.locator('#status\\.problems'));
+      await page.keyboard.press('Control+P');
+      await see(page.locator('.quick-input-widget input'));
+      await page.keyboard.type('大兴庄镇年报.txt');
+      await see(page.locator('.quick-input-list .monaco-list-row', { hasText: '大兴庄镇年报.txt' }));
+      await page.keyboard.press('Enter');
+      await see(page.locator('.tab[aria-label*="大兴庄镇年报.txt"]'));
+      step = 'go to line 46, the wrong cell (Ctrl+G 46 Enter)';
+      await page.keyboard.press('Control+G');
+      await see(page.locator('.quick-input-widget input'));
+      await page.keyboard.type('46');
+      await page.keyboard.press('Enter');
+      step = 'see the red squiggle';
+      const squiggle = page.locator('.monaco-editor .squiggly-error');
+      await see(squiggle);
+      step = 'see “Errors: 1” in the status bar';
+      await see(page.locator('#status\\.problems[aria-label*="Errors: 1"]'));
+      step = 'read the Chinese message in the Problems panel';
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: '应为 23' });
+      await see(row);
+      console.log(`e2e: ${name}: Problems panel: ${(await row.first().innerText()).replace(/\s+/g, ' ')}`);
+      step = 'hover the squiggle';
+      // The squiggle is drawn under the text layer, which takes the pointer: move the mouse there.
+      // Diagnostics may be redrawn while we look: take the box of a squiggle that is on screen now.
+      let box = null;
+      for (const deadline = Date.now() + WAIT; !box; await sleep(200)) {
+        box = await squiggle.filter({ visible: true }).first().boundingBox({ timeout: 1000 }).catch(() => null);
+        if (!box && Date.now() > deadline) throw new Error('no squiggle on screen');
+      }
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2 - 4];
+      await page.mouse.move(x, y);
+      await see(page.locator('.monaco-hover', { hasText: '应为 23' }));
+      if (screenshot) await page.screenshot({ path: screenshot });
+      step = 'put the cursor on the wrong cell';
+      await page.mouse.move(box.x, box.y - 200);
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: WAIT });
+      await page.mouse.click(x, y);
+      step = 'Ctrl+. shows the fix “改为 23”; Enter applies it';
+      await page.keyboard.press('Control+.');
+      await see(page.locator('.action-widget .monaco-list-row.action.focused', { hasText: '改为 23' }));
+      await page.keyboard.press('Enter');
+      await see(page.locator('.tab.dirty[aria-label*="大兴庄镇年报.txt"]'));
+      assert(readFileSync(file, 'utf8').includes(ROW.replace('23', '24')), 'the file on disk still reads 24 before Ctrl+S');
+      step = 'Ctrl+S writes 23 to disk';
+      await page.keyboard.press('Control+S');
+      await page.locator('.tab.dirty').waitFor({ state: 'detached', timeout: WAIT });
+      for (const deadline = Date.now() + WAIT; !readFileSync(file, 'utf8').includes(ROW); await sleep(200)) {
+        if (Date.now() > deadline) throw new Error('the file on disk does not read 23');
+      }
+      step = 'the squiggle goes and the status bar shows no errors';
+      // The status bar names only counts above zero: “Warnings: 1”, or “No Problems”.
+      await page.waitForFunction(() => !document.getElementById('status.problems')?.getAttribute('aria-label')?.includes('Errors'),
+        undefined, { timeout: WAIT });
+      await squiggle.first().waitFor({ state: 'detached', timeout: WAIT });
+    } catch (error) {
+      await keepEvidence(`ui-${name}`, page, dir);
+      throw new Error(`the UI test (${name}) failed at the step “${step}”: ${error.message.split('\n')[0]}`);
+    }
+  }));
+}
+
+// Stopped from outside (Ctrl+C, a CI time-out): exit, so that the 'exit' handlers stop code-server.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(1));
+
+const started = Date.now();
+const results = [];
+// `node scripts/e2e/run.mjs UI` runs only the phases whose name has “UI” in it (and the install).
+const only = process.argv[2];
+async function phase(name, body) {
+  if (only && !name.includes(only) && !name.startsWith('install')) return;
+  const t = Date.now();
+  console.log(`\ne2e: ── ${name} ──`);
+  try {
+    await body();
+    results.push({ name, ok: true, seconds: (Date.now() - t) / 1000 });
+  } catch (error) {
+    console.error(`e2e: ${error.message}`);
+    results.push({ name, ok: false, seconds: (Date.now() - t) / 1000 });
+  }
+}
+
+try {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  for (const d of [ENV.TMPDIR, ENV.XDG_RUNTIME_DIR, HOME]) mkdirSync(d, { recursive: true });
+  run('npm', ['run', '--silent', 'package']);
+  run('node', ['scripts/e2e/build.mjs']);
+  run('bash', ['scripts/e2e/install-tools.sh']);
+} catch (error) {
+  console.error(`e2e: setup failed: ${error.message}`);
+  process.exit(1);
+}
+
+const noExtensions = fresh(join(E2E, 'no-extensions'));
+await phase('extension-host suite, from the source folder', () => extensionHostSuite('dev', noExtensions, ROOT, ROOT));
+await phase('UI test, from the source folder', () => uiTest('ui-dev', noExtensions, ROOT));
+
+const installed = fresh(join(E2E, 'extensions'));
+const harness = fresh(join(E2E, 'harness'));
+writeFileSync(join(harness, 'package.json'), JSON.stringify({
+  name: 'nianbao-e2e-harness', publisher: 'nianbao-e2e', version: '0.0.0', engines: { vscode: '^1.100.0' },
+}));
+await phase('install nianbao.vsix', async () => {
+  run(CODE_SERVER, ['--extensions-dir', installed, '--install-extension', join(ROOT, 'nianbao.vsix')]);
+});
+const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+await phase('extension-host suite, installed .vsix', () =>
+  extensionHostSuite('vsix', installed, harness, join(installed, `nianbao.nianbao-${version}`)));
+// The README's screenshot is taken when it is missing or asked for, so that a run leaves docs/ as it was.
+const screenshot = join(ROOT, 'docs', 'screenshot.png');
+const takeScreenshot = process.env.NIANBAO_E2E_UPDATE_SCREENSHOT || !existsSync(screenshot);
+await phase('UI test, installed .vsix', () => uiTest('ui-vsix', installed, undefined, takeScreenshot ? screenshot : join(E2E, 'screenshot.png')));
+
+console.log('\ne2e: summary');
+for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name} (${r.seconds.toFixed(1)} s)`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`e2e: ${((Date.now() - started) / 1000).toFixed(0)} s in all${failed ? `; screenshots and logs of the failures in ${ARTIFACTS}` : ''}`);
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,207 @@
+import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+// What a report author gets in a real VS Code: diagnostics on open, quick fixes that write the
+// right number to disk, fix-all, nothing on ordinary text. Set by the runners:
+//   NIANBAO_E2E_REPO       the repository (for the seeds and their expected findings);
+//   NIANBAO_E2E_WORKSPACE  the folder VS Code has open, where the suite writes its files;
+//   NIANBAO_E2E_EXTENSION  where the extension under test must be loaded from (the source folder,
+//                          or the copy that `--install-extension nianbao.vsix` made);
+//   NIANBAO_E2E_SELFTEST   expects a code the server never sends, to show that this suite fails then.
+
+const REPO = process.env.NIANBAO_E2E_REPO!;
+const WORKSPACE = process.env.NIANBAO_E2E_WORKSPACE!;
+const SEEDS = join(REPO, 'test', 'fixtures', 'seeds');
+
+/** The seeds' findings at error and warning severity; the unit tests of the core read the same table. */
+interface Expected { code: string; line: number; column: number; text: string | null }
+const EXPECTED: Record<string, Expected[]> = JSON.parse(readFileSync(join(REPO, 'test', 'fixtures', 'seed-findings.json'), 'utf8'));
+
+const WRONG_TOTAL_CODE = process.env.NIANBAO_E2E_SELFTEST ? 'table3-balance-selftest' : 'table3-balance';
+
+// Seed 000, table 3: row 一 (natural persons 23, total 23) and table 4: 行政复议 (2 upheld, total 2).
+const SEED_000 = '000_d357ddc9fc064a6f.txt';
+const T3_ROW = '一、本年新收政府信息公开申请数量\t\t23\t';
+const T4_ROW = '\n2\t0\t0\t0\t2\t';
+const wrongT3 = (t: string) => t.replace(T3_ROW, T3_ROW.replace('23', '24'));
+const wrongT4 = (t: string) => t.replace(T4_ROW, '\n2\t0\t0\t0\t3\t');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const isSerious = (d: vscode.Diagnostic) => d.severity <= vscode.DiagnosticSeverity.Warning;
+const isError = (d: vscode.Diagnostic) => d.severity === vscode.DiagnosticSeverity.Error;
+const summary = (d: vscode.Diagnostic) => ({ code: code(d), line: d.range.start.line + 1, column: d.range.start.character + 1 });
+
+/** As in seed-findings.json: code, 1-based position, and the text under a one-line range. */
+function asExpected(document: vscode.TextDocument, d: vscode.Diagnostic): Expected {
+  return { ...summary(d), text: d.range.isSingleLine ? document.getText(d.range) : null };
+}
+
+/** Waits until the diagnostics of `uri` satisfy `ok`, and returns them. */
+async function diagnosticsUntil(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const d = vscode.languages.getDiagnostics(uri);
+    if (ok(d)) return d;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; the diagnostics are ${JSON.stringify(d.map(summary))}`);
+    await sleep(100);
+  }
+}
+
+/** A copy of a seed in the workspace, optionally edited; returns its URI. */
+function copy(seed: string, name: string, edit?: (text: string) => string): vscode.Uri {
+  const path = join(WORKSPACE, name);
+  if (edit) {
+    const before = readFileSync(join(SEEDS, seed), 'utf8');
+    const after = edit(before);
+    assert.notEqual(after, before, `the edit of ${seed} changed nothing: has the seed changed?`);
+    writeFileSync(path, after);
+  } else {
+    copyFileSync(join(SEEDS, seed), path);
+  }
+  return vscode.Uri.file(path);
+}
+
+async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document);
+}
+
+/** The range of the first `needle` after the first `after` in a document. */
+function rangeOf(document: vscode.TextDocument, needle: string, after: string): vscode.Range {
+  const text = document.getText();
+  const from = text.indexOf(after);
+  assert.ok(from >= 0, `“${after}” not found`);
+  const at = text.indexOf(needle, from + after.length);
+  return new vscode.Range(document.positionAt(at), document.positionAt(at + needle.length));
+}
+
+async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind, 10)) ?? [];
+}
+
+export function defineTests(): void {
+  suiteSetup(() => mkdirSync(WORKSPACE, { recursive: true }));
+  // Every test leaves its documents saved or reverted, so closing asks nothing.
+  teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  suite('the extension', () => {
+    test('is loaded from where this run expects it', async () => {
+      const extension = vscode.extensions.getExtension('nianbao.nianbao');
+      assert.ok(extension, 'nianbao.nianbao is installed');
+      const expected = process.env.NIANBAO_E2E_EXTENSION;
+      if (expected) assert.equal(realpathSync(extension.extensionPath), realpathSync(expected));
+    });
+  });
+
+  suite('the seeds', () => {
+    for (const seed of Object.keys(EXPECTED)) {
+      test(`${seed}: the expected findings and nothing else at error or warning severity`, async () => {
+        const uri = copy(seed, seed);
+        const { document } = await open(uri);
+        assert.equal(document.languageId, 'plaintext');
+        const expected = EXPECTED[seed];
+        // A clean seed has no diagnostics to wait for: give the server time to answer anyway.
+        await diagnosticsUntil(uri, (d) => d.filter(isSerious).length >= expected.length, `${expected.length} findings`);
+        await sleep(expected.length ? 500 : 1500);
+        const got = vscode.languages.getDiagnostics(uri);
+        assert.deepEqual(got.filter(isSerious).map((d) => asExpected(document, d)), expected);
+        assert.ok(got.every((d) => d.source === 'nianbao'), 'every diagnostic is nianbao’s');
+      });
+    }
+  });
+
+  suite('one wrong total', () => {
+    test('is named on its cell; the quick fix writes 23 to disk and the error goes', async () => {
+      const uri = copy(SEED_000, 'wrong-total.txt', wrongT3);
+      const editor = await open(uri);
+      const cell = rangeOf(editor.document, '24', '一、本年新收政府信息公开申请数量');
+      const errors = (await diagnosticsUntil(uri, (d) => d.some(isError), 'an error')).filter(isError);
+      assert.deepEqual(errors.map(summary), [{ code: WRONG_TOTAL_CODE, line: cell.start.line + 1, column: cell.start.character + 1 }]);
+      assert.ok(errors[0].range.isEqual(cell), 'the range is the cell');
+      assert.match(errors[0].message, /填的是 24.*应为 23/);
+
+      const fixes = (await codeActions(uri, cell)).filter((a) => a.kind?.value === 'quickfix' && a.isPreferred);
+      assert.equal(fixes.length, 1, `one preferred quick fix; have ${JSON.stringify(fixes.map((f) => f.title))}`);
+      assert.match(fixes[0].title, /23/);
+      assert.ok(await vscode.workspace.applyEdit(fixes[0].edit!), 'the edit applies');
+      assert.ok(await editor.document.save(), 'saved');
+      assert.ok(readFileSync(uri.fsPath, 'utf8').includes(T3_ROW), 'the file on disk reads 23 again');
+      await diagnosticsUntil(uri, (d) => !d.some(isError), 'no error');
+    });
+  });
+
+  suite('fix all', () => {
+    test('source.fixAll.nianbao fixes every fixable finding in one go', async () => {
+      // Two independent mistakes far apart: table 3, row 一, natural persons; table 4, 行政复议 total.
+      const uri = copy(SEED_000, 'fix-all.txt', (t) => wrongT4(wrongT3(t)));
+      const { document } = await open(uri);
+      await diagnosticsUntil(uri, (d) => d.some((x) => code(x) === 'table4-total') && d.some((x) => code(x) === 'table3-balance'),
+        'the table 3 and table 4 findings');
+      const [fixAll, ...more] = await codeActions(uri, new vscode.Range(0, 0, document.lineCount, 0), 'source.fixAll.nianbao');
+      assert.ok(fixAll?.edit && more.length === 0, 'one fix-all action with an edit');
+      assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+      assert.ok(document.getText().includes(T3_ROW) && document.getText().includes(T4_ROW), 'both cells read as in the seed');
+      assert.ok(await document.save(), 'saved');
+      const left = await diagnosticsUntil(uri, (d) => !d.some((x) => code(x).startsWith('table')), 'no table findings');
+      for (const d of left.filter(isSerious)) {
+        const fixes = (await codeActions(uri, d.range, 'quickfix')).filter((a) => a.diagnostics?.some((x) => code(x) === code(d)));
+        assert.deepEqual(fixes.map((f) => f.title), [], `fix-all left a fixable finding: ${JSON.stringify(summary(d))}`);
+      }
+    });
+  });
+
+  suite('documents that are not reports', () => {
+    test('a plaintext file that is not a report gets no diagnostics', async () => {
+      const uri = vscode.Uri.file(join(WORKSPACE, 'notes.txt'));
+      writeFileSync(uri.fsPath, '会议纪要\n\n一、总体情况\n\n本年收到 23 件，答复 24 件。\n');
+      const { document } = await open(uri);
+      assert.equal(document.languageId, 'plaintext');
+      await sleep(2000);
+      assert.deepEqual(vscode.languages.getDiagnostics(uri).map(summary), []);
+    });
+
+    test('a *.nianbao.txt file gets the nianbao language, and is checked', async () => {
+      const uri = copy(SEED_000, 'draft.nianbao.txt', wrongT3);
+      const { document } = await open(uri);
+      assert.equal(document.languageId, 'nianbao');
+      await diagnosticsUntil(uri, (d) => d.some((x) => isError(x) && code(x) === 'table3-balance'), 'table3-balance');
+    });
+  });
+
+  suite('the lifecycle', () => {
+    test('closing the document clears its diagnostics', async () => {
+      const uri = copy(SEED_000, 'to-close.txt', wrongT3);
+      // Opened as a person opens it: a document that an extension opened stays open for minutes after its editor closes.
+      await vscode.commands.executeCommand('vscode.open', uri);
+      await diagnosticsUntil(uri, (d) => d.some(isError), 'diagnostics');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await diagnosticsUntil(uri, (d) => d.length === 0, 'the diagnostics cleared');
+    });
+
+    test('many fast small edits end with diagnostics that match the final text', async () => {
+      const uri = copy(SEED_000, 'typing.txt');
+      const editor = await open(uri);
+      const cell = rangeOf(editor.document, '23', '一、本年新收政府信息公开申请数量');
+      // Thirty edits of the natural-person cell of row 一, faster than any debounce, ending on 25.
+      let range = cell;
+      for (let i = 0; i < 30; i++) {
+        const next = i === 29 ? '25' : String(20 + (i % 10));
+        assert.ok(await editor.edit((b) => b.replace(range, next)));
+        range = new vscode.Range(range.start, range.start.translate(0, next.length));
+      }
+      assert.equal(editor.document.getText(range), '25');
+      const errors = (await diagnosticsUntil(uri, (d) => d.some((x) => isError(x) && x.message.includes('25')), 'a finding on 25'))
+        .filter(isError);
+      await sleep(1000);
+      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter(isError).map(summary), errors.map(summary), 'nothing changed later');
+      assert.equal(errors.length, 1, JSON.stringify(errors.map(summary)));
+      assert.ok(errors[0].range.isEqual(range), 'on the cell as it now reads');
+      assert.match(errors[0].message, /填的是 25.*应为 23/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  });
+}

@@ -1,0 +1,15 @@
+import Mocha from 'mocha';
+import { defineTests } from './extension.test';
+
+// The @vscode/test-electron entry: VS Code's extension host calls run() after loading the
+// extension under test. Here it runs inside code-server (scripts/e2e/run.mjs) or desktop VS Code
+// (scripts/e2e/electron.mjs).
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
+  defineTests();
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
+  });
+}
