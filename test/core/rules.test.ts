@@ -196,3 +196,15 @@ describe('the findings on the seeds at warning and error severity (test/fixtures
     });
   }
 });
+
+describe('Windows line endings', () => {
+  for (const { name, text } of SEEDS) {
+    it(`${name} saved with CRLF: the same findings at the same places, and the fixes still apply`, () => {
+      const crlf = text.replace(/\n/g, '\r\n');
+      const at = (t: string) => check(t).findings.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`);
+      assert.deepEqual(at(crlf), at(text));
+      const fixed = applyEdits(crlf, fixAllEdits(check(crlf).findings));
+      assert.deepEqual(at(fixed), at(applyEdits(text, fixAllEdits(check(text).findings))));
+    });
+  }
+});
