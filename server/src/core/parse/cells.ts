@@ -27,6 +27,7 @@ export function labelOf(cell: RawCell): string {
   }
   return (cell.label = label);
 }
+
 export type RawRow = RawCell[];
 
 /** The three ways a Word table reaches plain text (spec: “Layouts the parser meets”). */

@@ -4,7 +4,7 @@ import type { CellKind } from '../model';
 export interface CellReading { kind: CellKind; value: number | null; unit?: string; nonstandard?: boolean }
 
 const DIGITS = /^\d{1,15}$/;
-const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空|——)$/;
+const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
 const NUMBER = /^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|条|个|项|人|次|份)?$/;
 
 /** Reads a cell's text. Blank and placeholders are kept apart from zero. */
