@@ -41,9 +41,9 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const idx = new LineIndex(text);
   const report = parseReport(text, idx);
   const findings: Finding[] = [];
-  const tablesApply = !predatesStatutoryFormat(report.year);
-  for (const c of CHECKS) {
-    if (c.needsStatutoryTables && !tablesApply) continue;
+  // A text that is neither titled as a report nor holds a statutory table gets no findings at all.
+  const checks = !report.looksLikeReport ? [] : predatesStatutoryFormat(report.year) ? CHECKS.filter((c) => !c.statutoryOnly) : CHECKS;
+  for (const c of checks) {
     try {
       for (const raw of c.run({ report, text, idx })) {
         const severity = c.rules.find((r) => r.code === raw.code)?.severity ?? 'warning';

@@ -21,7 +21,7 @@ function fixFor(table: Table, row: string, col: string, cell: Cell): Fix | undef
 }
 
 export const cells: Check = {
-  needsStatutoryTables: true,
+  statutoryOnly: true,
   rules: [
     {
       code: 'cell-blank', severity: 'warning',

@@ -210,7 +210,6 @@ export const consistency: Check = {
     },
   ],
   run({ report, idx }) {
-    if (!report.looksLikeReport) return [];
     const out = formatVersion(report, idx);
     const year = report.year;
     if (year !== null) out.push(...period(idx, year), ...lastYearInProblems(report, idx, year));

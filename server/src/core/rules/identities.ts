@@ -118,7 +118,7 @@ const meta = (code: string, zh: string, en: string, dzh: string, den: string): R
   ({ code, severity: 'error', title: { zh, en }, description: { zh: dzh, en: den } });
 
 export const identities: Check = {
-  needsStatutoryTables: true,
+  statutoryOnly: true,
   rules: [
     meta('table3-balance', '表三各列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度', 'Table 3 columns balance: received + carried over = concluded + carried forward',
       '表三每一列都须满足表中印明的勾稽关系：第一项加第二项之和，等于第三项加第四项之和。若只有一格出错，检查会指出是哪一格并给出正确数字。',

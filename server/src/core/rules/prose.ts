@@ -118,7 +118,7 @@ function breakdowns(claims: Claim[], flagged: Set<number>): RawFinding[] {
 }
 
 export const prose: Check = {
-  needsStatutoryTables: true,
+  statutoryOnly: true,
   rules: [
     {
       code: 'prose-mismatch', severity: 'warning',

@@ -1,5 +1,4 @@
 import { SECTIONS } from '../format/statute';
-import { predatesStatutoryFormat } from '../format/years';
 import type { Report, Section } from '../model';
 import { readNumbering, textStart } from '../parse/sections';
 import type { LineIndex, Range } from '../text';
@@ -179,6 +178,7 @@ function subtopics(report: Report, idx: LineIndex): RawFinding[] {
 }
 
 export const sections: Check = {
+  statutoryOnly: true,
   rules: [
     {
       code: 'section-missing', severity: 'warning',
@@ -222,7 +222,6 @@ export const sections: Check = {
     },
   ],
   run({ report, idx }) {
-    if (!report.looksLikeReport || predatesStatutoryFormat(report.year)) return [];
     const s = report.sections;
     return [...missing(report, idx), ...order(s), ...numbering(s, idx), ...titles(s), ...subtopics(report, idx)];
   },

@@ -15,7 +15,7 @@ function placeOf(report: Report, key: TableKey): Range {
 
 
 export const structure: Check = {
-  needsStatutoryTables: true,
+  statutoryOnly: true,
   rules: [
     {
       code: 'table-missing', severity: 'error',
@@ -44,7 +44,6 @@ export const structure: Check = {
   ],
   run({ report, idx }) {
     const out: RawFinding[] = [];
-    if (!report.looksLikeReport) return out;
     for (const key of ['t2', 't3', 't4'] as TableKey[]) {
       const table = report.tables[key];
       const spec = tableSpec(table?.version ?? report.format ?? '2021', key);

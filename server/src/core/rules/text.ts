@@ -235,7 +235,6 @@ export const textChecks: Check = {
     },
   ],
   run({ report, text, idx }) {
-    if (!report.looksLikeReport) return [];
     const out: RawFinding[] = [];
     if (!predatesStatutoryFormat(report.year)) for (const t of Object.values(report.tables)) out.push(...cellChecks(t!, idx));
     out.push(...statuteNames(text, idx), ...conversion(text, idx));

@@ -36,7 +36,7 @@ export interface RuleMeta {
 /** One check may report several related codes (the three table-3 identities locate one cell together). */
 export interface Check {
   rules: RuleMeta[];
-  /** Reads the statutory tables: not run on a report from before 2019, which has none. */
-  needsStatutoryTables?: boolean;
+  /** Checks what the statutory format prescribes (sections, tables): not run on a report from before 2019. */
+  statutoryOnly?: boolean;
   run(ctx: RuleContext): RawFinding[];
 }
