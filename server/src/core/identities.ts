@@ -20,21 +20,15 @@ export interface Instance {
   total: Term;
 }
 
-
 /** A cell that can take part in arithmetic: a number that its column allows. */
-export function usable(cell: Cell | undefined, col: ColumnSpec | undefined): cell is Cell & { value: number } {
-  if (!cell || cell.kind !== 'number' || cell.value === null || !col) return false;
+export function usable(cell: Cell | undefined, col: ColumnSpec): cell is Cell & { value: number } {
+  if (!cell || cell.kind !== 'number' || cell.value === null) return false;
   if (!col.signed && cell.value < 0) return false;
   return col.decimals || Number.isInteger(cell.value);
 }
 
-/**
- * Every identity of the table whose cells are all present and usable (blank is not zero).
- * With `free`, identities in which that one cell is unusable are kept too, with it counted as 0,
- * so that `solve` can tell what it should be.
- */
 /** An identity spelled out over one row or column: which cells, with which sign. */
-interface Plan { spec: IdentitySpec; along: string; refs: { row: string; col: string; sign: 1 | -1; total: boolean }[] }
+interface Plan { spec: IdentitySpec; along: string; refs: { row: string; col: string; column: ColumnSpec; sign: 1 | -1; total: boolean }[] }
 const plans = new WeakMap<object, Plan[]>();
 
 function plansOf(table: Table): Plan[] {
@@ -46,9 +40,10 @@ function plansOf(table: Table): Plan[] {
     const perColumn = id.per === 'column';
     const alongs = perColumn ? spec.columns.map((c) => c.key) : id.rows ?? spec.rows.filter((r) => !r.isGroup).map((r) => r.key);
     const totalSign = id.totalSide === 'sum' ? 1 : -1;
+    const column = (key: string) => spec.columns.find((c) => c.key === key)!;
     for (const along of alongs) {
       const refs = [...id.sum.map((k) => [k, 1] as const), ...id.equals.map((k) => [k, -1] as const)].map(([k, sign]) =>
-        ({ row: perColumn ? k : along, col: perColumn ? along : k, sign, total: k === id.total && sign === totalSign }));
+        ({ row: perColumn ? k : along, col: perColumn ? along : k, column: column(perColumn ? along : k), sign, total: k === id.total && sign === totalSign }));
       out.push({ spec: id, along, refs });
     }
   }
@@ -56,16 +51,20 @@ function plansOf(table: Table): Plan[] {
   return out;
 }
 
+/**
+ * Every identity of the table whose cells are all present and usable (blank is not zero).
+ * With `free`, identities in which that one cell is unusable are kept too, with it counted as 0,
+ * so that `solve` can tell what it should be.
+ */
 export function instances(table: Table, free?: { row: string; col: string }): Instance[] {
-  const columns = new Map(tableSpec(table.version, table.key).columns.map((c) => [c.key, c]));
   const out: Instance[] = [];
   next: for (const plan of plansOf(table)) {
     const terms: Term[] = [];
     let residual = 0, total: Term | undefined;
-    for (const { row, col, sign, total: isTotal } of plan.refs) {
+    for (const { row, col, column, sign, total: isTotal } of plan.refs) {
       const cell = table.rows[row]?.cells[col];
       let value: number;
-      if (usable(cell, columns.get(col))) value = cell.value;
+      if (usable(cell, column)) value = cell.value;
       else if (cell && free?.row === row && free.col === col) value = 0;
       else continue next;
       const term: Term = { row, col, cell, sign, value };
@@ -82,13 +81,12 @@ export const broken = (i: Instance) => Math.abs(i.residual) > EPS;
 
 /** How many identities are evaluable and do not hold; the common case (none) without building instances. */
 export function countBroken(table: Table): number {
-  const columns = new Map(tableSpec(table.version, table.key).columns.map((c) => [c.key, c]));
   let count = 0;
   next: for (const plan of plansOf(table)) {
     let residual = 0;
-    for (const { row, col, sign } of plan.refs) {
+    for (const { row, col, column, sign } of plan.refs) {
       const cell = table.rows[row]?.cells[col];
-      if (!usable(cell, columns.get(col))) continue next;
+      if (!usable(cell, column)) continue next;
       residual += sign * cell.value;
     }
     if (Math.abs(residual) > EPS) count++;

@@ -1,5 +1,5 @@
 import { isBlankChar, type LineIndex } from '../text';
-import { isValueLike, normalizeLabel } from './values';
+import { isDigits, isValueLike, normalizeLabel } from './values';
 
 /** A cell as cut from the text: trimmed text and its offsets (start = end for an empty cell). */
 export interface RawCell {
@@ -19,6 +19,7 @@ const labels = new Map<string, string>();
 /** The cell's normalized label text, or '' when it is empty or can only be a value. */
 export function labelOf(cell: RawCell): string {
   if (cell.label !== undefined) return cell.label;
+  if (cell.text === '' || isDigits(cell.text)) return (cell.label = ''); // most cells: a count or blank, without the lookup
   let label = labels.get(cell.text);
   if (label === undefined) {
     label = cell.text === '' || isValueLike(cell.text) ? '' : normalizeLabel(cell.text);
@@ -37,7 +38,12 @@ function isEmptyLine(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isBlankChar(s[i])) return false;
   return true;
 }
-const isMarkdownRow = (s: string) => /^\s*\|/.test(s);
+/** A line whose first non-blank character is a pipe. */
+export function isMarkdownRow(s: string): boolean {
+  let i = 0;
+  while (i < s.length && isBlankChar(s[i])) i++;
+  return s[i] === '|';
+}
 const isCellLine = (s: string) => s.startsWith('\t');
 const isSeparatorCell = (s: string) => /^:?-{3,}:?$/.test(s);
 

@@ -1,8 +1,13 @@
-import type { Report } from '../model';
+import type { Report, Table } from '../model';
 import { extractClaims } from '../prose/claims';
 import { LineIndex } from '../text';
 import { findSections, readTitle } from './sections';
 import { findRegions, parseTable } from './tables';
+
+function hasRows(table: Table): boolean {
+  for (const _ in table.rows) return true;
+  return false;
+}
 
 /** Text → report model. Never throws on any input; whatever cannot be read is left out. */
 export function parseReport(text: string, idx: LineIndex = new LineIndex(text)): Report {
@@ -11,7 +16,7 @@ export function parseReport(text: string, idx: LineIndex = new LineIndex(text)):
   const report: Report = { year, format: null, looksLikeReport: titled, sections, tables: {}, claims: [] };
   for (const region of findRegions(idx, sections.map((s) => s.range.start.line))) {
     const table = parseTable(idx, region);
-    if (Object.keys(table.rows).length === 0) continue;
+    if (!hasRows(table)) continue;
     report.tables[region.key] = table;
     report.looksLikeReport = true;
   }

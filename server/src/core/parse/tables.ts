@@ -1,9 +1,9 @@
-import type { RowSpec, TableKey, TableSpec, FormatVersion } from '../format/schema';
+import type { FormatSpec, FormatVersion, RowSpec, TableKey, TableSpec } from '../format/schema';
 import { FORMATS, tableSpec } from '../format/statute';
 import type { Cell, RowProblem, Table, TableRow } from '../model';
 import { countBroken } from '../identities';
 import type { LineIndex, Range } from '../text';
-import { detectLayout, isTableLine, labelOf, tokenize, type Layout, type RawCell, type RawRow } from './cells';
+import { detectLayout, isMarkdownRow, isTableLine, labelOf, tokenize, type Layout, type RawCell, type RawRow } from './cells';
 import { normalizeLabel, readCell, stripNumbering } from './values';
 
 /** Lines [from, to) of the text that hold one table. */
@@ -14,7 +14,7 @@ const ANCHORS: Record<TableKey, string[]> = {
   t3: tableSpec('2021', 't3').anchors,
   t4: tableSpec('2021', 't4').anchors,
 };
-const isTabular = (line: string) => line.includes('\t') || /^\s*\|/.test(line);
+const isTabular = (line: string) => line.includes('\t') || isMarkdownRow(line);
 
 /**
  * Finds each table by the first tab or pipe row that carries one of its anchors (第二十条第…,
@@ -47,13 +47,12 @@ function regionText(idx: LineIndex, r: Region): string {
 /** The version a table is written in, from the header words only one version prints. */
 function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
+  const count = (label: string, f: FormatSpec) => f.markers.reduce((n, m) => (label.includes(m) ? n + 1 : n), 0);
   // Markers are plain words; only a header broken over lines needs the normalized text.
-  const label = FORMATS.some((f) => f.markers.some((m) => text.includes(m))) ? text : normalizeLabel(text);
+  let label = text, counts = FORMATS.map((f) => count(label, f));
+  if (counts.every((n) => n === 0)) { label = normalizeLabel(text); counts = FORMATS.map((f) => count(label, f)); }
   let best: FormatVersion = '2021', bestCount = 0;
-  for (const f of FORMATS) {
-    const count = f.markers.filter((m) => label.includes(m)).length;
-    if (count > bestCount) { best = f.version; bestCount = count; }
-  }
+  FORMATS.forEach((f, i) => { if (counts[i] > bestCount) { best = f.version; bestCount = counts[i]; } });
   if (key === 't3' && bestCount === 0 && label.includes('其他处理')) return '2019';
   return best;
 }
@@ -145,7 +144,7 @@ function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[]
   const row: TableRow = { key: spec.key, labelRange, cells: {} };
   const bind = (cells: RawCell[]) => {
     const bound: Record<string, Cell> = {};
-    spec.columns.forEach((c, i) => (bound[c] = toCell(idx, cells[i])));
+    for (let i = 0; i < spec.columns.length; i++) bound[spec.columns[i]] = toCell(idx, cells[i]);
     return bound;
   };
   const n = spec.columns.length;
@@ -226,24 +225,35 @@ function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table
 
 /** Table 4 has no row labels: its fifteen numbers follow the last header word. */
 function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table) {
-  const cells = rows.flat();
+  const cells: RawCell[] = [];
+  for (const row of rows) for (const c of row) cells.push(c);
   let lastLabel = -1;
-  cells.forEach((c, i) => { if (labelOf(c) !== '') lastLabel = i; });
+  for (let i = 0; i < cells.length; i++) if (labelOf(cells[i]) !== '') lastLabel = i;
   const label = cells[lastLabel] ?? cells[0];
   if (!label) return;
-  const all = spec.rows.flatMap((r) => r.columns.map((c) => ({ row: r, col: c })));
-  const found = cells.slice(lastLabel + 1);
-  const virtual: RowSpec = { ...spec.rows[0], columns: all.map((_, i) => String(i)) };
-  const { row: bound } = bindRow(idx, virtual, label, found);
+  const { row: bound } = bindRow(idx, table4Row(spec), label, cells.slice(lastLabel + 1));
   for (const r of spec.rows) {
     const row: TableRow = { key: r.key, labelRange: bound.labelRange, cells: {} };
     if (bound.problem) row.problem = bound.problem;
     table.rows[r.key] = row;
   }
-  all.forEach(({ row, col }, i) => {
-    const cell = bound.cells[String(i)];
-    if (cell) table.rows[row.key].cells[col] = cell;
-  });
+  let i = 0;
+  for (const r of spec.rows) for (const col of r.columns) {
+    const cell = bound.cells[String(i++)];
+    if (cell) table.rows[r.key].cells[col] = cell;
+  }
+}
+
+/** Table 4 read as one row of fifteen numbers, its cells keyed '0'…'14' in row order. */
+const table4Rows = new WeakMap<TableSpec, RowSpec>();
+function table4Row(spec: TableSpec): RowSpec {
+  let row = table4Rows.get(spec);
+  if (!row) {
+    const count = spec.rows.reduce((n, r) => n + r.columns.length, 0);
+    row = { ...spec.rows[0], columns: Array.from({ length: count }, (_, i) => String(i)) };
+    table4Rows.set(spec, row);
+  }
+  return row;
 }
 
 export function parseTable(idx: LineIndex, region: Region): Table {

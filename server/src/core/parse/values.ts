@@ -3,13 +3,18 @@ import type { CellKind } from '../model';
 
 export interface CellReading { kind: CellKind; value: number | null; unit?: string; nonstandard?: boolean }
 
-const DIGITS = /^\d{1,15}$/;
 const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
 const NUMBER = /^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|条|个|项|人|次|份)?$/;
 
+/** Whether s is a run of ASCII digits. */
+export function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c < 48 || c > 57) return false; }
+  return s.length > 0;
+}
+
 /** Reads a cell's text. Blank and placeholders are kept apart from zero. */
 export function readCell(raw: string): CellReading {
-  if (DIGITS.test(raw)) return { kind: 'number', value: Number(raw) }; // the common case, fast
+  if (raw.length <= 15 && isDigits(raw)) return { kind: 'number', value: Number(raw) }; // the common case, fast
   const text = toHalfWidth(raw).trim();
   if (text === '') return { kind: 'blank', value: null };
   if (PLACEHOLDER.test(text)) return { kind: 'placeholder', value: null };

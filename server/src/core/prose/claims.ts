@@ -145,7 +145,9 @@ const rowsOf = (quantity: string) => quantity.slice(0, quantity.lastIndexOf('.')
 /** The vocabulary entry at `i`, the longest that matches. */
 function entryAt(s: string, i: number): Entry | undefined {
   const list = BY_FIRST[s.charCodeAt(i)];
-  if (list) for (const e of list) if (s.startsWith(e.word, i)) return e;
+  if (!list) return undefined;
+  const second = s.charCodeAt(i + 1);
+  for (const e of list) if ((e.word.length === 1 || e.word.charCodeAt(1) === second) && s.startsWith(e.word, i)) return e;
   return undefined;
 }
 
