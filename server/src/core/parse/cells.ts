@@ -79,7 +79,7 @@ export function detectLayout(idx: LineIndex, from: number, to: number): Layout {
   for (let l = from; l < to; l++) {
     const line = idx.lineText(l);
     if (isMarkdownRow(line)) markdown++;
-    else if (line.charCodeAt(0) === 9 && line.indexOf('\t', 1) < 0) single++;
+    else if (line.startsWith('\t') && line.indexOf('\t', 1) < 0) single++;
     else if (line.includes('\t')) multi++;
   }
   if (markdown > single + multi) return 'markdown';

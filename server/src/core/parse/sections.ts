@@ -167,11 +167,11 @@ export function findSections(idx: LineIndex): Section[] {
       range: { start: at(0), end: at(text.length) },
     };
   });
-  sections.forEach((s, i) => {
-    const startLine = s.range.start.line;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i], startLine = s.range.start.line;
     const endLine = Math.max(startLine, i + 1 < sections.length ? sections[i + 1].range.start.line - 1 : idx.lineCount - 1);
     s.range.end = { line: endLine, character: idx.lineText(endLine).length };
-  });
+  }
   return sections;
 }
 

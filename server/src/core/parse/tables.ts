@@ -1,4 +1,4 @@
-import type { FormatSpec, FormatVersion, RowSpec, TableKey, TableSpec } from '../format/schema';
+import type { FormatVersion, RowSpec, TableKey, TableSpec } from '../format/schema';
 import { FORMATS, tableSpec } from '../format/statute';
 import type { Cell, RowProblem, Table, TableRow } from '../model';
 import { countBroken } from '../identities';
@@ -20,7 +20,7 @@ const isTabular = (line: string) => line.includes('\t') || isMarkdownRow(line);
  * Finds each table by the first tab or pipe row that carries one of its anchors (第二十条第…,
  * 申请人情况…, 行政复议), in statutory order; a table runs until prose or the next table begins.
  */
-export function findRegions(idx: LineIndex, sectionStarts: number[] = []): Region[] {
+export function findRegions(idx: LineIndex, sectionStarts: ReadonlySet<number> = new Set()): Region[] {
   const regions: Region[] = [];
   let line = 0;
   for (const key of ['t2', 't3', 't4'] as TableKey[]) {
@@ -31,7 +31,7 @@ export function findRegions(idx: LineIndex, sectionStarts: number[] = []): Regio
     }
     if (from < 0) continue;
     let to = from + 1;
-    while (to < idx.lineCount && isTableLine(idx.lineText(to), idx.lineText(to - 1)) && !sectionStarts.includes(to)) to++;
+    while (to < idx.lineCount && isTableLine(idx.lineText(to), idx.lineText(to - 1)) && !sectionStarts.has(to)) to++;
     regions.push({ key, from, to });
     line = to;
   }
@@ -47,14 +47,20 @@ function regionText(idx: LineIndex, r: Region): string {
 /** The version a table is written in, from the header words only one version prints. */
 function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
-  const count = (label: string, f: FormatSpec) => f.markers.reduce((n, m) => (label.includes(m) ? n + 1 : n), 0);
+  const mostMarkers = (label: string) => {
+    let best: FormatVersion = '2021', bestCount = 0;
+    for (const f of FORMATS) {
+      let count = 0;
+      for (const m of f.markers) if (label.includes(m)) count++;
+      if (count > bestCount) { best = f.version; bestCount = count; }
+    }
+    return { best, bestCount };
+  };
   // Markers are plain words; only a header broken over lines needs the normalized text.
-  let label = text, counts = FORMATS.map((f) => count(label, f));
-  if (counts.every((n) => n === 0)) { label = normalizeLabel(text); counts = FORMATS.map((f) => count(label, f)); }
-  let best: FormatVersion = '2021', bestCount = 0;
-  FORMATS.forEach((f, i) => { if (counts[i] > bestCount) { best = f.version; bestCount = counts[i]; } });
-  if (key === 't3' && bestCount === 0 && label.includes('其他处理')) return '2019';
-  return best;
+  let label = text, found = mostMarkers(label);
+  if (found.bestCount === 0) found = mostMarkers((label = normalizeLabel(text)));
+  if (key === 't3' && found.bestCount === 0 && label.includes('其他处理')) return '2019';
+  return found.best;
 }
 
 /** A normalized label names a row or column: it contains one of the keywords, or, for a

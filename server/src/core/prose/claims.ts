@@ -45,6 +45,13 @@ export interface Claim {
 
 interface Entry { word: string; kind?: ClaimKind; marker?: Marker }
 
+// The kinds as data write only the fields they use; the reader sees them all in one shape (with
+// every field, in one order), which keeps its property reads monomorphic.
+const ALL_FIELDS: { [K in keyof Required<ClaimKind>]: undefined } = {
+  kind: undefined, words: undefined, family: undefined, quantity: undefined, alternatives: undefined, needs: undefined,
+  weak: undefined, unclear: undefined, byVerb: undefined, column: undefined, units: undefined, notBetween: undefined,
+};
+
 /** Entries by the code of their first character, longest word first. */
 const BY_FIRST: (Entry[] | undefined)[] = new Array(65536).fill(undefined);
 {
@@ -52,8 +59,11 @@ const BY_FIRST: (Entry[] | undefined)[] = new Array(65536).fill(undefined);
     const list = (BY_FIRST[e.word.charCodeAt(0)] ??= []);
     if (!list.some((x) => x.word === e.word)) list.push(e);
   };
-  for (const kind of CLAIM_KINDS) for (const word of kind.words) add({ word, kind });
-  for (const [marker, words] of Object.entries(MARKERS)) for (const word of words) add({ word, marker: marker as Marker });
+  for (const k of CLAIM_KINDS) {
+    const kind = { ...ALL_FIELDS, ...k };
+    for (const word of k.words) add({ word, kind, marker: undefined });
+  }
+  for (const [marker, words] of Object.entries(MARKERS)) for (const word of words) add({ word, kind: undefined, marker: marker as Marker });
   for (const list of BY_FIRST) list?.sort((a, b) => b.word.length - a.word.length);
 }
 
@@ -90,14 +100,14 @@ function tokenize(s: string, from: number, to: number): Clause[] {
     if (cls & WORD) {
       const entry = entryAt(s, i);
       if (entry) {
-        clause.toks.push({ start: i, end: i + entry.word.length, entry });
+        clause.toks.push({ start: i, end: i + entry.word.length, num: undefined, entry });
         i += entry.word.length;
         continue;
       }
     }
     if (cls & NUMBER) {
       const num = readNumber(s, i);
-      if (num) clause.toks.push({ start: num.start, end: num.after, num });
+      if (num) clause.toks.push({ start: num.start, end: num.after, num, entry: undefined });
       // Past the whole run of digits even when it is no number, so that a long run is read once.
       i = Math.max(num ? num.after : unitAfter(s, i).end, i + 1);
       continue;
@@ -311,7 +321,12 @@ class ProseReader {
     n: ProseNumber, cands: Tok[], numberFirst: boolean, inherited: boolean, breakdown: Breakdown | undefined,
     cases: boolean, window: { from: number; to: number },
   ): Figure {
-    const fig: Figure = { num: n, numberFirst, unclear: false, phrase: this.s.slice(n.start, n.after) };
+    // Every field from the start: figures of one shape keep this code monomorphic.
+    const fig: Figure = {
+      num: n, numberFirst, unclear: false, phrase: this.s.slice(n.start, n.after),
+      kind: undefined, quantity: undefined, alternatives: undefined, family: undefined, claim: undefined,
+    };
+    const unbound = () => { fig.kind = fig.family = undefined; return fig; };
     const kindOf = (t: Tok) => t.entry!.kind!;
     const ordered = [...cands.filter((t) => !kindOf(t).weak), ...cands.filter((t) => kindOf(t).weak)];
     const block = this.blockOf(ordered, breakdown);
@@ -329,8 +344,8 @@ class ProseReader {
     fig.phrase = inherited ? `${pick.entry!.word}…${this.s.slice(n.start, n.after)}`
       : numberFirst ? this.phrase(n.start, pick.end, pick, n) : this.phrase(first.start, n.after, first, n);
     const units = kind.units ?? 'count';
-    if (n.unitClass !== units) return { ...fig, kind: undefined, family: undefined };
-    if (kind.notBetween && kind.notBetween.some((w) => this.s.slice(pick!.end, n.start).includes(w))) return { ...fig, kind: undefined, family: undefined };
+    if (n.unitClass !== units) return unbound();
+    if (kind.notBetween && kind.notBetween.some((w) => this.s.slice(pick!.end, n.start).includes(w))) return unbound();
     fig.unclear = !!kind.unclear;
     if (kind.column) {
       if (block) fig.quantity = `${block}.${kind.column}`;
