@@ -22,7 +22,7 @@ export function labelOf(cell: RawCell): string {
   if (cell.text === '' || isDigits(cell.text)) return (cell.label = ''); // most cells: a count or blank, without the lookup
   let label = labels.get(cell.text);
   if (label === undefined) {
-    label = cell.text === '' || isValueLike(cell.text) ? '' : normalizeLabel(cell.text);
+    label = isValueLike(cell.text) ? '' : normalizeLabel(cell.text);
     if (labels.size > 20000) labels.clear();
     labels.set(cell.text, label);
   }
