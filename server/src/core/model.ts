@@ -13,10 +13,10 @@ export interface Cell {
   /** Where `raw` stands; an empty range where a blank cell is. */
   range: Range;
   kind: CellKind;
-  /** A unit written inside the cell (“万元”, “件”). */
-  unit?: string;
+  /** A unit written inside the cell (“万元”, “件”), if any. */
+  unit: string | undefined;
   /** Written with full-width digits or a thousands separator. */
-  nonstandard?: boolean;
+  nonstandard: boolean;
 }
 
 /** A row whose numbers could not be bound to columns without guessing. */
@@ -33,7 +33,7 @@ export interface TableRow {
   labelRange: Range;
   /** Keyed by column; empty when `problem` is set. */
   cells: Record<string, Cell>;
-  problem?: RowProblem;
+  problem: RowProblem | undefined;
 }
 
 export interface Table {

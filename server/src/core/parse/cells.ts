@@ -10,7 +10,7 @@ export interface RawCell {
   line: number;
   endLine: number;
   /** Cached by `labelOf`. */
-  label?: string;
+  label: string | undefined;
 }
 
 // Label texts repeat from report to report: remember what each reads as.
@@ -51,7 +51,7 @@ function trimmed(text: string, from: number, to: number, line: number): RawCell 
   let s = from, e = to;
   while (s < e && isBlankChar(text[s])) s++;
   while (e > s && isBlankChar(text[e - 1])) e--;
-  return { text: text.slice(s, e), start: s, end: e, line, endLine: line };
+  return { text: text.slice(s, e), start: s, end: e, line, endLine: line, label: undefined };
 }
 
 /** Splits text[from, to) of a line at every `sep`, trimming each piece. */

@@ -97,10 +97,7 @@ function toCell(idx: LineIndex, raw: RawCell): Cell {
     start: { line: raw.line, character: raw.start - idx.lineStart(raw.line) },
     end: { line: raw.endLine, character: raw.end - idx.lineStart(raw.endLine) },
   };
-  const cell: Cell = { value: reading.value, raw: raw.text, range, kind: reading.kind };
-  if (reading.unit) cell.unit = reading.unit;
-  if (reading.nonstandard) cell.nonstandard = true;
-  return cell;
+  return { value: reading.value, raw: raw.text, range, kind: reading.kind, unit: reading.unit, nonstandard: reading.nonstandard };
 }
 
 /**
@@ -147,7 +144,7 @@ function headerPositions(spec: TableSpec, rows: RawRow[]): Map<string, number> {
 /** A bound row, and other readings of its cells when blanks at its ends leave more than one. */
 function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[], at = 0, headers = new Map<string, number>()): { row: TableRow; readings: Record<string, Cell>[] } {
   const labelRange = idx.range(label.start, label.end);
-  const row: TableRow = { key: spec.key, labelRange, cells: {} };
+  const row: TableRow = { key: spec.key, labelRange, cells: {}, problem: undefined };
   const bind = (cells: RawCell[]) => {
     const bound: Record<string, Cell> = {};
     for (let i = 0; i < spec.columns.length; i++) bound[spec.columns[i]] = toCell(idx, cells[i]);
@@ -156,7 +153,7 @@ function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[]
   const n = spec.columns.length;
   if (found.length === 0) {
     // Only the label is written: every cell is blank, shown at the end of the label.
-    row.cells = bind(spec.columns.map(() => ({ text: '', start: label.end, end: label.end, line: label.endLine, endLine: label.endLine })));
+    row.cells = bind(spec.columns.map(() => ({ text: '', start: label.end, end: label.end, line: label.endLine, endLine: label.endLine, label: undefined })));
     return { row, readings: [] };
   }
   const placed = placements(found, n, at, headers, spec.columns);
@@ -239,8 +236,7 @@ function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Tab
   if (!label) return;
   const { row: bound } = bindRow(idx, table4Row(spec), label, cells.slice(lastLabel + 1));
   for (const r of spec.rows) {
-    const row: TableRow = { key: r.key, labelRange: bound.labelRange, cells: {} };
-    if (bound.problem) row.problem = bound.problem;
+    const row: TableRow = { key: r.key, labelRange: bound.labelRange, cells: {}, problem: bound.problem };
     table.rows[r.key] = row;
   }
   let i = 0;

@@ -1,7 +1,7 @@
 import { toHalfWidth } from '../text';
 import type { CellKind } from '../model';
 
-export interface CellReading { kind: CellKind; value: number | null; unit?: string; nonstandard?: boolean }
+export interface CellReading { kind: CellKind; value: number | null; unit: string | undefined; nonstandard: boolean }
 
 const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
 const NUMBER = /^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|条|个|项|人|次|份)?$/;
@@ -12,19 +12,19 @@ export function isDigits(s: string): boolean {
   return s.length > 0;
 }
 
+// One shape for every reading (unit and nonstandard always present) keeps the code that reads them monomorphic.
+const reading = (kind: CellKind, value: number | null, unit?: string, nonstandard = false): CellReading => ({ kind, value, unit, nonstandard });
+
 /** Reads a cell's text. Blank and placeholders are kept apart from zero. */
 export function readCell(raw: string): CellReading {
-  if (raw.length <= 15 && isDigits(raw)) return { kind: 'number', value: Number(raw) }; // the common case, fast
+  if (raw.length <= 15 && isDigits(raw)) return reading('number', Number(raw)); // the common case, fast
   const text = toHalfWidth(raw).trim();
-  if (text === '') return { kind: 'blank', value: null };
-  if (PLACEHOLDER.test(text)) return { kind: 'placeholder', value: null };
+  if (text === '') return reading('blank', null);
+  if (PLACEHOLDER.test(text)) return reading('placeholder', null);
   const m = NUMBER.exec(text);
-  if (!m) return { kind: 'invalid', value: null };
+  if (!m) return reading('invalid', null);
   const value = Number((m[1] ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ? '.' + m[3] : ''));
-  const reading: CellReading = { kind: 'number', value };
-  if (m[4]) reading.unit = m[4];
-  if (text !== raw.trim() || m[2].includes(',')) reading.nonstandard = true;
-  return reading;
+  return reading('number', value, m[4], text !== raw.trim() || m[2].includes(','));
 }
 
 /** A cell that can only be a value: a number, a placeholder, blank, or a short mistyped number (“1O”). */
