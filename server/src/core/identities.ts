@@ -27,15 +27,23 @@ export function usable(cell: Cell | undefined, col: ColumnSpec): cell is Cell & 
   return col.decimals || Number.isInteger(cell.value);
 }
 
+/** One cell of an identity, with its sign. */
+interface Ref { row: string; col: string; column: ColumnSpec; sign: 1 | -1; total: boolean }
 /** An identity spelled out over one row or column: which cells, with which sign. */
-interface Plan { spec: IdentitySpec; along: string; refs: { row: string; col: string; column: ColumnSpec; sign: 1 | -1; total: boolean }[] }
-const plans = new WeakMap<object, Plan[]>();
+interface Plan { spec: IdentitySpec; along: string; refs: Ref[] }
+interface Plans {
+  list: Plan[];
+  /** For each cell (cellKey), the identities it takes part in and with which sign. */
+  byCell: Map<string, { plan: number; sign: 1 | -1 }[]>;
+}
+const plans = new WeakMap<object, Plans>();
+const cellKey = (row: string, col: string) => `${row}|${col}`;
 
-function plansOf(table: Table): Plan[] {
+function plansOf(table: Table): Plans {
   const spec = tableSpec(table.version, table.key);
   let out = plans.get(spec);
   if (out) return out;
-  out = [];
+  const list: Plan[] = [];
   for (const id of spec.identities) {
     const perColumn = id.per === 'column';
     const alongs = perColumn ? spec.columns.map((c) => c.key) : id.rows ?? spec.rows.filter((r) => !r.isGroup).map((r) => r.key);
@@ -44,11 +52,63 @@ function plansOf(table: Table): Plan[] {
     for (const along of alongs) {
       const refs = [...id.sum.map((k) => [k, 1] as const), ...id.equals.map((k) => [k, -1] as const)].map(([k, sign]) =>
         ({ row: perColumn ? k : along, col: perColumn ? along : k, column: column(perColumn ? along : k), sign, total: k === id.total && sign === totalSign }));
-      out.push({ spec: id, along, refs });
+      list.push({ spec: id, along, refs });
     }
   }
+  const byCell = new Map<string, { plan: number; sign: 1 | -1 }[]>();
+  list.forEach((plan, i) => {
+    for (const r of plan.refs) {
+      const key = cellKey(r.row, r.col);
+      byCell.set(key, [...(byCell.get(key) ?? []), { plan: i, sign: r.sign }]);
+    }
+  });
+  out = { list, byCell };
   plans.set(spec, out);
   return out;
+}
+
+const cellAt = (table: Table, r: Ref) => table.rows[r.row]?.cells[r.col];
+
+/** Σsum − Σequals of every identity of the table; NaN for one with a cell that is missing or not usable. */
+function residuals(table: Table): Float64Array {
+  const { list } = plansOf(table);
+  const out = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    let residual = 0;
+    for (const r of list[i].refs) {
+      const cell = cellAt(table, r);
+      if (!usable(cell, r.column)) { residual = NaN; break; }
+      residual += r.sign * cell.value;
+    }
+    out[i] = residual;
+  }
+  return out;
+}
+
+const isBroken = (residual: number) => Math.abs(residual) > EPS; // false for NaN: not evaluable
+
+/** How many identities are evaluable and do not hold. */
+export function countBroken(table: Table): number {
+  let count = 0;
+  for (const r of residuals(table)) if (isBroken(r)) count++;
+  return count;
+}
+
+function instance(table: Table, plan: Plan, free?: { row: string; col: string }): Instance | undefined {
+  const terms: Term[] = [];
+  let residual = 0, total: Term | undefined;
+  for (const r of plan.refs) {
+    const cell = cellAt(table, r);
+    let value: number;
+    if (usable(cell, r.column)) value = cell.value;
+    else if (cell && free?.row === r.row && free.col === r.col) value = 0;
+    else return undefined;
+    const term: Term = { row: r.row, col: r.col, cell, sign: r.sign, value };
+    if (r.total) total = term;
+    terms.push(term);
+    residual += r.sign * value;
+  }
+  return { spec: plan.spec, along: plan.along, terms, residual, total: total! };
 }
 
 /**
@@ -58,40 +118,49 @@ function plansOf(table: Table): Plan[] {
  */
 export function instances(table: Table, free?: { row: string; col: string }): Instance[] {
   const out: Instance[] = [];
-  next: for (const plan of plansOf(table)) {
-    const terms: Term[] = [];
-    let residual = 0, total: Term | undefined;
-    for (const { row, col, column, sign, total: isTotal } of plan.refs) {
-      const cell = table.rows[row]?.cells[col];
-      let value: number;
-      if (usable(cell, column)) value = cell.value;
-      else if (cell && free?.row === row && free.col === col) value = 0;
-      else continue next;
-      const term: Term = { row, col, cell, sign, value };
-      if (isTotal) total = term;
-      terms.push(term);
-      residual += sign * value;
-    }
-    out.push({ spec: plan.spec, along: plan.along, terms, residual, total: total! });
+  for (const plan of plansOf(table).list) {
+    const inst = instance(table, plan, free);
+    if (inst) out.push(inst);
   }
   return out;
 }
 
-export const broken = (i: Instance) => Math.abs(i.residual) > EPS;
+/** The identities that do not hold, in the format's order, and the one cell to blame when there is one. */
+export interface Evaluation {
+  broken: Instance[];
+  /** The one cell whose change explains every broken identity, and the value that satisfies them all. */
+  blame?: { term: Term; value: number };
+}
 
-/** How many identities are evaluable and do not hold; the common case (none) without building instances. */
-export function countBroken(table: Table): number {
-  let count = 0;
-  next: for (const plan of plansOf(table)) {
-    let residual = 0;
-    for (const { row, col, column, sign } of plan.refs) {
-      const cell = table.rows[row]?.cells[col];
-      if (!usable(cell, column)) continue next;
-      residual += sign * cell.value;
-    }
-    if (Math.abs(residual) > EPS) count++;
+/**
+ * Evaluates the table's identities. Table 3's cross like a parity check: a cell is to blame when the
+ * evaluable identities it takes part in are exactly the broken ones and all agree on its value.
+ */
+export function evaluate(table: Table): Evaluation {
+  const { list, byCell } = plansOf(table);
+  const res = residuals(table);
+  const bad: number[] = [];
+  res.forEach((r, i) => { if (isBroken(r)) bad.push(i); });
+  const broken = bad.map((i) => instance(table, list[i])!);
+  if (bad.length === 0) return { broken };
+  let blame: { ref: Ref; value: number } | undefined, candidates = 0;
+  const seen = new Set<string>();
+  for (const b of bad) for (const ref of list[b].refs) {
+    const key = cellKey(ref.row, ref.col);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const mine = byCell.get(key)!.filter((p) => !Number.isNaN(res[p.plan]));
+    if (mine.length !== bad.length || !mine.every((p) => isBroken(res[p.plan]))) continue;
+    const current = cellAt(table, ref)!.value!;
+    const values = mine.map((p) => current - res[p.plan] / p.sign);
+    const value = values[0];
+    if (values.some((v) => Math.abs(v - value) > EPS) || (!ref.column.signed && value < 0) || (!ref.column.decimals && !Number.isInteger(value))) continue;
+    candidates++;
+    blame = { ref, value };
   }
-  return count;
+  if (candidates !== 1 || !blame) return { broken };
+  const { ref, value } = blame;
+  return { broken, blame: { term: broken[0].terms.find((t) => t.row === ref.row && t.col === ref.col)!, value } };
 }
 
 /** The value a cell must take for an identity to hold, the other cells as they are. */
@@ -99,4 +168,3 @@ export function solve(inst: Instance, row: string, col: string): number | undefi
   const t = inst.terms.find((x) => x.row === row && x.col === col);
   return t && t.value - inst.residual / t.sign;
 }
-

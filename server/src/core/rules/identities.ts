@@ -1,32 +1,12 @@
 import { tableSpec } from '../format/statute';
-import { broken, countBroken, EPS, instances, solve, type Instance, type Term } from '../identities';
+import { evaluate, solve, type Instance, type Term } from '../identities';
 import type { Cell, Table } from '../model';
 import { cellName, columnName, num, rowName, tableName, tableNameEn } from './names';
 import type { Check, Msg, RawFinding, Related, RuleMeta } from './types';
 
 // Table 3's identities cross like a parity check: when the broken ones are all explained by one
-// cell, that cell and its value are known. Table 4's blocks only say that they disagree.
-
-/** The one cell whose change explains every broken identity, and its value; undefined if none or several. */
-function pinpoint(all: Instance[], table: Table): { term: Term; value: number; broken: Instance[] } | undefined {
-  const bad = all.filter(broken);
-  // The identities each cell of a broken identity takes part in.
-  const byCell = new Map<Cell, Instance[]>();
-  for (const inst of bad) for (const t of inst.terms) byCell.set(t.cell, []);
-  for (const inst of all) for (const t of inst.terms) byCell.get(t.cell)?.push(inst);
-  const spec = tableSpec(table.version, table.key);
-  const found: { term: Term; value: number; broken: Instance[] }[] = [];
-  for (const inst of bad) for (const term of inst.terms) {
-    const mine = byCell.get(term.cell)!;
-    if (mine.length !== bad.length || !mine.every(broken)) continue;
-    const values = mine.map((i) => solve(i, term.row, term.col)!);
-    const value = values[0];
-    const col = spec.columns.find((c) => c.key === term.col)!;
-    if (values.some((v) => Math.abs(v - value) > EPS) || (!col.signed && value < 0) || (!col.decimals && !Number.isInteger(value))) continue;
-    if (!found.some((f) => f.term.cell === term.cell)) found.push({ term, value, broken: mine });
-  }
-  return found.length === 1 ? found[0] : undefined;
-}
+// cell, that cell and its value are known (identities.ts: evaluate). Table 4's blocks only say that
+// they disagree.
 
 function describe(inst: Instance, table: Table): Msg {
   const t = tableName(table.key);
@@ -76,17 +56,15 @@ function setCell(cell: Cell, value: number, zh: string, en: string) {
 }
 
 function checkTable(table: Table): RawFinding[] {
-  if (countBroken(table) === 0) return [];
-  const all = instances(table);
-  const bad = all.filter(broken);
+  const { broken: bad, blame } = evaluate(table);
+  if (bad.length === 0) return [];
   const order = tableSpec(table.version, table.key).identities.map((i) => i.code);
-  const blame = pinpoint(all, table);
   if (blame) {
     const { term, value } = blame;
     const where = cellName(table, term.row, term.col);
-    const reasons = blame.broken.map((i) => describe(i, table));
-    const code = order.find((c) => blame.broken.some((i) => i.spec.code === c))!;
-    const related: Related[] = blame.broken.map((i) => {
+    const reasons = bad.map((i) => describe(i, table));
+    const code = order.find((c) => bad.some((i) => i.spec.code === c))!;
+    const related: Related[] = bad.map((i) => {
       const other = i.total.row === term.row && i.total.col === term.col ? i.terms.find((t) => t !== i.total)! : i.total;
       return { range: other.cell.range, message: brokenMessage(i, table) };
     });
