@@ -28,16 +28,15 @@ export function usable(cell: Cell | undefined, col: ColumnSpec): cell is Cell & 
 }
 
 /** One cell of an identity, with its sign. */
-interface Ref { row: string; col: string; column: ColumnSpec; sign: 1 | -1; total: boolean }
+interface Ref { row: string; col: string; key: string; column: ColumnSpec; sign: 1 | -1; total: boolean }
 /** An identity spelled out over one row or column: which cells, with which sign. */
 interface Plan { spec: IdentitySpec; along: string; refs: Ref[] }
 interface Plans {
   list: Plan[];
-  /** For each cell (cellKey), the identities it takes part in and with which sign. */
+  /** For each cell (Ref.key), the identities it takes part in and with which sign. */
   byCell: Map<string, { plan: number; sign: 1 | -1 }[]>;
 }
 const plans = new WeakMap<object, Plans>();
-const cellKey = (row: string, col: string) => `${row}|${col}`;
 
 function plansOf(table: Table): Plans {
   const spec = tableSpec(table.version, table.key);
@@ -50,16 +49,17 @@ function plansOf(table: Table): Plans {
     const totalSign = id.totalSide === 'sum' ? 1 : -1;
     const column = (key: string) => spec.columns.find((c) => c.key === key)!;
     for (const along of alongs) {
-      const refs = [...id.sum.map((k) => [k, 1] as const), ...id.equals.map((k) => [k, -1] as const)].map(([k, sign]) =>
-        ({ row: perColumn ? k : along, col: perColumn ? along : k, column: column(perColumn ? along : k), sign, total: k === id.total && sign === totalSign }));
+      const refs = [...id.sum.map((k) => [k, 1] as const), ...id.equals.map((k) => [k, -1] as const)].map(([k, sign]): Ref => {
+        const row = perColumn ? k : along, col = perColumn ? along : k;
+        return { row, col, key: `${row}|${col}`, column: column(col), sign, total: k === id.total && sign === totalSign };
+      });
       list.push({ spec: id, along, refs });
     }
   }
   const byCell = new Map<string, { plan: number; sign: 1 | -1 }[]>();
   list.forEach((plan, i) => {
     for (const r of plan.refs) {
-      const key = cellKey(r.row, r.col);
-      byCell.set(key, [...(byCell.get(key) ?? []), { plan: i, sign: r.sign }]);
+      byCell.set(r.key, [...(byCell.get(r.key) ?? []), { plan: i, sign: r.sign }]);
     }
   });
   out = { list, byCell };
@@ -146,10 +146,9 @@ export function evaluate(table: Table): Evaluation {
   let blame: { ref: Ref; value: number } | undefined, candidates = 0;
   const seen = new Set<string>();
   for (const b of bad) for (const ref of list[b].refs) {
-    const key = cellKey(ref.row, ref.col);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const mine = byCell.get(key)!.filter((p) => !Number.isNaN(res[p.plan]));
+    if (seen.has(ref.key)) continue;
+    seen.add(ref.key);
+    const mine = byCell.get(ref.key)!.filter((p) => !Number.isNaN(res[p.plan]));
     if (mine.length !== bad.length || !mine.every((p) => isBroken(res[p.plan]))) continue;
     const current = cellAt(table, ref)!.value!;
     const values = mine.map((p) => current - res[p.plan] / p.sign);

@@ -73,3 +73,19 @@ export interface Report {
   /** Figures stated in the prose, each bound to a table quantity. */
   claims: Claim[];
 }
+
+/** A cell with the keys of its row and column. */
+export interface PlacedCell { row: string; col: string; cell: Cell }
+
+const placed = new WeakMap<Table, PlacedCell[]>();
+
+/** Every cell of a parsed table, in row order, listed once per table (the rules that look at each cell share it). */
+export function cellsOf(table: Table): PlacedCell[] {
+  let list = placed.get(table);
+  if (!list) {
+    list = [];
+    for (const row of Object.values(table.rows)) for (const col in row.cells) list.push({ row: row.key, col, cell: row.cells[col] });
+    placed.set(table, list);
+  }
+  return list;
+}

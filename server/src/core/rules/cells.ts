@@ -1,5 +1,5 @@
 import { tableSpec } from '../format/statute';
-import type { Cell, Table } from '../model';
+import { cellsOf, type Cell, type Table } from '../model';
 import { instances, solve } from '../identities';
 import { cellName, num } from './names';
 import type { Check, Fix, RawFinding } from './types';
@@ -45,8 +45,7 @@ export const cells: Check = {
     for (const table of Object.values(report.tables)) {
       if (!table) continue;
       const spec = tableSpec(table.version, table.key);
-      for (const { key: row, cells: rowCells } of Object.values(table.rows)) for (const col in rowCells) {
-        const cell = rowCells[col];
+      for (const { row, col, cell } of cellsOf(table)) {
         if (cell.kind === 'number' && Number.isInteger(cell.value) && cell.value! >= 0) continue; // the common case
         const where = cellName(table, row, col);
         const column = spec.columns.find((c) => c.key === col)!;

@@ -1,7 +1,7 @@
 import { MISSPELLINGS } from '../format/laws';
 import { tableSpec } from '../format/statute';
 import { predatesStatutoryFormat } from '../format/years';
-import type { Cell, Table } from '../model';
+import { cellsOf, type Table } from '../model';
 import { toHalfWidth, type LineIndex } from '../text';
 import { cellName } from './names';
 import type { Check, RawFinding, TextEdit } from './types';
@@ -19,10 +19,9 @@ function tenThousandths(number: string): string {
 function cellChecks(table: Table, idx: LineIndex): RawFinding[] {
   const out: RawFinding[] = [];
   const spec = tableSpec(table.version, table.key);
-  for (const row of Object.values(table.rows)) for (const col in row.cells) {
-    const cell: Cell = row.cells[col];
+  for (const { row, col, cell } of cellsOf(table)) {
     if (!cell.unit && !cell.nonstandard) continue;
-    const where = cellName(table, row.key, col);
+    const where = cellName(table, row, col);
     const { raw } = cell;
     if (cell.unit) {
       const number = raw.slice(0, raw.length - cell.unit.length).trimEnd();
