@@ -74,18 +74,10 @@ export interface Report {
   claims: Claim[];
 }
 
-/** A cell with the keys of its row and column. */
-export interface PlacedCell { row: string; col: string; cell: Cell }
-
-const placed = new WeakMap<Table, PlacedCell[]>();
-
-/** Every cell of a parsed table, in row order, listed once per table (the rules that look at each cell share it). */
-export function cellsOf(table: Table): PlacedCell[] {
-  let list = placed.get(table);
-  if (!list) {
-    list = [];
-    for (const row of Object.values(table.rows)) for (const col in row.cells) list.push({ row: row.key, col, cell: row.cells[col] });
-    placed.set(table, list);
+/** Visits every cell of a table with the keys of its row and column, in row order. */
+export function eachCell(table: Table, visit: (cell: Cell, row: string, col: string) => void): void {
+  for (const key in table.rows) {
+    const cells = table.rows[key].cells;
+    for (const col in cells) visit(cells[col], key, col);
   }
-  return list;
 }

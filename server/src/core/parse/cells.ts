@@ -54,9 +54,8 @@ function trimmed(text: string, from: number, to: number, line: number): RawCell 
   return { text: text.slice(s, e), start: s, end: e, line, endLine: line, label: undefined };
 }
 
-/** Splits text[from, to) of a line at every `sep`, trimming each piece. */
-function split(text: string, from: number, to: number, sep: string, line: number): RawCell[] {
-  const cells: RawCell[] = [];
+/** Splits text[from, to) of a line at every `sep`, trimming each piece, into `cells`. */
+function split(text: string, from: number, to: number, sep: string, line: number, cells: RawCell[] = []): RawCell[] {
   let s = from;
   for (let i = from; i <= to; i++) {
     if (i === to || text[i] === sep) { cells.push(trimmed(text, s, i, line)); s = i + 1; }
@@ -122,7 +121,8 @@ export function tokenize(idx: LineIndex, from: number, to: number, layout: Layou
       continue;
     }
     if (isCellLine(line)) {
-      for (const c of split(text, start + 1, end, '\t', l)) { cell = c; row.push(c); }
+      split(text, start + 1, end, '\t', l, row);
+      cell = row[row.length - 1];
     } else if (cell) {
       const more = trimmed(text, start, end, l);
       if (cell.text === '') { cell.text = more.text; cell.start = more.start; cell.line = l; }

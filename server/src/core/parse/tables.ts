@@ -4,7 +4,7 @@ import type { Cell, RowProblem, Table, TableRow } from '../model';
 import { countBroken } from '../identities';
 import type { LineIndex, Range } from '../text';
 import { detectLayout, isMarkdownRow, isTableLine, labelOf, tokenize, type Layout, type RawCell, type RawRow } from './cells';
-import { normalizeLabel, readCell, stripNumbering } from './values';
+import { isDigits, normalizeLabel, readCell, stripNumbering } from './values';
 
 /** Lines [from, to) of the text that hold one table. */
 export interface Region { key: TableKey; from: number; to: number }
@@ -92,12 +92,15 @@ function matchRow(spec: TableSpec, cell: RawCell, groups: Set<string>): RowSpec 
 }
 
 function toCell(idx: LineIndex, raw: RawCell): Cell {
-  const reading = readCell(raw.text);
   const range = {
     start: { line: raw.line, character: raw.start - idx.lineStart(raw.line) },
     end: { line: raw.endLine, character: raw.end - idx.lineStart(raw.endLine) },
   };
-  return { value: reading.value, raw: raw.text, range, kind: reading.kind, unit: reading.unit, nonstandard: reading.nonstandard };
+  const text = raw.text;
+  // Most cells are plain counts: those without an intermediate reading.
+  if (text.length <= 15 && isDigits(text)) return { value: Number(text), raw: text, range, kind: 'number', unit: undefined, nonstandard: false };
+  const reading = readCell(text);
+  return { value: reading.value, raw: text, range, kind: reading.kind, unit: reading.unit, nonstandard: reading.nonstandard };
 }
 
 /**
@@ -198,8 +201,9 @@ function joinOrphans(rows: RawRow[]): RawRow[] {
 function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table, layout: Layout) {
   const groups = new Set<string>();
   const readings = new Map<string, Record<string, Cell>[]>();
-  const firstData = rows.findIndex((cells) => cells.some((c) => matchRow(spec, c, groups)));
-  const headers = layout === 'cell-per-line' ? new Map<string, number>() : headerPositions(spec, rows.slice(0, Math.max(firstData, 0)));
+  // Header words stand over their columns only where the layout keeps the grid.
+  const headers = layout === 'cell-per-line' ? new Map<string, number>()
+    : headerPositions(spec, rows.slice(0, Math.max(rows.findIndex((cells) => cells.some((c) => matchRow(spec, c, groups))), 0)));
   for (const cells of rows) {
     let matched: { spec: RowSpec; at: number } | undefined;
     for (let i = 0; i < cells.length; i++) {

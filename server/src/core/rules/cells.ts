@@ -1,5 +1,5 @@
 import { tableSpec } from '../format/statute';
-import { cellsOf, type Cell, type Table } from '../model';
+import { eachCell, type Cell, type Table } from '../model';
 import { instances, solve } from '../identities';
 import { cellName, num } from './names';
 import type { Check, Fix, RawFinding } from './types';
@@ -18,6 +18,30 @@ function required(table: Table, row: string, col: string): number | undefined {
 function fixFor(table: Table, row: string, col: string, cell: Cell): Fix | undefined {
   const v = required(table, row, col);
   return v === undefined ? undefined : { title: { zh: `填入 ${num(v)}（由勾稽关系算出）`, en: `Fill in ${num(v)} (from the table's identities)` }, edits: [{ range: cell.range, newText: num(v) }] };
+}
+
+/** What is wrong with a cell that is not a plain count, if anything. */
+function cellFinding(table: Table, row: string, col: string, cell: Cell): RawFinding | undefined {
+  const where = cellName(table, row, col);
+  const column = tableSpec(table.version, table.key).columns.find((c) => c.key === col)!;
+  let message: { zh: string; en: string } | undefined;
+  let code = 'cell-invalid';
+  if (cell.kind === 'blank' || cell.kind === 'placeholder') {
+    code = 'cell-blank';
+    const what = cell.kind === 'blank' ? { zh: '是空白', en: 'is blank' } : { zh: `只填了“${cell.raw}”`, en: `holds only “${cell.raw}”` };
+    message = { zh: `${where.zh}${what.zh}。空白不等于 0：没有请填 0。`, en: `${where.en} ${what.en}. Blank is not zero: write 0 for none.` };
+  } else if (cell.kind === 'invalid') {
+    message = { zh: `${where.zh}的“${cell.raw}”不是数字。`, en: `${where.en}: “${cell.raw}” is not a number.` };
+  } else if (!column.signed && cell.value! < 0) {
+    message = { zh: `${where.zh}是负数 ${num(cell.value!)}；件数不能为负。`, en: `${where.en} is negative (${num(cell.value!)}); counts cannot be negative.` };
+  } else if (!column.decimals && !Number.isInteger(cell.value)) {
+    message = { zh: `${where.zh}是小数 ${num(cell.value!)}；件数须为整数。`, en: `${where.en} is a fraction (${num(cell.value!)}); counts are whole numbers.` };
+  }
+  if (!message) return undefined;
+  const finding: RawFinding = { code, message, range: cell.range };
+  const fix = fixFor(table, row, col, cell);
+  if (fix) finding.fix = fix;
+  return finding;
 }
 
 export const cells: Check = {
@@ -44,30 +68,11 @@ export const cells: Check = {
     const out: RawFinding[] = [];
     for (const table of Object.values(report.tables)) {
       if (!table) continue;
-      const spec = tableSpec(table.version, table.key);
-      for (const { row, col, cell } of cellsOf(table)) {
-        if (cell.kind === 'number' && Number.isInteger(cell.value) && cell.value! >= 0) continue; // the common case
-        const where = cellName(table, row, col);
-        const column = spec.columns.find((c) => c.key === col)!;
-        let message: { zh: string; en: string } | undefined;
-        let code = 'cell-invalid';
-        if (cell.kind === 'blank' || cell.kind === 'placeholder') {
-          code = 'cell-blank';
-          const what = cell.kind === 'blank' ? { zh: '是空白', en: 'is blank' } : { zh: `只填了“${cell.raw}”`, en: `holds only “${cell.raw}”` };
-          message = { zh: `${where.zh}${what.zh}。空白不等于 0：没有请填 0。`, en: `${where.en} ${what.en}. Blank is not zero: write 0 for none.` };
-        } else if (cell.kind === 'invalid') {
-          message = { zh: `${where.zh}的“${cell.raw}”不是数字。`, en: `${where.en}: “${cell.raw}” is not a number.` };
-        } else if (!column.signed && cell.value! < 0) {
-          message = { zh: `${where.zh}是负数 ${num(cell.value!)}；件数不能为负。`, en: `${where.en} is negative (${num(cell.value!)}); counts cannot be negative.` };
-        } else if (!column.decimals && !Number.isInteger(cell.value)) {
-          message = { zh: `${where.zh}是小数 ${num(cell.value!)}；件数须为整数。`, en: `${where.en} is a fraction (${num(cell.value!)}); counts are whole numbers.` };
-        }
-        if (!message) continue;
-        const finding: RawFinding = { code, message, range: cell.range };
-        const fix = fixFor(table, row, col, cell);
-        if (fix) finding.fix = fix;
-        out.push(finding);
-      }
+      eachCell(table, (cell, row, col) => {
+        if (cell.kind === 'number' && Number.isInteger(cell.value) && cell.value! >= 0) return; // the common case
+        const finding = cellFinding(table, row, col, cell);
+        if (finding) out.push(finding);
+      });
     }
     return out;
   },

@@ -1,7 +1,7 @@
 import { MISSPELLINGS } from '../format/laws';
 import { tableSpec } from '../format/statute';
 import { predatesStatutoryFormat } from '../format/years';
-import { cellsOf, type Table } from '../model';
+import { eachCell, type Table } from '../model';
 import { toHalfWidth, type LineIndex } from '../text';
 import { cellName } from './names';
 import type { Check, RawFinding, TextEdit } from './types';
@@ -19,8 +19,8 @@ function tenThousandths(number: string): string {
 function cellChecks(table: Table, idx: LineIndex): RawFinding[] {
   const out: RawFinding[] = [];
   const spec = tableSpec(table.version, table.key);
-  for (const { row, col, cell } of cellsOf(table)) {
-    if (!cell.unit && !cell.nonstandard) continue;
+  eachCell(table, (cell, row, col) => {
+    if (!cell.unit && !cell.nonstandard) return;
     const where = cellName(table, row, col);
     const { raw } = cell;
     if (cell.unit) {
@@ -48,7 +48,7 @@ function cellChecks(table: Table, idx: LineIndex): RawFinding[] {
         fix: { title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [{ range: cell.range, newText: want }] },
       });
     }
-  }
+  });
   return out;
 }
 
