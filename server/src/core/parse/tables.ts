@@ -1,6 +1,6 @@
 import type { FormatVersion, RowSpec, TableKey, TableSpec } from '../format/schema';
 import { FORMATS, tableSpec } from '../format/statute';
-import type { Cell, RowProblem, Table, TableRow } from '../model';
+import type { Cell, CellKind, RowProblem, Table, TableRow } from '../model';
 import { countBroken } from '../identities';
 import type { LineIndex, Range } from '../text';
 import { detectLayout, isMarkdownRow, isTableLine, labelOf, tokenize, type Layout, type RawCell, type RawRow } from './cells';
@@ -91,16 +91,32 @@ function matchRow(spec: TableSpec, cell: RawCell, groups: Set<string>): RowSpec 
   return candidates(spec, n).find((row) => !row.group || groups.has(row.group));
 }
 
+/** A parsed cell. Its range is built when asked for: most cells are never reported. */
+class ParsedCell implements Cell {
+  constructor(
+    readonly value: number | null,
+    readonly raw: string,
+    readonly kind: CellKind,
+    readonly unit: string | undefined,
+    readonly nonstandard: boolean,
+    private readonly line: number,
+    private readonly character: number,
+    private readonly endLine: number,
+    private readonly endCharacter: number,
+  ) {}
+
+  get range(): Range {
+    return { start: { line: this.line, character: this.character }, end: { line: this.endLine, character: this.endCharacter } };
+  }
+}
+
 function toCell(idx: LineIndex, raw: RawCell): Cell {
-  const range = {
-    start: { line: raw.line, character: raw.start - idx.lineStart(raw.line) },
-    end: { line: raw.endLine, character: raw.end - idx.lineStart(raw.endLine) },
-  };
-  const text = raw.text;
+  const { text, line, endLine } = raw;
+  const character = raw.start - idx.lineStart(line), endCharacter = raw.end - idx.lineStart(endLine);
   // Most cells are plain counts: those without an intermediate reading.
-  if (text.length <= 15 && isDigits(text)) return { value: Number(text), raw: text, range, kind: 'number', unit: undefined, nonstandard: false };
-  const reading = readCell(text);
-  return { value: reading.value, raw: text, range, kind: reading.kind, unit: reading.unit, nonstandard: reading.nonstandard };
+  if (text.length <= 15 && isDigits(text)) return new ParsedCell(Number(text), text, 'number', undefined, false, line, character, endLine, endCharacter);
+  const r = readCell(text);
+  return new ParsedCell(r.value, text, r.kind, r.unit, r.nonstandard, line, character, endLine, endCharacter);
 }
 
 /**
