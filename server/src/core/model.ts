@@ -10,8 +10,8 @@ export interface Cell {
   value: number | null;
   /** The cell's text as written, without surrounding blanks. */
   raw: string;
-  /** Where `raw` stands; an empty range where a blank cell is. */
-  range: Range;
+  /** Where `raw` stands; an empty range where a blank cell is. (The parser builds it when it is read.) */
+  readonly range: Range;
   kind: CellKind;
   /** A unit written inside the cell (“万元”, “件”), if any. */
   unit: string | undefined;
