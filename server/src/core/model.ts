@@ -30,7 +30,6 @@ export interface RowProblem {
 
 export interface TableRow {
   key: string;
-  labelRange: Range;
   /** Keyed by column; empty when `problem` is set. */
   cells: Record<string, Cell>;
   problem: RowProblem | undefined;

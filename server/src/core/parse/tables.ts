@@ -162,8 +162,7 @@ function headerPositions(spec: TableSpec, rows: RawRow[]): Map<string, number> {
 
 /** A bound row, and other readings of its cells when blanks at its ends leave more than one. */
 function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[], at = 0, headers = new Map<string, number>()): { row: TableRow; readings: Record<string, Cell>[] } {
-  const labelRange = idx.range(label.start, label.end);
-  const row: TableRow = { key: spec.key, labelRange, cells: {}, problem: undefined };
+  const row: TableRow = { key: spec.key, cells: {}, problem: undefined };
   const bind = (cells: RawCell[]) => {
     const bound: Record<string, Cell> = {};
     for (let i = 0; i < spec.columns.length; i++) bound[spec.columns[i]] = toCell(idx, cells[i]);
@@ -256,7 +255,7 @@ function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Tab
   if (!label) return;
   const { row: bound } = bindRow(idx, table4Row(spec), label, cells.slice(lastLabel + 1));
   for (const r of spec.rows) {
-    const row: TableRow = { key: r.key, labelRange: bound.labelRange, cells: {}, problem: bound.problem };
+    const row: TableRow = { key: r.key, cells: {}, problem: bound.problem };
     table.rows[r.key] = row;
   }
   let i = 0;
