@@ -43,7 +43,7 @@ export interface Claim {
 
 // ---- the vocabulary, indexed by first character -------------------------------------------------
 
-interface Entry { word: string; kind?: ClaimKind; marker?: Marker }
+interface Entry { word: string; kind: ClaimKind | undefined; marker: Marker | undefined }
 
 // The kinds as data write only the fields they use; the reader sees them all in one shape (with
 // every field, in one order), which keeps its property reads monomorphic.
@@ -72,7 +72,7 @@ const SENTENCE_END = '。！？!?\n\r';
 const CLAUSE_SEP = '，,：:；;（）()【】';
 const BLANKS = ' \t\u3000\u00a0';
 
-interface Tok { start: number; end: number; num?: ProseNumber; entry?: Entry }
+interface Tok { start: number; end: number; num: ProseNumber | undefined; entry: Entry | undefined }
 interface Clause { start: number; end: number; sep: string; toks: Tok[] }
 
 // What each character may start, so that the scan skips ordinary text at one array read per character.
@@ -129,15 +129,15 @@ for (const word of [...MARKERS.zero, ...MARKERS.all, ...MARKERS.part]) CLASS[wor
 /** A number that may be a claim or a part of a breakdown. */
 interface Figure {
   num: ProseNumber;
-  kind?: ClaimKind;
-  quantity?: string;
-  alternatives?: string[];
-  family?: Family;
+  kind: ClaimKind | undefined;
+  quantity: string | undefined;
+  alternatives: string[] | undefined;
+  family: Family | undefined;
   /** The keyword follows the number (6件已办理完毕): a new statement, not a part of a list. */
   numberFirst: boolean;
   unclear: boolean;
   phrase: string;
-  claim?: number;
+  claim: number | undefined;
 }
 
 interface Breakdown { total: Figure; allowed: Family[] }
@@ -321,7 +321,6 @@ class ProseReader {
     n: ProseNumber, cands: Tok[], numberFirst: boolean, inherited: boolean, breakdown: Breakdown | undefined,
     cases: boolean, window: { from: number; to: number },
   ): Figure {
-    // Every field from the start: figures of one shape keep this code monomorphic.
     const fig: Figure = {
       num: n, numberFirst, unclear: false, phrase: this.s.slice(n.start, n.after),
       kind: undefined, quantity: undefined, alternatives: undefined, family: undefined, claim: undefined,
