@@ -151,9 +151,10 @@ export function evaluate(table: Table): Evaluation {
     const mine = byCell.get(ref.key)!.filter((p) => !Number.isNaN(res[p.plan]));
     if (mine.length !== bad.length || !mine.every((p) => isBroken(res[p.plan]))) continue;
     const current = cellAt(table, ref)!.value!;
-    const values = mine.map((p) => current - res[p.plan] / p.sign);
-    const value = values[0];
-    if (values.some((v) => Math.abs(v - value) > EPS) || (!ref.column.signed && value < 0) || (!ref.column.decimals && !Number.isInteger(value))) continue;
+    // The value each of its identities asks for; they must agree.
+    const value = current - res[mine[0].plan] / mine[0].sign;
+    if (mine.some((p) => Math.abs(current - res[p.plan] / p.sign - value) > EPS)) continue;
+    if ((!ref.column.signed && value < 0) || (!ref.column.decimals && !Number.isInteger(value))) continue;
     candidates++;
     blame = { ref, value };
   }

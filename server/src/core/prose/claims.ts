@@ -284,7 +284,9 @@ class ProseReader {
         const window = { from: lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
         const fig = this.bind(n, cands, numberFirst, inherited, breakdown, cases, window);
         fig.unclear ||= unclear;
-        if (future && fig.kind?.kind !== 'carried_forward') { last = undefined; continue; }
+        // After the period (截至2025年1月) only what is carried forward is this report's figure.
+        const carriedForward = fig.kind?.kind === 'carried_forward';
+        if (future && !carriedForward) { last = undefined; continue; }
         breakdown = this.place(fig, breakdown);
         last = fig;
       }
