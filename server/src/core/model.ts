@@ -1,4 +1,5 @@
 import type { FormatVersion, TableKey } from './format/schema';
+import { tableSpec } from './format/statute';
 import type { Claim } from './prose/claims';
 import type { Range } from './text';
 
@@ -73,10 +74,14 @@ export interface Report {
   claims: Claim[];
 }
 
-/** Visits every cell of a table with the keys of its row and column, in row order. */
+/** Visits every cell of a table with the keys of its row and column, in the format's order. */
 export function eachCell(table: Table, visit: (cell: Cell, row: string, col: string) => void): void {
-  for (const key in table.rows) {
-    const cells = table.rows[key].cells;
-    for (const col in cells) visit(cells[col], key, col);
+  for (const spec of tableSpec(table.version, table.key).rows) {
+    const row = table.rows[spec.key];
+    if (!row) continue;
+    for (const col of spec.columns) {
+      const cell = row.cells[col];
+      if (cell) visit(cell, spec.key, col);
+    }
   }
 }
