@@ -188,10 +188,9 @@ function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[]
   return { row, readings };
 }
 
-/** For each row with several readings, keep the one that breaks the fewest identities (the first on a tie). */
+/** For each row with several readings (blanks at its ends), keep the one that breaks the fewest identities (the first on a tie). */
 function resolve(table: Table, readings: Map<string, Record<string, Cell>[]>) {
   for (const [key, options] of readings) {
-    if (options.length < 2) continue;
     let best = options[0], fewest = Infinity;
     for (const cells of options) {
       table.rows[key].cells = cells;
@@ -215,7 +214,7 @@ function joinOrphans(rows: RawRow[]): RawRow[] {
 
 function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table, layout: Layout) {
   const groups = new Set<string>();
-  const readings = new Map<string, Record<string, Cell>[]>();
+  const readings = new Map<string, Record<string, Cell>[]>(); // only rows that can be read in several ways
   // Header words stand over their columns only where the layout keeps the grid.
   const headers = layout === 'cell-per-line' ? new Map<string, number>()
     : headerPositions(spec, rows.slice(0, Math.max(rows.findIndex((cells) => cells.some((c) => matchRow(spec, c, groups))), 0)));
@@ -240,9 +239,9 @@ function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table
     if (table.rows[rowSpec.key]) continue; // the first of two rows with one label wins
     const bound = bindRow(idx, rowSpec, cells[matched.at], found, matched.at + 1, headers);
     table.rows[rowSpec.key] = bound.row;
-    readings.set(rowSpec.key, bound.readings);
+    if (bound.readings.length > 1) readings.set(rowSpec.key, bound.readings);
   }
-  resolve(table, readings);
+  if (readings.size) resolve(table, readings);
 }
 
 /** Table 4 has no row labels: its fifteen numbers follow the last header word. */
