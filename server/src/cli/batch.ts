@@ -17,7 +17,8 @@ export function checkBatch({ paths, locale }: Batch): BatchResult {
     // A rule that throws is a bug in nianbao, not in the report: say so, keep checking.
     const onError = (error: unknown, rule: string) =>
       out.ruleErrors.push(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}\n`);
-    out.results.push({ path, findings: check(read.text, { locale, onError }).findings });
+    // The command line prints no related places: they are not built.
+    out.results.push({ path, findings: check(read.text, { locale, onError, related: false }).findings });
   }
   return out;
 }

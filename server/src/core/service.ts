@@ -26,13 +26,16 @@ export interface CheckOptions {
   locale?: Locale;
   /** Told about a check that threw; the other checks' findings are still returned. */
   onError?: (error: unknown, check: string) => void;
+  /** Whether to spell out each finding's related places (default true; the command line prints none). */
+  related?: boolean;
 }
 
-function localize(raw: RawFinding, severity: Severity, locale: Locale): Finding {
+function localize(raw: RawFinding, severity: Severity, locale: Locale, related: boolean): Finding {
   const t = (m: Msg) => m[locale];
   const f: Finding = { code: raw.code, severity, message: t(raw.message), range: raw.range };
   if (raw.fix) f.fix = { title: t(raw.fix.title), edits: raw.fix.edits };
-  if (raw.related?.length) f.related = raw.related.map((r) => ({ range: r.range, message: t(r.message) }));
+  const places = related && raw.related ? raw.related() : [];
+  if (places.length) f.related = places.map((r) => ({ range: r.range, message: t(r.message) }));
   return f;
 }
 
@@ -47,7 +50,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     try {
       for (const raw of c.run({ report, text, idx })) {
         const severity = c.rules.find((r) => r.code === raw.code)?.severity ?? 'warning';
-        findings.push(localize(raw, severity, options.locale ?? 'zh'));
+        findings.push(localize(raw, severity, options.locale ?? 'zh', options.related ?? true));
       }
     } catch (error) {
       options.onError?.(error, c.rules.map((r) => r.code).join(','));

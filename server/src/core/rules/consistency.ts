@@ -166,7 +166,7 @@ function fees(report: Report, idx: LineIndex): RawFinding[] {
           zh: `这里说没有发出收费通知，但表三“申请人逾期未按收费通知要求缴纳费用”为${unpaid.value}件，说明本年发出过收费通知。请核对收费通知的件数和金额。`,
           en: `This says no fee notice was sent, but table 3 counts ${unpaid.value} application(s) dropped for an unpaid fee notice.`,
         },
-        related: [{ range: unpaid.range, message: { zh: '表三：逾期未缴纳费用', en: 'Table 3: fee not paid' } }],
+        related: () => [{ range: unpaid.range, message: { zh: '表三：逾期未缴纳费用', en: 'Table 3: fee not paid' } }],
       });
       break;
     }

@@ -64,7 +64,7 @@ function checkTable(table: Table): RawFinding[] {
     const where = cellName(table, term.row, term.col);
     const reasons = bad.map((i) => describe(i, table));
     const code = order.find((c) => bad.some((i) => i.spec.code === c))!;
-    const related: Related[] = bad.map((i) => {
+    const related = (): Related[] => bad.map((i) => {
       const other = i.total.row === term.row && i.total.col === term.col ? i.terms.find((t) => t !== i.total)! : i.total;
       return { range: other.cell.range, message: brokenMessage(i, table) };
     });

@@ -111,7 +111,7 @@ function breakdowns(claims: Claim[], flagged: Set<number>): RawFinding[] {
         ? { zh: `“${total.phrase}”之下列出的各项（${list}）合计 ${num(sum)} ${unit}，超过了总数 ${num(total.value)} ${unit}。`, en: `The parts listed under “${total.phrase}” (${list}) add up to ${num(sum)}, more than the total ${num(total.value)}.` }
         : { zh: `“${total.phrase}”之下列出的各项（${list}）应涵盖全部，但合计只有 ${num(sum)} ${unit}，少于总数 ${num(total.value)} ${unit}。`, en: `The parts listed under “${total.phrase}” (${list}) should cover all of it, but add up to ${num(sum)}, less than the total ${num(total.value)}.` },
       range: sameLine ? { start: total.range.start, end: last.range.end } : total.range,
-      related: parts.map((i) => ({ range: claims[i].range, message: { zh: `分项：${claims[i].phrase}`, en: `Part: ${claims[i].phrase}` } })),
+      related: () => parts.map((i) => ({ range: claims[i].range, message: { zh: `分项：${claims[i].phrase}`, en: `Part: ${claims[i].phrase}` } })),
     });
   }
   return out;

@@ -16,7 +16,8 @@ export interface RawFinding {
   message: Msg;
   range: Range;
   fix?: Fix;
-  related?: Related[];
+  /** The other places involved, built only when asked for (the editor shows them; the command line does not). */
+  related?: () => Related[];
 }
 
 export interface RuleContext {
