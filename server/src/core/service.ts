@@ -56,7 +56,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       options.onError?.(error, c.rules.map((r) => r.code).join(','));
     }
   }
-  findings.sort((a, b) => compareRanges(a.range, b.range) || a.code.localeCompare(b.code));
+  findings.sort((a, b) => compareRanges(a.range, b.range) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)); // codes are ASCII
   return { report, findings };
 }
 
