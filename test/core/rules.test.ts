@@ -72,6 +72,17 @@ describe('one wrong cell (every table-3 and table-4 cell of every seed)', () => 
   }
 });
 
+describe('related places', () => {
+  it('are built on request only: without them the findings are the same', () => {
+    const text = seed('002').text;
+    const wrong = replaceAt(text, parseReport(text).tables.t3!.rows['3.1'].cells.natural.range, '18');
+    const full = check(wrong).findings, bare = check(wrong, { related: false }).findings;
+    assert.ok(full.some((f) => f.related?.length), 'the pinpointed cell has related places');
+    assert.ok(bare.every((f) => f.related === undefined));
+    assert.deepEqual(bare, full.map(({ related: _, ...f }) => f));
+  });
+});
+
 describe('several mistakes', () => {
   const text = seed('002').text;
   const t3 = parseReport(text).tables.t3!;
