@@ -21,12 +21,37 @@ type Name = { zh: string; en: string };
 const rowName = (table: Table, key: string) => tableSpec(table.version, table.key).rows.find((r) => r.key === key)?.name ?? key;
 const columnName = (table: Table, key: string) => tableSpec(table.version, table.key).columns.find((c) => c.key === key)?.header ?? key;
 
+// Group rows and their leaves, per table format: what a group key such as t3 “3.3” sums.
+const leavesBySpec = new WeakMap<object, Map<string, string[]>>();
+
+function leaves(table: Table, group: string): string[] {
+  const spec = tableSpec(table.version, table.key);
+  let byGroup = leavesBySpec.get(spec);
+  if (!byGroup) {
+    byGroup = new Map();
+    for (const r of spec.rows) if (r.group && !r.isGroup) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r.key]);
+    leavesBySpec.set(spec, byGroup);
+  }
+  return byGroup.get(group) ?? [];
+}
+
 function expandRows(table: Table, key: string): string[] | undefined {
   const alias = ROW_ALIASES[`${table.key}.${key}`];
   if (alias) return alias.rows;
   if (table.rows[key]) return [key];
-  const leaves = tableSpec(table.version, table.key).rows.filter((r) => r.group === key && !r.isGroup).map((r) => r.key);
-  return leaves.length ? leaves : undefined;
+  const rows = leaves(table, key);
+  return rows.length ? rows : undefined;
+}
+
+/** A quantity key cut into its parts, once per key: 't4.suit.total' → t4, [suit], [total]. */
+const parsedKeys = new Map<string, { table: TableKey; rows: string[]; cols: string[] } | undefined>();
+
+function parseKey(key: string) {
+  if (!parsedKeys.has(key)) {
+    const dot = key.lastIndexOf('.');
+    parsedKeys.set(key, dot < 4 ? undefined : { table: key.slice(0, 2) as TableKey, rows: key.slice(3, dot).split('+'), cols: key.slice(dot + 1).split('+') });
+  }
+  return parsedKeys.get(key);
 }
 
 function rowsName(table: Table, rows: string): string {
@@ -35,16 +60,14 @@ function rowsName(table: Table, rows: string): string {
 
 /** The value of a quantity, or undefined when its table, a row or a cell is missing or not a number. */
 export function readQuantity(report: Report, key: string): Quantity | undefined {
-  const tableKey = key.slice(0, 2) as TableKey;
-  const table = report.tables[tableKey];
-  const dot = key.lastIndexOf('.');
-  if (!table || dot < 4) return undefined;
-  const rowPart = key.slice(3, dot), colPart = key.slice(dot + 1);
+  const parsed = parseKey(key);
+  const table = parsed && report.tables[parsed.table];
+  if (!parsed || !table) return undefined;
   const terms: Term[] = [];
-  for (const rowKey of rowPart.split('+')) {
+  for (const rowKey of parsed.rows) {
     const rows = expandRows(table, rowKey);
     if (!rows) return undefined;
-    for (const row of rows) for (const col of colPart.split('+')) {
+    for (const row of rows) for (const col of parsed.cols) {
       const cell = table.rows[row]?.cells[col];
       if (!cell || cell.value === null) return undefined;
       terms.push({ row, col, value: cell.value });
