@@ -5,6 +5,7 @@ import { normalizeLabel } from './values';
 
 /** Statute titles and their accepted variants, normalized, to the section number. */
 const TITLES = new Map(SECTIONS.flatMap((s) => [s.title, ...s.variants].map((t) => [normalizeLabel(t), s.number] as const)));
+const TITLE_STARTS = new Set([...TITLES.keys()].map((t) => t[0]));
 
 // Words that name a section whose title departs from the statute (二、主动公开情况). Such a
 // heading is taken only with its own numeral, so that a sub-topic of 一 such as 二、依申请公开
@@ -99,6 +100,8 @@ export function readHeading(line: string): Heading | undefined {
   while (end > 0 && isTrailing(line[end - 1])) end--;
   const start = textStart(line, end);
   if (start >= end || line[start] === '（' || line[start] === '(' || line[start] === '|') return undefined;
+  // A heading starts with its numeral or its title: most short lines are neither.
+  if (!isHanNumeral(line[start]) && !isDigit(line[start]) && !TITLE_STARTS.has(line[start])) return undefined;
   const numbering = readNumbering(line, start, end);
   const titleStart = numbering ? numbering.end : start;
   const title = line.slice(titleStart, end);
