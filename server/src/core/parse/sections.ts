@@ -32,7 +32,7 @@ export function hanValue(s: string): number {
 }
 
 const isBlank = (c: string) => c === ' ' || c === '\u3000' || c === '\u00a0';
-const isHanNumeral = (c: string) => c === '十' || HAN_DIGITS.indexOf(c) > 0;
+export const isHanNumeral = (c: string) => c === '十' || HAN_DIGITS.indexOf(c) > 0;
 const isDigit = (c: string) => (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
 /** Separators drafts put after a section numeral; only 、 is the statute's. */
 const SEPARATORS = '、.．，,';

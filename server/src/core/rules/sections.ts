@@ -1,6 +1,6 @@
 import { SECTIONS } from '../format/statute';
 import type { Report, Section } from '../model';
-import { readNumbering, textStart } from '../parse/sections';
+import { isHanNumeral, readNumbering, textStart } from '../parse/sections';
 import type { LineIndex, Range } from '../text';
 import type { Check, RawFinding } from './types';
 
@@ -153,12 +153,14 @@ function subtopics(report: Report, idx: LineIndex): RawFinding[] {
   const overview = report.sections.find((s) => s.number === 1);
   if (!overview) return [];
   const tables = Object.values(report.tables).map((t) => t!.range);
+  const inTable = (l: number) => tables.some((r) => r.start.line <= l && l <= r.end.line);
   const out: RawFinding[] = [];
   for (let l = overview.range.start.line + 1; l <= overview.range.end.line; l++) {
     const line = idx.lineText(l);
-    // Table rows (一、本年新收…) are numbered like sections too.
-    if (line.includes('\t') || tables.some((r) => r.start.line <= l && l <= r.end.line)) continue;
-    const n = readNumbering(line, textStart(line));
+    // Table rows (一、本年新收…) are numbered like sections too; only a line that starts with a numeral is read.
+    const start = textStart(line);
+    if (!isHanNumeral(line[start] ?? '') || line.includes('\t') || inTable(l)) continue;
+    const n = readNumbering(line, start);
     if (!n || n.style !== 'han' || !(n.separator === '、' || n.separator === '．' || n.separator === '.')) continue;
     const end = n.start + n.numeral.length + (line.slice(n.start + n.numeral.length, n.end).indexOf(n.separator) + 1);
     const range: Range = { start: { line: l, character: n.start }, end: { line: l, character: end } };
