@@ -31,7 +31,8 @@ const CN_START = '一二两三四五六七八九十';
 const isAscii = (c: number) => c >= 48 && c <= 57;
 const isWide = (c: number) => c >= 0xff10 && c <= 0xff19;
 const CN_CHARS = '零〇一二两三四五六七八九十百千万';
-const isCn = (ch: string) => CN_CHARS.includes(ch);
+const CN_CODES = new Set([...CN_CHARS].map((ch) => ch.charCodeAt(0)));
+const isCn = (c: number) => CN_CODES.has(c);
 
 /** The characters a number may begin with. */
 export const NUMBER_STARTS = '0123456789０１２３４５６７８９' + CN_START;
@@ -81,9 +82,9 @@ const NOT_COUNT = '年月日号%％‰倍';
  * cheap look that lets the reader skip sentences without a count (most of them).
  */
 export function unitAfter(s: string, i: number): { end: number; unit: UnitClass } {
-  const cn = CN_START.includes(s[i]);
+  const cn = !isDigitLike(s.charCodeAt(i)); // else one of CN_START
   let j = i;
-  while (j < s.length && (cn ? isCn(s[j]) : isDigitLike(s.charCodeAt(j)))) j++;
+  while (j < s.length && (cn ? isCn(s.charCodeAt(j)) : isDigitLike(s.charCodeAt(j)))) j++;
   if (s[i - 1] === '第') return { end: j, unit: 'none' };
   const k = skipBlanks(s, j);
   if (APPROX(s.charCodeAt(k))) return { end: j, unit: 'count' };
@@ -127,7 +128,7 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
     ({ value, end } = readDigits(s, i, form === 'fullwidth'));
   } else {
     end = i;
-    while (end < s.length && isCn(s[end])) end++;
+    while (end < s.length && isCn(s.charCodeAt(end))) end++;
     // Most Chinese numerals in prose are words (一是, 进一步): only one followed by a unit is a number.
     const k = skipBlanks(s, end);
     if (!UNITS_BY_FIRST.has(s.charCodeAt(k)) && !APPROX(s.charCodeAt(k))) return undefined;
