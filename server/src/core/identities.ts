@@ -141,7 +141,8 @@ export function evaluate(table: Table): Evaluation {
   const res = residuals(table);
   const bad: number[] = [];
   res.forEach((r, i) => { if (isBroken(r)) bad.push(i); });
-  const broken = bad.map((i) => instance(table, list[i])!);
+  const broken: Instance[] = [];
+  for (const i of bad) broken.push(instance(table, list[i])!);
   if (bad.length === 0) return { broken };
   let blame: { ref: Ref; value: number } | undefined, candidates = 0;
   const seen = new Set<string>();

@@ -154,12 +154,13 @@ export function findSections(idx: LineIndex): Section[] {
     for (const f of found) if (!f.heading.statutory && f.heading.number === n && f.line > lower && f.line < upper) pick = f;
     if (pick) chosen.set(n, pick);
   }
-  const sections = [...chosen.values()].sort((a, b) => a.line - b.line).map(({ line: l, heading: h }): Section => {
+  const sections: Section[] = [];
+  for (const { line: l, heading: h } of [...chosen.values()].sort((a, b) => a.line - b.line)) {
     const text = idx.lineText(l);
     const at = (character: number) => ({ line: l, character });
     const start = h.numbering ? h.numbering.start : h.titleStart;
     const headingStart = text.length - text.trimStart().length;
-    return {
+    sections.push({
       number: h.number,
       title: text.slice(h.titleStart, h.titleEnd),
       numeral: h.numbering?.numeral ?? null,
@@ -168,8 +169,8 @@ export function findSections(idx: LineIndex): Section[] {
       titleRange: { start: at(h.titleStart), end: at(h.titleEnd) },
       statutory: h.statutory,
       range: { start: at(0), end: at(text.length) },
-    };
-  });
+    });
+  }
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i], startLine = s.range.start.line;
     const endLine = Math.max(startLine, i + 1 < sections.length ? sections[i + 1].range.start.line - 1 : idx.lineCount - 1);

@@ -160,8 +160,8 @@ function headerPositions(spec: TableSpec, rows: RawRow[]): Map<string, number> {
   return at;
 }
 
-/** A bound row, and other readings of its cells when blanks at its ends leave more than one. */
-function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[], at = 0, headers = new Map<string, number>()): { row: TableRow; readings: Record<string, Cell>[] } {
+/** A bound row, and all the readings of its cells when blanks at its ends leave more than one. */
+function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[], at = 0, headers = new Map<string, number>()): { row: TableRow; readings: Record<string, Cell>[] | undefined } {
   const row: TableRow = { key: spec.key, cells: {}, problem: undefined };
   const bind = (cells: RawCell[]) => {
     const bound: Record<string, Cell> = {};
@@ -172,7 +172,7 @@ function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[]
   if (found.length === 0) {
     // Only the label is written: every cell is blank, shown at the end of the label.
     row.cells = bind(spec.columns.map(() => ({ text: '', start: label.end, end: label.end, line: label.endLine, endLine: label.endLine, label: undefined })));
-    return { row, readings: [] };
+    return { row, readings: undefined };
   }
   const placed = placements(found, n, at, headers, spec.columns);
   if (typeof placed === 'string') {
@@ -181,7 +181,11 @@ function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[]
       kind: placed, expected: n, found: values.length,
       range: idx.range(label.start, found[found.length - 1].end),
     };
-    return { row, readings: [] };
+    return { row, readings: undefined };
+  }
+  if (placed.length === 1) {
+    row.cells = bind(placed[0]);
+    return { row, readings: undefined };
   }
   const readings = placed.map(bind);
   row.cells = readings[0];
@@ -239,7 +243,7 @@ function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table
     if (table.rows[rowSpec.key]) continue; // the first of two rows with one label wins
     const bound = bindRow(idx, rowSpec, cells[matched.at], found, matched.at + 1, headers);
     table.rows[rowSpec.key] = bound.row;
-    if (bound.readings.length > 1) readings.set(rowSpec.key, bound.readings);
+    if (bound.readings) readings.set(rowSpec.key, bound.readings);
   }
   if (readings.size) resolve(table, readings);
 }

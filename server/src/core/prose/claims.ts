@@ -497,9 +497,9 @@ export function extractClaims(text: string, idx: LineIndex, report: Report): Cla
   const claims: Claim[] = [];
   const reader = new ProseReader(text, idx, report.year, claims);
   // The text between the tables, whole lines: a line break ends a sentence.
-  const tables = Object.values(report.tables)
-    .map((t) => [t!.range.start.line, t!.range.end.line] as const)
-    .sort((a, b) => a[0] - b[0]);
+  const tables: [number, number][] = [];
+  for (const t of Object.values(report.tables)) if (t) tables.push([t.range.start.line, t.range.end.line]);
+  tables.sort((a, b) => a[0] - b[0]);
   let line = 0;
   for (const [first, last] of tables) {
     if (first > line) reader.read(idx.lineStart(line), idx.lineStart(first));
