@@ -1,5 +1,5 @@
 import type { ColumnSpec, IdentitySpec } from './format/schema';
-import { tableSpec } from './format/statute';
+import { perTableSpec, tableSpec } from './format/statute';
 import type { Cell, Table } from './model';
 
 // The identities of tables 3 and 4 (format data: IdentitySpec) evaluated over a table. Each is a
@@ -21,7 +21,7 @@ export interface Instance {
 }
 
 /** A cell that can take part in arithmetic: a number that its column allows. */
-export function usable(cell: Cell | undefined, col: ColumnSpec): cell is Cell & { value: number } {
+function usable(cell: Cell | undefined, col: ColumnSpec): cell is Cell & { value: number } {
   if (!cell || cell.kind !== 'number' || cell.value === null) return false;
   if (!col.signed && cell.value < 0) return false;
   return col.decimals || Number.isInteger(cell.value);
@@ -36,12 +36,9 @@ interface Plans {
   /** For each cell (Ref.key), the identities it takes part in and with which sign. */
   byCell: Map<string, { plan: number; sign: 1 | -1 }[]>;
 }
-const plans = new WeakMap<object, Plans>();
+const plansOf = (table: Table) => plansFor(tableSpec(table.version, table.key));
 
-function plansOf(table: Table): Plans {
-  const spec = tableSpec(table.version, table.key);
-  let out = plans.get(spec);
-  if (out) return out;
+const plansFor = perTableSpec((spec): Plans => {
   const list: Plan[] = [];
   for (const id of spec.identities) {
     const perColumn = id.per === 'column';
@@ -62,10 +59,8 @@ function plansOf(table: Table): Plans {
       byCell.set(r.key, [...(byCell.get(r.key) ?? []), { plan: i, sign: r.sign }]);
     }
   });
-  out = { list, byCell };
-  plans.set(spec, out);
-  return out;
-}
+  return { list, byCell };
+});
 
 const cellAt = (table: Table, r: Ref) => table.rows[r.row]?.cells[r.col];
 

@@ -199,3 +199,13 @@ export function tableSpec(version: FormatSpec['version'], key: TableSpec['key'])
   const format = FORMATS.find((f) => f.version === version) ?? FORMAT_2021;
   return format.tables.find((t) => t.key === key)!;
 }
+
+/** `build` run once per table format, its result kept: what the parser and rules derive from the data. */
+export function perTableSpec<T>(build: (spec: TableSpec) => T): (spec: TableSpec) => T {
+  const cache = new WeakMap<TableSpec, T>();
+  return (spec) => {
+    let value = cache.get(spec);
+    if (value === undefined) cache.set(spec, (value = build(spec)));
+    return value;
+  };
+}

@@ -1,10 +1,10 @@
 import type { FormatVersion, RowSpec, TableKey, TableSpec } from '../format/schema';
-import { FORMATS, tableSpec } from '../format/statute';
+import { FORMATS, perTableSpec, tableSpec } from '../format/statute';
 import type { Cell, CellKind, RowProblem, Table, TableRow } from '../model';
 import { countBroken } from '../identities';
 import type { LineIndex, Range } from '../text';
 import { detectLayout, isMarkdownRow, isTableLine, labelOf, tokenize, type Layout, type RawCell, type RawRow } from './cells';
-import { isDigits, normalizeLabel, readCell, stripNumbering } from './values';
+import { normalizeLabel, plainCount, readCell, stripNumbering } from './values';
 
 /** Lines [from, to) of the text that hold one table. */
 export interface Region { key: TableKey; from: number; to: number }
@@ -69,12 +69,11 @@ const names = (label: string, keywords: string[]) =>
   keywords.some((k) => (k.length <= 2 ? stripNumbering(label) === k : label.includes(k)));
 
 // Labels repeat from report to report, so the rows each label text could name are remembered.
-const candidatesBySpec = new WeakMap<TableSpec, Map<string, RowSpec[]>>();
+const candidatesBySpec = perTableSpec(() => new Map<string, RowSpec[]>());
 
 /** The rows a normalized label could name. */
 function candidates(spec: TableSpec, label: string): RowSpec[] {
-  let cache = candidatesBySpec.get(spec);
-  if (!cache) candidatesBySpec.set(spec, (cache = new Map()));
+  const cache = candidatesBySpec(spec);
   let rows = cache.get(label);
   if (!rows) {
     rows = spec.rows.filter((r) => names(label, r.match));
@@ -114,7 +113,8 @@ function toCell(idx: LineIndex, raw: RawCell): Cell {
   const { text, line, endLine } = raw;
   const character = raw.start - idx.lineStart(line), endCharacter = raw.end - idx.lineStart(endLine);
   // Most cells are plain counts: those without an intermediate reading.
-  if (text.length <= 15 && isDigits(text)) return new ParsedCell(Number(text), text, 'number', undefined, false, line, character, endLine, endCharacter);
+  const count = plainCount(text);
+  if (count !== undefined) return new ParsedCell(count, text, 'number', undefined, false, line, character, endLine, endCharacter);
   const r = readCell(text);
   return new ParsedCell(r.value, text, r.kind, r.unit, r.nonstandard, line, character, endLine, endCharacter);
 }
@@ -269,16 +269,10 @@ function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Tab
 }
 
 /** Table 4 read as one row of fifteen numbers, its cells keyed '0'…'14' in row order. */
-const table4Rows = new WeakMap<TableSpec, RowSpec>();
-function table4Row(spec: TableSpec): RowSpec {
-  let row = table4Rows.get(spec);
-  if (!row) {
-    const count = spec.rows.reduce((n, r) => n + r.columns.length, 0);
-    row = { ...spec.rows[0], columns: Array.from({ length: count }, (_, i) => String(i)) };
-    table4Rows.set(spec, row);
-  }
-  return row;
-}
+const table4Row = perTableSpec((spec): RowSpec => {
+  const count = spec.rows.reduce((n, r) => n + r.columns.length, 0);
+  return { ...spec.rows[0], columns: Array.from({ length: count }, (_, i) => String(i)) };
+});
 
 export function parseTable(idx: LineIndex, region: Region): Table {
   const version = detectVersion(region.key, regionText(idx, region));

@@ -15,9 +15,15 @@ export function isDigits(s: string): boolean {
 // One shape for every reading (unit and nonstandard always present) keeps the code that reads them monomorphic.
 const reading = (kind: CellKind, value: number | null, unit?: string, nonstandard = false): CellReading => ({ kind, value, unit, nonstandard });
 
+/** The value of a plain count (up to 15 ASCII digits), or undefined: most cells, read without a regular expression. */
+export function plainCount(raw: string): number | undefined {
+  return raw.length <= 15 && isDigits(raw) ? Number(raw) : undefined;
+}
+
 /** Reads a cell's text. Blank and placeholders are kept apart from zero. */
 export function readCell(raw: string): CellReading {
-  if (raw.length <= 15 && isDigits(raw)) return reading('number', Number(raw)); // the common case, fast
+  const count = plainCount(raw);
+  if (count !== undefined) return reading('number', count);
   const text = toHalfWidth(raw).trim();
   if (text === '') return reading('blank', null);
   if (PLACEHOLDER.test(text)) return reading('placeholder', null);

@@ -1,6 +1,6 @@
 import { QUANTITY_NAMES, ROW_ALIASES, TERM_NAMES } from '../format/claims';
 import type { TableKey } from '../format/schema';
-import { tableSpec } from '../format/statute';
+import { perTableSpec, tableSpec } from '../format/statute';
 import type { Report, Table } from '../model';
 
 // A quantity key (format/claims.ts) read off the report's tables: 't4.suit.total' is the sum of
@@ -22,18 +22,13 @@ const rowName = (table: Table, key: string) => tableSpec(table.version, table.ke
 const columnName = (table: Table, key: string) => tableSpec(table.version, table.key).columns.find((c) => c.key === key)?.header ?? key;
 
 // Group rows and their leaves, per table format: what a group key such as t3 “3.3” sums.
-const leavesBySpec = new WeakMap<object, Map<string, string[]>>();
+const leavesByGroup = perTableSpec((spec) => {
+  const byGroup = new Map<string, string[]>();
+  for (const r of spec.rows) if (r.group && !r.isGroup) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r.key]);
+  return byGroup;
+});
 
-function leaves(table: Table, group: string): string[] {
-  const spec = tableSpec(table.version, table.key);
-  let byGroup = leavesBySpec.get(spec);
-  if (!byGroup) {
-    byGroup = new Map();
-    for (const r of spec.rows) if (r.group && !r.isGroup) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r.key]);
-    leavesBySpec.set(spec, byGroup);
-  }
-  return byGroup.get(group) ?? [];
-}
+const leaves = (table: Table, group: string) => leavesByGroup(tableSpec(table.version, table.key)).get(group) ?? [];
 
 function expandRows(table: Table, key: string): string[] | undefined {
   const alias = ROW_ALIASES[`${table.key}.${key}`];
