@@ -60,8 +60,8 @@ export function compareRanges(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;
 }
 
-/** Whitespace a Word export leaves around cells, including the ideographic space. */
-export const isBlankChar = (c: string) => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\r';
+/** Whitespace a Word export leaves around cells, including the ideographic space (by char code). */
+export const isBlankCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d;
 
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 

@@ -1,4 +1,4 @@
-import { isBlankChar, type LineIndex } from '../text';
+import { isBlankCode, type LineIndex } from '../text';
 import { isDigits, isValueLike, normalizeLabel } from './values';
 
 /** A cell as cut from the text: trimmed text and its offsets (start = end for an empty cell). */
@@ -34,33 +34,36 @@ export type RawRow = RawCell[];
 /** The three ways a Word table reaches plain text (spec: “Layouts the parser meets”). */
 export type Layout = 'tabs' | 'cell-per-line' | 'markdown';
 
+// Characters are tested by code: indexing a string by a Chinese character makes a new string.
 function isEmptyLine(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isBlankChar(s[i])) return false;
+  for (let i = 0; i < s.length; i++) if (!isBlankCode(s.charCodeAt(i))) return false;
   return true;
 }
 /** A line whose first non-blank character is a pipe. */
 export function isMarkdownRow(s: string): boolean {
   let i = 0;
-  while (i < s.length && isBlankChar(s[i])) i++;
-  return s[i] === '|';
+  while (i < s.length && isBlankCode(s.charCodeAt(i))) i++;
+  return s.charCodeAt(i) === 0x7c;
 }
 const isCellLine = (s: string) => s.startsWith('\t');
 const isSeparatorCell = (s: string) => /^:?-{3,}:?$/.test(s);
 
-function trimmed(text: string, from: number, to: number, line: number): RawCell {
+/** line[from, to) trimmed, as a cell; `start` is the line's offset in the text, `l` its number. */
+function trimmed(line: string, start: number, from: number, to: number, l: number): RawCell {
   let s = from, e = to;
-  while (s < e && isBlankChar(text[s])) s++;
-  while (e > s && isBlankChar(text[e - 1])) e--;
-  return { text: text.slice(s, e), start: s, end: e, line, endLine: line, label: undefined };
+  while (s < e && isBlankCode(line.charCodeAt(s))) s++;
+  while (e > s && isBlankCode(line.charCodeAt(e - 1))) e--;
+  return { text: line.slice(s, e), start: start + s, end: start + e, line: l, endLine: l, label: undefined };
 }
 
-/** Splits text[from, to) of a line at every `sep`, trimming each piece, into `cells`. */
-function split(text: string, from: number, to: number, sep: string, line: number, cells: RawCell[] = []): RawCell[] {
-  let s = from;
-  for (let i = from; i <= to; i++) {
-    if (i === to || text[i] === sep) { cells.push(trimmed(text, s, i, line)); s = i + 1; }
+/** Splits a line from `from` on at every `sep`, trimming each piece, into `cells`. */
+function split(line: string, start: number, from: number, sep: string, l: number, cells: RawCell[] = []): RawCell[] {
+  for (let s = from; ;) {
+    const i = line.indexOf(sep, s);
+    cells.push(trimmed(line, start, s, i < 0 ? line.length : i, l));
+    if (i < 0) return cells;
+    s = i + 1;
   }
-  return cells;
 }
 
 /**
@@ -87,20 +90,19 @@ export function detectLayout(idx: LineIndex, from: number, to: number): Layout {
 
 /** Cuts lines [from, to) into rows of cells according to the layout. */
 export function tokenize(idx: LineIndex, from: number, to: number, layout: Layout): RawRow[] {
-  const text = idx.text;
   const rows: RawRow[] = [];
   if (layout !== 'cell-per-line') {
     for (let l = from; l < to; l++) {
       const line = idx.lineText(l);
       if (isEmptyLine(line)) continue;
-      const start = idx.lineStart(l), end = start + line.length;
+      const start = idx.lineStart(l);
       let cells: RawCell[];
       if (layout === 'markdown' && isMarkdownRow(line)) {
-        cells = split(text, start, end, '|', l);
+        cells = split(line, start, 0, '|', l);
         if (cells.length && cells[0].text === '') cells.shift();          // the pipe that opens the row
         if (cells.length && cells[cells.length - 1].text === '') cells.pop(); // the pipe that closes it
       } else {
-        cells = split(text, start, end, '\t', l);
+        cells = split(line, start, 0, '\t', l);
       }
       if (cells.every((c) => c.text === '' || isSeparatorCell(c.text))) continue;
       rows.push(cells);
@@ -114,23 +116,23 @@ export function tokenize(idx: LineIndex, from: number, to: number, layout: Layou
   const endRow = () => { if (row.length) rows.push(row); row = []; cell = undefined; };
   for (let l = from; l < to; l++) {
     const line = idx.lineText(l);
-    const start = idx.lineStart(l), end = start + line.length;
+    const start = idx.lineStart(l);
     if (isEmptyLine(line)) {
-      if (line.includes('\t')) { cell = trimmed(text, start, end, l); row.push(cell); } // an empty cell
+      if (line.includes('\t')) { cell = trimmed(line, start, 0, line.length, l); row.push(cell); } // an empty cell
       else endRow();
       continue;
     }
     if (isCellLine(line)) {
-      split(text, start + 1, end, '\t', l, row);
+      split(line, start, 1, '\t', l, row);
       cell = row[row.length - 1];
     } else if (cell) {
-      const more = trimmed(text, start, end, l);
+      const more = trimmed(line, start, 0, line.length, l);
       if (cell.text === '') { cell.text = more.text; cell.start = more.start; cell.line = l; }
       else cell.text += more.text;
       cell.end = more.end;
       cell.endLine = l;
     } else {
-      cell = trimmed(text, start, end, l);
+      cell = trimmed(line, start, 0, line.length, l);
       row.push(cell);
     }
   }

@@ -5,7 +5,7 @@ import { normalizeLabel } from './values';
 
 /** Statute titles and their accepted variants, normalized, to the section number. */
 const TITLES = new Map(SECTIONS.flatMap((s) => [s.title, ...s.variants].map((t) => [normalizeLabel(t), s.number] as const)));
-const TITLE_STARTS = new Set([...TITLES.keys()].map((t) => t[0]));
+const TITLE_STARTS = new Set([...TITLES.keys()].map((t) => t.charCodeAt(0)));
 
 // Words that name a section whose title departs from the statute (二、主动公开情况). Such a
 // heading is taken only with its own numeral, so that a sub-topic of 一 such as 二、依申请公开
@@ -20,6 +20,7 @@ const LOOSE_WORDS: Record<number, string[]> = {
 };
 
 const HAN_DIGITS = '〇一二三四五六七八九';
+const HAN_CODES = [...HAN_DIGITS].map((d) => d.charCodeAt(0));
 
 /** The value of a Chinese numeral up to 99 (一, 十, 十二, 二十三), or NaN. */
 export function hanValue(s: string): number {
@@ -31,9 +32,12 @@ export function hanValue(s: string): number {
   return ten > 1 || tens < 1 || ones < 0 ? NaN : tens * 10 + ones;
 }
 
-const isBlank = (c: string) => c === ' ' || c === '\u3000' || c === '\u00a0';
-export const isHanNumeral = (c: string) => c === '十' || HAN_DIGITS.indexOf(c) > 0;
-const isDigit = (c: string) => (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+// Characters are tested by code (line.charCodeAt(i), NaN past the end): indexing a string by a
+// Chinese character would make a new one-character string each time.
+const isBlank = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0;
+/** 一 … 九 or 十 (not 〇: no numbering starts with it). */
+export const isHanNumeral = (c: number) => c === 0x5341 || HAN_CODES.indexOf(c) > 0;
+const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 /** Separators drafts put after a section numeral; only 、 is the statute's. */
 const SEPARATORS = '、.．，,';
 
@@ -53,27 +57,29 @@ export interface Numbering {
 /** Reads a top-level numbering (二、 2. 三．) at `at`; （二） and (2) are not read. */
 export function readNumbering(line: string, at: number, end = line.length): Numbering | undefined {
   let i = at;
-  const han = isHanNumeral(line[i] ?? '');
-  while (i < end && i - at < 3 && (han ? isHanNumeral(line[i]) : isDigit(line[i]))) i++;
+  const han = isHanNumeral(line.charCodeAt(i));
+  while (i < end && i - at < 3 && (han ? isHanNumeral(line.charCodeAt(i)) : isDigit(line.charCodeAt(i)))) i++;
   if (i === at || i - at > 2) return undefined;
   const numeral = line.slice(at, i);
   const value = han ? hanValue(numeral) : Number(numeral.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
   if (!(value > 0)) return undefined;
   let j = i;
-  while (j < end && isBlank(line[j])) j++;
+  while (j < end && isBlank(line.charCodeAt(j))) j++;
   let separator = '';
   if (j < end && SEPARATORS.includes(line[j])) separator = line[j++];
   else if (j === i) return undefined; // 一是, 2023年: a numeral that runs into the text is not a numbering
   // “2.5” or “1.2万” is a number, not a numbering.
-  if ((separator === '.' || separator === '．') && isDigit(line[j] ?? '')) return undefined;
-  while (j < end && isBlank(line[j])) j++;
+  if ((separator === '.' || separator === '．') && isDigit(line.charCodeAt(j))) return undefined;
+  while (j < end && isBlank(line.charCodeAt(j))) j++;
   return { numeral, value, style: han ? 'han' : 'arabic', separator, start: at, end: j };
 }
+
+const isLead = (c: number) => isBlank(c) || c === 0x23 /* # */ || c === 0x2a /* * */ || c === 0x3e /* > */;
 
 /** Where a line's text starts after blanks and Markdown marks (## **). */
 export function textStart(line: string, end = line.length): number {
   let i = 0;
-  while (i < end && (isBlank(line[i]) || line[i] === '#' || line[i] === '*' || line[i] === '>')) i++;
+  while (i < end && isLead(line.charCodeAt(i))) i++;
   return i;
 }
 
@@ -87,7 +93,8 @@ export interface Heading {
   statutory: boolean;
 }
 
-const isTrailing = (c: string) => isBlank(c) || c === '*' || c === '#' || c === '：' || c === ':';
+/** Blanks, Markdown marks and colons after a title. */
+const isTrailing = (c: number) => isBlank(c) || c === 0x2a || c === 0x23 || c === 0xff1a /* ： */ || c === 0x3a;
 
 /**
  * Recognises a section heading line: an optional numbering and one of the six titles; or a title in
@@ -97,11 +104,12 @@ const isTrailing = (c: string) => isBlank(c) || c === '*' || c === '#' || c === 
 export function readHeading(line: string): Heading | undefined {
   if (line.length > 60 || line.includes('\t')) return undefined;
   let end = line.length;
-  while (end > 0 && isTrailing(line[end - 1])) end--;
+  while (end > 0 && isTrailing(line.charCodeAt(end - 1))) end--;
   const start = textStart(line, end);
-  if (start >= end || line[start] === '（' || line[start] === '(' || line[start] === '|') return undefined;
-  // A heading starts with its numeral or its title: most short lines are neither.
-  if (!isHanNumeral(line[start]) && !isDigit(line[start]) && !TITLE_STARTS.has(line[start])) return undefined;
+  if (start >= end) return undefined;
+  // A heading starts with its numeral or its title (not （ ( |): most short lines are neither.
+  const first = line.charCodeAt(start);
+  if (!isHanNumeral(first) && !isDigit(first) && !TITLE_STARTS.has(first)) return undefined;
   const numbering = readNumbering(line, start, end);
   const titleStart = numbering ? numbering.end : start;
   const title = line.slice(titleStart, end);

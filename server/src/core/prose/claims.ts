@@ -73,27 +73,37 @@ const CLAUSE_SEP = '，,：:；;（）()【】';
 const BLANKS = ' \t\u3000\u00a0';
 
 interface Tok { start: number; end: number; num: ProseNumber | undefined; entry: Entry | undefined }
-interface Clause { start: number; end: number; sep: string; toks: Tok[] }
+/** `semicolon`: the clause follows a ； (a new subject may begin). */
+interface Clause { start: number; end: number; semicolon: boolean; toks: Tok[] }
 
-// What each character may start, so that the scan skips ordinary text at one array read per character.
-const SEP = 1, END = 2, WORD = 4, NUMBER = 8;
+// What each character may start or be, so that the scan skips ordinary text at one array read per
+// character (and never makes a one-character string). TRIGGER: the first characters of 未/无/没有/不存在
+// and 均/全部 (a sentence without a count may still say none or all) and of 其中/含/包括 (a list of
+// counts of other things may add up wrong). OPEN: what may stand between a number and a bracket.
+const SEP = 1, END = 2, WORD = 4, NUMBER = 8, TRIGGER = 16, BLANK = 32, OPEN = 64, FILL = 128;
 const CLASS = new Uint8Array(65536);
-for (const ch of CLAUSE_SEP) CLASS[ch.charCodeAt(0)] |= SEP;
-for (const ch of SENTENCE_END) CLASS[ch.charCodeAt(0)] |= END;
+const mark = (chars: string, bit: number) => { for (const ch of chars) CLASS[ch.charCodeAt(0)] |= bit; };
+mark(CLAUSE_SEP, SEP);
+mark(SENTENCE_END, END);
 BY_FIRST.forEach((list, c) => { if (list) CLASS[c] |= WORD; });
-for (const ch of NUMBER_STARTS) CLASS[ch.charCodeAt(0)] |= NUMBER;
+mark(NUMBER_STARTS, NUMBER);
+for (const word of [...MARKERS.zero, ...MARKERS.all, ...MARKERS.part]) mark(word[0], TRIGGER);
+mark(BLANKS, BLANK);
+mark('（(，', OPEN);
+mark(FILLER, FILL);
 
 /** Cuts a sentence into clauses, with their tokens, in one pass. */
 function tokenize(s: string, from: number, to: number): Clause[] {
   const sentence: Clause[] = [];
-  let clause: Clause = { start: from, end: from, sep: '', toks: [] };
+  let clause: Clause = { start: from, end: from, semicolon: false, toks: [] };
   for (let i = from; i < to;) {
     const cls = CLASS[s.charCodeAt(i)];
     if (cls === 0) { i++; continue; }
     if (cls & (SEP | END)) {
       clause.end = i;
       sentence.push(clause);
-      clause = { start: i + 1, end: i + 1, sep: s[i], toks: [] };
+      const c = s.charCodeAt(i);
+      clause = { start: i + 1, end: i + 1, semicolon: c === 0xff1b || c === 0x3b, toks: [] };
       i++;
       continue;
     }
@@ -119,11 +129,6 @@ function tokenize(s: string, from: number, to: number): Clause[] {
   return sentence;
 }
 
-// The first characters of 未/无/没有/不存在 and 均/全部 (a sentence without a count may still say
-// none or all) and of 其中/含/包括 (a list of counts of other things may add up wrong).
-const TRIGGER = 16;
-for (const word of [...MARKERS.zero, ...MARKERS.all, ...MARKERS.part]) CLASS[word.charCodeAt(0)] |= TRIGGER;
-
 // ---- binding ----------------------------------------------------------------------------------
 
 /** A number that may be a claim or a part of a breakdown. */
@@ -147,7 +152,7 @@ const isDescriptor = (k: ClaimKind) => DESCRIPTORS.includes(k.family);
 /** Only blanks or a bracket between two places a few characters apart: 64件（含…, 约 70. */
 const near = (s: string, from: number, to: number) => {
   if (to - from > 3) return false;
-  for (let i = from; i < to; i++) if (!BLANKS.includes(s[i]) && !'（(，'.includes(s[i])) return false;
+  for (let i = from; i < to; i++) if (!(CLASS[s.charCodeAt(i)] & (BLANK | OPEN))) return false;
   return true;
 };
 const rowsOf = (quantity: string) => quantity.slice(0, quantity.lastIndexOf('.'));
@@ -229,7 +234,7 @@ class ProseReader {
     let breakdown: Breakdown | undefined;
 
     for (const clause of clauses) {
-      if (clause.sep === '；' || clause.sep === ';') { pending = null; subject.review = subject.suit = false; }
+      if (clause.semicolon) { pending = null; subject.review = subject.suit = false; }
       const toks = clause.toks;
       const figures: number[] = [];
       let hits = 0, vetoed = false, cases = false;
@@ -307,7 +312,7 @@ class ProseReader {
     const { s } = this;
     for (let i = clause.start; i < clause.end; i++) {
       if (i >= n.start && i < n.after) continue;
-      if (!BLANKS.includes(s[i]) && !FILLER.includes(s[i])) return false;
+      if (!(CLASS[s.charCodeAt(i)] & (BLANK | FILL))) return false;
     }
     return true;
   }
