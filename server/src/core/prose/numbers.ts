@@ -31,8 +31,9 @@ const CN_START = '一二两三四五六七八九十';
 const isAscii = (c: number) => c >= 48 && c <= 57;
 const isWide = (c: number) => c >= 0xff10 && c <= 0xff19;
 const CN_CHARS = '零〇一二两三四五六七八九十百千万';
-const CN_CODES = new Set([...CN_CHARS].map((ch) => ch.charCodeAt(0)));
-const isCn = (c: number) => CN_CODES.has(c);
+const CN_CODES = new Uint8Array(65536);
+for (const ch of CN_CHARS) CN_CODES[ch.charCodeAt(0)] = 1;
+const isCn = (c: number) => CN_CODES[c] === 1;
 
 /** The characters a number may begin with. */
 export const NUMBER_STARTS = '0123456789０１２３４５６７８９' + CN_START;
@@ -76,6 +77,10 @@ const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const isDigitLike = (c: number) => isAscii(c) || isWide(c) || c === 44 || c === 46 || c === 0xff0e;
 const APPROX = (c: number) => c === 0x4f59 || c === 0x591a; // 余, 多
 const NOT_COUNT = '年月日号%％‰倍';
+const DI = 0x7b2c; // 第
+// Characters are compared by code: indexing a string by a Chinese character makes a new string.
+const isOrdinal = (s: string, start: number) =>
+  s.charCodeAt(start - 1) === DI || (isBlank(s.charCodeAt(start - 1)) && s.charCodeAt(start - 2) === DI);
 
 /**
  * Where the run of number characters starting at `i` ends, and the class of the unit after it: a
@@ -85,7 +90,7 @@ export function unitAfter(s: string, i: number): { end: number; unit: UnitClass 
   const cn = !isDigitLike(s.charCodeAt(i)); // else one of CN_START
   let j = i;
   while (j < s.length && (cn ? isCn(s.charCodeAt(j)) : isDigitLike(s.charCodeAt(j)))) j++;
-  if (s[i - 1] === '第') return { end: j, unit: 'none' };
+  if (s.charCodeAt(i - 1) === DI) return { end: j, unit: 'none' };
   const k = skipBlanks(s, j);
   if (APPROX(s.charCodeAt(k))) return { end: j, unit: 'count' };
   return { end: j, unit: unitAt(s, k)?.[1] ?? 'none' };
@@ -137,7 +142,7 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
     value = v;
     form = 'chinese';
   }
-  const ordinal = s[start - 1] === '第' || (isBlank(s.charCodeAt(start - 1)) && s[start - 2] === '第');
+  const ordinal = isOrdinal(s, start);
   let j = skipBlanks(s, end);
   const approx = APPROX(s.charCodeAt(j));
   if (approx) j = skipBlanks(s, j + 1);
@@ -149,10 +154,10 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
     const k = skipBlanks(s, j + unit.length);
     if (k < s.length && isIdeograph(s.charCodeAt(k)) && !NOUNS_AFTER_LOOSE_UNITS.some((n) => s.startsWith(n, k))) unitClass = 'other';
   }
-  const next = s[j] ?? '';
-  const notCount = ordinal || (next !== '' && NOT_COUNT.includes(next)) || s.startsWith('个百分点', j);
+  const next = s.charCodeAt(j);
+  const notCount = ordinal || (j < s.length && NOT_COUNT.includes(s[j])) || s.startsWith('个百分点', j);
   if (form === 'chinese' && (unitClass === 'none' || notCount)) return undefined;
   if (!Number.isFinite(value)) return undefined;
-  const year = next === '年' && form !== 'chinese' && end - start === 4 && value >= 1990 && value <= 2100 ? value : undefined;
+  const year = next === 0x5e74 /* 年 */ && form !== 'chinese' && end - start === 4 && value >= 1990 && value <= 2100 ? value : undefined;
   return { start, end, value, form, unit, unitClass, after: unit ? j + unit.length : end, approx, notCount, year };
 }
