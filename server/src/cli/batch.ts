@@ -1,9 +1,15 @@
 import { check, type Locale } from '../core/service';
 import { readSource, type ReadProblem, type SourceFile } from './files';
-import type { FileResult } from './output';
+import { count, fileJson, textLines, type Tally } from './output';
 
-export interface Batch { paths: string[]; locale: Locale }
-export interface BatchResult { results: FileResult[]; problems: ReadProblem[]; ruleErrors: string[] }
+export interface Batch { paths: string[]; locale: Locale; format: 'text' | 'json' }
+export interface BatchResult {
+  /** Each file's findings as printed: text lines, or its JSON entry. */
+  printed: string[];
+  tally: Tally;
+  problems: ReadProblem[];
+  ruleErrors: string[];
+}
 
 /** Files read in one go before they are checked: reading them apart from the checking is faster. */
 const CHUNK = 64;
@@ -12,20 +18,22 @@ const CHUNK = 64;
  * Reads and checks the files, in order, on this thread. (Worker threads were tried: on the two
  * cores here V8's compiler and collector already keep the second core busy, so they only slowed it.)
  */
-export function checkBatch({ paths, locale }: Batch): BatchResult {
-  const out: BatchResult = { results: [], problems: [], ruleErrors: [] };
-  for (let from = 0; from < paths.length; from += CHUNK) {
-    for (const read of paths.slice(from, from + CHUNK).map(readSource)) checkOne(read, locale, out);
+export function checkBatch(batch: Batch): BatchResult {
+  const out: BatchResult = { printed: [], tally: { files: 0, errors: 0, warnings: 0, notes: 0 }, problems: [], ruleErrors: [] };
+  for (let from = 0; from < batch.paths.length; from += CHUNK) {
+    for (const read of batch.paths.slice(from, from + CHUNK).map(readSource)) checkOne(read, batch, out);
   }
   return out;
 }
 
-function checkOne(read: SourceFile | ReadProblem, locale: Locale, out: BatchResult): void {
+function checkOne(read: SourceFile | ReadProblem, { locale, format }: Batch, out: BatchResult): void {
   if (!('text' in read)) { out.problems.push(read); return; }
   const { path } = read;
   // A rule that throws is a bug in nianbao, not in the report: say so, keep checking.
   const onError = (error: unknown, rule: string) =>
     out.ruleErrors.push(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}\n`);
   // The command line prints no related places: they are not built.
-  out.results.push({ path, findings: check(read.text, { locale, onError, related: false }).findings });
+  const { findings } = check(read.text, { locale, onError, related: false });
+  count(out.tally, findings);
+  out.printed.push(format === 'json' ? fileJson(path, findings) : textLines(path, findings));
 }

@@ -4,7 +4,7 @@ import { check } from '../core/service';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { checkBatch } from './batch';
 import { listSources, readSource, type ReadProblem } from './files';
-import { checkJson, parseJson, summary, textLines } from './output';
+import { checkJson, parseJson, summary } from './output';
 
 // The command-line face of the core. bin/nianbao calls `main`; the bench imports `check` from
 // the same bundle so that it times exactly the code the CLI runs.
@@ -43,13 +43,13 @@ export function main(argv: string[], io: Io = processIo): number {
     case 'check': {
       const { paths, problems } = listSources(command.files);
       if (problems.length) return readFailure(io, problems);
-      const { results, problems: unread, ruleErrors } = checkBatch({ paths, locale: command.locale });
+      const { printed, tally, problems: unread, ruleErrors } = checkBatch({ paths, locale: command.locale, format: command.format });
       if (unread.length) return readFailure(io, unread);
       if (ruleErrors.length) io.stderr(ruleErrors.join(''));
       // One write for the whole run: thousands of small writes cost more than the checking.
-      io.stdout(command.format === 'json' ? checkJson(results) : textLines(results));
-      if (command.format === 'text') io.stderr(summary(results, command.locale));
-      return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+      io.stdout(command.format === 'json' ? checkJson(printed) : printed.join(''));
+      if (command.format === 'text') io.stderr(summary(tally, command.locale));
+      return tally.errors > 0 ? EXIT.findings : EXIT.ok;
     }
   }
 }

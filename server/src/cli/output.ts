@@ -5,15 +5,14 @@ import type { Range } from '../core/text';
 // How results are printed. stdout carries only the machine-readable part (one line per
 // finding, or JSON); the human summary goes to stderr so pipes stay clean.
 
-export interface FileResult { path: string; findings: Finding[] }
+// Each file's findings are printed (into a string) as soon as it is checked, so that thousands
+// of finding objects need not be kept until the end.
 
-/** `file:line:col severity code message`, 1-based like other linters. */
-export function textLines(results: FileResult[]): string {
+/** `file:line:col severity code message` for each finding of a file, 1-based like other linters. */
+export function textLines(path: string, findings: Finding[]): string {
   let out = '';
-  for (const { path, findings } of results) {
-    for (const f of findings) {
-      out += `${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}\n`;
-    }
+  for (const f of findings) {
+    out += `${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}\n`;
   }
   return out;
 }
@@ -28,17 +27,31 @@ function diagnostic(f: Finding) {
   return d;
 }
 
-export function checkJson(results: FileResult[]): string {
-  return JSON.stringify(results.map((r) => ({ file: r.path, diagnostics: r.findings.map(diagnostic) }))) + '\n';
+/** One file's entry of the JSON array: `{"file", "diagnostics"}`. */
+export function fileJson(path: string, findings: Finding[]): string {
+  return JSON.stringify({ file: path, diagnostics: findings.map(diagnostic) });
 }
 
-export function summary(results: FileResult[], locale: Locale): string {
-  const count = (...severities: string[]) => results.reduce((n, r) => n + r.findings.filter((f) => severities.includes(f.severity)).length, 0);
-  const errors = count('error'), warnings = count('warning'), notes = count('information', 'hint');
-  if (locale === 'en') {
-    return `Checked ${results.length} file(s): ${errors} error(s), ${warnings} warning(s)${notes ? `, ${notes} note(s)` : ''}\n`;
+/** The JSON array of the files' entries. */
+export const checkJson = (entries: string[]) => `[${entries.join(',')}]\n`;
+
+/** How many files were checked and how many findings of each kind they have. */
+export interface Tally { files: number; errors: number; warnings: number; notes: number }
+
+export function count(tally: Tally, findings: Finding[]): void {
+  tally.files++;
+  for (const f of findings) {
+    if (f.severity === 'error') tally.errors++;
+    else if (f.severity === 'warning') tally.warnings++;
+    else tally.notes++;
   }
-  return `检查了 ${results.length} 个文件：${errors} 个错误，${warnings} 个警告${notes ? `，${notes} 个提示` : ''}\n`;
+}
+
+export function summary({ files, errors, warnings, notes }: Tally, locale: Locale): string {
+  if (locale === 'en') {
+    return `Checked ${files} file(s): ${errors} error(s), ${warnings} warning(s)${notes ? `, ${notes} note(s)` : ''}\n`;
+  }
+  return `检查了 ${files} 个文件：${errors} 个错误，${warnings} 个警告${notes ? `，${notes} 个提示` : ''}\n`;
 }
 
 /** The report model with canonical keys; a cell keeps only what a reader of the JSON needs. */
