@@ -47,6 +47,11 @@ export function isMarkdownRow(s: string): boolean {
 }
 const isCellLine = (s: string) => s.startsWith('\t');
 const isSeparatorCell = (s: string) => /^:?-{3,}:?$/.test(s);
+/** A row of nothing but blanks and Markdown's |---| rules. */
+function isSeparatorRow(cells: RawCell[]): boolean {
+  for (const c of cells) if (c.text !== '' && !isSeparatorCell(c.text)) return false;
+  return true;
+}
 
 /** line[from, to) trimmed, as a cell; `start` is the line's offset in the text, `l` its number. */
 function trimmed(line: string, start: number, from: number, to: number, l: number): RawCell {
@@ -104,8 +109,7 @@ export function tokenize(idx: LineIndex, from: number, to: number, layout: Layou
       } else {
         cells = split(line, start, 0, '\t', l);
       }
-      if (cells.every((c) => c.text === '' || isSeparatorCell(c.text))) continue;
-      rows.push(cells);
+      if (!isSeparatorRow(cells)) rows.push(cells);
     }
     return rows;
   }

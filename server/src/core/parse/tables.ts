@@ -16,6 +16,18 @@ const ANCHORS: Record<TableKey, string[]> = {
 };
 const isTabular = (line: string) => line.includes('\t') || isMarkdownRow(line);
 
+// The loops below that run for every line, row or cell are written out rather than as array
+// callbacks: until V8 has optimized them (for the first few hundred reports of a batch) a
+// callback costs a full call each.
+function includesAny(text: string, words: string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+const hasText = (cells: RawCell[]) => {
+  for (const c of cells) if (c.text !== '') return true;
+  return false;
+};
+
 /**
  * Finds each table by the first tab or pipe row that carries one of its anchors (第二十条第…,
  * 申请人情况…, 行政复议), in statutory order; a table runs until prose or the next table begins.
@@ -27,7 +39,7 @@ export function findRegions(idx: LineIndex, sectionStarts: ReadonlySet<number> =
     let from = -1;
     for (let l = line; l < idx.lineCount && from < 0; l++) {
       const text = idx.lineText(l);
-      if (isTabular(text) && ANCHORS[key].some((a) => text.includes(a))) from = l;
+      if (isTabular(text) && includesAny(text, ANCHORS[key])) from = l;
     }
     if (from < 0) continue;
     let to = from + 1;
@@ -45,17 +57,18 @@ function regionText(idx: LineIndex, r: Region): string {
 }
 
 /** The version a table is written in, from the header words only one version prints. */
+function mostMarkers(label: string): { best: FormatVersion; bestCount: number } {
+  let best: FormatVersion = '2021', bestCount = 0;
+  for (const f of FORMATS) {
+    let count = 0;
+    for (const m of f.markers) if (label.includes(m)) count++;
+    if (count > bestCount) { best = f.version; bestCount = count; }
+  }
+  return { best, bestCount };
+}
+
 function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
-  const mostMarkers = (label: string) => {
-    let best: FormatVersion = '2021', bestCount = 0;
-    for (const f of FORMATS) {
-      let count = 0;
-      for (const m of f.markers) if (label.includes(m)) count++;
-      if (count > bestCount) { best = f.version; bestCount = count; }
-    }
-    return { best, bestCount };
-  };
   // Markers are plain words; only a header broken over lines needs the normalized text.
   let label = text, found = mostMarkers(label);
   if (found.bestCount === 0) found = mostMarkers((label = normalizeLabel(text)));
@@ -87,7 +100,8 @@ function candidates(spec: TableSpec, label: string): RowSpec[] {
 function matchRow(spec: TableSpec, cell: RawCell, groups: Set<string>): RowSpec | undefined {
   const n = labelOf(cell);
   if (n === '' || n.length > 60) return undefined;
-  return candidates(spec, n).find((row) => !row.group || groups.has(row.group));
+  for (const row of candidates(spec, n)) if (!row.group || groups.has(row.group)) return row;
+  return undefined;
 }
 
 /** A parsed cell. Its range is built when asked for: most cells are never reported. */
@@ -150,12 +164,12 @@ function placements(found: RawCell[], n: number, at: number, headers: Map<string
 function headerPositions(spec: TableSpec, rows: RawRow[]): Map<string, number> {
   const at = new Map<string, number>();
   for (const cells of rows) {
-    cells.forEach((cell, i) => {
-      const n = labelOf(cell);
-      if (n === '') return;
+    for (let i = 0; i < cells.length; i++) {
+      const n = labelOf(cells[i]);
+      if (n === '') continue;
       const col = spec.columns.find((c) => names(n, c.match));
       if (col && !at.has(col.key)) at.set(col.key, i);
-    });
+    }
   }
   return at;
 }
@@ -176,9 +190,10 @@ function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[]
   }
   const placed = placements(found, n, at, headers, spec.columns);
   if (typeof placed === 'string') {
-    const values = found.filter((c) => c.text !== '');
+    let values = 0;
+    for (const c of found) if (c.text !== '') values++;
     row.problem = {
-      kind: placed, expected: n, found: values.length,
+      kind: placed, expected: n, found: values,
       range: idx.range(label.start, found[found.length - 1].end),
     };
     return { row, readings: undefined };
@@ -209,8 +224,9 @@ function resolve(table: Table, readings: Map<string, Record<string, Cell>[]>) {
 function joinOrphans(rows: RawRow[]): RawRow[] {
   const out: RawRow[] = [];
   for (const row of rows) {
-    const orphan = row.every((c) => labelOf(c) === '');
-    if (orphan && out.length && row.some((c) => c.text !== '')) for (const c of row) out[out.length - 1].push(c);
+    let orphan = true;
+    for (const c of row) if (labelOf(c) !== '') { orphan = false; break; }
+    if (orphan && out.length && hasText(row)) for (const c of row) out[out.length - 1].push(c);
     else out.push(row);
   }
   return out;
@@ -235,7 +251,7 @@ function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table
     const found = cells.slice(matched.at + 1);
     if (rowSpec.isGroup) {
       // A group label with numbers of its own is a data row (2019: （六）其他处理).
-      if (!found.some((c) => c.text !== '')) continue;
+      if (!hasText(found)) continue;
       const leaf = tableSpec('2019', spec.key).rows.find((r) => r.key === rowSpec.key && !r.isGroup);
       if (!leaf) continue;
       rowSpec = leaf;
