@@ -226,8 +226,8 @@ class ProseReader {
     // later date (截至2025年1月) may describe the state after the statistical period.
     if (past) return;
     const from = clauses[0].start, to = clauses[clauses.length - 1].end;
-    this.met = NEEDS.filter((w) => { const at = s.indexOf(w, from); return at >= 0 && at + w.length <= to; });
-    const isHit = (t: Tok) => this.isHit(t);
+    this.met = [];
+    for (const w of NEEDS) { const at = s.indexOf(w, from); if (at >= 0 && at + w.length <= to) this.met.push(w); }
     const subject = { review: false, suit: false };
     let pending: Tok[] | null = null;
     let last: Figure | undefined;
@@ -240,7 +240,7 @@ class ProseReader {
       let hits = 0, vetoed = false, cases = false;
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i], m = t.entry?.marker;
-        if (isFigure(t)) figures.push(i); else if (isHit(t)) hits++;
+        if (isFigure(t)) figures.push(i); else if (this.isHit(t)) hits++;
         if (m === 'veto' || m === 'scope') vetoed = true;
         if (m === 'cases') cases = true;
       }
@@ -256,7 +256,7 @@ class ProseReader {
         }
         if (marker === 'zero' && !vetoed && !future) this.zero(clause, i);
         if (marker === 'all' && !vetoed && !future) this.all(clause, i, subject, last);
-        if (isHit(tok)) {
+        if (this.isHit(tok)) {
           const family = tok.entry!.kind!.family;
           if (family === 'review') subject.review = true;
           if (family === 'suit') subject.suit = true;
@@ -270,11 +270,11 @@ class ProseReader {
         const before: Tok[] = [], after: Tok[] = [];
         let negated = false;
         for (let j = i - 1; j >= lo; j--) {
-          if (isHit(toks[j])) before.push(toks[j]);
+          if (this.isHit(toks[j])) before.push(toks[j]);
           if (toks[j].entry?.marker === 'zero') negated = true;
         }
         // 63件申请均已办结: the number is the subject of 均, not the count of 办结.
-        if (!before.length) for (let j = i + 1; j < hi && toks[j].entry?.marker !== 'all'; j++) if (isHit(toks[j])) after.push(toks[j]);
+        if (!before.length) for (let j = i + 1; j < hi && toks[j].entry?.marker !== 'all'; j++) if (this.isHit(toks[j])) after.push(toks[j]);
         let cands = before.length ? before : after;
         const numberFirst = !before.length && after.length > 0;
         let inherited = false;
@@ -295,12 +295,15 @@ class ProseReader {
         breakdown = this.place(fig, breakdown);
         last = fig;
       }
-      pending = hits > 0 && figures.length === 0 ? toks.filter(isHit) : null;
+      pending = null;
+      if (hits > 0 && figures.length === 0) { pending = []; for (const t of toks) if (this.isHit(t)) pending.push(t); }
     }
   }
 
   private needsMet(k: ClaimKind): boolean {
-    return !k.needs || k.needs.some((w) => this.met.includes(w));
+    if (!k.needs) return true;
+    for (const w of k.needs) if (this.met.includes(w)) return true;
+    return false;
   }
 
   private isHit(t: Tok): boolean {
@@ -334,12 +337,15 @@ class ProseReader {
     };
     const unbound = () => { fig.kind = fig.family = undefined; return fig; };
     const kindOf = (t: Tok) => t.entry!.kind!;
-    const ordered = [...cands.filter((t) => !kindOf(t).weak), ...cands.filter((t) => kindOf(t).weak)];
+    // Strong keywords first, then weak ones (办理), each in order.
+    const ordered: Tok[] = [];
+    for (const t of cands) if (!kindOf(t).weak) ordered.push(t);
+    for (const t of cands) if (kindOf(t).weak) ordered.push(t);
     const block = this.blockOf(ordered, breakdown);
     let pick: Tok | undefined;
-    if (breakdown && !numberFirst) pick = ordered.find((t) => breakdown.allowed.includes(kindOf(t).family));
+    if (breakdown && !numberFirst) for (const t of ordered) if (breakdown.allowed.includes(kindOf(t).family)) { pick = t; break; }
     // Channels and applicants describe parts of a list; a result (维持) needs a review or lawsuit to belong to.
-    pick ??= ordered.find((t) => !isDescriptor(kindOf(t)) && (kindOf(t).family !== 'result' || block));
+    if (!pick) for (const t of ordered) if (!isDescriptor(kindOf(t)) && (kindOf(t).family !== 'result' || block)) { pick = t; break; }
     if (!pick) return fig;
     const kind = kindOf(pick);
     fig.kind = kind;
@@ -384,8 +390,11 @@ class ProseReader {
   private blockOf(cands: Tok[], breakdown: Breakdown | undefined): string | undefined {
     const total = breakdown?.total;
     if (total?.quantity?.startsWith('t4.') && total.quantity.endsWith('.total')) return rowsOf(total.quantity);
-    const word = cands.find((t) => t.entry!.kind!.family === 'review' || t.entry!.kind!.family === 'suit');
-    return word ? rowsOf(word.entry!.kind!.quantity!) : undefined;
+    for (const t of cands) {
+      const kind = t.entry!.kind!;
+      if (kind.family === 'review' || kind.family === 'suit') return rowsOf(kind.quantity!);
+    }
+    return undefined;
   }
 
   /** Records the figure as a claim, and as a part of the breakdown it continues (or ends). */
