@@ -1,8 +1,8 @@
 import { predatesStatutoryFormat } from './format/years';
 import type { Report } from './model';
 import { parseReport } from './parse/index';
-import { CHECKS } from './rules/index';
-import type { Msg, RawFinding, Severity, TextEdit } from './rules/types';
+import { CHECKS, RULES } from './rules/index';
+import type { RawFinding, Severity, TextEdit } from './rules/types';
 import { compareRanges, LineIndex, type Range } from './text';
 
 // The facade of the pure core: text in, report model and findings out. The language server and
@@ -30,12 +30,13 @@ export interface CheckOptions {
   related?: boolean;
 }
 
-function localize(raw: RawFinding, severity: Severity, locale: Locale, related: boolean): Finding {
-  const t = (m: Msg) => m[locale];
-  const f: Finding = { code: raw.code, severity, message: t(raw.message), range: raw.range };
-  if (raw.fix) f.fix = { title: t(raw.fix.title), edits: raw.fix.edits };
+const SEVERITY = new Map(RULES.map((r) => [r.code, r.severity]));
+
+function localize(raw: RawFinding, locale: Locale, related: boolean): Finding {
+  const f: Finding = { code: raw.code, severity: SEVERITY.get(raw.code) ?? 'warning', message: raw.message[locale], range: raw.range };
+  if (raw.fix) f.fix = { title: raw.fix.title[locale], edits: raw.fix.edits };
   const places = related && raw.related ? raw.related() : [];
-  if (places.length) f.related = places.map((r) => ({ range: r.range, message: t(r.message) }));
+  if (places.length) f.related = places.map((r) => ({ range: r.range, message: r.message[locale] }));
   return f;
 }
 
@@ -48,10 +49,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const checks = !report.looksLikeReport ? [] : predatesStatutoryFormat(report.year) ? CHECKS.filter((c) => !c.statutoryOnly) : CHECKS;
   for (const c of checks) {
     try {
-      for (const raw of c.run({ report, text, idx })) {
-        const severity = c.rules.find((r) => r.code === raw.code)?.severity ?? 'warning';
-        findings.push(localize(raw, severity, options.locale ?? 'zh', options.related ?? true));
-      }
+      for (const raw of c.run({ report, text, idx })) findings.push(localize(raw, options.locale ?? 'zh', options.related ?? true));
     } catch (error) {
       options.onError?.(error, c.rules.map((r) => r.code).join(','));
     }
