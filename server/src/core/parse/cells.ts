@@ -84,10 +84,10 @@ export function isTableLine(line: string, previous: string | undefined): boolean
 export function detectLayout(idx: LineIndex, from: number, to: number): Layout {
   let markdown = 0, single = 0, multi = 0;
   for (let l = from; l < to; l++) {
-    const line = idx.lineText(l);
+    const line = idx.lineText(l), tab = line.indexOf('\t');
     if (isMarkdownRow(line)) markdown++;
-    else if (line.startsWith('\t') && line.indexOf('\t', 1) < 0) single++;
-    else if (line.includes('\t')) multi++;
+    else if (tab === 0 && line.indexOf('\t', 1) < 0) single++;
+    else if (tab >= 0) multi++;
   }
   if (markdown > single + multi) return 'markdown';
   return single > multi ? 'cell-per-line' : 'tabs';

@@ -32,7 +32,7 @@ const hasText = (cells: RawCell[]) => {
  * Finds each table by the first tab or pipe row that carries one of its anchors (第二十条第…,
  * 申请人情况…, 行政复议), in statutory order; a table runs until prose or the next table begins.
  */
-export function findRegions(idx: LineIndex, sectionStarts: ReadonlySet<number> = new Set()): Region[] {
+export function findRegions(idx: LineIndex, sectionStarts: readonly number[] = []): Region[] {
   const regions: Region[] = [];
   let line = 0;
   for (const key of ['t2', 't3', 't4'] as TableKey[]) {
@@ -42,8 +42,11 @@ export function findRegions(idx: LineIndex, sectionStarts: ReadonlySet<number> =
       if (isTabular(text) && includesAny(text, ANCHORS[key])) from = l;
     }
     if (from < 0) continue;
+    // It ends at the latest where the next section begins.
+    let stop = idx.lineCount;
+    for (const l of sectionStarts) if (l > from && l < stop) stop = l;
     let to = from + 1;
-    while (to < idx.lineCount && isTableLine(idx.lineText(to), idx.lineText(to - 1)) && !sectionStarts.has(to)) to++;
+    while (to < stop && isTableLine(idx.lineText(to), idx.lineText(to - 1))) to++;
     regions.push({ key, from, to });
     line = to;
   }
