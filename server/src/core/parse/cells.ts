@@ -43,7 +43,7 @@ function isEmptyLine(s: string): boolean {
 export function isMarkdownRow(s: string): boolean {
   let i = 0;
   while (i < s.length && isBlankCode(s.charCodeAt(i))) i++;
-  return s.charCodeAt(i) === 0x7c;
+  return i < s.length && s.charCodeAt(i) === 0x7c;
 }
 const isCellLine = (s: string) => s.startsWith('\t');
 const isSeparatorCell = (s: string) => /^:?-{3,}:?$/.test(s);

@@ -14,7 +14,9 @@ export function parseReport(text: string, idx: LineIndex = new LineIndex(text)):
   const sections = findSections(idx);
   const { year, titled } = readTitle(idx);
   const report: Report = { year, format: null, looksLikeReport: titled, sections, tables: {}, claims: [] };
-  for (const region of findRegions(idx, sections.map((s) => s.range.start.line))) {
+  const sectionStarts: number[] = []; // built one way whatever the count, so V8 keeps one array kind
+  for (const s of sections) sectionStarts.push(s.range.start.line);
+  for (const region of findRegions(idx, sectionStarts)) {
     const table = parseTable(idx, region);
     if (!hasRows(table)) continue;
     report.tables[region.key] = table;

@@ -159,7 +159,7 @@ function subtopics(report: Report, idx: LineIndex): RawFinding[] {
     const line = idx.lineText(l);
     // Table rows (一、本年新收…) are numbered like sections too; only a line that starts with a numeral is read.
     const start = textStart(line);
-    if (!isHanNumeral(line.charCodeAt(start)) || line.includes('\t') || inTable(l)) continue;
+    if (start >= line.length || !isHanNumeral(line.charCodeAt(start)) || line.includes('\t') || inTable(l)) continue;
     const n = readNumbering(line, start);
     if (!n || n.style !== 'han' || !(n.separator === '、' || n.separator === '．' || n.separator === '.')) continue;
     const end = n.start + n.numeral.length + (line.slice(n.start + n.numeral.length, n.end).indexOf(n.separator) + 1);
