@@ -110,6 +110,29 @@ describe('nianbao check', () => {
     assert.ok(errorLines(nianbao('check', bom).stdout)[0].startsWith(`${bom}:${line + 1}:2 error table3-balance `));
   });
 
+  test('columns count UTF-16 units, as editors do, after a character beyond the BMP (𠀀)', () => {
+    const seed = seeds.find((f) => f.startsWith('000_'))!;
+    const [f] = SEED_FINDINGS[seed]; // 行政诉讼 2 件
+    const lines = readFileSync(join(SEEDS, seed), 'utf8').split('\n');
+    lines[f.line - 1] = '𠀀' + lines[f.line - 1];
+    const path = join(tmp, 'astral.txt');
+    writeFileSync(path, lines.join('\n'));
+    assert.ok(nianbao('check', path).stdout.startsWith(`${path}:${f.line}:${f.column + 2} warning ${f.code} `));
+  });
+
+  test('more files than are read in one go: every one, in order, in the output and the summary', () => {
+    const dir = join(tmp, 'many');
+    mkdirSync(dir);
+    const names = Array.from({ length: 70 }, (_, i) => `r${String(i).padStart(2, '0')}.txt`);
+    for (const name of names) copyFileSync(SEED_001, join(dir, name));
+    copyFileSync(injectedCopy().path, join(dir, names[66]));
+    const r = nianbao('check', '--format', 'json', dir);
+    assert.equal(r.code, 1);
+    const files = JSON.parse(r.stdout).map((f: { file: string; diagnostics: unknown[] }) => [f.file, f.diagnostics.length]);
+    assert.deepEqual(files, names.map((n, i) => [join(dir, n), i === 66 ? 4 : 0]));
+    assert.match(nianbao('check', dir).stderr, /检查了 70 个文件：1 个错误，3 个警告/);
+  });
+
   test('a directory: every .txt and .md inside, recursively', () => {
     const dir = join(tmp, 'dir');
     mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
