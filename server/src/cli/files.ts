@@ -14,15 +14,20 @@ const REPORT_EXTENSIONS = ['.txt', '.md'];
 
 const NOT_UTF8 = '不是 UTF-8 编码的文本（若是 GBK 编码，请先转换为 UTF-8）';
 
+// UTF-8 to a string through ICU's transcoding to UTF-16 and a plain copy: about five times faster
+// on Chinese text than TextDecoder or toString('utf8'), which matters across thousands of files.
+// (A Node built without ICU has no transcode: it decodes the plain way.)
+const decode: (bytes: Buffer) => string = typeof transcode === 'function'
+  ? (bytes) => transcode(bytes, 'utf8', 'ucs2').toString('ucs2')
+  : (bytes) => bytes.toString('utf8');
+
 /** One file as UTF-8 text. */
 export function readSource(path: string): SourceFile | ReadProblem {
   try {
     const bytes = readFileSync(path);
     // A GBK-encoded report (common in offices) must be refused, not checked as mojibake.
     if (!isUtf8(bytes)) return { path, message: NOT_UTF8 };
-    // ICU's transcoding to UTF-16 then a plain copy is about five times faster on Chinese text
-    // than TextDecoder or toString('utf8'), which matters across thousands of files.
-    const text = transcode(bytes, 'utf8', 'ucs2').toString('ucs2');
+    const text = decode(bytes);
     // A leading BOM is dropped, so positions match what editors show.
     return { path, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {
