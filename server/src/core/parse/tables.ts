@@ -59,7 +59,7 @@ function regionText(idx: LineIndex, r: Region): string {
   return idx.text.slice(idx.lineStart(r.from), r.to < idx.lineCount ? idx.lineStart(r.to) : idx.text.length);
 }
 
-/** The version a table is written in, from the header words only one version prints. */
+/** The format whose marker words (header words only one version prints) the label holds most of. */
 function mostMarkers(label: string): { best: FormatVersion; bestCount: number } {
   let best: FormatVersion = '2021', bestCount = 0;
   for (const f of FORMATS) {
@@ -70,6 +70,7 @@ function mostMarkers(label: string): { best: FormatVersion; bestCount: number } 
   return { best, bestCount };
 }
 
+/** The version a table is written in, from the header words only one version prints. */
 function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
   // Markers are plain words; only a header broken over lines needs the normalized text.
