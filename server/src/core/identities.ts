@@ -27,19 +27,18 @@ function usable(cell: Cell | undefined, col: ColumnSpec): cell is Cell & { value
   return col.decimals || Number.isInteger(cell.value);
 }
 
+/** A cell the identities use: its number among them, and the identities it takes part in, with which sign. */
+interface CellUse { index: number; plans: { plan: number; sign: 1 | -1 }[] }
 /** One cell of an identity, with its sign. */
-interface Ref { row: string; col: string; key: string; column: ColumnSpec; sign: 1 | -1; total: boolean }
+interface Ref { row: string; col: string; use: CellUse; column: ColumnSpec; sign: 1 | -1; total: boolean }
 /** An identity spelled out over one row or column: which cells, with which sign. */
 interface Plan { spec: IdentitySpec; along: string; refs: Ref[] }
-interface Plans {
-  list: Plan[];
-  /** For each cell (Ref.key), the identities it takes part in and with which sign. */
-  byCell: Map<string, { plan: number; sign: 1 | -1 }[]>;
-}
+interface Plans { list: Plan[]; cellCount: number }
 const plansOf = (table: Table) => plansFor(tableSpec(table.version, table.key));
 
 const plansFor = perTableSpec((spec): Plans => {
   const list: Plan[] = [];
+  const uses = new Map<string, CellUse>();
   for (const id of spec.identities) {
     const perColumn = id.per === 'column';
     const alongs = perColumn ? spec.columns.map((c) => c.key) : id.rows ?? spec.rows.filter((r) => !r.isGroup).map((r) => r.key);
@@ -47,19 +46,15 @@ const plansFor = perTableSpec((spec): Plans => {
     const column = (key: string) => spec.columns.find((c) => c.key === key)!;
     for (const along of alongs) {
       const refs = [...id.sum.map((k) => [k, 1] as const), ...id.equals.map((k) => [k, -1] as const)].map(([k, sign]): Ref => {
-        const row = perColumn ? k : along, col = perColumn ? along : k;
-        return { row, col, key: `${row}|${col}`, column: column(col), sign, total: k === id.total && sign === totalSign };
+        const row = perColumn ? k : along, col = perColumn ? along : k, key = `${row}|${col}`;
+        if (!uses.has(key)) uses.set(key, { index: uses.size, plans: [] });
+        return { row, col, use: uses.get(key)!, column: column(col), sign, total: k === id.total && sign === totalSign };
       });
       list.push({ spec: id, along, refs });
     }
   }
-  const byCell = new Map<string, { plan: number; sign: 1 | -1 }[]>();
-  list.forEach((plan, i) => {
-    for (const r of plan.refs) {
-      byCell.set(r.key, [...(byCell.get(r.key) ?? []), { plan: i, sign: r.sign }]);
-    }
-  });
-  return { list, byCell };
+  list.forEach((plan, i) => { for (const r of plan.refs) r.use.plans.push({ plan: i, sign: r.sign }); });
+  return { list, cellCount: uses.size };
 });
 
 const cellAt = (table: Table, r: Ref) => table.rows[r.row]?.cells[r.col];
@@ -132,31 +127,45 @@ export interface Evaluation {
  * evaluable identities it takes part in are exactly the broken ones and all agree on its value.
  */
 export function evaluate(table: Table): Evaluation {
-  const { list, byCell } = plansOf(table);
+  const { list, cellCount } = plansOf(table);
   const res = residuals(table);
-  const bad: number[] = [];
-  res.forEach((r, i) => { if (isBroken(r)) bad.push(i); });
   const broken: Instance[] = [];
-  for (const i of bad) broken.push(instance(table, list[i])!);
-  if (bad.length === 0) return { broken };
+  for (let i = 0; i < res.length; i++) if (isBroken(res[i])) broken.push(instance(table, list[i])!);
+  if (broken.length === 0) return { broken };
   let blame: { ref: Ref; value: number } | undefined, candidates = 0;
-  const seen = new Set<string>();
-  for (const b of bad) for (const ref of list[b].refs) {
-    if (seen.has(ref.key)) continue;
-    seen.add(ref.key);
-    const mine = byCell.get(ref.key)!.filter((p) => !Number.isNaN(res[p.plan]));
-    if (mine.length !== bad.length || !mine.every((p) => isBroken(res[p.plan]))) continue;
-    const current = cellAt(table, ref)!.value!;
-    // The value each of its identities asks for; they must agree.
-    const value = current - res[mine[0].plan] / mine[0].sign;
-    if (mine.some((p) => Math.abs(current - res[p.plan] / p.sign - value) > EPS)) continue;
-    if ((!ref.column.signed && value < 0) || (!ref.column.decimals && !Number.isInteger(value))) continue;
-    candidates++;
-    blame = { ref, value };
+  const seen = new Uint8Array(cellCount);
+  for (let b = 0; b < res.length; b++) {
+    if (!isBroken(res[b])) continue;
+    for (const ref of list[b].refs) {
+      if (seen[ref.use.index]) continue;
+      seen[ref.use.index] = 1;
+      const value = askedValue(ref, res, broken.length, cellAt(table, ref)!.value!);
+      if (value === undefined) continue;
+      if ((!ref.column.signed && value < 0) || (!ref.column.decimals && !Number.isInteger(value))) continue;
+      candidates++;
+      blame = { ref, value };
+    }
   }
   if (candidates !== 1 || !blame) return { broken };
   const { ref, value } = blame;
   return { broken, blame: { term: broken[0].terms.find((t) => t.row === ref.row && t.col === ref.col)!, value } };
+}
+
+/**
+ * The value the identities a cell takes part in ask of it, when the evaluable ones are exactly the
+ * `broken` broken identities and they agree; undefined otherwise.
+ */
+function askedValue(ref: Ref, res: Float64Array, broken: number, current: number): number | undefined {
+  let count = 0, value = NaN;
+  for (const { plan, sign } of ref.use.plans) {
+    const r = res[plan];
+    if (Number.isNaN(r)) continue;
+    if (!isBroken(r)) return undefined;
+    const asked = current - r / sign;
+    if (count++ === 0) value = asked;
+    else if (Math.abs(asked - value) > EPS) return undefined;
+  }
+  return count === broken ? value : undefined;
 }
 
 /** The value a cell must take for an identity to hold, the other cells as they are. */
