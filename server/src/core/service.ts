@@ -1,7 +1,7 @@
 import { predatesStatutoryFormat } from './format/years';
 import type { Report } from './model';
 import { parseReport } from './parse/index';
-import { CHECKS, RULES } from './rules/index';
+import { CHECKS, ruleByCode } from './rules/index';
 import type { RawFinding, Severity, TextEdit } from './rules/types';
 import { compareRanges, LineIndex, type Range } from './text';
 
@@ -30,10 +30,8 @@ export interface CheckOptions {
   related?: boolean;
 }
 
-const SEVERITY = new Map(RULES.map((r) => [r.code, r.severity]));
-
 function localize(raw: RawFinding, locale: Locale, related: boolean): Finding {
-  const f: Finding = { code: raw.code, severity: SEVERITY.get(raw.code) ?? 'warning', message: raw.message[locale], range: raw.range };
+  const f: Finding = { code: raw.code, severity: ruleByCode(raw.code)?.severity ?? 'warning', message: raw.message[locale], range: raw.range };
   if (raw.fix) f.fix = { title: raw.fix.title[locale], edits: raw.fix.edits };
   const places = related && raw.related ? raw.related() : [];
   if (places.length) f.related = places.map((r) => ({ range: r.range, message: r.message[locale] }));

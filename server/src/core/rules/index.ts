@@ -13,4 +13,6 @@ export const CHECKS: Check[] = [sections, consistency, structure, cells, identit
 /** Every rule code with its metadata: the docs, the CLI's rule list and the server read this. */
 export const RULES: RuleMeta[] = CHECKS.flatMap((c) => c.rules);
 
-export const ruleByCode = (code: string) => RULES.find((r) => r.code === code);
+const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
+
+export const ruleByCode = (code: string): RuleMeta | undefined => BY_CODE.get(code);
