@@ -15,19 +15,9 @@ export function isDigits(s: string): boolean {
 // One shape for every reading (unit and nonstandard always present) keeps the code that reads them monomorphic.
 const reading = (kind: CellKind, value: number | null, unit?: string, nonstandard = false): CellReading => ({ kind, value, unit, nonstandard });
 
-/**
- * The value of a plain count (up to 15 ASCII digits, exact in a double), or undefined: most cells,
- * read in one pass without a regular expression.
- */
+/** The value of a plain count (up to 15 ASCII digits), or undefined: most cells, read without a regular expression. */
 export function plainCount(raw: string): number | undefined {
-  if (raw.length === 0 || raw.length > 15) return undefined;
-  let value = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
-    value = value * 10 + (c - 48);
-  }
-  return value;
+  return raw.length <= 15 && isDigits(raw) ? Number(raw) : undefined;
 }
 
 /** Reads a cell's text. Blank and placeholders are kept apart from zero. */
