@@ -27,18 +27,19 @@ function usable(cell: Cell | undefined, col: ColumnSpec): cell is Cell & { value
   return col.decimals || Number.isInteger(cell.value);
 }
 
-/** A cell the identities use: its number among them, and the identities it takes part in, with which sign. */
-interface CellUse { index: number; plans: { plan: number; sign: 1 | -1 }[] }
-/** One cell of an identity, with its sign. */
-interface Ref { row: string; col: string; use: CellUse; column: ColumnSpec; sign: 1 | -1; total: boolean }
+/** A cell the identities use: where it stands, and the identities it takes part in, with which sign. */
+interface CellUse { row: string; col: string; column: ColumnSpec; plans: { plan: number; sign: 1 | -1 }[] }
+/** One cell of an identity: its number among the cells the identities use (`uses`), and its sign. */
+interface Ref { row: string; col: string; slot: number; column: ColumnSpec; sign: 1 | -1; total: boolean }
 /** An identity spelled out over one row or column: which cells, with which sign. */
 interface Plan { spec: IdentitySpec; along: string; refs: Ref[] }
-interface Plans { list: Plan[]; cellCount: number }
+interface Plans { list: Plan[]; uses: CellUse[] }
 const plansOf = (table: Table) => plansFor(tableSpec(table.version, table.key));
 
 const plansFor = perTableSpec((spec): Plans => {
   const list: Plan[] = [];
-  const uses = new Map<string, CellUse>();
+  const slots = new Map<string, number>();
+  const uses: CellUse[] = [];
   for (const id of spec.identities) {
     const perColumn = id.per === 'column';
     const alongs = perColumn ? spec.columns.map((c) => c.key) : id.rows ?? spec.rows.filter((r) => !r.isGroup).map((r) => r.key);
@@ -47,29 +48,35 @@ const plansFor = perTableSpec((spec): Plans => {
     for (const along of alongs) {
       const refs = [...id.sum.map((k) => [k, 1] as const), ...id.equals.map((k) => [k, -1] as const)].map(([k, sign]): Ref => {
         const row = perColumn ? k : along, col = perColumn ? along : k, key = `${row}|${col}`;
-        if (!uses.has(key)) uses.set(key, { index: uses.size, plans: [] });
-        return { row, col, use: uses.get(key)!, column: column(col), sign, total: k === id.total && sign === totalSign };
+        if (!slots.has(key)) { slots.set(key, uses.length); uses.push({ row, col, column: column(col), plans: [] }); }
+        return { row, col, slot: slots.get(key)!, column: column(col), sign, total: k === id.total && sign === totalSign };
       });
       list.push({ spec: id, along, refs });
     }
   }
-  list.forEach((plan, i) => { for (const r of plan.refs) r.use.plans.push({ plan: i, sign: r.sign }); });
-  return { list, cellCount: uses.size };
+  list.forEach((plan, i) => { for (const r of plan.refs) uses[r.slot].plans.push({ plan: i, sign: r.sign }); });
+  return { list, uses };
 });
 
-const cellAt = (table: Table, r: Ref) => table.rows[r.row]?.cells[r.col];
+const cellAt = (table: Table, r: { row: string; col: string }) => table.rows[r.row]?.cells[r.col];
+
+/** The number of each cell the identities use, by slot; NaN for one that is missing or not usable. Each is looked up once. */
+function values(table: Table, uses: CellUse[]): Float64Array {
+  const out = new Float64Array(uses.length);
+  for (let i = 0; i < uses.length; i++) {
+    const cell = cellAt(table, uses[i]);
+    out[i] = usable(cell, uses[i].column) ? cell.value : NaN;
+  }
+  return out;
+}
 
 /** Σsum − Σequals of every identity of the table; NaN for one with a cell that is missing or not usable. */
-function residuals(table: Table): Float64Array {
-  const { list } = plansOf(table);
+function residuals(list: Plan[], vals: Float64Array): Float64Array {
   const out = new Float64Array(list.length);
   for (let i = 0; i < list.length; i++) {
+    const refs = list[i].refs;
     let residual = 0;
-    for (const r of list[i].refs) {
-      const cell = cellAt(table, r);
-      if (!usable(cell, r.column)) { residual = NaN; break; }
-      residual += r.sign * cell.value;
-    }
+    for (let j = 0; j < refs.length; j++) residual += refs[j].sign * vals[refs[j].slot]; // NaN stays NaN
     out[i] = residual;
   }
   return out;
@@ -79,8 +86,9 @@ const isBroken = (residual: number) => Math.abs(residual) > EPS; // false for Na
 
 /** How many identities are evaluable and do not hold. */
 export function countBroken(table: Table): number {
+  const { list, uses } = plansOf(table);
   let count = 0;
-  for (const r of residuals(table)) if (isBroken(r)) count++;
+  for (const r of residuals(list, values(table, uses))) if (isBroken(r)) count++;
   return count;
 }
 
@@ -127,19 +135,20 @@ export interface Evaluation {
  * evaluable identities it takes part in are exactly the broken ones and all agree on its value.
  */
 export function evaluate(table: Table): Evaluation {
-  const { list, cellCount } = plansOf(table);
-  const res = residuals(table);
+  const { list, uses } = plansOf(table);
+  const vals = values(table, uses);
+  const res = residuals(list, vals);
   const broken: Instance[] = [];
   for (let i = 0; i < res.length; i++) if (isBroken(res[i])) broken.push(instance(table, list[i])!);
   if (broken.length === 0) return { broken };
   let blame: { ref: Ref; value: number } | undefined, candidates = 0;
-  const seen = new Uint8Array(cellCount);
+  const seen = new Uint8Array(uses.length);
   for (let b = 0; b < res.length; b++) {
     if (!isBroken(res[b])) continue;
     for (const ref of list[b].refs) {
-      if (seen[ref.use.index]) continue;
-      seen[ref.use.index] = 1;
-      const value = askedValue(ref, res, broken.length, cellAt(table, ref)!.value!);
+      if (seen[ref.slot]) continue;
+      seen[ref.slot] = 1;
+      const value = askedValue(uses[ref.slot], res, broken.length, vals[ref.slot]);
       if (value === undefined) continue;
       if ((!ref.column.signed && value < 0) || (!ref.column.decimals && !Number.isInteger(value))) continue;
       candidates++;
@@ -155,9 +164,9 @@ export function evaluate(table: Table): Evaluation {
  * The value the identities a cell takes part in ask of it, when the evaluable ones are exactly the
  * `broken` broken identities and they agree; undefined otherwise.
  */
-function askedValue(ref: Ref, res: Float64Array, broken: number, current: number): number | undefined {
+function askedValue(use: CellUse, res: Float64Array, broken: number, current: number): number | undefined {
   let count = 0, value = NaN;
-  for (const { plan, sign } of ref.use.plans) {
+  for (const { plan, sign } of use.plans) {
     const r = res[plan];
     if (Number.isNaN(r)) continue;
     if (!isBroken(r)) return undefined;
