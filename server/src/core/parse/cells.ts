@@ -71,26 +71,37 @@ function split(line: string, start: number, from: number, sep: string, l: number
   }
 }
 
+/** The layout a line is written in: a Markdown row, one cell (a lone leading tab), tab-separated cells, or none (prose, blank). */
+export const enum LineKind { Markdown, Single, Multi, None }
+
+export function lineKind(line: string): LineKind {
+  if (isMarkdownRow(line)) return LineKind.Markdown;
+  const tab = line.indexOf('\t');
+  if (tab < 0) return LineKind.None;
+  return tab === 0 && line.indexOf('\t', 1) < 0 ? LineKind.Single : LineKind.Multi;
+}
+
 /**
  * Whether a line belongs to a table that started above it: a tab or pipe row, a blank line,
  * or a short line that continues a cell (header words broken over lines, a value after an empty cell).
  */
-export function isTableLine(line: string, previous: string | undefined): boolean {
-  if (line.includes('\t') || isMarkdownRow(line) || isEmptyLine(line)) return true;
+export function isTableLine(line: string, previous: string | undefined, kind = lineKind(line)): boolean {
+  if (kind !== LineKind.None || isEmptyLine(line)) return true;
   if (line.length <= 24 && isValueLike(line)) return true;
   return previous !== undefined && isCellLine(previous) && line.trim().length <= 16;
 }
 
-export function detectLayout(idx: LineIndex, from: number, to: number): Layout {
-  let markdown = 0, single = 0, multi = 0;
-  for (let l = from; l < to; l++) {
-    const line = idx.lineText(l), tab = line.indexOf('\t');
-    if (isMarkdownRow(line)) markdown++;
-    else if (tab === 0 && line.indexOf('\t', 1) < 0) single++;
-    else if (tab >= 0) multi++;
-  }
+/** Lines counted by kind (indexed by LineKind) → the layout most of them are written in. */
+export function layoutOf(counts: readonly number[]): Layout {
+  const [markdown, single, multi] = counts;
   if (markdown > single + multi) return 'markdown';
   return single > multi ? 'cell-per-line' : 'tabs';
+}
+
+export function detectLayout(idx: LineIndex, from: number, to: number): Layout {
+  const counts = [0, 0, 0, 0];
+  for (let l = from; l < to; l++) counts[lineKind(idx.lineText(l))]++;
+  return layoutOf(counts);
 }
 
 /** Cuts lines [from, to) into rows of cells according to the layout. */

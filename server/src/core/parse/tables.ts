@@ -3,18 +3,17 @@ import { FORMATS, perTableSpec, tableSpec } from '../format/statute';
 import type { Cell, CellKind, RowProblem, Table, TableRow } from '../model';
 import { countBroken } from '../identities';
 import type { LineIndex, Range } from '../text';
-import { detectLayout, isMarkdownRow, isTableLine, labelOf, tokenize, type Layout, type RawCell, type RawRow } from './cells';
+import { detectLayout, isTableLine, labelOf, layoutOf, lineKind, LineKind, tokenize, type Layout, type RawCell, type RawRow } from './cells';
 import { normalizeLabel, plainCount, readCell, stripNumbering } from './values';
 
-/** Lines [from, to) of the text that hold one table. */
-export interface Region { key: TableKey; from: number; to: number }
+/** Lines [from, to) of the text that hold one table, and the layout they are written in. */
+export interface Region { key: TableKey; from: number; to: number; layout: Layout }
 
 const ANCHORS: Record<TableKey, string[]> = {
   t2: tableSpec('2021', 't2').anchors,
   t3: tableSpec('2021', 't3').anchors,
   t4: tableSpec('2021', 't4').anchors,
 };
-const isTabular = (line: string) => line.includes('\t') || isMarkdownRow(line);
 
 // The loops below that run for every line, row or cell are written out rather than as array
 // callbacks: until V8 has optimized them (for the first few hundred reports of a batch) a
@@ -39,19 +38,28 @@ export function findRegions(idx: LineIndex, sectionStarts: readonly number[] = [
     let from = -1;
     for (let l = line; l < idx.lineCount && from < 0; l++) {
       const text = idx.lineText(l);
-      if (isTabular(text) && includesAny(text, ANCHORS[key])) from = l;
+      if (lineKind(text) !== LineKind.None && includesAny(text, ANCHORS[key])) from = l;
     }
     if (from < 0) continue;
-    // It ends at the latest where the next section begins.
+    // It ends at the latest where the next section begins. Its lines are counted by kind on the way, for its layout.
     let stop = idx.lineCount;
     for (const l of sectionStarts) if (l > from && l < stop) stop = l;
+    const counts = [0, 0, 0, 0];
+    counts[lineKind(idx.lineText(from))]++;
     let to = from + 1;
-    while (to < stop && isTableLine(idx.lineText(to), idx.lineText(to - 1))) to++;
-    regions.push({ key, from, to });
+    for (; to < stop; to++) {
+      const text = idx.lineText(to), kind = lineKind(text);
+      if (!isTableLine(text, idx.lineText(to - 1), kind)) break;
+      counts[kind]++;
+    }
+    regions.push({ key, from, to, layout: layoutOf(counts) });
     line = to;
   }
-  // A table ends where the next one begins.
-  for (let i = 0; i + 1 < regions.length; i++) regions[i].to = Math.min(regions[i].to, regions[i + 1].from);
+  // A table ends where the next one begins (its layout then recounted without the other's lines).
+  for (let i = 0; i + 1 < regions.length; i++) {
+    const r = regions[i], next = regions[i + 1].from;
+    if (r.to > next) { r.to = next; r.layout = detectLayout(idx, r.from, r.to); }
+  }
   return regions;
 }
 
@@ -297,7 +305,7 @@ const table4Row = perTableSpec((spec): RowSpec => {
 export function parseTable(idx: LineIndex, region: Region): Table {
   const version = detectVersion(region.key, regionText(idx, region));
   const spec = tableSpec(version, region.key);
-  const layout: Layout = detectLayout(idx, region.from, region.to);
+  const { layout } = region;
   let rows = tokenize(idx, region.from, region.to, layout);
   if (layout === 'cell-per-line') rows = joinOrphans(rows);
   const lastLine = Math.max(region.from, region.to - 1);
