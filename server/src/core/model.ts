@@ -79,9 +79,8 @@ export function eachCell(table: Table, visit: (cell: Cell, row: string, col: str
   for (const spec of tableSpec(table.version, table.key).rows) {
     const row = table.rows[spec.key];
     if (!row) continue;
-    for (const col of spec.columns) {
-      const cell = row.cells[col];
-      if (cell) visit(cell, spec.key, col);
-    }
+    // The parser fills a row's cells in the order of its columns; `for…in` reads them without a lookup by name.
+    const cells = row.cells;
+    for (const col in cells) visit(cells[col], spec.key, col);
   }
 }
