@@ -33,7 +33,8 @@ interface CellUse { row: string; col: string; column: ColumnSpec; plans: { plan:
 interface Ref { row: string; col: string; slot: number; column: ColumnSpec; sign: 1 | -1; total: boolean }
 /** An identity spelled out over one row or column: which cells, with which sign. */
 interface Plan { spec: IdentitySpec; along: string; refs: Ref[] }
-interface Plans { list: Plan[]; uses: CellUse[] }
+/** `byRow`: the slots of `uses` grouped by row, so that each row is looked up once. */
+interface Plans { list: Plan[]; uses: CellUse[]; byRow: { row: string; slots: number[] }[] }
 const plansOf = (table: Table) => plansFor(tableSpec(table.version, table.key));
 
 const plansFor = perTableSpec((spec): Plans => {
@@ -55,17 +56,23 @@ const plansFor = perTableSpec((spec): Plans => {
     }
   }
   list.forEach((plan, i) => { for (const r of plan.refs) uses[r.slot].plans.push({ plan: i, sign: r.sign }); });
-  return { list, uses };
+  const byRow = new Map<string, number[]>();
+  uses.forEach((u, slot) => byRow.set(u.row, [...(byRow.get(u.row) ?? []), slot]));
+  return { list, uses, byRow: [...byRow].map(([row, slots]) => ({ row, slots })) };
 });
 
 const cellAt = (table: Table, r: { row: string; col: string }) => table.rows[r.row]?.cells[r.col];
 
 /** The number of each cell the identities use, by slot; NaN for one that is missing or not usable. Each is looked up once. */
-function values(table: Table, uses: CellUse[]): Float64Array {
-  const out = new Float64Array(uses.length);
-  for (let i = 0; i < uses.length; i++) {
-    const cell = cellAt(table, uses[i]);
-    out[i] = usable(cell, uses[i].column) ? cell.value : NaN;
+function values(table: Table, { uses, byRow }: Plans): Float64Array {
+  const out = new Float64Array(uses.length).fill(NaN);
+  for (const { row, slots } of byRow) {
+    const cells = table.rows[row]?.cells;
+    if (!cells) continue;
+    for (const slot of slots) {
+      const use = uses[slot], cell = cells[use.col];
+      if (usable(cell, use.column)) out[slot] = cell.value;
+    }
   }
   return out;
 }
@@ -86,9 +93,9 @@ const isBroken = (residual: number) => Math.abs(residual) > EPS; // false for Na
 
 /** How many identities are evaluable and do not hold. */
 export function countBroken(table: Table): number {
-  const { list, uses } = plansOf(table);
+  const plans = plansOf(table);
   let count = 0;
-  for (const r of residuals(list, values(table, uses))) if (isBroken(r)) count++;
+  for (const r of residuals(plans.list, values(table, plans))) if (isBroken(r)) count++;
   return count;
 }
 
@@ -135,8 +142,8 @@ export interface Evaluation {
  * evaluable identities it takes part in are exactly the broken ones and all agree on its value.
  */
 export function evaluate(table: Table): Evaluation {
-  const { list, uses } = plansOf(table);
-  const vals = values(table, uses);
+  const plans = plansOf(table), { list, uses } = plans;
+  const vals = values(table, plans);
   const res = residuals(list, vals);
   const broken: Instance[] = [];
   for (let i = 0; i < res.length; i++) if (isBroken(res[i])) broken.push(instance(table, list[i])!);
