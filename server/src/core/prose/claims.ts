@@ -54,17 +54,20 @@ const ALL_FIELDS: { [K in keyof Required<ClaimKind>]: undefined } = {
 
 /** Entries by the code of their first character, longest word first. */
 const BY_FIRST: (Entry[] | undefined)[] = new Array(65536).fill(undefined);
+// The few first characters, for setting up the tables without walking all 65,536 codes at start-up.
+const FIRSTS = new Map<number, Entry[]>();
 {
   const add = (e: Entry) => {
-    const list = (BY_FIRST[e.word.charCodeAt(0)] ??= []);
+    const c = e.word.charCodeAt(0), list = FIRSTS.get(c) ?? [];
     if (!list.some((x) => x.word === e.word)) list.push(e);
+    FIRSTS.set(c, list);
   };
   for (const k of CLAIM_KINDS) {
     const kind = { ...ALL_FIELDS, ...k };
     for (const word of k.words) add({ word, kind, marker: undefined });
   }
   for (const [marker, words] of Object.entries(MARKERS)) for (const word of words) add({ word, kind: undefined, marker: marker as Marker });
-  for (const list of BY_FIRST) list?.sort((a, b) => b.word.length - a.word.length);
+  for (const [c, list] of FIRSTS) BY_FIRST[c] = list.sort((a, b) => b.word.length - a.word.length);
 }
 
 const NEEDS = [...new Set(CLAIM_KINDS.flatMap((k) => k.needs ?? []))];
@@ -85,7 +88,7 @@ const CLASS = new Uint8Array(65536);
 const mark = (chars: string, bit: number) => { for (const ch of chars) CLASS[ch.charCodeAt(0)] |= bit; };
 mark(CLAUSE_SEP, SEP);
 mark(SENTENCE_END, END);
-BY_FIRST.forEach((list, c) => { if (list) CLASS[c] |= WORD; });
+for (const c of FIRSTS.keys()) CLASS[c] |= WORD;
 mark(NUMBER_STARTS, NUMBER);
 for (const word of [...MARKERS.zero, ...MARKERS.all, ...MARKERS.part]) mark(word[0], TRIGGER);
 mark(BLANKS, BLANK);
