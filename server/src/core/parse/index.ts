@@ -1,13 +1,8 @@
-import type { Report, Table } from '../model';
+import type { Report } from '../model';
 import { extractClaims } from '../prose/claims';
 import { LineIndex } from '../text';
 import { findSections, readTitle } from './sections';
 import { findRegions, parseTable } from './tables';
-
-function hasRows(table: Table): boolean {
-  for (const _ in table.rows) return true;
-  return false;
-}
 
 /** Text → report model. Never throws on any input; whatever cannot be read is left out. */
 export function parseReport(text: string, idx: LineIndex = new LineIndex(text)): Report {
@@ -18,7 +13,7 @@ export function parseReport(text: string, idx: LineIndex = new LineIndex(text)):
   for (const s of sections) sectionStarts.push(s.range.start.line);
   for (const region of findRegions(idx, sectionStarts)) {
     const table = parseTable(idx, region);
-    if (!hasRows(table)) continue;
+    if (!table) continue;
     report.tables[region.key] = table;
     report.looksLikeReport = true;
   }

@@ -244,7 +244,9 @@ function joinOrphans(rows: RawRow[]): RawRow[] {
   return out;
 }
 
-function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table, layout: Layout) {
+/** Binds the rows that carry a statutory label; whether there was any. */
+function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table, layout: Layout): boolean {
+  let any = false;
   const groups = new Set<string>();
   const readings = new Map<string, Record<string, Cell>[]>(); // only rows that can be read in several ways
   // Header words stand over their columns only where the layout keeps the grid.
@@ -271,19 +273,21 @@ function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table
     if (table.rows[rowSpec.key]) continue; // the first of two rows with one label wins
     const bound = bindRow(idx, rowSpec, cells[matched.at], found, matched.at + 1, headers);
     table.rows[rowSpec.key] = bound.row;
+    any = true;
     if (bound.readings) readings.set(rowSpec.key, bound.readings);
   }
   if (readings.size) resolve(table, readings);
+  return any;
 }
 
-/** Table 4 has no row labels: its fifteen numbers follow the last header word. */
-function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table) {
+/** Table 4 has no row labels: its fifteen numbers follow the last header word. Whether there was any cell. */
+function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table): boolean {
   const cells: RawCell[] = [];
   for (const row of rows) for (const c of row) cells.push(c);
   let lastLabel = -1;
   for (let i = 0; i < cells.length; i++) if (labelOf(cells[i]) !== '') lastLabel = i;
   const label = cells[lastLabel] ?? cells[0];
-  if (!label) return;
+  if (!label) return false;
   const { row: bound } = bindRow(idx, table4Row(spec), label, cells.slice(lastLabel + 1));
   for (const r of spec.rows) {
     const row: TableRow = { key: r.key, cells: {}, problem: bound.problem };
@@ -294,6 +298,7 @@ function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Tab
     const cell = bound.cells[String(i++)];
     if (cell) table.rows[r.key].cells[col] = cell;
   }
+  return true;
 }
 
 /** Table 4 read as one row of fifteen numbers, its cells keyed '0'…'14' in row order. */
@@ -302,7 +307,8 @@ const table4Row = perTableSpec((spec): RowSpec => {
   return { ...spec.rows[0], columns: Array.from({ length: count }, (_, i) => String(i)) };
 });
 
-export function parseTable(idx: LineIndex, region: Region): Table {
+/** The table in the region, or undefined when none of its statutory rows is there. */
+export function parseTable(idx: LineIndex, region: Region): Table | undefined {
   const version = detectVersion(region.key, regionText(idx, region));
   const spec = tableSpec(version, region.key);
   const { layout } = region;
@@ -311,7 +317,6 @@ export function parseTable(idx: LineIndex, region: Region): Table {
   const lastLine = Math.max(region.from, region.to - 1);
   const range: Range = { start: { line: region.from, character: 0 }, end: { line: lastLine, character: idx.lineText(lastLine).length } };
   const table: Table = { key: region.key, version, range, rows: {} };
-  if (region.key === 't4') parseTable4(idx, spec, rows, table);
-  else parseRows(idx, spec, rows, table, layout);
-  return table;
+  const found = region.key === 't4' ? parseTable4(idx, spec, rows, table) : parseRows(idx, spec, rows, table, layout);
+  return found ? table : undefined;
 }
