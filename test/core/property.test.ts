@@ -31,6 +31,20 @@ const drafty = fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLengt
 const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 20 }), ins: fc.oneof(fc.string({ maxLength: 8 }), piece) });
 
 describe('the parser and rules on any text', () => {
+  it('LineIndex cuts lines where editors do (\\n, \\r\\n, a lone \\r)', () => {
+    const text = fc.array(fc.constantFrom('a', '中', '𠀀', '\t', '\n', '\r', '\r\n'), { maxLength: 60 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, (t) => {
+      const idx = new LineIndex(t), lines = t.split(/\r\n|\r|\n/);
+      assert.equal(idx.lineCount, lines.length);
+      let at = 0;
+      lines.forEach((line, l) => {
+        assert.equal(idx.lineStart(l), at);
+        assert.equal(idx.lineText(l), line);
+        at += line.length + (t.startsWith('\r\n', at + line.length) ? 2 : 1);
+      });
+    }), { numRuns: 500 });
+  });
+
   it('arbitrary unicode never throws', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (s) => assertSane(s)), { numRuns: 300 });
   });
