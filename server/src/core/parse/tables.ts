@@ -93,20 +93,29 @@ function detectVersion(key: TableKey, text: string): FormatVersion {
 const names = (label: string, keywords: string[]) =>
   keywords.some((k) => (k.length <= 2 ? stripNumbering(label) === k : label.includes(k)));
 
-// Labels repeat from report to report, so the rows each label text could name are remembered.
-const candidatesBySpec = perTableSpec(() => new Map<string, RowSpec[]>());
+/**
+ * `compute(spec, label)` remembered per table format and label text: labels and header words repeat
+ * from report to report. (`compute` must not return undefined.)
+ */
+function perLabel<T>(compute: (spec: TableSpec, label: string) => T): (spec: TableSpec, label: string) => T {
+  const bySpec = perTableSpec(() => new Map<string, T>());
+  return (spec, label) => {
+    const cache = bySpec(spec);
+    let value = cache.get(label);
+    if (value === undefined) {
+      value = compute(spec, label);
+      if (cache.size > 5000) cache.clear();
+      cache.set(label, value);
+    }
+    return value;
+  };
+}
 
 /** The rows a normalized label could name. */
-function candidates(spec: TableSpec, label: string): RowSpec[] {
-  const cache = candidatesBySpec(spec);
-  let rows = cache.get(label);
-  if (!rows) {
-    rows = spec.rows.filter((r) => names(label, r.match));
-    if (cache.size > 5000) cache.clear();
-    cache.set(label, rows);
-  }
-  return rows;
-}
+const candidates = perLabel((spec, label) => spec.rows.filter((r) => names(label, r.match)));
+
+/** The key of the column a normalized header word names, or null. */
+const columnNamed = perLabel((spec, label) => spec.columns.find((c) => names(label, c.match))?.key ?? null);
 
 /** The row a label cell names, if any (`groups`: the group labels seen so far in this table). */
 function matchRow(spec: TableSpec, cell: RawCell, groups: Set<string>): RowSpec | undefined {
@@ -179,8 +188,8 @@ function headerPositions(spec: TableSpec, rows: RawRow[]): Map<string, number> {
     for (let i = 0; i < cells.length; i++) {
       const n = labelOf(cells[i]);
       if (n === '') continue;
-      const col = spec.columns.find((c) => names(n, c.match));
-      if (col && !at.has(col.key)) at.set(col.key, i);
+      const col = columnNamed(spec, n);
+      if (col !== null && !at.has(col)) at.set(col, i);
     }
   }
   return at;
