@@ -289,7 +289,7 @@ function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table
   return any;
 }
 
-/** Table 4 has no row labels: its fifteen numbers follow the last header word. Whether there was any cell. */
+/** Table 4 has no row labels: its fifteen numbers follow the last header word. Whether it added its rows (there was a cell to start from). */
 function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table): boolean {
   const cells: RawCell[] = [];
   for (const row of rows) for (const c of row) cells.push(c);
