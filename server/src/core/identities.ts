@@ -27,10 +27,10 @@ function usable(cell: Cell | undefined, col: ColumnSpec): cell is Cell & { value
   return col.decimals || Number.isInteger(cell.value);
 }
 
-/** A cell the identities use: where it stands, and the identities it takes part in, with which sign. */
-interface CellUse { row: string; col: string; column: ColumnSpec; plans: { plan: number; sign: 1 | -1 }[] }
-/** One cell of an identity: its number among the cells the identities use (`uses`), and its sign. */
-interface Ref { row: string; col: string; slot: number; column: ColumnSpec; sign: 1 | -1; total: boolean }
+/** A cell the identities use: its number among them, where it stands, and the identities it takes part in, with which sign. */
+interface CellUse { slot: number; row: string; col: string; column: ColumnSpec; plans: { plan: number; sign: 1 | -1 }[] }
+/** One cell of an identity, with its sign. */
+interface Ref { use: CellUse; sign: 1 | -1; total: boolean }
 /** An identity spelled out over one row or column: which cells, with which sign. */
 interface Plan { spec: IdentitySpec; along: string; refs: Ref[] }
 /** `byRow`: the slots of `uses` grouped by row, so that each row is looked up once. */
@@ -39,8 +39,7 @@ const plansOf = (table: Table) => plansFor(tableSpec(table.version, table.key));
 
 const plansFor = perTableSpec((spec): Plans => {
   const list: Plan[] = [];
-  const slots = new Map<string, number>();
-  const uses: CellUse[] = [];
+  const byKey = new Map<string, CellUse>();
   for (const id of spec.identities) {
     const perColumn = id.per === 'column';
     const alongs = perColumn ? spec.columns.map((c) => c.key) : id.rows ?? spec.rows.filter((r) => !r.isGroup).map((r) => r.key);
@@ -49,15 +48,16 @@ const plansFor = perTableSpec((spec): Plans => {
     for (const along of alongs) {
       const refs = [...id.sum.map((k) => [k, 1] as const), ...id.equals.map((k) => [k, -1] as const)].map(([k, sign]): Ref => {
         const row = perColumn ? k : along, col = perColumn ? along : k, key = `${row}|${col}`;
-        if (!slots.has(key)) { slots.set(key, uses.length); uses.push({ row, col, column: column(col), plans: [] }); }
-        return { row, col, slot: slots.get(key)!, column: column(col), sign, total: k === id.total && sign === totalSign };
+        if (!byKey.has(key)) byKey.set(key, { slot: byKey.size, row, col, column: column(col), plans: [] });
+        return { use: byKey.get(key)!, sign, total: k === id.total && sign === totalSign };
       });
       list.push({ spec: id, along, refs });
     }
   }
-  list.forEach((plan, i) => { for (const r of plan.refs) uses[r.slot].plans.push({ plan: i, sign: r.sign }); });
+  list.forEach((plan, i) => { for (const r of plan.refs) r.use.plans.push({ plan: i, sign: r.sign }); });
+  const uses = [...byKey.values()];
   const byRow = new Map<string, number[]>();
-  uses.forEach((u, slot) => byRow.set(u.row, [...(byRow.get(u.row) ?? []), slot]));
+  for (const u of uses) byRow.set(u.row, [...(byRow.get(u.row) ?? []), u.slot]);
   return { list, uses, byRow: [...byRow].map(([row, slots]) => ({ row, slots })) };
 });
 
@@ -83,7 +83,7 @@ function residuals(list: Plan[], vals: Float64Array): Float64Array {
   for (let i = 0; i < list.length; i++) {
     const refs = list[i].refs;
     let residual = 0;
-    for (let j = 0; j < refs.length; j++) residual += refs[j].sign * vals[refs[j].slot]; // NaN stays NaN
+    for (let j = 0; j < refs.length; j++) residual += refs[j].sign * vals[refs[j].use.slot]; // NaN stays NaN
     out[i] = residual;
   }
   return out;
@@ -103,12 +103,12 @@ function instance(table: Table, plan: Plan, free?: { row: string; col: string })
   const terms: Term[] = [];
   let residual = 0, total: Term | undefined;
   for (const r of plan.refs) {
-    const cell = cellAt(table, r);
+    const { row, col, column } = r.use, cell = cellAt(table, r.use);
     let value: number;
-    if (usable(cell, r.column)) value = cell.value;
-    else if (cell && free?.row === r.row && free.col === r.col) value = 0;
+    if (usable(cell, column)) value = cell.value;
+    else if (cell && free?.row === row && free.col === col) value = 0;
     else return undefined;
-    const term: Term = { row: r.row, col: r.col, cell, sign: r.sign, value };
+    const term: Term = { row, col, cell, sign: r.sign, value };
     if (r.total) total = term;
     terms.push(term);
     residual += r.sign * value;
@@ -148,23 +148,23 @@ export function evaluate(table: Table): Evaluation {
   const broken: Instance[] = [];
   for (let i = 0; i < res.length; i++) if (isBroken(res[i])) broken.push(instance(table, list[i])!);
   if (broken.length === 0) return { broken };
-  let blame: { ref: Ref; value: number } | undefined, candidates = 0;
+  let blame: { use: CellUse; value: number } | undefined, candidates = 0;
   const seen = new Uint8Array(uses.length);
   for (let b = 0; b < res.length; b++) {
     if (!isBroken(res[b])) continue;
-    for (const ref of list[b].refs) {
-      if (seen[ref.slot]) continue;
-      seen[ref.slot] = 1;
-      const value = askedValue(uses[ref.slot], res, broken.length, vals[ref.slot]);
+    for (const { use } of list[b].refs) {
+      if (seen[use.slot]) continue;
+      seen[use.slot] = 1;
+      const value = askedValue(use, res, broken.length, vals[use.slot]);
       if (value === undefined) continue;
-      if ((!ref.column.signed && value < 0) || (!ref.column.decimals && !Number.isInteger(value))) continue;
+      if ((!use.column.signed && value < 0) || (!use.column.decimals && !Number.isInteger(value))) continue;
       candidates++;
-      blame = { ref, value };
+      blame = { use, value };
     }
   }
   if (candidates !== 1 || !blame) return { broken };
-  const { ref, value } = blame;
-  return { broken, blame: { term: broken[0].terms.find((t) => t.row === ref.row && t.col === ref.col)!, value } };
+  const { use, value } = blame;
+  return { broken, blame: { term: broken[0].terms.find((t) => t.row === use.row && t.col === use.col)!, value } };
 }
 
 /**
