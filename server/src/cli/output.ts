@@ -10,11 +10,14 @@ import type { Range } from '../core/text';
 
 /** `file:line:col severity code message` for each finding of a file, 1-based like other linters. */
 export function textLines(path: string, findings: Finding[]): string {
-  let out = '';
+  const lines: string[] = [];
   for (const f of findings) {
-    out += `${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}\n`;
+    lines.push(`${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}\n`);
   }
-  return out;
+  // join copies the characters into one flat string; strings built with + would instead keep their
+  // parts, and a message's quoted words keep the whole report text they were cut from: a batch
+  // then holds every report in memory until the end, and the collector copies them over and over.
+  return lines.join('');
 }
 
 // The JSON schema is a promise to scripts that read it: build each object key by key so that
