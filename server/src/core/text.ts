@@ -7,6 +7,8 @@ export class LineIndex {
   private readonly starts: number[] = [0];
   /** The lines without their breaks, cut once: every pass reads them. */
   private lines: string[] | undefined;
+  /** A field rather than a getter: loops over the lines test it once per line. */
+  readonly lineCount: number;
 
   constructor(readonly text: string) {
     if (text.includes('\r')) {
@@ -19,9 +21,8 @@ export class LineIndex {
       this.lines = text.split('\n');
       for (let l = 0, at = 0; l + 1 < this.lines.length; l++) this.starts.push((at += this.lines[l].length + 1));
     }
+    this.lineCount = this.starts.length;
   }
-
-  get lineCount(): number { return this.starts.length; }
 
   lineStart(line: number): number { return this.starts[line]; }
 

@@ -46,7 +46,8 @@ export function isMarkdownRow(s: string): boolean {
   return i < s.length && s.charCodeAt(i) === 0x7c;
 }
 const isCellLine = (s: string) => s.startsWith('\t');
-const isSeparatorCell = (s: string) => /^:?-{3,}:?$/.test(s);
+// |---|, |:--:|: tested by the first character before the expression (most cells are numbers).
+const isSeparatorCell = (s: string) => (s.charCodeAt(0) === 0x2d || s.charCodeAt(0) === 0x3a) && /^:?-{3,}:?$/.test(s);
 /** A row of nothing but blanks and Markdown's |---| rules. */
 function isSeparatorRow(cells: RawCell[]): boolean {
   for (const c of cells) if (c.text !== '' && !isSeparatorCell(c.text)) return false;
