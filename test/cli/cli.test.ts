@@ -133,6 +133,20 @@ describe('nianbao check', () => {
     assert.match(nianbao('check', dir).stderr, /检查了 70 个文件：1 个错误，3 个警告/);
   });
 
+  test('a file far larger than the read buffer, then a small one: both read whole', () => {
+    const { path: injected, line } = injectedCopy();
+    const big = join(tmp, 'big.txt');
+    // ~270 KB of UTF-8: the buffer files are read into (64 KB at first) must grow, twice.
+    writeFileSync(big, `${readFileSync(injected, 'utf8')}\n${'这是一段很长的附注。'.repeat(9000)}\n`);
+    const both = nianbao('check', big, SEED_002);
+    const alone = nianbao('check', SEED_002);
+    assert.ok(alone.stdout.length > 0);
+    assert.equal(both.code, 1);
+    assert.deepEqual(errorLines(both.stdout), errorLines(nianbao('check', injected).stdout).map((l) => l.replace(injected, big)));
+    assert.ok(errorLines(both.stdout)[0].startsWith(`${big}:${line + 1}:`));
+    assert.ok(both.stdout.endsWith(alone.stdout), 'the small file after the big one reads as it does alone');
+  });
+
   test('a directory: every .txt and .md inside, recursively', () => {
     const dir = join(tmp, 'dir');
     mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
