@@ -33,8 +33,12 @@ interface CellUse { slot: number; row: string; col: string; column: ColumnSpec; 
 interface Ref { use: CellUse; sign: 1 | -1; total: boolean }
 /** An identity spelled out over one row or column: which cells, with which sign. */
 interface Plan { spec: IdentitySpec; along: string; refs: Ref[] }
-/** `byRow`: the slots of `uses` grouped by row, so that each row is looked up once. */
-interface Plans { list: Plan[]; uses: CellUse[]; byRow: { row: string; slots: number[] }[] }
+/**
+ * `byRow`: the slots of `uses` grouped by row, so that each row is looked up once. `vals`, `res` and
+ * `seen`: working arrays for one evaluation at a time (by slot, by plan, by slot), made once per format
+ * rather than for every table: making a typed array costs more than the arithmetic done in it.
+ */
+interface Plans { list: Plan[]; uses: CellUse[]; byRow: { row: string; slots: number[] }[]; vals: Float64Array; res: Float64Array; seen: Uint8Array }
 const plansOf = (table: Table) => plansFor(tableSpec(table.version, table.key));
 
 const plansFor = perTableSpec((spec): Plans => {
@@ -58,14 +62,17 @@ const plansFor = perTableSpec((spec): Plans => {
   const uses = [...byKey.values()];
   const byRow = new Map<string, number[]>();
   for (const u of uses) byRow.set(u.row, [...(byRow.get(u.row) ?? []), u.slot]);
-  return { list, uses, byRow: [...byRow].map(([row, slots]) => ({ row, slots })) };
+  return {
+    list, uses, byRow: [...byRow].map(([row, slots]) => ({ row, slots })),
+    vals: new Float64Array(uses.length), res: new Float64Array(list.length), seen: new Uint8Array(uses.length),
+  };
 });
 
 const cellAt = (table: Table, r: { row: string; col: string }) => table.rows[r.row]?.cells[r.col];
 
 /** The number of each cell the identities use, by slot; NaN for one that is missing or not usable. Each is looked up once. */
-function values(table: Table, { uses, byRow }: Plans): Float64Array {
-  const out = new Float64Array(uses.length).fill(NaN);
+function values(table: Table, { uses, byRow, vals: out }: Plans): Float64Array {
+  out.fill(NaN);
   for (const { row, slots } of byRow) {
     const cells = table.rows[row]?.cells;
     if (!cells) continue;
@@ -78,8 +85,7 @@ function values(table: Table, { uses, byRow }: Plans): Float64Array {
 }
 
 /** Σsum − Σequals of every identity of the table; NaN for one with a cell that is missing or not usable. */
-function residuals(list: Plan[], vals: Float64Array): Float64Array {
-  const out = new Float64Array(list.length);
+function residuals({ list, res: out }: Plans, vals: Float64Array): Float64Array {
   for (let i = 0; i < list.length; i++) {
     const refs = list[i].refs;
     let residual = 0;
@@ -95,7 +101,7 @@ const isBroken = (residual: number) => Math.abs(residual) > EPS; // false for Na
 export function countBroken(table: Table): number {
   const plans = plansOf(table);
   let count = 0;
-  for (const r of residuals(plans.list, values(table, plans))) if (isBroken(r)) count++;
+  for (const r of residuals(plans, values(table, plans))) if (isBroken(r)) count++;
   return count;
 }
 
@@ -142,14 +148,14 @@ export interface Evaluation {
  * evaluable identities it takes part in are exactly the broken ones and all agree on its value.
  */
 export function evaluate(table: Table): Evaluation {
-  const plans = plansOf(table), { list, uses } = plans;
+  const plans = plansOf(table), { list } = plans;
   const vals = values(table, plans);
-  const res = residuals(list, vals);
+  const res = residuals(plans, vals);
   const broken: Instance[] = [];
   for (let i = 0; i < res.length; i++) if (isBroken(res[i])) broken.push(instance(table, list[i])!);
   if (broken.length === 0) return { broken };
   let blame: { use: CellUse; value: number } | undefined, candidates = 0;
-  const seen = new Uint8Array(uses.length);
+  const seen = plans.seen.fill(0);
   for (let b = 0; b < res.length; b++) {
     if (!isBroken(res[b])) continue;
     for (const { use } of list[b].refs) {
