@@ -22,6 +22,8 @@ export interface Cell {
 
 /** A row whose numbers could not be bound to columns without guessing. */
 export interface RowProblem {
+  /** The row's key (table 4: its first row; its fifteen numbers are read as one row). */
+  row: string;
   /** 'too-few': fewer cells than columns; 'too-many': more. */
   kind: 'too-few' | 'too-many';
   found: number;
@@ -31,9 +33,8 @@ export interface RowProblem {
 
 export interface TableRow {
   key: string;
-  /** Keyed by column; empty when `problem` is set. */
+  /** Keyed by column; empty when the row's numbers could not be bound (its entry in `Table.problems`). */
   cells: Record<string, Cell>;
-  problem: RowProblem | undefined;
 }
 
 export interface Table {
@@ -42,6 +43,8 @@ export interface Table {
   version: FormatVersion;
   range: Range;
   rows: Record<string, TableRow>;
+  /** The rows whose numbers could not be bound to columns, in the order they were read. */
+  problems: RowProblem[];
 }
 
 export interface Section {

@@ -196,8 +196,8 @@ function headerPositions(spec: TableSpec, rows: RawRow[]): Map<string, number> {
 }
 
 /** A bound row, and all the readings of its cells when blanks at its ends leave more than one. */
-function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[], at = 0, headers = new Map<string, number>()): { row: TableRow; readings: Record<string, Cell>[] | undefined } {
-  const row: TableRow = { key: spec.key, cells: {}, problem: undefined };
+function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[], at = 0, headers = new Map<string, number>()): { row: TableRow; readings: Record<string, Cell>[] | undefined; problem: RowProblem | undefined } {
+  const row: TableRow = { key: spec.key, cells: {} };
   const bind = (cells: RawCell[]) => {
     const bound: Record<string, Cell> = {};
     for (let i = 0; i < spec.columns.length; i++) bound[spec.columns[i]] = toCell(idx, cells[i]);
@@ -207,25 +207,25 @@ function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[]
   if (found.length === 0) {
     // Only the label is written: every cell is blank, shown at the end of the label.
     row.cells = bind(spec.columns.map(() => ({ text: '', start: label.end, end: label.end, line: label.endLine, endLine: label.endLine, label: undefined })));
-    return { row, readings: undefined };
+    return { row, readings: undefined, problem: undefined };
   }
   const placed = placements(found, n, at, headers, spec.columns);
   if (typeof placed === 'string') {
     let values = 0;
     for (const c of found) if (c.text !== '') values++;
-    row.problem = {
-      kind: placed, expected: n, found: values,
+    const problem: RowProblem = {
+      row: spec.key, kind: placed, expected: n, found: values,
       range: idx.range(label.start, found[found.length - 1].end),
     };
-    return { row, readings: undefined };
+    return { row, readings: undefined, problem };
   }
   if (placed.length === 1) {
     row.cells = bind(placed[0]);
-    return { row, readings: undefined };
+    return { row, readings: undefined, problem: undefined };
   }
   const readings = placed.map(bind);
   row.cells = readings[0];
-  return { row, readings };
+  return { row, readings, problem: undefined };
 }
 
 /** For each row with several readings (blanks at its ends), keep the one that breaks the fewest identities (the first on a tie). */
@@ -282,6 +282,7 @@ function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table
     if (table.rows[rowSpec.key]) continue; // the first of two rows with one label wins
     const bound = bindRow(idx, rowSpec, cells[matched.at], found, matched.at + 1, headers);
     table.rows[rowSpec.key] = bound.row;
+    if (bound.problem) table.problems.push(bound.problem);
     any = true;
     if (bound.readings) readings.set(rowSpec.key, bound.readings);
   }
@@ -297,11 +298,9 @@ function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Tab
   for (let i = 0; i < cells.length; i++) if (labelOf(cells[i]) !== '') lastLabel = i;
   const label = cells[lastLabel] ?? cells[0];
   if (!label) return false;
-  const { row: bound } = bindRow(idx, table4Row(spec), label, cells.slice(lastLabel + 1));
-  for (const r of spec.rows) {
-    const row: TableRow = { key: r.key, cells: {}, problem: bound.problem };
-    table.rows[r.key] = row;
-  }
+  const { row: bound, problem } = bindRow(idx, table4Row(spec), label, cells.slice(lastLabel + 1));
+  if (problem) table.problems.push(problem);
+  for (const r of spec.rows) table.rows[r.key] = { key: r.key, cells: {} };
   let i = 0;
   for (const r of spec.rows) for (const col of r.columns) {
     const cell = bound.cells[String(i++)];
@@ -325,7 +324,7 @@ export function parseTable(idx: LineIndex, region: Region): Table | undefined {
   if (layout === 'cell-per-line') rows = joinOrphans(rows);
   const lastLine = Math.max(region.from, region.to - 1);
   const range: Range = { start: { line: region.from, character: 0 }, end: { line: lastLine, character: idx.lineText(lastLine).length } };
-  const table: Table = { key: region.key, version, range, rows: {} };
+  const table: Table = { key: region.key, version, range, rows: {}, problems: [] };
   const found = region.key === 't4' ? parseTable4(idx, spec, rows, table) : parseRows(idx, spec, rows, table, layout);
   return found ? table : undefined;
 }

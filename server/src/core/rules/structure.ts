@@ -61,13 +61,9 @@ export const structure: Check = {
           message: { zh: `${tableName(key)}缺少“${r.label}”一行。`, en: `${tableNameEn(key)} has no row “${r.label}”.` },
         });
       }
-      const seen = new Set<string>();
-      for (const row of Object.values(table.rows)) {
-        const p = row.problem;
-        if (!p || seen.has(JSON.stringify(p.range))) continue;
-        seen.add(JSON.stringify(p.range));
-        const name = key === 't4' ? '数据行' : `“${rowName(table, row.key)}”一行`;
-        const nameEn = key === 't4' ? 'the data row' : `row “${rowName(table, row.key)}”`;
+      for (const p of table.problems) {
+        const name = key === 't4' ? '数据行' : `“${rowName(table, p.row)}”一行`;
+        const nameEn = key === 't4' ? 'the data row' : `row “${rowName(table, p.row)}”`;
         out.push({
           code: 'row-cells', range: p.range,
           message: p.kind === 'too-few'
