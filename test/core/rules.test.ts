@@ -164,6 +164,14 @@ describe('structure', () => {
     assert.match(fewer[0].message, /只读到 5 个数，应有 7 个/);
   });
 
+  it('table 4 with a number too few: one finding for its data row, not one per row', () => {
+    const zeros = (n: number) => Array(n).fill('0').join('\t');
+    assert.ok(text.includes(`\n${zeros(15)}\n`));
+    const found = tableFindings(text.replace(`\n${zeros(15)}\n`, `\n${zeros(14)}\n`));
+    assert.deepEqual(found.map((f) => f.code), ['row-cells']);
+    assert.match(found[0].message, /表四数据行只读到 14 个数，应有 15 个/);
+  });
+
   it('a text that is not a report gets nothing', () => {
     assert.deepEqual(check('会议纪要\n\n今天开会讨论了三件事。\n').findings, []);
   });
