@@ -191,9 +191,12 @@ const TITLE_WORDS = '政府信息公开工作年度报告';
 
 /** The report year from the title (which may be broken over lines), and whether there is such a title. */
 export function readTitle(idx: LineIndex): { year: number | null; titled: boolean } {
-  const end = idx.lineCount > 12 ? idx.lineStart(12) : idx.text.length;
-  const head = idx.text.slice(0, end).replace(/[\s\u3000#*]/g, ''); // line breaks are blanks too
-  const at = head.indexOf(TITLE_WORDS);
+  // The first twelve lines without blanks, joined (a title may be broken over lines), up to the one that completes the title.
+  let head = '', at = -1;
+  for (let l = 0; l < Math.min(idx.lineCount, 12) && at < 0; l++) {
+    head += idx.lineText(l).replace(/[\s\u3000#*]/g, '');
+    at = head.indexOf(TITLE_WORDS);
+  }
   const titled = at >= 0 || head.includes('政府信息公开年度报告');
   const before = head.slice(0, at >= 0 ? at : head.length);
   const years = [...before.matchAll(/((?:19|20)\d\d)年(?:度)?/g)];

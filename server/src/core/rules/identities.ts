@@ -112,6 +112,7 @@ export const identities: Check = {
       'Each block of table 4 (review, direct suit, suit after review) has total = upheld + corrected + other + pending. Table 4 cannot tell which cell is wrong; by convention the total is fixed.'),
   ],
   run({ report }) {
-    return [report.tables.t3, report.tables.t4].flatMap((t) => (t ? checkTable(t) : []));
+    const { t3, t4 } = report.tables;
+    return [...(t3 ? checkTable(t3) : []), ...(t4 ? checkTable(t4) : [])];
   },
 };
