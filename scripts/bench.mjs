@@ -77,9 +77,9 @@ for (let i = 0; i < FILES; i++) {
 }
 const mb = bytes / 1024 / 1024;
 
-function wallTime(command, args) {
+function wallTime(command, args, env = process.env) {
   const t = performance.now();
-  const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(command, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { seconds: (performance.now() - t) / 1000, status: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error };
 }
 
@@ -114,6 +114,13 @@ const seconds = (xs) => xs.map((x) => x.toFixed(2)).join(', ');
 console.log(`\nCLI: nianbao check on ${FILES} files (${mb.toFixed(1)} MB) in one invocation, median of ${CLI_RUNS} (${seconds(runs.map((r) => r.seconds))} s)`);
 console.log(`  exit ${last.status}, ${last.stdout.split('\n').filter(Boolean).length} findings; ${last.stderr.trim()}`);
 console.log(`  wall time ${cli.toFixed(3)} s  (${(mb / cli).toFixed(1)} MB/s; of which ${startup.toFixed(3)} s is starting Node itself)`);
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  // Node loads the extra certificates (and its own root store) before running anything: a start-up
+  // cost both tools pay here, which a machine without the variable does not have.
+  const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+  const bare = median(Array.from({ length: CLI_RUNS }, () => wallTime(process.execPath, ['-e', '0'], env).seconds));
+  console.log(`  (NODE_EXTRA_CA_CERTS is set here: Node starts in ${bare.toFixed(3)} s without it; both tools pay the difference)`);
+}
 const measured = references.length > 0;
 const reference = measured ? median(references) : REFERENCE_MARKDOWNLINT_S;
 console.log(measured
