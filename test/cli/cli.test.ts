@@ -241,4 +241,11 @@ describe('nianbao rules, --help, --version', () => {
     const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
     assert.equal(nianbao('--version').stdout.trim(), version);
   });
+
+  test('bin/nianbao runs as a command through its #! line, as installed, with the same output', { skip: process.platform === 'win32' }, () => {
+    const r = spawnSync('./bin/nianbao', ['check', SEED_002], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.error, undefined);
+    assert.deepEqual({ code: r.status, stdout: r.stdout, stderr: r.stderr }, nianbao('check', SEED_002));
+    assert.match(r.stdout, /\S/);
+  });
 });
