@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits, check } from '../../server/src/core/service';
-import { LineIndex, type Range } from '../../server/src/core/text';
+import { LineIndex, toHalfWidth, type Range } from '../../server/src/core/text';
 import { assertLinear } from './linear';
 import { SEEDS } from './seeds';
 
@@ -42,6 +42,17 @@ describe('the parser and rules on any text', () => {
         assert.equal(idx.lineText(l), line);
         at += line.length + (t.startsWith('\r\n', at + line.length) ? 2 : 1);
       });
+    }), { numRuns: 500 });
+  });
+
+  it('toHalfWidth maps full-width ASCII (U+FF01–FF5E) and the ideographic space, and nothing else', () => {
+    const text = fc.array(fc.oneof(fc.constantFrom('２', '（', '）', '，', '～', '\u3000', '\uff00', '\uff5f', '中', 'a', ' '), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, (t) => {
+      const want = [...t].map((ch) => {
+        const c = ch.charCodeAt(0);
+        return c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : c === 0x3000 ? ' ' : ch;
+      }).join('');
+      assert.equal(toHalfWidth(t), want);
     }), { numRuns: 500 });
   });
 

@@ -66,10 +66,15 @@ export function compareRanges(a: Range, b: Range): number {
 /** Whitespace a Word export leaves around cells, including the ideographic space (by char code). */
 export const isBlankCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d;
 
-const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
-
-/** Full-width ASCII (０-９, （）, ．) to half-width; used only to compare labels and read numbers. */
+/** Full-width ASCII (０-９, （）, ．) and the ideographic space to half-width; used only to compare labels and read numbers. */
 export function toHalfWidth(s: string): string {
-  if (!FULL_WIDTH.test(s)) return s;
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  // The text between full-width characters is copied in slices: Chinese prose has a full-width ，（） every few words.
+  let out = '', from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x3000 && (c < 0xff01 || c > 0xff5e)) continue;
+    out += s.slice(from, i) + (c === 0x3000 ? ' ' : String.fromCharCode(c - 0xfee0));
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
