@@ -59,6 +59,17 @@ export class LineIndex {
   }
 }
 
+/** The matches of a global regular expression in s, in order: `s.matchAll(re)` without the copy of `re` it makes on every call. */
+export function matchesOf(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m; (m = re.exec(s));) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
+
 export function compareRanges(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;
 }

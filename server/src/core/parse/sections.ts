@@ -1,6 +1,6 @@
 import { SECTIONS } from '../format/statute';
 import type { Section } from '../model';
-import type { LineIndex, Range } from '../text';
+import { matchesOf, type LineIndex, type Range } from '../text';
 import { normalizeLabel } from './values';
 
 /** Statute titles and their accepted variants, normalized, to the section number. */
@@ -188,6 +188,7 @@ export function findSections(idx: LineIndex): Section[] {
 }
 
 const TITLE_WORDS = '政府信息公开工作年度报告';
+const TITLE_YEAR = /((?:19|20)\d\d)年(?:度)?/g;
 
 /** The report year from the title (which may be broken over lines), and whether there is such a title. */
 export function readTitle(idx: LineIndex): { year: number | null; titled: boolean } {
@@ -199,7 +200,7 @@ export function readTitle(idx: LineIndex): { year: number | null; titled: boolea
   }
   const titled = at >= 0 || head.includes('政府信息公开年度报告');
   const before = head.slice(0, at >= 0 ? at : head.length);
-  const years = [...before.matchAll(/((?:19|20)\d\d)年(?:度)?/g)];
+  const years = matchesOf(TITLE_YEAR, before);
   const year = titled && years.length ? Number(years[years.length - 1][1]) : null;
   return { year, titled };
 }

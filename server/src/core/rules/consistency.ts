@@ -3,7 +3,7 @@ import { FORMATS } from '../format/statute';
 import { FIRST_FEE_STATEMENT_YEAR, predatesStatutoryFormat, versionForYear } from '../format/years';
 import type { Report, Section, Table } from '../model';
 import { titleYearRange } from '../parse/sections';
-import { toHalfWidth, type LineIndex, type Range } from '../text';
+import { matchesOf, toHalfWidth, type LineIndex, type Range } from '../text';
 import { tableName, tableNameEn } from './names';
 import type { Check, RawFinding } from './types';
 
@@ -71,7 +71,7 @@ function period(idx: LineIndex, year: number): RawFinding[] {
     const raw = idx.lineText(l);
     if (!(raw.includes('31') || raw.includes('３１'))) continue;
     const line = toHalfWidth(raw); // same length: offsets stay valid
-    for (const m of line.matchAll(PERIOD)) {
+    for (const m of matchesOf(PERIOD, line)) {
       const years = [{ text: m[1], at: m.index! }];
       if (m[2]) years.push({ text: m[2], at: m.index! + m[0].lastIndexOf(m[2]) });
       for (const y of years) {
@@ -107,7 +107,7 @@ function lastYearInProblems(report: Report, idx: LineIndex, year: number): RawFi
     if (!raw.includes('年')) continue;
     const line = toHalfWidth(raw);
     if (!line.includes(last)) continue;
-    for (const m of line.matchAll(YEAR)) {
+    for (const m of matchesOf(YEAR, line)) {
       if (m[0] !== last) continue;
       const at = m.index!;
       if (COMPARED_BEFORE.test(line.slice(Math.max(0, at - 4), at)) || COMPARED_AFTER.test(line.slice(at + 4, at + 24))) continue;

@@ -2,7 +2,7 @@ import { MISSPELLINGS } from '../format/laws';
 import { tableSpec } from '../format/statute';
 import { predatesStatutoryFormat } from '../format/years';
 import { eachCell, type Table } from '../model';
-import { toHalfWidth, type LineIndex } from '../text';
+import { matchesOf, toHalfWidth, type LineIndex } from '../text';
 import { cellName } from './names';
 import type { Check, RawFinding, TextEdit } from './types';
 
@@ -59,7 +59,7 @@ const MISSPELT = new RegExp(byLength.map((m) => m.wrong).join('|'), 'g');
 
 function statuteNames(text: string, idx: LineIndex): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of text.matchAll(MISSPELT)) {
+  for (const m of matchesOf(MISSPELT, text)) {
     const name = byLength.find((n) => n.wrong === m[0])!;
     const range = idx.range(m.index!, m.index! + m[0].length);
     out.push({
