@@ -39,7 +39,7 @@ const isBlank = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0;
 export const isHanNumeral = (c: number) => c === 0x5341 || HAN_CODES.indexOf(c) > 0;
 const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 /** Separators drafts put after a section numeral; only 、 is the statute's. */
-const SEPARATORS = '、.．，,';
+const SEPARATOR_CODES = [...'、.．，,'].map((c) => c.charCodeAt(0));
 
 export interface Numbering {
   /** The numeral as written. */
@@ -60,16 +60,16 @@ export function readNumbering(line: string, at: number, end = line.length): Numb
   const han = isHanNumeral(line.charCodeAt(i));
   while (i < end && i - at < 3 && (han ? isHanNumeral(line.charCodeAt(i)) : isDigit(line.charCodeAt(i)))) i++;
   if (i === at || i - at > 2) return undefined;
-  const numeral = line.slice(at, i);
-  const value = han ? hanValue(numeral) : Number(numeral.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
-  if (!(value > 0)) return undefined;
   let j = i;
   while (j < end && isBlank(line.charCodeAt(j))) j++;
   let separator = '';
-  if (j < end && SEPARATORS.includes(line[j])) separator = line[j++];
+  if (j < end && SEPARATOR_CODES.includes(line.charCodeAt(j))) separator = line[j++];
   else if (j === i) return undefined; // 一是, 2023年: a numeral that runs into the text is not a numbering
   // “2.5” or “1.2万” is a number, not a numbering.
   if ((separator === '.' || separator === '．') && isDigit(line.charCodeAt(j))) return undefined;
+  const numeral = line.slice(at, i);
+  const value = han ? hanValue(numeral) : Number(numeral.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  if (!(value > 0)) return undefined;
   while (j < end && isBlank(line.charCodeAt(j))) j++;
   return { numeral, value, style: han ? 'han' : 'arabic', separator, start: at, end: j };
 }
@@ -118,7 +118,9 @@ export function readHeading(line: string): Heading | undefined {
     if (number) return { number, numbering, titleStart, titleEnd: end, statutory: true };
   }
   if (!numbering || numbering.value > 6 || title.length < 2 || title.length > 30 || /[。；;，,：:\d]/.test(title)) return undefined;
-  if (!LOOSE_WORDS[numbering.value].some((w) => title.includes(w))) return undefined;
+  let loose = false;
+  for (const w of LOOSE_WORDS[numbering.value]) if (title.includes(w)) loose = true;
+  if (!loose) return undefined;
   return { number: numbering.value, numbering, titleStart, titleEnd: end, statutory: false };
 }
 
