@@ -174,11 +174,15 @@ function placements(found: RawCell[], n: number, at: number, headers: Map<string
     const fromLead = blanks - fromTrail;
     if (fromLead > lead || lead - fromLead > 1 || trail - fromTrail > 1) continue;
     const start = first - fromLead;
-    readings.push({ start, score: columns.filter((c, i) => headers.get(c) === at + start + i).length });
+    let score = 0;
+    for (let i = 0; i < n; i++) if (headers.get(columns[i]) === at + start + i) score++;
+    readings.push({ start, score });
   }
   if (readings.length === 0) return 'too-few';
   readings.sort((a, b) => b.score - a.score); // stable: ties keep the trailing-trace order
-  return readings.map((r) => found.slice(r.start, r.start + n));
+  const out: RawCell[][] = [];
+  for (const r of readings) out.push(found.slice(r.start, r.start + n));
+  return out;
 }
 
 /** Where each column's header word stands in its row (tab and Markdown layouts keep the grid, mostly). */
@@ -195,18 +199,22 @@ function headerPositions(spec: TableSpec, rows: RawRow[]): Map<string, number> {
   return at;
 }
 
+/** The cells keyed by column, read from `cells` in column order. */
+function bindCells(idx: LineIndex, columns: string[], cells: RawCell[]): Record<string, Cell> {
+  const bound: Record<string, Cell> = {};
+  for (let i = 0; i < columns.length; i++) bound[columns[i]] = toCell(idx, cells[i]);
+  return bound;
+}
+
 /** A bound row, and all the readings of its cells when blanks at its ends leave more than one. */
 function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[], at = 0, headers = new Map<string, number>()): { row: TableRow; readings: Record<string, Cell>[] | undefined; problem: RowProblem | undefined } {
   const row: TableRow = { key: spec.key, cells: {} };
-  const bind = (cells: RawCell[]) => {
-    const bound: Record<string, Cell> = {};
-    for (let i = 0; i < spec.columns.length; i++) bound[spec.columns[i]] = toCell(idx, cells[i]);
-    return bound;
-  };
   const n = spec.columns.length;
   if (found.length === 0) {
     // Only the label is written: every cell is blank, shown at the end of the label.
-    row.cells = bind(spec.columns.map(() => ({ text: '', start: label.end, end: label.end, line: label.endLine, endLine: label.endLine, label: undefined })));
+    const blanks: RawCell[] = [];
+    for (let i = 0; i < n; i++) blanks.push({ text: '', start: label.end, end: label.end, line: label.endLine, endLine: label.endLine, label: undefined });
+    row.cells = bindCells(idx, spec.columns, blanks);
     return { row, readings: undefined, problem: undefined };
   }
   const placed = placements(found, n, at, headers, spec.columns);
@@ -220,10 +228,11 @@ function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[]
     return { row, readings: undefined, problem };
   }
   if (placed.length === 1) {
-    row.cells = bind(placed[0]);
+    row.cells = bindCells(idx, spec.columns, placed[0]);
     return { row, readings: undefined, problem: undefined };
   }
-  const readings = placed.map(bind);
+  const readings: Record<string, Cell>[] = [];
+  for (const cells of placed) readings.push(bindCells(idx, spec.columns, cells));
   row.cells = readings[0];
   return { row, readings, problem: undefined };
 }
