@@ -7,6 +7,18 @@ import { normalizeLabel } from './values';
 const TITLES = new Map(SECTIONS.flatMap((s) => [s.title, ...s.variants].map((t) => [normalizeLabel(t), s.number] as const)));
 const TITLE_STARTS = new Set([...TITLES.keys()].map((t) => t.charCodeAt(0)));
 
+// Titles as written repeat from report to report: remember the section each names (0 for none).
+const titleNumbers = new Map<string, number>();
+function titleNumber(title: string): number {
+  let number = titleNumbers.get(title);
+  if (number === undefined) {
+    number = TITLES.get(normalizeLabel(title)) ?? 0;
+    if (titleNumbers.size > 5000) titleNumbers.clear();
+    titleNumbers.set(title, number);
+  }
+  return number;
+}
+
 // Words that name a section whose title departs from the statute (二、主动公开情况). Such a
 // heading is taken only with its own numeral, so that a sub-topic of 一 such as 二、依申请公开
 // is not mistaken for section 3.
@@ -114,7 +126,7 @@ export function readHeading(line: string): Heading | undefined {
   const titleStart = numbering ? numbering.end : start;
   const title = line.slice(titleStart, end);
   if (title.endsWith('情况') || title.endsWith('事项')) {
-    const number = TITLES.get(normalizeLabel(title));
+    const number = titleNumber(title);
     if (number) return { number, numbering, titleStart, titleEnd: end, statutory: true };
   }
   if (!numbering || numbering.value > 6 || title.length < 2 || title.length > 30 || /[。；;，,：:\d]/.test(title)) return undefined;
@@ -136,13 +148,11 @@ const fit = ({ heading: h }: Found) => (!h.numbering ? 0 : h.numbering.value ===
  */
 export function findSections(idx: LineIndex): Section[] {
   const found: Found[] = [];
-  const text = idx.text;
   for (let l = 0; l < idx.lineCount; l++) {
-    // Most lines are too long, blank, or table cells (which start with a tab): skip them unsliced.
-    const start = idx.lineStart(l);
-    const length = (l + 1 < idx.lineCount ? idx.lineStart(l + 1) : text.length) - start;
-    if (length < 3 || length > 62 || text.charCodeAt(start) === 9) continue;
-    const heading = readHeading(idx.lineText(l));
+    // Most lines are too long, blank, or table cells (which start with a tab).
+    const line = idx.lineText(l);
+    if (line.length < 2 || line.length > 60 || line.charCodeAt(0) === 9) continue;
+    const heading = readHeading(line);
     if (heading) found.push({ line: l, heading });
   }
   const chosen = new Map<number, Found>();
