@@ -10,8 +10,6 @@ export interface SourceFile { path: string; text: string }
 /** A file that could not be read, with the reason in Chinese. */
 export interface ReadProblem { path: string; message: string }
 
-const REPORT_EXTENSIONS = ['.txt', '.md'];
-
 const NOT_UTF8 = '不是 UTF-8 编码的文本（若是 GBK 编码，请先转换为 UTF-8）';
 
 // UTF-8 to a string through ICU's transcoding to UTF-16 and a plain copy: about five times faster
@@ -68,12 +66,14 @@ function reason(error: unknown): string {
 
 /** Every report file under a directory, in a stable order. */
 function walk(dir: string, out: string[]): void {
+  // The directory is joined once: path.join for each of thousands of names costs more than listing them.
+  const prefix = join(dir, 'x').slice(0, -1);
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const { name } = entry;
     // Hidden folders and node_modules hold tooling, not reports, and can be huge.
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out);
-    else if (entry.isFile() && REPORT_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) out.push(path);
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    if (entry.isDirectory()) walk(prefix + name, out);
+    else if (entry.isFile() && (name.endsWith('.txt') || name.endsWith('.md'))) out.push(prefix + name);
   }
 }
 
