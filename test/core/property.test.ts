@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits, check } from '../../server/src/core/service';
-import { LineIndex, toHalfWidth, type Range } from '../../server/src/core/text';
+import { LineIndex, matchesOf, toHalfWidth, type Range } from '../../server/src/core/text';
 import { assertLinear } from './linear';
 import { SEEDS } from './seeds';
 
@@ -54,6 +54,15 @@ describe('the parser and rules on any text', () => {
       }).join('');
       assert.equal(toHalfWidth(t), want);
     }), { numRuns: 500 });
+  });
+
+  it('matchesOf finds what String.matchAll finds, also empty matches, and refuses a non-global expression', () => {
+    const text = fc.array(fc.constantFrom('a', '2023', '年', '1', ' ', '中'), { maxLength: 20 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, fc.constantFrom(/\d+/g, /a*/g, /((?:19|20)\d\d)年/g, /$/g), (t, re) => {
+      const got = matchesOf(re, t).map((m) => [m.index, ...m]);
+      assert.deepEqual(got, [...t.matchAll(re)].map((m) => [m.index, ...m]));
+    }), { numRuns: 300 });
+    assert.throws(() => matchesOf(/a/, 'aaa'), TypeError);
   });
 
   it('arbitrary unicode never throws', () => {

@@ -61,6 +61,8 @@ export class LineIndex {
 
 /** The matches of a global regular expression in s, in order: `s.matchAll(re)` without the copy of `re` it makes on every call. */
 export function matchesOf(re: RegExp, s: string): RegExpExecArray[] {
+  // As matchAll does: without the g flag exec would find the first match for ever.
+  if (!re.global) throw new TypeError(`matchesOf needs a global regular expression: ${re}`);
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
   for (let m; (m = re.exec(s));) {

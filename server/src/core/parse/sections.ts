@@ -131,7 +131,7 @@ export function readHeading(line: string): Heading | undefined {
   }
   if (!numbering || numbering.value > 6 || title.length < 2 || title.length > 30 || /[。；;，,：:\d]/.test(title)) return undefined;
   let loose = false;
-  for (const w of LOOSE_WORDS[numbering.value]) if (title.includes(w)) loose = true;
+  for (const w of LOOSE_WORDS[numbering.value]) if (title.includes(w)) { loose = true; break; }
   if (!loose) return undefined;
   return { number: numbering.value, numbering, titleStart, titleEnd: end, statutory: false };
 }
