@@ -1,6 +1,6 @@
 import { SECTIONS } from '../format/statute';
 import type { Section } from '../model';
-import { matchesOf, type LineIndex, type Range } from '../text';
+import { matchesOf, toHalfWidth, type LineIndex, type Range } from '../text';
 import { normalizeLabel } from './values';
 
 /** Statute titles and their accepted variants, normalized, to the section number. */
@@ -80,7 +80,7 @@ export function readNumbering(line: string, at: number, end = line.length): Numb
   // “2.5” or “1.2万” is a number, not a numbering.
   if ((separator === '.' || separator === '．') && isDigit(line.charCodeAt(j))) return undefined;
   const numeral = line.slice(at, i);
-  const value = han ? hanValue(numeral) : Number(numeral.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  const value = han ? hanValue(numeral) : Number(toHalfWidth(numeral));
   if (!(value > 0)) return undefined;
   while (j < end && isBlank(line.charCodeAt(j))) j++;
   return { numeral, value, style: han ? 'han' : 'arabic', separator, start: at, end: j };
