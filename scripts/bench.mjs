@@ -2,7 +2,7 @@
 //   1. in process: median parse+check time per seed report (target: under 1 ms);
 //   2. the CLI on 2,000 generated reports in one invocation (target: at least 20x faster than
 //      markdownlint-cli2 on the same files). markdownlint-cli2 is timed on the same files in the
-//      same run, the two taking turns (three runs each, medians compared), so that a busy machine
+//      same run, the two taking turns (medians compared, see below), so that a busy machine
 //      slows both; it is not a dependency: a pinned version is
 //      installed once into a cache folder outside the project (NIANBAO_BENCH_OFFLINE=1 skips
 //      that and compares with the reference figure, ~10 s).
