@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FORMAT_2021 } from '../../server/src/core/format/statute';
-import { detectLayout } from '../../server/src/core/parse/cells';
 import { parseReport } from '../../server/src/core/parse/index';
-import { findRegions } from '../../server/src/core/parse/tables';
-import { LineIndex } from '../../server/src/core/text';
 import { EXPECTED, type Expected } from './expected';
 import { markdownReport } from './markdown';
 import { SEEDS, sliceAt } from './seeds';
@@ -37,14 +34,6 @@ describe('parsing the seeds', () => {
     });
   }
 
-  it('covers the tab and the cell-per-line layouts', () => {
-    const layouts = SEEDS.map(({ text }) => {
-      const idx = new LineIndex(text);
-      return findRegions(idx).map((r) => detectLayout(idx, r.from, r.to));
-    });
-    assert.deepEqual(layouts.map((l) => new Set(l).size === 1 ? l[0] : l), ['tabs', 'tabs', 'cell-per-line', 'cell-per-line', 'cell-per-line']);
-  });
-
   it('reads a fee with its unit (seed 003: 373.91万元) as a number and keeps the unit', () => {
     const cell = parseReport(SEEDS[3].text).tables.t2!.rows.fees.cells.amount;
     assert.deepEqual([cell.value, cell.unit, cell.raw], [373.91, '万元', '373.91万元']);
@@ -63,8 +52,6 @@ describe('Markdown pipe tables', () => {
     it(`seed ${key}'s tables written in Markdown`, () => {
       const text = markdownReport(e);
       const report = assertTables(text, e);
-      const idx = new LineIndex(text);
-      assert.deepEqual(findRegions(idx).map((r) => detectLayout(idx, r.from, r.to)), ['markdown', 'markdown', 'markdown']);
       assert.deepEqual(report.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
     });
   }

@@ -161,6 +161,8 @@ export function evaluate(table: Table): Evaluation {
     for (const { use } of list[b].refs) {
       if (seen[use.slot]) continue;
       seen[use.slot] = 1;
+      // A cell cut from run-together digits by these very identities cannot be the one to blame.
+      if (cellAt(table, use)?.inferred) continue;
       const value = askedValue(use, res, broken.length, vals[use.slot]);
       if (value === undefined) continue;
       if ((!use.column.signed && value < 0) || (!use.column.decimals && !Number.isInteger(value))) continue;

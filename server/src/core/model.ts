@@ -3,8 +3,11 @@ import { tableSpec } from './format/statute';
 import type { Claim } from './prose/claims';
 import type { Range } from './text';
 
-/** How a cell's text reads: a number, nothing, a placeholder such as “/” or “无”, or something else. */
-export type CellKind = 'number' | 'blank' | 'placeholder' | 'invalid';
+/**
+ * How a cell's text reads: a number, nothing, a placeholder such as “/” or “无”, something else, or
+ * — in digits run together without separators — one of several numbers the identities leave open.
+ */
+export type CellKind = 'number' | 'blank' | 'placeholder' | 'invalid' | 'ambiguous';
 
 export interface Cell {
   /** The number, or null when the cell is blank, a placeholder or not a number. Blank is not zero. */
@@ -18,22 +21,39 @@ export interface Cell {
   unit: string | undefined;
   /** Written with full-width digits or a thousands separator. */
   nonstandard: boolean;
+  /**
+   * Cut from digits run together without separators: the row's identities (or a figure in the prose)
+   * chose where it ends. The identities that chose it cannot also confirm it, nor blame it.
+   */
+  inferred: boolean;
 }
 
-/** A row whose numbers could not be bound to columns without guessing. */
-export interface RowProblem {
-  /** The row's key (table 4: its first row; its fifteen numbers are read as one row). */
-  row: string;
-  /** 'too-few': fewer cells than columns; 'too-many': more. */
-  kind: 'too-few' | 'too-many';
+/**
+ * Where the reader could not bind numbers to cells without guessing:
+ * - 'too-few' / 'too-many': a row has fewer or more numbers than columns (`found`, `expected`);
+ * - 'ambiguous': digits run together can be cut in several ways that fit (`readings`);
+ * - 'unreadable': a row the reader cannot read (`cause`), or a table none of whose rows it can;
+ * - 'stray': numbers in the table that belong to no row the reader found.
+ */
+export interface TableProblem {
+  kind: 'too-few' | 'too-many' | 'ambiguous' | 'unreadable' | 'stray';
+  /** The row's key; table 4's fifteen numbers are read as one row, keyed by its first block. Undefined for stray numbers. */
+  row: string | undefined;
+  range: Range;
   found: number;
   expected: number;
-  range: Range;
+  /** 'ambiguous': the cuts that fit, each the row's cells by column. */
+  readings?: Record<string, Cell>[];
+  /**
+   * 'unreadable': 'split' — its run-together digits cannot be cut so that the row adds up; 'long' —
+   * they are too long to try; 'short' — too few numbers in a table with stray numbers (they may be its).
+   */
+  cause?: 'split' | 'long' | 'short';
 }
 
 export interface TableRow {
   key: string;
-  /** Keyed by column; empty when the row's numbers could not be bound (its entry in `Table.problems`). */
+  /** Keyed by column; empty when the row's numbers could not be bound (see `Table.problems`). */
   cells: Record<string, Cell>;
 }
 
@@ -43,8 +63,8 @@ export interface Table {
   version: FormatVersion;
   range: Range;
   rows: Record<string, TableRow>;
-  /** The rows whose numbers could not be bound to columns, in the order they were read. */
-  problems: RowProblem[];
+  /** Where the reader could not bind numbers to cells, in the order they were read. */
+  problems: TableProblem[];
 }
 
 export interface Section {

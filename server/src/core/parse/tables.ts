@@ -1,71 +1,93 @@
 import type { FormatVersion, RowSpec, TableKey, TableSpec } from '../format/schema';
 import { FORMATS, perTableSpec, tableSpec } from '../format/statute';
-import type { Cell, CellKind, RowProblem, Table, TableRow } from '../model';
 import { countBroken } from '../identities';
+import type { Cell, CellKind, Section, Table, TableProblem } from '../model';
+import type { Claim } from '../prose/claims';
 import type { LineIndex, Range } from '../text';
-import { detectLayout, isTableLine, labelOf, layoutOf, lineKind, LineKind, tokenize, type Layout, type RawCell, type RawRow } from './cells';
-import { normalizeLabel, plainCount, readCell, stripNumbering } from './values';
+import { splitRuns } from './split';
+import { Kind, tokenize, type Token } from './tokens';
+import { isDigits, normalizeLabel, plainCount, readCell, stripNumbering } from './values';
 
-/** Lines [from, to) of the text that hold one table, and the layout they are written in. */
-export interface Region { key: TableKey; from: number; to: number; layout: Layout }
+// The reader of the statistical tables, one design for every layout (spec: “Layouts the parser
+// meets”). A table is found by its anchor words after its section's heading; its text is cut into
+// tokens (tokens.ts); the aligner walks them against the statute: the numbers after a row's label,
+// up to the next row's label, are that row's; which column each number is in comes from the
+// number of them, the empty cells the text proves, the columns' horizontal positions, and — for
+// digits run together — the table's identities (split.ts). What it cannot decide it says
+// (Table.problems), never guesses.
 
-const ANCHORS: Record<TableKey, string[]> = {
-  t2: tableSpec('2021', 't2').anchors,
-  t3: tableSpec('2021', 't3').anchors,
-  t4: tableSpec('2021', 't4').anchors,
+/** The text of one table: offsets [from, to). */
+export interface Region { key: TableKey; from: number; to: number }
+
+const SECTION_OF: Record<TableKey, number> = { t2: 2, t3: 3, t4: 4 };
+const KEYS: TableKey[] = ['t2', 't3', 't4'];
+
+/** An anchor word, with blanks allowed between its characters (PDF text spaces them out). */
+const spaced = (words: string[]) => new RegExp(words.map((w) => [...w].join('[\\s\\u3000]*')).join('|'), 'g');
+const ANCHORS: Record<TableKey, RegExp> = {
+  t2: spaced(tableSpec('2021', 't2').anchors),
+  t3: spaced(tableSpec('2021', 't3').anchors),
+  t4: spaced(tableSpec('2021', 't4').anchors),
 };
-
-// The loops below that run for every line, row or cell are written out rather than as array
-// callbacks: until V8 has optimized them (for the first few hundred reports of a batch) a
-// callback costs a full call each.
-function includesAny(text: string, words: string[]): boolean {
-  for (const w of words) if (text.includes(w)) return true;
-  return false;
+/** Words of a table's headers and row labels (both versions), normalized. */
+const HEADER_WORDS: Record<TableKey, string[]> = {
+  t2: headerWords('t2'), t3: headerWords('t3'), t4: headerWords('t4'),
+};
+function headerWords(key: TableKey): string[] {
+  const words = new Set<string>();
+  for (const f of FORMATS) {
+    const spec = tableSpec(f.version, key);
+    for (const c of spec.columns) for (const m of c.match) if (m.length > 2) words.add(m);
+    for (const r of spec.rows) for (const m of r.match) if (m.length > 2 && !spec.anchors.includes(m)) words.add(m);
+  }
+  return [...words];
 }
-const hasText = (cells: RawCell[]) => {
-  for (const c of cells) if (c.text !== '') return true;
-  return false;
-};
 
 /**
- * Finds each table by the first tab or pipe row that carries one of its anchors (第二十条第…,
- * 申请人情况…, 行政复议), in statutory order; a table runs until prose or the next table begins.
+ * Where the anchor of a table is, from `from` on: with `header`, only one followed by some header
+ * word before its first digit (行政复议 is also a word of the prose: “行政复议 351 件”).
  */
-export function findRegions(idx: LineIndex, sectionStarts: readonly number[] = []): Region[] {
-  const regions: Region[] = [];
-  let line = 0;
-  for (const key of ['t2', 't3', 't4'] as TableKey[]) {
-    let from = -1;
-    for (let l = line; l < idx.lineCount && from < 0; l++) {
-      const text = idx.lineText(l);
-      if (lineKind(text) !== LineKind.None && includesAny(text, ANCHORS[key])) from = l;
-    }
-    if (from < 0) continue;
-    // It ends at the latest where the next section begins. Its lines are counted by kind on the way, for its layout.
-    let stop = idx.lineCount;
-    for (const l of sectionStarts) if (l > from && l < stop) stop = l;
-    const counts = [0, 0, 0, 0];
-    counts[lineKind(idx.lineText(from))]++;
-    let to = from + 1;
-    for (; to < stop; to++) {
-      const text = idx.lineText(to), kind = lineKind(text);
-      if (!isTableLine(text, idx.lineText(to - 1), kind)) break;
-      counts[kind]++;
-    }
-    regions.push({ key, from, to, layout: layoutOf(counts) });
-    line = to;
+function findAnchor(text: string, key: TableKey, from: number, header: boolean): number {
+  const re = ANCHORS[key];
+  re.lastIndex = from;
+  for (let m; (m = re.exec(text));) {
+    if (!header) return m.index;
+    const after = m.index + m[0].length;
+    const digit = text.slice(after, after + 400).search(/[0-9０-９]/);
+    const before = normalizeLabel(text.slice(after, digit < 0 ? after + 400 : after + digit));
+    if (HEADER_WORDS[key].some((w) => before.includes(w))) return m.index;
   }
-  // A table ends where the next one begins (its layout then recounted without the other's lines).
-  for (let i = 0; i + 1 < regions.length; i++) {
-    const r = regions[i], next = regions[i + 1].from;
-    if (r.to > next) { r.to = next; r.layout = detectLayout(idx, r.from, r.to); }
-  }
-  return regions;
+  return -1;
 }
 
-function regionText(idx: LineIndex, r: Region): string {
-  return idx.text.slice(idx.lineStart(r.from), r.to < idx.lineCount ? idx.lineStart(r.to) : idx.text.length);
+/**
+ * The tables' places: each table begins at its first anchor after its section's heading (or, with
+ * no heading, after the table before it) and ends where the next section or table begins.
+ */
+export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
+  const { text } = idx;
+  const headings = sections.map((s) => idx.offset(s.headingRange.start));
+  const starts: { key: TableKey; from: number }[] = [];
+  let after = 0;
+  for (const key of KEYS) {
+    const section = sections.find((s) => s.number === SECTION_OF[key]);
+    const heading = section ? idx.offset(section.headingRange.start) : -1;
+    const at = findAnchor(text, key, Math.max(after, heading), key === 't4' || heading < 0);
+    if (at < 0) continue;
+    // The whole line of the anchor, unless it is a line of a flattened text or of the text before.
+    const lineStart = idx.lineStart(idx.position(at).line);
+    const from = lineStart >= Math.max(after, heading) && at - lineStart <= 200 ? lineStart : at;
+    starts.push({ key, from });
+    after = at + 1;
+  }
+  return starts.map(({ key, from }, i) => {
+    let to = i + 1 < starts.length ? starts[i + 1].from : text.length;
+    for (const h of headings) if (h > from && h < to) to = h;
+    return { key, from, to };
+  });
 }
+
+// ---- rows and columns named by labels ---------------------------------------------------------
 
 /** The format whose marker words (header words only one version prints) the label holds most of. */
 function mostMarkers(label: string): { best: FormatVersion; bestCount: number } {
@@ -81,22 +103,33 @@ function mostMarkers(label: string): { best: FormatVersion; bestCount: number } 
 /** The version a table is written in, from the header words only one version prints. */
 function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
-  // Markers are plain words; only a header broken over lines needs the normalized text.
-  let label = text, found = mostMarkers(label);
-  if (found.bestCount === 0) found = mostMarkers((label = normalizeLabel(text)));
+  const label = normalizeLabel(text);
+  const found = mostMarkers(label);
   if (key === 't3' && found.bestCount === 0 && label.includes('其他处理')) return '2019';
   return found.best;
 }
 
-/** A normalized label names a row or column: it contains one of the keywords, or, for a
- * two-character keyword (总计, 其他, 规章), is that word after its numbering. */
+/** A two-character keyword (总计, 其他, 规章) names a row or column only as the whole label, after its numbering. */
+const isShort = (keyword: string) => keyword.length <= 2;
 const names = (label: string, keywords: string[]) =>
-  keywords.some((k) => (k.length <= 2 ? stripNumbering(label) === k : label.includes(k)));
+  keywords.some((k) => (isShort(k) ? stripNumbering(label) === k : label.includes(k)));
 
-/**
- * `compute(spec, label)` remembered per table format and label text: labels and header words repeat
- * from report to report. (`compute` must not return undefined.)
- */
+// Label texts repeat from report to report: remember what each normalizes to.
+const normalized = new Map<string, string>();
+function norm(text: string): string {
+  let n = normalized.get(text);
+  if (n === undefined) {
+    n = normalizeLabel(text);
+    if (normalized.size > 20000) normalized.clear();
+    normalized.set(text, n);
+  }
+  return n;
+}
+
+/** The key of the column a normalized header word names, or null; remembered per format and word. */
+const columnNamed = perLabel((spec, label) => spec.columns.find((c) => names(label, c.match))?.key ?? null);
+
+/** `compute(spec, label)` remembered per table format and label (it must not return undefined). */
 function perLabel<T>(compute: (spec: TableSpec, label: string) => T): (spec: TableSpec, label: string) => T {
   const bySpec = perTableSpec(() => new Map<string, T>());
   return (spec, label) => {
@@ -111,19 +144,36 @@ function perLabel<T>(compute: (spec: TableSpec, label: string) => T): (spec: Tab
   };
 }
 
-/** The rows a normalized label could name. */
-const candidates = perLabel((spec, label) => spec.rows.filter((r) => names(label, r.match)));
+interface Named { row: RowSpec; at: number }
 
-/** The key of the column a normalized header word names, or null. */
-const columnNamed = perLabel((spec, label) => spec.columns.find((c) => names(label, c.match))?.key ?? null);
-
-/** The row a label cell names, if any (`groups`: the group labels seen so far in this table). */
-function matchRow(spec: TableSpec, cell: RawCell, groups: Set<string>): RowSpec | undefined {
-  const n = labelOf(cell);
-  if (n === '' || n.length > 60) return undefined;
-  for (const row of candidates(spec, n)) if (!row.group || groups.has(row.group)) return row;
-  return undefined;
+/**
+ * The rows a run of label tokens names, in the order they are named: a run may hold a label
+ * wrapped over lines (重新出\n具已获取信息), a group label and its first row ((三)不予公开 1.属于国家秘密),
+ * or header words before the first row. Long keywords are found anywhere in the joined run; a
+ * two-character one only as a whole label or at the run's end (规章000 in flattened text).
+ */
+function namedIn(spec: TableSpec, labels: Token[]): Named[] {
+  const texts: string[] = [];
+  for (const t of labels) texts.push(norm(t.text));
+  const joined = texts.join('');
+  const found: Named[] = [];
+  for (const row of spec.rows) {
+    let at = -1;
+    for (const k of row.match) {
+      if (!isShort(k)) { const i = joined.indexOf(k); if (i >= 0 && (at < 0 || i < at)) at = i; continue; }
+      let offset = 0;
+      for (const t of texts) {
+        if (stripNumbering(t) === k) { at = offset; break; }
+        offset += t.length;
+      }
+      if (at < 0 && joined.endsWith(k)) at = joined.length - k.length;
+    }
+    if (at >= 0) found.push({ row, at });
+  }
+  return found.sort((a, b) => a.at - b.at);
 }
+
+// ---- cells ---------------------------------------------------------------------------------
 
 /** A parsed cell. Its range is built when asked for: most cells are never reported. */
 class ParsedCell implements Cell {
@@ -133,207 +183,567 @@ class ParsedCell implements Cell {
     readonly kind: CellKind,
     readonly unit: string | undefined,
     readonly nonstandard: boolean,
+    readonly inferred: boolean,
     private readonly line: number,
     private readonly character: number,
-    private readonly endLine: number,
     private readonly endCharacter: number,
   ) {}
 
   get range(): Range {
-    return { start: { line: this.line, character: this.character }, end: { line: this.endLine, character: this.endCharacter } };
+    return { start: { line: this.line, character: this.character }, end: { line: this.line, character: this.endCharacter } };
   }
 }
 
-function toCell(idx: LineIndex, raw: RawCell): Cell {
-  const { text, line, endLine } = raw;
-  const character = raw.start - idx.lineStart(line), endCharacter = raw.end - idx.lineStart(endLine);
+function toCell(idx: LineIndex, t: Token, inferred = false): Cell {
+  const lineStart = idx.lineStart(t.line);
+  const character = t.start - lineStart, endCharacter = t.end - lineStart;
   // Most cells are plain counts: those without an intermediate reading.
-  const count = plainCount(text);
-  if (count !== undefined) return new ParsedCell(count, text, 'number', undefined, false, line, character, endLine, endCharacter);
-  const r = readCell(text);
-  return new ParsedCell(r.value, text, r.kind, r.unit, r.nonstandard, line, character, endLine, endCharacter);
+  const count = plainCount(t.text);
+  if (count !== undefined) return new ParsedCell(count, t.text, 'number', undefined, false, inferred, t.line, character, endCharacter);
+  const r = readCell(t.text);
+  return new ParsedCell(r.value, t.text, r.kind, r.unit, r.nonstandard, inferred, t.line, character, endCharacter);
+}
+
+/** A cell whose number is one of several the identities leave open. */
+const ambiguousCell = (idx: LineIndex, t: Token): Cell =>
+  new ParsedCell(null, t.text, 'ambiguous', undefined, false, true, t.line, t.start - idx.lineStart(t.line), t.end - idx.lineStart(t.line));
+
+const blankAt = (at: number, line: number): Token => ({ kind: Kind.Blank, text: '', start: at, end: at, line, x: -1, xEnd: -1, cell: -1 });
+
+// ---- one row: which of its tokens fill which column ------------------------------------------
+
+/** What the table's header tells of its columns: the cell each header word stands in, and where it stands. */
+interface Columns {
+  /** Column key → the index of the cell its header word stands in (tab and pipe rows keep the grid). */
+  cells: Map<string, number>;
+  /** Column key (table 4: `block.column`) → the centre of the column, in display columns; empty when unknown. */
+  x: Map<string, number>;
+  /** The lines those centres were read from: a row on one of them (flattened text) cannot be placed by them. */
+  xLines: Set<number>;
+}
+
+/** The ways to read a row's tokens, each `slots.length` tokens (blanks included), or why there is none. */
+type Reading =
+  | { readings: Token[][]; inferred: boolean }
+  | { problem: TableProblem['kind']; found: number; cause?: TableProblem['cause'] };
+
+const isValue = (t: Token) => t.kind === Kind.Value;
+const centre = (t: Token) => (t.x + t.xEnd) / 2;
+
+/**
+ * The ways to place a row's tokens on its columns when it has fewer numbers than columns and the
+ * text shows blank cells: the blanks between its numbers are cells; those before or after them may
+ * be blank values or the traces of merged cells. Each reading is a window of `n` tokens holding
+ * every number; those whose cells stand under their column headers come first, then the earliest.
+ * The table's identities then choose among them (`choose`).
+ */
+function placements(tokens: Token[], slots: string[], columns: Columns): Token[][] {
+  const n = slots.length;
+  let first = 0, last = tokens.length - 1;
+  while (first <= last && !isValue(tokens[first])) first++;
+  while (last >= first && !isValue(tokens[last])) last--;
+  if (first > last) return tokens.length >= n ? [tokens.slice(0, n)] : [];
+  if (last - first + 1 > n) return [];
+  const readings: { start: number; score: number }[] = [];
+  for (let start = Math.max(0, last - n + 1); start <= first && start + n <= tokens.length; start++) {
+    let score = 0;
+    for (let i = 0; i < n; i++) if (columns.cells.get(slots[i]) === tokens[start + i].cell) score++;
+    readings.push({ start, score });
+  }
+  readings.sort((a, b) => b.score - a.score); // stable: ties keep the earliest first
+  return readings.map((r) => tokens.slice(r.start, r.start + n));
 }
 
 /**
- * The ways to place the cells found after a row label onto the row's `n` columns, best first.
- * Empty cells at either end may be blank values or the traces of merged cells (at most one each
- * side). Readings whose cells stand under their column headers come first (`at` is the position
- * of found[0] in its row, `headers` the positions of the header words), then those that keep a
- * trailing trace, as Word writes them. `resolve` then lets the table's identities choose.
+ * A row's numbers placed by their horizontal positions (a space-aligned table, where a blank cell
+ * is only a wider gap): each number under the column it stands nearest to, in order, each column
+ * at most once. Undefined when the positions do not say it clearly.
  */
-function placements(found: RawCell[], n: number, at: number, headers: Map<string, number>, columns: string[]): RawCell[][] | RowProblem['kind'] {
-  let first = 0, last = found.length - 1;
-  while (first <= last && found[first].text === '') first++;
-  while (last >= first && found[last].text === '') last--;
-  if (first > last) return found.length >= n ? [found.slice(0, n)] : 'too-few';
-  if (last - first + 1 > n) return 'too-many';
-  if (last - first + 1 === n) return [found.slice(first, last + 1)];
-  const blanks = n - (last - first + 1), lead = first, trail = found.length - 1 - last;
-  const readings: { start: number; score: number }[] = [];
-  for (let fromTrail = 0; fromTrail <= Math.min(blanks, trail); fromTrail++) {
-    const fromLead = blanks - fromTrail;
-    if (fromLead > lead || lead - fromLead > 1 || trail - fromTrail > 1) continue;
-    const start = first - fromLead;
-    let score = 0;
-    for (let i = 0; i < n; i++) if (headers.get(columns[i]) === at + start + i) score++;
-    readings.push({ start, score });
+function byPosition(idx: LineIndex, values: Token[], slots: string[], columns: Columns): Token[] | undefined {
+  const xs = slots.map((s) => columns.x.get(s));
+  if (xs.some((x) => x === undefined) || values.some((v) => v.line !== values[0].line || v.x < 0) || columns.xLines.has(values[0].line)) return undefined;
+  const out: (Token | undefined)[] = new Array(slots.length).fill(undefined);
+  let last = -1;
+  for (const v of values) {
+    let best = -1, second = Infinity;
+    for (let i = 0; i < xs.length; i++) {
+      const d = Math.abs(centre(v) - xs[i]!);
+      if (best < 0 || d < Math.abs(centre(v) - xs[best]!)) { if (best >= 0) second = Math.min(second, Math.abs(centre(v) - xs[best]!)); best = i; } else second = Math.min(second, d);
+    }
+    // Nearest by a clear margin, and after the number before it.
+    if (best <= last || second - Math.abs(centre(v) - xs[best]!) < 2) return undefined;
+    out[best] = v;
+    last = best;
   }
-  if (readings.length === 0) return 'too-few';
-  readings.sort((a, b) => b.score - a.score); // stable: ties keep the trailing-trace order
-  const out: RawCell[][] = [];
-  for (const r of readings) out.push(found.slice(r.start, r.start + n));
+  const line = idx.lineText(values[0].line), lineStart = idx.lineStart(values[0].line);
+  return out.map((t, i) => t ?? blankAt(lineStart + offsetAt(line, xs[i]!, values, lineStart), values[0].line));
+}
+
+/** The offset in a line nearest display column `x` that falls in a gap between the row's numbers. */
+function offsetAt(line: string, x: number, values: Token[], lineStart: number): number {
+  let col = 0, i = 0;
+  for (; i < line.length && col < x; i++) {
+    const c = line.charCodeAt(i);
+    col += c === 9 ? 8 - (col % 8) : c >= 0x1100 ? 2 : 1;
+  }
+  for (const v of values) if (lineStart + i > v.start && lineStart + i < v.end) return v.end - lineStart;
+  return i;
+}
+
+/**
+ * The row's identities as a test of its values (in slot order): what a cut of run-together digits
+ * must satisfy. Table 2's rows have none, so every cut fits and the prose must decide.
+ */
+function rowTest(spec: TableSpec, slots: { row: string; col: string }[]): (values: number[]) => boolean {
+  const checks: { plus: number[]; minus: number[] }[] = [];
+  for (const id of spec.identities) {
+    if (id.per !== 'row') continue;
+    const rows = new Set(slots.map((s) => s.row));
+    for (const row of rows) {
+      if (id.rows && !id.rows.includes(row)) continue;
+      const at = (col: string) => slots.findIndex((s) => s.row === row && s.col === col);
+      const plus = id.sum.map(at), minus = id.equals.map(at);
+      if (plus.every((i) => i >= 0) && minus.every((i) => i >= 0)) checks.push({ plus, minus });
+    }
+  }
+  return (values) => {
+    for (const { plus, minus } of checks) {
+      let r = 0;
+      for (const i of plus) r += values[i];
+      for (const i of minus) r -= values[i];
+      if (r !== 0) return false;
+    }
+    return true;
+  };
+}
+
+/** Digits run together: the row's number tokens have no cell separators, and one is a single run or cannot be one number (“0000000”). */
+function runTogether(values: Token[]): boolean {
+  if (values.some((v) => v.cell >= 0 || !isDigits(v.text))) return false;
+  return values.length === 1 ? values[0].text.length > 1 : values.some((v) => v.text.length > 1 && v.text.charCodeAt(0) === 48);
+}
+
+/** How a row's tokens fill its slots. */
+function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slots: { row: string; col: string }[], columns: Columns): Reading {
+  const keys = slots.map((s) => (spec.key === 't4' ? `${s.row}.${s.col}` : s.col));
+  const n = slots.length;
+  const values = tokens.filter(isValue);
+  if (values.length === n) return { readings: [values], inferred: false };
+  if (values.length > n) return { problem: 'too-many', found: values.length };
+  if (values.length < tokens.length) {
+    const placed = placements(tokens, keys, columns);
+    if (placed.length) return { readings: placed, inferred: false };
+  }
+  if (values.length > 0) {
+    const placed = byPosition(idx, values, keys, columns);
+    if (placed) return { readings: [placed], inferred: false };
+  }
+  if (values.length > 0 && runTogether(values)) {
+    const { found, gaveUp } = splitRuns(values.map((v) => v.text), n, rowTest(spec, slots));
+    if (found.length === 0) return { problem: 'unreadable', found: values.length, cause: gaveUp ? 'long' : 'split' };
+    const readings = found.map((parts) => parts.map((p): Token => {
+      const v = values[p.run];
+      return { ...v, text: v.text.slice(p.from, p.to), start: v.start + p.from, end: v.start + p.to };
+    }));
+    return { readings, inferred: true };
+  }
+  return { problem: 'too-few', found: values.length };
+}
+
+// ---- the table -----------------------------------------------------------------------------
+
+/** A stretch of the table: the labels of a run, and the numbers and blanks after them. */
+interface Segment { labels: Token[]; tokens: Token[] }
+
+/**
+ * Runs of labels, each with the numbers and blanks after it. Blank cells before a label on its
+ * line are the traces of merged label cells, not the row before's.
+ */
+function segments(tokens: Token[]): Segment[] {
+  const out: Segment[] = [];
+  let seg: Segment = { labels: [], tokens: [] };
+  for (const t of tokens) {
+    if (t.kind !== Kind.Label) { seg.tokens.push(t); continue; }
+    const trace = seg.tokens;
+    while (trace.length && trace[trace.length - 1].kind === Kind.Blank && trace[trace.length - 1].line === t.line) trace.pop();
+    if (trace.length) { out.push(seg); seg = { labels: [], tokens: [] }; }
+    seg.labels.push(t);
+  }
+  out.push(seg);
   return out;
 }
 
-/** Where each column's header word stands in its row (tab and Markdown layouts keep the grid, mostly). */
-function headerPositions(spec: TableSpec, rows: RawRow[]): Map<string, number> {
-  const at = new Map<string, number>();
-  for (const cells of rows) {
-    for (let i = 0; i < cells.length; i++) {
-      const n = labelOf(cells[i]);
-      if (n === '') continue;
-      const col = columnNamed(spec, n);
-      if (col !== null && !at.has(col)) at.set(col, i);
+/** A row as the aligner found it: its label, and the tokens after it up to the next row's label. */
+interface Draft { spec: RowSpec; labels: Token[]; tokens: Token[]; reading?: Reading }
+
+/** A label run that reads as prose (a sentence ending in 。) ends a table whose rows have begun. */
+const isProse = (labels: Token[]) => labels.some((t) => t.text.includes('。') && t.text.length > 8);
+
+/** The range from the first token to the last. */
+function spanOf(idx: LineIndex, tokens: Token[]): Range {
+  return idx.range(tokens[0].start, tokens[tokens.length - 1].end);
+}
+
+/** Where each column's header word stands: its cell, and its centre. Table 4's words repeat per block: keyed `block.column`, in the order of the blocks. */
+function headerColumns(spec: TableSpec, labels: Token[]): Columns {
+  const cells = new Map<string, number>(), x = new Map<string, number>(), xLines = new Set<number>();
+  const seen = new Map<string, number>();
+  for (const t of labels) {
+    const col = columnNamed(spec, norm(t.text));
+    if (col === null) continue;
+    let key = col;
+    if (spec.key === 't4') {
+      const k = seen.get(col) ?? 0;
+      seen.set(col, k + 1);
+      if (k >= spec.rows.length) continue;
+      key = `${spec.rows[k].key}.${col}`;
     }
+    if (!cells.has(key) && t.cell >= 0) cells.set(key, t.cell);
+    if (!x.has(key) && t.x >= 0) { x.set(key, centre(t)); xLines.add(t.line); }
   }
-  return at;
+  return { cells, x, xLines };
 }
 
-/** The cells keyed by column, read from `cells` in column order. */
-function bindCells(idx: LineIndex, columns: string[], cells: RawCell[]): Record<string, Cell> {
-  const bound: Record<string, Cell> = {};
-  for (let i = 0; i < columns.length; i++) bound[columns[i]] = toCell(idx, cells[i]);
-  return bound;
+/**
+ * The columns' centres from the rows that have all their numbers on one line: in a space-aligned
+ * table they line up, and show where a row with a blank cell has its gap. Undefined when they do
+ * not line up (a PDF's text, tab-separated rows).
+ */
+function alignedColumns(drafts: Draft[]): { x: Map<string, number>; xLines: Set<number> } | undefined {
+  const byCol = new Map<string, number[]>(), xLines = new Set<number>();
+  for (const d of drafts) {
+    const values = d.tokens.filter(isValue);
+    if (values.length !== d.spec.columns.length || values.some((v) => v.line !== values[0].line || v.cell >= 0)) continue;
+    d.spec.columns.forEach((c, i) => { const xs = byCol.get(c) ?? []; xs.push(centre(values[i])); byCol.set(c, xs); });
+    xLines.add(values[0].line);
+  }
+  const out = new Map<string, number>();
+  for (const [col, xs] of byCol) {
+    if (xs.length < 2) return undefined;
+    xs.sort((a, b) => a - b);
+    const mid = xs[xs.length >> 1];
+    if (xs[0] < mid - 2 || xs[xs.length - 1] > mid + 2) return undefined;
+    out.set(col, mid);
+  }
+  return out.size ? { x: out, xLines } : undefined;
 }
 
-/** A bound row, and all the readings of its cells when blanks at its ends leave more than one. */
-function bindRow(idx: LineIndex, spec: RowSpec, label: RawCell, found: RawCell[], at = 0, headers = new Map<string, number>()): { row: TableRow; readings: Record<string, Cell>[] | undefined; problem: RowProblem | undefined } {
-  const row: TableRow = { key: spec.key, cells: {} };
-  const n = spec.columns.length;
-  if (found.length === 0) {
-    // Only the label is written: every cell is blank, shown at the end of the label.
-    const blanks: RawCell[] = [];
-    for (let i = 0; i < n; i++) blanks.push({ text: '', start: label.end, end: label.end, line: label.endLine, endLine: label.endLine, label: undefined });
-    row.cells = bindCells(idx, spec.columns, blanks);
-    return { row, readings: undefined, problem: undefined };
-  }
-  const placed = placements(found, n, at, headers, spec.columns);
-  if (typeof placed === 'string') {
-    let values = 0;
-    for (const c of found) if (c.text !== '') values++;
-    const problem: RowProblem = {
-      row: spec.key, kind: placed, expected: n, found: values,
-      range: idx.range(label.start, found[found.length - 1].end),
-    };
-    return { row, readings: undefined, problem };
-  }
-  if (placed.length === 1) {
-    row.cells = bindCells(idx, spec.columns, placed[0]);
-    return { row, readings: undefined, problem: undefined };
-  }
-  const readings: Record<string, Cell>[] = [];
-  for (const cells of placed) readings.push(bindCells(idx, spec.columns, cells));
-  row.cells = readings[0];
-  return { row, readings, problem: undefined };
-}
+/** The rows a table of the format has that hold numbers, in order. */
+const dataRows = perTableSpec((spec) => spec.rows.filter((r) => !r.isGroup));
 
-/** For each row with several readings (blanks at its ends), keep the one that breaks the fewest identities (the first on a tie). */
-function resolve(table: Table, readings: Map<string, Record<string, Cell>[]>) {
-  for (const [key, options] of readings) {
-    let best = options[0], fewest = Infinity;
-    for (const cells of options) {
-      table.rows[key].cells = cells;
-      const n = countBroken(table);
-      if (n < fewest) { fewest = n; best = cells; }
-    }
-    table.rows[key].cells = best;
-  }
-}
-
-/** Cell-per-line drafts sometimes put a row's numbers after a blank line: join such rows to the one above. */
-function joinOrphans(rows: RawRow[]): RawRow[] {
-  const out: RawRow[] = [];
-  for (const row of rows) {
-    let orphan = true;
-    for (const c of row) if (labelOf(c) !== '') { orphan = false; break; }
-    if (orphan && out.length && hasText(row)) for (const c of row) out[out.length - 1].push(c);
-    else out.push(row);
-  }
-  return out;
-}
-
-/** Binds the rows that carry a statutory label; whether there was any. */
-function parseRows(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table, layout: Layout): boolean {
-  let any = false;
+/** Tables 2 and 3: rows found by their labels. */
+function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table): boolean {
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  const pending = new Set<string>(); // rows whose label was seen without numbers after it
   const groups = new Set<string>();
-  const readings = new Map<string, Record<string, Cell>[]>(); // only rows that can be read in several ways
-  // Header words stand over their columns only where the layout keeps the grid.
-  const headers = layout === 'cell-per-line' ? new Map<string, number>()
-    : headerPositions(spec, rows.slice(0, Math.max(rows.findIndex((cells) => cells.some((c) => matchRow(spec, c, groups))), 0)));
-  for (const cells of rows) {
-    let matched: { spec: RowSpec; at: number } | undefined;
-    for (let i = 0; i < cells.length; i++) {
-      const row = matchRow(spec, cells[i], groups);
-      if (!row) continue;
-      if (row.isGroup) groups.add(row.key);
-      matched = { spec: row, at: i };
+  const strays: Token[][] = [];
+  const rows = dataRows(spec), lastRow = rows[rows.length - 1];
+  let current: Draft | undefined;
+  let headerLabels: Token[] = [];
+  let done = false; // the last row has its numbers: from here on, only rows not yet found are read
+  for (const seg of segments(tokens)) {
+    if (current && isProse(seg.labels)) break;
+    const named: RowSpec[] = [];
+    for (const { row } of namedIn(spec, seg.labels)) {
+      if (row.isGroup) { groups.add(row.key); continue; }
+      // A row named by a bare word (其他, 总计) only inside its group: after the group's label or another of its rows.
+      if (row.group && row.match.every(isShort) && !groups.has(row.group) && !current?.spec.key.startsWith(row.group + '.')) continue;
+      if (named[named.length - 1] !== row) named.push(row);
     }
-    if (!matched) continue;
-    let rowSpec = matched.spec;
-    const found = cells.slice(matched.at + 1);
-    if (rowSpec.isGroup) {
-      // A group label with numbers of its own is a data row (2019: （六）其他处理).
-      if (!hasText(found)) continue;
-      const leaf = tableSpec('2019', spec.key).rows.find((r) => r.key === rowSpec.key && !r.isGroup);
-      if (!leaf) continue;
-      rowSpec = leaf;
+    if (done && !named.some((r) => !byKey.has(r.key))) continue;
+    if (named.length === 0) {
+      if (!current) headerLabels = headerLabels.concat(seg.labels);
+      // Numbers after a label that names no row (a label's wrapped tail, a page's header) are the row's before it.
+      if (!seg.tokens.some(isValue)) continue;
+      if (current) current.tokens.push(...seg.tokens);
+      else strays.push(seg.tokens);
+      continue;
     }
-    if (table.rows[rowSpec.key]) continue; // the first of two rows with one label wins
-    const bound = bindRow(idx, rowSpec, cells[matched.at], found, matched.at + 1, headers);
-    table.rows[rowSpec.key] = bound.row;
-    if (bound.problem) table.problems.push(bound.problem);
-    any = true;
-    if (bound.readings) readings.set(rowSpec.key, bound.readings);
+    for (const row of named.slice(0, -1)) if (!byKey.has(row.key)) pending.add(row.key);
+    const row = named[named.length - 1];
+    // The first of two rows with one label wins (a row repeated after a page break); the other's numbers are dropped.
+    if (byKey.has(row.key)) { current = { spec: row, labels: seg.labels, tokens: [] }; continue; }
+    current = { spec: row, labels: seg.labels, tokens: seg.tokens };
+    pending.delete(row.key);
+    drafts.push(current);
+    byKey.set(row.key, current);
+    if (row === lastRow && current.tokens.filter(isValue).length >= row.columns.length) done = true;
   }
-  if (readings.size) resolve(table, readings);
-  return any;
-}
+  if (drafts.length === 0) return false;
 
-/** Table 4 has no row labels: its fifteen numbers follow the last header word. Whether it added its rows (there was a cell to start from). */
-function parseTable4(idx: LineIndex, spec: TableSpec, rows: RawRow[], table: Table): boolean {
-  const cells: RawCell[] = [];
-  for (const row of rows) for (const c of row) cells.push(c);
-  let lastLabel = -1;
-  for (let i = 0; i < cells.length; i++) if (labelOf(cells[i]) !== '') lastLabel = i;
-  const label = cells[lastLabel] ?? cells[0];
-  if (!label) return false;
-  const { row: bound, problem } = bindRow(idx, table4Row(spec), label, cells.slice(lastLabel + 1));
-  if (problem) table.problems.push(problem);
-  for (const r of spec.rows) table.rows[r.key] = { key: r.key, cells: {} };
-  let i = 0;
-  for (const r of spec.rows) for (const col of r.columns) {
-    const cell = bound.cells[String(i++)];
-    if (cell) table.rows[r.key].cells[col] = cell;
+  // A row with whole rows of numbers too many, where rows were seen by their labels alone (a
+  // converter that pulled labels away from their numbers): the extra numbers are those rows'.
+  for (const d of [...drafts]) {
+    const extra = overflow(d);
+    if (!extra) continue;
+    let next = rows.indexOf(d.spec);
+    for (const chunk of extra) {
+      while (++next < rows.length && !pending.has(rows[next].key));
+      if (next >= rows.length) { strays.push(chunk); continue; }
+      const orphan: Draft = { spec: rows[next], labels: d.labels, tokens: chunk };
+      pending.delete(orphan.spec.key);
+      drafts.push(orphan);
+      byKey.set(orphan.spec.key, orphan);
+    }
   }
+
+  const header = headerColumns(spec, headerLabels.length ? headerLabels : tokens.filter((t) => t.kind === Kind.Label));
+  const columns: Columns = { ...header, ...alignedColumns(drafts) };
+  const choices: Choice[] = [];
+  for (const d of drafts) {
+    const slots = d.spec.columns.map((col) => ({ row: d.spec.key, col }));
+    readInto(idx, spec, table, slots, d.tokens, columns, spanOf(idx, [...d.labels, ...d.tokens]), choices);
+  }
+  for (const s of strays) table.problems.push({ kind: 'stray', row: undefined, range: spanOf(idx, s), found: s.filter(isValue).length, expected: 0 });
+  // With numbers astray, a row short of numbers may have lost them to the reader, not the author.
+  if (strays.length) for (const p of table.problems) if (p.kind === 'too-few') { p.kind = 'unreadable'; p.cause = 'short'; }
+  choose(idx, spec, table, choices);
   return true;
 }
 
-/** Table 4 read as one row of fifteen numbers, its cells keyed '0'…'14' in row order. */
-const table4Row = perTableSpec((spec): RowSpec => {
-  const count = spec.rows.reduce((n, r) => n + r.columns.length, 0);
-  return { ...spec.rows[0], columns: Array.from({ length: count }, (_, i) => String(i)) };
-});
-
-/** The table in the region, or undefined when none of its statutory rows is there. */
-export function parseTable(idx: LineIndex, region: Region): Table | undefined {
-  const version = detectVersion(region.key, regionText(idx, region));
-  const spec = tableSpec(version, region.key);
-  const { layout } = region;
-  let rows = tokenize(idx, region.from, region.to, layout);
-  if (layout === 'cell-per-line') rows = joinOrphans(rows);
-  const lastLine = Math.max(region.from, region.to - 1);
-  const range: Range = { start: { line: region.from, character: 0 }, end: { line: lastLine, character: idx.lineText(lastLine).length } };
-  const table: Table = { key: region.key, version, range, rows: {}, problems: [] };
-  const found = region.key === 't4' ? parseTable4(idx, spec, rows, table) : parseRows(idx, spec, rows, table, layout);
-  return found ? table : undefined;
+/**
+ * The whole rows of numbers after a row's own, when they come on lines of their own: the numbers
+ * of rows whose labels were pulled away from them. Undefined when there are none, or when the
+ * extra numbers do not make whole rows (then the row has a number too many).
+ */
+function overflow(d: Draft): Token[][] | undefined {
+  const n = d.spec.columns.length;
+  const values = d.tokens.filter(isValue);
+  if (values.length <= n || values.length % n !== 0) return undefined;
+  const last = d.tokens.indexOf(values[n - 1]);
+  if (d.tokens[last + 1] && d.tokens.slice(last + 1).find(isValue)!.line === values[n - 1].line) return undefined;
+  const chunks: Token[][] = [];
+  for (let i = n; i < values.length; i += n) {
+    const from = d.tokens.indexOf(values[i]), to = d.tokens.indexOf(values[i + n - 1]);
+    chunks.push(d.tokens.slice(from, to + 1));
+  }
+  d.tokens = d.tokens.slice(0, last + 1);
+  return chunks;
 }
+
+/** A cell of the table to fill: its row and column. */
+interface Slot { row: string; col: string }
+
+/** A row (or table 4's one row of fifteen) that can be read in several ways. */
+interface Choice { slots: Slot[]; readings: Token[][]; inferred: boolean }
+
+/** Writes `tokens` into the slots' cells; each row's cells are kept in the statute's column order (eachCell reads them so). */
+function fill(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], tokens: Token[], inferred: boolean) {
+  const rows = new Set<string>();
+  slots.forEach((s, i) => {
+    rows.add(s.row);
+    (table.rows[s.row] ??= { key: s.row, cells: {} }).cells[s.col] = toCell(idx, tokens[i], inferred && tokens[i].kind === Kind.Value);
+  });
+  for (const key of rows) {
+    const cells = table.rows[key].cells, ordered: Record<string, Cell> = {};
+    for (const col of rowSpec(spec, key).columns) if (cells[col]) ordered[col] = cells[col];
+    table.rows[key].cells = ordered;
+  }
+}
+
+const rowSpec = (spec: TableSpec, key: string) => spec.rows.find((r) => r.key === key)!;
+
+/**
+ * For the rows that can be read in several ways, the readings the table's identities allow:
+ * every combination is tried (a few hundred at most; else each row in turn) and those that break
+ * the fewest identities are kept. A row of blanks and traces takes the first such reading; a row of
+ * run-together digits with more than one left is ambiguous: the cells the readings agree on are
+ * bound, the others are marked ambiguous, and the readings are kept for the prose to decide.
+ */
+function choose(idx: LineIndex, spec: TableSpec, table: Table, choices: Choice[]) {
+  if (choices.length === 0) return;
+  const kept = choices.map(() => new Set<number>());
+  const set = (i: number, r: number) => fill(idx, spec, table, choices[i].slots, choices[i].readings[r], choices[i].inferred);
+  let combos = 1;
+  for (const c of choices) combos *= c.readings.length;
+  if (combos <= 512) {
+    let fewest = Infinity;
+    const pick = new Array<number>(choices.length);
+    for (let c = 0; c < combos; c++) {
+      let rest = c;
+      choices.forEach((choice, i) => { pick[i] = rest % choice.readings.length; rest = Math.floor(rest / choice.readings.length); set(i, pick[i]); });
+      const broken = countBroken(table);
+      if (broken < fewest) { fewest = broken; kept.forEach((k) => k.clear()); }
+      if (broken === fewest) pick.forEach((p, i) => kept[i].add(p));
+    }
+  } else {
+    choices.forEach((choice, i) => {
+      let fewest = Infinity;
+      choice.readings.forEach((_, r) => {
+        set(i, r);
+        const broken = countBroken(table);
+        if (broken < fewest) { fewest = broken; kept[i].clear(); }
+        if (broken === fewest) kept[i].add(r);
+      });
+      set(i, Math.min(...kept[i]));
+    });
+  }
+  choices.forEach((choice, i) => {
+    const left = [...kept[i]].sort((a, b) => a - b);
+    set(i, left[0]);
+    if (left.length < 2 || !choice.inferred) return;
+    for (const row of new Set(choice.slots.map((s) => s.row))) {
+      const readings = left.map((r) => { set(i, r); return table.rows[row].cells; });
+      set(i, left[0]);
+      if (readings.some((cells) => !sameValues(cells, readings[0]))) setAmbiguous(idx, table, row, readings);
+    }
+  });
+}
+
+const sameValues = (a: Record<string, Cell>, b: Record<string, Cell>) => {
+  for (const col in a) if (a[col].value !== b[col]?.value) return false;
+  return true;
+};
+
+/** Marks the cells on which a row's readings disagree as ambiguous, and records the readings. */
+export function setAmbiguous(idx: LineIndex, table: Table, row: string, readings: Record<string, Cell>[]) {
+  const cells: Record<string, Cell> = {};
+  for (const col in readings[0]) {
+    const first = readings[0][col];
+    const same = readings.every((r) => r[col].value === first.value && r[col].range.start.character === first.range.start.character);
+    cells[col] = same ? first : ambiguousAt(idx, readings, col);
+  }
+  table.rows[row].cells = cells;
+  const all = Object.values(readings[0]);
+  table.problems.push({ kind: 'ambiguous', row, range: { start: all[0].range.start, end: all[all.length - 1].range.end }, found: readings.length, expected: 1, readings });
+}
+
+/** An ambiguous cell spans the digits any reading gives it. */
+function ambiguousAt(idx: LineIndex, readings: Record<string, Cell>[], col: string): Cell {
+  const { start: { line }, start, end } = readings[0][col].range;
+  let from = start.character, to = end.character;
+  for (const r of readings) { from = Math.min(from, r[col].range.start.character); to = Math.max(to, r[col].range.end.character); }
+  const lineStart = idx.lineStart(line);
+  return ambiguousCell(idx, { kind: Kind.Value, text: idx.text.slice(lineStart + from, lineStart + to), start: lineStart + from, end: lineStart + to, line, x: -1, xEnd: -1, cell: -1 });
+}
+
+/** Reads a row's tokens into its slots: bound, recorded as a choice, or recorded as a problem. */
+function readInto(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], tokens: Token[], columns: Columns, range: Range, choices: Choice[]) {
+  const reading = readSlots(idx, spec, tokens, slots, columns);
+  for (const s of slots) table.rows[s.row] ??= { key: s.row, cells: {} };
+  if ('problem' in reading) {
+    table.problems.push({ kind: reading.problem, row: slots[0].row, range, found: reading.found, expected: slots.length, ...(reading.cause ? { cause: reading.cause } : {}) });
+    return;
+  }
+  fill(idx, spec, table, slots, reading.readings[0], reading.inferred);
+  if (reading.readings.length > 1) choices.push({ slots, ...reading });
+}
+
+// ---- table 4 -------------------------------------------------------------------------------
+
+/** Table 4's fifteen cells in the order its header gives them (the statute's, unless the header clearly says another). */
+function table4Slots(spec: TableSpec, labels: Token[]): { row: string; col: string }[] {
+  const statutory = spec.rows.flatMap((r) => r.columns.map((col) => ({ row: r.key, col })));
+  const joined = labels.map((t) => norm(t.text)).join('');
+  const order: string[] = [];
+  for (let i = 0; i < joined.length;) {
+    const c = spec.columns.find((col) => col.match.some((m) => joined.startsWith(m, i)));
+    if (!c) { i++; continue; }
+    order.push(c.key);
+    i += c.match.find((m) => joined.startsWith(m, i))!.length;
+  }
+  if (order.length !== statutory.length) return statutory;
+  const per = spec.columns.length;
+  const slots = order.map((col, i) => ({ row: spec.rows[Math.floor(i / per)].key, col }));
+  // Each block must name each of its columns once.
+  for (let b = 0; b < spec.rows.length; b++) if (new Set(order.slice(b * per, b * per + per)).size !== per) return statutory;
+  return slots;
+}
+
+/**
+ * Table 4 has one row of fifteen numbers under a two-level header, or (some drafts) one row per
+ * block, each after its block's label.
+ */
+function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table): boolean {
+  for (const r of spec.rows) table.rows[r.key] = { key: r.key, cells: {} };
+  const choices: Choice[] = [];
+  const labels = tokens.filter((t) => t.kind === Kind.Label);
+  const blockOf = (s: Segment) => namedIn(spec, s.labels).pop()?.row;
+  const perBlock = segments(tokens).filter((s) => { const v = s.tokens.filter(isValue).length; return v > 0 && v <= spec.columns.length && blockOf(s); });
+  if (new Set(perBlock.map((s) => blockOf(s)!.key)).size >= 2) {
+    const columns = headerColumns(spec, labels);
+    const done = new Set<string>();
+    for (const s of perBlock) {
+      const row = blockOf(s)!;
+      if (done.has(row.key)) continue;
+      done.add(row.key);
+      const slots = row.columns.map((col) => ({ row: row.key, col }));
+      readInto(idx, spec, table, slots, s.tokens, columns, spanOf(idx, [...s.labels, ...s.tokens]), choices);
+    }
+  } else {
+    // One row: the numbers after the header, up to the end of their line once there are fifteen.
+    const first = tokens.findIndex(isValue);
+    if (first < 0) return false;
+    const header = tokens.slice(0, first).filter((t) => t.kind === Kind.Label);
+    const slots = table4Slots(spec, header);
+    const data: Token[] = [];
+    let count = 0;
+    for (let i = first; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind === Kind.Label) { if (isProse([t])) break; continue; }
+      if (count >= slots.length && t.line !== data[data.length - 1].line) break;
+      if (t.kind === Kind.Value) count++;
+      data.push(t);
+    }
+    // The blank cells between the header and the first number may be blank values (or traces).
+    for (let i = first - 1; i >= 0 && tokens[i].kind === Kind.Blank; i--) data.unshift(tokens[i]);
+    readInto(idx, spec, table, slots, data, headerColumns(spec, header), spanOf(idx, data), choices);
+  }
+  choose(idx, spec, table, choices);
+  return true;
+}
+
+/**
+ * Rows whose run-together digits fit the identities in several ways, narrowed by the figures the
+ * prose states for their cells (Pingtan's 行政规范性文件8855698 is 88 / 55 / 698 because the text says
+ * 现行有效…698件 and 制发…88件): when one reading is left, the row is bound to it.
+ */
+export function decideByClaims(idx: LineIndex, table: Table, claims: Claim[]) {
+  for (const p of [...table.problems]) {
+    if (p.kind !== 'ambiguous' || !p.row || !p.readings) continue;
+    const stated = claims.filter((c) => !c.unclear && c.form !== 'zero' && c.form !== 'all' && c.quantity.startsWith(`${table.key}.${p.row}.`));
+    const fits = p.readings.filter((cells) => stated.every((c) => {
+      const cell = cells[c.quantity.slice(table.key.length + p.row!.length + 2)];
+      return !cell || cell.value === c.value;
+    }));
+    if (fits.length === 0 || fits.length === p.readings.length) continue;
+    table.problems.splice(table.problems.indexOf(p), 1);
+    if (fits.length === 1) table.rows[p.row].cells = fits[0];
+    else setAmbiguous(idx, table, p.row, fits);
+  }
+}
+
+/**
+ * The table in the region. When none of its rows can be read, the table is there all the same,
+ * with that said (a problem without a row): the reader failed, not the author.
+ */
+export function parseTable(idx: LineIndex, region: Region): Table {
+  const version = detectVersion(region.key, idx.text.slice(region.from, region.to));
+  const spec = tableSpec(version, region.key);
+  const tokens = tokenize(idx, region.from, region.to);
+  const table: Table = { key: region.key, version, range: idx.range(region.from, region.to), rows: {}, problems: [] };
+  const found = tokens.length > 0 && (region.key === 't4' ? readTable4(idx, spec, tokens, table) : readRows(idx, spec, tokens, table));
+  if (!found) {
+    const line = idx.position(region.from).line;
+    const end = Math.min(idx.lineStart(line) + idx.lineText(line).length, region.to);
+    table.range = idx.range(region.from, end);
+    table.problems.push({ kind: 'unreadable', row: undefined, range: table.range, found: 0, expected: 0 });
+    return table;
+  }
+  table.range = tableRange(idx, table, tokens, region);
+  return table;
+}
+
+/** Whether any of a table's cells was read. */
+export const hasCells = (table: Table) => Object.values(table.rows).some((r) => Object.keys(r.cells).length > 0);
+
+/** From the table's start to the last cell read (a table stops at its last row, not at the next heading). */
+function tableRange(idx: LineIndex, table: Table, tokens: Token[], region: Region): Range {
+  let end = region.from;
+  for (const row of Object.values(table.rows)) for (const col in row.cells) end = Math.max(end, idx.offset(row.cells[col].range.end));
+  for (const p of table.problems) end = Math.max(end, idx.offset(p.range.end));
+  if (end === region.from) end = tokens[tokens.length - 1].end;
+  return idx.range(region.from, end);
+}
+

@@ -70,6 +70,7 @@ export const cells: Check = {
       if (!table) continue;
       eachCell(table, (cell, row, col) => {
         if (cell.kind === 'number' && Number.isInteger(cell.value) && cell.value! >= 0) return; // the common case
+        if (cell.kind === 'ambiguous') return; // the reader says so itself (cell-ambiguous)
         const finding = cellFinding(table, row, col, cell);
         if (finding) out.push(finding);
       });

@@ -84,7 +84,8 @@ function checkTable(table: Table): RawFinding[] {
     .map((inst) => {
       const value = solve(inst, inst.total.row, inst.total.col)!;
       const finding: RawFinding = { code: inst.spec.code, message: brokenMessage(inst, table), range: inst.total.cell.range };
-      if (value >= 0) {
+      // A total cut from run-together digits is where the identities put the cut: no fix rests on it.
+      if (value >= 0 && !inst.total.cell.inferred) {
         const name = inst.spec.per === 'row' ? columnName(table, inst.total.col) : rowName(table, inst.total.row);
         finding.fix = setCell(inst.total.cell, value, `将“${name}”改为 ${num(value)}`, `Set “${name}” to ${num(value)}`);
       }

@@ -2,7 +2,7 @@ import type { TableKey } from '../format/schema';
 import { tableSpec } from '../format/statute';
 import type { Report } from '../model';
 import type { Range } from '../text';
-import { rowName, tableName, tableNameEn } from './names';
+import { tableName, tableNameEn } from './names';
 import type { Check, RawFinding } from './types';
 
 const SECTION_OF: Record<TableKey, number> = { t2: 2, t3: 3, t4: 4 };
@@ -33,14 +33,6 @@ export const structure: Check = {
         en: 'Every row of the statutory table layout must be present, with 0 where there is nothing to count. Identities that involve a missing row are not checked.',
       },
     },
-    {
-      code: 'row-cells', severity: 'warning',
-      title: { zh: '一行的数字个数与列数不符，无法确定各数所属的列', en: 'A row has more or fewer numbers than columns' },
-      description: {
-        zh: '一行读到的数字比表头的列多或少时，无法确定哪一格缺了或多了。检查不会猜测，也不会把数字挪到别的列；这一行不参与核对，请补齐或删去多余的数字。',
-        en: 'When a row has more or fewer numbers than the table has columns, the checker cannot tell which one is missing or extra. It does not guess or shift numbers; the row is left out of the arithmetic.',
-      },
-    },
   ],
   run({ report, idx }) {
     const out: RawFinding[] = [];
@@ -54,21 +46,14 @@ export const structure: Check = {
         });
         continue;
       }
+      // Where the reader lost track, the rows it did not find may be there: it says so itself (table-unreadable).
+      if (table.problems.some((p) => p.kind === 'unreadable' || p.kind === 'stray')) continue;
       const missing = spec.rows.filter((r) => !r.isGroup && !table.rows[r.key]);
+      const { start } = table.range;
       for (const r of missing) {
         out.push({
-          code: 'row-missing', range: { start: table.range.start, end: { line: table.range.start.line, character: idx.lineText(table.range.start.line).length } },
+          code: 'row-missing', range: { start, end: { line: start.line, character: Math.min(idx.lineText(start.line).length, start.character + 40) } },
           message: { zh: `${tableName(key)}缺少“${r.label}”一行。`, en: `${tableNameEn(key)} has no row “${r.label}”.` },
-        });
-      }
-      for (const p of table.problems) {
-        const name = key === 't4' ? '数据行' : `“${rowName(table, p.row)}”一行`;
-        const nameEn = key === 't4' ? 'the data row' : `row “${rowName(table, p.row)}”`;
-        out.push({
-          code: 'row-cells', range: p.range,
-          message: p.kind === 'too-few'
-            ? { zh: `${tableName(key)}${name}只读到 ${p.found} 个数，应有 ${p.expected} 个；无法确定缺的是哪一列，这一行暂不核对。没有的请填 0。`, en: `${tableNameEn(key)}, ${nameEn}: found ${p.found} numbers for ${p.expected} columns; which one is missing cannot be told, so the row is not checked.` }
-            : { zh: `${tableName(key)}${name}读到 ${p.found} 个数，多于 ${p.expected} 列；无法确定哪个是多余的，这一行暂不核对。`, en: `${tableNameEn(key)}, ${nameEn}: found ${p.found} numbers for ${p.expected} columns; which one is extra cannot be told, so the row is not checked.` },
         });
       }
     }
