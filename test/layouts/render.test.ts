@@ -124,6 +124,18 @@ describe('test/layouts: every cell in every layout', () => {
     });
   }
 
+  it('cells as a draft writes them: a unit, full-width digits, a slash, a blank — each where it belongs', () => {
+    let f = tagged(figuresOf(EXPECTED['003']));
+    f = withCell(f, 't2', 'fees', 'amount', '373.91万元');
+    f = withCell(f, 't3', '3.1', 'natural', '１２');
+    f = withCell(f, 't3', '3.2', 'legal', '/');
+    f = withCell(f, 't3', '1', 'research', '');
+    for (const layout of LAYOUTS) {
+      const text = layout.render(f);
+      for (const key of KEYS) assertInOrder(text, f, key, layout.name);
+    }
+  });
+
   it('flattened: the whole report on one line', () => {
     for (const layout of LAYOUTS.filter((l) => l.family === 'flattened')) {
       for (const { f } of FIGURES) assert.equal(lines(layout.render(f)).length, 1, layout.name);

@@ -20,8 +20,8 @@ import { wordTable, type WordRow, type WordTable } from './word';
 export type Family = 'tabs' | 'cell-per-line' | 'markdown' | 'grid' | 'space-aligned' | 'pdf-text' | 'flattened';
 
 export type Style =
-  /** A Word table pasted as text. Merged cells: 'pad' leaves a tab for every grid column they cover (seed 001), 'collapse' one cell, 'ragged' mixes row by row as seed 000 does. */
-  | { family: 'tabs'; merges: 'pad' | 'collapse' | 'ragged'; seed?: number }
+  /** A Word table pasted as text. Merged cells: 'pad' leaves a tab for every grid column they cover; 'word' as seed 001 (a merged label one tab fewer, one more at the row's end); 'collapse' no padding; 'ragged' mixes row by row as seed 000 does. */
+  | { family: 'tabs'; merges: 'pad' | 'word' | 'collapse' | 'ragged'; seed?: number }
   /** A Word document saved as text (seeds 002–004). `indent` starts every cell line; `breakHeaders` writes 商业企业 as 商业 / 企业. */
   | { family: 'cell-per-line'; indent: string; breakHeaders: boolean }
   /** Pipe tables. `merges`: a merged cell's other grid cells left empty or given its text again; `perRow`: every row its own table (rows' own cells, nothing merged); `br`: long labels broken with <br>. */
@@ -152,6 +152,8 @@ export function renderReport(f: Figures, styles: Record<TableKey, Style>, noise:
 export interface Layout {
   name: string;
   family: Family;
+  /** The style all three tables are drawn in. */
+  style: Style;
   /** Cells are separated in the text (not run together): one wrong cell can be pinpointed. */
   separated: boolean;
   /** A blank cell is visible as such in the text (\t\t, ||, an empty grid cell, a tab-only line). */
@@ -162,7 +164,7 @@ export interface Layout {
 /** `noise` given to `render` overrides the layout's own (cell-per-line's blank lines, one table per row's). */
 function layout(name: string, style: Style, separated: boolean, provesBlanks: boolean, own: Noise = {}): Layout {
   return {
-    name, family: style.family, separated, provesBlanks,
+    name, family: style.family, style, separated, provesBlanks,
     render: (f, noise = {}) => renderReport(f, { t2: style, t3: style, t4: style }, { ...own, ...noise }),
   };
 }
@@ -177,7 +179,8 @@ const markdown = (name: string, s: Partial<StyleOf<'markdown'>>, own: Noise = {}
   { family: 'markdown', outerPipes: true, rule: true, perRow: false, merges: 'empty', br: false, ...s }, true, true, own);
 
 export const LAYOUTS: Layout[] = [
-  layout('tabs', { family: 'tabs', merges: 'pad' }, true, true),
+  layout('tabs', { family: 'tabs', merges: 'word' }, true, true),
+  layout('tabs/padded-merges', { family: 'tabs', merges: 'pad' }, true, true),
   layout('tabs/collapsed-merges', { family: 'tabs', merges: 'collapse' }, true, true),
   layout('tabs/ragged', { family: 'tabs', merges: 'ragged', seed: 7 }, true, true),
   ...cellPerLine('\t', 'tab-indent'),
