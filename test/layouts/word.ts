@@ -85,7 +85,7 @@ function table2(f: Figures): WordTable {
 
 /**
  * Table 3: three label columns (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密) and seven value
- * columns under a three-row header. Rows 一、二、四 span the three label columns; （一）（二）（七)
+ * columns under a three-row header. Rows 一、二、四 span the three label columns; （一）（二）（七）
  * span the last two; 三、 and each group label are merged down over their rows.
  */
 function table3(f: Figures): WordTable {
