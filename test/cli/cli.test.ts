@@ -201,7 +201,8 @@ describe('nianbao parse', () => {
     const r = nianbao('parse', '--format', 'json', SEED_002);
     assert.equal(r.code, 0, r.stderr);
     const model = JSON.parse(r.stdout);
-    assert.deepEqual(keys(model), ['file', 'format', 'sections', 'tables', 'year']);
+    assert.deepEqual(keys(model), ['file', 'format', 'problems', 'sections', 'tables', 'year']);
+    assert.deepEqual(model.problems, {});
     assert.equal(model.year, 2024);
     assert.equal(model.format, '2021');
     assert.deepEqual(model.sections.map((s: { number: number }) => s.number), [1, 2, 3, 4, 5, 6]);
@@ -220,6 +221,26 @@ describe('nianbao parse', () => {
     assert.equal(at(row1.natural.range), '55');
     assert.equal(row1.total.value, 63);
     assert.equal(at(row1.total.range), '63');
+  });
+
+  test('Pingtan (flattened web text): cells cut from run-together digits are marked inferred; what the reader could not read is listed per table', () => {
+    const r = nianbao('parse', '--format', 'json', join('test', 'fixtures', 'corpus', 'pingtan_2022_flattened-web-text.txt'));
+    assert.equal(r.code, 0, r.stderr);
+    const model = JSON.parse(r.stdout);
+    const row1 = model.tables.t3['1'];
+    assert.deepEqual([row1.natural.value, row1.commercial.value, row1.total.value], [71, 3, 74]);
+    assert.equal(row1.natural.inferred, true);
+    assert.deepEqual(keys(row1.natural), ['inferred', 'range', 'raw', 'value']);
+    for (const problems of Object.values(model.problems) as { kind: string; range: { start: object; end: object } }[][]) {
+      for (const p of problems) { assert.ok(['too-few', 'too-many', 'ambiguous', 'unreadable', 'stray'].includes(p.kind)); assertRange(p.range); }
+    }
+  });
+
+  test('Shanghai (a PDF converted to Markdown): the numbers of table 2 astray are listed as problems', () => {
+    const r = nianbao('parse', '--format', 'json', join('test', 'fixtures', 'corpus', 'shanghai-govoffice_2025_pdf-to-markdown.md'));
+    const model = JSON.parse(r.stdout);
+    assert.deepEqual(model.problems.t2.map((p: { kind: string }) => p.kind).sort(), ['stray', 'stray', 'unreadable', 'unreadable']);
+    assert.equal(model.tables.t3['3.5.5'].total.value, 0);
   });
 
   test('a directory or a missing file: exit 2', () => {

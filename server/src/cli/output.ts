@@ -1,4 +1,4 @@
-import type { Report } from '../core/model';
+import type { Cell, Report, TableProblem } from '../core/model';
 import type { Finding, Locale } from '../core/service';
 import type { Range } from '../core/text';
 
@@ -57,18 +57,36 @@ export function summary({ files, errors, warnings, notes }: Tally, locale: Local
   return `检查了 ${files} 个文件：${errors} 个错误，${warnings} 个警告${notes ? `，${notes} 个提示` : ''}\n`;
 }
 
-/** The report model with canonical keys; a cell keeps only what a reader of the JSON needs. */
+/** A cell as the JSON shows it: its value, text and place; its kind when it is not a number, and whether it was cut from run-together digits. */
+function cellJson(cell: Cell): Record<string, unknown> {
+  const out: Record<string, unknown> = { value: cell.value, raw: cell.raw, range: range(cell.range) };
+  if (cell.kind !== 'number') out.kind = cell.kind;
+  if (cell.inferred) out.inferred = true;
+  return out;
+}
+
+/** Where the reader could not bind numbers to cells: what, which row, where, and (ambiguous) the values each reading gives. */
+function problemJson(p: TableProblem): Record<string, unknown> {
+  const out: Record<string, unknown> = { kind: p.kind, row: p.row ?? null, range: range(p.range), found: p.found, expected: p.expected };
+  if (p.cause) out.cause = p.cause;
+  if (p.readings) out.readings = p.readings.map((cells) => Object.fromEntries(Object.entries(cells).map(([col, c]) => [col, c.value])));
+  return out;
+}
+
+/** The report model with canonical keys; a cell keeps only what a reader of the JSON needs; `problems` lists, per table, what the reader could not read. */
 export function parseJson(path: string, report: Report): string {
   const tables: Record<string, Record<string, Record<string, unknown>>> = {};
+  const problems: Record<string, unknown[]> = {};
   for (const [key, table] of Object.entries(report.tables)) {
     if (!table) continue;
     tables[key] = {};
     for (const [rowKey, row] of Object.entries(table.rows)) {
       const cells: Record<string, unknown> = {};
-      for (const [col, cell] of Object.entries(row.cells)) cells[col] = { value: cell.value, raw: cell.raw, range: range(cell.range) };
+      for (const [col, cell] of Object.entries(row.cells)) cells[col] = cellJson(cell);
       tables[key][rowKey] = cells;
     }
+    if (table.problems.length) problems[key] = table.problems.map(problemJson);
   }
   const sections = report.sections.map((s) => ({ number: s.number, title: s.title, range: range(s.range) }));
-  return JSON.stringify({ file: path, year: report.year, format: report.format, sections, tables }, null, 2) + '\n';
+  return JSON.stringify({ file: path, year: report.year, format: report.format, sections, tables, problems }, null, 2) + '\n';
 }

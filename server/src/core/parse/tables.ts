@@ -6,7 +6,7 @@ import type { Claim } from '../prose/claims';
 import type { LineIndex, Range } from '../text';
 import { splitRuns } from './split';
 import { Kind, tokenize, type Token } from './tokens';
-import { isDigits, normalizeLabel, plainCount, readCell, stripNumbering } from './values';
+import { normalizeLabel, plainCount, readCell, stripNumbering } from './values';
 
 // The reader of the statistical tables, one design for every layout (spec: “Layouts the parser
 // meets”). A table is found by its anchor words after its section's heading; its text is cut into
@@ -103,8 +103,9 @@ function mostMarkers(label: string): { best: FormatVersion; bestCount: number } 
 /** The version a table is written in, from the header words only one version prints. */
 function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
-  const label = normalizeLabel(text);
-  const found = mostMarkers(label);
+  // Markers are plain words; only a header broken over lines needs the normalized text.
+  let label = text, found = mostMarkers(label);
+  if (found.bestCount === 0) found = mostMarkers((label = normalizeLabel(text)));
   if (key === 't3' && found.bestCount === 0 && label.includes('其他处理')) return '2019';
   return found.best;
 }
@@ -146,6 +147,23 @@ function perLabel<T>(compute: (spec: TableSpec, label: string) => T): (spec: Tab
 
 interface Named { row: RowSpec; at: number }
 
+/** The rows a joined run names by a long keyword anywhere, or by a two-character one at its end. */
+const namedByRun = perLabel((spec, joined): Named[] => {
+  const found: Named[] = [];
+  for (const row of spec.rows) {
+    let at = -1;
+    for (const k of row.match) {
+      const i = isShort(k) ? (joined.endsWith(k) ? joined.length - k.length : -1) : joined.indexOf(k);
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    }
+    if (at >= 0) found.push({ row, at });
+  }
+  return found;
+});
+
+/** The rows a single label names by a two-character keyword (“3.其他”, “（七）总计”). */
+const namedByLabel = perLabel((spec, label) => spec.rows.filter((r) => r.match.some((k) => isShort(k) && stripNumbering(label) === k)));
+
 /**
  * The rows a run of label tokens names, in the order they are named: a run may hold a label
  * wrapped over lines (重新出\n具已获取信息), a group label and its first row ((三)不予公开 1.属于国家秘密),
@@ -153,24 +171,15 @@ interface Named { row: RowSpec; at: number }
  * two-character one only as a whole label or at the run's end (规章000 in flattened text).
  */
 function namedIn(spec: TableSpec, labels: Token[]): Named[] {
-  const texts: string[] = [];
-  for (const t of labels) texts.push(norm(t.text));
-  const joined = texts.join('');
+  let joined = '';
   const found: Named[] = [];
-  for (const row of spec.rows) {
-    let at = -1;
-    for (const k of row.match) {
-      if (!isShort(k)) { const i = joined.indexOf(k); if (i >= 0 && (at < 0 || i < at)) at = i; continue; }
-      let offset = 0;
-      for (const t of texts) {
-        if (stripNumbering(t) === k) { at = offset; break; }
-        offset += t.length;
-      }
-      if (at < 0 && joined.endsWith(k)) at = joined.length - k.length;
-    }
-    if (at >= 0) found.push({ row, at });
+  for (const t of labels) {
+    const text = norm(t.text);
+    for (const row of namedByLabel(spec, text)) found.push({ row, at: joined.length });
+    joined += text;
   }
-  return found.sort((a, b) => a.at - b.at);
+  for (const n of namedByRun(spec, joined)) if (!found.some((f) => f.row === n.row && f.at <= n.at)) found.push(n);
+  return found.length > 1 ? found.sort((a, b) => a.at - b.at) : found;
 }
 
 // ---- cells ---------------------------------------------------------------------------------
@@ -216,6 +225,8 @@ const blankAt = (at: number, line: number): Token => ({ kind: Kind.Blank, text: 
 interface Columns {
   /** Column key → the index of the cell its header word stands in (tab and pipe rows keep the grid). */
   cells: Map<string, number>;
+  /** Column key → every cell its header word stands in (a merged header repeated by a converter). */
+  spans: Map<string, Set<number>>;
   /** Column key (table 4: `block.column`) → the centre of the column, in display columns; empty when unknown. */
   x: Map<string, number>;
   /** The lines those centres were read from: a row on one of them (flattened text) cannot be placed by them. */
@@ -294,7 +305,7 @@ function offsetAt(line: string, x: number, values: Token[], lineStart: number): 
  * The row's identities as a test of its values (in slot order): what a cut of run-together digits
  * must satisfy. Table 2's rows have none, so every cut fits and the prose must decide.
  */
-function rowTest(spec: TableSpec, slots: { row: string; col: string }[]): (values: number[]) => boolean {
+function rowTest(spec: TableSpec, slots: Slot[]): (values: number[]) => boolean {
   const checks: { plus: number[]; minus: number[] }[] = [];
   for (const id of spec.identities) {
     if (id.per !== 'row') continue;
@@ -317,10 +328,68 @@ function rowTest(spec: TableSpec, slots: { row: string; col: string }[]): (value
   };
 }
 
-/** Digits run together: the row's number tokens have no cell separators, and one is a single run or cannot be one number (“0000000”). */
+/** A number as run-together digits: its sign, its digits, and a decimal tail (“-11”, “5179.6”). */
+function runOf(text: string): { sign: string; digits: string; tail: string } | undefined {
+  const m = /^([+\-−－]?)(\d+)((?:\.\d+)?)$/.exec(text);
+  return m ? { sign: m[1], digits: m[2], tail: m[3] } : undefined;
+}
+
+/**
+ * Digits run together: the row's numbers stand outside any cell separators, and one of them is
+ * all the row has, touches the one before it (“41-11”), or cannot be one number (“0000000”).
+ */
 function runTogether(values: Token[]): boolean {
-  if (values.some((v) => v.cell >= 0 || !isDigits(v.text))) return false;
-  return values.length === 1 ? values[0].text.length > 1 : values.some((v) => v.text.length > 1 && v.text.charCodeAt(0) === 48);
+  if (values.some((v) => v.cell >= 0 || !runOf(v.text))) return false;
+  return values.length === 1 ? values[0].text.length > 1
+    : values.some((v, i) => (i > 0 && values[i - 1].end === v.start) || (v.text.length > 1 && v.text.charCodeAt(0) === 48));
+}
+
+/** The ways to cut a row's run-together numbers into its slots so that the row adds up: each a token per slot. */
+function cuts(spec: TableSpec, values: Token[], slots: Slot[]): { readings: Token[][]; gaveUp: boolean } {
+  const runs = values.map((v) => runOf(v.text)!);
+  const test = rowTest(spec, slots);
+  const columns = slots.map((s) => spec.columns.find((c) => c.key === s.col)!);
+  // A run's sign goes to its first number, its decimals to its last.
+  const signed = runs.map((r) => r.sign !== '' && r.sign !== '+');
+  const numbers: number[] = [];
+  const { found, gaveUp } = splitRuns(runs.map((r) => r.digits), slots.length, (values, parts) => {
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i], r = runs[p.run];
+      let v = values[i];
+      if (p.to === r.digits.length && r.tail) v = Number(r.digits.slice(p.from, p.to) + r.tail);
+      if (p.from === 0 && signed[p.run]) v = -v;
+      if ((v < 0 && !columns[i].signed) || (!Number.isInteger(v) && !columns[i].decimals)) return false;
+      numbers[i] = v;
+    }
+    return test(numbers);
+  });
+  const readings = found.map((parts) => parts.map((p): Token => {
+    const v = values[p.run], r = runs[p.run];
+    const start = v.start + (p.from === 0 ? 0 : r.sign.length + p.from);
+    const end = p.to === r.digits.length ? v.end : v.start + r.sign.length + p.to;
+    return { ...v, text: idxText(v, start, end), start, end };
+  }));
+  return { readings, gaveUp };
+}
+
+/** The text of a token between two of its offsets. */
+const idxText = (t: Token, start: number, end: number) => t.text.slice(start - t.start, end - t.start);
+
+/**
+ * A row's tokens without the copies a converter made of a merged cell (“| 行政许可 | 1 | 1 | 1 |”
+ * under a header repeated as often): a number equal to the one before it under the same column's
+ * header. Undefined when there is none.
+ */
+function unmerged(tokens: Token[], keys: string[], columns: Columns): Token[] | undefined {
+  const under = (t: Token) => keys.find((k) => columns.spans.get(k)?.has(t.cell));
+  let last: Token | undefined, dropped = false;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (isValue(t) && last && t.text === last.text && t.cell >= 0 && under(t) !== undefined && under(t) === under(last)) { dropped = true; continue; }
+    if (isValue(t)) last = t;
+    out.push(t);
+  }
+  return dropped ? out : undefined;
 }
 
 /** How a row's tokens fill its slots. */
@@ -329,7 +398,10 @@ function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slots: { ro
   const n = slots.length;
   const values = tokens.filter(isValue);
   if (values.length === n) return { readings: [values], inferred: false };
-  if (values.length > n) return { problem: 'too-many', found: values.length };
+  if (values.length > n) {
+    const merged = unmerged(tokens, keys, columns);
+    return merged ? readSlots(idx, spec, merged, slots, columns) : { problem: 'too-many', found: values.length };
+  }
   if (values.length < tokens.length) {
     const placed = placements(tokens, keys, columns);
     if (placed.length) return { readings: placed, inferred: false };
@@ -339,12 +411,8 @@ function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slots: { ro
     if (placed) return { readings: [placed], inferred: false };
   }
   if (values.length > 0 && runTogether(values)) {
-    const { found, gaveUp } = splitRuns(values.map((v) => v.text), n, rowTest(spec, slots));
-    if (found.length === 0) return { problem: 'unreadable', found: values.length, cause: gaveUp ? 'long' : 'split' };
-    const readings = found.map((parts) => parts.map((p): Token => {
-      const v = values[p.run];
-      return { ...v, text: v.text.slice(p.from, p.to), start: v.start + p.from, end: v.start + p.to };
-    }));
+    const { readings, gaveUp } = cuts(spec, values, slots);
+    if (readings.length === 0) return { problem: 'unreadable', found: values.length, cause: gaveUp ? 'long' : 'split' };
     return { readings, inferred: true };
   }
   return { problem: 'too-few', found: values.length };
@@ -386,7 +454,7 @@ function spanOf(idx: LineIndex, tokens: Token[]): Range {
 
 /** Where each column's header word stands: its cell, and its centre. Table 4's words repeat per block: keyed `block.column`, in the order of the blocks. */
 function headerColumns(spec: TableSpec, labels: Token[]): Columns {
-  const cells = new Map<string, number>(), x = new Map<string, number>(), xLines = new Set<number>();
+  const cells = new Map<string, number>(), spans = new Map<string, Set<number>>(), x = new Map<string, number>(), xLines = new Set<number>();
   const seen = new Map<string, number>();
   for (const t of labels) {
     const col = columnNamed(spec, norm(t.text));
@@ -398,10 +466,14 @@ function headerColumns(spec: TableSpec, labels: Token[]): Columns {
       if (k >= spec.rows.length) continue;
       key = `${spec.rows[k].key}.${col}`;
     }
-    if (!cells.has(key) && t.cell >= 0) cells.set(key, t.cell);
+    if (t.cell >= 0) {
+      if (!cells.has(key)) cells.set(key, t.cell);
+      if (!spans.has(key)) spans.set(key, new Set());
+      spans.get(key)!.add(t.cell);
+    }
     if (!x.has(key) && t.x >= 0) { x.set(key, centre(t)); xLines.add(t.line); }
   }
-  return { cells, x, xLines };
+  return { cells, spans, x, xLines };
 }
 
 /**
@@ -431,8 +503,8 @@ function alignedColumns(drafts: Draft[]): { x: Map<string, number>; xLines: Set<
 /** The rows a table of the format has that hold numbers, in order. */
 const dataRows = perTableSpec((spec) => spec.rows.filter((r) => !r.isGroup));
 
-/** Tables 2 and 3: rows found by their labels. */
-function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table): boolean {
+/** Tables 2 and 3: rows found by their labels. Returns where the last token read ends (-1: no row found). */
+function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table): number {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
   const pending = new Set<string>(); // rows whose label was seen without numbers after it
@@ -470,7 +542,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     byKey.set(row.key, current);
     if (row === lastRow && current.tokens.filter(isValue).length >= row.columns.length) done = true;
   }
-  if (drafts.length === 0) return false;
+  if (drafts.length === 0) return -1;
 
   // A row with whole rows of numbers too many, where rows were seen by their labels alone (a
   // converter that pulled labels away from their numbers): the extra numbers are those rows'.
@@ -499,7 +571,10 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   // With numbers astray, a row short of numbers may have lost them to the reader, not the author.
   if (strays.length) for (const p of table.problems) if (p.kind === 'too-few') { p.kind = 'unreadable'; p.cause = 'short'; }
   choose(idx, spec, table, choices);
-  return true;
+  let end = -1;
+  for (const d of drafts) end = Math.max(end, (d.tokens[d.tokens.length - 1] ?? d.labels[d.labels.length - 1]).end);
+  for (const s of strays) end = Math.max(end, s[s.length - 1].end);
+  return end;
 }
 
 /**
@@ -544,48 +619,58 @@ function fill(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], toke
 
 const rowSpec = (spec: TableSpec, key: string) => spec.rows.find((r) => r.key === key)!;
 
+/** The cells a reading gives each row it fills, in the statute's column order. */
+function cellsByRow(idx: LineIndex, spec: TableSpec, slots: Slot[], tokens: Token[], inferred: boolean): Record<string, Record<string, Cell>> {
+  const scratch: Table = { key: spec.key, version: '2021', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rows: {}, problems: [] };
+  fill(idx, spec, scratch, slots, tokens, inferred);
+  const out: Record<string, Record<string, Cell>> = {};
+  for (const row in scratch.rows) out[row] = scratch.rows[row].cells;
+  return out;
+}
+
+/** Combinations of readings tried at most: beyond, run-together rows stay ambiguous rather than be guessed. */
+const MAX_COMBINATIONS = 4096;
+
 /**
- * For the rows that can be read in several ways, the readings the table's identities allow:
- * every combination is tried (a few hundred at most; else each row in turn) and those that break
- * the fewest identities are kept. A row of blanks and traces takes the first such reading; a row of
- * run-together digits with more than one left is ambiguous: the cells the readings agree on are
- * bound, the others are marked ambiguous, and the readings are kept for the prose to decide.
+ * For the rows that can be read in several ways, the readings the table's identities allow. Every
+ * combination is tried, and those that break the fewest identities are kept. A row whose blanks
+ * and traces can be placed in several ways takes the first such reading (the one whose cells stand
+ * under their headers). A row of run-together digits is cut only where the identities leave one
+ * cut, with none of them broken: otherwise the cells on which its cuts disagree are marked
+ * ambiguous, and the cuts are kept for the prose to decide (never a guess).
  */
 function choose(idx: LineIndex, spec: TableSpec, table: Table, choices: Choice[]) {
   if (choices.length === 0) return;
+  const options = choices.map((c) => c.readings.map((r) => cellsByRow(idx, spec, c.slots, r, c.inferred)));
+  const set = (i: number, r: number) => { for (const row in options[i][r]) table.rows[row].cells = options[i][r][row]; };
   const kept = choices.map(() => new Set<number>());
-  const set = (i: number, r: number) => fill(idx, spec, table, choices[i].slots, choices[i].readings[r], choices[i].inferred);
   let combos = 1;
-  for (const c of choices) combos *= c.readings.length;
-  if (combos <= 512) {
-    let fewest = Infinity;
-    const pick = new Array<number>(choices.length);
+  for (const o of options) combos = Math.min(combos * o.length, MAX_COMBINATIONS + 1);
+  let fewest = Infinity;
+  const searched = spec.identities.length > 0 && combos <= MAX_COMBINATIONS;
+  if (searched) {
+    const pick = new Array<number>(choices.length).fill(0);
+    choices.forEach((_, i) => set(i, 0));
     for (let c = 0; c < combos; c++) {
-      let rest = c;
-      choices.forEach((choice, i) => { pick[i] = rest % choice.readings.length; rest = Math.floor(rest / choice.readings.length); set(i, pick[i]); });
+      // The next combination, as an odometer turns: only the choices that change are set again.
+      for (let i = 0; c > 0 && i < choices.length; i++) {
+        pick[i] = (pick[i] + 1) % options[i].length;
+        set(i, pick[i]);
+        if (pick[i] !== 0) break;
+      }
       const broken = countBroken(table);
       if (broken < fewest) { fewest = broken; kept.forEach((k) => k.clear()); }
       if (broken === fewest) pick.forEach((p, i) => kept[i].add(p));
     }
-  } else {
-    choices.forEach((choice, i) => {
-      let fewest = Infinity;
-      choice.readings.forEach((_, r) => {
-        set(i, r);
-        const broken = countBroken(table);
-        if (broken < fewest) { fewest = broken; kept[i].clear(); }
-        if (broken === fewest) kept[i].add(r);
-      });
-      set(i, Math.min(...kept[i]));
-    });
   }
   choices.forEach((choice, i) => {
-    const left = [...kept[i]].sort((a, b) => a - b);
+    let left = [...kept[i]].sort((a, b) => a - b);
+    if (choice.inferred && (!searched || fewest > 0)) left = options[i].map((_, r) => r);
+    else if (!searched) left = [0];
     set(i, left[0]);
     if (left.length < 2 || !choice.inferred) return;
-    for (const row of new Set(choice.slots.map((s) => s.row))) {
-      const readings = left.map((r) => { set(i, r); return table.rows[row].cells; });
-      set(i, left[0]);
+    for (const row in options[i][0]) {
+      const readings = left.map((r) => options[i][r][row]);
       if (readings.some((cells) => !sameValues(cells, readings[0]))) setAmbiguous(idx, table, row, readings);
     }
   });
@@ -655,9 +740,10 @@ function table4Slots(spec: TableSpec, labels: Token[]): { row: string; col: stri
  * Table 4 has one row of fifteen numbers under a two-level header, or (some drafts) one row per
  * block, each after its block's label.
  */
-function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table): boolean {
+function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table): number {
   for (const r of spec.rows) table.rows[r.key] = { key: r.key, cells: {} };
   const choices: Choice[] = [];
+  let end = -1;
   const labels = tokens.filter((t) => t.kind === Kind.Label);
   const blockOf = (s: Segment) => namedIn(spec, s.labels).pop()?.row;
   const perBlock = segments(tokens).filter((s) => { const v = s.tokens.filter(isValue).length; return v > 0 && v <= spec.columns.length && blockOf(s); });
@@ -670,11 +756,12 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
       done.add(row.key);
       const slots = row.columns.map((col) => ({ row: row.key, col }));
       readInto(idx, spec, table, slots, s.tokens, columns, spanOf(idx, [...s.labels, ...s.tokens]), choices);
+      end = Math.max(end, s.tokens[s.tokens.length - 1].end);
     }
   } else {
     // One row: the numbers after the header, up to the end of their line once there are fifteen.
     const first = tokens.findIndex(isValue);
-    if (first < 0) return false;
+    if (first < 0) return -1;
     const header = tokens.slice(0, first).filter((t) => t.kind === Kind.Label);
     const slots = table4Slots(spec, header);
     const data: Token[] = [];
@@ -689,9 +776,10 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
     // The blank cells between the header and the first number may be blank values (or traces).
     for (let i = first - 1; i >= 0 && tokens[i].kind === Kind.Blank; i--) data.unshift(tokens[i]);
     readInto(idx, spec, table, slots, data, headerColumns(spec, header), spanOf(idx, data), choices);
+    end = data[data.length - 1].end;
   }
   choose(idx, spec, table, choices);
-  return true;
+  return end;
 }
 
 /**
@@ -723,27 +811,19 @@ export function parseTable(idx: LineIndex, region: Region): Table {
   const spec = tableSpec(version, region.key);
   const tokens = tokenize(idx, region.from, region.to);
   const table: Table = { key: region.key, version, range: idx.range(region.from, region.to), rows: {}, problems: [] };
-  const found = tokens.length > 0 && (region.key === 't4' ? readTable4(idx, spec, tokens, table) : readRows(idx, spec, tokens, table));
-  if (!found) {
+  const end = tokens.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, tokens, table) : readRows(idx, spec, tokens, table);
+  if (end < 0) {
     const line = idx.position(region.from).line;
-    const end = Math.min(idx.lineStart(line) + idx.lineText(line).length, region.to);
-    table.range = idx.range(region.from, end);
+    table.range = idx.range(region.from, Math.min(idx.lineStart(line) + idx.lineText(line).length, region.to));
     table.problems.push({ kind: 'unreadable', row: undefined, range: table.range, found: 0, expected: 0 });
     return table;
   }
-  table.range = tableRange(idx, table, tokens, region);
+  // From the table's start to the last token read: a table stops at its last row, not at the next heading.
+  table.range = idx.range(region.from, end);
   return table;
 }
 
 /** Whether any of a table's cells was read. */
 export const hasCells = (table: Table) => Object.values(table.rows).some((r) => Object.keys(r.cells).length > 0);
 
-/** From the table's start to the last cell read (a table stops at its last row, not at the next heading). */
-function tableRange(idx: LineIndex, table: Table, tokens: Token[], region: Region): Range {
-  let end = region.from;
-  for (const row of Object.values(table.rows)) for (const col in row.cells) end = Math.max(end, idx.offset(row.cells[col].range.end));
-  for (const p of table.problems) end = Math.max(end, idx.offset(p.range.end));
-  if (end === region.from) end = tokens[tokens.length - 1].end;
-  return idx.range(region.from, end);
-}
 

@@ -32,13 +32,14 @@ const TAB = 9, PIPE = 0x7c;
 const PAGE_MARKER = /^[\s\u3000]*(?:[-—–－]{1,2}[\s\u3000]*\d{1,3}[\s\u3000]*[-—–－]{1,2}|第[\s\u3000]*\d{1,3}[\s\u3000]*页(?:[\s\u3000]*[，,/]?[\s\u3000]*共[\s\u3000]*\d{1,3}[\s\u3000]*页)?|\d{1,3}[\s\u3000]*\/[\s\u3000]*\d{1,3})[\s\u3000]*$/;
 /** A Markdown rule row (|---|:--:|) or a grid table's border (+----+====+). */
 const RULE = /^[\s|+:=-]*$/;
-const isRule = (s: string) => RULE.test(s) && (s.includes('---') || s.includes('==='));
-const isGridBorder = (s: string) => /^[\s\u3000]*\+[-=:+]*\+[\s\u3000]*$/.test(s) && (s.includes('-') || s.includes('='));
+const isRule = (s: string) => RULE.test(s);
+const isGridBorder = (s: string) => /^[\s\u3000]*\+[-=:+]*\+[\s\u3000]*$/.test(s);
 export const isPageMarker = (s: string) => s.length <= 24 && PAGE_MARKER.test(s);
 /** A cell that holds only a placeholder for a number. */
 export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
 
 const OPEN = '（(【〔[《', CLOSE = '）)】〕]》';
+const OPEN_CODES = [...OPEN].map((c) => c.charCodeAt(0));
 const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isSign = (c: number) => c === 0x2b || c === 0x2d || c === 0x2212 || c === 0xff0d || c === 0xff0b;
 /** What may end a label's numbering (1. 2、) or separate a number's thousands and decimals. */
@@ -62,7 +63,7 @@ function breakAt(s: string, i: number): number {
  * end of the piece on a line that wraps inside it), or past the one character at i.
  */
 function bracketEnd(s: string, i: number, to: number): number {
-  const open = OPEN.indexOf(s[i]);
+  const open = OPEN_CODES.indexOf(s.charCodeAt(i));
   if (open < 0) return i + 1;
   const close = s.indexOf(CLOSE[open], i + 1);
   if (close >= 0 && close < to && close - i <= 60) return close + 1;
@@ -162,12 +163,15 @@ class Tokenizer {
     const s = this.text;
     const whole = s.slice(from, to);
     // In a cell of its own, what stands where a number should is one value, even if it is no number (“5O”, “五”).
-    if (PLACEHOLDER.test(whole) || (cell >= 0 && isValueLike(whole))) { this.push(Kind.Value, from, to, cell); return; }
+    if (isDigits(whole) || PLACEHOLDER.test(whole) || (cell >= 0 && isValueLike(whole))) {
+      this.push(Kind.Value, from, to, cell);
+      return;
+    }
     if (/^:?-{3,}:?$/.test(whole)) return; // a Markdown rule cell
     let label = -1;
     for (let i = from; i < to;) {
       const c = s.charCodeAt(i);
-      if (OPEN.includes(s[i])) {
+      if (OPEN_CODES.includes(c)) {
         // A bracketed note is label text, its numbers too: “（其中修订 16 件）”, “（单位：万元）”.
         if (label < 0) label = i;
         i = bracketEnd(s, i, to);
@@ -218,33 +222,38 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
   const first = idx.position(from).line, last = idx.position(Math.max(from, to - 1)).line;
   /** A grid table's row (between two borders): per column, its pieces on each line. */
   let grid: GridPiece[][] | undefined;
+  const outer = outerPipes(idx, first, last);
   for (let l = first; l <= last; l++) {
     const lineStart = idx.lineStart(l);
     const start = Math.max(from, lineStart);
-    const line = idx.lineText(l).slice(start - lineStart, Math.min(to, lineStart + idx.lineText(l).length) - lineStart);
+    const full = idx.lineText(l);
+    const line = start === lineStart && to >= lineStart + full.length ? full : full.slice(start - lineStart, Math.min(to, lineStart + full.length) - lineStart);
     t.startLine(l, lineStart);
-    if (isPageMarker(line)) continue;
-    if (isGridBorder(line)) { if (grid) emitGrid(t, text, grid); grid = []; continue; }
-    if (isRule(line)) continue;
+    if (line.length === 0 || isPageMarker(line)) continue;
+    if (line.indexOf('---') >= 0 || line.indexOf('===') >= 0) {
+      if (isGridBorder(line)) { if (grid) emitGrid(t, text, grid); grid = []; continue; }
+      if (isRule(line)) continue;
+    }
     if (line.indexOf('|') >= 0) {
       const ps = pieces(line, start, PIPE);
-      // The text before an opening pipe and after a closing one is outside the table.
-      const open = isEmpty(text, ps[0]), close = ps.length > 1 && isEmpty(text, ps[ps.length - 1]);
+      // The text before an opening pipe and after a closing one is outside the table; in a table
+      // written without them, an empty first or last piece is an empty cell.
+      const open = outer && isEmpty(text, ps[0]), close = open && ps.length > 1 && isEmpty(text, ps[ps.length - 1]);
       const cells = ps.slice(open ? 1 : 0, close ? -1 : undefined);
       if (grid) { cells.forEach(([a, b], k) => (grid![k] ??= []).push({ from: a, to: b, line: l, lineStart })); continue; }
       cells.forEach((p, k) => { if (isEmpty(text, p)) t.blank(p[1], k); else t.piece(p[0], p[1], k); });
       continue;
     }
     if (grid) { emitGrid(t, text, grid); grid = undefined; t.startLine(l, lineStart); }
+    if (line.length > 0 && isBlankLine(line)) {
+      // A line holding only its indentation is an empty cell of a one-cell-per-line table, unless
+      // the cell's value follows on the next line, without indentation.
+      const next = l + 1 < idx.lineCount ? idx.lineText(l + 1) : '';
+      const continued = next.length > 0 && !isBlankCode(next.charCodeAt(0)) && (isDigits(next.trim()) || PLACEHOLDER.test(next.trim()));
+      if (!continued) t.blank(start + line.length, 0);
+      continue;
+    }
     if (line.indexOf('\t') >= 0) {
-      if (isBlankLine(line)) {
-        // A line holding only a tab is an empty cell of a one-cell-per-line table, unless the cell's
-        // value follows on the next line without its tab.
-        const next = l + 1 < idx.lineCount ? idx.lineText(l + 1) : '';
-        const continued = next.charCodeAt(0) !== TAB && (isDigits(next.trim()) || PLACEHOLDER.test(next.trim()));
-        if (!continued) t.blank(start + line.length, 0);
-        continue;
-      }
       const ps = pieces(line, start, TAB);
       let firstText = 0;
       while (isEmpty(text, ps[firstText])) firstText++;
@@ -261,6 +270,21 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
   }
   if (grid) emitGrid(t, text, grid);
   return t.tokens;
+}
+
+/**
+ * Whether the pipe rows of lines [first, last] are written with outer pipes (| a | b |) or without
+ * (a | b, where a row that starts with an empty cell starts with a pipe): as most of them are.
+ */
+function outerPipes(idx: LineIndex, first: number, last: number): boolean {
+  let withPipes = 0, without = 0;
+  for (let l = first; l <= last; l++) {
+    const line = idx.lineText(l).trim();
+    if (line.indexOf('|') < 0 || isRule(line)) continue;
+    if (line.charCodeAt(0) === PIPE && line.charCodeAt(line.length - 1) === PIPE) withPipes++;
+    else without++;
+  }
+  return withPipes > without;
 }
 
 interface GridPiece { from: number; to: number; line: number; lineStart: number }
