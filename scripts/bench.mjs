@@ -1,5 +1,6 @@
 // How fast is nianbao? Prints numbers against the targets; it is not a test and always exits 0.
-//   1. in process: median parse+check time per seed report (target: under 1 ms);
+//   1. in process: median parse+check time per seed report, and per layout family the reader meets
+//      (the seeds' figures rendered by test/layouts) (target: under 1 ms);
 //   2. the CLI on 2,000 generated reports in one invocation (target: at least 20x faster than
 //      markdownlint-cli2 on the same files). markdownlint-cli2 is timed on the same files in the
 //      same run, the two taking turns (medians compared, see below), so that a busy machine
@@ -50,6 +51,30 @@ for (const { name, text } of seeds) {
   const m = median(times);
   worst = Math.max(worst, m);
   console.log(`  ${name}  ${(Buffer.byteLength(text) / 1024).toFixed(1).padStart(5)} KB  ${ms(m)}`);
+}
+
+// 1b. In process, every layout family the reader meets (test/layouts renders each seed's figures in
+// it): median time per report, over the seeds. The renderers are TypeScript: bundled with esbuild first.
+{
+  const { build } = await import('esbuild');
+  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bench-layouts-'));
+  const bundle = join(tmp, 'layouts.cjs');
+  await build({
+    stdin: { contents: "export { LAYOUTS } from './test/layouts/render'; export { figuresOf } from './test/layouts/figures'; export { EXPECTED } from './test/core/expected';", resolveDir: root, loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning',
+  });
+  const { LAYOUTS, figuresOf, EXPECTED } = createRequire(import.meta.url)(bundle);
+  rmSync(tmp, { recursive: true, force: true });
+  console.log(`\nIn process, per layout family: median parse + check time per report over the ${Object.keys(EXPECTED).length} seeds' figures`);
+  for (const layout of LAYOUTS) {
+    const texts = Object.values(EXPECTED).map((e) => layout.render(figuresOf(e)));
+    for (let i = 0; i < WARMUP / 4; i++) for (const t of texts) check(t);
+    const times = [];
+    for (let i = 0; i < ITERATIONS / 10; i++) for (const t of texts) { const s = performance.now(); check(t); times.push(performance.now() - s); }
+    const m = median(times);
+    worst = Math.max(worst, m);
+    console.log(`  ${layout.name.padEnd(40)} ${ms(m)}`);
+  }
 }
 
 // 2. The CLI on 2,000 reports: seed copies with a few numbers nudged, so most reports have
@@ -140,7 +165,7 @@ console.log(`  nianbao is ${(reference / cli).toFixed(1)}x faster`);
 rmSync(dir, { recursive: true, force: true });
 
 const target = reference / TARGET_SPEEDUP;
-console.log(`\n${verdict(worst < TARGET_IN_PROCESS_MS)}  in process: slowest seed median ${ms(worst)} (target < ${TARGET_IN_PROCESS_MS} ms per report)`);
+console.log(`\n${verdict(worst < TARGET_IN_PROCESS_MS)}  in process: slowest median, seed or layout, ${ms(worst)} (target < ${TARGET_IN_PROCESS_MS} ms per report)`);
 console.log(`${verdict(cli < target)}  CLI: ${cli.toFixed(3)} s for ${FILES} files, ${(reference / cli).toFixed(1)}x markdownlint-cli2 (target ${TARGET_SPEEDUP}x: < ${target.toFixed(3)} s against its ${reference.toFixed(1)} s${measured ? ' measured' : ' reference'})`);
 if (measured) {
   const absolute = REFERENCE_MARKDOWNLINT_S / TARGET_SPEEDUP;
