@@ -99,6 +99,11 @@ describe('time grows linearly with the input', () => {
     'cell-per-line continuation': (n) => '\t申请人情况\n' + '\t\n0\n'.repeat(n),
     'seeds back to back': (n) => SEEDS.map((s) => s.text).join('\n').repeat(Math.ceil(n / 50)),
     'no line breaks': (n) => '政府信息公开工作年度报告'.repeat(n * 4),
+    // The reader's own shapes: flattened rows on one line, one row of many numbers, pipe rows, a long run of labels.
+    'flattened rows on one line': (n) => '申请人情况 ' + '1.属于国家秘密00000002.其他法律行政法规禁止公开 713000074'.repeat(n / 4),
+    'one row of many spaced numbers': (n) => '申请人情况\n本年新收政府信息公开申请数量' + ' 7'.repeat(n * 5),
+    'many pipe rows': (n) => '申请人情况\n' + '| （三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n'.repeat(n / 2),
+    'labels without numbers': (n) => '申请人情况\n' + '2.重复申请 '.repeat(n * 2),
   };
   for (const [name, make] of Object.entries(shapes)) {
     it(name, () => assertLinear(name, make));

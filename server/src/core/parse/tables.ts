@@ -447,9 +447,9 @@ interface Draft { spec: RowSpec; labels: Token[]; tokens: Token[]; reading?: Rea
 /** A label run that reads as prose (a sentence ending in 。) ends a table whose rows have begun. */
 const isProse = (labels: Token[]) => labels.some((t) => t.text.includes('。') && t.text.length > 8);
 
-/** The range from the first token to the last. */
-function spanOf(idx: LineIndex, tokens: Token[]): Range {
-  return idx.range(tokens[0].start, tokens[tokens.length - 1].end);
+/** The range from the first token to the last (of the first list, to the last of the second, if any). */
+function spanOf(idx: LineIndex, tokens: Token[], more: Token[] = []): Range {
+  return idx.range(tokens[0].start, (more.length ? more : tokens)[(more.length ? more : tokens).length - 1].end);
 }
 
 /** Where each column's header word stands: its cell, and its centre. Table 4's words repeat per block: keyed `block.column`, in the order of the blocks. */
@@ -565,7 +565,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   const choices: Choice[] = [];
   for (const d of drafts) {
     const slots = d.spec.columns.map((col) => ({ row: d.spec.key, col }));
-    readInto(idx, spec, table, slots, d.tokens, columns, spanOf(idx, [...d.labels, ...d.tokens]), choices);
+    readInto(idx, spec, table, slots, d.tokens, columns, () => spanOf(idx, d.labels, d.tokens), choices);
   }
   for (const s of strays) table.problems.push({ kind: 'stray', row: undefined, range: spanOf(idx, s), found: s.filter(isValue).length, expected: 0 });
   // With numbers astray, a row short of numbers may have lost them to the reader, not the author.
@@ -584,17 +584,20 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
  */
 function overflow(d: Draft): Token[][] | undefined {
   const n = d.spec.columns.length;
-  const values = d.tokens.filter(isValue);
-  if (values.length <= n || values.length % n !== 0) return undefined;
-  const last = d.tokens.indexOf(values[n - 1]);
-  if (d.tokens[last + 1] && d.tokens.slice(last + 1).find(isValue)!.line === values[n - 1].line) return undefined;
-  const chunks: Token[][] = [];
-  for (let i = n; i < values.length; i += n) {
-    const from = d.tokens.indexOf(values[i]), to = d.tokens.indexOf(values[i + n - 1]);
-    chunks.push(d.tokens.slice(from, to + 1));
+  // Where each run of n numbers ends, in one pass: chunks[k] holds the tokens of the k-th run.
+  const chunks: Token[][] = [[]];
+  let count = 0;
+  for (const t of d.tokens) {
+    if (isValue(t) && count > 0 && count % n === 0) chunks.push([]);
+    if (isValue(t)) count++;
+    chunks[chunks.length - 1].push(t);
   }
-  d.tokens = d.tokens.slice(0, last + 1);
-  return chunks;
+  if (count <= n || count % n !== 0) return undefined;
+  const own = chunks[0], next = chunks[1].find(isValue)!, last = own.filter(isValue).pop()!;
+  if (next.line === last.line) return undefined;
+  // Blanks after the row's last number on its line are the row's; the chunks start at their first number.
+  d.tokens = own;
+  return chunks.slice(1).map((c) => c.slice(c.findIndex(isValue)));
 }
 
 /** A cell of the table to fill: its row and column. */
@@ -605,15 +608,15 @@ interface Choice { slots: Slot[]; readings: Token[][]; inferred: boolean }
 
 /** Writes `tokens` into the slots' cells; each row's cells are kept in the statute's column order (eachCell reads them so). */
 function fill(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], tokens: Token[], inferred: boolean) {
-  const rows = new Set<string>();
-  slots.forEach((s, i) => {
-    rows.add(s.row);
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i];
     (table.rows[s.row] ??= { key: s.row, cells: {} }).cells[s.col] = toCell(idx, tokens[i], inferred && tokens[i].kind === Kind.Value);
-  });
-  for (const key of rows) {
-    const cells = table.rows[key].cells, ordered: Record<string, Cell> = {};
-    for (const col of rowSpec(spec, key).columns) if (cells[col]) ordered[col] = cells[col];
-    table.rows[key].cells = ordered;
+  }
+  if (spec.key !== 't4') return; // a row's own slots come in its columns' order; table 4's in its header's
+  for (const key of new Set(slots.map((s) => s.row))) {
+    const cells = table.rows[key].cells, sorted: Record<string, Cell> = {};
+    for (const col of rowSpec(spec, key).columns) if (cells[col]) sorted[col] = cells[col];
+    table.rows[key].cells = sorted;
   }
 }
 
@@ -704,11 +707,11 @@ function ambiguousAt(idx: LineIndex, readings: Record<string, Cell>[], col: stri
 }
 
 /** Reads a row's tokens into its slots: bound, recorded as a choice, or recorded as a problem. */
-function readInto(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], tokens: Token[], columns: Columns, range: Range, choices: Choice[]) {
+function readInto(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], tokens: Token[], columns: Columns, range: () => Range, choices: Choice[]) {
   const reading = readSlots(idx, spec, tokens, slots, columns);
   for (const s of slots) table.rows[s.row] ??= { key: s.row, cells: {} };
   if ('problem' in reading) {
-    table.problems.push({ kind: reading.problem, row: slots[0].row, range, found: reading.found, expected: slots.length, ...(reading.cause ? { cause: reading.cause } : {}) });
+    table.problems.push({ kind: reading.problem, row: slots[0].row, range: range(), found: reading.found, expected: slots.length, ...(reading.cause ? { cause: reading.cause } : {}) });
     return;
   }
   fill(idx, spec, table, slots, reading.readings[0], reading.inferred);
@@ -718,9 +721,14 @@ function readInto(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], 
 // ---- table 4 -------------------------------------------------------------------------------
 
 /** Table 4's fifteen cells in the order its header gives them (the statute's, unless the header clearly says another). */
-function table4Slots(spec: TableSpec, labels: Token[]): { row: string; col: string }[] {
+function table4Slots(spec: TableSpec, labels: Token[]): Slot[] {
+  let joined = '';
+  for (const t of labels) joined += norm(t.text);
+  return slotsByHeader(spec, joined);
+}
+
+const slotsByHeader = perLabel((spec, joined): Slot[] => {
   const statutory = spec.rows.flatMap((r) => r.columns.map((col) => ({ row: r.key, col })));
-  const joined = labels.map((t) => norm(t.text)).join('');
   const order: string[] = [];
   for (let i = 0; i < joined.length;) {
     const c = spec.columns.find((col) => col.match.some((m) => joined.startsWith(m, i)));
@@ -734,7 +742,7 @@ function table4Slots(spec: TableSpec, labels: Token[]): { row: string; col: stri
   // Each block must name each of its columns once.
   for (let b = 0; b < spec.rows.length; b++) if (new Set(order.slice(b * per, b * per + per)).size !== per) return statutory;
   return slots;
-}
+});
 
 /**
  * Table 4 has one row of fifteen numbers under a two-level header, or (some drafts) one row per
@@ -755,7 +763,7 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
       if (done.has(row.key)) continue;
       done.add(row.key);
       const slots = row.columns.map((col) => ({ row: row.key, col }));
-      readInto(idx, spec, table, slots, s.tokens, columns, spanOf(idx, [...s.labels, ...s.tokens]), choices);
+      readInto(idx, spec, table, slots, s.tokens, columns, () => spanOf(idx, s.labels, s.tokens), choices);
       end = Math.max(end, s.tokens[s.tokens.length - 1].end);
     }
   } else {
@@ -775,7 +783,7 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
     }
     // The blank cells between the header and the first number may be blank values (or traces).
     for (let i = first - 1; i >= 0 && tokens[i].kind === Kind.Blank; i--) data.unshift(tokens[i]);
-    readInto(idx, spec, table, slots, data, headerColumns(spec, header), spanOf(idx, data), choices);
+    readInto(idx, spec, table, slots, data, headerColumns(spec, header), () => spanOf(idx, data), choices);
     end = data[data.length - 1].end;
   }
   choose(idx, spec, table, choices);
@@ -824,6 +832,9 @@ export function parseTable(idx: LineIndex, region: Region): Table {
 }
 
 /** Whether any of a table's cells was read. */
-export const hasCells = (table: Table) => Object.values(table.rows).some((r) => Object.keys(r.cells).length > 0);
+export function hasCells(table: Table): boolean {
+  for (const row in table.rows) for (const _ in table.rows[row].cells) return true;
+  return false;
+}
 
 

@@ -19,7 +19,7 @@ export interface Token {
   start: number;
   end: number;
   line: number;
-  /** Display columns on its line (a Chinese character is two wide, a tab runs to the next multiple of 8). */
+  /** Display columns on a line without tabs or pipes (a Chinese character is two wide); -1 elsewhere. */
   x: number;
   xEnd: number;
   /** The index of the cell it stands in when its line is cut by tabs or pipes, else -1. */
@@ -34,7 +34,7 @@ const PAGE_MARKER = /^[\s\u3000]*(?:[-—–－]{1,2}[\s\u3000]*\d{1,3}[\s\u3000
 const RULE = /^[\s|+:=-]*$/;
 const isRule = (s: string) => RULE.test(s);
 const isGridBorder = (s: string) => /^[\s\u3000]*\+[-=:+]*\+[\s\u3000]*$/.test(s);
-export const isPageMarker = (s: string) => s.length <= 24 && PAGE_MARKER.test(s);
+export const isPageMarker = (s: string) => s.length <= 24 && /^[\s\u3000]*[-—–－第\d]/.test(s) && PAGE_MARKER.test(s);
 /** A cell that holds only a placeholder for a number. */
 export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
 
@@ -116,14 +116,16 @@ function countEnd(s: string, i: number, end: number, chunkStart: number): number
 class Tokenizer {
   readonly tokens: Token[] = [];
   private line = 0;
-  /** Display column reached, and the offset it was reached at. */
+  /** Display column reached, and the offset it was reached at; whether this line's columns count. */
   private col = 0;
   private colAt = 0;
+  private positions = false;
 
   constructor(private readonly text: string) {}
 
-  startLine(line: number, lineStart: number) {
-    this.line = line; this.col = 0; this.colAt = lineStart;
+  /** A new line; `positions`: its columns tell cells apart (no tab or pipe does). */
+  startLine(line: number, lineStart: number, positions = false) {
+    this.line = line; this.col = 0; this.colAt = lineStart; this.positions = positions;
   }
 
   /** The display column of offset `at` on the current line (offsets are asked for in increasing order). */
@@ -137,8 +139,8 @@ class Tokenizer {
   }
 
   private push(kind: Kind, start: number, end: number, cell: number) {
-    const x = this.x(start);
-    this.tokens.push({ kind, text: kind === Kind.Blank ? '' : this.text.slice(start, end), start, end, line: this.line, x, xEnd: this.x(end), cell });
+    const x = this.positions ? this.x(start) : -1, xEnd = this.positions ? this.x(end) : -1;
+    this.tokens.push({ kind, text: kind === Kind.Blank ? '' : this.text.slice(start, end), start, end, line: this.line, x, xEnd, cell });
   }
 
   blank(at: number, cell: number) { this.push(Kind.Blank, at, at, cell); }
@@ -152,7 +154,9 @@ class Tokenizer {
       while (i < to && (isBlankCode(s.charCodeAt(i)) || breakAt(s, i))) i += breakAt(s, i) || 1;
       if (i >= to) break;
       let j = i;
-      while (j < to && !isBlankCode(s.charCodeAt(j)) && !breakAt(s, j)) j = bracketEnd(s, j, to);
+      for (let c = s.charCodeAt(j); j < to && !isBlankCode(c) && !(c === 0x3c && breakAt(s, j)); c = s.charCodeAt(j)) {
+        j = OPEN_CODES.includes(c) ? bracketEnd(s, j, to) : j + 1;
+      }
       this.chunk(i, j, cell);
       i = j;
     }
@@ -204,13 +208,10 @@ function pieces(line: string, start: number, sep: number): [number, number][] {
   return out;
 }
 
-const isEmpty = (text: string, [from, to]: [number, number]) => {
+const isEmpty = (text: string, from: number, to: number) => {
   for (let i = from; i < to; i++) if (!isBlankCode(text.charCodeAt(i))) return false;
   return true;
 };
-
-/** Whether a line holds nothing but blanks. */
-const isBlankLine = (line: string) => isEmpty(line, [0, line.length]);
 
 /**
  * The tokens of text[from, to). Lines are cut at pipes if they have any, else at tabs, else at
@@ -222,7 +223,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
   const first = idx.position(from).line, last = idx.position(Math.max(from, to - 1)).line;
   /** A grid table's row (between two borders): per column, its pieces on each line. */
   let grid: GridPiece[][] | undefined;
-  const outer = outerPipes(idx, first, last);
+  let outer: boolean | undefined;
   for (let l = first; l <= last; l++) {
     const lineStart = idx.lineStart(l);
     const start = Math.max(from, lineStart);
@@ -234,39 +235,44 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
       if (isGridBorder(line)) { if (grid) emitGrid(t, text, grid); grid = []; continue; }
       if (isRule(line)) continue;
     }
+    const end = start + line.length;
     if (line.indexOf('|') >= 0) {
       const ps = pieces(line, start, PIPE);
       // The text before an opening pipe and after a closing one is outside the table; in a table
       // written without them, an empty first or last piece is an empty cell.
-      const open = outer && isEmpty(text, ps[0]), close = open && ps.length > 1 && isEmpty(text, ps[ps.length - 1]);
+      outer ??= outerPipes(idx, first, last);
+      const open = outer && isEmpty(text, ps[0][0], ps[0][1]), close = open && ps.length > 1 && isEmpty(text, ps[ps.length - 1][0], ps[ps.length - 1][1]);
       const cells = ps.slice(open ? 1 : 0, close ? -1 : undefined);
       if (grid) { cells.forEach(([a, b], k) => (grid![k] ??= []).push({ from: a, to: b, line: l, lineStart })); continue; }
-      cells.forEach((p, k) => { if (isEmpty(text, p)) t.blank(p[1], k); else t.piece(p[0], p[1], k); });
+      cells.forEach(([a, b], k) => { if (isEmpty(text, a, b)) t.blank(b, k); else t.piece(a, b, k); });
       continue;
     }
     if (grid) { emitGrid(t, text, grid); grid = undefined; t.startLine(l, lineStart); }
-    if (line.length > 0 && isBlankLine(line)) {
+    if (isEmpty(text, start, end)) {
       // A line holding only its indentation is an empty cell of a one-cell-per-line table, unless
       // the cell's value follows on the next line, without indentation.
       const next = l + 1 < idx.lineCount ? idx.lineText(l + 1) : '';
       const continued = next.length > 0 && !isBlankCode(next.charCodeAt(0)) && (isDigits(next.trim()) || PLACEHOLDER.test(next.trim()));
-      if (!continued) t.blank(start + line.length, 0);
+      if (!continued) t.blank(end, 0);
       continue;
     }
-    if (line.indexOf('\t') >= 0) {
-      const ps = pieces(line, start, TAB);
-      let firstText = 0;
-      while (isEmpty(text, ps[firstText])) firstText++;
-      // Empty cells before the first text are indentation or the traces of merged cells: kept only
-      // on a line with several cells (a row of a pasted Word table), where one may be a blank value.
-      const keepLead = ps.length > 2;
-      ps.forEach((p, k) => {
-        if (!isEmpty(text, p)) t.piece(p[0], p[1], k);
-        else if (k > firstText || keepLead) t.blank(p[1], k);
-      });
+    const tab = line.indexOf('\t');
+    if (tab < 0) {
+      t.startLine(l, lineStart, true);
+      t.piece(start, end, -1);
       continue;
     }
-    t.piece(start, start + line.length, -1);
+    // Empty cells before the first text are indentation or the traces of merged cells: kept only
+    // on a line with several cells (a row of a pasted Word table), where one may be a blank value.
+    const keepLead = line.indexOf('\t', tab + 1) >= 0;
+    let seen = false;
+    for (let from = start, k = 0; from <= end; k++) {
+      const i = line.indexOf('\t', from - start);
+      const stop = i < 0 ? end : start + i;
+      if (!isEmpty(text, from, stop)) { t.piece(from, stop, k); seen = true; }
+      else if (seen || keepLead) t.blank(stop, k);
+      from = stop + 1;
+    }
   }
   if (grid) emitGrid(t, text, grid);
   return t.tokens;
@@ -292,7 +298,7 @@ interface GridPiece { from: number; to: number; line: number; lineStart: number 
 /** A grid table's row: each column's pieces read in turn; a column with no text at all is a blank cell. */
 function emitGrid(t: Tokenizer, text: string, cols: GridPiece[][]) {
   cols.forEach((ps, k) => {
-    const filled = ps.filter((p) => !isEmpty(text, [p.from, p.to]));
+    const filled = ps.filter((p) => !isEmpty(text, p.from, p.to));
     for (const p of filled.length ? filled : ps.slice(0, 1)) {
       t.startLine(p.line, p.lineStart);
       if (filled.length) t.piece(p.from, p.to, k); else t.blank(p.to, k);
