@@ -193,6 +193,53 @@ describe('sections', () => {
     }
   });
 
+  it('heading forms: Markdown marks and the statute numbering pass; 第二部分 and 二. are numberings to fix', () => {
+    const heading = '## 二、主动公开政府信息情况';
+    const cases: [string, string | undefined][] = [
+      ['**二、主动公开政府信息情况**', undefined],
+      ['## 二、主动公开政府信息情况', undefined],
+      ['二、主动公开政府信息情况：', undefined],
+      ['第二部分 主动公开政府信息情况', '第二部分 '],
+      ['第二部分：主动公开政府信息情况', '第二部分：'],
+      ['第2部分 主动公开政府信息情况', '第2部分 '],
+      ['二.主动公开政府信息情况', '二.'],
+      ['二. 主动公开政府信息情况', '二. '],
+    ];
+    for (const [written, numbering] of cases) {
+      const t = text.replace(heading, written);
+      const two = parseReport(t).sections;
+      assert.deepEqual(two.map((s) => s.number), [1, 2, 3, 4, 5, 6], written);
+      assert.equal(two[1].range.start.line, lineOf(t, written), written);
+      assert.equal(two[1].title, '主动公开政府信息情况', written);
+      if (!numbering) { assert.deepEqual(mine(t), [], written); continue; }
+      const f = only(mine(t), 'section-numbering');
+      assert.equal(sliceAt(t, f.range), numbering);
+      assert.equal(f.fix!.edits[0].newText, '二、');
+      assert.equal(lines(fixed(t, f))[f.range.start.line], '二、主动公开政府信息情况', written);
+      assert.deepEqual(mine(fixed(t, f)), [], written);
+    }
+    assert.match(only(mine(text.replace(heading, '第二部分：主动公开政府信息情况')), 'section-numbering').message, /序号“第二部分：”应写作“二、”/);
+  });
+
+  it('a statute title with one slip is still its section: information, with the statute title as fix', () => {
+    const heading = '政府信息公开行政复议、行政诉讼情况';
+    for (const slip of ['政府信息公开行政法复议、行政诉讼情况', '政府信息公开行政复议、行政诉讼情', '政府信息公开行政复议、行政述讼情况']) {
+      const t = text.replace(heading, slip);
+      assert.deepEqual(parseReport(t).sections.map((s) => [s.number, s.statutory]), [[1, true], [2, true], [3, true], [4, false], [5, true], [6, true]], slip);
+      const f = only(mine(t), 'section-title');
+      assert.equal(sliceAt(t, f.range), slip);
+      assert.equal(fixed(t, f), text, slip);
+      assert.equal(mine(t).length, 1, slip);
+    }
+    // Without its numeral: one slip is still the title, two slips are another phrase; so is one slip in a title as short as 总体情况.
+    const bare = text.replace(`四、${heading}`, '政府信息公开行政法复议、行政诉讼情况');
+    assert.deepEqual(codes(mine(bare)), ['section-numbering', 'section-title']);
+    for (const [from, to] of [[`四、${heading}`, '政府信息公开行政法复议、行政诉讼情形'], ['## 一、总体情况', '## 一、具体情况']]) {
+      const t = text.replace(from, to);
+      assert.ok(codes(mine(t)).includes('section-missing'), to);
+    }
+  });
+
   it('table-3 row labels (一、本年新收…) are neither sections nor sub-topics', () => {
     const t = without(text, '## 二、主动公开政府信息情况').replace(/#+ [三四五六]、[^\n]*\n/g, '');
     assert.ok(!codes(mine(t)).includes('subtopic-numbering'));

@@ -6,17 +6,49 @@ import { normalizeLabel } from './values';
 /** Statute titles and their accepted variants, normalized, to the section number. */
 const TITLES = new Map(SECTIONS.flatMap((s) => [s.title, ...s.variants].map((t) => [normalizeLabel(t), s.number] as const)));
 const TITLE_STARTS = new Set([...TITLES.keys()].map((t) => t.charCodeAt(0)));
+/**
+ * A title one slip away from the statute's still names its section (行政法复议 for 行政复议), if it
+ * is this long: one slip in 总体情况 makes another phrase (具体情况).
+ */
+const SLIP_MIN = 6;
 
-// Titles as written repeat from report to report: remember the section each names (0 for none).
-const titleNumbers = new Map<string, number>();
-function titleNumber(title: string): number {
-  let number = titleNumbers.get(title);
-  if (number === undefined) {
-    number = TITLES.get(normalizeLabel(title)) ?? 0;
-    if (titleNumbers.size > 5000) titleNumbers.clear();
-    titleNumbers.set(title, number);
+/** Whether a and b[from, to) differ by at most one inserted, deleted or replaced character. */
+export function withinOneEdit(a: string, b: string, from = 0, to = b.length): boolean {
+  const m = a.length, n = to - from;
+  if (m - n > 1 || n - m > 1) return false;
+  let i = 0;
+  while (i < m && i < n && a.charCodeAt(i) === b.charCodeAt(from + i)) i++;
+  if (i === m && i === n) return true;
+  // Past the first difference the rest must be equal: a replacement skips a character of each, an
+  // insertion one of b, a deletion one of a.
+  let ai = m < n ? i : i + 1, bi = from + (m > n ? i : i + 1);
+  while (ai < m && a.charCodeAt(ai) === b.charCodeAt(bi)) { ai++; bi++; }
+  return ai === m && bi === to;
+}
+
+interface TitleMatch { number: number; statutory: boolean }
+const NO_TITLE: TitleMatch = { number: 0, statutory: false };
+
+/** The section whose title (or variant) is one slip from this one. */
+function slipOf(title: string): TitleMatch {
+  if (title.length < SLIP_MIN - 1) return NO_TITLE;
+  for (const [t, number] of TITLES) if (t.length >= SLIP_MIN && withinOneEdit(t, title)) return { number, statutory: false };
+  return NO_TITLE;
+}
+
+// The section a title names: by the statute's wording or a variant (statutory), or one slip from it.
+// Titles as written repeat from report to report: remember the section each names.
+const titleMatches = new Map<string, TitleMatch>();
+function matchTitle(title: string): TitleMatch {
+  let match = titleMatches.get(title);
+  if (match === undefined) {
+    const normalized = normalizeLabel(title);
+    const number = TITLES.get(normalized);
+    match = number ? { number, statutory: true } : slipOf(normalized);
+    if (titleMatches.size > 5000) titleMatches.clear();
+    titleMatches.set(title, match);
   }
-  return number;
+  return match;
 }
 
 // Words that name a section whose title departs from the statute (二、主动公开情况). Such a
@@ -59,31 +91,47 @@ export interface Numbering {
   value: number;
   /** 'han' for 一 二 三, 'arabic' for 1 2 3 (also full-width). */
   style: 'han' | 'arabic';
-  /** The separator as written (“、”, “.”), or '' when only blanks follow the numeral. */
+  /** The separator as written (“、”, “.”; “：” after 第二部分), or '' when only blanks follow the numeral (or 部分). */
   separator: string;
-  /** Offsets in the line: the numeral's start, and the end of the separator and the blanks after it. */
+  /** Offsets in the line: the numbering's start (the numeral's, or 第's), and the end of the separator and the blanks after it. */
   start: number;
   end: number;
 }
 
-/** Reads a top-level numbering (二、 2. 三．) at `at`; （二） and (2) are not read. */
-export function readNumbering(line: string, at: number, end = line.length): Numbering | undefined {
+const DI = 0x7b2c; // 第
+
+/** The numeral at `at` — 一 … 九十九, or one or two digits — and where it ends. */
+function readNumeral(line: string, at: number, end: number): { value: number; han: boolean; end: number } | undefined {
   let i = at;
   const han = isHanNumeral(line.charCodeAt(i));
   while (i < end && i - at < 3 && (han ? isHanNumeral(line.charCodeAt(i)) : isDigit(line.charCodeAt(i)))) i++;
   if (i === at || i - at > 2) return undefined;
+  const numeral = line.slice(at, i);
+  const value = han ? hanValue(numeral) : Number(toHalfWidth(numeral));
+  return value > 0 ? { value, han, end: i } : undefined;
+}
+
+/**
+ * Reads a top-level numbering (二、 2. 三．, or 第二部分 — a numbering of the drafter's own) at `at`;
+ * （二） and (2) are not read.
+ */
+export function readNumbering(line: string, at: number, end = line.length): Numbering | undefined {
+  const part = line.charCodeAt(at) === DI;
+  const numeral = readNumeral(line, part ? at + 1 : at, end);
+  if (!numeral) return undefined;
+  if (part && !line.startsWith('部分', numeral.end)) return undefined;
+  const i = part ? numeral.end + 2 : numeral.end;
   let j = i;
   while (j < end && isBlank(line.charCodeAt(j))) j++;
   let separator = '';
-  if (j < end && SEPARATOR_CODES.includes(line.charCodeAt(j))) separator = line[j++];
-  else if (j === i) return undefined; // 一是, 2023年: a numeral that runs into the text is not a numbering
+  const c = line.charCodeAt(j);
+  if (j < end && (SEPARATOR_CODES.includes(c) || (part && (c === 0xff1a || c === 0x3a)))) separator = line[j++];
+  else if (j === i && !part) return undefined; // 一是, 2023年: a numeral that runs into the text is not a numbering
   // “2.5” or “1.2万” is a number, not a numbering.
   if ((separator === '.' || separator === '．') && isDigit(line.charCodeAt(j))) return undefined;
-  const numeral = line.slice(at, i);
-  const value = han ? hanValue(numeral) : Number(toHalfWidth(numeral));
-  if (!(value > 0)) return undefined;
   while (j < end && isBlank(line.charCodeAt(j))) j++;
-  return { numeral, value, style: han ? 'han' : 'arabic', separator, start: at, end: j };
+  const written = line.slice(part ? at + 1 : at, numeral.end);
+  return { numeral: written, value: numeral.value, style: numeral.han ? 'han' : 'arabic', separator, start: at, end: j };
 }
 
 const isLead = (c: number) => isBlank(c) || c === 0x23 /* # */ || c === 0x2a /* * */ || c === 0x3e /* > */;
@@ -101,7 +149,7 @@ export interface Heading {
   /** The title's offsets in the line. */
   titleStart: number;
   titleEnd: number;
-  /** The statute's wording or an accepted variant. */
+  /** The statute's wording or an accepted variant (not other words, nor a title with a slip). */
   statutory: boolean;
 }
 
@@ -109,9 +157,9 @@ export interface Heading {
 const isTrailing = (c: number) => isBlank(c) || c === 0x2a || c === 0x23 || c === 0xff1a /* ： */ || c === 0x3a;
 
 /**
- * Recognises a section heading line: an optional numbering and one of the six titles; or a title in
- * other words (二、主动公开情况) when its numeral is the section's own. Sub-topics — （一） (1) — are not
- * sections.
+ * Recognises a section heading line: an optional numbering and one of the six titles, or one slip
+ * from it; or a title in other words (二、主动公开情况) when its numeral is the section's own.
+ * Sub-topics — （一） (1) — are not sections.
  */
 export function readHeading(line: string): Heading | undefined {
   if (line.length > 60 || line.includes('\t')) return undefined;
@@ -121,13 +169,13 @@ export function readHeading(line: string): Heading | undefined {
   if (start >= end) return undefined;
   // A heading starts with its numeral or its title (not （ ( |): most short lines are neither.
   const first = line.charCodeAt(start);
-  if (!isHanNumeral(first) && !isDigit(first) && !TITLE_STARTS.has(first)) return undefined;
+  if (!isHanNumeral(first) && !isDigit(first) && first !== DI && !TITLE_STARTS.has(first)) return undefined;
   const numbering = readNumbering(line, start, end);
   const titleStart = numbering ? numbering.end : start;
   const title = line.slice(titleStart, end);
-  if (title.endsWith('情况') || title.endsWith('事项')) {
-    const number = titleNumber(title);
-    if (number) return { number, numbering, titleStart, titleEnd: end, statutory: true };
+  if (numbering || title.endsWith('情况') || title.endsWith('事项')) {
+    const { number, statutory } = matchTitle(title);
+    if (number) return { number, numbering, titleStart, titleEnd: end, statutory };
   }
   if (!numbering || numbering.value > 6 || title.length < 2 || title.length > 30 || /[。；;，,：:\d]/.test(title)) return undefined;
   let loose = false;
@@ -161,7 +209,7 @@ export function findSections(idx: LineIndex): Section[] {
     const prev = chosen.get(f.heading.number);
     if (!prev || fit(f) >= fit(prev)) chosen.set(f.heading.number, f);
   }
-  // A title in other words stands for a section only where that section belongs: after the
+  // A title in other words (or with a slip) stands for a section only where that section belongs: after the
   // sections before it and before the sections after it; the last such heading (sub-topics come first).
   for (let n = 1; n <= 6; n++) {
     if (chosen.has(n)) continue;
