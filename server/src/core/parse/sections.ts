@@ -6,6 +6,8 @@ import { normalizeLabel } from './values';
 /** Statute titles and their accepted variants, normalized, to the section number. */
 const TITLES = new Map(SECTIONS.flatMap((s) => [s.title, ...s.variants].map((t) => [normalizeLabel(t), s.number] as const)));
 const TITLE_STARTS = new Set([...TITLES.keys()].map((t) => t.charCodeAt(0)));
+/** The same titles as printed (四's keeps its 、), for headings inside a line of prose. */
+const PRINTED = SECTIONS.flatMap((s) => [s.title, ...s.variants].map((title) => ({ title, number: s.number })));
 /**
  * A title one slip away from the statute's still names its section (行政法复议 for 行政复议), if it
  * is this long: one slip in 总体情况 makes another phrase (具体情况).
@@ -184,24 +186,71 @@ export function readHeading(line: string): Heading | undefined {
   return { number: numbering.value, numbering, titleStart, titleEnd: end, statutory: false };
 }
 
-interface Found { line: number; heading: Heading }
+/** Where a heading inside a line may begin: at the line's start, after a blank or a sentence end. */
+const isBreak = (c: number) => Number.isNaN(c) || isBlank(c) || c === 0x3002 /* 。 */ || c === 0xff1b /* ； */ || c === 0xff01 || c === 0xff1f;
+
+/** The length of a statute title (or one slip from it) printed at `at`, or 0. */
+function printedTitle(title: string, line: string, at: number): { length: number; statutory: boolean } | undefined {
+  if (line.startsWith(title, at)) return { length: title.length, statutory: true };
+  if (title.length < SLIP_MIN) return undefined;
+  // The title runs on into the text: try it replaced, with a character too many, and with one too few.
+  for (const length of [title.length, title.length + 1, title.length - 1]) {
+    if (withinOneEdit(title, line, at, at + length)) return { length, statutory: false };
+  }
+  return undefined;
+}
+
+/**
+ * The section headings inside a line of running text (flattened web text: “… 一、总体情况 2022年，…”):
+ * a numeral, 、 and a statute title (or one slip from it), at the line's start or after a blank or a
+ * sentence end. Table row labels such as 一、本年新收政府信息公开申请数量 name no section.
+ */
+function inlineHeadings(line: string): Heading[] {
+  const out: Heading[] = [];
+  for (let at = line.indexOf('、'); at > 0; at = line.indexOf('、', at + 1)) {
+    if (!isHanNumeral(line.charCodeAt(at - 1)) || !isBreak(line.charCodeAt(at - 2))) continue;
+    const numbering = readNumbering(line, at - 1);
+    if (!numbering) continue;
+    for (const { title, number } of PRINTED) {
+      const found = printedTitle(title, line, numbering.end);
+      if (!found) continue;
+      out.push({ number, numbering, titleStart: numbering.end, titleEnd: numbering.end + found.length, statutory: found.statutory });
+      break;
+    }
+  }
+  return out;
+}
+
+interface Found {
+  line: number;
+  /** Where its section starts in the text: the line's start, or (inside a line) its numbering's. */
+  offset: number;
+  heading: Heading;
+  /** Inside a line of running text, not a line of its own. */
+  inline: boolean;
+}
 
 /** How well a heading's numbering fits its section; among repeated headings the better one is the section. */
 const fit = ({ heading: h }: Found) => (!h.numbering ? 0 : h.numbering.value === h.number ? 2 : 1);
 
 /**
  * The six sections in document order, each running to the next heading; at most one per number.
- * A heading repeated (a caption under the heading, a sub-topic of 一 numbered like a section) counts
- * once: the one whose numeral fits, else the later one.
+ * A heading is a short line of its own, or — in text that runs on without line breaks — a numbered
+ * statute title inside a long line. A heading repeated (a caption under the heading, a sub-topic of
+ * 一 numbered like a section) counts once: the one whose numeral fits, else the later one.
  */
 export function findSections(idx: LineIndex): Section[] {
   const found: Found[] = [];
   for (let l = 0; l < idx.lineCount; l++) {
-    // Most lines are too long, blank, or table cells (which start with a tab).
+    // Most lines are blank or table cells (which start with a tab); a long line is running text.
     const line = idx.lineText(l);
-    if (line.length < 2 || line.length > 60 || line.charCodeAt(0) === 9) continue;
-    const heading = readHeading(line);
-    if (heading) found.push({ line: l, heading });
+    if (line.length < 2 || line.charCodeAt(0) === 9) continue;
+    if (line.length <= 60) {
+      const heading = readHeading(line);
+      if (heading) found.push({ line: l, offset: idx.lineStart(l), heading, inline: false });
+    } else if (line.includes('、')) {
+      for (const heading of inlineHeadings(line)) found.push({ line: l, offset: idx.lineStart(l) + heading.numbering!.start, heading, inline: true });
+    }
   }
   const chosen = new Map<number, Found>();
   for (const f of found) {
@@ -209,42 +258,68 @@ export function findSections(idx: LineIndex): Section[] {
     const prev = chosen.get(f.heading.number);
     if (!prev || fit(f) >= fit(prev)) chosen.set(f.heading.number, f);
   }
-  // A title in other words (or with a slip) stands for a section only where that section belongs: after the
-  // sections before it and before the sections after it; the last such heading (sub-topics come first).
+  // A title in other words (or with a slip) stands for a section only where that section belongs:
+  // after the sections before it and before the sections after it; the last such heading (sub-topics come first).
   for (let n = 1; n <= 6; n++) {
     if (chosen.has(n)) continue;
     let lower = -1, upper = Infinity;
     for (const [m, f] of chosen) {
-      if (m < n) lower = Math.max(lower, f.line);
-      else upper = Math.min(upper, f.line);
+      if (m < n) lower = Math.max(lower, f.offset);
+      else upper = Math.min(upper, f.offset);
     }
     let pick: Found | undefined;
-    for (const f of found) if (!f.heading.statutory && f.heading.number === n && f.line > lower && f.line < upper) pick = f;
+    for (const f of found) if (!f.heading.statutory && f.heading.number === n && f.offset > lower && f.offset < upper) pick = f;
     if (pick) chosen.set(n, pick);
   }
+  const heads = [...chosen.values()].sort((a, b) => a.offset - b.offset);
   const sections: Section[] = [];
-  for (const { line: l, heading: h } of [...chosen.values()].sort((a, b) => a.line - b.line)) {
+  for (const { line: l, heading: h, inline } of heads) {
     const text = idx.lineText(l);
     const at = (character: number) => ({ line: l, character });
     const start = h.numbering ? h.numbering.start : h.titleStart;
-    const headingStart = text.length - text.trimStart().length;
+    const headingStart = inline ? start : text.length - text.trimStart().length;
     sections.push({
       number: h.number,
       title: text.slice(h.titleStart, h.titleEnd),
       numeral: h.numbering?.numeral ?? null,
-      headingRange: { start: at(headingStart), end: at(text.trimEnd().length) },
+      headingRange: { start: at(headingStart), end: at(inline ? h.titleEnd : text.trimEnd().length) },
       numberingRange: { start: at(start), end: at(h.titleStart) },
       titleRange: { start: at(h.titleStart), end: at(h.titleEnd) },
       statutory: h.statutory,
-      range: { start: at(0), end: at(text.length) },
+      range: { start: at(inline ? start : 0), end: at(text.length) },
     });
   }
+  // Each runs to the next: to the blanks before it inside a line, else to the end of the line before it.
   for (let i = 0; i < sections.length; i++) {
-    const s = sections[i], startLine = s.range.start.line;
-    const endLine = Math.max(startLine, i + 1 < sections.length ? sections[i + 1].range.start.line - 1 : idx.lineCount - 1);
+    const s = sections[i], next = heads[i + 1];
+    if (next?.inline) {
+      let end = next.offset;
+      while (end > idx.offset(s.headingRange.end) && isBlank(idx.text.charCodeAt(end - 1))) end--;
+      s.range.end = idx.position(end);
+      continue;
+    }
+    const endLine = Math.max(s.range.start.line, next ? next.line - 1 : idx.lineCount - 1);
     s.range.end = { line: endLine, character: idx.lineText(endLine).length };
   }
   return sections;
+}
+
+/** A line's part inside a section's body, and where that part starts in the line. */
+export interface BodyLine { line: number; from: number; text: string }
+
+/**
+ * A section's body — after its heading, up to the next section — line by line. A section whose
+ * heading stands inside a line starts and ends inside a line: its first and last parts are partial lines.
+ */
+export function bodyLines(idx: LineIndex, s: Section): BodyLine[] {
+  const start = idx.offset(s.headingRange.end), end = idx.offset(s.range.end);
+  const out: BodyLine[] = [];
+  for (let l = s.headingRange.end.line; l <= s.range.end.line; l++) {
+    const at = idx.lineStart(l), text = idx.lineText(l);
+    const from = Math.max(start - at, 0), to = Math.min(end - at, text.length);
+    if (from < to) out.push({ line: l, from, text: from === 0 && to === text.length ? text : text.slice(from, to) });
+  }
+  return out;
 }
 
 const TITLE_WORDS = '政府信息公开工作年度报告';
