@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CLAIM_KINDS, MARKERS } from '../../server/src/core/format/claims';
 import { chineseValue, readNumber } from '../../server/src/core/prose/numbers';
-import type { Claim } from '../../server/src/core/prose/claims';
+import { extractClaims, type Claim } from '../../server/src/core/prose/claims';
+import { parseReport } from '../../server/src/core/parse/index';
 import { readQuantity } from '../../server/src/core/prose/quantities';
 import { applyEdits, check, type Finding } from '../../server/src/core/service';
 import { LineIndex, type Range } from '../../server/src/core/text';
@@ -209,6 +210,19 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     const items = proseOn('全年发布信息500条，其中网站发布300条，公众号发布150条；其他渠道发布100条。');
     assert.deepEqual(items.findings.map((f) => f.code), ['prose-breakdown']);
     assert.deepEqual(proseOn('全年发布信息2488条，其中网站1855条；公众号129条。').findings, []);
+  });
+});
+
+describe('the tables are skipped by their offsets', () => {
+  it('a table that starts and ends inside a line (flattened text) leaves the prose around it on that line', () => {
+    const text = '2023年政府信息公开工作年度报告 本年度受理政府信息公开申请5件。表三 受理申请9件，办结9件 行政复议2件。';
+    const idx = new LineIndex(text);
+    const report = parseReport(text, idx);
+    const start = text.indexOf('表三'), end = text.indexOf('办结9件') + 4;
+    report.tables.t3 = { key: 't3', version: '2021', range: idx.range(start, end), rows: {}, problems: [] };
+    const claims = extractClaims(text, idx, report);
+    assert.deepEqual(claims.map((c) => `${c.quantity}=${c.value}`), ['t3.1.total=5', 't4.review.total=2']);
+    assert.deepEqual(claims.map((c) => sliceAt(text, c.range)), ['5', '2']);
   });
 });
 

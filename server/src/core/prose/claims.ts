@@ -513,15 +513,15 @@ class ProseReader {
 export function extractClaims(text: string, idx: LineIndex, report: Report): Claim[] {
   const claims: Claim[] = [];
   const reader = new ProseReader(text, idx, report.year, claims);
-  // The text between the tables, whole lines: a line break ends a sentence.
+  // The text between the tables, by offsets: a table may start and end inside a line.
   const tables: [number, number][] = [];
-  for (const t of Object.values(report.tables)) if (t) tables.push([t.range.start.line, t.range.end.line]);
+  for (const t of Object.values(report.tables)) if (t) tables.push([idx.offset(t.range.start), idx.offset(t.range.end)]);
   tables.sort((a, b) => a[0] - b[0]);
-  let line = 0;
-  for (const [first, last] of tables) {
-    if (first > line) reader.read(idx.lineStart(line), idx.lineStart(first));
-    line = Math.max(line, last + 1);
+  let at = 0;
+  for (const [start, end] of tables) {
+    if (start > at) reader.read(at, start);
+    at = Math.max(at, end);
   }
-  if (line < idx.lineCount) reader.read(idx.lineStart(line), text.length);
+  if (at < text.length) reader.read(at, text.length);
   return claims;
 }
