@@ -127,6 +127,9 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['last year’s figures are not this year’s', '2023年受理申请50件，2024年受理申请63件。', []],
     ['approximate figures are not claims', '受理申请约70件，办结60余件，其他处理10件以上。', []],
     ['a 其中 list may name only some parts', '全年收到申请64件，其中自然人申请60件。', ['t3.1.total=64']],
+    ['two outcomes joined by 及 count together', '予以公开及部分公开25件，不予公开1件。', ['t3.3.1+3.2.total=25', 't3.3.3.total=1']],
+    ['顺延到下年度 is carried forward, not concluded', '答复58件，另有6件顺延到下年度答复。', ['t3.3.7.total=58', 't3.4.total=6']],
+    ['none lost is not none at all', '本年度未发生行政复议被纠错的情况。', ['t4.review.corrected=0']],
     ['complete outcome lists add up', '办结58件，其中予以公开20件，部分公开5件，不予公开1件，无法提供30件，不予处理2件。', ['t3.3.7.total=58', 't3.3.1.total=20', 't3.3.2.total=5', 't3.3.3.total=1', 't3.3.4.total=30', 't3.3.5.total=2']],
     ['Chinese numerals', '本年新收政府信息公开申请六十三件，上年结转一件，行政复议两件。', ['t3.1.total=63', 't3.2.total=1', 't4.review.total=2']],
     ['full-width digits', '全年受理依申请公开６３件，办结５８件，结转下年度继续办理６件。', ['t3.1.total=63', 't3.3.7.total=58', 't3.4.total=6']],
@@ -182,6 +185,7 @@ describe('traps: what the prose means, not the first number after a keyword', ()
       ['本年度未收到政府信息公开申请。', '未收到', 63],
       ['本年度无政府信息公开行政诉讼。', '无政府信息公开行政诉讼', 3],
       ['本年度未发生政府信息公开行政复议和行政诉讼。', '未发生政府信息公开行政复议和行政诉讼', 5],
+      ['本年度未发生行政复议被纠错或行政诉讼败诉情形。', '未发生行政复议被纠错或行政诉讼败诉', 3],
     ] as const) {
       const r = proseOn(line);
       assert.equal(r.findings.length, 1, line);

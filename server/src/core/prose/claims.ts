@@ -159,6 +159,7 @@ const near = (s: string, from: number, to: number) => {
   return true;
 };
 const rowsOf = (quantity: string) => quantity.slice(0, quantity.lastIndexOf('.'));
+const JOINERS = '及和与、或';
 
 /** The vocabulary entry at `i`, the longest that matches. */
 function entryAt(s: string, i: number): Entry | undefined {
@@ -385,8 +386,22 @@ class ProseReader {
         }
         else if (cases) fig.alternatives = ['t4.all.total'];
       }
+      if (kind.family === 'outcome') {
+        // 予以公开及部分公开 208 件 counts both outcomes.
+        const other = cands.find((t) => t !== pick && kindOf(t).family === 'outcome' && (this.joined(t, pick!) || this.joined(pick!, t)));
+        if (other) {
+          const [a, b] = other.start < pick.start ? [other, pick] : [pick, other];
+          fig.quantity = `t3.${rowsOf(kindOf(a).quantity!).slice(3)}+${rowsOf(kindOf(b).quantity!).slice(3)}.total`;
+          if (!numberFirst && !inherited) fig.phrase = this.phrase(a.start, n.after, a, n);
+        }
+      }
     }
     return fig;
+  }
+
+  /** Two keywords joined by 及 和 与 、 或: 予以公开及部分公开. */
+  private joined(a: Tok, b: Tok): boolean {
+    return a.end + 1 === b.start && JOINERS.includes(this.s[a.end]);
   }
 
   /** The rows of table 4 a result (维持, 尚未审结) belongs to: the total's, or a review/lawsuit word before it. */
@@ -453,7 +468,7 @@ class ProseReader {
   private zero(clause: Clause, at: number) {
     const toks = clause.toks, z = toks[at];
     if (at > 0 && toks[at - 1].entry?.marker === 'zero') return; // 不存在未受理的申请
-    let review = false, suit = false, received: Tok | undefined, lastHit: Tok | undefined;
+    let review = false, suit = false, received: Tok | undefined, lastHit: Tok | undefined, column: string | undefined;
     for (let i = at + 1; i < toks.length; i++) {
       const t = toks[i];
       if (t.num && t.num.unitClass !== 'none') return; // 未…的 3 件: a count follows
@@ -463,11 +478,18 @@ class ProseReader {
       if (!kind || !this.needsMet(kind)) continue;
       if (kind.family === 'review') { review = true; lastHit = t; }
       else if (kind.family === 'suit') { suit = true; lastHit = t; }
+      // 未发生…被行政复议纠错或行政诉讼败诉: none lost, not none at all.
+      else if (kind.family === 'result' && lastHit) {
+        if (column && column !== kind.column) return;
+        column = kind.column;
+        lastHit = t;
+      }
       // The verb itself is negated (未收到, 没有受理), not some adverb (未及时受理).
       else if (!received && !lastHit && t.start - z.end <= 1 && (kind.kind === 'received' || kind.kind === 'new' ||
         (kind.kind === 'handled' && this.s.slice(t.end, t.end + 6).includes('申请')))) { received = t; }
     }
-    const quantity = review && suit ? 't4.all.total' : review ? 't4.review.total' : suit ? 't4.suit.total' : received ? 't3.1.total' : undefined;
+    const rows = review && suit ? 'all' : review ? 'review' : suit ? 'suit' : undefined;
+    const quantity = rows ? `t4.${rows}.${column ?? 'total'}` : received ? 't3.1.total' : undefined;
     const hit = lastHit ?? received;
     if (!quantity || !hit) return;
     const end = hit.end - z.start <= 20 ? hit.end : z.end;
