@@ -5,9 +5,11 @@ import {
 import type { Report } from '../model';
 import type { LineIndex, Range } from '../text';
 import { NUMBER_STARTS, readNumber, unitAfter, type NumberForm, type ProseNumber } from './numbers';
+import { unwrap, type Unwrapped } from './unwrap';
 
-// The prose is read once, outside the tables. It is cut into sentences (。 or a line break) and
-// clauses (，；（）：); a sentence that holds a count (or 未/无/均) is tokenised in one pass into
+// The prose is read once, outside the tables. It is cut into sentences (。 or a line break — a
+// paragraph's: the soft breaks of text wrapped at a page's width are cut out first, prose/unwrap.ts)
+// and clauses (，；（）：); a sentence that holds a count (or 未/无/均) is tokenised in one pass into
 // numbers, keywords and markers, the others are skipped at one array read per character. A number
 // speaks of the keyword in its own clause — the nearest before it, else the nearest after it
 // (6件已办理完毕) — never of a keyword in another sentence. Scope words, comparisons, approximate
@@ -175,15 +177,19 @@ const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_WON].map((w) => w.charCodeAt
 const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
 
 class ProseReader {
+  /** The text read: the document, or the document with its soft line breaks cut out. */
+  private readonly s: string;
   /** The words of CLAIM_KINDS.needs that the sentence being read contains. */
   private met: string[] = [];
 
   constructor(
-    private readonly s: string,
+    private readonly view: Unwrapped,
     private readonly idx: LineIndex,
     private readonly year: number | null,
     private readonly claims: Claim[],
-  ) {}
+  ) {
+    this.s = view.text;
+  }
 
   /**
    * Reads the sentences of s[from, to) that hold a count, or a word that may say none or all (未收到,
@@ -443,11 +449,12 @@ class ProseReader {
       return fig.claim;
     }
     const n = fig.num;
+    const { raw, range } = this.source(n.start, n.end);
     const c: Claim = {
       quantity: fig.quantity ?? nonTable ?? 'other',
       value: n.value,
-      raw: this.s.slice(n.start, n.end),
-      range: this.range(n.start, n.end),
+      raw,
+      range,
       form: n.form,
       unit: n.unit,
       phrase: fig.phrase,
@@ -460,8 +467,10 @@ class ProseReader {
     return fig.claim;
   }
 
-  private range(a: number, b: number): Range {
-    return this.idx.range(a, b);
+  /** Where s[a, b) stands in the document, and how it is written there (a soft line break included). */
+  private source(a: number, b: number): { raw: string; range: Range } {
+    const start = this.view.original(a, false), end = this.view.original(b, true);
+    return { raw: this.idx.text.slice(start, end), range: this.idx.range(start, end) };
   }
 
   /** 未收到…申请, 无…行政复议, 未发生…行政复议、行政诉讼: a count of zero. */
@@ -495,7 +504,7 @@ class ProseReader {
     const end = hit.end - z.start <= 20 ? hit.end : z.end;
     const words = this.s.slice(z.start, end);
     this.claims.push({
-      quantity, value: 0, raw: words, range: this.range(z.start, end), form: 'zero', unit: '件',
+      quantity, value: 0, ...this.source(z.start, end), form: 'zero', unit: '件',
       phrase: end === hit.end ? words : `${words}…${hit.entry!.word}`,
     });
   }
@@ -526,24 +535,26 @@ class ProseReader {
   }
 
   private statement(a: number, b: number, quantity: string) {
-    const words = this.s.slice(a, b);
-    this.claims.push({ quantity, value: 0, raw: words, range: this.range(a, b), form: 'all', unit: '件', phrase: words });
+    this.claims.push({ quantity, value: 0, ...this.source(a, b), form: 'all', unit: '件', phrase: this.s.slice(a, b) });
   }
 }
 
-/** Finds the figures the prose states, outside the tables. */
+/** Finds the figures the prose states, outside the tables, reading sentences on over soft line breaks. */
 export function extractClaims(text: string, idx: LineIndex, report: Report): Claim[] {
   const claims: Claim[] = [];
-  const reader = new ProseReader(text, idx, report.year, claims);
+  const headings: number[] = [];
+  for (const s of report.sections) headings.push(s.headingRange.start.line);
+  const view = unwrap(idx, headings);
+  const reader = new ProseReader(view, idx, report.year, claims);
   // The text between the tables, by offsets: a table may start and end inside a line.
   const tables: [number, number][] = [];
   for (const t of Object.values(report.tables)) if (t) tables.push([idx.offset(t.range.start), idx.offset(t.range.end)]);
   tables.sort((a, b) => a[0] - b[0]);
   let at = 0;
   for (const [start, end] of tables) {
-    if (start > at) reader.read(at, start);
+    if (start > at) reader.read(view.local(at), view.local(start));
     at = Math.max(at, end);
   }
-  if (at < text.length) reader.read(at, text.length);
+  if (at < text.length) reader.read(view.local(at), view.text.length);
   return claims;
 }
