@@ -213,6 +213,25 @@ describe('soft and hard line breaks', () => {
     }), { numRuns: Number(process.env.NIANBAO_RUNS ?? 60) });
   });
 
+  it('property: any prose wrapped at any width, page numbers anywhere: each character read maps back to itself, each claim to its raw text', () => {
+    const piece = fc.constantFrom('受理', '收到', '申请', '件', '其中', '，', '。', '；', '、', ' ', '行政复议', '行政诉讼', '予以公开', '未收到',
+      '均已办结', '结转下年度', '2023年', '二十三', '64', '3119', '0', '７', '（一）', '二、', '1.', '#');
+    const prose = fc.array(piece, { minLength: 20, maxLength: 200 }).map((p) => p.join(''));
+    fc.assert(fc.property(prose, fc.integer({ min: 44, max: 80 }), fc.array(fc.nat(40), { maxLength: 6 }), (text, width, pages) => {
+      const lines = wrap(FILLER.repeat(3) + text + FILLER, width);
+      for (const at of pages) lines.splice(Math.min(at, lines.length), 0, `— ${at} —`);
+      const doc = ['2024年政府信息公开工作年度报告', '一、总体情况', ...lines].join('\n');
+      const view = unwrap(new LineIndex(doc));
+      assert.ok(view.text.length < doc.length, 'soft breaks are cut');
+      for (let j = 0; j < view.text.length; j++) {
+        const o = view.original(j, false);
+        assert.equal(view.text[j], doc[o]);
+        assert.equal(view.local(o), j);
+      }
+      for (const c of check(doc).report.claims) assert.equal(sliceAt(doc, c.range), c.raw, c.phrase);
+    }), { numRuns: 100 });
+  });
+
   it('time grows linearly with wrapped prose, page numbers and claims in it', async () => {
     const page = '本年度共受理政府信息公开申请 3119 件，答复 3050 件，政府信息公开行政复议 351 件，其中结果维持 72 件。' + FILLER;
     await assertLinear('wrapped prose', (n) => report(...wrap(page.repeat(Math.ceil(n / 40)), 56).flatMap((l, i) => (i % 30 === 29 ? [l, `- ${i} -`] : [l]))));
