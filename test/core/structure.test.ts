@@ -326,6 +326,17 @@ describe('format version', () => {
     assert.match(f.message, /2023年度.*国办公开办函〔2021〕30号/);
   });
 
+  it('a table inside a line: the version is shown by its own header word, not by the same word before it', () => {
+    const t = '2023年政府信息公开工作年度报告 一、总体情况 旧表样的“本年新制作数量”已停用。 二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年新制作数量 本年新公开数量 对外公开总数量 规章 0 0 0';
+    const idx = new LineIndex(t);
+    const report = parseReport(t, idx);
+    const start = t.indexOf('第二十条');
+    report.tables.t2 = { key: 't2', version: '2019', range: idx.range(start, t.length), rows: {}, problems: [] };
+    const [f] = consistency.run({ report, text: t, idx }).filter((x) => x.code === 'format-version');
+    assert.equal(sliceAt(t, f.range), '本年新制作数量');
+    assert.ok(idx.offset(f.range.start) > start);
+  });
+
   it('2021 tables in a 2020 report: tables 2 and 3', () => {
     const t = text.replace('卫滨区平原镇 2023 年', '卫滨区平原镇 2020 年');
     assert.deepEqual(codes(mine(t)), ['format-version', 'format-version']);

@@ -14,17 +14,19 @@ const span = (line: number, from: number, to: number): Range => ({ start: { line
 
 // ---- format-version -------------------------------------------------------------------------
 
-/** Where the table shows its version: the first header word only that version prints. */
+/** Where the table shows its version: the first header word only that version prints (a table may start and end inside a line). */
 function markerRange(table: Table, idx: LineIndex): Range {
   const markers = FORMATS.find((f) => f.version === table.version)!.markers;
-  for (let l = table.range.start.line; l <= table.range.end.line; l++) {
+  const { start, end } = table.range;
+  for (let l = start.line; l <= end.line; l++) {
     const line = idx.lineText(l);
+    const from = l === start.line ? start.character : 0, to = l === end.line ? end.character : line.length;
     for (const m of markers) {
-      const at = line.indexOf(m);
-      if (at >= 0) return span(l, at, at + m.length);
+      const at = line.indexOf(m, from);
+      if (at >= 0 && at + m.length <= to) return span(l, at, at + m.length);
     }
   }
-  return lineRange(idx, table.range.start.line);
+  return start.character === 0 ? lineRange(idx, start.line) : table.range;
 }
 
 function formatVersion(report: Report, idx: LineIndex): RawFinding[] {
