@@ -240,17 +240,25 @@ const fit = ({ heading: h }: Found) => (!h.numbering ? 0 : h.numbering.value ===
  * 一 numbered like a section) counts once: the one whose numeral fits, else the later one.
  */
 export function findSections(idx: LineIndex): Section[] {
-  const found: Found[] = [];
+  const found: Found[] = [], long: number[] = [];
+  let numbers = 0; // a bit for each section number found
   for (let l = 0; l < idx.lineCount; l++) {
     // Most lines are blank or table cells (which start with a tab); a long line is running text.
     const line = idx.lineText(l);
     if (line.length < 2 || line.charCodeAt(0) === 9) continue;
-    if (line.length <= 60) {
-      const heading = readHeading(line);
-      if (heading) found.push({ line: l, offset: idx.lineStart(l), heading, inline: false });
-    } else if (line.includes('、')) {
+    if (line.length > 60) { long.push(l); continue; }
+    const heading = readHeading(line);
+    if (heading) found.push({ line: l, offset: idx.lineStart(l), heading, inline: false });
+    if (heading) numbers |= 1 << heading.number;
+  }
+  // Headings inside running text are looked for only when a section has no line of its own.
+  if (numbers !== 0b1111110) {
+    for (const l of long) {
+      const line = idx.lineText(l);
+      if (!line.includes('、')) continue;
       for (const heading of inlineHeadings(line)) found.push({ line: l, offset: idx.lineStart(l) + heading.numbering!.start, heading, inline: true });
     }
+    found.sort((a, b) => a.offset - b.offset);
   }
   const chosen = new Map<number, Found>();
   for (const f of found) {

@@ -20,10 +20,13 @@ export interface Unwrapped {
 }
 
 const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d;
-/** 。！？；： and their ASCII forms: a line that ends with one ends its sentence or clause on purpose. */
-const ENDS = new Set([...'。！？；：!?;:'].map((c) => c.charCodeAt(0)));
-/** Closing quotes and brackets, looked through for the sentence end before them (“……。”). */
-const CLOSERS = new Set([...'”’）」』】)"\''].map((c) => c.charCodeAt(0)));
+// What a line's last characters are, by code (one array read each): END, 。！？；： and their ASCII
+// forms — a line that ends with one ends its sentence or clause on purpose; TRAILING, blanks and the
+// closing quotes and brackets looked through for the sentence end before them (……。”).
+const END = 1, TRAILING = 2;
+const LAST = new Uint8Array(65536);
+for (const c of '。！？；：!?;:') LAST[c.charCodeAt(0)] = END;
+for (const c of ' \t\r\u3000\u00a0”’）」』】)"\'') LAST[c.charCodeAt(0)] = TRAILING;
 const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$/;
 
 /** A PDF's page number on a line of its own: - 2 -, — 2 —, 第 2 页. */
@@ -48,8 +51,8 @@ export function displayWidth(line: string): number {
 /** Whether the line's last character, closing quotes and brackets aside (……。”), ends a sentence or a clause. */
 function endsSentence(line: string): boolean {
   let end = line.length;
-  while (end > 0 && (isBlank(line.charCodeAt(end - 1)) || CLOSERS.has(line.charCodeAt(end - 1)))) end--;
-  return ENDS.has(line.charCodeAt(end - 1));
+  while (end > 0 && LAST[line.charCodeAt(end - 1)] === TRAILING) end--;
+  return end > 0 && LAST[line.charCodeAt(end - 1)] === END;
 }
 
 // Only lines at least this wide count as a page's full lines (20 Chinese characters): shorter ones
@@ -84,6 +87,7 @@ function wrapWidth(idx: LineIndex): number {
     counts[width]++;
     lines++;
   }
+  if (lines < 6) return 0;
   let best = 0, at = 0;
   for (let w = MIN_FULL + 2; w <= MAX_FULL; w++) {
     const n = counts[w - 2] + counts[w - 1] + counts[w] + counts[w + 1] + counts[w + 2];
