@@ -206,16 +206,16 @@ export const sections: Check = {
       code: 'section-numbering', severity: 'warning',
       title: { zh: '部分标题的序号缺失或写错', en: 'A section heading lacks its numeral or has the wrong one' },
       description: {
-        zh: '六个部分的标题用汉字数字加顿号编号：一、二、……六、。缺少序号（“主动公开政府信息情况”）、写成阿拉伯数字或别的标点（“2、”“二.”）、序号与部分不符（整段错位）都会报告，快速修复改为正确的序号。',
-        en: 'Section headings are numbered 一、 to 六、. A missing numeral, an Arabic numeral or another separator (“2、”, “二.”), or a numeral that does not match the section (a shifted block) is reported; the quick fix writes the right numeral.',
+        zh: '六个部分的标题用汉字数字加顿号编号：一、二、……六、。缺少序号（“主动公开政府信息情况”）、写成阿拉伯数字或别的标点（“2、”“二.”）或另一种编号（“第二部分”）、序号与部分不符（整段错位）都会报告，快速修复改为正确的序号。',
+        en: 'Section headings are numbered 一、 to 六、. A missing numeral, an Arabic numeral or another separator (“2、”, “二.”), a numbering of another kind (“第二部分”), or a numeral that does not match the section (a shifted block) is reported; the quick fix writes the right numeral.',
       },
     },
     {
       code: 'section-title', severity: 'information',
       title: { zh: '部分标题的措辞与法定表述不同', en: 'A section title departs from the statute\'s wording' },
       description: {
-        zh: '标题应照国办公开办函〔2021〕30号的表述书写。第四部分也可写作“因政府信息公开工作被申请行政复议、提起行政诉讼情况”，第五部分也可写作“政府信息公开工作存在的主要问题及改进情况”。快速修复改为法定表述。',
-        en: 'Titles follow the statute\'s wording; the accepted variants of sections 4 and 5 pass. The quick fix writes the statutory title.',
+        zh: '标题应照国办公开办函〔2021〕30号的表述书写。第四部分也可写作“因政府信息公开工作被申请行政复议、提起行政诉讼情况”，第五部分也可写作“政府信息公开工作存在的主要问题及改进情况”。换了说法（“主动公开情况”）或有一字之差（“行政法复议”）的标题仍算作该部分，在此提示。快速修复改为法定表述。',
+        en: 'Titles follow the statute\'s wording; the accepted variants of sections 4 and 5 pass. A title in other words (主动公开情况) or one character off (行政法复议) still counts as its section and is noted here. The quick fix writes the statutory title.',
       },
     },
     {
