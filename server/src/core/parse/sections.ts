@@ -15,7 +15,7 @@ const PRINTED = SECTIONS.flatMap((s) => [s.title, ...s.variants].map((title) => 
 const SLIP_MIN = 6;
 
 /** Whether a and b[from, to) differ by at most one inserted, deleted or replaced character. */
-export function withinOneEdit(a: string, b: string, from = 0, to = b.length): boolean {
+function withinOneEdit(a: string, b: string, from = 0, to = b.length): boolean {
   const m = a.length, n = to - from;
   if (m - n > 1 || n - m > 1) return false;
   let i = 0;
@@ -189,7 +189,7 @@ export function readHeading(line: string): Heading | undefined {
 /** Where a heading inside a line may begin: at the line's start, after a blank or a sentence end. */
 const isBreak = (c: number) => Number.isNaN(c) || isBlank(c) || c === 0x3002 /* 。 */ || c === 0xff1b /* ； */ || c === 0xff01 || c === 0xff1f;
 
-/** The length of a statute title (or one slip from it) printed at `at`, or 0. */
+/** The length of a statute title printed at `at`, or of the same title with one slip. */
 function printedTitle(title: string, line: string, at: number): { length: number; statutory: boolean } | undefined {
   if (line.startsWith(title, at)) return { length: title.length, statutory: true };
   if (title.length < SLIP_MIN) return undefined;
@@ -248,8 +248,9 @@ export function findSections(idx: LineIndex): Section[] {
     if (line.length < 2 || line.charCodeAt(0) === 9) continue;
     if (line.length > 60) { long.push(l); continue; }
     const heading = readHeading(line);
-    if (heading) found.push({ line: l, offset: idx.lineStart(l), heading, inline: false });
-    if (heading) numbers |= 1 << heading.number;
+    if (!heading) continue;
+    found.push({ line: l, offset: idx.lineStart(l), heading, inline: false });
+    numbers |= 1 << heading.number;
   }
   // Headings inside running text are looked for only when a section has no line of its own.
   if (numbers !== 0b1111110) {

@@ -30,7 +30,7 @@ for (const c of ' \t\r\u3000\u00a0”’）」』】)"\'') LAST[c.charCodeAt(0)]
 const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$/;
 
 /** A PDF's page number on a line of its own: - 2 -, — 2 —, 第 2 页. */
-export const isPageNumber = (line: string) => line.length <= 16 && PAGE_NUMBER.test(line);
+const isPageNumber = (line: string) => line.length <= 16 && PAGE_NUMBER.test(line);
 
 /**
  * Display width, up to the trailing blanks: a Chinese character (or a full-width form, “, —) counts
