@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CLAIM_KINDS, MARKERS } from '../../server/src/core/format/claims';
 import { chineseValue, readNumber } from '../../server/src/core/prose/numbers';
-import type { Claim } from '../../server/src/core/prose/claims';
+import { extractClaims, type Claim } from '../../server/src/core/prose/claims';
+import { parseReport } from '../../server/src/core/parse/index';
 import { readQuantity } from '../../server/src/core/prose/quantities';
 import { applyEdits, check, type Finding } from '../../server/src/core/service';
 import { LineIndex, type Range } from '../../server/src/core/text';
@@ -126,6 +127,9 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['last year’s figures are not this year’s', '2023年受理申请50件，2024年受理申请63件。', []],
     ['approximate figures are not claims', '受理申请约70件，办结60余件，其他处理10件以上。', []],
     ['a 其中 list may name only some parts', '全年收到申请64件，其中自然人申请60件。', ['t3.1.total=64']],
+    ['two outcomes joined by 及 count together', '予以公开及部分公开25件，不予公开1件。', ['t3.3.1+3.2.total=25', 't3.3.3.total=1']],
+    ['顺延到下年度 is carried forward, not concluded', '答复58件，另有6件顺延到下年度答复。', ['t3.3.7.total=58', 't3.4.total=6']],
+    ['none lost is not none at all', '本年度未发生行政复议被纠错的情况。', ['t4.review.corrected=0']],
     ['complete outcome lists add up', '办结58件，其中予以公开20件，部分公开5件，不予公开1件，无法提供30件，不予处理2件。', ['t3.3.7.total=58', 't3.3.1.total=20', 't3.3.2.total=5', 't3.3.3.total=1', 't3.3.4.total=30', 't3.3.5.total=2']],
     ['Chinese numerals', '本年新收政府信息公开申请六十三件，上年结转一件，行政复议两件。', ['t3.1.total=63', 't3.2.total=1', 't4.review.total=2']],
     ['full-width digits', '全年受理依申请公开６３件，办结５８件，结转下年度继续办理６件。', ['t3.1.total=63', 't3.3.7.total=58', 't3.4.total=6']],
@@ -181,6 +185,7 @@ describe('traps: what the prose means, not the first number after a keyword', ()
       ['本年度未收到政府信息公开申请。', '未收到', 63],
       ['本年度无政府信息公开行政诉讼。', '无政府信息公开行政诉讼', 3],
       ['本年度未发生政府信息公开行政复议和行政诉讼。', '未发生政府信息公开行政复议和行政诉讼', 5],
+      ['本年度未发生行政复议被纠错或行政诉讼败诉情形。', '未发生行政复议被纠错或行政诉讼败诉', 3],
     ] as const) {
       const r = proseOn(line);
       assert.equal(r.findings.length, 1, line);
@@ -209,6 +214,19 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     const items = proseOn('全年发布信息500条，其中网站发布300条，公众号发布150条；其他渠道发布100条。');
     assert.deepEqual(items.findings.map((f) => f.code), ['prose-breakdown']);
     assert.deepEqual(proseOn('全年发布信息2488条，其中网站1855条；公众号129条。').findings, []);
+  });
+});
+
+describe('the tables are skipped by their offsets', () => {
+  it('a table that starts and ends inside a line (flattened text) leaves the prose around it on that line', () => {
+    const text = '2023年政府信息公开工作年度报告 本年度受理政府信息公开申请5件。表三 受理申请9件，办结9件 行政复议2件。';
+    const idx = new LineIndex(text);
+    const report = parseReport(text, idx);
+    const start = text.indexOf('表三'), end = text.indexOf('办结9件') + 4;
+    report.tables.t3 = { key: 't3', version: '2021', range: idx.range(start, end), rows: {}, problems: [] };
+    const claims = extractClaims(text, idx, report);
+    assert.deepEqual(claims.map((c) => `${c.quantity}=${c.value}`), ['t3.1.total=5', 't4.review.total=2']);
+    assert.deepEqual(claims.map((c) => sliceAt(text, c.range)), ['5', '2']);
   });
 });
 

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MISSPELLINGS } from '../../server/src/core/format/laws';
 import { SECTIONS } from '../../server/src/core/format/statute';
 import { parseReport } from '../../server/src/core/parse/index';
+import type { Table } from '../../server/src/core/model';
 import { applyEdits, check, type Finding } from '../../server/src/core/service';
+import { LineIndex } from '../../server/src/core/text';
 import { sections } from '../../server/src/core/rules/sections';
 import { consistency } from '../../server/src/core/rules/consistency';
 import { textChecks } from '../../server/src/core/rules/text';
@@ -193,9 +197,126 @@ describe('sections', () => {
     }
   });
 
+  it('heading forms: Markdown marks and the statute numbering pass; 第二部分 and 二. are numberings to fix', () => {
+    const heading = '## 二、主动公开政府信息情况';
+    const cases: [string, string | undefined][] = [
+      ['**二、主动公开政府信息情况**', undefined],
+      ['## 二、主动公开政府信息情况', undefined],
+      ['二、主动公开政府信息情况：', undefined],
+      ['第二部分 主动公开政府信息情况', '第二部分 '],
+      ['第二部分：主动公开政府信息情况', '第二部分：'],
+      ['第2部分 主动公开政府信息情况', '第2部分 '],
+      ['二.主动公开政府信息情况', '二.'],
+      ['二. 主动公开政府信息情况', '二. '],
+    ];
+    for (const [written, numbering] of cases) {
+      const t = text.replace(heading, written);
+      const two = parseReport(t).sections;
+      assert.deepEqual(two.map((s) => s.number), [1, 2, 3, 4, 5, 6], written);
+      assert.equal(two[1].range.start.line, lineOf(t, written), written);
+      assert.equal(two[1].title, '主动公开政府信息情况', written);
+      if (!numbering) { assert.deepEqual(mine(t), [], written); continue; }
+      const f = only(mine(t), 'section-numbering');
+      assert.equal(sliceAt(t, f.range), numbering);
+      assert.equal(f.fix!.edits[0].newText, '二、');
+      assert.equal(lines(fixed(t, f))[f.range.start.line], '二、主动公开政府信息情况', written);
+      assert.deepEqual(mine(fixed(t, f)), [], written);
+    }
+    assert.match(only(mine(text.replace(heading, '第二部分：主动公开政府信息情况')), 'section-numbering').message, /序号“第二部分：”应写作“二、”/);
+  });
+
+  it('a statute title with one slip is still its section: information, with the statute title as fix', () => {
+    const heading = '政府信息公开行政复议、行政诉讼情况';
+    for (const slip of ['政府信息公开行政法复议、行政诉讼情况', '政府信息公开行政复议、行政诉讼情', '政府信息公开行政复议、行政述讼情况']) {
+      const t = text.replace(heading, slip);
+      assert.deepEqual(parseReport(t).sections.map((s) => [s.number, s.statutory]), [[1, true], [2, true], [3, true], [4, false], [5, true], [6, true]], slip);
+      const f = only(mine(t), 'section-title');
+      assert.equal(sliceAt(t, f.range), slip);
+      assert.equal(fixed(t, f), text, slip);
+      assert.equal(mine(t).length, 1, slip);
+    }
+    // Without its numeral: one slip is still the title, two slips are another phrase; so is one slip in a title as short as 总体情况.
+    const bare = text.replace(`四、${heading}`, '政府信息公开行政法复议、行政诉讼情况');
+    assert.deepEqual(codes(mine(bare)), ['section-numbering', 'section-title']);
+    for (const [from, to] of [[`四、${heading}`, '政府信息公开行政法复议、行政诉讼情形'], ['## 一、总体情况', '## 一、具体情况']]) {
+      const t = text.replace(from, to);
+      assert.ok(codes(mine(t)).includes('section-missing'), to);
+    }
+  });
+
   it('table-3 row labels (一、本年新收…) are neither sections nor sub-topics', () => {
     const t = without(text, '## 二、主动公开政府信息情况').replace(/#+ [三四五六]、[^\n]*\n/g, '');
     assert.ok(!codes(mine(t)).includes('subtopic-numbering'));
+  });
+});
+
+describe('headings inside a line (flattened web text: the whole report on one line)', () => {
+  const text = readFileSync(join(process.cwd(), 'test/fixtures/corpus/pingtan_2022_flattened-web-text.txt'), 'utf8');
+  const body = lineOf(text, '一、总体情况');
+  const report = parseReport(text);
+
+  it('Pingtan 2022: the six sections, in order, each from its numeral to the blanks before the next', () => {
+    const s = report.sections;
+    assert.deepEqual(s.map((x) => [x.number, x.numeral, x.statutory]), [[1, '一', true], [2, '二', true], [3, '三', true], [4, '四', false], [5, '五', true], [6, '六', true]]);
+    assert.ok(s.every((x) => x.range.start.line === body && x.range.end.line === body));
+    const slices = s.map((x) => sliceAt(text, x.range));
+    assert.ok(slices[0].startsWith('一、总体情况 2022年，平潭综合实验区') && slices[0].endsWith('造成不良影响或者严重后果的情况。'), slices[0].slice(-40));
+    assert.ok(slices[1].startsWith('二、主动公开政府信息情况第二十条第（一）项') && slices[1].endsWith('行政事业性收费9116.36'));
+    assert.ok(slices[2].startsWith('三、收到和处理政府信息公开申请情况（本列数据') && slices[2].endsWith('四、结转下年度继续办理 0000000'));
+    assert.ok(slices[3].startsWith('四、政府信息公开行政法复议、行政诉讼情况行政复议') && slices[3].endsWith('0 0 0 0 0'));
+    assert.ok(slices[4].startsWith('五、存在的主要问题及改进情况 2022年') && slices[4].endsWith('提高解读效果。'));
+    assert.equal(slices[5], '六、其他需要报告的事项 2022年，无收取信息处理费情况。');
+    assert.deepEqual(s.map((x) => sliceAt(text, x.headingRange)), SECTIONS.map((x) => `${x.numeral}、${x.number === 4 ? '政府信息公开行政法复议、行政诉讼情况' : x.title}`));
+    // Table row labels numbered like sections (一、本年新收…, 三、本年度办理结果, 四、结转下年度继续办理) are not sections.
+  });
+
+  it('Pingtan 2022: the typo 行政法复议 is the section-title information, and its fix writes the statute title', () => {
+    const found = mine(text);
+    assert.deepEqual(codes(found), ['section-title']);
+    assert.equal(sliceAt(text, found[0].range), '政府信息公开行政法复议、行政诉讼情况');
+    const after = fixed(text, found[0]);
+    assert.ok(after.includes(' 四、政府信息公开行政复议、行政诉讼情况行政复议 '));
+    assert.deepEqual(mine(after), []);
+  });
+
+  it('the rules read the sections inside the line: the fee statement in 六, last year in 五, a missing section', () => {
+    const noFee = text.replace('2022年，无收取信息处理费情况。', '无。');
+    assert.equal(sliceAt(noFee, only(mine(noFee), 'fee-statement').range), '六、其他需要报告的事项');
+    const pasted = text.replace('2023年，我区将采取以下措施', '2021年，我区将采取以下措施');
+    const year = only(mine(pasted), 'year-mismatch');
+    assert.equal(sliceAt(pasted, year.range), '2021');
+    assert.equal(fixed(pasted, year), pasted.replace('2021年，我区将', '2022年，我区将'));
+    // 2021 in 一 is not in 五.
+    assert.ok(!codes(mine(text.replace('2022年，平潭综合实验区坚持', '2021年，平潭综合实验区坚持'))).includes('year-mismatch'));
+    const noTwo = text.replace('二、主动公开政府信息情况', '');
+    const missing = only(mine(noTwo), 'section-missing');
+    assert.equal(sliceAt(noTwo, missing.range), '三、收到和处理政府信息公开申请情况');
+  });
+
+  it('a missing heading goes back just before its table, inside the line', () => {
+    const noTwo = text.replace('二、主动公开政府信息情况', '');
+    const idx = new LineIndex(noTwo);
+    const report = parseReport(noTwo, idx);
+    // The table parser decides where a table starts and ends; here table 2 is given its place by hand.
+    const start = noTwo.indexOf('第二十条第（一）项'), end = noTwo.indexOf('9116.36') + 7;
+    const t2: Table = { key: 't2', version: '2021', range: idx.range(start, end), rows: {}, problems: [] };
+    report.tables.t2 = t2;
+    const [f] = sections.run({ report, text: noTwo, idx }).filter((x) => x.code === 'section-missing');
+    assert.ok(sliceAt(noTwo, f.range).startsWith('第二十条第（一）项') && sliceAt(noTwo, f.range).endsWith('9116.36'));
+    const back = applyEdits(noTwo, f.fix!.edits);
+    assert.equal(back, text.replace('二、主动公开政府信息情况', '二、主动公开政府信息情况 '));
+    assert.deepEqual(parseReport(back).sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+  });
+
+  it('in a draft whose heading of 二 went into the paragraph before it, that heading is found; a section named in passing is not', () => {
+    const draft = seed('001').text;
+    const glued = draft.replace('\n\n## 二、主动公开政府信息情况', ' 二、主动公开政府信息情况');
+    const two = parseReport(glued).sections[1];
+    assert.equal(two.number, 2);
+    assert.equal(sliceAt(glued, two.headingRange), '二、主动公开政府信息情况');
+    assert.ok(two.range.start.character > 0);
+    const passing = draft.replace('\n\n## 二、主动公开政府信息情况', '').replace('现将年度政务公开情况编制如下：', '现将年度政务公开情况编制如下：内容包括二、主动公开政府信息情况等。');
+    assert.deepEqual(parseReport(passing).sections.map((s) => s.number), [1, 3, 4, 5, 6]);
   });
 });
 
@@ -209,6 +330,17 @@ describe('format version', () => {
     const f = only(mine(t), 'format-version');
     assert.equal(sliceAt(t, f.range), '本年新制作数量');
     assert.match(f.message, /2023年度.*国办公开办函〔2021〕30号/);
+  });
+
+  it('a table inside a line: the version is shown by its own header word, not by the same word before it', () => {
+    const t = '2023年政府信息公开工作年度报告 一、总体情况 旧表样的“本年新制作数量”已停用。 二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年新制作数量 本年新公开数量 对外公开总数量 规章 0 0 0';
+    const idx = new LineIndex(t);
+    const report = parseReport(t, idx);
+    const start = t.indexOf('第二十条');
+    report.tables.t2 = { key: 't2', version: '2019', range: idx.range(start, t.length), rows: {}, problems: [] };
+    const [f] = consistency.run({ report, text: t, idx }).filter((x) => x.code === 'format-version');
+    assert.equal(sliceAt(t, f.range), '本年新制作数量');
+    assert.ok(idx.offset(f.range.start) > start);
   });
 
   it('2021 tables in a 2020 report: tables 2 and 3', () => {

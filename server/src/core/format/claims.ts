@@ -70,7 +70,7 @@ export const CLAIM_KINDS: ClaimKind[] = [
   { kind: 'carried_over', words: ['上年结转', '上年度结转', '上一年度结转', '上一年结转', '往年结转', '上年遗留'], quantity: 't3.2.total', family: 'composition' },
   {
     kind: 'carried_forward', quantity: 't3.4.total', family: 'carried_forward',
-    words: ['结转下年', '结转下年度', '继续办理', '结转下一年', '结转至下', '结转到下', '结转至', '转入下一年', '转入下年', '未办结', '尚未办结', '正在办理', '仍在办理', '尚在办理'],
+    words: ['结转下年', '结转下年度', '继续办理', '结转下一年', '结转至下', '结转到下', '结转至', '顺延到下', '顺延至下', '转入下一年', '转入下年', '未办结', '尚未办结', '正在办理', '仍在办理', '尚在办理'],
   },
   // ---- table 3: outcomes (a group's figure is the sum of its sub-rows) ----
   { kind: 'disclosed', words: ['予以公开', '同意公开', '全部公开'], quantity: 't3.3.1.total', family: 'outcome' },
@@ -91,7 +91,7 @@ export const CLAIM_KINDS: ClaimKind[] = [
   { kind: 'suit_direct', words: ['直接起诉', '未经复议直接起诉'], quantity: 't4.suit_direct.total', family: 'suit' },
   { kind: 'suit_after_review', words: ['复议后起诉', '经复议后起诉'], quantity: 't4.suit_after_review.total', family: 'suit' },
   { kind: 'upheld', words: ['维持', '结果维持'], column: 'upheld', family: 'result' },
-  { kind: 'corrected', words: ['纠正', '结果纠正'], column: 'corrected', family: 'result' },
+  { kind: 'corrected', words: ['纠正', '结果纠正', '纠错', '败诉'], column: 'corrected', family: 'result' },
   { kind: 'other_result', words: ['其他结果'], column: 'other', family: 'result' },
   { kind: 'pending', words: ['尚未审结', '未审结', '正在审理', '审理中'], column: 'pending', family: 'result' },
   // ---- table 2 ----

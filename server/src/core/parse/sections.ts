@@ -6,17 +6,51 @@ import { normalizeLabel } from './values';
 /** Statute titles and their accepted variants, normalized, to the section number. */
 const TITLES = new Map(SECTIONS.flatMap((s) => [s.title, ...s.variants].map((t) => [normalizeLabel(t), s.number] as const)));
 const TITLE_STARTS = new Set([...TITLES.keys()].map((t) => t.charCodeAt(0)));
+/** The same titles as printed (四's keeps its 、), for headings inside a line of prose. */
+const PRINTED = SECTIONS.flatMap((s) => [s.title, ...s.variants].map((title) => ({ title, number: s.number })));
+/**
+ * A title one slip away from the statute's still names its section (行政法复议 for 行政复议), if it
+ * is this long: one slip in 总体情况 makes another phrase (具体情况).
+ */
+const SLIP_MIN = 6;
 
-// Titles as written repeat from report to report: remember the section each names (0 for none).
-const titleNumbers = new Map<string, number>();
-function titleNumber(title: string): number {
-  let number = titleNumbers.get(title);
-  if (number === undefined) {
-    number = TITLES.get(normalizeLabel(title)) ?? 0;
-    if (titleNumbers.size > 5000) titleNumbers.clear();
-    titleNumbers.set(title, number);
+/** Whether a and b[from, to) differ by at most one inserted, deleted or replaced character. */
+function withinOneEdit(a: string, b: string, from = 0, to = b.length): boolean {
+  const m = a.length, n = to - from;
+  if (m - n > 1 || n - m > 1) return false;
+  let i = 0;
+  while (i < m && i < n && a.charCodeAt(i) === b.charCodeAt(from + i)) i++;
+  if (i === m && i === n) return true;
+  // Past the first difference the rest must be equal: a replacement skips a character of each, an
+  // insertion one of b, a deletion one of a.
+  let ai = m < n ? i : i + 1, bi = from + (m > n ? i : i + 1);
+  while (ai < m && a.charCodeAt(ai) === b.charCodeAt(bi)) { ai++; bi++; }
+  return ai === m && bi === to;
+}
+
+interface TitleMatch { number: number; statutory: boolean }
+const NO_TITLE: TitleMatch = { number: 0, statutory: false };
+
+/** The section whose title (or variant) is one slip from this one. */
+function slipOf(title: string): TitleMatch {
+  if (title.length < SLIP_MIN - 1) return NO_TITLE;
+  for (const [t, number] of TITLES) if (t.length >= SLIP_MIN && withinOneEdit(t, title)) return { number, statutory: false };
+  return NO_TITLE;
+}
+
+// The section a title names: by the statute's wording or a variant (statutory), or one slip from it.
+// Titles as written repeat from report to report: remember the section each names.
+const titleMatches = new Map<string, TitleMatch>();
+function matchTitle(title: string): TitleMatch {
+  let match = titleMatches.get(title);
+  if (match === undefined) {
+    const normalized = normalizeLabel(title);
+    const number = TITLES.get(normalized);
+    match = number ? { number, statutory: true } : slipOf(normalized);
+    if (titleMatches.size > 5000) titleMatches.clear();
+    titleMatches.set(title, match);
   }
-  return number;
+  return match;
 }
 
 // Words that name a section whose title departs from the statute (二、主动公开情况). Such a
@@ -59,31 +93,47 @@ export interface Numbering {
   value: number;
   /** 'han' for 一 二 三, 'arabic' for 1 2 3 (also full-width). */
   style: 'han' | 'arabic';
-  /** The separator as written (“、”, “.”), or '' when only blanks follow the numeral. */
+  /** The separator as written (“、”, “.”; “：” after 第二部分), or '' when only blanks follow the numeral (or 部分). */
   separator: string;
-  /** Offsets in the line: the numeral's start, and the end of the separator and the blanks after it. */
+  /** Offsets in the line: the numbering's start (the numeral's, or 第's), and the end of the separator and the blanks after it. */
   start: number;
   end: number;
 }
 
-/** Reads a top-level numbering (二、 2. 三．) at `at`; （二） and (2) are not read. */
-export function readNumbering(line: string, at: number, end = line.length): Numbering | undefined {
+const DI = 0x7b2c; // 第
+
+/** The numeral at `at` — 一 … 九十九, or one or two digits — and where it ends. */
+function readNumeral(line: string, at: number, end: number): { value: number; han: boolean; end: number } | undefined {
   let i = at;
   const han = isHanNumeral(line.charCodeAt(i));
   while (i < end && i - at < 3 && (han ? isHanNumeral(line.charCodeAt(i)) : isDigit(line.charCodeAt(i)))) i++;
   if (i === at || i - at > 2) return undefined;
+  const numeral = line.slice(at, i);
+  const value = han ? hanValue(numeral) : Number(toHalfWidth(numeral));
+  return value > 0 ? { value, han, end: i } : undefined;
+}
+
+/**
+ * Reads a top-level numbering (二、 2. 三．, or 第二部分 — a numbering of the drafter's own) at `at`;
+ * （二） and (2) are not read.
+ */
+export function readNumbering(line: string, at: number, end = line.length): Numbering | undefined {
+  const part = line.charCodeAt(at) === DI;
+  const numeral = readNumeral(line, part ? at + 1 : at, end);
+  if (!numeral) return undefined;
+  if (part && !line.startsWith('部分', numeral.end)) return undefined;
+  const i = part ? numeral.end + 2 : numeral.end;
   let j = i;
   while (j < end && isBlank(line.charCodeAt(j))) j++;
   let separator = '';
-  if (j < end && SEPARATOR_CODES.includes(line.charCodeAt(j))) separator = line[j++];
-  else if (j === i) return undefined; // 一是, 2023年: a numeral that runs into the text is not a numbering
+  const c = line.charCodeAt(j);
+  if (j < end && (SEPARATOR_CODES.includes(c) || (part && (c === 0xff1a || c === 0x3a)))) separator = line[j++];
+  else if (j === i && !part) return undefined; // 一是, 2023年: a numeral that runs into the text is not a numbering
   // “2.5” or “1.2万” is a number, not a numbering.
   if ((separator === '.' || separator === '．') && isDigit(line.charCodeAt(j))) return undefined;
-  const numeral = line.slice(at, i);
-  const value = han ? hanValue(numeral) : Number(toHalfWidth(numeral));
-  if (!(value > 0)) return undefined;
   while (j < end && isBlank(line.charCodeAt(j))) j++;
-  return { numeral, value, style: han ? 'han' : 'arabic', separator, start: at, end: j };
+  const written = line.slice(part ? at + 1 : at, numeral.end);
+  return { numeral: written, value: numeral.value, style: numeral.han ? 'han' : 'arabic', separator, start: at, end: j };
 }
 
 const isLead = (c: number) => isBlank(c) || c === 0x23 /* # */ || c === 0x2a /* * */ || c === 0x3e /* > */;
@@ -101,7 +151,7 @@ export interface Heading {
   /** The title's offsets in the line. */
   titleStart: number;
   titleEnd: number;
-  /** The statute's wording or an accepted variant. */
+  /** The statute's wording or an accepted variant (not other words, nor a title with a slip). */
   statutory: boolean;
 }
 
@@ -109,9 +159,9 @@ export interface Heading {
 const isTrailing = (c: number) => isBlank(c) || c === 0x2a || c === 0x23 || c === 0xff1a /* ： */ || c === 0x3a;
 
 /**
- * Recognises a section heading line: an optional numbering and one of the six titles; or a title in
- * other words (二、主动公开情况) when its numeral is the section's own. Sub-topics — （一） (1) — are not
- * sections.
+ * Recognises a section heading line: an optional numbering and one of the six titles, or one slip
+ * from it; or a title in other words (二、主动公开情况) when its numeral is the section's own.
+ * Sub-topics — （一） (1) — are not sections.
  */
 export function readHeading(line: string): Heading | undefined {
   if (line.length > 60 || line.includes('\t')) return undefined;
@@ -121,13 +171,13 @@ export function readHeading(line: string): Heading | undefined {
   if (start >= end) return undefined;
   // A heading starts with its numeral or its title (not （ ( |): most short lines are neither.
   const first = line.charCodeAt(start);
-  if (!isHanNumeral(first) && !isDigit(first) && !TITLE_STARTS.has(first)) return undefined;
+  if (!isHanNumeral(first) && !isDigit(first) && first !== DI && !TITLE_STARTS.has(first)) return undefined;
   const numbering = readNumbering(line, start, end);
   const titleStart = numbering ? numbering.end : start;
   const title = line.slice(titleStart, end);
-  if (title.endsWith('情况') || title.endsWith('事项')) {
-    const number = titleNumber(title);
-    if (number) return { number, numbering, titleStart, titleEnd: end, statutory: true };
+  if (numbering || title.endsWith('情况') || title.endsWith('事项')) {
+    const { number, statutory } = matchTitle(title);
+    if (number) return { number, numbering, titleStart, titleEnd: end, statutory };
   }
   if (!numbering || numbering.value > 6 || title.length < 2 || title.length > 30 || /[。；;，,：:\d]/.test(title)) return undefined;
   let loose = false;
@@ -136,24 +186,80 @@ export function readHeading(line: string): Heading | undefined {
   return { number: numbering.value, numbering, titleStart, titleEnd: end, statutory: false };
 }
 
-interface Found { line: number; heading: Heading }
+/** Where a heading inside a line may begin: at the line's start, after a blank or a sentence end. */
+const isBreak = (c: number) => Number.isNaN(c) || isBlank(c) || c === 0x3002 /* 。 */ || c === 0xff1b /* ； */ || c === 0xff01 || c === 0xff1f;
+
+/** The length of a statute title printed at `at`, or of the same title with one slip. */
+function printedTitle(title: string, line: string, at: number): { length: number; statutory: boolean } | undefined {
+  if (line.startsWith(title, at)) return { length: title.length, statutory: true };
+  if (title.length < SLIP_MIN) return undefined;
+  // The title runs on into the text: try it replaced, with a character too many, and with one too few.
+  for (const length of [title.length, title.length + 1, title.length - 1]) {
+    if (withinOneEdit(title, line, at, at + length)) return { length, statutory: false };
+  }
+  return undefined;
+}
+
+/**
+ * The section headings inside a line of running text (flattened web text: “… 一、总体情况 2022年，…”):
+ * a numeral, 、 and a statute title (or one slip from it), at the line's start or after a blank or a
+ * sentence end. Table row labels such as 一、本年新收政府信息公开申请数量 name no section.
+ */
+function inlineHeadings(line: string): Heading[] {
+  const out: Heading[] = [];
+  for (let at = line.indexOf('、'); at > 0; at = line.indexOf('、', at + 1)) {
+    if (!isHanNumeral(line.charCodeAt(at - 1)) || !isBreak(line.charCodeAt(at - 2))) continue;
+    const numbering = readNumbering(line, at - 1);
+    if (!numbering) continue;
+    for (const { title, number } of PRINTED) {
+      const found = printedTitle(title, line, numbering.end);
+      if (!found) continue;
+      out.push({ number, numbering, titleStart: numbering.end, titleEnd: numbering.end + found.length, statutory: found.statutory });
+      break;
+    }
+  }
+  return out;
+}
+
+interface Found {
+  line: number;
+  /** Where its section starts in the text: the line's start, or (inside a line) its numbering's. */
+  offset: number;
+  heading: Heading;
+  /** Inside a line of running text, not a line of its own. */
+  inline: boolean;
+}
 
 /** How well a heading's numbering fits its section; among repeated headings the better one is the section. */
 const fit = ({ heading: h }: Found) => (!h.numbering ? 0 : h.numbering.value === h.number ? 2 : 1);
 
 /**
  * The six sections in document order, each running to the next heading; at most one per number.
- * A heading repeated (a caption under the heading, a sub-topic of 一 numbered like a section) counts
- * once: the one whose numeral fits, else the later one.
+ * A heading is a short line of its own, or — in text that runs on without line breaks — a numbered
+ * statute title inside a long line. A heading repeated (a caption under the heading, a sub-topic of
+ * 一 numbered like a section) counts once: the one whose numeral fits, else the later one.
  */
 export function findSections(idx: LineIndex): Section[] {
-  const found: Found[] = [];
+  const found: Found[] = [], long: number[] = [];
+  let numbers = 0; // a bit for each section number found
   for (let l = 0; l < idx.lineCount; l++) {
-    // Most lines are too long, blank, or table cells (which start with a tab).
+    // Most lines are blank or table cells (which start with a tab); a long line is running text.
     const line = idx.lineText(l);
-    if (line.length < 2 || line.length > 60 || line.charCodeAt(0) === 9) continue;
+    if (line.length < 2 || line.charCodeAt(0) === 9) continue;
+    if (line.length > 60) { long.push(l); continue; }
     const heading = readHeading(line);
-    if (heading) found.push({ line: l, heading });
+    if (!heading) continue;
+    found.push({ line: l, offset: idx.lineStart(l), heading, inline: false });
+    numbers |= 1 << heading.number;
+  }
+  // Headings inside running text are looked for only when a section has no line of its own.
+  if (numbers !== 0b1111110) {
+    for (const l of long) {
+      const line = idx.lineText(l);
+      if (!line.includes('、')) continue;
+      for (const heading of inlineHeadings(line)) found.push({ line: l, offset: idx.lineStart(l) + heading.numbering!.start, heading, inline: true });
+    }
+    found.sort((a, b) => a.offset - b.offset);
   }
   const chosen = new Map<number, Found>();
   for (const f of found) {
@@ -161,42 +267,68 @@ export function findSections(idx: LineIndex): Section[] {
     const prev = chosen.get(f.heading.number);
     if (!prev || fit(f) >= fit(prev)) chosen.set(f.heading.number, f);
   }
-  // A title in other words stands for a section only where that section belongs: after the
-  // sections before it and before the sections after it; the last such heading (sub-topics come first).
+  // A title in other words (or with a slip) stands for a section only where that section belongs:
+  // after the sections before it and before the sections after it; the last such heading (sub-topics come first).
   for (let n = 1; n <= 6; n++) {
     if (chosen.has(n)) continue;
     let lower = -1, upper = Infinity;
     for (const [m, f] of chosen) {
-      if (m < n) lower = Math.max(lower, f.line);
-      else upper = Math.min(upper, f.line);
+      if (m < n) lower = Math.max(lower, f.offset);
+      else upper = Math.min(upper, f.offset);
     }
     let pick: Found | undefined;
-    for (const f of found) if (!f.heading.statutory && f.heading.number === n && f.line > lower && f.line < upper) pick = f;
+    for (const f of found) if (!f.heading.statutory && f.heading.number === n && f.offset > lower && f.offset < upper) pick = f;
     if (pick) chosen.set(n, pick);
   }
+  const heads = [...chosen.values()].sort((a, b) => a.offset - b.offset);
   const sections: Section[] = [];
-  for (const { line: l, heading: h } of [...chosen.values()].sort((a, b) => a.line - b.line)) {
+  for (const { line: l, heading: h, inline } of heads) {
     const text = idx.lineText(l);
     const at = (character: number) => ({ line: l, character });
     const start = h.numbering ? h.numbering.start : h.titleStart;
-    const headingStart = text.length - text.trimStart().length;
+    const headingStart = inline ? start : text.length - text.trimStart().length;
     sections.push({
       number: h.number,
       title: text.slice(h.titleStart, h.titleEnd),
       numeral: h.numbering?.numeral ?? null,
-      headingRange: { start: at(headingStart), end: at(text.trimEnd().length) },
+      headingRange: { start: at(headingStart), end: at(inline ? h.titleEnd : text.trimEnd().length) },
       numberingRange: { start: at(start), end: at(h.titleStart) },
       titleRange: { start: at(h.titleStart), end: at(h.titleEnd) },
       statutory: h.statutory,
-      range: { start: at(0), end: at(text.length) },
+      range: { start: at(inline ? start : 0), end: at(text.length) },
     });
   }
+  // Each runs to the next: to the blanks before it inside a line, else to the end of the line before it.
   for (let i = 0; i < sections.length; i++) {
-    const s = sections[i], startLine = s.range.start.line;
-    const endLine = Math.max(startLine, i + 1 < sections.length ? sections[i + 1].range.start.line - 1 : idx.lineCount - 1);
+    const s = sections[i], next = heads[i + 1];
+    if (next?.inline) {
+      let end = next.offset;
+      while (end > idx.offset(s.headingRange.end) && isBlank(idx.text.charCodeAt(end - 1))) end--;
+      s.range.end = idx.position(end);
+      continue;
+    }
+    const endLine = Math.max(s.range.start.line, next ? next.line - 1 : idx.lineCount - 1);
     s.range.end = { line: endLine, character: idx.lineText(endLine).length };
   }
   return sections;
+}
+
+/** A line's part inside a section's body, and where that part starts in the line. */
+export interface BodyLine { line: number; from: number; text: string }
+
+/**
+ * A section's body — after its heading, up to the next section — line by line. A section whose
+ * heading stands inside a line starts and ends inside a line: its first and last parts are partial lines.
+ */
+export function bodyLines(idx: LineIndex, s: Section): BodyLine[] {
+  const start = idx.offset(s.headingRange.end), end = idx.offset(s.range.end);
+  const out: BodyLine[] = [];
+  for (let l = s.headingRange.end.line; l <= s.range.end.line; l++) {
+    const at = idx.lineStart(l), text = idx.lineText(l);
+    const from = Math.max(start - at, 0), to = Math.min(end - at, text.length);
+    if (from < to) out.push({ line: l, from, text: from === 0 && to === text.length ? text : text.slice(from, to) });
+  }
+  return out;
 }
 
 const TITLE_WORDS = '政府信息公开工作年度报告';

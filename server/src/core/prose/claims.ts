@@ -5,9 +5,11 @@ import {
 import type { Report } from '../model';
 import type { LineIndex, Range } from '../text';
 import { NUMBER_STARTS, readNumber, unitAfter, type NumberForm, type ProseNumber } from './numbers';
+import { unwrap, type Unwrapped } from './unwrap';
 
-// The prose is read once, outside the tables. It is cut into sentences (。 or a line break) and
-// clauses (，；（）：); a sentence that holds a count (or 未/无/均) is tokenised in one pass into
+// The prose is read once, outside the tables. It is cut into sentences (。 or a line break — a
+// paragraph's: the soft breaks of text wrapped at a page's width are cut out first, prose/unwrap.ts)
+// and clauses (，；（）：); a sentence that holds a count (or 未/无/均) is tokenised in one pass into
 // numbers, keywords and markers, the others are skipped at one array read per character. A number
 // speaks of the keyword in its own clause — the nearest before it, else the nearest after it
 // (6件已办理完毕) — never of a keyword in another sentence. Scope words, comparisons, approximate
@@ -159,6 +161,7 @@ const near = (s: string, from: number, to: number) => {
   return true;
 };
 const rowsOf = (quantity: string) => quantity.slice(0, quantity.lastIndexOf('.'));
+const JOINERS = '及和与、或';
 
 /** The vocabulary entry at `i`, the longest that matches. */
 function entryAt(s: string, i: number): Entry | undefined {
@@ -174,15 +177,19 @@ const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_WON].map((w) => w.charCodeAt
 const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
 
 class ProseReader {
+  /** The text read: the document, or the document with its soft line breaks cut out. */
+  private readonly s: string;
   /** The words of CLAIM_KINDS.needs that the sentence being read contains. */
   private met: string[] = [];
 
   constructor(
-    private readonly s: string,
+    private readonly view: Unwrapped,
     private readonly idx: LineIndex,
     private readonly year: number | null,
     private readonly claims: Claim[],
-  ) {}
+  ) {
+    this.s = view.text;
+  }
 
   /**
    * Reads the sentences of s[from, to) that hold a count, or a word that may say none or all (未收到,
@@ -385,8 +392,22 @@ class ProseReader {
         }
         else if (cases) fig.alternatives = ['t4.all.total'];
       }
+      if (kind.family === 'outcome') {
+        // 予以公开及部分公开 208 件 counts both outcomes.
+        const other = cands.find((t) => t !== pick && kindOf(t).family === 'outcome' && (this.joined(t, pick!) || this.joined(pick!, t)));
+        if (other) {
+          const [a, b] = other.start < pick.start ? [other, pick] : [pick, other];
+          fig.quantity = `t3.${rowsOf(kindOf(a).quantity!).slice(3)}+${rowsOf(kindOf(b).quantity!).slice(3)}.total`;
+          if (!numberFirst && !inherited) fig.phrase = this.phrase(a.start, n.after, a, n);
+        }
+      }
     }
     return fig;
+  }
+
+  /** Two keywords joined by 及 和 与 、 或: 予以公开及部分公开. */
+  private joined(a: Tok, b: Tok): boolean {
+    return a.end + 1 === b.start && JOINERS.includes(this.s[a.end]);
   }
 
   /** The rows of table 4 a result (维持, 尚未审结) belongs to: the total's, or a review/lawsuit word before it. */
@@ -428,11 +449,12 @@ class ProseReader {
       return fig.claim;
     }
     const n = fig.num;
+    const { raw, range } = this.source(n.start, n.end);
     const c: Claim = {
       quantity: fig.quantity ?? nonTable ?? 'other',
       value: n.value,
-      raw: this.s.slice(n.start, n.end),
-      range: this.range(n.start, n.end),
+      raw,
+      range,
       form: n.form,
       unit: n.unit,
       phrase: fig.phrase,
@@ -445,15 +467,17 @@ class ProseReader {
     return fig.claim;
   }
 
-  private range(a: number, b: number): Range {
-    return this.idx.range(a, b);
+  /** Where s[a, b) stands in the document, and how it is written there (a soft line break included). */
+  private source(a: number, b: number): { raw: string; range: Range } {
+    const start = this.view.original(a, false), end = this.view.original(b, true);
+    return { raw: this.idx.text.slice(start, end), range: this.idx.range(start, end) };
   }
 
   /** 未收到…申请, 无…行政复议, 未发生…行政复议、行政诉讼: a count of zero. */
   private zero(clause: Clause, at: number) {
     const toks = clause.toks, z = toks[at];
     if (at > 0 && toks[at - 1].entry?.marker === 'zero') return; // 不存在未受理的申请
-    let review = false, suit = false, received: Tok | undefined, lastHit: Tok | undefined;
+    let review = false, suit = false, received: Tok | undefined, lastHit: Tok | undefined, column: string | undefined;
     for (let i = at + 1; i < toks.length; i++) {
       const t = toks[i];
       if (t.num && t.num.unitClass !== 'none') return; // 未…的 3 件: a count follows
@@ -463,17 +487,24 @@ class ProseReader {
       if (!kind || !this.needsMet(kind)) continue;
       if (kind.family === 'review') { review = true; lastHit = t; }
       else if (kind.family === 'suit') { suit = true; lastHit = t; }
+      // 未发生…被行政复议纠错或行政诉讼败诉: none lost, not none at all.
+      else if (kind.family === 'result' && lastHit) {
+        if (column && column !== kind.column) return;
+        column = kind.column;
+        lastHit = t;
+      }
       // The verb itself is negated (未收到, 没有受理), not some adverb (未及时受理).
       else if (!received && !lastHit && t.start - z.end <= 1 && (kind.kind === 'received' || kind.kind === 'new' ||
         (kind.kind === 'handled' && this.s.slice(t.end, t.end + 6).includes('申请')))) { received = t; }
     }
-    const quantity = review && suit ? 't4.all.total' : review ? 't4.review.total' : suit ? 't4.suit.total' : received ? 't3.1.total' : undefined;
+    const rows = review && suit ? 'all' : review ? 'review' : suit ? 'suit' : undefined;
+    const quantity = rows ? `t4.${rows}.${column ?? 'total'}` : received ? 't3.1.total' : undefined;
     const hit = lastHit ?? received;
     if (!quantity || !hit) return;
     const end = hit.end - z.start <= 20 ? hit.end : z.end;
     const words = this.s.slice(z.start, end);
     this.claims.push({
-      quantity, value: 0, raw: words, range: this.range(z.start, end), form: 'zero', unit: '件',
+      quantity, value: 0, ...this.source(z.start, end), form: 'zero', unit: '件',
       phrase: end === hit.end ? words : `${words}…${hit.entry!.word}`,
     });
   }
@@ -504,24 +535,26 @@ class ProseReader {
   }
 
   private statement(a: number, b: number, quantity: string) {
-    const words = this.s.slice(a, b);
-    this.claims.push({ quantity, value: 0, raw: words, range: this.range(a, b), form: 'all', unit: '件', phrase: words });
+    this.claims.push({ quantity, value: 0, ...this.source(a, b), form: 'all', unit: '件', phrase: this.s.slice(a, b) });
   }
 }
 
-/** Finds the figures the prose states, outside the tables. */
+/** Finds the figures the prose states, outside the tables, reading sentences on over soft line breaks. */
 export function extractClaims(text: string, idx: LineIndex, report: Report): Claim[] {
   const claims: Claim[] = [];
-  const reader = new ProseReader(text, idx, report.year, claims);
-  // The text between the tables, whole lines: a line break ends a sentence.
+  const headings: number[] = [];
+  for (const s of report.sections) headings.push(s.headingRange.start.line);
+  const view = unwrap(idx, headings);
+  const reader = new ProseReader(view, idx, report.year, claims);
+  // The text between the tables, by offsets: a table may start and end inside a line.
   const tables: [number, number][] = [];
-  for (const t of Object.values(report.tables)) if (t) tables.push([t.range.start.line, t.range.end.line]);
+  for (const t of Object.values(report.tables)) if (t) tables.push([idx.offset(t.range.start), idx.offset(t.range.end)]);
   tables.sort((a, b) => a[0] - b[0]);
-  let line = 0;
-  for (const [first, last] of tables) {
-    if (first > line) reader.read(idx.lineStart(line), idx.lineStart(first));
-    line = Math.max(line, last + 1);
+  let at = 0;
+  for (const [start, end] of tables) {
+    if (start > at) reader.read(view.local(at), view.local(start));
+    at = Math.max(at, end);
   }
-  if (line < idx.lineCount) reader.read(idx.lineStart(line), text.length);
+  if (at < text.length) reader.read(view.local(at), view.text.length);
   return claims;
 }

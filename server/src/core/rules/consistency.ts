@@ -1,8 +1,8 @@
 import type { FormatVersion } from '../format/schema';
 import { FORMATS } from '../format/statute';
 import { FIRST_FEE_STATEMENT_YEAR, predatesStatutoryFormat, versionForYear } from '../format/years';
-import type { Report, Section, Table } from '../model';
-import { titleYearRange } from '../parse/sections';
+import type { Report, Table } from '../model';
+import { bodyLines, titleYearRange } from '../parse/sections';
 import { matchesOf, toHalfWidth, type LineIndex, type Range } from '../text';
 import { tableName, tableNameEn } from './names';
 import type { Check, RawFinding } from './types';
@@ -11,21 +11,22 @@ const NOTICE: Record<FormatVersion, string> = { 2021: '国办公开办函〔2021
 const lineRange = (idx: LineIndex, line: number): Range =>
   ({ start: { line, character: 0 }, end: { line, character: idx.lineText(line).length } });
 const span = (line: number, from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
-const sectionLines = (s: Section) => ({ from: s.range.start.line + 1, to: s.range.end.line });
 
 // ---- format-version -------------------------------------------------------------------------
 
-/** Where the table shows its version: the first header word only that version prints. */
+/** Where the table shows its version: the first header word only that version prints (a table may start and end inside a line). */
 function markerRange(table: Table, idx: LineIndex): Range {
   const markers = FORMATS.find((f) => f.version === table.version)!.markers;
-  for (let l = table.range.start.line; l <= table.range.end.line; l++) {
+  const { start, end } = table.range;
+  for (let l = start.line; l <= end.line; l++) {
     const line = idx.lineText(l);
+    const from = l === start.line ? start.character : 0, to = l === end.line ? end.character : line.length;
     for (const m of markers) {
-      const at = line.indexOf(m);
-      if (at >= 0) return span(l, at, at + m.length);
+      const at = line.indexOf(m, from);
+      if (at >= 0 && at + m.length <= to) return span(l, at, at + m.length);
     }
   }
-  return lineRange(idx, table.range.start.line);
+  return start.character === 0 ? lineRange(idx, start.line) : table.range;
 }
 
 function formatVersion(report: Report, idx: LineIndex): RawFinding[] {
@@ -101,9 +102,7 @@ function lastYearInProblems(report: Report, idx: LineIndex, year: number): RawFi
   if (!problems) return [];
   const out: RawFinding[] = [];
   const last = String(year - 1);
-  const { from, to } = sectionLines(problems);
-  for (let l = from; l <= to; l++) {
-    const raw = idx.lineText(l);
+  for (const { line: l, from, text: raw } of bodyLines(idx, problems)) {
     if (!raw.includes('年')) continue;
     const line = toHalfWidth(raw);
     if (!line.includes(last)) continue;
@@ -111,13 +110,14 @@ function lastYearInProblems(report: Report, idx: LineIndex, year: number): RawFi
       if (m[0] !== last) continue;
       const at = m.index!;
       if (COMPARED_BEFORE.test(line.slice(Math.max(0, at - 4), at)) || COMPARED_AFTER.test(line.slice(at + 4, at + 24))) continue;
+      const range = span(l, from + at, from + at + 4);
       out.push({
-        code: 'year-mismatch', range: span(l, at, at + 4),
+        code: 'year-mismatch', range,
         message: {
           zh: `第五部分“存在的主要问题及改进情况”写的是${last}年，而这是${year}年度报告：这段文字可能是从上一年的报告沿用的，请核对。`,
           en: `Section 5 speaks of ${last} in the ${year} report: this paragraph may have been pasted from last year's report.`,
         },
-        fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range: span(l, at, at + 4), newText: String(year) }] },
+        fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range, newText: String(year) }] },
       });
     }
   }
@@ -137,10 +137,8 @@ const NO_NOTICES = [
 function fees(report: Report, idx: LineIndex): RawFinding[] {
   const other = report.sections.find((s) => s.number === 6);
   if (!other) return [];
-  const { from, to } = sectionLines(other);
-  let mentioned = false;
-  for (let l = from; l <= to && !mentioned; l++) mentioned = MENTIONS_FEES.test(idx.lineText(l));
-  if (!mentioned) {
+  const body = bodyLines(idx, other);
+  if (!body.some((b) => MENTIONS_FEES.test(b.text))) {
     return [{
       code: 'fee-statement', range: other.headingRange,
       message: {
@@ -153,15 +151,15 @@ function fees(report: Report, idx: LineIndex): RawFinding[] {
   const unpaid = report.tables.t3?.rows['3.6.2']?.cells.total;
   if (!unpaid || !(unpaid.value! > 0)) return [];
   const out: RawFinding[] = [];
-  for (let l = from; l <= to; l++) {
-    const line = toHalfWidth(idx.lineText(l));
+  for (const { line: l, from, text } of body) {
+    const line = toHalfWidth(text);
     if (!line.includes('收费通知')) continue;
     for (const re of NO_NOTICES) {
       const m = re.exec(line);
       re.lastIndex = 0;
       if (!m) continue;
       out.push({
-        code: 'fee-statement', range: span(l, m.index, m.index + m[0].length),
+        code: 'fee-statement', range: span(l, from + m.index, from + m.index + m[0].length),
         message: {
           zh: `这里说没有发出收费通知，但表三“申请人逾期未按收费通知要求缴纳费用”为${unpaid.value}件，说明本年发出过收费通知。请核对收费通知的件数和金额。`,
           en: `This says no fee notice was sent, but table 3 counts ${unpaid.value} application(s) dropped for an unpaid fee notice.`,

@@ -1,6 +1,6 @@
 import { SECTIONS } from '../format/statute';
 import type { Report, Section } from '../model';
-import { isHanNumeral, readNumbering, textStart } from '../parse/sections';
+import { bodyLines, isHanNumeral, readNumbering, textStart } from '../parse/sections';
 import type { LineIndex, Range } from '../text';
 import type { Check, RawFinding } from './types';
 
@@ -51,14 +51,19 @@ function missing(report: Report, idx: LineIndex): RawFinding[] {
         en: `Section ${n} “${heading(n)}” is missing; it belongs ${after ? `before section ${after.number}` : `after section ${before!.number}`}.`,
       },
     };
-    // The table of sections 2–4 tells where the heading belongs: on the line before the table.
+    // The table of sections 2–4 tells where the heading belongs: just before the table (on the line
+    // before it, or — in text that runs on without line breaks — inside the line).
     const table = TABLE_OF[n] && report.tables[TABLE_OF[n]];
-    const line = table?.range.start.line;
-    if (line !== undefined && (!before || before.range.start.line < line) && (!after || line < after.range.start.line)) {
-      finding.range = lineRange(idx, line);
+    const start = table ? idx.offset(table.range.start) : -1;
+    if (table && (!before || idx.offset(before.range.start) < start) && (!after || start < idx.offset(after.range.start))) {
+      const { line, character } = table.range.start;
+      // Text before the table on its line: the heading goes inside the line, with a blank before it to be read as one.
+      const inline = idx.lineText(line).slice(0, character).trim() !== '';
+      const blank = inline && !/\s/.test(idx.text[start - 1]);
+      finding.range = inline ? idx.range(start, Math.min(idx.offset(table.range.end), idx.lineStart(line) + idx.lineText(line).length)) : lineRange(idx, line);
       finding.fix = {
         title: { zh: `在表前插入标题“${heading(n)}”`, en: `Insert the heading “${heading(n)}” before the table` },
-        edits: [{ range: at(line), newText: `${heading(n)}\n` }],
+        edits: [{ range: at(line, inline ? character : 0), newText: inline ? `${blank ? ' ' : ''}${heading(n)} ` : `${heading(n)}\n` }],
       };
     }
     out.push(finding);
@@ -152,18 +157,17 @@ function titles(sections: Section[]): RawFinding[] {
 function subtopics(report: Report, idx: LineIndex): RawFinding[] {
   const overview = report.sections.find((s) => s.number === 1);
   if (!overview) return [];
-  const tables = Object.values(report.tables).map((t) => t!.range);
-  const inTable = (l: number) => tables.some((r) => r.start.line <= l && l <= r.end.line);
+  const tables = Object.values(report.tables).map((t) => [idx.offset(t!.range.start), idx.offset(t!.range.end)]);
+  const inTable = (offset: number) => tables.some(([start, end]) => start <= offset && offset <= end);
   const out: RawFinding[] = [];
-  for (let l = overview.range.start.line + 1; l <= overview.range.end.line; l++) {
-    const line = idx.lineText(l);
+  for (const { line: l, from, text: line } of bodyLines(idx, overview)) {
     // Table rows (一、本年新收…) are numbered like sections too; only a line that starts with a numeral is read.
     const start = textStart(line);
-    if (start >= line.length || !isHanNumeral(line.charCodeAt(start)) || line.includes('\t') || inTable(l)) continue;
+    if (start >= line.length || !isHanNumeral(line.charCodeAt(start)) || line.includes('\t') || inTable(idx.lineStart(l) + from)) continue;
     const n = readNumbering(line, start);
     if (!n || n.style !== 'han' || !(n.separator === '、' || n.separator === '．' || n.separator === '.')) continue;
     const end = n.start + n.numeral.length + (line.slice(n.start + n.numeral.length, n.end).indexOf(n.separator) + 1);
-    const range: Range = { start: { line: l, character: n.start }, end: { line: l, character: end } };
+    const range: Range = { start: { line: l, character: from + n.start }, end: { line: l, character: from + end } };
     const written = line.slice(n.start, end);
     const want = `（${n.numeral}）`;
     const clash = SECTIONS.find((s) => s.number === n.value);
@@ -202,16 +206,16 @@ export const sections: Check = {
       code: 'section-numbering', severity: 'warning',
       title: { zh: '部分标题的序号缺失或写错', en: 'A section heading lacks its numeral or has the wrong one' },
       description: {
-        zh: '六个部分的标题用汉字数字加顿号编号：一、二、……六、。缺少序号（“主动公开政府信息情况”）、写成阿拉伯数字或别的标点（“2、”“二.”）、序号与部分不符（整段错位）都会报告，快速修复改为正确的序号。',
-        en: 'Section headings are numbered 一、 to 六、. A missing numeral, an Arabic numeral or another separator (“2、”, “二.”), or a numeral that does not match the section (a shifted block) is reported; the quick fix writes the right numeral.',
+        zh: '六个部分的标题用汉字数字加顿号编号：一、二、……六、。缺少序号（“主动公开政府信息情况”）、写成阿拉伯数字或别的标点（“2、”“二.”）或另一种编号（“第二部分”）、序号与部分不符（整段错位）都会报告，快速修复改为正确的序号。',
+        en: 'Section headings are numbered 一、 to 六、. A missing numeral, an Arabic numeral or another separator (“2、”, “二.”), a numbering of another kind (“第二部分”), or a numeral that does not match the section (a shifted block) is reported; the quick fix writes the right numeral.',
       },
     },
     {
       code: 'section-title', severity: 'information',
       title: { zh: '部分标题的措辞与法定表述不同', en: 'A section title departs from the statute\'s wording' },
       description: {
-        zh: '标题应照国办公开办函〔2021〕30号的表述书写。第四部分也可写作“因政府信息公开工作被申请行政复议、提起行政诉讼情况”，第五部分也可写作“政府信息公开工作存在的主要问题及改进情况”。快速修复改为法定表述。',
-        en: 'Titles follow the statute\'s wording; the accepted variants of sections 4 and 5 pass. The quick fix writes the statutory title.',
+        zh: '标题应照国办公开办函〔2021〕30号的表述书写。第四部分也可写作“因政府信息公开工作被申请行政复议、提起行政诉讼情况”，第五部分也可写作“政府信息公开工作存在的主要问题及改进情况”。换了说法（“主动公开情况”）或有一字之差（“行政法复议”）的标题仍算作该部分，在此提示。快速修复改为法定表述。',
+        en: 'Titles follow the statute\'s wording; the accepted variants of sections 4 and 5 pass. A title in other words (主动公开情况) or one character off (行政法复议) still counts as its section and is noted here. The quick fix writes the statutory title.',
       },
     },
     {

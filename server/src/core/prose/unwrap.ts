@@ -1,0 +1,164 @@
+import { isHanNumeral, readNumbering } from '../parse/sections';
+import type { LineIndex } from '../text';
+
+// A PDF's text layer (and Markdown converted from a PDF) wraps every line at the page's width: a
+// sentence runs on over line breaks, even inside a word (答\n复) or between a number and its unit
+// (351\n件), and page numbers (- 2 -, — 2 —) stand between its lines. Such a soft break must not end
+// a sentence; a paragraph's or a heading's break still must. Which is which the document itself
+// tells: a soft break follows a line about as wide as the document's full lines that does not end a
+// sentence, and comes before a line that does not open a heading or a numbered item. A document
+// whose lines are not wrapped at one width (a draft with one paragraph per line) has none.
+
+/** The prose as the claims are read from it, and the way back to the document's offsets. */
+export interface Unwrapped {
+  /** The document with its soft breaks, and the page numbers among them, cut out; the document itself when it has none. */
+  text: string;
+  /** The document offset of an offset in `text`: a range's start goes past a cut there, its end stays before it. */
+  original(at: number, isEnd: boolean): number;
+  /** The offset in `text` of a document offset (one inside a cut: the cut's place). */
+  local(at: number): number;
+}
+
+const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d;
+// What a line's last characters are, by code (one array read each): END, 。！？；： and their ASCII
+// forms — a line that ends with one ends its sentence or clause on purpose; TRAILING, blanks and the
+// closing quotes and brackets looked through for the sentence end before them (……。”).
+const END = 1, TRAILING = 2;
+const LAST = new Uint8Array(65536);
+for (const c of '。！？；：!?;:') LAST[c.charCodeAt(0)] = END;
+for (const c of ' \t\r\u3000\u00a0”’）」』】)"\'') LAST[c.charCodeAt(0)] = TRAILING;
+const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$/;
+
+/** A PDF's page number on a line of its own: - 2 -, — 2 —, 第 2 页. */
+const isPageNumber = (line: string) => line.length <= 16 && PAGE_NUMBER.test(line);
+
+/**
+ * Display width, up to the trailing blanks: a Chinese character (or a full-width form, “, —) counts
+ * two, ASCII one. -1 for a line with a tab or a |, a table's row.
+ */
+export function displayWidth(line: string): number {
+  let end = line.length;
+  while (end > 0 && isBlank(line.charCodeAt(end - 1))) end--;
+  let width = 0;
+  for (let i = 0; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x09 || c === 0x7c) return -1;
+    width += c >= 0x2e80 || (c >= 0x2010 && c <= 0x206f) ? 2 : 1;
+  }
+  return width;
+}
+
+/** Whether the line's last character, closing quotes and brackets aside (……。”), ends a sentence or a clause. */
+function endsSentence(line: string): boolean {
+  let end = line.length;
+  while (end > 0 && LAST[line.charCodeAt(end - 1)] === TRAILING) end--;
+  return end > 0 && LAST[line.charCodeAt(end - 1)] === END;
+}
+
+// Only lines at least this wide count as a page's full lines (20 Chinese characters): shorter ones
+// are headings, table labels and cells, whose widths cluster too.
+const MIN_FULL = 40, MAX_FULL = 240;
+/** How far short of the full width a full line may fall: a paragraph's first line is indented by two characters, and digits are narrow. */
+const SHORT_BY = 6;
+/** How far beyond it: a line of many digits and Latin letters measures a little wider. */
+const LONG_BY = 10;
+
+// Scratch space, reused (one document is read at a time): how many lines have each width, and each
+// line's width (-1 for a line that cannot end in a soft break).
+const counts = new Uint32Array(MAX_FULL + 3);
+let widths = new Int32Array(1024);
+
+/**
+ * The width at which the document's lines are wrapped, or 0 when they are not: the width most of the
+ * wide lines that end mid-sentence have (within two), if there are enough of them. Leaves those
+ * lines' widths in `widths`.
+ */
+function wrapWidth(idx: LineIndex): number {
+  counts.fill(0);
+  if (widths.length < idx.lineCount) widths = new Int32Array(idx.lineCount);
+  let lines = 0;
+  for (let l = 0; l < idx.lineCount; l++) {
+    const line = idx.lineText(l);
+    widths[l] = -1;
+    if (line.length < MIN_FULL / 2 || line.length > MAX_FULL || endsSentence(line)) continue;
+    const width = displayWidth(line);
+    if (width < MIN_FULL || width > MAX_FULL) continue;
+    widths[l] = width;
+    counts[width]++;
+    lines++;
+  }
+  if (lines < 6) return 0;
+  let best = 0, at = 0;
+  for (let w = MIN_FULL + 2; w <= MAX_FULL; w++) {
+    const n = counts[w - 2] + counts[w - 1] + counts[w] + counts[w + 1] + counts[w + 2];
+    if (n > best) { best = n; at = w; }
+  }
+  // A third of those lines, and at least six, share a width: the page's.
+  return best >= 6 && best * 3 >= lines ? at : 0;
+}
+
+const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+
+/** A line that opens a numbered item (二、 1. （一）), a Markdown block or a table row; or a blank line. */
+function opensBlock(line: string): boolean {
+  let i = 0;
+  while (i < line.length && isBlank(line.charCodeAt(i))) i++;
+  if (i === line.length) return true;
+  const c = line.charCodeAt(i);
+  if (c === 0x23 /* # */ || c === 0x7c /* | */ || c === 0x3e /* > */ || c === 0x2a /* * */) return true;
+  if ((c === 0x2d /* - */ || c === 0x2b /* + */) && isBlank(line.charCodeAt(i + 1))) return true;
+  if (c === 0xff08 /* （ */ || c === 0x28 /* ( */) {
+    let j = i + 1;
+    while (j < i + 4 && (isHanNumeral(line.charCodeAt(j)) || isDigit(line.charCodeAt(j)))) j++;
+    const close = line.charCodeAt(j);
+    return j > i + 1 && (close === 0xff09 || close === 0x29);
+  }
+  if (!isHanNumeral(c) && !isDigit(c) && c !== 0x7b2c /* 第 */) return false;
+  const numbering = readNumbering(line, i);
+  return numbering !== undefined && numbering.separator !== '';
+}
+
+const AS_IS = (text: string): Unwrapped => ({ text, original: (at) => at, local: (at) => at });
+
+/**
+ * The document read with its soft line breaks (and the page numbers among them) cut out. A break
+ * before or after a section heading (`headings`: their lines) is never soft.
+ */
+export function unwrap(idx: LineIndex, headings: readonly number[] = []): Unwrapped {
+  const full = wrapWidth(idx);
+  if (!full) return AS_IS(idx.text);
+  // Cuts, in document order: where each starts and ends in the document, and where it falls in the result.
+  const starts: number[] = [], ends: number[] = [], at: number[] = [];
+  let text = '', from = 0;
+  for (let l = 0; l + 1 < idx.lineCount; l++) {
+    const width = widths[l];
+    if (width < full - SHORT_BY || width > full + LONG_BY || headings.includes(l)) continue;
+    let next = l + 1;
+    while (next < idx.lineCount && isPageNumber(idx.lineText(next))) next++;
+    if (next >= idx.lineCount || opensBlock(idx.lineText(next)) || headings.includes(next)) continue;
+    const start = idx.lineStart(l) + idx.lineText(l).length, end = idx.lineStart(next);
+    text += idx.text.slice(from, start);
+    starts.push(start); ends.push(end); at.push(text.length);
+    from = end;
+    l = next - 1;
+  }
+  if (!starts.length) return AS_IS(idx.text);
+  text += idx.text.slice(from);
+  return {
+    text,
+    original(offset, isEnd) {
+      // The last cut at or before the offset (strictly before, for an end): the offset lies past it.
+      let lo = 0, hi = at.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (isEnd ? at[mid] < offset : at[mid] <= offset) lo = mid + 1; else hi = mid; }
+      return lo === 0 ? offset : ends[lo - 1] + (offset - at[lo - 1]);
+    },
+    local(offset) {
+      // The last cut that starts at or before the offset.
+      let lo = 0, hi = starts.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= offset) lo = mid + 1; else hi = mid; }
+      if (lo === 0) return offset;
+      const k = lo - 1;
+      return offset < ends[k] ? at[k] : at[k] + (offset - ends[k]);
+    },
+  };
+}
