@@ -40,7 +40,7 @@ function goldTables(g: { format: '2021' | '2019'; t2: object; t3: object; t4: ob
     for (const [row, cols] of Object.entries(g[key] as Record<string, Record<string, number>>)) {
       const cells: Record<string, Cell> = {};
       for (const [col, value] of Object.entries(cols)) {
-        cells[col] = { value, raw: String(value), range: nowhere, kind: 'number', unit: undefined, nonstandard: false };
+        cells[col] = { value, raw: String(value), range: nowhere, kind: 'number', unit: undefined, nonstandard: false, inferred: false };
       }
       table.rows[row] = { key: row, cells };
     }

@@ -29,7 +29,8 @@ function lostTrack(idx: LineIndex, table: Table, p: TableProblem): Msg {
 }
 
 function unreadable(idx: LineIndex, table: Table): RawFinding[] {
-  const lost = table.problems.filter((p) => p.kind === 'unreadable' || p.kind === 'stray');
+  const lost = table.problems.filter((p) => p.kind === 'unreadable' || p.kind === 'stray')
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   if (lost.length === 0) return [];
   const t = { zh: tableName(table.key), en: tableNameEn(table.key) };
   const items = lost.map((p) => lostTrack(idx, table, p));
