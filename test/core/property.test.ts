@@ -104,6 +104,7 @@ describe('time grows linearly with the input', () => {
     'one row of many spaced numbers': (n) => '申请人情况\n本年新收政府信息公开申请数量' + ' 7'.repeat(n * 5),
     'many pipe rows': (n) => '申请人情况\n' + '| （三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n'.repeat(n / 2),
     'labels without numbers': (n) => '申请人情况\n' + '2.重复申请 '.repeat(n * 2),
+    'unclosed brackets in a label': (n) => '申请人情况\n一、本年新收' + '（'.repeat(n * 2) + ' 1 0 0 0 0 0 1',
   };
   for (const [name, make] of Object.entries(shapes)) {
     it(name, () => assertLinear(name, make));

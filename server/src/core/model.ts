@@ -46,9 +46,10 @@ export interface TableProblem {
   readings?: Record<string, Cell>[];
   /**
    * 'unreadable': 'split' — its run-together digits cannot be cut so that the row adds up; 'long' —
-   * they are too long to try; 'short' — too few numbers in a table with stray numbers (they may be its).
+   * they are too long to try; 'short' — too few numbers in a table with stray numbers (they may be its);
+   * 'mixed' — header words stand among its numbers (a PDF's text that lost the table's shape).
    */
-  cause?: 'split' | 'long' | 'short';
+  cause?: 'split' | 'long' | 'short' | 'mixed';
 }
 
 export interface TableRow {

@@ -52,6 +52,8 @@ export const TableSpec = z.object({
   title: z.string(),
   /** Text that marks where the table begins in a draft. */
   anchors: z.array(z.string()).min(1),
+  /** Words only this version of the table prints (how a table shows its version); may be none. */
+  markers: z.array(z.string()),
   columns: z.array(ColumnSpec).min(1),
   rows: z.array(RowSpec).min(1),
   identities: z.array(IdentitySpec),
@@ -67,8 +69,6 @@ export const SectionSpec = z.object({
 export const FormatSpec = z.object({
   version: z.enum(['2021', '2019']),
   notice: z.string(),
-  /** Header or label text found only in this version's tables. */
-  markers: z.array(z.string()).min(1),
   tables: z.array(TableSpec).length(3),
 });
 

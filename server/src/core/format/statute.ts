@@ -70,8 +70,8 @@ const T3_TAIL: RowSpec[] = [
 const T3_ROWS_2021: RowSpec[] = [
   ...T3_HEAD,
   t3group('3.6', '（六）其他处理', ['其他处理']),
-  t3row('3.6.1', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '其他处理·逾期不补正', ['逾期不补正'], { group: '3.6' }),
-  t3row('3.6.2', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '其他处理·逾期未缴纳费用', ['缴纳费用', '收费通知'], { group: '3.6' }),
+  t3row('3.6.1', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '其他处理·逾期不补正', ['逾期不补正', '逾期未补正'], { group: '3.6' }),
+  t3row('3.6.2', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '其他处理·逾期未缴纳费用', ['缴纳费用', '收费通知', '处理费'], { group: '3.6' }),
   t3row('3.6.3', '3.其他', '其他处理·其他', ['其他'], { group: '3.6' }),
   ...T3_TAIL,
 ];
@@ -99,8 +99,8 @@ function t3Identities(rows: RowSpec[]): IdentitySpec[] {
 
 const T3_TITLE = '收到和处理政府信息公开申请情况';
 const T3_ANCHORS = ['勾稽关系', '申请人情况', '本年新收政府信息公开申请数量'];
-const table3 = (rows: RowSpec[]) => ({
-  key: 't3' as const, number: 3, title: T3_TITLE, anchors: T3_ANCHORS,
+const table3 = (rows: RowSpec[], markers: string[]) => ({
+  key: 't3' as const, number: 3, title: T3_TITLE, anchors: T3_ANCHORS, markers,
   columns: T3_COLUMNS, rows, identities: t3Identities(rows),
 });
 
@@ -116,7 +116,7 @@ const T4_COLUMNS = [
 const T4_COLS = T4_COLUMNS.map((c) => c.key);
 const TABLE4: TableSpec = {
   key: 't4', number: 4, title: '政府信息公开行政复议、行政诉讼情况',
-  anchors: ['行政复议'],
+  anchors: ['行政复议'], markers: [],
   columns: T4_COLUMNS,
   rows: [
     row('review', '行政复议', '行政复议', ['行政复议'], T4_COLS),
@@ -135,7 +135,7 @@ const T2_TITLE = '主动公开政府信息情况';
 const T2_ANCHORS = ['第二十条第'];
 
 const TABLE2_2021: TableSpec = {
-  key: 't2', number: 2, title: T2_TITLE, anchors: T2_ANCHORS,
+  key: 't2', number: 2, title: T2_TITLE, anchors: T2_ANCHORS, markers: ['本年制发件数', '本年废止件数', '现行有效件数'],
   columns: [
     col('issued', '本年制发件数', ['本年制发件数']),
     col('repealed', '本年废止件数', ['本年废止件数']),
@@ -156,7 +156,7 @@ const TABLE2_2021: TableSpec = {
 
 const CHANGE = ['prior_items', 'change', 'decisions'];
 const TABLE2_2019: TableSpec = {
-  key: 't2', number: 2, title: T2_TITLE, anchors: T2_ANCHORS,
+  key: 't2', number: 2, title: T2_TITLE, anchors: T2_ANCHORS, markers: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '政府集中采购', '上一年项目数量'],
   columns: [
     col('made', '本年新制作数量', ['本年新制作数量']),
     col('published', '本年新公开数量', ['本年新公开数量']),
@@ -183,13 +183,12 @@ const TABLE2_2019: TableSpec = {
 export const FORMATS: FormatSpec[] = [
   {
     version: '2021', notice: '国办公开办函〔2021〕30号',
-    markers: ['本年制发件数', '本年废止件数', '现行有效件数', '逾期不补正', '缴纳费用'],
-    tables: [TABLE2_2021, table3(T3_ROWS_2021), TABLE4],
+    // Table 3 shows the 2021 version by the three rows of （六）其他处理; the 2019 one, by their absence.
+    tables: [TABLE2_2021, table3(T3_ROWS_2021, ['逾期不补正', '逾期未补正', '缴纳费用', '不再处理', '收费通知']), TABLE4],
   },
   {
     version: '2019', notice: '国办公开办函〔2019〕60号',
-    markers: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '政府集中采购', '上一年项目数量'],
-    tables: [TABLE2_2019, table3(T3_ROWS_2019), TABLE4],
+    tables: [TABLE2_2019, table3(T3_ROWS_2019, []), TABLE4],
   },
 ];
 

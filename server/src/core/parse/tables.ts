@@ -3,9 +3,9 @@ import { FORMATS, perTableSpec, tableSpec } from '../format/statute';
 import { countBroken } from '../identities';
 import type { Cell, CellKind, Section, Table, TableProblem } from '../model';
 import type { Claim } from '../prose/claims';
-import type { LineIndex, Range } from '../text';
+import { toHalfWidth, type LineIndex, type Range } from '../text';
 import { splitRuns } from './split';
-import { Kind, tokenize, type Token } from './tokens';
+import { Kind, PLACEHOLDER, tokenize, type Token } from './tokens';
 import { normalizeLabel, plainCount, readCell, stripNumbering } from './values';
 
 // The reader of the statistical tables, one design for every layout (spec: “Layouts the parser
@@ -44,20 +44,43 @@ function headerWords(key: TableKey): string[] {
 }
 
 /**
- * Where the anchor of a table is, from `from` on: with `header`, only one followed by some header
- * word before its first digit (行政复议 is also a word of the prose: “行政复议 351 件”).
+ * Where the anchor of a table is, from `from` on. An anchor in a sentence (“根据第二十条第（一）项规定，…”,
+ * “从申请人情况看，…”) is not the table's: after a table's anchor, up to its first number or the end of
+ * its line, there is no sentence punctuation outside brackets. With `header`, the anchor must also be
+ * followed by some header word before its first number (行政复议 is a word of the prose too: “行政复议 351 件”).
  */
 function findAnchor(text: string, key: TableKey, from: number, header: boolean): number {
   const re = ANCHORS[key];
   re.lastIndex = from;
   for (let m; (m = re.exec(text));) {
-    if (!header) return m.index;
     const after = m.index + m[0].length;
     const digit = text.slice(after, after + 400).search(/[0-9０-９]/);
-    const before = normalizeLabel(text.slice(after, digit < 0 ? after + 400 : after + digit));
-    if (HEADER_WORDS[key].some((w) => before.includes(w))) return m.index;
+    const upTo = digit < 0 ? Math.min(text.length, after + 400) : after + digit;
+    if (inSentence(text, m.index, upTo)) continue;
+    if (!header || HEADER_WORDS[key].some((w) => normalizeLabel(text.slice(after, upTo)).includes(w))) return m.index;
   }
   return -1;
+}
+
+const OPENERS = '（(〔【[', CLOSERS = '）)〕】]';
+
+/** Whether text[at, to), up to its line's end, has a sentence's punctuation (，。；) outside brackets — also a bracket opened just before `at`. */
+function inSentence(text: string, at: number, to: number): boolean {
+  const lineEnd = text.indexOf('\n', at);
+  if (lineEnd >= 0 && lineEnd < to) to = lineEnd;
+  // Inside a bracket that opened before the anchor (“（本列数据的勾稽关系为：第一项加第二项之和，…）”)?
+  let depth = 0;
+  for (let i = at - 1; i >= Math.max(0, at - 40) && text[i] !== '\n'; i--) {
+    if (CLOSERS.includes(text[i])) break;
+    if (OPENERS.includes(text[i])) { depth = 1; break; }
+  }
+  for (let i = at; i < to; i++) {
+    const c = text[i];
+    if (OPENERS.includes(c)) depth++;
+    else if (CLOSERS.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === '，' || c === '。' || c === '；')) return true;
+  }
+  return false;
 }
 
 /**
@@ -89,25 +112,26 @@ export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
 
 // ---- rows and columns named by labels ---------------------------------------------------------
 
-/** The format whose marker words (header words only one version prints) the label holds most of. */
-function mostMarkers(label: string): { best: FormatVersion; bestCount: number } {
-  let best: FormatVersion = '2021', bestCount = 0;
-  for (const f of FORMATS) {
-    let count = 0;
-    for (const m of f.markers) if (label.includes(m)) count++;
-    if (count > bestCount) { best = f.version; bestCount = count; }
-  }
-  return { best, bestCount };
+/** The number of a table's marker words (words only one version prints) the text holds. */
+function markersIn(key: TableKey, version: FormatVersion, text: string): number {
+  let count = 0;
+  for (const m of tableSpec(version, key).markers) if (text.includes(m)) count++;
+  return count;
 }
 
-/** The version a table is written in, from the header words only one version prints. */
+/**
+ * The version a table is written in, from the words only one version prints; table 3's 2019
+ * version prints none of the 2021 words, but has （六）其他处理 all the same.
+ */
 function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
   // Markers are plain words; only a header broken over lines needs the normalized text.
-  let label = text, found = mostMarkers(label);
-  if (found.bestCount === 0) found = mostMarkers((label = normalizeLabel(text)));
-  if (key === 't3' && found.bestCount === 0 && label.includes('其他处理')) return '2019';
-  return found.best;
+  for (const label of [text, normalizeLabel(text)]) {
+    const v2021 = markersIn(key, '2021', label), v2019 = markersIn(key, '2019', label);
+    if (v2021 || v2019) return v2019 > v2021 ? '2019' : '2021';
+    if (key === 't3' && label.includes('其他处理')) return '2019';
+  }
+  return '2021';
 }
 
 /** A two-character keyword (总计, 其他, 规章) names a row or column only as the whole label, after its numbering. */
@@ -195,29 +219,32 @@ class ParsedCell implements Cell {
     readonly inferred: boolean,
     private readonly line: number,
     private readonly character: number,
+    private readonly endLine: number,
     private readonly endCharacter: number,
   ) {}
 
   get range(): Range {
-    return { start: { line: this.line, character: this.character }, end: { line: this.line, character: this.endCharacter } };
+    return { start: { line: this.line, character: this.character }, end: { line: this.endLine, character: this.endCharacter } };
   }
 }
 
 function toCell(idx: LineIndex, t: Token, inferred = false): Cell {
   const lineStart = idx.lineStart(t.line);
-  const character = t.start - lineStart, endCharacter = t.end - lineStart;
+  const character = t.start - lineStart;
+  // A number joined over a line end (rejoined) ends on the next line; every other token on its own.
+  const end = t.end - lineStart <= idx.lineText(t.line).length ? { line: t.line, character: t.end - lineStart } : idx.position(t.end);
   // Most cells are plain counts: those without an intermediate reading.
   const count = plainCount(t.text);
-  if (count !== undefined) return new ParsedCell(count, t.text, 'number', undefined, false, inferred, t.line, character, endCharacter);
+  if (count !== undefined) return new ParsedCell(count, t.text, 'number', undefined, false, inferred, t.line, character, end.line, end.character);
   const r = readCell(t.text);
-  return new ParsedCell(r.value, t.text, r.kind, r.unit, r.nonstandard, inferred, t.line, character, endCharacter);
+  return new ParsedCell(r.value, t.text, r.kind, r.unit, r.nonstandard, inferred, t.line, character, end.line, end.character);
 }
 
 /** A cell whose number is one of several the identities leave open. */
 const ambiguousCell = (idx: LineIndex, t: Token): Cell =>
-  new ParsedCell(null, t.text, 'ambiguous', undefined, false, true, t.line, t.start - idx.lineStart(t.line), t.end - idx.lineStart(t.line));
+  new ParsedCell(null, t.text, 'ambiguous', undefined, false, true, t.line, t.start - idx.lineStart(t.line), t.line, t.end - idx.lineStart(t.line));
 
-const blankAt = (at: number, line: number): Token => ({ kind: Kind.Blank, text: '', start: at, end: at, line, x: -1, xEnd: -1, cell: -1 });
+const blankAt = (at: number, line: number): Token => ({ kind: Kind.Blank, text: '', start: at, end: at, line, x: -1, xEnd: -1, c: -1, cell: -1 });
 
 // ---- one row: which of its tokens fill which column ------------------------------------------
 
@@ -227,11 +254,17 @@ interface Columns {
   cells: Map<string, number>;
   /** Column key → every cell its header word stands in (a merged header repeated by a converter). */
   spans: Map<string, Set<number>>;
-  /** Column key (table 4: `block.column`) → the centre of the column, in display columns; empty when unknown. */
-  x: Map<string, number>;
+  /**
+   * Column key (table 4: `block.column`) → the centre of the column, measured two ways (WIDTH: in
+   * display columns, a Chinese character two wide; CHARS: in characters, as pdftotext aligns them).
+   */
+  x: [Map<string, number>, Map<string, number>];
   /** The lines those centres were read from: a row on one of them (flattened text) cannot be placed by them. */
   xLines: Set<number>;
 }
+const WIDTH = 0, CHARS = 1;
+/** Where a token's centre stands on its line, in one of the two measures. */
+const centreBy = (t: Token, metric: number) => (metric === WIDTH ? (t.x + t.xEnd) / 2 : t.c + (t.end - t.start) / 2);
 
 /** The ways to read a row's tokens, each `slots.length` tokens (blanks included), or why there is none. */
 type Reading =
@@ -239,7 +272,6 @@ type Reading =
   | { problem: TableProblem['kind']; found: number; cause?: TableProblem['cause'] };
 
 const isValue = (t: Token) => t.kind === Kind.Value;
-const centre = (t: Token) => (t.x + t.xEnd) / 2;
 
 /**
  * The ways to place a row's tokens on its columns when it has fewer numbers than columns and the
@@ -268,34 +300,42 @@ function placements(tokens: Token[], slots: string[], columns: Columns): Token[]
 /**
  * A row's numbers placed by their horizontal positions (a space-aligned table, where a blank cell
  * is only a wider gap): each number under the column it stands nearest to, in order, each column
- * at most once. Undefined when the positions do not say it clearly.
+ * at most once, within half the distance between two columns. The columns' centres must stand
+ * apart in their order (a PDF's header, one word per line, gives none). Undefined when the
+ * positions do not say it clearly.
  */
 function byPosition(idx: LineIndex, values: Token[], slots: string[], columns: Columns): Token[] | undefined {
-  const xs = slots.map((s) => columns.x.get(s));
-  if (xs.some((x) => x === undefined) || values.some((v) => v.line !== values[0].line || v.x < 0) || columns.xLines.has(values[0].line)) return undefined;
-  const out: (Token | undefined)[] = new Array(slots.length).fill(undefined);
-  let last = -1;
-  for (const v of values) {
-    let best = -1, second = Infinity;
-    for (let i = 0; i < xs.length; i++) {
-      const d = Math.abs(centre(v) - xs[i]!);
-      if (best < 0 || d < Math.abs(centre(v) - xs[best]!)) { if (best >= 0) second = Math.min(second, Math.abs(centre(v) - xs[best]!)); best = i; } else second = Math.min(second, d);
+  const line = values[0].line;
+  if (values.some((v) => v.line !== line || v.x < 0) || columns.xLines.has(line)) return undefined;
+  for (const metric of [WIDTH, CHARS]) {
+    const xs = slots.map((s) => columns.x[metric].get(s));
+    let gap = Infinity;
+    for (let i = 1; i < xs.length; i++) gap = Math.min(gap, (xs[i] ?? NaN) - (xs[i - 1] ?? NaN));
+    if (xs.some((x) => x === undefined) || !(gap >= 2)) continue;
+    const out: (Token | undefined)[] = new Array(slots.length).fill(undefined);
+    let last = -1;
+    for (const v of values) {
+      // Under the nearest column, clearly nearer it than the next (by a quarter of the columns' distance), after the number before.
+      const at = centreBy(v, metric);
+      const by = xs.map((x, i) => ({ i, d: Math.abs(at - x!) })).sort((a, b) => a.d - b.d);
+      const best = by[0].i;
+      if (best <= last || by[0].d > gap || (by.length > 1 && by[1].d - by[0].d < gap / 4)) { last = -2; break; }
+      out[best] = v;
+      last = best;
     }
-    // Nearest by a clear margin, and after the number before it.
-    if (best <= last || second - Math.abs(centre(v) - xs[best]!) < 2) return undefined;
-    out[best] = v;
-    last = best;
+    if (last < -1) continue;
+    const lineStart = idx.lineStart(line);
+    return out.map((t, i) => t ?? blankAt(lineStart + offsetAt(idx.lineText(line), xs[i]!, metric, values, lineStart), line));
   }
-  const line = idx.lineText(values[0].line), lineStart = idx.lineStart(values[0].line);
-  return out.map((t, i) => t ?? blankAt(lineStart + offsetAt(line, xs[i]!, values, lineStart), values[0].line));
+  return undefined;
 }
 
-/** The offset in a line nearest display column `x` that falls in a gap between the row's numbers. */
-function offsetAt(line: string, x: number, values: Token[], lineStart: number): number {
+/** The offset in a line nearest column `x` (in the measure given) that falls in a gap between the row's numbers. */
+function offsetAt(line: string, x: number, metric: number, values: Token[], lineStart: number): number {
   let col = 0, i = 0;
   for (; i < line.length && col < x; i++) {
     const c = line.charCodeAt(i);
-    col += c === 9 ? 8 - (col % 8) : c >= 0x1100 ? 2 : 1;
+    col += metric === CHARS ? 1 : c === 9 ? 8 - (col % 8) : c >= 0x1100 ? 2 : 1;
   }
   for (const v of values) if (lineStart + i > v.start && lineStart + i < v.end) return v.end - lineStart;
   return i;
@@ -305,7 +345,7 @@ function offsetAt(line: string, x: number, values: Token[], lineStart: number): 
  * The row's identities as a test of its values (in slot order): what a cut of run-together digits
  * must satisfy. Table 2's rows have none, so every cut fits and the prose must decide.
  */
-function rowTest(spec: TableSpec, slots: Slot[]): (values: number[]) => boolean {
+function rowTest(spec: TableSpec, slots: Slot[]): ((values: number[]) => boolean) & { checks: number } {
   const checks: { plus: number[]; minus: number[] }[] = [];
   for (const id of spec.identities) {
     if (id.per !== 'row') continue;
@@ -317,7 +357,7 @@ function rowTest(spec: TableSpec, slots: Slot[]): (values: number[]) => boolean 
       if (plus.every((i) => i >= 0) && minus.every((i) => i >= 0)) checks.push({ plus, minus });
     }
   }
-  return (values) => {
+  const test = (values: number[]) => {
     for (const { plus, minus } of checks) {
       let r = 0;
       for (const i of plus) r += values[i];
@@ -326,11 +366,13 @@ function rowTest(spec: TableSpec, slots: Slot[]): (values: number[]) => boolean 
     }
     return true;
   };
+  return Object.assign(test, { checks: checks.length });
 }
 
 /** A number as run-together digits: its sign, its digits, and a decimal tail (“-11”, “5179.6”). */
 function runOf(text: string): { sign: string; digits: string; tail: string } | undefined {
-  const m = /^([+\-−－]?)(\d+)((?:\.\d+)?)$/.exec(text);
+  // Full-width digits cut the same way (one character each: the offsets hold).
+  const m = /^([+\-−－]?)(\d+)((?:\.\d+)?)$/.exec(toHalfWidth(text));
   return m ? { sign: m[1], digits: m[2], tail: m[3] } : undefined;
 }
 
@@ -393,14 +435,19 @@ function unmerged(tokens: Token[], keys: string[], columns: Columns): Token[] | 
 }
 
 /** How a row's tokens fill its slots. */
-function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slots: { row: string; col: string }[], columns: Columns): Reading {
+function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slots: Slot[], columns: Columns): Reading {
   const keys = slots.map((s) => (spec.key === 't4' ? `${s.row}.${s.col}` : s.col));
   const n = slots.length;
   const values = tokens.filter(isValue);
   if (values.length === n) return { readings: [values], inferred: false };
   if (values.length > n) {
-    const merged = unmerged(tokens, keys, columns);
-    return merged ? readSlots(idx, spec, merged, slots, columns) : { problem: 'too-many', found: values.length };
+    const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns);
+    if (fewer) return readSlots(idx, spec, fewer, slots, columns);
+    // A PDF's bare page number, or a number broken over a line end: the readings that fit the row.
+    const test = rowTest(spec, slots);
+    const readings = [withoutPageNumbers(tokens, n), rejoined(values, n)]
+      .filter((r): r is Token[] => r !== undefined && test(r.map((t) => Number(t.text))));
+    return readings.length ? { readings, inferred: true } : { problem: 'too-many', found: values.length };
   }
   if (values.length < tokens.length) {
     const placed = placements(tokens, keys, columns);
@@ -410,12 +457,50 @@ function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slots: { ro
     const placed = byPosition(idx, values, keys, columns);
     if (placed) return { readings: [placed], inferred: false };
   }
-  if (values.length > 0 && runTogether(values)) {
-    const { readings, gaveUp } = cuts(spec, values, slots);
-    if (readings.length === 0) return { problem: 'unreadable', found: values.length, cause: gaveUp ? 'long' : 'split' };
-    return { readings, inferred: true };
+  // Numbers outside any cell separators, too few for the columns: digits may have run together —
+  // where the text shows it, or where the row's identities can tell a cut that fits (table 2 has none).
+  const together = values.length > 0 && runTogether(values);
+  if (values.length > 0 && values.every((v) => v.cell < 0 && runOf(v.text)) && (together || rowTest(spec, slots).checks > 0)) {
+    const cut = cuts(spec, values, slots);
+    if (cut.readings.length) return { readings: cut.readings, inferred: true };
+    if (together) return { problem: 'unreadable', found: values.length, cause: cut.gaveUp ? 'long' : 'split' };
   }
   return { problem: 'too-few', found: values.length };
+}
+
+/**
+ * A row's numbers picked by the cells their columns' headers stand in, when the others are only
+ * placeholders (table 2 drawn as one table, “/” where a column does not apply to the row); or,
+ * without such a grid, its numbers without the placeholders, if that leaves one per column.
+ */
+function underHeaders(tokens: Token[], keys: string[], columns: Columns): Token[] | undefined {
+  const values = tokens.filter(isValue);
+  const cells = keys.map((k) => columns.cells.get(k));
+  if (cells.every((c) => c !== undefined) && values.every((v) => v.cell >= 0)) {
+    const picked = cells.map((c) => values.find((v) => v.cell === c));
+    if (picked.every((v) => v) && values.every((v) => picked.includes(v) || PLACEHOLDER.test(v.text))) return picked as Token[];
+  }
+  const numbers = values.filter((v) => !PLACEHOLDER.test(v.text));
+  return numbers.length === keys.length && numbers.length < values.length ? numbers : undefined;
+}
+
+/** Without the page numbers a PDF prints as a bare number on a line of its own inside a table. */
+function withoutPageNumbers(tokens: Token[], n: number): Token[] | undefined {
+  const values = tokens.filter(isValue);
+  const alone = (v: Token) => v.cell < 0 && /^\d{1,3}$/.test(v.text) && !tokens.some((t) => t !== v && t.line === v.line);
+  const kept = values.filter((v) => !alone(v));
+  return kept.length === n && kept.length < values.length ? kept : undefined;
+}
+
+/** A number broken over a line end by a narrow PDF cell (“行政许可 356”↵“2”): one number too many, a line's last and the next line's first joined. */
+function rejoined(values: Token[], n: number): Token[] | undefined {
+  if (values.length !== n + 1) return undefined;
+  for (let i = 0; i + 1 < values.length; i++) {
+    const a = values[i], b = values[i + 1];
+    if (a.cell >= 0 || b.line !== a.line + 1 || !/^\d+$/.test(a.text) || !/^\d+$/.test(b.text) || values[i + 2]?.line === b.line) continue;
+    return [...values.slice(0, i), { ...a, text: a.text + b.text, end: b.end }, ...values.slice(i + 2)];
+  }
+  return undefined;
 }
 
 // ---- the table -----------------------------------------------------------------------------
@@ -424,16 +509,36 @@ function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slots: { ro
 interface Segment { labels: Token[]; tokens: Token[] }
 
 /**
+ * The data rows a run of labels names, in order; groups named are noted in `groups`. A row named by
+ * a bare word (其他, 总计) counts only inside its group (after the group's label or another of its
+ * rows), and not as a bare header word over no numbers (a header repeated after a page break).
+ */
+function rowsNamed(found: Named[], labels: Token[], hasValues: boolean, groups: Set<string>, current: Draft | undefined): RowSpec[] {
+  const named: RowSpec[] = [];
+  for (const { row } of found) {
+    if (row.isGroup) { groups.add(row.key); continue; }
+    if (row.group && row.match.every(isShort)) {
+      if (!groups.has(row.group) && !current?.spec.key.startsWith(row.group + '.')) continue;
+      if (!hasValues && labels.some((l) => row.match.includes(norm(l.text)))) continue;
+    }
+    if (named[named.length - 1] !== row) named.push(row);
+  }
+  return named;
+}
+
+/**
  * Runs of labels, each with the numbers and blanks after it. Blank cells before a label on its
- * line are the traces of merged label cells, not the row before's.
+ * line are the traces of merged label cells, not the row before's; numbers that open the line of
+ * a label are its row's serial number (a 序号 column), nobody's.
  */
 function segments(tokens: Token[]): Segment[] {
   const out: Segment[] = [];
   let seg: Segment = { labels: [], tokens: [] };
   for (const t of tokens) {
     if (t.kind !== Kind.Label) { seg.tokens.push(t); continue; }
-    const trace = seg.tokens;
-    while (trace.length && trace[trace.length - 1].kind === Kind.Blank && trace[trace.length - 1].line === t.line) trace.pop();
+    const before = seg.tokens, opens = !seg.labels.some((l) => l.line === t.line);
+    for (let last = before[before.length - 1]; last && last.line === t.line && (opens || last.kind === Kind.Blank); last = before[before.length - 1]) before.pop();
+    const trace = before;
     if (trace.length) { out.push(seg); seg = { labels: [], tokens: [] }; }
     seg.labels.push(t);
   }
@@ -454,7 +559,8 @@ function spanOf(idx: LineIndex, tokens: Token[], more: Token[] = []): Range {
 
 /** Where each column's header word stands: its cell, and its centre. Table 4's words repeat per block: keyed `block.column`, in the order of the blocks. */
 function headerColumns(spec: TableSpec, labels: Token[]): Columns {
-  const cells = new Map<string, number>(), spans = new Map<string, Set<number>>(), x = new Map<string, number>(), xLines = new Set<number>();
+  const cells = new Map<string, number>(), spans = new Map<string, Set<number>>(), xLines = new Set<number>();
+  const x: Columns['x'] = [new Map(), new Map()];
   const seen = new Map<string, number>();
   for (const t of labels) {
     const col = columnNamed(spec, norm(t.text));
@@ -471,33 +577,51 @@ function headerColumns(spec: TableSpec, labels: Token[]): Columns {
       if (!spans.has(key)) spans.set(key, new Set());
       spans.get(key)!.add(t.cell);
     }
-    if (!x.has(key) && t.x >= 0) { x.set(key, centre(t)); xLines.add(t.line); }
+    if (!x[WIDTH].has(key) && t.x >= 0) {
+      x[WIDTH].set(key, centreBy(t, WIDTH));
+      x[CHARS].set(key, centreBy(t, CHARS));
+      xLines.add(t.line);
+    }
   }
   return { cells, spans, x, xLines };
 }
 
-/**
- * The columns' centres from the rows that have all their numbers on one line: in a space-aligned
- * table they line up, and show where a row with a blank cell has its gap. Undefined when they do
- * not line up (a PDF's text, tab-separated rows).
- */
-function alignedColumns(drafts: Draft[]): { x: Map<string, number>; xLines: Set<number> } | undefined {
-  const byCol = new Map<string, number[]>(), xLines = new Set<number>();
+/** A row with all its numbers on one line and no tab or pipe: where a space-aligned table's columns stand. */
+interface Aligned { line: number; columns: string[]; values: Token[] }
+
+function alignedRows(drafts: Draft[]): Aligned[] {
+  const rows: Aligned[] = [];
   for (const d of drafts) {
     const values = d.tokens.filter(isValue);
-    if (values.length !== d.spec.columns.length || values.some((v) => v.line !== values[0].line || v.cell >= 0)) continue;
-    d.spec.columns.forEach((c, i) => { const xs = byCol.get(c) ?? []; xs.push(centre(values[i])); byCol.set(c, xs); });
-    xLines.add(values[0].line);
+    if (values.length === d.spec.columns.length && values.every((v) => v.line === values[0].line && v.x >= 0)) rows.push({ line: values[0].line, columns: d.spec.columns, values });
   }
-  const out = new Map<string, number>();
-  for (const [col, xs] of byCol) {
-    if (xs.length < 2) return undefined;
-    xs.sort((a, b) => a - b);
-    const mid = xs[xs.length >> 1];
-    if (xs[0] < mid - 2 || xs[xs.length - 1] > mid + 2) return undefined;
-    out.set(col, mid);
+  return rows;
+}
+
+/**
+ * The columns' centres near a line, from the nearest rows (up to four, within twelve lines) that
+ * have all their numbers on one line: in a space-aligned table they line up (by width, or by
+ * characters as pdftotext writes them; a page may shift them, hence near), and show where a row
+ * with a blank cell has its gap. Empty where they do not line up (a PDF's text, single spaces).
+ */
+function alignedNear(rows: Aligned[], line: number): Pick<Columns, 'x' | 'xLines'> {
+  const near = rows.filter((r) => r.line !== line && Math.abs(r.line - line) <= 12)
+    .sort((a, b) => Math.abs(a.line - line) - Math.abs(b.line - line)).slice(0, 4);
+  const x: Columns['x'] = [new Map(), new Map()];
+  for (const metric of [WIDTH, CHARS]) {
+    const byCol = new Map<string, number[]>();
+    for (const { columns, values } of near) columns.forEach((c, i) => { const xs = byCol.get(c) ?? []; xs.push(centreBy(values[i], metric)); byCol.set(c, xs); });
+    const out = new Map<string, number>();
+    for (const [col, xs] of byCol) out.set(col, xs.sort((a, b) => a - b)[xs.length >> 1]);
+    // The columns line up when each number stands nearer its own column's middle than any other's.
+    const apart = [...byCol].every(([col, xs]) => xs.length >= 2 && xs.every((v) => {
+      const own = Math.abs(v - out.get(col)!);
+      for (const [other, mid] of out) if (other !== col && Math.abs(v - mid) <= own) return false;
+      return true;
+    }));
+    x[metric] = apart ? out : new Map();
   }
-  return out.size ? { x: out, xLines } : undefined;
+  return { x, xLines: new Set(near.map((r) => r.line)) };
 }
 
 /** The rows a table of the format has that hold numbers, in order. */
@@ -514,28 +638,50 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   let current: Draft | undefined;
   let headerLabels: Token[] = [];
   let done = false; // the last row has its numbers: from here on, only rows not yet found are read
-  for (const seg of segments(tokens)) {
+  let borrowed: RowSpec | undefined; // a row named by this run's labels together with the next run's
+  const segs = segments(tokens);
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
     if (current && isProse(seg.labels)) break;
-    const named: RowSpec[] = [];
-    for (const { row } of namedIn(spec, seg.labels)) {
-      if (row.isGroup) { groups.add(row.key); continue; }
-      // A row named by a bare word (其他, 总计) only inside its group: after the group's label or another of its rows.
-      if (row.group && row.match.every(isShort) && !groups.has(row.group) && !current?.spec.key.startsWith(row.group + '.')) continue;
-      if (named[named.length - 1] !== row) named.push(row);
+    const hasValues = seg.tokens.some(isValue);
+    const found = namedIn(spec, seg.labels);
+    let named = rowsNamed(found, seg.labels, hasValues, groups, current).filter((r) => r !== borrowed);
+    borrowed = undefined;
+    // A label wrapped around its row's numbers (“5.要求行政机关确认或重新出”, the numbers, “具已获取信息”):
+    // the row is named by this run and the next together.
+    if (named.length === 0 && hasValues && i + 1 < segs.length) {
+      const alone = namedIn(spec, segs[i + 1].labels).map((n) => n.row);
+      const both = namedIn(spec, [...seg.labels, ...segs[i + 1].labels]).map((n) => n.row);
+      borrowed = both.find((r) => !r.isGroup && !alone.includes(r) && !byKey.has(r.key));
+      if (borrowed) named = [borrowed];
     }
     if (done && !named.some((r) => !byKey.has(r.key))) continue;
     if (named.length === 0) {
       if (!current) headerLabels = headerLabels.concat(seg.labels);
-      // Numbers after a label that names no row (a label's wrapped tail, a page's header) are the row's before it.
-      if (!seg.tokens.some(isValue)) continue;
-      if (current) current.tokens.push(...seg.tokens);
+      if (!hasValues) continue;
+      // Numbers after a group label (（三）不予公开 9 1 0 …): a subtotal drafts add, not the statute's.
+      if (found.length && found[found.length - 1].row.isGroup) continue;
+      if (!current) { strays.push(seg.tokens); continue; }
+      const n = current.spec.columns.length, have = current.tokens.filter(isValue).length;
+      const last = current.tokens.filter(isValue).pop();
+      // The rest of the row's numbers, after a label's wrapped tail or a page's header.
+      if (have < n) current.tokens.push(...seg.tokens);
+      // A remark beside the row (a 备注 column: “其中网上申请79件”).
+      else if (last && seg.labels[0].line === last.line) continue;
+      // Whole rows of numbers: rows whose labels a converter put elsewhere (see overflow).
+      else if (n > 1 && seg.tokens.filter(isValue).length % n === 0) current.tokens.push(...seg.tokens);
       else strays.push(seg.tokens);
       continue;
     }
     for (const row of named.slice(0, -1)) if (!byKey.has(row.key)) pending.add(row.key);
     const row = named[named.length - 1];
-    // The first of two rows with one label wins (a row repeated after a page break); the other's numbers are dropped.
-    if (byKey.has(row.key)) { current = { spec: row, labels: seg.labels, tokens: [] }; continue; }
+    const seen = byKey.get(row.key);
+    if (seen) {
+      // A row found twice (repeated after a page break): the one with numbers; the other's are dropped.
+      if (!seen.tokens.some(isValue) && hasValues) { seen.labels = seg.labels; seen.tokens = seg.tokens; current = seen; }
+      else current = { spec: row, labels: seg.labels, tokens: [] };
+      continue;
+    }
     current = { spec: row, labels: seg.labels, tokens: seg.tokens };
     pending.delete(row.key);
     drafts.push(current);
@@ -561,10 +707,14 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   }
 
   const header = headerColumns(spec, headerLabels.length ? headerLabels : tokens.filter((t) => t.kind === Kind.Label));
-  const columns: Columns = { ...header, ...alignedColumns(drafts) };
+  const aligned = alignedRows(drafts);
   const choices: Choice[] = [];
   for (const d of drafts) {
     const slots = d.spec.columns.map((col) => ({ row: d.spec.key, col }));
+    // A row short of numbers on one line may have a blank shown as a gap: the rows near it tell where the columns are.
+    const line = d.tokens.find(isValue)?.line;
+    const near = line !== undefined && aligned.length >= 2 && d.tokens.filter(isValue).length < slots.length ? alignedNear(aligned, line) : undefined;
+    const columns: Columns = near && (near.x[WIDTH].size || near.x[CHARS].size) ? { ...header, ...near } : header;
     readInto(idx, spec, table, slots, d.tokens, columns, () => spanOf(idx, d.labels, d.tokens), choices);
   }
   for (const s of strays) table.problems.push({ kind: 'stray', row: undefined, range: spanOf(idx, s), found: s.filter(isValue).length, expected: 0 });
@@ -592,7 +742,7 @@ function overflow(d: Draft): Token[][] | undefined {
     if (isValue(t)) count++;
     chunks[chunks.length - 1].push(t);
   }
-  if (count <= n || count % n !== 0) return undefined;
+  if (n < 2 || count <= n || count % n !== 0) return undefined;
   const own = chunks[0], next = chunks[1].find(isValue)!, last = own.filter(isValue).pop()!;
   if (next.line === last.line) return undefined;
   // Blanks after the row's last number on its line are the row's; the chunks start at their first number.
@@ -703,7 +853,7 @@ function ambiguousAt(idx: LineIndex, readings: Record<string, Cell>[], col: stri
   let from = start.character, to = end.character;
   for (const r of readings) { from = Math.min(from, r[col].range.start.character); to = Math.max(to, r[col].range.end.character); }
   const lineStart = idx.lineStart(line);
-  return ambiguousCell(idx, { kind: Kind.Value, text: idx.text.slice(lineStart + from, lineStart + to), start: lineStart + from, end: lineStart + to, line, x: -1, xEnd: -1, cell: -1 });
+  return ambiguousCell(idx, { kind: Kind.Value, text: idx.text.slice(lineStart + from, lineStart + to), start: lineStart + from, end: lineStart + to, line, x: -1, xEnd: -1, c: -1, cell: -1 });
 }
 
 /** Reads a row's tokens into its slots: bound, recorded as a choice, or recorded as a problem. */
@@ -745,16 +895,25 @@ const slotsByHeader = perLabel((spec, joined): Slot[] => {
 });
 
 /**
- * Table 4 has one row of fifteen numbers under a two-level header, or (some drafts) one row per
- * block, each after its block's label.
+ * Table 4 has one row of fifteen numbers under a two-level header; some drafts write one row per
+ * block (each after its block's label), or turn it round, one row per result (结果维持 3 1 0). Header
+ * words between the numbers (a PDF's text that lost the table's shape) leave the reader lost.
  */
 function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table): number {
   for (const r of spec.rows) table.rows[r.key] = { key: r.key, cells: {} };
   const choices: Choice[] = [];
   let end = -1;
+  const segs = segments(tokens);
   const labels = tokens.filter((t) => t.kind === Kind.Label);
+  const count = (s: Segment) => s.tokens.filter(isValue).length;
   const blockOf = (s: Segment) => namedIn(spec, s.labels).pop()?.row;
-  const perBlock = segments(tokens).filter((s) => { const v = s.tokens.filter(isValue).length; return v > 0 && v <= spec.columns.length && blockOf(s); });
+  const columnOf = (s: Segment) => (s.labels.length ? columnNamed(spec, norm(s.labels[s.labels.length - 1].text)) : null);
+  const perBlock = segs.filter((s) => count(s) === spec.columns.length && blockOf(s));
+  const perColumn = segs.filter((s) => count(s) === spec.rows.length && columnOf(s) !== null);
+  const read = (s: Segment, slots: Slot[], columns: Columns) => {
+    readInto(idx, spec, table, slots, s.tokens, columns, () => spanOf(idx, s.labels, s.tokens), choices);
+    end = Math.max(end, s.tokens[s.tokens.length - 1].end);
+  };
   if (new Set(perBlock.map((s) => blockOf(s)!.key)).size >= 2) {
     const columns = headerColumns(spec, labels);
     const done = new Set<string>();
@@ -762,9 +921,19 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
       const row = blockOf(s)!;
       if (done.has(row.key)) continue;
       done.add(row.key);
-      const slots = row.columns.map((col) => ({ row: row.key, col }));
-      readInto(idx, spec, table, slots, s.tokens, columns, () => spanOf(idx, s.labels, s.tokens), choices);
-      end = Math.max(end, s.tokens[s.tokens.length - 1].end);
+      read(s, row.columns.map((col) => ({ row: row.key, col })), columns);
+    }
+  } else if (new Set(perColumn.map(columnOf)).size >= 4) {
+    // Turned round: the blocks in the order the header names them.
+    const first = segs.indexOf(perColumn[0]);
+    const named = namedIn(spec, segs.slice(0, first + 1).flatMap((s) => s.labels)).map((n) => n.row);
+    const blocks = named.length === spec.rows.length ? named : spec.rows;
+    const done = new Set<string>();
+    for (const s of perColumn) {
+      const col = columnOf(s)!;
+      if (done.has(col)) continue;
+      done.add(col);
+      read(s, blocks.map((b) => ({ row: b.key, col })), { cells: new Map(), spans: new Map(), x: [new Map(), new Map()], xLines: new Set() });
     }
   } else {
     // One row: the numbers after the header, up to the end of their line once there are fifteen.
@@ -773,18 +942,27 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
     const header = tokens.slice(0, first).filter((t) => t.kind === Kind.Label);
     const slots = table4Slots(spec, header);
     const data: Token[] = [];
-    let count = 0;
+    let values = 0, lost = false;
     for (let i = first; i < tokens.length; i++) {
       const t = tokens[i];
-      if (t.kind === Kind.Label) { if (isProse([t])) break; continue; }
-      if (count >= slots.length && t.line !== data[data.length - 1].line) break;
-      if (t.kind === Kind.Value) count++;
+      if (t.kind === Kind.Label) {
+        if (isProse([t])) break;
+        // A header word among the numbers: which number stands under which word is lost.
+        if (values < slots.length && (columnNamed(spec, norm(t.text)) !== null || namedIn(spec, [t]).length)) lost = true;
+        continue;
+      }
+      if (values >= slots.length && t.line !== data[data.length - 1].line) break;
+      if (t.kind === Kind.Value) values++;
       data.push(t);
     }
     // The blank cells between the header and the first number may be blank values (or traces).
     for (let i = first - 1; i >= 0 && tokens[i].kind === Kind.Blank; i--) data.unshift(tokens[i]);
-    readInto(idx, spec, table, slots, data, headerColumns(spec, header), () => spanOf(idx, data), choices);
     end = data[data.length - 1].end;
+    if (lost) {
+      table.problems.push({ kind: 'unreadable', row: spec.rows[0].key, range: spanOf(idx, data), found: values, expected: slots.length, cause: 'mixed' });
+      return end;
+    }
+    readInto(idx, spec, table, slots, data, headerColumns(spec, header), () => spanOf(idx, data), choices);
   }
   choose(idx, spec, table, choices);
   return end;

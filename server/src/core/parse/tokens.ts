@@ -22,6 +22,8 @@ export interface Token {
   /** Display columns on a line without tabs or pipes (a Chinese character is two wide); -1 elsewhere. */
   x: number;
   xEnd: number;
+  /** The offset of its start in its line (some converters align columns by characters, not by width). */
+  c: number;
   /** The index of the cell it stands in when its line is cut by tabs or pipes, else -1. */
   cell: number;
 }
@@ -34,12 +36,13 @@ const PAGE_MARKER = /^[\s\u3000]*(?:[-—–－]{1,2}[\s\u3000]*\d{1,3}[\s\u3000
 const RULE = /^[\s|+:=-]*$/;
 const isRule = (s: string) => RULE.test(s);
 const isGridBorder = (s: string) => /^[\s\u3000]*\+[-=:+]*\+[\s\u3000]*$/.test(s);
-export const isPageMarker = (s: string) => s.length <= 24 && /^[\s\u3000]*[-—–－第\d]/.test(s) && PAGE_MARKER.test(s);
+export const isPageMarker = (s: string) => /^[\s\u3000]*[-—–－第\d]/.test(s) && s.trim().length <= 16 && PAGE_MARKER.test(s);
 /** A cell that holds only a placeholder for a number. */
 export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
 
 const OPEN = '（(【〔[《', CLOSE = '）)】〕]》';
 const OPEN_CODES = [...OPEN].map((c) => c.charCodeAt(0));
+const isEmphasis = (c: number) => c === 0x2a || c === 0x5f;
 const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isSign = (c: number) => c === 0x2b || c === 0x2d || c === 0x2212 || c === 0xff0d || c === 0xff0b;
 /** What may end a label's numbering (1. 2、) or separate a number's thousands and decimals. */
@@ -51,10 +54,16 @@ const NOT_COUNT_AFTER = '年月日号款章节页%％';
 const NOT_COUNT_BEFORE = '第表';
 const UNITS = ['万元', '元', '件', '条', '个', '项', '人', '次', '份'];
 
-/** The length of a Markdown line break (<br>, <br/>) at i, else 0: inside a cell it separates words. */
-function breakAt(s: string, i: number): number {
-  if (s.charCodeAt(i) !== 0x3c || !s.startsWith('<br', i)) return 0;
-  const m = /^<br\s*\/?>/i.exec(s.slice(i, i + 7));
+/**
+ * The length of what separates words at i, else 0: blanks; zero-width characters (text copied
+ * from web pages carries them); a Markdown line break (<br>) or an HTML entity for a space
+ * (&nbsp;), which converters leave inside cells.
+ */
+function spaceAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (isBlankCode(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) return 1;
+  if (c !== 0x3c && c !== 0x26) return 0;
+  const m = (c === 0x3c ? /^<br\s*\/?>/i : /^&(?:nbsp|ensp|emsp|#160|#xa0);/i).exec(s.slice(i, i + 7));
   return m ? m[0].length : 0;
 }
 
@@ -65,8 +74,8 @@ function breakAt(s: string, i: number): number {
 function bracketEnd(s: string, i: number, to: number): number {
   const open = OPEN_CODES.indexOf(s.charCodeAt(i));
   if (open < 0) return i + 1;
-  const close = s.indexOf(CLOSE[open], i + 1);
-  if (close >= 0 && close < to && close - i <= 60) return close + 1;
+  const close = s.slice(i + 1, Math.min(to, i + 61)).indexOf(CLOSE[open]);
+  if (close >= 0) return i + 2 + close;
   return to - i <= 60 ? to : i + 1;
 }
 
@@ -116,6 +125,7 @@ function countEnd(s: string, i: number, end: number, chunkStart: number): number
 class Tokenizer {
   readonly tokens: Token[] = [];
   private line = 0;
+  private lineStart = 0;
   /** Display column reached, and the offset it was reached at; whether this line's columns count. */
   private col = 0;
   private colAt = 0;
@@ -125,7 +135,7 @@ class Tokenizer {
 
   /** A new line; `positions`: its columns tell cells apart (no tab or pipe does). */
   startLine(line: number, lineStart: number, positions = false) {
-    this.line = line; this.col = 0; this.colAt = lineStart; this.positions = positions;
+    this.line = line; this.lineStart = lineStart; this.col = 0; this.colAt = lineStart; this.positions = positions;
   }
 
   /** The display column of offset `at` on the current line (offsets are asked for in increasing order). */
@@ -140,7 +150,7 @@ class Tokenizer {
 
   private push(kind: Kind, start: number, end: number, cell: number) {
     const x = this.positions ? this.x(start) : -1, xEnd = this.positions ? this.x(end) : -1;
-    this.tokens.push({ kind, text: kind === Kind.Blank ? '' : this.text.slice(start, end), start, end, line: this.line, x, xEnd, cell });
+    this.tokens.push({ kind, text: kind === Kind.Blank ? '' : this.text.slice(start, end), start, end, line: this.line, x, xEnd, c: start - this.lineStart, cell });
   }
 
   blank(at: number, cell: number) { this.push(Kind.Blank, at, at, cell); }
@@ -151,12 +161,10 @@ class Tokenizer {
     let i = from;
     while (i < to) {
       // A run without blanks (a “chunk”); brackets hold their blanks: “（其中修订 16 件）” is one label.
-      while (i < to && (isBlankCode(s.charCodeAt(i)) || breakAt(s, i))) i += breakAt(s, i) || 1;
+      for (let n = spaceAt(s, i); i < to && n > 0; n = spaceAt(s, i)) i += n;
       if (i >= to) break;
       let j = i;
-      for (let c = s.charCodeAt(j); j < to && !isBlankCode(c) && !(c === 0x3c && breakAt(s, j)); c = s.charCodeAt(j)) {
-        j = OPEN_CODES.includes(c) ? bracketEnd(s, j, to) : j + 1;
-      }
+      while (j < to && spaceAt(s, j) === 0) j = OPEN_CODES.includes(s.charCodeAt(j)) ? bracketEnd(s, j, to) : j + 1;
       this.chunk(i, j, cell);
       i = j;
     }
@@ -165,6 +173,8 @@ class Tokenizer {
   /** A chunk: a placeholder, or labels and counts run together (“规章000行政规范性文件8855698”). */
   private chunk(from: number, to: number, cell: number) {
     const s = this.text;
+    // Markdown emphasis around a cell's number (pandoc writes a bold total as **104**) is no part of it.
+    while (to - from > 2 && isEmphasis(s.charCodeAt(from)) && s.charCodeAt(to - 1) === s.charCodeAt(from)) { from++; to--; }
     const whole = s.slice(from, to);
     // In a cell of its own, what stands where a number should is one value, even if it is no number (“5O”, “五”).
     if (isDigits(whole) || PLACEHOLDER.test(whole) || (cell >= 0 && isValueLike(whole))) {
@@ -208,8 +218,9 @@ function pieces(line: string, start: number, sep: number): [number, number][] {
   return out;
 }
 
+/** Whether text[from, to) holds nothing but what separates words (blanks, &nbsp;, zero-width characters). */
 const isEmpty = (text: string, from: number, to: number) => {
-  for (let i = from; i < to; i++) if (!isBlankCode(text.charCodeAt(i))) return false;
+  for (let i = from, n; i < to; i += n) if ((n = spaceAt(text, i)) === 0) return false;
   return true;
 };
 

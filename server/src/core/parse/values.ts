@@ -27,6 +27,8 @@ export function readCell(raw: string): CellReading {
   const text = toHalfWidth(raw).trim();
   if (text === '') return reading('blank', null);
   if (PLACEHOLDER.test(text)) return reading('placeholder', null);
+  // Zero written as a Chinese numeral: a number, written the wrong way (cell-fullwidth).
+  if (text === '〇' || text === '零') return reading('number', 0, undefined, true);
   const m = NUMBER.exec(text);
   if (!m) return reading('invalid', null);
   const value = Number((m[1] ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ? '.' + m[3] : ''));

@@ -1,5 +1,5 @@
 import type { FormatVersion } from '../format/schema';
-import { FORMATS } from '../format/statute';
+import { tableSpec } from '../format/statute';
 import { FIRST_FEE_STATEMENT_YEAR, predatesStatutoryFormat, versionForYear } from '../format/years';
 import type { Report, Table } from '../model';
 import { bodyLines, titleYearRange } from '../parse/sections';
@@ -16,7 +16,7 @@ const span = (line: number, from: number, to: number): Range => ({ start: { line
 
 /** Where the table shows its version: the first header word only that version prints (a table may start and end inside a line). */
 function markerRange(table: Table, idx: LineIndex): Range {
-  const markers = FORMATS.find((f) => f.version === table.version)!.markers;
+  const markers = table.key === 't3' && table.version === '2019' ? ['其他处理'] : tableSpec(table.version, table.key).markers;
   const { start, end } = table.range;
   for (let l = start.line; l <= end.line; l++) {
     const line = idx.lineText(l);
@@ -28,6 +28,10 @@ function markerRange(table: Table, idx: LineIndex): Range {
   }
   return start.character === 0 ? lineRange(idx, start.line) : table.range;
 }
+
+/** How a table shows its version, in words: its marker words, or (table 3, 2019) its single row of 其他处理. */
+const shows = (key: 't2' | 't3', version: FormatVersion) =>
+  key === 't3' && version === '2019' ? '（六）其他处理只有一行' : tableSpec(version, key).markers.slice(0, 3).join('、');
 
 function formatVersion(report: Report, idx: LineIndex): RawFinding[] {
   const year = report.year;
@@ -49,7 +53,7 @@ function formatVersion(report: Report, idx: LineIndex): RawFinding[] {
     out.push({
       code: 'format-version', range: markerRange(table, idx),
       message: {
-        zh: `这是${year}年度的报告，应使用${NOTICE[want]}的表格；${tableName(key)}却是${table.version}年格式（${FORMATS.find((f) => f.version === table.version)!.markers.slice(0, 3).join('、')}）。${want === '2021' ? '2021年度起表二的列为“本年制发件数、本年废止件数、现行有效件数”，表三的（六）其他处理分为三项。' : '2019、2020年度的报告使用2019年试行格式。'}`,
+        zh: `这是${year}年度的报告，应使用${NOTICE[want]}的表格；${tableName(key)}却是${table.version}年格式（${shows(key, table.version)}）。${want === '2021' ? (key === 't2' ? '2021年度起表二的列为“本年制发件数、本年废止件数、现行有效件数”。' : '2021年度起表三的（六）其他处理分为三项。') : '2019、2020年度的报告使用2019年试行格式。'}`,
         en: `This is a ${year} report and must use the ${want} format (${NOTICE[want]}); ${tableNameEn(key)} is in the ${table.version} format.`,
       },
     });

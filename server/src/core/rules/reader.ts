@@ -22,6 +22,7 @@ function lostTrack(idx: LineIndex, table: Table, p: TableProblem): Msg {
   }
   if (p.row === undefined) return { zh: '读不出其中任何一行', en: 'none of its rows could be read' };
   if (p.cause === 'short') return { zh: `${row.zh}只读到 ${p.found} 个数，应有 ${p.expected} 个`, en: `${row.en} has ${p.found} numbers for ${p.expected} columns` };
+  if (p.cause === 'mixed') return { zh: `${row.zh}的数字夹在表头文字之间，看不出哪个数在哪一列下`, en: `${row.en}: its numbers stand among the header's words, so which column each is under cannot be told` };
   const digits = quote(textOf(idx, p).replace(/^\D+/, ''));
   return p.cause === 'long'
     ? { zh: `${row.zh}的数字连在一起（${digits}），太长，无法拆分`, en: `${row.en}: the digits run together (${digits}) are too long to split` }

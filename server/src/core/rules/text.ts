@@ -45,10 +45,12 @@ function cellFindings(table: Table, idx: LineIndex, cell: Cell, row: string, col
     });
   }
   if (cell.nonstandard) {
-    const want = toHalfWidth(raw).replace(/,/g, '');
-    const what = /[０-９．－＋]/.test(raw)
-      ? { zh: '用了全角数字', en: 'is written with full-width digits' }
-      : { zh: '用了千位分隔符', en: 'has a thousands separator' };
+    const zero = raw.trim() === '〇' || raw.trim() === '零';
+    const want = zero ? '0' : toHalfWidth(raw).replace(/,/g, '');
+    const what = zero ? { zh: '用了汉字', en: 'is written as a Chinese numeral' }
+      : /[０-９．－＋]/.test(raw)
+        ? { zh: '用了全角数字', en: 'is written with full-width digits' }
+        : { zh: '用了千位分隔符', en: 'has a thousands separator' };
     out.push({
       code: 'cell-fullwidth', range: cell.range,
       message: { zh: `${where.zh}的“${raw}”${what.zh}，应写作“${want}”。`, en: `${where.en}: “${raw}” ${what.en}; write “${want}”.` },
@@ -216,10 +218,10 @@ export const textChecks: Check = {
     },
     {
       code: 'cell-fullwidth', severity: 'information',
-      title: { zh: '表格数字用了全角字符或千位分隔符', en: 'Full-width digits or a thousands separator in a table cell' },
+      title: { zh: '表格数字用了全角字符、汉字零或千位分隔符', en: 'Full-width digits, a Chinese zero or a thousands separator in a table cell' },
       description: {
-        zh: '表格数字应使用半角阿拉伯数字，不加千位分隔符（“１２”“1,234”应写作“12”“1234”）。检查仍按数字核对；快速修复改为半角。',
-        en: 'Table numbers use ASCII digits without thousands separators. They are still read and checked; the quick fix normalises them.',
+        zh: '表格数字应使用半角阿拉伯数字，不加千位分隔符（“１２”“〇”“1,234”应写作“12”“0”“1234”）。检查仍按数字核对；快速修复改为半角阿拉伯数字。',
+        en: 'Table numbers use ASCII digits without thousands separators (“１２”, “〇”, “1,234” are written 12, 0, 1234). They are still read and checked; the quick fix normalises them.',
       },
     },
     {

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { check } from '../../server/src/core/service';
+import { toHalfWidth } from '../../server/src/core/text';
+import { sliceAt } from './seeds';
+
+// Reports in the odd shapes real ones come in, beyond the layout families of test/layouts (a 序号 or
+// 备注 column, table 2 drawn as one table, table 4 turned round, a header repeated after a page break,
+// zero-width spaces, &nbsp;, **bold** totals, 〇, numbers broken over a PDF's line end, pdftotext's
+// real output, hostile inputs …): test/fixtures/odd, each with its gold (gold/<name>.json: the values
+// printed; null for a blank cell, "ambiguous" for one the text cannot decide). What each shows and
+// why is in test/fixtures/odd/EXPECTED.md.
+
+const DIR = join(process.cwd(), 'test/fixtures/odd');
+type Gold = Record<'t2' | 't3' | 't4', Record<string, Record<string, number | null | 'ambiguous'>>>;
+
+/** Besides the gold's cells: the warnings and errors each fixture rightly gets, and the cells the reader rightly says it cannot read. */
+const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
+  'hostile-binary-noise': { codes: ['table-unreadable'] },
+  'hostile-huge-digit-run-in-t3': { codes: ['table-unreadable'], unread: ['t3.3.1'] },
+  'pdftotext-layout-blank-cell': { codes: ['cell-blank'] },
+  // pdftotext's plain mode keeps no table shape: 3.6.3's numbers are far from its label, table 4's among its header's words.
+  'pdftotext-plain-huaian-2024': { codes: ['table-unreadable'], unread: ['t3.3.6.3', 't4.review', 't4.suit_direct', 't4.suit_after_review'] },
+  'tabs-2019-t2-with-2021-t3-in-2023': { codes: ['format-version'] },
+  'tabs-2019-tables-in-2023': { codes: ['format-version'] },
+  'tabs-html-nbsp-entities-for-blanks': { codes: ['cell-blank'] },
+  'tabs-t3-row-really-missing': { codes: ['row-missing'] },
+  'tabs-zero-width-spaces-from-web': { codes: ['cell-blank'] },
+};
+
+for (const file of readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()) {
+  const name = file.replace(/\.txt$/, '');
+  const text = readFileSync(join(DIR, file), 'utf8');
+  const gold: Gold = JSON.parse(readFileSync(join(DIR, 'gold', `${name}.json`), 'utf8'));
+  const { codes = [], unread = [] } = EXPECT[name] ?? {};
+  describe(`odd: ${name}`, () => {
+    const { report, findings } = check(text);
+
+    it('every cell as the gold has it: its number on its digits, blank, or ambiguous; or said to be unread', () => {
+      for (const key of ['t2', 't3', 't4'] as const) {
+        for (const [row, cols] of Object.entries(gold[key] ?? {})) {
+          for (const [col, want] of Object.entries(cols)) {
+            const where = `${key}.${row}.${col}`;
+            const cell = report.tables[key]?.rows[row]?.cells[col];
+            if (unread.includes(`${key}.${row}`)) {
+              assert.ok(!cell && report.tables[key]!.problems.some((p) => p.kind === 'unreadable' || p.kind === 'stray'), `${where} should be said to be unread`);
+            } else if (want === null) assert.equal(cell?.kind, 'blank', where);
+            else if (want === 'ambiguous') assert.equal(cell?.kind, 'ambiguous', where);
+            else {
+              assert.equal(cell?.value, want, where);
+              assert.equal(cell.kind, 'number', where);
+              assert.equal(Number(toHalfWidth(sliceAt(text, cell.range)).replace(/[^\d.-]/g, '')), want, `${where} range`);
+            }
+          }
+        }
+      }
+    });
+
+    it(`no warning or error but ${codes.length ? codes.join(', ') : 'none'}`, () => {
+      const serious = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+      assert.deepEqual([...new Set(serious.map((f) => f.code))].sort(), [...codes].sort(), serious.map((f) => `${f.code} ${f.message}`).join('\n'));
+    });
+  });
+}
