@@ -91,3 +91,13 @@ export function toHalfWidth(s: string): string {
   }
   return from === 0 ? s : out + s.slice(from);
 }
+
+/** A PDF's page marker, trimmed: “- 4 -”, “— 5 —”, “第 4 页”, “第4页 共9页”, “4/9”. */
+const PAGE_MARKER = /^(?:[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+
+/** A line holding nothing but a page marker (a PDF's page break inside a table or a sentence). */
+export function isPageMarker(line: string): boolean {
+  if (line.length > 60) return false;
+  const t = line.trim();
+  return t.length <= 16 && PAGE_MARKER.test(t);
+}

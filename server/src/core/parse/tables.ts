@@ -1,12 +1,12 @@
 import type { FormatVersion, RowSpec, TableKey, TableSpec } from '../format/schema';
 import { FORMATS, perTableSpec, tableSpec } from '../format/statute';
 import { countBroken } from '../identities';
-import type { Cell, CellKind, Section, Table, TableProblem } from '../model';
+import type { Cell, CellKind, Section, Table, TableProblem, TableRow } from '../model';
 import type { Claim } from '../prose/claims';
 import { toHalfWidth, type LineIndex, type Range } from '../text';
 import { splitRuns } from './split';
-import { Kind, PLACEHOLDER, tokenize, type Token } from './tokens';
-import { normalizeLabel, plainCount, readCell, stripNumbering } from './values';
+import { Kind, tokenize, type Token } from './tokens';
+import { normalizeLabel, PLACEHOLDER, plainCount, readCell, stripNumbering } from './values';
 
 // The reader of the statistical tables, one design for every layout (spec: “Layouts the parser
 // meets”). A table is found by its anchor words after its section's heading; its text is cut into
@@ -126,7 +126,7 @@ function markersIn(key: TableKey, version: FormatVersion, text: string): number 
 function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
   // Markers are plain words; only a header broken over lines needs the normalized text.
-  for (const label of [text, normalizeLabel(text)]) {
+  for (let pass = 0, label = text; pass < 2; pass++, label = normalizeLabel(text)) {
     const v2021 = markersIn(key, '2021', label), v2019 = markersIn(key, '2019', label);
     if (v2021 || v2019) return v2019 > v2021 ? '2019' : '2021';
     if (key === 't3' && label.includes('其他处理')) return '2019';
@@ -141,6 +141,8 @@ const names = (label: string, keywords: string[]) =>
 
 // Label texts repeat from report to report: remember what each normalizes to.
 const normalized = new Map<string, string>();
+/** A label token's text normalized, remembered on the token (a run is named more than once). */
+const normOf = (t: Token) => (t.norm ??= norm(t.text));
 function norm(text: string): string {
   let n = normalized.get(text);
   if (n === undefined) {
@@ -194,17 +196,25 @@ const namedByLabel = perLabel((spec, label) => spec.rows.filter((r) => r.match.s
  * or header words before the first row. Long keywords are found anywhere in the joined run; a
  * two-character one only as a whole label or at the run's end (规章000 in flattened text).
  */
-function namedIn(spec: TableSpec, labels: Token[]): Named[] {
+function namedIn(spec: TableSpec, labels: Token[]): readonly Named[] {
+  // Remembered per run of label texts (kept apart by \u0001): runs repeat from report to report.
+  let key = normOf(labels[0] ?? EMPTY);
+  for (let i = 1; i < labels.length; i++) key += '\u0001' + normOf(labels[i]);
+  return namedByTexts(spec, key);
+}
+
+const EMPTY = { text: '', norm: '' } as Token;
+
+const namedByTexts = perLabel((spec, key): Named[] => {
   let joined = '';
   const found: Named[] = [];
-  for (const t of labels) {
-    const text = norm(t.text);
+  for (const text of key.split('\u0001')) {
     for (const row of namedByLabel(spec, text)) found.push({ row, at: joined.length });
     joined += text;
   }
   for (const n of namedByRun(spec, joined)) if (!found.some((f) => f.row === n.row && f.at <= n.at)) found.push(n);
   return found.length > 1 ? found.sort((a, b) => a.at - b.at) : found;
-}
+});
 
 // ---- cells ---------------------------------------------------------------------------------
 
@@ -231,20 +241,21 @@ class ParsedCell implements Cell {
 function toCell(idx: LineIndex, t: Token, inferred = false): Cell {
   const lineStart = idx.lineStart(t.line);
   const character = t.start - lineStart;
-  // A number joined over a line end (rejoined) ends on the next line; every other token on its own.
-  const end = t.end - lineStart <= idx.lineText(t.line).length ? { line: t.line, character: t.end - lineStart } : idx.position(t.end);
+  // A number joined over a line end (rejoined: its text is shorter than its place) ends on the next line.
+  let endLine = t.line, endCharacter = t.end - lineStart;
+  if (t.end - t.start !== t.text.length) ({ line: endLine, character: endCharacter } = idx.position(t.end));
   // Most cells are plain counts: those without an intermediate reading.
   const count = plainCount(t.text);
-  if (count !== undefined) return new ParsedCell(count, t.text, 'number', undefined, false, inferred, t.line, character, end.line, end.character);
+  if (count !== undefined) return new ParsedCell(count, t.text, 'number', undefined, false, inferred, t.line, character, endLine, endCharacter);
   const r = readCell(t.text);
-  return new ParsedCell(r.value, t.text, r.kind, r.unit, r.nonstandard, inferred, t.line, character, end.line, end.character);
+  return new ParsedCell(r.value, t.text, r.kind, r.unit, r.nonstandard, inferred, t.line, character, endLine, endCharacter);
 }
 
 /** A cell whose number is one of several the identities leave open. */
 const ambiguousCell = (idx: LineIndex, t: Token): Cell =>
   new ParsedCell(null, t.text, 'ambiguous', undefined, false, true, t.line, t.start - idx.lineStart(t.line), t.line, t.end - idx.lineStart(t.line));
 
-const blankAt = (at: number, line: number): Token => ({ kind: Kind.Blank, text: '', start: at, end: at, line, x: -1, xEnd: -1, c: -1, cell: -1 });
+const blankAt = (at: number, line: number): Token => ({ kind: Kind.Blank, text: '', start: at, end: at, line, x: -1, xEnd: -1, c: -1, cell: -1, norm: undefined });
 
 // ---- one row: which of its tokens fill which column ------------------------------------------
 
@@ -436,10 +447,10 @@ function unmerged(tokens: Token[], keys: string[], columns: Columns): Token[] | 
 
 /** How a row's tokens fill its slots. */
 function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slots: Slot[], columns: Columns): Reading {
-  const keys = slots.map((s) => (spec.key === 't4' ? `${s.row}.${s.col}` : s.col));
   const n = slots.length;
   const values = tokens.filter(isValue);
   if (values.length === n) return { readings: [values], inferred: false };
+  const keys = slots.map((s) => (spec.key === 't4' ? `${s.row}.${s.col}` : s.col));
   if (values.length > n) {
     const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns);
     if (fewer) return readSlots(idx, spec, fewer, slots, columns);
@@ -513,13 +524,13 @@ interface Segment { labels: Token[]; tokens: Token[] }
  * a bare word (其他, 总计) counts only inside its group (after the group's label or another of its
  * rows), and not as a bare header word over no numbers (a header repeated after a page break).
  */
-function rowsNamed(found: Named[], labels: Token[], hasValues: boolean, groups: Set<string>, current: Draft | undefined): RowSpec[] {
+function rowsNamed(found: readonly Named[], labels: Token[], hasValues: boolean, groups: Set<string>, current: Draft | undefined): RowSpec[] {
   const named: RowSpec[] = [];
   for (const { row } of found) {
     if (row.isGroup) { groups.add(row.key); continue; }
     if (row.group && row.match.every(isShort)) {
       if (!groups.has(row.group) && !current?.spec.key.startsWith(row.group + '.')) continue;
-      if (!hasValues && labels.some((l) => row.match.includes(norm(l.text)))) continue;
+      if (!hasValues && labels.some((l) => row.match.includes(normOf(l)))) continue;
     }
     if (named[named.length - 1] !== row) named.push(row);
   }
@@ -536,7 +547,7 @@ function segments(tokens: Token[]): Segment[] {
   let seg: Segment = { labels: [], tokens: [] };
   for (const t of tokens) {
     if (t.kind !== Kind.Label) { seg.tokens.push(t); continue; }
-    const before = seg.tokens, opens = !seg.labels.some((l) => l.line === t.line);
+    const before = seg.tokens, opens = seg.labels.length === 0 || seg.labels[seg.labels.length - 1].line !== t.line;
     for (let last = before[before.length - 1]; last && last.line === t.line && (opens || last.kind === Kind.Blank); last = before[before.length - 1]) before.pop();
     const trace = before;
     if (trace.length) { out.push(seg); seg = { labels: [], tokens: [] }; }
@@ -563,7 +574,7 @@ function headerColumns(spec: TableSpec, labels: Token[]): Columns {
   const x: Columns['x'] = [new Map(), new Map()];
   const seen = new Map<string, number>();
   for (const t of labels) {
-    const col = columnNamed(spec, norm(t.text));
+    const col = columnNamed(spec, normOf(t));
     if (col === null) continue;
     let key = col;
     if (spec.key === 't4') {
@@ -627,6 +638,21 @@ function alignedNear(rows: Aligned[], line: number): Pick<Columns, 'x' | 'xLines
 /** The rows a table of the format has that hold numbers, in order. */
 const dataRows = perTableSpec((spec) => spec.rows.filter((r) => !r.isGroup));
 
+/** A row's cells as slots, once per row of the format. */
+const slotsByRow = new WeakMap<RowSpec, Slot[]>();
+function slotsOf(row: RowSpec): Slot[] {
+  let slots = slotsByRow.get(row);
+  if (!slots) slotsByRow.set(row, (slots = row.columns.map((col) => ({ row: row.key, col }))));
+  return slots;
+}
+
+/** How many numbers (not blanks, not labels) are among the tokens. */
+function valuesIn(tokens: Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (t.kind === Kind.Value) n++;
+  return n;
+}
+
 /** Tables 2 and 3: rows found by their labels. Returns where the last token read ends (-1: no row found). */
 function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table): number {
   const drafts: Draft[] = [];
@@ -662,14 +688,14 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       // Numbers after a group label (（三）不予公开 9 1 0 …): a subtotal drafts add, not the statute's.
       if (found.length && found[found.length - 1].row.isGroup) continue;
       if (!current) { strays.push(seg.tokens); continue; }
-      const n = current.spec.columns.length, have = current.tokens.filter(isValue).length;
+      const n = current.spec.columns.length, have = valuesIn(current.tokens);
       const last = current.tokens.filter(isValue).pop();
       // The rest of the row's numbers, after a label's wrapped tail or a page's header.
       if (have < n) current.tokens.push(...seg.tokens);
       // A remark beside the row (a 备注 column: “其中网上申请79件”).
       else if (last && seg.labels[0].line === last.line) continue;
       // Whole rows of numbers: rows whose labels a converter put elsewhere (see overflow).
-      else if (n > 1 && seg.tokens.filter(isValue).length % n === 0) current.tokens.push(...seg.tokens);
+      else if (n > 1 && valuesIn(seg.tokens) % n === 0) current.tokens.push(...seg.tokens);
       else strays.push(seg.tokens);
       continue;
     }
@@ -686,7 +712,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     pending.delete(row.key);
     drafts.push(current);
     byKey.set(row.key, current);
-    if (row === lastRow && current.tokens.filter(isValue).length >= row.columns.length) done = true;
+    if (row === lastRow && valuesIn(current.tokens) >= row.columns.length) done = true;
   }
   if (drafts.length === 0) return -1;
 
@@ -707,14 +733,18 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   }
 
   const header = headerColumns(spec, headerLabels.length ? headerLabels : tokens.filter((t) => t.kind === Kind.Label));
-  const aligned = alignedRows(drafts);
+  let aligned: Aligned[] | undefined;
   const choices: Choice[] = [];
   for (const d of drafts) {
-    const slots = d.spec.columns.map((col) => ({ row: d.spec.key, col }));
+    const slots = slotsOf(d.spec);
     // A row short of numbers on one line may have a blank shown as a gap: the rows near it tell where the columns are.
-    const line = d.tokens.find(isValue)?.line;
-    const near = line !== undefined && aligned.length >= 2 && d.tokens.filter(isValue).length < slots.length ? alignedNear(aligned, line) : undefined;
-    const columns: Columns = near && (near.x[WIDTH].size || near.x[CHARS].size) ? { ...header, ...near } : header;
+    let columns = header;
+    if (valuesIn(d.tokens) < slots.length) {
+      const line = d.tokens.find(isValue)?.line;
+      aligned ??= alignedRows(drafts);
+      const near = line !== undefined && aligned.length >= 2 ? alignedNear(aligned, line) : undefined;
+      if (near && (near.x[WIDTH].size || near.x[CHARS].size)) columns = { ...header, ...near };
+    }
     readInto(idx, spec, table, slots, d.tokens, columns, () => spanOf(idx, d.labels, d.tokens), choices);
   }
   for (const s of strays) table.problems.push({ kind: 'stray', row: undefined, range: spanOf(idx, s), found: s.filter(isValue).length, expected: 0 });
@@ -734,6 +764,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
  */
 function overflow(d: Draft): Token[][] | undefined {
   const n = d.spec.columns.length;
+  if (n < 2 || valuesIn(d.tokens) <= n) return undefined;
   // Where each run of n numbers ends, in one pass: chunks[k] holds the tokens of the k-th run.
   const chunks: Token[][] = [[]];
   let count = 0;
@@ -742,7 +773,7 @@ function overflow(d: Draft): Token[][] | undefined {
     if (isValue(t)) count++;
     chunks[chunks.length - 1].push(t);
   }
-  if (n < 2 || count <= n || count % n !== 0) return undefined;
+  if (count % n !== 0) return undefined;
   const own = chunks[0], next = chunks[1].find(isValue)!, last = own.filter(isValue).pop()!;
   if (next.line === last.line) return undefined;
   // Blanks after the row's last number on its line are the row's; the chunks start at their first number.
@@ -758,9 +789,11 @@ interface Choice { slots: Slot[]; readings: Token[][]; inferred: boolean }
 
 /** Writes `tokens` into the slots' cells; each row's cells are kept in the statute's column order (eachCell reads them so). */
 function fill(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], tokens: Token[], inferred: boolean) {
+  let row: TableRow | undefined;
   for (let i = 0; i < slots.length; i++) {
     const s = slots[i];
-    (table.rows[s.row] ??= { key: s.row, cells: {} }).cells[s.col] = toCell(idx, tokens[i], inferred && tokens[i].kind === Kind.Value);
+    if (row?.key !== s.row) row = table.rows[s.row] ??= { key: s.row, cells: {} };
+    row.cells[s.col] = toCell(idx, tokens[i], inferred && tokens[i].kind === Kind.Value);
   }
   if (spec.key !== 't4') return; // a row's own slots come in its columns' order; table 4's in its header's
   for (const key of new Set(slots.map((s) => s.row))) {
@@ -853,14 +886,14 @@ function ambiguousAt(idx: LineIndex, readings: Record<string, Cell>[], col: stri
   let from = start.character, to = end.character;
   for (const r of readings) { from = Math.min(from, r[col].range.start.character); to = Math.max(to, r[col].range.end.character); }
   const lineStart = idx.lineStart(line);
-  return ambiguousCell(idx, { kind: Kind.Value, text: idx.text.slice(lineStart + from, lineStart + to), start: lineStart + from, end: lineStart + to, line, x: -1, xEnd: -1, c: -1, cell: -1 });
+  return ambiguousCell(idx, { kind: Kind.Value, text: idx.text.slice(lineStart + from, lineStart + to), start: lineStart + from, end: lineStart + to, line, x: -1, xEnd: -1, c: -1, cell: -1, norm: undefined });
 }
 
 /** Reads a row's tokens into its slots: bound, recorded as a choice, or recorded as a problem. */
 function readInto(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], tokens: Token[], columns: Columns, range: () => Range, choices: Choice[]) {
   const reading = readSlots(idx, spec, tokens, slots, columns);
-  for (const s of slots) table.rows[s.row] ??= { key: s.row, cells: {} };
   if ('problem' in reading) {
+    for (const s of slots) table.rows[s.row] ??= { key: s.row, cells: {} };
     table.problems.push({ kind: reading.problem, row: slots[0].row, range: range(), found: reading.found, expected: slots.length, ...(reading.cause ? { cause: reading.cause } : {}) });
     return;
   }
@@ -873,7 +906,7 @@ function readInto(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], 
 /** Table 4's fifteen cells in the order its header gives them (the statute's, unless the header clearly says another). */
 function table4Slots(spec: TableSpec, labels: Token[]): Slot[] {
   let joined = '';
-  for (const t of labels) joined += norm(t.text);
+  for (const t of labels) joined += normOf(t);
   return slotsByHeader(spec, joined);
 }
 
@@ -906,8 +939,8 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
   const segs = segments(tokens);
   const labels = tokens.filter((t) => t.kind === Kind.Label);
   const count = (s: Segment) => s.tokens.filter(isValue).length;
-  const blockOf = (s: Segment) => namedIn(spec, s.labels).pop()?.row;
-  const columnOf = (s: Segment) => (s.labels.length ? columnNamed(spec, norm(s.labels[s.labels.length - 1].text)) : null);
+  const blockOf = (s: Segment) => namedIn(spec, s.labels).at(-1)?.row;
+  const columnOf = (s: Segment) => (s.labels.length ? columnNamed(spec, normOf(s.labels[s.labels.length - 1])) : null);
   const perBlock = segs.filter((s) => count(s) === spec.columns.length && blockOf(s));
   const perColumn = segs.filter((s) => count(s) === spec.rows.length && columnOf(s) !== null);
   const read = (s: Segment, slots: Slot[], columns: Columns) => {
@@ -948,7 +981,7 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
       if (t.kind === Kind.Label) {
         if (isProse([t])) break;
         // A header word among the numbers: which number stands under which word is lost.
-        if (values < slots.length && (columnNamed(spec, norm(t.text)) !== null || namedIn(spec, [t]).length)) lost = true;
+        if (values < slots.length && (columnNamed(spec, normOf(t)) !== null || namedIn(spec, [t]).length)) lost = true;
         continue;
       }
       if (values >= slots.length && t.line !== data[data.length - 1].line) break;

@@ -1,5 +1,5 @@
-import { isBlankCode, type LineIndex } from '../text';
-import { isDigits } from './values';
+import { isBlankCode, isPageMarker, type LineIndex } from '../text';
+import { isDigits, normalizeLabel, PLACEHOLDER } from './values';
 
 // One pass over the text of a table, whatever its layout, into label, value and blank tokens.
 // Tabs, pipes, runs of spaces and line breaks are evidence of where one cell ends and the next
@@ -26,25 +26,41 @@ export interface Token {
   c: number;
   /** The index of the cell it stands in when its line is cut by tabs or pipes, else -1. */
   cell: number;
+  /** A label's text as matched against the statute's words, once asked for (tables.ts). */
+  norm?: string;
 }
 
 const TAB = 9, PIPE = 0x7c;
 
-/** Page markers a PDF leaves between lines: “- 4 -”, “— 5 —”, “第 4 页”, “第4页 共9页”, “4/9”. */
-const PAGE_MARKER = /^[\s\u3000]*(?:[-—–－]{1,2}[\s\u3000]*\d{1,3}[\s\u3000]*[-—–－]{1,2}|第[\s\u3000]*\d{1,3}[\s\u3000]*页(?:[\s\u3000]*[，,/]?[\s\u3000]*共[\s\u3000]*\d{1,3}[\s\u3000]*页)?|\d{1,3}[\s\u3000]*\/[\s\u3000]*\d{1,3})[\s\u3000]*$/;
 /** A Markdown rule row (|---|:--:|) or a grid table's border (+----+====+). */
 const RULE = /^[\s|+:=-]*$/;
 const isRule = (s: string) => RULE.test(s);
 const isGridBorder = (s: string) => /^[\s\u3000]*\+[-=:+]*\+[\s\u3000]*$/.test(s);
-export const isPageMarker = (s: string) => /^[\s\u3000]*[-—–－第\d]/.test(s) && s.trim().length <= 16 && PAGE_MARKER.test(s);
-/** A cell that holds only a placeholder for a number. */
-export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
+/** The characters a page marker's text starts with, but for the digit of “4/9” (a bare number is a cell). */
+const PAGE_START = new Uint8Array(65536);
+for (const c of [0x2d, 0x2014, 0x2013, 0xff0d, 0x7b2c]) PAGE_START[c] = 1;
+
+const PLACEHOLDER_START = '/\\-—–－~～:';
+/** A cell that is a plain count; text with something the scan must see (a blank, a digit, a bracket, markup). */
+const COUNT = /^\d{1,15}$/, MAY_SPLIT = /[\s\d０-９（(【〔[《<&*_\u200b-\u200d\u2060\ufeff\u3000\u00a0]/;
 
 const OPEN = '（(【〔[《', CLOSE = '）)】〕]》';
 const OPEN_CODES = [...OPEN].map((c) => c.charCodeAt(0));
+
+// What each character may be, read at one array look-up per character (the tokenizer's inner loops):
+// SPACE a blank or zero-width character; MAYBE the start of a <br> or an &nbsp;; OPEN a bracket;
+// DIGIT an ASCII or full-width digit; SIGN a sign that may start a number.
+const SPACE = 1, MAYBE = 2, OPENS = 4, DIGIT = 8, SIGN = 16;
+const CLASS = new Uint8Array(65536);
+for (const c of [0x20, 0x09, 0x3000, 0xa0, 0x0d, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) CLASS[c] |= SPACE;
+CLASS[0x3c] |= MAYBE; CLASS[0x26] |= MAYBE;
+for (const c of OPEN_CODES) CLASS[c] |= OPENS;
+for (let c = 0x30; c <= 0x39; c++) CLASS[c] |= DIGIT;
+for (let c = 0xff10; c <= 0xff19; c++) CLASS[c] |= DIGIT;
+for (const c of [0x2b, 0x2d, 0x2212, 0xff0d, 0xff0b]) CLASS[c] |= SIGN;
 const isEmphasis = (c: number) => c === 0x2a || c === 0x5f;
-const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
-const isSign = (c: number) => c === 0x2b || c === 0x2d || c === 0x2212 || c === 0xff0d || c === 0xff0b;
+const isDigit = (c: number) => (CLASS[c] & DIGIT) !== 0;
+const isSign = (c: number) => (CLASS[c] & SIGN) !== 0;
 /** What may end a label's numbering (1. 2、) or separate a number's thousands and decimals. */
 const isNumberingMark = (c: number) => c === 0x2e || c === 0x3001 || c === 0xff0e;
 const isPoint = (c: number) => c === 0x2e || c === 0xff0e;
@@ -60,9 +76,10 @@ const UNITS = ['万元', '元', '件', '条', '个', '项', '人', '次', '份']
  * (&nbsp;), which converters leave inside cells.
  */
 function spaceAt(s: string, i: number): number {
+  const k = CLASS[s.charCodeAt(i)];
+  if (k & SPACE) return 1;
+  if (!(k & MAYBE)) return 0;
   const c = s.charCodeAt(i);
-  if (isBlankCode(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) return 1;
-  if (c !== 0x3c && c !== 0x26) return 0;
   const m = (c === 0x3c ? /^<br\s*\/?>/i : /^&(?:nbsp|ensp|emsp|#160|#xa0);/i).exec(s.slice(i, i + 7));
   return m ? m[0].length : 0;
 }
@@ -150,32 +167,87 @@ class Tokenizer {
 
   private push(kind: Kind, start: number, end: number, cell: number) {
     const x = this.positions ? this.x(start) : -1, xEnd = this.positions ? this.x(end) : -1;
-    this.tokens.push({ kind, text: kind === Kind.Blank ? '' : this.text.slice(start, end), start, end, line: this.line, x, xEnd, c: start - this.lineStart, cell });
+    this.tokens.push({ kind, text: kind === Kind.Blank ? '' : this.text.slice(start, end), start, end, line: this.line, x, xEnd, c: start - this.lineStart, cell, norm: undefined });
   }
 
   blank(at: number, cell: number) { this.push(Kind.Blank, at, at, cell); }
 
+  /** The tokens of a line that holds text (`line` = text[start, end); `lead`: where its text starts). */
+  cut(line: string, start: number, end: number, lead: number, outer: boolean, tabs: number, l: number, lineStart: number) {
+    const text = this.text;
+    if (line.indexOf('|') >= 0) {
+      cellsOf(text, line, start, outer).forEach(([a, b], k) => { if (isEmpty(text, a, b)) this.blank(b, k); else this.piece(a, b, k); });
+      return;
+    }
+    if (tabs === 0) {
+      this.startLine(l, lineStart, true);
+      this.piece(start + lead, end, -1);
+      return;
+    }
+    if (tabs === 1 && line.charCodeAt(0) === TAB) {
+      this.piece(start + lead, end, 1); // one cell, indented: a one-cell-per-line table's line
+      return;
+    }
+    // Empty cells before the first text are indentation or the traces of merged cells: kept only
+    // on a line with several cells (a row of a pasted Word table), where one may be a blank value.
+    const keepLead = tabs > 1;
+    let seen = false;
+    for (let from = start, k = 0; from <= end; k++) {
+      const i = line.indexOf('\t', from - start);
+      const stop = i < 0 ? end : start + i;
+      if (!isEmpty(text, from, stop)) { this.piece(from, stop, k); seen = true; }
+      else if (seen || keepLead) this.blank(stop, k);
+      from = stop + 1;
+    }
+  }
+
+  /** A line's tokens as read before on the same text, placed at this line. */
+  replay(tokens: Token[], lineStart: number) {
+    for (const r of tokens) {
+      this.tokens.push({ kind: r.kind, text: r.text, start: lineStart + r.start, end: lineStart + r.end, line: this.line, x: r.x, xEnd: r.xEnd, c: r.c, cell: r.cell, norm: r.norm });
+    }
+  }
+
   /** The words and numbers of text[from, to) (one cell, or a line without tabs or pipes). */
   piece(from: number, to: number, cell: number) {
     const s = this.text;
+    if (cell >= 0) {
+      // Most cells of a tab or pipe row are a count, or words alone: decided without a scan.
+      const text = s.slice(from, to);
+      if (COUNT.test(text)) { this.push(Kind.Value, from, to, cell); return; }
+      if (!MAY_SPLIT.test(text) && !PLACEHOLDER_START.includes(text[0]) && text.length > 2) { this.push(Kind.Label, from, to, cell); return; }
+    }
     let i = from;
     while (i < to) {
       // A run without blanks (a “chunk”); brackets hold their blanks: “（其中修订 16 件）” is one label.
       for (let n = spaceAt(s, i); i < to && n > 0; n = spaceAt(s, i)) i += n;
       if (i >= to) break;
-      let j = i;
-      while (j < to && spaceAt(s, j) === 0) j = OPEN_CODES.includes(s.charCodeAt(j)) ? bracketEnd(s, j, to) : j + 1;
-      this.chunk(i, j, cell);
+      let j = i, digits = 0;
+      for (let k = CLASS[s.charCodeAt(j)]; j < to; k = CLASS[s.charCodeAt(j)]) {
+        if (k === 0) { j++; continue; }
+        if ((k & (SPACE | MAYBE)) && spaceAt(s, j)) break;
+        if (k & DIGIT) digits++;
+        j = k & OPENS ? bracketEnd(s, j, to) : j + 1;
+      }
+      this.chunk(i, j, cell, digits);
       i = j;
     }
   }
 
-  /** A chunk: a placeholder, or labels and counts run together (“规章000行政规范性文件8855698”). */
-  private chunk(from: number, to: number, cell: number) {
+  /**
+   * A chunk: a placeholder, or labels and counts run together (“规章000行政规范性文件8855698”).
+   * `digits`: how many digits it holds outside brackets (most chunks are words without any, or a count).
+   */
+  private chunk(from: number, to: number, cell: number, digits: number) {
     const s = this.text;
     // Markdown emphasis around a cell's number (pandoc writes a bold total as **104**) is no part of it.
     while (to - from > 2 && isEmphasis(s.charCodeAt(from)) && s.charCodeAt(to - 1) === s.charCodeAt(from)) { from++; to--; }
+    if (digits === to - from) { this.push(Kind.Value, from, to, cell); return; }
     const whole = s.slice(from, to);
+    if (digits === 0 && whole.length > 2 && !PLACEHOLDER_START.includes(whole[0])) {
+      this.push(Kind.Label, from, to, cell); // words: the common case, without the expressions below
+      return;
+    }
     // In a cell of its own, what stands where a number should is one value, even if it is no number (“5O”, “五”).
     if (isDigits(whole) || PLACEHOLDER.test(whole) || (cell >= 0 && isValueLike(whole))) {
       this.push(Kind.Value, from, to, cell);
@@ -225,6 +297,13 @@ const isEmpty = (text: string, from: number, to: number) => {
 };
 
 /**
+ * A line's tokens, cut once and remembered by the line's text (table lines repeat from report to
+ * report), with offsets from the line's start; a pipe row's, for a table with outer pipes and without.
+ */
+interface LineTokens { plain: Token[] | undefined; outer: Token[] | undefined; pipes: boolean }
+const LINES = new Map<string, LineTokens>();
+
+/**
  * The tokens of text[from, to). Lines are cut at pipes if they have any, else at tabs, else at
  * blanks; a grid table's rows (between +----+ borders) are read cell by cell over their lines.
  */
@@ -241,25 +320,51 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
     const full = idx.lineText(l);
     const line = start === lineStart && to >= lineStart + full.length ? full : full.slice(start - lineStart, Math.min(to, lineStart + full.length) - lineStart);
     t.startLine(l, lineStart);
-    if (line.length === 0 || isPageMarker(line)) continue;
-    if (line.indexOf('---') >= 0 || line.indexOf('===') >= 0) {
+    if (line.length === 0) continue;
+    const whole = !grid && start === lineStart && line === full;
+    const known = whole ? LINES.get(line) : undefined;
+    if (known) {
+      if (known.pipes) outer ??= outerPipes(idx, first, last);
+      const tokens = known.pipes && outer ? known.outer : known.plain;
+      if (tokens) { t.replay(tokens, lineStart); continue; }
+    }
+    // One pass over the line tells what it may be: where its text starts; pipes, tabs, rule characters.
+    let lead = -1, pipes = false, tabs = 0, rules = false, slash = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === PIPE) pipes = true;
+      else if (c === TAB) tabs++;
+      else if (c === 0x2d || c === 0x3d) rules = true;
+      else if (c === 0x2f) slash = true;
+      if (lead < 0 && !(CLASS[c] & SPACE)) lead = i;
+    }
+    if (lead >= 0 && (PAGE_START[line.charCodeAt(lead)] || (slash && CLASS[line.charCodeAt(lead)] & DIGIT)) && isPageMarker(line)) continue;
+    if (rules) {
       if (isGridBorder(line)) { if (grid) emitGrid(t, text, grid); grid = []; continue; }
       if (isRule(line)) continue;
     }
     const end = start + line.length;
-    if (line.indexOf('|') >= 0) {
-      const ps = pieces(line, start, PIPE);
-      // The text before an opening pipe and after a closing one is outside the table; in a table
-      // written without them, an empty first or last piece is an empty cell.
-      outer ??= outerPipes(idx, first, last);
-      const open = outer && isEmpty(text, ps[0][0], ps[0][1]), close = open && ps.length > 1 && isEmpty(text, ps[ps.length - 1][0], ps[ps.length - 1][1]);
-      const cells = ps.slice(open ? 1 : 0, close ? -1 : undefined);
-      if (grid) { cells.forEach(([a, b], k) => (grid![k] ??= []).push({ from: a, to: b, line: l, lineStart })); continue; }
-      cells.forEach(([a, b], k) => { if (isEmpty(text, a, b)) t.blank(b, k); else t.piece(a, b, k); });
+    if (pipes) outer ??= outerPipes(idx, first, last);
+    if (grid && !pipes) { emitGrid(t, text, grid); grid = undefined; t.startLine(l, lineStart); }
+    if (whole && lead >= 0 && !isEmpty(text, start + lead, end)) {
+      // A whole line with text, read as it always is, and remembered.
+      const before = t.tokens.length, withOuter = pipes && outer === true;
+      t.cut(line, start, end, lead, withOuter, tabs, l, lineStart);
+      if (LINES.size > 20000) LINES.clear();
+      const entry = known ?? { plain: undefined, outer: undefined, pipes };
+      // Remembered with each label's text as the statute's words are matched against (tables.ts).
+      const tokens = t.tokens.slice(before).map((tok) => ({ ...tok, start: tok.start - lineStart, end: tok.end - lineStart, norm: tok.kind === Kind.Label ? normalizeLabel(tok.text) : undefined }));
+      if (withOuter) entry.outer = tokens; else entry.plain = tokens;
+      LINES.set(line, entry);
       continue;
     }
-    if (grid) { emitGrid(t, text, grid); grid = undefined; t.startLine(l, lineStart); }
-    if (isEmpty(text, start, end)) {
+    if (pipes) {
+      const cells = cellsOf(text, line, start, outer!);
+      if (grid) { cells.forEach(([a, b], k) => (grid![k] ??= []).push({ from: a, to: b, line: l, lineStart })); continue; }
+      t.cut(line, start, end, lead, outer!, tabs, l, lineStart);
+      continue;
+    }
+    if (lead < 0 || isEmpty(text, start + lead, end)) {
       // A line holding only its indentation is an empty cell of a one-cell-per-line table, unless
       // the cell's value follows on the next line, without indentation.
       const next = l + 1 < idx.lineCount ? idx.lineText(l + 1) : '';
@@ -267,26 +372,20 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
       if (!continued) t.blank(end, 0);
       continue;
     }
-    const tab = line.indexOf('\t');
-    if (tab < 0) {
-      t.startLine(l, lineStart, true);
-      t.piece(start, end, -1);
-      continue;
-    }
-    // Empty cells before the first text are indentation or the traces of merged cells: kept only
-    // on a line with several cells (a row of a pasted Word table), where one may be a blank value.
-    const keepLead = line.indexOf('\t', tab + 1) >= 0;
-    let seen = false;
-    for (let from = start, k = 0; from <= end; k++) {
-      const i = line.indexOf('\t', from - start);
-      const stop = i < 0 ? end : start + i;
-      if (!isEmpty(text, from, stop)) { t.piece(from, stop, k); seen = true; }
-      else if (seen || keepLead) t.blank(stop, k);
-      from = stop + 1;
-    }
+    t.cut(line, start, end, lead, false, tabs, l, lineStart);
   }
   if (grid) emitGrid(t, text, grid);
   return t.tokens;
+}
+
+/**
+ * A pipe row's cells: the text before an opening pipe and after a closing one is outside the
+ * table; in a table written without them (`outer` false), an empty first or last piece is a cell.
+ */
+function cellsOf(text: string, line: string, start: number, outer: boolean): [number, number][] {
+  const ps = pieces(line, start, PIPE);
+  const open = outer && isEmpty(text, ps[0][0], ps[0][1]), close = open && ps.length > 1 && isEmpty(text, ps[ps.length - 1][0], ps[ps.length - 1][1]);
+  return ps.slice(open ? 1 : 0, close ? -1 : undefined);
 }
 
 /**

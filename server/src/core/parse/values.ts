@@ -3,7 +3,8 @@ import type { CellKind } from '../model';
 
 export interface CellReading { kind: CellKind; value: number | null; unit: string | undefined; nonstandard: boolean }
 
-const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
+/** A cell that holds only a placeholder for a number: “/”, “—”, “无”. */
+export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
 const NUMBER = /^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|条|个|项|人|次|份)?$/;
 
 /** Whether s is a run of ASCII digits. */
@@ -33,17 +34,6 @@ export function readCell(raw: string): CellReading {
   if (!m) return reading('invalid', null);
   const value = Number((m[1] ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ? '.' + m[3] : ''));
   return reading('number', value, m[4], text !== raw.trim() || m[2].includes(','));
-}
-
-/** A cell that can only be a value: a number, a placeholder, blank, or a short mistyped number (“1O”). */
-export function isValueLike(raw: string): boolean {
-  // Labels start with a Han character or a bracket: decide those without the regular expressions.
-  const c = raw.charCodeAt(0);
-  if ((c >= 0x4e00 && c <= 0x9fff) || c === 0xff08 || c === 0x28) return raw === '无' || raw === '空';
-  const r = readCell(raw);
-  if (r.kind !== 'invalid') return true;
-  const text = toHalfWidth(raw).trim();
-  return text.length <= 12 && /\d/.test(text) && !/\p{Script=Han}/u.test(text);
 }
 
 // Blanks and the punctuation of ASCII, general punctuation (“” —), CJK (、。「」) and full-width forms.

@@ -1,5 +1,5 @@
 import { isHanNumeral, readNumbering } from '../parse/sections';
-import type { LineIndex } from '../text';
+import { isPageMarker, type LineIndex } from '../text';
 
 // A PDF's text layer (and Markdown converted from a PDF) wraps every line at the page's width: a
 // sentence runs on over line breaks, even inside a word (答\n复) or between a number and its unit
@@ -27,10 +27,6 @@ const END = 1, TRAILING = 2;
 const LAST = new Uint8Array(65536);
 for (const c of '。！？；：!?;:') LAST[c.charCodeAt(0)] = END;
 for (const c of ' \t\r\u3000\u00a0”’）」』】)"\'') LAST[c.charCodeAt(0)] = TRAILING;
-const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$/;
-
-/** A PDF's page number on a line of its own: - 2 -, — 2 —, 第 2 页. */
-const isPageNumber = (line: string) => line.length <= 16 && PAGE_NUMBER.test(line);
 
 /**
  * Display width, up to the trailing blanks: a Chinese character (or a full-width form, “, —) counts
@@ -134,7 +130,7 @@ export function unwrap(idx: LineIndex, headings: readonly number[] = []): Unwrap
     const width = widths[l];
     if (width < full - SHORT_BY || width > full + LONG_BY || headings.includes(l)) continue;
     let next = l + 1;
-    while (next < idx.lineCount && isPageNumber(idx.lineText(next))) next++;
+    while (next < idx.lineCount && isPageMarker(idx.lineText(next))) next++;
     if (next >= idx.lineCount || opensBlock(idx.lineText(next)) || headings.includes(next)) continue;
     const start = idx.lineStart(l) + idx.lineText(l).length, end = idx.lineStart(next);
     text += idx.text.slice(from, start);
