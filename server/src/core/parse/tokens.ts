@@ -1,4 +1,4 @@
-import { isBlankCode, isPageMarker, type LineIndex } from '../text';
+import { isPageMarker, type LineIndex } from '../text';
 import { isDigits, normalizeLabel, PLACEHOLDER } from './values';
 
 // One pass over the text of a table, whatever its layout, into label, value and blank tokens.
@@ -368,8 +368,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
       // A line holding only its indentation is an empty cell of a one-cell-per-line table, unless
       // the cell's value follows on the next line, without indentation.
       const next = l + 1 < idx.lineCount ? idx.lineText(l + 1) : '';
-      const continued = next.length > 0 && !isBlankCode(next.charCodeAt(0)) && (isDigits(next.trim()) || PLACEHOLDER.test(next.trim()));
-      if (!continued) t.blank(end, 0);
+      if (next.length === 0 || CLASS[next.charCodeAt(0)] & SPACE || !(isDigits(next.trim()) || PLACEHOLDER.test(next.trim()))) t.blank(end, 0);
       continue;
     }
     t.cut(line, start, end, lead, false, tabs, l, lineStart);
