@@ -2,7 +2,8 @@ import type { Report } from '../model';
 import { extractClaims } from '../prose/claims';
 import { LineIndex } from '../text';
 import { findSections, readTitle } from './sections';
-import { decideByClaims, findRegions, hasCells, parseTable } from './tables';
+import { findRegions } from './regions';
+import { decideByClaims, hasCells, parseTable } from './tables';
 
 /** Text → report model. Never throws on any input; whatever cannot be read is left out. */
 export function parseReport(text: string, idx: LineIndex = new LineIndex(text)): Report {

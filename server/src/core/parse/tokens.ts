@@ -3,7 +3,7 @@ import { isDigits, normalizeLabel, PLACEHOLDER } from './values';
 
 // One pass over the text of a table, whatever its layout, into label, value and blank tokens.
 // Tabs, pipes, runs of spaces and line breaks are evidence of where one cell ends and the next
-// begins, never the structure itself: the aligner (tables.ts) decides which row and column a value
+// begins, never the structure itself: the aligner (tables.ts, columns.ts) decides which row and column a value
 // belongs to from the labels around it. A blank token is made only where the text proves an empty
 // cell (between two tabs, between two pipes, an empty grid cell, a line holding only a tab); in a
 // space-aligned table or a PDF's text a blank cell leaves nothing but a wider gap, which the
@@ -26,7 +26,7 @@ export interface Token {
   c: number;
   /** The index of the cell it stands in when its line is cut by tabs or pipes, else -1. */
   cell: number;
-  /** A label's text as matched against the statute's words, once asked for (tables.ts). */
+  /** A label's text as matched against the statute's words, once asked for (labels.ts). */
   norm?: string;
 }
 
@@ -352,7 +352,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
       t.cut(line, start, end, lead, withOuter, tabs, l, lineStart);
       if (LINES.size > 20000) LINES.clear();
       const entry = known ?? { plain: undefined, outer: undefined, pipes };
-      // Remembered with each label's text as the statute's words are matched against (tables.ts).
+      // Remembered with each label's text as the statute's words are matched against (labels.ts).
       const tokens = t.tokens.slice(before).map((tok) => ({ ...tok, start: tok.start - lineStart, end: tok.end - lineStart, norm: tok.kind === Kind.Label ? normalizeLabel(tok.text) : undefined }));
       if (withOuter) entry.outer = tokens; else entry.plain = tokens;
       LINES.set(line, entry);

@@ -1,0 +1,329 @@
+import type { TableSpec } from '../format/schema';
+import type { TableProblem } from '../model';
+import { toHalfWidth, type LineIndex } from '../text';
+import { splitRuns } from './split';
+import { columnNamed, normOf } from './labels';
+import { Kind, type Token } from './tokens';
+import { PLACEHOLDER } from './values';
+
+// One row: which of its tokens fill which of its cells. The count of its numbers, the blank cells
+// the text proves, the cells and horizontal positions of the header's words, and — for digits run
+// together — the row's identities decide; what they leave open is returned as several readings.
+
+const blankAt = (at: number, line: number): Token => ({ kind: Kind.Blank, text: '', start: at, end: at, line, x: -1, xEnd: -1, c: -1, cell: -1, norm: undefined });
+
+/** A cell of the table to fill: its row and column. */
+export interface Slot { row: string; col: string }
+
+/** What the table's header tells of its columns: the cell each header word stands in, and where it stands. */
+export interface Columns {
+  /** Column key → the index of the cell its header word stands in (tab and pipe rows keep the grid). */
+  cells: Map<string, number>;
+  /** Column key → every cell its header word stands in (a merged header repeated by a converter). */
+  spans: Map<string, Set<number>>;
+  /**
+   * Column key (table 4: `block.column`) → the centre of the column, measured two ways (WIDTH: in
+   * display columns, a Chinese character two wide; CHARS: in characters, as pdftotext aligns them).
+   */
+  x: [Map<string, number>, Map<string, number>];
+  /** The lines those centres were read from: a row on one of them (flattened text) cannot be placed by them. */
+  xLines: Set<number>;
+}
+export const WIDTH = 0, CHARS = 1;
+/** Where a token's centre stands on its line, in one of the two measures. */
+const centreBy = (t: Token, metric: number) => (metric === WIDTH ? (t.x + t.xEnd) / 2 : t.c + (t.end - t.start) / 2);
+
+/** The ways to read a row's tokens, each `slots.length` tokens (blanks included), or why there is none. */
+export type Reading =
+  | { readings: Token[][]; inferred: boolean }
+  | { problem: TableProblem['kind']; found: number; cause?: TableProblem['cause'] };
+
+export const isValue = (t: Token) => t.kind === Kind.Value;
+
+/**
+ * The ways to place a row's tokens on its columns when it has fewer numbers than columns and the
+ * text shows blank cells: the blanks between its numbers are cells; those before or after them may
+ * be blank values or the traces of merged cells. Each reading is a window of `n` tokens holding
+ * every number; those whose cells stand under their column headers come first, then the earliest.
+ * The table's identities then choose among them (`choose`).
+ */
+function placements(tokens: Token[], slots: string[], columns: Columns): Token[][] {
+  const n = slots.length;
+  let first = 0, last = tokens.length - 1;
+  while (first <= last && !isValue(tokens[first])) first++;
+  while (last >= first && !isValue(tokens[last])) last--;
+  if (first > last) return tokens.length >= n ? [tokens.slice(0, n)] : [];
+  if (last - first + 1 > n) return [];
+  const readings: { start: number; score: number }[] = [];
+  for (let start = Math.max(0, last - n + 1); start <= first && start + n <= tokens.length; start++) {
+    let score = 0;
+    for (let i = 0; i < n; i++) if (columns.cells.get(slots[i]) === tokens[start + i].cell) score++;
+    readings.push({ start, score });
+  }
+  readings.sort((a, b) => b.score - a.score); // stable: ties keep the earliest first
+  return readings.map((r) => tokens.slice(r.start, r.start + n));
+}
+
+/**
+ * A row's numbers placed by their horizontal positions (a space-aligned table, where a blank cell
+ * is only a wider gap): each number under the column it stands nearest to, in order, each column
+ * at most once, within half the distance between two columns. The columns' centres must stand
+ * apart in their order (a PDF's header, one word per line, gives none). Undefined when the
+ * positions do not say it clearly.
+ */
+function byPosition(idx: LineIndex, values: Token[], slots: string[], columns: Columns): Token[] | undefined {
+  const line = values[0].line;
+  if (values.some((v) => v.line !== line || v.x < 0) || columns.xLines.has(line)) return undefined;
+  for (const metric of [WIDTH, CHARS]) {
+    const xs = slots.map((s) => columns.x[metric].get(s));
+    let gap = Infinity;
+    for (let i = 1; i < xs.length; i++) gap = Math.min(gap, (xs[i] ?? NaN) - (xs[i - 1] ?? NaN));
+    if (xs.some((x) => x === undefined) || !(gap >= 2)) continue;
+    const out: (Token | undefined)[] = new Array(slots.length).fill(undefined);
+    let last = -1;
+    for (const v of values) {
+      // Under the nearest column, clearly nearer it than the next (by a quarter of the columns' distance), after the number before.
+      const at = centreBy(v, metric);
+      const by = xs.map((x, i) => ({ i, d: Math.abs(at - x!) })).sort((a, b) => a.d - b.d);
+      const best = by[0].i;
+      if (best <= last || by[0].d > gap || (by.length > 1 && by[1].d - by[0].d < gap / 4)) { last = -2; break; }
+      out[best] = v;
+      last = best;
+    }
+    if (last < -1) continue;
+    const lineStart = idx.lineStart(line);
+    return out.map((t, i) => t ?? blankAt(lineStart + offsetAt(idx.lineText(line), xs[i]!, metric, values, lineStart), line));
+  }
+  return undefined;
+}
+
+/** The offset in a line nearest column `x` (in the measure given) that falls in a gap between the row's numbers. */
+function offsetAt(line: string, x: number, metric: number, values: Token[], lineStart: number): number {
+  let col = 0, i = 0;
+  for (; i < line.length && col < x; i++) {
+    const c = line.charCodeAt(i);
+    col += metric === CHARS ? 1 : c === 9 ? 8 - (col % 8) : c >= 0x1100 ? 2 : 1;
+  }
+  for (const v of values) if (lineStart + i > v.start && lineStart + i < v.end) return v.end - lineStart;
+  return i;
+}
+
+/**
+ * The row's identities as a test of its values (in slot order): what a cut of run-together digits
+ * must satisfy. Table 2's rows have none, so every cut fits and the prose must decide.
+ */
+function rowTest(spec: TableSpec, slots: Slot[]): ((values: number[]) => boolean) & { checks: number } {
+  const checks: { plus: number[]; minus: number[] }[] = [];
+  for (const id of spec.identities) {
+    if (id.per !== 'row') continue;
+    const rows = new Set(slots.map((s) => s.row));
+    for (const row of rows) {
+      if (id.rows && !id.rows.includes(row)) continue;
+      const at = (col: string) => slots.findIndex((s) => s.row === row && s.col === col);
+      const plus = id.sum.map(at), minus = id.equals.map(at);
+      if (plus.every((i) => i >= 0) && minus.every((i) => i >= 0)) checks.push({ plus, minus });
+    }
+  }
+  const test = (values: number[]) => {
+    for (const { plus, minus } of checks) {
+      let r = 0;
+      for (const i of plus) r += values[i];
+      for (const i of minus) r -= values[i];
+      if (r !== 0) return false;
+    }
+    return true;
+  };
+  return Object.assign(test, { checks: checks.length });
+}
+
+/** A number as run-together digits: its sign, its digits, and a decimal tail (“-11”, “5179.6”). */
+function runOf(text: string): { sign: string; digits: string; tail: string } | undefined {
+  // Full-width digits cut the same way (one character each: the offsets hold).
+  const m = /^([+\-−－]?)(\d+)((?:\.\d+)?)$/.exec(toHalfWidth(text));
+  return m ? { sign: m[1], digits: m[2], tail: m[3] } : undefined;
+}
+
+/**
+ * Digits run together: the row's numbers stand outside any cell separators, and one of them is
+ * all the row has, touches the one before it (“41-11”), or cannot be one number (“0000000”).
+ */
+function runTogether(values: Token[]): boolean {
+  if (values.some((v) => v.cell >= 0 || !runOf(v.text))) return false;
+  return values.length === 1 ? values[0].text.length > 1
+    : values.some((v, i) => (i > 0 && values[i - 1].end === v.start) || (v.text.length > 1 && v.text.charCodeAt(0) === 48));
+}
+
+/** The ways to cut a row's run-together numbers into its slots so that the row adds up: each a token per slot. */
+function cuts(spec: TableSpec, values: Token[], slots: Slot[]): { readings: Token[][]; gaveUp: boolean } {
+  const runs = values.map((v) => runOf(v.text)!);
+  const test = rowTest(spec, slots);
+  const columns = slots.map((s) => spec.columns.find((c) => c.key === s.col)!);
+  // A run's sign goes to its first number, its decimals to its last.
+  const signed = runs.map((r) => r.sign !== '' && r.sign !== '+');
+  const numbers: number[] = [];
+  const { found, gaveUp } = splitRuns(runs.map((r) => r.digits), slots.length, (values, parts) => {
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i], r = runs[p.run];
+      let v = values[i];
+      if (p.to === r.digits.length && r.tail) v = Number(r.digits.slice(p.from, p.to) + r.tail);
+      if (p.from === 0 && signed[p.run]) v = -v;
+      if ((v < 0 && !columns[i].signed) || (!Number.isInteger(v) && !columns[i].decimals)) return false;
+      numbers[i] = v;
+    }
+    return test(numbers);
+  });
+  const readings = found.map((parts) => parts.map((p): Token => {
+    const v = values[p.run], r = runs[p.run];
+    const start = v.start + (p.from === 0 ? 0 : r.sign.length + p.from);
+    const end = p.to === r.digits.length ? v.end : v.start + r.sign.length + p.to;
+    return { ...v, text: idxText(v, start, end), start, end };
+  }));
+  return { readings, gaveUp };
+}
+
+/** The text of a token between two of its offsets. */
+const idxText = (t: Token, start: number, end: number) => t.text.slice(start - t.start, end - t.start);
+
+/**
+ * A row's tokens without the copies a converter made of a merged cell (“| 行政许可 | 1 | 1 | 1 |”
+ * under a header repeated as often): a number equal to the one before it under the same column's
+ * header. Undefined when there is none.
+ */
+function unmerged(tokens: Token[], keys: string[], columns: Columns): Token[] | undefined {
+  const under = (t: Token) => keys.find((k) => columns.spans.get(k)?.has(t.cell));
+  let last: Token | undefined, dropped = false;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (isValue(t) && last && t.text === last.text && t.cell >= 0 && under(t) !== undefined && under(t) === under(last)) { dropped = true; continue; }
+    if (isValue(t)) last = t;
+    out.push(t);
+  }
+  return dropped ? out : undefined;
+}
+
+/** How a row's tokens fill its slots. */
+export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slots: Slot[], columns: Columns): Reading {
+  const n = slots.length;
+  const values = tokens.filter(isValue);
+  if (values.length === n) return { readings: [values], inferred: false };
+  const keys = slots.map((s) => (spec.key === 't4' ? `${s.row}.${s.col}` : s.col));
+  if (values.length > n) {
+    const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns);
+    if (fewer) return readSlots(idx, spec, fewer, slots, columns);
+    // A PDF's bare page number, or a number broken over a line end: the readings that fit the row.
+    const test = rowTest(spec, slots);
+    const readings = [withoutPageNumbers(tokens, n), rejoined(values, n)]
+      .filter((r): r is Token[] => r !== undefined && test(r.map((t) => Number(t.text))));
+    return readings.length ? { readings, inferred: true } : { problem: 'too-many', found: values.length };
+  }
+  if (values.length < tokens.length) {
+    const placed = placements(tokens, keys, columns);
+    if (placed.length) return { readings: placed, inferred: false };
+  }
+  if (values.length > 0) {
+    const placed = byPosition(idx, values, keys, columns);
+    if (placed) return { readings: [placed], inferred: false };
+  }
+  // Numbers outside any cell separators, too few for the columns: digits may have run together —
+  // where the text shows it, or where the row's identities can tell a cut that fits (table 2 has none).
+  const together = values.length > 0 && runTogether(values);
+  if (values.length > 0 && values.every((v) => v.cell < 0 && runOf(v.text)) && (together || rowTest(spec, slots).checks > 0)) {
+    const cut = cuts(spec, values, slots);
+    if (cut.readings.length) return { readings: cut.readings, inferred: true };
+    if (together) return { problem: 'unreadable', found: values.length, cause: cut.gaveUp ? 'long' : 'split' };
+  }
+  return { problem: 'too-few', found: values.length };
+}
+
+/**
+ * A row's numbers picked by the cells their columns' headers stand in, when the others are only
+ * placeholders (table 2 drawn as one table, “/” where a column does not apply to the row); or,
+ * without such a grid, its numbers without the placeholders, if that leaves one per column.
+ */
+function underHeaders(tokens: Token[], keys: string[], columns: Columns): Token[] | undefined {
+  const values = tokens.filter(isValue);
+  const cells = keys.map((k) => columns.cells.get(k));
+  if (cells.every((c) => c !== undefined) && values.every((v) => v.cell >= 0)) {
+    const picked = cells.map((c) => values.find((v) => v.cell === c));
+    if (picked.every((v) => v) && values.every((v) => picked.includes(v) || PLACEHOLDER.test(v.text))) return picked as Token[];
+  }
+  const numbers = values.filter((v) => !PLACEHOLDER.test(v.text));
+  return numbers.length === keys.length && numbers.length < values.length ? numbers : undefined;
+}
+
+/** Without the page numbers a PDF prints as a bare number on a line of its own inside a table. */
+function withoutPageNumbers(tokens: Token[], n: number): Token[] | undefined {
+  const values = tokens.filter(isValue);
+  const alone = (v: Token) => v.cell < 0 && /^\d{1,3}$/.test(v.text) && !tokens.some((t) => t !== v && t.line === v.line);
+  const kept = values.filter((v) => !alone(v));
+  return kept.length === n && kept.length < values.length ? kept : undefined;
+}
+
+/** A number broken over a line end by a narrow PDF cell (“行政许可 356”↵“2”): one number too many, a line's last and the next line's first joined. */
+function rejoined(values: Token[], n: number): Token[] | undefined {
+  if (values.length !== n + 1) return undefined;
+  for (let i = 0; i + 1 < values.length; i++) {
+    const a = values[i], b = values[i + 1];
+    if (a.cell >= 0 || b.line !== a.line + 1 || !/^\d+$/.test(a.text) || !/^\d+$/.test(b.text) || values[i + 2]?.line === b.line) continue;
+    return [...values.slice(0, i), { ...a, text: a.text + b.text, end: b.end }, ...values.slice(i + 2)];
+  }
+  return undefined;
+}
+
+/** Where each column's header word stands: its cell, and its centre. Table 4's words repeat per block: keyed `block.column`, in the order of the blocks. */
+export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
+  const cells = new Map<string, number>(), spans = new Map<string, Set<number>>(), xLines = new Set<number>();
+  const x: Columns['x'] = [new Map(), new Map()];
+  const seen = new Map<string, number>();
+  for (const t of labels) {
+    const col = columnNamed(spec, normOf(t));
+    if (col === null) continue;
+    let key = col;
+    if (spec.key === 't4') {
+      const k = seen.get(col) ?? 0;
+      seen.set(col, k + 1);
+      if (k >= spec.rows.length) continue;
+      key = `${spec.rows[k].key}.${col}`;
+    }
+    if (t.cell >= 0) {
+      if (!cells.has(key)) cells.set(key, t.cell);
+      if (!spans.has(key)) spans.set(key, new Set());
+      spans.get(key)!.add(t.cell);
+    }
+    if (!x[WIDTH].has(key) && t.x >= 0) {
+      x[WIDTH].set(key, centreBy(t, WIDTH));
+      x[CHARS].set(key, centreBy(t, CHARS));
+      xLines.add(t.line);
+    }
+  }
+  return { cells, spans, x, xLines };
+}
+
+/** A row with all its numbers on one line and no tab or pipe: where a space-aligned table's columns stand. */
+export interface Aligned { line: number; columns: string[]; values: Token[] }
+
+/**
+ * The columns' centres near a line, from the nearest rows (up to four, within twelve lines) that
+ * have all their numbers on one line: in a space-aligned table they line up (by width, or by
+ * characters as pdftotext writes them; a page may shift them, hence near), and show where a row
+ * with a blank cell has its gap. Empty where they do not line up (a PDF's text, single spaces).
+ */
+export function alignedNear(rows: Aligned[], line: number): Pick<Columns, 'x' | 'xLines'> {
+  const near = rows.filter((r) => r.line !== line && Math.abs(r.line - line) <= 12)
+    .sort((a, b) => Math.abs(a.line - line) - Math.abs(b.line - line)).slice(0, 4);
+  const x: Columns['x'] = [new Map(), new Map()];
+  for (const metric of [WIDTH, CHARS]) {
+    const byCol = new Map<string, number[]>();
+    for (const { columns, values } of near) columns.forEach((c, i) => { const xs = byCol.get(c) ?? []; xs.push(centreBy(values[i], metric)); byCol.set(c, xs); });
+    const out = new Map<string, number>();
+    for (const [col, xs] of byCol) out.set(col, xs.sort((a, b) => a - b)[xs.length >> 1]);
+    // The columns line up when each number stands nearer its own column's middle than any other's.
+    const apart = [...byCol].every(([col, xs]) => xs.length >= 2 && xs.every((v) => {
+      const own = Math.abs(v - out.get(col)!);
+      for (const [other, mid] of out) if (other !== col && Math.abs(v - mid) <= own) return false;
+      return true;
+    }));
+    x[metric] = apart ? out : new Map();
+  }
+  return { x, xLines: new Set(near.map((r) => r.line)) };
+}

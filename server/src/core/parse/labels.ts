@@ -1,0 +1,89 @@
+import type { RowSpec, TableSpec } from '../format/schema';
+import { perTableSpec } from '../format/statute';
+import type { Token } from './tokens';
+import { normalizeLabel, stripNumbering } from './values';
+
+// Which rows and columns of the statute a table's labels name. Label texts repeat from report to
+// report, so what each names is remembered per table format.
+
+/** A two-character keyword (总计, 其他, 规章) names a row or column only as the whole label, after its numbering. */
+export const isShort = (keyword: string) => keyword.length <= 2;
+const names = (label: string, keywords: string[]) =>
+  keywords.some((k) => (isShort(k) ? stripNumbering(label) === k : label.includes(k)));
+
+// Label texts repeat from report to report: remember what each normalizes to.
+const normalized = new Map<string, string>();
+/** A label token's text normalized, remembered on the token (a run is named more than once). */
+export const normOf = (t: Token) => (t.norm ??= norm(t.text));
+function norm(text: string): string {
+  let n = normalized.get(text);
+  if (n === undefined) {
+    n = normalizeLabel(text);
+    if (normalized.size > 20000) normalized.clear();
+    normalized.set(text, n);
+  }
+  return n;
+}
+
+/** The key of the column a normalized header word names, or null; remembered per format and word. */
+export const columnNamed = perLabel((spec, label) => spec.columns.find((c) => names(label, c.match))?.key ?? null);
+
+/** `compute(spec, label)` remembered per table format and label (it must not return undefined). */
+export function perLabel<T>(compute: (spec: TableSpec, label: string) => T): (spec: TableSpec, label: string) => T {
+  const bySpec = perTableSpec(() => new Map<string, T>());
+  return (spec, label) => {
+    const cache = bySpec(spec);
+    let value = cache.get(label);
+    if (value === undefined) {
+      value = compute(spec, label);
+      if (cache.size > 5000) cache.clear();
+      cache.set(label, value);
+    }
+    return value;
+  };
+}
+
+export interface Named { row: RowSpec; at: number }
+
+/** The rows a joined run names by a long keyword anywhere, or by a two-character one at its end. */
+const namedByRun = perLabel((spec, joined): Named[] => {
+  const found: Named[] = [];
+  for (const row of spec.rows) {
+    let at = -1;
+    for (const k of row.match) {
+      const i = isShort(k) ? (joined.endsWith(k) ? joined.length - k.length : -1) : joined.indexOf(k);
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    }
+    if (at >= 0) found.push({ row, at });
+  }
+  return found;
+});
+
+/** The rows a single label names by a two-character keyword (“3.其他”, “（七）总计”). */
+const namedByLabel = perLabel((spec, label) => spec.rows.filter((r) => r.match.some((k) => isShort(k) && stripNumbering(label) === k)));
+
+/**
+ * The rows a run of label tokens names, in the order they are named: a run may hold a label
+ * wrapped over lines (重新出\n具已获取信息), a group label and its first row ((三)不予公开 1.属于国家秘密),
+ * or header words before the first row. Long keywords are found anywhere in the joined run; a
+ * two-character one only as a whole label or at the run's end (规章000 in flattened text).
+ */
+export function namedIn(spec: TableSpec, labels: Token[]): readonly Named[] {
+  // Remembered per run of label texts (kept apart by \u0001): runs repeat from report to report.
+  let key = normOf(labels[0] ?? EMPTY);
+  for (let i = 1; i < labels.length; i++) key += '\u0001' + normOf(labels[i]);
+  return namedByTexts(spec, key);
+}
+
+const EMPTY = { text: '', norm: '' } as Token;
+
+const namedByTexts = perLabel((spec, key): Named[] => {
+  let joined = '';
+  const found: Named[] = [];
+  for (const text of key.split('\u0001')) {
+    for (const row of namedByLabel(spec, text)) found.push({ row, at: joined.length });
+    joined += text;
+  }
+  for (const n of namedByRun(spec, joined)) if (!found.some((f) => f.row === n.row && f.at <= n.at)) found.push(n);
+  return found.length > 1 ? found.sort((a, b) => a.at - b.at) : found;
+});

@@ -1,0 +1,127 @@
+import type { FormatVersion, TableKey } from '../format/schema';
+import { FORMATS, tableSpec } from '../format/statute';
+import type { Section } from '../model';
+import type { LineIndex } from '../text';
+import { normalizeLabel } from './values';
+
+// Where the statistical tables are, and which version of the statute each is written in. A table
+// begins at its anchor words after its section's heading — on any line, in any layout — and ends
+// where the next section or table begins.
+
+/** The text of one table: offsets [from, to). */
+export interface Region { key: TableKey; from: number; to: number }
+
+const SECTION_OF: Record<TableKey, number> = { t2: 2, t3: 3, t4: 4 };
+const KEYS: TableKey[] = ['t2', 't3', 't4'];
+
+/** An anchor word, with blanks allowed between its characters (PDF text spaces them out). */
+const spaced = (words: string[]) => new RegExp(words.map((w) => [...w].join('[\\s\\u3000]*')).join('|'), 'g');
+const ANCHORS: Record<TableKey, RegExp> = {
+  t2: spaced(tableSpec('2021', 't2').anchors),
+  t3: spaced(tableSpec('2021', 't3').anchors),
+  t4: spaced(tableSpec('2021', 't4').anchors),
+};
+/** Words of a table's headers and row labels (both versions), normalized. */
+const HEADER_WORDS: Record<TableKey, string[]> = {
+  t2: headerWords('t2'), t3: headerWords('t3'), t4: headerWords('t4'),
+};
+function headerWords(key: TableKey): string[] {
+  const words = new Set<string>();
+  for (const f of FORMATS) {
+    const spec = tableSpec(f.version, key);
+    for (const c of spec.columns) for (const m of c.match) if (m.length > 2) words.add(m);
+    for (const r of spec.rows) for (const m of r.match) if (m.length > 2 && !spec.anchors.includes(m)) words.add(m);
+  }
+  return [...words];
+}
+
+/**
+ * Where the anchor of a table is, from `from` on. An anchor in a sentence (“根据第二十条第（一）项规定，…”,
+ * “从申请人情况看，…”) is not the table's: after a table's anchor, up to its first number or the end of
+ * its line, there is no sentence punctuation outside brackets. With `header`, the anchor must also be
+ * followed by some header word before its first number (行政复议 is a word of the prose too: “行政复议 351 件”).
+ */
+function findAnchor(text: string, key: TableKey, from: number, header: boolean): number {
+  const re = ANCHORS[key];
+  re.lastIndex = from;
+  for (let m; (m = re.exec(text));) {
+    const after = m.index + m[0].length;
+    const digit = text.slice(after, after + 400).search(/[0-9０-９]/);
+    const upTo = digit < 0 ? Math.min(text.length, after + 400) : after + digit;
+    if (inSentence(text, m.index, upTo)) continue;
+    if (!header) return m.index;
+    const words = normalizeLabel(text.slice(after, upTo));
+    if (HEADER_WORDS[key].some((w) => words.includes(w))) return m.index;
+  }
+  return -1;
+}
+
+const OPENERS = '（(〔【[', CLOSERS = '）)〕】]';
+
+/** Whether text[at, to), up to its line's end, has a sentence's punctuation (，。；) outside brackets — also a bracket opened just before `at`. */
+function inSentence(text: string, at: number, to: number): boolean {
+  const lineEnd = text.indexOf('\n', at);
+  if (lineEnd >= 0 && lineEnd < to) to = lineEnd;
+  // Inside a bracket that opened before the anchor (“（本列数据的勾稽关系为：第一项加第二项之和，…）”)?
+  let depth = 0;
+  for (let i = at - 1; i >= Math.max(0, at - 40) && text[i] !== '\n'; i--) {
+    if (CLOSERS.includes(text[i])) break;
+    if (OPENERS.includes(text[i])) { depth = 1; break; }
+  }
+  for (let i = at; i < to; i++) {
+    const c = text[i];
+    if (OPENERS.includes(c)) depth++;
+    else if (CLOSERS.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === '，' || c === '。' || c === '；')) return true;
+  }
+  return false;
+}
+
+/**
+ * The tables' places: each table begins at its first anchor after its section's heading (or, with
+ * no heading, after the table before it) and ends where the next section or table begins.
+ */
+export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
+  const { text } = idx;
+  const headings = sections.map((s) => idx.offset(s.headingRange.start));
+  const starts: { key: TableKey; from: number }[] = [];
+  let after = 0;
+  for (const key of KEYS) {
+    const section = sections.find((s) => s.number === SECTION_OF[key]);
+    const heading = section ? idx.offset(section.headingRange.start) : -1;
+    const at = findAnchor(text, key, Math.max(after, heading), key === 't4' || heading < 0);
+    if (at < 0) continue;
+    // The whole line of the anchor, unless it is a line of a flattened text or of the text before.
+    const lineStart = idx.lineStart(idx.position(at).line);
+    const from = lineStart >= Math.max(after, heading) && at - lineStart <= 200 ? lineStart : at;
+    starts.push({ key, from });
+    after = at + 1;
+  }
+  return starts.map(({ key, from }, i) => {
+    let to = i + 1 < starts.length ? starts[i + 1].from : text.length;
+    for (const h of headings) if (h > from && h < to) to = h;
+    return { key, from, to };
+  });
+}
+
+/** The number of a table's marker words (words only one version prints) the text holds. */
+function markersIn(key: TableKey, version: FormatVersion, text: string): number {
+  let count = 0;
+  for (const m of tableSpec(version, key).markers) if (text.includes(m)) count++;
+  return count;
+}
+
+/**
+ * The version a table is written in, from the words only one version prints; table 3's 2019
+ * version prints none of the 2021 words, but has （六）其他处理 all the same.
+ */
+export function detectVersion(key: TableKey, text: string): FormatVersion {
+  if (key === 't4') return '2021';
+  // Markers are plain words; only a header broken over lines needs the normalized text.
+  for (let pass = 0, label = text; pass < 2; pass++, label = normalizeLabel(text)) {
+    const v2021 = markersIn(key, '2021', label), v2019 = markersIn(key, '2019', label);
+    if (v2021 || v2019) return v2019 > v2021 ? '2019' : '2021';
+    if (key === 't3' && label.includes('其他处理')) return '2019';
+  }
+  return '2021';
+}
