@@ -1,4 +1,4 @@
-import type { ColumnSpec, FormatSpec, IdentitySpec, RowSpec, SectionSpec, TableSpec } from './schema';
+import type { ColumnSpec, FormatSpec, IdentitySpec, RowSpec, SectionSpec, TableKey, TableSpec } from './schema';
 
 // The statutory format of 政府信息公开工作年度报告: 国办公开办函〔2021〕30号 and the 2019 trial
 // format (国办公开办函〔2019〕60号). Keys are the canonical keys of shared/spec/report-format.md.
@@ -19,6 +19,10 @@ export const SECTIONS: SectionSpec[] = [
   { number: 5, numeral: '五', title: '存在的主要问题及改进情况', variants: ['政府信息公开工作存在的主要问题及改进情况'] },
   { number: 6, numeral: '六', title: '其他需要报告的事项', variants: [] },
 ];
+
+/** The statistical tables, in order, and the section each stands in (表二 in 二、主动公开政府信息情况, …). */
+export const TABLE_KEYS: TableKey[] = ['t2', 't3', 't4'];
+export const SECTION_OF: Record<TableKey, number> = { t2: 2, t3: 3, t4: 4 };
 
 // ---- Table 3: the same columns in both versions --------------------------------------------
 

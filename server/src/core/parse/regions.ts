@@ -1,5 +1,5 @@
 import type { FormatVersion, TableKey } from '../format/schema';
-import { FORMATS, tableSpec } from '../format/statute';
+import { FORMATS, SECTION_OF, TABLE_KEYS, tableSpec } from '../format/statute';
 import type { Section } from '../model';
 import type { LineIndex } from '../text';
 import { normalizeLabel } from './values';
@@ -10,9 +10,6 @@ import { normalizeLabel } from './values';
 
 /** The text of one table: offsets [from, to). */
 export interface Region { key: TableKey; from: number; to: number }
-
-const SECTION_OF: Record<TableKey, number> = { t2: 2, t3: 3, t4: 4 };
-const KEYS: TableKey[] = ['t2', 't3', 't4'];
 
 /** An anchor word, with blanks allowed between its characters (PDF text spaces them out). */
 const spaced = (words: string[]) => new RegExp(words.map((w) => [...w].join('[\\s\\u3000]*')).join('|'), 'g');
@@ -86,7 +83,7 @@ export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
   const headings = sections.map((s) => idx.offset(s.headingRange.start));
   const starts: { key: TableKey; from: number }[] = [];
   let after = 0;
-  for (const key of KEYS) {
+  for (const key of TABLE_KEYS) {
     const section = sections.find((s) => s.number === SECTION_OF[key]);
     const heading = section ? idx.offset(section.headingRange.start) : -1;
     const at = findAnchor(text, key, Math.max(after, heading), key === 't4' || heading < 0);

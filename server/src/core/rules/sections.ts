@@ -1,4 +1,4 @@
-import { SECTIONS } from '../format/statute';
+import { SECTION_OF, SECTIONS, TABLE_KEYS } from '../format/statute';
 import type { Report, Section } from '../model';
 import { bodyLines, isHanNumeral, readNumbering, textStart } from '../parse/sections';
 import type { LineIndex, Range } from '../text';
@@ -38,7 +38,6 @@ function missing(report: Report, idx: LineIndex): RawFinding[] {
     }];
   }
   const out: RawFinding[] = [];
-  const TABLE_OF: Record<number, 't2' | 't3' | 't4'> = { 2: 't2', 3: 't3', 4: 't4' };
   for (const { number: n } of SECTIONS) {
     if (sections.some((s) => s.number === n)) continue;
     const before = sections.filter((s) => s.number < n).pop();
@@ -53,7 +52,8 @@ function missing(report: Report, idx: LineIndex): RawFinding[] {
     };
     // The table of sections 2–4 tells where the heading belongs: just before the table (on the line
     // before it, or — in text that runs on without line breaks — inside the line).
-    const table = TABLE_OF[n] && report.tables[TABLE_OF[n]];
+    const key = TABLE_KEYS.find((k) => SECTION_OF[k] === n);
+    const table = key && report.tables[key];
     const start = table ? idx.offset(table.range.start) : -1;
     if (table && (!before || idx.offset(before.range.start) < start) && (!after || start < idx.offset(after.range.start))) {
       const { line, character } = table.range.start;

@@ -1,11 +1,10 @@
 import type { TableKey } from '../format/schema';
-import { tableSpec } from '../format/statute';
+import { SECTION_OF, TABLE_KEYS, tableSpec } from '../format/statute';
 import type { Report } from '../model';
 import type { Range } from '../text';
 import { tableName, tableNameEn } from './names';
 import type { Check, RawFinding } from './types';
 
-const SECTION_OF: Record<TableKey, number> = { t2: 2, t3: 3, t4: 4 };
 const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Where to report a missing table: its section's heading, or the top of the document. */
@@ -36,7 +35,7 @@ export const structure: Check = {
   ],
   run({ report, idx }) {
     const out: RawFinding[] = [];
-    for (const key of ['t2', 't3', 't4'] as TableKey[]) {
+    for (const key of TABLE_KEYS) {
       const table = report.tables[key];
       const spec = tableSpec(table?.version ?? report.format ?? '2021', key);
       if (!table) {
