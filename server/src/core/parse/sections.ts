@@ -83,7 +83,8 @@ export function hanValue(s: string): number {
 const isBlank = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0;
 /** 一 … 九 or 十 (not 〇: no numbering starts with it). */
 export const isHanNumeral = (c: number) => c === 0x5341 || HAN_CODES.indexOf(c) > 0;
-const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+/** An ASCII or full-width digit. */
+export const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 /** Separators drafts put after a section numeral; only 、 is the statute's. */
 const SEPARATOR_CODES = [...'、.．，,'].map((c) => c.charCodeAt(0));
 

@@ -1,5 +1,5 @@
-import { isHanNumeral, readNumbering } from '../parse/sections';
-import { isPageMarker, type LineIndex } from '../text';
+import { isDigit, isHanNumeral, readNumbering } from '../parse/sections';
+import { isBlankCode as isBlank, isPageMarker, type LineIndex } from '../text';
 
 // A PDF's text layer (and Markdown converted from a PDF) wraps every line at the page's width: a
 // sentence runs on over line breaks, even inside a word (答\n复) or between a number and its unit
@@ -19,7 +19,6 @@ export interface Unwrapped {
   local(at: number): number;
 }
 
-const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d;
 // What a line's last characters are, by code (one array read each): END, 。！？；： and their ASCII
 // forms — a line that ends with one ends its sentence or clause on purpose; TRAILING, blanks and the
 // closing quotes and brackets looked through for the sentence end before them (……。”).
@@ -92,8 +91,6 @@ function wrapWidth(idx: LineIndex): number {
   // A third of those lines, and at least six, share a width: the page's.
   return best >= 6 && best * 3 >= lines ? at : 0;
 }
-
-const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
 /** A line that opens a numbered item (二、 1. （一）), a Markdown block or a table row; or a blank line. */
 function opensBlock(line: string): boolean {
