@@ -136,6 +136,20 @@ describe('a blank cell in every layout that shows one', () => {
   });
 });
 
+describe('a blank cell in a space-aligned row', () => {
+  it('stands where its column does, measured as the tokenizer measures (a curly quote is one column wide)', () => {
+    const layout = LAYOUTS.find((l) => l.name === 'space-aligned/left')!;
+    const text = layout.render(withCell(figuresOf(EXPECTED['002']), 't3', '3.1', 'legal', ''));
+    const line = text.split('\n').find((l) => l.startsWith('  （一）予以公开'))!;
+    // The same display width and the same number of characters before the numbers: the blank stays put.
+    const quoted = text.replace(line, line.replace('  （一）', '“（一）”'));
+    const at = (t: string) => cellAt(parseReport(t), 't3', '3.1', 'legal')?.range.start;
+    assert.equal(cellAt(parseReport(quoted), 't3', '3.1', 'legal')?.kind, 'blank');
+    assert.deepEqual(at(quoted), at(text));
+    assert.ok(line.slice(at(text)!.character - 2, at(text)!.character + 2).trim() === '', 'in the gap');
+  });
+});
+
 describe('a report that mixes the two statutory versions', () => {
   it('2021 table 2 with a 2019 table 3, in a 2023 report: both read, format-version on table 3 only', () => {
     const f2021 = figuresOf(EXPECTED['002']), f2019 = figures2019(EXPECTED['002']);

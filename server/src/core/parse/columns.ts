@@ -3,7 +3,7 @@ import type { TableProblem } from '../model';
 import { toHalfWidth, type LineIndex } from '../text';
 import { splitRuns } from './split';
 import { columnNamed, normOf } from './labels';
-import { Kind, type Token } from './tokens';
+import { Kind, nextColumn, type Token } from './tokens';
 import { PLACEHOLDER } from './values';
 
 // One row: which of its tokens fill which of its cells. The count of its numbers, the blank cells
@@ -100,10 +100,8 @@ function byPosition(idx: LineIndex, values: Token[], slots: string[], columns: C
 /** The offset in a line nearest column `x` (in the measure given) that falls in a gap between the row's numbers. */
 function offsetAt(line: string, x: number, metric: number, values: Token[], lineStart: number): number {
   let col = 0, i = 0;
-  for (; i < line.length && col < x; i++) {
-    const c = line.charCodeAt(i);
-    col += metric === CHARS ? 1 : c === 9 ? 8 - (col % 8) : c >= 0x1100 ? 2 : 1;
-  }
+  // Measured as the tokenizer measures a token's place (Token.x, Token.c).
+  for (; i < line.length && col < x; i++) col = metric === CHARS ? col + 1 : nextColumn(col, line.charCodeAt(i));
   for (const v of values) if (lineStart + i > v.start && lineStart + i < v.end) return v.end - lineStart;
   return i;
 }

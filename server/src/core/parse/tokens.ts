@@ -108,6 +108,9 @@ function width(c: number): number {
     (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)) ? 2 : 1;
 }
 
+/** The display column after character `c` written at column `col`: a tab goes to the next multiple of eight. */
+export const nextColumn = (col: number, c: number) => (c === TAB ? (col >> 3 << 3) + 8 : col + width(c));
+
 /**
  * The end of a count that starts at `i` in s (before `end`), or -1 when the text there is not one:
  * digits (full-width too), thousands separators, decimals, a sign, a unit. Digits that only number
@@ -158,10 +161,7 @@ class Tokenizer {
   /** The display column of offset `at` on the current line (offsets are asked for in increasing order). */
   private x(at: number): number {
     const { text } = this;
-    for (; this.colAt < at; this.colAt++) {
-      const c = text.charCodeAt(this.colAt);
-      this.col = c === TAB ? (this.col >> 3 << 3) + 8 : this.col + width(c);
-    }
+    for (; this.colAt < at; this.colAt++) this.col = nextColumn(this.col, text.charCodeAt(this.colAt));
     return this.col;
   }
 
