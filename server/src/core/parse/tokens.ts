@@ -1,5 +1,5 @@
 import { isPageMarker, type LineIndex } from '../text';
-import { isDigits, normalizeLabel, PLACEHOLDER } from './values';
+import { isDigits, normalizeLabel, PLACEHOLDER, UNITS } from './values';
 
 // One pass over the text of a table, whatever its layout, into label, value and blank tokens.
 // Tabs, pipes, runs of spaces and line breaks are evidence of where one cell ends and the next
@@ -68,7 +68,6 @@ const isComma = (c: number) => c === 0x2c || c === 0xff0c;
 /** Words that make the digits before them a date, a number of a document or a place, not a count. */
 const NOT_COUNT_AFTER = '年月日号款章节页%％';
 const NOT_COUNT_BEFORE = '第表';
-const UNITS = ['万元', '元', '件', '条', '个', '项', '人', '次', '份'];
 
 /**
  * The length of what separates words at i, else 0: blanks; zero-width characters (text copied

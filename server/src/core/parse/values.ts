@@ -5,7 +5,9 @@ export interface CellReading { kind: CellKind; value: number | null; unit: strin
 
 /** A cell that holds only a placeholder for a number: “/”, “—”, “无”. */
 export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
-const NUMBER = /^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|条|个|项|人|次|份)?$/;
+/** The units a table's number may be written with (万元 before 元: the longer first). */
+export const UNITS = ['万元', '元', '件', '条', '个', '项', '人', '次', '份'];
+const NUMBER = new RegExp(`^([+\\-−]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNITS.join('|')})?$`);
 
 /** Whether s is a run of ASCII digits. */
 export function isDigits(s: string): boolean {
