@@ -9,6 +9,9 @@ export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
 export const UNITS = ['万元', '元', '件', '条', '个', '项', '人', '次', '份'];
 const NUMBER = new RegExp(`^([+\\-−]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNITS.join('|')})?$`);
 
+/** Zero written as a Chinese numeral (〇, 零), alone. */
+export const isHanZero = (text: string) => text === '〇' || text === '零';
+
 /** Whether s is a run of ASCII digits. */
 export function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c < 48 || c > 57) return false; }
@@ -31,7 +34,7 @@ export function readCell(raw: string): CellReading {
   if (text === '') return reading('blank', null);
   if (PLACEHOLDER.test(text)) return reading('placeholder', null);
   // Zero written as a Chinese numeral: a number, written the wrong way (cell-fullwidth).
-  if (text === '〇' || text === '零') return reading('number', 0, undefined, true);
+  if (isHanZero(text)) return reading('number', 0, undefined, true);
   const m = NUMBER.exec(text);
   if (!m) return reading('invalid', null);
   const value = Number((m[1] ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ? '.' + m[3] : ''));

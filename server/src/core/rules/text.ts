@@ -2,6 +2,7 @@ import { MISSPELLINGS } from '../format/laws';
 import { tableSpec } from '../format/statute';
 import { predatesStatutoryFormat } from '../format/years';
 import { eachCell, type Cell, type Table } from '../model';
+import { isHanZero } from '../parse/values';
 import { matchesOf, toHalfWidth, type LineIndex } from '../text';
 import { cellName } from './names';
 import type { Check, RawFinding, TextEdit } from './types';
@@ -45,7 +46,7 @@ function cellFindings(table: Table, idx: LineIndex, cell: Cell, row: string, col
     });
   }
   if (cell.nonstandard) {
-    const zero = raw.trim() === '〇' || raw.trim() === '零';
+    const zero = isHanZero(raw.trim());
     const want = zero ? '0' : toHalfWidth(raw).replace(/,/g, '');
     const what = zero ? { zh: '用了汉字', en: 'is written as a Chinese numeral' }
       : /[０-９．－＋]/.test(raw)
