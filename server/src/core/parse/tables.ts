@@ -233,7 +233,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     }
     readInto(idx, spec, table, slots, d.tokens, columns, () => spanOf(idx, d.labels, d.tokens), choices);
   }
-  for (const s of strays) table.problems.push({ kind: 'stray', row: undefined, range: spanOf(idx, s), found: s.filter(isValue).length, expected: 0 });
+  for (const s of strays) table.problems.push({ kind: 'stray', row: undefined, range: spanOf(idx, s), found: valuesIn(s), expected: 0 });
   // With numbers astray, a row short of numbers may have lost them to the reader, not the author.
   if (strays.length) for (const p of table.problems) if (p.kind === 'too-few') { p.kind = 'unreadable'; p.cause = 'short'; }
   choose(idx, spec, table, choices);
@@ -395,7 +395,7 @@ function table4Slots(spec: TableSpec, labels: Token[]): Slot[] {
 }
 
 const slotsByHeader = perLabel((spec, joined): Slot[] => {
-  const statutory = spec.rows.flatMap((r) => r.columns.map((col) => ({ row: r.key, col })));
+  const statutory = spec.rows.flatMap(slotsOf);
   const order: string[] = [];
   for (let i = 0; i < joined.length;) {
     const c = spec.columns.find((col) => col.match.some((m) => joined.startsWith(m, i)));
@@ -422,11 +422,10 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
   let end = -1;
   const segs = segments(tokens);
   const labels = tokens.filter((t) => t.kind === Kind.Label);
-  const count = (s: Segment) => s.tokens.filter(isValue).length;
   const blockOf = (s: Segment) => namedIn(spec, s.labels).at(-1)?.row;
   const columnOf = (s: Segment) => (s.labels.length ? columnNamed(spec, normOf(s.labels[s.labels.length - 1])) : null);
-  const perBlock = segs.filter((s) => count(s) === spec.columns.length && blockOf(s));
-  const perColumn = segs.filter((s) => count(s) === spec.rows.length && columnOf(s) !== null);
+  const perBlock = segs.filter((s) => valuesIn(s.tokens) === spec.columns.length && blockOf(s));
+  const perColumn = segs.filter((s) => valuesIn(s.tokens) === spec.rows.length && columnOf(s) !== null);
   const read = (s: Segment, slots: Slot[], columns: Columns) => {
     readInto(idx, spec, table, slots, s.tokens, columns, () => spanOf(idx, s.labels, s.tokens), choices);
     end = Math.max(end, s.tokens[s.tokens.length - 1].end);
@@ -438,7 +437,7 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
       const row = blockOf(s)!;
       if (done.has(row.key)) continue;
       done.add(row.key);
-      read(s, row.columns.map((col) => ({ row: row.key, col })), columns);
+      read(s, slotsOf(row), columns);
     }
   } else if (new Set(perColumn.map(columnOf)).size >= 4) {
     // Turned round: the blocks in the order the header names them.
