@@ -13,7 +13,7 @@ try {
   const bundle = join(tmp, 'rules.cjs');
   await build({
     stdin: {
-      contents: "export { RULES } from './server/src/core/rules/index'; export { renderRuleDocs, renderReadme } from './scripts/rule-docs';",
+      contents: "export { RULES } from './server/src/core/service'; export { renderRuleDocs, renderReadme } from './scripts/rule-docs';",
       resolveDir: root,
       loader: 'ts',
     },

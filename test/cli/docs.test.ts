@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderReadme, renderRuleDocs } from '../../scripts/rule-docs';
-import { RULES } from '../../server/src/core/rules/index';
+import { RULES } from '../../server/src/core/service';
 
 // The committed rule docs must be what scripts/gen-docs.mjs renders from RULES today.
 

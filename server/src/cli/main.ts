@@ -1,6 +1,5 @@
 import { version } from '../../../package.json';
-import { RULES } from '../core/rules/index';
-import { check } from '../core/service';
+import { check, RULES } from '../core/service';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { checkBatch } from './batch';
 import { listSources, readSource, type ReadProblem } from './files';

@@ -1,15 +1,17 @@
 import { predatesStatutoryFormat } from './format/years';
 import type { Report } from './model';
 import { parseReport } from './parse/index';
-import { CHECKS, ruleByCode } from './rules/index';
-import type { RawFinding, Severity, TextEdit } from './rules/types';
+import { CHECKS, ruleByCode, RULES } from './rules/index';
+import type { RawFinding, RuleMeta, Severity, TextEdit } from './rules/types';
 import { compareRanges, LineIndex, type Range } from './text';
 
 // The facade of the pure core: text in, report model and findings out. The language server and
 // the CLI are thin faces of these functions; nothing here knows about VS Code or LSP.
 
 export type Locale = 'zh' | 'en';
-export type { Severity, TextEdit };
+export type { RuleMeta, Severity, TextEdit };
+/** Every rule with its metadata (code, severity, titles, docs text): the CLI's rule list, the server and the docs read it here. */
+export { ruleByCode, RULES };
 
 export interface Finding {
   code: string;

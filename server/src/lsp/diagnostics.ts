@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { ruleByCode } from '../core/rules/index';
-import type { Finding, Severity } from '../core/service';
+import { ruleByCode, type Finding, type Severity } from '../core/service';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
