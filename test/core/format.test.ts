@@ -2,12 +2,23 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { FormatSpec, SectionSpec } from '../../server/src/core/format/schema';
-import { FORMATS, SECTIONS } from '../../server/src/core/format/statute';
+import { FORMATS, SECTIONS, versionForYear } from '../../server/src/core/format/statute';
 
 describe('the statutory format data', () => {
-  it('matches its zod schema', () => {
-    z.array(FormatSpec).length(2).parse(FORMATS);
+  it('matches its zod schema: every format of the registry, and the six sections', () => {
+    z.array(FormatSpec).min(1).parse(FORMATS);
     z.array(SectionSpec).length(6).parse(SECTIONS);
+  });
+
+  it('the registry holds each version once, newest first, each with the three tables in order', () => {
+    const versions = FORMATS.map((f) => f.version);
+    assert.deepEqual(versions, ['2021', '2019']);
+    assert.deepEqual(FORMATS.map((f) => f.firstYear), [2021, 2019]);
+    for (const f of FORMATS) assert.deepEqual(f.tables.map((t) => t.key), ['t2', 't3', 't4']);
+  });
+
+  it('a report year is held to the newest format in force that year', () => {
+    assert.deepEqual([2018, 2019, 2020, 2021, 2024].map(versionForYear), [null, '2019', '2019', '2021', '2021']);
   });
 
   for (const format of FORMATS) {

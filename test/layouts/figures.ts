@@ -1,4 +1,5 @@
-import type { FormatVersion, TableKey } from '../../server/src/core/format/schema';
+import type { TableKey } from '../../server/src/core/format/schema';
+import type { FormatVersion } from '../../server/src/core/format/statute';
 import { tableSpec } from '../../server/src/core/format/statute';
 import type { Expected } from '../core/expected';
 

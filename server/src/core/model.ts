@@ -1,4 +1,5 @@
-import type { FormatVersion, TableKey } from './format/schema';
+import type { TableKey } from './format/schema';
+import type { FormatVersion } from './format/statute';
 import { tableSpec } from './format/statute';
 import type { Claim } from './prose/claims';
 import type { Range } from './text';

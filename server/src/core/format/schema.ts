@@ -67,8 +67,11 @@ export const SectionSpec = z.object({
 });
 
 export const FormatSpec = z.object({
-  version: z.enum(['2021', '2019']),
+  /** The year its notice was issued: the format's name. */
+  version: z.string().regex(/^\d{4}$/),
   notice: z.string(),
+  /** The first report year it applies to. */
+  firstYear: z.number().int(),
   tables: z.array(TableSpec).length(3),
 });
 
@@ -78,5 +81,4 @@ export type IdentitySpec = z.infer<typeof IdentitySpec>;
 export type TableSpec = z.infer<typeof TableSpec>;
 export type SectionSpec = z.infer<typeof SectionSpec>;
 export type FormatSpec = z.infer<typeof FormatSpec>;
-export type FormatVersion = FormatSpec['version'];
 export type TableKey = TableSpec['key'];

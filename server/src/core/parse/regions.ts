@@ -1,4 +1,5 @@
-import type { FormatVersion, TableKey } from '../format/schema';
+import type { TableKey } from '../format/schema';
+import type { FormatVersion } from '../format/statute';
 import { FORMATS, SECTION_OF, TABLE_KEYS, tableSpec } from '../format/statute';
 import type { Section } from '../model';
 import type { LineIndex } from '../text';

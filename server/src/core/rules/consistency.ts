@@ -1,6 +1,5 @@
-import type { FormatVersion } from '../format/schema';
-import { tableSpec } from '../format/statute';
-import { FIRST_FEE_STATEMENT_YEAR, predatesStatutoryFormat, versionForYear } from '../format/years';
+import { tableSpec, versionForYear, type FormatVersion } from '../format/statute';
+import { FIRST_FEE_STATEMENT_YEAR, predatesStatutoryFormat } from '../format/years';
 import type { Report, Table } from '../model';
 import { bodyLines, titleYearRange } from '../parse/sections';
 import { matchesOf, toHalfWidth, type LineIndex, type Range } from '../text';
