@@ -10,7 +10,7 @@ import type { Claim } from '../../server/src/core/prose/claims';
 import { displayWidth, unwrap } from '../../server/src/core/prose/unwrap';
 import { prose } from '../../server/src/core/rules/prose';
 import { check } from '../../server/src/core/service';
-import { LineIndex } from '../../server/src/core/text';
+import { LineIndex } from '../../server/src/core/lineIndex';
 import { assertLinear } from './linear';
 import { seed, sliceAt } from './seeds';
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/service';
-import { toHalfWidth } from '../../server/src/core/text';
+import { toHalfWidth } from '../../server/src/core/strings';
 import { sliceAt } from './seeds';
 
 // Reports in the odd shapes real ones come in, beyond the layout families of test/layouts (a 序号 or

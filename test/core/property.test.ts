@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits, check } from '../../server/src/core/service';
-import { LineIndex, matchesOf, toHalfWidth, type Range } from '../../server/src/core/text';
+import { LineIndex, type Range } from '../../server/src/core/lineIndex';
+import { matchesOf, toHalfWidth } from '../../server/src/core/strings';
 import { assertLinear } from './linear';
 import { SEEDS } from './seeds';
 

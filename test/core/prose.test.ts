@@ -7,7 +7,7 @@ import { extractClaims, type Claim } from '../../server/src/core/prose/claims';
 import { parseReport } from '../../server/src/core/parse/index';
 import { readQuantity } from '../../server/src/core/prose/quantities';
 import { applyEdits, check, type Finding } from '../../server/src/core/service';
-import { LineIndex, type Range } from '../../server/src/core/text';
+import { LineIndex, type Range } from '../../server/src/core/lineIndex';
 import { assertLinear } from './linear';
 import { seed, SEEDS, sliceAt } from './seeds';
 

@@ -4,7 +4,7 @@ import { parseReport } from '../../server/src/core/parse/index';
 import { splitRuns } from '../../server/src/core/parse/split';
 import { Kind, tokenize } from '../../server/src/core/parse/tokens';
 import { check } from '../../server/src/core/service';
-import { LineIndex } from '../../server/src/core/text';
+import { LineIndex } from '../../server/src/core/lineIndex';
 import { assertLinear } from './linear';
 
 // The reader's parts on small texts: the tokenizer, the cutting of run-together digits, and the

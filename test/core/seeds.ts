@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cell, Report } from '../../server/src/core/model';
-import { LineIndex, type Range } from '../../server/src/core/text';
+import { LineIndex, type Range } from '../../server/src/core/lineIndex';
 
 export const SEED_DIR = join(process.cwd(), 'test/fixtures/seeds');
 export const SEEDS = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort()

@@ -8,7 +8,7 @@ import { SECTIONS } from '../../server/src/core/format/statute';
 import { parseReport } from '../../server/src/core/parse/index';
 import type { Table } from '../../server/src/core/model';
 import { applyEdits, check, type Finding } from '../../server/src/core/service';
-import { LineIndex } from '../../server/src/core/text';
+import { LineIndex } from '../../server/src/core/lineIndex';
 import { sections } from '../../server/src/core/rules/sections';
 import { consistency } from '../../server/src/core/rules/consistency';
 import { textChecks } from '../../server/src/core/rules/text';

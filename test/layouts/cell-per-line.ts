@@ -1,5 +1,5 @@
 import type { Draw, Style } from './render';
-import { EMPTY_CELL_LINE } from './text';
+import { EMPTY_CELL_LINE } from './typeset';
 
 // A Word document saved as text (seeds 002–004): every cell on its own line, a merged cell once,
 // the lower part of a vertical merge as an empty cell (a tab-only line in the seeds). A header that

@@ -1,5 +1,5 @@
 import type { Style } from './render';
-import { random } from './text';
+import { random } from './typeset';
 import type { WordCell, WordTable } from './word';
 
 // The text of a published web page (pingtan_2022_flattened-web-text.txt): the table's cells in

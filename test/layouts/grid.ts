@@ -1,5 +1,5 @@
 import type { Draw, Style } from './render';
-import { padEnd, width, wrap } from './text';
+import { padEnd, width, wrap } from './typeset';
 import { starts, type WordCell, type WordRow } from './word';
 
 // Pandoc's grid tables: +---+ borders, | rows, a merged cell spanning its columns (no | inside it,

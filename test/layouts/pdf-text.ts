@@ -1,5 +1,5 @@
 import type { Draw, Style } from './render';
-import { wrap } from './text';
+import { wrap } from './typeset';
 import { starts, type WordCell, type WordRow } from './word';
 
 // A PDF's text layer, as a text extractor gives it (huaian-city_2024_pdf-text-layer.txt): no cells,

@@ -8,7 +8,7 @@ import { drawMarkdown } from './markdown';
 import { drawPdfText } from './pdf-text';
 import { drawSpaceAligned } from './space-aligned';
 import { drawTabs } from './tabs';
-import { EMPTY_CELL_LINE, wrap } from './text';
+import { EMPTY_CELL_LINE, wrap } from './typeset';
 import { wordTable, type WordRow, type WordTable } from './word';
 
 // Test-side renderers: a report's figures written out as text in each layout family real reports

@@ -1,5 +1,5 @@
 import type { Draw, Style } from './render';
-import { padEnd, width, wrap } from './text';
+import { padEnd, width, wrap } from './typeset';
 import { starts, type WordRow, type WordTable } from './word';
 
 // A table retyped in a plain editor or printed to text: columns separated by runs of spaces and

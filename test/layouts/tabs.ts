@@ -1,5 +1,5 @@
 import type { Draw, Style } from './render';
-import { random } from './text';
+import { random } from './typeset';
 import { starts, type WordCell, type WordRow } from './word';
 
 // A Word table pasted as text (seeds 000, 001): one line per row, cells separated by tabs. What a

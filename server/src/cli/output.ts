@@ -1,6 +1,6 @@
 import type { Cell, Report, TableProblem } from '../core/model';
 import type { Finding, Locale } from '../core/service';
-import type { Range } from '../core/text';
+import type { Range } from '../core/lineIndex';
 
 // How results are printed. stdout carries only the machine-readable part (one line per
 // finding, or JSON); the human summary goes to stderr so pipes stay clean.

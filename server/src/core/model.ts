@@ -2,7 +2,7 @@ import type { TableKey } from './format/schema';
 import type { FormatVersion } from './format/statute';
 import { tableSpec } from './format/statute';
 import type { Claim } from './prose/claims';
-import type { Range } from './text';
+import type { Range } from './lineIndex';
 
 /**
  * How a cell's text reads: a number, nothing, a placeholder such as “/” or “无”, something else, or

@@ -3,7 +3,7 @@ import type { Report } from './model';
 import { parseReport } from './parse/index';
 import { CHECKS, ruleByCode, RULES } from './rules/index';
 import type { RawFinding, RuleMeta, Severity, TextEdit } from './rules/types';
-import { compareRanges, LineIndex, type Range } from './text';
+import { compareRanges, LineIndex, type Range } from './lineIndex';
 
 // The facade of the pure core: text in, report model and findings out. The language server and
 // the CLI are thin faces of these functions; nothing here knows about VS Code or LSP.

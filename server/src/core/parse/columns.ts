@@ -1,6 +1,7 @@
 import type { TableSpec } from '../format/schema';
 import type { TableProblem } from '../model';
-import { toHalfWidth, type LineIndex } from '../text';
+import { type LineIndex } from '../lineIndex';
+import { toHalfWidth } from '../strings';
 import { splitRuns } from './split';
 import { columnNamed, normOf } from './labels';
 import { Kind, nextColumn, type Token } from './tokens';

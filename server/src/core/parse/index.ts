@@ -1,6 +1,6 @@
 import type { Report } from '../model';
 import { extractClaims } from '../prose/claims';
-import { LineIndex } from '../text';
+import { LineIndex } from '../lineIndex';
 import { findSections, readTitle } from './sections';
 import { findRegions } from './regions';
 import { decideByClaims, hasCells, parseTable } from './tables';

@@ -2,7 +2,7 @@ import type { TableKey } from '../format/schema';
 import type { FormatVersion } from '../format/statute';
 import { FORMATS, SECTION_OF, TABLE_KEYS, tableSpec } from '../format/statute';
 import type { Section } from '../model';
-import type { LineIndex } from '../text';
+import type { LineIndex } from '../lineIndex';
 import { normalizeLabel } from './values';
 
 // Where the statistical tables are, and which version of the statute each is written in. A table

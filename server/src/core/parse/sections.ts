@@ -1,6 +1,7 @@
 import { SECTIONS } from '../format/statute';
 import type { Section } from '../model';
-import { matchesOf, toHalfWidth, type LineIndex, type Range } from '../text';
+import { type LineIndex, type Range } from '../lineIndex';
+import { matchesOf, toHalfWidth } from '../strings';
 import { normalizeLabel } from './values';
 
 /** Statute titles and their accepted variants, normalized, to the section number. */

@@ -3,7 +3,7 @@ import { perTableSpec, tableSpec } from '../format/statute';
 import { countBroken } from '../identities';
 import type { Cell, CellKind, Table, TableRow } from '../model';
 import type { Claim } from '../prose/claims';
-import type { LineIndex, Range } from '../text';
+import type { LineIndex, Range } from '../lineIndex';
 import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
 import { columnNamed, isShort, namedIn, normOf, perLabel, type Named } from './labels';
 import { detectVersion, type Region } from './regions';

@@ -1,4 +1,5 @@
-import { isPageMarker, type LineIndex } from '../text';
+import { type LineIndex } from '../lineIndex';
+import { isPageMarker } from '../strings';
 import { isDigits, normalizeLabel, PLACEHOLDER, UNITS } from './values';
 
 // One pass over the text of a table, whatever its layout, into label, value and blank tokens.

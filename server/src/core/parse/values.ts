@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../text';
+import { toHalfWidth } from '../strings';
 import type { CellKind } from '../model';
 
 export interface CellReading { kind: CellKind; value: number | null; unit: string | undefined; nonstandard: boolean }

@@ -3,7 +3,7 @@ import {
   type ClaimKind, type Family, type Marker,
 } from '../format/claims';
 import type { Report } from '../model';
-import type { LineIndex, Range } from '../text';
+import type { LineIndex, Range } from '../lineIndex';
 import { NUMBER_STARTS, readNumber, unitAfter, type NumberForm, type ProseNumber } from './numbers';
 import { unwrap, type Unwrapped } from './unwrap';
 

@@ -1,5 +1,6 @@
 import { isDigit, isHanNumeral, readNumbering } from '../parse/sections';
-import { isBlankCode as isBlank, isPageMarker, type LineIndex } from '../text';
+import { type LineIndex } from '../lineIndex';
+import { isBlankCode as isBlank, isPageMarker } from '../strings';
 
 // A PDF's text layer (and Markdown converted from a PDF) wraps every line at the page's width: a
 // sentence runs on over line breaks, even inside a word (答\n复) or between a number and its unit

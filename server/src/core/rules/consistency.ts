@@ -2,7 +2,8 @@ import { tableSpec, versionForYear, type FormatVersion } from '../format/statute
 import { FIRST_FEE_STATEMENT_YEAR, predatesStatutoryFormat } from '../format/years';
 import type { Report, Table } from '../model';
 import { bodyLines, titleYearRange } from '../parse/sections';
-import { matchesOf, toHalfWidth, type LineIndex, type Range } from '../text';
+import { type LineIndex, type Range } from '../lineIndex';
+import { matchesOf, toHalfWidth } from '../strings';
 import { tableName, tableNameEn } from './names';
 import type { Check, RawFinding } from './types';
 

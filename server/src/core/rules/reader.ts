@@ -1,6 +1,6 @@
 import type { TableKey } from '../format/schema';
 import type { Table, TableProblem } from '../model';
-import type { LineIndex } from '../text';
+import type { LineIndex } from '../lineIndex';
 import { columnName, num, rowName, tableName, tableNameEn } from './names';
 import type { Check, Msg, RawFinding, Related } from './types';
 

@@ -1,7 +1,7 @@
 import { SECTION_OF, SECTIONS, TABLE_KEYS } from '../format/statute';
 import type { Report, Section } from '../model';
 import { bodyLines, isHanNumeral, readNumbering, textStart } from '../parse/sections';
-import type { LineIndex, Range } from '../text';
+import type { LineIndex, Range } from '../lineIndex';
 import type { Check, RawFinding } from './types';
 
 const spec = (n: number) => SECTIONS[n - 1];

@@ -1,7 +1,7 @@
 import type { TableKey } from '../format/schema';
 import { SECTION_OF, TABLE_KEYS, tableSpec } from '../format/statute';
 import type { Report } from '../model';
-import type { Range } from '../text';
+import type { Range } from '../lineIndex';
 import { tableName, tableNameEn } from './names';
 import type { Check, RawFinding } from './types';
 

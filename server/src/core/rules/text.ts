@@ -3,7 +3,8 @@ import { tableSpec } from '../format/statute';
 import { predatesStatutoryFormat } from '../format/years';
 import { eachCell, type Cell, type Table } from '../model';
 import { isHanZero } from '../parse/values';
-import { matchesOf, toHalfWidth, type LineIndex } from '../text';
+import { type LineIndex } from '../lineIndex';
+import { matchesOf, toHalfWidth } from '../strings';
 import { cellName } from './names';
 import type { Check, RawFinding, TextEdit } from './types';
 

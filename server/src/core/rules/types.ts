@@ -1,5 +1,5 @@
 import type { Report } from '../model';
-import type { LineIndex, Range } from '../text';
+import type { LineIndex, Range } from '../lineIndex';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

@@ -59,45 +59,6 @@ export class LineIndex {
   }
 }
 
-/** The matches of a global regular expression in s, in order: `s.matchAll(re)` without the copy of `re` it makes on every call. */
-export function matchesOf(re: RegExp, s: string): RegExpExecArray[] {
-  // As matchAll does: without the g flag exec would find the first match for ever.
-  if (!re.global) throw new TypeError(`matchesOf needs a global regular expression: ${re}`);
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let m; (m = re.exec(s));) {
-    out.push(m);
-    if (m[0] === '') re.lastIndex++;
-  }
-  return out;
-}
-
 export function compareRanges(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;
-}
-
-/** Whitespace a Word export leaves around cells, including the ideographic space (by char code). */
-export const isBlankCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d;
-
-/** Full-width ASCII (０-９, （）, ．) and the ideographic space to half-width; used only to compare labels and read numbers. */
-export function toHalfWidth(s: string): string {
-  // The text between full-width characters is copied in slices: Chinese prose has a full-width ，（） every few words.
-  let out = '', from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 0x3000 && (c < 0xff01 || c > 0xff5e)) continue;
-    out += s.slice(from, i) + (c === 0x3000 ? ' ' : String.fromCharCode(c - 0xfee0));
-    from = i + 1;
-  }
-  return from === 0 ? s : out + s.slice(from);
-}
-
-/** A PDF's page marker, trimmed: “- 4 -”, “— 5 —”, “第 4 页”, “第4页 共9页”, “4/9”. */
-const PAGE_MARKER = /^(?:[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
-
-/** A line holding nothing but a page marker (a PDF's page break inside a table or a sentence). */
-export function isPageMarker(line: string): boolean {
-  if (line.length > 60) return false;
-  const t = line.trim();
-  return t.length <= 16 && PAGE_MARKER.test(t);
 }
