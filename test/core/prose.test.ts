@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { CLAIM_KINDS, MARKERS } from '../../server/src/core/format/claims';
+import { CLAIM_KINDS, MARKERS } from '../../server/src/core/format/proseWords';
 import { chineseValue, readNumber } from '../../server/src/core/prose/numbers';
-import { extractClaims, type Claim } from '../../server/src/core/prose/claims';
+import type { Claim } from '../../server/src/core/model';
+import { extractClaims } from '../../server/src/core/prose/claims';
 import { parseReport } from '../../server/src/core/parse/index';
 import { readQuantity } from '../../server/src/core/prose/quantities';
 import { applyEdits, check, type Finding } from '../../server/src/core/service';

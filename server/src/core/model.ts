@@ -1,7 +1,7 @@
 import type { TableKey } from './format/schema';
+import type { Family } from './format/proseWords';
 import type { FormatVersion } from './format/statute';
 import { tableSpec } from './format/statute';
-import type { Claim } from './prose/claims';
 import type { Range } from './lineIndex';
 
 /**
@@ -97,6 +97,37 @@ export interface Report {
   tables: Partial<Record<TableKey, Table>>;
   /** Figures stated in the prose, each bound to a table quantity. */
   claims: Claim[];
+}
+
+/** How a number is written: 23, ２３ or 二十三. */
+export type NumberForm = 'arabic' | 'fullwidth' | 'chinese';
+
+export type ClaimForm = NumberForm | 'zero' | 'all';
+
+/** A figure the prose states. */
+export interface Claim {
+  /**
+   * The table quantity it speaks of (format/proseWords.ts), e.g. 't3.1.total', 't4.suit.total'; or, for
+   * a part of a breakdown no table holds, 'channel' (当面申请 3 件), 'applicant' or 'other'.
+   */
+  quantity: string;
+  /** Other quantities the wording may equally mean (收到 may count the carried-over too): any match passes. */
+  alternatives?: string[];
+  value: number;
+  /** The number as written (“23”, “二十三”, “２３”), or the words of a zero claim or statement (“未收到”, “均已办结”). */
+  raw: string;
+  /** Where `raw` stands: the digits a fix replaces. */
+  range: Range;
+  /** 'zero': 未收到…申请, 无…复议; 'all': 均已办结, 均胜诉 (the quantity named is nil). */
+  form: ClaimForm;
+  unit: string;
+  /** The words as the report has them, for messages: “受理依申请公开事项69件”. */
+  phrase: string;
+  family?: Family;
+  /** A scope word leaves it open what is counted: a disagreement is only a hint. */
+  unclear?: boolean;
+  /** The index (in the same claims list) of the total this figure is a part of (其中 …). */
+  partOf?: number;
 }
 
 /** Visits every cell of a table with the keys of its row and column, in the format's order. */

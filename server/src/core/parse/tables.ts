@@ -1,8 +1,7 @@
 import type { RowSpec, TableSpec } from '../format/schema';
 import { perTableSpec, tableSpec } from '../format/statute';
 import { countBroken } from '../identities';
-import type { Cell, CellKind, Table, TableRow } from '../model';
-import type { Claim } from '../prose/claims';
+import type { Cell, CellKind, Claim, Table, TableRow } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
 import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
 import { columnNamed, isShort, namedIn, normOf, perLabel, type Named } from './labels';

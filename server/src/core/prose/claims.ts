@@ -1,10 +1,10 @@
 import {
   ALL_CONCLUDED, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, PART_FAMILIES,
   type ClaimKind, type Family, type Marker,
-} from '../format/claims';
-import type { Report } from '../model';
+} from '../format/proseWords';
+import type { Claim, Report } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
-import { NUMBER_STARTS, readNumber, unitAfter, type NumberForm, type ProseNumber } from './numbers';
+import { NUMBER_STARTS, readNumber, unitAfter, type ProseNumber } from './numbers';
 import { unwrap, type Unwrapped } from './unwrap';
 
 // The prose is read once, outside the tables. It is cut into sentences (。 or a line break — a
@@ -14,34 +14,6 @@ import { unwrap, type Unwrapped } from './unwrap';
 // speaks of the keyword in its own clause — the nearest before it, else the nearest after it
 // (6件已办理完毕) — never of a keyword in another sentence. Scope words, comparisons, approximate
 // figures and other years leave a figure out rather than risk a false alarm.
-
-export type ClaimForm = NumberForm | 'zero' | 'all';
-
-/** A figure the prose states. */
-export interface Claim {
-  /**
-   * The table quantity it speaks of (format/claims.ts), e.g. 't3.1.total', 't4.suit.total'; or, for
-   * a part of a breakdown no table holds, 'channel' (当面申请 3 件), 'applicant' or 'other'.
-   */
-  quantity: string;
-  /** Other quantities the wording may equally mean (收到 may count the carried-over too): any match passes. */
-  alternatives?: string[];
-  value: number;
-  /** The number as written (“23”, “二十三”, “２３”), or the words of a zero claim or statement (“未收到”, “均已办结”). */
-  raw: string;
-  /** Where `raw` stands: the digits a fix replaces. */
-  range: Range;
-  /** 'zero': 未收到…申请, 无…复议; 'all': 均已办结, 均胜诉 (the quantity named is nil). */
-  form: ClaimForm;
-  unit: string;
-  /** The words as the report has them, for messages: “受理依申请公开事项69件”. */
-  phrase: string;
-  family?: Family;
-  /** A scope word leaves it open what is counted: a disagreement is only a hint. */
-  unclear?: boolean;
-  /** The index (in the same claims list) of the total this figure is a part of (其中 …). */
-  partOf?: number;
-}
 
 // ---- the vocabulary, indexed by first character -------------------------------------------------
 

@@ -1,9 +1,9 @@
-import { LOOSE_UNITS, NOUNS_AFTER_LOOSE_UNITS, UNITS } from '../format/claims';
+import { LOOSE_UNITS, NOUNS_AFTER_LOOSE_UNITS, UNITS } from '../format/proseWords';
+import type { NumberForm } from '../model';
 
 // Numbers as prose writes them: 23, ２３, 1,234, 30.62, 二十三, 两, 一百零五 — each with what
 // follows it (a unit, 年, %), so that a year or a percentage is never taken for a count.
 
-export type NumberForm = 'arabic' | 'fullwidth' | 'chinese';
 export type UnitClass = 'count' | 'money' | 'other' | 'none';
 
 export interface ProseNumber {

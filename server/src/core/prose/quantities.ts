@@ -1,9 +1,9 @@
-import { QUANTITY_NAMES, ROW_ALIASES, TERM_NAMES } from '../format/claims';
+import { QUANTITY_NAMES, ROW_ALIASES, TERM_NAMES } from '../format/proseWords';
 import type { TableKey } from '../format/schema';
 import { perTableSpec, tableSpec } from '../format/statute';
 import type { Report, Table } from '../model';
 
-// A quantity key (format/claims.ts) read off the report's tables: 't4.suit.total' is the sum of
+// A quantity key (format/proseWords.ts) read off the report's tables: 't4.suit.total' is the sum of
 // the two lawsuit totals, 't3.3.3.total' the sum of the eight 不予公开 rows.
 
 export interface Term { row: string; col: string; value: number }

@@ -1,6 +1,5 @@
-import { COMPLETE_FAMILIES, type Family } from '../format/claims';
-import type { Report } from '../model';
-import type { Claim } from '../prose/claims';
+import { COMPLETE_FAMILIES, type Family } from '../format/proseWords';
+import type { Claim, Report } from '../model';
 import { quantityName, readQuantity, termName, type Quantity } from '../prose/quantities';
 import { columnName, num, tableName, tableNameEn } from './names';
 import type { Check, Fix, Msg, RawFinding } from './types';
