@@ -5,9 +5,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { TableKey } from '../../server/src/core/format/schema';
 import type { Cell, Claim, Report, Table } from '../../server/src/core/model';
-import { parseReport } from '../../server/src/core/parse/index';
+import { parseReport } from '../../server/src/core/parse/report';
 import { displayWidth, unwrap } from '../../server/src/core/prose/unwrap';
-import { prose } from '../../server/src/core/rules/prose';
+import { proseBreakdown } from '../../server/src/core/rules/prose-breakdown';
+import { proseMismatch } from '../../server/src/core/rules/prose-mismatch';
+import { proseUnclear } from '../../server/src/core/rules/prose-unclear';
 import { check } from '../../server/src/core/service';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { assertLinear } from './linear';
@@ -52,7 +54,8 @@ function goldTables(g: { format: '2021' | '2019'; t2: object; t3: object; t4: ob
 function againstGold(name: string) {
   const text = corpus(name), idx = new LineIndex(text);
   const report = parseReport(text, idx);
-  return prose.run({ report: { ...report, tables: goldTables(gold(name)) }, text, idx });
+  const ctx = { report: { ...report, tables: goldTables(gold(name)) }, text, idx };
+  return [proseMismatch, proseBreakdown, proseUnclear].flatMap((r) => r.check(ctx));
 }
 
 describe('the claims of the published reports', () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { TableKey } from '../../server/src/core/format/schema';
 import { tableSpec } from '../../server/src/core/format/statute';
 import type { Report } from '../../server/src/core/model';
-import { parseReport } from '../../server/src/core/parse/index';
+import { parseReport } from '../../server/src/core/parse/report';
 import { applyEdits, check } from '../../server/src/core/service';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { LAYOUTS, renderReport, type Layout, type Noise, type Style } from '../layouts/render';

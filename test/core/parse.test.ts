@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FORMAT_2021 } from '../../server/src/core/format/statute';
-import { parseReport } from '../../server/src/core/parse/index';
+import { parseReport } from '../../server/src/core/parse/report';
 import { EXPECTED, type Expected } from './expected';
 import { markdownReport } from './markdown';
 import { SEEDS, sliceAt } from './seeds';

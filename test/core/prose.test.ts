@@ -5,7 +5,7 @@ import { CLAIM_KINDS, MARKERS } from '../../server/src/core/format/proseWords';
 import { chineseValue, readNumber } from '../../server/src/core/prose/numbers';
 import type { Claim } from '../../server/src/core/model';
 import { extractClaims } from '../../server/src/core/prose/claims';
-import { parseReport } from '../../server/src/core/parse/index';
+import { parseReport } from '../../server/src/core/parse/report';
 import { readQuantity } from '../../server/src/core/prose/quantities';
 import { applyEdits, check, type Finding } from '../../server/src/core/service';
 import { LineIndex, type Range } from '../../server/src/core/lineIndex';

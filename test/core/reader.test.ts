@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseReport } from '../../server/src/core/parse/index';
+import { parseReport } from '../../server/src/core/parse/report';
 import { splitRuns } from '../../server/src/core/parse/split';
 import { Kind, tokenize } from '../../server/src/core/parse/tokens';
 import { check } from '../../server/src/core/service';

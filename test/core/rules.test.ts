@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseReport } from '../../server/src/core/parse/index';
+import { parseReport } from '../../server/src/core/parse/report';
 import { applyEdits, check, fixAllEdits, type Finding } from '../../server/src/core/service';
 import { ARITHMETIC, cellsOf, replaceAt, seed, SEEDS, sliceAt, TABLE_CODES } from './seeds';
 

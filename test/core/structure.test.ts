@@ -5,20 +5,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MISSPELLINGS } from '../../server/src/core/format/laws';
 import { SECTIONS } from '../../server/src/core/format/statute';
-import { parseReport } from '../../server/src/core/parse/index';
+import { parseReport } from '../../server/src/core/parse/report';
 import type { Table } from '../../server/src/core/model';
 import { applyEdits, check, type Finding } from '../../server/src/core/service';
 import { LineIndex } from '../../server/src/core/lineIndex';
-import { sections } from '../../server/src/core/rules/sections';
-import { consistency } from '../../server/src/core/rules/consistency';
-import { textChecks } from '../../server/src/core/rules/text';
+import { formatVersion } from '../../server/src/core/rules/format-version';
+import { sectionMissing } from '../../server/src/core/rules/section-missing';
 import { assertLinear } from './linear';
 import { replaceAt, seed, SEEDS, sliceAt } from './seeds';
 
 // The structure of a report — its six sections, years, format version, fee statement — and the
 // text-level slips (units and full-width digits in cells, misspelt law names, conversion leftovers).
 
-const CODES = new Set([sections, consistency, textChecks].flatMap((c) => c.rules.map((r) => r.code)));
+const CODES = new Set([
+  'section-missing', 'section-order', 'section-numbering', 'section-title', 'subtopic-numbering',
+  'format-version', 'format-pre-2019', 'year-mismatch', 'fee-statement',
+  'cell-unit', 'cell-fullwidth', 'statute-name', 'conversion-artifact',
+]);
 const mine = (text: string) => check(text).findings.filter((f) => CODES.has(f.code));
 const serious = (text: string) => mine(text).filter((f) => f.severity === 'error' || f.severity === 'warning');
 const codes = (fs: Finding[]) => fs.map((f) => f.code);
@@ -303,7 +306,7 @@ describe('headings inside a line (flattened web text: the whole report on one li
     const start = noTwo.indexOf('第二十条第（一）项'), end = noTwo.indexOf('9116.36') + 7;
     const t2: Table = { key: 't2', version: '2021', range: idx.range(start, end), rows: {}, problems: [] };
     report.tables.t2 = t2;
-    const [f] = sections.run({ report, text: noTwo, idx }).filter((x) => x.code === 'section-missing');
+    const [f] = sectionMissing.check({ report, text: noTwo, idx });
     assert.ok(sliceAt(noTwo, f.range).startsWith('第二十条第（一）项') && sliceAt(noTwo, f.range).endsWith('9116.36'));
     const back = applyEdits(noTwo, f.fix!.edits);
     assert.equal(back, text.replace('二、主动公开政府信息情况', '二、主动公开政府信息情况 '));
@@ -340,7 +343,7 @@ describe('format version', () => {
     const report = parseReport(t, idx);
     const start = t.indexOf('第二十条');
     report.tables.t2 = { key: 't2', version: '2019', range: idx.range(start, t.length), rows: {}, problems: [] };
-    const [f] = consistency.run({ report, text: t, idx }).filter((x) => x.code === 'format-version');
+    const [f] = formatVersion.check({ report, text: t, idx });
     assert.equal(sliceAt(t, f.range), '本年新制作数量');
     assert.ok(idx.offset(f.range.start) > start);
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TableKey } from '../../server/src/core/format/schema';
 import { SECTIONS, tableSpec } from '../../server/src/core/format/statute';
-import { parseReport } from '../../server/src/core/parse/index';
+import { parseReport } from '../../server/src/core/parse/report';
 import { EXPECTED } from '../core/expected';
 import { sliceAt } from '../core/seeds';
 import { figures2019, figuresOf, type Figures } from './figures';

@@ -57,7 +57,15 @@ export class LineIndex {
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(end) };
   }
+
+  /** The whole of a line, without its line break. */
+  lineRange(line: number): Range {
+    return lineSpan(line, 0, this.lineText(line).length);
+  }
 }
+
+/** Characters [from, to) of one line. */
+export const lineSpan = (line: number, from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
 
 export function compareRanges(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;

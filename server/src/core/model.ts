@@ -2,7 +2,7 @@ import type { TableKey } from './format/schema';
 import type { Family } from './format/proseWords';
 import type { FormatVersion } from './format/statute';
 import { tableSpec } from './format/statute';
-import type { Range } from './lineIndex';
+import type { LineIndex, Range } from './lineIndex';
 
 /**
  * How a cell's text reads: a number, nothing, a placeholder such as “/” or “无”, something else, or
@@ -77,6 +77,8 @@ export interface Section {
   headingRange: Range;
   /** The numeral as written (“一”, “2”), or null when the heading has none. */
   numeral: string | null;
+  /** The numeral's value (三 → 3, whichever section it heads), or null when the heading has none. */
+  numeralValue: number | null;
   /** The numbering as written — numeral, separator and the blanks after it (“2、 ”); empty, at the title, when there is none. */
   numberingRange: Range;
   /** Where the title stands. */
@@ -87,8 +89,21 @@ export interface Section {
   range: Range;
 }
 
+/** A line of 一、总体情况 numbered like a section (“二、”, “三．”), where a sub-topic's （二） （三） is meant. */
+export interface SubtopicNumbering {
+  /** The numeral and its separator (“二、”). */
+  range: Range;
+  /** As written (“二、”). */
+  written: string;
+  /** The numeral (“二”) and its value. */
+  numeral: string;
+  value: number;
+}
+
 export interface Report {
   year: number | null;
+  /** Where the year stands in the title; null when there is no year. */
+  yearRange: Range | null;
   /** The version of the statistical tables, or null when no table was found. */
   format: FormatVersion | null;
   /** The title says 政府信息公开工作年度报告, or a statutory table was found. */
@@ -97,6 +112,8 @@ export interface Report {
   tables: Partial<Record<TableKey, Table>>;
   /** Figures stated in the prose, each bound to a table quantity. */
   claims: Claim[];
+  /** Lines of 一、总体情况 numbered like the sections (table rows, numbered so too, excepted). */
+  subtopicNumberings: SubtopicNumbering[];
 }
 
 /** How a number is written: 23, ２３ or 二十三. */
@@ -139,4 +156,19 @@ export function eachCell(table: Table, visit: (cell: Cell, row: string, col: str
     const cells = row.cells;
     for (const col in cells) visit(cells[col], spec.key, col);
   }
+}
+
+/** A line's part inside a section's body (after its heading), and where that part starts in the line. */
+export interface BodyLine { line: number; from: number; text: string }
+
+/** The lines of a section's body, each cut to the part inside the section (a section may start or end inside a line). */
+export function sectionBody(idx: LineIndex, s: Section): BodyLine[] {
+  const start = idx.offset(s.headingRange.end), end = idx.offset(s.range.end);
+  const out: BodyLine[] = [];
+  for (let l = s.headingRange.end.line; l <= s.range.end.line; l++) {
+    const at = idx.lineStart(l), text = idx.lineText(l);
+    const from = Math.max(start - at, 0), to = Math.min(end - at, text.length);
+    if (from < to) out.push({ line: l, from, text: from === 0 && to === text.length ? text : text.slice(from, to) });
+  }
+  return out;
 }

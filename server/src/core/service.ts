@@ -1,7 +1,7 @@
 import { predatesStatutoryFormat } from './format/years';
 import type { Report } from './model';
-import { parseReport } from './parse/index';
-import { CHECKS, ruleByCode, RULES } from './rules/index';
+import { parseReport } from './parse/report';
+import { ruleByCode, RULES } from './rules/index';
 import type { RawFinding, RuleMeta, Severity, TextEdit } from './rules/types';
 import { compareRanges, LineIndex, type Range } from './lineIndex';
 
@@ -27,7 +27,7 @@ export interface CheckResult { report: Report; findings: Finding[] }
 export interface CheckOptions {
   locale?: Locale;
   /** Told about a check that threw; the other checks' findings are still returned. */
-  onError?: (error: unknown, check: string) => void;
+  onError?: (error: unknown, rule: string) => void;
   /** Whether to spell out each finding's related places (default true; the command line prints none). */
   related?: boolean;
 }
@@ -46,12 +46,12 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const report = parseReport(text, idx);
   const findings: Finding[] = [];
   // A text that is neither titled as a report nor holds a statutory table gets no findings at all.
-  const checks = !report.looksLikeReport ? [] : predatesStatutoryFormat(report.year) ? CHECKS.filter((c) => !c.statutoryOnly) : CHECKS;
-  for (const c of checks) {
+  const rules = !report.looksLikeReport ? [] : predatesStatutoryFormat(report.year) ? RULES.filter((r) => !r.statutoryOnly) : RULES;
+  for (const rule of rules) {
     try {
-      for (const raw of c.run({ report, text, idx })) findings.push(localize(raw, options.locale ?? 'zh', options.related ?? true));
+      for (const raw of rule.check({ report, text, idx })) findings.push(localize(raw, options.locale ?? 'zh', options.related ?? true));
     } catch (error) {
-      options.onError?.(error, c.rules.map((r) => r.code).join(','));
+      options.onError?.(error, rule.code);
     }
   }
   findings.sort((a, b) => compareRanges(a.range, b.range) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)); // codes are ASCII

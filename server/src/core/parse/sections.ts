@@ -1,5 +1,5 @@
 import { SECTIONS } from '../format/statute';
-import type { Section } from '../model';
+import { sectionBody, type Report, type Section, type SubtopicNumbering } from '../model';
 import { type LineIndex, type Range } from '../lineIndex';
 import { matchesOf, toHalfWidth } from '../strings';
 import { normalizeLabel } from './values';
@@ -293,6 +293,7 @@ export function findSections(idx: LineIndex): Section[] {
       number: h.number,
       title: text.slice(h.titleStart, h.titleEnd),
       numeral: h.numbering?.numeral ?? null,
+      numeralValue: h.numbering?.value ?? null,
       headingRange: { start: at(headingStart), end: at(inline ? h.titleEnd : text.trimEnd().length) },
       numberingRange: { start: at(start), end: at(h.titleStart) },
       titleRange: { start: at(h.titleStart), end: at(h.titleEnd) },
@@ -313,24 +314,6 @@ export function findSections(idx: LineIndex): Section[] {
     s.range.end = { line: endLine, character: idx.lineText(endLine).length };
   }
   return sections;
-}
-
-/** A line's part inside a section's body, and where that part starts in the line. */
-export interface BodyLine { line: number; from: number; text: string }
-
-/**
- * A section's body — after its heading, up to the next section — line by line. A section whose
- * heading stands inside a line starts and ends inside a line: its first and last parts are partial lines.
- */
-export function bodyLines(idx: LineIndex, s: Section): BodyLine[] {
-  const start = idx.offset(s.headingRange.end), end = idx.offset(s.range.end);
-  const out: BodyLine[] = [];
-  for (let l = s.headingRange.end.line; l <= s.range.end.line; l++) {
-    const at = idx.lineStart(l), text = idx.lineText(l);
-    const from = Math.max(start - at, 0), to = Math.min(end - at, text.length);
-    if (from < to) out.push({ line: l, from, text: from === 0 && to === text.length ? text : text.slice(from, to) });
-  }
-  return out;
 }
 
 const TITLE_WORDS = '政府信息公开工作年度报告';
@@ -359,4 +342,29 @@ export function titleYearRange(idx: LineIndex, year: number): Range | undefined 
     if (at >= 0) return { start: { line: l, character: at }, end: { line: l, character: at + 4 } };
   }
   return undefined;
+}
+
+/**
+ * Lines inside 一、总体情况 that start with a numbering like the sections' (二、 三． 四.), where the
+ * sub-topics' （二） （三） are meant. Table rows (一、本年新收…) are numbered like that too: lines
+ * with a tab and lines inside a table are left out.
+ */
+export function findSubtopicNumberings(idx: LineIndex, report: Report): SubtopicNumbering[] {
+  const overview = report.sections.find((s) => s.number === 1);
+  if (!overview) return [];
+  const tables = Object.values(report.tables).map((t) => [idx.offset(t!.range.start), idx.offset(t!.range.end)]);
+  const inTable = (offset: number) => tables.some(([start, end]) => start <= offset && offset <= end);
+  const out: SubtopicNumbering[] = [];
+  for (const { line: l, from, text: line } of sectionBody(idx, overview)) {
+    const start = textStart(line);
+    if (start >= line.length || !isHanNumeral(line.charCodeAt(start)) || line.includes('\t') || inTable(idx.lineStart(l) + from)) continue;
+    const n = readNumbering(line, start);
+    if (!n || n.style !== 'han' || !(n.separator === '、' || n.separator === '．' || n.separator === '.')) continue;
+    const end = n.start + n.numeral.length + (line.slice(n.start + n.numeral.length, n.end).indexOf(n.separator) + 1);
+    out.push({
+      range: { start: { line: l, character: from + n.start }, end: { line: l, character: from + end } },
+      written: line.slice(n.start, end), numeral: n.numeral, value: n.value,
+    });
+  }
+  return out;
 }

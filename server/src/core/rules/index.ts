@@ -1,19 +1,45 @@
-import { cells } from './cells';
-import { consistency } from './consistency';
-import { identities } from './identities';
-import { prose } from './prose';
-import { reader } from './reader';
-import { sections } from './sections';
-import { structure } from './structure';
-import { textChecks } from './text';
-import type { Check, RuleMeta } from './types';
+import { cellAmbiguous } from './cell-ambiguous';
+import { cellBlank } from './cell-blank';
+import { cellFullwidth } from './cell-fullwidth';
+import { cellInvalid } from './cell-invalid';
+import { cellUnit } from './cell-unit';
+import { conversionArtifact } from './conversion-artifact';
+import { feeStatement } from './fee-statement';
+import { formatPre2019 } from './format-pre-2019';
+import { formatVersion } from './format-version';
+import { proseBreakdown } from './prose-breakdown';
+import { proseMismatch } from './prose-mismatch';
+import { proseUnclear } from './prose-unclear';
+import { rowCells } from './row-cells';
+import { rowMissing } from './row-missing';
+import { sectionMissing } from './section-missing';
+import { sectionNumbering } from './section-numbering';
+import { sectionOrder } from './section-order';
+import { sectionTitle } from './section-title';
+import { statuteName } from './statute-name';
+import { subtopicNumbering } from './subtopic-numbering';
+import { table3Balance } from './table3-balance';
+import { table3OutcomeTotal } from './table3-outcome-total';
+import { table3RowTotal } from './table3-row-total';
+import { table4Total } from './table4-total';
+import { tableMissing } from './table-missing';
+import { tableUnreadable } from './table-unreadable';
+import { yearMismatch } from './year-mismatch';
+import type { Rule, RuleMeta } from './types';
 
-/** Every check, in the order their findings are listed for the same place. */
-export const CHECKS: Check[] = [sections, consistency, structure, reader, cells, identities, textChecks, prose];
+// The registry: every rule, one file each (rules/<code>.ts), in the order the docs and
+// `nianbao rules` list them — by what they look at: the sections, the year and format, the
+// tables' presence and legibility, their cells and arithmetic, the text, the prose's figures.
 
-/** Every rule code with its metadata: the docs, the CLI's rule list and the server read this. */
-export const RULES: RuleMeta[] = CHECKS.flatMap((c) => c.rules);
+export const RULES: Rule[] = [
+  sectionMissing, sectionOrder, sectionNumbering, sectionTitle, subtopicNumbering,
+  formatVersion, formatPre2019, yearMismatch, feeStatement,
+  tableMissing, rowMissing, tableUnreadable, cellAmbiguous, rowCells,
+  cellBlank, cellInvalid, table3Balance, table3OutcomeTotal, table3RowTotal, table4Total,
+  cellUnit, cellFullwidth, statuteName, conversionArtifact,
+  proseMismatch, proseBreakdown, proseUnclear,
+];
 
-const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
+const BY_CODE = new Map<string, RuleMeta>(RULES.map((r) => [r.code, r]));
 
 export const ruleByCode = (code: string): RuleMeta | undefined => BY_CODE.get(code);

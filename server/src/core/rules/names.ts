@@ -1,9 +1,14 @@
 import type { TableKey } from '../format/schema';
-import { tableSpec } from '../format/statute';
+import { SECTIONS, tableSpec } from '../format/statute';
 import type { Table } from '../model';
 
 const TABLE_NAMES: Record<TableKey, string> = { t2: '表二', t3: '表三', t4: '表四' };
 const TABLE_NAMES_EN: Record<TableKey, string> = { t2: 'Table 2', t3: 'Table 3', t4: 'Table 4' };
+
+/** The statute's section `n` (1–6). */
+export const sectionSpec = (n: number) => SECTIONS[n - 1];
+/** “二、主动公开政府信息情况” */
+export const sectionHeading = (n: number) => `${sectionSpec(n).numeral}、${sectionSpec(n).title}`;
 
 export const tableName = (key: TableKey) => TABLE_NAMES[key];
 export const tableNameEn = (key: TableKey) => TABLE_NAMES_EN[key];

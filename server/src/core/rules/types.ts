@@ -34,10 +34,10 @@ export interface RuleMeta {
   description: Msg;
 }
 
-/** One check may report several related codes (the three table-3 identities locate one cell together). */
-export interface Check {
-  rules: RuleMeta[];
+/** A rule: its metadata and its check. Each lives in its own file, rules/<code>.ts; rules/index.ts lists them. */
+export interface Rule extends RuleMeta {
   /** Checks what the statutory format prescribes (sections, tables): not run on a report from before 2019. */
   statutoryOnly?: boolean;
-  run(ctx: RuleContext): RawFinding[];
+  /** The rule's findings, every one with the rule's code. */
+  check(ctx: RuleContext): RawFinding[];
 }

@@ -2,11 +2,14 @@ import { tableSpec } from '../format/statute';
 import { evaluate, solve, type Instance, type Term } from '../identities';
 import type { Cell, Table } from '../model';
 import { cellName, columnName, num, rowName, tableName, tableNameEn } from './names';
-import type { Check, Msg, RawFinding, Related, RuleMeta } from './types';
+import type { Report } from '../model';
+import type { Msg, RawFinding, Related, Rule, RuleMeta } from './types';
 
-// Table 3's identities cross like a parity check: when the broken ones are all explained by one
-// cell, that cell and its value are known (identities.ts: evaluate). Table 4's blocks only say that
-// they disagree.
+// The findings of the identity rules (table3-balance, table3-outcome-total, table3-row-total,
+// table4-total), made together: table 3's identities cross like a parity check, and when the broken
+// ones are all explained by one cell, that cell and its value are known (core/identities.ts:
+// evaluate); the one finding that names it carries the code of the first identity it breaks.
+// Table 4's blocks only say that they disagree.
 
 function describe(inst: Instance, table: Table): Msg {
   const t = tableName(table.key);
@@ -93,27 +96,20 @@ function checkTable(table: Table): RawFinding[] {
     });
 }
 
-const meta = (code: string, zh: string, en: string, dzh: string, den: string): RuleMeta =>
-  ({ code, severity: 'error', title: { zh, en }, description: { zh: dzh, en: den } });
+const found = new WeakMap<Report, RawFinding[]>();
 
-export const identities: Check = {
-  statutoryOnly: true,
-  rules: [
-    meta('table3-balance', '表三各列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度', 'Table 3 columns balance: received + carried over = concluded + carried forward',
-      '表三每一列都须满足表中印明的勾稽关系：第一项加第二项之和，等于第三项加第四项之和。若只有一格出错，检查会指出是哪一格并给出正确数字。',
-      'Every column of table 3 must satisfy the identity printed in the table: item 1 + item 2 = item 3 + item 4. When one cell explains the mismatch, it is named with its correct value.'),
-    meta('table3-outcome-total', '表三各列：（七）总计 = （一）至（六）各项之和', 'Table 3 columns: outcome total = sum of outcomes',
-      '“三、本年度办理结果”的（七）总计，等于（一）予以公开至（六）其他处理各小项之和（（三）至（六）是分组标题，不是小计）。',
-      'Row （七）总计 equals the sum of every outcome row （一）…（六）; the group labels （三）–（六） are not subtotals.'),
-    meta('table3-row-total', '表三各行：总计 = 自然人 + 各类法人或其他组织', 'Table 3 rows: total = natural persons + organisations',
-      '表三每一行的“总计”列，等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。',
-      'The total column of every table 3 row equals the sum of the six applicant columns.'),
-    meta('table4-total', '表四：每类总计 = 维持 + 纠正 + 其他 + 尚未审结', 'Table 4: each total = upheld + corrected + other + pending',
-      '行政复议、未经复议直接起诉、复议后起诉三类各自的总计，等于结果维持、结果纠正、其他结果、尚未审结之和。表四无法判断哪一格出错，按惯例修正总计。',
-      'Each block of table 4 (review, direct suit, suit after review) has total = upheld + corrected + other + pending. Table 4 cannot tell which cell is wrong; by convention the total is fixed.'),
-  ],
-  run({ report }) {
+/** Every identity finding of a report, worked out once for the four rules. */
+function identityFindings(report: Report): RawFinding[] {
+  let out = found.get(report);
+  if (!out) {
     const { t3, t4 } = report.tables;
-    return [...(t3 ? checkTable(t3) : []), ...(t4 ? checkTable(t4) : [])];
-  },
-};
+    out = [...(t3 ? checkTable(t3) : []), ...(t4 ? checkTable(t4) : [])];
+    found.set(report, out);
+  }
+  return out;
+}
+
+/** An identity rule: its metadata and its share of the identity findings. */
+export function identityRule(meta: RuleMeta): Rule {
+  return { ...meta, statutoryOnly: true, check: ({ report }) => identityFindings(report).filter((f) => f.code === meta.code) };
+}

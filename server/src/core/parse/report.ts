@@ -1,7 +1,7 @@
+import { LineIndex } from '../lineIndex';
 import type { Report } from '../model';
 import { extractClaims } from '../prose/claims';
-import { LineIndex } from '../lineIndex';
-import { findSections, readTitle } from './sections';
+import { findSections, findSubtopicNumberings, readTitle, titleYearRange } from './sections';
 import { findRegions } from './regions';
 import { decideByClaims, hasCells, parseTable } from './tables';
 
@@ -9,7 +9,8 @@ import { decideByClaims, hasCells, parseTable } from './tables';
 export function parseReport(text: string, idx: LineIndex = new LineIndex(text)): Report {
   const sections = findSections(idx);
   const { year, titled } = readTitle(idx);
-  const report: Report = { year, format: null, looksLikeReport: titled, sections, tables: {}, claims: [] };
+  const yearRange = year === null ? null : titleYearRange(idx, year) ?? null;
+  const report: Report = { year, yearRange, format: null, looksLikeReport: titled, sections, tables: {}, claims: [], subtopicNumberings: [] };
   for (const region of findRegions(idx, sections)) {
     const table = parseTable(idx, region);
     report.tables[region.key] = table;
@@ -20,5 +21,6 @@ export function parseReport(text: string, idx: LineIndex = new LineIndex(text)):
   report.claims = extractClaims(text, idx, report);
   // Digits run together that the identities could not cut in one way only: the prose may tell.
   for (const table of Object.values(report.tables)) if (table) decideByClaims(idx, table, report.claims);
+  report.subtopicNumberings = findSubtopicNumberings(idx, report);
   return report;
 }

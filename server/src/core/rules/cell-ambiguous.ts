@@ -1,0 +1,39 @@
+import type { LineIndex } from '../lineIndex';
+import type { Table } from '../model';
+import { columnName, num, tableName, tableNameEn } from './names';
+import { quote, rowNamed, textOf } from './readerProblems';
+import type { RawFinding, Rule } from './types';
+
+function ambiguous(idx: LineIndex, table: Table): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const p of table.problems) {
+    if (p.kind !== 'ambiguous' || !p.readings || p.row === undefined) continue;
+    const first = p.readings[0];
+    const open = Object.keys(first).filter((col) => p.readings!.some((r) => r[col].value !== first[col].value));
+    const shown = p.readings.slice(0, 4).map((r) => open.map((col) => `${columnName(table, col)} ${num(r[col].value!)}`).join('、'));
+    const more = p.readings.length > 4 ? { zh: `等 ${p.readings.length} 种`, en: ` (${p.readings.length} in all)` } : { zh: '', en: '' };
+    const row = rowNamed(table, p), digits = quote(textOf(idx, p));
+    out.push({
+      code: 'cell-ambiguous', range: p.range,
+      message: {
+        zh: `${tableName(table.key)}${row.zh}的数字连在一起（${digits}），可以拆成：${shown.join('；或 ')}${more.zh}${table.key === 't2' ? '' : '（都符合勾稽关系）'}。无法确定是哪一种，这几格暂不核对；请在数字之间加上分隔。`,
+        en: `${tableNameEn(table.key)}, ${row.en}: the digits run together (${digits}) can be split as ${shown.join('; or ')}${more.en}${table.key === 't2' ? '' : ' (each adds up)'}. Which one cannot be told; the cells are not checked. Separate the numbers.`,
+      },
+    });
+  }
+  return out;
+}
+
+export const cellAmbiguous: Rule = {
+  code: 'cell-ambiguous', severity: 'information', statutoryOnly: true,
+  title: { zh: '连在一起的数字有几种拆法', en: 'Run-together digits split more than one way' },
+  description: {
+    zh: '网页复制的文字常把一行的数字连在一起（“558000063”）。检查按表内的勾稽关系和正文中的数字拆分；有不止一种拆法都说得通时，列出各种拆法，这几格不参与核对。在数字之间加上分隔即可。',
+    en: 'Text copied from a web page often runs a row\'s numbers together (“558000063”). They are split by the table\'s identities and the figures in the prose; when more than one split fits, the splits are listed and those cells are not checked.',
+    },
+  check({ report, idx }) {
+    const out: RawFinding[] = [];
+    for (const table of Object.values(report.tables)) if (table) out.push(...ambiguous(idx, table));
+    return out;
+  },
+};

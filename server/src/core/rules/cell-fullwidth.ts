@@ -1,0 +1,37 @@
+import type { Cell, Table } from '../model';
+import { eachCell } from '../model';
+import { isHanZero } from '../parse/values';
+import { toHalfWidth } from '../strings';
+import { cellName } from './names';
+import type { RawFinding, Rule } from './types';
+
+/** The finding on a cell written with full-width digits, a Chinese zero or a thousands separator. */
+function fullwidthFinding(table: Table, cell: Cell, row: string, col: string): RawFinding {
+  const { raw } = cell;
+  const where = cellName(table, row, col);
+  const zero = isHanZero(raw.trim());
+  const want = zero ? '0' : toHalfWidth(raw).replace(/,/g, '');
+  const what = zero ? { zh: '用了汉字', en: 'is written as a Chinese numeral' }
+    : /[０-９．－＋]/.test(raw)
+      ? { zh: '用了全角数字', en: 'is written with full-width digits' }
+      : { zh: '用了千位分隔符', en: 'has a thousands separator' };
+  return {
+    code: 'cell-fullwidth', range: cell.range,
+    message: { zh: `${where.zh}的“${raw}”${what.zh}，应写作“${want}”。`, en: `${where.en}: “${raw}” ${what.en}; write “${want}”.` },
+    fix: { title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [{ range: cell.range, newText: want }] },
+  };
+}
+
+export const cellFullwidth: Rule = {
+  code: 'cell-fullwidth', severity: 'information', statutoryOnly: true,
+  title: { zh: '表格数字用了全角字符、汉字零或千位分隔符', en: 'Full-width digits, a Chinese zero or a thousands separator in a table cell' },
+  description: {
+    zh: '表格数字应使用半角阿拉伯数字，不加千位分隔符（“１２”“〇”“1,234”应写作“12”“0”“1234”）。检查仍按数字核对；快速修复改为半角阿拉伯数字。',
+    en: 'Table numbers use ASCII digits without thousands separators (“１２”, “〇”, “1,234” are written 12, 0, 1234). They are still read and checked; the quick fix normalises them.',
+  },
+  check({ report }) {
+    const out: RawFinding[] = [];
+    for (const table of Object.values(report.tables)) eachCell(table!, (cell, row, col) => { if (cell.nonstandard) out.push(fullwidthFinding(table!, cell, row, col)); });
+    return out;
+  },
+};

@@ -1,0 +1,12 @@
+import { proseFindings } from './proseFindings';
+import type { Rule } from './types';
+
+export const proseMismatch: Rule = {
+  code: 'prose-mismatch', severity: 'warning', statutoryOnly: true,
+  title: { zh: '正文中的数字与统计表不符', en: 'A figure in the text disagrees with the tables' },
+  description: {
+    zh: '正文（多在“总体情况”）复述的数字须与统计表一致：收到、上年结转、办结、结转下年度的申请件数，予以公开、部分公开、不予公开、无法提供、不予处理、其他处理的件数，行政复议、行政诉讼件数，行政处罚、行政许可决定数，规范性文件件数。“未收到申请”“无行政复议”按 0 件核对；“均已办结”与结转下年度、“均胜诉”“均获维持”与表四的纠正和尚未审结核对。“收到”可兼指本年新收与上年结转，“案件”可兼指复议与诉讼，“行政诉讼”是直接起诉与复议后起诉之和：任一读法相符即不报告。快速修复按作者的写法把正文中的数字改为表中的数字。',
+    en: 'Figures the text repeats (mostly in 总体情况) must agree with the tables: applications received, carried over, concluded and carried forward; each outcome; administrative reviews and lawsuits; penalty and licensing decisions; normative documents. “未收到申请” and “无行政复议” are checked as zero; “均已办结” against the applications carried forward, “均胜诉” / “均获维持” against table 4. 收到 may count the carried-over applications too, 案件 may count reviews and lawsuits together, and 行政诉讼 is direct plus after-review lawsuits: any reading that matches passes. The quick fix writes the table value in place of the number, in the author\'s style.',
+  },
+  check: ({ report }) => proseFindings(report).mismatches.filter((f) => f.code === 'prose-mismatch'),
+};

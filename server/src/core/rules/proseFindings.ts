@@ -1,0 +1,107 @@
+import type { Claim, Report } from '../model';
+import { quantityName, readQuantity, termName, type Quantity } from '../prose/quantities';
+import { columnName, num, tableName, tableNameEn } from './names';
+import type { Fix, Msg, RawFinding } from './types';
+
+// The prose repeats figures of the tables; the parser's claims say which (prose/claims.ts). A claim
+// passes when any reading of its words matches the table. A false alarm costs the author's trust,
+// so a claim whose scope is open gets a hint (prose-unclear), never a warning (prose-mismatch).
+// Both rules take their findings from one pass over the claims, made once per report; so does
+// prose-breakdown, which leaves alone a list whose figures are already flagged.
+
+export const EPS = 1e-6;
+
+/** The table readings of a claim that exist in this report: its quantity first, then the alternatives. */
+const readings = (report: Report, c: Claim) =>
+  [c.quantity, ...(c.alternatives ?? [])].map((q) => readQuantity(report, q)).filter((q): q is Quantity => q !== undefined);
+
+const same = (a: number, b: number) => Math.abs(a - b) < EPS;
+
+/** “表四行政诉讼总计为 0 件（未经复议直接起诉 0 + 复议后起诉 0）” */
+function says(q: Quantity, unit: string): Msg {
+  const name = quantityName(q);
+  const terms = q.terms.length >= 2 && q.terms.length <= 3 ? q.terms.map((t) => ({ name: termName(q.table, t.row), value: num(t.value) })) : [];
+  return {
+    zh: `${tableName(q.table.key)}${name.zh}为 ${num(q.value)} ${unit}${terms.length ? `（${terms.map((t) => `${t.name.zh} ${t.value}`).join(' + ')}）` : ''}`,
+    en: `${tableNameEn(q.table.key)} gives ${num(q.value)} for ${name.en}${terms.length ? ` (${terms.map((t) => `${t.name.en} ${t.value}`).join(' + ')})` : ''}`,
+  };
+}
+
+/** All readings with distinct values: “表三本年新收申请为 63 件，本年新收与上年结转申请合计为 64 件”. */
+function saysAll(qs: Quantity[], unit: string): Msg {
+  const distinct = qs.filter((q, i) => qs.findIndex((r) => same(r.value, q.value)) === i);
+  const parts = distinct.map((q, i) => {
+    if (i === 0) return says(q, unit);
+    const name = quantityName(q);
+    return { zh: `${name.zh}为 ${num(q.value)} ${unit}`, en: `${num(q.value)} for ${name.en}` };
+  });
+  return { zh: parts.map((p) => p.zh).join('，'), en: parts.map((p) => p.en).join(', and ') };
+}
+
+const FULL_WIDTH = (s: string) => s.replace(/[0-9.]/g, (c) => (c === '.' ? '．' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
+
+/** The table value written as the author wrote the number: Arabic stays Arabic, ２３ stays full-width, 二十三 becomes 23. */
+function fixFor(c: Claim, value: number): Fix | undefined {
+  if (c.form === 'zero' || c.form === 'all' || value < 0) return undefined;
+  const text = c.form === 'fullwidth' ? FULL_WIDTH(num(value)) : num(value);
+  return { title: { zh: `改为 ${text}`, en: `Change to ${text}` }, edits: [{ range: c.range, newText: text }] };
+}
+
+/** 均胜诉 vs table 4: the cells that say otherwise, “行政复议尚未审结 7 件”. */
+function against(q: Quantity): Msg {
+  const bad = q.terms.filter((t) => t.value > 0);
+  return {
+    zh: bad.map((t) => `${termName(q.table, t.row).zh}${columnName(q.table, t.col)} ${num(t.value)} 件`).join('、'),
+    en: bad.map((t) => `${termName(q.table, t.row).en} ${t.col} ${num(t.value)}`).join(', '),
+  };
+}
+
+function mismatch(c: Claim, qs: Quantity[]): RawFinding {
+  const q = qs[0];
+  if (c.form === 'all') {
+    const message: Msg = q.key === 't3.4.total'
+      ? { zh: `正文说“${c.phrase}”，但表三结转下年度继续办理为 ${num(q.value)} 件：并非全部办结。`, en: `The text says “${c.phrase}” (all concluded), but table 3 carries ${num(q.value)} applications forward.` }
+      : {
+        zh: `正文说“${c.phrase}”，但表四有${against(q).zh}。`,
+        en: `The text says “${c.phrase}” (all upheld or won), but table 4 has ${against(q).en}.`,
+      };
+    return { code: 'prose-mismatch', message, range: c.range };
+  }
+  const s = saysAll(qs, c.unit || '件');
+  const zero = c.form === 'zero' ? { zh: '（即 0 件）', en: ' (that is, none)' } : { zh: '', en: '' };
+  const finding: RawFinding = {
+    code: c.unclear ? 'prose-unclear' : 'prose-mismatch',
+    message: c.unclear
+      ? { zh: `正文说“${c.phrase}”，而${s.zh}；若统计口径相同，请核对。`, en: `The text says “${c.phrase}”, while ${s.en}; if both count the same thing, check the figure.` }
+      : { zh: `正文说“${c.phrase}”${zero.zh}，但${s.zh}。`, en: `The text says “${c.phrase}”${zero.en}, but ${s.en}.` },
+    range: c.range,
+  };
+  const fix = c.unclear ? undefined : fixFor(c, q.value);
+  if (fix) finding.fix = fix;
+  return finding;
+}
+
+export interface ProseFindings {
+  /** prose-mismatch and prose-unclear findings, in the order of the claims. */
+  mismatches: RawFinding[];
+  /** The indices of the claims they are about. */
+  flagged: Set<number>;
+}
+
+const found = new WeakMap<Report, ProseFindings>();
+
+/** The claims that disagree with every reading of the tables, worked out once per report. */
+export function proseFindings(report: Report): ProseFindings {
+  let result = found.get(report);
+  if (result) return result;
+  result = { mismatches: [], flagged: new Set<number>() };
+  const { mismatches, flagged } = result;
+  report.claims.forEach((c, i) => {
+    const qs = readings(report, c);
+    if (!qs.length || qs.some((q) => same(q.value, c.value))) return;
+    flagged.add(i);
+    mismatches.push(mismatch(c, qs));
+  });
+  found.set(report, result);
+  return result;
+}

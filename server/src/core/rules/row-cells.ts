@@ -1,0 +1,35 @@
+import type { TableKey } from '../format/schema';
+import type { Table } from '../model';
+import { tableName, tableNameEn } from './names';
+import { rowNamed } from './readerProblems';
+import type { RawFinding, Rule } from './types';
+
+function counts(table: Table): RawFinding[] {
+  const out: RawFinding[] = [];
+  const key: TableKey = table.key;
+  for (const p of table.problems) {
+    if (p.kind !== 'too-few' && p.kind !== 'too-many') continue;
+    const row = rowNamed(table, p);
+    out.push({
+      code: 'row-cells', range: p.range,
+      message: p.kind === 'too-few'
+        ? { zh: `${tableName(key)}${row.zh}只读到 ${p.found} 个数，应有 ${p.expected} 个；无法确定缺的是哪一列，这一行暂不核对。没有的请填 0。`, en: `${tableNameEn(key)}, ${row.en}: found ${p.found} numbers for ${p.expected} columns; which one is missing cannot be told, so the row is not checked.` }
+        : { zh: `${tableName(key)}${row.zh}读到 ${p.found} 个数，多于 ${p.expected} 列；无法确定哪个是多余的，这一行暂不核对。`, en: `${tableNameEn(key)}, ${row.en}: found ${p.found} numbers for ${p.expected} columns; which one is extra cannot be told, so the row is not checked.` },
+    });
+  }
+  return out;
+}
+
+export const rowCells: Rule = {
+  code: 'row-cells', severity: 'warning', statutoryOnly: true,
+  title: { zh: '一行的数字个数与列数不符，无法确定各数所属的列', en: 'A row has more or fewer numbers than columns' },
+  description: {
+    zh: '一行读到的数字比表头的列多或少时，无法确定哪一格缺了或多了。检查不会猜测，也不会把数字挪到别的列；这一行不参与核对，请补齐或删去多余的数字。',
+    en: 'When a row has more or fewer numbers than the table has columns, the checker cannot tell which one is missing or extra. It does not guess or shift numbers; the row is left out of the arithmetic.',
+    },
+  check({ report }) {
+    const out: RawFinding[] = [];
+    for (const table of Object.values(report.tables)) if (table) out.push(...counts(table));
+    return out;
+  },
+};

@@ -1,0 +1,52 @@
+import type { LineIndex } from '../lineIndex';
+import type { Table, TableProblem } from '../model';
+import { tableName, tableNameEn } from './names';
+import { quote, rowNamed, textOf } from './readerProblems';
+import type { Msg, RawFinding, Related, Rule } from './types';
+
+/** Where the reader lost track, in a few words. */
+function lostTrack(idx: LineIndex, table: Table, p: TableProblem): Msg {
+  const row = rowNamed(table, p);
+  if (p.kind === 'stray') {
+    return { zh: `第 ${p.range.start.line + 1} 行的“${quote(textOf(idx, p))}”不在任何一行的标签之后`, en: `“${quote(textOf(idx, p))}” on line ${p.range.start.line + 1} follows no row label` };
+  }
+  if (p.row === undefined) return { zh: '读不出其中任何一行', en: 'none of its rows could be read' };
+  if (p.cause === 'short') return { zh: `${row.zh}只读到 ${p.found} 个数，应有 ${p.expected} 个`, en: `${row.en} has ${p.found} numbers for ${p.expected} columns` };
+  if (p.cause === 'mixed') return { zh: `${row.zh}的数字夹在表头文字之间，看不出哪个数在哪一列下`, en: `${row.en}: its numbers stand among the header's words, so which column each is under cannot be told` };
+  const digits = quote(textOf(idx, p).replace(/^\D+/, ''));
+  return p.cause === 'long'
+    ? { zh: `${row.zh}的数字连在一起（${digits}），太长，无法拆分`, en: `${row.en}: the digits run together (${digits}) are too long to split` }
+    : { zh: `${row.zh}的数字连在一起（${digits}），按表内的勾稽关系拆不成 ${p.expected} 个数`, en: `${row.en}: the digits run together (${digits}) cannot be split into ${p.expected} numbers that add up` };
+}
+
+function unreadable(idx: LineIndex, table: Table): RawFinding[] {
+  const lost = table.problems.filter((p) => p.kind === 'unreadable' || p.kind === 'stray')
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (lost.length === 0) return [];
+  const t = { zh: tableName(table.key), en: tableNameEn(table.key) };
+  const items = lost.map((p) => lostTrack(idx, table, p));
+  const shown = items.slice(0, 3);
+  const more = items.length > 3 ? { zh: `等 ${items.length} 处`, en: ` and ${items.length - 3} more` } : { zh: '', en: '' };
+  return [{
+    code: 'table-unreadable', range: lost[0].range,
+    message: {
+      zh: `读不懂${t.zh}的排版：${shown.map((m) => m.zh).join('；')}${more.zh}。这些数字暂不核对（不一定是报告有错）；若表格是从网页或 PDF 复制的，请改用制表符分隔或 Markdown 表格。`,
+      en: `${t.en}'s layout could not be read: ${shown.map((m) => m.en).join('; ')}${more.en}. These numbers are not checked (the report is not necessarily wrong); a table copied from a web page or PDF reads best as tab-separated rows or a Markdown table.`,
+    },
+    related: (): Related[] => lost.map((p, i) => ({ range: p.range, message: items[i] })),
+  }];
+}
+
+export const tableUnreadable: Rule = {
+  code: 'table-unreadable', severity: 'warning', statutoryOnly: true,
+  title: { zh: '读不懂统计表的排版', en: 'A table\'s layout could not be read' },
+  description: {
+    zh: '检查能读各种排版的统计表：制表符分隔、一格一行、Markdown 表格、空格对齐、PDF 和网页复制的文字。读不懂时（数字不在任何一行之下，或连在一起的数字按勾稽关系拆不开）只报告这一条，指出在哪里读不懂；这些数字不参与核对，也不会因此报告缺行、空白或算术错误。连在一起的数字拆不开，多半是其中有一个数字写错了。',
+    en: 'The checker reads tables in every layout: tab-separated, one cell per line, Markdown, space-aligned, text copied from PDFs and web pages. Where it cannot (numbers that follow no row label, run-together digits that cannot be split so that the row adds up) it says so, once per table, and where; those numbers are left out of the checks and never reported as missing rows, blanks or wrong totals.',
+    },
+  check({ report, idx }) {
+    const out: RawFinding[] = [];
+    for (const table of Object.values(report.tables)) if (table) out.push(...unreadable(idx, table));
+    return out;
+  },
+};
