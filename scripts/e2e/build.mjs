@@ -1,10 +1,10 @@
-// Bundles the extension-host test suite (test/e2e/suite) into out/e2e/suite/index.js.
+// Bundles the extension-host test suite (test/e2e/suite) into out/e2e/suite/start.js.
 // `vscode` is the extension host's own module; mocha is loaded from node_modules.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['test/e2e/suite/index.ts'],
-  outfile: 'out/e2e/suite/index.js',
+  entryPoints: ['test/e2e/suite/start.ts'],
+  outfile: 'out/e2e/suite/start.js',
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
   external: ['vscode', 'mocha'],
 });

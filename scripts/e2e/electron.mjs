@@ -14,7 +14,7 @@ try {
   await runTests({
     version: '1.100.3',
     extensionDevelopmentPath: root,
-    extensionTestsPath: join(root, 'out', 'e2e', 'suite', 'index.js'),
+    extensionTestsPath: join(root, 'out', 'e2e', 'suite', 'start.js'),
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
     extensionTestsEnv: { NIANBAO_E2E_REPO: root, NIANBAO_E2E_WORKSPACE: workspace, NIANBAO_E2E_EXTENSION: root },
   });

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { FORMAT_2021 } from '../../server/src/core/format/statute';
 import { parseReport } from '../../server/src/core/parse/report';
 import { EXPECTED, type Expected } from './expected';
-import { markdownReport } from './markdown';
+import { markdownReport } from './markdownReport';
 import { SEEDS, sliceAt } from './seeds';
 
 const spec = (key: 't2' | 't3' | 't4') => FORMAT_2021.tables.find((t) => t.key === key)!;
