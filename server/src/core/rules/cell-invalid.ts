@@ -1,6 +1,7 @@
 import { tableSpec } from '../format/statute';
-import { eachCell, type Cell, type Table } from '../model';
+import type { Cell, Table } from '../model';
 import { cellName, num } from './names';
+import { oddCells } from './oddCells';
 import { fillFromIdentities } from './requiredValue';
 import type { Msg, RawFinding, Rule } from './types';
 
@@ -28,17 +29,13 @@ export const cellInvalid: Rule = {
   },
   check({ report }) {
     const out: RawFinding[] = [];
-    for (const table of Object.values(report.tables)) {
-      if (!table) continue;
-      eachCell(table, (cell, row, col) => {
-        if (cell.kind === 'number' && Number.isInteger(cell.value) && cell.value! >= 0) return; // the common case
-        const message = invalid(table, row, col, cell);
-        if (!message) return;
-        const finding: RawFinding = { code: 'cell-invalid', message, range: cell.range };
-        const fix = fillFromIdentities(table, row, col, cell);
-        if (fix) finding.fix = fix;
-        out.push(finding);
-      });
+    for (const { table, row, col, cell } of oddCells(report)) {
+      const message = invalid(table, row, col, cell);
+      if (!message) continue;
+      const finding: RawFinding = { code: 'cell-invalid', message, range: cell.range };
+      const fix = fillFromIdentities(table, row, col, cell);
+      if (fix) finding.fix = fix;
+      out.push(finding);
     }
     return out;
   },

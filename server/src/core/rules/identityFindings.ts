@@ -2,6 +2,7 @@ import { tableSpec } from '../format/statute';
 import { evaluate, solve, type Instance, type Term } from '../identities';
 import type { Cell, Table } from '../model';
 import { cellName, columnName, num, rowName, tableName, tableNameEn } from './names';
+import { perReport } from './perReport';
 import type { Report } from '../model';
 import type { Msg, RawFinding, Related, Rule, RuleMeta } from './types';
 
@@ -96,18 +97,11 @@ function checkTable(table: Table): RawFinding[] {
     });
 }
 
-const found = new WeakMap<Report, RawFinding[]>();
-
 /** Every identity finding of a report, worked out once for the four rules. */
-function identityFindings(report: Report): RawFinding[] {
-  let out = found.get(report);
-  if (!out) {
-    const { t3, t4 } = report.tables;
-    out = [...(t3 ? checkTable(t3) : []), ...(t4 ? checkTable(t4) : [])];
-    found.set(report, out);
-  }
-  return out;
-}
+const identityFindings = perReport((report: Report): RawFinding[] => {
+  const { t3, t4 } = report.tables;
+  return [...(t3 ? checkTable(t3) : []), ...(t4 ? checkTable(t4) : [])];
+});
 
 /** An identity rule: its metadata and its share of the identity findings. */
 export function identityRule(meta: RuleMeta): Rule {

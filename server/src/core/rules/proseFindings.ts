@@ -1,6 +1,7 @@
 import type { Claim, Report } from '../model';
 import { quantityName, readQuantity, termName, type Quantity } from '../prose/quantities';
 import { columnName, num, tableName, tableNameEn } from './names';
+import { perReport } from './perReport';
 import type { Fix, Msg, RawFinding } from './types';
 
 // The prose repeats figures of the tables; the parser's claims say which (prose/claims.ts). A claim
@@ -88,20 +89,14 @@ export interface ProseFindings {
   flagged: Set<number>;
 }
 
-const found = new WeakMap<Report, ProseFindings>();
-
 /** The claims that disagree with every reading of the tables, worked out once per report. */
-export function proseFindings(report: Report): ProseFindings {
-  let result = found.get(report);
-  if (result) return result;
-  result = { mismatches: [], flagged: new Set<number>() };
-  const { mismatches, flagged } = result;
+export const proseFindings = perReport((report: Report): ProseFindings => {
+  const mismatches: RawFinding[] = [], flagged = new Set<number>();
   report.claims.forEach((c, i) => {
     const qs = readings(report, c);
     if (!qs.length || qs.some((q) => same(q.value, c.value))) return;
     flagged.add(i);
     mismatches.push(mismatch(c, qs));
   });
-  found.set(report, result);
-  return result;
-}
+  return { mismatches, flagged };
+});
