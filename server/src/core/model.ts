@@ -147,6 +147,9 @@ export interface Claim {
   partOf?: number;
 }
 
+/** The tables the report holds, in the order they were found. */
+export const tablesOf = (report: Report): Table[] => Object.values(report.tables).filter((t): t is Table => t !== undefined);
+
 /** Visits every cell of a table with the keys of its row and column, in the format's order. */
 export function eachCell(table: Table, visit: (cell: Cell, row: string, col: string) => void): void {
   for (const spec of tableSpec(table.version, table.key).rows) {

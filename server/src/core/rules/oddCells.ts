@@ -1,4 +1,4 @@
-import { eachCell, type Cell, type Report, type Table } from '../model';
+import { eachCell, tablesOf, type Cell, type Report, type Table } from '../model';
 import { perReport } from './perReport';
 
 // The cells of a report that are not a plain count written plainly — blank, a placeholder, text, a
@@ -9,8 +9,7 @@ export interface OddCell { table: Table; row: string; col: string; cell: Cell }
 
 export const oddCells = perReport((report: Report): OddCell[] => {
   const out: OddCell[] = [];
-  for (const table of Object.values(report.tables)) {
-    if (!table) continue;
+  for (const table of tablesOf(report)) {
     eachCell(table, (cell, row, col) => {
       const plain = cell.kind === 'number' && Number.isInteger(cell.value) && cell.value! >= 0 && !cell.unit && !cell.nonstandard;
       if (!plain) out.push({ table, row, col, cell });

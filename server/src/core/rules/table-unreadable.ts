@@ -1,5 +1,5 @@
 import type { LineIndex } from '../lineIndex';
-import type { Table, TableProblem } from '../model';
+import { tablesOf, type Table, type TableProblem } from '../model';
 import { tableName, tableNameEn } from './names';
 import { quote, rowNamed, textOf } from './readerProblems';
 import type { Msg, RawFinding, Related, Rule } from './types';
@@ -44,9 +44,5 @@ export const tableUnreadable: Rule = {
     zh: '检查能读各种排版的统计表：制表符分隔、一格一行、Markdown 表格、空格对齐、PDF 和网页复制的文字。读不懂时（数字不在任何一行之下，或连在一起的数字按勾稽关系拆不开）只报告这一条，指出在哪里读不懂；这些数字不参与核对，也不会因此报告缺行、空白或算术错误。连在一起的数字拆不开，多半是其中有一个数字写错了。',
     en: 'The checker reads tables in every layout: tab-separated, one cell per line, Markdown, space-aligned, text copied from PDFs and web pages. Where it cannot (numbers that follow no row label, run-together digits that cannot be split so that the row adds up) it says so, once per table, and where; those numbers are left out of the checks and never reported as missing rows, blanks or wrong totals.',
     },
-  check({ report, idx }) {
-    const out: RawFinding[] = [];
-    for (const table of Object.values(report.tables)) if (table) out.push(...unreadable(idx, table));
-    return out;
-  },
+  check: ({ report, idx }) => tablesOf(report).flatMap((table) => unreadable(idx, table)),
 };
