@@ -96,9 +96,13 @@ function bracketEnd(s: string, i: number, to: number): number {
   return to - i <= 60 ? to : i + 1;
 }
 
-/** Text that can only be meant as a number: short, with a digit and no Chinese, or a Chinese numeral alone (“五”). */
+/**
+ * Text that can only be meant as a number: short, with a digit and no Chinese; a Chinese numeral
+ * alone (“五”); or the letters typed for 0 and 1 (“O”, “l”).
+ */
 function isValueLike(s: string): boolean {
   if (s.length <= 2 && /^[一二两三四五六七八九十零〇]+$/.test(s)) return true;
+  if (/^[OoIlＯｏＩｌ]{1,3}$/.test(s)) return true;
   return s.length <= 12 && /\d/.test(s) && !/[\u3400-\u9fff]/.test(s) && !/^\d+[.、．]$/.test(s);
 }
 
