@@ -216,6 +216,19 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     assert.deepEqual(items.findings.map((f) => f.code), ['prose-breakdown']);
     assert.deepEqual(proseOn('全年发布信息2488条，其中网站1855条；公众号129条。').findings, []);
   });
+
+  it('a second 其中 after the parts of a total lists more parts of that total, not of the last part', () => {
+    // The seed's figures: 64 received (58 from natural persons, 6 from organisations), by channel.
+    const lists = (channels: string) => proseOn(`本年度收到申请64件，其中自然人申请58件，法人或其他组织申请6件；其中${channels}。`);
+    assert.deepEqual(lists('当面申请4件，网上申请58件，信函申请2件').findings, []);
+    const over = lists('当面申请4件，网上申请60件，信函申请2件');
+    assert.deepEqual(over.findings.map((f) => f.code), ['prose-breakdown']);
+    assert.match(over.findings[0].message, /“收到申请64件”之下.*合计 66 件，超过了总数 64 件/);
+    // A part that has parts of its own keeps them: 其中 after 不予公开 lists its reasons.
+    const { claims } = check(withProse('全年办结58件，其中予以公开20件，不予公开1件，其中属于国家秘密1件。')).report;
+    const secret = claims.find((c) => c.phrase.includes('国家秘密'))!;
+    assert.match(claims[secret.partOf!].phrase, /不予公开1件/);
+  });
 });
 
 describe('the tables are skipped by their offsets', () => {

@@ -234,7 +234,10 @@ class ProseReader {
         if (marker === 'compare') compared = true;
         if (marker === 'unclear') unclear = true;
         if (marker === 'part' && last && (tok.entry!.word === '其中' || near(s, last.num.after, tok.start))) {
-          breakdown = { total: last, allowed: last.family ? PART_FAMILIES[last.family] ?? [] : [] };
+          const own = last.family ? PART_FAMILIES[last.family] ?? [] : [];
+          // After a part that has no parts of its own, 其中 lists more parts of the same total:
+          // “共收到申请19件，其中自然人17件，法人或其他组织2件；其中当面申请3件，网上申请14件…”.
+          if (!(own.length === 0 && breakdown && last !== breakdown.total)) breakdown = { total: last, allowed: own };
         }
         if (marker === 'zero' && !vetoed && !future) this.zero(clause, i);
         if (marker === 'all' && !vetoed && !future) this.all(clause, i, subject, last);
