@@ -1,4 +1,4 @@
-import { isDigit, isHanNumeral, readNumbering } from '../parse/sections';
+import { isDigit, isHanNumeral, readNumbering } from '../numbering';
 import { type LineIndex } from '../lineIndex';
 import { isBlankCode as isBlank, isPageMarker } from '../strings';
 
