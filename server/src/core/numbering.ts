@@ -1,8 +1,8 @@
 import { toHalfWidth } from './strings';
 
-// Numberings as drafts write them at the start of a heading or a line: 二、 2. 三． 第二部分 — read
+// Numerals and numberings as drafts write them: 二、 2. 三． 第二部分 at the start of a heading or a line, read
 // by the section headings (parse/sections.ts) and by the prose reader, which must not join a
-// numbered line to the sentence before it (prose/unwrap.ts).
+// numbered line to the sentence before it (prose/unwrap.ts); 〇 and 零 for a table's 0.
 
 const HAN_DIGITS = '〇一二三四五六七八九';
 const HAN_CODES = [...HAN_DIGITS].map((d) => d.charCodeAt(0));
@@ -77,3 +77,5 @@ export function readNumbering(line: string, at: number, end = line.length): Numb
   return { numeral: written, value: numeral.value, style: numeral.han ? 'han' : 'arabic', separator, start: at, end: j };
 }
 
+/** Zero written as a Chinese numeral (〇, 零), alone: a table cell's 0 written the wrong way. */
+export const isHanZero = (text: string) => text === '〇' || text === '零';

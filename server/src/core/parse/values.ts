@@ -1,4 +1,5 @@
 import { toHalfWidth } from '../strings';
+import { isHanZero } from '../numbering';
 import type { CellKind } from '../model';
 
 export interface CellReading { kind: CellKind; value: number | null; unit: string | undefined; nonstandard: boolean }
@@ -8,9 +9,6 @@ export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
 /** The units a table's number may be written with (万元 before 元: the longer first). */
 export const UNITS = ['万元', '元', '件', '条', '个', '项', '人', '次', '份'];
 const NUMBER = new RegExp(`^([+\\-−]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNITS.join('|')})?$`);
-
-/** Zero written as a Chinese numeral (〇, 零), alone. */
-export const isHanZero = (text: string) => text === '〇' || text === '零';
 
 /** Whether s is a run of ASCII digits. */
 export function isDigits(s: string): boolean {

@@ -1,5 +1,5 @@
 import type { Cell, Table } from '../model';
-import { isHanZero } from '../parse/values';
+import { isHanZero } from '../numbering';
 import { toHalfWidth } from '../strings';
 import { cellName } from './names';
 import { oddCells } from './oddCells';
