@@ -11,19 +11,8 @@ export const isShort = (keyword: string) => keyword.length <= 2;
 const names = (label: string, keywords: string[]) =>
   keywords.some((k) => (isShort(k) ? stripNumbering(label) === k : label.includes(k)));
 
-// Label texts repeat from report to report: remember what each normalizes to.
-const normalized = new Map<string, string>();
 /** A label token's text normalized, remembered on the token (a run is named more than once). */
-export const normOf = (t: Token) => (t.norm ??= norm(t.text));
-function norm(text: string): string {
-  let n = normalized.get(text);
-  if (n === undefined) {
-    n = normalizeLabel(text);
-    if (normalized.size > 20000) normalized.clear();
-    normalized.set(text, n);
-  }
-  return n;
-}
+export const normOf = (t: Token) => (t.norm ??= normalizeLabel(t.text));
 
 /** The key of the column a normalized header word names, or null; remembered per format and word. */
 export const columnNamed = perLabel((spec, label) => spec.columns.find((c) => names(label, c.match))?.key ?? null);
