@@ -1,5 +1,5 @@
 import type { RowSpec, TableSpec } from '../format/schema';
-import { perTableSpec, tableSpec } from '../format/statute';
+import { tableSpec } from '../format/statute';
 import { countBroken } from '../identities';
 import type { Cell, CellKind, Claim, Table, TableRow } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
@@ -121,7 +121,7 @@ function alignedRows(drafts: Draft[]): Aligned[] {
 
 
 /** The rows a table of the format has that hold numbers, in order. */
-const dataRows = perTableSpec((spec) => spec.rows.filter((r) => !r.isGroup));
+const dataRows = (spec: TableSpec) => spec.rows.filter((r) => !r.isGroup);
 
 /** A row's cells as slots, once per row of the format. */
 const slotsByRow = new WeakMap<RowSpec, Slot[]>();
