@@ -1,5 +1,5 @@
 import { isUtf8, transcode } from 'node:buffer';
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Reading is synchronous on purpose: thousands of small files are read faster one after another
@@ -19,33 +19,10 @@ const decode: (bytes: Buffer) => string = typeof transcode === 'function'
   ? (bytes) => transcode(bytes, 'utf8', 'ucs2').toString('ucs2')
   : (bytes) => bytes.toString('utf8');
 
-// Files are read into one buffer, reused (and grown as needed): a new buffer per file would cost
-// an allocation and a file-size query each, and the collector's attention, across thousands of files.
-let scratch = Buffer.allocUnsafe(1 << 16);
-
-/** The file's bytes, in the scratch buffer: valid until the next read. */
-function readBytes(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    for (let n = 0; ;) {
-      if (n === scratch.length) {
-        const bigger = Buffer.allocUnsafe(scratch.length * 2);
-        scratch.copy(bigger);
-        scratch = bigger;
-      }
-      const got = readSync(fd, scratch, n, scratch.length - n, null);
-      if (got === 0) return scratch.subarray(0, n);
-      n += got;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** One file as UTF-8 text. */
 export function readSource(path: string): SourceFile | ReadProblem {
   try {
-    const bytes = readBytes(path);
+    const bytes = readFileSync(path);
     // A GBK-encoded report (common in offices) must be refused, not checked as mojibake.
     if (!isUtf8(bytes)) return { path, message: NOT_UTF8 };
     const text = decode(bytes);
