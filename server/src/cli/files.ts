@@ -43,14 +43,12 @@ function reason(error: unknown): string {
 
 /** Every report file under a directory, in a stable order. */
 function walk(dir: string, out: string[]): void {
-  // The directory is joined once: path.join for each of thousands of names costs more than listing them.
-  const prefix = join(dir, 'x').slice(0, -1);
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const { name } = entry;
     // Hidden folders and node_modules hold tooling, not reports, and can be huge.
     if (name.startsWith('.') || name === 'node_modules') continue;
-    if (entry.isDirectory()) walk(prefix + name, out);
-    else if (entry.isFile() && (name.endsWith('.txt') || name.endsWith('.md'))) out.push(prefix + name);
+    if (entry.isDirectory()) walk(join(dir, name), out);
+    else if (entry.isFile() && (name.endsWith('.txt') || name.endsWith('.md'))) out.push(join(dir, name));
   }
 }
 
