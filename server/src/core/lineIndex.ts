@@ -7,7 +7,6 @@ export class LineIndex {
   private readonly starts: number[] = [0];
   /** The lines without their breaks, cut once: every pass reads them. */
   private lines: string[] | undefined;
-  /** A field rather than a getter: loops over the lines test it once per line. */
   readonly lineCount: number;
 
   constructor(readonly text: string) {
