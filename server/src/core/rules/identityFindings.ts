@@ -98,7 +98,7 @@ function checkTable(table: Table): RawFinding[] {
 
 const found = new WeakMap<Report, RawFinding[]>();
 
-/** Every identity finding of a report, worked out once for the four rules. */
+/** Every identity finding of a report, worked out once for the four rules (see proseFindings.ts). */
 function identityFindings(report: Report): RawFinding[] {
   let out = found.get(report);
   if (!out) {

@@ -90,7 +90,10 @@ export interface ProseFindings {
 
 const found = new WeakMap<Report, ProseFindings>();
 
-/** The claims that disagree with every reading of the tables, worked out once per report. */
+/**
+ * The claims that disagree with every reading of the tables, worked out once per report. (Worked out
+ * for each rule, as identityFindings.ts's too, the 2,000-report CLI batch takes ~8% longer; npm run bench.)
+ */
 export function proseFindings(report: Report): ProseFindings {
   let result = found.get(report);
   if (result) return result;
