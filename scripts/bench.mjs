@@ -127,8 +127,8 @@ const markdownlint = markdownlintBin();
 // each is judged by its median. nianbao runs twice before each markdownlint-cli2 run and once after the last:
 // a one-second run can fall wholly into a slow spell that a twenty-second run averages out, so it needs more
 // samples for an equally steady median.
-// nianbao runs as the installed command, through its #! line (Windows cannot run it directly: there it
-// runs through node).
+// nianbao runs as the installed command, so the Node options of its #! line apply (Windows cannot run it
+// directly: there it runs without them).
 const bin = join(root, 'bin', 'nianbao');
 const [command, args] = process.platform === 'win32' ? [process.execPath, [bin]] : [bin, []];
 const runs = [], references = [];
