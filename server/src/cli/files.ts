@@ -1,9 +1,9 @@
 import { isUtf8, transcode } from 'node:buffer';
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-// Reading is synchronous on purpose: thousands of small files are read faster one after another
-// than through the promise machinery, and the CLI has nothing else to do meanwhile.
+// Reading is synchronous on purpose: the CLI has nothing else to do meanwhile, and the 2,000 files of
+// npm run bench are read in ~85 ms one after another, ~280 ms through fs.promises all at once.
 
 export interface SourceFile { path: string; text: string }
 
@@ -12,40 +12,17 @@ export interface ReadProblem { path: string; message: string }
 
 const NOT_UTF8 = '不是 UTF-8 编码的文本（若是 GBK 编码，请先转换为 UTF-8）';
 
-// UTF-8 to a string through ICU's transcoding to UTF-16 and a plain copy: about five times faster
-// on Chinese text than TextDecoder or toString('utf8'), which matters across thousands of files.
+// UTF-8 to a string through ICU's transcoding to UTF-16 and a plain copy, faster on Chinese text than
+// toString('utf8'): with toString the 2,000-report CLI batch takes ~3–4% longer (npm run bench).
 // (A Node built without ICU has no transcode: it decodes the plain way.)
 const decode: (bytes: Buffer) => string = typeof transcode === 'function'
   ? (bytes) => transcode(bytes, 'utf8', 'ucs2').toString('ucs2')
   : (bytes) => bytes.toString('utf8');
 
-// Files are read into one buffer, reused (and grown as needed): a new buffer per file would cost
-// an allocation and a file-size query each, and the collector's attention, across thousands of files.
-let scratch = Buffer.allocUnsafe(1 << 16);
-
-/** The file's bytes, in the scratch buffer: valid until the next read. */
-function readBytes(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    for (let n = 0; ;) {
-      if (n === scratch.length) {
-        const bigger = Buffer.allocUnsafe(scratch.length * 2);
-        scratch.copy(bigger);
-        scratch = bigger;
-      }
-      const got = readSync(fd, scratch, n, scratch.length - n, null);
-      if (got === 0) return scratch.subarray(0, n);
-      n += got;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** One file as UTF-8 text. */
 export function readSource(path: string): SourceFile | ReadProblem {
   try {
-    const bytes = readBytes(path);
+    const bytes = readFileSync(path);
     // A GBK-encoded report (common in offices) must be refused, not checked as mojibake.
     if (!isUtf8(bytes)) return { path, message: NOT_UTF8 };
     const text = decode(bytes);
@@ -66,14 +43,12 @@ function reason(error: unknown): string {
 
 /** Every report file under a directory, in a stable order. */
 function walk(dir: string, out: string[]): void {
-  // The directory is joined once: path.join for each of thousands of names costs more than listing them.
-  const prefix = join(dir, 'x').slice(0, -1);
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const { name } = entry;
     // Hidden folders and node_modules hold tooling, not reports, and can be huge.
     if (name.startsWith('.') || name === 'node_modules') continue;
-    if (entry.isDirectory()) walk(prefix + name, out);
-    else if (entry.isFile() && (name.endsWith('.txt') || name.endsWith('.md'))) out.push(prefix + name);
+    if (entry.isDirectory()) walk(join(dir, name), out);
+    else if (entry.isFile() && (name.endsWith('.txt') || name.endsWith('.md'))) out.push(join(dir, name));
   }
 }
 

@@ -7,7 +7,6 @@ export class LineIndex {
   private readonly starts: number[] = [0];
   /** The lines without their breaks, cut once: every pass reads them. */
   private lines: string[] | undefined;
-  /** A field rather than a getter: loops over the lines test it once per line. */
   readonly lineCount: number;
 
   constructor(readonly text: string) {
@@ -17,7 +16,8 @@ export class LineIndex {
         if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
       }
     } else {
-      // Only \n: one split cuts the lines (faster than a search per line), their lengths give the starts.
+      // Only \n: one split cuts the lines, their lengths give the starts. (The loop above for every
+      // text makes the 2,000-report CLI batch and an in-process check ~4–5% slower; npm run bench.)
       this.lines = text.split('\n');
       for (let l = 0, at = 0; l + 1 < this.lines.length; l++) this.starts.push((at += this.lines[l].length + 1));
     }

