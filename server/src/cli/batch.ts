@@ -1,12 +1,13 @@
 import { check, type Locale } from '../core/service';
-import { readSource, type ReadProblem, type SourceFile } from './files';
+import { readSource, type Listed, type ReadProblem, type SourceFile } from './files';
 import { count, fileJson, textLines, type Tally } from './output';
 
-export interface Batch { paths: string[]; locale: Locale; format: 'text' | 'json' }
+export interface Batch { items: Listed[]; locale: Locale; format: 'text' | 'json' }
 export interface BatchResult {
   /** Each file's findings as printed: text lines, or its JSON entry. */
   printed: string[];
   tally: Tally;
+  /** The files that were not checked, in order: the others are checked all the same. */
   problems: ReadProblem[];
   ruleErrors: string[];
 }
@@ -14,26 +15,28 @@ export interface BatchResult {
 /** Files read in one go before they are checked: reading them apart from the checking is faster. */
 const CHUNK = 64;
 
+const read = (item: Listed) => (typeof item === 'string' ? readSource(item) : item);
+
 /**
  * Reads and checks the files, in order, on this thread. (Worker threads were tried: on the two
  * cores here V8's compiler and collector already keep the second core busy, so they only slowed it.)
  */
 export function checkBatch(batch: Batch): BatchResult {
   const out: BatchResult = { printed: [], tally: { files: 0, errors: 0, warnings: 0, notes: 0 }, problems: [], ruleErrors: [] };
-  for (let from = 0; from < batch.paths.length; from += CHUNK) {
-    for (const read of batch.paths.slice(from, from + CHUNK).map(readSource)) checkOne(read, batch, out);
+  for (let from = 0; from < batch.items.length; from += CHUNK) {
+    for (const source of batch.items.slice(from, from + CHUNK).map(read)) checkOne(source, batch, out);
   }
   return out;
 }
 
-function checkOne(read: SourceFile | ReadProblem, { locale, format }: Batch, out: BatchResult): void {
-  if (!('text' in read)) { out.problems.push(read); return; }
-  const { path } = read;
+function checkOne(source: SourceFile | ReadProblem, { locale, format }: Batch, out: BatchResult): void {
+  if (!('text' in source)) { out.problems.push(source); return; }
+  const { path } = source;
   // A rule that throws is a bug in nianbao, not in the report: say so, keep checking.
   const onError = (error: unknown, rule: string) =>
     out.ruleErrors.push(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}\n`);
   // The command line prints no related places: they are not built.
-  const { findings } = check(read.text, { locale, onError, related: false });
+  const { findings } = check(source.text, { locale, onError, related: false });
   count(out.tally, findings);
   out.printed.push(format === 'json' ? fileJson(path, findings) : textLines(path, findings));
 }

@@ -1,6 +1,7 @@
 import type { Cell, Report, TableProblem } from '../core/model';
 import type { Finding, Locale } from '../core/service';
 import type { Range } from '../core/lineIndex';
+import type { ReadProblem } from './files';
 
 // How results are printed. stdout carries only the machine-readable part (one line per
 // finding, or JSON); the human summary goes to stderr so pipes stay clean.
@@ -50,11 +51,18 @@ export function count(tally: Tally, findings: Finding[]): void {
   }
 }
 
-export function summary({ files, errors, warnings, notes }: Tally, locale: Locale): string {
+/** The summary line; `unchecked` counts the files named that could not be checked. */
+export function summary({ files, errors, warnings, notes }: Tally, unchecked: number, locale: Locale): string {
   if (locale === 'en') {
-    return `Checked ${files} file(s): ${errors} error(s), ${warnings} warning(s)${notes ? `, ${notes} note(s)` : ''}\n`;
+    return `Checked ${files} file(s): ${errors} error(s), ${warnings} warning(s)${notes ? `, ${notes} note(s)` : ''}${unchecked ? `; ${unchecked} file(s) could not be checked` : ''}\n`;
   }
-  return `检查了 ${files} 个文件：${errors} 个错误，${warnings} 个警告${notes ? `，${notes} 个提示` : ''}\n`;
+  return `检查了 ${files} 个文件：${errors} 个错误，${warnings} 个警告${notes ? `，${notes} 个提示` : ''}${unchecked ? `；${unchecked} 个文件未能检查` : ''}\n`;
+}
+
+/** One line on stderr: a file that was not checked, and why. */
+export function problemLine({ path, kind, reason }: ReadProblem, locale: Locale): string {
+  if (locale === 'en') return `nianbao: ${kind === 'unreadable' ? 'cannot read' : 'skipped'} ${path}: ${reason.en}\n`;
+  return `nianbao：${kind === 'unreadable' ? '无法读取' : '未检查'} ${path}：${reason.zh}\n`;
 }
 
 /** A cell as the JSON shows it: its value, text and place; its kind when it is not a number, and whether it was cut from run-together digits. */

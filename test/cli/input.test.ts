@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { systemError } from '../../server/src/cli/files';
+
+// The command line on bad input, as a new user meets it: files that cannot be read among good ones,
+// FIFOs and devices, symbolic links, binary files, system errors, empty files, and the encodings
+// Chinese offices write (GBK, UTF-16). Runs the built CLI (bin/nianbao) from the repo root.
+
+const SEEDS = join('test', 'fixtures', 'seeds');
+const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const seed = (prefix: string) => join(SEEDS, seeds.find((f) => f.startsWith(prefix))!);
+const SEED_001 = seed('001_'); // no findings
+const SEED_002 = seed('002_'); // three warnings
+const unix = process.platform !== 'win32';
+
+/** The CLI, with a time limit: a hang is a failure, not a stuck test run. */
+function nianbao(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/nianbao', ...args], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.error, undefined, `nianbao ${args.join(' ')} did not finish: ${r.error}`);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'nianbao-input-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+let n = 0;
+/** A fresh folder under the temporary one. */
+const folder = () => { const dir = join(tmp, `d${n++}`); mkdirSync(dir); return dir; };
+
+/** Seed 002 with a wrong number in table 3: one error, besides the seed's three warnings. */
+function injected(dir: string): string {
+  const text = readFileSync(SEED_002, 'utf8').replace(/(一、本年新收[^\n]*\n\t)55\n/, '$156\n');
+  assert.notEqual(text, readFileSync(SEED_002, 'utf8'));
+  const path = join(dir, 'injected.txt');
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('check: files that cannot be checked among good ones', () => {
+  const dir = folder();
+  const bad = join(dir, 'bad.txt');
+  writeFileSync(bad, Buffer.from([0x41, 0xff, 0xfe, 0x0a])); // valid in no encoding
+  const missing = join(dir, 'missing.txt');
+  const wrong = injected(dir);
+
+  test('text: the good files are reported, the others named on stderr and counted; exit 1 for the error', () => {
+    const r = nianbao('check', SEED_002, missing, wrong, bad);
+    assert.equal(r.code, 1, r.stderr);
+    const alone = nianbao('check', SEED_002).stdout + nianbao('check', wrong).stdout;
+    assert.equal(r.stdout, alone);
+    assert.match(r.stderr, new RegExp(`无法读取 ${missing}：文件不存在\n`));
+    assert.match(r.stderr, new RegExp(`未检查 ${bad}：`));
+    assert.match(r.stderr, /检查了 2 个文件：1 个错误，6 个警告；2 个文件未能检查\n$/);
+  });
+
+  test('json: the good files in the array, the others on stderr', () => {
+    const r = nianbao('check', '--format', 'json', SEED_002, missing, wrong, bad);
+    assert.equal(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as { file: string; diagnostics: unknown[] }[];
+    assert.deepEqual(out.map((f) => [f.file, f.diagnostics.length]), [[SEED_002, 3], [wrong, 4]]);
+    assert.match(r.stderr, /文件不存在/);
+    assert.match(r.stderr, new RegExp(`未检查 ${bad}：`));
+  });
+
+  test('exit 0 when the files checked have no errors, whatever could not be read', () => {
+    const r = nianbao('check', SEED_001, missing);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /检查了 1 个文件：0 个错误，0 个警告；1 个文件未能检查/);
+  });
+
+  test('exit 2 when not one file could be checked; json then prints an empty array', () => {
+    const r = nianbao('check', missing, bad);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /检查了 0 个文件：0 个错误，0 个警告；2 个文件未能检查/);
+    const json = nianbao('check', '--format', 'json', missing, bad);
+    assert.equal(json.code, 2);
+    assert.deepEqual(JSON.parse(json.stdout), []);
+  });
+
+  test('--locale en: the summary counts them in English', () => {
+    const r = nianbao('check', '--locale', 'en', SEED_001, missing);
+    assert.match(r.stderr, /nianbao: cannot read .*missing\.txt: no such file\n/);
+    assert.match(r.stderr, /Checked 1 file\(s\): 0 error\(s\), 0 warning\(s\); 1 file\(s\) could not be checked/);
+  });
+
+  test('in a folder too: the one bad file is named, the rest checked', () => {
+    const d = folder();
+    copyFileSync(SEED_001, join(d, 'a.txt'));
+    copyFileSync(bad, join(d, 'b.txt'));
+    copyFileSync(SEED_002, join(d, 'c.md'));
+    const r = nianbao('check', '--format', 'json', d);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), [join(d, 'a.txt'), join(d, 'c.md')]);
+    assert.match(r.stderr, new RegExp(`未检查 ${join(d, 'b.txt')}：`));
+  });
+
+  test('a folder that cannot be read, inside a folder: named, the rest checked', { skip: !unix || process.getuid?.() === 0 ? 'root reads any folder' : false }, () => {
+    const d = folder();
+    copyFileSync(SEED_001, join(d, 'a.txt'));
+    mkdirSync(join(d, 'locked'), { mode: 0o000 });
+    const r = nianbao('check', d);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, new RegExp(`无法读取 ${join(d, 'locked')}：没有读取权限`));
+    assert.match(r.stderr, /检查了 1 个文件.*；1 个文件未能检查/);
+  });
+});
+
+describe('check: system errors and sizes, in Chinese', () => {
+  const ENGLISH = /E[A-Z]{3,}|too|long|link|string|length|range/;
+
+  test('a link to itself, a name too long, a path through a file: a Chinese sentence each', { skip: !unix }, () => {
+    const d = folder();
+    symlinkSync('loop.txt', join(d, 'loop.txt'));
+    const long = join(d, `${'长'.repeat(200)}.txt`);
+    const r = nianbao('check', join(d, 'loop.txt'), long, join(SEED_001, 'x.txt'));
+    assert.equal(r.code, 2);
+    const lines = r.stderr.split('\n');
+    assert.equal(lines[0], `nianbao：无法读取 ${join(d, 'loop.txt')}：符号链接层数过多，可能链接成了环`);
+    assert.equal(lines[1], `nianbao：无法读取 ${long}：文件名或路径太长`);
+    assert.equal(lines[2], `nianbao：无法读取 ${join(SEED_001, 'x.txt')}：路径中有一段不是目录`);
+    for (const line of lines) assert.doesNotMatch(line.replace(d, ''), ENGLISH);
+  });
+
+  test('an unknown system error: a Chinese sentence with its code', () => {
+    assert.deepEqual(systemError(Object.assign(new Error('EXDEV: cross-device link'), { code: 'EXDEV' })),
+      { zh: '读取出错（系统错误代码 EXDEV）', en: 'could not be read (system error EXDEV)' });
+    assert.equal(systemError(new RangeError('Array buffer allocation failed')).zh, '读取出错（系统错误代码 RangeError）');
+    assert.equal(systemError(Object.assign(new Error('x'), { code: 'EACCES' })).zh, '没有读取权限');
+  });
+});
