@@ -136,7 +136,7 @@ describe('nianbao check', () => {
   test('a file far larger than the read buffer, then a small one: both read whole', () => {
     const { path: injected, line } = injectedCopy();
     const big = join(tmp, 'big.txt');
-    // ~270 KB of UTF-8: the buffer files are read into (64 KB at first) must grow, twice.
+    // ~270 KB of UTF-8: the buffer files are read into (64 KB at first) must grow.
     writeFileSync(big, `${readFileSync(injected, 'utf8')}\n${'这是一段很长的附注。'.repeat(9000)}\n`);
     const both = nianbao('check', big, SEED_002);
     const alone = nianbao('check', SEED_002);

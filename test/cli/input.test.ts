@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { systemError } from '../../server/src/cli/files';
+import { readSource, systemError } from '../../server/src/cli/files';
 
 // The command line on bad input, as a new user meets it: files that cannot be read among good ones,
 // FIFOs and devices, symbolic links, binary files, system errors, empty files, and the encodings
@@ -109,6 +109,36 @@ describe('check: files that cannot be checked among good ones', () => {
   });
 });
 
+describe('check: only regular files are read', { skip: !unix }, () => {
+  test('a FIFO, named or in a folder: one line, no hang, the others checked', () => {
+    const d = folder();
+    const fifo = join(d, 'pipe.txt');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    copyFileSync(SEED_001, join(d, 'report.txt'));
+    for (const args of [[fifo, SEED_001], [d]]) {
+      const r = nianbao('check', ...args);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, new RegExp(`无法读取 ${fifo}：不是普通文件（是命名管道）\n`));
+      assert.match(r.stderr, /检查了 1 个文件.*；1 个文件未能检查/);
+    }
+    assert.equal(nianbao('parse', fifo).code, 2);
+  });
+
+  test('/dev/zero: refused at once, not read (it never ends)', { skip: !existsSync('/dev/zero') }, () => {
+    const start = Date.now();
+    const r = nianbao('check', '/dev/zero');
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'nianbao：无法读取 /dev/zero：不是普通文件（是设备）\n检查了 0 个文件：0 个错误，0 个警告；1 个文件未能检查\n');
+    assert.ok(Date.now() - start < 10_000);
+  });
+
+  test('a directory given to parse', () => {
+    const r = nianbao('parse', SEEDS);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /无法读取 .*：不是普通文件（是目录）|是目录/);
+  });
+});
+
 describe('check: system errors and sizes, in Chinese', () => {
   const ENGLISH = /E[A-Z]{3,}|too|long|link|string|length|range/;
 
@@ -130,5 +160,49 @@ describe('check: system errors and sizes, in Chinese', () => {
       { zh: '读取出错（系统错误代码 EXDEV）', en: 'could not be read (system error EXDEV)' });
     assert.equal(systemError(new RangeError('Array buffer allocation failed')).zh, '读取出错（系统错误代码 RangeError）');
     assert.equal(systemError(Object.assign(new Error('x'), { code: 'EACCES' })).zh, '没有读取权限');
+  });
+
+  test('a file over 10 MB is refused by its size, before reading', () => {
+    const d = folder();
+    const big = join(d, 'big.txt');
+    writeFileSync(big, '');
+    truncateSync(big, 12 * 1024 * 1024); // sparse: nothing is written
+    const start = Date.now();
+    const r = nianbao('check', big, SEED_001);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, new RegExp(`未检查 ${big}：文件过大（12\\.0 MB，超过 10 MB），不像年度报告\n`));
+    assert.ok(Date.now() - start < 10_000);
+  });
+
+  test('a file whose size lies (/proc says 0) is read no further than the limit', { skip: !existsSync('/proc/self/status') }, () => {
+    assert.equal(statSync('/proc/self/status').size, 0);
+    const r = readSource('/proc/self/status', 100);
+    assert.ok('reason' in r);
+    assert.equal(r.reason.zh, '文件过大（超过 100 字节），不像年度报告');
+    assert.ok('text' in readSource('/proc/self/status'));
+  });
+
+  test('a file whose size lies, larger than the read buffer (64 KB at first): read whole', { skip: !existsSync('/proc/self/smaps') }, () => {
+    const r = readSource('/proc/self/smaps');
+    assert.ok('text' in r, JSON.stringify(r));
+    assert.ok(r.text.length > 1 << 16, `${r.text.length}`);
+  });
+});
+
+describe('check: empty files', () => {
+  test('an empty file, a BOM alone, white space alone: “空文件”, not silence', () => {
+    const d = folder();
+    const files: [string, string | Buffer, string][] = [
+      ['empty.txt', '', '空文件，不是年度报告'],
+      ['bom.txt', '\ufeff', '空文件，不是年度报告'],
+      ['blank.md', ' \n\t\r\n　\n', '空文件（只有空白字符），不是年度报告'],
+    ];
+    for (const [name, content, message] of files) {
+      writeFileSync(join(d, name), content);
+      const r = nianbao('check', join(d, name));
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr.split('\n')[0], `nianbao：未检查 ${join(d, name)}：${message}`);
+    }
+    assert.equal(nianbao('check', d).stderr.split('\n').filter((l) => l.includes('空文件')).length, 3);
   });
 });

@@ -1,5 +1,5 @@
 import { isUtf8, transcode } from 'node:buffer';
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 // Reading is synchronous on purpose: thousands of small files are read faster one after another
@@ -11,12 +11,13 @@ export interface Said { zh: string; en: string }
 export interface SourceFile { path: string; text: string }
 
 /**
- * A file that was not checked: `unreadable` when it could not be read (the system's error),
- * `refused` when what it holds is not a report's text.
+ * A file that was not checked: `unreadable` when it could not be read (the system's error, or not a
+ * regular file), `refused` when what it holds is not a report's text (empty, binary, too big, an unknown encoding).
  */
 export interface ReadProblem { path: string; kind: 'unreadable' | 'refused'; reason: Said }
 
-const NOT_UTF8: Said = { zh: '不是 UTF-8 编码的文本（若是 GBK 编码，请先转换为 UTF-8）', en: 'not UTF-8 text (convert a GBK file to UTF-8 first)' };
+/** No annual report comes near this; a bigger file is something else, and is not read whole. */
+export const MAX_BYTES = 10 * 1024 * 1024;
 
 // UTF-8 to a string through ICU's transcoding to UTF-16 and a plain copy: about five times faster
 // on Chinese text than TextDecoder or toString('utf8'), which matters across thousands of files.
@@ -26,41 +27,92 @@ const decode: (bytes: Buffer) => string = typeof transcode === 'function'
   : (bytes) => bytes.toString('utf8');
 
 // Files are read into one buffer, reused (and grown as needed): a new buffer per file would cost
-// an allocation and a file-size query each, and the collector's attention, across thousands of files.
+// an allocation and the collector's attention across thousands of files.
 let scratch = Buffer.allocUnsafe(1 << 16);
 
-/** The file's bytes, in the scratch buffer: valid until the next read. */
-function readBytes(path: string): Buffer {
-  const fd = openSync(path, 'r');
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, for ever. Regular files
+// ignore it; anything else is refused after fstat, before a byte is read. (Windows has neither flag.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const LIMIT_MB = MAX_BYTES / 1024 / 1024;
+
+function tooBig(size: number | undefined, limit: number): Said {
+  const max = limit === MAX_BYTES ? `${LIMIT_MB} MB` : `${limit} 字节`;
+  const maxEn = limit === MAX_BYTES ? `${LIMIT_MB} MB` : `${limit} bytes`;
+  return size === undefined
+    ? { zh: `文件过大（超过 ${max}），不像年度报告`, en: `file too large (over ${maxEn}), not an annual report` }
+    : { zh: `文件过大（${mb(size)} MB，超过 ${max}），不像年度报告`, en: `file too large (${mb(size)} MB, over ${maxEn}), not an annual report` };
+}
+
+function notRegular(stats: Stats): Said {
+  const [zh, en] = stats.isDirectory() ? ['是目录', 'a directory']
+    : stats.isFIFO() ? ['是命名管道', 'a named pipe']
+    : stats.isSocket() ? ['是套接字', 'a socket']
+    : stats.isCharacterDevice() || stats.isBlockDevice() ? ['是设备', 'a device']
+    : ['是特殊文件', 'a special file'];
+  return { zh: `不是普通文件（${zh}）`, en: `not a regular file (${en})` };
+}
+
+type Refusal = Omit<ReadProblem, 'path'>;
+
+/** The file's bytes, in the scratch buffer (valid until the next read), or why they were not read. */
+function readBytes(path: string, limit: number): Buffer | Refusal {
+  const fd = openSync(path, OPEN_FLAGS);
   try {
+    // Asked of the open file, not the path: it cannot change between the question and the read.
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { kind: 'unreadable', reason: notRegular(stats) };
+    if (stats.size > limit) return { kind: 'refused', reason: tooBig(stats.size, limit) };
+    // The size may lie (/proc files say 0): reading stops one byte past the limit whatever it said.
+    const cap = limit + 1;
+    // Room for the whole file and a byte more, so that one read returns it all, short of what was asked.
+    if (scratch.length <= stats.size) scratch = Buffer.allocUnsafe(Math.min(Math.max(scratch.length * 2, stats.size + 1), cap));
     for (let n = 0; ;) {
       if (n === scratch.length) {
-        const bigger = Buffer.allocUnsafe(scratch.length * 2);
+        const bigger = Buffer.allocUnsafe(Math.min(scratch.length * 2, cap));
         scratch.copy(bigger);
         scratch = bigger;
       }
-      const got = readSync(fd, scratch, n, scratch.length - n, null);
-      if (got === 0) return scratch.subarray(0, n);
+      const asked = Math.min(scratch.length, cap) - n;
+      const got = readSync(fd, scratch, n, asked, null);
       n += got;
+      if (n > limit) return { kind: 'refused', reason: tooBig(undefined, limit) };
+      // A regular file's short read is its end; when that is the size fstat told, there is no need to ask again.
+      if (got === 0 || (got < asked && n === stats.size)) return scratch.subarray(0, n);
     }
   } finally {
     closeSync(fd);
   }
 }
 
-/** One file as UTF-8 text. */
-export function readSource(path: string): SourceFile | ReadProblem {
-  let bytes: Buffer;
+const EMPTY: Said = { zh: '空文件，不是年度报告', en: 'empty file, not an annual report' };
+const NOT_UTF8: Said = { zh: '不是 UTF-8 编码的文本（若是 GBK 编码，请先转换为 UTF-8）', en: 'not UTF-8 text (convert a GBK file to UTF-8 first)' };
+
+/** Why the text is not a report's, when it plainly is not: empty. */
+function refuseText(text: string): Said | undefined {
+  if (text.length === 0) return EMPTY; // a BOM alone
+  if (!/\S/.test(text)) return { zh: '空文件（只有空白字符），不是年度报告', en: 'empty file (only white space), not an annual report' };
+  return undefined;
+}
+
+/** One file as UTF-8 text; `limit` is for the tests. */
+export function readSource(path: string, limit = MAX_BYTES): SourceFile | ReadProblem {
+  let bytes: Buffer | Refusal;
   try {
-    bytes = readBytes(path);
+    bytes = readBytes(path, limit);
   } catch (error) {
     return { path, kind: 'unreadable', reason: systemError(error) };
   }
+  if ('reason' in bytes) return { path, kind: bytes.kind, reason: bytes.reason };
+  if (bytes.length === 0) return { path, kind: 'refused', reason: EMPTY };
   // A GBK-encoded report (common in offices) must be refused, not checked as mojibake.
   if (!isUtf8(bytes)) return { path, kind: 'refused', reason: NOT_UTF8 };
-  const text = decode(bytes);
+  let text = decode(bytes);
   // A leading BOM is dropped, so positions match what editors show.
-  return { path, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const refused = refuseText(text);
+  return refused ? { path, kind: 'refused', reason: refused } : { path, text };
 }
 
 // The system's errors, as sentences: never its English text.
@@ -118,7 +170,8 @@ function walk(dir: string, out: Listed[]): void {
     // Hidden folders and node_modules hold tooling, not reports, and can be huge.
     if (name.startsWith('.') || name === 'node_modules') continue;
     if (entry.isDirectory()) walk(prefix + name, out);
-    else if (entry.isFile() && isReportName(name)) out.push(prefix + name);
+    // Regular files, and also FIFOs, sockets and devices: the reader names those.
+    else if (!entry.isSymbolicLink() && isReportName(name)) out.push(prefix + name);
   }
 }
 
