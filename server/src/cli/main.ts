@@ -3,7 +3,7 @@ import { check, RULES } from '../core/service';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { checkBatch } from './batch';
 import { listSources, readSource } from './files';
-import { checkJson, parseJson, problemLine, summary } from './output';
+import { checkJson, parseJson, problemLine, summary, visible } from './output';
 
 // The command-line face of the core. bin/nianbao calls `main`; the bench imports `check` from
 // the same bundle so that it times exactly the code the CLI runs.
@@ -23,7 +23,7 @@ export function main(argv: string[], io: Io = processIo): number {
     command = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`nianbao：${error.message}\n\n${USAGE}`);
+    io.stderr(`nianbao：${visible(error.message)}\n\n${USAGE}`);
     return EXIT.usage;
   }
   switch (command.kind) {
