@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TextDecoder } from 'node:util';
 import { after, describe, test } from 'node:test';
 import { readSource, systemError } from '../../server/src/cli/files';
 
@@ -11,6 +12,7 @@ import { readSource, systemError } from '../../server/src/cli/files';
 // Chinese offices write (GBK, UTF-16). Runs the built CLI (bin/nianbao) from the repo root.
 
 const SEEDS = join('test', 'fixtures', 'seeds');
+const ENCODINGS = join('test', 'fixtures', 'encodings');
 const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 const seed = (prefix: string) => join(SEEDS, seeds.find((f) => f.startsWith(prefix))!);
 const SEED_001 = seed('001_'); // no findings
@@ -39,6 +41,10 @@ function injected(dir: string): string {
   return path;
 }
 
+/** A file's output lines with its path cut off: what two copies of a report must share. */
+const findingsOf = (stdout: string, path: string) =>
+  stdout.split('\n').filter(Boolean).map((l) => { assert.ok(l.startsWith(`${path}:`), l); return l.slice(path.length); });
+
 /** No control character but the line ends: what the CLI may print. */
 const CONTROLS = /[\0-\x09\x0b-\x1f\x7f-\x9f]/;
 
@@ -55,7 +61,7 @@ describe('check: files that cannot be checked among good ones', () => {
     const alone = nianbao('check', SEED_002).stdout + nianbao('check', wrong).stdout;
     assert.equal(r.stdout, alone);
     assert.match(r.stderr, new RegExp(`无法读取 ${missing}：文件不存在\n`));
-    assert.match(r.stderr, new RegExp(`未检查 ${bad}：`));
+    assert.match(r.stderr, new RegExp(`未检查 ${bad}：无法识别编码`));
     assert.match(r.stderr, /检查了 2 个文件：1 个错误，6 个警告；2 个文件未能检查\n$/);
   });
 
@@ -65,7 +71,7 @@ describe('check: files that cannot be checked among good ones', () => {
     const out = JSON.parse(r.stdout) as { file: string; diagnostics: unknown[] }[];
     assert.deepEqual(out.map((f) => [f.file, f.diagnostics.length]), [[SEED_002, 3], [wrong, 4]]);
     assert.match(r.stderr, /文件不存在/);
-    assert.match(r.stderr, new RegExp(`未检查 ${bad}：`));
+    assert.match(r.stderr, /无法识别编码/);
   });
 
   test('exit 0 when the files checked have no errors, whatever could not be read', () => {
@@ -98,7 +104,7 @@ describe('check: files that cannot be checked among good ones', () => {
     const r = nianbao('check', '--format', 'json', d);
     assert.equal(r.code, 0);
     assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), [join(d, 'a.txt'), join(d, 'c.md')]);
-    assert.match(r.stderr, new RegExp(`未检查 ${join(d, 'b.txt')}：`));
+    assert.match(r.stderr, new RegExp(`未检查 ${join(d, 'b.txt')}：无法识别编码`));
   });
 
   test('a folder that cannot be read, inside a folder: named, the rest checked', { skip: !unix || process.getuid?.() === 0 ? 'root reads any folder' : false }, () => {
@@ -258,5 +264,93 @@ describe('check: empty files', () => {
       assert.equal(r.stderr.split('\n')[0], `nianbao：未检查 ${join(d, name)}：${message}`);
     }
     assert.equal(nianbao('check', d).stderr.split('\n').filter((l) => l.includes('空文件')).length, 3);
+  });
+});
+
+describe('check: encodings', () => {
+  const utf16 = (text: string, order: 'le' | 'be') => {
+    const bytes = Buffer.from(`\ufeff${text}`, 'utf16le');
+    return order === 'le' ? bytes : bytes.swap16();
+  };
+  /** The committed GBK and GB18030 copies (made with iconv), and UTF-16 copies of every seed made here. */
+  const copies: { seed: string; path: string; encoding: string }[] = [
+    { seed: seed('002_'), path: join(ENCODINGS, '002_5381253050f8893c.gbk.txt'), encoding: 'GB18030（兼容 GBK）' },
+    { seed: seed('003_'), path: join(ENCODINGS, '003_d5656f869e11e1df.gb18030.txt'), encoding: 'GB18030（兼容 GBK）' },
+  ];
+  const d = folder();
+  for (const name of seeds) {
+    const text = readFileSync(join(SEEDS, name), 'utf8');
+    for (const order of ['le', 'be'] as const) {
+      const path = join(d, `${name}.utf16${order}.txt`);
+      writeFileSync(path, utf16(text, order));
+      copies.push({ seed: join(SEEDS, name), path, encoding: `UTF-16${order.toUpperCase()}（带 BOM）` });
+    }
+  }
+
+  test('the committed GBK and GB18030 copies are the seeds', () => {
+    const gb = new TextDecoder('gb18030', { fatal: true });
+    for (const { seed, path } of copies.slice(0, 2)) assert.equal(gb.decode(readFileSync(path)), readFileSync(seed, 'utf8'));
+    // GBK proper (not GB18030's four-byte sequences) for 002: what Chinese Windows writes.
+    assert.ok(readFileSync(copies[0].path).length < readFileSync(copies[0].seed).length);
+  });
+
+  for (const { seed: original, path, encoding } of copies) {
+    test(`${path.replace(d, '…')}: the same findings as the UTF-8 seed, text and json`, () => {
+      const want = nianbao('check', original);
+      const got = nianbao('check', path);
+      assert.equal(got.code, want.code, got.stderr);
+      assert.deepEqual(findingsOf(got.stdout, path), findingsOf(want.stdout, original));
+      assert.equal(got.stderr, want.stderr);
+      const json = JSON.parse(nianbao('check', '--format', 'json', path).stdout);
+      assert.deepEqual(json[0].diagnostics, JSON.parse(nianbao('check', '--format', 'json', original).stdout)[0].diagnostics);
+      assert.equal(nianbao('check', '--verbose', path).stderr.split('\n')[0], `nianbao：${path}：编码 ${encoding}`);
+    });
+  }
+
+  test('GBK with an error in it: the error at the same place as in UTF-8', () => {
+    const e = folder();
+    const wrong = injected(e);
+    const gbk = join(e, 'injected.gbk.txt');
+    // GBK, like UTF-8, writes line breaks and digits as ASCII bytes, which no Chinese character's bytes
+    // contain: the same line of either holds the number.
+    const utf8Lines = readFileSync(wrong, 'utf8').split('\n');
+    const line = utf8Lines.indexOf('\t56');
+    const lines = readFileSync(copies[0].path).toString('latin1').split('\n');
+    assert.equal(lines[line], '\t55');
+    lines[line] = '\t56';
+    const copy = Buffer.from(lines.join('\n'), 'latin1');
+    writeFileSync(gbk, copy);
+    const got = nianbao('check', gbk), want = nianbao('check', wrong);
+    assert.equal(got.code, 1);
+    assert.deepEqual(findingsOf(got.stdout, gbk), findingsOf(want.stdout, wrong));
+  });
+
+  test('--verbose names UTF-8, with or without BOM, for each file', () => {
+    const e = folder();
+    const bom = join(e, 'bom.txt');
+    writeFileSync(bom, `\ufeff${readFileSync(SEED_001, 'utf8')}`);
+    const r = nianbao('check', '--verbose', SEED_001, bom);
+    assert.match(r.stderr, new RegExp(`nianbao：${SEED_001}：编码 UTF-8\nnianbao：${bom}：编码 UTF-8（带 BOM）\n`));
+    assert.match(nianbao('check', '--verbose', '--locale', 'en', bom).stderr, /nianbao: .*bom\.txt: read as UTF-8 with BOM\n/);
+    assert.doesNotMatch(nianbao('check', SEED_001).stderr, /编码/);
+    assert.match(nianbao('parse', '--verbose', SEED_001).stderr, /编码 UTF-8\n/);
+  });
+
+  test('bytes valid in no encoding, UTF-16 without its BOM, a broken UTF-16: “无法识别编码”, one line each', () => {
+    const e = folder();
+    const text = readFileSync(SEED_001, 'utf8');
+    const files: [string, Buffer, RegExp][] = [
+      ['latin1.txt', Buffer.from('Caf\xe9 au lait\n', 'latin1'), /无法识别编码（不是 UTF-8、UTF-16 或 GBK\/GB18030），请另存为 UTF-8 后再检查/],
+      ['nobom.txt', Buffer.from(text, 'utf16le'), /无法识别编码（像是没有字节顺序标记的 UTF-16）/],
+      ['odd.txt', utf16(text, 'le').subarray(0, 101), /无法识别编码（以 UTF-16LE 的字节顺序标记开头，内容却不是有效的 UTF-16LE）/],
+      ['zip.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0xa8, 0xb2]), /含有二进制或控制字符，不像文本文件/],
+    ];
+    for (const [name, bytes, message] of files) {
+      writeFileSync(join(e, name), bytes);
+      const r = nianbao('check', join(e, name));
+      assert.equal(r.code, 2, name);
+      assert.equal(r.stderr.split('\n').length, 3, r.stderr); // the line, the summary, the end
+      assert.match(r.stderr, message, name);
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { check, type Locale } from '../core/service';
 import { readSource, type Listed, type ReadProblem, type SourceFile } from './files';
-import { count, fileJson, textLines, visible, type Tally } from './output';
+import { count, encodingLine, fileJson, textLines, visible, type Tally } from './output';
 
-export interface Batch { items: Listed[]; locale: Locale; format: 'text' | 'json' }
+export interface Batch { items: Listed[]; locale: Locale; format: 'text' | 'json'; verbose?: boolean }
 export interface BatchResult {
   /** Each file's findings as printed: text lines, or its JSON entry. */
   printed: string[];
@@ -10,6 +10,8 @@ export interface BatchResult {
   /** The files that were not checked, in order: the others are checked all the same. */
   problems: ReadProblem[];
   ruleErrors: string[];
+  /** --verbose: the encoding each file was read in, one line each. */
+  encodings: string[];
 }
 
 /** Files read in one go before they are checked: reading them apart from the checking is faster. */
@@ -22,16 +24,17 @@ const read = (item: Listed) => (typeof item === 'string' ? readSource(item) : it
  * cores here V8's compiler and collector already keep the second core busy, so they only slowed it.)
  */
 export function checkBatch(batch: Batch): BatchResult {
-  const out: BatchResult = { printed: [], tally: { files: 0, errors: 0, warnings: 0, notes: 0 }, problems: [], ruleErrors: [] };
+  const out: BatchResult = { printed: [], tally: { files: 0, errors: 0, warnings: 0, notes: 0 }, problems: [], ruleErrors: [], encodings: [] };
   for (let from = 0; from < batch.items.length; from += CHUNK) {
     for (const source of batch.items.slice(from, from + CHUNK).map(read)) checkOne(source, batch, out);
   }
   return out;
 }
 
-function checkOne(source: SourceFile | ReadProblem, { locale, format }: Batch, out: BatchResult): void {
+function checkOne(source: SourceFile | ReadProblem, { locale, format, verbose }: Batch, out: BatchResult): void {
   if (!('text' in source)) { out.problems.push(source); return; }
   const { path } = source;
+  if (verbose) out.encodings.push(encodingLine(path, source.encoding, locale));
   // A rule that throws is a bug in nianbao, not in the report: say so, keep checking.
   const onError = (error: unknown, rule: string) =>
     out.ruleErrors.push(visible(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}`) + '\n');

@@ -3,7 +3,7 @@ import { check, RULES } from '../core/service';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { checkBatch } from './batch';
 import { listSources, readSource } from './files';
-import { checkJson, parseJson, problemLine, summary, visible } from './output';
+import { checkJson, encodingLine, parseJson, problemLine, summary, visible } from './output';
 
 // The command-line face of the core. bin/nianbao calls `main`; the bench imports `check` from
 // the same bundle so that it times exactly the code the CLI runs.
@@ -37,13 +37,15 @@ export function main(argv: string[], io: Io = processIo): number {
     case 'parse': {
       const read = readSource(command.file);
       if (!('text' in read)) { io.stderr(problemLine(read, 'zh')); return EXIT.usage; }
+      if (command.verbose) io.stderr(encodingLine(read.path, read.encoding, 'zh'));
       io.stdout(parseJson(read.path, check(read.text).report));
       return EXIT.ok;
     }
     case 'check': {
-      const { locale, format } = command;
+      const { locale, format, verbose } = command;
       // The files that cannot be read are named, with the reason; the others are checked all the same.
-      const { printed, tally, problems, ruleErrors } = checkBatch({ items: listSources(command.files), locale, format });
+      const { printed, tally, problems, ruleErrors, encodings } = checkBatch({ items: listSources(command.files), locale, format, verbose });
+      if (verbose) io.stderr(encodings.join(''));
       if (ruleErrors.length) io.stderr(ruleErrors.join(''));
       // One write for the whole run: thousands of small writes cost more than the checking.
       io.stdout(format === 'json' ? checkJson(printed) : printed.join(''));

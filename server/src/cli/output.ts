@@ -1,7 +1,7 @@
 import type { Cell, Report, TableProblem } from '../core/model';
 import type { Finding, Locale } from '../core/service';
 import type { Range } from '../core/lineIndex';
-import type { ReadProblem } from './files';
+import type { Encoding, ReadProblem, Said } from './files';
 
 // How results are printed. stdout carries only the machine-readable part (one line per
 // finding, or JSON); the human summary goes to stderr so pipes stay clean.
@@ -78,6 +78,19 @@ export function problemLine({ path, kind, reason }: ReadProblem, locale: Locale)
   if (locale === 'en') return `nianbao: ${kind === 'unreadable' ? 'cannot read' : 'skipped'} ${visible(path)}: ${visible(reason.en)}\n`;
   return `nianbao：${kind === 'unreadable' ? '无法读取' : '未检查'} ${visible(path)}：${visible(reason.zh)}\n`;
 }
+
+const ENCODINGS: Record<Encoding, Said> = {
+  'UTF-8': { zh: 'UTF-8', en: 'UTF-8' },
+  'UTF-8 BOM': { zh: 'UTF-8（带 BOM）', en: 'UTF-8 with BOM' },
+  'UTF-16LE BOM': { zh: 'UTF-16LE（带 BOM）', en: 'UTF-16LE with BOM' },
+  'UTF-16BE BOM': { zh: 'UTF-16BE（带 BOM）', en: 'UTF-16BE with BOM' },
+  GB18030: { zh: 'GB18030（兼容 GBK）', en: 'GB18030 (GBK)' },
+};
+
+/** --verbose: the encoding a file was read in. */
+export const encodingLine = (path: string, encoding: Encoding, locale: Locale) => (locale === 'en'
+  ? `nianbao: ${visible(path)}: read as ${ENCODINGS[encoding].en}\n`
+  : `nianbao：${visible(path)}：编码 ${ENCODINGS[encoding].zh}\n`);
 
 /** A cell as the JSON shows it: its value, text and place; its kind when it is not a number, and whether it was cut from run-together digits. */
 function cellJson(cell: Cell): Record<string, unknown> {
