@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { after, describe, test } from 'node:test';
 import { readSource, systemError } from '../../server/src/cli/files';
@@ -116,6 +116,14 @@ describe('check: files that cannot be checked among good ones', () => {
     assert.match(r.stderr, new RegExp(`无法读取 ${join(d, 'locked')}：没有读取权限`));
     assert.match(r.stderr, /检查了 1 个文件.*；1 个文件未能检查/);
   });
+
+  test('a folder with no reports in it says so', () => {
+    const d = folder();
+    writeFileSync(join(d, 'notes.docx'), 'x');
+    const r = nianbao('check', d);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, new RegExp(`nianbao：${d} 中没有 \\.txt 或 \\.md 文件\n检查了 0 个文件`));
+  });
 });
 
 describe('check: only regular files are read', { skip: !unix }, () => {
@@ -145,6 +153,48 @@ describe('check: only regular files are read', { skip: !unix }, () => {
     const r = nianbao('parse', SEEDS);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /无法读取 .*：不是普通文件（是目录）|是目录/);
+  });
+});
+
+describe('check: symbolic links are followed, once', { skip: !unix }, () => {
+  test('links to files and folders are checked; a link cycle ends; broken links are named', () => {
+    const outside = folder();
+    copyFileSync(SEED_002, join(outside, 'other.txt'));
+    const d = folder();
+    copyFileSync(SEED_001, join(d, 'a.txt'));
+    symlinkSync(resolve(SEED_002), join(d, 'b.txt')); // a link to a report
+    symlinkSync(outside, join(d, 'c')); // a link to a folder
+    mkdirSync(join(d, 'd'));
+    symlinkSync('..', join(d, 'd', 'up')); // a cycle: d/d/up is d
+    symlinkSync('nowhere.txt', join(d, 'e.txt')); // broken
+    symlinkSync('f.txt', join(d, 'f.txt')); // a link to itself
+    const r = nianbao('check', '--format', 'json', d);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string; diagnostics: unknown[] }) => [f.file, f.diagnostics.length]),
+      [[join(d, 'a.txt'), 0], [join(d, 'b.txt'), 3], [join(d, 'c', 'other.txt'), 3]]);
+    assert.match(r.stderr, new RegExp(`无法读取 ${join(d, 'e.txt')}：符号链接指向的文件不存在\n`));
+    assert.match(r.stderr, new RegExp(`无法读取 ${join(d, 'f.txt')}：符号链接层数过多，可能链接成了环\n`));
+    // --verbose says which folder was passed over, and why.
+    assert.match(nianbao('check', '--verbose', d).stderr, new RegExp(`跳过 ${join(d, 'd', 'up')}：与已检查的目录相同`));
+  });
+
+  test('two links into each other: each folder walked once', () => {
+    const a = folder(), b = folder();
+    copyFileSync(SEED_001, join(a, 'a.txt'));
+    copyFileSync(SEED_001, join(b, 'b.txt'));
+    symlinkSync(b, join(a, 'to-b'));
+    symlinkSync(a, join(b, 'to-a'));
+    const r = nianbao('check', '--format', 'json', a, b);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), [join(a, 'a.txt'), join(a, 'to-b', 'b.txt')]);
+  });
+
+  test('a link given on the command line, to a folder', () => {
+    const d = folder();
+    copyFileSync(SEED_001, join(d, 'a.txt'));
+    const link = join(folder(), 'link');
+    symlinkSync(d, link);
+    assert.match(nianbao('check', link).stderr, /检查了 1 个文件/);
   });
 });
 
@@ -246,6 +296,22 @@ describe('check: system errors and sizes, in Chinese', () => {
     const r = readSource('/proc/self/smaps');
     assert.ok('text' in r, JSON.stringify(r));
     assert.ok(r.text.length > 1 << 16, `${r.text.length}`);
+  });
+});
+
+describe('check: names that are not UTF-8', { skip: process.platform !== 'linux' }, () => {
+  test('a file and a folder named in GBK: named as such, not “文件不存在”', () => {
+    const d = folder();
+    copyFileSync(SEED_001, join(d, 'a.txt'));
+    const gbk = Buffer.from([0xc4, 0xea, 0xb1, 0xa8]); // 年报
+    writeFileSync(Buffer.concat([Buffer.from(`${d}/`), gbk, Buffer.from('.txt')]), readFileSync(SEED_001));
+    mkdirSync(Buffer.concat([Buffer.from(`${d}/`), gbk]));
+    const r = nianbao('check', d);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stderr.split('\n').filter((l) => l.includes('UTF-8'));
+    assert.equal(lines.length, 2, r.stderr);
+    for (const line of lines) assert.match(line, /：名称不是 UTF-8 编码（可能是 GBK），无法打开；请改名后再检查$/);
+    assert.match(r.stderr, /检查了 1 个文件.*；2 个文件未能检查/);
   });
 });
 

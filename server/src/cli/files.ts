@@ -1,5 +1,5 @@
 import { isUtf8, transcode } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { TextDecoder } from 'node:util';
 
@@ -226,13 +226,38 @@ const isReportName = (name: string) => name.endsWith('.txt') || name.endsWith('.
 
 export type Listed = string | ReadProblem;
 
-/** Every report file under a directory, in a stable order; a folder that cannot be read is named in its place. */
-function walk(dir: string, out: Listed[]): void {
+interface Walk {
+  out: Listed[];
+  /** The real paths of the folders entered, so that a folder reached again through a link is not entered again. */
+  visited: Set<string>;
+  /** Folders passed over because they were walked already (for --verbose). */
+  skipped: Said[];
+}
+
+/** Walks a folder unless it was walked already (reached again through a link: a link cycle ends here). */
+function enter(dir: string, w: Walk): void {
+  let real: string;
+  try {
+    real = realpathSync.native(dir);
+  } catch (error) {
+    w.out.push({ path: dir, kind: 'unreadable', reason: systemError(error) });
+    return;
+  }
+  if (w.visited.has(real)) {
+    w.skipped.push({ zh: `跳过 ${dir}：与已检查的目录相同（${real}），不重复检查`, en: `skipped ${dir}: the same folder as one already checked (${real})` });
+    return;
+  }
+  w.visited.add(real);
+  walk(dir, w);
+}
+
+/** Every report file under a directory, in a stable order; symbolic links are followed. */
+function walk(dir: string, w: Walk): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    out.push({ path: dir, kind: 'unreadable', reason: systemError(error) });
+    w.out.push({ path: dir, kind: 'unreadable', reason: systemError(error) });
     return;
   }
   // The directory is joined once: path.join for each of thousands of names costs more than listing them.
@@ -241,25 +266,65 @@ function walk(dir: string, out: Listed[]): void {
     const { name } = entry;
     // Hidden folders and node_modules hold tooling, not reports, and can be huge.
     if (name.startsWith('.') || name === 'node_modules') continue;
-    if (entry.isDirectory()) walk(prefix + name, out);
+    const path = prefix + name;
+    // A name whose bytes are not UTF-8 (GBK, from a zip made on Chinese Windows) reaches us with U+FFFD
+    // in it, and by that name the system cannot find it: say why, rather than “文件不存在”.
+    if (name.includes('\ufffd') && !exists(path)) {
+      if (entry.isDirectory() || isReportName(name)) w.out.push({ path, kind: 'unreadable', reason: NAME_NOT_UTF8 });
+      continue;
+    }
+    if (entry.isDirectory()) { enter(path, w); continue; }
+    if (entry.isSymbolicLink()) {
+      let target: Stats;
+      try {
+        target = statSync(path);
+      } catch (error) {
+        // A broken link is named if it looks like a report; a broken link to a folder cannot be told apart.
+        if (isReportName(name)) w.out.push({ path, kind: 'unreadable', reason: linkError(error) });
+        continue;
+      }
+      if (target.isDirectory()) enter(path, w);
+      else if (isReportName(name)) w.out.push(path);
+      continue;
+    }
     // Regular files, and also FIFOs, sockets and devices: the reader names those.
-    else if (!entry.isSymbolicLink() && isReportName(name)) out.push(prefix + name);
+    if (isReportName(name)) w.out.push(path);
   }
+}
+
+const NAME_NOT_UTF8: Said = { zh: '名称不是 UTF-8 编码（可能是 GBK），无法打开；请改名后再检查', en: 'the name is not UTF-8 (GBK?) and cannot be opened; rename it and check again' };
+
+function exists(path: string): boolean {
+  try { lstatSync(path); return true; } catch { return false; }
+}
+
+function linkError(error: unknown): Said {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { zh: '符号链接指向的文件不存在', en: 'broken symbolic link: its target does not exist' };
+  return systemError(error);
 }
 
 /**
  * The files named, in order, each a path to read or the reason it cannot be; a directory stands for
- * every .txt and .md file inside it, recursively.
+ * every .txt and .md file inside it, recursively, following symbolic links. A folder is walked once
+ * however many links lead to it. `notes` tell of folders with no reports in them; `skipped`, of folders
+ * passed over because they were walked already.
  */
-export function listSources(args: string[]): Listed[] {
-  const out: Listed[] = [];
+export function listSources(args: string[]): { items: Listed[]; notes: Said[]; skipped: Said[] } {
+  const w: Walk = { out: [], visited: new Set(), skipped: [] };
+  const notes: Said[] = [];
   for (const arg of args) {
+    let stats: Stats;
     try {
-      if (statSync(arg).isDirectory()) walk(arg, out);
-      else out.push(arg);
+      stats = statSync(arg);
     } catch (error) {
-      out.push({ path: arg, kind: 'unreadable', reason: systemError(error) });
+      w.out.push({ path: arg, kind: 'unreadable', reason: systemError(error) });
+      continue;
     }
+    if (!stats.isDirectory()) { w.out.push(arg); continue; }
+    const [listed, skipped] = [w.out.length, w.skipped.length];
+    enter(arg, w);
+    if (w.out.length === listed && w.skipped.length === skipped) notes.push({ zh: `${arg} 中没有 .txt 或 .md 文件`, en: `no .txt or .md files in ${arg}` });
   }
-  return out;
+  return { items: w.out, notes, skipped: w.skipped };
 }

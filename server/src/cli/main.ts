@@ -3,7 +3,7 @@ import { check, RULES } from '../core/service';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { checkBatch } from './batch';
 import { listSources, readSource } from './files';
-import { checkJson, encodingLine, parseJson, problemLine, summary, visible } from './output';
+import { checkJson, encodingLine, noteLine, parseJson, problemLine, summary, visible } from './output';
 
 // The command-line face of the core. bin/nianbao calls `main`; the bench imports `check` from
 // the same bundle so that it times exactly the code the CLI runs.
@@ -43,14 +43,15 @@ export function main(argv: string[], io: Io = processIo): number {
     }
     case 'check': {
       const { locale, format, verbose } = command;
+      const { items, notes, skipped } = listSources(command.files);
       // The files that cannot be read are named, with the reason; the others are checked all the same.
-      const { printed, tally, problems, ruleErrors, encodings } = checkBatch({ items: listSources(command.files), locale, format, verbose });
-      if (verbose) io.stderr(encodings.join(''));
+      const { printed, tally, problems, ruleErrors, encodings } = checkBatch({ items, locale, format, verbose });
+      if (verbose) io.stderr([...skipped.map((s) => noteLine(s, locale)), ...encodings].join(''));
       if (ruleErrors.length) io.stderr(ruleErrors.join(''));
       // One write for the whole run: thousands of small writes cost more than the checking.
       io.stdout(format === 'json' ? checkJson(printed) : printed.join(''));
       // After the findings, so that they are what a terminal shows last, with the summary.
-      if (problems.length) io.stderr(problems.map((p) => problemLine(p, locale)).join(''));
+      if (problems.length || notes.length) io.stderr([...problems.map((p) => problemLine(p, locale)), ...notes.map((n) => noteLine(n, locale))].join(''));
       if (format === 'text') io.stderr(summary(tally, problems.length, locale));
       if (tally.files === 0 && problems.length > 0) return EXIT.usage;
       return tally.errors > 0 ? EXIT.findings : EXIT.ok;

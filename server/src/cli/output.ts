@@ -79,6 +79,9 @@ export function problemLine({ path, kind, reason }: ReadProblem, locale: Locale)
   return `nianbao：${kind === 'unreadable' ? '无法读取' : '未检查'} ${visible(path)}：${visible(reason.zh)}\n`;
 }
 
+/** A line on stderr that is not about a failure (a note, or --verbose). */
+export const noteLine = (said: Said, locale: Locale) => `nianbao${locale === 'en' ? ': ' : '：'}${visible(said[locale])}\n`;
+
 const ENCODINGS: Record<Encoding, Said> = {
   'UTF-8': { zh: 'UTF-8', en: 'UTF-8' },
   'UTF-8 BOM': { zh: 'UTF-8（带 BOM）', en: 'UTF-8 with BOM' },
