@@ -5,8 +5,8 @@ export type Format = 'text' | 'json';
 export type Locale = 'zh' | 'en';
 
 export type Command =
-  | { kind: 'check'; format: Format; locale: Locale; files: string[] }
-  | { kind: 'parse'; file: string }
+  | { kind: 'check'; format: Format; locale: Locale; verbose: boolean; files: string[] }
+  | { kind: 'parse'; file: string; verbose: boolean }
   | { kind: 'rules'; locale: Locale }
   | { kind: 'help' }
   | { kind: 'version' };
@@ -14,13 +14,16 @@ export type Command =
 export class UsageError extends Error {}
 
 export const USAGE = `用法：
-  nianbao check [--format text|json] [--locale zh|en] 文件或目录...
-  nianbao parse [--format json] 文件
+  nianbao check [--format text|json] [--locale zh|en] [--verbose] 文件或目录...
+  nianbao parse [--format json] [--verbose] 文件
   nianbao rules [--locale zh|en]
   nianbao --help | --version
 
-check   检查政府信息公开工作年度报告；目录会递归检查其中所有 .txt 和 .md 文件。
-        有错误时退出码为 1，参数或读取文件出错时为 2。
+check   检查政府信息公开工作年度报告；目录会递归检查其中所有 .txt 和 .md 文件（包括符号链接）。
+        文件可以是 UTF-8、带 BOM 的 UTF-16 或 GBK/GB18030 编码。
+        无法读取的文件在标准错误中说明原因，其余文件照常检查。
+        有错误时退出码为 1；参数有误或没有一个文件能检查时为 2。
+        --verbose 在标准错误中列出每个文件所用的编码。
 parse   以 JSON 输出解析得到的报告模型（年份、格式版本、章节、统计表）。
 rules   列出全部规则代码、严重程度和名称。
 `;
@@ -31,11 +34,13 @@ export function parseArgs(argv: string[]): Command {
   const options: Record<string, string> = {};
   const positionals: string[] = [];
   let flag: 'help' | 'version' | undefined;
+  let verbose = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') { positionals.push(...argv.slice(i + 1)); break; }
     if (arg === '-h' || arg === '--help') { flag ??= 'help'; continue; }
     if (arg === '--version' || arg === '-v') { flag ??= 'version'; continue; }
+    if (arg === '--verbose') { verbose = true; continue; }
     if (!arg.startsWith('-') || arg === '-') { positionals.push(arg); continue; }
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg : arg.slice(0, eq);
@@ -54,11 +59,11 @@ export function parseArgs(argv: string[]): Command {
   switch (command) {
     case 'check':
       if (rest.length === 0) throw new UsageError('check 需要至少一个文件或目录');
-      return { kind: 'check', format, locale, files: rest };
+      return { kind: 'check', format, locale, verbose, files: rest };
     case 'parse':
       if (options['--format'] === 'text') throw new UsageError('parse 只支持 --format json');
       if (rest.length !== 1) throw new UsageError('parse 需要且只需要一个文件');
-      return { kind: 'parse', file: rest[0] };
+      return { kind: 'parse', file: rest[0], verbose };
     case 'rules':
       if (rest.length > 0) throw new UsageError(`rules 不接受参数：${rest[0]}`);
       return { kind: 'rules', locale };

@@ -1,68 +1,330 @@
 import { isUtf8, transcode } from 'node:buffer';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { TextDecoder } from 'node:util';
 
 // Reading is synchronous on purpose: the CLI has nothing else to do meanwhile, and the 2,000 files of
 // npm run bench are read in ~85 ms one after another, ~280 ms through fs.promises all at once.
 
-export interface SourceFile { path: string; text: string }
+/** A sentence for the user, in both languages of the CLI. */
+export interface Said { zh: string; en: string }
 
-/** A file that could not be read, with the reason in Chinese. */
-export interface ReadProblem { path: string; message: string }
+/** How a file's bytes were read as text (printed by --verbose). */
+export type Encoding = 'UTF-8' | 'UTF-8 BOM' | 'UTF-16LE BOM' | 'UTF-16BE BOM' | 'GB18030';
 
-const NOT_UTF8 = '不是 UTF-8 编码的文本（若是 GBK 编码，请先转换为 UTF-8）';
+export interface SourceFile { path: string; text: string; encoding: Encoding }
+
+/**
+ * A file that was not checked: `unreadable` when it could not be read (the system's error, or not a
+ * regular file), `refused` when what it holds is not a report's text (empty, binary, too big, an unknown encoding).
+ */
+export interface ReadProblem { path: string; kind: 'unreadable' | 'refused'; reason: Said }
+
+/** No annual report comes near this; a bigger file is something else, and is not read whole. */
+export const MAX_BYTES = 10 * 1024 * 1024;
 
 // UTF-8 to a string through ICU's transcoding to UTF-16 and a plain copy, faster on Chinese text than
 // toString('utf8'): with toString the 2,000-report CLI batch takes ~3–4% longer (npm run bench).
 // (A Node built without ICU has no transcode: it decodes the plain way.)
-const decode: (bytes: Buffer) => string = typeof transcode === 'function'
+const decodeUtf8: (bytes: Buffer) => string = typeof transcode === 'function'
   ? (bytes) => transcode(bytes, 'utf8', 'ucs2').toString('ucs2')
   : (bytes) => bytes.toString('utf8');
 
-/** One file as UTF-8 text. */
-export function readSource(path: string): SourceFile | ReadProblem {
+// Files are read into one buffer, reused and grown as needed, so that a read can stop at the size
+// limit whatever size the file claims (readFileSync would read /dev/zero until memory runs out).
+let scratch = Buffer.allocUnsafe(1 << 16);
+
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, for ever. Regular files
+// ignore it; anything else is refused after fstat, before a byte is read. (Windows has neither flag.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const LIMIT_MB = MAX_BYTES / 1024 / 1024;
+
+function tooBig(size: number | undefined, limit: number): Said {
+  const max = limit === MAX_BYTES ? `${LIMIT_MB} MB` : `${limit} 字节`;
+  const maxEn = limit === MAX_BYTES ? `${LIMIT_MB} MB` : `${limit} bytes`;
+  return size === undefined
+    ? { zh: `文件过大（超过 ${max}），不像年度报告`, en: `file too large (over ${maxEn}), not an annual report` }
+    : { zh: `文件过大（${mb(size)} MB，超过 ${max}），不像年度报告`, en: `file too large (${mb(size)} MB, over ${maxEn}), not an annual report` };
+}
+
+function notRegular(stats: Stats): Said {
+  const [zh, en] = stats.isDirectory() ? ['是目录', 'a directory']
+    : stats.isFIFO() ? ['是命名管道', 'a named pipe']
+    : stats.isSocket() ? ['是套接字', 'a socket']
+    : stats.isCharacterDevice() || stats.isBlockDevice() ? ['是设备', 'a device']
+    : ['是特殊文件', 'a special file'];
+  return { zh: `不是普通文件（${zh}）`, en: `not a regular file (${en})` };
+}
+
+type Refusal = Omit<ReadProblem, 'path'>;
+
+/** The file's bytes, in the scratch buffer (valid until the next read), or why they were not read. */
+function readBytes(path: string, limit: number): Buffer | Refusal {
+  const fd = openSync(path, OPEN_FLAGS);
   try {
-    const bytes = readFileSync(path);
-    // A GBK-encoded report (common in offices) must be refused, not checked as mojibake.
-    if (!isUtf8(bytes)) return { path, message: NOT_UTF8 };
-    const text = decode(bytes);
-    // A leading BOM is dropped, so positions match what editors show.
-    return { path, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch (error) {
-    return { path, message: reason(error) };
+    // Asked of the open file, not the path: it cannot change between the question and the read.
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { kind: 'unreadable', reason: notRegular(stats) };
+    if (stats.size > limit) return { kind: 'refused', reason: tooBig(stats.size, limit) };
+    // The size may lie (/proc files say 0): reading stops one byte past the limit whatever it said.
+    const cap = limit + 1;
+    // Room for the whole file and a byte more, so that one read returns it all, short of what was asked.
+    if (scratch.length <= stats.size) scratch = Buffer.allocUnsafe(Math.min(Math.max(scratch.length * 2, stats.size + 1), cap));
+    for (let n = 0; ;) {
+      if (n === scratch.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(scratch.length * 2, cap));
+        scratch.copy(bigger);
+        scratch = bigger;
+      }
+      const asked = Math.min(scratch.length, cap) - n;
+      const got = readSync(fd, scratch, n, asked, null);
+      n += got;
+      if (n > limit) return { kind: 'refused', reason: tooBig(undefined, limit) };
+      // A regular file's short read is its end; when that is the size fstat told, there is no need to ask again.
+      if (got === 0 || (got < asked && n === stats.size)) return scratch.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return '文件不存在';
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
-  if (code === 'EISDIR') return '是目录';
-  return (error as Error).message;
+// Characters no report's text holds: C0 controls other than tab, LF, FF and CR; DEL; C1 controls.
+const CONTROL = /[\0-\x08\x0b\x0e-\x1f\x7f-\x9f]/;
+
+let gb18030: TextDecoder | null | undefined;
+/** A strict GB18030 (and so GBK) decoder, or null in a Node built without full ICU. */
+function gbDecoder(): TextDecoder | null {
+  if (gb18030 === undefined) {
+    try { gb18030 = new TextDecoder('gb18030', { fatal: true }); } catch { gb18030 = null; }
+  }
+  return gb18030;
 }
 
-/** Every report file under a directory, in a stable order. */
-function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+const EMPTY: Said = { zh: '空文件，不是年度报告', en: 'empty file, not an annual report' };
+const BINARY_HINT = { zh: '含有二进制或控制字符，不像文本文件', en: 'contains binary data or control characters, not a text file' };
+const SAVE_AS_UTF8 = { zh: '请另存为 UTF-8 后再检查', en: 'save it as UTF-8 and check it again' };
+
+function unknownEncoding(why: Said): Said {
+  return { zh: `无法识别编码（${why.zh}），${SAVE_AS_UTF8.zh}`, en: `unknown encoding (${why.en}); ${SAVE_AS_UTF8.en}` };
+}
+
+/** Zero bytes in every other place: UTF-16 text (its ASCII characters), written without the mark that says so. */
+function looksLikeUtf16(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  let even = 0, odd = 0;
+  for (let i = 0; i < n; i += 2) { if (bytes[i] === 0) even++; if (bytes[i + 1] === 0) odd++; }
+  // (A Chinese character's byte may be zero too, but seldom.)
+  const [most, fewest] = even > odd ? [even, odd] : [odd, even];
+  return n >= 16 && most >= n / 32 && fewest * 8 <= most;
+}
+
+/**
+ * The text of the bytes, in the one encoding they are valid in, or why not: UTF-8 (with or without
+ * a BOM), UTF-16 with a BOM, else GB18030 (a superset of GBK, which Chinese Windows writes).
+ * Never a guess: every decoder here is strict, so bytes that do not fit are refused, not garbled.
+ */
+function decodeText(bytes: Buffer): { text: string; encoding: Encoding } | Said {
+  // The common case first, and fast: isUtf8 is vectorized; a GBK or UTF-16 file is never valid UTF-8.
+  if (isUtf8(bytes)) {
+    const text = decodeUtf8(bytes);
+    // A leading BOM is dropped, so positions match what editors show.
+    return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), encoding: 'UTF-8 BOM' } : { text, encoding: 'UTF-8' };
+  }
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'UTF-16LE' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'UTF-16BE' : undefined;
+  if (utf16) {
+    try {
+      // TextDecoder drops the BOM.
+      return { text: new TextDecoder(utf16.toLowerCase(), { fatal: true }).decode(bytes), encoding: `${utf16} BOM` };
+    } catch {
+      return unknownEncoding({ zh: `以 ${utf16} 的字节顺序标记开头，内容却不是有效的 ${utf16}`, en: `starts with a ${utf16} byte order mark, but is not valid ${utf16}` });
+    }
+  }
+  if (looksLikeUtf16(bytes)) return unknownEncoding({ zh: '像是没有字节顺序标记的 UTF-16', en: 'looks like UTF-16 without a byte order mark' });
+  // Zero bytes are in no text of a legacy encoding: a binary file (a .docx or .pdf renamed, say).
+  if (bytes.includes(0)) return BINARY_HINT;
+  const gb = gbDecoder();
+  if (!gb) return unknownEncoding({ zh: '不是 UTF-8；本机的 Node.js 不支持 GBK/GB18030 解码', en: 'not UTF-8, and this Node.js cannot decode GBK/GB18030' });
+  let text: string;
+  try {
+    text = gb.decode(bytes);
+  } catch {
+    return unknownEncoding({ zh: '不是 UTF-8、UTF-16 或 GBK/GB18030', en: 'not UTF-8, UTF-16 or GBK/GB18030' });
+  }
+  // GB18030 has a BOM too (84 31 95 33), which its decoder keeps.
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'GB18030' };
+}
+
+/** Why the text is not a report's, when it plainly is not: empty, or binary. */
+function refuseText(text: string): Said | undefined {
+  if (text.length === 0) return EMPTY; // a BOM alone
+  if (!/\S/.test(text)) return { zh: '空文件（只有空白字符），不是年度报告', en: 'empty file (only white space), not an annual report' };
+  // A regular expression over the text: faster than a search of the bytes (one memchr per byte value),
+  // about 5 µs a report.
+  const at = text.search(CONTROL);
+  if (at < 0) return undefined;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  const char = `\\u${text.charCodeAt(at).toString(16).padStart(4, '0')}`;
+  return { zh: `${BINARY_HINT.zh}（第 ${line} 行第 ${column} 列有 ${char}）`, en: `${BINARY_HINT.en} (${char} at line ${line}, column ${column})` };
+}
+
+/** One file as text, in whichever of the encodings it is valid in; `limit` is for the tests. */
+export function readSource(path: string, limit = MAX_BYTES): SourceFile | ReadProblem {
+  let bytes: Buffer | Refusal;
+  try {
+    bytes = readBytes(path, limit);
+  } catch (error) {
+    return { path, kind: 'unreadable', reason: systemError(error) };
+  }
+  if ('reason' in bytes) return { path, kind: bytes.kind, reason: bytes.reason };
+  if (bytes.length === 0) return { path, kind: 'refused', reason: EMPTY };
+  const decoded = decodeText(bytes);
+  if (!('text' in decoded)) return { path, kind: 'refused', reason: decoded };
+  const refused = refuseText(decoded.text);
+  return refused ? { path, kind: 'refused', reason: refused } : { path, text: decoded.text, encoding: decoded.encoding };
+}
+
+// The system's errors, as sentences: never its English text.
+const ERRORS: Record<string, [zh: string, en: string]> = {
+  ENOENT: ['文件不存在', 'no such file'],
+  ENOTDIR: ['路径中有一段不是目录', 'a part of the path is not a directory'],
+  EACCES: ['没有读取权限', 'permission denied'],
+  EPERM: ['没有读取权限', 'permission denied'],
+  EISDIR: ['是目录，不是文件', 'a directory, not a file'],
+  ELOOP: ['符号链接层数过多，可能链接成了环', 'too many symbolic links, probably a loop'],
+  ENAMETOOLONG: ['文件名或路径太长', 'file name or path too long'],
+  EMFILE: ['同时打开的文件太多（系统限制），请稍后再试', 'too many open files (a system limit); try again later'],
+  ENFILE: ['系统中打开的文件太多，请稍后再试', 'too many open files in the system; try again later'],
+  EIO: ['读取时出现输入输出错误（磁盘或网络盘可能有故障）', 'input/output error (the disk or network drive may be failing)'],
+  ENXIO: ['不是普通文件（设备或套接字）', 'not a regular file (a device or socket)'],
+  ENODEV: ['不是普通文件（设备）', 'not a regular file (a device)'],
+  EBUSY: ['文件正被占用', 'the file is busy'],
+  EAGAIN: ['文件暂时无法读取，请稍后再试', 'the file cannot be read right now; try again later'],
+  ETIMEDOUT: ['读取超时（网络盘可能无响应）', 'timed out (the network drive may not be answering)'],
+  ESTALE: ['网络盘上的文件已失效，请重新打开', 'stale file handle on a network drive'],
+  ENOMEM: ['内存不足', 'out of memory'],
+  EFBIG: ['文件过大', 'file too large'],
+  EOVERFLOW: ['文件过大', 'file too large'],
+  EINVAL: ['文件名或路径无效', 'invalid file name or path'],
+  ERR_INVALID_ARG_VALUE: ['文件名或路径无效', 'invalid file name or path'],
+  ERR_INVALID_ARG_TYPE: ['文件名或路径无效', 'invalid file name or path'],
+};
+
+/** The reason for a system error, in Chinese and English; an unknown one by its code. */
+export function systemError(error: unknown): Said {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const known = code ? ERRORS[code] : undefined;
+  if (known) return { zh: known[0], en: known[1] };
+  const tag = code ?? (error instanceof Error ? error.name : typeof error);
+  return { zh: `读取出错（系统错误代码 ${tag}）`, en: `could not be read (system error ${tag})` };
+}
+
+const isReportName = (name: string) => name.endsWith('.txt') || name.endsWith('.md');
+
+export type Listed = string | ReadProblem;
+
+interface Walk {
+  out: Listed[];
+  /** The real paths of the folders entered, so that a folder reached again through a link is not entered again. */
+  visited: Set<string>;
+  /** Folders passed over because they were walked already (for --verbose). */
+  skipped: Said[];
+}
+
+/** Walks a folder unless it was walked already (reached again through a link: a link cycle ends here). */
+function enter(dir: string, w: Walk): void {
+  let real: string;
+  try {
+    real = realpathSync.native(dir);
+  } catch (error) {
+    w.out.push({ path: dir, kind: 'unreadable', reason: systemError(error) });
+    return;
+  }
+  if (w.visited.has(real)) {
+    w.skipped.push({ zh: `跳过 ${dir}：与已检查的目录相同（${real}），不重复检查`, en: `skipped ${dir}: the same folder as one already checked (${real})` });
+    return;
+  }
+  w.visited.add(real);
+  walk(dir, w);
+}
+
+/** Every report file under a directory, in a stable order; symbolic links are followed. */
+function walk(dir: string, w: Walk): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    w.out.push({ path: dir, kind: 'unreadable', reason: systemError(error) });
+    return;
+  }
+  // The directory is joined once: path.join for each of thousands of names costs more than listing them.
+  const prefix = join(dir, 'x').slice(0, -1);
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const { name } = entry;
     // Hidden folders and node_modules hold tooling, not reports, and can be huge.
     if (name.startsWith('.') || name === 'node_modules') continue;
-    if (entry.isDirectory()) walk(join(dir, name), out);
-    else if (entry.isFile() && (name.endsWith('.txt') || name.endsWith('.md'))) out.push(join(dir, name));
+    const path = prefix + name;
+    // A name whose bytes are not UTF-8 (GBK, from a zip made on Chinese Windows) reaches us with U+FFFD
+    // in it, and by that name the system cannot find it: say why, rather than “文件不存在”.
+    if (name.includes('\ufffd') && !exists(path)) {
+      if (entry.isDirectory() || isReportName(name)) w.out.push({ path, kind: 'unreadable', reason: NAME_NOT_UTF8 });
+      continue;
+    }
+    if (entry.isDirectory()) { enter(path, w); continue; }
+    if (entry.isSymbolicLink()) {
+      let target: Stats;
+      try {
+        target = statSync(path);
+      } catch (error) {
+        // A broken link is named if it looks like a report; a broken link to a folder cannot be told apart.
+        if (isReportName(name)) w.out.push({ path, kind: 'unreadable', reason: linkError(error) });
+        continue;
+      }
+      if (target.isDirectory()) enter(path, w);
+      else if (isReportName(name)) w.out.push(path);
+      continue;
+    }
+    // Regular files, and also FIFOs, sockets and devices: the reader names those.
+    if (isReportName(name)) w.out.push(path);
   }
 }
 
-/** The files named; a directory stands for every .txt and .md file inside it, recursively. */
-export function listSources(args: string[]): { paths: string[]; problems: ReadProblem[] } {
-  const paths: string[] = [];
-  const problems: ReadProblem[] = [];
+const NAME_NOT_UTF8: Said = { zh: '名称不是 UTF-8 编码（可能是 GBK），无法打开；请改名后再检查', en: 'the name is not UTF-8 (GBK?) and cannot be opened; rename it and check again' };
+
+function exists(path: string): boolean {
+  try { lstatSync(path); return true; } catch { return false; }
+}
+
+function linkError(error: unknown): Said {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { zh: '符号链接指向的文件不存在', en: 'broken symbolic link: its target does not exist' };
+  return systemError(error);
+}
+
+/**
+ * The files named, in order, each a path to read or the reason it cannot be; a directory stands for
+ * every .txt and .md file inside it, recursively, following symbolic links. A folder is walked once
+ * however many links lead to it. `notes` tell of folders with no reports in them; `skipped`, of folders
+ * passed over because they were walked already.
+ */
+export function listSources(args: string[]): { items: Listed[]; notes: Said[]; skipped: Said[] } {
+  const w: Walk = { out: [], visited: new Set(), skipped: [] };
+  const notes: Said[] = [];
   for (const arg of args) {
+    let stats: Stats;
     try {
-      if (statSync(arg).isDirectory()) walk(arg, paths);
-      else paths.push(arg);
+      stats = statSync(arg);
     } catch (error) {
-      problems.push({ path: arg, message: reason(error) });
+      w.out.push({ path: arg, kind: 'unreadable', reason: systemError(error) });
+      continue;
     }
+    if (!stats.isDirectory()) { w.out.push(arg); continue; }
+    const [listed, skipped] = [w.out.length, w.skipped.length];
+    enter(arg, w);
+    if (w.out.length === listed && w.skipped.length === skipped) notes.push({ zh: `${arg} 中没有 .txt 或 .md 文件`, en: `no .txt or .md files in ${arg}` });
   }
-  return { paths, problems };
+  return { items: w.out, notes, skipped: w.skipped };
 }

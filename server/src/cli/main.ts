@@ -2,14 +2,15 @@ import { version } from '../../../package.json';
 import { check, RULES } from '../core/service';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { checkBatch } from './batch';
-import { listSources, readSource, type ReadProblem } from './files';
-import { checkJson, parseJson, summary } from './output';
+import { listSources, readSource } from './files';
+import { checkJson, encodingLine, noteLine, parseJson, problemLine, summary, visible } from './output';
 
 // The command-line face of the core. bin/nianbao calls `main`; the bench imports `check` from
 // the same bundle so that it times exactly the code the CLI runs.
 
 export { check };
 
+/** 2 also when not one of the files named could be checked. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 export interface Io { stdout(s: string): void; stderr(s: string): void }
@@ -22,7 +23,7 @@ export function main(argv: string[], io: Io = processIo): number {
     command = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`nianbao：${error.message}\n\n${USAGE}`);
+    io.stderr(`nianbao：${visible(error.message)}\n\n${USAGE}`);
     return EXIT.usage;
   }
   switch (command.kind) {
@@ -35,25 +36,25 @@ export function main(argv: string[], io: Io = processIo): number {
     }
     case 'parse': {
       const read = readSource(command.file);
-      if (!('text' in read)) return readFailure(io, [read]);
+      if (!('text' in read)) { io.stderr(problemLine(read, 'zh')); return EXIT.usage; }
+      if (command.verbose) io.stderr(encodingLine(read.path, read.encoding, 'zh'));
       io.stdout(parseJson(read.path, check(read.text).report));
       return EXIT.ok;
     }
     case 'check': {
-      const { paths, problems } = listSources(command.files);
-      if (problems.length) return readFailure(io, problems);
-      const { printed, tally, problems: unread, ruleErrors } = checkBatch({ paths, locale: command.locale, format: command.format });
-      if (unread.length) return readFailure(io, unread);
+      const { locale, format, verbose } = command;
+      const { items, notes, skipped } = listSources(command.files);
+      // The files that cannot be read are named, with the reason; the others are checked all the same.
+      const { printed, tally, problems, ruleErrors, encodings } = checkBatch({ items, locale, format, verbose });
+      if (verbose) io.stderr([...skipped.map((s) => noteLine(s, locale)), ...encodings].join(''));
       if (ruleErrors.length) io.stderr(ruleErrors.join(''));
       // One write for the whole run: a write per file makes the 2,000-report CLI batch ~5% slower (npm run bench).
-      io.stdout(command.format === 'json' ? checkJson(printed) : printed.join(''));
-      if (command.format === 'text') io.stderr(summary(tally, command.locale));
+      io.stdout(format === 'json' ? checkJson(printed) : printed.join(''));
+      // After the findings, so that they are what a terminal shows last, with the summary.
+      if (problems.length || notes.length) io.stderr([...problems.map((p) => problemLine(p, locale)), ...notes.map((n) => noteLine(n, locale))].join(''));
+      if (format === 'text') io.stderr(summary(tally, problems.length, locale));
+      if (tally.files === 0 && problems.length > 0) return EXIT.usage;
       return tally.errors > 0 ? EXIT.findings : EXIT.ok;
     }
   }
-}
-
-function readFailure(io: Io, problems: ReadProblem[]): number {
-  io.stderr(problems.map((p) => `nianbao：无法读取 ${p.path}：${p.message}\n`).join(''));
-  return EXIT.usage;
 }

@@ -1,6 +1,7 @@
 import type { Cell, Report, TableProblem } from '../core/model';
 import type { Finding, Locale } from '../core/service';
 import type { Range } from '../core/lineIndex';
+import type { Encoding, ReadProblem, Said } from './files';
 
 // How results are printed. stdout carries only the machine-readable part (one line per
 // finding, or JSON); the human summary goes to stderr so pipes stay clean.
@@ -8,11 +9,25 @@ import type { Range } from '../core/lineIndex';
 // Each file's findings are printed (into a string) as soon as it is checked, so that thousands
 // of finding objects need not be kept until the end.
 
+// Control characters are never printed: a file name may hold any (a line break, a terminal's escape),
+// and a message may quote a tab. Each is shown as \u001b, the way JSON writes it.
+const CONTROL = /[\0-\x1f\x7f-\x9f]/;
+const CONTROLS = /[\0-\x1f\x7f-\x9f]/g;
+// JSON.stringify escapes C0 controls itself, but not DEL and the C1 controls.
+const JSON_CONTROL = /[\x7f-\x9f]/;
+const JSON_CONTROLS = /[\x7f-\x9f]/g;
+const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** The string with its control characters written as \u0000 escapes. */
+export const visible = (s: string) => (CONTROL.test(s) ? s.replace(CONTROLS, escape) : s);
+const visibleJson = (s: string) => (JSON_CONTROL.test(s) ? s.replace(JSON_CONTROLS, escape) : s);
+
 /** `file:line:col severity code message` for each finding of a file, 1-based like other linters. */
 export function textLines(path: string, findings: Finding[]): string {
   const lines: string[] = [];
+  const file = visible(path);
   for (const f of findings) {
-    lines.push(`${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}\n`);
+    lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${visible(f.message)}\n`);
   }
   // join copies the characters into one flat string; strings built with + would instead keep their
   // parts, and a message's quoted words keep the whole report text they were cut from: a batch
@@ -32,7 +47,7 @@ function diagnostic(f: Finding) {
 
 /** One file's entry of the JSON array: `{"file", "diagnostics"}`. */
 export function fileJson(path: string, findings: Finding[]): string {
-  return JSON.stringify({ file: path, diagnostics: findings.map(diagnostic) });
+  return visibleJson(JSON.stringify({ file: path, diagnostics: findings.map(diagnostic) }));
 }
 
 /** The JSON array of the files' entries. */
@@ -50,12 +65,35 @@ export function count(tally: Tally, findings: Finding[]): void {
   }
 }
 
-export function summary({ files, errors, warnings, notes }: Tally, locale: Locale): string {
+/** The summary line; `unchecked` counts the files named that could not be checked. */
+export function summary({ files, errors, warnings, notes }: Tally, unchecked: number, locale: Locale): string {
   if (locale === 'en') {
-    return `Checked ${files} file(s): ${errors} error(s), ${warnings} warning(s)${notes ? `, ${notes} note(s)` : ''}\n`;
+    return `Checked ${files} file(s): ${errors} error(s), ${warnings} warning(s)${notes ? `, ${notes} note(s)` : ''}${unchecked ? `; ${unchecked} file(s) could not be checked` : ''}\n`;
   }
-  return `检查了 ${files} 个文件：${errors} 个错误，${warnings} 个警告${notes ? `，${notes} 个提示` : ''}\n`;
+  return `检查了 ${files} 个文件：${errors} 个错误，${warnings} 个警告${notes ? `，${notes} 个提示` : ''}${unchecked ? `；${unchecked} 个文件未能检查` : ''}\n`;
 }
+
+/** One line on stderr: a file that was not checked, and why. */
+export function problemLine({ path, kind, reason }: ReadProblem, locale: Locale): string {
+  if (locale === 'en') return `nianbao: ${kind === 'unreadable' ? 'cannot read' : 'skipped'} ${visible(path)}: ${visible(reason.en)}\n`;
+  return `nianbao：${kind === 'unreadable' ? '无法读取' : '未检查'} ${visible(path)}：${visible(reason.zh)}\n`;
+}
+
+/** A line on stderr that is not about a failure (a note, or --verbose). */
+export const noteLine = (said: Said, locale: Locale) => `nianbao${locale === 'en' ? ': ' : '：'}${visible(said[locale])}\n`;
+
+const ENCODINGS: Record<Encoding, Said> = {
+  'UTF-8': { zh: 'UTF-8', en: 'UTF-8' },
+  'UTF-8 BOM': { zh: 'UTF-8（带 BOM）', en: 'UTF-8 with BOM' },
+  'UTF-16LE BOM': { zh: 'UTF-16LE（带 BOM）', en: 'UTF-16LE with BOM' },
+  'UTF-16BE BOM': { zh: 'UTF-16BE（带 BOM）', en: 'UTF-16BE with BOM' },
+  GB18030: { zh: 'GB18030（兼容 GBK）', en: 'GB18030 (GBK)' },
+};
+
+/** --verbose: the encoding a file was read in. */
+export const encodingLine = (path: string, encoding: Encoding, locale: Locale) => (locale === 'en'
+  ? `nianbao: ${visible(path)}: read as ${ENCODINGS[encoding].en}\n`
+  : `nianbao：${visible(path)}：编码 ${ENCODINGS[encoding].zh}\n`);
 
 /** A cell as the JSON shows it: its value, text and place; its kind when it is not a number, and whether it was cut from run-together digits. */
 function cellJson(cell: Cell): Record<string, unknown> {
@@ -88,5 +126,5 @@ export function parseJson(path: string, report: Report): string {
     if (table.problems.length) problems[key] = table.problems.map(problemJson);
   }
   const sections = report.sections.map((s) => ({ number: s.number, title: s.title, range: range(s.range) }));
-  return JSON.stringify({ file: path, year: report.year, format: report.format, sections, tables, problems }, null, 2) + '\n';
+  return visibleJson(JSON.stringify({ file: path, year: report.year, format: report.format, sections, tables, problems }, null, 2)) + '\n';
 }
