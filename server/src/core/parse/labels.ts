@@ -11,8 +11,8 @@ export const isShort = (keyword: string) => keyword.length <= 2;
 const names = (label: string, keywords: string[]) =>
   keywords.some((k) => (isShort(k) ? stripNumbering(label) === k : label.includes(k)));
 
-/** A label token's text normalized (as its line was remembered, if it was: tokens.ts). */
-export const normOf = (t: Token) => t.norm ?? normalizeLabel(t.text);
+/** A label token's text normalized, remembered on the token (a run is named more than once). */
+export const normOf = (t: Token) => (t.norm ??= normalizeLabel(t.text));
 
 /** The key of the column a normalized header word names, or null; remembered per format and word. */
 export const columnNamed = perLabel((spec, label) => spec.columns.find((c) => names(label, c.match))?.key ?? null);

@@ -27,7 +27,7 @@ export interface Token {
   c: number;
   /** The index of the cell it stands in when its line is cut by tabs or pipes, else -1. */
   cell: number;
-  /** A label's text as matched against the statute's words (labels.ts), when its line's tokens were remembered. */
+  /** A label's text as matched against the statute's words, once asked for (labels.ts). */
   norm?: string;
 }
 

@@ -33,10 +33,15 @@ function expandRows(table: Table, key: string): string[] | undefined {
   return rows.length ? rows : undefined;
 }
 
-/** A quantity key cut into its parts: 't4.suit.total' → t4, [suit], [total]. */
+/** A quantity key cut into its parts, once per key: 't4.suit.total' → t4, [suit], [total]. */
+const parsedKeys = new Map<string, { table: TableKey; rows: string[]; cols: string[] } | undefined>();
+
 function parseKey(key: string) {
-  const dot = key.lastIndexOf('.');
-  return dot < 4 ? undefined : { table: key.slice(0, 2) as TableKey, rows: key.slice(3, dot).split('+'), cols: key.slice(dot + 1).split('+') };
+  if (!parsedKeys.has(key)) {
+    const dot = key.lastIndexOf('.');
+    parsedKeys.set(key, dot < 4 ? undefined : { table: key.slice(0, 2) as TableKey, rows: key.slice(3, dot).split('+'), cols: key.slice(dot + 1).split('+') });
+  }
+  return parsedKeys.get(key);
 }
 
 function rowsName(table: Table, rows: string): string {
