@@ -11,7 +11,10 @@ export const isShort = (keyword: string) => keyword.length <= 2;
 const names = (label: string, keywords: string[]) =>
   keywords.some((k) => (isShort(k) ? stripNumbering(label) === k : label.includes(k)));
 
-/** A label token's text normalized, remembered on the token (a run is named more than once). */
+/**
+ * A label token's text normalized, remembered on the token (a run is named more than once)
+ * (one of three memos — with ALL_FIELDS in prose/claims.ts and parsedKeys in prose/quantities.ts — that together save ~1.1% of the instructions of npm run bench's 2,000-report batch, counted as docs/speed.md says).
+ */
 export const normOf = (t: Token) => (t.norm ??= normalizeLabel(t.text));
 
 /** The key of the column a normalized header word names, or null; remembered per format and word. */
