@@ -28,9 +28,13 @@ export function versionForYear(year: number): FormatVersion | null {
 
 /** `build` run once per table format, its result kept: what the parser and rules derive from the data. */
 export function perTableSpec<T>(build: (spec: TableSpec) => T): (spec: TableSpec) => T {
-  const kept = new WeakMap<TableSpec, T>();
+  // A handful of table formats exist: found by a look along a short list, faster than a WeakMap's hash.
+  const specs: TableSpec[] = [], values: T[] = [];
   return (spec) => {
-    if (!kept.has(spec)) kept.set(spec, build(spec));
-    return kept.get(spec)!;
+    for (let i = 0; i < specs.length; i++) if (specs[i] === spec) return values[i];
+    const value = build(spec);
+    specs.push(spec);
+    values.push(value);
+    return value;
   };
 }

@@ -41,10 +41,18 @@ function slipOf(title: string): TitleMatch {
 }
 
 // The section a title names: by the statute's wording or a variant (statutory), or one slip from it.
+// Titles as written repeat from report to report: remember the section each names.
+const titleMatches = new Map<string, TitleMatch>();
 function matchTitle(title: string): TitleMatch {
-  const normalized = normalizeLabel(title);
-  const number = TITLES.get(normalized);
-  return number ? { number, statutory: true } : slipOf(normalized);
+  let match = titleMatches.get(title);
+  if (match === undefined) {
+    const normalized = normalizeLabel(title);
+    const number = TITLES.get(normalized);
+    match = number ? { number, statutory: true } : slipOf(normalized);
+    if (titleMatches.size > 5000) titleMatches.clear();
+    titleMatches.set(title, match);
+  }
+  return match;
 }
 
 // Words that name a section whose title departs from the statute (二、主动公开情况). Such a

@@ -1,5 +1,5 @@
 import type { RowSpec, TableSpec } from '../format/schema';
-import { tableSpec } from '../format/statute';
+import { perTableSpec, tableSpec } from '../format/statute';
 import { countBroken } from '../identities';
 import type { Cell, CellKind, Claim, Table, TableRow } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
@@ -124,7 +124,7 @@ function alignedRows(drafts: Draft[]): Aligned[] {
 
 
 /** The rows a table of the format has that hold numbers, in order. */
-const dataRows = (spec: TableSpec) => spec.rows.filter((r) => !r.isGroup);
+const dataRows = perTableSpec((spec) => spec.rows.filter((r) => !r.isGroup));
 
 /** A row's cells as slots, once per row of the format (made for each table, an in-process check takes ~3% longer; npm run bench). */
 const slotsByRow = new WeakMap<RowSpec, Slot[]>();

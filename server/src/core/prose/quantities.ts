@@ -1,6 +1,6 @@
 import { QUANTITY_NAMES, ROW_ALIASES, TERM_NAMES } from '../format/proseWords';
 import type { TableKey } from '../format/schema';
-import { tableSpec } from '../format/statute';
+import { perTableSpec, tableSpec } from '../format/statute';
 import type { Report, Table } from '../model';
 
 // A quantity key (format/proseWords.ts) read off the report's tables: 't4.suit.total' is the sum of
@@ -21,9 +21,14 @@ type Name = { zh: string; en: string };
 const rowName = (table: Table, key: string) => tableSpec(table.version, table.key).rows.find((r) => r.key === key)?.name ?? key;
 const columnName = (table: Table, key: string) => tableSpec(table.version, table.key).columns.find((c) => c.key === key)?.header ?? key;
 
-/** The rows a group key such as t3 “3.3” sums. */
-const leaves = (table: Table, group: string) =>
-  tableSpec(table.version, table.key).rows.filter((r) => r.group === group && !r.isGroup).map((r) => r.key);
+// Group rows and their leaves, per table format: what a group key such as t3 “3.3” sums.
+const leavesByGroup = perTableSpec((spec) => {
+  const byGroup = new Map<string, string[]>();
+  for (const r of spec.rows) if (r.group && !r.isGroup) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r.key]);
+  return byGroup;
+});
+
+const leaves = (table: Table, group: string) => leavesByGroup(tableSpec(table.version, table.key)).get(group) ?? [];
 
 function expandRows(table: Table, key: string): string[] | undefined {
   const alias = ROW_ALIASES[`${table.key}.${key}`];
