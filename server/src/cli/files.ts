@@ -167,7 +167,8 @@ function refuseText(text: string): Said | undefined {
   const before = text.slice(0, at);
   const line = before.split('\n').length;
   const column = at - before.lastIndexOf('\n');
-  const char = `\\u${text.charCodeAt(at).toString(16).padStart(4, '0')}`;
+  // The character itself: printed, like every control character, as an escape (\u0000).
+  const char = text[at];
   return { zh: `${BINARY_HINT.zh}（第 ${line} 行第 ${column} 列有 ${char}）`, en: `${BINARY_HINT.en} (${char} at line ${line}, column ${column})` };
 }
 
