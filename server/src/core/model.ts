@@ -150,6 +150,11 @@ export interface Claim {
 /** The tables the report holds, in the order they were found. */
 export const tablesOf = (report: Report): Table[] => Object.values(report.tables).filter((t): t is Table => t !== undefined);
 
+/** Where the report's tables stand, as [start, end] offsets, in document order (a table may start and end inside a line). */
+export function tableSpans(idx: LineIndex, report: Report): [number, number][] {
+  return tablesOf(report).map((t): [number, number] => [idx.offset(t.range.start), idx.offset(t.range.end)]).sort((a, b) => a[0] - b[0]);
+}
+
 /** Visits every cell of a table with the keys of its row and column, in the format's order. */
 export function eachCell(table: Table, visit: (cell: Cell, row: string, col: string) => void): void {
   for (const spec of tableSpec(table.version, table.key).rows) {

@@ -19,7 +19,8 @@ function hanValue(s: string): number {
 
 // Characters are tested by code (line.charCodeAt(i), NaN past the end): indexing a string by a
 // Chinese character would make a new one-character string each time.
-const isBlank = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0;
+/** A blank between words of a heading: space, ideographic space, no-break space (not a tab: it separates cells). */
+export const isBlank = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0;
 /** 一 … 九 or 十 (not 〇: no numbering starts with it). */
 export const isHanNumeral = (c: number) => c === 0x5341 || HAN_CODES.indexOf(c) > 0;
 /** An ASCII or full-width digit. */

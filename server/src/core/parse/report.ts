@@ -1,5 +1,5 @@
 import { LineIndex } from '../lineIndex';
-import type { Report } from '../model';
+import { tablesOf, type Report } from '../model';
 import { extractClaims } from '../prose/claims';
 import { findSections, findSubtopicNumberings, readTitle, titleYearRange } from './sections';
 import { findRegions } from './regions';
@@ -20,7 +20,7 @@ export function parseReport(text: string, idx: LineIndex = new LineIndex(text)):
   if (withVersion) report.format = withVersion.version;
   report.claims = extractClaims(text, idx, report);
   // Digits run together that the identities could not cut in one way only: the prose may tell.
-  for (const table of Object.values(report.tables)) if (table) decideByClaims(idx, table, report.claims);
+  for (const table of tablesOf(report)) decideByClaims(idx, table, report.claims);
   report.subtopicNumberings = findSubtopicNumberings(idx, report);
   return report;
 }

@@ -1,7 +1,7 @@
 import { SECTIONS } from '../format/statute';
-import { sectionBody, type Report, type Section, type SubtopicNumbering } from '../model';
+import { sectionBody, tableSpans, type Report, type Section, type SubtopicNumbering } from '../model';
 import { type LineIndex, type Range } from '../lineIndex';
-import { DI, isDigit, isHanNumeral, readNumbering, type Numbering } from '../numbering';
+import { DI, isBlank, isDigit, isHanNumeral, readNumbering, type Numbering } from '../numbering';
 import { matchesOf } from '../strings';
 import { normalizeLabel } from './values';
 
@@ -69,7 +69,6 @@ const LOOSE_WORDS: Record<number, string[]> = {
 
 // Characters are tested by code (line.charCodeAt(i), NaN past the end): indexing a string by a
 // Chinese character would make a new one-character string each time.
-const isBlank = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0;
 
 const isLead = (c: number) => isBlank(c) || c === 0x23 /* # */ || c === 0x2a /* * */ || c === 0x3e /* > */;
 
@@ -285,7 +284,7 @@ export function titleYearRange(idx: LineIndex, year: number): Range | undefined 
 export function findSubtopicNumberings(idx: LineIndex, report: Report): SubtopicNumbering[] {
   const overview = report.sections.find((s) => s.number === 1);
   if (!overview) return [];
-  const tables = Object.values(report.tables).map((t) => [idx.offset(t!.range.start), idx.offset(t!.range.end)]);
+  const tables = tableSpans(idx, report);
   const inTable = (offset: number) => tables.some(([start, end]) => start <= offset && offset <= end);
   const out: SubtopicNumbering[] = [];
   for (const { line: l, from, text: line } of sectionBody(idx, overview)) {

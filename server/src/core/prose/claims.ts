@@ -2,7 +2,7 @@ import {
   ALL_CONCLUDED, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, PART_FAMILIES,
   type ClaimKind, type Family, type Marker,
 } from '../format/proseWords';
-import type { Claim, Report } from '../model';
+import { tableSpans, type Claim, type Report } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
 import { NUMBER_STARTS, readNumber, unitAfter, type ProseNumber } from './numbers';
 import { unwrap, type Unwrapped } from './unwrap';
@@ -522,12 +522,9 @@ export function extractClaims(text: string, idx: LineIndex, report: Report): Cla
   for (const s of report.sections) headings.push(s.headingRange.start.line);
   const view = unwrap(idx, headings);
   const reader = new ProseReader(view, idx, report.year, claims);
-  // The text between the tables, by offsets: a table may start and end inside a line.
-  const tables: [number, number][] = [];
-  for (const t of Object.values(report.tables)) if (t) tables.push([idx.offset(t.range.start), idx.offset(t.range.end)]);
-  tables.sort((a, b) => a[0] - b[0]);
+  // The text between the tables.
   let at = 0;
-  for (const [start, end] of tables) {
+  for (const [start, end] of tableSpans(idx, report)) {
     if (start > at) reader.read(view.local(at), view.local(start));
     at = Math.max(at, end);
   }
