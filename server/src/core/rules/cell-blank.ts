@@ -1,6 +1,6 @@
 import { cellName } from './names';
 import { oddCells } from './oddCells';
-import { fillFromIdentities } from './requiredValue';
+import { unusableCell } from './requiredValue';
 import type { RawFinding, Rule } from './types';
 
 export const cellBlank: Rule = {
@@ -12,17 +12,12 @@ export const cellBlank: Rule = {
   },
   check({ report }) {
     const out: RawFinding[] = [];
-    for (const { table, row, col, cell } of oddCells(report)) {
+    for (const odd of oddCells(report)) {
+      const { table, row, col, cell } = odd;
       if (cell.kind !== 'blank' && cell.kind !== 'placeholder') continue;
       const where = cellName(table, row, col);
       const what = cell.kind === 'blank' ? { zh: '是空白', en: 'is blank' } : { zh: `只填了“${cell.raw}”`, en: `holds only “${cell.raw}”` };
-      const finding: RawFinding = {
-        code: 'cell-blank', range: cell.range,
-        message: { zh: `${where.zh}${what.zh}。空白不等于 0：没有请填 0。`, en: `${where.en} ${what.en}. Blank is not zero: write 0 for none.` },
-      };
-      const fix = fillFromIdentities(table, row, col, cell);
-      if (fix) finding.fix = fix;
-      out.push(finding);
+      out.push(unusableCell('cell-blank', { zh: `${where.zh}${what.zh}。空白不等于 0：没有请填 0。`, en: `${where.en} ${what.en}. Blank is not zero: write 0 for none.` }, odd));
     }
     return out;
   },

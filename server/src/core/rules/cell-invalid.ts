@@ -2,7 +2,7 @@ import { tableSpec } from '../format/statute';
 import type { Cell, Table } from '../model';
 import { cellName, num } from './names';
 import { oddCells } from './oddCells';
-import { fillFromIdentities } from './requiredValue';
+import { unusableCell } from './requiredValue';
 import type { Msg, RawFinding, Rule } from './types';
 
 /** What is wrong with a cell that holds text or a number no count can be, if anything. */
@@ -29,13 +29,9 @@ export const cellInvalid: Rule = {
   },
   check({ report }) {
     const out: RawFinding[] = [];
-    for (const { table, row, col, cell } of oddCells(report)) {
-      const message = invalid(table, row, col, cell);
-      if (!message) continue;
-      const finding: RawFinding = { code: 'cell-invalid', message, range: cell.range };
-      const fix = fillFromIdentities(table, row, col, cell);
-      if (fix) finding.fix = fix;
-      out.push(finding);
+    for (const odd of oddCells(report)) {
+      const message = invalid(odd.table, odd.row, odd.col, odd.cell);
+      if (message) out.push(unusableCell('cell-invalid', message, odd));
     }
     return out;
   },

@@ -1,8 +1,9 @@
 import { tableSpec } from '../format/statute';
 import { instances, solve } from '../identities';
-import type { Cell, Table } from '../model';
+import type { Table } from '../model';
 import { num } from './names';
-import type { Fix } from './types';
+import type { OddCell } from './oddCells';
+import type { Msg, RawFinding } from './types';
 
 // What a cell that holds no usable number must be, by the table's identities: the quick fix of
 // cell-blank and cell-invalid.
@@ -18,8 +19,10 @@ function required(table: Table, row: string, col: string): number | undefined {
   return (spec.signed || v >= 0) && (spec.decimals || Number.isInteger(v)) ? v : undefined;
 }
 
-/** Fills the cell with what the identities say it must be; undefined when they do not say. */
-export function fillFromIdentities(table: Table, row: string, col: string, cell: Cell): Fix | undefined {
+/** The finding on a cell that holds no usable number; its fix fills in what the identities say, when they say it. */
+export function unusableCell(code: string, message: Msg, { table, row, col, cell }: OddCell): RawFinding {
+  const finding: RawFinding = { code, message, range: cell.range };
   const v = required(table, row, col);
-  return v === undefined ? undefined : { title: { zh: `填入 ${num(v)}（由勾稽关系算出）`, en: `Fill in ${num(v)} (from the table's identities)` }, edits: [{ range: cell.range, newText: num(v) }] };
+  if (v !== undefined) finding.fix = { title: { zh: `填入 ${num(v)}（由勾稽关系算出）`, en: `Fill in ${num(v)} (from the table's identities)` }, edits: [{ range: cell.range, newText: num(v) }] };
+  return finding;
 }
