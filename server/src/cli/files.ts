@@ -261,13 +261,11 @@ function walk(dir: string, w: Walk): void {
     w.out.push({ path: dir, kind: 'unreadable', reason: systemError(error) });
     return;
   }
-  // The directory is joined once: path.join for each of thousands of names costs more than listing them.
-  const prefix = join(dir, 'x').slice(0, -1);
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const { name } = entry;
     // Hidden folders and node_modules hold tooling, not reports, and can be huge.
     if (name.startsWith('.') || name === 'node_modules') continue;
-    const path = prefix + name;
+    const path = join(dir, name);
     // A name whose bytes are not UTF-8 (GBK, from a zip made on Chinese Windows) reaches us with U+FFFD
     // in it, and by that name the system cannot find it: say why, rather than “文件不存在”.
     if (name.includes('\ufffd') && !exists(path)) {
