@@ -119,10 +119,10 @@ describe('check: files that cannot be checked among good ones', () => {
 
   test('a folder with no reports in it says so', () => {
     const d = folder();
-    writeFileSync(join(d, 'notes.docx'), 'x');
+    writeFileSync(join(d, 'notes.xlsx'), 'x');
     const r = nianbao('check', d);
     assert.equal(r.code, 0);
-    assert.match(r.stderr, new RegExp(`nianbao：${d} 中没有 \\.txt 或 \\.md 文件\n检查了 0 个文件`));
+    assert.match(r.stderr, new RegExp(`nianbao：${d} 中没有年报文件（\\.txt、\\.md、.*\\.pdf）\n检查了 0 个文件`));
   });
 });
 

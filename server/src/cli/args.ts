@@ -19,7 +19,7 @@ export const USAGE = `用法：
   nianbao rules [--locale zh|en]
   nianbao --help | --version
 
-check   检查政府信息公开工作年度报告；目录会递归检查其中所有 .txt 和 .md 文件（包括符号链接）。
+check   检查政府信息公开工作年度报告；目录会递归检查其中所有年报文件（.txt、.md、.html、.docx、.pdf，包括符号链接）。
         文件可以是 UTF-8、带 BOM 的 UTF-16 或 GBK/GB18030 编码。
         无法读取的文件在标准错误中说明原因，其余文件照常检查。
         有错误时退出码为 1；参数有误或没有一个文件能检查时为 2。

@@ -1,5 +1,6 @@
 import { check, type Locale } from '../core/service';
-import { readSource, type Listed, type ReadProblem, type SourceFile } from './files';
+import { documentKind } from '../import/index';
+import { readDocument, readSource, type Listed, type ReadProblem, type SourceFile } from './files';
 import { count, encodingLine, fileJson, textLines, visible, type Tally } from './output';
 
 export interface Batch { items: Listed[]; locale: Locale; format: 'text' | 'json'; verbose?: boolean }
@@ -14,22 +15,25 @@ export interface BatchResult {
   encodings: string[];
 }
 
-const read = (item: Listed) => (typeof item === 'string' ? readSource(item) : item);
+// Text files are read synchronously (see files.ts); the importers of other documents are asynchronous.
+const isText = (path: string) => (documentKind(path) ?? 'text') === 'text';
 
 /**
  * Reads and checks the files, in order, on this thread. (Worker threads were tried: on the two
  * cores here V8's compiler and collector already keep the second core busy, so they only slowed it.)
  */
-export function checkBatch(batch: Batch): BatchResult {
+export async function checkBatch(batch: Batch): Promise<BatchResult> {
   const out: BatchResult = { printed: [], tally: { files: 0, errors: 0, warnings: 0, notes: 0 }, problems: [], ruleErrors: [], encodings: [] };
-  for (const item of batch.items) checkOne(read(item), batch, out);
+  for (const item of batch.items) {
+    checkOne(typeof item !== 'string' ? item : isText(item) ? readSource(item) : await readDocument(item), batch, out);
+  }
   return out;
 }
 
 function checkOne(source: SourceFile | ReadProblem, { locale, format, verbose }: Batch, out: BatchResult): void {
   if (!('text' in source)) { out.problems.push(source); return; }
   const { path } = source;
-  if (verbose) out.encodings.push(encodingLine(path, source.encoding, locale));
+  if (verbose && source.encoding) out.encodings.push(encodingLine(path, source.encoding, locale));
   // A rule that throws is a bug in nianbao, not in the report: say so, keep checking.
   const onError = (error: unknown, rule: string) =>
     out.ruleErrors.push(visible(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}`) + '\n');

@@ -1,18 +1,25 @@
-import { isUtf8, transcode } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { TextDecoder } from 'node:util';
+import { decodeText, EMPTY, refuseText, type Encoding } from '../import/decode';
+import { documentKind, EXTENSIONS, importDocument, MAX_BYTES as MAX_BYTES_OF, type DocumentKind } from '../import/index';
+import type { Imported, Said } from '../import/types';
+
+export type { Encoding, Said };
 
 // Reading is synchronous on purpose: the CLI has nothing else to do meanwhile, and the 2,000 files of
 // npm run bench are read in ~85 ms one after another, ~280 ms through fs.promises all at once.
 
-/** A sentence for the user, in both languages of the CLI. */
-export interface Said { zh: string; en: string }
 
-/** How a file's bytes were read as text (printed by --verbose). */
-export type Encoding = 'UTF-8' | 'UTF-8 BOM' | 'UTF-16LE BOM' | 'UTF-16BE BOM' | 'GB18030';
 
-export interface SourceFile { path: string; text: string; encoding: Encoding }
+export interface SourceFile {
+  path: string;
+  /** The report's text: the file's own, or the draft an importer made of a Word, web-page or PDF document. */
+  text: string;
+  /** How a text file (or a web page) was decoded. */
+  encoding?: Encoding;
+  /** For a document that is not plain text: what the importer made of it (its source text and map, for HTML). */
+  imported?: Imported & { kind: Exclude<DocumentKind, 'text'> };
+}
 
 /**
  * A file that was not checked: `unreadable` when it could not be read (the system's error, or not a
@@ -20,15 +27,8 @@ export interface SourceFile { path: string; text: string; encoding: Encoding }
  */
 export interface ReadProblem { path: string; kind: 'unreadable' | 'refused'; reason: Said }
 
-/** No annual report comes near this; a bigger file is something else, and is not read whole. */
-export const MAX_BYTES = 10 * 1024 * 1024;
-
-// UTF-8 to a string through ICU's transcoding to UTF-16 and a plain copy, faster on Chinese text than
-// toString('utf8'): with toString the 2,000-report CLI batch takes ~3–4% longer (npm run bench).
-// (A Node built without ICU has no transcode: it decodes the plain way.)
-const decodeUtf8: (bytes: Buffer) => string = typeof transcode === 'function'
-  ? (bytes) => transcode(bytes, 'utf8', 'ucs2').toString('ucs2')
-  : (bytes) => bytes.toString('utf8');
+/** No annual report's text comes near this; a bigger file is something else, and is not read whole. */
+export const MAX_BYTES = MAX_BYTES_OF.text;
 
 // Files are read into one buffer, reused and grown as needed, so that a read can stop at the size
 // limit whatever size the file claims (readFileSync would read /dev/zero until memory runs out).
@@ -90,88 +90,6 @@ function readBytes(path: string, limit: number): Buffer | Refusal {
   }
 }
 
-// Characters no report's text holds: C0 controls other than tab, LF, FF and CR; DEL; C1 controls.
-const CONTROL = /[\0-\x08\x0b\x0e-\x1f\x7f-\x9f]/;
-
-let gb18030: TextDecoder | null | undefined;
-/** A strict GB18030 (and so GBK) decoder, or null in a Node built without full ICU. */
-function gbDecoder(): TextDecoder | null {
-  if (gb18030 === undefined) {
-    try { gb18030 = new TextDecoder('gb18030', { fatal: true }); } catch { gb18030 = null; }
-  }
-  return gb18030;
-}
-
-const EMPTY: Said = { zh: '空文件，不是年度报告', en: 'empty file, not an annual report' };
-const BINARY_HINT = { zh: '含有二进制或控制字符，不像文本文件', en: 'contains binary data or control characters, not a text file' };
-const SAVE_AS_UTF8 = { zh: '请另存为 UTF-8 后再检查', en: 'save it as UTF-8 and check it again' };
-
-function unknownEncoding(why: Said): Said {
-  return { zh: `无法识别编码（${why.zh}），${SAVE_AS_UTF8.zh}`, en: `unknown encoding (${why.en}); ${SAVE_AS_UTF8.en}` };
-}
-
-/** Zero bytes in every other place: UTF-16 text (its ASCII characters), written without the mark that says so. */
-function looksLikeUtf16(bytes: Buffer): boolean {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  let even = 0, odd = 0;
-  for (let i = 0; i < n; i += 2) { if (bytes[i] === 0) even++; if (bytes[i + 1] === 0) odd++; }
-  // (A Chinese character's byte may be zero too, but seldom.)
-  const [most, fewest] = even > odd ? [even, odd] : [odd, even];
-  return n >= 16 && most >= n / 32 && fewest * 8 <= most;
-}
-
-/**
- * The text of the bytes, in the one encoding they are valid in, or why not: UTF-8 (with or without
- * a BOM), UTF-16 with a BOM, else GB18030 (a superset of GBK, which Chinese Windows writes).
- * Never a guess: every decoder here is strict, so bytes that do not fit are refused, not garbled.
- */
-function decodeText(bytes: Buffer): { text: string; encoding: Encoding } | Said {
-  // The common case first, and fast: isUtf8 is vectorized; a GBK or UTF-16 file is never valid UTF-8.
-  if (isUtf8(bytes)) {
-    const text = decodeUtf8(bytes);
-    // A leading BOM is dropped, so positions match what editors show.
-    return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), encoding: 'UTF-8 BOM' } : { text, encoding: 'UTF-8' };
-  }
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'UTF-16LE' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'UTF-16BE' : undefined;
-  if (utf16) {
-    try {
-      // TextDecoder drops the BOM.
-      return { text: new TextDecoder(utf16.toLowerCase(), { fatal: true }).decode(bytes), encoding: `${utf16} BOM` };
-    } catch {
-      return unknownEncoding({ zh: `以 ${utf16} 的字节顺序标记开头，内容却不是有效的 ${utf16}`, en: `starts with a ${utf16} byte order mark, but is not valid ${utf16}` });
-    }
-  }
-  if (looksLikeUtf16(bytes)) return unknownEncoding({ zh: '像是没有字节顺序标记的 UTF-16', en: 'looks like UTF-16 without a byte order mark' });
-  // Zero bytes are in no text of a legacy encoding: a binary file (a .docx or .pdf renamed, say).
-  if (bytes.includes(0)) return BINARY_HINT;
-  const gb = gbDecoder();
-  if (!gb) return unknownEncoding({ zh: '不是 UTF-8；本机的 Node.js 不支持 GBK/GB18030 解码', en: 'not UTF-8, and this Node.js cannot decode GBK/GB18030' });
-  let text: string;
-  try {
-    text = gb.decode(bytes);
-  } catch {
-    return unknownEncoding({ zh: '不是 UTF-8、UTF-16 或 GBK/GB18030', en: 'not UTF-8, UTF-16 or GBK/GB18030' });
-  }
-  // GB18030 has a BOM too (84 31 95 33), which its decoder keeps.
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'GB18030' };
-}
-
-/** Why the text is not a report's, when it plainly is not: empty, or binary. */
-function refuseText(text: string): Said | undefined {
-  if (text.length === 0) return EMPTY; // a BOM alone
-  if (!/\S/.test(text)) return { zh: '空文件（只有空白字符），不是年度报告', en: 'empty file (only white space), not an annual report' };
-  // A regular expression over the text: faster than a search of the bytes (one memchr per byte value),
-  // about 5 µs a report.
-  const at = text.search(CONTROL);
-  if (at < 0) return undefined;
-  const before = text.slice(0, at);
-  const line = before.split('\n').length;
-  const column = at - before.lastIndexOf('\n');
-  // The character itself: printed, like every control character, as an escape (\u0000).
-  const char = text[at];
-  return { zh: `${BINARY_HINT.zh}（第 ${line} 行第 ${column} 列有 ${char}）`, en: `${BINARY_HINT.en} (${char} at line ${line}, column ${column})` };
-}
-
 /** One file as text, in whichever of the encodings it is valid in; `limit` is for the tests. */
 export function readSource(path: string, limit = MAX_BYTES): SourceFile | ReadProblem {
   let bytes: Buffer | Refusal;
@@ -186,6 +104,26 @@ export function readSource(path: string, limit = MAX_BYTES): SourceFile | ReadPr
   if (!('text' in decoded)) return { path, kind: 'refused', reason: decoded };
   const refused = refuseText(decoded.text);
   return refused ? { path, kind: 'refused', reason: refused } : { path, text: decoded.text, encoding: decoded.encoding };
+}
+
+/**
+ * One file, read as its extension says: text as it is, a Word, web-page or PDF document through its
+ * importer (a copy of its bytes, since the read buffer is reused).
+ */
+export async function readDocument(path: string): Promise<SourceFile | ReadProblem> {
+  const kind = documentKind(path) ?? 'text';
+  if (kind === 'text') return readSource(path);
+  let bytes: Buffer | Refusal;
+  try {
+    bytes = readBytes(path, MAX_BYTES_OF[kind]);
+  } catch (error) {
+    return { path, kind: 'unreadable', reason: systemError(error) };
+  }
+  if ('reason' in bytes) return { path, kind: bytes.kind, reason: bytes.reason };
+  if (bytes.length === 0) return { path, kind: 'refused', reason: EMPTY };
+  const imported = await importDocument(kind, Buffer.from(bytes));
+  if ('refused' in imported) return { path, kind: 'refused', reason: imported.refused };
+  return { path, text: imported.text, imported: { ...imported, kind } };
 }
 
 // The system's errors, as sentences: never its English text.
@@ -223,7 +161,7 @@ export function systemError(error: unknown): Said {
   return { zh: `读取出错（系统错误代码 ${tag}）`, en: `could not be read (system error ${tag})` };
 }
 
-const isReportName = (name: string) => name.endsWith('.txt') || name.endsWith('.md');
+const isReportName = (name: string) => documentKind(name) !== undefined;
 
 export type Listed = string | ReadProblem;
 
@@ -305,7 +243,7 @@ function linkError(error: unknown): Said {
 
 /**
  * The files named, in order, each a path to read or the reason it cannot be; a directory stands for
- * every .txt and .md file inside it, recursively, following symbolic links. A folder is walked once
+ * report file inside it (every extension `documentKind` knows), recursively, following symbolic links. A folder is walked once
  * however many links lead to it. `notes` tell of folders with no reports in them; `skipped`, of folders
  * passed over because they were walked already.
  */
@@ -323,7 +261,7 @@ export function listSources(args: string[]): { items: Listed[]; notes: Said[]; s
     if (!stats.isDirectory()) { w.out.push(arg); continue; }
     const [listed, skipped] = [w.out.length, w.skipped.length];
     enter(arg, w);
-    if (w.out.length === listed && w.skipped.length === skipped) notes.push({ zh: `${arg} 中没有 .txt 或 .md 文件`, en: `no .txt or .md files in ${arg}` });
+    if (w.out.length === listed && w.skipped.length === skipped) notes.push({ zh: `${arg} 中没有年报文件（${EXTENSIONS.join('、')}）`, en: `no report files (${EXTENSIONS.join(', ')}) in ${arg}` });
   }
   return { items: w.out, notes, skipped: w.skipped };
 }

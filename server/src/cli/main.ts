@@ -2,7 +2,7 @@ import { version } from '../../../package.json';
 import { check, RULES } from '../core/service';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { checkBatch } from './batch';
-import { listSources, readSource } from './files';
+import { listSources, readDocument } from './files';
 import { checkJson, encodingLine, noteLine, parseJson, problemLine, summary, visible } from './output';
 
 // The command-line face of the core. bin/nianbao calls `main`; the bench imports `check` from
@@ -17,7 +17,7 @@ export interface Io { stdout(s: string): void; stderr(s: string): void }
 
 const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
 
-export function main(argv: string[], io: Io = processIo): number {
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let command: Command;
   try {
     command = parseArgs(argv);
@@ -35,9 +35,9 @@ export function main(argv: string[], io: Io = processIo): number {
       return EXIT.ok;
     }
     case 'parse': {
-      const read = readSource(command.file);
+      const read = await readDocument(command.file);
       if (!('text' in read)) { io.stderr(problemLine(read, 'zh')); return EXIT.usage; }
-      if (command.verbose) io.stderr(encodingLine(read.path, read.encoding, 'zh'));
+      if (command.verbose && read.encoding) io.stderr(encodingLine(read.path, read.encoding, 'zh'));
       io.stdout(parseJson(read.path, check(read.text).report));
       return EXIT.ok;
     }
@@ -45,7 +45,7 @@ export function main(argv: string[], io: Io = processIo): number {
       const { locale, format, verbose } = command;
       const { items, notes, skipped } = listSources(command.files);
       // The files that cannot be read are named, with the reason; the others are checked all the same.
-      const { printed, tally, problems, ruleErrors, encodings } = checkBatch({ items, locale, format, verbose });
+      const { printed, tally, problems, ruleErrors, encodings } = await checkBatch({ items, locale, format, verbose });
       if (verbose) io.stderr([...skipped.map((s) => noteLine(s, locale)), ...encodings].join(''));
       if (ruleErrors.length) io.stderr(ruleErrors.join(''));
       // One write for the whole run: a write per file makes the 2,000-report CLI batch ~5% slower (npm run bench).

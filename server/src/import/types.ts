@@ -1,0 +1,29 @@
+// What every importer returns: the report as draft text the reader reads like any other layout,
+// and, for a source that is itself text (HTML), where each part of that draft came from.
+
+/** A sentence for the user, in both languages of the CLI and the extension. */
+export interface Said { zh: string; en: string }
+
+/** Offsets into the draft text back to offsets into the source file's text. */
+export interface SourceMap {
+  /**
+   * The source range of the draft's [start, end). `exact` when the source holds the very characters
+   * of the draft there, so that an edit of the draft can be made in the source instead.
+   */
+  toSource(start: number, end: number): { start: number; end: number; exact: boolean };
+}
+
+/** A report read from a document that is not plain text. */
+export interface Imported {
+  /** The report as a draft: a paragraph per line, a table row per line with its cells between tabs. */
+  text: string;
+  /** For a source that is itself text (HTML): that text, and where each part of `text` is in it. */
+  source?: { text: string; map: SourceMap };
+  /** What the importer could not read but the rest was read all the same (a page without text, say). */
+  notes?: Said[];
+}
+
+/** Why a document gave no report text: a truncated .docx, a PDF without a text layer… */
+export interface Refused { refused: Said }
+
+export type ImportResult = Imported | Refused;
