@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
+import { registerCommands } from './commands';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-// The extension only starts the language server; every check lives in the server's core.
+// The extension starts the language server and registers the palette's commands; every check lives in the server's core.
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector, outputChannelName: 'nianbao', initializationOptions: () => ({ language: language() }),
   };
   client = new LanguageClient('nianbao', '政府信息公开年报检查', serverOptions, clientOptions);
+  registerCommands(context, () => client, () => client?.outputChannel);
   await client.start();
   // The server reads the language once, when it starts: restart it when the setting changes.
   context.subscriptions.push(workspace.onDidChangeConfiguration(async (e) => {

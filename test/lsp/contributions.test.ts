@@ -65,3 +65,23 @@ describe('snippets', () => {
     assert.ok(!findings.some((f) => f.code.startsWith('table4')), JSON.stringify(findings));
   });
 });
+
+describe('commands', () => {
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  // VS Code's display language picks the file: Chinese for zh-cn, English (the default file) otherwise.
+  const zh = JSON.parse(readFileSync('package.nls.zh-cn.json', 'utf8'));
+  const en = JSON.parse(readFileSync('package.nls.json', 'utf8'));
+  const client = readFileSync('client/src/commands.ts', 'utf8');
+
+  it('each has a Chinese and an English title and is registered by the client', () => {
+    const commands: { command: string; title: string }[] = manifest.contributes.commands;
+    assert.ok(commands.length >= 2);
+    for (const { command, title } of commands) {
+      const key = title.replace(/^%|%$/g, '');
+      assert.match(zh[key], /[\u4e00-\u9fff]/, command);
+      assert.match(en[key], /^[A-Z][ -~]+$/, command);
+      assert.ok(client.includes(`registerCommand('${command}'`), `${command} is registered`);
+    }
+    assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  });
+});

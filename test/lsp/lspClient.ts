@@ -13,8 +13,8 @@ const WAIT_MS = 5000;
 
 export interface TestClient {
   connection: ProtocolConnection;
-  /** The diagnostics the server publishes for this version of the document (waits for them). */
-  diagnostics(uri: string, version: number): Promise<Diagnostic[]>;
+  /** The diagnostics the server publishes for this version of the document, or (undefined) for a file not open (waits for them). */
+  diagnostics(uri: string, version: number | undefined): Promise<Diagnostic[]>;
   isAlive(): boolean;
   stop(): Promise<void>;
 }
@@ -44,7 +44,7 @@ export async function startTestClient(locale = 'zh-cn', language?: string): Prom
       return new Promise((resolve, reject) => {
         const check = () => {
           const p = latest.get(uri);
-          if (p?.version !== version) return;
+          if (!p || p.version !== version) return;
           waiters.delete(check);
           clearTimeout(timer);
           resolve(p.diagnostics);

@@ -1,3 +1,4 @@
+import { decodeText, refuseText, type Encoding } from './decode';
 import type { ImportResult, Said } from './types';
 
 // The document formats nianbao reads, by file extension, and the one entry point that turns a
@@ -36,4 +37,18 @@ export async function importDocument(kind: Exclude<DocumentKind, 'text'>, _bytes
     case 'docx': return { refused: NOT_YET };
     case 'pdf': return { refused: NOT_YET };
   }
+}
+
+/**
+ * Any report file's bytes as report text, by the kind its name says: text decoded (strictly, see
+ * decode.ts), other documents through their importer. The language server's way in; the CLI reads
+ * text files itself, synchronously, and comes here for the rest.
+ */
+export async function importFile(name: string, bytes: Uint8Array): Promise<ImportResult & { encoding?: Encoding }> {
+  const kind = documentKind(name) ?? 'text';
+  if (kind !== 'text') return importDocument(kind, bytes);
+  const decoded = decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (!('text' in decoded)) return { refused: decoded };
+  const refused = refuseText(decoded.text);
+  return refused ? { refused } : decoded;
 }

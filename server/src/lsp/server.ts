@@ -6,6 +6,7 @@ import { check, type CheckResult, type Finding, type Locale } from '../core/serv
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './diagnostics';
 import { guard, logError, runSafe } from './runner';
+import { checkFile, importForEditor, type FileParams } from './workspaceFiles';
 
 // The language server: a thin face of the core. It checks each document version once, pushes the
 // findings as diagnostics and answers code actions from the same cached findings.
@@ -117,6 +118,16 @@ export function startServer(connection: Connection): void {
       params.context,
     );
   }));
+
+  // The client's commands: convert a Word/PDF report to a draft; check every report of the workspace.
+  // A file the editor has open is checked as it is there, not as it is on disk.
+  connection.onRequest('nianbao/import', (params: FileParams) => importForEditor(params, locale));
+  connection.onRequest('nianbao/checkFile', async (params: FileParams) => {
+    const open = documents.get(params.uri);
+    if (!open) return checkFile(connection, params, locale);
+    const { findings, result } = validation(open);
+    return { findings: findings.length, report: result?.report.looksLikeReport ?? false };
+  });
 
   connection.onShutdown(() => timers.forEach((t) => clearTimeout(t)));
 

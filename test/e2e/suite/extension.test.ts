@@ -172,6 +172,37 @@ export function defineTests(): void {
     });
   });
 
+  suite('encodings', () => {
+    test('a GBK file, with files.encoding set to gbk, gets the same findings as its UTF-8 original', async () => {
+      const seed = '002_5381253050f8893c.txt';
+      const path = join(WORKSPACE, 'gbk-report.txt');
+      copyFileSync(join(REPO, 'test', 'fixtures', 'encodings', '002_5381253050f8893c.gbk.txt'), path);
+      const files = vscode.workspace.getConfiguration('files');
+      await files.update('encoding', 'gbk', vscode.ConfigurationTarget.Global);
+      try {
+        const uri = vscode.Uri.file(path);
+        const { document } = await open(uri);
+        assert.ok(document.getText().includes('政府信息公开'), 'VS Code decoded the file as GBK');
+        const expected = EXPECTED[seed];
+        await diagnosticsUntil(uri, (d) => d.filter(isSerious).length >= expected.length, `${expected.length} findings`);
+        await sleep(500);
+        assert.deepEqual(vscode.languages.getDiagnostics(uri).filter(isSerious).map((d) => asExpected(document, d)), expected);
+      } finally {
+        await files.update('encoding', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+  });
+
+  suite('commands', () => {
+    test('“检查工作区全部年报” puts the findings of a report nobody opened in the Problems panel', async () => {
+      const uri = copy(SEED_000, 'unopened.txt', wrongT3);
+      const tally = await vscode.commands.executeCommand<{ files: number; reports: number; findings: number }>('nianbao.checkWorkspace');
+      assert.ok(tally && tally.reports >= 1 && tally.findings >= 1, JSON.stringify(tally));
+      const errors = (await diagnosticsUntil(uri, (d) => d.some(isError), 'the unopened report’s error')).filter(isError);
+      assert.deepEqual(errors.map(code), [WRONG_TOTAL_CODE]);
+    });
+  });
+
   suite('the lifecycle', () => {
     test('closing the document clears its diagnostics', async () => {
       const uri = copy(SEED_000, 'to-close.txt', wrongT3);

@@ -1,0 +1,46 @@
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { check, type Finding, type Locale } from '../core/service';
+import { documentKind, importFile } from '../import/index';
+import { toDiagnostic } from './diagnostics';
+
+// Files the editor has not opened: a Word or PDF report converted to a draft, and every report of
+// the workspace checked at once. The client reads the bytes (so that remote and virtual workspaces
+// work too) and sends them here; the server decodes or imports them with the CLI's code.
+
+/** A file's name (for its kind) and its bytes, base64. */
+export interface FileParams { uri: string; name: string; data: string }
+
+/** The draft text of a document, or why there is none (a sentence in the user's language). */
+export type ImportReply = { text: string } | { refused: string };
+
+/** What checking a file gave: how many findings were published for it, or why it was not checked. */
+export type CheckFileReply = { findings: number; report: boolean } | { refused: string };
+
+const bytesOf = (params: FileParams) => Buffer.from(params.data, 'base64');
+
+export async function importForEditor(params: FileParams, locale: Locale): Promise<ImportReply> {
+  const imported = await importFile(params.name, bytesOf(params));
+  return 'refused' in imported ? { refused: imported.refused[locale] } : { text: imported.text };
+}
+
+/**
+ * Checks a file that is not open and publishes its findings. Text that is not a report gets none.
+ * A Word or PDF document's findings have no place in the file itself: they are shown on its first
+ * line, each saying where in the converted draft it is.
+ */
+export async function checkFile(connection: Connection, params: FileParams, locale: Locale): Promise<CheckFileReply> {
+  const imported = await importFile(params.name, bytesOf(params));
+  if ('refused' in imported) return { refused: imported.refused[locale] };
+  const { report, findings } = check(imported.text, { locale });
+  const shown = report.looksLikeReport ? findings : [];
+  const kind = documentKind(params.name) ?? 'text';
+  const diagnostics = kind === 'text' ? shown.map((f) => toDiagnostic(f, params.uri)) : shown.map((f) => onFirstLine(f, params.uri, locale));
+  await connection.sendDiagnostics({ uri: params.uri, diagnostics });
+  return { findings: diagnostics.length, report: report.looksLikeReport };
+}
+
+function onFirstLine(f: Finding, uri: string, locale: Locale): Diagnostic {
+  const where = locale === 'en' ? ` (converted draft, line ${f.range.start.line + 1})` : `（转为草稿后第 ${f.range.start.line + 1} 行）`;
+  const start = { line: 0, character: 0 };
+  return toDiagnostic({ ...f, message: f.message + where, range: { start, end: start }, related: undefined, fix: undefined }, uri);
+}

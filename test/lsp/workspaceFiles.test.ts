@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { DidOpenTextDocumentNotification } from 'vscode-languageserver/node';
+import { startTestClient, type TestClient } from './lspClient';
+
+// The requests behind the palette's commands: a file the editor has not opened, sent as bytes.
+
+const SEED = readFileSync('test/fixtures/seeds/000_d357ddc9fc064a6f.txt');
+const ROW = '一、本年新收政府信息公开申请数量\t\t23\t';
+const WRONG = Buffer.from(SEED.toString('utf8').replace(ROW, ROW.replace('23', '24')));
+const GBK = readFileSync('test/fixtures/encodings/002_5381253050f8893c.gbk.txt');
+
+const file = (uri: string, bytes: Buffer) => ({ uri, name: new URL(uri).pathname, data: bytes.toString('base64') });
+
+describe('language server: files that are not open', () => {
+  let client: TestClient;
+  before(async () => { client = await startTestClient('zh-cn'); });
+  after(async () => { await client?.stop(); });
+
+  it('checks a report sent as bytes and publishes its findings, without a version', async () => {
+    const uri = 'file:///ws/000.txt';
+    const reply = await client.connection.sendRequest('nianbao/checkFile', file(uri, WRONG));
+    const diagnostics = await client.diagnostics(uri, undefined);
+    assert.deepEqual(reply, { findings: diagnostics.length, report: true });
+    assert.ok(diagnostics.some((d) => d.code === 'table3-balance'), JSON.stringify(diagnostics.map((d) => d.code)));
+  });
+
+  it('reads a GBK file like a UTF-8 one', async () => {
+    const uri = 'file:///ws/gbk.txt';
+    const reply = await client.connection.sendRequest('nianbao/checkFile', file(uri, GBK)) as { report: boolean };
+    assert.equal(reply.report, true);
+  });
+
+  it('publishes nothing for a text file that is not a report, and refuses a binary one with the reason', async () => {
+    const uri = 'file:///ws/notes.md';
+    assert.deepEqual(await client.connection.sendRequest('nianbao/checkFile', file(uri, Buffer.from('会议纪要\n'))), { findings: 0, report: false });
+    assert.deepEqual(await client.diagnostics(uri, undefined), []);
+    const binary = await client.connection.sendRequest('nianbao/checkFile', file('file:///ws/x.txt', Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2])));
+    assert.match((binary as { refused: string }).refused, /二进制/);
+  });
+
+  it('answers for an open document with what the editor shows, not the bytes on disk', async () => {
+    const uri = 'file:///ws/open.txt';
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: SEED.toString('utf8') } });
+    const shown = await client.diagnostics(uri, 1);
+    const reply = await client.connection.sendRequest('nianbao/checkFile', file(uri, WRONG));
+    assert.deepEqual(reply, { findings: shown.length, report: true });
+  });
+
+  it('imports a text report as its text, and names why an empty one cannot be', async () => {
+    assert.deepEqual(await client.connection.sendRequest('nianbao/import', file('file:///ws/a.txt', SEED)), { text: SEED.toString('utf8') });
+    assert.deepEqual(await client.connection.sendRequest('nianbao/import', file('file:///ws/b.txt', Buffer.alloc(0))), { refused: '空文件，不是年度报告' });
+  });
+});
