@@ -85,3 +85,10 @@ describe('commands', () => {
     assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
   });
 });
+
+describe('workspace trust', () => {
+  it('is declared safe in Restricted Mode and in virtual workspaces: it runs nothing from the workspace', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+    assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+  });
+});

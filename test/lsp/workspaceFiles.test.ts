@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { DidOpenTextDocumentNotification } from 'vscode-languageserver/node';
+import { CodeActionRequest, DidOpenTextDocumentNotification, type CodeAction } from 'vscode-languageserver/node';
 import { startTestClient, type TestClient } from './lspClient';
 
 // The requests behind the palette's commands: a file the editor has not opened, sent as bytes.
@@ -51,5 +51,27 @@ describe('language server: files that are not open', () => {
   it('imports a text report as its text, and names why an empty one cannot be', async () => {
     assert.deepEqual(await client.connection.sendRequest('nianbao/import', file('file:///ws/a.txt', SEED)), { text: SEED.toString('utf8') });
     assert.deepEqual(await client.connection.sendRequest('nianbao/import', file('file:///ws/b.txt', Buffer.alloc(0))), { refused: '空文件，不是年度报告' });
+  });
+});
+
+describe('language server: a GBK report opened as UTF-8', () => {
+  let client: TestClient;
+  before(async () => { client = await startTestClient('zh-cn'); });
+  after(async () => { await client?.stop(); });
+
+  it('is told so, with the command that reopens it in another encoding; ordinary text with a stray � is not', async () => {
+    const uri = 'file:///ws/gbk-as-utf8.txt';
+    const text = GBK.toString('utf8');
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    const [notice, ...rest] = await client.diagnostics(uri, 1);
+    assert.equal(notice.code, 'wrong-encoding');
+    assert.match(String(notice.message), /无法识别的字符.*GBK/);
+    assert.deepEqual(rest, [], 'nothing else: the garbled text is not read as a report');
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: notice.range, context: { diagnostics: [notice] } }) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.command?.command), ['workbench.action.editor.changeEncoding']);
+
+    const stray = 'file:///ws/stray.txt';
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: stray, languageId: 'plaintext', version: 1, text: SEED.toString('utf8').replace('政府', '\ufffd政府') } });
+    assert.ok(!(await client.diagnostics(stray, 1)).some((d) => d.code === 'wrong-encoding'));
   });
 });

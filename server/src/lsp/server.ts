@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, type CheckResult, type Finding, type Locale } from '../core/service';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './diagnostics';
+import { reopenWithEncoding, wrongEncoding } from './encoding';
 import { guard, logError, runSafe } from './runner';
 import { checkFile, importForEditor, type FileParams } from './workspaceFiles';
 
@@ -62,6 +63,8 @@ export function startServer(connection: Connection): void {
       } else if (ours) {
         v.result = check(text, { locale, onError: (error, rules) => logError(connection, `check ${rules}`, error) });
         if (languageId === 'nianbao' || v.result.report.looksLikeReport) v.findings = v.result.findings;
+        const encoding = wrongEncoding(text, locale);
+        if (encoding) v.findings = [encoding, ...v.findings];
       }
     } catch (error) {
       // Cached anyway, so a text that breaks the parser is not parsed again until it changes.
@@ -113,10 +116,10 @@ export function startServer(connection: Connection): void {
     const cached = validations.get(params.textDocument.uri);
     // Fixes belong to the version they were computed for; on a newer one their ranges may point elsewhere.
     if (!document || !cached || cached.version !== document.version) return [];
-    return codeActions(
-      { uri: document.uri, version: document.version, findings: cached.findings, locale, versionedEdits },
-      params.context,
-    );
+    return [
+      ...reopenWithEncoding(params.context, locale),
+      ...codeActions({ uri: document.uri, version: document.version, findings: cached.findings, locale, versionedEdits }, params.context),
+    ];
   }));
 
   // The client's commands: convert a Word/PDF report to a draft; check every report of the workspace.
