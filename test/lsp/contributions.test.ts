@@ -6,26 +6,14 @@ import { FORMAT_2021, SECTION_OF, SECTIONS, TABLE_KEYS, tableSpec, type FormatVe
 import type { Report } from '../../server/src/core/model';
 import { check } from '../../server/src/core/service';
 import { snippetsFile } from '../../scripts/snippets';
+import { expand, snippet } from './snippetText';
 
 // The grammar and snippets the extension contributes, held against the statute data they copy.
 
 const grammar = JSON.parse(readFileSync('syntaxes/nianbao.tmLanguage.json', 'utf8'));
-const snippets = JSON.parse(readFileSync('snippets/nianbao.json', 'utf8'));
 
 /** A grammar rule's pattern; its Oniguruma syntax here is the subset JavaScript shares. */
 const rule = (name: string) => new RegExp(grammar.repository[name].match);
-
-/** The text a snippet inserts when every placeholder keeps its default (mirrors repeat it). */
-function expand(body: string[]): string {
-  const text = body.join('\n');
-  const defaults = new Map<string, string>();
-  for (const m of text.matchAll(/\$\{(\d+):([^}]*)\}/g)) defaults.set(m[1], m[2]);
-  return text.replace(/\$\{(\d+)(?::[^}]*)?\}|\$(\d+)/g, (_, a, b) => defaults.get(a ?? b) ?? '');
-}
-
-interface Snippet { prefix: string[]; body: string[] }
-const snippet = (prefix: string) =>
-  Object.values(snippets as Record<string, Snippet>).find((s) => s.prefix.includes(prefix))!;
 
 describe('grammar', () => {
   it('marks the six section headings, with or without their numeral, and nothing else', () => {
