@@ -114,6 +114,11 @@ describe('writing a report over LSP', () => {
       assert.equal(t2[0].detail, '第二十条第（一）项');
     });
 
+    it('on the line after a complete table, offers the next section heading', async () => {
+      const items = await complete(client, report().replace('行政事业性收费\t0\n\n三、收到和处理政府信息公开申请情况', '行政事业性收费\t0\n|'));
+      assert.equal(items[0].label, '三、收到和处理政府信息公开申请情况');
+    });
+
     it('in a total cell offers the value the identities determine, the row total first', async () => {
       const items = await complete(client, report('51\t7\t0\t0\t0\t0\t5|'));
       assert.equal(items[0].label, '58');

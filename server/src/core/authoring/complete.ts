@@ -24,8 +24,8 @@ export interface Completion {
   preselect?: boolean;
 }
 
-/** The text before the cursor is the start of a line: blanks, then perhaps some words, no digits or tabs among them. */
-const LINE_START = /^[ \u3000]*([^\s\d]*)$/;
+/** The text before the cursor is the start of a line: blanks, then perhaps a few words (no longer than a row label), no digits or tabs among them. */
+const LINE_START = /^[ \u3000]*([^\s\d]{0,40})$/;
 
 /** Missing items first, the next missing one after `after` (an index into `items`) before them. */
 function ranked<T>(items: T[], present: (t: T) => boolean, after: number): { item: T; sortText: string; preselect: boolean }[] {
@@ -80,17 +80,17 @@ export function completionsAt(report: Report, idx: LineIndex, p: Position, local
   if (!typed) return [];
   const range: Range = { start: { line: p.line, character: p.character - typed[1].length }, end: p };
 
-  // Inside a table (or on the line just after it, where the next row is typed): its row labels.
-  const table = tablesOf(report).find((t) => p.line >= t.range.start.line && p.line <= t.range.end.line + 1);
+  // Inside a table, or on the line after it while rows are missing: its row labels. (Table 4 has none:
+  // its blocks are headers over one row of numbers.) After a complete table, the next heading is meant.
+  const table = tablesOf(report).find((t) => t.key !== 't4' && p.line >= t.range.start.line && p.line <= t.range.end.line + 1);
   if (table) {
     const rows = tableSpec(table.version, table.key).rows.filter((r) => !r.isGroup);
-    // Table 4 has no row labels: its three blocks are headers over one row of numbers.
-    if (table.key === 't4') return [];
     const written = (r: RowSpec) => Object.keys(table.rows[r.key]?.cells ?? {}).length > 0;
-    return ranked(rows, written, lastRowAbove(table, rows, p.line))
-      .map(({ item, sortText, preselect }) => ({
+    if (p.line <= table.range.end.line || !rows.every(written)) {
+      return ranked(rows, written, lastRowAbove(table, rows, p.line)).map(({ item, sortText, preselect }) => ({
         kind: 'row', label: item.label, detail: item.block ?? item.name, range, newText: item.label, sortText, preselect,
       }));
+    }
   }
 
   const present = new Set(report.sections.map((s) => s.number));
