@@ -159,6 +159,14 @@ describe('writing a report over LSP', () => {
       assert.match(value!, /总计 \*\*59\*\* = 51 \+ 7 \+ 0 \+ 0 \+ 0 \+ 0 ✗ 应为 58/);
     });
 
+    it('on a blank cell: that it is no zero, and what the other cells make it', async () => {
+      const text = report('51\t\t0\t0\t0\t0\t58');
+      const value = await hover(client, text, positionOf(text, '51\t\t0', 3));
+      assert.match(value!, /列：商业企业/);
+      assert.match(value!, /此格不是数字（空白）：空白不等于 0/);
+      assert.match(value!, /表三各行：总计 = 自然人 \+ 各类法人或其他组织\s+按其他各格应为 7/);
+    });
+
     it('on a prose figure: the table cell it was checked against', async () => {
       const text = report();
       const value = await hover(client, text, positionOf(text, '申请58件', 2));
@@ -189,6 +197,8 @@ describe('writing a report over LSP', () => {
       assert.deepEqual(symbols.map((s) => s.name), SECTIONS.map((s) => `${s.numeral}、${s.title}`));
       assert.deepEqual(symbols.map((s) => s.children?.map((c) => c.name) ?? []),
         [[], ['表二 主动公开政府信息情况'], ['表三 收到和处理政府信息公开申请情况'], ['表四 政府信息公开行政复议、行政诉讼情况'], [], []]);
+      const table4 = symbols[3].children![0];
+      assert.equal(text.split('\n')[table4.selectionRange.start.line], '行政复议\t\t\t\t\t行政诉讼', 'table 4 starts at its first row');
       for (const s of symbols) {
         for (const child of s.children ?? []) assert.ok(child.range.start.line >= s.range.start.line && child.range.end.line <= s.range.end.line);
       }
@@ -203,6 +213,7 @@ describe('writing a report over LSP', () => {
       for (const s of SECTIONS) assert.ok(starts.includes(`${s.numeral}、${s.title}`), s.title);
       assert.ok(starts.includes('第二十条第（一）项'), 'table 2');
       assert.ok(starts.some((l) => l.startsWith('（本列数据的勾稽关系为')), 'table 3');
+      assert.ok(starts.includes('行政复议\t\t\t\t\t行政诉讼'), 'table 4, though the reader finds its anchor 行政复议 in the heading');
       for (const f of folds) assert.notEqual(lines[f.endLine].trim(), '', 'a fold ends on a line with text');
     });
   });

@@ -1,6 +1,6 @@
 import { SECTIONS, tableSpec } from '../format/statute';
 import type { LineIndex, Range } from '../lineIndex';
-import { tablesOf, type Report } from '../model';
+import { tablesOf, type Report, type Table } from '../model';
 import { TABLE_WORDS } from './find';
 
 // The report's outline — the six sections, each statutory table under the section it stands in — and
@@ -22,6 +22,18 @@ const inside = (r: Range, outer: Range) =>
   (r.start.line > outer.start.line || (r.start.line === outer.start.line && r.start.character >= outer.start.character)) &&
   (r.start.line < outer.end.line || (r.start.line === outer.end.line && r.start.character <= outer.end.character));
 
+/**
+ * Where a table stands, for the outline and folding: the reader may start it on its section's heading,
+ * where it found its anchor word (行政复议 in 四、政府信息公开行政复议、行政诉讼情况); it then starts on the
+ * next line with text.
+ */
+function tableRange(t: Table, report: Report, idx: LineIndex): Range {
+  if (!report.sections.some((s) => s.headingRange.start.line === t.range.start.line)) return t.range;
+  let line = t.range.start.line + 1;
+  while (line < t.range.end.line && idx.lineText(line).trim() === '') line++;
+  return line > t.range.end.line ? t.range : { start: { line, character: 0 }, end: t.range.end };
+}
+
 export function outline(report: Report, idx: LineIndex): OutlineNode[] {
   const sections: OutlineNode[] = report.sections.map((s) => {
     const spec = SECTIONS[s.number - 1], name = `${spec.numeral}、${spec.title}`;
@@ -30,12 +42,12 @@ export function outline(report: Report, idx: LineIndex): OutlineNode[] {
   });
   const loose: OutlineNode[] = [];
   for (const t of tablesOf(report)) {
-    const first = t.range.start.line;
+    const range = tableRange(t, report, idx), first = range.start.line;
     const node: OutlineNode = {
       kind: 'table', name: `${TABLE_WORDS[t.key].zh} ${tableSpec(t.version, t.key).title}`, detail: `${t.version}年格式`,
-      range: t.range, selectionRange: { start: t.range.start, end: first === t.range.end.line ? t.range.end : idx.lineRange(first).end }, children: [],
+      range, selectionRange: { start: range.start, end: first === range.end.line ? range.end : idx.lineRange(first).end }, children: [],
     };
-    const parent = sections.find((s) => inside(t.range, s.range));
+    const parent = sections.find((s) => inside(range, s.range));
     (parent ? parent.children : loose).push(node);
   }
   // A table outside every section (a draft without headings) still shows, in document order.
@@ -51,9 +63,9 @@ export function foldingRanges(report: Report, idx: LineIndex): Fold[] {
     while (end > r.start.line && idx.lineText(end).trim() === '') end--;
     return end > r.start.line ? { startLine: r.start.line, endLine: end } : undefined;
   };
-  return [...report.sections.map((s) => s.range), ...tablesOf(report).map((t) => t.range)]
+  return [...report.sections.map((s) => s.range), ...tablesOf(report).map((t) => tableRange(t, report, idx))]
     .map(fold).filter((f): f is Fold => f !== undefined)
     .sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine)
-    // A table whose first line is its section's heading (表四's 行政复议 in 四、…行政复议、行政诉讼情况) folds with it.
+    // The editor keeps one fold per start line: the outer one (a section whose heading starts its table too) is kept.
     .filter((f, i, all) => i === 0 || f.startLine !== all[i - 1].startLine);
 }
