@@ -1,28 +1,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { FORMAT_2021, SECTIONS } from '../../server/src/core/format/statute';
+import type { TableKey } from '../../server/src/core/format/schema';
+import { FORMAT_2021, SECTION_OF, SECTIONS, TABLE_KEYS, tableSpec, type FormatVersion } from '../../server/src/core/format/statute';
+import type { Report } from '../../server/src/core/model';
 import { check } from '../../server/src/core/service';
+import { snippetsFile } from '../../scripts/snippets';
+import { expand, snippet } from './snippetText';
 
 // The grammar and snippets the extension contributes, held against the statute data they copy.
 
 const grammar = JSON.parse(readFileSync('syntaxes/nianbao.tmLanguage.json', 'utf8'));
-const snippets = JSON.parse(readFileSync('snippets/nianbao.json', 'utf8'));
 
 /** A grammar rule's pattern; its Oniguruma syntax here is the subset JavaScript shares. */
 const rule = (name: string) => new RegExp(grammar.repository[name].match);
-
-/** The text a snippet inserts when every placeholder keeps its default (mirrors repeat it). */
-function expand(body: string[]): string {
-  const text = body.join('\n');
-  const defaults = new Map<string, string>();
-  for (const m of text.matchAll(/\$\{(\d+):([^}]*)\}/g)) defaults.set(m[1], m[2]);
-  return text.replace(/\$\{(\d+)(?::[^}]*)?\}|\$(\d+)/g, (_, a, b) => defaults.get(a ?? b) ?? '');
-}
-
-interface Snippet { prefix: string[]; body: string[] }
-const snippet = (prefix: string) =>
-  Object.values(snippets as Record<string, Snippet>).find((s) => s.prefix.includes(prefix))!;
 
 describe('grammar', () => {
   it('marks the six section headings, with or without their numeral, and nothing else', () => {
@@ -45,25 +36,66 @@ describe('grammar', () => {
 });
 
 describe('snippets', () => {
-  it('the report template has the six statutory titles in order and a year placeholder in the title', () => {
-    const body = snippet('年报模板').body;
-    assert.deepEqual(snippet('nianbao-report'), snippet('年报模板'));
-    assert.equal(body[0], '${1:2025}年政府信息公开工作年度报告');
-    assert.deepEqual(body.filter((l) => /^[一二三四五六]、/.test(l)), SECTIONS.map((s) => `${s.numeral}、${s.title}`));
+  const TABLE_PREFIXES: Record<TableKey, string[]> = {
+    t2: ['nianbao-table2', '表二', 'biao2', 'nianbao-table2-md', '表二md', 'biao2-md'],
+    t3: ['nianbao-table3', '表三', 'biao3', 'nianbao-table3-md', '表三md', 'biao3-md'],
+    t4: ['nianbao-table4', '表四', 'biao4', 'nianbao-table4-md', '表四md', 'biao4-md'],
+  };
+
+  /** Every statutory cell of the report's tables, with its value: none may be missing. */
+  function assertAllZero(report: Report, version: FormatVersion, keys: TableKey[] = TABLE_KEYS) {
+    for (const key of keys) {
+      const table = report.tables[key];
+      assert.ok(table, `${key} is read`);
+      // Table 4 is the same in both formats; the reader calls it 2021.
+      if (key !== 't4') assert.equal(table.version, version, key);
+      assert.deepEqual(table.problems, [], key);
+      for (const r of tableSpec(version, key).rows.filter((x) => !x.isGroup)) {
+        for (const c of r.columns) assert.equal(table.rows[r.key]?.cells[c]?.value, 0, `${key} ${r.key} ${c}`);
+      }
+    }
+  }
+
+  it('snippets/nianbao.json is what scripts/gen-snippets.mjs makes from the statute (run it after changing the format data)', () => {
+    assert.equal(readFileSync('snippets/nianbao.json', 'utf8'), snippetsFile());
   });
 
-  it('the report template with the table-4 skeleton reads as a report with an all-zero table 4', () => {
-    const table4 = expand(snippet('nianbao-table4').body);
-    const text = expand(snippet('nianbao-report').body).replace('（表四）', table4);
-    const { report, findings } = check(text);
-    assert.equal(report.looksLikeReport, true);
-    assert.equal(report.year, 2025);
-    assert.deepEqual(report.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
-    const cells = Object.values(report.tables.t4?.rows ?? {}).flatMap((r) => Object.values(r.cells));
-    assert.equal(cells.length, 15);
-    assert.ok(cells.every((c) => c.value === 0));
-    assert.ok(!findings.some((f) => f.code.startsWith('table4')), JSON.stringify(findings));
+  it('the report templates have the six statutory titles in order and tab stops for the body and the year', () => {
+    for (const prefix of ['年报模板', '年报模板2019']) {
+      const body = snippet(prefix).body;
+      assert.match(body[0], /^\$\{1:某某区人民政府\}\$\{2:20\d\d\}年政府信息公开工作年度报告$/);
+      assert.deepEqual(body.filter((l) => /^[一二三四五六]、/.test(l) && !l.includes('\t')), SECTIONS.map((s) => `${s.numeral}、${s.title}`));
+    }
+    assert.deepEqual(snippet('nianbao-report'), snippet('年报模板'));
+    assert.deepEqual(snippet('nianbao-report-2019'), snippet('年报模板2019'));
   });
+
+  for (const [prefix, version, year] of [['nianbao-report', '2021', 2025], ['nianbao-report-2019', '2019', 2020]] as const) {
+    it(`${prefix}, inserted as it comes, is a ${year} report in the ${version} format with every cell 0 and no error or warning`, () => {
+      const { report, findings } = check(expand(snippet(prefix).body));
+      assert.equal(report.year, year);
+      assert.equal(report.format, version);
+      assert.deepEqual(report.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+      assertAllZero(report, version);
+      assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+    });
+  }
+
+  for (const key of TABLE_KEYS) {
+    for (const prefix of TABLE_PREFIXES[key]) {
+      it(`${prefix} is read back in a report with every cell bound`, () => {
+        const table = expand(snippet(prefix).body);
+        // The template's own table replaced by the snippet's: the lines from the table's section heading to the next one.
+        const section = SECTIONS[SECTION_OF[key] - 1], next = SECTIONS[SECTION_OF[key]];
+        const text = expand(snippet('nianbao-report').body)
+          .replace(new RegExp(`(${section.numeral}、${section.title}\n\n)[^]*?(\n\n${next.numeral}、)`), (_, a, b) => a + table.trimEnd() + b);
+        const { report, findings } = check(text);
+        assert.ok(text.includes(table.trimEnd()));
+        assertAllZero(report, '2021');
+        assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+      });
+    }
+  }
 });
 
 describe('commands', () => {

@@ -3,6 +3,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, type CheckResult, type Finding, type Locale } from '../core/service';
+import { LineIndex } from '../core/lineIndex';
+import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './diagnostics';
 import { reopenWithEncoding, wrongEncoding } from './encoding';
@@ -44,6 +46,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        ...AUTHORING_CAPABILITIES,
       },
     };
   });
@@ -131,6 +134,14 @@ export function startServer(connection: Connection): void {
     const { findings, result } = validation(open);
     return { findings: findings.length, report: result?.report.looksLikeReport ?? false };
   });
+
+  // Writing the report (lsp/authoring.ts): completion, hover, outline, folding, formatting — on the
+  // report parsed for the current version, and only in a text that is a report (or a new .nianbao file).
+  registerAuthoring(connection, documents, (document) => {
+    const { result } = validation(document);
+    if (!result || !(document.languageId === 'nianbao' || result.report.looksLikeReport)) return undefined;
+    return { report: result.report, idx: new LineIndex(document.getText()) };
+  }, () => locale);
 
   connection.onShutdown(() => timers.forEach((t) => clearTimeout(t)));
 
