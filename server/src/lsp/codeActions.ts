@@ -54,12 +54,15 @@ export function codeActions(source: FixSource, context: CodeActionContext): Code
     }
   }
   // Fix-all runs on save or by command; it is offered only when asked for by kind.
-  if (wanted(FIX_ALL_KIND, context.only, false)) {
+  if (asksForFixAll(context.only)) {
     const edits = fixAllEdits(source.findings);
     if (edits.length) actions.push({ title: titles.fixAll, kind: FIX_ALL_KIND, edit: workspaceEdit(source, edits) });
   }
   return actions;
 }
+
+/** Whether a request asks for fix-all: on save VS Code sends `only: ['source.fixAll.nianbao']` (the setting's key). */
+export const asksForFixAll = (only: string[] | undefined) => wanted(FIX_ALL_KIND, only, false);
 
 /** `only` may name a parent kind: “source” and “source.fixAll” both include “source.fixAll.nianbao”. */
 function wanted(kind: string, only: string[] | undefined, byDefault: boolean): boolean {
