@@ -45,7 +45,8 @@ const FULL_WIDTH = (s: string) => s.replace(/[0-9.]/g, (c) => (c === '.' ? '．'
 function fixFor(c: Claim, value: number): Fix | undefined {
   if (c.form === 'zero' || c.form === 'all' || value < 0) return undefined;
   const text = c.form === 'fullwidth' ? FULL_WIDTH(num(value)) : num(value);
-  return { title: { zh: `改为 ${text}`, en: `Change to ${text}` }, edits: [{ range: c.range, newText: text }] };
+  // Never certain: the prose may be the right side and the table wrong.
+  return { title: { zh: `改为 ${text}`, en: `Change to ${text}` }, edits: [{ range: c.range, newText: text }], safe: false };
 }
 
 /** 均胜诉 vs table 4: the cells that say otherwise, “行政复议尚未审结 7 件”. */
