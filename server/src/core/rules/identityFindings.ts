@@ -2,7 +2,9 @@ import { tableSpec } from '../format/statute';
 import { evaluate, solve, type Evaluation, type Instance, type Term } from '../identities';
 import type { Cell, Table } from '../model';
 import { cellName, columnName, num, rowName, tableName, tableNameEn } from './names';
+import { oddCells } from './oddCells';
 import { perReport } from './perReport';
+import { required } from './requiredValue';
 import type { Report } from '../model';
 import type { Msg, RawFinding, Related, Rule, RuleMeta } from './types';
 
@@ -119,13 +121,35 @@ function checkTable(table: Table, { broken: bad, blame, suspects }: Evaluation):
     });
 }
 
-/** The identities of tables 3 and 4 evaluated once per report. */
+/** The identities of tables 3 and 4 evaluated once per report, for the identity findings and the prose. */
 const evaluations = perReport((report: Report) =>
   [report.tables.t3, report.tables.t4].filter((t): t is Table => t !== undefined).map((table) => ({ table, evaluation: evaluate(table) })));
 
 /** Every identity finding of a report, worked out once for the four rules. */
 const identityFindings = perReport((report: Report): RawFinding[] =>
   evaluations(report).flatMap(({ table, evaluation }) => checkTable(table, evaluation)));
+
+/**
+ * What the identities say of a table cell, by `t3|row|col`: the value they pin it to (the one wrong
+ * cell they locate, or a cell without a usable number they fill in), or 'doubtful' for a cell that
+ * may be wrong where they cannot tell its value. The prose is checked against these, so that no prose
+ * fix copies a figure the tables' own finding says is wrong.
+ */
+export type CellVerdict = { value: number } | 'doubtful';
+export const cellVerdicts = perReport((report: Report): Map<string, CellVerdict> => {
+  const out = new Map<string, CellVerdict>();
+  const key = (table: Table, row: string, col: string) => `${table.key}|${row}|${col}`;
+  for (const { table, evaluation: { blame, suspects } } of evaluations(report)) {
+    if (blame) out.set(key(table, blame.term.row, blame.term.col), { value: blame.value });
+    for (const t of suspects?.flat() ?? []) out.set(key(table, t.row, t.col), 'doubtful');
+  }
+  for (const { table, row, col, cell } of oddCells(report)) {
+    if (table.key === 't2' || (cell.value !== null && cell.value >= 0 && Number.isInteger(cell.value))) continue;
+    const r = required(table, row, col);
+    if (r) out.set(key(table, row, col), { value: r.value });
+  }
+  return out;
+});
 
 /** An identity rule: its metadata and its share of the identity findings. */
 export function identityRule(meta: RuleMeta): Rule {
