@@ -87,17 +87,21 @@ describe('several mistakes', () => {
   const text = seed('002').text;
   const t3 = parseReport(text).tables.t3!;
 
-  it('are reported once per broken identity, on its total, with the sum as fix', () => {
-    // Two wrong cells in different rows and columns: no single cell explains them.
+  it('are reported once per broken identity, on its total, naming the cells that may be wrong, without a fix', () => {
+    // Two wrong cells in different rows and columns: no single cell explains them. Setting each broken
+    // total to its sum, as the fixes once did, left four errors, two of them new.
     let mutated = replaceAt(text, t3.rows['3.4.1'].cells.commercial.range, '4');
     mutated = replaceAt(mutated, t3.rows['3.1'].cells.natural.range, '18');
     const found = tableFindings(mutated);
     assert.deepEqual(found.map((f) => f.code).sort(), ['table3-outcome-total', 'table3-outcome-total', 'table3-row-total', 'table3-row-total']);
+    assert.deepEqual(found.filter((f) => f.fix), []);
     const rowTotal = found.find((f) => f.code === 'table3-row-total' && f.message.includes('予以公开'))!;
     const mt3 = parseReport(mutated).tables.t3!;
     assert.deepEqual(rowTotal.range, mt3.rows['3.1'].cells.total.range);
-    assert.equal(rowTotal.fix!.edits[0].newText, '21');
     assert.match(rowTotal.message, /总计为 20，但自然人与各类法人或其他组织之和为 21/);
+    // The row's suspects are where the broken columns cross it; the other wrong cell is on 3.4.1.
+    assert.match(rowTotal.message, /可能有误的是“自然人”（18）、“商业企业”（3）这 2 格/);
+    assert.deepEqual(rowTotal.related?.map((r) => r.range), [mt3.rows['3.1'].cells.natural.range, mt3.rows['3.1'].cells.commercial.range]);
   });
 
   it('a blank or placeholder cell gets the value the identities determine', () => {
@@ -178,7 +182,7 @@ describe('structure', () => {
 });
 
 describe('fix all', () => {
-  it('applies every fix at once', () => {
+  it('applies every certain fix at once; table 4’s total stays an explicit quick fix', () => {
     const text = seed('003').text;
     const report = parseReport(text);
     let mutated = replaceAt(text, report.tables.t3!.rows['3.2'].cells.natural.range, '12');
@@ -186,7 +190,11 @@ describe('fix all', () => {
     mutated = replaceAt(mutated, t4.rows.suit_direct.cells.upheld.range, '9');
     const { findings } = check(mutated);
     const fixed = applyEdits(mutated, fixAllEdits(findings));
-    assert.deepEqual(tableFindings(fixed), []);
+    // One equation cannot tell which of its five cells is wrong (here a part, not the total).
+    const left = tableFindings(fixed);
+    assert.deepEqual(left.map((f) => [f.code, f.fix?.safe]), [['table4-total', false]]);
+    assert.match(left[0].fix!.title, /假定各项无误/);
+    assert.deepEqual(left[0].fix!.edits.map((e) => e.newText), ['25'], 'the total written as the sum of the parts, 9 + 8 + 1 + 7');
   });
 });
 

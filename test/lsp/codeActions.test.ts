@@ -11,7 +11,7 @@ const URI = 'file:///r.txt';
 const at = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
 const wrongCell = (line: number, value: string): Finding => ({
   code: 'table3-balance', severity: 'error', message: `应为 ${value}`, range: at(line, 2, 4),
-  fix: { title: `改为 ${value}`, edits: [{ range: at(line, 2, 4), newText: value }] },
+  fix: { title: `改为 ${value}`, edits: [{ range: at(line, 2, 4), newText: value }], safe: true },
 });
 const blank: Finding = { code: 'cell-blank', severity: 'warning', message: '空白', range: at(9, 0, 0) };
 
@@ -42,6 +42,18 @@ describe('code actions', () => {
     assert.deepEqual(codeActions(source(two), { diagnostics: diagnosticsOf(two), only: [CodeActionKind.QuickFix] })
       .filter((a) => a.kind !== CodeActionKind.QuickFix), []);
     assert.deepEqual(codeActions(source([blank]), { diagnostics: [], only: ['source.fixAll'] }), []);
+  });
+
+  it('apply only certain fixes in fix-all and in fixing a whole rule; an uncertain one is offered alone', () => {
+    const prose = (line: number, value: string): Finding => ({
+      code: 'prose-mismatch', severity: 'warning', message: '正文与表不符', range: at(line, 0, 2),
+      fix: { title: `改为 ${value}`, edits: [{ range: at(line, 0, 2), newText: value }], safe: false },
+    });
+    const findings = [...two, prose(7, '5'), prose(8, '6')];
+    const [fixAll] = codeActions(source(findings), { diagnostics: [], only: ['source.fixAll.nianbao'] });
+    assert.deepEqual(fixAll.edit?.changes?.[URI].map((e) => e.newText), ['23', '7']);
+    assert.deepEqual(titles(codeActions(source(findings), { diagnostics: diagnosticsOf([findings[2]]) })), ['quickfix 修正：改为 5']);
+    assert.deepEqual(codeActions(source([prose(7, '5')]), { diagnostics: [], only: ['source.fixAll'] }), []);
   });
 
   it('send versioned edits without overlaps', () => {

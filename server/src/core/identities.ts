@@ -144,6 +144,12 @@ export interface Evaluation {
   broken: Instance[];
   /** The one cell whose change explains every broken identity, and the value that satisfies them all. */
   blame?: { term: Term; value: number };
+  /**
+   * Without a blame, for each broken identity (in the same order): the cells that may be wrong, those
+   * whose every evaluable identity is broken (a wrong cell with one that holds would have broken it).
+   * Cells cut from run-together digits are left out, as from the blame.
+   */
+  suspects?: Term[][];
 }
 
 /**
@@ -154,8 +160,8 @@ export function evaluate(table: Table): Evaluation {
   const plans = plansOf(table), { list } = plans;
   const vals = values(table, plans);
   const res = residuals(plans, vals);
-  const broken: Instance[] = [];
-  for (let i = 0; i < res.length; i++) if (isBroken(res[i])) broken.push(instance(table, list[i])!);
+  const broken: Instance[] = [], brokenPlans: number[] = [];
+  for (let i = 0; i < res.length; i++) if (isBroken(res[i])) { broken.push(instance(table, list[i])!); brokenPlans.push(i); }
   if (broken.length === 0) return { broken };
   let blame: { use: CellUse; value: number } | undefined, candidates = 0;
   const seen = plans.seen.fill(0);
@@ -173,7 +179,12 @@ export function evaluate(table: Table): Evaluation {
       blame = { use, value };
     }
   }
-  if (candidates !== 1 || !blame) return { broken };
+  if (candidates !== 1 || !blame) {
+    const holds = (plan: number) => !Number.isNaN(res[plan]) && !isBroken(res[plan]);
+    // instance() spells out the terms in the order of the plan's refs.
+    const suspects = brokenPlans.map((b, k) => broken[k].terms.filter((t, j) => !t.cell.inferred && !list[b].refs[j].use.plans.some(({ plan }) => holds(plan))));
+    return { broken, suspects };
+  }
   const { use, value } = blame;
   return { broken, blame: { term: broken[0].terms.find((t) => t.row === use.row && t.col === use.col)!, value } };
 }

@@ -18,7 +18,8 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: Range;
-  fix?: { title: string; edits: TextEdit[] };
+  /** `safe`: certain, applied by fix-all (rules/types.ts Fix). */
+  fix?: { title: string; edits: TextEdit[]; safe: boolean };
   related?: { range: Range; message: string }[];
 }
 
@@ -34,7 +35,7 @@ export interface CheckOptions {
 
 function localize(raw: RawFinding, locale: Locale, related: boolean): Finding {
   const f: Finding = { code: raw.code, severity: ruleByCode(raw.code)?.severity ?? 'warning', message: raw.message[locale], range: raw.range };
-  if (raw.fix) f.fix = { title: raw.fix.title[locale], edits: raw.fix.edits };
+  if (raw.fix) f.fix = { title: raw.fix.title[locale], edits: raw.fix.edits, safe: raw.fix.safe };
   const places = related && raw.related ? raw.related() : [];
   if (places.length) f.related = places.map((r) => ({ range: r.range, message: r.message[locale] }));
   return f;
@@ -82,9 +83,12 @@ function withoutOverlaps(edits: TextEdit[]): TextEdit[] {
   return kept;
 }
 
-/** The edits of every fix among the findings (optionally of one rule), sorted and without overlaps. */
+/**
+ * The edits of every safe fix among the findings (optionally of one rule), sorted and without overlaps:
+ * fix-all, on save and the command line's --fix. The other fixes are offered one by one only.
+ */
 export function fixAllEdits(findings: Finding[], code?: string): TextEdit[] {
   const edits: TextEdit[] = [];
-  for (const f of findings) if (f.fix && (!code || f.code === code)) edits.push(...f.fix.edits);
+  for (const f of findings) if (f.fix?.safe && (!code || f.code === code)) edits.push(...f.fix.edits);
   return withoutOverlaps(edits);
 }

@@ -43,8 +43,9 @@ export function codeActions(source: FixSource, context: CodeActionContext): Code
         title: titles.fix(finding.fix.title), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
         isPreferred: true, edit: workspaceEdit(source, finding.fix.edits),
       });
-      const fixable = source.findings.filter((f) => f.fix && f.code === finding.code).length;
-      if (fixable > 1 && !rulesOffered.has(finding.code)) {
+      // Fixing a whole rule at once is fix-all for one rule: only certain fixes (prose and years stay one by one).
+      const fixable = source.findings.filter((f) => f.fix?.safe && f.code === finding.code).length;
+      if (finding.fix.safe && fixable > 1 && !rulesOffered.has(finding.code)) {
         rulesOffered.add(finding.code);
         actions.push({
           title: titles.fixRule(finding.code), kind: CodeActionKind.QuickFix,
@@ -53,13 +54,16 @@ export function codeActions(source: FixSource, context: CodeActionContext): Code
       }
     }
   }
-  // Fix-all runs on save or by command; it is offered only when asked for by kind.
-  if (wanted(FIX_ALL_KIND, context.only, false)) {
+  // Fix-all runs on save or by command; it is offered only when asked for by kind, and applies only certain fixes.
+  if (asksForFixAll(context.only)) {
     const edits = fixAllEdits(source.findings);
     if (edits.length) actions.push({ title: titles.fixAll, kind: FIX_ALL_KIND, edit: workspaceEdit(source, edits) });
   }
   return actions;
 }
+
+/** Whether a request asks for fix-all: on save VS Code sends `only: ['source.fixAll.nianbao']` (the setting's key). */
+export const asksForFixAll = (only: string[] | undefined) => wanted(FIX_ALL_KIND, only, false);
 
 /** `only` may name a parent kind: “source” and “source.fixAll” both include “source.fixAll.nianbao”. */
 function wanted(kind: string, only: string[] | undefined, byDefault: boolean): boolean {

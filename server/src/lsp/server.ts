@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, type CheckResult, type Finding, type Locale } from '../core/service';
 import { LineIndex } from '../core/lineIndex';
 import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { asksForFixAll, codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './diagnostics';
 import { reopenWithEncoding, wrongEncoding } from './encoding';
 import { guard, logError, runSafe } from './runner';
@@ -116,12 +116,20 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params, token) => runSafe(connection, 'codeAction', token, [], () => {
     const document = documents.get(params.textDocument.uri);
-    const cached = validations.get(params.textDocument.uri);
-    // Fixes belong to the version they were computed for; on a newer one their ranges may point elsewhere.
-    if (!document || !cached || cached.version !== document.version) return [];
+    if (!document) return [];
+    let current = validations.get(document.uri);
+    if (current?.version !== document.version) {
+      // Quick fixes wait for the check: the diagnostics they are asked for were published for an older
+      // version, and on this one their ranges may point elsewhere. Fix-all does not: VS Code asks for it
+      // on save right after the last keystroke's didChange, inside the debounce, and an empty answer
+      // was why "editor.codeActionsOnSave" did nothing. So this version is checked now (once: the
+      // debounced validation then finds it cached).
+      if (!asksForFixAll(params.context.only)) return [];
+      current = validation(document);
+    }
     return [
       ...reopenWithEncoding(params.context, locale),
-      ...codeActions({ uri: document.uri, version: document.version, findings: cached.findings, locale, versionedEdits }, params.context),
+      ...codeActions({ uri: document.uri, version: document.version, findings: current.findings, locale, versionedEdits }, params.context),
     ];
   }));
 

@@ -56,8 +56,11 @@ function rowsName(table: Table, rows: string): string {
   return ROW_ALIASES[`${table.key}.${rows}`]?.zh ?? rows.split('+').map((r) => rowName(table, r).replace(/^（.）/, '')).join('与');
 }
 
-/** The value of a quantity, or undefined when its table, a row or a cell is missing or not a number. */
-export function readQuantity(report: Report, key: string): Quantity | undefined {
+/**
+ * The value of a quantity, or undefined when its table, a row or a cell is missing or not a number.
+ * `valueOf` may give a cell another value than the one written (what the table's identities say it is).
+ */
+export function readQuantity(report: Report, key: string, valueOf?: (table: Table, row: string, col: string) => number | undefined): Quantity | undefined {
   const parsed = parseKey(key);
   const table = parsed && report.tables[parsed.table];
   if (!parsed || !table) return undefined;
@@ -67,8 +70,10 @@ export function readQuantity(report: Report, key: string): Quantity | undefined 
     if (!rows) return undefined;
     for (const row of rows) for (const col of parsed.cols) {
       const cell = table.rows[row]?.cells[col];
-      if (!cell || cell.value === null) return undefined;
-      terms.push({ row, col, value: cell.value });
+      if (!cell) return undefined;
+      const value = valueOf?.(table, row, col) ?? cell.value;
+      if (value === null) return undefined;
+      terms.push({ row, col, value });
     }
   }
   return { key, table, value: terms.reduce((a, t) => a + t.value, 0), terms };

@@ -18,7 +18,7 @@ function fullwidthFinding(table: Table, cell: Cell, row: string, col: string): R
   return {
     code: 'cell-fullwidth', range: cell.range,
     message: { zh: `${where.zh}的“${raw}”${what.zh}，应写作“${want}”。`, en: `${where.en}: “${raw}” ${what.en}; write “${want}”.` },
-    fix: { title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [{ range: cell.range, newText: want }] },
+    fix: { title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [{ range: cell.range, newText: want }], safe: true }, // the same number, written plainly
   };
 }
 

@@ -28,7 +28,7 @@ function unitFinding(table: Table, idx: LineIndex, cell: Cell, row: string, col:
     message: inTenThousands
       ? { zh: `${where.zh}写的是“${raw}”，而本列以万元为单位：应填 ${want}。`, en: `${where.en} holds “${raw}” but the column is in 万元 (ten thousand yuan): write ${want}.` }
       : { zh: `${where.zh}的“${raw}”带了单位“${unit}”：表内只填数字，应为“${want}”。`, en: `${where.en}: “${raw}” carries the unit “${unit}”; table cells hold the number only (“${want}”).` },
-    fix: { title: inTenThousands ? { zh: `改为 ${want}（万元）`, en: `Change to ${want} (万元)` } : { zh: `去掉单位，改为“${want}”`, en: `Remove the unit: “${want}”` }, edits: [{ range: cell.range, newText: want }] },
+    fix: { title: inTenThousands ? { zh: `改为 ${want}（万元）`, en: `Change to ${want} (万元)` } : { zh: `去掉单位，改为“${want}”`, en: `Remove the unit: “${want}”` }, edits: [{ range: cell.range, newText: want }], safe: !inTenThousands }, // 元 → 万元 changes the figure itself: the author confirms it
   };
 }
 

@@ -107,7 +107,7 @@ function conversion(text: string, idx: LineIndex): RawFinding[] {
       return {
         code: 'conversion-artifact', range,
         message: { zh: `“${span}”是文档转换留下的${a.what.zh}，不是报告内容，应删去。`, en: `“${span}” is left over from document conversion (${a.what.en}); delete it.` },
-        fix: { title: { zh: '删去', en: 'Delete it' }, edits: [{ range: idx.range(start, end), newText: '' }] },
+        fix: { title: { zh: '删去', en: 'Delete it' }, edits: [{ range: idx.range(start, end), newText: '' }], safe: false },
       };
     }
     // Keep the words: “[严格遵守]{.underline}” → “严格遵守”, “1\\.” → “1.”.
@@ -118,7 +118,7 @@ function conversion(text: string, idx: LineIndex): RawFinding[] {
     return {
       code: 'conversion-artifact', range,
       message: { zh: `“${span}”里有文档转换留下的${a.what.zh}，应写作“${kept}”。`, en: `“${span}” carries ${a.what.en} left over from document conversion; it should read “${kept}”.` },
-      fix: { title: { zh: `改为“${kept}”`, en: `Change to “${kept}”` }, edits },
+      fix: { title: { zh: `改为“${kept}”`, en: `Change to “${kept}”` }, edits, safe: false },
     };
   });
 }

@@ -1,16 +1,22 @@
 import { tableSpec } from '../format/statute';
-import { evaluate, solve, type Instance, type Term } from '../identities';
+import { evaluate, solve, type Evaluation, type Instance, type Term } from '../identities';
 import type { Cell, Table } from '../model';
 import { cellName, columnName, num, rowName, tableName, tableNameEn } from './names';
+import { oddCells } from './oddCells';
 import { perReport } from './perReport';
+import { required } from './requiredValue';
 import type { Report } from '../model';
 import type { Msg, RawFinding, Related, Rule, RuleMeta } from './types';
 
 // The findings of the identity rules (table3-balance, table3-outcome-total, table3-row-total,
 // table4-total), made together: table 3's identities cross like a parity check, and when the broken
 // ones are all explained by one cell, that cell and its value are known (core/identities.ts:
-// evaluate); the one finding that names it carries the code of the first identity it breaks.
-// Table 4's blocks only say that they disagree.
+// evaluate); the one finding that names it carries the code of the first identity it breaks. Only
+// that cell gets a fix, and a certain one. With no such cell (two mistakes or more), each broken
+// identity names the cells that may be wrong and offers no fix: setting its total would copy the
+// other mistake (two wrong cells: fix-all left four errors, two of them new). Table 4's blocks only
+// say that they disagree; by the format's convention (shared/spec) the total is offered as their fix,
+// one explicit quick fix, never applied by fix-all.
 
 function describe(inst: Instance, table: Table): Msg {
   const t = tableName(table.key);
@@ -55,12 +61,22 @@ function brokenMessage(inst: Instance, table: Table): Msg {
   }
 }
 
-function setCell(cell: Cell, value: number, zh: string, en: string) {
-  return { title: { zh, en }, edits: [{ range: cell.range, newText: num(value) }] };
+function setCell(cell: Cell, value: number, zh: string, en: string, safe: boolean) {
+  return { title: { zh, en }, edits: [{ range: cell.range, newText: num(value) }], safe };
 }
 
-function checkTable(table: Table): RawFinding[] {
-  const { broken: bad, blame } = evaluate(table);
+/** “可能有误的是“自然人”“商业企业”两格” — the cells of a broken identity that may be wrong, named along it. */
+function suspectsMessage(inst: Instance, suspects: Term[], table: Table): Msg {
+  const names = suspects.map((t) => `“${inst.spec.per === 'row' ? columnName(table, t.col) : rowName(table, t.row)}”（${num(t.value)}）`);
+  return suspects.length
+    ? { zh: `表中不止一处有误，无法确定是哪一格：可能有误的是${names.join('、')}${suspects.length > 1 ? `这 ${suspects.length} 格` : '这一格'}，请逐一核对。`, en: ` More than one figure of the table is wrong, so which cell cannot be told: check ${names.join(', ')}.` }
+    // The mistakes cancel out in every other identity of its cells: any of them may be wrong.
+    : inst.spec.per === 'row'
+      ? { zh: '表中不止一处有误，无法确定是哪一格：这一行的每一格都可能有误，请逐一核对。', en: ' More than one figure of the table is wrong, so which cell cannot be told: check every cell of the row.' }
+      : { zh: '表中不止一处有误，无法确定是哪一格：这一列的每一格都可能有误，请逐一核对。', en: ' More than one figure of the table is wrong, so which cell cannot be told: check every cell of the column.' };
+}
+
+function checkTable(table: Table, { broken: bad, blame, suspects }: Evaluation): RawFinding[] {
   if (bad.length === 0) return [];
   const order = tableSpec(table.version, table.key).identities.map((i) => i.code);
   if (blame) {
@@ -79,28 +95,60 @@ function checkTable(table: Table): RawFinding[] {
         en: `${where.en} is ${num(term.value)}, which breaks ${reasons.map((r) => r.en).join(' and ')}; the other figures say it should be ${num(value)}.`,
       },
       range: term.cell.range,
-      fix: setCell(term.cell, value, `改为 ${num(value)}`, `Change to ${num(value)}`),
+      fix: setCell(term.cell, value, `改为 ${num(value)}`, `Change to ${num(value)}`, true),
       related,
     }];
   }
   return bad
-    .sort((a, b) => order.indexOf(a.spec.code) - order.indexOf(b.spec.code))
-    .map((inst) => {
+    .map((inst, k) => ({ inst, maybe: suspects?.[k] ?? [] }))
+    .sort((a, b) => order.indexOf(a.inst.spec.code) - order.indexOf(b.inst.spec.code))
+    .map(({ inst, maybe }) => {
+      const message = brokenMessage(inst, table);
+      const finding: RawFinding = { code: inst.spec.code, message, range: inst.total.cell.range };
+      if (table.key !== 't4') {
+        const more = suspectsMessage(inst, maybe, table);
+        finding.message = { zh: message.zh + more.zh, en: message.en + more.en };
+        if (maybe.length) finding.related = () => maybe.map((t) => ({ range: t.cell.range, message: { zh: '可能有误的一格', en: 'a cell that may be wrong' } }));
+        return finding;
+      }
       const value = solve(inst, inst.total.row, inst.total.col)!;
-      const finding: RawFinding = { code: inst.spec.code, message: brokenMessage(inst, table), range: inst.total.cell.range };
       // A total cut from run-together digits is where the identities put the cut: no fix rests on it.
       if (value >= 0 && !inst.total.cell.inferred) {
         const name = inst.spec.per === 'row' ? columnName(table, inst.total.col) : rowName(table, inst.total.row);
-        finding.fix = setCell(inst.total.cell, value, `将“${name}”改为 ${num(value)}`, `Set “${name}” to ${num(value)}`);
+        finding.fix = setCell(inst.total.cell, value, `将“${name}”改为 ${num(value)}（假定各项无误）`, `Set “${name}” to ${num(value)} (if the parts are right)`, false);
       }
       return finding;
     });
 }
 
+/** The identities of tables 3 and 4 evaluated once per report, for the identity findings and the prose. */
+const evaluations = perReport((report: Report) =>
+  [report.tables.t3, report.tables.t4].filter((t): t is Table => t !== undefined).map((table) => ({ table, evaluation: evaluate(table) })));
+
 /** Every identity finding of a report, worked out once for the four rules. */
-const identityFindings = perReport((report: Report): RawFinding[] => {
-  const { t3, t4 } = report.tables;
-  return [...(t3 ? checkTable(t3) : []), ...(t4 ? checkTable(t4) : [])];
+const identityFindings = perReport((report: Report): RawFinding[] =>
+  evaluations(report).flatMap(({ table, evaluation }) => checkTable(table, evaluation)));
+
+/**
+ * What the identities say of a table cell, by `t3|row|col`: the value they pin it to (the one wrong
+ * cell they locate, or a cell without a usable number they fill in), or 'doubtful' for a cell that
+ * may be wrong where they cannot tell its value. The prose is checked against these, so that no prose
+ * fix copies a figure the tables' own finding says is wrong.
+ */
+export type CellVerdict = { value: number } | 'doubtful';
+export const cellVerdicts = perReport((report: Report): Map<string, CellVerdict> => {
+  const out = new Map<string, CellVerdict>();
+  const key = (table: Table, row: string, col: string) => `${table.key}|${row}|${col}`;
+  for (const { table, evaluation: { blame, suspects } } of evaluations(report)) {
+    if (blame) out.set(key(table, blame.term.row, blame.term.col), { value: blame.value });
+    for (const t of suspects?.flat() ?? []) out.set(key(table, t.row, t.col), 'doubtful');
+  }
+  for (const { table, row, col, cell } of oddCells(report)) {
+    if (table.key === 't2' || (cell.value !== null && cell.value >= 0 && Number.isInteger(cell.value))) continue;
+    const r = required(table, row, col);
+    if (r) out.set(key(table, row, col), { value: r.value });
+  }
+  return out;
 });
 
 /** An identity rule: its metadata and its share of the identity findings. */

@@ -1,6 +1,7 @@
-import type { Claim, Report } from '../model';
+import type { Claim, Report, Table } from '../model';
 import { quantityName, readQuantity, termName, type Quantity } from '../prose/quantities';
-import { columnName, num, tableName, tableNameEn } from './names';
+import { cellVerdicts } from './identityFindings';
+import { cellName, columnName, num, tableName, tableNameEn } from './names';
 import { perReport } from './perReport';
 import type { Fix, Msg, RawFinding } from './types';
 
@@ -12,9 +13,44 @@ import type { Fix, Msg, RawFinding } from './types';
 
 export const EPS = 1e-6;
 
+/**
+ * A table reading of a claim, with the table as its identities say it should be: a cell they pin
+ * (the one wrong cell, a blank they fill in) counts with that value. `pinned`: the cells so read;
+ * `doubtful`: a cell of it may be wrong and they cannot say its value.
+ */
+interface Reading extends Quantity { pinned: { row: string; col: string; written: number | null }[]; doubtful: boolean }
+
 /** The table readings of a claim that exist in this report: its quantity first, then the alternatives. */
-const readings = (report: Report, c: Claim) =>
-  [c.quantity, ...(c.alternatives ?? [])].map((q) => readQuantity(report, q)).filter((q): q is Quantity => q !== undefined);
+function readings(report: Report, c: Claim): Reading[] {
+  const verdicts = cellVerdicts(report);
+  const verdict = (table: Table, row: string, col: string) => verdicts.get(`${table.key}|${row}|${col}`);
+  // Most reports' tables add up: no verdict, and the plain reading.
+  const valueOf = verdicts.size ? (t: Table, row: string, col: string) => { const v = verdict(t, row, col); return typeof v === 'object' ? v.value : undefined; } : undefined;
+  const out: Reading[] = [];
+  for (const key of [c.quantity, ...(c.alternatives ?? [])]) {
+    const q = readQuantity(report, key, valueOf);
+    if (!q) continue;
+    const reading: Reading = { ...q, pinned: [], doubtful: false };
+    if (valueOf) {
+      for (const t of q.terms) {
+        const v = verdict(q.table, t.row, t.col);
+        if (v === 'doubtful') reading.doubtful = true;
+        else if (v) reading.pinned.push({ row: t.row, col: t.col, written: q.table.rows[t.row].cells[t.col].value });
+      }
+    }
+    out.push(reading);
+  }
+  return out;
+}
+
+/** “表三“本年新收…”行“总计”列填的是 33，本身有误” — why the prose is held against another figure than the table's. */
+function pinnedNote(r: Reading): Msg {
+  const { row, col, written } = r.pinned[0];
+  const where = cellName(r.table, row, col);
+  return written === null
+    ? { zh: `${where.zh}没有可用的数字，此为由勾稽关系算出的值`, en: `${where.en} holds no usable number; this is the value the identities give` }
+    : { zh: `${where.zh}填的是 ${num(written)}，本身有误`, en: `${where.en} reads ${num(written)}, which is itself wrong` };
+}
 
 const same = (a: number, b: number) => Math.abs(a - b) < EPS;
 
@@ -45,7 +81,8 @@ const FULL_WIDTH = (s: string) => s.replace(/[0-9.]/g, (c) => (c === '.' ? '．'
 function fixFor(c: Claim, value: number): Fix | undefined {
   if (c.form === 'zero' || c.form === 'all' || value < 0) return undefined;
   const text = c.form === 'fullwidth' ? FULL_WIDTH(num(value)) : num(value);
-  return { title: { zh: `改为 ${text}`, en: `Change to ${text}` }, edits: [{ range: c.range, newText: text }] };
+  // Never certain: the prose may be the right side and the table wrong.
+  return { title: { zh: `改为 ${text}`, en: `Change to ${text}` }, edits: [{ range: c.range, newText: text }], safe: false };
 }
 
 /** 均胜诉 vs table 4: the cells that say otherwise, “行政复议尚未审结 7 件”. */
@@ -57,7 +94,7 @@ function against(q: Quantity): Msg {
   };
 }
 
-function mismatch(c: Claim, qs: Quantity[]): RawFinding {
+function mismatch(c: Claim, qs: Reading[]): RawFinding {
   const q = qs[0];
   if (c.form === 'all') {
     const message: Msg = q.key === 't3.4.total'
@@ -77,6 +114,18 @@ function mismatch(c: Claim, qs: Quantity[]): RawFinding {
       : { zh: `正文说“${c.phrase}”${zero.zh}，但${s.zh}。`, en: `The text says “${c.phrase}”${zero.en}, but ${s.en}.` },
     range: c.range,
   };
+  // A table figure that its own identities flag is no figure to copy: say so, and offer no fix.
+  if (qs.some((r) => r.doubtful)) {
+    finding.message = {
+      zh: `${finding.message.zh.replace(/。$/, '')}；但表中该格本身有误（所在的勾稽关系不成立），请先核对表格。`,
+      en: `${finding.message.en.replace(/\.$/, '')}; but that table figure is itself in doubt (its identities do not hold): check the table first.`,
+    };
+    return finding;
+  }
+  if (q.pinned.length) {
+    const note = pinnedNote(q);
+    finding.message = { zh: `${finding.message.zh.replace(/。$/, '')}（按勾稽关系；${note.zh}）。`, en: `${finding.message.en.replace(/\.$/, '')} (by the identities; ${note.en}).` };
+  }
   const fix = c.unclear ? undefined : fixFor(c, q.value);
   if (fix) finding.fix = fix;
   return finding;

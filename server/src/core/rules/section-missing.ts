@@ -50,6 +50,7 @@ export const sectionMissing: Rule = {
         finding.fix = {
           title: { zh: `在表前插入标题“${heading(n)}”`, en: `Insert the heading “${heading(n)}” before the table` },
           edits: [{ range: { start: { line, character: at }, end: { line, character: at } }, newText: inline ? `${blank ? ' ' : ''}${heading(n)} ` : `${heading(n)}\n` }],
+          safe: false,
         };
       }
       out.push(finding);

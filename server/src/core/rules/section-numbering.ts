@@ -19,12 +19,14 @@ export const sectionNumbering: Rule = {
       const want = `${spec(s.number).numeral}、`;
       const written = numberingText(s);
       if (written === want) return;
-      const fix = (zh: string, en: string) => ({ title: { zh, en }, edits: [{ range: s.numberingRange, newText: want }] });
+      // A missing numeral, or the right one written another way, is certain; a different numeral may
+      // mean the section is misplaced rather than misnumbered, so that fix is offered, not applied.
+      const fix = (zh: string, en: string, safe: boolean) => ({ title: { zh, en }, edits: [{ range: s.numberingRange, newText: want }], safe });
       if (s.numeral === null) {
         out.push({
           code: 'section-numbering', range: s.titleRange,
           message: { zh: `标题“${s.title}”缺少序号，应为“${want}${s.title}”。`, en: `The heading “${s.title}” has no numeral; it should read “${want}${s.title}”.` },
-          fix: fix(`加上序号“${want}”`, `Add the numeral “${want}”`),
+          fix: fix(`加上序号“${want}”`, `Add the numeral “${want}”`, true),
         });
         return;
       }
@@ -36,7 +38,7 @@ export const sectionNumbering: Rule = {
             zh: `序号“${written}”应写作“${want}”：六个部分用汉字数字加顿号编号（一、二、三……）。`,
             en: `The numeral “${written}” should be written “${want}”: sections are numbered 一、二、三…`,
           },
-          fix: fix(`改为“${want}”`, `Change to “${want}”`),
+          fix: fix(`改为“${want}”`, `Change to “${want}”`, true),
         });
         return;
       }
@@ -48,7 +50,7 @@ export const sectionNumbering: Rule = {
           zh: `“${s.title}”是第${spec(s.number).numeral}部分，序号“${written}”应为“${want}”${shifted ? '（这几部分的序号依次错了位）' : ''}。`,
           en: `“${s.title}” is section ${s.number}; its numeral “${written}” should be “${want}”${shifted ? ' (the numbering of these sections is shifted)' : ''}.`,
         },
-        fix: fix(`改为“${want}”`, `Change to “${want}”`),
+        fix: fix(`改为“${want}”`, `Change to “${want}”`, false),
       });
     });
     return out;

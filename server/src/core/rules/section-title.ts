@@ -17,7 +17,7 @@ export const sectionTitle: Rule = {
           zh: `标题“${s.title}”与法定表述不同，第${spec(s.number).numeral}部分的标题应为“${title}”。`,
           en: `The heading “${s.title}” departs from the statute's wording; section ${s.number} is titled “${title}”.`,
         },
-        fix: { title: { zh: `改为“${title}”`, en: `Change to “${title}”` }, edits: [{ range: s.titleRange, newText: title }] },
+        fix: { title: { zh: `改为“${title}”`, en: `Change to “${title}”` }, edits: [{ range: s.titleRange, newText: title }], safe: false },
       };
     });
   },

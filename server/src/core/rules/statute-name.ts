@@ -17,7 +17,7 @@ function statuteNames(text: string, idx: LineIndex): RawFinding[] {
         zh: `名称写错了：“${name.wrong}”应为“${name.right}”（${name.law.startsWith('中华人民共和国') && name.law.length > 7 ? `《${name.law}》` : name.law}）。`,
         en: `Misspelt name: “${name.wrong}” should be “${name.right}”.`,
       },
-      fix: { title: { zh: `改为“${name.right}”`, en: `Change to “${name.right}”` }, edits: [{ range, newText: name.right }] },
+      fix: { title: { zh: `改为“${name.right}”`, en: `Change to “${name.right}”` }, edits: [{ range, newText: name.right }], safe: false },
     });
   }
   return out;

@@ -19,7 +19,7 @@ export const subtopicNumbering: Rule = {
           zh: `“总体情况”下的小标题用了各部分的序号“${written}”${clash ? `，会与“${heading(clash.number)}”混淆` : ''}；小标题应编为“${want}”。`,
           en: `A sub-topic of 总体情况 is numbered “${written}” like a section; sub-topics are numbered “${want}”.`,
         },
-        fix: { title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [{ range, newText: want }] },
+        fix: { title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [{ range, newText: want }], safe: false },
       };
     });
   },

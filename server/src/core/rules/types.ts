@@ -7,7 +7,16 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export interface Msg { zh: string; en: string }
 
 export interface TextEdit { range: Range; newText: string }
-export interface Fix { title: Msg; edits: TextEdit[] }
+export interface Fix {
+  title: Msg;
+  edits: TextEdit[];
+  /**
+   * Certain: fix-all (on save, the command, the CLI's --fix) applies it without asking. Only a table
+   * cell the identities pin, a value-preserving cell cleanup and a section numeral are; a prose figure,
+   * a year, a title or a heading may be the right side, so those stay single, explicit quick fixes.
+   */
+  safe: boolean;
+}
 export interface Related { range: Range; message: Msg }
 
 /** What a check reports; the service turns it into a localized Finding. */

@@ -29,7 +29,7 @@ function period(idx: LineIndex, year: number): RawFinding[] {
             zh: `统计期限写的是${y.text}年，而标题是${year}年度报告；统计期限应为${year}年1月1日至${year}年12月31日。`,
             en: `The period says ${y.text} but the title says this is the ${year} report; the period is 1 January to 31 December ${year}.`,
           },
-          fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range: lineSpan(l, y.at, y.at + 4), newText: String(year) }] },
+          fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range: lineSpan(l, y.at, y.at + 4), newText: String(year) }], safe: false },
         });
       }
     }
@@ -63,7 +63,7 @@ function lastYearInProblems(report: Report, idx: LineIndex, year: number): RawFi
           zh: `第五部分“存在的主要问题及改进情况”写的是${last}年，而这是${year}年度报告：这段文字可能是从上一年的报告沿用的，请核对。`,
           en: `Section 5 speaks of ${last} in the ${year} report: this paragraph may have been pasted from last year's report.`,
         },
-        fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range, newText: String(year) }] },
+        fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range, newText: String(year) }], safe: false },
       });
     }
   }
