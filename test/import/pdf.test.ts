@@ -179,6 +179,19 @@ describe('pdf: the command line', () => {
     assert.match(r.stderr, /检查了 1 个文件：0 个错误，0 个警告/);
   });
 
+  it('nianbao check says which pages it could not read, and with --verbose how long the PDF took', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
+    try {
+      const path = join(dir, 'scanned-page.pdf');
+      writeFileSync(path, makePdf([...typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figuresOf(Object.values(EXPECTED)[1]))), { texts: [], image: true }]));
+      const r = spawnSync(process.execPath, ['bin/nianbao', 'check', '--verbose', path], { encoding: 'utf8', timeout: 60_000 });
+      assert.match(r.stderr, /scanned-page\.pdf：第 \d+ 页没有文字层（可能是扫描的页面），未读取/);
+      assert.match(r.stderr, /scanned-page\.pdf：读取用时 \d+ 毫秒/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('nianbao parse reads a PDF whose font needs the character maps (dist/cmaps)', () => {
     const figures = figuresOf(Object.values(EXPECTED)[1]);
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
