@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/service';
-import { DAMAGED, ENCRYPTED, importPdf, NO_PAGES, NO_TEXT, NOT_PDF, TRUNCATED } from '../../server/src/import/pdf';
+import { DAMAGED, ENCRYPTED, importPdf, MAX_PAGES, NO_PAGES, NO_TEXT, NOT_PDF, TRUNCATED } from '../../server/src/import/pdf';
 import type { ImportResult } from '../../server/src/import/types';
 import { sliceAt } from '../core/seeds';
 import { EXPECTED } from '../core/expected';
@@ -135,6 +135,11 @@ describe('pdf: files that are no report’s PDF, refused with their reason', () 
 
   it('a PDF without pages: no pages', async () => {
     assert.deepEqual(await importPdf(makePdf([])), { refused: NO_PAGES });
+  });
+
+  it('a book-length PDF: too many pages to be a report, refused before its pages are read', async () => {
+    const result = await importPdf(makePdf(Array.from({ length: MAX_PAGES + 1 }, () => report[0])));
+    assert.deepEqual(result, { refused: { zh: `PDF 有 ${MAX_PAGES + 1} 页（超过 ${MAX_PAGES} 页），不像年度报告`, en: `the PDF has ${MAX_PAGES + 1} pages (over ${MAX_PAGES}), not an annual report` } });
   });
 
   it('a password to open it: password-protected', async () => {

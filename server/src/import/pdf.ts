@@ -20,6 +20,8 @@ export const ENCRYPTED = said('PDF 有密码保护，无法读取；请提供未
 export const TRUNCATED = said('PDF 文件不完整（可能下载或复制时中断），无法读取', 'the PDF is incomplete (an interrupted download or copy?)');
 export const DAMAGED = said('PDF 文件已损坏，无法读取', 'the PDF is damaged and cannot be read');
 export const NO_PAGES = said('PDF 中没有页面', 'the PDF has no pages');
+export const MAX_PAGES = 300;
+const tooManyPages = (n: number) => said(`PDF 有 ${n} 页（超过 ${MAX_PAGES} 页），不像年度报告`, `the PDF has ${n} pages (over ${MAX_PAGES}), not an annual report`);
 const OLD_NODE = said('读取 PDF 需要 Node.js 20.16 或更新的版本', 'reading a PDF needs Node.js 20.16 or newer');
 
 let loaded: Promise<Pdfjs> | undefined;
@@ -100,6 +102,9 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
     });
     const doc = await task.promise;
     if (doc.numPages === 0) return { refused: NO_PAGES };
+    // Reading takes some tens of milliseconds a page: a document this long is no annual report (they
+    // run to a few dozen pages), and is not read for minutes to say so.
+    if (doc.numPages > MAX_PAGES) return { refused: tooManyPages(doc.numPages) };
     const pages: Line[][] = [];
     const heights: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
