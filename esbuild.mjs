@@ -1,15 +1,32 @@
 // Bundles the extension client, the language server and the CLI into dist/;
 // with --tests, also bundles every test/**/*.test.ts into out/test/ for `node --test`.
 import { build } from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// pdf.js (pdfjs-dist, ES modules) reads import.meta.url only to find optional packages (@napi-rs/canvas
+// for rendering) and image decoders, none of which reading text needs: in these CommonJS bundles it is
+// undefined, and pdf.js goes without them.
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', define: { 'import.meta.url': 'undefined' } };
 
+// pdf.js and its worker (~3 MB) are a bundle of their own, dist/pdfjs.js, which the CLI and the
+// server load only when they read a PDF; the .vsix has no node_modules, so everything a PDF needs is in
+// dist/: that bundle and pdf.js's character maps (dist/cmaps/, ~1.7 MB, for Chinese text in many PDFs).
+const pdfjsApart = {
+  name: 'pdfjs-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/pdfjs$/ }, (args) => (args.importer.endsWith(join('import', 'pdf.ts')) ? { path: './pdfjs.js', external: true } : undefined));
+  },
+};
+
+rmSync('dist/cmaps', { recursive: true, force: true });
+cpSync('node_modules/pdfjs-dist/cmaps', 'dist/cmaps', { recursive: true });
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/lsp/entry.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['server/src/lsp/entry.ts'], outfile: 'dist/server.js', plugins: [pdfjsApart], external: ['pdfjs-dist/package.json'] }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [pdfjsApart], external: ['pdfjs-dist/package.json'] }),
+  // Minified: nobody steps through pdf.js here, and it loads faster.
+  build({ ...common, entryPoints: ['server/src/import/pdfjs.ts'], outfile: 'dist/pdfjs.js', minify: true, sourcemap: false }),
 ]);
 
 if (process.argv.includes('--tests')) {
@@ -22,5 +39,5 @@ if (process.argv.includes('--tests')) {
     }
   };
   walk('test');
-  await build({ ...common, entryPoints: tests, outdir: 'out/test', outbase: 'test', external: ['fast-check'] });
+  await build({ ...common, entryPoints: tests, outdir: 'out/test', outbase: 'test', external: ['fast-check', 'pdfjs-dist/package.json'] });
 }

@@ -1,7 +1,7 @@
 import { check, type Locale } from '../core/service';
 import { documentKind } from '../import/index';
 import { readDocument, readSource, type Listed, type ReadProblem, type SourceFile } from './files';
-import { count, encodingLine, fileJson, textLines, visible, type Tally } from './output';
+import { count, encodingLine, fileJson, importLine, importNote, textLines, visible, type Tally } from './output';
 
 export interface Batch { items: Listed[]; locale: Locale; format: 'text' | 'json'; verbose?: boolean }
 export interface BatchResult {
@@ -11,8 +11,10 @@ export interface BatchResult {
   /** The files that were not checked, in order: the others are checked all the same. */
   problems: ReadProblem[];
   ruleErrors: string[];
-  /** --verbose: the encoding each file was read in, one line each. */
+  /** --verbose: the encoding each file was read in, one line each (for a document an importer read, how long it took). */
   encodings: string[];
+  /** What an importer could not read in a document that was checked all the same (a scanned page of a PDF), one line each. */
+  importNotes: string[];
 }
 
 // Text files are read synchronously (see files.ts); the importers of other documents are asynchronous.
@@ -23,9 +25,13 @@ const isText = (path: string) => (documentKind(path) ?? 'text') === 'text';
  * cores here V8's compiler and collector already keep the second core busy, so they only slowed it.)
  */
 export async function checkBatch(batch: Batch): Promise<BatchResult> {
-  const out: BatchResult = { printed: [], tally: { files: 0, errors: 0, warnings: 0, notes: 0 }, problems: [], ruleErrors: [], encodings: [] };
+  const out: BatchResult = { printed: [], tally: { files: 0, errors: 0, warnings: 0, notes: 0 }, problems: [], ruleErrors: [], encodings: [], importNotes: [] };
   for (const item of batch.items) {
-    checkOne(typeof item !== 'string' ? item : isText(item) ? readSource(item) : await readDocument(item), batch, out);
+    if (typeof item !== 'string' || isText(item)) { checkOne(typeof item !== 'string' ? item : readSource(item), batch, out); continue; }
+    const start = performance.now();
+    const source = await readDocument(item);
+    if (batch.verbose && 'text' in source) out.encodings.push(importLine(item, performance.now() - start, batch.locale));
+    checkOne(source, batch, out);
   }
   return out;
 }
@@ -34,6 +40,7 @@ function checkOne(source: SourceFile | ReadProblem, { locale, format, verbose }:
   if (!('text' in source)) { out.problems.push(source); return; }
   const { path } = source;
   if (verbose && source.encoding) out.encodings.push(encodingLine(path, source.encoding, locale));
+  for (const note of source.imported?.notes ?? []) out.importNotes.push(importNote(path, note, locale));
   // A rule that throws is a bug in nianbao, not in the report: say so, keep checking.
   const onError = (error: unknown, rule: string) =>
     out.ruleErrors.push(visible(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}`) + '\n');

@@ -82,6 +82,14 @@ export function problemLine({ path, kind, reason }: ReadProblem, locale: Locale)
 /** A line on stderr that is not about a failure (a note, or --verbose). */
 export const noteLine = (said: Said, locale: Locale) => `nianbao${locale === 'en' ? ': ' : '：'}${visible(said[locale])}\n`;
 
+/** What an importer could not read in a document it read all the same. */
+export const importNote = (path: string, note: Said, locale: Locale) => noteLine({ zh: `${path}：${note.zh}`, en: `${path}: ${note.en}` }, locale);
+
+/** --verbose: how long a document's importer took (a PDF takes some hundred milliseconds). */
+export const importLine = (path: string, ms: number, locale: Locale) => (locale === 'en'
+  ? `nianbao: ${visible(path)}: read in ${Math.round(ms)} ms\n`
+  : `nianbao：${visible(path)}：读取用时 ${Math.round(ms)} 毫秒\n`);
+
 const ENCODINGS: Record<Encoding, Said> = {
   'UTF-8': { zh: 'UTF-8', en: 'UTF-8' },
   'UTF-8 BOM': { zh: 'UTF-8（带 BOM）', en: 'UTF-8 with BOM' },

@@ -1,4 +1,5 @@
 import { decodeText, refuseText, type Encoding } from './decode';
+import { importPdf } from './pdf';
 import type { ImportResult, Said } from './types';
 
 // The document formats nianbao reads, by file extension, and the one entry point that turns a
@@ -31,11 +32,11 @@ export const MAX_BYTES: Record<DocumentKind, number> = {
 const NOT_YET: Said = { zh: '暂不支持此格式', en: 'this format is not supported yet' };
 
 /** The report in a Word, web-page or PDF document, as draft text; or why there is none. Never throws. */
-export async function importDocument(kind: Exclude<DocumentKind, 'text'>, _bytes: Uint8Array): Promise<ImportResult> {
+export async function importDocument(kind: Exclude<DocumentKind, 'text'>, bytes: Uint8Array): Promise<ImportResult> {
   switch (kind) {
     case 'html': return { refused: NOT_YET };
     case 'docx': return { refused: NOT_YET };
-    case 'pdf': return { refused: NOT_YET };
+    case 'pdf': return importPdf(bytes);
   }
 }
 

@@ -1,0 +1,233 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isPageMarker } from '../core/strings';
+import { nextColumn } from '../core/parse/tokens';
+import type { ImportResult, Said } from './types';
+
+// A published PDF report, read through pdf.js's text layer into draft text the reader reads like
+// `pdftotext -layout` output: the words of one baseline on one line, each at a column proportional
+// to where it stands on the page (a Chinese character two columns), so that a table's numbers line
+// up under their headers and a blank cell is a wider gap. Page headers, footers and page numbers
+// are dropped; pages follow each other with nothing between them.
+
+type Pdfjs = typeof import('./pdfjs');
+type Page = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
+
+const said = (zh: string, en: string): Said => ({ zh, en });
+export const NOT_PDF = said('不是 PDF 文件（开头没有 %PDF 标记）', 'not a PDF file (no %PDF header)');
+export const NO_TEXT = said('没有文字层（可能是扫描件），无法读取', 'no text layer (a scanned document?)');
+export const ENCRYPTED = said('PDF 有密码保护，无法读取；请提供未加密的文件', 'the PDF is password-protected; provide an unencrypted copy');
+export const TRUNCATED = said('PDF 文件不完整（可能下载或复制时中断），无法读取', 'the PDF is incomplete (an interrupted download or copy?)');
+export const DAMAGED = said('PDF 文件已损坏，无法读取', 'the PDF is damaged and cannot be read');
+export const NO_PAGES = said('PDF 中没有页面', 'the PDF has no pages');
+export const MAX_PAGES = 300;
+const tooManyPages = (n: number) => said(`PDF 有 ${n} 页（超过 ${MAX_PAGES} 页），不像年度报告`, `the PDF has ${n} pages (over ${MAX_PAGES}), not an annual report`);
+const OLD_NODE = said('读取 PDF 需要 Node.js 20.16 或更新的版本', 'reading a PDF needs Node.js 20.16 or newer');
+
+let loaded: Promise<Pdfjs> | undefined;
+
+/** pdf.js, loaded on first use (see pdfjs.ts); its import-time warnings about canvas support silenced. */
+function loadPdfjs(): Promise<Pdfjs> {
+  return (loaded ??= (async () => {
+    // On import pdf.js warns that it cannot load @napi-rs/canvas (for rendering, which we never do)
+    // before any verbosity can be set: those lines would land in the CLI's stderr and the server's log.
+    const warn = console.warn;
+    console.warn = () => {};
+    // pdf.js's canvas code makes a DOMMatrix when it loads, which Node has not (@napi-rs/canvas, the
+    // polyfill it would load, is a native package a .vsix cannot carry). Reading text never uses it:
+    // a bare stand-in lets the module load, and is taken away again.
+    const g = globalThis as { DOMMatrix?: unknown };
+    const stand = g.DOMMatrix === undefined;
+    if (stand) g.DOMMatrix = class { a = 1; b = 0; c = 0; d = 1; e = 0; f = 0; };
+    try {
+      return await import('./pdfjs');
+    } finally {
+      console.warn = warn;
+      if (stand) delete g.DOMMatrix;
+    }
+  })());
+}
+
+/**
+ * pdf.js's character maps (cmaps/*.bcmap), which many Chinese PDFs need for their text: copied into
+ * dist/ beside the bundles by esbuild.mjs; from a bundle elsewhere (the tests'), pdfjs-dist's own.
+ */
+function cMapDirectory(): string | undefined {
+  const beside = join(__dirname, 'cmaps');
+  if (existsSync(join(beside, 'UniGB-UTF16-H.bcmap'))) return beside + '/';
+  try {
+    return join(dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps') + '/';
+  } catch {
+    // An installation without them: PDFs whose fonts need no character map are still read.
+    return undefined;
+  }
+}
+
+/** A run of text as pdf.js gives it, in page coordinates with y growing downwards (baseline). */
+interface Run { text: string; x: number; y: number; width: number; size: number }
+
+/** One line of a page: its baseline, the size of its text and its runs, left to right. */
+interface Line { y: number; size: number; runs: Run[] }
+
+/** The report in a PDF's text layer, as draft text; or why there is none. Never throws. */
+export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
+  // Checked before pdf.js is loaded: a file that is not a PDF at all costs nothing.
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) return { refused: NOT_PDF };
+  // A PDF ends with %%EOF (within its last 1024 bytes, readers allow). Without it the file was cut
+  // short, and pdf.js, which rebuilds what it can, might read its first pages as if they were all.
+  if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1').includes('%%EOF')) return { refused: TRUNCATED };
+  // pdf.js asks Node for its built-in modules through process.getBuiltinModule (Node 20.16).
+  if (typeof (process as { getBuiltinModule?: unknown }).getBuiltinModule !== 'function') return { refused: OLD_NODE };
+  let pdfjs: Pdfjs;
+  try {
+    pdfjs = await loadPdfjs();
+  } catch {
+    return { refused: DAMAGED };
+  }
+  let task: ReturnType<Pdfjs['getDocument']> | undefined;
+  try {
+    task = pdfjs.getDocument({
+      // A copy: pdf.js takes over the buffer it is given.
+      data: new Uint8Array(bytes),
+      cMapUrl: cMapDirectory(),
+      cMapPacked: true,
+      // Text only: no fonts loaded or looked for on this machine, no code made from the PDF, no warnings.
+      useSystemFonts: false,
+      disableFontFace: true,
+      isEvalSupported: false,
+      isOffscreenCanvasSupported: false,
+      isImageDecoderSupported: false,
+      verbosity: pdfjs.VerbosityLevel.ERRORS,
+    });
+    const doc = await task.promise;
+    if (doc.numPages === 0) return { refused: NO_PAGES };
+    // Reading takes some tens of milliseconds a page: a document this long is no annual report (they
+    // run to a few dozen pages), and is not read for minutes to say so.
+    if (doc.numPages > MAX_PAGES) return { refused: tooManyPages(doc.numPages) };
+    const pages: Line[][] = [];
+    const heights: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      heights.push(page.getViewport({ scale: 1 }).height);
+      pages.push(await pageLines(page, pdfjs));
+      page.cleanup();
+    }
+    const text = draft(pages, heights);
+    if (!/\S/.test(text)) return { refused: NO_TEXT };
+    const empty = pages.map((p, i) => (p.length === 0 ? i + 1 : 0)).filter(Boolean);
+    if (empty.length === 0) return { text };
+    return { text, notes: [said(`第 ${empty.join('、')} 页没有文字层（可能是扫描的页面），未读取`, `page ${empty.join(', ')} has no text layer (scanned?) and was not read`)] };
+  } catch (error) {
+    // Without an onPassword handler, pdf.js fails the load of a PDF that needs a password to open.
+    if ((error as { name?: string } | undefined)?.name === 'PasswordException') return { refused: ENCRYPTED };
+    return { refused: DAMAGED };
+  } finally {
+    await task?.destroy().catch(() => {});
+  }
+}
+
+// Two runs are on one line when their baselines are closer than this share of the text's size: the
+// numbers of a table row sit a little lower than its label (another font), and beside a label of two
+// lines they are centred between them, nearer the second (huaian 2024: 5.3 pt below the first line at 7.5 pt);
+// the lines of a paragraph or a table are at least a whole size apart.
+const SAME_LINE = 0.75;
+// A gap narrower than this share of the size is inside a word: pdf.js splits runs where the font or
+// the spacing changes, not where the words do.
+const WORD_GAP = 0.15;
+
+/** A page's text as lines, top to bottom: horizontal runs grouped by baseline, each line left to right. */
+async function pageLines(page: Page, pdfjs: Pdfjs): Promise<Line[]> {
+  const view = page.getViewport({ scale: 1 }).transform;
+  const runs: Run[] = [];
+  for (const item of (await page.getTextContent()).items) {
+    if (!('str' in item)) continue;
+    const text = item.str.trimEnd();
+    const lead = text.length - text.trimStart().length;
+    if (text.length === lead) continue;
+    const [a, b, c, d, x, y] = pdfjs.Util.transform(view, item.transform);
+    // Left-to-right horizontal text only: a rotated stamp or watermark is no part of the report.
+    if (a <= 0 || Math.abs(b) > a * 0.05) continue;
+    // Spaces around the text take their share of the run's width (roughly: by characters).
+    const share = item.width / item.str.length;
+    runs.push({ text: text.slice(lead), x: x + share * lead, y, width: share * (text.length - lead), size: Math.hypot(c, d) || 1 });
+  }
+  runs.sort((p, q) => p.y - q.y || p.x - q.x);
+  const lines: Line[] = [];
+  for (const run of runs) {
+    const line = lines[lines.length - 1];
+    if (line && run.y - line.y <= SAME_LINE * Math.min(run.size, line.size)) line.runs.push(run);
+    else lines.push({ y: run.y, size: run.size, runs: [run] });
+  }
+  for (const line of lines) {
+    line.runs.sort((p, q) => p.x - q.x);
+    // The line's size is its longest run's: the size its columns are counted in.
+    line.size = line.runs.reduce((m, r) => (r.text.length > m.text.length ? r : m)).size;
+    // Text drawn twice a hair apart (bold faked by some Chinese word processors) is kept once.
+    line.runs = line.runs.filter((r, i, all) => i === 0 || !(r.text === all[i - 1].text && r.x - all[i - 1].x < r.size * 0.2));
+  }
+  return lines;
+}
+
+/** The display columns of a text (a Chinese character two), as the reader counts them. */
+function columns(text: string, from = 0): number {
+  let col = from;
+  for (let i = 0; i < text.length; i++) col = nextColumn(col, text.charCodeAt(i));
+  return col;
+}
+
+/** A line as text: each run at the column of its place on the page, at least one space after a visible gap. */
+function render(line: Line, left: number, unit: number): string {
+  let out = '', col = 0, end = -Infinity;
+  for (const run of line.runs) {
+    if (out === '' || run.x - end > run.size * WORD_GAP) {
+      const at = Math.round((run.x - left) / unit);
+      const pad = out === '' ? Math.max(0, at) : Math.max(1, at - col);
+      out += ' '.repeat(pad);
+      col += pad;
+    }
+    out += run.text;
+    col = columns(run.text, col);
+    end = Math.max(end, run.x + run.width);
+  }
+  return out;
+}
+
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+
+// Page headers and footers stand in this share of the page at its top and bottom.
+const MARGIN = 0.08;
+
+/** Same text but for its numbers (a page number, a date): how a running header or footer repeats. */
+const shape = (line: Line) => line.runs.map((r) => r.text).join('').replace(/\d+/g, '#').replace(/\s+/g, '');
+
+/**
+ * The pages' lines as one text, without what is printed in the margins of every page (a running
+ * header, a footer) and page numbers (“- 3 -”, “第 3 页”): they would land inside tables and sentences.
+ */
+function draft(pages: Line[][], heights: number[]): string {
+  const inMargin = (line: Line, p: number) => line.y < heights[p] * MARGIN || line.y > heights[p] * (1 - MARGIN);
+  // How many pages have a line of this shape in their margins, and where.
+  const seen = new Map<string, number[]>();
+  pages.forEach((lines, p) => {
+    for (const line of lines) if (inMargin(line, p)) { const k = shape(line); seen.set(k, [...(seen.get(k) ?? []), line.y]); }
+  });
+  const repeated = (line: Line) => {
+    const ys = seen.get(shape(line)) ?? [];
+    return pages.length >= 3 && ys.filter((y) => Math.abs(y - line.y) < 3).length >= Math.max(3, pages.length * 0.6);
+  };
+  const left = Math.min(...pages.flat().flatMap((l) => l.runs.map((r) => r.x)));
+  const out: string[] = [];
+  // A column is half the size of a line's text (a Chinese character is two columns wide); but a line
+  // of numbers only (a table's row, often in a bigger font than its headers) keeps the columns of the
+  // line above it, so that its numbers stand under their headers.
+  let unit = 0;
+  pages.forEach((lines, p) => {
+    for (const line of lines) {
+      if (inMargin(line, p) && (isPageMarker(line.runs.map((r) => r.text).join(' ')) || repeated(line))) continue;
+      if (unit === 0 || line.runs.some((r) => CJK.test(r.text))) unit = line.size / 2;
+      out.push(render(line, left, unit).trimEnd());
+    }
+  });
+  return out.length ? out.join('\n') + '\n' : '';
+}

@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { check } from '../../server/src/core/service';
+import { DAMAGED, ENCRYPTED, importPdf, MAX_PAGES, NO_PAGES, NO_TEXT, NOT_PDF, TRUNCATED } from '../../server/src/import/pdf';
+import type { ImportResult } from '../../server/src/import/types';
+import { sliceAt } from '../core/seeds';
+import { EXPECTED } from '../core/expected';
+import { figures2019, figuresOf, type Figures } from '../layouts/figures';
+import { LAYOUTS } from '../layouts/render';
+import { makePdf, typeset } from './minipdf';
+
+// PDFs read through pdf.js's text layer (server/src/import/pdf.ts): the published Huaian 2024 report
+// against its gold; the seeds' figures typeset into PDFs of several pages (tables across page breaks,
+// a running header and page numbers) and read back cell by cell; and the files that are not a
+// report's PDF, each refused with its reason.
+
+const CORPUS = join(process.cwd(), 'test/fixtures/corpus');
+type Cells = Record<string, Record<string, number>>;
+type Gold = { year: number; format: string; ambiguous: string[]; t2: Cells; t3: Cells; t4: Cells };
+
+function text(result: ImportResult): string {
+  assert.ok('text' in result, `refused: ${'refused' in result ? result.refused.zh : ''}`);
+  return result.text;
+}
+
+describe('pdf: the published Huaian 2024 report', async () => {
+  const draft = text(await importPdf(readFileSync(join(CORPUS, 'huaian-city_2024.pdf'))));
+  const gold: Gold = JSON.parse(readFileSync(join(CORPUS, 'gold/huaian-city_2024_pdf-text-layer.json'), 'utf8'));
+  const { report, findings } = check(draft);
+
+  it('year and format as the gold', () => {
+    assert.equal(report.year, gold.year);
+    assert.equal(report.format, gold.format);
+  });
+
+  it('all 200 cells of the gold bound with the printed value, each range on its digits', () => {
+    const wrong: string[] = [];
+    let bound = 0;
+    for (const key of ['t2', 't3', 't4'] as const) {
+      for (const [row, cols] of Object.entries(gold[key])) {
+        for (const [col, value] of Object.entries(cols)) {
+          const cell = report.tables[key]?.rows[row]?.cells[col];
+          if (cell?.value !== value || Number(sliceAt(draft, cell.range)) !== value) wrong.push(`${key}.${row}.${col}: ${cell?.value}`);
+          else bound++;
+        }
+      }
+    }
+    assert.deepEqual(wrong, []);
+    assert.equal(bound, 200);
+  });
+
+  it('no error or warning (the gold supports none), as for its text layer', () => {
+    assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.code} ${f.message}`), []);
+  });
+
+  it('no page numbers in the draft; the prose reads on across page breaks', () => {
+    assert.doesNotMatch(draft, /^\s*- \d+ -\s*$/m);
+    assert.match(draft, /全年收取政府信息公开信息处理费 3940 元/);
+  });
+
+  it('table 3 in columns: a row’s numbers stand under those of the row above', () => {
+    // (Right-aligned in their cells: the ends of 3001 and 34 are a column apart on the page, 1 mm.)
+    const rows = draft.split('\n').filter((l) => /^\s*(一、本年新收|二、上年结转)/.test(l));
+    const [a, b] = rows.map((l) => [...l.matchAll(/\d+/g)].map((m) => m.index! + m[0].length));
+    assert.equal(a.length, 7);
+    assert.ok(a.every((end, i) => Math.abs(end - b[i]) <= 1), `${a} / ${b}`);
+  });
+});
+
+/** The cells of the figures the report read from `draft` does not bind to their values. */
+function misread(draft: string, f: Figures): string[] {
+  const { report } = check(draft);
+  const out: string[] = [];
+  for (const key of ['t2', 't3', 't4'] as const) {
+    for (const [row, cols] of Object.entries(f.cells[key])) {
+      for (const [col, want] of Object.entries(cols)) {
+        const cell = report.tables[key]?.rows[row]?.cells[col];
+        if (want === '' ? cell && cell.kind !== 'blank' : cell?.value !== Number(want)) out.push(`${key}.${row}.${col}: ${cell?.value} for ${want}`);
+      }
+    }
+  }
+  return out;
+}
+
+describe('pdf: the seeds typeset on pages, read back', () => {
+  const layouts = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text');
+  for (const [seed, expected] of Object.entries(EXPECTED)) {
+    for (const figures of [figuresOf(expected), figures2019(expected)]) {
+      for (const layout of layouts) {
+        it(`seed ${seed} (${figures.version}), ${layout.name}: every cell bound with its value; no table finding`, async () => {
+          const pages = typeset(layout.render(figures));
+          assert.ok(pages.length >= 3);
+          const draft = text(await importPdf(makePdf(pages)));
+          assert.deepEqual(misread(draft, figures), []);
+          // Neither the running header nor a page number is left in the text.
+          assert.doesNotMatch(draft, /某某镇政府信息公开工作年度报告|- \d+ -/);
+          const table = check(draft).findings.filter((f) => f.code.startsWith('table') || f.code.startsWith('row') || f.code.startsWith('cell'));
+          assert.deepEqual(table.map((f) => `${f.code} ${f.message}`), []);
+        });
+      }
+    }
+  }
+});
+
+describe('pdf: a table across a page break, a page number in the middle of it', () => {
+  it('the rows on either side of the break are read into one table', async () => {
+    const figures = figuresOf(Object.values(EXPECTED)[0]);
+    const draftText = LAYOUTS.find((l) => l.name === 'space-aligned/right')!.render(figures);
+    // A page ends in the middle of table 3, after its row （三）… 4.
+    const pages = typeset(draftText, { perPage: 60, breakAfter: /4\.保护第三方合法权益/ });
+    assert.equal(pages[1].texts[1].text, '- 2 -');
+    assert.match(pages[1].texts[2].text, /5\.属于三类内部事务信息/);
+    const draft = text(await importPdf(makePdf(pages)));
+    assert.deepEqual(misread(draft, figures), []);
+    assert.doesNotMatch(draft, /- \d -/);
+  });
+});
+
+describe('pdf: files that are no report’s PDF, refused with their reason', () => {
+  const report = typeset('某某镇2024年政府信息公开工作年度报告\n一、总体情况\n本年度……');
+
+  it('a scanned report (pages of images, no text): no text layer', async () => {
+    assert.deepEqual(await importPdf(makePdf([{ texts: [], image: true }, { texts: [], image: true }])), { refused: NO_TEXT });
+  });
+
+  it('a scanned page among pages of text: read, and said', async () => {
+    const result = await importPdf(makePdf([...report, { texts: [], image: true }]));
+    assert.match(text(result), /一、总体情况/);
+    assert.deepEqual('notes' in result && result.notes?.map((n) => n.zh), ['第 2 页没有文字层（可能是扫描的页面），未读取']);
+  });
+
+  it('a PDF without pages: no pages', async () => {
+    assert.deepEqual(await importPdf(makePdf([])), { refused: NO_PAGES });
+  });
+
+  it('a book-length PDF: too many pages to be a report, refused before its pages are read', async () => {
+    const result = await importPdf(makePdf(Array.from({ length: MAX_PAGES + 1 }, () => report[0])));
+    assert.deepEqual(result, { refused: { zh: `PDF 有 ${MAX_PAGES + 1} 页（超过 ${MAX_PAGES} 页），不像年度报告`, en: `the PDF has ${MAX_PAGES + 1} pages (over ${MAX_PAGES}), not an annual report` } });
+  });
+
+  it('a password to open it: password-protected', async () => {
+    assert.deepEqual(await importPdf(makePdf(report, { encrypt: { user: 'secret', owner: 'owner' } })), { refused: ENCRYPTED });
+  });
+
+  it('restricted (encrypted, no password to open it): read as any other', async () => {
+    assert.match(text(await importPdf(makePdf(report, { encrypt: { user: '', owner: 'owner' } }))), /一、总体情况/);
+  });
+
+  it('cut short (an interrupted download): incomplete', async () => {
+    const whole = makePdf(report);
+    for (const share of [0.2, 0.6, 0.95]) assert.deepEqual(await importPdf(whole.subarray(0, Math.floor(whole.length * share))), { refused: TRUNCATED });
+  });
+
+  it('random bytes named .pdf: not a PDF', async () => {
+    const bytes = Buffer.alloc(5000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 251;
+    assert.deepEqual(await importPdf(bytes), { refused: NOT_PDF });
+    assert.deepEqual(await importPdf(Buffer.from('<html><body>404 Not Found</body></html>')), { refused: NOT_PDF });
+  });
+
+  it('a PDF header over garbage: damaged', async () => {
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 0x41), Buffer.from('\n%%EOF\n')]);
+    assert.deepEqual(await importPdf(bytes), { refused: DAMAGED });
+  });
+});
+
+describe('pdf: character maps', () => {
+  it('text in a font that needs pdf.js’s character maps (UniGB-UTF16-H) is read', async () => {
+    const figures = figuresOf(Object.values(EXPECTED)[1]);
+    const draft = text(await importPdf(makePdf(typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figures)), { cmap: true })));
+    assert.deepEqual(misread(draft, figures), []);
+  });
+});
+
+describe('pdf: the command line', () => {
+  it('nianbao check reads the corpus PDF (dist/pdfjs.js and dist/cmaps) and finds nothing', () => {
+    const r = spawnSync(process.execPath, ['bin/nianbao', 'check', join(CORPUS, 'huaian-city_2024.pdf')], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /检查了 1 个文件：0 个错误，0 个警告/);
+  });
+
+  it('nianbao check says which pages it could not read, and with --verbose how long the PDF took', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
+    try {
+      const path = join(dir, 'scanned-page.pdf');
+      writeFileSync(path, makePdf([...typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figuresOf(Object.values(EXPECTED)[1]))), { texts: [], image: true }]));
+      const r = spawnSync(process.execPath, ['bin/nianbao', 'check', '--verbose', path], { encoding: 'utf8', timeout: 60_000 });
+      assert.match(r.stderr, /scanned-page\.pdf：第 \d+ 页没有文字层（可能是扫描的页面），未读取/);
+      assert.match(r.stderr, /scanned-page\.pdf：读取用时 \d+ 毫秒/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('nianbao parse reads a PDF whose font needs the character maps (dist/cmaps)', () => {
+    const figures = figuresOf(Object.values(EXPECTED)[1]);
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
+    try {
+      const path = join(dir, 'report.pdf');
+      writeFileSync(path, makePdf(typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figures)), { cmap: true }));
+      const r = spawnSync(process.execPath, ['bin/nianbao', 'parse', path], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 0, r.stderr);
+      const total = JSON.parse(r.stdout).tables.t3['3.7'].total.value;
+      assert.equal(total, Number(figures.cells.t3['3.7'].total));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
