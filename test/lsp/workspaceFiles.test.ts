@@ -48,6 +48,16 @@ describe('language server: files that are not open', () => {
     assert.deepEqual(reply, { findings: shown.length, report: true });
   });
 
+  it('converts a PDF report to a draft, and checks one nobody opened (the Huaian PDF: its gold supports no finding)', async () => {
+    const pdf = readFileSync('test/fixtures/corpus/huaian-city_2024.pdf');
+    const reply = await client.connection.sendRequest('nianbao/import', file('file:///ws/huaian.pdf', pdf)) as { text: string };
+    assert.match(reply.text, /政府信息公开工作年度报告/);
+    const checked = await client.connection.sendRequest('nianbao/checkFile', file('file:///ws/huaian.pdf', pdf));
+    assert.deepEqual(checked, { findings: 0, report: true });
+    const scanned = await client.connection.sendRequest('nianbao/import', file('file:///ws/x.pdf', Buffer.from('%PDF-1.4\n%%EOF\n')));
+    assert.ok('refused' in (scanned as object), JSON.stringify(scanned));
+  });
+
   it('imports a text report as its text, and names why an empty one cannot be', async () => {
     assert.deepEqual(await client.connection.sendRequest('nianbao/import', file('file:///ws/a.txt', SEED)), { text: SEED.toString('utf8') });
     assert.deepEqual(await client.connection.sendRequest('nianbao/import', file('file:///ws/b.txt', Buffer.alloc(0))), { refused: '空文件，不是年度报告' });
