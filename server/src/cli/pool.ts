@@ -3,8 +3,9 @@ import { parentPort, Worker } from 'node:worker_threads';
 import { addTally } from './output';
 import { checkBatch, emptyResult, type Batch, type BatchResult } from './batch';
 
-// --jobs N: the files are cut into small runs, handed to N worker threads as each finishes its last,
-// and the results put back in the order of the runs, so that the output is the one --jobs 1 prints.
+// --jobs N: the files are cut into small runs, taken by this thread and N − 1 worker threads as each
+// finishes its last, and the results put back in the order of the runs, so that the output is the one
+// --jobs 1 prints.
 // The worker is this very bundle (dist/cli.js), started again on another thread (see main.ts).
 
 /** Marks a worker that nianbao started, in its workerData. */
@@ -24,32 +25,51 @@ export function serveWorker(): void {
   });
 }
 
+/**
+ * Checks the files on this thread and threads − 1 workers. This thread takes runs too: a worker's first
+ * runs are slow (its V8 compiles everything again), so one worker fewer wastes less of a small machine.
+ */
 export async function checkInWorkers(batch: Batch, threads: number, entry: string): Promise<BatchResult> {
   const { items, onProgress, ...options } = batch;
   // Runs small enough that the threads finish together, large enough that messages cost little.
-  const size = Math.max(1, Math.min(64, Math.ceil(items.length / (threads * 8))));
+  const size = Math.max(1, Math.min(32, Math.ceil(items.length / (threads * 16))));
   const runs: Batch['items'][] = [];
   for (let i = 0; i < items.length; i += size) runs.push(items.slice(i, i + size));
   const results: BatchResult[] = new Array(runs.length);
   let next = 0, done = 0;
+  const finished = (run: number, result: BatchResult) => {
+    results[run] = result;
+    done += runs[run].length;
+    onProgress?.(done);
+  };
 
-  const thread = () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: { [WORKER]: true } });
+  const worker = () => new Promise<void>((resolve, reject) => {
+    const w = new Worker(entry, { workerData: { [WORKER]: true } });
+    let busy = 0;
     const send = () => {
-      if (next >= runs.length) { worker.terminate().then(() => resolve(), reject); return; }
+      if (next >= runs.length) {
+        if (busy === 0) w.terminate().then(() => resolve(), reject);
+        return;
+      }
       const run = next++;
-      worker.postMessage({ run, items: runs[run], options } satisfies Job);
+      busy++;
+      w.postMessage({ run, items: runs[run], options } satisfies Job);
     };
-    worker.on('message', ({ run, result }: Done) => {
-      results[run] = result;
-      done += runs[run].length;
-      onProgress?.(done);
-      send();
-    });
-    worker.on('error', reject);
+    w.on('message', ({ run, result }: Done) => { busy--; finished(run, result); send(); });
+    w.on('error', reject);
+    // Two runs in hand, so that it never waits for this thread to hand it the next.
+    send();
     send();
   });
-  await Promise.all(Array.from({ length: Math.min(threads, runs.length) }, thread));
+  const here = async () => {
+    while (next < runs.length) {
+      const run = next++;
+      finished(run, await checkBatch({ ...options, items: runs[run] }));
+      // Let the workers' messages in: checking a run of text files never yields by itself.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all([here(), ...Array.from({ length: Math.min(threads - 1, runs.length) }, worker)]);
 
   const out = emptyResult();
   for (const r of results) {
