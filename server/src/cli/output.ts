@@ -1,5 +1,5 @@
 import type { Cell, Report, TableProblem } from '../core/model';
-import { RULES, type Finding, type Locale } from '../core/service';
+import { ruleByCode, RULES, type Finding, type Locale } from '../core/service';
 import type { Range } from '../core/lineIndex';
 import type { Encoding, ReadProblem, Said } from './files';
 
@@ -92,16 +92,21 @@ const SEVERITY: Record<string, Said> = {
   information: { zh: '提示', en: 'note' }, hint: { zh: '提示', en: 'note' },
 };
 
-/** Before the summary line: how many findings each rule gave, in the order of the rule list, with its title. */
+const ORDER = new Map(RULES.map((r, i) => [r.code, i]));
+
+/** Before the summary line: how many findings each rule gave, in the order of the rule list, with its severity and title. */
 export function ruleSummary({ byRule }: Tally, locale: Locale): string {
-  const rows = RULES.filter((r) => byRule[r.code]).map((r) => ({ r, n: String(byRule[r.code]) }));
-  // A code no rule has (should never happen) is still counted.
-  for (const code of Object.keys(byRule)) if (!RULES.some((r) => r.code === code)) rows.push({ r: { code, severity: 'warning', title: { zh: '', en: '' } } as never, n: String(byRule[code]) });
-  if (rows.length === 0) return '';
-  const code = Math.max(...rows.map(({ r }) => r.code.length));
-  const n = Math.max(...rows.map(({ n }) => n.length));
-  const head = locale === 'en' ? 'Findings per rule:\n' : '各规则的问题数：\n';
-  return head + rows.map(({ r, n: count }) => `  ${r.code.padEnd(code)}  ${count.padStart(n)}  ${SEVERITY[r.severity][locale].padEnd(locale === 'en' ? 7 : 2)}  ${r.title[locale]}\n`).join('');
+  // (A code that is in no rule cannot happen; it would still be counted, last, without a title.)
+  const codes = Object.keys(byRule).sort((a, b) => (ORDER.get(a) ?? Infinity) - (ORDER.get(b) ?? Infinity));
+  if (codes.length === 0) return '';
+  const width = Math.max(...codes.map((c) => c.length));
+  const digits = Math.max(...codes.map((c) => String(byRule[c]).length));
+  const lines = codes.map((code) => {
+    const rule = ruleByCode(code);
+    const severity = rule ? SEVERITY[rule.severity][locale].padEnd(locale === 'en' ? 7 : 2) : '';
+    return `  ${code.padEnd(width)}  ${String(byRule[code]).padStart(digits)}  ${severity}  ${rule?.title[locale] ?? ''}`.trimEnd() + '\n';
+  });
+  return (locale === 'en' ? 'Findings per rule:\n' : '各规则的问题数：\n') + lines.join('');
 }
 
 /** The summary line; `unchecked` counts the files named that could not be checked. */

@@ -56,7 +56,9 @@ export function markdownToDraft(text: string): string {
   const out: string[] = [];
   for (const { line, end } of lines(text)) {
     if (RULE_ROW.test(line) && line.includes('-') && line.includes('|')) continue;
-    out.push((PIPE_ROW.test(line) ? pipeCells(line).join('\t') : line) + end);
+    // A row of nothing but pipes is no table row (and no draft of one): it stays as it was.
+    const cells = PIPE_ROW.test(line) ? pipeCells(line) : undefined;
+    out.push((cells?.some((c) => c !== '') ? cells.join('\t') : line) + end);
   }
   return out.join('');
 }
