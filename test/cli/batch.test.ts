@@ -8,6 +8,7 @@ import { after, describe, test } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
+import { checkOne, emptyResult } from '../../server/src/cli/batch';
 import { main } from '../../server/src/cli/main';
 import { unifiedDiff } from '../../server/src/cli/diff';
 import { eachCell } from '../../server/src/core/model';
@@ -268,6 +269,18 @@ describe('--fix', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, / error table3-balance /);
     assert.match(nianbao('check', '--fix', '--locale', 'en', path).stderr, /not fixed .*: the file is read-only; not changed/);
+  });
+
+  test('a Word, PDF or web-page document is never written: named as not fixed, its findings reported', () => {
+    const out = emptyResult();
+    const text = injectedText();
+    const path = join(folder(), 'report.docx');
+    checkOne({ path, text, imported: { text, kind: 'docx' } }, { items: [], locale: 'zh', format: 'text', fix: { dryRun: false } }, out);
+    assert.equal(out.fixes.length, 1);
+    assert.match(out.fixes[0], /^nianbao：未修正 .*report\.docx：只修正 \.txt 和 \.md 文件（\d+ 个问题可修正；可先用 nianbao convert 转成草稿）\n$/);
+    assert.equal(out.tally.errors, 1);
+    assert.match(out.printed[0], / error table3-balance /);
+    assert.throws(() => readFileSync(path), /ENOENT/);
   });
 
   test('usage: --dry-run needs --fix, and text output', () => {

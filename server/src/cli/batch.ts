@@ -50,7 +50,8 @@ export async function checkBatch(batch: Batch, out: BatchResult = emptyResult())
   return out;
 }
 
-function checkOne(source: SourceFile | ReadProblem, { locale, format, verbose, fix }: Batch, out: BatchResult): void {
+/** One file read (or not): its findings, fixes and lines into `out`. Exported for the tests of documents the importers make. */
+export function checkOne(source: SourceFile | ReadProblem, { locale, format, verbose, fix }: Batch, out: BatchResult): void {
   if (!('text' in source)) {
     out.problems.push(source);
     // In the JSON array too, at its place, so that a script sees every file it named.
