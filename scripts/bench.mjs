@@ -147,7 +147,7 @@ const startup = nodeStart(process.env);
 const last = runs[runs.length - 1];
 const seconds = (xs) => xs.map((x) => x.toFixed(2)).join(', ');
 console.log(`\nCLI: nianbao check on ${FILES} files (${mb.toFixed(1)} MB) in one invocation, median of ${runs.length} (${seconds(runs.map((r) => r.seconds))} s)`);
-console.log(`  exit ${last.status}, ${last.stdout.split('\n').filter(Boolean).length} findings; ${last.stderr.trim()}`);
+console.log(`  exit ${last.status}, ${last.stdout.split('\n').filter(Boolean).length} findings; ${last.stderr.trim().split('\n').pop()}`);
 console.log(`  wall time ${cli.toFixed(3)} s  (${(mb / cli).toFixed(1)} MB/s; of which ${startup.toFixed(3)} s is starting Node itself)`);
 if (process.env.NODE_EXTRA_CA_CERTS) {
   // Node loads the extra certificates (and its own root store) before running anything: a start-up

@@ -156,8 +156,10 @@ describe('nianbao check', () => {
     writeFileSync(join(dir, 'notes.docx'), 'not a report');
     const r = nianbao('check', '--format', 'json', dir);
     assert.equal(r.code, 1);
-    const files = JSON.parse(r.stdout).map((f: { file: string; diagnostics: unknown[] }) => [f.file, f.diagnostics.length]);
+    // The .docx that is not one: in the array with its error, and no diagnostics.
+    const files = JSON.parse(r.stdout).filter((f: { error?: object }) => !f.error).map((f: { file: string; diagnostics: unknown[] }) => [f.file, f.diagnostics.length]);
     assert.deepEqual(files, [[join(dir, 'a.txt'), 0], [join(dir, 'sub', 'b.md'), 0], [join(dir, 'sub', 'deeper', 'c.txt'), 4]]);
+    assert.equal(JSON.parse(r.stdout).filter((f: { file: string; error?: object }) => f.error && f.file === join(dir, 'notes.docx')).length, 1);
     assert.match(nianbao('check', dir).stderr, /检查了 3 个文件：1 个错误，3 个警告/);
   });
 

@@ -65,11 +65,14 @@ describe('check: files that cannot be checked among good ones', () => {
     assert.match(r.stderr, /检查了 2 个文件：1 个错误，6 个警告；2 个文件未能检查\n$/);
   });
 
-  test('json: the good files in the array, the others on stderr', () => {
+  test('json: every file in the array, in order; those not checked with `error` (and no diagnostics); named on stderr too', () => {
     const r = nianbao('check', '--format', 'json', SEED_002, missing, wrong, bad);
     assert.equal(r.code, 1, r.stderr);
-    const out = JSON.parse(r.stdout) as { file: string; diagnostics: unknown[] }[];
-    assert.deepEqual(out.map((f) => [f.file, f.diagnostics.length]), [[SEED_002, 3], [wrong, 4]]);
+    const out = JSON.parse(r.stdout) as { file: string; diagnostics: unknown[]; error?: { kind: string; message: string } }[];
+    assert.deepEqual(out.map((f) => [f.file, f.diagnostics.length, f.error?.kind]), [[SEED_002, 3, undefined], [missing, 0, 'unreadable'], [wrong, 4, undefined], [bad, 0, 'refused']]);
+    assert.deepEqual(out[1], { file: missing, diagnostics: [], error: { kind: 'unreadable', message: '文件不存在' } });
+    assert.match(out[3].error!.message, /^无法识别编码/);
+    assert.equal(JSON.parse(nianbao('check', '--format', 'json', '--locale', 'en', missing, SEED_001).stdout)[0].error.message, 'no such file');
     assert.match(r.stderr, /文件不存在/);
     assert.match(r.stderr, /无法识别编码/);
   });
@@ -80,14 +83,14 @@ describe('check: files that cannot be checked among good ones', () => {
     assert.match(r.stderr, /检查了 1 个文件：0 个错误，0 个警告；1 个文件未能检查/);
   });
 
-  test('exit 2 when not one file could be checked; json then prints an empty array', () => {
+  test('exit 2 when not one file could be checked; json then lists only their errors', () => {
     const r = nianbao('check', missing, bad);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /检查了 0 个文件：0 个错误，0 个警告；2 个文件未能检查/);
     const json = nianbao('check', '--format', 'json', missing, bad);
     assert.equal(json.code, 2);
-    assert.deepEqual(JSON.parse(json.stdout), []);
+    assert.deepEqual(JSON.parse(json.stdout).map((f: { error?: object }) => f.error !== undefined), [true, true]);
   });
 
   test('--locale en: the summary counts them in English', () => {
@@ -103,7 +106,7 @@ describe('check: files that cannot be checked among good ones', () => {
     copyFileSync(SEED_002, join(d, 'c.md'));
     const r = nianbao('check', '--format', 'json', d);
     assert.equal(r.code, 0);
-    assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), [join(d, 'a.txt'), join(d, 'c.md')]);
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string; error?: object }) => [f.file, !f.error]), [[join(d, 'a.txt'), true], [join(d, 'b.txt'), false], [join(d, 'c.md'), true]]);
     assert.match(r.stderr, new RegExp(`未检查 ${join(d, 'b.txt')}：无法识别编码`));
   });
 
@@ -170,7 +173,7 @@ describe('check: symbolic links are followed, once', { skip: !unix }, () => {
     symlinkSync('f.txt', join(d, 'f.txt')); // a link to itself
     const r = nianbao('check', '--format', 'json', d);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string; diagnostics: unknown[] }) => [f.file, f.diagnostics.length]),
+    assert.deepEqual(JSON.parse(r.stdout).filter((f: { error?: object }) => !f.error).map((f: { file: string; diagnostics: unknown[] }) => [f.file, f.diagnostics.length]),
       [[join(d, 'a.txt'), 0], [join(d, 'b.txt'), 3], [join(d, 'c', 'other.txt'), 3]]);
     assert.match(r.stderr, new RegExp(`无法读取 ${join(d, 'e.txt')}：符号链接指向的文件不存在\n`));
     assert.match(r.stderr, new RegExp(`无法读取 ${join(d, 'f.txt')}：符号链接层数过多，可能链接成了环\n`));
@@ -212,7 +215,12 @@ describe('check: control characters', () => {
     assert.equal(r.stderr, `nianbao：未检查 ${path}：含有二进制或控制字符，不像文本文件（第 ${at + 1} 行第 3 列有 \\u0000）\n`
       + '检查了 0 个文件：0 个错误，0 个警告；1 个文件未能检查\n');
     const json = nianbao('check', '--format', 'json', path, SEED_001);
-    assert.deepEqual(JSON.parse(json.stdout), [{ file: SEED_001, diagnostics: [] }]);
+    const [nul, clean] = JSON.parse(json.stdout);
+    assert.deepEqual(clean, { file: SEED_001, diagnostics: [] });
+    assert.equal(nul.file, path);
+    // The message holds the character itself; JSON writes it as \u0000.
+    assert.match(nul.error.message, /含有二进制或控制字符，不像文本文件（第 \d+ 行第 3 列有 \x00）/);
+    assert.ok(!json.stdout.includes('\0'));
     assert.match(json.stderr, /含有二进制或控制字符/);
   });
 

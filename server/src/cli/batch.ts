@@ -1,43 +1,72 @@
-import { check, type Locale } from '../core/service';
+import type * as Sarif from 'sarif';
+import { check, type Finding, type Locale } from '../core/service';
 import { documentKind } from '../import/index';
+import type { Said } from '../import/types';
+import type { Format } from './args';
+import { unifiedDiff } from './diff';
 import { readDocument, readSource, type Listed, type ReadProblem, type SourceFile } from './files';
-import { count, encodingLine, fileJson, importLine, importNote, textLines, visible, type Tally } from './output';
+import { fixedText, writeFixed } from './fix';
+import { count, emptyTally, encodingLine, fileErrorJson, fileJson, importLine, importNote, noteLine, textLines, visible, type Tally } from './output';
+import { sarifResults } from './sarif';
 
-export interface Batch { items: Listed[]; locale: Locale; format: 'text' | 'json'; verbose?: boolean }
+export interface Batch {
+  items: Listed[]; locale: Locale; format: Format; verbose?: boolean;
+  /** --fix: write each text file's fixes (or, with dryRun, print them as a diff), then report what remains. */
+  fix?: { dryRun: boolean };
+  /** Told after each file, with how many are done (for the progress line; never across threads). */
+  onProgress?: (done: number) => void;
+}
 export interface BatchResult {
-  /** Each file's findings as printed: text lines, or its JSON entry. */
+  /** Each file's findings as printed: text lines, or its JSON entry (also for a file not checked); with --dry-run, its diff. */
   printed: string[];
+  /** --format sarif: the results, in the order of the files. */
+  sarif: Sarif.Result[];
   tally: Tally;
   /** The files that were not checked, in order: the others are checked all the same. */
   problems: ReadProblem[];
   ruleErrors: string[];
-  /** --verbose: the encoding each file was read in, one line each (for a document an importer read, how long it took). */
+  /** --verbose: the encoding each file was read in, one line each. */
   encodings: string[];
+  /** --fix: what was fixed, and what could not be, one line each. */
+  fixes: string[];
   /** What an importer could not read in a document that was checked all the same (a scanned page of a PDF), one line each. */
   importNotes: string[];
 }
+
+export const emptyResult = (): BatchResult => ({ printed: [], sarif: [], tally: emptyTally(), problems: [], ruleErrors: [], encodings: [], fixes: [], importNotes: [] });
 
 // Text files are read synchronously (see files.ts); the importers of other documents are asynchronous.
 const isText = (path: string) => (documentKind(path) ?? 'text') === 'text';
 
 /**
- * Reads and checks the files, in order, on this thread. (Worker threads were tried: on the two
- * cores here V8's compiler and collector already keep the second core busy, so they only slowed it.)
+ * Reads and checks the files, in order, on this thread. (With --jobs, worker threads each run this on
+ * a share of the files: see pool.ts.)
  */
-export async function checkBatch(batch: Batch): Promise<BatchResult> {
-  const out: BatchResult = { printed: [], tally: { files: 0, errors: 0, warnings: 0, notes: 0 }, problems: [], ruleErrors: [], encodings: [], importNotes: [] };
-  for (const item of batch.items) {
-    if (typeof item !== 'string' || isText(item)) { checkOne(typeof item !== 'string' ? item : readSource(item), batch, out); continue; }
-    const start = performance.now();
-    const source = await readDocument(item);
-    if (batch.verbose && 'text' in source) out.encodings.push(importLine(item, performance.now() - start, batch.locale));
-    checkOne(source, batch, out);
+export async function checkBatch(batch: Batch, out: BatchResult = emptyResult()): Promise<BatchResult> {
+  const { items, onProgress } = batch;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (typeof item !== 'string' || isText(item)) {
+      checkOne(typeof item !== 'string' ? item : readSource(item), batch, out);
+    } else {
+      const start = performance.now();
+      const source = await readDocument(item);
+      if (batch.verbose && 'text' in source) out.encodings.push(importLine(item, performance.now() - start, batch.locale));
+      checkOne(source, batch, out);
+    }
+    onProgress?.(i + 1);
   }
   return out;
 }
 
-function checkOne(source: SourceFile | ReadProblem, { locale, format, verbose }: Batch, out: BatchResult): void {
-  if (!('text' in source)) { out.problems.push(source); return; }
+/** One file read (or not): its findings, fixes and lines into `out`. Exported for the tests of documents the importers make. */
+export function checkOne(source: SourceFile | ReadProblem, { locale, format, verbose, fix }: Batch, out: BatchResult): void {
+  if (!('text' in source)) {
+    out.problems.push(source);
+    // In the JSON array too, at its place, so that a script sees every file it named.
+    if (format === 'json') out.printed.push(fileErrorJson(source, locale));
+    return;
+  }
   const { path } = source;
   if (verbose && source.encoding) out.encodings.push(encodingLine(path, source.encoding, locale));
   for (const note of source.imported?.notes ?? []) out.importNotes.push(importNote(path, note, locale));
@@ -45,7 +74,40 @@ function checkOne(source: SourceFile | ReadProblem, { locale, format, verbose }:
   const onError = (error: unknown, rule: string) =>
     out.ruleErrors.push(visible(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}`) + '\n');
   // The command line prints no related places: they are not built.
-  const { findings } = check(source.text, { locale, onError, related: false });
+  let { findings } = check(source.text, { locale, onError, related: false });
+  if (fix) findings = fixOne(source, findings, fix.dryRun, locale, out) ?? findings;
   count(out.tally, findings);
-  out.printed.push(format === 'json' ? fileJson(path, findings) : textLines(path, findings));
+  if (fix?.dryRun) return;
+  if (format === 'sarif') out.sarif.push(...sarifResults(path, findings, !source.imported));
+  else out.printed.push(format === 'json' ? fileJson(path, findings) : textLines(path, findings));
+}
+
+const said = (zh: string, en: string): Said => ({ zh, en });
+
+/** Fixes one file (or, dry, prints the diff); the findings of the fixed text, or undefined if it was not changed. */
+function fixOne(source: SourceFile, findings: Finding[], dryRun: boolean, locale: Locale, out: BatchResult): Finding[] | undefined {
+  const { path } = source;
+  const fixable = findings.filter((f) => f.fix).length;
+  if (fixable === 0) return undefined;
+  if (source.imported || !source.encoding) {
+    // A Word, PDF or web page is not written: the draft nianbao reads is not the document.
+    out.fixes.push(noteLine(said(`未修正 ${path}：只修正 .txt 和 .md 文件（${fixable} 个问题可修正；可先用 nianbao convert 转成草稿）`,
+      `not fixed ${path}: only .txt and .md files are fixed (${fixable} fixable; nianbao convert makes an editable draft)`), locale));
+    return undefined;
+  }
+  const fixed = fixedText(source.text, findings);
+  if (!fixed) return undefined;
+  if (dryRun) {
+    out.printed.push(unifiedDiff(path, path, source.text, fixed.text));
+    out.fixes.push(noteLine(said(`可修正 ${path}：${fixed.edits} 处（--dry-run，未修改）`, `would fix ${path}: ${fixed.edits} edit(s) (--dry-run, not changed)`), locale));
+  } else {
+    const failed = writeFixed(path, source.text, fixed.text, source.encoding);
+    if (failed) {
+      out.fixes.push(noteLine(said(`未修正 ${path}：${failed.zh}`, `not fixed ${path}: ${failed.en}`), locale));
+      return undefined;
+    }
+    out.fixes.push(noteLine(said(`已修正 ${path}：${fixed.edits} 处`, `fixed ${path}: ${fixed.edits} edit(s)`), locale));
+  }
+  // What remains is what the fixed text gives: a fix may settle other findings (or, rarely, raise one).
+  return check(fixed.text, { locale, related: false }).findings;
 }

@@ -1,5 +1,5 @@
 import type { Cell, Report, TableProblem } from '../core/model';
-import type { Finding, Locale } from '../core/service';
+import { ruleByCode, RULES, type Finding, type Locale } from '../core/service';
 import type { Range } from '../core/lineIndex';
 import type { Encoding, ReadProblem, Said } from './files';
 
@@ -20,7 +20,8 @@ const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0'
 
 /** The string with its control characters written as \u0000 escapes. */
 export const visible = (s: string) => (CONTROL.test(s) ? s.replace(CONTROLS, escape) : s);
-const visibleJson = (s: string) => (JSON_CONTROL.test(s) ? s.replace(JSON_CONTROLS, escape) : s);
+/** JSON text with DEL and the C1 controls escaped too (JSON.stringify escapes only C0). */
+export const visibleJson = (s: string) => (JSON_CONTROL.test(s) ? s.replace(JSON_CONTROLS, escape) : s);
 
 /** `file:line:col severity code message` for each finding of a file, 1-based like other linters. */
 export function textLines(path: string, findings: Finding[]): string {
@@ -50,19 +51,62 @@ export function fileJson(path: string, findings: Finding[]): string {
   return visibleJson(JSON.stringify({ file: path, diagnostics: findings.map(diagnostic) }));
 }
 
+/**
+ * A file that was not checked, in the JSON array at its place among the others: `diagnostics` stays
+ * (empty) so that a script written for the older output still runs; `error` says why it was not checked.
+ */
+export function fileErrorJson({ path, kind, reason }: ReadProblem, locale: Locale): string {
+  return visibleJson(JSON.stringify({ file: path, diagnostics: [], error: { kind, message: reason[locale] } }));
+}
+
 /** The JSON array of the files' entries. */
 export const checkJson = (entries: string[]) => `[${entries.join(',')}]\n`;
 
 /** How many files were checked and how many findings of each kind they have. */
-export interface Tally { files: number; errors: number; warnings: number; notes: number }
+export interface Tally {
+  files: number; errors: number; warnings: number; notes: number;
+  /** Findings per rule code (a plain object: it crosses from worker threads as it is). */
+  byRule: Record<string, number>;
+}
+
+export const emptyTally = (): Tally => ({ files: 0, errors: 0, warnings: 0, notes: 0, byRule: {} });
+
+/** Adds a worker's tally to the run's. */
+export function addTally(to: Tally, from: Tally): void {
+  to.files += from.files; to.errors += from.errors; to.warnings += from.warnings; to.notes += from.notes;
+  for (const [code, n] of Object.entries(from.byRule)) to.byRule[code] = (to.byRule[code] ?? 0) + n;
+}
 
 export function count(tally: Tally, findings: Finding[]): void {
   tally.files++;
   for (const f of findings) {
+    tally.byRule[f.code] = (tally.byRule[f.code] ?? 0) + 1;
     if (f.severity === 'error') tally.errors++;
     else if (f.severity === 'warning') tally.warnings++;
     else tally.notes++;
   }
+}
+
+const SEVERITY: Record<string, Said> = {
+  error: { zh: '错误', en: 'error' }, warning: { zh: '警告', en: 'warning' },
+  information: { zh: '提示', en: 'note' }, hint: { zh: '提示', en: 'note' },
+};
+
+const ORDER = new Map(RULES.map((r, i) => [r.code, i]));
+
+/** Before the summary line: how many findings each rule gave, in the order of the rule list, with its severity and title. */
+export function ruleSummary({ byRule }: Tally, locale: Locale): string {
+  // (A code that is in no rule cannot happen; it would still be counted, last, without a title.)
+  const codes = Object.keys(byRule).sort((a, b) => (ORDER.get(a) ?? Infinity) - (ORDER.get(b) ?? Infinity));
+  if (codes.length === 0) return '';
+  const width = Math.max(...codes.map((c) => c.length));
+  const digits = Math.max(...codes.map((c) => String(byRule[c]).length));
+  const lines = codes.map((code) => {
+    const rule = ruleByCode(code);
+    const severity = rule ? SEVERITY[rule.severity][locale].padEnd(locale === 'en' ? 7 : 2) : '';
+    return `  ${code.padEnd(width)}  ${String(byRule[code]).padStart(digits)}  ${severity}  ${rule?.title[locale] ?? ''}`.trimEnd() + '\n';
+  });
+  return (locale === 'en' ? 'Findings per rule:\n' : '各规则的问题数：\n') + lines.join('');
 }
 
 /** The summary line; `unchecked` counts the files named that could not be checked. */
