@@ -42,7 +42,7 @@ const range = (r: Range) => ({ start: { line: r.start.line, character: r.start.c
 
 function diagnostic(f: Finding) {
   const d: Record<string, unknown> = { code: f.code, severity: f.severity, message: f.message, range: range(f.range) };
-  if (f.fix) d.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: range(e.range), newText: e.newText })) };
+  if (f.fix) d.fix = { title: f.fix.title, safe: f.fix.safe, edits: f.fix.edits.map((e) => ({ range: range(e.range), newText: e.newText })) };
   return d;
 }
 
