@@ -1,3 +1,6 @@
+import { decodeText, refuseText } from './decode';
+import { importDocx } from './docx';
+import { importHtml } from './html';
 import type { ImportResult, Said } from './types';
 
 // The document formats nianbao reads, by file extension, and the one entry point that turns a
@@ -28,12 +31,29 @@ export const MAX_BYTES: Record<DocumentKind, number> = {
 };
 
 const NOT_YET: Said = { zh: '暂不支持此格式', en: 'this format is not supported yet' };
+const NO_TEXT: Said = { zh: '网页中没有文字', en: 'the web page holds no text' };
+
+/** A web page's bytes: decoded as any text file is (a page saved as GBK is read as GB18030), then imported. */
+function importHtmlBytes(bytes: Uint8Array): ImportResult {
+  const decoded = decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (!('text' in decoded)) return { refused: decoded };
+  const refused = refuseText(decoded.text);
+  if (refused) return { refused };
+  const imported = importHtml(decoded.text);
+  return /\S/.test(imported.text) ? { ...imported, encoding: decoded.encoding } : { refused: NO_TEXT };
+}
 
 /** The report in a Word, web-page or PDF document, as draft text; or why there is none. Never throws. */
-export async function importDocument(kind: Exclude<DocumentKind, 'text'>, _bytes: Uint8Array): Promise<ImportResult> {
-  switch (kind) {
-    case 'html': return { refused: NOT_YET };
-    case 'docx': return { refused: NOT_YET };
-    case 'pdf': return { refused: NOT_YET };
+export async function importDocument(kind: Exclude<DocumentKind, 'text'>, bytes: Uint8Array): Promise<ImportResult> {
+  try {
+    switch (kind) {
+      case 'html': return importHtmlBytes(bytes);
+      case 'docx': return await importDocx(bytes);
+      case 'pdf': return { refused: NOT_YET };
+    }
+  } catch (error) {
+    // A bug of the importer, not a fault of the document: say so, and check the other files.
+    const why = error instanceof Error ? error.message : String(error);
+    return { refused: { zh: `读取时出错（请报告此问题）：${why}`, en: `the importer failed (please report this): ${why}` } };
   }
 }

@@ -1,3 +1,5 @@
+import type { Encoding } from './decode';
+
 // What every importer returns: the report as draft text the reader reads like any other layout,
 // and, for a source that is itself text (HTML), where each part of that draft came from.
 
@@ -19,6 +21,8 @@ export interface Imported {
   text: string;
   /** For a source that is itself text (HTML): that text, and where each part of `text` is in it. */
   source?: { text: string; map: SourceMap };
+  /** How a document that is text underneath (a web page) was decoded. */
+  encoding?: Encoding;
   /** What the importer could not read but the rest was read all the same (a page without text, say). */
   notes?: Said[];
 }

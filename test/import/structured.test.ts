@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TableKey } from '../../server/src/core/format/schema';
+import { tableSpec } from '../../server/src/core/format/statute';
+import { LineIndex } from '../../server/src/core/lineIndex';
+import { parseReport } from '../../server/src/core/parse/report';
+import { check, type Finding } from '../../server/src/core/service';
+import { importHtml } from '../../server/src/import/html';
+import { importDocument } from '../../server/src/import/index';
+import { findingsInSource } from '../../server/src/import/inSource';
+import { EXPECTED } from '../core/expected';
+import { sliceAt } from '../core/seeds';
+import { renderDocx } from '../layouts/docx';
+import { figures2019, figuresOf, type Figures } from '../layouts/figures';
+import { placeKey, renderHtml } from '../layouts/html';
+import { renderReport, type Style } from '../layouts/render';
+
+// Every seed's figures published as a web page and drafted as a Word file (test/layouts/html.ts,
+// docx.ts), imported: every cell bound with its value; in the page, every cell's range maps back to
+// the number in its <td>; the findings are those of the same report pasted from Word as text.
+
+const KEYS: TableKey[] = ['t2', 't3', 't4'];
+const SEEDS = Object.keys(EXPECTED);
+const FIGURES: { name: string; figures: Figures }[] = [
+  ...SEEDS.map((k) => ({ name: `seed ${k}`, figures: figuresOf(EXPECTED[k]) })),
+  ...SEEDS.map((k) => ({ name: `seed ${k} (2019 format)`, figures: figures2019(EXPECTED[k]) })),
+];
+
+function* cellsOf(f: Figures) {
+  for (const key of KEYS) {
+    for (const r of tableSpec(f.version, key).rows) {
+      if (r.isGroup) continue;
+      for (const col of r.columns) yield { key, row: r.key, col, text: f.cells[key][r.key][col] };
+    }
+  }
+}
+
+/** The cells not bound with their value, and how many are. */
+function bound(draft: string, f: Figures): { wrong: string[]; bound: number; total: number } {
+  const report = parseReport(draft);
+  const wrong: string[] = [];
+  let n = 0, total = 0;
+  for (const { key, row, col, text } of cellsOf(f)) {
+    total++;
+    const cell = report.tables[key]?.rows[row]?.cells[col];
+    if (cell?.kind !== 'number' || cell.value !== Number(text)) wrong.push(`${key} ${row} ${col}: ${cell ? `${cell.kind} ${cell.value}` : 'missing'}, not ${text}`);
+    else n++;
+  }
+  return { wrong, bound: n, total };
+}
+
+/** The same report as a Word table pasted as text, with its merges' tabs: the findings an HTML or .docx must give too. */
+const TABS: Style = { family: 'tabs', merges: 'pad' };
+const asText = (f: Figures) => renderReport(f, { t2: TABS, t3: TABS, t4: TABS });
+const said = (findings: Finding[], text: string) => findings.map((f) => `${f.code} “${sliceAt(text, f.range)}” ${f.message}`);
+
+const withCell = (f: Figures, key: TableKey, row: string, col: string, text: string): Figures =>
+  ({ ...f, cells: { ...f.cells, [key]: { ...f.cells[key], [row]: { ...f.cells[key][row], [col]: text } } } });
+
+describe('web pages', () => {
+  for (const { name, figures } of FIGURES) {
+    it(`${name}: every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
+      const { html, places } = renderHtml(figures, 1);
+      const { text, source } = importHtml(html);
+      const result = bound(text, figures);
+      assert.deepEqual(result.wrong, []);
+      const report = parseReport(text);
+      const idx = new LineIndex(text);
+      for (const { key, row, col } of cellsOf(figures)) {
+        const cell = report.tables[key]!.rows[row]!.cells[col]!;
+        const mapped = source!.map.toSource(idx.offset(cell.range.start), idx.offset(cell.range.end));
+        const place = places.get(placeKey(key, row, col))!;
+        assert.deepEqual([mapped.start, mapped.end], [place.start, place.end], `${key} ${row} ${col}`);
+      }
+      const plain = asText(figures);
+      assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain));
+    });
+  }
+});
+
+describe('Word files', () => {
+  for (const { name, figures } of FIGURES) {
+    it(`${name}: every cell bound; the findings of the text`, async () => {
+      const imported = await importDocument('docx', await renderDocx(figures, 1));
+      assert.ok('text' in imported, JSON.stringify(imported));
+      assert.deepEqual(bound(imported.text, figures).wrong, []);
+      const plain = asText(figures);
+      assert.deepEqual(said(check(imported.text).findings, imported.text), said(check(plain).findings, plain));
+    });
+  }
+});
+
+describe('one wrong cell in a web page', () => {
+  it('is named at its number in the HTML, and its quick fix, made in the HTML, restores it', () => {
+    const figures = figuresOf(EXPECTED['002']);
+    let n = 0, fixed = 0;
+    for (const { key, row, col, text } of cellsOf(figures)) {
+      if (key !== 't3') continue;
+      const wrong = String(Number(text) + 1);
+      const { html, places } = renderHtml(withCell(figures, key, row, col, wrong), n++);
+      const { text: draft, source } = importHtml(html);
+      const found = findingsInSource(check(draft).findings, draft, source!).filter((f) => f.code.startsWith('table3'));
+      const where = `${key} ${row} ${col} ${text}→${wrong}`;
+      assert.equal(found.length, 1, `${where}: ${found.map((f) => f.code).join(', ')}`);
+      const place = places.get(placeKey(key, row, col))!;
+      const htmlIdx = new LineIndex(html);
+      assert.deepEqual(found[0].range, htmlIdx.range(place.start, place.end), where);
+      const split = html.slice(place.start, place.end) !== wrong;
+      // A number Word split over two <span>s cannot be rewritten as one edit: no fix rather than half a fix.
+      assert.equal(found[0].fix === undefined, split, where);
+      if (split) continue;
+      let after = html;
+      for (const e of [...found[0].fix!.edits].reverse()) after = after.slice(0, htmlIdx.offset(e.range.start)) + e.newText + after.slice(htmlIdx.offset(e.range.end));
+      const again = importHtml(after).text;
+      assert.deepEqual(said(check(again).findings, again), said(check(asText(figures)).findings, asText(figures)), where);
+      fixed++;
+    }
+    assert.ok(fixed > 100, `${fixed} fixed`);
+  });
+});
