@@ -60,7 +60,7 @@ const withCell = (f: Figures, key: TableKey, row: string, col: string, text: str
 describe('web pages', () => {
   for (const { name, figures } of FIGURES) {
     it(`${name}: every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
-      const { html, places } = renderHtml(figures, 1);
+      const { html, places } = renderHtml(figures, { seed: 1 });
       const { text, source } = importHtml(html);
       const result = bound(text, figures);
       assert.deepEqual(result.wrong, []);
@@ -97,7 +97,7 @@ describe('one wrong cell in a web page', () => {
     for (const { key, row, col, text } of cellsOf(figures)) {
       if (key !== 't3') continue;
       const wrong = String(Number(text) + 1);
-      const { html, places } = renderHtml(withCell(figures, key, row, col, wrong), n++);
+      const { html, places } = renderHtml(withCell(figures, key, row, col, wrong), { seed: n++ });
       const { text: draft, source } = importHtml(html);
       const found = findingsInSource(check(draft).findings, draft, source!).filter((f) => f.code.startsWith('table3'));
       const where = `${key} ${row} ${col} ${text}→${wrong}`;

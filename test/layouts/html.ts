@@ -39,7 +39,7 @@ class Html {
   add(s: string) { this.text += s; }
 }
 
-function drawTable(out: Html, table: WordTable, next: () => number): void {
+function drawTable(out: Html, table: WordTable, next: () => number, split: boolean): void {
   const spans = rowspans(table);
   out.add('<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">\n<tbody>\n');
   for (const row of table.rows) {
@@ -53,7 +53,7 @@ function drawTable(out: Html, table: WordTable, next: () => number): void {
         if (c.text === '') out.add('&nbsp;');
         else {
           // Word splits a number over spans now and then (20 | 23); the digits stay in the td, in order.
-          const cut = c.text.length > 1 && next() < 0.4 ? 1 + Math.floor(next() * (c.text.length - 1)) : c.text.length;
+          const cut = split && c.text.length > 1 && next() < 0.4 ? 1 + Math.floor(next() * (c.text.length - 1)) : c.text.length;
           const start = out.text.length;
           out.add(escape(c.text.slice(0, cut)));
           if (cut < c.text.length) out.add(`</span><span lang="EN-US" style="font-size:10.5pt">${escape(c.text.slice(cut))}`);
@@ -70,8 +70,8 @@ function drawTable(out: Html, table: WordTable, next: () => number): void {
   out.add('</tbody>\n</table>\n');
 }
 
-/** The whole page, and where each statutory cell's number is in it. */
-export function renderHtml(f: Figures, seed = 0): { html: string; places: CellPlaces } {
+/** The whole page, and where each statutory cell's number is in it; `split`: some numbers over two <span>s. */
+export function renderHtml(f: Figures, { seed = 0, split = true } = {}): { html: string; places: CellPlaces } {
   const next = random(seed);
   const out = new Html();
   const parts = reportParts(f);
@@ -94,7 +94,7 @@ export function renderHtml(f: Figures, seed = 0): { html: string; places: CellPl
 `);
   for (const p of parts) {
     if (p.kind === 'title') continue;
-    if (p.kind === 'table') { drawTable(out, wordTable(f, p.key), next); continue; }
+    if (p.kind === 'table') { drawTable(out, wordTable(f, p.key), next, split); continue; }
     const strong = p.kind === 'heading';
     out.add(`<p style="text-indent:2em">${strong ? '<strong>' : ''}${escape(p.text)}${strong ? '</strong>' : ''}</p>\n`);
   }

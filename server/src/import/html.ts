@@ -88,16 +88,32 @@ function textRuns(node: T.TextNode, source: string): Run[] {
 /** A block and the element it came from (a paragraph's block-level element, or the table). */
 interface Owned { block: Block; owner: Element; text: string }
 
-/** A table whose cells hold no table: data. A table of tables lays a page out, and is read as blocks. */
-function isDataTable(table: Element): boolean {
-  const stack = [...table.childNodes];
+/**
+ * The tables that hold another table: they lay a page out, and are read as blocks; the others hold
+ * data. Found in one pass from the innermost tables out, so that 10,000 nested tables cost no more than one.
+ */
+function layoutTables(root: Element): Set<Element> {
+  const out = new Set<Element>();
+  const stack: T.Node[] = [root];
+  const order: Element[] = [];
   while (stack.length) {
     const n = stack.pop()!;
     if (!isElement(n)) continue;
-    if (n.tagName === 'table') return false;
-    stack.push(...n.childNodes);
+    order.push(n);
+    for (const c of n.childNodes) stack.push(c);
   }
-  return true;
+  // Children come after their parents in `order`: going backwards, a table marks its enclosing table.
+  const holdsTable = new Set<T.ParentNode>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i];
+    const parent = el.parentNode;
+    if (!parent) continue;
+    if (el.tagName === 'table' || holdsTable.has(el)) {
+      holdsTable.add(parent);
+      if (el.tagName === 'table' && holdsTable.has(el)) out.add(el);
+    }
+  }
+  return out;
 }
 
 const childElements = (el: Element, tags: string[]) => el.childNodes.filter((n): n is Element => isElement(n) && tags.includes(n.tagName));
@@ -177,6 +193,7 @@ const tableText = (rows: GridCell[][]) => rows.map((row) => row.map((c) => (c.co
 /** The page as blocks in document order, each with the element it came from. Iterative: a page may nest 10,000 elements. */
 function pageBlocks(root: Element, source: string): Owned[] {
   const out: Owned[] = [];
+  const layout = layoutTables(root);
   let runs: Run[] = [];
   const owners: Element[] = [root];
   const flush = () => {
@@ -193,7 +210,7 @@ function pageBlocks(root: Element, source: string): Owned[] {
     const el = step;
     if (el.tagName === 'br') { flush(); continue; }
     const children = el.tagName === 'template' ? [] : el.childNodes;
-    if (el.tagName === 'table' && isDataTable(el)) {
+    if (el.tagName === 'table' && !layout.has(el)) {
       flush();
       const caption = childElements(el, ['caption'])[0];
       if (caption) out.push({ block: { kind: 'paragraph', runs: inlineRuns(caption, source) }, owner: el, text: '' });
@@ -228,12 +245,13 @@ const ancestors = (el: Element): Element[] => {
 function article(blocks: Owned[]): Owned[] {
   const markers = blocks.filter((b) => b.block.kind === 'table' ? TABLE_WORDS.test(b.text) : b.text.length <= 60 && SECTION_TITLE.test(b.text));
   if (markers.length < 2) return blocks;
-  // The lowest common ancestor of the markers.
-  const chains = markers.map((m) => ancestors(m.owner));
+  // The lowest common ancestor of the first and the last marker holds every marker between them
+  // (an element's descendants are a stretch of the document's order).
+  const [a, b] = [ancestors(markers[0].owner), ancestors(markers[markers.length - 1].owner)];
   let depth = 0;
-  while (chains.every((c) => depth < c.length && c[depth] === chains[0][depth])) depth++;
+  while (depth < a.length && depth < b.length && a[depth] === b[depth]) depth++;
   if (depth === 0) return blocks;
-  const root = chains[0][depth - 1];
+  const root = a[depth - 1];
   const inside = new Map<T.ParentNode, boolean>([[root, true]]);
   const within = (el: Element): boolean => {
     const path: T.ParentNode[] = [];
