@@ -1,5 +1,6 @@
 import { check, type Locale } from '../core/service';
 import { documentKind } from '../import/index';
+import { findingsInSource } from '../import/inSource';
 import { readDocument, readSource, type Listed, type ReadProblem, type SourceFile } from './files';
 import { count, encodingLine, fileJson, textLines, visible, type Tally } from './output';
 
@@ -38,7 +39,10 @@ function checkOne(source: SourceFile | ReadProblem, { locale, format, verbose }:
   const onError = (error: unknown, rule: string) =>
     out.ruleErrors.push(visible(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}`) + '\n');
   // The command line prints no related places: they are not built.
-  const { findings } = check(source.text, { locale, onError, related: false });
+  const checked = check(source.text, { locale, onError, related: false }).findings;
+  // A web page's findings are shown where they are in its HTML, not in the draft made of it.
+  const mapped = source.imported?.source;
+  const findings = mapped ? findingsInSource(checked, source.text, mapped) : checked;
   count(out.tally, findings);
   out.printed.push(format === 'json' ? fileJson(path, findings) : textLines(path, findings));
 }
