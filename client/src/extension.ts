@@ -12,8 +12,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  // Plain text and Markdown are sent too: the server shows findings only when they are a report.
-  const documentSelector = ['nianbao', 'plaintext', 'markdown']
+  // Plain text, Markdown and web pages are sent too: the server shows findings only when they are a report.
+  const documentSelector = ['nianbao', 'plaintext', 'markdown', 'html']
     .flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme })));
   const language = () => workspace.getConfiguration('nianbao').get<string>('language', 'zh');
   const clientOptions: LanguageClientOptions = {
