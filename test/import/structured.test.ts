@@ -94,8 +94,9 @@ describe('one wrong cell in a web page', () => {
   it('is named at its number in the HTML, and its quick fix, made in the HTML, restores it', () => {
     const figures = figuresOf(EXPECTED['002']);
     let n = 0, fixed = 0;
-    for (const { key, row, col, text } of cellsOf(figures)) {
-      if (key !== 't3') continue;
+    // Every third cell of table 3 (each takes a page rendered, imported and checked).
+    for (const [i, { key, row, col, text }] of [...cellsOf(figures)].entries()) {
+      if (key !== 't3' || i % 3 !== 0) continue;
       const wrong = String(Number(text) + 1);
       const { html, places } = renderHtml(withCell(figures, key, row, col, wrong), { seed: n++ });
       const { text: draft, source } = importHtml(html);
@@ -115,6 +116,47 @@ describe('one wrong cell in a web page', () => {
       assert.deepEqual(said(check(again).findings, again), said(check(asText(figures)).findings, asText(figures)), where);
       fixed++;
     }
-    assert.ok(fixed > 100, `${fixed} fixed`);
+    assert.ok(fixed > 30, `${fixed} fixed`);
+  });
+});
+
+describe('findings of a changed or blanked cell, as in the text', () => {
+  // Every seventh cell of seed 003 (2021) and seed 002 (2019), made one more, then blanked: the
+  // findings of the web page and of the Word file are those of the text, on the same cell's text.
+  const cases = [figuresOf(EXPECTED['003']), figures2019(EXPECTED['002'])].flatMap((f) =>
+    [...cellsOf(f)].filter((_, i) => i % 7 === 3).flatMap(({ key, row, col, text }) => [
+      withCell(f, key, row, col, String(Number(text) + 1)), withCell(f, key, row, col, ''),
+    ]));
+
+  it(`${cases.length} web pages`, () => {
+    cases.forEach((f, i) => {
+      const { text, source } = importHtml(renderHtml(f, { seed: i }).html);
+      const plain = asText(f);
+      assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain), `case ${i}`);
+      assert.ok(source);
+    });
+  });
+
+  // A Word file takes mammoth ~100 ms: every third case.
+  const word = cases.filter((_, i) => i % 3 === 0);
+  it(`${word.length} Word files`, async () => {
+    for (const [i, f] of word.entries()) {
+      const imported = await importDocument('docx', await renderDocx(f, i));
+      assert.ok('text' in imported);
+      const plain = asText(f);
+      assert.deepEqual(said(check(imported.text).findings, imported.text), said(check(plain).findings, plain), `case ${i}`);
+    }
+  });
+
+  it('a blank cell (&nbsp;) is named at its <td>, and a fix that fills it replaces the &nbsp;', () => {
+    const f = withCell(figuresOf(EXPECTED['002']), 't3', '3.1', 'natural', '');
+    const { html } = renderHtml(f, { split: false });
+    const { text, source } = importHtml(html);
+    const [blank] = findingsInSource(check(text).findings, text, source!).filter((x) => x.code === 'cell-blank');
+    assert.ok(blank);
+    const idx = new LineIndex(html);
+    assert.equal(html.slice(idx.offset(blank.range.start), idx.offset(blank.range.end)), '&nbsp;');
+    assert.ok(blank.fix, 'the identities give the value');
+    for (const e of blank.fix.edits) assert.equal(html.slice(idx.offset(e.range.start), idx.offset(e.range.end)), '&nbsp;');
   });
 });

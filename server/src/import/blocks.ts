@@ -121,7 +121,8 @@ class DraftBuilder {
  * The blocks as draft text: each paragraph a line; each table row a line, its grid positions joined by
  * tabs, where a position a merged cell covers is an empty field, as a Word paste with its merges' tabs
  * kept writes it (test/layouts/tabs.ts 'pad'); trailing covered positions are kept too, so that every
- * row of a table has its columns where the header has them.
+ * row of a table has its columns where the header has them. (Leaving covered positions out, as
+ * 'collapse' does, also binds every cell of every seed; the grid's own columns are the safer evidence.)
  */
 export function renderBlocks(blocks: Block[]): { text: string; map: SourceMap } {
   const out = new DraftBuilder();
