@@ -12,7 +12,7 @@ import { EXPECTED } from '../core/expected';
 import { sliceAt } from '../core/seeds';
 import { renderDocx } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
-import { placeKey, renderHtml } from '../layouts/html';
+import { placeKey, renderHtml, renderWordHtml } from '../layouts/html';
 import { renderReport, type Style } from '../layouts/render';
 
 // Every seed's figures published as a web page and drafted as a Word file (test/layouts/html.ts,
@@ -58,9 +58,10 @@ const withCell = (f: Figures, key: TableKey, row: string, col: string, text: str
   ({ ...f, cells: { ...f.cells, [key]: { ...f.cells[key], [row]: { ...f.cells[key][row], [col]: text } } } });
 
 describe('web pages', () => {
-  for (const { name, figures } of FIGURES) {
-    it(`${name}: every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
-      const { html, places } = renderHtml(figures, { seed: 1 });
+  for (const [page, render] of [['a website\'s page', (f: Figures) => renderHtml(f, { seed: 1 })], ['Word\'s “save as web page”', renderWordHtml]] as const) {
+    for (const { name, figures } of FIGURES) {
+    it(`${page}, ${name}: every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
+      const { html, places } = render(figures);
       const { text, source } = importHtml(html);
       const result = bound(text, figures);
       assert.deepEqual(result.wrong, []);
@@ -75,6 +76,7 @@ describe('web pages', () => {
       const plain = asText(figures);
       assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain));
     });
+    }
   }
 });
 

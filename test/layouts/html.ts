@@ -107,3 +107,54 @@ export function renderHtml(f: Figures, { seed = 0, split = true } = {}): { html:
 `);
   return { html: out.text, places: out.places };
 }
+
+/**
+ * Word's “save as web page (filtered)”: CRLF, attributes unquoted, each cell's paragraph on lines of
+ * its own, empty cells as <o:p>&nbsp;</o:p>, long Chinese lines broken between characters, conditional
+ * comments, and the row of empty cells Word adds under a table whose columns do not line up.
+ */
+export function renderWordHtml(f: Figures): { html: string; places: CellPlaces } {
+  const out = new Html();
+  const CJK = /[\u4e00-\u9fff，。、；：（）《》“”]/;
+  /** Chinese text broken into source lines of at most 40 characters, between two Chinese characters. */
+  const wrapped = (text: string) => {
+    let s = '', run = 0;
+    for (let i = 0; i < text.length; i++) {
+      s += text[i];
+      if (++run >= 40 && CJK.test(text[i]) && CJK.test(text[i + 1] ?? '')) { s += '\r\n'; run = 0; }
+    }
+    return s;
+  };
+  const para = (text: string, style: string) => out.add(`<p class=MsoNormal style='${style}'><span\r\nstyle='font-family:仿宋_GB2312'>${wrapped(escape(text))}</span></p>\r\n\r\n`);
+  out.add(`<html xmlns:v="urn:schemas-microsoft-com:vml"\r\nxmlns:o="urn:schemas-microsoft-com:office:office">\r\n\r\n<head>\r\n<meta http-equiv=Content-Type content="text/html; charset=utf-8">\r\n<meta name=Generator content="Microsoft Word 15 (filtered)">\r\n<style>\r\n<!--\r\n p.MsoNormal {margin:0cm; text-align:justify; font-size:10.5pt;}\r\n-->\r\n</style>\r\n<!--[if gte mso 9]><xml><o:shapedefaults v:ext="edit" spidmax="1026"/></xml><![endif]-->\r\n</head>\r\n\r\n<body lang=ZH-CN style='text-justify-trim:punctuation'>\r\n\r\n<div class=WordSection1 style='layout-grid:15.6pt'>\r\n\r\n`);
+  for (const p of reportParts(f)) {
+    if (p.kind === 'title') { para(p.text, 'text-align:center'); continue; }
+    if (p.kind !== 'table') { para(p.text, 'text-indent:32.0pt'); continue; }
+    const table = wordTable(f, p.key);
+    const spans = rowspans(table);
+    out.add(`<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0\r\n style='border-collapse:collapse;border:none'>\r\n`);
+    for (const row of table.rows) {
+      out.add(` <tr style='height:20.0pt'>\r\n`);
+      for (const c of row.cells) {
+        if (c.below) continue;
+        const rowspan = spans.get(c) ?? 1;
+        out.add(`  <td width=57${c.span > 1 ? ` colspan=${c.span}` : ''}${rowspan > 1 ? ` rowspan=${rowspan}` : ''} valign=top style='width:42.5pt;border:solid windowtext 1.0pt;\r\n  padding:0cm 5.4pt 0cm 5.4pt;height:20.0pt'>\r\n  <p class=MsoNormal align=center style='text-align:center'><span\r\n  lang=EN-US>`);
+        if (c.kind === 'value' && c.text !== '') {
+          const start = out.text.length;
+          out.add(escape(c.text));
+          out.places.set(placeKey(table.key, c.at!.row, c.at!.col), { start, end: out.text.length });
+          out.add('<o:p></o:p>');
+        } else if (c.kind === 'value') {
+          out.add('<o:p>&nbsp;</o:p>');
+        } else {
+          out.add(c.lines.map(escape).join('</span></p>\r\n  <p class=MsoNormal align=center style=\'text-align:center\'><span\r\n  lang=EN-US>'));
+        }
+        out.add(`</span></p>\r\n  </td>\r\n`);
+      }
+      out.add(` </tr>\r\n`);
+    }
+    out.add(` <![if !supportMisalignedColumns]>\r\n <tr height=0>\r\n${Array.from({ length: table.width }, () => '  <td width=57 style=\'border:none\'></td>\r\n').join('')} </tr>\r\n <![endif]>\r\n</table>\r\n\r\n`);
+  }
+  out.add('</div>\r\n\r\n</body>\r\n\r\n</html>\r\n');
+  return { html: out.text, places: out.places };
+}
