@@ -9,6 +9,7 @@ import type { Imported, ImportResult } from '../../server/src/import/types';
 import { EXPECTED } from '../core/expected';
 import { renderDocx } from '../layouts/docx';
 import { figuresOf } from '../layouts/figures';
+import { renderHtml } from '../layouts/html';
 import { random } from '../layouts/typeset';
 
 // Documents that hold no report, or cannot be read: one clear reason each, never a crash or a hang,
@@ -118,3 +119,15 @@ function splitLines(bytes: Buffer): Buffer[] {
   }
   return out;
 }
+
+describe('a page that names the report only in its <title>', () => {
+  it('has that title as its first line, and the report its year', () => {
+    const f = figuresOf(EXPECTED['003']);
+    const { html } = renderHtml(f);
+    const bare = html.replace(/<h1[^]*?<\/h1>/, '').replace(/<div class="crumb">[^]*?<\/div>/, '');
+    assert.ok(!/<h1/.test(bare));
+    const { text } = importHtml(bare);
+    assert.equal(text.split('\n')[0], `某某镇${f.year}年政府信息公开工作年度报告_某某镇人民政府`);
+    assert.equal(check(text).report.year, f.year);
+  });
+});

@@ -152,13 +152,16 @@ describe('findings of a changed or blanked cell, as in the text', () => {
 
   it('a blank cell (&nbsp;) is named at its <td>, and a fix that fills it replaces the &nbsp;', () => {
     const f = withCell(figuresOf(EXPECTED['002']), 't3', '3.1', 'natural', '');
-    const { html } = renderHtml(f, { split: false });
-    const { text, source } = importHtml(html);
-    const [blank] = findingsInSource(check(text).findings, text, source!).filter((x) => x.code === 'cell-blank');
-    assert.ok(blank);
-    const idx = new LineIndex(html);
-    assert.equal(html.slice(idx.offset(blank.range.start), idx.offset(blank.range.end)), '&nbsp;');
-    assert.ok(blank.fix, 'the identities give the value');
-    for (const e of blank.fix.edits) assert.equal(html.slice(idx.offset(e.range.start), idx.offset(e.range.end)), '&nbsp;');
+    for (const { html } of [renderHtml(f, { split: false }), renderWordHtml(f)]) {
+      const { text, source } = importHtml(html);
+      const [blank] = findingsInSource(check(text).findings, text, source!).filter((x) => x.code === 'cell-blank');
+      assert.ok(blank);
+      const idx = new LineIndex(html);
+      assert.equal(html.slice(idx.offset(blank.range.start), idx.offset(blank.range.end)), '&nbsp;');
+      assert.ok(blank.fix, 'the identities give the value');
+      for (const e of blank.fix.edits) assert.equal(html.slice(idx.offset(e.range.start), idx.offset(e.range.end)), '&nbsp;');
+      const fixed = importHtml(html.slice(0, idx.offset(blank.range.start)) + blank.fix.edits[0].newText + html.slice(idx.offset(blank.range.end))).text;
+      assert.equal(parseReport(fixed).tables.t3!.rows['3.1']!.cells.natural!.value, 17);
+    }
   });
 });

@@ -134,7 +134,9 @@ const span = (el: Element, name: string, max: number) => {
 function emptyRange(td: Element): { start: number; end: number } | undefined {
   let el = td;
   for (;;) {
-    const kids = el.childNodes.filter((n) => n.nodeName !== '#comment');
+    let kids = el.childNodes.filter((n) => n.nodeName !== '#comment');
+    // Word writes each cell's paragraph on lines of its own: the line breaks around it are not the content.
+    if (kids.length > 1) kids = kids.filter((n) => n.nodeName !== '#text' || /\S/.test((n as T.TextNode).value));
     if (kids.length === 0) {
       const at = el.sourceCodeLocation?.startTag?.endOffset;
       return at === undefined ? undefined : { start: at, end: at };
@@ -270,11 +272,22 @@ function article(blocks: Owned[]): Owned[] {
   return kept;
 }
 
+/** The <title> of the page's <head>, when it names a report. */
+function titleElement(root: Element, html: string): Element | undefined {
+  const head = childElements(root, ['head'])[0];
+  const title = head && childElements(head, ['title'])[0];
+  const text = title ? runsText(inlineRuns(title, html)) : '';
+  return title && text.length <= 100 && /年度?报告/.test(text) ? title : undefined;
+}
+
 /** The report in a web page as draft text, and where each of its characters is in the page. */
 export function importHtml(html: string): Imported {
   const document = parse(html, { sourceCodeLocationInfo: true });
   const root = document.childNodes.find((n): n is Element => isElement(n) && n.tagName === 'html');
-  const blocks = root ? article(pageBlocks(root, html)).map((b) => b.block) : [];
-  const { text, map } = renderBlocks(blocks);
+  const owned = root ? article(pageBlocks(root, html)) : [];
+  // A page that names the report only in its <title> (the window's title): that is its title line.
+  const title = root && !owned.some(isTitle) ? titleElement(root, html) : undefined;
+  if (title) owned.unshift({ block: { kind: 'paragraph', runs: inlineRuns(title, html) }, owner: title, text: '' });
+  const { text, map } = renderBlocks(owned.map((b) => b.block));
   return { text, source: { text: html, map } };
 }
