@@ -106,6 +106,16 @@ class DraftBuilder {
         for (let i = start; same && i < end; i++) same = exact[i] === 1 && (i === start || starts[i] === ends[i - 1]);
         return { start: starts[first], end: ends[last], exact: same };
       },
+      pieces(start, end) {
+        if (start >= end || end > n) return undefined;
+        const out: { start: number; end: number }[] = [];
+        for (let i = start; i < end; i++) {
+          if (exact[i] !== 1) return undefined;
+          const last = out[out.length - 1];
+          if (last && last.end === starts[i]) last.end = ends[i]; else out.push({ start: starts[i], end: ends[i] });
+        }
+        return out;
+      },
     };
 
     /** The source position next to a range that came from nowhere: good enough to show, never to edit. */

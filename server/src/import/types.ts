@@ -13,6 +13,12 @@ export interface SourceMap {
    * of the draft there, so that an edit of the draft can be made in the source instead.
    */
   toSource(start: number, end: number): { start: number; end: number; exact: boolean };
+  /**
+   * When every character of the draft's [start, end) is the source's own but they lie in pieces (a number
+   * Word split over two <span>s), those pieces in order: an edit of the range is the new text in the first
+   * piece and the others emptied. Undefined otherwise.
+   */
+  pieces?(start: number, end: number): { start: number; end: number }[] | undefined;
 }
 
 /** A report read from a document that is not plain text. */
