@@ -131,3 +131,21 @@ describe('a page that names the report only in its <title>', () => {
     assert.equal(check(text).report.year, f.year);
   });
 });
+
+describe('a page whose article is boxed in a table of one cell', () => {
+  it('reads the article\'s paragraphs as lines, its tables as tables', () => {
+    const f = figuresOf(EXPECTED['002']);
+    const { html } = renderHtml(f);
+    // Old sites: the article in one cell of a table, the statutory tables inside it.
+    const boxed = html.replace('<div class="content">', '<table width="100%"><tr><td class="content">').replace('</div>\n</div>\n<div class="footer">', '</td></tr></table>\n</div>\n<div class="footer">');
+    assert.notEqual(boxed, html);
+    // …or with no table inside (the statistics published as images): still a line per paragraph.
+    const noTables = boxed.replace(/<table border="1"[^]*?<\/table>\n/g, '');
+    for (const page of [boxed, noTables]) {
+      const { text } = importHtml(page);
+      assert.ok(text.split('\n').includes('一、总体情况'), text.slice(0, 300));
+      assert.ok(text.split('\n').includes('六、其他需要报告的事项'));
+    }
+    assert.deepEqual(check(importHtml(boxed).text).findings.map((x) => x.code), []);
+  });
+});

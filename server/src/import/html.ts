@@ -125,6 +125,12 @@ function tableRows(table: Element): Element[] {
       : ['thead', 'tbody', 'tfoot'].includes(n.tagName) ? childElements(n, ['tr']) : []);
 }
 
+/**
+ * A table of one column: a box around the article (its paragraphs would run into one line if read as a
+ * cell), or a list. Read as blocks, which is what its rows are anyway.
+ */
+const oneColumn = (table: Element) => tableRows(table).every((tr) => childElements(tr, ['td', 'th']).length <= 1);
+
 const span = (el: Element, name: string, max: number) => {
   const n = Number.parseInt(attr(el, name) ?? '1', 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
@@ -212,7 +218,7 @@ function pageBlocks(root: Element, source: string): Owned[] {
     const el = step;
     if (el.tagName === 'br') { flush(); continue; }
     const children = el.tagName === 'template' ? [] : el.childNodes;
-    if (el.tagName === 'table' && !layout.has(el)) {
+    if (el.tagName === 'table' && !layout.has(el) && !oneColumn(el)) {
       flush();
       const caption = childElements(el, ['caption'])[0];
       if (caption) out.push({ block: { kind: 'paragraph', runs: inlineRuns(caption, source) }, owner: el, text: '' });
