@@ -133,7 +133,7 @@ describe('a page that names the report only in its <title>', () => {
 });
 
 describe('a page whose article is boxed in a table of one cell', () => {
-  it('reads the article\'s paragraphs as lines, its tables as tables', () => {
+  it('reads the article\'s paragraphs as lines, its tables as tables (a cell with a whole article in it is layout)', () => {
     const f = figuresOf(EXPECTED['002']);
     const { html } = renderHtml(f);
     // Old sites: the article in one cell of a table, the statutory tables inside it.
@@ -141,7 +141,9 @@ describe('a page whose article is boxed in a table of one cell', () => {
     assert.notEqual(boxed, html);
     // …or with no table inside (the statistics published as images): still a line per paragraph.
     const noTables = boxed.replace(/<table border="1"[^]*?<\/table>\n/g, '');
-    for (const page of [boxed, noTables]) {
+    // …or beside a column of links.
+    const sidebar = noTables.replace('<td class="content">', '<td class="side"><a href="/">首页</a><br><a href="/zwgk">政务公开</a></td><td class="content">');
+    for (const page of [boxed, noTables, sidebar]) {
       const { text } = importHtml(page);
       assert.ok(text.split('\n').includes('一、总体情况'), text.slice(0, 300));
       assert.ok(text.split('\n').includes('六、其他需要报告的事项'));

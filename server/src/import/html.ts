@@ -196,6 +196,9 @@ function inlineRuns(cell: Element, source: string): Run[] {
 }
 
 const runsText = (runs: Run[]) => runs.map((r) => r.text).join('');
+/** No cell of a statutory table holds this much text (its longest label is ~40 characters): a cell that does holds the article, laid out. */
+const LONGEST_CELL = 200;
+const holdsArticle = (rows: GridCell[][]) => rows.some((row) => row.some((c) => !c.covered && runsText(c.runs).length > LONGEST_CELL));
 const tableText = (rows: GridCell[][]) => rows.map((row) => row.map((c) => (c.covered ? '' : runsText(c.runs))).join(' ')).join(' ');
 
 /** The page as blocks in document order, each with the element it came from. Iterative: a page may nest 10,000 elements. */
@@ -218,12 +221,12 @@ function pageBlocks(root: Element, source: string): Owned[] {
     const el = step;
     if (el.tagName === 'br') { flush(); continue; }
     const children = el.tagName === 'template' ? [] : el.childNodes;
-    if (el.tagName === 'table' && !layout.has(el) && !oneColumn(el)) {
+    const table = el.tagName === 'table' && !layout.has(el) && !oneColumn(el) ? tableBlock(el, source) : undefined;
+    if (table?.kind === 'table' && !holdsArticle(table.rows)) {
       flush();
       const caption = childElements(el, ['caption'])[0];
       if (caption) out.push({ block: { kind: 'paragraph', runs: inlineRuns(caption, source) }, owner: el, text: '' });
-      const block = tableBlock(el, source);
-      if (block.kind === 'table') out.push({ block, owner: el, text: tableText(block.rows) });
+      out.push({ block: table, owner: el, text: tableText(table.rows) });
       continue;
     }
     if (!BLOCKS.has(el.tagName)) {
