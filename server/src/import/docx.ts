@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { importHtml } from './html';
 import type { ImportResult, Said } from './types';
 
@@ -28,13 +27,15 @@ function refuseOle(bytes: Buffer): Said {
   return BROKEN;
 }
 
-/** Images are not read (mammoth would inline each as base64). */
-const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
-
 export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(buffer, OLE)) return { refused: refuseOle(buffer) };
   if (!startsWith(buffer, ZIP)) return { refused: BROKEN };
+  // Loaded when a Word file is read: mammoth and its zip and XML readers take longer to load than
+  // the whole checker, and most runs read only text.
+  const { default: mammoth } = await import('mammoth');
+  // Images are not read (mammoth would inline each as base64).
+  const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer }, { convertImage: noImages, externalFileAccess: false })).value;

@@ -1,6 +1,4 @@
 import { decodeText, refuseText } from './decode';
-import { importDocx } from './docx';
-import { importHtml } from './html';
 import type { ImportResult, Said } from './types';
 
 // The document formats nianbao reads, by file extension, and the one entry point that turns a
@@ -34,21 +32,26 @@ const NOT_YET: Said = { zh: '暂不支持此格式', en: 'this format is not sup
 const NO_TEXT: Said = { zh: '网页中没有文字', en: 'the web page holds no text' };
 
 /** A web page's bytes: decoded as any text file is (a page saved as GBK is read as GB18030), then imported. */
-function importHtmlBytes(bytes: Uint8Array): ImportResult {
+async function importHtmlBytes(bytes: Uint8Array): Promise<ImportResult> {
   const decoded = decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!('text' in decoded)) return { refused: decoded };
   const refused = refuseText(decoded.text);
   if (refused) return { refused };
+  const { importHtml } = await import('./html');
   const imported = importHtml(decoded.text);
   return /\S/.test(imported.text) ? { ...imported, encoding: decoded.encoding } : { refused: NO_TEXT };
 }
 
-/** The report in a Word, web-page or PDF document, as draft text; or why there is none. Never throws. */
+/**
+ * The report in a Word, web-page or PDF document, as draft text; or why there is none. Never throws.
+ * The importers are loaded when first needed: their parsers would double the command line's start-up
+ * for the text files most runs read.
+ */
 export async function importDocument(kind: Exclude<DocumentKind, 'text'>, bytes: Uint8Array): Promise<ImportResult> {
   try {
     switch (kind) {
-      case 'html': return importHtmlBytes(bytes);
-      case 'docx': return await importDocx(bytes);
+      case 'html': return await importHtmlBytes(bytes);
+      case 'docx': return await (await import('./docx')).importDocx(bytes);
       case 'pdf': return { refused: NOT_YET };
     }
   } catch (error) {
