@@ -159,7 +159,7 @@ function emptyRange(td: Element): { start: number; end: number } | undefined {
 }
 
 /** The table as a full grid: every cell at the grid positions it covers, its rowspan and colspan expanded. */
-function tableBlock(table: Element, source: string): Block {
+function tableBlock(table: Element, source: string): Extract<Block, { kind: 'table' }> {
   const trs = tableRows(table);
   const rows: GridCell[][] = trs.map(() => []);
   trs.forEach((tr, r) => {
@@ -187,7 +187,7 @@ function inlineRuns(cell: Element, source: string): Run[] {
   const stack: T.Node[] = [...cell.childNodes].reverse();
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.nodeName === '#text') { runs.push(...textRuns(n as T.TextNode, source)); continue; }
+    if (n.nodeName === '#text') { for (const r of textRuns(n as T.TextNode, source)) runs.push(r); continue; }
     if (!isElement(n) || hidden(n)) continue;
     if (n.tagName === 'br' || BLOCKS.has(n.tagName)) runs.push({ text: '\n', start: at(n), end: at(n), exact: false });
     for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]);
@@ -216,13 +216,13 @@ function pageBlocks(root: Element, source: string): Owned[] {
   while (stack.length) {
     const step = stack.pop()!;
     if ('leave' in step) { flush(); owners.pop(); continue; }
-    if (step.nodeName === '#text') { runs.push(...textRuns(step as T.TextNode, source)); continue; }
+    if (step.nodeName === '#text') { for (const r of textRuns(step as T.TextNode, source)) runs.push(r); continue; }
     if (!isElement(step) || hidden(step)) continue;
     const el = step;
     if (el.tagName === 'br') { flush(); continue; }
     const children = el.tagName === 'template' ? [] : el.childNodes;
     const table = el.tagName === 'table' && !layout.has(el) && !oneColumn(el) ? tableBlock(el, source) : undefined;
-    if (table?.kind === 'table' && !holdsArticle(table.rows)) {
+    if (table && !holdsArticle(table.rows)) {
       flush();
       const caption = childElements(el, ['caption'])[0];
       if (caption) out.push({ block: { kind: 'paragraph', runs: inlineRuns(caption, source) }, owner: el, text: '' });
