@@ -5,8 +5,10 @@ import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/service';
 import { importHtml } from '../../server/src/import/html';
 import { importDocument } from '../../server/src/import/index';
+import { findingsInSource } from '../../server/src/import/inSource';
 import type { Imported, ImportResult } from '../../server/src/import/types';
 import { EXPECTED } from '../core/expected';
+import { SEEDS, sliceAt } from '../core/seeds';
 import { renderDocx } from '../layouts/docx';
 import { figuresOf } from '../layouts/figures';
 import { renderHtml } from '../layouts/html';
@@ -151,5 +153,19 @@ describe('a page whose article is boxed in a table of one cell', () => {
       assert.ok(text.split('\n').includes('六、其他需要报告的事项'));
     }
     assert.deepEqual(check(importHtml(boxed).text).findings.map((x) => x.code), []);
+  });
+});
+
+describe('a draft published as it was typed, in a <pre>', () => {
+  it('every seed: the draft is the seed\'s text, and each finding is on the same text in the HTML', () => {
+    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    for (const { name, text: seed } of SEEDS) {
+      const html = `<html><head><title>年度报告</title></head><body><div class="nav">首页</div>\n<pre>\n${escape(seed)}</pre>\n<div class="footer">版权所有 2025</div></body></html>`;
+      const { text, source } = importHtml(html);
+      assert.equal(text, seed.endsWith('\n') ? seed : `${seed}\n`, name);
+      const inSeed = check(seed).findings;
+      const inHtml = findingsInSource(check(text).findings, text, source!);
+      assert.deepEqual(inHtml.map((f) => `${f.code} ${sliceAt(html, f.range)}`), inSeed.map((f) => `${f.code} ${escape(sliceAt(seed, f.range))}`), name);
+    }
   });
 });

@@ -14,7 +14,8 @@ export type GridCell =
   | { covered: true };
 
 export type Block =
-  | { kind: 'paragraph'; runs: Run[] }
+  /** `pre`: preformatted (<pre>), its white space kept as it is, tabs and all. */
+  | { kind: 'paragraph'; runs: Run[]; pre?: boolean }
   | { kind: 'table'; rows: GridCell[][] };
 
 // ASCII white space and no-break spaces (&nbsp;, which pages fill empty cells and indents with) collapse
@@ -138,8 +139,8 @@ export function renderBlocks(blocks: Block[]): { text: string; map: SourceMap } 
   const out = new DraftBuilder();
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
-      const runs = collapse(block.runs);
-      if (runs.length === 0) continue;
+      const runs = block.pre ? block.runs : collapse(block.runs);
+      if (runs.length === 0 && !block.pre) continue;
       runs.forEach((r) => out.add(r));
       out.synthetic('\n');
       continue;

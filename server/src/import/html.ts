@@ -55,7 +55,7 @@ function textRuns(node: T.TextNode, source: string): Run[] {
     const last = runs[runs.length - 1];
     if (last?.exact && last.end === at) { last.text += ch; last.end++; } else runs.push({ text: ch, start: at, end: at + 1, exact: true });
   };
-  let i = 0, j = 0;
+  let i = droppedBreak(node, s), j = 0;
   walk: while (i < s.length && j < value.length) {
     if (s[i] === '&') {
       ENTITY.lastIndex = i;
@@ -83,6 +83,14 @@ function textRuns(node: T.TextNode, source: string): Run[] {
   // Lost track (text the parser moved or replaced): the rest is somewhere in what is left.
   if (j < value.length) runs.push({ text: value.slice(j), start: start + i, end, exact: false });
   return runs;
+}
+
+/** The line break right after <pre> is not content: the parser drops it, but the text node's source begins with it. */
+function droppedBreak(node: T.TextNode, s: string): number {
+  const parent = node.parentNode;
+  if (!parent || !isElement(parent) || !['pre', 'listing', 'textarea'].includes(parent.tagName) || parent.childNodes[0] !== node) return 0;
+  if (node.sourceCodeLocation?.startOffset !== parent.sourceCodeLocation?.startTag?.endOffset) return 0;
+  return s.startsWith('\r\n') ? 2 : s.startsWith('\n') || s.startsWith('\r') ? 1 : 0;
 }
 
 /** A block and the element it came from (a paragraph's block-level element, or the table). */
@@ -195,6 +203,25 @@ function inlineRuns(cell: Element, source: string): Run[] {
   return runs;
 }
 
+/** A <pre>'s lines, each its runs, cut at its line breaks (and <br>s). */
+function preLines(pre: Element, source: string): Run[][] {
+  const lines: Run[][] = [[]];
+  for (const r of inlineRuns(pre, source)) {
+    const parts = r.text.split('\n');
+    let at = 0;
+    parts.forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      // A CR before the break is the source's line ending, not the text's.
+      const text = part.endsWith('\r') && i < parts.length - 1 ? part.slice(0, -1) : part;
+      if (text) lines[lines.length - 1].push(r.exact ? { text, start: r.start + at, end: r.start + at + text.length, exact: true } : { ...r, text });
+      at += part.length + 1;
+    });
+  }
+  // The line break that ends the last line ends the <pre>.
+  if (lines.length > 1 && lines[lines.length - 1].length === 0) lines.pop();
+  return lines;
+}
+
 const runsText = (runs: Run[]) => runs.map((r) => r.text).join('');
 /** No cell of a statutory table holds this much text (its longest label is ~40 characters): a cell that does holds the article, laid out. */
 const LONGEST_CELL = 200;
@@ -220,6 +247,12 @@ function pageBlocks(root: Element, source: string): Owned[] {
     if (!isElement(step) || hidden(step)) continue;
     const el = step;
     if (el.tagName === 'br') { flush(); continue; }
+    if (el.tagName === 'pre') {
+      // A draft pasted into the page as it was typed: its lines, tabs and blank lines are its layout.
+      flush();
+      for (const line of preLines(el, source)) out.push({ block: { kind: 'paragraph', runs: line, pre: true }, owner: el, text: runsText(line) });
+      continue;
+    }
     const children = el.tagName === 'template' ? [] : el.childNodes;
     const table = el.tagName === 'table' && !layout.has(el) && !oneColumn(el) ? tableBlock(el, source) : undefined;
     if (table && !holdsArticle(table.rows)) {
