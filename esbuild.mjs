@@ -10,12 +10,17 @@ import { join } from 'node:path';
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', define: { 'import.meta.url': 'undefined' } };
 
 // pdf.js and its worker (~3 MB) are a bundle of their own, dist/pdfjs.js, which the CLI and the
-// server load only when they read a PDF; the .vsix has no node_modules, so everything a PDF needs is in
-// dist/: that bundle and pdf.js's character maps (dist/cmaps/, ~1.7 MB, for Chinese text in many PDFs).
-const pdfjsApart = {
-  name: 'pdfjs-apart',
+// server load only when they read a PDF; so are the web-page and Word importers (parse5, mammoth: ~1 MB),
+// dist/structured.js: a check of text files parses neither. The .vsix has no node_modules, so everything
+// they need is in dist/, with pdf.js's character maps (dist/cmaps/, ~1.7 MB, for Chinese text in many PDFs).
+const APART = { pdfjs: 'pdf.ts', structured: 'index.ts' };
+const apart = {
+  name: 'apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/pdfjs$/ }, (args) => (args.importer.endsWith(join('import', 'pdf.ts')) ? { path: './pdfjs.js', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/(pdfjs|structured)$/ }, (args) => {
+      const name = args.path.slice(2);
+      return args.importer.endsWith(join('import', APART[name])) ? { path: `./${name}.js`, external: true } : undefined;
+    });
   },
 };
 
@@ -23,10 +28,11 @@ rmSync('dist/cmaps', { recursive: true, force: true });
 cpSync('node_modules/pdfjs-dist/cmaps', 'dist/cmaps', { recursive: true });
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/lsp/entry.ts'], outfile: 'dist/server.js', plugins: [pdfjsApart], external: ['pdfjs-dist/package.json'] }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [pdfjsApart], external: ['pdfjs-dist/package.json'] }),
+  build({ ...common, entryPoints: ['server/src/lsp/entry.ts'], outfile: 'dist/server.js', plugins: [apart], external: ['pdfjs-dist/package.json'] }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [apart], external: ['pdfjs-dist/package.json'] }),
   // Minified: nobody steps through pdf.js here, and it loads faster.
   build({ ...common, entryPoints: ['server/src/import/pdfjs.ts'], outfile: 'dist/pdfjs.js', minify: true, sourcemap: false }),
+  build({ ...common, entryPoints: ['server/src/import/structured.ts'], outfile: 'dist/structured.js' }),
 ]);
 
 if (process.argv.includes('--tests')) {

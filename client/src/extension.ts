@@ -13,10 +13,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  // Plain text and Markdown are sent too: the server shows findings only when they are a report.
+  // Plain text, Markdown and web pages are sent too: the server shows findings only when they are a report.
   // Files on disk, new files and virtual workspaces (a repository opened remotely); not the old
   // versions that diff views show (git:), which would double every finding.
-  const documentSelector = ['nianbao', 'plaintext', 'markdown']
+  const documentSelector = ['nianbao', 'plaintext', 'markdown', 'html']
     .flatMap((language) => ['file', 'untitled', 'vscode-vfs', 'vscode-remote'].map((scheme) => ({ language, scheme })));
   const language = () => workspace.getConfiguration('nianbao').get<string>('language', 'zh');
   const clientOptions: LanguageClientOptions = {

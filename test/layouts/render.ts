@@ -102,14 +102,15 @@ export function renderTable(f: Figures, key: TableKey, style: Style, noise: Nois
   return finish(tableLines(f, key, style, noise), noise);
 }
 
+/** A part of a whole report, in order: its text, or the key of the table that stands there. */
+export type Part = { kind: 'title' | 'heading' | 'prose'; text: string } | { kind: 'table'; key: TableKey };
+
 /**
- * A whole report: title, preamble, the six sections with a line or two of prose each, and tables
- * 2–4 under sections 二–四, each table in its own style. The prose has no figure from the tables
- * (a test may change a cell without making the prose disagree). The text around the tables follows
- * table 3's family: all on one line when every table is flattened, wrapped like a PDF's lines when
- * table 3 is pdf-text, paragraphs otherwise.
+ * A whole report's parts: title, preamble, the six sections with a line or two of prose each, and
+ * tables 2–4 under sections 二–四. The prose has no figure from the tables (a test may change a cell
+ * without making the prose disagree). Every renderer of a whole report (text, web page, Word) draws these.
  */
-export function renderReport(f: Figures, styles: Record<TableKey, Style>, noise: Noise = {}): string {
+export function reportParts(f: Figures): Part[] {
   const y = f.year;
   const notice = FORMATS.find((x) => x.version === f.version)!.notice;
   const prose: Record<number, string[]> = {
@@ -124,16 +125,26 @@ export function renderReport(f: Figures, styles: Record<TableKey, Style>, noise:
     6: ['本机关本年度未收取信息处理费，无其他需要报告的事项。'],
   };
   const TABLES: Record<number, TableKey> = { 2: 't2', 3: 't3', 4: 't4' };
-  type Block = { kind: 'title' | 'heading' | 'prose' | 'table'; lines: string[] };
-  const blocks: Block[] = [
-    { kind: 'title', lines: [`某某镇${y}年政府信息公开工作年度报告`] },
-    { kind: 'prose', lines: [`本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（${notice}）的要求编制。本报告所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。如对本报告有疑问，请与某某镇人民政府党政办公室联系。`] },
+  const parts: Part[] = [
+    { kind: 'title', text: `某某镇${y}年政府信息公开工作年度报告` },
+    { kind: 'prose', text: `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（${notice}）的要求编制。本报告所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。如对本报告有疑问，请与某某镇人民政府党政办公室联系。` },
   ];
   for (const s of SECTIONS) {
-    blocks.push({ kind: 'heading', lines: [`${s.numeral}、${s.title}`] }, ...prose[s.number].map((p) => ({ kind: 'prose' as const, lines: [p] })));
+    parts.push({ kind: 'heading', text: `${s.numeral}、${s.title}` }, ...prose[s.number].map((text) => ({ kind: 'prose' as const, text })));
     const key = TABLES[s.number];
-    if (key) blocks.push({ kind: 'table', lines: tableLines(f, key, styles[key], noise) });
+    if (key) parts.push({ kind: 'table', key });
   }
+  return parts;
+}
+
+/**
+ * A whole report (reportParts), each table in its own style. The text around the tables follows
+ * table 3's family: all on one line when every table is flattened, wrapped like a PDF's lines when
+ * table 3 is pdf-text, paragraphs otherwise.
+ */
+export function renderReport(f: Figures, styles: Record<TableKey, Style>, noise: Noise = {}): string {
+  type Block = { kind: Part['kind']; lines: string[] };
+  const blocks: Block[] = reportParts(f).map((p) => ({ kind: p.kind, lines: p.kind === 'table' ? tableLines(f, p.key, styles[p.key], noise) : [p.text] }));
 
   if (Object.values(styles).every((x) => x.family === 'flattened')) return finish([blocks.map((b) => b.lines.join(' ')).join(' ')], noise);
   if (styles.t3.family === 'pdf-text') {

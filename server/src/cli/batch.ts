@@ -4,6 +4,7 @@ import { documentKind } from '../import/index';
 import type { Said } from '../import/types';
 import type { Format } from './args';
 import { unifiedDiff } from './diff';
+import { findingsInSource } from '../import/inSource';
 import { readDocument, readSource, type Listed, type ReadProblem, type SourceFile } from './files';
 import { fixedText, writeFixed } from './fix';
 import { count, emptyTally, encodingLine, fileErrorJson, fileJson, importLine, importNote, noteLine, textLines, visible, type Tally } from './output';
@@ -74,7 +75,10 @@ export function checkOne(source: SourceFile | ReadProblem, { locale, format, ver
   const onError = (error: unknown, rule: string) =>
     out.ruleErrors.push(visible(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}`) + '\n');
   // The command line prints no related places: they are not built.
-  let { findings } = check(source.text, { locale, onError, related: false });
+  const checked = check(source.text, { locale, onError, related: false }).findings;
+  // A web page's findings are shown where they are in its HTML, not in the draft made of it.
+  const mapped = source.imported?.source;
+  let findings = mapped ? findingsInSource(checked, source.text, mapped) : checked;
   if (fix) findings = fixOne(source, findings, fix.dryRun, locale, out) ?? findings;
   count(out.tally, findings);
   if (fix?.dryRun) return;

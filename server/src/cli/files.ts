@@ -123,7 +123,7 @@ export async function readDocument(path: string): Promise<SourceFile | ReadProbl
   if (bytes.length === 0) return { path, kind: 'refused', reason: EMPTY };
   const imported = await importDocument(kind, Buffer.from(bytes));
   if ('refused' in imported) return { path, kind: 'refused', reason: imported.refused };
-  return { path, text: imported.text, imported: { ...imported, kind } };
+  return { path, text: imported.text, encoding: imported.encoding, imported: { ...imported, kind } };
 }
 
 // The system's errors, as sentences: never its English text.

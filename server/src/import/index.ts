@@ -29,14 +29,35 @@ export const MAX_BYTES: Record<DocumentKind, number> = {
   text: 10 * 1024 * 1024, html: 10 * 1024 * 1024, docx: 50 * 1024 * 1024, pdf: 50 * 1024 * 1024,
 };
 
-const NOT_YET: Said = { zh: '暂不支持此格式', en: 'this format is not supported yet' };
+const NO_TEXT: Said = { zh: '网页中没有文字', en: 'the web page holds no text' };
 
-/** The report in a Word, web-page or PDF document, as draft text; or why there is none. Never throws. */
+/** A web page's bytes: decoded as any text file is (a page saved as GBK is read as GB18030), then imported. */
+async function importHtmlBytes(bytes: Uint8Array): Promise<ImportResult> {
+  const decoded = decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (!('text' in decoded)) return { refused: decoded };
+  const refused = refuseText(decoded.text);
+  if (refused) return { refused };
+  const { importHtml } = await import('./structured');
+  const imported = importHtml(decoded.text);
+  return /\S/.test(imported.text) ? { ...imported, encoding: decoded.encoding } : { refused: NO_TEXT };
+}
+
+/**
+ * The report in a Word, web-page or PDF document, as draft text; or why there is none. Never throws.
+ * The importers are loaded when first needed: their parsers would double the command line's start-up
+ * for the text files most runs read.
+ */
 export async function importDocument(kind: Exclude<DocumentKind, 'text'>, bytes: Uint8Array): Promise<ImportResult> {
-  switch (kind) {
-    case 'html': return { refused: NOT_YET };
-    case 'docx': return { refused: NOT_YET };
-    case 'pdf': return importPdf(bytes);
+  try {
+    switch (kind) {
+      case 'html': return await importHtmlBytes(bytes);
+      case 'docx': return await (await import('./structured')).importDocx(bytes);
+      case 'pdf': return await importPdf(bytes);
+    }
+  } catch (error) {
+    // A bug of the importer, not a fault of the document: say so, and check the other files.
+    const why = error instanceof Error ? error.message : String(error);
+    return { refused: { zh: `读取时出错（请报告此问题）：${why}`, en: `the importer failed (please report this): ${why}` } };
   }
 }
 

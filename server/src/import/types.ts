@@ -1,3 +1,5 @@
+import type { Encoding } from './decode';
+
 // What every importer returns: the report as draft text the reader reads like any other layout,
 // and, for a source that is itself text (HTML), where each part of that draft came from.
 
@@ -11,6 +13,12 @@ export interface SourceMap {
    * of the draft there, so that an edit of the draft can be made in the source instead.
    */
   toSource(start: number, end: number): { start: number; end: number; exact: boolean };
+  /**
+   * When every character of the draft's [start, end) is the source's own but they lie in pieces (a number
+   * Word split over two <span>s), those pieces in order: an edit of the range is the new text in the first
+   * piece and the others emptied. Undefined otherwise.
+   */
+  pieces?(start: number, end: number): { start: number; end: number }[] | undefined;
 }
 
 /** A report read from a document that is not plain text. */
@@ -19,6 +27,8 @@ export interface Imported {
   text: string;
   /** For a source that is itself text (HTML): that text, and where each part of `text` is in it. */
   source?: { text: string; map: SourceMap };
+  /** How a document that is text underneath (a web page) was decoded. */
+  encoding?: Encoding;
   /** What the importer could not read but the rest was read all the same (a page without text, say). */
   notes?: Said[];
 }

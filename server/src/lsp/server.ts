@@ -4,6 +4,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, type CheckResult, type Finding, type Locale } from '../core/service';
 import { LineIndex } from '../core/lineIndex';
+import { importHtml } from '../import/html';
+import { findingsInSource } from '../import/inSource';
 import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { asksForFixAll, codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './diagnostics';
@@ -18,8 +20,8 @@ const DEBOUNCE_MS = 300;
 const MAX_DIAGNOSTICS = 1000;
 /** Real reports stay far below this many characters; checking a larger text would only stall the server. */
 const MAX_CHARS = 1_000_000;
-/** Plain text and Markdown are shown findings only when they turn out to be a report. */
-const MAYBE_REPORT = new Set(['plaintext', 'markdown']);
+/** Plain text, Markdown and web pages are shown findings only when they turn out to be a report. */
+const MAYBE_REPORT = new Set(['plaintext', 'markdown', 'html']);
 
 interface Validation {
   version: number;
@@ -64,8 +66,13 @@ export function startServer(connection: Connection): void {
         // Say so rather than stay silent, when the text looks like a report at all.
         if (languageId === 'nianbao' || text.slice(0, 5000).includes('政府信息公开')) v.findings = [tooLarge(text.length)];
       } else if (ours) {
-        v.result = check(text, { locale, onError: (error, rules) => logError(connection, `check ${rules}`, error) });
-        if (languageId === 'nianbao' || v.result.report.looksLikeReport) v.findings = v.result.findings;
+        // A web page is checked as the draft made of it; its findings and fixes are moved back into its HTML.
+        const imported = languageId === 'html' ? importHtml(text) : undefined;
+        const draft = imported?.text ?? text;
+        v.result = check(draft, { locale, onError: (error, rules) => logError(connection, `check ${rules}`, error) });
+        if (languageId === 'nianbao' || v.result.report.looksLikeReport) {
+          v.findings = imported?.source ? findingsInSource(v.result.findings, draft, imported.source) : v.result.findings;
+        }
         const encoding = wrongEncoding(text, locale);
         if (encoding) v.findings = [encoding, ...v.findings];
       }

@@ -1,0 +1,335 @@
+import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { renderBlocks, type Block, type GridCell, type Run } from './blocks';
+import type { Imported } from './types';
+
+// A web page (a published report, or Word's “save as web page”) as draft text: the article's
+// paragraphs and tables, and where in the page's HTML each character of the draft came from.
+
+type Element = T.Element;
+
+// Never the report's text: scripts, styles, the site's navigation, forms and embedded things.
+const SKIPPED = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas',
+  'select', 'button', 'input', 'textarea', 'map', 'audio', 'video',
+]);
+// Elements that start and end a line (the rest, <span>, <font>, <a>…, are joined without a space:
+// Word splits 2023 over two <span>s).
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend',
+  'li', 'main', 'menu', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+/** No report table comes near these; bigger spans are capped so a hostile page cannot build a huge grid. */
+const MAX_COLSPAN = 100;
+
+// What marks the report's own content on a page: the statutory section titles and table words.
+const SECTION_TITLE = /总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|行政复议、行政诉讼情况|存在的主要问题|其他需要报告的事项/;
+const TABLE_WORDS = /自然人|行政复议|本年新收|本年制发|本年新制作|行政许可|行政处罚/;
+/** A line short enough to be a title (not the preamble that cites the 年度报告格式). */
+const isTitle = (b: Owned) => b.block.kind === 'paragraph' && b.text.length <= 60 && /年度?报告/.test(b.text);
+
+const isElement = (n: T.Node): n is Element => 'tagName' in n;
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+function hidden(el: Element): boolean {
+  if (SKIPPED.has(el.tagName) || attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true;
+  const style = attr(el, 'style');
+  return style !== undefined && /display\s*:\s*none/i.test(style);
+}
+
+/**
+ * A text node's characters and where each is in the source. parse5 decodes entities and turns CRLF
+ * into LF, so the node's text differs from its source there: the characters between are exact, an
+ * entity's character is not (its source is `&nbsp;`, not the character).
+ */
+const ENTITY = /&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};?)/y;
+function textRuns(node: T.TextNode, source: string): Run[] {
+  const value = node.value;
+  const loc = node.sourceCodeLocation;
+  if (!loc) return [{ text: value, start: -1, end: -1, exact: false }];
+  const { startOffset: start, endOffset: end } = loc;
+  const s = source.slice(start, end);
+  if (s === value) return [{ text: value, start, end, exact: true }];
+  const runs: Run[] = [];
+  const exactChar = (at: number, ch: string) => {
+    const last = runs[runs.length - 1];
+    if (last?.exact && last.end === at) { last.text += ch; last.end++; } else runs.push({ text: ch, start: at, end: at + 1, exact: true });
+  };
+  let i = droppedBreak(node, s), j = 0;
+  walk: while (i < s.length && j < value.length) {
+    if (s[i] === '&') {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(s);
+      if (m) {
+        const k = i + m[0].length;
+        // How many characters the entity decoded to (one, or two: a surrogate pair or a combining form):
+        // the one after which the source and the text agree again.
+        const agrees = (d: number) => k === s.length ? j + d === value.length : s[k] === '&' || s[k] === '\r' || value[j + d] === s[k];
+        const d = value[j] !== '&' || s.startsWith('&amp', i) ? (agrees(1) ? 1 : agrees(2) ? 2 : 0) : 0;
+        if (d > 0) { runs.push({ text: value.slice(j, j + d), start: start + i, end: start + k, exact: false }); i = k; j += d; continue; }
+      }
+    }
+    if (s[i] === '\r') {
+      // CRLF is the LF that follows it; a lone CR became an LF.
+      if (s[i + 1] === '\n') { i++; continue; }
+      runs.push({ text: value[j], start: start + i, end: start + i + 1, exact: false });
+      i++; j++;
+      continue;
+    }
+    if (s[i] !== value[j]) break walk;
+    exactChar(start + i, value[j]);
+    i++; j++;
+  }
+  // Lost track (text the parser moved or replaced): the rest is somewhere in what is left.
+  if (j < value.length) runs.push({ text: value.slice(j), start: start + i, end, exact: false });
+  return runs;
+}
+
+/** The line break right after <pre> is not content: the parser drops it, but the text node's source begins with it. */
+function droppedBreak(node: T.TextNode, s: string): number {
+  const parent = node.parentNode;
+  if (!parent || !isElement(parent) || !['pre', 'listing', 'textarea'].includes(parent.tagName) || parent.childNodes[0] !== node) return 0;
+  if (node.sourceCodeLocation?.startOffset !== parent.sourceCodeLocation?.startTag?.endOffset) return 0;
+  return s.startsWith('\r\n') ? 2 : s.startsWith('\n') || s.startsWith('\r') ? 1 : 0;
+}
+
+/** A block and the element it came from (a paragraph's block-level element, or the table). */
+interface Owned { block: Block; owner: Element; text: string }
+
+/**
+ * The tables that hold another table: they lay a page out, and are read as blocks; the others hold
+ * data. Found in one pass from the innermost tables out, so that 10,000 nested tables cost no more than one.
+ */
+function layoutTables(root: Element): Set<Element> {
+  const out = new Set<Element>();
+  const stack: T.Node[] = [root];
+  const order: Element[] = [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    order.push(n);
+    for (const c of n.childNodes) stack.push(c);
+  }
+  // Children come after their parents in `order`: going backwards, a table marks its enclosing table.
+  const holdsTable = new Set<T.ParentNode>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i];
+    const parent = el.parentNode;
+    if (!parent) continue;
+    if (el.tagName === 'table' || holdsTable.has(el)) {
+      holdsTable.add(parent);
+      if (el.tagName === 'table' && holdsTable.has(el)) out.add(el);
+    }
+  }
+  return out;
+}
+
+const childElements = (el: Element, tags: string[]) => el.childNodes.filter((n): n is Element => isElement(n) && tags.includes(n.tagName));
+
+/** The rows of a table, its header, body and footer sections in order. */
+function tableRows(table: Element): Element[] {
+  return table.childNodes.flatMap((n) => !isElement(n) ? []
+    : n.tagName === 'tr' ? [n]
+      : ['thead', 'tbody', 'tfoot'].includes(n.tagName) ? childElements(n, ['tr']) : []);
+}
+
+/**
+ * A table of one column: a box around the article (its paragraphs would run into one line if read as a
+ * cell), or a list. Read as blocks, which is what its rows are anyway.
+ */
+const oneColumn = (table: Element) => tableRows(table).every((tr) => childElements(tr, ['td', 'th']).length <= 1);
+
+const span = (el: Element, name: string, max: number) => {
+  const n = Number.parseInt(attr(el, name) ?? '1', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
+};
+
+/** Where a blank cell's content is in the source: its one text node (an `&nbsp;`), or the inside of its tag. */
+function emptyRange(td: Element): { start: number; end: number } | undefined {
+  let el = td;
+  for (;;) {
+    let kids = el.childNodes.filter((n) => n.nodeName !== '#comment');
+    // Word writes each cell's paragraph on lines of its own: the line breaks around it are not the content.
+    if (kids.length > 1) kids = kids.filter((n) => n.nodeName !== '#text' || /\S/.test((n as T.TextNode).value));
+    if (kids.length === 0) {
+      const at = el.sourceCodeLocation?.startTag?.endOffset;
+      return at === undefined ? undefined : { start: at, end: at };
+    }
+    if (kids.length > 1) return undefined;
+    const only = kids[0];
+    if (only.nodeName === '#text') {
+      const loc = (only as T.TextNode).sourceCodeLocation;
+      return loc ? { start: loc.startOffset, end: loc.endOffset } : undefined;
+    }
+    if (!isElement(only) || hidden(only)) return undefined;
+    el = only;
+  }
+}
+
+/** The table as a full grid: every cell at the grid positions it covers, its rowspan and colspan expanded. */
+function tableBlock(table: Element, source: string): Extract<Block, { kind: 'table' }> {
+  const trs = tableRows(table);
+  const rows: GridCell[][] = trs.map(() => []);
+  trs.forEach((tr, r) => {
+    let c = 0;
+    for (const td of childElements(tr, ['td', 'th'])) {
+      while (rows[r][c]) c++;
+      const colspan = span(td, 'colspan', MAX_COLSPAN);
+      // rowspan="0" (to the end of the table) and spans past the last row stop at the last row.
+      const rowspan = attr(td, 'rowspan') === '0' ? trs.length - r : span(td, 'rowspan', trs.length - r);
+      rows[r][c] = { covered: false, runs: inlineRuns(td, source), empty: emptyRange(td) };
+      for (let dr = 0; dr < rowspan; dr++) {
+        for (let dc = 0; dc < colspan; dc++) if (dr || dc) rows[r + dr][c + dc] ??= { covered: true };
+      }
+      c += colspan;
+    }
+  });
+  // A position no cell reaches (a short row) reads as a covered one: an empty field.
+  return { kind: 'table', rows: rows.map((row) => Array.from(row, (cell) => cell ?? { covered: true })) };
+}
+
+/** A cell's text: its lines joined by a line break, which collapses to a space, or to nothing between Chinese characters (商业 / 企业). */
+function inlineRuns(cell: Element, source: string): Run[] {
+  const runs: Run[] = [];
+  const at = (el: Element) => el.sourceCodeLocation?.startOffset ?? -1;
+  const stack: T.Node[] = [...cell.childNodes].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeName === '#text') { for (const r of textRuns(n as T.TextNode, source)) runs.push(r); continue; }
+    if (!isElement(n) || hidden(n)) continue;
+    if (n.tagName === 'br' || BLOCKS.has(n.tagName)) runs.push({ text: '\n', start: at(n), end: at(n), exact: false });
+    for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]);
+  }
+  return runs;
+}
+
+/** A <pre>'s lines, each its runs, cut at its line breaks (and <br>s). */
+function preLines(pre: Element, source: string): Run[][] {
+  const lines: Run[][] = [[]];
+  for (const r of inlineRuns(pre, source)) {
+    const parts = r.text.split('\n');
+    let at = 0;
+    parts.forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      // A CR before the break is the source's line ending, not the text's.
+      const text = part.endsWith('\r') && i < parts.length - 1 ? part.slice(0, -1) : part;
+      if (text) lines[lines.length - 1].push(r.exact ? { text, start: r.start + at, end: r.start + at + text.length, exact: true } : { ...r, text });
+      at += part.length + 1;
+    });
+  }
+  // The line break that ends the last line ends the <pre>.
+  if (lines.length > 1 && lines[lines.length - 1].length === 0) lines.pop();
+  return lines;
+}
+
+const runsText = (runs: Run[]) => runs.map((r) => r.text).join('');
+/** No cell of a statutory table holds this much text (its longest label is ~40 characters): a cell that does holds the article, laid out. */
+const LONGEST_CELL = 200;
+const holdsArticle = (rows: GridCell[][]) => rows.some((row) => row.some((c) => !c.covered && runsText(c.runs).length > LONGEST_CELL));
+const tableText = (rows: GridCell[][]) => rows.map((row) => row.map((c) => (c.covered ? '' : runsText(c.runs))).join(' ')).join(' ');
+
+/** The page as blocks in document order, each with the element it came from. Iterative: a page may nest 10,000 elements. */
+function pageBlocks(root: Element, source: string): Owned[] {
+  const out: Owned[] = [];
+  const layout = layoutTables(root);
+  let runs: Run[] = [];
+  const owners: Element[] = [root];
+  const flush = () => {
+    if (runs.length) out.push({ block: { kind: 'paragraph', runs }, owner: owners[owners.length - 1], text: runsText(runs) });
+    runs = [];
+  };
+  type Step = T.Node | { leave: Element };
+  const stack: Step[] = [...root.childNodes].reverse();
+  while (stack.length) {
+    const step = stack.pop()!;
+    if ('leave' in step) { flush(); owners.pop(); continue; }
+    if (step.nodeName === '#text') { for (const r of textRuns(step as T.TextNode, source)) runs.push(r); continue; }
+    if (!isElement(step) || hidden(step)) continue;
+    const el = step;
+    if (el.tagName === 'br') { flush(); continue; }
+    if (el.tagName === 'pre') {
+      // A draft pasted into the page as it was typed: its lines, tabs and blank lines are its layout.
+      flush();
+      for (const line of preLines(el, source)) out.push({ block: { kind: 'paragraph', runs: line, pre: true }, owner: el, text: runsText(line) });
+      continue;
+    }
+    const children = el.tagName === 'template' ? [] : el.childNodes;
+    const table = el.tagName === 'table' && !layout.has(el) && !oneColumn(el) ? tableBlock(el, source) : undefined;
+    if (table && !holdsArticle(table.rows)) {
+      flush();
+      const caption = childElements(el, ['caption'])[0];
+      if (caption) out.push({ block: { kind: 'paragraph', runs: inlineRuns(caption, source) }, owner: el, text: '' });
+      out.push({ block: table, owner: el, text: tableText(table.rows) });
+      continue;
+    }
+    if (!BLOCKS.has(el.tagName)) {
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+      continue;
+    }
+    flush();
+    owners.push(el);
+    stack.push({ leave: el });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  flush();
+  return out;
+}
+
+const ancestors = (el: Element): Element[] => {
+  const chain: Element[] = [];
+  for (let n: T.ParentNode | null = el; n && isElement(n); n = n.parentNode) chain.push(n);
+  return chain.reverse();
+};
+
+/**
+ * The blocks of the report itself, not of the page around it: the smallest element that holds every
+ * statutory table and section title found. The page's title (outside that element on most sites,
+ * after a breadcrumb that names the report too) is kept when the article does not hold one.
+ */
+function article(blocks: Owned[]): Owned[] {
+  const markers = blocks.filter((b) => b.block.kind === 'table' ? TABLE_WORDS.test(b.text) : b.text.length <= 60 && SECTION_TITLE.test(b.text));
+  if (markers.length < 2) return blocks;
+  // The lowest common ancestor of the first and the last marker holds every marker between them
+  // (an element's descendants are a stretch of the document's order).
+  const [a, b] = [ancestors(markers[0].owner), ancestors(markers[markers.length - 1].owner)];
+  let depth = 0;
+  while (depth < a.length && depth < b.length && a[depth] === b[depth]) depth++;
+  if (depth === 0) return blocks;
+  const root = a[depth - 1];
+  const inside = new Map<T.ParentNode, boolean>([[root, true]]);
+  const within = (el: Element): boolean => {
+    const path: T.ParentNode[] = [];
+    let n: T.ParentNode | null = el;
+    while (n && !inside.has(n)) { path.push(n); n = isElement(n) ? n.parentNode : null; }
+    const answer = n ? inside.get(n)! : false;
+    for (const p of path) inside.set(p, answer);
+    return answer;
+  };
+  const first = blocks.findIndex((b) => within(b.owner));
+  const kept = blocks.filter((b) => within(b.owner));
+  if (!kept.some(isTitle)) {
+    const title = blocks.slice(0, first).reverse().find(isTitle);
+    if (title) kept.unshift(title);
+  }
+  return kept;
+}
+
+/** The <title> of the page's <head>, when it names a report. */
+function titleElement(root: Element, html: string): Element | undefined {
+  const head = childElements(root, ['head'])[0];
+  const title = head && childElements(head, ['title'])[0];
+  const text = title ? runsText(inlineRuns(title, html)) : '';
+  return title && text.length <= 100 && /年度?报告/.test(text) ? title : undefined;
+}
+
+/** The report in a web page as draft text, and where each of its characters is in the page. */
+export function importHtml(html: string): Imported {
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  const root = document.childNodes.find((n): n is Element => isElement(n) && n.tagName === 'html');
+  const owned = root ? article(pageBlocks(root, html)) : [];
+  // A page that names the report only in its <title> (the window's title): that is its title line.
+  const title = root && !owned.some(isTitle) ? titleElement(root, html) : undefined;
+  if (title) owned.unshift({ block: { kind: 'paragraph', runs: inlineRuns(title, html) }, owner: title, text: '' });
+  const { text, map } = renderBlocks(owned.map((b) => b.block));
+  return { text, source: { text: html, map } };
+}

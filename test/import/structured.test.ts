@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TableKey } from '../../server/src/core/format/schema';
+import { tableSpec } from '../../server/src/core/format/statute';
+import { LineIndex } from '../../server/src/core/lineIndex';
+import { parseReport } from '../../server/src/core/parse/report';
+import { check, type Finding } from '../../server/src/core/service';
+import { importHtml } from '../../server/src/import/html';
+import { importDocument } from '../../server/src/import/index';
+import { findingsInSource } from '../../server/src/import/inSource';
+import { EXPECTED } from '../core/expected';
+import { sliceAt } from '../core/seeds';
+import { renderDocx } from '../layouts/docx';
+import { figures2019, figuresOf, type Figures } from '../layouts/figures';
+import { placeKey, renderHtml, renderWordHtml } from '../layouts/html';
+import { renderReport, type Style } from '../layouts/render';
+
+// Every seed's figures published as a web page and drafted as a Word file (test/layouts/html.ts,
+// docx.ts), imported: every cell bound with its value; in the page, every cell's range maps back to
+// the number in its <td>; the findings are those of the same report pasted from Word as text.
+
+const KEYS: TableKey[] = ['t2', 't3', 't4'];
+const SEEDS = Object.keys(EXPECTED);
+const FIGURES: { name: string; figures: Figures }[] = [
+  ...SEEDS.map((k) => ({ name: `seed ${k}`, figures: figuresOf(EXPECTED[k]) })),
+  ...SEEDS.map((k) => ({ name: `seed ${k} (2019 format)`, figures: figures2019(EXPECTED[k]) })),
+];
+
+function* cellsOf(f: Figures) {
+  for (const key of KEYS) {
+    for (const r of tableSpec(f.version, key).rows) {
+      if (r.isGroup) continue;
+      for (const col of r.columns) yield { key, row: r.key, col, text: f.cells[key][r.key][col] };
+    }
+  }
+}
+
+/** The cells not bound with their value, and how many are. */
+function bound(draft: string, f: Figures): { wrong: string[]; bound: number; total: number } {
+  const report = parseReport(draft);
+  const wrong: string[] = [];
+  let n = 0, total = 0;
+  for (const { key, row, col, text } of cellsOf(f)) {
+    total++;
+    const cell = report.tables[key]?.rows[row]?.cells[col];
+    if (cell?.kind !== 'number' || cell.value !== Number(text)) wrong.push(`${key} ${row} ${col}: ${cell ? `${cell.kind} ${cell.value}` : 'missing'}, not ${text}`);
+    else n++;
+  }
+  return { wrong, bound: n, total };
+}
+
+/** The same report as a Word table pasted as text, with its merges' tabs: the findings an HTML or .docx must give too. */
+const TABS: Style = { family: 'tabs', merges: 'pad' };
+const asText = (f: Figures) => renderReport(f, { t2: TABS, t3: TABS, t4: TABS });
+const said = (findings: Finding[], text: string) => findings.map((f) => `${f.code} “${sliceAt(text, f.range)}” ${f.message}`);
+
+const withCell = (f: Figures, key: TableKey, row: string, col: string, text: string): Figures =>
+  ({ ...f, cells: { ...f.cells, [key]: { ...f.cells[key], [row]: { ...f.cells[key][row], [col]: text } } } });
+
+describe('web pages', () => {
+  for (const [page, render] of [['a website\'s page', (f: Figures) => renderHtml(f, { seed: 1 })], ['Word\'s “save as web page”', renderWordHtml]] as const) {
+    for (const { name, figures } of FIGURES) {
+    it(`${page}, ${name}: every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
+      const { html, places } = render(figures);
+      const { text, source } = importHtml(html);
+      const result = bound(text, figures);
+      assert.deepEqual(result.wrong, []);
+      const report = parseReport(text);
+      const idx = new LineIndex(text);
+      for (const { key, row, col } of cellsOf(figures)) {
+        const cell = report.tables[key]!.rows[row]!.cells[col]!;
+        const mapped = source!.map.toSource(idx.offset(cell.range.start), idx.offset(cell.range.end));
+        const place = places.get(placeKey(key, row, col))!;
+        assert.deepEqual([mapped.start, mapped.end], [place.start, place.end], `${key} ${row} ${col}`);
+      }
+      const plain = asText(figures);
+      assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain));
+    });
+    }
+  }
+});
+
+describe('Word files', () => {
+  for (const { name, figures } of FIGURES) {
+    it(`${name}: every cell bound; the findings of the text`, async () => {
+      const imported = await importDocument('docx', await renderDocx(figures, 1));
+      assert.ok('text' in imported, JSON.stringify(imported));
+      assert.deepEqual(bound(imported.text, figures).wrong, []);
+      const plain = asText(figures);
+      assert.deepEqual(said(check(imported.text).findings, imported.text), said(check(plain).findings, plain));
+    });
+  }
+});
+
+describe('one wrong cell in a web page', () => {
+  it('is named at its number in the HTML, and its quick fix, made in the HTML (also when split over <span>s), restores it', () => {
+    const figures = figuresOf(EXPECTED['002']);
+    let n = 0, fixed = 0;
+    // Every third cell of table 3 (each takes a page rendered, imported and checked).
+    for (const [i, { key, row, col, text }] of [...cellsOf(figures)].entries()) {
+      if (key !== 't3' || i % 3 !== 0) continue;
+      const wrong = String(Number(text) + 1);
+      const { html, places } = renderHtml(withCell(figures, key, row, col, wrong), { seed: n++ });
+      const { text: draft, source } = importHtml(html);
+      const found = findingsInSource(check(draft).findings, draft, source!).filter((f) => f.code.startsWith('table3'));
+      const where = `${key} ${row} ${col} ${text}→${wrong}`;
+      assert.equal(found.length, 1, `${where}: ${found.map((f) => f.code).join(', ')}`);
+      const place = places.get(placeKey(key, row, col))!;
+      const htmlIdx = new LineIndex(html);
+      assert.deepEqual(found[0].range, htmlIdx.range(place.start, place.end), where);
+      // A number Word split over two <span>s is rewritten in its first piece, the other emptied.
+      assert.equal(found[0].fix?.edits.length, html.slice(place.start, place.end) === wrong ? 1 : 2, where);
+      let after = html;
+      for (const e of [...found[0].fix!.edits].reverse()) after = after.slice(0, htmlIdx.offset(e.range.start)) + e.newText + after.slice(htmlIdx.offset(e.range.end));
+      const again = importHtml(after).text;
+      assert.deepEqual(said(check(again).findings, again), said(check(asText(figures)).findings, asText(figures)), where);
+      fixed++;
+    }
+    assert.ok(fixed > 30, `${fixed} fixed`);
+  });
+});
+
+describe('findings of a changed or blanked cell, as in the text', () => {
+  // Every seventh cell of seed 003 (2021) and seed 002 (2019), made one more, then blanked: the
+  // findings of the web page and of the Word file are those of the text, on the same cell's text.
+  const cases = [figuresOf(EXPECTED['003']), figures2019(EXPECTED['002'])].flatMap((f) =>
+    [...cellsOf(f)].filter((_, i) => i % 7 === 3).flatMap(({ key, row, col, text }) => [
+      withCell(f, key, row, col, String(Number(text) + 1)), withCell(f, key, row, col, ''),
+    ]));
+
+  it(`${cases.length} web pages`, () => {
+    cases.forEach((f, i) => {
+      const { text, source } = importHtml(renderHtml(f, { seed: i }).html);
+      const plain = asText(f);
+      assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain), `case ${i}`);
+      assert.ok(source);
+    });
+  });
+
+  // A Word file takes mammoth ~100 ms: every third case.
+  const word = cases.filter((_, i) => i % 3 === 0);
+  it(`${word.length} Word files`, async () => {
+    for (const [i, f] of word.entries()) {
+      const imported = await importDocument('docx', await renderDocx(f, i));
+      assert.ok('text' in imported);
+      const plain = asText(f);
+      assert.deepEqual(said(check(imported.text).findings, imported.text), said(check(plain).findings, plain), `case ${i}`);
+    }
+  });
+
+  it('a blank cell (&nbsp;) is named at its <td>, and a fix that fills it replaces the &nbsp;', () => {
+    const f = withCell(figuresOf(EXPECTED['002']), 't3', '3.1', 'natural', '');
+    for (const { html } of [renderHtml(f, { split: false }), renderWordHtml(f)]) {
+      const { text, source } = importHtml(html);
+      const [blank] = findingsInSource(check(text).findings, text, source!).filter((x) => x.code === 'cell-blank');
+      assert.ok(blank);
+      const idx = new LineIndex(html);
+      assert.equal(html.slice(idx.offset(blank.range.start), idx.offset(blank.range.end)), '&nbsp;');
+      assert.ok(blank.fix, 'the identities give the value');
+      for (const e of blank.fix.edits) assert.equal(html.slice(idx.offset(e.range.start), idx.offset(e.range.end)), '&nbsp;');
+      const fixed = importHtml(html.slice(0, idx.offset(blank.range.start)) + blank.fix.edits[0].newText + html.slice(idx.offset(blank.range.end))).text;
+      assert.equal(parseReport(fixed).tables.t3!.rows['3.1']!.cells.natural!.value, 17);
+    }
+  });
+});

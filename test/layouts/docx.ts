@@ -1,0 +1,44 @@
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Figures } from './figures';
+import { rowspans } from './html';
+import { reportParts } from './render';
+import { random } from './typeset';
+import { wordTable, type WordCell, type WordTable } from './word';
+
+// A report as the Word file it is drafted in: headings, prose paragraphs, and the statutory tables
+// with the template's merged cells (gridSpan and vMerge, through the docx package's columnSpan and
+// rowSpan). Word splits text into runs wherever its formatting or editing history changes: a number
+// is sometimes two runs here.
+
+function cellOf(c: WordCell, rowSpan: number, next: () => number): TableCell {
+  let children: Paragraph[];
+  if (c.kind === 'value') {
+    const cut = c.text.length > 1 && next() < 0.4 ? 1 + Math.floor(next() * (c.text.length - 1)) : c.text.length;
+    const runs = [c.text.slice(0, cut), c.text.slice(cut)].filter(Boolean).map((t) => new TextRun(t));
+    children = [new Paragraph({ children: runs })];
+  } else {
+    // A header's lines are its paragraphs (结果 / 维持).
+    children = c.lines.map((line) => new Paragraph(line));
+  }
+  return new TableCell({ children, columnSpan: c.span > 1 ? c.span : undefined, rowSpan: rowSpan > 1 ? rowSpan : undefined });
+}
+
+function tableOf(table: WordTable, next: () => number): Table {
+  const spans = rowspans(table);
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: table.rows.map((row) => new TableRow({
+      children: row.cells.filter((c) => !c.below).map((c) => cellOf(c, spans.get(c) ?? 1, next)),
+    })),
+  });
+}
+
+/** The report as .docx bytes. */
+export async function renderDocx(f: Figures, seed = 0): Promise<Buffer> {
+  const next = random(seed);
+  const children = reportParts(f).map((p) => p.kind === 'table' ? tableOf(wordTable(f, p.key), next)
+    : p.kind === 'title' ? new Paragraph({ text: p.text, heading: HeadingLevel.TITLE })
+      : p.kind === 'heading' ? new Paragraph({ text: p.text, heading: HeadingLevel.HEADING_2 })
+        : new Paragraph(p.text));
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}

@@ -1,0 +1,160 @@
+import type { Figures } from './figures';
+import { reportParts } from './render';
+import { random } from './typeset';
+import { starts, wordTable, type WordCell, type WordTable } from './word';
+
+// A report as a government website publishes it: the statutory tables as HTML tables with the
+// template's merges as rowspan and colspan, inside the site's page (navigation, a breadcrumb that
+// names the report too, the title above the article, a footer with its own numbers, scripts). The
+// way Word writes a web page shows too: numbers split over <span>s, &nbsp; in empty cells,
+// a header's lines broken by <br>.
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Where each statutory cell's text is in the HTML: table key, row, column → [start, end). */
+export type CellPlaces = Map<string, { start: number; end: number }>;
+export const placeKey = (key: string, row: string, col: string) => `${key} ${row} ${col}`;
+
+/** The rowspan of each cell that opens a vertical merge: itself and the `below` cells under it. */
+export function rowspans(table: WordTable): Map<WordCell, number> {
+  const out = new Map<WordCell, number>();
+  const origin = new Map<number, WordCell>(); // grid column → the cell above that still merges down
+  for (const row of table.rows) {
+    const xs = starts(row);
+    row.cells.forEach((c, i) => {
+      if (c.below) {
+        const top = origin.get(xs[i]);
+        if (top) out.set(top, (out.get(top) ?? 1) + 1);
+      } else {
+        origin.set(xs[i], c);
+      }
+    });
+  }
+  return out;
+}
+
+class Html {
+  text = '';
+  places: CellPlaces = new Map();
+  add(s: string) { this.text += s; }
+}
+
+function drawTable(out: Html, table: WordTable, next: () => number, split: boolean): void {
+  const spans = rowspans(table);
+  out.add('<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">\n<tbody>\n');
+  for (const row of table.rows) {
+    out.add('<tr>');
+    for (const c of row.cells) {
+      if (c.below) continue;
+      const rowspan = spans.get(c) ?? 1;
+      out.add(`<td${c.span > 1 ? ` colspan="${c.span}"` : ''}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''} valign="center">`);
+      if (c.kind === 'value') {
+        out.add('<p align="center"><span style="font-size:10.5pt">');
+        if (c.text === '') out.add('&nbsp;');
+        else {
+          // Word splits a number over spans now and then (20 | 23); the digits stay in the td, in order.
+          const cut = split && c.text.length > 1 && next() < 0.4 ? 1 + Math.floor(next() * (c.text.length - 1)) : c.text.length;
+          const start = out.text.length;
+          out.add(escape(c.text.slice(0, cut)));
+          if (cut < c.text.length) out.add(`</span><span lang="EN-US" style="font-size:10.5pt">${escape(c.text.slice(cut))}`);
+          out.places.set(placeKey(table.key, c.at!.row, c.at!.col), { start, end: out.text.length });
+        }
+        out.add('</span></p>');
+      } else {
+        out.add(`<p>${c.lines.map(escape).join('<br>')}</p>`);
+      }
+      out.add('</td>');
+    }
+    out.add('</tr>\n');
+  }
+  out.add('</tbody>\n</table>\n');
+}
+
+/** The whole page, and where each statutory cell's number is in it; `split`: some numbers over two <span>s. */
+export function renderHtml(f: Figures, { seed = 0, split = true } = {}): { html: string; places: CellPlaces } {
+  const next = random(seed);
+  const out = new Html();
+  const parts = reportParts(f);
+  const title = parts.find((p) => p.kind === 'title')!;
+  out.add(`<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${escape(title.kind === 'table' ? '' : title.text)}_某某镇人民政府</title>
+<style>.content p { text-indent: 2em; } td { border: 1px solid #000; }</style>
+<script>var _hmt = _hmt || []; document.write("<p>统计 2024 年 12 月</p>");</script>
+</head>
+<body>
+<div class="header"><img src="logo.png" alt="某某镇人民政府"><nav><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/gzcy">互动交流</a></nav></div>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 政府信息公开年度报告</div>
+<div class="article">
+<h1 class="title">${escape(title.kind === 'table' ? '' : title.text)}</h1>
+<div class="info">发布时间：${f.year + 1}-01-20&nbsp;&nbsp;来源：某某镇人民政府&nbsp;&nbsp;浏览次数：1024</div>
+<div class="content">
+`);
+  for (const p of parts) {
+    if (p.kind === 'title') continue;
+    if (p.kind === 'table') { drawTable(out, wordTable(f, p.key), next, split); continue; }
+    const strong = p.kind === 'heading';
+    out.add(`<p style="text-indent:2em">${strong ? '<strong>' : ''}${escape(p.text)}${strong ? '</strong>' : ''}</p>\n`);
+  }
+  out.add(`</div>
+</div>
+<div class="footer"><p>主办：某某镇人民政府&nbsp; 联系电话：0591-12345678</p><p>闽ICP备05012345号-1 &nbsp;政府网站标识码：3501000012 &copy; ${f.year + 1}</p></div>
+<script src="/js/common.js"></script>
+</body>
+</html>
+`);
+  return { html: out.text, places: out.places };
+}
+
+/**
+ * Word's “save as web page (filtered)”: CRLF, attributes unquoted, each cell's paragraph on lines of
+ * its own, empty cells as <o:p>&nbsp;</o:p>, long Chinese lines broken between characters, conditional
+ * comments, and the row of empty cells Word adds under a table whose columns do not line up.
+ */
+export function renderWordHtml(f: Figures): { html: string; places: CellPlaces } {
+  const out = new Html();
+  const CJK = /[\u4e00-\u9fff，。、；：（）《》“”]/;
+  /** Chinese text broken into source lines of at most 40 characters, between two Chinese characters. */
+  const wrapped = (text: string) => {
+    let s = '', run = 0;
+    for (let i = 0; i < text.length; i++) {
+      s += text[i];
+      if (++run >= 40 && CJK.test(text[i]) && CJK.test(text[i + 1] ?? '')) { s += '\r\n'; run = 0; }
+    }
+    return s;
+  };
+  const para = (text: string, style: string) => out.add(`<p class=MsoNormal style='${style}'><span\r\nstyle='font-family:仿宋_GB2312'>${wrapped(escape(text))}</span></p>\r\n\r\n`);
+  out.add(`<html xmlns:v="urn:schemas-microsoft-com:vml"\r\nxmlns:o="urn:schemas-microsoft-com:office:office">\r\n\r\n<head>\r\n<meta http-equiv=Content-Type content="text/html; charset=utf-8">\r\n<meta name=Generator content="Microsoft Word 15 (filtered)">\r\n<style>\r\n<!--\r\n p.MsoNormal {margin:0cm; text-align:justify; font-size:10.5pt;}\r\n-->\r\n</style>\r\n<!--[if gte mso 9]><xml><o:shapedefaults v:ext="edit" spidmax="1026"/></xml><![endif]-->\r\n</head>\r\n\r\n<body lang=ZH-CN style='text-justify-trim:punctuation'>\r\n\r\n<div class=WordSection1 style='layout-grid:15.6pt'>\r\n\r\n`);
+  for (const p of reportParts(f)) {
+    if (p.kind === 'title') { para(p.text, 'text-align:center'); continue; }
+    if (p.kind !== 'table') { para(p.text, 'text-indent:32.0pt'); continue; }
+    const table = wordTable(f, p.key);
+    const spans = rowspans(table);
+    out.add(`<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0\r\n style='border-collapse:collapse;border:none'>\r\n`);
+    for (const row of table.rows) {
+      out.add(` <tr style='height:20.0pt'>\r\n`);
+      for (const c of row.cells) {
+        if (c.below) continue;
+        const rowspan = spans.get(c) ?? 1;
+        out.add(`  <td width=57${c.span > 1 ? ` colspan=${c.span}` : ''}${rowspan > 1 ? ` rowspan=${rowspan}` : ''} valign=top style='width:42.5pt;border:solid windowtext 1.0pt;\r\n  padding:0cm 5.4pt 0cm 5.4pt;height:20.0pt'>\r\n  <p class=MsoNormal align=center style='text-align:center'><span\r\n  lang=EN-US>`);
+        if (c.kind === 'value' && c.text !== '') {
+          const start = out.text.length;
+          out.add(escape(c.text));
+          out.places.set(placeKey(table.key, c.at!.row, c.at!.col), { start, end: out.text.length });
+          out.add('<o:p></o:p>');
+        } else if (c.kind === 'value') {
+          out.add('<o:p>&nbsp;</o:p>');
+        } else {
+          out.add(c.lines.map(escape).join('</span></p>\r\n  <p class=MsoNormal align=center style=\'text-align:center\'><span\r\n  lang=EN-US>'));
+        }
+        out.add(`</span></p>\r\n  </td>\r\n`);
+      }
+      out.add(` </tr>\r\n`);
+    }
+    out.add(` <![if !supportMisalignedColumns]>\r\n <tr height=0>\r\n${Array.from({ length: table.width }, () => '  <td width=57 style=\'border:none\'></td>\r\n').join('')} </tr>\r\n <![endif]>\r\n</table>\r\n\r\n`);
+  }
+  out.add('</div>\r\n\r\n</body>\r\n\r\n</html>\r\n');
+  return { html: out.text, places: out.places };
+}

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  CodeActionKind, CodeActionRequest, DidOpenTextDocumentNotification, TextDocumentEdit,
+  type CodeAction, type Command, type TextEdit,
+} from 'vscode-languageserver/node';
+import { LineIndex } from '../../server/src/core/lineIndex';
+import { EXPECTED } from '../core/expected';
+import { figuresOf } from '../layouts/figures';
+import { placeKey, renderHtml } from '../layouts/html';
+import { startTestClient, type TestClient } from './lspClient';
+
+// A web page opened in the editor (languageId html): checked as the report it holds, its findings
+// shown at the numbers in the HTML, and its quick fix an edit of the HTML.
+
+const figures = figuresOf(EXPECTED['002']);
+figures.cells.t3['1'] = { ...figures.cells.t3['1'], natural: '56' }; // the seed has 55
+const { html, places } = renderHtml(figures, { split: false });
+const idx = new LineIndex(html);
+const place = places.get(placeKey('t3', '1', 'natural'))!;
+const CELL = idx.range(place.start, place.end);
+
+const open = (c: TestClient, uri: string, text: string) =>
+  c.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'html', version: 1, text } });
+
+describe('language server: a web page', () => {
+  let client: TestClient;
+  before(async () => { client = await startTestClient('zh-cn'); });
+  after(async () => { await client?.stop(); });
+
+  it('reports the wrong cell at its number in the HTML, and fixes it there', async () => {
+    const uri = 'file:///reports/002.html';
+    await open(client, uri, html);
+    const diagnostics = await client.diagnostics(uri, 1);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['table3-balance']);
+    assert.deepEqual(diagnostics[0].range, CELL);
+    for (const r of diagnostics[0].relatedInformation ?? []) assert.ok(r.location.range.start.line > 10, 'related places are in the HTML too');
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: CELL, context: { diagnostics },
+    })) as (CodeAction | Command)[];
+    const fix = actions.find((a): a is CodeAction => 'kind' in a && a.kind === CodeActionKind.QuickFix);
+    const change = fix?.edit?.documentChanges?.[0];
+    assert.ok(change && TextDocumentEdit.is(change), JSON.stringify(actions));
+    assert.deepEqual(change.edits as TextEdit[], [{ range: CELL, newText: '55' }]);
+  });
+
+  it('shows nothing for a web page that is not a report', async () => {
+    const uri = 'file:///site/index.html';
+    await open(client, uri, '<!DOCTYPE html><html><body><h1>某某镇人民政府</h1><p>2024年12月31日 通知公告 3 条</p></body></html>');
+    assert.deepEqual(await client.diagnostics(uri, 1), []);
+  });
+});
