@@ -88,7 +88,8 @@ describe('nianbao check', () => {
     assert.equal(typeof d.message, 'string');
     assertRange(d.range);
     assert.deepEqual(d.range, { start: { line, character: 1 }, end: { line, character: 3 } });
-    assert.deepEqual(keys(d.fix), ['edits', 'title']);
+    assert.deepEqual(keys(d.fix), ['edits', 'safe', 'title']);
+    assert.equal(d.fix.safe, true, 'a cell the identities pin');
     assert.equal(typeof d.fix.title, 'string');
     assert.equal(d.fix.edits.length, 1);
     assert.deepEqual(keys(d.fix.edits[0]), ['newText', 'range']);
