@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/core/service';
-import { DEFAULT_SETTINGS, LEVELS, mergeSettings, readSettings, SettingsSchema, settingsJsonSchema } from '../../server/src/core/settings';
+import { DEFAULT_SETTINGS, LEVELS, mergeSettings, readSettings, settingsJsonSchema } from '../../server/src/core/settings';
 
 // The settings' three faces held against the one zod schema (server/src/core/settings.ts): the JSON
 // schema of .nianbao.json, package.json's contributes.configuration, and the strings of both locales.
@@ -25,15 +25,17 @@ describe('settings schema', () => {
 
   it('contributes.configuration has every setting of the zod schema, with the same values and defaults', () => {
     const props = manifest.contributes.configuration.properties;
-    const shape = SettingsSchema.shape;
-    assert.deepEqual(Object.keys(props).sort(), Object.keys(shape).filter((k) => k !== '$schema').map((k) => `nianbao.${k}`).sort());
+    const schema = settingsJsonSchema() as { properties: Record<string, { enum?: string[]; properties?: Record<string, { enum: string[] }> }> };
+    assert.deepEqual(Object.keys(props).sort(), Object.keys(schema.properties).filter((k) => k !== '$schema').map((k) => `nianbao.${k}`).sort());
     for (const key of ['validate', 'inlayHints', 'language'] as const) {
-      assert.deepEqual(props[`nianbao.${key}`].enum, shape[key].unwrap().options, key);
+      assert.deepEqual(props[`nianbao.${key}`].enum, schema.properties[key].enum, key);
       assert.equal(props[`nianbao.${key}`].default, DEFAULT_SETTINGS[key], key);
+      assert.ok(schema.properties[key].enum?.includes(DEFAULT_SETTINGS[key]), key);
     }
     const rules = props['nianbao.rules'];
     assert.deepEqual(rules.propertyNames.enum, RULES.map((r) => r.code));
-    assert.deepEqual(Object.keys(shape.rules.unwrap().shape), RULES.map((r) => r.code));
+    assert.deepEqual(Object.keys(schema.properties.rules.properties ?? {}), RULES.map((r) => r.code));
+    for (const r of Object.values(schema.properties.rules.properties ?? {})) assert.deepEqual(r.enum, [...LEVELS]);
     assert.deepEqual(rules.additionalProperties.enum, [...LEVELS]);
     assert.deepEqual(rules.default, {});
   });
