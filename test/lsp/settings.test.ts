@@ -100,6 +100,9 @@ describe('settings: nianbao.rules, nianbao.validate, nianbao.inlayHints', () => 
     const fixed = { range: CELL, text: '23' };
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version: 2 }, contentChanges: [fixed] });
     await assert.rejects(Promise.race([client.nextDiagnostics(URI), new Promise((_, reject) => setTimeout(() => reject(new Error('none')), 800))]));
+    const status = await client.connection.sendRequest('nianbao/status', { uri: URI }) as { version: number; report: boolean };
+    assert.deepEqual([status.version, status.report], [1, true], 'the status item keeps describing the last check');
+    assert.deepEqual(await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: URI }, range: WHOLE }), [], 'no hints on moved text');
     next = client.nextDiagnostics(URI);
     await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: URI } });
     assert.deepEqual(codes(await next), ['prose-mismatch']);
@@ -212,6 +215,14 @@ describe('status and silenced findings', () => {
   it('speaks the inlay hint in English', async () => {
     const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: lines.length + 2, character: 0 } } });
     assert.deepEqual(hints?.map((h) => h.label), ['should be 23']);
+  });
+
+  it('hints follow an edit at once, before the debounced check', async () => {
+    const top = { line: 0, character: 0 };
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version: 3 }, contentChanges: [{ range: { start: top, end: top }, text: '\n' }] });
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: URI }, range: { start: top, end: { line: lines.length + 3, character: 0 } } });
+    assert.deepEqual(hints?.map((h) => h.position), [{ line: CELL.end.line + 3, character: CELL.end.character }]);
+    await client.diagnostics(URI, 3);
   });
 
   it('lists the rules with their titles in the document\'s language (nianbao/rules)', async () => {

@@ -36,7 +36,7 @@ interface Validation {
 }
 
 /** What was last published for a document: the findings after the settings and the silenced ones. */
-interface Shown { version: number; findings: Finding[]; settings: Settings; locale: Locale }
+interface Shown { version: number; findings: Finding[]; settings: Settings; locale: Locale; result?: CheckResult; isReport: boolean }
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -136,10 +136,13 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri); // after the wait: the document may have changed or closed
     if (!document) return;
     const locale = localeOf(s.language);
-    const { version, findings } = validation(document, locale);
+    const { version, findings, result } = validation(document, locale);
     const visible = unsilenced(document, applyRuleLevels(findings, s.rules), silenced.get(uri));
-    shown.set(uri, { version, findings: visible, settings: s, locale });
+    const isReport = document.languageId === 'nianbao' || result?.report.looksLikeReport === true;
+    shown.set(uri, { version, findings: visible, settings: s, locale, result, isReport });
     publish(uri, visible.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, uri)), version);
+    // Checked on save, the hints of the saved version replace those withdrawn while typing (below).
+    if (s.validate === 'onSave' && refreshHints) connection.languages.inlayHint.refresh().catch((error) => logError(connection, 'inlayHint/refresh', error));
   }
   const validateSafe = (uri: string) => validate(uri).catch((error) => logError(connection, 'validation', error));
 
@@ -190,10 +193,10 @@ export function startServer(connection: Connection): void {
   }));
 
   /** What is shown for the document's current version, if it has been checked. */
-  function current(uri: string): { document: TextDocument; shown: Shown; validation: Validation } | undefined {
-    const document = documents.get(uri), s = shown.get(uri), v = validations.get(uri);
-    if (!document || !s || !v || s.version !== document.version || v.version !== document.version) return undefined;
-    return { document, shown: s, validation: v };
+  function current(uri: string): { document: TextDocument; shown: Shown } | undefined {
+    const document = documents.get(uri), s = shown.get(uri);
+    if (!document || !s || s.version !== document.version) return undefined;
+    return { document, shown: s };
   }
 
   connection.onCodeAction((params, token) => runSafe(connection, 'codeAction', token, [], () => {
@@ -209,18 +212,25 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.languages.inlayHint.on((params, token) => runSafe(connection, 'inlayHint', token, [], () => {
-    const now = current(params.textDocument.uri);
-    const report = now?.validation.result?.report;
-    if (!now || !report || now.shown.settings.inlayHints === 'off') return [];
-    return inlayHints(report, now.shown.findings, params.range, now.shown.locale);
+    const { uri } = params.textDocument;
+    const document = documents.get(uri), last = shown.get(uri);
+    if (!document || !last || last.settings.inlayHints === 'off') return [];
+    if (last.version === document.version) return last.result ? inlayHints(last.result.report, last.findings, params.range, last.locale) : [];
+    // The editor asks right after a keystroke, before the debounced check: checking this version now
+    // (once; the diagnostics reuse it) keeps the hints from flickering. Checked on save, there are
+    // no hints for unsaved text: their places may have moved.
+    if (last.settings.validate === 'onSave') return [];
+    const { findings, result } = validation(document, last.locale);
+    if (!result) return [];
+    const visible = unsilenced(document, applyRuleLevels(findings, last.settings.rules), silenced.get(uri));
+    return inlayHints(result.report, visible, params.range, last.locale);
   }));
 
   // The client's language status item: what the checker read of the document.
+  // It describes the last check, which is of an older version while a check on save waits for the save.
   connection.onRequest('nianbao/status', (params: StatusParams) => {
-    const now = current(params.uri);
-    if (!now) return status(undefined, undefined, [], false);
-    const { languageId } = now.document, result = now.validation.result;
-    return status(now.document.version, result, now.shown.findings, languageId === 'nianbao' || result?.report.looksLikeReport === true);
+    const last = documents.get(params.uri) && shown.get(params.uri);
+    return last ? status(last.version, last.result, last.findings, last.isReport) : status(undefined, undefined, [], false);
   });
 
   // The rule list of the palette's command, in the document's (or the start-up) language, with the levels in force.
