@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { settingsFileFor } from '../../server/src/cli/settingsFile';
 import { RULES } from '../../server/src/core/service';
 import { DEFAULT_SETTINGS, LEVELS, mergeSettings, readSettings, settingsJsonSchema } from '../../server/src/core/settings';
 
@@ -88,5 +91,27 @@ describe('client strings (vscode.l10n)', () => {
   it('no user-visible Chinese is left in the client outside the bundle', () => {
     const code = sources.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
     assert.deepEqual(code.match(/'[^'\n]*[\u4e00-\u9fff][^'\n]*'|`[^`]*[\u4e00-\u9fff][^`]*`/g) ?? [], []);
+  });
+});
+
+describe('.nianbao.json for the command line', () => {
+  it('is the nearest one above the file, and a broken one says why', () => {
+    const root = mkdtempSync(join(tmpdir(), 'nianbao-cli-settings-'));
+    try {
+      mkdirSync(join(root, '.git'));
+      mkdirSync(join(root, 'a', 'b'), { recursive: true });
+      assert.deepEqual(settingsFileFor(join(root, 'a', 'b', 'r.txt')), { settings: {}, problems: [] }, 'none up to the repository root');
+      writeFileSync(join(root, '.nianbao.json'), '{"rules": {"cell-unit": "off"}}');
+      writeFileSync(join(root, 'a', '.nianbao.json'), '\uFEFF{"rules": {"cell-blank": "hint"}, "validate": "never"}');
+      const found = settingsFileFor(join(root, 'a', 'b', 'r.txt'));
+      assert.equal(found.path, join(root, 'a', '.nianbao.json'));
+      assert.deepEqual(found.settings, { rules: { 'cell-blank': 'hint' } });
+      assert.equal(found.problems.length, 1);
+      writeFileSync(join(root, 'a', '.nianbao.json'), '{');
+      assert.equal(settingsFileFor(join(root, 'a', 'r.txt')).problems.length, 1);
+      assert.deepEqual(settingsFileFor(join(root, 'r.txt')).settings, { rules: { 'cell-unit': 'off' } });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
