@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { TableKey } from '../../server/src/core/format/schema';
 import { FORMAT_2021, SECTION_OF, SECTIONS, TABLE_KEYS, tableSpec, type FormatVersion } from '../../server/src/core/format/statute';
@@ -103,7 +103,7 @@ describe('commands', () => {
   // VS Code's display language picks the file: Chinese for zh-cn, English (the default file) otherwise.
   const zh = JSON.parse(readFileSync('package.nls.zh-cn.json', 'utf8'));
   const en = JSON.parse(readFileSync('package.nls.json', 'utf8'));
-  const client = readFileSync('client/src/commands.ts', 'utf8');
+  const client = readdirSync('client/src').map((f) => readFileSync(`client/src/${f}`, 'utf8')).join('\n');
 
   it('each has a Chinese and an English title and is registered by the client', () => {
     const commands: { command: string; title: string }[] = manifest.contributes.commands;

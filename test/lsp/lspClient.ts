@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  createProtocolConnection, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
+  ConfigurationRequest, createProtocolConnection, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
   ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
@@ -15,12 +15,21 @@ export interface TestClient {
   connection: ProtocolConnection;
   /** The diagnostics the server publishes for this version of the document, or (undefined) for a file not open (waits for them). */
   diagnostics(uri: string, version: number | undefined): Promise<Diagnostic[]>;
+  /** The next diagnostics published for the document, whatever the version (after a change of settings). */
+  nextDiagnostics(uri: string): Promise<Diagnostic[]>;
   isAlive(): boolean;
   stop(): Promise<void>;
 }
 
+/** What an editor with settings has: it answers workspace/configuration and may have workspace folders. */
+export interface TestClientOptions {
+  /** The `nianbao` section for a document (read at each request, so a test can change it). */
+  configuration?: (scopeUri: string | undefined) => unknown;
+  workspaceFolders?: { uri: string; name: string }[];
+}
+
 /** A client with VS Code's display `locale` and the extension's `nianbao.language` setting. */
-export async function startTestClient(locale = 'zh-cn', language?: string): Promise<TestClient> {
+export async function startTestClient(locale = 'zh-cn', language?: string, options: TestClientOptions = {}): Promise<TestClient> {
   const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 
@@ -30,11 +39,14 @@ export async function startTestClient(locale = 'zh-cn', language?: string): Prom
     latest.set(params.uri, params);
     waiters.forEach((w) => w());
   });
+  const { configuration, workspaceFolders } = options;
+  if (configuration) connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((i) => (i.section === 'nianbao' ? configuration(i.scopeUri) : null)));
   connection.listen();
 
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid, rootUri: null, locale, initializationOptions: language ? { language } : undefined,
-    capabilities: { workspace: { workspaceEdit: { documentChanges: true } } },
+    workspaceFolders: workspaceFolders ?? null,
+    capabilities: { workspace: { workspaceEdit: { documentChanges: true }, configuration: configuration !== undefined, workspaceFolders: workspaceFolders !== undefined } },
   });
   await connection.sendNotification(InitializedNotification.type, {});
 
@@ -55,6 +67,23 @@ export async function startTestClient(locale = 'zh-cn', language?: string): Prom
         }, WAIT_MS);
         waiters.add(check);
         check();
+      });
+    },
+    nextDiagnostics(uri) {
+      const before = latest.get(uri);
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const p = latest.get(uri);
+          if (!p || p === before) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(p.diagnostics);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no new diagnostics for ${uri} within ${WAIT_MS} ms`));
+        }, WAIT_MS);
+        waiters.add(check);
       });
     },
     isAlive: () => child.exitCode === null && child.signalCode === null,

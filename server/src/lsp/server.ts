@@ -1,16 +1,22 @@
 import {
-  CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic, type InitializeResult,
+  CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
+  type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, type CheckResult, type Finding, type Locale } from '../core/service';
+import { check, RULES, type CheckResult, type Finding, type Locale } from '../core/service';
+import { applyRuleLevels, readSettings, type Settings } from '../core/settings';
 import { LineIndex } from '../core/lineIndex';
 import { importHtml } from '../import/html';
 import { findingsInSource } from '../import/inSource';
 import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { asksForFixAll, codeActions, FIX_ALL_KIND } from './codeActions';
+import { SETTINGS_FILE, SettingsSource } from './config';
 import { toDiagnostic } from './diagnostics';
 import { reopenWithEncoding, wrongEncoding } from './encoding';
+import { inlayHints } from './inlayHints';
 import { guard, logError, runSafe } from './runner';
+import { silenceActions, SILENCED_NOTIFICATION, unsilenced, type SilencedParams } from './silence';
+import { status, type StatusParams } from './status';
 import { checkFile, importForEditor, type FileParams } from './workspaceFiles';
 
 // The language server: a thin face of the core. It checks each document version once, pushes the
@@ -20,51 +26,88 @@ const DEBOUNCE_MS = 300;
 const MAX_DIAGNOSTICS = 1000;
 /** Real reports stay far below this many characters; checking a larger text would only stall the server. */
 const MAX_CHARS = 1_000_000;
-/** Plain text, Markdown and web pages are shown findings only when they turn out to be a report. */
-const MAYBE_REPORT = new Set(['plaintext', 'markdown', 'html']);
+/** Plain text and Markdown are shown findings only when they turn out to be a report. */
+const MAYBE_REPORT = new Set(['plaintext', 'markdown']);
 
 interface Validation {
   version: number;
+  /** The findings' language: a change of nianbao.language checks the text again. */
+  locale: Locale;
   /** Absent when the text was not checked (another language, too large, or the check threw). */
   result?: CheckResult;
   /** The findings shown for this version: none for a text file that is not a report. */
   findings: Finding[];
 }
 
+/** What was last published for a document: the findings after the settings and the silenced ones. */
+interface Shown { version: number; findings: Finding[]; settings: Settings; locale: Locale; result?: CheckResult; isReport: boolean }
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const validations = new Map<string, Validation>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const shown = new Map<string, Shown>();
+  /** The keys of the findings silenced in each document (silence.ts), as the client last sent them. */
+  const silenced = new Map<string, Set<string>>();
+  let settings!: SettingsSource;
+  /** The locale of the settings given at start-up: for files the editor has not opened. */
   let locale: Locale = 'zh';
+  let display: Locale = 'zh';
   let versionedEdits = false;
+  let refreshHints = false;
+  let configurationChanges = false;
+  let folderChanges = false;
+  let folders: WorkspaceFolder[] = [];
 
   connection.onInitialize((params): InitializeResult => {
-    // The nianbao.language setting: Chinese unless the user chose English, or “auto” and VS Code is in English.
-    const language = (params.initializationOptions as { language?: string } | undefined)?.language;
-    const display = params.locale?.toLowerCase().startsWith('en') ? 'en' : 'zh';
-    locale = language === 'en' ? 'en' : language === 'auto' ? display : 'zh';
-    versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    // nianbao.language: Chinese unless the user chose English, or “auto” and VS Code is in English.
+    // initializationOptions may carry it (editors that do not answer workspace/configuration).
+    const initial = readSettings(params.initializationOptions ?? undefined).settings;
+    display = params.locale?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+    locale = localeOf(initial.language);
+    const { workspace } = params.capabilities;
+    versionedEdits = workspace?.workspaceEdit?.documentChanges === true;
+    refreshHints = workspace?.inlayHint?.refreshSupport === true;
+    configurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    folderChanges = workspace?.workspaceFolders === true;
+    folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    settings = new SettingsSource(connection, workspace?.configuration === true, folders, initial);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        inlayHintProvider: true,
         ...AUTHORING_CAPABILITIES,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
     };
   });
 
-  /** The validation of the document's current version; the core runs at most once per version. */
-  function validation(document: TextDocument): Validation {
+  connection.onInitialized(() => {
+    // VS Code sends configuration changes only to servers that register for them.
+    if (configurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+    // A folder added or removed may bring or take a .nianbao.json.
+    if (folderChanges) connection.workspace.onDidChangeWorkspaceFolders(guard(connection, 'workspaceFolders', (e) => {
+      const removed = new Set(e.removed.map((f) => f.uri));
+      reconfigure([...folders.filter((f) => !removed.has(f.uri)), ...e.added]);
+    }));
+  });
+
+  const localeOf = (language: Settings['language'] | undefined): Locale =>
+    language === 'en' ? 'en' : language === 'auto' ? display : 'zh';
+
+  /** The validation of the document's current version; the core runs at most once per version and locale. */
+  function validation(document: TextDocument, locale: Locale): Validation {
     const cached = validations.get(document.uri);
-    if (cached?.version === document.version) return cached;
-    const v: Validation = { version: document.version, findings: [] };
+    if (cached?.version === document.version && cached.locale === locale) return cached;
+    const v: Validation = { version: document.version, locale, findings: [] };
     try {
       const { languageId } = document;
       const text = document.getText();
       const ours = languageId === 'nianbao' || MAYBE_REPORT.has(languageId);
       if (ours && text.length > MAX_CHARS) {
         // Say so rather than stay silent, when the text looks like a report at all.
-        if (languageId === 'nianbao' || text.slice(0, 5000).includes('政府信息公开')) v.findings = [tooLarge(text.length)];
+        if (languageId === 'nianbao' || text.slice(0, 5000).includes('政府信息公开')) v.findings = [tooLarge(text.length, locale)];
       } else if (ours) {
         // A web page is checked as the draft made of it; its findings and fixes are moved back into its HTML.
         const imported = languageId === 'html' ? importHtml(text) : undefined;
@@ -84,7 +127,7 @@ export function startServer(connection: Connection): void {
     return v;
   }
 
-  function tooLarge(length: number): Finding {
+  function tooLarge(length: number, locale: Locale): Finding {
     const message = locale === 'en'
       ? `The document has ${length} characters, more than ${MAX_CHARS}; it was not checked, to keep the editor responsive.`
       : `文档有 ${length} 个字符，超过 ${MAX_CHARS}，为保持编辑器流畅未作检查。`;
@@ -95,65 +138,145 @@ export function startServer(connection: Connection): void {
     connection.sendDiagnostics({ uri, version, diagnostics }).catch((error) => logError(connection, 'sendDiagnostics', error));
   }
 
-  function validate(uri: string): void {
+  /** Checks the document's current version (once) and publishes what the settings and the silenced keys let through. */
+  async function validate(uri: string): Promise<void> {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
-    const document = documents.get(uri);
+    const s = await settings.forDocument(uri);
+    const document = documents.get(uri); // after the wait: the document may have changed or closed
     if (!document) return;
-    const { version, findings } = validation(document);
-    publish(uri, findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, uri)), version);
+    const locale = localeOf(s.language);
+    const { version, findings, result } = validation(document, locale);
+    const visible = unsilenced(document, applyRuleLevels(findings, s.rules), silenced.get(uri));
+    const isReport = document.languageId === 'nianbao' || result?.report.looksLikeReport === true;
+    shown.set(uri, { version, findings: visible, settings: s, locale, result, isReport });
+    publish(uri, visible.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, uri)), version);
+    // Checked on save, the hints of the saved version replace those withdrawn while typing (below).
+    if (s.validate === 'onSave' && refreshHints) connection.languages.inlayHint.refresh().catch((error) => logError(connection, 'inlayHint/refresh', error));
   }
+  const validateSafe = (uri: string) => validate(uri).catch((error) => logError(connection, 'validation', error));
 
   function schedule(uri: string): void {
     clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(guard(connection, 'validation', () => validate(uri)), DEBOUNCE_MS));
+    timers.set(uri, setTimeout(() => void validateSafe(uri), DEBOUNCE_MS));
   }
 
-  documents.onDidOpen(guard(connection, 'didOpen', (e) => validate(e.document.uri)));
+  /** After a change of settings, settings file or silenced findings: check the open documents again. */
+  function revalidateAll(): void {
+    for (const d of documents.all()) void validateSafe(d.uri);
+    if (refreshHints) connection.languages.inlayHint.refresh().catch((error) => logError(connection, 'inlayHint/refresh', error));
+  }
+
+  function reconfigure(newFolders?: WorkspaceFolder[]): void {
+    if (newFolders) folders = newFolders;
+    settings.clear(newFolders);
+    revalidateAll();
+  }
+
+  documents.onDidOpen(guard(connection, 'didOpen', (e) => void validateSafe(e.document.uri)));
   documents.onDidChangeContent(guard(connection, 'didChange', (e) => {
     // Opening a document fires this too, right after onDidOpen validated the same version.
-    if (validations.get(e.document.uri)?.version !== e.document.version) schedule(e.document.uri);
+    const { uri, version } = e.document;
+    if (validations.get(uri)?.version === version) return;
+    // nianbao.validate “onSave”: typing changes nothing until the document is saved.
+    void settings.forDocument(uri).then((s) => { if (s.validate === 'onType') schedule(uri); }, (error) => logError(connection, 'settings', error));
   }));
+  documents.onDidSave(guard(connection, 'didSave', (e) => void validateSafe(e.document.uri)));
   documents.onDidClose(guard(connection, 'didClose', (e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     validations.delete(e.document.uri);
+    shown.delete(e.document.uri);
+    settings.forget(e.document.uri);
     publish(e.document.uri, []);
   }));
 
-  connection.onCodeAction((params, token) => runSafe(connection, 'codeAction', token, [], () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    let current = validations.get(document.uri);
-    if (current?.version !== document.version) {
-      // Quick fixes wait for the check: the diagnostics they are asked for were published for an older
-      // version, and on this one their ranges may point elsewhere. Fix-all does not: VS Code asks for it
-      // on save right after the last keystroke's didChange, inside the debounce, and an empty answer
-      // was why "editor.codeActionsOnSave" did nothing. So this version is checked now (once: the
-      // debounced validation then finds it cached).
-      if (!asksForFixAll(params.context.only)) return [];
-      current = validation(document);
-    }
+  // The editor settings changed (the server pulls them again), a .nianbao.json changed (the client
+  // watches them), or the client sends a document's silenced findings.
+  connection.onDidChangeConfiguration(guard(connection, 'didChangeConfiguration', () => reconfigure()));
+  connection.onDidChangeWatchedFiles(guard(connection, 'didChangeWatchedFiles', (e) => {
+    if (e.changes.some((c) => c.uri.endsWith('/' + SETTINGS_FILE))) reconfigure();
+  }));
+  connection.onNotification(SILENCED_NOTIFICATION, guard(connection, SILENCED_NOTIFICATION, (params: SilencedParams) => {
+    silenced.set(params.uri, new Set(params.keys));
+    if (documents.get(params.uri)) void validateSafe(params.uri);
+  }));
+
+  /** What is shown for the document's current version, if it has been checked. */
+  function current(uri: string): { document: TextDocument; shown: Shown } | undefined {
+    const document = documents.get(uri), s = shown.get(uri);
+    if (!document || !s || s.version !== document.version) return undefined;
+    return { document, shown: s };
+  }
+
+  connection.onCodeAction(async (params, token) => {
+    // Quick fixes wait for the check: the diagnostics they are asked for were published for an older
+    // version, and on this one their ranges may point elsewhere. Fix-all does not: VS Code asks for it
+    // on save right after the last keystroke's didChange, inside the debounce, and an empty answer
+    // was why "editor.codeActionsOnSave" did nothing. So this version is checked now (once: the
+    // debounced validation is cancelled by it).
+    const { uri } = params.textDocument;
+    if (!current(uri) && asksForFixAll(params.context.only) && documents.get(uri)) await validateSafe(uri);
+    return runSafe(connection, 'codeAction', token, [], () => codeActionsNow(params));
+  });
+
+  function codeActionsNow(params: CodeActionParams): CodeAction[] {
+    const now = current(params.textDocument.uri);
+    if (!now) return [];
+    const { document, shown: { findings, locale } } = now;
     return [
       ...reopenWithEncoding(params.context, locale),
-      ...codeActions({ uri: document.uri, version: document.version, findings: current.findings, locale, versionedEdits }, params.context),
+      ...codeActions({ uri: document.uri, version: document.version, findings, locale, versionedEdits }, params.context),
+      ...(!params.context.only || params.context.only.includes(CodeActionKind.QuickFix) ? silenceActions(document, params.context.diagnostics, locale) : []),
     ];
+  }
+
+  connection.languages.inlayHint.on((params, token) => runSafe(connection, 'inlayHint', token, [], () => {
+    const { uri } = params.textDocument;
+    const document = documents.get(uri), last = shown.get(uri);
+    if (!document || !last || last.settings.inlayHints === 'off') return [];
+    if (last.version === document.version) return last.result ? inlayHints(last.result.report, last.findings, params.range, last.locale) : [];
+    // The editor asks right after a keystroke, before the debounced check: checking this version now
+    // (once; the diagnostics reuse it) keeps the hints from flickering. Checked on save, there are
+    // no hints for unsaved text: their places may have moved.
+    if (last.settings.validate === 'onSave') return [];
+    const { findings, result } = validation(document, last.locale);
+    if (!result) return [];
+    const visible = unsilenced(document, applyRuleLevels(findings, last.settings.rules), silenced.get(uri));
+    return inlayHints(result.report, visible, params.range, last.locale);
   }));
+
+  // The client's language status item: what the checker read of the document.
+  // It describes the last check, which is of an older version while a check on save waits for the save.
+  connection.onRequest('nianbao/status', (params: StatusParams) => {
+    const last = documents.get(params.uri) && shown.get(params.uri);
+    return last ? status(last.version, last.result, last.findings, last.isReport) : status(undefined, undefined, [], false);
+  });
+
+  // The rule list of the palette's command, in the document's (or the start-up) language, with the levels in force.
+  connection.onRequest('nianbao/rules', async (params: { uri?: string }) => {
+    const s = params.uri ? await settings.forDocument(params.uri) : undefined;
+    const l = s ? localeOf(s.language) : locale;
+    return RULES.map((r) => ({ code: r.code, title: r.title[l], severity: r.severity, level: s?.rules[r.code] ?? r.severity }));
+  });
 
   // The client's commands: convert a Word/PDF report to a draft; check every report of the workspace.
   // A file the editor has open is checked as it is there, not as it is on disk.
-  connection.onRequest('nianbao/import', (params: FileParams) => importForEditor(params, locale));
+  connection.onRequest('nianbao/import', async (params: FileParams) => importForEditor(params, localeOf((await settings.forDocument(params.uri)).language)));
   connection.onRequest('nianbao/checkFile', async (params: FileParams) => {
+    const s = await settings.forDocument(params.uri);
     const open = documents.get(params.uri);
-    if (!open) return checkFile(connection, params, locale);
-    const { findings, result } = validation(open);
-    return { findings: findings.length, report: result?.report.looksLikeReport ?? false };
+    if (!open) return checkFile(connection, params, localeOf(s.language));
+    const { findings, result } = validation(open, localeOf(s.language));
+    return { findings: applyRuleLevels(findings, s.rules).length, report: result?.report.looksLikeReport ?? false };
   });
 
   // Writing the report (lsp/authoring.ts): completion, hover, outline, folding, formatting — on the
   // report parsed for the current version, and only in a text that is a report (or a new .nianbao file).
   registerAuthoring(connection, documents, (document) => {
-    const { result } = validation(document);
+    // (A web page's report is in the draft made of it, whose positions are not the page's.)
+    if (document.languageId === 'html') return undefined;
+    const { result } = validation(document, shown.get(document.uri)?.locale ?? locale);
     if (!result || !(document.languageId === 'nianbao' || result.report.looksLikeReport)) return undefined;
     return { report: result.report, idx: new LineIndex(document.getText()) };
   }, () => locale);
