@@ -26,8 +26,8 @@ const DEBOUNCE_MS = 300;
 const MAX_DIAGNOSTICS = 1000;
 /** Real reports stay far below this many characters; checking a larger text would only stall the server. */
 const MAX_CHARS = 1_000_000;
-/** Plain text and Markdown are shown findings only when they turn out to be a report. */
-const MAYBE_REPORT = new Set(['plaintext', 'markdown']);
+/** Plain text, Markdown and web pages are shown findings only when they turn out to be a report. */
+const MAYBE_REPORT = new Set(['plaintext', 'markdown', 'html']);
 
 interface Validation {
   version: number;
