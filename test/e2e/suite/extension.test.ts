@@ -2,6 +2,10 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { EXPECTED as FIGURES } from '../../core/expected';
+import { renderDocx } from '../../layouts/docx';
+import { figuresOf, type Figures } from '../../layouts/figures';
+import { placeKey, renderHtml } from '../../layouts/html';
 
 // What a report author gets in a real VS Code: diagnostics on open, quick fixes that write the
 // right number to disk, fix-all, nothing on ordinary text. Set by the runners:
@@ -226,6 +230,41 @@ export function defineTests(): void {
       assert.ok(tally && tally.reports >= 1 && tally.findings >= 1, JSON.stringify(tally));
       const errors = (await diagnosticsUntil(uri, (d) => d.some(isError), 'the unopened report’s error')).filter(isError);
       assert.deepEqual(errors.map(code), [WRONG_TOTAL_CODE]);
+    });
+  });
+
+  suite('web pages and Word files', () => {
+    // Seed 002's figures with table 3's first natural-person cell (18) written as 19.
+    const wrong = (): Figures => {
+      const f = figuresOf(FIGURES['002']);
+      const row = f.cells.t3['1'];
+      return { ...f, cells: { ...f.cells, t3: { ...f.cells.t3, '1': { ...row, natural: String(Number(row.natural) + 1) } } } };
+    };
+
+    test('a web page shows the squiggle on the wrong cell’s number in its HTML source', async () => {
+      const { html, places } = renderHtml(wrong(), { split: false });
+      const uri = vscode.Uri.file(join(WORKSPACE, 'report-002.html'));
+      writeFileSync(uri.fsPath, html);
+      const { document } = await open(uri);
+      assert.equal(document.languageId, 'html');
+      const errors = (await diagnosticsUntil(uri, (d) => d.some(isError), 'an error in the page')).filter(isError);
+      const place = places.get(placeKey('t3', '1', 'natural'))!;
+      const cell = new vscode.Range(document.positionAt(place.start), document.positionAt(place.end));
+      assert.deepEqual(errors.map(code), [WRONG_TOTAL_CODE]);
+      assert.ok(errors[0].range.isEqual(cell), `on the <td>'s number: ${JSON.stringify(summary(errors[0]))}, ${document.getText(errors[0].range)}`);
+    });
+
+    test('“将 Word/PDF 年报转为草稿” opens a checked draft beside a .docx', async () => {
+      const uri = vscode.Uri.file(join(WORKSPACE, 'report-002.docx'));
+      writeFileSync(uri.fsPath, await renderDocx(wrong()));
+      await vscode.commands.executeCommand('nianbao.convertToDraft', uri);
+      const draft = vscode.window.activeTextEditor?.document;
+      assert.ok(draft && draft.isUntitled && draft.languageId === 'nianbao', `a new draft: ${draft?.uri.toString()}`);
+      assert.match(draft.getText(), /政府信息公开工作年度报告/);
+      const errors = (await diagnosticsUntil(draft.uri, (d) => d.some(isError), 'the draft’s error')).filter(isError);
+      assert.deepEqual(errors.map(code), [WRONG_TOTAL_CODE]);
+      assert.equal(draft.getText(errors[0].range), String(Number(figuresOf(FIGURES['002']).cells.t3['1'].natural) + 1));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   });
 
