@@ -7,6 +7,8 @@
 //      slows both; it is not a dependency: a pinned version is
 //      installed once into a cache folder outside the project (NIANBAO_BENCH_OFFLINE=1 skips
 //      that and compares with the issue's reference figure, ~10 s).
+//   3. files per second on a reviewer's folder of mixed .md, .html and .docx reports, and on PDFs,
+//      with --jobs 1 and 2 (no target: figures for the README);
 // Run through `npm run bench`, which builds dist/ first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -163,6 +165,48 @@ console.log(measured
   : `  markdownlint-cli2 on the same files: ~${REFERENCE_MARKDOWNLINT_S} s (~${(mb / REFERENCE_MARKDOWNLINT_S).toFixed(1)} MB/s) — the issue's reference figure, not measured here`);
 console.log(`  nianbao is ${(reference / cli).toFixed(1)}x faster`);
 rmSync(dir, { recursive: true, force: true });
+
+// 3. What a reviewer checks: a folder of 2,000 mixed reports (a third each Markdown text, web pages and
+// Word files: the seeds' figures rendered by test/layouts, one cell nudged in each), with --jobs 1 and 2;
+// and PDFs apart, since each costs far more (the Huaian PDF of the corpus, copied). Files per second.
+{
+  const { build } = await import('esbuild');
+  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bench-mixed-'));
+  const bundle = join(tmp, 'render.cjs');
+  await build({
+    stdin: { contents: "export { renderReport } from './test/layouts/render'; export { renderHtml } from './test/layouts/html'; export { renderDocx } from './test/layouts/docx'; export { figuresOf } from './test/layouts/figures'; export { EXPECTED } from './test/core/expected';", resolveDir: root, loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning',
+  });
+  const { renderReport, renderHtml, renderDocx, figuresOf, EXPECTED } = createRequire(import.meta.url)(bundle);
+  const mixed = join(tmp, 'mixed');
+  mkdirSync(mixed);
+  const TABS = { family: 'tabs', merges: 'pad' };
+  const figures = Object.values(EXPECTED).map(figuresOf);
+  for (let i = 0; i < FILES; i++) {
+    const f = structuredClone(figures[i % figures.length]);
+    const rows = Object.values(f.cells.t3);
+    const row = rows[Math.floor(random() * rows.length)];
+    row.natural = String(Number(row.natural) + 1);
+    const name = join(mixed, `report-${String(i).padStart(4, '0')}`);
+    if (i % 3 === 0) writeFileSync(`${name}.md`, renderReport(f, { t2: TABS, t3: TABS, t4: TABS }));
+    else if (i % 3 === 1) writeFileSync(`${name}.html`, renderHtml(f, { seed: i }).html);
+    else writeFileSync(`${name}.docx`, await renderDocx(f, i));
+  }
+  const pdfs = join(tmp, 'pdf');
+  mkdirSync(pdfs);
+  const PDFS = 20;
+  for (let i = 0; i < PDFS; i++) writeFileSync(join(pdfs, `report-${i}.pdf`), readFileSync(join(root, 'test', 'fixtures', 'corpus', 'huaian-city_2024.pdf')));
+  const rate = (folder, n, jobs) => {
+    const times = Array.from({ length: CLI_RUNS }, () => wallTime(command, [...args, 'check', '--jobs', String(jobs), folder]));
+    const t = median(times.map((r) => r.seconds));
+    return `${(n / t).toFixed(0).padStart(5)} files/s  (${t.toFixed(2)} s, median of ${CLI_RUNS}; ${times.at(-1).stderr.trim().split('\n').at(-1)})`;
+  };
+  console.log(`\nCLI on a reviewer's folder: ${FILES} reports, a third each .md, .html, .docx`);
+  for (const jobs of [1, 2]) console.log(`  --jobs ${jobs}  ${rate(mixed, FILES, jobs)}`);
+  console.log(`CLI on ${PDFS} PDFs (the corpus's 6-page Huaian report)`);
+  for (const jobs of [1, 2]) console.log(`  --jobs ${jobs}  ${rate(pdfs, PDFS, jobs)}`);
+  rmSync(tmp, { recursive: true, force: true });
+}
 
 const target = reference / TARGET_SPEEDUP;
 console.log(`\n${verdict(worst < TARGET_IN_PROCESS_MS)}  in process: slowest median, seed or layout, ${ms(worst)} (target < ${TARGET_IN_PROCESS_MS} ms per report)`);
