@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -9,6 +9,7 @@ import { EXPECTED } from '../core/expected';
 import { renderDocx } from '../layouts/docx';
 import { figuresOf } from '../layouts/figures';
 import { placeKey, renderHtml } from '../layouts/html';
+import { assertValidSarif } from './sarifSchema';
 
 // The command line on web pages and Word files among text drafts: a page's findings at their line and
 // column in its HTML (and its fixes as edits of the HTML), a Word file's in the draft made of it, and
@@ -73,4 +74,77 @@ describe('check: web pages and Word files', () => {
     assert.match(r.stderr, /random\.docx：不是有效的 Word 文件（可能已损坏或不完整）/);
     assert.match(r.stderr, /检查了 1 个文件：1 个错误，0 个警告；2 个文件未能检查/);
   });
+});
+
+const PDF = join('test', 'fixtures', 'corpus', 'huaian-city_2024.pdf');
+
+describe('check: a reviewer\'s folder of every format, a corrupt file among them', () => {
+  const dir = mkdtempSync(join(tmp, 'mixed-'));
+  before(() => {
+    copyFileSync(page, join(dir, 'a.html'));
+    copyFileSync(word, join(dir, 'b.docx'));
+    copyFileSync(PDF, join(dir, 'c.pdf'));
+    copyFileSync(join('test', 'fixtures', 'seeds', '001_f7e86f2ed0717179.txt'), join(dir, 'd.txt'));
+    writeFileSync(join(dir, 'e.pdf'), readFileSync(PDF).subarray(0, 5000)); // a download cut short
+    writeFileSync(join(dir, 'f.docx'), readFileSync(word).subarray(0, 3000));
+  });
+
+  test('the others are checked, the corrupt ones named, exit 1 for the errors found', () => {
+    const r = nianbao('check', dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /e\.pdf：.*(不完整|损坏)/);
+    assert.match(r.stderr, /f\.docx：不是有效的 Word 文件/);
+    assert.match(r.stderr, /检查了 4 个文件：2 个错误，.*；2 个文件未能检查/);
+  });
+
+  test('SARIF validates; the web page\'s result has its region in the HTML, the Word file\'s none; the corrupt files are notifications', () => {
+    const log = JSON.parse(nianbao('check', '--format', 'sarif', dir).stdout);
+    assertValidSarif(log);
+    const [run] = log.runs;
+    const located = (name: string) => run.results.filter((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+      x.locations[0].physicalLocation.artifactLocation.uri.endsWith(name));
+    const [inPage] = located('a.html');
+    assert.deepEqual(inPage.locations[0].physicalLocation.region, {
+      startLine: CELL.start.line + 1, startColumn: CELL.start.character + 1, endLine: CELL.end.line + 1, endColumn: CELL.end.character + 1,
+    });
+    assert.equal(located('b.docx')[0].locations[0].physicalLocation.region, undefined);
+    const notes = run.invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text).join('\n');
+    assert.match(notes, /e\.pdf|不完整|损坏/);
+    assert.equal(run.invocations[0].toolExecutionNotifications.length, 2);
+  });
+
+  test('exit 2 when nothing named could be checked', () => {
+    assert.equal(nianbao('check', join(dir, 'e.pdf'), join(dir, 'f.docx')).code, 2);
+  });
+
+  test('a glob the shell did not expand is expanded: only the files it names', () => {
+    const r = nianbao('check', join(dir, '*.htm?'));
+    assert.match(r.stderr, /检查了 1 个文件/);
+    assert.ok(r.stdout.split('\n').filter(Boolean).every((l) => l.startsWith(join(dir, 'a.html'))), r.stdout);
+    assert.match(nianbao('check', join(dir, '**', '*.nothing')).stderr, /没有与 .*\*\.nothing 匹配的文件/);
+  });
+});
+
+describe('convert: a web page, a Word file and a PDF become drafts that read back with every cell', () => {
+  /** Every cell's value, by table, row and column, as `nianbao parse` reads the file. */
+  const cells = (file: string) => {
+    const r = nianbao('parse', file);
+    assert.equal(r.code, 0, r.stderr);
+    const { tables } = JSON.parse(r.stdout) as { tables: Record<string, Record<string, Record<string, { value: number | null }>>> };
+    const out: Record<string, number | null> = {};
+    for (const [t, rows] of Object.entries(tables)) for (const [row, cols] of Object.entries(rows)) for (const [col, c] of Object.entries(cols)) out[`${t} ${row} ${col}`] = c.value;
+    return out;
+  };
+  for (const [name, file] of [['web page', page], ['Word file', word], ['PDF', PDF]] as const) {
+    for (const to of ['md', 'txt']) {
+      test(`${name} → ${to}`, () => {
+        const before = cells(file);
+        assert.equal(Object.keys(before).length, 200, 'every cell of the document');
+        const out = join(tmp, `converted-${name.replace(/ /g, '-')}.${to}`);
+        const r = nianbao('convert', file, '--to', to, '--out', out);
+        assert.equal(r.code, 0, r.stderr);
+        assert.deepEqual(cells(out), before);
+      });
+    }
+  }
 });

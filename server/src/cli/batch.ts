@@ -82,7 +82,8 @@ export function checkOne(source: SourceFile | ReadProblem, { locale, format, ver
   if (fix) findings = fixOne(source, findings, fix.dryRun, locale, out) ?? findings;
   count(out.tally, findings);
   if (fix?.dryRun) return;
-  if (format === 'sarif') out.sarif.push(...sarifResults(path, findings, !source.imported));
+  // A web page's findings are in its HTML (mapped above); a Word or PDF file's are in the draft made of it.
+  if (format === 'sarif') out.sarif.push(...sarifResults(path, findings, !source.imported || mapped !== undefined));
   else out.printed.push(format === 'json' ? fileJson(path, findings) : textLines(path, findings));
 }
 

@@ -247,9 +247,17 @@ function linkError(error: unknown): Said {
  * however many links lead to it. `notes` tell of folders with no reports in them; `skipped`, of folders
  * passed over because they were walked already.
  */
-export function listSources(args: string[]): { items: Listed[]; notes: Said[]; skipped: Said[] } {
+export function listSources(patterns: string[]): { items: Listed[]; notes: Said[]; skipped: Said[] } {
   const w: Walk = { out: [], visited: new Set(), skipped: [] };
   const notes: Said[] = [];
+  const args: string[] = [];
+  for (const arg of patterns) {
+    // A glob the shell did not expand (quoted, or on Windows): expanded here, unless a file has that very name.
+    if (!GLOB.test(arg) || exists(arg)) { args.push(arg); continue; }
+    const matches = expandGlob(arg);
+    if (matches.length === 0) notes.push({ zh: `没有与 ${arg} 匹配的文件`, en: `no files match ${arg}` });
+    args.push(...matches);
+  }
   for (const arg of args) {
     let stats: Stats;
     try {
@@ -264,4 +272,59 @@ export function listSources(args: string[]): { items: Listed[]; notes: Said[]; s
     if (w.out.length === listed && w.skipped.length === skipped) notes.push({ zh: `${arg} 中没有年报文件（${EXTENSIONS.join('、')}）`, en: `no report files (${EXTENSIONS.join(', ')}) in ${arg}` });
   }
   return { items: w.out, notes, skipped: w.skipped };
+}
+
+const GLOB = /[*?[]/;
+
+/** A glob's one path segment as a regular expression: * and ? within the segment, [...] a class. */
+function segmentPattern(segment: string): RegExp {
+  const body = segment.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  return new RegExp(`^${body}$`);
+}
+
+/**
+ * The paths a glob names, sorted: `*`, `?` and `[...]` within a segment, `**` for any depth of folders
+ * (hidden folders and node_modules skipped, as in a folder's walk). Node 20 has no fs.glob.
+ */
+export function expandGlob(pattern: string): string[] {
+  const segments = pattern.replace(/\\/g, '/').split('/');
+  const first = segments.findIndex((s) => GLOB.test(s));
+  const base = segments.slice(0, first).join('/') || (pattern.startsWith('/') ? '/' : '.');
+  const rest = segments.slice(first);
+  const found = new Set<string>();
+  const seen = new Set<string>();
+  const match = (dir: string, i: number): void => {
+    if (i === rest.length) { found.add(dir); return; }
+    if (rest[i] === '**') {
+      match(dir, i + 1);
+      // Each folder once, however many links lead to it.
+      let real: string;
+      try { real = realpathSync.native(dir); } catch { return; }
+      if (seen.has(`${real}\0${i}`)) return;
+      seen.add(`${real}\0${i}`);
+      for (const name of entries(dir)) {
+        if (name.startsWith('.') || name === 'node_modules') continue;
+        const path = join(dir, name);
+        if (isDirectory(path)) match(path, i);
+      }
+      return;
+    }
+    const re = segmentPattern(rest[i]);
+    for (const name of entries(dir)) {
+      // Like a shell: a leading dot is matched only by a pattern that starts with one.
+      if (!re.test(name) || (name.startsWith('.') && !rest[i].startsWith('.'))) continue;
+      const path = dir === '.' && !pattern.startsWith('./') ? name : join(dir, name);
+      if (i === rest.length - 1 || isDirectory(path)) match(path, i + 1);
+    }
+  };
+  match(base, 0);
+  return [...found].sort();
+}
+
+function entries(dir: string): string[] {
+  try { return readdirSync(dir); } catch { return []; }
+}
+
+function isDirectory(path: string): boolean {
+  try { return statSync(path).isDirectory(); } catch { return false; }
 }

@@ -35,7 +35,7 @@ const region = (r: Range): Sarif.Region => ({
 });
 
 /**
- * One file's results. `positioned` is false for a document that is not plain text (Word, PDF, a web page):
+ * One file's results. `positioned` is false for a Word or PDF document:
  * its findings' places are in the draft made of it, not in the file, so they get neither region nor fix.
  */
 export function sarifResults(path: string, findings: Finding[], positioned: boolean): Sarif.Result[] {
