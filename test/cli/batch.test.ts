@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type * as Sarif from 'sarif';
 import { checkOne, emptyResult } from '../../server/src/cli/batch';
 import { main } from '../../server/src/cli/main';
@@ -13,6 +11,7 @@ import { eachCell } from '../../server/src/core/model';
 import { check, RULES, type Finding } from '../../server/src/core/service';
 import { draftToMarkdown } from '../../server/src/import/draft';
 import { assertValidSarif } from './sarifSchema';
+import { nianbao, scratch } from './runCli';
 
 // The reviewer's batch workflow: the per-rule summary, SARIF (validated against the published schema),
 // --jobs, the progress line, --fix and --fix --dry-run, and convert. Runs the built CLI (bin/nianbao)
@@ -25,14 +24,7 @@ const SEED_001 = seed('001_'); // no findings
 const SEED_002 = seed('002_'); // three warnings, two of them fixable (section-numbering)
 const SEED_003 = seed('003_');
 
-function nianbao(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/nianbao', ...args], { encoding: 'utf8', timeout: 120_000 });
-  assert.equal(r.error, undefined, `nianbao ${args.join(' ')} did not finish: ${r.error}`);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = scratch('batch');
 let n = 0;
 const folder = () => { const dir = join(tmp, `d${n++}`); mkdirSync(dir); return dir; };
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import { nianbao, scratch } from './runCli';
 
 // Runs the built CLI (dist/cli.js through bin/nianbao) as a user would; tests run from the repo root.
 
@@ -17,13 +17,7 @@ const SEED_FINDINGS: Record<string, { code: string; line: number; column: number
 /** The error lines only: the injected copies of seed 002 keep that seed's own warnings. */
 const errorLines = (stdout: string) => stdout.split('\n').filter((l) => / error /.test(l));
 
-function nianbao(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/nianbao', ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = scratch('cli');
 
 /** Seed 002 with table 3 “一、本年新收” · 自然人 changed from 55 to 56; the line (0-based) of that cell. */
 function injectedCopy(): { path: string; line: number } {

@@ -1,28 +1,20 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { EXPECTED } from '../core/expected';
 import { renderDocx } from '../layouts/docx';
 import { figuresOf } from '../layouts/figures';
 import { placeKey, renderHtml } from '../layouts/html';
 import { assertValidSarif } from './sarifSchema';
+import { nianbao, scratch } from './runCli';
 
 // The command line on web pages and Word files among text drafts: a page's findings at their line and
 // column in its HTML (and its fixes as edits of the HTML), a Word file's in the draft made of it, and
 // the files that cannot be read named with their reason. Runs the built CLI (bin/nianbao).
 
-function nianbao(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/nianbao', ...args], { encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.error, undefined, `nianbao ${args.join(' ')} did not finish: ${r.error}`);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'nianbao-documents-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = scratch('documents');
 
 // Seed 002 with 56 for the 55 of table 3's 一、本年新收 · 自然人.
 const figures = figuresOf(EXPECTED['002']);

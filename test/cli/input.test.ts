@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { readSource, systemError } from '../../server/src/cli/files';
+import { nianbao, scratch } from './runCli';
 
 // The command line on bad input, as a new user meets it: files that cannot be read among good ones,
 // FIFOs and devices, symbolic links, binary files, system errors, empty files, and the encodings
@@ -20,14 +20,7 @@ const SEED_002 = seed('002_'); // three warnings
 const unix = process.platform !== 'win32';
 
 /** The CLI, with a time limit: a hang is a failure, not a stuck test run. */
-function nianbao(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/nianbao', ...args], { encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.error, undefined, `nianbao ${args.join(' ')} did not finish: ${r.error}`);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'nianbao-input-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = scratch('input');
 let n = 0;
 /** A fresh folder under the temporary one. */
 const folder = () => { const dir = join(tmp, `d${n++}`); mkdirSync(dir); return dir; };
