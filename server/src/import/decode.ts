@@ -1,11 +1,10 @@
 import { isUtf8, transcode } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import type { Said } from './types';
+import type { Encoding, Said } from './types';
 
 // Bytes to text: the encodings a report's text arrives in, each read strictly, never guessed.
 
-/** How a file's bytes were read as text (printed by --verbose). */
-export type Encoding = 'UTF-8' | 'UTF-8 BOM' | 'UTF-16LE BOM' | 'UTF-16BE BOM' | 'GB18030';
+export type { Encoding };
 
 // UTF-8 to a string through ICU's transcoding to UTF-16 and a plain copy, faster on Chinese text than
 // toString('utf8'): with toString the 2,000-report CLI batch takes ~3–4% longer (npm run bench).

@@ -1,7 +1,9 @@
-import type { Encoding } from './decode';
 
 // What every importer returns: the report as draft text the reader reads like any other layout,
 // and, for a source that is itself text (HTML), where each part of that draft came from.
+
+/** How a file's bytes were read as text (decode.ts; printed by --verbose). */
+export type Encoding = 'UTF-8' | 'UTF-8 BOM' | 'UTF-16LE BOM' | 'UTF-16BE BOM' | 'GB18030';
 
 /** A sentence for the user, in both languages of the CLI and the extension. */
 export interface Said { zh: string; en: string }
