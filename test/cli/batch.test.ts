@@ -341,3 +341,22 @@ describe('convert', () => {
     assert.match(nianbao('convert', SEED_002, '--to', 'md', '--out', join(tmp, 'no', 'such', 'dir.md')).stderr, /无法写入 .*：文件不存在/);
   });
 });
+
+describe('.nianbao.json', () => {
+  test('a folder\'s settings file turns a rule off or changes its severity, as in the editor; a bad one is named once', () => {
+    const d = folder();
+    writeFileSync(join(d, 'a.txt'), injectedText());
+    writeFileSync(join(d, 'b.txt'), injectedText());
+    const before = nianbao('check', d);
+    assert.match(before.stdout, / error table3-balance /);
+    writeFileSync(join(d, '.nianbao.json'), JSON.stringify({ rules: { 'table3-balance': 'warning', 'prose-mismatch': 'off' } }));
+    const r = nianbao('check', d);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, / warning table3-balance /);
+    assert.doesNotMatch(r.stdout, /prose-mismatch/);
+    writeFileSync(join(d, '.nianbao.json'), JSON.stringify({ rules: { 'table3-balance': 'loud', 'no-such-rule': 'off' } }));
+    const bad = nianbao('check', d);
+    assert.match(bad.stdout, / error table3-balance /);
+    assert.equal(bad.stderr.split('\n').filter((l) => l.includes('.nianbao.json 有误')).length, 1, bad.stderr);
+  });
+});

@@ -1,5 +1,6 @@
 import type * as Sarif from 'sarif';
 import { check, type Finding, type Locale } from '../core/service';
+import { applyRuleLevels } from '../core/settings';
 import { documentKind } from '../import/index';
 import type { Said } from '../import/types';
 import type { Format } from './args';
@@ -9,6 +10,7 @@ import { readDocument, readSource, type Listed, type ReadProblem, type SourceFil
 import { fixedText, writeFixed } from './fix';
 import { count, emptyTally, encodingLine, fileErrorJson, fileJson, importLine, importNote, noteLine, textLines, visible, type Tally } from './output';
 import { sarifResults } from './sarif';
+import { settingsFileFor } from './settingsFile';
 
 export interface Batch {
   items: Listed[]; locale: Locale; format: Format; verbose?: boolean;
@@ -79,6 +81,13 @@ export function checkOne(source: SourceFile | ReadProblem, { locale, format, ver
   // A web page's findings are shown where they are in its HTML, not in the draft made of it.
   const mapped = source.imported?.source;
   let findings = mapped ? findingsInSource(checked, source.text, mapped) : checked;
+  // An office's .nianbao.json: rules turned off or given another severity (as in the editor).
+  const shared = settingsFileFor(path);
+  if (shared.settings.rules) findings = applyRuleLevels(findings, shared.settings.rules);
+  if (shared.problems.length && !shared.told) {
+    shared.told = true;
+    out.importNotes.push(noteLine({ zh: `${shared.path} 有误，已忽略其中无效的部分：${shared.problems.join('；')}`, en: `${shared.path} has errors; its invalid parts are ignored: ${shared.problems.join('; ')}` }, locale));
+  }
   if (fix) findings = fixOne(source, findings, fix.dryRun, locale, out) ?? findings;
   count(out.tally, findings);
   if (fix?.dryRun) return;

@@ -1,4 +1,3 @@
-
 // What every importer returns: the report as draft text the reader reads like any other layout,
 // and, for a source that is itself text (HTML), where each part of that draft came from.
 
