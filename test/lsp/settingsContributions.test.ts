@@ -99,8 +99,9 @@ describe('.nianbao.json for the command line', () => {
     const root = mkdtempSync(join(tmpdir(), 'nianbao-cli-settings-'));
     try {
       mkdirSync(join(root, '.git'));
-      mkdirSync(join(root, 'a', 'b'), { recursive: true });
-      assert.deepEqual(settingsFileFor(join(root, 'a', 'b', 'r.txt')), { settings: {}, problems: [] }, 'none up to the repository root');
+      mkdirSync(join(root, 'a', 'b', 'c'), { recursive: true });
+      // (Each folder is looked up once per run: the cases below ask from folders not asked before.)
+      assert.deepEqual(settingsFileFor(join(root, 'a', 'b', 'c', 'r.txt')), { settings: {}, problems: [] }, 'none up to the repository root');
       writeFileSync(join(root, '.nianbao.json'), '{"rules": {"cell-unit": "off"}}');
       writeFileSync(join(root, 'a', '.nianbao.json'), '\uFEFF{"rules": {"cell-blank": "hint"}, "validate": "never"}');
       const found = settingsFileFor(join(root, 'a', 'b', 'r.txt'));
