@@ -31,13 +31,19 @@ export const MAX_BYTES: Record<DocumentKind, number> = {
 
 const NO_TEXT: Said = { zh: '网页中没有文字', en: 'the web page holds no text' };
 
+/**
+ * The web-page and Word importers, loaded on first use (a bundle of their own, dist/structured.js).
+ * require, not import(): bin/nianbao runs the CLI's bundle as a vm.Script, which has no loader for import().
+ */
+const structured = () => require('./structured') as typeof import('./structured');
+
 /** A web page's bytes: decoded as any text file is (a page saved as GBK is read as GB18030), then imported. */
 async function importHtmlBytes(bytes: Uint8Array): Promise<ImportResult> {
   const decoded = decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!('text' in decoded)) return { refused: decoded };
   const refused = refuseText(decoded.text);
   if (refused) return { refused };
-  const { importHtml } = await import('./structured');
+  const { importHtml } = structured();
   const imported = importHtml(decoded.text);
   return /\S/.test(imported.text) ? { ...imported, encoding: decoded.encoding } : { refused: NO_TEXT };
 }
@@ -51,7 +57,7 @@ export async function importDocument(kind: Exclude<DocumentKind, 'text'>, bytes:
   try {
     switch (kind) {
       case 'html': return await importHtmlBytes(bytes);
-      case 'docx': return await (await import('./structured')).importDocx(bytes);
+      case 'docx': return await structured().importDocx(bytes);
       case 'pdf': return await importPdf(bytes);
     }
   } catch (error) {

@@ -40,7 +40,8 @@ function loadPdfjs(): Promise<Pdfjs> {
     const stand = g.DOMMatrix === undefined;
     if (stand) g.DOMMatrix = class { a = 1; b = 0; c = 0; d = 1; e = 0; f = 0; };
     try {
-      return await import('./pdfjs');
+      // require, not import(): bin/nianbao runs the bundle as a vm.Script, which has no loader for import().
+      return require('./pdfjs') as Pdfjs;
     } finally {
       console.warn = warn;
       if (stand) delete g.DOMMatrix;
@@ -82,8 +83,10 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
   let pdfjs: Pdfjs;
   try {
     pdfjs = await loadPdfjs();
-  } catch {
-    return { refused: DAMAGED };
+  } catch (error) {
+    // nianbao's own fault, not the document's: say so.
+    const why = error instanceof Error ? error.message : String(error);
+    return { refused: said(`无法加载 PDF 读取组件（请报告此问题）：${why}`, `could not load the PDF reader (please report this): ${why}`) };
   }
   let task: ReturnType<Pdfjs['getDocument']> | undefined;
   try {
