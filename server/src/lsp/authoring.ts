@@ -3,7 +3,7 @@ import {
   type CompletionItem, type Connection, type DocumentSymbol, type FoldingRange, type Hover, type ServerCapabilities, type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { alignMarkdownTables } from '../core/authoring/align';
+import { alignMarkdownTables, alignTabTables } from '../core/authoring/align';
 import { completionsAt } from '../core/authoring/complete';
 import { hoverAt } from '../core/authoring/hover';
 import { foldingRanges, outline, type OutlineNode } from '../core/authoring/outline';
@@ -65,8 +65,11 @@ export function registerAuthoring(
   connection.onFoldingRanges((params, token) =>
     withReport('foldingRanges', params.textDocument.uri, token, [] as FoldingRange[], ({ report, idx }) => foldingRanges(report, idx)));
 
+  // A tab-separated row has no pipe (align.ts): the two aligners never edit the same line.
   connection.onDocumentFormatting((params, token) =>
-    withReport('formatting', params.textDocument.uri, token, [] as TextEdit[], ({ idx }) => alignMarkdownTables(idx)));
+    withReport('formatting', params.textDocument.uri, token, [] as TextEdit[], ({ report, idx }) =>
+      [...alignMarkdownTables(idx), ...alignTabTables(report, idx)]));
   connection.onDocumentRangeFormatting((params, token) =>
-    withReport('rangeFormatting', params.textDocument.uri, token, [] as TextEdit[], ({ idx }) => alignMarkdownTables(idx, params.range)));
+    withReport('rangeFormatting', params.textDocument.uri, token, [] as TextEdit[], ({ report, idx }) =>
+      [...alignMarkdownTables(idx, params.range), ...alignTabTables(report, idx, params.range)]));
 }
