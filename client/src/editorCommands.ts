@@ -3,7 +3,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { l10n } from './l10n';
 
 // The palette's editing commands (issue 18): insert the template or a table (the contributed
-// snippets, by name), fix all, the rule list with each rule's docs rendered, and silenced findings.
+// snippets, by name), convert a table's layout (the server draws it: nianbao/convertTable), fix all,
+// the rule list with each rule's docs rendered, and silenced findings.
 
 const OURS = new Set(['nianbao', 'plaintext', 'markdown']);
 /** The key of workspaceState: the silenced findings' keys by document URI (server/src/lsp/silence.ts). */
@@ -11,6 +12,10 @@ const SILENCED = 'nianbao.silenced';
 type Silenced = Record<string, string[]>;
 
 interface Snippet { prefix: string | string[]; body: string | string[] }
+
+/** The server's answer to nianbao/convertTable (server/src/core/authoring/layout.ts: ConvertResult). */
+type Refusal = 'no-table' | 'unread' | 'shared-line' | 'changed';
+type ConvertReply = { edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] } | { refused: Refusal };
 
 /** The command URI that opens a rule's docs rendered; diagnostics link to it (extension.ts). */
 export const ruleDocsCommand = (code: string) => Uri.parse(`command:nianbao.showRules?${encodeURIComponent(JSON.stringify([code]))}`);
@@ -67,6 +72,40 @@ export function registerEditorCommands(context: ExtensionContext, client: () => 
     await insert(editor, [...md, `nianbao-table${n}`]);
   }
 
+  /** Resolves whether the table was rewritten (or was already in that layout), for the tests. */
+  async function convertTable(to?: string): Promise<boolean> {
+    const editor = window.activeTextEditor;
+    const c = client();
+    if (!editor || !c) return false;
+    const layouts = [
+      { to: 'cell-per-line', label: l10n.t('One cell per line'), detail: l10n.t('Every cell on a line of its own, as Word saves a table as text') },
+      { to: 'tabs', label: l10n.t('Tab-separated'), detail: l10n.t('A row per line, its cells between tabs, as a Word table pasted') },
+      { to: 'markdown', label: l10n.t('Markdown table'), detail: l10n.t('A pipe table, with a blank line before and after it') },
+    ];
+    const layout = to ?? (await window.showQuickPick(layouts, { placeHolder: l10n.t('Convert the table to which layout?') }))?.to;
+    if (!layout) return false;
+    const { document, selection } = editor;
+    const version = document.version;
+    const reply = await c.sendRequest<ConvertReply>('nianbao/convertTable', { uri: document.uri.toString(), range: c.code2ProtocolConverter.asRange(selection), to: layout });
+    if ('refused' in reply) {
+      const why: Record<Refusal, string> = {
+        'no-table': l10n.t('Put the cursor in table 2, 3 or 4 of the report first.'),
+        'unread': l10n.t('This table cannot be converted: some of its rows or cells could not be read. Complete it as the problems say first.'),
+        'shared-line': l10n.t('This table cannot be converted: it shares a line with other text.'),
+        'changed': l10n.t('This table was not converted: read back in that layout, its cells would not be the same.'),
+      };
+      void window.showWarningMessage(why[reply.refused] ?? reply.refused);
+      return false;
+    }
+    // Typed into meanwhile: the edits are for a text that is gone.
+    if (document.version !== version) return false;
+    if (!reply.edits.length) {
+      void window.showInformationMessage(l10n.t('The table is already in this layout.'));
+      return true;
+    }
+    return editor.edit((b) => { for (const e of reply.edits) b.replace(c.protocol2CodeConverter.asRange(e.range), e.newText); });
+  }
+
   async function showRules(code?: string): Promise<void> {
     if (typeof code !== 'string') {
       const c = client();
@@ -114,6 +153,7 @@ export function registerEditorCommands(context: ExtensionContext, client: () => 
   context.subscriptions.push(
     commands.registerCommand('nianbao.insertTemplate', () => insertTemplate()),
     commands.registerCommand('nianbao.insertTable', (n?: number) => insertTable(n)),
+    commands.registerCommand('nianbao.convertTable', (to?: string) => convertTable(to)),
     commands.registerCommand('nianbao.fixAll', () => commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.nianbao', apply: 'first' })),
     commands.registerCommand('nianbao.showRules', (code?: string) => showRules(code)),
     commands.registerCommand('nianbao.silence', (uri: string, key: string) => silence(uri, key)),

@@ -244,10 +244,14 @@ describe('writing a report over LSP', () => {
       assert.deepEqual(check(formatted).findings.map((f) => f.code), check(markdown).findings.map((f) => f.code));
     });
 
-    it('formatting twice changes nothing; tab-separated tables are left alone', async () => {
+    it('formatting twice changes nothing; tab-separated tables are aligned with spaces before their tabs', async () => {
       const formatted = applyEdits(markdown, await format(markdown));
       assert.deepEqual(await format(formatted), []);
-      assert.deepEqual(await format(report()), []);
+      const tabs = applyEdits(report(), await format(report()));
+      assert.notEqual(tabs, report());
+      assert.equal(tabs.replace(/ /g, ''), report().replace(/ /g, ''), 'only spaces added');
+      assert.deepEqual(values(tabs), values(report()));
+      assert.deepEqual(await format(tabs), []);
     });
 
     it('Format Selection formats only the tables it touches', async () => {
@@ -256,6 +260,31 @@ describe('writing a report over LSP', () => {
       assert.ok(edits.length > 0);
       const table4Lines = markdown.split('\n').map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('|') && l.includes('结果')).map(([, i]) => i);
       for (const e of edits) assert.ok(e.range.start.line >= table4.line && e.range.start.line <= Math.max(...table4Lines) + 1, JSON.stringify(e));
+    });
+  });
+  describe('converting a table between layouts (nianbao/convertTable)', () => {
+    type Reply = { edits: TextEdit[] } | { refused: string };
+    async function convert(text: string, at: Position, to: string): Promise<Reply> {
+      const uri = await open(client, text);
+      return client.connection.sendRequest('nianbao/convertTable', { uri, range: { start: at, end: at }, to });
+    }
+
+    it('rewrites the table the cursor is in, in each layout, with the same cells', async () => {
+      const text = report();
+      const at = positionOf(text, '（七）总计');
+      for (const to of ['markdown', 'cell-per-line', 'tabs']) {
+        const reply = await convert(text, at, to);
+        assert.ok('edits' in reply && reply.edits.length === 1, to);
+        const converted = applyEdits(text, reply.edits);
+        assert.deepEqual(values(converted), values(text), to);
+        const t3 = check(text).report.tables.t3!.range;
+        assert.ok(reply.edits[0].range.start.line >= t3.start.line && reply.edits[0].range.end.line <= t3.end.line + 1, 'table 3 only');
+      }
+    });
+
+    it('says why it converts nothing: no table there, or an unknown layout', async () => {
+      assert.deepEqual(await convert(report(), { line: 0, character: 0 }, 'markdown'), { refused: 'no-table' });
+      assert.deepEqual(await convert(report(), positionOf(report(), '（七）总计'), 'html'), { refused: 'no-table' });
     });
   });
 });

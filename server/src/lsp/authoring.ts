@@ -1,18 +1,20 @@
 import {
-  CompletionItemKind, MarkupKind, SymbolKind,
+  CompletionItemKind, MarkupKind, RequestType, SymbolKind,
   type CompletionItem, type Connection, type DocumentSymbol, type FoldingRange, type Hover, type ServerCapabilities, type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { alignMarkdownTables } from '../core/authoring/align';
+import { alignMarkdownTables, alignTabTables } from '../core/authoring/align';
 import { completionsAt } from '../core/authoring/complete';
+import { convertTables, LAYOUTS, type ConvertResult, type Layout } from '../core/authoring/layout';
 import { hoverAt } from '../core/authoring/hover';
 import { foldingRanges, outline, type OutlineNode } from '../core/authoring/outline';
-import type { LineIndex } from '../core/lineIndex';
+import type { LineIndex, Range } from '../core/lineIndex';
 import type { Report } from '../core/model';
 import type { Locale } from '../core/service';
 import { runSafe } from './runner';
 
-// Writing the report: completion, hover, outline, folding and formatting, each a thin wrapper over
+// Writing the report: completion, hover, outline, folding, formatting and the command that converts a
+// table's layout (request nianbao/convertTable), each a thin wrapper over
 // core/authoring. The server hands over the document's report, parsed once per version (or nothing
 // for a text that is not a report).
 
@@ -26,6 +28,10 @@ export const AUTHORING_CAPABILITIES: ServerCapabilities = {
 };
 
 export interface Parsed { report: Report; idx: LineIndex }
+
+/** nianbao/convertTable: the tables the selection (or the cursor, an empty one) touches, into layout `to`. */
+export interface ConvertTableParams { uri: string; range: Range; to: Layout }
+export const CONVERT_TABLE = new RequestType<ConvertTableParams, ConvertResult, void>('nianbao/convertTable');
 
 const COMPLETION_KINDS = { section: CompletionItemKind.Module, row: CompletionItemKind.Field, value: CompletionItemKind.Value } as const;
 
@@ -65,8 +71,16 @@ export function registerAuthoring(
   connection.onFoldingRanges((params, token) =>
     withReport('foldingRanges', params.textDocument.uri, token, [] as FoldingRange[], ({ report, idx }) => foldingRanges(report, idx)));
 
+  // A tab-separated row has no pipe (align.ts): the two aligners never edit the same line.
   connection.onDocumentFormatting((params, token) =>
-    withReport('formatting', params.textDocument.uri, token, [] as TextEdit[], ({ idx }) => alignMarkdownTables(idx)));
+    withReport('formatting', params.textDocument.uri, token, [] as TextEdit[], ({ report, idx }) =>
+      [...alignMarkdownTables(idx), ...alignTabTables(report, idx)]));
   connection.onDocumentRangeFormatting((params, token) =>
-    withReport('rangeFormatting', params.textDocument.uri, token, [] as TextEdit[], ({ idx }) => alignMarkdownTables(idx, params.range)));
+    withReport('rangeFormatting', params.textDocument.uri, token, [] as TextEdit[], ({ report, idx }) =>
+      [...alignMarkdownTables(idx, params.range), ...alignTabTables(report, idx, params.range)]));
+
+  const noTable: ConvertResult = { refused: 'no-table' };
+  connection.onRequest(CONVERT_TABLE, (params, token) =>
+    withReport('convertTable', params.uri, token, noTable, ({ report, idx }) =>
+      LAYOUTS.includes(params.to) ? convertTables(report, idx, params.range, params.to) : noTable));
 }

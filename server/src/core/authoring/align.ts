@@ -1,9 +1,10 @@
 import type { LineIndex, Range } from '../lineIndex';
+import { tablesOf, type Report } from '../model';
 
-// Format Document / Format Selection: the columns of Markdown pipe tables aligned for display width,
-// a Chinese character two columns wide. Only blanks inside the pipes change, never a cell's text.
-// Tab-separated tables are left as they are: a tab is a cell boundary there, so padding one with
-// tabs or spaces would change its cells (and an editor's tab stops cannot fit two-column characters).
+// Format Document / Format Selection: the columns of Markdown pipe tables and of tab-separated tables
+// aligned for display width, a Chinese character two columns wide. Only blanks change, never a cell's
+// text: inside the pipes; in a tab-separated row, spaces before each tab (a tab is a cell boundary, so
+// none is added or removed, and a cell of spaces only is still an empty cell to the reader).
 
 export interface LineEdit { range: Range; newText: string }
 
@@ -67,6 +68,49 @@ export function alignMarkdownTables(idx: LineIndex, within?: Range): LineEdit[] 
       const at = block[i].line;
       if (text !== idx.lineText(at)) edits.push({ range: idx.lineRange(at), newText: text });
     });
+  }
+  return edits;
+}
+
+/**
+ * A tab-separated row: text, then a tab. (A tab before any text is only indentation, as in a
+ * one-cell-per-line table; a line with a pipe is read as a pipe row, its tabs are no boundaries.)
+ */
+const isTabRow = (line: string) => /^[\t ]*[^\t ][^\t]*\t/.test(line) && !line.includes('|');
+
+/**
+ * Tab-separated rows padded so that each column starts at the same tab stop on every row, whatever
+ * the tab size: every cell but a row's last gets spaces up to its column's widest text (its own
+ * trailing spaces not counted, so that a second pass changes nothing).
+ */
+export function alignTabRows(lines: string[]): string[] {
+  const rows = lines.map((l) => l.split('\t').map((c, i, all) => (i < all.length - 1 ? c.replace(/ +$/, '') : c)));
+  const widths: number[] = [];
+  for (const r of rows) for (let i = 0; i < r.length - 1; i++) widths[i] = Math.max(widths[i] ?? 0, displayWidth(r[i]));
+  return rows.map((r) => r.map((c, i) => (i < r.length - 1 ? c + ' '.repeat(widths[i] - displayWidth(c)) : c)).join('\t'));
+}
+
+/**
+ * Edits that align the tab-separated rows of every table the reader read without a problem (or of
+ * those on the lines of `within`). A table it could not read, or a row being typed that it cannot
+ * bind yet, is left as it is: padding is only safe where the reader shows what the cells are.
+ */
+export function alignTabTables(report: Report, idx: LineIndex, within?: Range): LineEdit[] {
+  const edits: LineEdit[] = [];
+  for (const t of tablesOf(report)) {
+    if (t.problems.length) continue;
+    const { start, end } = t.range;
+    if (within && (end.line < within.start.line || start.line > within.end.line)) continue;
+    const lines: number[] = [];
+    for (let l = start.line; l <= end.line; l++) {
+      const text = idx.lineText(l);
+      // Only lines wholly in the table: not one it shares with the text before or after it.
+      if (l === start.line && text.slice(0, start.character).trim() !== '') continue;
+      if (l === end.line && text.slice(end.character).replace(/[\t ]/g, '') !== '') continue;
+      if (isTabRow(text)) lines.push(l);
+    }
+    const aligned = alignTabRows(lines.map((l) => idx.lineText(l)));
+    lines.forEach((l, i) => { if (aligned[i] !== idx.lineText(l)) edits.push({ range: idx.lineRange(l), newText: aligned[i] }); });
   }
   return edits;
 }
