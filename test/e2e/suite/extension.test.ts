@@ -355,11 +355,11 @@ export function defineTests(): void {
           assert.ok(!/\$\{?\d/.test(document.getText()), 'no tab stop left in the text');
           const status = await checked(document);
           assert.ok(status.report, 'the server reads it as a report');
+          assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter(isSerious).map((d) => ({ ...summary(d), message: d.message })), []);
           // The server read the template: six sections, the three tables under theirs.
           const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
           assert.equal(symbols?.length, 6, JSON.stringify(symbols?.map((s) => s.name)));
           assert.deepEqual(symbols.flatMap((s) => s.children.map((c) => c.name.slice(0, 2))), ['表二', '表三', '表四']);
-          assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter(isSerious).map((d) => ({ ...summary(d), message: d.message })), []);
         } finally {
           await vscode.window.showTextDocument(document);
           await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
