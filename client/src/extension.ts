@@ -12,7 +12,13 @@ import {
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/**
+ * What activate() returns (the extension's `exports`): the server's status of a document, so that a
+ * caller (the real-VS-Code tests) can wait until the server has checked the version it sees.
+ */
+export interface NianbaoApi { status(uri: string): Promise<{ version?: number; report: boolean } | undefined> }
+
+export async function activate(context: ExtensionContext): Promise<NianbaoApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -36,6 +42,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(client.onDidChangeState((e) => { if (e.newState === State.Running && client) sendSilenced(context.workspaceState, client); }));
   await client.start();
   registerStatus(context, () => client);
+  return { status: (uri) => client?.sendRequest<{ version?: number; report: boolean }>('nianbao/status', { uri }) ?? Promise.resolve(undefined) };
 }
 
 const SETTINGS = ['validate', 'rules', 'inlayHints', 'language'] as const;

@@ -148,9 +148,9 @@ async function extensionHostSuite(name, extensionsDir, developmentPath, extensio
 }
 
 /**
- * What a person sees and does: the squiggle, `Errors: 1`, the Chinese message in the Problems
- * panel, Ctrl+. Enter Ctrl+S, and 23 on disk. With `screenshot`, the squiggle and its hover are
- * saved there.
+ * What a person sees and does: the squiggle, `Errors: 1`, the language status item's year and
+ * tables, the Chinese message in the Problems panel, Ctrl+. Enter Ctrl+S, and 23 on disk. With
+ * `screenshot`, the squiggle and its hover are saved there.
  */
 async function uiTest(name, extensionsDir, developmentPath, screenshot) {
   const workspace = fresh(join(E2E, `${name}-workspace`));
@@ -180,6 +180,22 @@ async function uiTest(name, extensionsDir, developmentPath, screenshot) {
       await see(squiggle);
       step = 'see “Errors: 1” in the status bar';
       await see(page.locator('#status\\.problems[aria-label*="Errors: 1"]'));
+      step = 'hover the language status item ({} in the status bar) and read the year and how 表二 was read';
+      // One error in the report: the item shows the error's icon; its hover lists nianbao's line.
+      const languageStatus = page.locator('#status\\.languageStatus');
+      await see(languageStatus);
+      await languageStatus.first().hover();
+      const statusHover = page.locator('.hover-language-status', { hasText: '表二' });
+      await see(statusHover);
+      const statusText = (await statusHover.first().innerText()).replace(/\s+/g, ' ');
+      console.log(`e2e: ${name}: language status: ${statusText}`);
+      assert.match(statusText, /2023 年度报告/);
+      assert.match(statusText, /表二 已读懂/);
+      assert.match(statusText, /1 个错误/);
+      await page.screenshot({ path: join(E2E, `language-status-${name}.png`) });
+      await page.mouse.move(10, 300);
+      await page.keyboard.press('Escape');
+      await statusHover.first().waitFor({ state: 'hidden', timeout: WAIT });
       step = 'read the Chinese message in the Problems panel';
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: '应为 23' });

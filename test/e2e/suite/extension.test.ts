@@ -87,6 +87,37 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string):
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind, 10)) ?? [];
 }
 
+/** The extension's exports (client/src/extension.ts: NianbaoApi). */
+interface NianbaoApi { status(uri: string): Promise<{ version?: number; report: boolean } | undefined> }
+
+/**
+ * Waits until the server has checked the document's current version and published its diagnostics
+ * (they come before the status answer on the same connection); returns the server's status.
+ */
+async function checked(document: vscode.TextDocument): Promise<{ version?: number; report: boolean }> {
+  const nianbao = await vscode.extensions.getExtension<NianbaoApi>('nianbao.nianbao')!.activate();
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const s = await nianbao.status(document.uri.toString()).catch(() => undefined);
+    if (s?.version === document.version) return s;
+    if (Date.now() > deadline) assert.fail(`the server did not check version ${document.version} of ${document.uri}: ${JSON.stringify(s)}`);
+    await sleep(100);
+  }
+}
+
+/** Polls `get` until `ok` holds for its answer, and returns it. */
+async function until<T>(get: () => Thenable<T> | T, ok: (t: T) => boolean, what: string, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const t = await get();
+    if (ok(t)) return t;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; have ${JSON.stringify(t)}`);
+    await sleep(100);
+  }
+}
+
+const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s.replace(/“[^”]*”/g, ''));
+
 export function defineTests(): void {
   suiteSetup(() => mkdirSync(WORKSPACE, { recursive: true }));
   // Every test leaves its documents saved or reverted, so closing asks nothing.
@@ -298,6 +329,180 @@ export function defineTests(): void {
       assert.ok(errors[0].range.isEqual(range), 'on the cell as it now reads');
       assert.match(errors[0].message, /填的是 25.*应为 23/);
       await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  });
+
+  // Issue 18: writing the report in VS Code.
+  suite('writing a report', () => {
+    const TEMPLATE_2019 = '政府信息公开工作年度报告模板（2019年试行格式）';
+    const cases: { language: string; insert: () => Thenable<unknown>; what: string }[] = [
+      { language: 'nianbao', what: 'nianbao.insertTemplate', insert: () => vscode.commands.executeCommand('nianbao.insertTemplate') },
+      { language: 'markdown', what: 'nianbao.insertTemplate', insert: () => vscode.commands.executeCommand('nianbao.insertTemplate') },
+      {
+        language: 'plaintext', what: 'the 2019 template snippet',
+        insert: () => vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'plaintext', name: TEMPLATE_2019 }),
+      },
+    ];
+    for (const { language, insert, what } of cases) {
+      test(`${what}, in an empty untitled ${language} document, with its defaults: a report with no error or warning`, async () => {
+        const document = await vscode.workspace.openTextDocument({ language, content: '' });
+        await vscode.window.showTextDocument(document);
+        try {
+          await insert();
+          // Accepting the defaults: leave the snippet's tab stops as they are.
+          await vscode.commands.executeCommand('leaveSnippet');
+          assert.match(document.getText(), /^某某区人民政府20\d\d年政府信息公开工作年度报告\n/);
+          assert.ok(!/\$\{?\d/.test(document.getText()), 'no tab stop left in the text');
+          const status = await checked(document);
+          assert.ok(status.report, 'the server reads it as a report');
+          assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter(isSerious).map((d) => ({ ...summary(d), message: d.message })), []);
+          // The server read the template: six sections, the three tables under theirs.
+          const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+          assert.equal(symbols?.length, 6, JSON.stringify(symbols?.map((s) => s.name)));
+          assert.deepEqual(symbols.flatMap((s) => s.children.map((c) => c.name.slice(0, 2))), ['表二', '表三', '表四']);
+        } finally {
+          await vscode.window.showTextDocument(document);
+          await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        }
+      });
+    }
+
+    test('the outline (vscode.executeDocumentSymbolProvider): six sections, each table under its section', async () => {
+      const uri = copy(SEED_000, 'outline.txt');
+      const { document } = await open(uri);
+      await checked(document);
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      assert.deepEqual(symbols.map((s) => s.name), [
+        '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项',
+      ]);
+      assert.deepEqual(symbols.map((s) => s.children.map((c) => c.name.split(' ')[0])), [[], ['表二'], ['表三'], ['表四'], [], []]);
+      for (const s of symbols) for (const c of s.children) assert.ok(s.range.contains(c.range), `${c.name} lies inside ${s.name}`);
+    });
+
+    test('a hover on a correct table-3 number names its table, row and column, and its identities hold (✓)', async () => {
+      const uri = copy(SEED_000, 'hover.txt');
+      const { document } = await open(uri);
+      await checked(document);
+      const cell = rangeOf(document, '23', '一、本年新收政府信息公开申请数量');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, cell.start.translate(0, 1));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /\*\*表三\*\*/, text);
+      assert.match(text, /行：[^\n]*本年新收政府信息公开申请数量/, text);
+      assert.match(text, /列：自然人/, text);
+      assert.match(text, /\*\*23\*\*[^\n]*✓/, `an identity with this cell holds: ${text}`);
+      assert.ok(!text.includes('✗'), text);
+    });
+
+    test('inlay hints: “应为 23” after the one wrong cell; none with nianbao.inlayHints “off”', async () => {
+      const uri = copy(SEED_000, 'inlay-hints.txt', wrongT3);
+      const { document } = await open(uri);
+      const cell = rangeOf(document, '24', '一、本年新收政府信息公开申请数量');
+      await diagnosticsUntil(uri, (d) => d.some(isError), 'the error');
+      const all = new vscode.Range(0, 0, document.lineCount, 0);
+      const hints = () => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, all).then((hs) =>
+        (hs ?? []).map((h) => ({ label: typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''), line: h.position.line, character: h.position.character })));
+      assert.deepEqual(await hints(), [{ label: '应为 23', line: cell.end.line, character: cell.end.character }]);
+      const config = vscode.workspace.getConfiguration('nianbao');
+      await config.update('inlayHints', 'off', vscode.ConfigurationTarget.Global);
+      try {
+        await until(hints, (h) => h.length === 0, 'no inlay hint');
+      } finally {
+        await config.update('inlayHints', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await until(hints, (h) => h.length === 1, 'the hint back');
+    });
+  });
+
+  suite('settings', () => {
+    const balance = (d: vscode.Diagnostic[]) => d.filter((x) => code(x) === 'table3-balance');
+
+    for (const [where, target] of [['user', vscode.ConfigurationTarget.Global], ['workspace', vscode.ConfigurationTarget.Workspace]] as const) {
+      test(`nianbao.rules in the ${where} settings: table3-balance as a warning, then off, then back, without a reload`, async () => {
+        const uri = copy(SEED_000, `rules-${where}.txt`, wrongT3);
+        await open(uri);
+        await diagnosticsUntil(uri, (d) => balance(d).some(isError), 'the error');
+        const config = vscode.workspace.getConfiguration('nianbao', uri);
+        try {
+          await config.update('rules', { 'table3-balance': 'warning' }, target);
+          await diagnosticsUntil(uri, (d) => balance(d).length === 1 && balance(d)[0].severity === vscode.DiagnosticSeverity.Warning, 'a warning');
+          await config.update('rules', { 'table3-balance': 'off' }, target);
+          await diagnosticsUntil(uri, (d) => balance(d).length === 0 && d.some((x) => code(x) === 'prose-mismatch'), 'table3-balance gone, the rest shown');
+        } finally {
+          await config.update('rules', undefined, target);
+        }
+        await diagnosticsUntil(uri, (d) => balance(d).some(isError), 'the error back');
+      });
+    }
+
+    test('a .nianbao.json at the workspace root turning prose-mismatch off hides it; deleting the file brings it back', async () => {
+      const uri = copy(SEED_000, 'settings-file.txt');
+      await open(uri);
+      const prose = (d: vscode.Diagnostic[]) => d.some((x) => code(x) === 'prose-mismatch');
+      await diagnosticsUntil(uri, prose, 'the seed’s prose warning');
+      const file = vscode.Uri.file(join(WORKSPACE, '.nianbao.json'));
+      try {
+        await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify({ rules: { 'prose-mismatch': 'off' } })));
+        await diagnosticsUntil(uri, (d) => !prose(d), 'the prose warning hidden');
+        await vscode.workspace.fs.delete(file);
+        await diagnosticsUntil(uri, prose, 'the prose warning back');
+      } finally {
+        await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+      }
+    });
+
+    test('nianbao.language “auto” in an English VS Code gives English findings; the default gives Chinese', async () => {
+      assert.match(vscode.env.language, /^en/, 'code-server’s display language is English');
+      const uri = copy(SEED_000, 'language.txt', wrongT3);
+      await open(uri);
+      const error = async (ok: (m: string) => boolean, what: string) =>
+        (await diagnosticsUntil(uri, (d) => d.some((x) => code(x) === 'table3-balance' && ok(x.message)), what)).find((x) => code(x) === 'table3-balance')!;
+      assert.match((await error(hasChinese, 'a Chinese message')).message, /填的是 24.*应为 23/);
+      const config = vscode.workspace.getConfiguration('nianbao');
+      try {
+        await config.update('language', 'auto', vscode.ConfigurationTarget.Global);
+        const english = await error((m) => !hasChinese(m), 'an English message');
+        assert.match(english.message, /^Table 3, row .* is 24\b.*should be 23\./);
+        assert.ok(vscode.languages.getDiagnostics(uri).every((d) => !hasChinese(d.message)), 'every finding in English');
+      } finally {
+        await config.update('language', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await error(hasChinese, 'Chinese again');
+    });
+  });
+
+  suite('silencing a finding', () => {
+    test('the quick fix “在本文档中忽略此问题” hides it; nianbao.clearSilenced shows it again', async () => {
+      const uri = copy(SEED_000, 'silence.txt', wrongT3);
+      await open(uri);
+      const [error] = (await diagnosticsUntil(uri, (d) => d.some(isError), 'the error')).filter(isError);
+      const ignore = (await codeActions(uri, error.range)).find((a) => a.title === '在本文档中忽略此问题' && a.command);
+      assert.ok(ignore?.command, 'the quick fix is offered');
+      await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? []));
+      const left = await diagnosticsUntil(uri, (d) => !d.some(isError), 'the error silenced');
+      assert.deepEqual(left.filter(isSerious).map(code), ['prose-mismatch'], 'only that finding goes');
+      assert.equal(await vscode.commands.executeCommand<number>('nianbao.clearSilenced'), 1);
+      await diagnosticsUntil(uri, (d) => d.some(isError), 'the error shown again');
+    });
+  });
+
+  suite('the palette', () => {
+    test('the commands are registered', async () => {
+      const all = new Set(await vscode.commands.getCommands(true));
+      const ours = ['nianbao.insertTemplate', 'nianbao.insertTable', 'nianbao.fixAll', 'nianbao.showRules',
+        'nianbao.convertToDraft', 'nianbao.checkWorkspace', 'nianbao.clearSilenced'];
+      assert.deepEqual(ours.filter((c) => !all.has(c)), []);
+    });
+
+    test('nianbao.showRules with a code opens its docs as a rendered Markdown preview, not as source', async () => {
+      await vscode.commands.executeCommand('nianbao.showRules', 'table3-balance');
+      const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      const preview = await until(() => tabs().find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)),
+        (t) => t !== undefined, 'a Markdown preview tab');
+      assert.match(preview!.label, /table3-balance/);
+      const source = tabs().filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith('/docs/rules/table3-balance.md'));
+      assert.deepEqual(source.map((t) => t.label), [], 'no text editor of the Markdown source');
+      assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.path.endsWith('table3-balance.md')));
     });
   });
 }

@@ -6,7 +6,9 @@ import { defineTests } from './extension.test';
 // (scripts/e2e/electron.mjs).
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // NIANBAO_E2E_GREP: only the tests whose title matches (e.g. while chasing one flaky test).
+  const grep = process.env.NIANBAO_E2E_GREP;
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
   defineTests();
   return new Promise((resolve, reject) => {
