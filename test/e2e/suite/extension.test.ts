@@ -414,6 +414,26 @@ export function defineTests(): void {
     });
   });
 
+  suite('formatting', () => {
+    test('Format Document aligns seed 000’s tab-separated tables with spaces only, and the findings stay', async () => {
+      const uri = copy(SEED_000, 'format.txt');
+      const { document } = await open(uri);
+      await checked(document);
+      const before = vscode.languages.getDiagnostics(uri).map((d) => ({ ...summary(d), text: document.getText(d.range) }));
+      const original = document.getText();
+      await vscode.commands.executeCommand('editor.action.formatDocument');
+      const formatted = document.getText();
+      assert.notEqual(formatted, original, 'the tables were aligned');
+      assert.equal(formatted.replace(/ /g, ''), original.replace(/ /g, ''), 'only spaces were added');
+      await checked(document);
+      const after = vscode.languages.getDiagnostics(uri).map((d) => ({ code: code(d), text: document.getText(d.range) }));
+      assert.deepEqual(after, before.map(({ code, text }) => ({ code, text })), 'the same findings on the same text');
+      await vscode.commands.executeCommand('editor.action.formatDocument');
+      assert.equal(document.getText(), formatted, 'formatting twice changes nothing');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  });
+
   suite('settings', () => {
     const balance = (d: vscode.Diagnostic[]) => d.filter((x) => code(x) === 'table3-balance');
 
