@@ -138,12 +138,18 @@ export function startServer(connection: Connection): void {
     connection.sendDiagnostics({ uri, version, diagnostics }).catch((error) => logError(connection, 'sendDiagnostics', error));
   }
 
-  /** Checks the document's current version (once) and publishes what the settings and the silenced keys let through. */
+  /** `show`, once the document's settings are known (asked of the client); no debounced check fires meanwhile. */
   async function validate(uri: string): Promise<void> {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
-    const s = await settings.forDocument(uri);
-    const document = documents.get(uri); // after the wait: the document may have changed or closed
+    show(uri, await settings.forDocument(uri));
+  }
+
+  /** Checks the document's current version (once) with these settings and publishes what they and the silenced keys let through. */
+  function show(uri: string, s: Settings): void {
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    const document = documents.get(uri); // after a wait for the settings: the document may have changed or closed
     if (!document) return;
     const locale = localeOf(s.language);
     const { version, findings, result } = validation(document, locale);
@@ -216,7 +222,13 @@ export function startServer(connection: Connection): void {
     // was why "editor.codeActionsOnSave" did nothing. So this version is checked now (once: the
     // debounced validation is cancelled by it).
     const { uri } = params.textDocument;
-    if (!current(uri) && asksForFixAll(params.context.only) && documents.get(uri)) await validateSafe(uri);
+    if (!current(uri) && asksForFixAll(params.context.only) && documents.get(uri)) {
+      // With the settings of the version shown before, when there is one: no round trip to the client
+      // while VS Code waits to save (settings changes re-check every document anyway).
+      const last = shown.get(uri);
+      if (last) guard(connection, 'validation', show)(uri, last.settings);
+      else await validateSafe(uri);
+    }
     return runSafe(connection, 'codeAction', token, [], () => codeActionsNow(params));
   });
 
