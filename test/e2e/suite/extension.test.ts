@@ -191,7 +191,10 @@ export function defineTests(): void {
       assert.equal(fixes.length, 1, 'with its quick fix, for the author to choose');
     });
 
-    test('"editor.codeActionsOnSave": {"source.fixAll.nianbao": "explicit"} fixes a wrong cell typed just before Ctrl+S', async () => {
+    test('"editor.codeActionsOnSave": {"source.fixAll.nianbao": "explicit"} fixes a wrong cell typed just before Ctrl+S', async function () {
+      // Known flaky (2 failures in ~40 full runs, none in 28 runs alone; see the note on issue 18): one
+      // retry, so that the flake does not hide the rest of a run. It still fails if the fix never comes.
+      this.retries(1);
       const editorSettings = vscode.workspace.getConfiguration('editor');
       await editorSettings.update('codeActionsOnSave', { 'source.fixAll.nianbao': 'explicit' }, vscode.ConfigurationTarget.Global);
       try {
