@@ -32,6 +32,19 @@ const TARGET_SPEEDUP = 20;
 const MARKDOWNLINT = 'markdownlint-cli2@0.22.1';
 const FILES = 2000, WARMUP = 200, ITERATIONS = 2000, CLI_RUNS = 3, NIANBAO_RUNS_EACH = 2;
 
+/** The exports of a TypeScript module text (the test renderers), bundled with esbuild into a scratch folder first. */
+async function loadTs(contents) {
+  const { build } = await import('esbuild');
+  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bench-ts-'));
+  const bundle = join(tmp, 'bundle.cjs');
+  await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
+  try {
+    return createRequire(import.meta.url)(bundle);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
 const ms = (x) => `${x.toFixed(3)} ms`;
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
@@ -58,15 +71,7 @@ for (const { name, text } of seeds) {
 // 1b. In process, every layout family the reader meets (test/layouts renders each seed's figures in
 // it): median time per report, over the seeds. The renderers are TypeScript: bundled with esbuild first.
 {
-  const { build } = await import('esbuild');
-  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bench-layouts-'));
-  const bundle = join(tmp, 'layouts.cjs');
-  await build({
-    stdin: { contents: "export { LAYOUTS } from './test/layouts/render'; export { figuresOf } from './test/layouts/figures'; export { EXPECTED } from './test/core/expected';", resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning',
-  });
-  const { LAYOUTS, figuresOf, EXPECTED } = createRequire(import.meta.url)(bundle);
-  rmSync(tmp, { recursive: true, force: true });
+  const { LAYOUTS, figuresOf, EXPECTED } = await loadTs("export { LAYOUTS } from './test/layouts/render'; export { figuresOf } from './test/layouts/figures'; export { EXPECTED } from './test/core/expected';");
   console.log(`\nIn process, per layout family: median parse + check time per report over the ${Object.keys(EXPECTED).length} seeds' figures`);
   for (const layout of LAYOUTS) {
     const texts = Object.values(EXPECTED).map((e) => layout.render(figuresOf(e)));
@@ -170,14 +175,8 @@ rmSync(dir, { recursive: true, force: true });
 // Word files: the seeds' figures rendered by test/layouts, one cell nudged in each), with --jobs 1 and 2;
 // and PDFs apart, since each costs far more (the Huaian PDF of the corpus, copied). Files per second.
 {
-  const { build } = await import('esbuild');
+  const { renderReport, renderHtml, renderDocx, figuresOf, EXPECTED } = await loadTs("export { renderReport } from './test/layouts/render'; export { renderHtml } from './test/layouts/html'; export { renderDocx } from './test/layouts/docx'; export { figuresOf } from './test/layouts/figures'; export { EXPECTED } from './test/core/expected';");
   const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bench-mixed-'));
-  const bundle = join(tmp, 'render.cjs');
-  await build({
-    stdin: { contents: "export { renderReport } from './test/layouts/render'; export { renderHtml } from './test/layouts/html'; export { renderDocx } from './test/layouts/docx'; export { figuresOf } from './test/layouts/figures'; export { EXPECTED } from './test/core/expected';", resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning',
-  });
-  const { renderReport, renderHtml, renderDocx, figuresOf, EXPECTED } = createRequire(import.meta.url)(bundle);
   const mixed = join(tmp, 'mixed');
   mkdirSync(mixed);
   const TABS = { family: 'tabs', merges: 'pad' };

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { decodeText, EMPTY, refuseText, type Encoding } from '../import/decode';
+import { EMPTY, readText, type Encoding } from '../import/decode';
 import { documentKind, EXTENSIONS, importDocument, MAX_BYTES as MAX_BYTES_OF, type DocumentKind } from '../import/index';
 import type { Imported, Said } from '../import/types';
 
@@ -100,10 +100,8 @@ export function readSource(path: string, limit = MAX_BYTES): SourceFile | ReadPr
   }
   if ('reason' in bytes) return { path, kind: bytes.kind, reason: bytes.reason };
   if (bytes.length === 0) return { path, kind: 'refused', reason: EMPTY };
-  const decoded = decodeText(bytes);
-  if (!('text' in decoded)) return { path, kind: 'refused', reason: decoded };
-  const refused = refuseText(decoded.text);
-  return refused ? { path, kind: 'refused', reason: refused } : { path, text: decoded.text, encoding: decoded.encoding };
+  const read = readText(bytes);
+  return 'text' in read ? { path, text: read.text, encoding: read.encoding } : { path, kind: 'refused', reason: read };
 }
 
 /**

@@ -79,8 +79,14 @@ export function decodeText(bytes: Buffer): { text: string; encoding: Encoding } 
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'GB18030' };
 }
 
+/** A text file's bytes as a report's text, or why they are not one: decoded strictly, then refused when plainly no report. */
+export function readText(bytes: Uint8Array): { text: string; encoding: Encoding } | Said {
+  const decoded = decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return 'text' in decoded ? refuseText(decoded.text) ?? decoded : decoded;
+}
+
 /** Why the text is not a report's, when it plainly is not: empty, or binary. */
-export function refuseText(text: string): Said | undefined {
+function refuseText(text: string): Said | undefined {
   if (text.length === 0) return EMPTY; // a BOM alone
   if (!/\S/.test(text)) return { zh: '空文件（只有空白字符），不是年度报告', en: 'empty file (only white space), not an annual report' };
   // A regular expression over the text: faster than a search of the bytes (one memchr per byte value),

@@ -1,4 +1,4 @@
-import { decodeText, refuseText, type Encoding } from './decode';
+import { readText, type Encoding } from './decode';
 import { importPdf } from './pdf';
 import type { ImportResult, Said } from './types';
 
@@ -39,10 +39,8 @@ const structured = () => require('./structured') as typeof import('./structured'
 
 /** A web page's bytes: decoded as any text file is (a page saved as GBK is read as GB18030), then imported. */
 async function importHtmlBytes(bytes: Uint8Array): Promise<ImportResult> {
-  const decoded = decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const decoded = readText(bytes);
   if (!('text' in decoded)) return { refused: decoded };
-  const refused = refuseText(decoded.text);
-  if (refused) return { refused };
   const { importHtml } = structured();
   const imported = importHtml(decoded.text);
   return /\S/.test(imported.text) ? { ...imported, encoding: decoded.encoding } : { refused: NO_TEXT };
@@ -75,8 +73,6 @@ export async function importDocument(kind: Exclude<DocumentKind, 'text'>, bytes:
 export async function importFile(name: string, bytes: Uint8Array): Promise<ImportResult & { encoding?: Encoding }> {
   const kind = documentKind(name) ?? 'text';
   if (kind !== 'text') return importDocument(kind, bytes);
-  const decoded = decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  if (!('text' in decoded)) return { refused: decoded };
-  const refused = refuseText(decoded.text);
-  return refused ? { refused } : decoded;
+  const read = readText(bytes);
+  return 'text' in read ? read : { refused: read };
 }

@@ -153,13 +153,17 @@ export function startServer(connection: Connection): void {
     if (!document) return;
     const locale = localeOf(s.language);
     const { version, findings, result } = validation(document, locale);
-    const visible = unsilenced(document, applyRuleLevels(findings, s.rules), silenced.get(uri));
+    const visible = visibleOf(document, findings, s);
     const isReport = document.languageId === 'nianbao' || result?.report.looksLikeReport === true;
     shown.set(uri, { version, findings: visible, settings: s, locale, result, isReport });
     publish(uri, visible.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, uri)), version);
     // Checked on save, the hints of the saved version replace those withdrawn while typing (below).
     if (s.validate === 'onSave' && refreshHints) connection.languages.inlayHint.refresh().catch((error) => logError(connection, 'inlayHint/refresh', error));
   }
+  /** The findings the settings and the document's silenced keys let through. */
+  const visibleOf = (document: TextDocument, findings: Finding[], s: Settings) =>
+    unsilenced(document, applyRuleLevels(findings, s.rules), silenced.get(document.uri));
+
   const validateSafe = (uri: string) => validate(uri).catch((error) => logError(connection, 'validation', error));
 
   function schedule(uri: string): void {
@@ -254,8 +258,7 @@ export function startServer(connection: Connection): void {
     if (last.settings.validate === 'onSave') return [];
     const { findings, result } = validation(document, last.locale);
     if (!result) return [];
-    const visible = unsilenced(document, applyRuleLevels(findings, last.settings.rules), silenced.get(uri));
-    return inlayHints(result.report, visible, params.range, last.locale);
+    return inlayHints(result.report, visibleOf(document, findings, last.settings), params.range, last.locale);
   }));
 
   // The client's language status item: what the checker read of the document.
