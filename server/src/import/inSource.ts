@@ -14,13 +14,19 @@ const STRUCTURAL = /[\t\n\r]/;
 
 export interface MappedSource { text: string; map: SourceMap }
 
-/** The findings of the draft `draft` with their ranges (and related places, and fixes) in `source`. */
-export function findingsInSource(findings: Finding[], draft: string, source: MappedSource): Finding[] {
+/** Where a range of the draft `draft` is in `source`; `exact` when the source there is the very text. */
+export function placeInSource(draft: string, source: MappedSource): (r: Range) => { range: Range; exact: boolean } {
   const from = new LineIndex(draft), to = new LineIndex(source.text);
-  const place = (r: Range) => {
+  return (r) => {
     const s = source.map.toSource(from.offset(r.start), from.offset(r.end));
     return { range: to.range(s.start, s.end), exact: s.exact };
   };
+}
+
+/** The findings of the draft `draft` with their ranges (and related places, and fixes) in `source`. */
+export function findingsInSource(findings: Finding[], draft: string, source: MappedSource): Finding[] {
+  const from = new LineIndex(draft), to = new LineIndex(source.text);
+  const place = placeInSource(draft, source);
   /** The edit made in the source: one edit, or (text split over elements) the new text in the first piece and the others emptied. */
   const inSource = (e: TextEdit): TextEdit[] | undefined => {
     if (STRUCTURAL.test(e.newText)) return undefined;

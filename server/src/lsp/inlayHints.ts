@@ -1,5 +1,5 @@
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
-import { evaluate, solve } from '../core/identities';
+import { expectedValues } from '../core/authoring/expected';
 import type { Report, Table } from '../core/model';
 import { cellName, num } from '../core/rules/names';
 import type { Finding, Locale } from '../core/service';
@@ -14,35 +14,14 @@ const key = (r: Range) => `${r.start.line}:${r.start.character}`;
 
 function tableHints(table: Table, locale: Locale): Map<string, InlayHint> {
   const hints = new Map<string, InlayHint>();
-  const { broken, blame } = evaluate(table);
-  if (blame) {
-    // One cell explains every broken identity: the others determine its value.
-    const { term, value } = blame, where = cellName(table, term.row, term.col);
-    hints.set(key(term.cell.range), {
-      position: term.cell.range.end, paddingLeft: true, kind: InlayHintKind.Parameter,
-      label: locale === 'en' ? `should be ${num(value)}` : `应为 ${num(value)}`,
-      tooltip: locale === 'en' ? `${where.en}: the other figures say ${num(value)}.` : `${where.zh}：按其余数字应为 ${num(value)}。`,
-    });
-    return hints;
-  }
-  // Several cells could be wrong: what each broken total's parts add up to, which is a fact, not a verdict.
-  const asked = new Map<string, { range: Range; value: number | undefined }>();
-  for (const inst of broken) {
-    if (inst.total.cell.inferred) continue;
-    const value = solve(inst, inst.total.row, inst.total.col);
-    const k = key(inst.total.cell.range), seen = asked.get(k);
-    // A total two broken identities disagree about is determined by neither.
-    asked.set(k, { range: inst.total.cell.range, value: seen && seen.value !== value ? undefined : value });
-  }
-  for (const [k, { range, value }] of asked) {
-    if (value === undefined || value < 0) continue;
-    hints.set(k, {
-      position: range.end, paddingLeft: true, kind: InlayHintKind.Parameter,
-      label: locale === 'en' ? `parts give ${num(value)}` : `按各项 ${num(value)}`,
-      tooltip: locale === 'en'
-        ? `By the other figures of this identity it would be ${num(value)}; which figure is wrong cannot be told.`
-        : `按这一勾稽关系中的其余数字应为 ${num(value)}；究竟哪一格错了，无法确定。`,
-    });
+  const en = locale === 'en';
+  for (const { row, col, cell, value, kind } of expectedValues(table)) {
+    const v = num(value), where = cellName(table, row, col);
+    const [label, tooltip] = kind === 'should'
+      ? (en ? [`should be ${v}`, `${where.en}: the other figures say ${v}.`] : [`应为 ${v}`, `${where.zh}：按其余数字应为 ${v}。`])
+      : en ? [`parts give ${v}`, `By the other figures of this identity it would be ${v}; which figure is wrong cannot be told.`]
+        : [`按各项 ${v}`, `按这一勾稽关系中的其余数字应为 ${v}；究竟哪一格错了，无法确定。`];
+    hints.set(key(cell.range), { position: cell.range.end, paddingLeft: true, kind: InlayHintKind.Parameter, label, tooltip });
   }
   return hints;
 }

@@ -1,3 +1,4 @@
+import { tableState, type TableState } from '../core/authoring/preview';
 import type { TableKey } from '../core/format/schema';
 import type { CheckResult, Finding, Severity } from '../core/service';
 
@@ -6,8 +7,6 @@ import type { CheckResult, Finding, Severity } from '../core/service';
 
 export interface StatusParams { uri: string }
 
-/** 'read': every number bound; 'partly': some could not be; 'unreadable': none; 'missing': not found. */
-export type TableState = 'read' | 'partly' | 'unreadable' | 'missing';
 
 export interface Status {
   /** The document version this describes; absent when the document is not open or not checked. */
@@ -26,11 +25,6 @@ export function status(version: number | undefined, result: CheckResult | undefi
   for (const f of shown) findings[f.severity]++;
   const report = result?.report;
   if (!report || !isReport) return { version, report: false, year: null, format: null, tables: [], findings };
-  const tables = TABLES.map((key) => {
-    const table = report.tables[key];
-    if (!table) return { key, state: 'missing' as const };
-    const bound = Object.values(table.rows).some((r) => Object.keys(r.cells).length > 0);
-    return { key, state: !bound ? 'unreadable' as const : table.problems.length ? 'partly' as const : 'read' as const };
-  });
+  const tables = TABLES.map((key) => ({ key, state: tableState(report.tables[key]) }));
   return { version, report: true, year: report.year, format: report.format, tables, findings };
 }
