@@ -14,6 +14,7 @@ import { SETTINGS_FILE, SettingsSource } from './config';
 import { toDiagnostic } from './diagnostics';
 import { reopenWithEncoding, wrongEncoding } from './encoding';
 import { inlayHints } from './inlayHints';
+import { documentPreview, PREVIEW_REQUEST, type PreviewParams, type PreviewReply } from './preview';
 import { guard, logError, runSafe } from './runner';
 import { silenceActions, SILENCED_NOTIFICATION, unsilenced, type SilencedParams } from './silence';
 import { status, type StatusParams } from './status';
@@ -284,6 +285,22 @@ export function startServer(connection: Connection): void {
     if (!open) return checkFile(connection, params, localeOf(s.language));
     const { findings, result } = validation(open, localeOf(s.language));
     return { findings: applyRuleLevels(findings, s.rules).length, report: result?.report.looksLikeReport ?? false };
+  });
+
+  // The client's table preview (lsp/preview.ts): the document's current version, checked now if the
+  // debounced check has not run yet (once: the diagnostics reuse it), with the findings shown for it.
+  connection.onRequest(PREVIEW_REQUEST, async (params: PreviewParams): Promise<PreviewReply> => {
+    try {
+      const s = shown.get(params.uri)?.settings ?? await settings.forDocument(params.uri);
+      const document = documents.get(params.uri);
+      if (!document) return null;
+      const { result, findings, locale } = validation(document, localeOf(s.language));
+      if (!result || !(document.languageId === 'nianbao' || result.report.looksLikeReport)) return null;
+      return documentPreview(document, result, visibleOf(document, findings, s), locale);
+    } catch (error) {
+      logError(connection, PREVIEW_REQUEST, error);
+      return null;
+    }
   });
 
   // Writing the report (lsp/authoring.ts): completion, hover, outline, folding, formatting — on the
