@@ -242,6 +242,76 @@ async function uiTest(name, extensionsDir, developmentPath, screenshot) {
   }));
 }
 
+/**
+ * The table preview (command “nianbao: 预览统计表”): run from the palette beside the draft with one wrong
+ * cell, the webview shows that cell as wrong with the value it should be; a click on a cell selects it
+ * in the draft (the status bar's “Ln”); typing the right value there turns the cell consistent. With
+ * `screenshot`, the draft and the preview side by side are saved there.
+ */
+async function previewUiTest(name, extensionsDir, developmentPath, screenshot) {
+  const workspace = fresh(join(E2E, `${name}-workspace`));
+  const text = readFileSync(SEED_000, 'utf8').replace(ROW, ROW.replace('23', '24'));
+  writeFileSync(join(workspace, '大兴庄镇年报.txt'), text);
+  const lineOf = (words) => text.split('\n').findIndex((l) => l.includes(words)) + 1;
+  await withCodeServer(name, extensionsDir, {}, ({ port, dir }) => withBrowser(dir, async (page) => {
+    let step = 'open the workbench';
+    const see = (locator) => locator.first().waitFor({ timeout: WAIT });
+    // The webview's page is a frame inside VS Code's webview frame.
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const cell = (row, col) => preview.locator(`td.value[data-row="${row}"][data-col="${col}"]`);
+    const selection = page.locator('#status\\.editor\\.selection');
+    try {
+      await page.goto(url(port, workspace, developmentPath && [['extensionDevelopmentPath', remote(port, developmentPath)]]));
+      await see(page.locator('.monaco-workbench'));
+      step = 'open the draft (Ctrl+P 大兴庄镇年报.txt Enter) and see “Errors: 1”';
+      await see(page.locator('#status\\.problems'));
+      await page.keyboard.press('Control+P');
+      await see(page.locator('.quick-input-widget input'));
+      await page.keyboard.type('大兴庄镇年报.txt');
+      await see(page.locator('.quick-input-list .monaco-list-row', { hasText: '大兴庄镇年报.txt' }));
+      await page.keyboard.press('Enter');
+      await see(page.locator('#status\\.problems[aria-label*="Errors: 1"]'));
+      step = 'run “nianbao: Preview statistical tables” from the command palette';
+      await page.keyboard.press('Control+Shift+P');
+      await see(page.locator('.quick-input-widget input'));
+      await page.keyboard.type('Preview statistical tables');
+      await see(page.locator('.quick-input-list .monaco-list-row', { hasText: 'nianbao: Preview statistical tables' }));
+      await page.keyboard.press('Enter');
+      step = 'see the wrong cell (表三 一、本年新收 自然人) shown as wrong, with 应为 23';
+      const wrong = preview.locator('td.value.wrong');
+      await see(wrong);
+      assert.equal(await wrong.count(), 1);
+      assert.equal(await wrong.getAttribute('data-row'), '1');
+      assert.equal(await wrong.getAttribute('data-col'), 'natural');
+      assert.match((await wrong.innerText()).replace(/\s+/g, ' '), /^24 应为 23$/);
+      assert.equal(await preview.locator('td.value.consistent').count(), 174 + 15);
+      console.log(`e2e: ${name}: preview: ${await preview.locator('h1').innerText()}; wrong cell: ${(await wrong.innerText()).replace(/\s+/g, ' ')}`);
+      step = 'click 表三 7.属于行政执法案卷 自然人 (18): the draft selects it, on its line';
+      const line = lineOf('属于行政执法案卷');
+      await cell('3.3.7', 'natural').click();
+      await see(page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line}, ` }));
+      assert.match(await selection.first().innerText(), /\(2 selected\)/);
+      step = 'click the wrong cell: the draft selects it';
+      await cell('1', 'natural').click();
+      await see(page.locator('#status\\.editor\\.selection', { hasText: `Ln ${lineOf(ROW.replace('23', '24'))}, ` }));
+      if (screenshot) {
+        // The draft at the wrong cell and the preview beside it, without the side bar.
+        await page.keyboard.press('Control+B');
+        await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT });
+        await preview.locator('section[data-table="t3"] h2').evaluate((h) => h.scrollIntoView());
+        await page.screenshot({ path: screenshot });
+      }
+      step = 'type 23 over the wrong cell: the preview follows, the cell is consistent';
+      await page.keyboard.type('23');
+      await see(preview.locator('td.value.consistent[data-row="1"][data-col="natural"]', { hasText: '23' }));
+      assert.equal(await preview.locator('td.value.wrong').count(), 0);
+    } catch (error) {
+      await keepEvidence(`ui-${name}`, page, dir);
+      throw new Error(`the preview UI test (${name}) failed at the step “${step}”: ${error.message.split('\n')[0]}`);
+    }
+  }));
+}
+
 // Stopped from outside (Ctrl+C, a CI time-out): exit, so that the 'exit' handlers stop code-server.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(1));
 
@@ -276,6 +346,7 @@ try {
 const noExtensions = fresh(join(E2E, 'no-extensions'));
 await phase('extension-host suite, from the source folder', () => extensionHostSuite('dev', noExtensions, ROOT, ROOT));
 await phase('UI test, from the source folder', () => uiTest('ui-dev', noExtensions, ROOT));
+await phase('UI test, from the source folder: the table preview', () => previewUiTest('preview-dev', noExtensions, ROOT));
 
 const installed = fresh(join(E2E, 'extensions'));
 const harness = fresh(join(E2E, 'harness'));
@@ -292,6 +363,11 @@ await phase('extension-host suite, installed .vsix', () =>
 const screenshot = join(ROOT, 'docs', 'screenshot.png');
 const takeScreenshot = process.env.NIANBAO_E2E_UPDATE_SCREENSHOT || !existsSync(screenshot);
 await phase('UI test, installed .vsix', () => uiTest('ui-vsix', installed, undefined, takeScreenshot ? screenshot : join(E2E, 'screenshot.png')));
+// The README's picture of the table preview, on the same terms.
+const previewShot = join(ROOT, 'docs', 'preview.png');
+const takePreviewShot = process.env.NIANBAO_E2E_UPDATE_SCREENSHOT || !existsSync(previewShot);
+await phase('UI test, installed .vsix: the table preview', () =>
+  previewUiTest('preview-vsix', installed, undefined, takePreviewShot ? previewShot : join(E2E, 'preview.png')));
 
 console.log('\ne2e: summary');
 for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name} (${r.seconds.toFixed(1)} s)`);

@@ -77,7 +77,7 @@ export interface Preview {
   /** The states' names and what they mean, for the legend. */
   legend: { state: CellState; label: string; meaning: string }[];
   /** What the webview prints about itself. */
-  text: { heading: string; click: string; none: string };
+  text: { heading: string; click: string };
 }
 
 export interface PreviewOptions {
@@ -182,8 +182,8 @@ export function preview(report: Report, findings: Finding[], { locale, place = (
     tables: TABLES.map(drawTable),
     legend: (Object.keys(STATES) as CellState[]).map((state) => ({ state, label: STATES[state][locale][0], meaning: STATES[state][locale][1] })),
     text: en
-      ? { heading: report.year ? `Statistical tables of the ${report.year} annual report` : 'Statistical tables of the annual report', click: 'Click a cell to select it in the draft.', none: 'This document is not an annual report.' }
-      : { heading: report.year ? `${report.year} 年度报告统计表` : '年度报告统计表', click: '点击一格，在草稿中选中它。', none: '这份文档不是政府信息公开工作年度报告。' },
+      ? { heading: report.year ? `Statistical tables of the ${report.year} annual report` : 'Statistical tables of the annual report', click: 'Click a cell to select it in the draft.' }
+      : { heading: report.year ? `${report.year} 年度报告统计表` : '年度报告统计表', click: '点击一格，在草稿中选中它。' },
   };
 }
 
