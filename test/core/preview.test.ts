@@ -109,6 +109,21 @@ describe('table preview', () => {
     assert.match(ambiguous[0].title!, /1234/);
   });
 
+  it('digits run together with a wrong one: the row is not read, and the table says why', () => {
+    const flattened = LAYOUTS.find((l) => l.family === 'flattened')!.style;
+    const g = structuredClone(f);
+    g.cells.t3['3.1'].natural = '18'; // 17: no cut of 183000020 adds up
+    const text = tabs(g, flattened);
+    const p = previewOf(text);
+    const t3 = p.tables.find((t) => t.key === 't3')!;
+    assert.equal(t3.state, 'partly');
+    assert.match(t3.notes.join('\n'), /读不懂表三的排版：“予以公开”一行的数字连在一起（183000020）/);
+    const missing = valueCells(p).filter((c) => c.state === 'missing');
+    assert.deepEqual(new Set(missing.map((c) => `${c.table} ${c.row}`)), new Set(['t3 3.1']));
+    assert.equal(missing.length, 7);
+    assert.deepEqual([missing[0].range, missing[0].note], [undefined, '未读到']);
+  });
+
   it('a table not found is missing, and says so; a wrong table 4 total is doubtful with what its parts add up to', () => {
     const g = structuredClone(f);
     g.cells.t4.review.total = '3'; // 2

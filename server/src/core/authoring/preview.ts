@@ -1,7 +1,7 @@
 import type { TableKey } from '../format/schema';
 import { tableSpec } from '../format/statute';
 import { evaluate, instances } from '../identities';
-import { compareRanges, type Range } from '../lineIndex';
+import type { Position, Range } from '../lineIndex';
 import type { Cell, Report, Table } from '../model';
 import { cellName, num, tableName, tableNameEn } from '../rules/names';
 import { required } from '../rules/requiredValue';
@@ -82,8 +82,8 @@ export interface Preview {
 
 export interface PreviewOptions {
   locale: Locale;
-  /** Where a range of the text checked is in the document shown (a web page's HTML); undefined: nowhere. */
-  place?: (r: Range) => Range | undefined;
+  /** Where a range of the text checked is in the document shown (a web page's HTML); by default where it is. */
+  place?: (r: Range) => Range;
 }
 
 const IDENTITY_RULES = new Set(['table3-balance', 'table3-outcome-total', 'table3-row-total', 'table4-total']);
@@ -111,13 +111,16 @@ const TABLE_STATES: Record<TableState, { zh: string; en: string }> = {
 };
 
 const key = (row: string, col: string) => `${row}|${col}`;
-const inside = (inner: Range, outer: Range) => compareRanges({ start: outer.start, end: outer.start }, { start: inner.start, end: inner.start }) <= 0
-  && compareRanges({ start: inner.end, end: inner.end }, { start: outer.end, end: outer.end }) <= 0;
-const same = (a: Range, b: Range) => compareRanges(a, b) === 0 && compareRanges({ start: a.end, end: a.end }, { start: b.end, end: b.end }) === 0;
+const before = (a: Position, b: Position) => a.line - b.line || a.character - b.character;
+const inside = (inner: Range, outer: Range) => before(outer.start, inner.start) <= 0 && before(inner.end, outer.end) <= 0;
+const same = (a: Range, b: Range) => before(a.start, b.start) === 0 && before(a.end, b.end) === 0;
 
-/** What the identities say of each cell of a table, by `row|col`, given the findings shown (a hidden finding takes its verdict with it). */
-function verdicts(table: Table, shown: (r: Range) => boolean): Map<string, { state: 'wrong' | 'doubtful' | 'unchecked'; expected?: number }> {
-  const out = new Map<string, { state: 'wrong' | 'doubtful' | 'unchecked'; expected?: number }>();
+/** What the identities say of a cell that takes part in a broken one. */
+interface Verdict { state: 'wrong' | 'doubtful' | 'unchecked'; expected?: number }
+
+/** The verdicts on a table's cells, by `row|col`, given where identity findings are shown (a hidden finding takes its verdict with it). */
+function verdicts(table: Table, shown: (r: Range) => boolean): Map<string, Verdict> {
+  const out = new Map<string, Verdict>();
   const evaluation = evaluate(table);
   const expected = expectedValues(table, evaluation);
   if (evaluation.blame) {
@@ -155,9 +158,9 @@ export function preview(report: Report, findings: Finding[], { locale, place = (
     const where = place(table.range);
     const notes = [
       ...(state === 'read' ? [] : [say(TABLE_STATES[state])]),
-      ...findings.filter((f) => TABLE_RULES.has(f.code) && where && inside(f.range, where)).map((f) => f.message),
+      ...findings.filter((f) => TABLE_RULES.has(f.code) && inside(f.range, where)).map((f) => f.message),
     ];
-    const shownAt = (r: Range) => { const p = place(r); return !!p && identityFindings.some((f) => same(f.range, p)); };
+    const shownAt = (r: Range) => { const p = place(r); return identityFindings.some((f) => same(f.range, p)); };
     const judged = verdicts(table, shownAt);
     // Cells some evaluable identity checks.
     const checked = new Set(instances(table).flatMap((i) => i.terms.map((t) => key(t.row, t.col))));
@@ -165,10 +168,10 @@ export function preview(report: Report, findings: Finding[], { locale, place = (
     const valueCell = (row: string, col: string): Omit<PreviewCell, 'kind' | 'colspan' | 'rowspan'> => {
       const cell = table.rows[row]?.cells[col];
       const name = say(cellName(table, row, col));
-      if (!cell) return { text: '', state: 'missing', value: null, note: say(noteOf('missing')), title: `${name}\n${STATES.missing[locale][1]}` };
+      if (!cell) return { text: '', state: 'missing', value: null, note: STATES.missing[locale][0], title: `${name}\n${STATES.missing[locale][1]}` };
       const out = describe(table, row, col, cell, judged.get(key(row, col)), checked.has(key(row, col)));
       const range = place(cell.range);
-      const at = range ? findings.filter((f) => inside(range, f.range)).map((f) => f.message) : [];
+      const at = findings.filter((f) => inside(range, f.range)).map((f) => f.message);
       return {
         ...out, text: cell.raw, value: cell.value, range, note: noteText(out, locale),
         title: [name, `${STATES[out.state][locale][0]}：${STATES[out.state][locale][1]}`, ...at].join('\n'),
@@ -189,7 +192,7 @@ export function preview(report: Report, findings: Finding[], { locale, place = (
 
 type Judged = { state: CellState; expected?: number; readings?: number[] };
 
-function describe(table: Table, row: string, col: string, cell: Cell, verdict: { state: 'wrong' | 'doubtful' | 'unchecked'; expected?: number } | undefined, checked: boolean): Judged {
+function describe(table: Table, row: string, col: string, cell: Cell, verdict: Verdict | undefined, checked: boolean): Judged {
   switch (cell.kind) {
     case 'ambiguous': {
       const readings = table.problems.filter((p) => p.kind === 'ambiguous' && p.row === row)
@@ -210,8 +213,6 @@ function describe(table: Table, row: string, col: string, cell: Cell, verdict: {
     }
   }
 }
-
-const noteOf = (state: CellState) => ({ zh: STATES[state].zh[0], en: STATES[state].en[0] });
 
 /** The word under a value: what it should be, what it may be, or its state. */
 function noteText({ state, expected, readings }: Judged, locale: Locale): string | undefined {
