@@ -42,9 +42,11 @@
     root.dataset.version = String(p.version);
   }
 
+  /** Asks the extension to select the clicked cell in the draft; whether it was a cell. */
   function reveal(target) {
     const td = target instanceof Element ? target.closest('td[data-at]') : null;
     if (td) vscode.postMessage({ type: 'reveal', range: ranges[Number(td.dataset.at)] });
+    return td !== null;
   }
 
   window.addEventListener('message', (e) => {
@@ -53,6 +55,6 @@
     else if (m.type === 'none') { ranges = []; root.replaceChildren(el('p', { class: 'hint' }, m.text)); }
   });
   root.addEventListener('click', (e) => reveal(e.target));
-  root.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); reveal(e.target); } });
+  root.addEventListener('keydown', (e) => { if ((e.key === 'Enter' || e.key === ' ') && reveal(e.target)) e.preventDefault(); });
   vscode.postMessage({ type: 'ready' });
 })();

@@ -126,7 +126,7 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
 function page(webview: Webview, media: Uri): string {
   const nonce = randomBytes(16).toString('base64');
   const file = (name: string) => webview.asWebviewUri(Uri.joinPath(media, name)).toString();
-  const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
+  const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
   return `<!DOCTYPE html>
 <html>
 <head>

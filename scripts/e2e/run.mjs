@@ -245,13 +245,15 @@ async function uiTest(name, extensionsDir, developmentPath, screenshot) {
 /**
  * The table preview (command “nianbao: 预览统计表”): run from the palette beside the draft with one wrong
  * cell, the webview shows that cell as wrong with the value it should be; a click on a cell selects it
- * in the draft (the status bar's “Ln”); typing the right value there turns the cell consistent. With
+ * in the draft (the status bar's “Ln”); typing the right value there turns the cell consistent; another
+ * report opened in the editor takes the preview with it. With
  * `screenshot`, the draft and the preview side by side are saved there.
  */
 async function previewUiTest(name, extensionsDir, developmentPath, screenshot) {
   const workspace = fresh(join(E2E, `${name}-workspace`));
   const text = readFileSync(SEED_000, 'utf8').replace(ROW, ROW.replace('23', '24'));
   writeFileSync(join(workspace, '大兴庄镇年报.txt'), text);
+  writeFileSync(join(workspace, '另一份年报.txt'), readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', '002_5381253050f8893c.txt'), 'utf8'));
   const lineOf = (words) => text.split('\n').findIndex((l) => l.includes(words)) + 1;
   await withCodeServer(name, extensionsDir, {}, ({ port, dir }) => withBrowser(dir, async (page) => {
     let step = 'open the workbench';
@@ -286,6 +288,8 @@ async function previewUiTest(name, extensionsDir, developmentPath, screenshot) {
       assert.match((await wrong.innerText()).replace(/\s+/g, ' '), /^24 应为 23$/);
       assert.equal(await preview.locator('td.value.consistent').count(), 174 + 15);
       console.log(`e2e: ${name}: preview: ${await preview.locator('h1').innerText()}; wrong cell: ${(await wrong.innerText()).replace(/\s+/g, ' ')}`);
+      step = 'the page allows nothing but the extension\'s own script and style';
+      assert.match(await preview.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), /^default-src 'none'; style-src [^;]+; script-src 'nonce-[^']+';$/);
       step = 'click 表三 7.属于行政执法案卷 自然人 (18): the draft selects it, on its line';
       const line = lineOf('属于行政执法案卷');
       await cell('3.3.7', 'natural').click();
@@ -305,6 +309,13 @@ async function previewUiTest(name, extensionsDir, developmentPath, screenshot) {
       await page.keyboard.type('23');
       await see(preview.locator('td.value.consistent[data-row="1"][data-col="natural"]', { hasText: '23' }));
       assert.equal(await preview.locator('td.value.wrong').count(), 0);
+      step = 'open another report (2024): the preview follows the active editor';
+      await page.keyboard.press('Control+P');
+      await see(page.locator('.quick-input-widget input'));
+      await page.keyboard.type('另一份年报.txt');
+      await see(page.locator('.quick-input-list .monaco-list-row', { hasText: '另一份年报.txt' }));
+      await page.keyboard.press('Enter');
+      await see(preview.locator('h1', { hasText: '2024 年度报告统计表' }));
     } catch (error) {
       await keepEvidence(`ui-${name}`, page, dir);
       throw new Error(`the preview UI test (${name}) failed at the step “${step}”: ${error.message.split('\n')[0]}`);
