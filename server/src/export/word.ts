@@ -10,8 +10,8 @@ import type { Part } from './parts';
 // 37/35/28/26 mm, the title in 方正小标宋简体 二号 centred, the text in 仿宋_GB2312 三号 with a
 // two-character indent and a fixed 29 pt line (22 lines a page), section headings in 黑体, sub-headings
 // in 楷体, page numbers “— 1 —” below. The tables are in 仿宋 五号, in a fixed layout whose columns add
-// up to the text's width, their merged headers as Word merges them (gridSpan, vMerge). This module is a
-// bundle of its own (dist/word.js, with the docx package): only an export loads it.
+// up to the text's width, their merged headers as Word merges them (gridSpan, vMerge). Only an export
+// loads it (dist/exporter.js, see index.ts).
 
 const mm = (x: number) => Math.round((x * 1440) / 25.4);
 const PAGE = { width: 11906, height: 16838 };
