@@ -15,6 +15,7 @@ import { toDiagnostic } from './diagnostics';
 import { reopenWithEncoding, wrongEncoding } from './encoding';
 import { inlayHints } from './inlayHints';
 import { guard, logError, runSafe } from './runner';
+import { exportForEditor } from './export';
 import { silenceActions, SILENCED_NOTIFICATION, unsilenced, type SilencedParams } from './silence';
 import { status, type StatusParams } from './status';
 import { checkFile, importForEditor, type FileParams } from './workspaceFiles';
@@ -284,6 +285,12 @@ export function startServer(connection: Connection): void {
     if (!open) return checkFile(connection, params, localeOf(s.language));
     const { findings, result } = validation(open, localeOf(s.language));
     return { findings: applyRuleLevels(findings, s.rules).length, report: result?.report.looksLikeReport ?? false };
+  });
+
+  // The client's command “导出 Word” (lsp/export.ts): an open document as the editor has it.
+  connection.onRequest('nianbao/export', async (params: FileParams) => {
+    const s = await settings.forDocument(params.uri);
+    return exportForEditor(params, documents.get(params.uri)?.getText(), localeOf(s.language), s.rules);
   });
 
   // Writing the report (lsp/authoring.ts): completion, hover, outline, folding, formatting — on the
