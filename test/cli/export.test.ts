@@ -105,6 +105,15 @@ describe('export', () => {
     assert.match(r.stderr, /^nianbao：表二没有完全读懂，按原文导出，没有画成法定表格\n/);
   });
 
+  test('the docx package is in the export\'s own bundle, which the command line and the server load only to export', () => {
+    for (const bundle of ['dist/cli.js', 'dist/server.js']) {
+      const code = readFileSync(bundle, 'utf8');
+      assert.match(code, /require\("\.\/exporter\.js"\)/, bundle);
+      assert.ok(!code.includes('w:gridSpan'), `${bundle} holds the Word writer`);
+    }
+    assert.ok(readFileSync('dist/exporter.js', 'utf8').includes('w:gridSpan'));
+  });
+
   test('usage mistakes: one sentence, exit code 2', () => {
     const input = file('usage.txt', SEED);
     const usage: [string[], RegExp][] = [

@@ -25,6 +25,14 @@ describe('export parts', () => {
     assert.ok(!texts(huaian, 'paragraph').some((t) => /^- \d+ -$/.test(t)), 'no page number as a paragraph');
   });
 
+  it('no title when the text opens with prose, not with the report\'s name', () => {
+    const text = seed('000').text.replace(/^[\s\S]*?年度报告\n/, '');
+    assert.match(text, /^\n依据《中华人民共和国政府信息公开条例》/);
+    const { parts } = partsOf(text);
+    assert.deepEqual(texts(parts, 'title'), []);
+    assert.match(texts(parts, 'paragraph')[0], /^依据《中华人民共和国政府信息公开条例》.*编制本报告。$/);
+  });
+
   it('the section headings as written: a wrong numeral, or none, is the author\'s to fix, not the export\'s', () => {
     assert.deepEqual(texts(partsOf(seed('004').text).parts, 'heading').slice(0, 2), ['一、总体情况', '2、 主动公开政府信息情况']);
     assert.deepEqual(texts(partsOf(seed('002').text).parts, 'heading').slice(1, 3), ['主动公开政府信息情况', '收到和处理政府信息公开申请情况']);

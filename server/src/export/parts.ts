@@ -27,8 +27,9 @@ export interface TableRegion { key: TableKey; start: number; end: number; drawn:
 
 export interface ExportParts { parts: Part[]; asWritten: TableKey[] }
 
-/** A title is found among the first few lines, ending with the one that names the report. */
+/** A title is found among the first few short lines, ending with the one that names the report. */
 const TITLE_LINES = 3;
+const TITLE_MAX = 50;
 /** A sub-heading opening a paragraph ends within this many characters (（一）主动公开情况。). */
 const LEAD_MAX = 30;
 const SUBHEADING = /^[（(][一二三四五六七八九十]{1,3}[）)]/;
@@ -72,13 +73,17 @@ function paragraph(line: string): Part | undefined {
   if (text === '' || isPageMarker(text)) return undefined;
   let lead = 0;
   if (SUBHEADING.test(text)) {
-    const stop = text.indexOf('。');
-    lead = stop >= 0 && stop < LEAD_MAX ? stop + 1 : [...text].length <= LEAD_MAX ? text.length : 0;
+    // In characters, as the Word writer cuts it.
+    const chars = [...text], stop = chars.indexOf('。');
+    lead = stop >= 0 && stop < LEAD_MAX ? stop + 1 : chars.length <= LEAD_MAX ? chars.length : 0;
   }
   return { kind: 'paragraph', text, lead };
 }
 
-/** The title: the first lines of the text down to the one that names the report (年度报告), if it is among the first three. */
+/**
+ * The title: the first lines of the text down to the one that names the report (…年度报告, …报告), if it
+ * is among the first three and none is as long as a sentence of prose (本报告根据……).
+ */
 function titleLines(text: string, end: number): { lines: string[]; end: number } {
   const lines: string[] = [];
   let at = 0;
@@ -88,8 +93,9 @@ function titleLines(text: string, end: number): { lines: string[]; end: number }
     const line = text.slice(at, lineEnd).trim().replace(MARKDOWN_HEADING, '').trim();
     at = lineEnd + 1;
     if (line === '' || isPageMarker(line)) continue;
+    if ([...line].length > TITLE_MAX) break;
     lines.push(line);
-    if (line.includes('报告')) return { lines, end: Math.min(at, end) };
+    if (line.includes('年度报告') || line.endsWith('报告')) return { lines, end: Math.min(at, end) };
   }
   return { lines: [], end: 0 };
 }
