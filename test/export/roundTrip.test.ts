@@ -8,7 +8,7 @@ import { statutory } from '../../server/src/core/authoring/layout';
 import { eachCell, tablesOf, type Report } from '../../server/src/core/model';
 import { check, type Finding } from '../../server/src/core/service';
 import { exportReport, type Exported } from '../../server/src/export/index';
-import { TEXT_WIDTH } from '../../server/src/export/word';
+import { renderWord, TEXT_WIDTH } from '../../server/src/export/word';
 import { importDocument } from '../../server/src/import/index';
 import { importPdf } from '../../server/src/import/pdf';
 import { SEEDS } from '../core/seeds';
@@ -127,6 +127,12 @@ describe('the Word file', async () => {
   const files = unzip((await exported(text, 'docx')).bytes);
   const document = files.get('word/document.xml')!;
   const tables = document.split('<w:tbl>').slice(1).map((t) => t.slice(0, t.indexOf('</w:tbl>')));
+
+  it('two tables one after the other stay two: an empty paragraph between them', async () => {
+    const xml = unzip(await renderWord([{ kind: 'grid', rows: [['规章', '3']] }, { kind: 'grid', rows: [['行政许可', '5']] }])).get('word/document.xml')!;
+    assert.equal(xml.split('<w:tbl>').length - 1, 2);
+    assert.match(xml, /<\/w:tbl><w:p\/?>(?:<\/w:p>)?<w:tbl>/);
+  });
 
   it('A4, margins 37 / 35 mm top and bottom, 28 / 26 mm left and right', () => {
     assert.match(document, /<w:pgSz w:w="11906" w:h="16838"/);

@@ -1,6 +1,6 @@
 import {
   AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType,
-  TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions,
+  TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import { rowSpans, type WordTable } from '../core/authoring/wordTable';
 import type { TableKey } from '../core/format/schema';
@@ -36,8 +36,8 @@ const LINE = { line: 580, lineRule: LineRuleType.EXACT };
 /** Two characters of 三号 text. */
 const INDENT = { firstLineChars: 200, firstLine: 640 };
 
-const run = (text: string, font: Font, size: number, extra: IRunOptions = {}) => new TextRun({
-  text, size, ...extra,
+const run = (text: string, font: Font, size: number) => new TextRun({
+  text, size,
   // Digits and Latin letters as the Chinese text around them, as official documents set them.
   font: { ascii: FONTS[font].name, hAnsi: FONTS[font].name, eastAsia: FONTS[font].name, cs: FONTS[font].name },
 });
@@ -65,11 +65,15 @@ function paragraphOf(part: Exclude<Part, { kind: 'table' | 'grid' }>, last: bool
   }
 }
 
-/** Each table's columns, in parts of the text's width: table 3's three label columns hold 1.、（一）、1.属于…. */
-const WEIGHTS: Record<TableKey, (labels: number, width: number) => number[]> = {
-  t2: (_, width) => [2, ...Array<number>(width - 1).fill(1)],
-  t3: (_, width) => [1, 2, 4, ...Array<number>(width - 3).fill(1)],
-  t4: (_, width) => Array<number>(width).fill(1),
+/**
+ * Each table's grid columns, in shares of the text's width: table 2's labels twice a number's column;
+ * table 3's three label columns (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密) one, two and four
+ * times; table 4's fifteen numbers alike. A number's column holds two characters of 五号 (结果 / 维持).
+ */
+const WEIGHTS: Record<TableKey, (width: number) => number[]> = {
+  t2: (width) => [2, ...Array<number>(width - 1).fill(1)],
+  t3: (width) => [1, 2, 4, ...Array<number>(width - 3).fill(1)],
+  t4: (width) => Array<number>(width).fill(1),
 };
 
 /** Twips per grid column, adding up to the text's width exactly. */
@@ -119,7 +123,7 @@ function tableOf(cols: number[], rows: { cells: CellOut[]; header: boolean }[]):
 /** A statutory table: its headers and group labels centred, the labels of its rows to the left, the numbers centred. */
 function statutoryTable(key: TableKey, table: WordTable): Table {
   const spans = rowSpans(table);
-  return tableOf(columnWidths(WEIGHTS[key](table.labelColumns, table.width)), table.rows.map((row) => ({
+  return tableOf(columnWidths(WEIGHTS[key](table.width)), table.rows.map((row) => ({
     header: row.kind === 'head' && key === 't3',
     cells: row.cells.filter((c) => !c.below).map((c): CellOut => ({
       text: c.text, span: c.span, rowSpan: spans.get(c) ?? 1, align: c.kind === 'label' && row.kind === 'data' ? 'left' : 'center',
@@ -146,6 +150,8 @@ const pageNumber = () => new Footer({
 export async function renderWord(parts: Part[]): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
   parts.forEach((part, i) => {
+    // Two tables one after the other would be one table in Word: an empty paragraph keeps them apart.
+    if ((part.kind === 'table' || part.kind === 'grid') && children[children.length - 1] instanceof Table) children.push(new Paragraph({}));
     if (part.kind === 'table') children.push(statutoryTable(part.key, part.table));
     else if (part.kind === 'grid') children.push(gridTable(part.rows));
     else children.push(paragraphOf(part, parts[i + 1]?.kind !== 'title'));
