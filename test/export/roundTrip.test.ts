@@ -11,11 +11,14 @@ import { exportReport, type Exported } from '../../server/src/export/index';
 import { renderWord, TEXT_WIDTH } from '../../server/src/export/word';
 import { importDocument } from '../../server/src/import/index';
 import { importPdf } from '../../server/src/import/pdf';
+import { EXPECTED } from '../core/expected';
 import { SEEDS } from '../core/seeds';
+import { figures2019 } from '../layouts/figures';
+import { renderReport, type Style } from '../layouts/render';
 import { unzip } from './unzip';
 
-// The file that gets submitted, read back: every seed and every published report of the corpus
-// exported to Word and imported again through the .docx reader (server/src/import/docx.ts), and
+// The file that gets submitted, read back: every seed (and its figures in the 2019 trial format) and
+// every published report of the corpus exported to Word and imported again through the .docx reader (server/src/import/docx.ts), and
 // exported as Markdown and text in each table layout and read again — every cell the same (its kind
 // and its number), every finding the same (code and message). And what the Word file is made of:
 // the statutory merges (gridSpan, vMerge), the page, the fonts, tables as wide as the text.
@@ -29,8 +32,13 @@ async function pdfDraft(name: string): Promise<string> {
   return imported.text;
 }
 
+/** The seeds' figures in the 2019 trial format (its table 2 of 22 cells, its one row of 其他处理), pasted from Word. */
+const TABS: Style = { family: 'tabs', merges: 'pad' };
+const in2019 = (k: string) => renderReport(figures2019(EXPECTED[k]), { t2: TABS, t3: TABS, t4: TABS });
+
 const REPORTS: { name: string; text: () => Promise<string> | string; asWritten?: string[] }[] = [
   ...SEEDS.map((s) => ({ name: `seed ${s.name}`, text: () => s.text })),
+  ...Object.keys(EXPECTED).map((k) => ({ name: `seed ${k}'s figures in the 2019 format`, text: () => in2019(k) })),
   { name: 'Huaian 2024, its PDF', text: () => pdfDraft('huaian-city_2024.pdf') },
   { name: 'Huaian 2024, its PDF\'s text layer', text: () => corpus('huaian-city_2024_pdf-text-layer.txt') },
   { name: 'Pingtan 2022, a web page\'s text on one line', text: () => corpus('pingtan_2022_flattened-web-text.txt') },
