@@ -18,9 +18,9 @@ import { renderReport, type Style } from '../layouts/render';
 import { unzip } from './unzip';
 
 // The file that gets submitted, read back: every seed (and its figures in the 2019 trial format) and
-// every published report of the corpus exported to Word and imported again through the .docx reader (server/src/import/docx.ts), and
-// exported as Markdown and text in each table layout and read again — every cell the same (its kind
-// and its number), every finding the same (code and message). And what the Word file is made of:
+// every published report of the corpus exported to Word and imported again through the .docx reader
+// (server/src/import/docx.ts), and exported as Markdown and text in each table layout and read again —
+// every cell the same (its kind and its number), every finding the same (code and message). And what the Word file is made of:
 // the statutory merges (gridSpan, vMerge), the page, the fonts, tables as wide as the text.
 
 const CORPUS = join(process.cwd(), 'test/fixtures/corpus');
