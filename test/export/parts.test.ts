@@ -33,6 +33,13 @@ describe('export parts', () => {
     assert.match(texts(parts, 'paragraph')[0], /^依据《中华人民共和国政府信息公开条例》.*编制本报告。$/);
   });
 
+  it('a PDF\'s paragraphs, wrapped at the page\'s width, are whole paragraphs again', () => {
+    const huaian = partsOf(readFileSync(join(CORPUS, 'huaian-city_2024_pdf-text-layer.txt'), 'utf8')).parts;
+    const first = texts(huaian, 'paragraph')[0];
+    assert.match(first, /^本报告由淮安市人民政府办公室根据《中华人民共和国政府信息公开条例》（国令第 711 号）.*编制。报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。$/);
+    assert.equal(texts(huaian, 'paragraph').filter((t) => t.startsWith('（')).length, 5, 'the five sub-topics of 一, each a paragraph');
+  });
+
   it('the section headings as written: a wrong numeral, or none, is the author\'s to fix, not the export\'s', () => {
     assert.deepEqual(texts(partsOf(seed('004').text).parts, 'heading').slice(0, 2), ['一、总体情况', '2、 主动公开政府信息情况']);
     assert.deepEqual(texts(partsOf(seed('002').text).parts, 'heading').slice(1, 3), ['主动公开政府信息情况', '收到和处理政府信息公开申请情况']);

@@ -3,6 +3,7 @@ import type { WordTable } from '../core/authoring/wordTable';
 import type { TableKey } from '../core/format/schema';
 import { LineIndex } from '../core/lineIndex';
 import { tablesOf, type Report, type Table } from '../core/model';
+import { unwrap } from '../core/prose/unwrap';
 import { isPageMarker } from '../core/strings';
 import { isTabRow, markdownToDraft } from '../import/draft';
 
@@ -115,8 +116,11 @@ export function exportParts(text: string, report: Report): ExportParts {
 
   const parts: Part[] = [];
   const asWritten: TableKey[] = [];
+  // A PDF's text wraps its paragraphs at the page's width: a paragraph is its lines joined again where
+  // the break is soft (and the page numbers between them dropped), as the prose reader reads them.
+  const view = unwrap(idx, report.sections.map((s) => s.headingRange.start.line));
   const prose = (from: number, to: number) => {
-    for (const line of linesOf(text.slice(from, to))) {
+    for (const line of linesOf(view.text.slice(view.local(from), view.local(to)))) {
       const p = paragraph(line);
       if (p) parts.push(p);
     }
