@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { DidOpenTextDocumentNotification } from 'vscode-languageserver/node';
+import { CodeActionRequest, DidOpenTextDocumentNotification, type CodeAction } from 'vscode-languageserver/node';
 import { check } from '../../server/src/core/service';
 import { importDocument } from '../../server/src/import/index';
 import { startTestClient, type TestClient } from './lspClient';
@@ -48,6 +48,22 @@ describe('language server: nianbao/export', () => {
     const reply = await ask(file(uri, WRONG));
     assert.ok('errors' in reply && reply.errors === 0);
     assert.equal(await natural(reply), 23);
+  });
+
+  it('an error the user chose to ignore in the document is not asked about, as the Problems panel does not show it', async () => {
+    const uri = 'file:///ws/ignored.txt';
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: WRONG } });
+    const errors = (await client.diagnostics(uri, 1)).filter((d) => d.severity === 1);
+    assert.equal(errors.length, 1);
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: errors[0].range, context: { diagnostics: errors } }) as CodeAction[];
+    const [, key] = actions.find((a) => a.command?.command === 'nianbao.silence')!.command!.arguments as [string, string];
+    const before = await ask(file(uri, WRONG));
+    assert.ok('errors' in before && before.errors === 1);
+    const next = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('nianbao/silenced', { uri, keys: [key] });
+    await next;
+    const reply = await ask(file(uri, WRONG));
+    assert.ok('errors' in reply && reply.errors === 0, JSON.stringify({ ...reply, data: undefined }));
   });
 
   it('a table not read whole is named; a text that is no report is refused with the reason', async () => {

@@ -287,10 +287,13 @@ export function startServer(connection: Connection): void {
     return { findings: applyRuleLevels(findings, s.rules).length, report: result?.report.looksLikeReport ?? false };
   });
 
-  // The client's command “导出 Word” (lsp/export.ts): an open document as the editor has it.
+  // The client's command “导出 Word” (lsp/export.ts): an open document as the editor has it, its errors
+  // those the Problems panel shows (the settings applied and, in a text document, the ignored ones left out).
   connection.onRequest('nianbao/export', async (params: FileParams) => {
     const s = await settings.forDocument(params.uri);
-    return exportForEditor(params, documents.get(params.uri)?.getText(), localeOf(s.language), s.rules);
+    const open = documents.get(params.uri);
+    const shownOf = (findings: Finding[]) => (open && open.languageId !== 'html' ? visibleOf(open, findings, s) : applyRuleLevels(findings, s.rules));
+    return exportForEditor(params, open?.getText(), localeOf(s.language), shownOf);
   });
 
   // Writing the report (lsp/authoring.ts): completion, hover, outline, folding, formatting — on the
