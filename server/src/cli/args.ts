@@ -1,11 +1,12 @@
+import type { Layout } from '../core/authoring/layout';
+import type { ExportFormat } from '../export/index';
+
 // Command-line arguments → a command. Hand-written rather than util.parseArgs so that every
 // usage error reaches the user as one clear Chinese sentence.
 
 export type Format = 'text' | 'json' | 'sarif';
 export type Locale = 'zh' | 'en';
 export type DraftFormat = 'md' | 'txt';
-export type ExportFormat = 'docx' | 'md' | 'txt';
-export type TableLayout = 'tabs' | 'markdown' | 'cell-per-line';
 
 export type Command =
   | {
@@ -19,7 +20,7 @@ export type Command =
   | { kind: 'convert'; file: string; to: DraftFormat; out?: string; locale: Locale; verbose: boolean }
   | { kind: 'rules'; locale: Locale }
   /** export: the file that gets submitted; `force` exports a report with errors all the same. */
-  | { kind: 'export'; file: string; to: ExportFormat; layout?: TableLayout; out?: string; force: boolean; locale: Locale }
+  | { kind: 'export'; file: string; to: ExportFormat; layout?: Layout; out?: string; force: boolean; locale: Locale }
   | { kind: 'help' }
   | { kind: 'version' };
 
@@ -129,7 +130,7 @@ export function parseArgs(argv: string[]): Command {
       if (rest.length !== 1) throw new UsageError('export 需要且只需要一个文件');
       const to = options['--to'] as ExportFormat | undefined;
       if (!to) throw new UsageError('export 需要 --to docx、--to md 或 --to txt');
-      const layout = options['--layout'] as TableLayout | undefined;
+      const layout = options['--layout'] as Layout | undefined;
       if (layout && to === 'docx') throw new UsageError('--layout 只用于 --to md 或 --to txt（Word 文件中的统计表总按法定样式画出）');
       return { kind: 'export', file: rest[0], to, layout, out: options['--out'], force, locale };
     }
