@@ -7,6 +7,7 @@ import { rowSpans } from '../../server/src/core/authoring/wordTable';
 import { statutory } from '../../server/src/core/authoring/layout';
 import { eachCell, tablesOf, type Report } from '../../server/src/core/model';
 import { check, type Finding } from '../../server/src/core/service';
+import { changedCell } from '../../server/src/export/exporter';
 import { exportReport, type Exported } from '../../server/src/export/index';
 import { renderWord, TEXT_WIDTH } from '../../server/src/export/word';
 import { importDocument } from '../../server/src/import/index';
@@ -96,6 +97,20 @@ describe('export to Word, imported again: every cell and every finding', () => {
     assert.match(before, /^读不懂表二的排版：第 79 行的“22”/);
     assert.match(after, /^读不懂表二的排版：第 \d+ 行的“22”/);
     assert.notEqual(after, before);
+  });
+});
+
+describe('the read-back that guards every export', () => {
+  it('names the first cell of a table drawn again that reads back otherwise; a table kept as written is not held to it', () => {
+    const text = SEEDS[0].text;
+    const wrong = check(text.replace('一、本年新收政府信息公开申请数量\t\t23\t', '一、本年新收政府信息公开申请数量\t\t24\t')).report;
+    const { report } = check(text);
+    assert.equal(changedCell(report, check(text).report, []), undefined);
+    assert.deepEqual(changedCell(report, wrong, []), {
+      zh: '表三“本年新收申请”行“自然人”列：23 → 24',
+      en: 'Table 3, row “本年新收申请”, column “自然人”: 23 → 24',
+    });
+    assert.equal(changedCell(report, wrong, ['t3']), undefined);
   });
 });
 

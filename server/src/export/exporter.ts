@@ -6,7 +6,7 @@ import { cellName } from '../core/rules/names';
 import { importDocument } from '../import/index';
 import type { Said } from '../import/types';
 import { defaultLayout, type ExportFormat, type ExportResult } from './index';
-import { exportParts, tableRegions } from './parts';
+import { exportParts } from './parts';
 import { exportText } from './text';
 import { renderWord } from './word';
 
@@ -31,8 +31,7 @@ export async function exportReport(text: string, report: Report, to: ExportForma
       asWritten = out.asWritten;
       back = out.text;
     }
-    const drawn = new Set(tableRegions(text, report).filter((r) => r.drawn).map((r) => r.key));
-    const changed = changedCell(report, parseReport(back), drawn);
+    const changed = changedCell(report, parseReport(back), asWritten);
     return changed ? { refused: readBackFailed(changed.zh, changed.en) } : { bytes, asWritten };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
@@ -45,10 +44,10 @@ const readBackFailed = (zh: string, en: string): Said => ({
   en: `the exported file does not read back as the report (please report this): ${en}`,
 });
 
-/** The first cell of a drawn table that reads back otherwise (its kind or its number), or undefined. */
-function changedCell(before: Report, after: Report, drawn: Set<TableKey>): Said | undefined {
+/** The first cell of a table drawn again (not kept as written) that reads back otherwise (its kind or its number), or undefined. */
+export function changedCell(before: Report, after: Report, asWritten: TableKey[]): Said | undefined {
   for (const t of tablesOf(before)) {
-    if (!drawn.has(t.key)) continue;
+    if (asWritten.includes(t.key)) continue;
     let found: Said | undefined;
     eachCell(t, (cell, row, col) => {
       const again = after.tables[t.key]?.rows[row]?.cells[col];
