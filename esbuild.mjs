@@ -11,15 +11,16 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 
 // pdf.js and its worker (~3 MB) are a bundle of their own, dist/pdfjs.js, which the CLI and the
 // server load only when they read a PDF; so are the web-page and Word importers (parse5, mammoth: ~1 MB),
-// dist/structured.js: a check of text files parses neither. The .vsix has no node_modules, so everything
+// dist/structured.js: a check of text files parses neither; and so is the Word writer of the export (the
+// docx package, ~0.5 MB) with the rest of the export, dist/exporter.js. The .vsix has no node_modules, so everything
 // they need is in dist/, with pdf.js's character maps (dist/cmaps/, ~1.7 MB, for Chinese text in many PDFs).
-const APART = { pdfjs: 'pdf.ts', structured: 'index.ts' };
+const APART = { pdfjs: join('import', 'pdf.ts'), structured: join('import', 'index.ts'), exporter: join('export', 'index.ts') };
 const apart = {
   name: 'apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(pdfjs|structured)$/ }, (args) => {
+    b.onResolve({ filter: /^\.\/(pdfjs|structured|exporter)$/ }, (args) => {
       const name = args.path.slice(2);
-      return args.importer.endsWith(join('import', APART[name])) ? { path: `./${name}.js`, external: true } : undefined;
+      return args.importer.endsWith(APART[name]) ? { path: `./${name}.js`, external: true } : undefined;
     });
   },
 };
@@ -33,6 +34,7 @@ await Promise.all([
   // Minified: nobody steps through pdf.js here, and it loads faster.
   build({ ...common, entryPoints: ['server/src/import/pdfjs.ts'], outfile: 'dist/pdfjs.js', minify: true, sourcemap: false }),
   build({ ...common, entryPoints: ['server/src/import/structured.ts'], outfile: 'dist/structured.js' }),
+  build({ ...common, entryPoints: ['server/src/export/exporter.ts'], outfile: 'dist/exporter.js', plugins: [apart], external: ['pdfjs-dist/package.json'] }),
 ]);
 
 if (process.argv.includes('--tests')) {

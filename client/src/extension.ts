@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { Uri, workspace, type ExtensionContext } from 'vscode';
 import { registerCommands } from './commands';
 import { registerEditorCommands, ruleDocsCommand, sendSilenced } from './editorCommands';
+import { registerExportWord } from './exportWord';
 import { l10n } from './l10n';
 import { registerPreview } from './preview';
 import { registerStatus } from './status';
@@ -39,6 +40,7 @@ export async function activate(context: ExtensionContext): Promise<NianbaoApi> {
   registerCommands(context, () => client, () => client?.outputChannel);
   registerEditorCommands(context, () => client);
   registerPreview(context, () => client);
+  registerExportWord(context, () => client);
   // The server pulls the settings (and is told when they change): no restart, the language included.
   // It forgets the silenced findings when it restarts: they are sent again each time it runs.
   context.subscriptions.push(client.onDidChangeState((e) => { if (e.newState === State.Running && client) sendSilenced(context.workspaceState, client); }));

@@ -1,7 +1,8 @@
 import type { Figures } from './figures';
 import { reportParts } from './render';
 import { random } from './typeset';
-import { starts, wordTable, type WordCell, type WordTable } from './word';
+import { rowSpans as rowspans } from '../../server/src/core/authoring/wordTable';
+import { wordTable, type WordTable } from './word';
 
 // A report as a government website publishes it: the statutory tables as HTML tables with the
 // template's merges as rowspan and colspan, inside the site's page (navigation, a breadcrumb that
@@ -15,23 +16,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 export type CellPlaces = Map<string, { start: number; end: number }>;
 export const placeKey = (key: string, row: string, col: string) => `${key} ${row} ${col}`;
 
-/** The rowspan of each cell that opens a vertical merge: itself and the `below` cells under it. */
-export function rowspans(table: WordTable): Map<WordCell, number> {
-  const out = new Map<WordCell, number>();
-  const origin = new Map<number, WordCell>(); // grid column → the cell above that still merges down
-  for (const row of table.rows) {
-    const xs = starts(row);
-    row.cells.forEach((c, i) => {
-      if (c.below) {
-        const top = origin.get(xs[i]);
-        if (top) out.set(top, (out.get(top) ?? 1) + 1);
-      } else {
-        origin.set(xs[i], c);
-      }
-    });
-  }
-  return out;
-}
+export { rowspans };
 
 class Html {
   text = '';

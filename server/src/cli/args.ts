@@ -1,3 +1,6 @@
+import type { Layout } from '../core/authoring/layout';
+import type { ExportFormat } from '../export/index';
+
 // Command-line arguments → a command. Hand-written rather than util.parseArgs so that every
 // usage error reaches the user as one clear Chinese sentence.
 
@@ -16,6 +19,8 @@ export type Command =
   | { kind: 'parse'; file: string; verbose: boolean }
   | { kind: 'convert'; file: string; to: DraftFormat; out?: string; locale: Locale; verbose: boolean }
   | { kind: 'rules'; locale: Locale }
+  /** export: the file that gets submitted; `force` exports a report with errors all the same. */
+  | { kind: 'export'; file: string; to: ExportFormat; layout?: Layout; out?: string; force: boolean; locale: Locale }
   | { kind: 'help' }
   | { kind: 'version' };
 
@@ -24,6 +29,7 @@ export class UsageError extends Error {}
 export const USAGE = `用法：
   nianbao check [--format text|json|sarif] [--locale zh|en] [--jobs N|auto] [--fix [--dry-run]] [--verbose] 文件或目录...
   nianbao convert 文件 --to md|txt [--out 输出文件]
+  nianbao export 文件 --to docx|md|txt [--layout tabs|markdown|cell-per-line] [--out 输出文件] [--force] [--locale zh|en]
   nianbao parse [--format json] [--verbose] 文件
   nianbao rules [--locale zh|en]
   nianbao --help | --version
@@ -39,17 +45,22 @@ check   检查政府信息公开工作年度报告；目录会递归检查其中
         --verbose       在标准错误中列出每个文件所用的编码。
 convert 把报告（任何 check 能读的格式）写成可编辑的草稿：txt 的表格用制表符分隔，md 的表格用 Markdown 竖线表格；
         不加 --out 时输出到标准输出。
+export  把报告（任何 check 能读的格式）导出为要报送的文件：docx 为公文格式的 Word 文件（A4，仿宋正文，黑体标题，
+        三张统计表按法定样式画出、合并表头），md、txt 为文字稿，统计表按 --layout 重画（md 默认 markdown，txt 默认 tabs）。
+        没有完全读懂的表按原文导出并加以说明。报告有错误时不导出（加 --force 仍导出）；
+        不加 --out 时写在原文件旁（同名，扩展名为 .docx、.md 或 .txt），从不覆盖原文件。
 parse   以 JSON 输出解析得到的报告模型（年份、格式版本、章节、统计表）。
 rules   列出全部规则代码、严重程度和名称。
 `;
 
 const CHOICES: Record<string, readonly string[]> = {
-  '--format': ['text', 'json', 'sarif'], '--locale': ['zh', 'en'], '--to': ['md', 'txt'],
+  '--format': ['text', 'json', 'sarif'], '--locale': ['zh', 'en'], '--to': ['md', 'txt', 'docx'],
+  '--layout': ['tabs', 'markdown', 'cell-per-line'],
 };
 /** Options whose value is free (a number, a path) rather than one of a few words. */
 const VALUES: Record<string, string> = { '--jobs': 'N|auto', '--out': '输出文件' };
 
-const NEWER = ['--jobs', '--fix', '--dry-run', '--to', '--out'];
+const NEWER = ['--jobs', '--fix', '--dry-run', '--to', '--out', '--layout', '--force'];
 
 /** --jobs: a whole number of threads, or 0/auto for every core. */
 function jobsOf(value: string): number {
@@ -62,7 +73,7 @@ export function parseArgs(argv: string[]): Command {
   const options: Record<string, string> = {};
   const positionals: string[] = [];
   let flag: 'help' | 'version' | undefined;
-  let verbose = false, fix = false, dryRun = false;
+  let verbose = false, fix = false, dryRun = false, force = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') { positionals.push(...argv.slice(i + 1)); break; }
@@ -71,6 +82,7 @@ export function parseArgs(argv: string[]): Command {
     if (arg === '--verbose') { verbose = true; continue; }
     if (arg === '--fix') { fix = true; continue; }
     if (arg === '--dry-run') { dryRun = true; continue; }
+    if (arg === '--force') { force = true; continue; }
     if (!arg.startsWith('-') || arg === '-') { positionals.push(arg); continue; }
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg : arg.slice(0, eq);
@@ -90,7 +102,7 @@ export function parseArgs(argv: string[]): Command {
   // The options older than a command stay accepted (and ignored) where they were; the newer ones
   // only where they mean something, so that a misplaced one is not silently dropped.
   const only = (allowed: string[]) => {
-    for (const name of [...Object.keys(options), ...(fix ? ['--fix'] : []), ...(dryRun ? ['--dry-run'] : [])]) {
+    for (const name of [...Object.keys(options), ...(fix ? ['--fix'] : []), ...(dryRun ? ['--dry-run'] : []), ...(force ? ['--force'] : [])]) {
       if (NEWER.includes(name) && !allowed.includes(name)) throw new UsageError(`${command} 不接受选项 ${name}`);
     }
   };
@@ -107,9 +119,20 @@ export function parseArgs(argv: string[]): Command {
       only(['--to', '--out']);
       if (options['--format']) throw new UsageError('convert 不接受选项 --format（请用 --to md|txt）');
       if (rest.length !== 1) throw new UsageError('convert 需要且只需要一个文件');
-      const to = options['--to'] as DraftFormat | undefined;
+      const to = options['--to'] as DraftFormat | 'docx' | undefined;
       if (!to) throw new UsageError('convert 需要 --to md 或 --to txt');
+      if (to === 'docx') throw new UsageError('convert 只写草稿（--to md 或 --to txt）；导出 Word 文件请用 nianbao export --to docx');
       return { kind: 'convert', file: rest[0], to, out: options['--out'], locale, verbose };
+    }
+    case 'export': {
+      only(['--to', '--out', '--layout', '--force']);
+      if (options['--format']) throw new UsageError('export 不接受选项 --format（请用 --to docx|md|txt）');
+      if (rest.length !== 1) throw new UsageError('export 需要且只需要一个文件');
+      const to = options['--to'] as ExportFormat | undefined;
+      if (!to) throw new UsageError('export 需要 --to docx、--to md 或 --to txt');
+      const layout = options['--layout'] as Layout | undefined;
+      if (layout && to === 'docx') throw new UsageError('--layout 只用于 --to md 或 --to txt（Word 文件中的统计表总按法定样式画出）');
+      return { kind: 'export', file: rest[0], to, layout, out: options['--out'], force, locale };
     }
     case 'parse':
       only([]);

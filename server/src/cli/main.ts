@@ -7,6 +7,7 @@ import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { checkBatch, type BatchResult } from './batch';
 import { listSources, readDocument, systemError } from './files';
 import { checkJson, encodingLine, importNote, noteLine, parseJson, problemLine, ruleSummary, summary, visible, visibleJson } from './output';
+import { exportCommand } from './export';
 import { checkInWorkers, serveWorker, threadsFor, WORKER } from './pool';
 import { Progress } from './progress';
 import { sarifLog } from './sarif';
@@ -57,6 +58,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     case 'convert': return convert(command, io);
     case 'check': return checkCommand(command, io);
+    case 'export': return exportCommand(command, io);
   }
 }
 

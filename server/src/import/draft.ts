@@ -3,7 +3,7 @@
 // left as they are in both directions, and so is each line's break (LF or CRLF).
 
 /** A line with a tab after its first cell: a table row (a tab before any text is only indentation). */
-const isTabRow = (line: string) => line.replace(/^[\t ]+/, '').includes('\t');
+export const isTabRow = (line: string) => line.replace(/^[\t ]+/, '').includes('\t');
 
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const RULE_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;

@@ -16,6 +16,7 @@ import { reopenWithEncoding, wrongEncoding } from './encoding';
 import { inlayHints } from './inlayHints';
 import { documentPreview, PREVIEW_REQUEST, type PreviewParams, type PreviewReply } from './preview';
 import { guard, logError, runSafe } from './runner';
+import { exportForEditor } from './export';
 import { silenceActions, SILENCED_NOTIFICATION, unsilenced, type SilencedParams } from './silence';
 import { status, type StatusParams } from './status';
 import { checkFile, importForEditor, type FileParams } from './workspaceFiles';
@@ -301,6 +302,15 @@ export function startServer(connection: Connection): void {
       logError(connection, PREVIEW_REQUEST, error);
       return null;
     }
+  });
+
+  // The client's command “导出 Word” (lsp/export.ts): an open document as the editor has it, its errors
+  // those the Problems panel shows (the settings applied and, in a text document, the ignored ones left out).
+  connection.onRequest('nianbao/export', async (params: FileParams) => {
+    const s = await settings.forDocument(params.uri);
+    const open = documents.get(params.uri);
+    const shownOf = (findings: Finding[]) => (open && open.languageId !== 'html' ? visibleOf(open, findings, s) : applyRuleLevels(findings, s.rules));
+    return exportForEditor(params, open?.getText(), localeOf(s.language), shownOf);
   });
 
   // Writing the report (lsp/authoring.ts): completion, hover, outline, folding, formatting — on the

@@ -3,6 +3,8 @@ import { copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } fr
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { EXPECTED as FIGURES } from '../../core/expected';
+import { check } from '../../../server/src/core/service';
+import { importDocx } from '../../../server/src/import/docx';
 import { renderDocx } from '../../layouts/docx';
 import { figuresOf, type Figures } from '../../layouts/figures';
 import { placeKey, renderHtml } from '../../layouts/html';
@@ -510,10 +512,10 @@ export function defineTests(): void {
   });
 
   suite('the palette', () => {
-    test('the commands are registered', async () => {
+    test('every command the manifest contributes is registered', async () => {
       const all = new Set(await vscode.commands.getCommands(true));
-      const ours = ['nianbao.insertTemplate', 'nianbao.insertTable', 'nianbao.fixAll', 'nianbao.showRules',
-        'nianbao.convertToDraft', 'nianbao.checkWorkspace', 'nianbao.clearSilenced'];
+      const ours: string[] = vscode.extensions.getExtension('nianbao.nianbao')!.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+      assert.ok(ours.length >= 10, `the manifest's commands: ${ours.join(', ')}`);
       assert.deepEqual(ours.filter((c) => !all.has(c)), []);
     });
 
@@ -526,6 +528,30 @@ export function defineTests(): void {
       const source = tabs().filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith('/docs/rules/table3-balance.md'));
       assert.deepEqual(source.map((t) => t.label), [], 'no text editor of the Markdown source');
       assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.path.endsWith('table3-balance.md')));
+    });
+  });
+
+  suite('export to Word', () => {
+    test('“导出 Word” writes seed 000 as a .docx (the save dialog answered by the target passed) that imports back with every cell', async () => {
+      const uri = copy(SEED_000, 'export-me.txt');
+      await open(uri);
+      const target = vscode.Uri.file(join(WORKSPACE, 'export-me.docx'));
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('nianbao.exportWord', uri, target);
+      assert.equal(written?.toString(), target.toString());
+      const bytes = readFileSync(target.fsPath);
+      assert.deepEqual([...bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04], 'a zip, as a .docx is');
+      const imported = await importDocx(bytes);
+      assert.ok('text' in imported, 'the .docx reader reads it');
+      const cells = (text: string) => {
+        const out: string[] = [];
+        for (const t of Object.values(check(text).report.tables)) {
+          for (const row of Object.values(t!.rows)) for (const [col, c] of Object.entries(row.cells)) out.push(`${t!.key}.${row.key}.${col} ${c.kind} ${c.value}`);
+        }
+        return out.sort();
+      };
+      const want = cells(readFileSync(uri.fsPath, 'utf8'));
+      assert.equal(want.length, 200);
+      assert.deepEqual(cells(imported.text), want);
     });
   });
 }

@@ -40,7 +40,7 @@ export function drawTable(table: WordTable, to: Layout): string[] {
 }
 
 /** The statutory table with the parsed table's cell texts, or undefined when a row or a cell was not read. */
-function statutory(table: Table): WordTable | undefined {
+export function statutory(table: Table): WordTable | undefined {
   if (table.problems.length) return undefined;
   for (const r of tableSpec(table.version, table.key).rows) {
     if (!r.isGroup && r.columns.some((c) => !table.rows[r.key]?.cells[c])) return undefined;

@@ -151,3 +151,18 @@ export function starts(row: WordRow): number[] {
   let x = 0;
   return row.cells.map((c) => (x += c.span) - c.span);
 }
+
+/** How many rows each cell merges down over: itself and the `below` cells under it. */
+export function rowSpans(table: WordTable): Map<WordCell, number> {
+  const out = new Map<WordCell, number>();
+  const top = new Map<number, WordCell>(); // grid column → the cell above that still merges down
+  for (const row of table.rows) {
+    const xs = starts(row);
+    row.cells.forEach((c, i) => {
+      if (!c.below) { top.set(xs[i], c); return; }
+      const over = top.get(xs[i]);
+      if (over) out.set(over, (out.get(over) ?? 1) + 1);
+    });
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+import { check, type Finding, type Locale } from '../core/service';
+import { asWrittenNote, exportReport } from '../export/index';
+import { importFile } from '../import/index';
+import type { FileParams } from './workspaceFiles';
+
+// The client's command “导出 Word” (request nianbao/export): the report as the Word file to submit,
+// made here with the CLI's code (server/src/export/); the client asks the user, picks the path and
+// writes the bytes (so that it works in virtual workspaces too). A document the editor has open is
+// exported as it is there, unsaved changes included.
+
+/** The .docx (base64), the errors the user is asked about first, and what to tell about tables kept as written. */
+export type ExportReply = { data: string; errors: number; notes: string[] } | { refused: string };
+
+/** `shown`: the findings the user sees, of which the errors are counted. */
+export async function exportForEditor(params: FileParams, open: string | undefined, locale: Locale, shown: (findings: Finding[]) => Finding[]): Promise<ExportReply> {
+  const imported = await importFile(params.name, open === undefined ? Buffer.from(params.data, 'base64') : Buffer.from(open, 'utf8'));
+  if ('refused' in imported) return { refused: imported.refused[locale] };
+  const { report, findings } = check(imported.text, { locale, related: false });
+  if (!report.looksLikeReport) {
+    return { refused: locale === 'en' ? 'it does not look like an annual report (no title naming one, no statutory table)' : '不像政府信息公开工作年度报告（标题中没有“年度报告”，也找不到法定统计表）' };
+  }
+  const errors = shown(findings).filter((f) => f.severity === 'error').length;
+  const result = await exportReport(imported.text, report, 'docx');
+  if ('refused' in result) return { refused: result.refused[locale] };
+  const note = asWrittenNote(result.asWritten);
+  return { data: Buffer.from(result.bytes).toString('base64'), errors, notes: note ? [note[locale]] : [] };
+}
