@@ -12,7 +12,7 @@ import { EXPECTED } from '../core/expected';
 import { sliceAt } from '../core/seeds';
 import { renderDocx } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
-import { placeKey, renderHtml, renderWordHtml } from '../layouts/html';
+import { placeKey, renderHtml, renderWordHtml, type PageStyle } from '../layouts/html';
 import { renderReport, type Style } from '../layouts/render';
 
 // Every seed's figures published as a web page and drafted as a Word file (test/layouts/html.ts,
@@ -162,4 +162,34 @@ describe('findings of a changed or blanked cell, as in the text', () => {
       assert.equal(parseReport(fixed).tables.t3!.rows['3.1']!.cells.natural!.value, 17);
     }
   });
+});
+
+describe('web pages as sites\' editors write their tables', () => {
+  const PAGES: [string, PageStyle][] = [
+    ['header cells as <th>', { th: true }],
+    ['&nbsp; around every number', { pad: true }],
+    ['a <tbody> every three rows', { tbodyEvery: 3 }],
+    ['the table inside a layout table', { nested: true }],
+    ['a zero-width space after every number', { zeroWidth: true }],
+    ['all of these', { th: true, pad: true, tbodyEvery: 2, nested: true, zeroWidth: true }],
+  ];
+  for (const [name, page] of PAGES) {
+    it(`${name}: every seed, every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
+      for (const { name: seed, figures } of FIGURES) {
+        const { html, places } = renderHtml(figures, { seed: 1, page });
+        const { text, source } = importHtml(html);
+        assert.deepEqual(bound(text, figures).wrong, [], seed);
+        const report = parseReport(text);
+        const idx = new LineIndex(text);
+        for (const { key, row, col } of cellsOf(figures)) {
+          const cell = report.tables[key]!.rows[row]!.cells[col]!;
+          const mapped = source!.map.toSource(idx.offset(cell.range.start), idx.offset(cell.range.end));
+          const place = places.get(placeKey(key, row, col))!;
+          assert.deepEqual([mapped.start, mapped.end], [place.start, place.end], `${seed} ${key} ${row} ${col}`);
+        }
+        const plain = asText(figures);
+        assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain), seed);
+      }
+    });
+  }
 });

@@ -33,9 +33,12 @@ export interface Token {
 
 const TAB = 9, PIPE = 0x7c;
 
-/** A Markdown rule row (|---|:--:|) or a grid table's border (+----+====+). */
+/**
+ * A Markdown rule row (|---|:--:|) or a grid table's border (+----+====+); without a pipe or a
+ * plus, at least three dashes: a line holding one or two is a placeholder cell (“-”, “--”).
+ */
 const RULE = /^[\s|+:=-]*$/;
-const isRule = (s: string) => RULE.test(s);
+const isRule = (s: string) => RULE.test(s) && (s.includes('|') || s.includes('+') || /[-=]{3}/.test(s));
 const isGridBorder = (s: string) => /^[\s\u3000]*\+[-=:+]*\+[\s\u3000]*$/.test(s);
 /** The characters a page marker's text starts with, but for the digit of “4/9” (a bare number is a cell). */
 const PAGE_START = new Uint8Array(65536);
