@@ -14,7 +14,7 @@ import { ARITHMETIC, sliceAt, TABLE_CODES } from './seeds';
 // Every seed's figures in the layouts of test/layouts, with what real drafts and published pages
 // add to them (render.ts Noise, columns.ts, cell texts): no-break, ideographic or WPS's spaces where
 // Word had tabs, a cell's lines kept in a tab row, zero-width spaces, trailing blanks, headings
-// written otherwise, a 序号 and a 备注 column, 0件 and placeholders, bold Markdown cells. Read back:
+// written otherwise, a 序号 and a 备注 column, 0件 and placeholders, full-width pipes, bold Markdown cells. Read back:
 // every cell bound with its value and a range on it, no table finding; one wrong cell pinpointed.
 
 const KEYS: TableKey[] = ['t2', 't3', 't4'];
@@ -74,6 +74,7 @@ const VARIANTS: Variant[] = [
   { name: 'a 备注 column with remarks (其中网上申请3件)', layouts: [...TABS, ...MARKDOWN], noise: { columns: { remarks: true, remarkEvery: 3 } } },
   { name: 'zero written 0件', layouts: SEPARATED, cells: (f) => mapCells(f, (v, k) => k !== 't2' && v === '0' ? '0件' : v) },
   { name: 'zero written —, -, /, 无 or 0', layouts: SEPARATED, cells: (f) => mapCells(f, (v, _, i) => v === '0' ? ['—', '-', '/', '无', '0'][i % 5] : v) },
+  { name: 'Markdown typed with full-width pipes (｜)', layouts: [...MARKDOWN, 'markdown/table-per-row'], noise: { fullWidthPipes: true } },
   { name: 'Markdown cells in bold (**0**)', layouts: MARKDOWN, render: (f, l) => layout(l).render(mapCells(f, (v) => `**${v}**`)) },
 ];
 
@@ -141,6 +142,7 @@ describe('parse(render(figures)) = figures, with any of the drafts\' noise', () 
     trailingSpaces: fc.constantFrom(undefined, ' ', '\u3000', '\t'),
     headings: fc.constantFrom(undefined, 'part' as const, 'dot' as const, 'bold' as const),
     columns: fc.constantFrom(undefined, { serial: true }, { remarks: true }, { serial: true, remarks: true }),
+    fullWidthPipes: fc.boolean(),
     crlf: fc.boolean(),
   }, { requiredKeys: [] });
   it('tab-separated and Markdown layouts: every cell bound', () => {

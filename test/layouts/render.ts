@@ -57,6 +57,8 @@ export interface Noise {
   zeroWidth?: boolean;
   /** Blanks left at the end of every line. */
   trailingSpaces?: string;
+  /** A Markdown table typed with a Chinese input method on: full-width pipes (｜). */
+  fullWidthPipes?: boolean;
   /** Section headings as drafts write them (第一部分 总体情况, 一．总体情况, **一、总体情况**, the title in bold too). */
   headings?: 'part' | 'dot' | 'bold';
 }
@@ -122,7 +124,8 @@ function tableLines(f: Figures, key: TableKey, style: Style, noise: Noise): stri
     chunks = [...draw(table.rows.slice(0, cut)), family.marker(style, page), ...draw([...head, ...table.rows.slice(cut)])];
   }
   if (style.family === 'tabs' && (noise.tabAs || noise.cellBreaks || noise.zeroWidth)) chunks = chunks.map((lines) => lines.map((l) => tabRow(l, noise)));
-  else if (noise.zeroWidth) chunks = chunks.map((lines) => lines.map((l) => l.replace(/(\d)(?=[\t |]|$)/g, '$1\u200b')));
+  if (style.family === 'markdown' && noise.fullWidthPipes) chunks = chunks.map((lines) => lines.map((l) => l.replace(/\|/g, '｜')));
+  if (style.family !== 'tabs' && noise.zeroWidth) chunks = chunks.map((lines) => lines.map((l) => l.replace(/(\d)(?=[\t |]|$)/g, '$1\u200b')));
   return chunks.flatMap((lines, i) => noise.blankLines === 'between-rows' && i > 0 ? ['', ...lines] : lines);
 }
 
