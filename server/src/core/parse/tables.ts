@@ -518,11 +518,13 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
         continue;
       }
       // One number more on the next line, after a first “1” on a line of its own: perhaps a serial
-      // (a 序号 column, one cell per line); read on, and the identities decide (columns.ts).
+      // (a 序号 column, one cell per line); read on, and the identities decide (columns.ts). If they
+      // do not, “a number too many” is the honest answer: fifteen from the “1” would shift every cell.
       if (values >= slots.length && t.line !== data[data.length - 1].line && !(values === slots.length && t.kind === Kind.Value && isLoneOne(tokens, first))) break;
       if (t.kind === Kind.Value) values++;
       data.push(t);
     }
+    const columns = headerColumns(spec, header);
     // The blank cells between the header and the first number may be blank values (or traces).
     for (let i = first - 1; i >= 0 && tokens[i].kind === Kind.Blank; i--) data.unshift(tokens[i]);
     end = data[data.length - 1].end;
@@ -530,7 +532,7 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
       table.problems.push({ kind: 'unreadable', row: spec.rows[0].key, range: spanOf(idx, data), found: values, expected: slots.length, cause: 'mixed' });
       return end;
     }
-    readInto(idx, spec, table, slots, data, headerColumns(spec, header), () => spanOf(idx, data), choices);
+    readInto(idx, spec, table, slots, data, columns, () => spanOf(idx, data), choices);
   }
   choose(idx, spec, table, choices);
   return end;
