@@ -171,7 +171,8 @@ describe('web pages as sites\' editors write their tables', () => {
     ['a <tbody> every three rows', { tbodyEvery: 3 }],
     ['the table inside a layout table', { nested: true }],
     ['a zero-width space after every number', { zeroWidth: true }],
-    ['all of these', { th: true, pad: true, tbodyEvery: 2, nested: true, zeroWidth: true }],
+    ['a 序号 and a 备注 column with remarks', { columns: { serial: true, remarks: true, remarkEvery: 4 } }],
+    ['all of these', { th: true, pad: true, tbodyEvery: 2, nested: true, zeroWidth: true, columns: { serial: true, remarks: true } }],
   ];
   for (const [name, page] of PAGES) {
     it(`${name}: every seed, every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
