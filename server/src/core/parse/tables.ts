@@ -524,7 +524,6 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
       if (t.kind === Kind.Value) values++;
       data.push(t);
     }
-    const columns = headerColumns(spec, header);
     // The blank cells between the header and the first number may be blank values (or traces).
     for (let i = first - 1; i >= 0 && tokens[i].kind === Kind.Blank; i--) data.unshift(tokens[i]);
     end = data[data.length - 1].end;
@@ -532,7 +531,7 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
       table.problems.push({ kind: 'unreadable', row: spec.rows[0].key, range: spanOf(idx, data), found: values, expected: slots.length, cause: 'mixed' });
       return end;
     }
-    readInto(idx, spec, table, slots, data, columns, () => spanOf(idx, data), choices);
+    readInto(idx, spec, table, slots, data, headerColumns(spec, header), () => spanOf(idx, data), choices);
   }
   choose(idx, spec, table, choices);
   return end;
