@@ -12,7 +12,7 @@ import { EXPECTED } from '../core/expected';
 import { sliceAt } from '../core/seeds';
 import { renderDocx } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
-import { placeKey, renderHtml, renderWordHtml } from '../layouts/html';
+import { placeKey, renderHtml, renderWordHtml, type PageStyle } from '../layouts/html';
 import { renderReport, type Style } from '../layouts/render';
 
 // Every seed's figures published as a web page and drafted as a Word file (test/layouts/html.ts,
@@ -162,4 +162,49 @@ describe('findings of a changed or blanked cell, as in the text', () => {
       assert.equal(parseReport(fixed).tables.t3!.rows['3.1']!.cells.natural!.value, 17);
     }
   });
+});
+
+describe('web pages as sites\' editors write their tables', () => {
+  const PAGES: [string, PageStyle][] = [
+    ['header cells as <th>', { th: true }],
+    ['&nbsp; around every number', { pad: true }],
+    ['a <tbody> every three rows', { tbodyEvery: 3 }],
+    ['the table inside a layout table', { nested: true }],
+    ['a zero-width space after every number', { zeroWidth: true }],
+    ['a 序号 and a 备注 column with remarks', { columns: { serial: true, remarks: true, remarkEvery: 4 } }],
+    ['all of these', { th: true, pad: true, tbodyEvery: 2, nested: true, zeroWidth: true, columns: { serial: true, remarks: true } }],
+  ];
+  for (const [name, page] of PAGES) {
+    it(`${name}: every seed, every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
+      for (const { name: seed, figures } of FIGURES) {
+        const { html, places } = renderHtml(figures, { seed: 1, page });
+        const { text, source } = importHtml(html);
+        assert.deepEqual(bound(text, figures).wrong, [], seed);
+        const report = parseReport(text);
+        const idx = new LineIndex(text);
+        for (const { key, row, col } of cellsOf(figures)) {
+          const cell = report.tables[key]!.rows[row]!.cells[col]!;
+          const mapped = source!.map.toSource(idx.offset(cell.range.start), idx.offset(cell.range.end));
+          const place = places.get(placeKey(key, row, col))!;
+          assert.deepEqual([mapped.start, mapped.end], [place.start, place.end], `${seed} ${key} ${row} ${col}`);
+        }
+        const plain = asText(figures);
+        assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain), seed);
+      }
+    });
+  }
+});
+
+describe('Word files with the tables framed', () => {
+  for (const frame of ['table', 'textbox'] as const) {
+    it(`each table ${frame === 'table' ? 'in the one cell of a layout table (nested)' : 'in a text box'}: every seed, every cell bound; the findings of the text`, async () => {
+      for (const { name, figures } of FIGURES) {
+        const imported = await importDocument('docx', await renderDocx(figures, 1, frame));
+        assert.ok('text' in imported, JSON.stringify(imported));
+        assert.deepEqual(bound(imported.text, figures).wrong, [], name);
+        const plain = asText(figures);
+        assert.deepEqual(said(check(imported.text).findings, imported.text), said(check(plain).findings, plain), name);
+      }
+    });
+  }
 });

@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Document, type FileChild, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, Textbox, TextRun, WidthType } from 'docx';
 import type { Figures } from './figures';
 import { rowspans } from './html';
 import { reportParts } from './render';
@@ -33,10 +33,22 @@ function tableOf(table: WordTable, next: () => number): Table {
   });
 }
 
+/**
+ * Where a drafter put each statutory table: in the body, in the one cell of a layout table (a
+ * nested table), or in a text box.
+ */
+export type Frame = 'none' | 'table' | 'textbox';
+
+function framed(table: Table, frame: Frame): FileChild {
+  if (frame === 'table') return new Table({ rows: [new TableRow({ children: [new TableCell({ children: [table, new Paragraph('')] })] })] });
+  if (frame === 'textbox') return new Textbox({ style: { width: '450pt', height: '400pt' }, children: [table] });
+  return table;
+}
+
 /** The report as .docx bytes. */
-export async function renderDocx(f: Figures, seed = 0): Promise<Buffer> {
+export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none'): Promise<Buffer> {
   const next = random(seed);
-  const children = reportParts(f).map((p) => p.kind === 'table' ? tableOf(wordTable(f, p.key), next)
+  const children = reportParts(f).map((p) => p.kind === 'table' ? framed(tableOf(wordTable(f, p.key), next), frame)
     : p.kind === 'title' ? new Paragraph({ text: p.text, heading: HeadingLevel.TITLE })
       : p.kind === 'heading' ? new Paragraph({ text: p.text, heading: HeadingLevel.HEADING_2 })
         : new Paragraph(p.text));

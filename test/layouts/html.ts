@@ -1,3 +1,4 @@
+import { withColumns, type ExtraColumns } from './columns';
 import type { Figures } from './figures';
 import { reportParts } from './render';
 import { random } from './typeset';
@@ -24,17 +25,28 @@ class Html {
   add(s: string) { this.text += s; }
 }
 
-function drawTable(out: Html, table: WordTable, next: () => number, split: boolean): void {
+/**
+ * How a site's editor or converter writes its tables: header cells as <th>; &nbsp; around every
+ * number; a <tbody> closed and opened again every few rows; the table inside a layout table's cell;
+ * a zero-width space after every number; a 序号 and a 备注 column (columns.ts).
+ */
+export interface PageStyle { th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns }
+
+function drawTable(out: Html, table: WordTable, next: () => number, split: boolean, page: PageStyle = {}): void {
   const spans = rowspans(table);
+  if (page.nested) out.add('<table class="layout"><tr><td class="main">\n');
   out.add('<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">\n<tbody>\n');
-  for (const row of table.rows) {
+  table.rows.forEach((row, r) => {
+    if (page.tbodyEvery && r > 0 && r % page.tbodyEvery === 0) out.add('</tbody><tbody>\n');
     out.add('<tr>');
     for (const c of row.cells) {
       if (c.below) continue;
       const rowspan = spans.get(c) ?? 1;
-      out.add(`<td${c.span > 1 ? ` colspan="${c.span}"` : ''}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''} valign="center">`);
+      const tag = page.th && c.kind === 'head' ? 'th' : 'td';
+      out.add(`<${tag}${c.span > 1 ? ` colspan="${c.span}"` : ''}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''} valign="center">`);
       if (c.kind === 'value') {
         out.add('<p align="center"><span style="font-size:10.5pt">');
+        if (page.pad) out.add('&nbsp;');
         if (c.text === '') out.add('&nbsp;');
         else {
           // Word splits a number over spans now and then (20 | 23); the digits stay in the td, in order.
@@ -43,20 +55,23 @@ function drawTable(out: Html, table: WordTable, next: () => number, split: boole
           out.add(escape(c.text.slice(0, cut)));
           if (cut < c.text.length) out.add(`</span><span lang="EN-US" style="font-size:10.5pt">${escape(c.text.slice(cut))}`);
           out.places.set(placeKey(table.key, c.at!.row, c.at!.col), { start, end: out.text.length });
+          if (page.zeroWidth) out.add('\u200b');
         }
+        if (page.pad) out.add('&nbsp;');
         out.add('</span></p>');
       } else {
         out.add(`<p>${c.lines.map(escape).join('<br>')}</p>`);
       }
-      out.add('</td>');
+      out.add(`</${tag}>`);
     }
     out.add('</tr>\n');
-  }
+  });
   out.add('</tbody>\n</table>\n');
+  if (page.nested) out.add('</td></tr></table>\n');
 }
 
 /** The whole page, and where each statutory cell's number is in it; `split`: some numbers over two <span>s. */
-export function renderHtml(f: Figures, { seed = 0, split = true } = {}): { html: string; places: CellPlaces } {
+export function renderHtml(f: Figures, { seed = 0, split = true, page = {} as PageStyle } = {}): { html: string; places: CellPlaces } {
   const next = random(seed);
   const out = new Html();
   const parts = reportParts(f);
@@ -79,7 +94,7 @@ export function renderHtml(f: Figures, { seed = 0, split = true } = {}): { html:
 `);
   for (const p of parts) {
     if (p.kind === 'title') continue;
-    if (p.kind === 'table') { drawTable(out, wordTable(f, p.key), next, split); continue; }
+    if (p.kind === 'table') { drawTable(out, withColumns(wordTable(f, p.key), page.columns ?? {}), next, split, page); continue; }
     const strong = p.kind === 'heading';
     out.add(`<p style="text-indent:2em">${strong ? '<strong>' : ''}${escape(p.text)}${strong ? '</strong>' : ''}</p>\n`);
   }

@@ -1,6 +1,7 @@
 import type { TableKey } from '../../server/src/core/format/schema';
 import { FORMATS, SECTIONS, tableSpec } from '../../server/src/core/format/statute';
 import { drawCellPerLine } from './cell-per-line';
+import { withColumns, type ExtraColumns } from './columns';
 import type { Figures } from './figures';
 import { drawFlattened } from './flattened';
 import { drawGrid } from './grid';
@@ -43,6 +44,43 @@ export interface Noise {
   /** A page break, as a page-number line, after the n-th data row of each table that has more rows. */
   pageMarkerAfter?: number;
   crlf?: boolean;
+  /** Columns a drafter adds to every table: 序号 first, 备注 last (columns.ts). */
+  columns?: ExtraColumns;
+  /**
+   * What the tab between two cells of a tab-separated row became: a no-break space (U+00A0), an
+   * ideographic space (U+3000), WPS's “paste as text” run of spaces, a space before the tab.
+   */
+  tabAs?: string;
+  /** In a tab-separated row, a cell's lines kept as lines (Word copies a cell's paragraphs so): 商业↵企业, a long label over two. */
+  cellBreaks?: boolean;
+  /** A zero-width space (U+200B) after every number of a table (text copied from a web page). */
+  zeroWidth?: boolean;
+  /** Blanks left at the end of every line. */
+  trailingSpaces?: string;
+  /** A Markdown table typed with a Chinese input method on: full-width pipes (｜). */
+  fullWidthPipes?: boolean;
+  /** Section headings as drafts write them (第一部分 总体情况, 一．总体情况, **一、总体情况**, the title in bold too). */
+  headings?: 'part' | 'dot' | 'bold';
+}
+
+/** A long label broken where its Word cell wraps it: after its eighth character. */
+const breakLabel = (cell: string) => [...cell].length > 14 && /^[^\d]/.test(cell) ? `${cell.slice(0, 8)}\n${cell.slice(8)}` : cell;
+
+/** A tab-separated row as a drafter's tools left it (Noise.tabAs, cellBreaks, zeroWidth). */
+function tabRow(line: string, noise: Noise): string {
+  let cells = line.split('\t');
+  // The tab renderer joins a header's lines with a space (商业 企业): as lines, they are the cell's paragraphs.
+  if (noise.cellBreaks) cells = cells.map((c) => breakLabel(c.replace(/^([\u4e00-\u9fff]{2,4}) (?=[\u4e00-\u9fff]{2}$)/, '$1\n')));
+  if (noise.zeroWidth) cells = cells.map((c) => c.replace(/(\d)$/, '$1\u200b'));
+  return cells.join(noise.tabAs ?? '\t');
+}
+
+/** A heading or the title as `noise.headings` writes it. */
+function heading(text: string, kind: 'title' | 'heading', noise: Noise): string {
+  if (!noise.headings) return text;
+  if (noise.headings === 'bold') return `**${text}**`;
+  if (kind === 'title') return text;
+  return noise.headings === 'part' ? text.replace(/^(.)、/, '第$1部分 ') : text.replace(/^(.)、/, '$1．');
 }
 
 /** A family's drawing of some rows of a table: one list of lines per Word row. */
@@ -71,7 +109,7 @@ const FAMILIES: { [F in Exclude<Family, 'flattened'>]: FamilyDef<StyleOf<F>> } =
 
 /** The table's lines, before the noise that applies to the whole text (blank lines everywhere, indent, CRLF). */
 function tableLines(f: Figures, key: TableKey, style: Style, noise: Noise): string[] {
-  const table = wordTable(f, key);
+  const table = withColumns(wordTable(f, key), noise.columns ?? {});
   if (style.family === 'flattened') return [drawFlattened(table, style)];
   const family = FAMILIES[style.family] as FamilyDef<Style>;
   const draw = (rows: WordRow[]) => family.draw(rows, table, style);
@@ -85,6 +123,9 @@ function tableLines(f: Figures, key: TableKey, style: Style, noise: Noise): stri
     const page = tableSpec(f.version, key).number + 2;
     chunks = [...draw(table.rows.slice(0, cut)), family.marker(style, page), ...draw([...head, ...table.rows.slice(cut)])];
   }
+  if (style.family === 'tabs' && (noise.tabAs || noise.cellBreaks || noise.zeroWidth)) chunks = chunks.map((lines) => lines.map((l) => tabRow(l, noise)));
+  if (style.family === 'markdown' && noise.fullWidthPipes) chunks = chunks.map((lines) => lines.map((l) => l.replace(/\|/g, '｜')));
+  if (style.family !== 'tabs' && noise.zeroWidth) chunks = chunks.map((lines) => lines.map((l) => l.replace(/(\d)(?=[\t |]|$)/g, '$1\u200b')));
   return chunks.flatMap((lines, i) => noise.blankLines === 'between-rows' && i > 0 ? ['', ...lines] : lines);
 }
 
@@ -93,6 +134,7 @@ function finish(lines: string[], noise: Noise): string {
   let out = lines.filter((l) => l !== '' || (noise.blankLines !== 'none' && noise.blankLines !== 'everywhere'));
   if (noise.blankLines === 'everywhere') out = out.flatMap((l) => [l, '']);
   if (noise.indent) out = out.map((l) => l === '' ? l : noise.indent + l);
+  if (noise.trailingSpaces) out = out.map((l) => l + noise.trailingSpaces);
   const text = out.map((l) => l.replaceAll(EMPTY_CELL_LINE, '')).join('\n') + '\n';
   return noise.crlf ? text.replace(/\n/g, '\r\n') : text;
 }
@@ -144,7 +186,10 @@ export function reportParts(f: Figures): Part[] {
  */
 export function renderReport(f: Figures, styles: Record<TableKey, Style>, noise: Noise = {}): string {
   type Block = { kind: Part['kind']; lines: string[] };
-  const blocks: Block[] = reportParts(f).map((p) => ({ kind: p.kind, lines: p.kind === 'table' ? tableLines(f, p.key, styles[p.key], noise) : [p.text] }));
+  const blocks: Block[] = reportParts(f).map((p) => ({
+    kind: p.kind,
+    lines: p.kind === 'table' ? tableLines(f, p.key, styles[p.key], noise) : [p.kind === 'prose' ? p.text : heading(p.text, p.kind, noise)],
+  }));
 
   if (Object.values(styles).every((x) => x.family === 'flattened')) return finish([blocks.map((b) => b.lines.join(' ')).join(' ')], noise);
   if (styles.t3.family === 'pdf-text') {

@@ -193,7 +193,8 @@ function unmerged(tokens: Token[], keys: string[], columns: Columns): Token[] | 
   let last: Token | undefined, dropped = false;
   const out: Token[] = [];
   for (const t of tokens) {
-    if (isValue(t) && last && t.text === last.text && t.cell >= 0 && under(t) !== undefined && under(t) === under(last)) { dropped = true; continue; }
+    // (A copy stands in a cell of its own: one cell per line, where every line is cell 1, makes none.)
+    if (isValue(t) && last && t.text === last.text && t.cell >= 0 && t.cell !== last.cell && under(t) !== undefined && under(t) === under(last)) { dropped = true; continue; }
     if (isValue(t)) last = t;
     out.push(t);
   }
@@ -209,9 +210,10 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
   if (values.length > n) {
     const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns);
     if (fewer) return readSlots(idx, spec, fewer, slots, columns);
-    // A PDF's bare page number, or a number broken over a line end: the readings that fit the row.
+    // A PDF's bare page number, a number broken over a line end, or a serial number before table 4's
+    // one row (a 序号 column): the readings that fit the row.
     const test = rowTest(spec, slots);
-    const readings = [withoutPageNumbers(tokens, n), rejoined(values, n)]
+    const readings = [withoutPageNumbers(tokens, n), rejoined(values, n), values.length === n + 1 && values[0].text === '1' ? values.slice(1) : undefined]
       .filter((r): r is Token[] => r !== undefined && test(r.map((t) => Number(t.text))));
     return readings.length ? { readings, inferred: true } : { problem: 'too-many', found: values.length };
   }

@@ -102,6 +102,42 @@ function segments(tokens: Token[]): Segment[] {
   return out;
 }
 
+/**
+ * A row's serial number when a 序号 column is written one cell per line: it stands alone on its line
+ * after the numbers of the row before (or the header) and before the labels that open its row
+ * (empty cells after it are the traces of merged label cells, 三、本年度办理结果 merged down). The
+ * index of such a number in the segment, or -1.
+ */
+function serialAt(spec: TableSpec, seg: Segment, next: Segment | undefined): number {
+  if (!next) return -1;
+  let at = seg.tokens.length - 1;
+  while (at >= 0 && seg.tokens[at].kind === Kind.Blank) at--;
+  const serial = seg.tokens[at];
+  if (serial?.kind !== Kind.Value || !/^\d{1,3}$/.test(serial.text) || seg.tokens[at - 1]?.line === serial.line) return -1;
+  if (seg.labels[seg.labels.length - 1]?.line === serial.line || next.labels[0].line === serial.line) return -1;
+  return namedIn(spec, next.labels).length ? at : -1;
+}
+
+/** Whether the table's rows are numbered one cell per line: three serials or more, counting up by one. */
+function numbered(spec: TableSpec, segs: Segment[]): boolean {
+  let last = -1, count = 0;
+  for (let i = 0; i < segs.length; i++) {
+    const at = serialAt(spec, segs[i], segs[i + 1]);
+    if (at < 0) continue;
+    const n = Number(segs[i].tokens[at].text);
+    if (last >= 0 && n !== last + 1) return false;
+    last = n;
+    count++;
+  }
+  return count >= 3;
+}
+
+/** Words with a number written into them (“其中网上申请3件”), fewer numbers than a row of `n` cells has. */
+function isRemark(seg: Segment, n: number): boolean {
+  const label = seg.labels[seg.labels.length - 1], value = seg.tokens[0];
+  return valuesIn(seg.tokens) < n && value?.kind === Kind.Value && label.end === value.start;
+}
+
 /** A row as the aligner found it: its label, and the tokens after it up to the next row's label. */
 interface Draft { spec: RowSpec; labels: Token[]; tokens: Token[]; reading?: Reading }
 
@@ -154,12 +190,19 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   let done = false; // the last row has its numbers: from here on, only rows not yet found are read
   let borrowed: RowSpec | undefined; // a row named by this run's labels together with the next run's
   const segs = segments(tokens);
+  const serials = numbered(spec, segs);
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i];
     if (current && isProse(seg.labels)) break;
-    const hasValues = seg.tokens.some(isValue);
+    let hasValues = seg.tokens.some(isValue);
     const found = namedIn(spec, seg.labels);
     let named = rowsNamed(found, seg.labels, hasValues, groups, current).filter((r) => r !== borrowed);
+    // A serial is one number too many: the only one after header words, or one more than the row's columns.
+    const serial = serials ? serialAt(spec, seg, segs[i + 1]) : -1;
+    if (serial >= 0 && valuesIn(seg.tokens) === (named.length ? named[named.length - 1].columns.length : 0) + 1) {
+      seg.tokens.splice(serial, 1);
+      hasValues = seg.tokens.some(isValue);
+    }
     borrowed = undefined;
     // A label wrapped around its row's numbers (“5.要求行政机关确认或重新出”, the numbers, “具已获取信息”):
     // the row is named by this run and the next together.
@@ -180,8 +223,9 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       const last = current.tokens.filter(isValue).pop();
       // The rest of the row's numbers, after a label's wrapped tail or a page's header.
       if (have < n) current.tokens.push(...seg.tokens);
-      // A remark beside the row (a 备注 column: “其中网上申请79件”).
-      else if (last && seg.labels[0].line === last.line) continue;
+      // A remark beside the row (a 备注 column: “其中网上申请79件”), on its line or in a cell of its own
+      // after it: words with a number run into them, fewer numbers than a row has.
+      else if (last && (seg.labels[0].line === last.line || isRemark(seg, n))) continue;
       // Whole rows of numbers: rows whose labels a converter put elsewhere (see overflow).
       else if (n > 1 && valuesIn(seg.tokens) % n === 0) current.tokens.push(...seg.tokens);
       else strays.push(seg.tokens);
@@ -413,6 +457,10 @@ const slotsByHeader = perLabel((spec, joined): Slot[] => {
   return slots;
 });
 
+/** Whether tokens[i] is a “1” alone on its line. */
+const isLoneOne = (tokens: Token[], i: number) =>
+  tokens[i].text === '1' && tokens[i - 1]?.line !== tokens[i].line && tokens[i + 1]?.line !== tokens[i].line;
+
 /**
  * Table 4 has one row of fifteen numbers under a two-level header; some drafts write one row per
  * block (each after its block's label), or turn it round, one row per result (结果维持 3 1 0). Header
@@ -469,7 +517,10 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
         if (values < slots.length && (columnNamed(spec, normOf(t)) !== null || namedIn(spec, [t]).length)) lost = true;
         continue;
       }
-      if (values >= slots.length && t.line !== data[data.length - 1].line) break;
+      // One number more on the next line, after a first “1” on a line of its own: perhaps a serial
+      // (a 序号 column, one cell per line); read on, and the identities decide (columns.ts). If they
+      // do not, “a number too many” is the honest answer: fifteen from the “1” would shift every cell.
+      if (values >= slots.length && t.line !== data[data.length - 1].line && !(values === slots.length && t.kind === Kind.Value && isLoneOne(tokens, first))) break;
       if (t.kind === Kind.Value) values++;
       data.push(t);
     }

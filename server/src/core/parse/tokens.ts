@@ -32,10 +32,16 @@ export interface Token {
 }
 
 const TAB = 9, PIPE = 0x7c;
+/** A pipe, or the full-width one a Chinese input method types for it (｜). */
+const isPipe = (c: number) => c === PIPE || c === 0xff5c;
+const hasPipe = (s: string) => s.indexOf('|') >= 0 || s.indexOf('｜') >= 0;
 
-/** A Markdown rule row (|---|:--:|) or a grid table's border (+----+====+). */
-const RULE = /^[\s|+:=-]*$/;
-const isRule = (s: string) => RULE.test(s);
+/**
+ * A Markdown rule row (|---|:--:|) or a grid table's border (+----+====+); without a pipe or a
+ * plus, at least three dashes: a line holding one or two is a placeholder cell (“-”, “--”).
+ */
+const RULE = /^[\s|｜+:=-]*$/;
+const isRule = (s: string) => RULE.test(s) && (hasPipe(s) || s.includes('+') || /[-=]{3}/.test(s));
 const isGridBorder = (s: string) => /^[\s\u3000]*\+[-=:+]*\+[\s\u3000]*$/.test(s);
 /** The characters a page marker's text starts with, but for the digit of “4/9” (a bare number is a cell). */
 const PAGE_START = new Uint8Array(65536);
@@ -179,7 +185,7 @@ class Tokenizer {
   /** The tokens of a line that holds text (`line` = text[start, end); `lead`: where its text starts). */
   cut(line: string, start: number, end: number, lead: number, outer: boolean, tabs: number, l: number, lineStart: number) {
     const text = this.text;
-    if (line.indexOf('|') >= 0) {
+    if (hasPipe(line)) {
       cellsOf(text, line, start, outer).forEach(([a, b], k) => { if (isEmpty(text, a, b)) this.blank(b, k); else this.piece(a, b, k); });
       return;
     }
@@ -282,12 +288,12 @@ class Tokenizer {
   }
 }
 
-/** Splits a line at a separator: the pieces' [from, to) offsets. */
-function pieces(line: string, start: number, sep: number): [number, number][] {
+/** Splits a line at its pipes: the pieces' [from, to) offsets. */
+function pieces(line: string, start: number): [number, number][] {
   const out: [number, number][] = [];
   let from = 0;
   for (let i = 0; i <= line.length; i++) {
-    if (i < line.length && line.charCodeAt(i) !== sep) continue;
+    if (i < line.length && !isPipe(line.charCodeAt(i))) continue;
     out.push([start + from, start + i]);
     from = i + 1;
   }
@@ -337,7 +343,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
     let lead = -1, pipes = false, tabs = 0, rules = false, slash = false;
     for (let i = 0; i < line.length; i++) {
       const c = line.charCodeAt(i);
-      if (c === PIPE) pipes = true;
+      if (isPipe(c)) pipes = true;
       else if (c === TAB) tabs++;
       else if (c === 0x2d || c === 0x3d) rules = true;
       else if (c === 0x2f) slash = true;
@@ -387,7 +393,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
  * table; in a table written without them (`outer` false), an empty first or last piece is a cell.
  */
 function cellsOf(text: string, line: string, start: number, outer: boolean): [number, number][] {
-  const ps = pieces(line, start, PIPE);
+  const ps = pieces(line, start);
   const open = outer && isEmpty(text, ps[0][0], ps[0][1]), close = open && ps.length > 1 && isEmpty(text, ps[ps.length - 1][0], ps[ps.length - 1][1]);
   return ps.slice(open ? 1 : 0, close ? -1 : undefined);
 }
@@ -400,8 +406,8 @@ function outerPipes(idx: LineIndex, first: number, last: number): boolean {
   let withPipes = 0, without = 0;
   for (let l = first; l <= last; l++) {
     const line = idx.lineText(l).trim();
-    if (line.indexOf('|') < 0 || isRule(line)) continue;
-    if (line.charCodeAt(0) === PIPE && line.charCodeAt(line.length - 1) === PIPE) withPipes++;
+    if (!hasPipe(line) || isRule(line)) continue;
+    if (isPipe(line.charCodeAt(0)) && isPipe(line.charCodeAt(line.length - 1))) withPipes++;
     else without++;
   }
   return withPipes > without;

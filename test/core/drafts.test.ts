@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { TableKey } from '../../server/src/core/format/schema';
+import { tableSpec } from '../../server/src/core/format/statute';
+import { parseReport } from '../../server/src/core/parse/report';
+import { readCell } from '../../server/src/core/parse/values';
+import { applyEdits, check } from '../../server/src/core/service';
+import { figures2019, figuresOf, type Figures } from '../layouts/figures';
+import { LAYOUTS, type Noise } from '../layouts/render';
+import { EXPECTED } from './expected';
+import { ARITHMETIC, sliceAt, TABLE_CODES } from './seeds';
+
+// Every seed's figures in the layouts of test/layouts, with what real drafts and published pages
+// add to them (render.ts Noise, columns.ts, cell texts): no-break, ideographic or WPS's spaces where
+// Word had tabs, a cell's lines kept in a tab row, zero-width spaces, trailing blanks, headings
+// written otherwise, a 序号 and a 备注 column, 0件 and placeholders, full-width pipes, bold Markdown cells. Read back:
+// every cell bound with its value and a range on it, no table finding; one wrong cell pinpointed.
+
+const KEYS: TableKey[] = ['t2', 't3', 't4'];
+const READER = new Set([...TABLE_CODES, 'table-unreadable', 'cell-ambiguous']);
+const FIGURES: Figures[] = Object.values(EXPECTED).flatMap((e) => [figuresOf(e), figures2019(e)]);
+const layout = (name: string) => LAYOUTS.find((l) => l.name === name)!;
+
+function* cellsOf(f: Figures) {
+  for (const key of KEYS) for (const r of tableSpec(f.version, key).rows) if (!r.isGroup) for (const col of r.columns) yield { key, row: r.key, col, text: f.cells[key][r.key][col] };
+}
+
+const mapCells = (f: Figures, to: (text: string, key: TableKey, i: number) => string): Figures => {
+  let i = 0;
+  const cells = Object.fromEntries(KEYS.map((k) => [k, Object.fromEntries(Object.entries(f.cells[k]).map(([row, cols]) =>
+    [row, Object.fromEntries(Object.entries(cols).map(([c, v]) => [c, to(v, k, i++)]))]))]));
+  return { ...f, cells: cells as Figures['cells'] };
+};
+const withCell = (f: Figures, key: TableKey, row: string, col: string, text: string): Figures =>
+  ({ ...f, cells: { ...f.cells, [key]: { ...f.cells[key], [row]: { ...f.cells[key][row], [col]: text } } } });
+
+/** The cells not read as written: each bound as its text reads (a number, a placeholder), its range on its digits. */
+function misread(text: string, f: Figures, keys = KEYS): string[] {
+  const report = parseReport(text);
+  const out: string[] = [];
+  for (const { key, row, col, text: want } of cellsOf(f)) {
+    if (!keys.includes(key)) continue;
+    const cell = report.tables[key]?.rows[row]?.cells[col], r = readCell(want);
+    const where = `${key} ${row} ${col}`;
+    if (!cell) out.push(`${where} missing`);
+    else if (cell.kind !== r.kind || cell.value !== r.value) out.push(`${where} reads ${cell.kind} ${cell.value}, not ${want}`);
+    else if (r.kind === 'number' && readCell(sliceAt(text, cell.range).replace(/\u200b/g, '')).value !== r.value) out.push(`${where}: its range holds “${sliceAt(text, cell.range)}”`);
+  }
+  return out;
+}
+const tableFindings = (text: string, but: string[] = []) =>
+  check(text).findings.filter((f) => READER.has(f.code) && !but.includes(f.code)).map((f) => `${f.code} ${f.message}`);
+
+interface Variant { name: string; layouts: string[]; noise?: Noise; cells?: (f: Figures) => Figures; render?: (f: Figures, layout: string) => string }
+const TABS = ['tabs', 'tabs/padded-merges', 'tabs/collapsed-merges', 'tabs/ragged'];
+const CELL_PER_LINE = LAYOUTS.filter((l) => l.family === 'cell-per-line').map((l) => l.name);
+const MARKDOWN = ['markdown/outer-pipes', 'markdown/no-outer-pipes', 'markdown/no-rule-row', 'markdown/repeated-merges'];
+const SEPARATED = [...TABS, 'cell-per-line/tab-indent/blank-lines', 'cell-per-line/no-indent/no-blank-lines', ...MARKDOWN, 'grid', 'space-aligned/right', 'space-aligned/left', 'pdf-text'];
+
+const VARIANTS: Variant[] = [
+  { name: 'no-break spaces (U+00A0) for tabs', layouts: TABS, noise: { tabAs: '\u00a0' } },
+  { name: 'ideographic spaces (U+3000) for tabs', layouts: TABS, noise: { tabAs: '\u3000' } },
+  { name: 'WPS “paste as text”: two spaces for each tab', layouts: TABS, noise: { tabAs: '  ' } },
+  { name: 'a space before each tab', layouts: TABS, noise: { tabAs: ' \t' } },
+  { name: 'a cell\'s lines kept in a tab row (商业↵企业, labels over two lines)', layouts: TABS, noise: { cellBreaks: true } },
+  { name: 'zero-width spaces after the numbers', layouts: [...TABS, ...MARKDOWN, 'cell-per-line/tab-indent/blank-lines'], noise: { zeroWidth: true } },
+  { name: 'CRLF and trailing blanks', layouts: SEPARATED, noise: { crlf: true, trailingSpaces: '  ' } },
+  { name: 'headings as 第一部分 总体情况', layouts: SEPARATED, noise: { headings: 'part' } },
+  { name: 'headings as 一．总体情况', layouts: SEPARATED, noise: { headings: 'dot' } },
+  { name: 'title and headings in bold (**…**)', layouts: [...TABS, ...MARKDOWN, 'cell-per-line/tab-indent/blank-lines'], noise: { headings: 'bold' } },
+  { name: 'a 序号 column', layouts: [...TABS, ...CELL_PER_LINE, ...MARKDOWN, 'grid', 'space-aligned/right', 'space-aligned/left'], noise: { columns: { serial: true } } },
+  { name: 'an empty 备注 column', layouts: [...TABS, ...CELL_PER_LINE, ...MARKDOWN, 'space-aligned/right', 'space-aligned/left'], noise: { columns: { remarks: true } } },
+  { name: 'a 备注 column with remarks (其中网上申请3件)', layouts: [...TABS, ...MARKDOWN], noise: { columns: { remarks: true, remarkEvery: 3 } } },
+  { name: 'zero written 0件', layouts: SEPARATED, cells: (f) => mapCells(f, (v, k) => k !== 't2' && v === '0' ? '0件' : v) },
+  { name: 'zero written —, -, /, 无 or 0', layouts: SEPARATED, cells: (f) => mapCells(f, (v, _, i) => v === '0' ? ['—', '-', '/', '无', '0'][i % 5] : v) },
+  { name: 'Markdown typed with full-width pipes (｜)', layouts: [...MARKDOWN, 'markdown/table-per-row'], noise: { fullWidthPipes: true } },
+  { name: 'Markdown cells in bold (**0**)', layouts: MARKDOWN, render: (f, l) => layout(l).render(mapCells(f, (v) => `**${v}**`)) },
+];
+
+const render = (v: Variant, l: string, f: Figures) => v.render ? v.render(f, l) : layout(l).render(v.cells ? v.cells(f) : f, v.noise);
+
+describe('drafts as real tools leave them: every seed, every cell', () => {
+  for (const v of VARIANTS) {
+    it(`${v.name}: every cell bound as written, no table finding (${v.layouts.length} layouts × ${FIGURES.length} reports)`, () => {
+      for (const l of v.layouts) {
+        for (const f of FIGURES) {
+          const text = render(v, l, f);
+          const where = `${l}, ${f.year}`;
+          assert.deepEqual(misread(text, v.cells ? v.cells(f) : f), [], where);
+          // Placeholders are blank cells to the statute: the author's to fill, and said so.
+          assert.deepEqual(tableFindings(text, ['cell-blank']), [], where);
+          assert.equal(parseReport(text).sections.length, 6, where);
+        }
+      }
+    });
+  }
+});
+
+describe('a 序号 column written one cell per line', () => {
+  it('table 4\'s one row with a serial too many, wrong: said to have a number too many, never blamed on a total', () => {
+    const f = FIGURES[4];
+    const text = layout('cell-per-line/tab-indent/blank-lines').render(withCell(f, 't4', 'review', 'upheld', String(Number(f.cells.t4.review.upheld) + 1)), { columns: { serial: true } });
+    assert.deepEqual(check(text).findings.filter((x) => READER.has(x.code)).map((x) => x.code), ['row-cells']);
+  });
+});
+
+describe('one wrong cell in a draft\'s noise', () => {
+  const picks: [string, string, Noise | undefined, ((f: Figures) => Figures) | undefined][] = [
+    ['no-break spaces for tabs', 'tabs', { tabAs: '\u00a0' }, undefined],
+    ['WPS spaces', 'tabs/padded-merges', { tabAs: '  ' }, undefined],
+    ['cell breaks', 'tabs/collapsed-merges', { cellBreaks: true }, undefined],
+    ['序号 column', 'markdown/outer-pipes', { columns: { serial: true } }, undefined],
+    ['序号 column, one cell per line', 'cell-per-line/tab-indent/blank-lines', { columns: { serial: true } }, undefined],
+    ['备注 column', 'cell-per-line/no-indent/no-blank-lines', { columns: { remarks: true } }, undefined],
+    ['0件', 'pdf-text', undefined, (f) => mapCells(f, (v, k) => k !== 't2' && v === '0' ? '0件' : v)],
+  ];
+  picks.forEach(([name, l, noise, cells], i) => {
+    it(`${name} (${l}): every third cell of table 3 made one more is named, and its fix restores it`, () => {
+      const f = (cells ?? ((x: Figures) => x))(FIGURES[(2 * i) % FIGURES.length]);
+      let k = 0;
+      for (const { key, row, col, text } of cellsOf(f)) {
+        if (key !== 't3' || k++ % 3 !== 0) continue;
+        const value = readCell(text).value!;
+        const mutated = layout(l).render(withCell(f, key, row, col, String(value + 1)), noise);
+        const found = check(mutated).findings.filter((x) => READER.has(x.code));
+        const where = `${row} ${col}`;
+        assert.equal(found.length, 1, `${where}: ${found.map((x) => x.code + ' ' + x.message).join('\n')}`);
+        assert.ok(ARITHMETIC.has(found[0].code), where);
+        assert.equal(sliceAt(mutated, found[0].range), String(value + 1), where);
+        assert.equal(parseReport(applyEdits(mutated, found[0].fix!.edits)).tables.t3?.rows[row]?.cells[col]?.value, value, where);
+      }
+    });
+  });
+});
+
+describe('parse(render(figures)) = figures, with any of the drafts\' noise', () => {
+  const noise: fc.Arbitrary<Noise> = fc.record({
+    tabAs: fc.constantFrom(undefined, '\u00a0', '\u3000', '  ', ' \t'),
+    cellBreaks: fc.boolean(),
+    zeroWidth: fc.boolean(),
+    trailingSpaces: fc.constantFrom(undefined, ' ', '\u3000', '\t'),
+    headings: fc.constantFrom(undefined, 'part' as const, 'dot' as const, 'bold' as const),
+    columns: fc.constantFrom(undefined, { serial: true }, { remarks: true }, { serial: true, remarks: true }),
+    fullWidthPipes: fc.boolean(),
+    crlf: fc.boolean(),
+  }, { requiredKeys: [] });
+  it('tab-separated and Markdown layouts: every cell bound', () => {
+    fc.assert(fc.property(fc.constantFrom(...FIGURES), fc.constantFrom(...TABS, ...MARKDOWN.slice(0, 2)), noise, (f, l, n) => {
+      // A trailing tab is a blank cell of its own; a separator of spaces and a 备注 column's blanks cannot be told apart.
+      if (n.trailingSpaces === '\t' && l.startsWith('tabs')) n = { ...n, trailingSpaces: ' ' };
+      if (n.tabAs && n.columns?.remarks) n = { ...n, columns: { serial: n.columns.serial } };
+      const text = layout(l).render(f, n);
+      assert.deepEqual(misread(text, f), []);
+    }), { numRuns: 120 });
+  });
+});
