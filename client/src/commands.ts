@@ -1,17 +1,18 @@
 import { commands, ProgressLocation, Uri, ViewColumn, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { documentKind, EXTENSIONS, MAX_BYTES as MAX_BYTES_OF } from '../../server/src/import/formats';
 import { l10n } from './l10n';
 
 // The palette's commands. The client only reads files and shows results; the server converts and
 // checks them with the same code as the command line (server/src/lsp/workspaceFiles.ts).
 
 /** The report files a workspace is searched for (as the CLI searches a folder). */
-const REPORT_FILES = '**/*.{txt,md,markdown,html,htm,docx,pdf}';
+const REPORT_FILES = `**/*.{${EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
 const NOT_REPORTS = '**/{node_modules,.git,.vscode,dist,out}/**';
 /** Word, web-page and PDF reports, for the file picker of “convert”. */
-const DOCUMENTS = ['docx', 'pdf', 'html', 'htm'];
-/** As the CLI's limit for Word and PDF files: no report comes near it. */
-const MAX_BYTES = 50 * 1024 * 1024;
+const DOCUMENTS = EXTENSIONS.filter((e) => documentKind(e) !== 'text').map((e) => e.slice(1));
+/** The largest file the server reads (a Word or PDF file; it checks each kind's own limit). */
+const MAX_BYTES = Math.max(...Object.values(MAX_BYTES_OF));
 
 type ImportReply = { text: string } | { refused: string };
 type CheckFileReply = { findings: number; report: boolean } | { refused: string };

@@ -1,33 +1,12 @@
 import { readText, type Encoding } from './decode';
+import { documentKind, type DocumentKind } from './formats';
 import { importPdf } from './pdf';
 import type { ImportResult, Said } from './types';
 
-// The document formats nianbao reads, by file extension, and the one entry point that turns a
-// non-text document's bytes into a draft the reader reads. Plain text (.txt, .md) is decoded by
-// decode.ts and read as it is.
+// The one entry point that turns a non-text document's bytes into a draft the reader reads. Plain
+// text (.txt, .md) is decoded by decode.ts and read as it is; formats.ts says which is which.
 
-export type DocumentKind = 'text' | 'html' | 'docx' | 'pdf';
-
-const BY_EXTENSION: Record<string, DocumentKind> = {
-  '.txt': 'text', '.md': 'text', '.markdown': 'text',
-  '.html': 'html', '.htm': 'html',
-  '.docx': 'docx',
-  '.pdf': 'pdf',
-};
-
-/** The extensions a folder is searched for, for messages: “.txt、.md、.html…”. */
-export const EXTENSIONS = Object.keys(BY_EXTENSION);
-
-/** The kind of document a file name says it is (by its extension, in any case), or undefined. */
-export function documentKind(name: string): DocumentKind | undefined {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? undefined : BY_EXTENSION[name.slice(dot).toLowerCase()];
-}
-
-/** No report comes near these sizes; a bigger file is something else and is not read whole. */
-export const MAX_BYTES: Record<DocumentKind, number> = {
-  text: 10 * 1024 * 1024, html: 10 * 1024 * 1024, docx: 50 * 1024 * 1024, pdf: 50 * 1024 * 1024,
-};
+export { documentKind, EXTENSIONS, MAX_BYTES, type DocumentKind } from './formats';
 
 const NO_TEXT: Said = { zh: '网页中没有文字', en: 'the web page holds no text' };
 

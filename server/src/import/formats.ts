@@ -1,0 +1,26 @@
+// The document formats nianbao reads, by file extension, and the sizes no report comes near: data
+// only, so that the client (which lists and reads a workspace's report files) shares it without
+// bundling the importers.
+
+export type DocumentKind = 'text' | 'html' | 'docx' | 'pdf';
+
+const BY_EXTENSION: Record<string, DocumentKind> = {
+  '.txt': 'text', '.md': 'text', '.markdown': 'text',
+  '.html': 'html', '.htm': 'html',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+};
+
+/** The extensions a folder is searched for, for messages: “.txt、.md、.html…”. */
+export const EXTENSIONS = Object.keys(BY_EXTENSION);
+
+/** The kind of document a file name says it is (by its extension, in any case), or undefined. */
+export function documentKind(name: string): DocumentKind | undefined {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? undefined : BY_EXTENSION[name.slice(dot).toLowerCase()];
+}
+
+/** No report comes near these sizes; a bigger file is something else and is not read whole. */
+export const MAX_BYTES: Record<DocumentKind, number> = {
+  text: 10 * 1024 * 1024, html: 10 * 1024 * 1024, docx: 50 * 1024 * 1024, pdf: 50 * 1024 * 1024,
+};
