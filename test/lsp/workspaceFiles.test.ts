@@ -64,6 +64,22 @@ describe('language server: files that are not open', () => {
   });
 });
 
+describe('language server: files that are not open, with rule levels set', () => {
+  let client: TestClient;
+  before(async () => { client = await startTestClient('zh-cn', undefined, { configuration: () => ({ rules: { 'table3-balance': 'off', 'prose-mismatch': 'information' } }) }); });
+  after(async () => { await client?.stop(); });
+
+  it('publishes what the settings let through, as for an open document', async () => {
+    const uri = 'file:///ws/levels.txt';
+    const reply = await client.connection.sendRequest('nianbao/checkFile', file(uri, WRONG));
+    const diagnostics = await client.diagnostics(uri, undefined);
+    assert.deepEqual(reply, { findings: diagnostics.length, report: true });
+    assert.ok(!diagnostics.some((d) => d.code === 'table3-balance'), 'the rule turned off is not published');
+    const prose = diagnostics.filter((d) => d.code === 'prose-mismatch');
+    assert.ok(prose.length > 0 && prose.every((d) => d.severity === 3), JSON.stringify(prose.map((d) => d.severity)));
+  });
+});
+
 describe('language server: a GBK report opened as UTF-8', () => {
   let client: TestClient;
   before(async () => { client = await startTestClient('zh-cn'); });

@@ -283,7 +283,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest('nianbao/checkFile', async (params: FileParams) => {
     const s = await settings.forDocument(params.uri);
     const open = documents.get(params.uri);
-    if (!open) return checkFile(connection, params, localeOf(s.language));
+    if (!open) return checkFile(connection, params, localeOf(s.language), s.rules);
     const { findings, result } = validation(open, localeOf(s.language));
     return { findings: applyRuleLevels(findings, s.rules).length, report: result?.report.looksLikeReport ?? false };
   });

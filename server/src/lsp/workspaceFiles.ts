@@ -1,5 +1,6 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { check, type Finding, type Locale } from '../core/service';
+import { applyRuleLevels, type Settings } from '../core/settings';
 import { documentKind, importFile } from '../import/index';
 import { toDiagnostic } from './diagnostics';
 
@@ -28,11 +29,11 @@ export async function importForEditor(params: FileParams, locale: Locale): Promi
  * A Word or PDF document's findings have no place in the file itself: they are shown on its first
  * line, each saying where in the converted draft it is.
  */
-export async function checkFile(connection: Connection, params: FileParams, locale: Locale): Promise<CheckFileReply> {
+export async function checkFile(connection: Connection, params: FileParams, locale: Locale, rules: Settings['rules']): Promise<CheckFileReply> {
   const imported = await importFile(params.name, bytesOf(params));
   if ('refused' in imported) return { refused: imported.refused[locale] };
   const { report, findings } = check(imported.text, { locale });
-  const shown = report.looksLikeReport ? findings : [];
+  const shown = report.looksLikeReport ? applyRuleLevels(findings, rules) : [];
   const kind = documentKind(params.name) ?? 'text';
   const diagnostics = kind === 'text' ? shown.map((f) => toDiagnostic(f, params.uri)) : shown.map((f) => onFirstLine(f, params.uri, locale));
   await connection.sendDiagnostics({ uri: params.uri, diagnostics });
