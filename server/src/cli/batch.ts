@@ -1,14 +1,12 @@
 import type * as Sarif from 'sarif';
-import { LineIndex } from '../core/lineIndex';
-import type { Report } from '../core/model';
-import { check, type Finding, type Locale } from '../core/service';
-import { yearSummary } from '../core/years/summary';
+import { check, type CheckResult, type Finding, type Locale } from '../core/service';
+import { datedOf } from '../core/years/summary';
 import { applyRuleLevels } from '../core/settings';
 import { documentKind } from '../import/index';
 import type { Said } from '../import/types';
 import type { Format } from './args';
 import { unifiedDiff } from './diff';
-import { findingsInSource, summaryInSource } from '../import/inSource';
+import { findingsInSource } from '../import/inSource';
 import { readDocument, readSource, type Listed, type ReadProblem, type SourceFile } from './files';
 import { fixedText, writeFixed } from './fix';
 import { count, emptyTally, encodingLine, fileErrorJson, fileJson, importLine, importNote, noteLine, textLines, visible, type Tally } from './output';
@@ -38,7 +36,7 @@ export interface BatchResult {
   fixes: string[];
   /** What an importer could not read in a document that was checked all the same (a scanned page of a PDF), one line each. */
   importNotes: string[];
-  /** Each report that names its body and year, for the checks across years (years.ts), done once all files are read. */
+  /** Each report's body and year, for the checks across years (years.ts), done once all files are read. */
   years: YearEntry[];
 }
 
@@ -83,7 +81,7 @@ export function checkOne(source: SourceFile | ReadProblem, { locale, format, ver
   const onError = (error: unknown, rule: string) =>
     out.ruleErrors.push(visible(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}`) + '\n');
   // The command line prints no related places: they are not built.
-  const { findings: checked, report } = check(source.text, { locale, onError, related: false });
+  const { findings: checked, report, idx } = check(source.text, { locale, onError, related: false });
   // A web page's findings are shown where they are in its HTML, not in the draft made of it.
   const mapped = source.imported?.source;
   let findings = mapped ? findingsInSource(checked, source.text, mapped) : checked;
@@ -94,25 +92,25 @@ export function checkOne(source: SourceFile | ReadProblem, { locale, format, ver
     shared.told = true;
     out.importNotes.push(noteLine({ zh: `${shared.path} 有误，已忽略其中无效的部分：${shared.problems.join('；')}`, en: `${shared.path} has errors; its invalid parts are ignored: ${shared.problems.join('; ')}` }, locale));
   }
-  let text = source.text, parsed = report;
+  let parsed = report, lines = idx;
   if (fix) {
     const fixed = fixOne(source, findings, fix.dryRun, locale, out);
-    if (fixed) ({ findings, text, report: parsed } = fixed);
+    if (fixed) ({ findings, report: parsed, idx: lines } = fixed);
   }
   count(out.tally, findings);
   if (fix?.dryRun) return;
   // A web page's findings are in its HTML (mapped above); a Word or PDF file's are in the draft made of it.
   const positioned = !source.imported || mapped !== undefined;
-  const summary = yearSummary(parsed, new LineIndex(text));
-  if (summary) out.years.push({ path, printed: format === 'sarif' ? -1 : out.printed.length, positioned, summary: mapped ? summaryInSource(summary, text, mapped) : summary });
+  const dated = datedOf(parsed, lines);
+  if (dated) out.years.push({ path, printed: format === 'sarif' ? -1 : out.printed.length, positioned, ...dated });
   if (format === 'sarif') out.sarif.push(...sarifResults(path, findings, positioned));
   else out.printed.push(format === 'json' ? fileJson(path, findings) : textLines(path, findings));
 }
 
 const said = (zh: string, en: string): Said => ({ zh, en });
 
-/** Fixes one file (or, dry, prints the diff); the fixed text, its report and findings, or undefined if it was not changed. */
-function fixOne(source: SourceFile, findings: Finding[], dryRun: boolean, locale: Locale, out: BatchResult): { text: string; report: Report; findings: Finding[] } | undefined {
+/** Fixes one file (or, dry, prints the diff); the fixed text's report and findings, or undefined if it was not changed. */
+function fixOne(source: SourceFile, findings: Finding[], dryRun: boolean, locale: Locale, out: BatchResult): CheckResult | undefined {
   const { path } = source;
   const fixable = findings.filter((f) => f.fix).length;
   if (fixable === 0) return undefined;
@@ -136,5 +134,5 @@ function fixOne(source: SourceFile, findings: Finding[], dryRun: boolean, locale
     out.fixes.push(noteLine(said(`已修正 ${path}：${fixed.edits} 处`, `fixed ${path}: ${fixed.edits} edit(s)`), locale));
   }
   // What remains is what the fixed text gives: a fix may settle other findings (or, rarely, raise one).
-  return { text: fixed.text, ...check(fixed.text, { locale, related: false }) };
+  return check(fixed.text, { locale, related: false });
 }

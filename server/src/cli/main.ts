@@ -76,7 +76,7 @@ async function checkCommand(command: Extract<Command, { kind: 'check' }>, io: Io
   const result: BatchResult = threads > 1 ? await checkInWorkers(batch, threads, __filename) : await checkBatch(batch);
   progress?.clear();
   // Last year's report beside this year's among the files: the checks across years, on this thread.
-  addAcrossYears(result, command);
+  await addAcrossYears(result, command);
   const { printed, tally, problems, ruleErrors, encodings, fixes, importNotes } = result;
   const exit = tally.files === 0 && problems.length > 0 ? EXIT.usage : tally.errors > 0 ? EXIT.findings : EXIT.ok;
   if (verbose) io.stderr([...skipped.map((s) => noteLine(s, locale)), ...encodings].join(''));

@@ -25,7 +25,11 @@ export interface Finding {
   related?: { range: Range; message: string; file?: string }[];
 }
 
-export interface CheckResult { report: Report; findings: Finding[] }
+export interface CheckResult {
+  report: Report; findings: Finding[];
+  /** The text's lines, as the rules used them (the checks across years read the report with them too). */
+  idx: LineIndex;
+}
 
 export interface CheckOptions {
   locale?: Locale;
@@ -58,7 +62,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     }
   }
   findings.sort((a, b) => compareRanges(a.range, b.range) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)); // codes are ASCII
-  return { report, findings };
+  return { report, findings, idx };
 }
 
 /**

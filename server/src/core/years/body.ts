@@ -1,4 +1,5 @@
 import type { LineIndex } from '../lineIndex';
+import { matchesOf, toHalfWidth } from '../strings';
 
 // Who wrote a report, from its title: reports of one body for consecutive years are paired by it.
 // Titles come broken over lines (北京市大兴区西红门镇人民政府 / 2024年政府信息公开工作年度报告), with
@@ -27,7 +28,7 @@ export function bodyOfTitle(idx: LineIndex): string | undefined {
     while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
     return line;
   };
-  const years = [...before.matchAll(YEAR)];
+  const years = matchesOf(YEAR, before);
   const year = years[years.length - 1];
   let name: string;
   if (year && at - (year.index + year[0].length) >= 2) {
@@ -42,6 +43,9 @@ export function bodyOfTitle(idx: LineIndex): string | undefined {
   return name.length >= 2 ? name : undefined;
 }
 
+/** What a name is compared by: Chinese characters, Latin letters and digits (blanks and punctuation are how it was typed). */
+const NOT_NAME = /[^\u3400-\u4dbf\u4e00-\u9fff〇A-Za-z0-9]+/g;
+
 /**
  * The name as reports are paired by it: full-width forms and punctuation aside, and the ways one body
  * is named in different years made one — 西红门镇人民政府 and 西红门镇 (a trailing 人民政府 or 政府),
@@ -49,7 +53,7 @@ export function bodyOfTitle(idx: LineIndex): string | undefined {
  * dropped: 大兴区人民政府办公室 stays apart from 大兴区人民政府.
  */
 export function bodyKey(name: string): string {
-  let key = name.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
+  let key = toHalfWidth(name).replace(NOT_NAME, '');
   key = key.replace(/街道办事处$/, '街道').replace(/人民政府(?=[^市区县旗]+街道$)/, '');
   const bare = key.replace(/(?:人民)?政府$/, '');
   return bare.length >= 2 ? bare : key;

@@ -3,11 +3,10 @@ import type { LineIndex, Range } from '../lineIndex';
 import { sectionBody, tableSpans, type Cell, type Report } from '../model';
 import { bodyOfTitle } from './body';
 
-// What the checks across years need of one report, small and plain (it crosses from the CLI's worker
-// threads, and the language server keeps one per file of a workspace folder): who wrote it, for which
-// year, the cells compared with last year's, and the paragraphs of 一 and 五 in a form that ignores
-// figures, punctuation and blanks. Its ranges are where the findings are shown: a web page's are moved
-// into its HTML (import/inSource.ts) before it leaves the file's thread.
+// What the checks across years need of one report, small and plain (the language server keeps one per
+// report of a workspace folder): who wrote it, for which year, the cells compared with last year's, and
+// the paragraphs of 一 and 五 in a form that ignores figures, punctuation and blanks. Its ranges are
+// where the findings are shown: a web page's are moved into its HTML (import/inSource.ts).
 
 /**
  * A cell read as a number as written: blank, placeholder, ambiguous and inferred cells are not here.
@@ -18,10 +17,10 @@ export interface YearCell { value: number; range: Range; fixed?: false }
 /** A paragraph of 一 or 五: where it is, and its letters only (no digits, punctuation or blanks). */
 export interface Paragraph { section: 1 | 5; range: Range; letters: string }
 
-export interface YearSummary {
-  /** The body's name as the title gives it, e.g. 北京市大兴区西红门镇人民政府. */
-  body: string;
-  year: number;
+/** Who wrote a report (its title's name, e.g. 北京市大兴区西红门镇人民政府) and for which year: what reports are paired by. */
+export interface Dated { body: string; year: number }
+
+export interface YearSummary extends Dated {
   /** The version of table 2 (the stock of normative documents is only in the 2021 format). */
   t2Version: FormatVersion | null;
   /** Table 3 row 二、上年结转 and row 四、结转下年度继续办理, by column. */
@@ -53,10 +52,11 @@ function cells(row: Record<string, Cell> | undefined, prefix = ''): Record<strin
   return out;
 }
 
-// Digits (ASCII and full-width), 〇, punctuation and blanks are dropped: a paragraph pasted from last
-// year with its figures and year changed reads the same.
-const NOT_LETTER = /[^\p{L}]|〇/gu;
-export const lettersOf = (s: string) => s.replace(NOT_LETTER, '');
+// Only Chinese characters and Latin letters are kept: digits, 〇, punctuation and blanks are dropped, so
+// that a paragraph pasted from last year with its figures and year changed reads the same. (Not /\p{L}/u:
+// that replace made the summary the larger part of its cost in a batch.)
+const NOT_LETTERS = /[^\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+/g;
+export const lettersOf = (s: string) => s.replace(NOT_LETTERS, '');
 
 /** A line that ends a paragraph: its last character ends a sentence (。！？；), closing quotes aside. */
 const ENDS_PARAGRAPH = /[。！？；!?;][”’」』）)\s]*$/;
@@ -90,17 +90,27 @@ function paragraphsOf(idx: LineIndex, report: Report, number: 1 | 5, out: Paragr
   return total;
 }
 
-/** The summary of a report for the checks across years, or undefined when it names no body or no year. */
-export function yearSummary(report: Report, idx: LineIndex): YearSummary | undefined {
+/**
+ * The report's body and year, or undefined when it names either not. Cheap (the title's lines only):
+ * a batch asks it of every report, and reads the whole summary only of those it pairs.
+ */
+export function datedOf(report: Report, idx: LineIndex): Dated | undefined {
   if (!report.looksLikeReport || report.year === null) return undefined;
   const body = bodyOfTitle(idx);
-  if (!body) return undefined;
+  return body ? { body, year: report.year } : undefined;
+}
+
+/** The summary of a report for the checks across years, or undefined when it names no body or no year. */
+export function yearSummary(report: Report, idx: LineIndex): YearSummary | undefined {
+  const dated = datedOf(report, idx);
+  if (!dated) return undefined;
+  const { body } = dated;
   const { t2, t3 } = report.tables;
   const stock = t2?.version === '2021' ? { ...cells(t2.rows.regulations?.cells, 'regulations.'), ...cells(t2.rows.normative?.cells, 'normative.') } : {};
   const paragraphs: Paragraph[] = [];
   const one = paragraphsOf(idx, report, 1, paragraphs), five = paragraphsOf(idx, report, 5, paragraphs);
   return {
-    body, year: report.year, t2Version: t2?.version ?? null,
+    body, year: dated.year, t2Version: t2?.version ?? null,
     carriedIn: cells(t3?.rows['2']?.cells), carriedOver: cells(t3?.rows['4']?.cells), stock,
     paragraphs, sectionLetters: { 1: one, 5: five },
   };
