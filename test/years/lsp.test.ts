@@ -57,7 +57,7 @@ describe('the language server across years', () => {
     const [d, ...rest] = carryover(await shown);
     assert.deepEqual(rest, []);
     assert.equal(at(THIS_YEAR, d.range), '0');
-    assert.match(d.message, /“商业企业”列为 0，上年（2023年）报告“结转下年度继续办理”为 2/);
+    assert.match(String(d.message), /“商业企业”列为 0，上年（2023年）报告“结转下年度继续办理”为 2/);
     const [related] = d.relatedInformation!;
     assert.equal(related.location.uri, lastYear);
     assert.equal(at(BROKEN, related.location.range), '2');

@@ -52,6 +52,8 @@ export function startServer(connection: Connection): void {
   const validations = new Map<string, Validation>();
   const timers = new Map<string, NodeJS.Timeout>();
   const shown = new Map<string, Shown>();
+  /** Each document's latest search for last year's report, counted: an older one that settles late shows nothing. */
+  const searching = new Map<string, number>();
   /** The version of each document whose edits were last passed on to the reports it is last year's of. */
   const told = new Map<string, number>();
   /** The keys of the findings silenced in each document (silence.ts), as the client last sent them. */
@@ -167,8 +169,11 @@ export function startServer(connection: Connection): void {
     const search = summary && lastYears.search(uri, summary, s);
     show(uri, s);
     if (search && !search.settled) {
+      const before = search.lastYear, generation = (searching.get(uri) ?? 0) + 1;
+      searching.set(uri, generation);
       await search.done;
-      show(uri, s);
+      // Shown again only if a report of last year turned up, and nothing newer was shown meanwhile.
+      if (searching.get(uri) === generation && (search.lastYear !== undefined || before !== undefined)) show(uri, shown.get(uri)?.settings ?? s);
     }
     // The reports whose last year this one is: their findings across years follow its edits.
     const version = document?.version;
@@ -234,6 +239,7 @@ export function startServer(connection: Connection): void {
     validations.delete(e.document.uri);
     shown.delete(e.document.uri);
     told.delete(e.document.uri);
+    searching.delete(e.document.uri);
     // Last year's report as it is on disk again, for the reports it is last year's of.
     const dependents = lastYears.dependents(e.document.uri);
     lastYears.closed(e.document.uri);
