@@ -33,14 +33,13 @@ export interface YearEntry extends Dated {
 /** Adds the findings across years of the batch's reports to its output and tally. */
 export async function addAcrossYears(result: BatchResult, { locale, format }: { locale: Locale; format: Format }): Promise<void> {
   if (result.years.length < 2) return;
-  const byPath = new Map(result.years.map((e) => [resolve(e.path), e]));
   const summaries = new Map<string, Promise<YearSummary | undefined>>();
   const summaryOf = (path: string) => {
     let s = summaries.get(path);
     if (!s) summaries.set(path, s = readSummary(path));
     return s;
   };
-  for (const [current, previous] of pairByBody(result.years, (e) => chosenPrevious(e, byPath))) {
+  for (const [current, previous] of pairByBody(result.years, chooser(result.years))) {
     const [now, last] = [await summaryOf(current.path), await summaryOf(previous.path)];
     // (A file changed or gone since it was checked is left alone.)
     if (!now || !last) continue;
@@ -68,18 +67,26 @@ async function readSummary(path: string): Promise<YearSummary | undefined> {
 /**
  * Last year's report as the nearest .nianbao.json names it (`acrossYears.previous`, paths relative to
  * its folder): the entry, null when it says none or names a file not among those checked, undefined
- * when it does not name this one.
+ * when it does not name this one. (Asked once per folder of the files: most batches have no such file.)
  */
-function chosenPrevious(entry: YearEntry, byPath: Map<string, YearEntry>): YearEntry | null | undefined {
-  const file = settingsFileFor(entry.path);
-  const previous = file.settings.acrossYears?.previous;
-  if (!previous || !file.path) return undefined;
-  const base = dirname(file.path), self = resolve(entry.path);
-  for (const [report, last] of Object.entries(previous)) {
-    if (resolve(base, report) !== self) continue;
-    return last === null ? null : byPath.get(resolve(base, last)) ?? null;
-  }
-  return undefined;
+function chooser(entries: YearEntry[]): (entry: YearEntry) => YearEntry | null | undefined {
+  const choices = new Map<string, Map<string, string | null> | undefined>();
+  let byPath: Map<string, YearEntry> | undefined;
+  return (entry) => {
+    const folder = dirname(entry.path);
+    let choice = choices.get(folder);
+    if (!choices.has(folder)) {
+      const file = settingsFileFor(entry.path);
+      const previous = file.path ? file.settings.acrossYears?.previous : undefined;
+      const base = file.path && dirname(file.path);
+      choice = previous && base ? new Map(Object.entries(previous).map(([report, last]) => [resolve(base, report), last === null ? null : resolve(base, last)])) : undefined;
+      choices.set(folder, choice);
+    }
+    const last = choice?.get(resolve(entry.path));
+    if (last === undefined) return undefined;
+    byPath ??= new Map(entries.map((e) => [resolve(e.path), e]));
+    return last === null ? null : byPath.get(last) ?? null;
+  };
 }
 
 /** A file's JSON entry with more diagnostics, each with its `related` places in the other file; all in order of place. */
