@@ -10,7 +10,7 @@ import { summaryInSource } from '../import/inSource';
 import type { Format } from './args';
 import type { BatchResult } from './batch';
 import { readDocument } from './files';
-import { countFindings, diagnostic, textLines, visibleJson } from './output';
+import { countFindings, diagnostic, textLines, visible, visibleJson } from './output';
 import { artifactLocation, region, sarifResults } from './sarif';
 import { settingsFileFor } from './settingsFile';
 
@@ -45,7 +45,10 @@ export async function addAcrossYears(result: BatchResult, { locale, format }: { 
     if (!now || !last) continue;
     const settings = settingsFileFor(current.path).settings;
     const pair = { current: { ...now, file: current.path }, previous: { ...last, file: previous.path }, copiedWarning: settings.acrossYears?.copiedTextWarning ?? 0.5 };
-    const findings = applyRuleLevels(checkAcrossYears(pair, { locale }), settings.rules ?? {});
+    // A rule that throws is a bug in nianbao, said as the batch says it (batch.ts).
+    const onError = (error: unknown, rule: string) =>
+      result.ruleErrors.push(visible(`nianbao：规则 ${rule} 在检查 ${current.path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}`) + '\n');
+    const findings = applyRuleLevels(checkAcrossYears(pair, { locale, onError }), settings.rules ?? {});
     if (!findings.length) continue;
     countFindings(result.tally, findings);
     if (format === 'sarif') result.sarif.push(...withRelated(sarifResults(current.path, findings, current.positioned), findings, previous.positioned));
