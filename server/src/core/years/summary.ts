@@ -56,7 +56,7 @@ function cells(row: Record<string, Cell> | undefined, prefix = ''): Record<strin
 // that a paragraph pasted from last year with its figures and year changed reads the same. (Not /\p{L}/u:
 // that replace made the summary the larger part of its cost in a batch.)
 const NOT_LETTERS = /[^\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+/g;
-export const lettersOf = (s: string) => s.replace(NOT_LETTERS, '');
+const lettersOf = (s: string) => s.replace(NOT_LETTERS, '');
 
 /** A line that ends a paragraph: its last character ends a sentence (。！？；), closing quotes aside. */
 const ENDS_PARAGRAPH = /[。！？；!?;][”’」』）)\s]*$/;
