@@ -33,8 +33,9 @@ export async function activate(context: ExtensionContext): Promise<NianbaoApi> {
     .flatMap((language) => ['file', 'untitled', 'vscode-vfs', 'vscode-remote'].map((scheme) => ({ language, scheme })));
   const clientOptions: LanguageClientOptions = {
     documentSelector, outputChannelName: 'nianbao', middleware,
-    // The server reads .nianbao.json at a workspace folder's root; it is told when one changes.
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/.nianbao.json') },
+    // The server reads .nianbao.json at a workspace folder's root; it is told when one changes. It also
+    // reads last year's report from disk for the checks across years: told when a report file changes.
+    synchronize: { fileEvents: [workspace.createFileSystemWatcher('**/.nianbao.json'), workspace.createFileSystemWatcher('**/*.{txt,md,markdown,html,htm,docx,pdf}')] },
   };
   client = new LanguageClient('nianbao', l10n.t('Annual report check'), serverOptions, clientOptions);
   registerCommands(context, () => client, () => client?.outputChannel);

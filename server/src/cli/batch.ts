@@ -1,5 +1,6 @@
 import type * as Sarif from 'sarif';
-import { check, type Finding, type Locale } from '../core/service';
+import { check, type CheckResult, type Finding, type Locale } from '../core/service';
+import { datedOf } from '../core/years/summary';
 import { applyRuleLevels } from '../core/settings';
 import { documentKind } from '../import/index';
 import type { Said } from '../import/types';
@@ -11,6 +12,7 @@ import { fixedText, writeFixed } from './fix';
 import { count, emptyTally, encodingLine, fileErrorJson, fileJson, importLine, importNote, noteLine, textLines, visible, type Tally } from './output';
 import { sarifResults } from './sarif';
 import { settingsFileFor } from './settingsFile';
+import type { YearEntry } from './years';
 
 export interface Batch {
   items: Listed[]; locale: Locale; format: Format; verbose?: boolean;
@@ -34,9 +36,11 @@ export interface BatchResult {
   fixes: string[];
   /** What an importer could not read in a document that was checked all the same (a scanned page of a PDF), one line each. */
   importNotes: string[];
+  /** Each report's body and year, for the checks across years (years.ts), done once all files are read. */
+  years: YearEntry[];
 }
 
-export const emptyResult = (): BatchResult => ({ printed: [], sarif: [], tally: emptyTally(), problems: [], ruleErrors: [], encodings: [], fixes: [], importNotes: [] });
+export const emptyResult = (): BatchResult => ({ printed: [], sarif: [], tally: emptyTally(), problems: [], ruleErrors: [], encodings: [], fixes: [], importNotes: [], years: [] });
 
 // Text files are read synchronously (see files.ts); the importers of other documents are asynchronous.
 const isText = (path: string) => (documentKind(path) ?? 'text') === 'text';
@@ -77,7 +81,7 @@ export function checkOne(source: SourceFile | ReadProblem, { locale, format, ver
   const onError = (error: unknown, rule: string) =>
     out.ruleErrors.push(visible(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}`) + '\n');
   // The command line prints no related places: they are not built.
-  const checked = check(source.text, { locale, onError, related: false }).findings;
+  const { findings: checked, report, idx } = check(source.text, { locale, onError, related: false });
   // A web page's findings are shown where they are in its HTML, not in the draft made of it.
   const mapped = source.imported?.source;
   let findings = mapped ? findingsInSource(checked, source.text, mapped) : checked;
@@ -88,18 +92,25 @@ export function checkOne(source: SourceFile | ReadProblem, { locale, format, ver
     shared.told = true;
     out.importNotes.push(noteLine({ zh: `${shared.path} 有误，已忽略其中无效的部分：${shared.problems.join('；')}`, en: `${shared.path} has errors; its invalid parts are ignored: ${shared.problems.join('; ')}` }, locale));
   }
-  if (fix) findings = fixOne(source, findings, fix.dryRun, locale, out) ?? findings;
+  let parsed = report, lines = idx;
+  if (fix) {
+    const fixed = fixOne(source, findings, fix.dryRun, locale, out);
+    if (fixed) ({ findings, report: parsed, idx: lines } = fixed);
+  }
   count(out.tally, findings);
   if (fix?.dryRun) return;
   // A web page's findings are in its HTML (mapped above); a Word or PDF file's are in the draft made of it.
-  if (format === 'sarif') out.sarif.push(...sarifResults(path, findings, !source.imported || mapped !== undefined));
+  const positioned = !source.imported || mapped !== undefined;
+  const dated = datedOf(parsed, lines);
+  if (dated) out.years.push({ path, printed: format === 'sarif' ? -1 : out.printed.length, positioned, ...dated });
+  if (format === 'sarif') out.sarif.push(...sarifResults(path, findings, positioned));
   else out.printed.push(format === 'json' ? fileJson(path, findings) : textLines(path, findings));
 }
 
 const said = (zh: string, en: string): Said => ({ zh, en });
 
-/** Fixes one file (or, dry, prints the diff); the findings of the fixed text, or undefined if it was not changed. */
-function fixOne(source: SourceFile, findings: Finding[], dryRun: boolean, locale: Locale, out: BatchResult): Finding[] | undefined {
+/** Fixes one file (or, dry, prints the diff); the fixed text's report and findings, or undefined if it was not changed. */
+function fixOne(source: SourceFile, findings: Finding[], dryRun: boolean, locale: Locale, out: BatchResult): CheckResult | undefined {
   const { path } = source;
   const fixable = findings.filter((f) => f.fix).length;
   if (fixable === 0) return undefined;
@@ -123,5 +134,5 @@ function fixOne(source: SourceFile, findings: Finding[], dryRun: boolean, locale
     out.fixes.push(noteLine(said(`已修正 ${path}：${fixed.edits} 处`, `fixed ${path}: ${fixed.edits} edit(s)`), locale));
   }
   // What remains is what the fixed text gives: a fix may settle other findings (or, rarely, raise one).
-  return check(fixed.text, { locale, related: false }).findings;
+  return check(fixed.text, { locale, related: false });
 }

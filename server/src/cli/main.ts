@@ -11,6 +11,7 @@ import { exportCommand } from './export';
 import { checkInWorkers, serveWorker, threadsFor, WORKER } from './pool';
 import { Progress } from './progress';
 import { sarifLog } from './sarif';
+import { addAcrossYears } from './years';
 
 // The command-line face of the core. bin/nianbao calls `main`; the bench imports `check` from
 // the same bundle so that it times exactly the code the CLI runs. --jobs starts this same bundle
@@ -76,6 +77,8 @@ async function checkCommand(command: Extract<Command, { kind: 'check' }>, io: Io
   // The files that cannot be read are named, with the reason; the others are checked all the same.
   const result: BatchResult = threads > 1 ? await checkInWorkers(batch, threads, __filename) : await checkBatch(batch);
   progress?.clear();
+  // Last year's report beside this year's among the files: the checks across years, on this thread.
+  await addAcrossYears(result, command);
   const { printed, tally, problems, ruleErrors, encodings, fixes, importNotes } = result;
   const exit = tally.files === 0 && problems.length > 0 ? EXIT.usage : tally.errors > 0 ? EXIT.findings : EXIT.ok;
   if (verbose) io.stderr([...skipped.map((s) => noteLine(s, locale)), ...encodings].join(''));

@@ -40,7 +40,7 @@ export function textLines(path: string, findings: Finding[]): string {
 // nothing else the core may add to a finding (such as `related`) leaks into it.
 const range = (r: Range) => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
 
-function diagnostic(f: Finding) {
+export function diagnostic(f: Finding) {
   const d: Record<string, unknown> = { code: f.code, severity: f.severity, message: f.message, range: range(f.range) };
   if (f.fix) d.fix = { title: f.fix.title, safe: f.fix.safe, edits: f.fix.edits.map((e) => ({ range: range(e.range), newText: e.newText })) };
   return d;
@@ -79,6 +79,11 @@ export function addTally(to: Tally, from: Tally): void {
 
 export function count(tally: Tally, findings: Finding[]): void {
   tally.files++;
+  countFindings(tally, findings);
+}
+
+/** Counts findings without a file (those across years, of files already counted). */
+export function countFindings(tally: Tally, findings: Finding[]): void {
   for (const f of findings) {
     tally.byRule[f.code] = (tally.byRule[f.code] ?? 0) + 1;
     if (f.severity === 'error') tally.errors++;

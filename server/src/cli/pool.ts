@@ -73,6 +73,8 @@ export async function checkInWorkers(batch: Batch, threads: number, entry: strin
 
   const out = emptyResult();
   for (const r of results) {
+    // A report's place in `printed` counts from the start of its run's.
+    for (const y of r.years) out.years.push(y.printed < 0 ? y : { ...y, printed: y.printed + out.printed.length });
     append(out.printed, r.printed);
     append(out.sarif, r.sarif);
     addTally(out.tally, r.tally);

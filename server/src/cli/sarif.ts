@@ -30,7 +30,7 @@ export function artifactLocation(path: string, cwd = process.cwd()): Sarif.Artif
 }
 
 /** 1-based lines and columns; columns count UTF-16 code units, as the run's columnKind says; the end column is the one after the region. */
-const region = (r: Range): Sarif.Region => ({
+export const region = (r: Range): Sarif.Region => ({
   startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1,
 });
 

@@ -1,8 +1,9 @@
 import { predatesStatutoryFormat } from './format/years';
 import type { Report } from './model';
 import { parseReport } from './parse/report';
-import { ruleByCode, RULES } from './rules/index';
+import { REPORT_RULES, ruleByCode, RULES, YEAR_RULES } from './rules/index';
 import type { RawFinding, RuleMeta, Severity, TextEdit } from './rules/types';
+import type { YearPair } from './years/summary';
 import { compareRanges, LineIndex, type Range } from './lineIndex';
 
 // The facade of the pure core: text in, report model and findings out. The language server and
@@ -20,10 +21,15 @@ export interface Finding {
   range: Range;
   /** `safe`: certain, applied by fix-all (rules/types.ts Fix). */
   fix?: { title: string; edits: TextEdit[]; safe: boolean };
-  related?: { range: Range; message: string }[];
+  /** `file`: a place in another file (last year's report), as the pair named it. */
+  related?: { range: Range; message: string; file?: string }[];
 }
 
-export interface CheckResult { report: Report; findings: Finding[] }
+export interface CheckResult {
+  report: Report; findings: Finding[];
+  /** The text's lines, as the rules used them (the checks across years read the report with them too). */
+  idx: LineIndex;
+}
 
 export interface CheckOptions {
   locale?: Locale;
@@ -34,10 +40,10 @@ export interface CheckOptions {
 }
 
 function localize(raw: RawFinding, locale: Locale, related: boolean): Finding {
-  const f: Finding = { code: raw.code, severity: ruleByCode(raw.code)?.severity ?? 'warning', message: raw.message[locale], range: raw.range };
+  const f: Finding = { code: raw.code, severity: raw.severity ?? ruleByCode(raw.code)?.severity ?? 'warning', message: raw.message[locale], range: raw.range };
   if (raw.fix) f.fix = { title: raw.fix.title[locale], edits: raw.fix.edits, safe: raw.fix.safe };
   const places = related && raw.related ? raw.related() : [];
-  if (places.length) f.related = places.map((r) => ({ range: r.range, message: r.message[locale] }));
+  if (places.length) f.related = places.map((r) => (r.file === undefined ? { range: r.range, message: r.message[locale] } : { range: r.range, message: r.message[locale], file: r.file }));
   return f;
 }
 
@@ -47,7 +53,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const report = parseReport(text, idx);
   const findings: Finding[] = [];
   // A text that is neither titled as a report nor holds a statutory table gets no findings at all.
-  const rules = !report.looksLikeReport ? [] : predatesStatutoryFormat(report.year) ? RULES.filter((r) => !r.statutoryOnly) : RULES;
+  const rules = !report.looksLikeReport ? [] : predatesStatutoryFormat(report.year) ? REPORT_RULES.filter((r) => !r.statutoryOnly) : REPORT_RULES;
   for (const rule of rules) {
     try {
       for (const raw of rule.check({ report, text, idx })) findings.push(localize(raw, options.locale ?? 'zh', options.related ?? true));
@@ -56,7 +62,23 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     }
   }
   findings.sort((a, b) => compareRanges(a.range, b.range) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)); // codes are ASCII
-  return { report, findings };
+  return { report, findings, idx };
+}
+
+/**
+ * The findings of the rules across years on this year's report (pair.current) and last year's
+ * (pair.previous): on this year's file, their related places in last year's (`file`). Never throws.
+ */
+export function checkAcrossYears(pair: YearPair, options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of YEAR_RULES) {
+    try {
+      for (const raw of rule.check(pair)) findings.push(localize(raw, options.locale ?? 'zh', options.related ?? true));
+    } catch (error) {
+      options.onError?.(error, rule.code);
+    }
+  }
+  return findings.sort((a, b) => compareRanges(a.range, b.range) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** Applies edits to text; edits that overlap an earlier one are skipped. */

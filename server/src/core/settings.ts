@@ -24,6 +24,15 @@ const CHOICES = {
   inlayHints: z.enum(['wrongTotals', 'off']),
   language: z.enum(['zh', 'en', 'auto']),
 };
+/** Only in .nianbao.json (they name files of the folder it is in): the checks across years. */
+const AcrossYears = z.strictObject({
+  previous: z.optional(z.record(z.string(), z.nullable(z.string())).check(z.describe(
+    '每份报告的上年报告，写明时不按机关名称和年度配对；路径相对于本文件所在的文件夹；null 表示没有上年报告。· Last year\'s report of a report, instead of pairing by body and year; paths relative to this file\'s folder; null: none.'))),
+  copiedTextWarning: z.optional(z.number().check(z.gte(0), z.lte(1), z.describe(
+    '一个部分照搬上年报告的文字超过这一比例时，copied-text 为警告（默认 0.5）。· Above this share of a section copied from last year, copied-text is a warning (default 0.5).'))),
+});
+/** The keys only .nianbao.json has: the editor's settings have no such entries. */
+export const FILE_ONLY_SETTINGS = ['acrossYears'];
 const Rules = z.strictObject(Object.fromEntries(RULES.map((r) => [r.code, described(Level, `${r.title.zh} · ${r.title.en}`)])));
 
 export const SettingsSchema = z.strictObject({
@@ -32,6 +41,7 @@ export const SettingsSchema = z.strictObject({
   rules: described(Rules, '按规则代码关闭规则（off）或改变其严重程度。· Turn a rule off or change its severity, by rule code.'),
   inlayHints: described(CHOICES.inlayHints, '在勾稽关系不符的格子旁显示应填的数（默认），或不显示。· Show the value the identities determine next to a wrong cell (default), or nothing.'),
   language: described(CHOICES.language, '检查结果和修正的语言：中文（默认）、English，或跟随 VS Code 显示语言（auto）。· The language of diagnostics and fixes.'),
+  acrossYears: described(AcrossYears, '与上年报告的核对（只在 .nianbao.json 中）。· Checks against last year\'s report (in .nianbao.json only).'),
 });
 
 export interface Settings {
@@ -40,6 +50,8 @@ export interface Settings {
   rules: Partial<Record<string, Level>>;
   inlayHints: 'wrongTotals' | 'off';
   language: 'zh' | 'en' | 'auto';
+  /** From .nianbao.json only; `previous` paths are relative to its folder. */
+  acrossYears?: { previous?: Record<string, string | null>; copiedTextWarning?: number };
 }
 
 export const DEFAULT_SETTINGS: Settings = { validate: 'onType', rules: {}, inlayHints: 'wrongTotals', language: 'zh' };
@@ -66,6 +78,10 @@ export function readSettings(raw: unknown): { settings: Partial<Settings>; probl
         else rules[code] = level as Level;
       }
       settings.rules = rules;
+    } else if (key === 'acrossYears') {
+      const parsed = AcrossYears.safeParse(value);
+      if (parsed.success) settings.acrossYears = parsed.data;
+      else problems.push(`acrossYears: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ')}`);
     } else if (key === 'validate' || key === 'inlayHints' || key === 'language') {
       const parsed = CHOICES[key].safeParse(value);
       if (parsed.success) Object.assign(settings, { [key]: parsed.data });
@@ -85,6 +101,7 @@ export function mergeSettings(...sources: Partial<Settings>[]): Settings {
     if (s.inlayHints) out.inlayHints = s.inlayHints;
     if (s.language) out.language = s.language;
     if (s.rules) Object.assign(out.rules, s.rules);
+    if (s.acrossYears) out.acrossYears = s.acrossYears;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { LineIndex, type Range } from '../core/lineIndex';
 import type { Finding, TextEdit } from '../core/service';
+import { movedSummary, type YearSummary } from '../core/years/summary';
 import type { SourceMap } from './types';
 
 // Findings of a draft an importer made (from a web page) moved to where they are in the source file,
@@ -38,11 +39,21 @@ export function findingsInSource(findings: Finding[], draft: string, source: Map
   };
   return findings.map((f) => {
     const out: Finding = { code: f.code, severity: f.severity, message: f.message, range: place(f.range).range };
-    if (f.related) out.related = f.related.map((r) => ({ range: place(r.range).range, message: r.message }));
+    // (A place in another file is not in this source: it stays as it is.)
+    if (f.related) out.related = f.related.map((r) => (r.file === undefined ? { range: place(r.range).range, message: r.message } : r));
     if (f.fix) {
       const edits = f.fix.edits.map(inSource);
       if (edits.every((e) => e !== undefined)) out.fix = { title: f.fix.title, safe: f.fix.safe, edits: edits.flat() as TextEdit[] };
     }
     return out;
+  });
+}
+
+/** A report's summary for the checks across years (core/years/) with its ranges in `source`. */
+export function summaryInSource(summary: YearSummary, draft: string, source: MappedSource): YearSummary {
+  const from = new LineIndex(draft), to = new LineIndex(source.text);
+  return movedSummary(summary, (r) => {
+    const s = source.map.toSource(from.offset(r.start), from.offset(r.end));
+    return { range: to.range(s.start, s.end), exact: s.exact };
   });
 }

@@ -25,7 +25,8 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   // Only rules have docs pages (the server's own notices, such as too-large, do not).
   if (ruleByCode(finding.code)) diagnostic.codeDescription = { href: ruleDocsHref(finding.code) };
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+    // A place in another file (last year's report) names its URI.
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: r.file ?? uri, range: r.range }, message: r.message }));
   }
   return diagnostic;
 }

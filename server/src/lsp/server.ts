@@ -20,6 +20,9 @@ import { exportForEditor } from './export';
 import { silenceActions, SILENCED_NOTIFICATION, unsilenced, type SilencedParams } from './silence';
 import { status, type StatusParams } from './status';
 import { checkFile, importForEditor, type FileParams } from './workspaceFiles';
+import { yearSummary, type YearSummary } from '../core/years/summary';
+import { summaryInSource } from '../import/inSource';
+import { LastYears } from './years';
 
 // The language server: a thin face of the core. It checks each document version once, pushes the
 // findings as diagnostics and answers code actions from the same cached findings.
@@ -39,6 +42,8 @@ interface Validation {
   result?: CheckResult;
   /** The findings shown for this version: none for a text file that is not a report. */
   findings: Finding[];
+  /** What the checks across years read of it (a web page's places in its HTML); none when it names no body or year. */
+  summary?: YearSummary;
 }
 
 /** What was last published for a document: the findings after the settings and the silenced ones. */
@@ -49,6 +54,10 @@ export function startServer(connection: Connection): void {
   const validations = new Map<string, Validation>();
   const timers = new Map<string, NodeJS.Timeout>();
   const shown = new Map<string, Shown>();
+  /** Each document's latest search for last year's report, counted: an older one that settles late shows nothing. */
+  const searching = new Map<string, number>();
+  /** The version of each document whose edits were last passed on to the reports it is last year's of. */
+  const told = new Map<string, number>();
   /** The keys of the findings silenced in each document (silence.ts), as the client last sent them. */
   const silenced = new Map<string, Set<string>>();
   let settings!: SettingsSource;
@@ -60,6 +69,13 @@ export function startServer(connection: Connection): void {
   let configurationChanges = false;
   let folderChanges = false;
   let folders: WorkspaceFolder[] = [];
+  /** An open document as the checks across years read it: its current version's summary. */
+  const openReport = (uri: string) => {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    return { uri, summary: validation(document, shown.get(uri)?.locale ?? locale).summary, positioned: true };
+  };
+  const lastYears = new LastYears(() => folders, openReport, () => documents.all().map((d) => d.uri), (what, error) => logError(connection, what, error));
 
   connection.onInitialize((params): InitializeResult => {
     // nianbao.language: Chinese unless the user chose English, or “auto” and VS Code is in English.
@@ -117,6 +133,8 @@ export function startServer(connection: Connection): void {
         v.result = check(draft, { locale, onError: (error, rules) => logError(connection, `check ${rules}`, error) });
         if (languageId === 'nianbao' || v.result.report.looksLikeReport) {
           v.findings = imported?.source ? findingsInSource(v.result.findings, draft, imported.source) : v.result.findings;
+          const summary = yearSummary(v.result.report, v.result.idx);
+          v.summary = summary && imported?.source ? summaryInSource(summary, draft, imported.source) : summary;
         }
         const encoding = wrongEncoding(text, locale);
         if (encoding) v.findings = [encoding, ...v.findings];
@@ -140,11 +158,31 @@ export function startServer(connection: Connection): void {
     connection.sendDiagnostics({ uri, version, diagnostics }).catch((error) => logError(connection, 'sendDiagnostics', error));
   }
 
-  /** `show`, once the document's settings are known (asked of the client); no debounced check fires meanwhile. */
+  /**
+   * `show`, once the document's settings are known (asked of the client); no debounced check fires meanwhile.
+   * Last year's report is searched for (once; lsp/years.ts) meanwhile the findings of this one are shown.
+   */
   async function validate(uri: string): Promise<void> {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
-    show(uri, await settings.forDocument(uri));
+    const s = await settings.forDocument(uri);
+    const document = documents.get(uri);
+    const summary = document && validation(document, localeOf(s.language)).summary;
+    const search = summary && lastYears.search(uri, summary, s);
+    show(uri, s);
+    if (search && !search.settled) {
+      const before = search.lastYear, generation = (searching.get(uri) ?? 0) + 1;
+      searching.set(uri, generation);
+      await search.done;
+      // Shown again only if a report of last year turned up, and nothing newer was shown meanwhile.
+      if (searching.get(uri) === generation && (search.lastYear !== undefined || before !== undefined)) show(uri, shown.get(uri)?.settings ?? s);
+    }
+    // The reports whose last year this one is: their findings across years follow its edits.
+    const version = document?.version;
+    if (version !== undefined && told.get(uri) !== version) {
+      told.set(uri, version);
+      for (const other of lastYears.dependents(uri)) if (documents.get(other)) void validateSafe(other);
+    }
   }
 
   /** Checks the document's current version (once) with these settings and publishes what they and the silenced keys let through. */
@@ -154,7 +192,9 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri); // after a wait for the settings: the document may have changed or closed
     if (!document) return;
     const locale = localeOf(s.language);
-    const { version, findings, result } = validation(document, locale);
+    const { version, findings: own, result, summary } = validation(document, locale);
+    const across = lastYears.findings(uri, summary, s, locale);
+    const findings = across.length ? [...own, ...across] : own;
     const visible = visibleOf(document, findings, s);
     const isReport = document.languageId === 'nianbao' || result?.report.looksLikeReport === true;
     shown.set(uri, { version, findings: visible, settings: s, locale, result, isReport });
@@ -182,6 +222,7 @@ export function startServer(connection: Connection): void {
   function reconfigure(newFolders?: WorkspaceFolder[]): void {
     if (newFolders) folders = newFolders;
     settings.clear(newFolders);
+    lastYears.staleSearches();
     revalidateAll();
   }
 
@@ -199,6 +240,12 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     validations.delete(e.document.uri);
     shown.delete(e.document.uri);
+    told.delete(e.document.uri);
+    searching.delete(e.document.uri);
+    // Last year's report as it is on disk again, for the reports it is last year's of.
+    const dependents = lastYears.dependents(e.document.uri);
+    lastYears.closed(e.document.uri);
+    for (const other of dependents) void validateSafe(other);
     settings.forget(e.document.uri);
     publish(e.document.uri, []);
   }));
@@ -206,8 +253,10 @@ export function startServer(connection: Connection): void {
   // The editor settings changed (the server pulls them again), a .nianbao.json changed (the client
   // watches them), or the client sends a document's silenced findings.
   connection.onDidChangeConfiguration(guard(connection, 'didChangeConfiguration', () => reconfigure()));
+  // A report file created, changed or deleted on disk (the client watches them too): the checks across years read it again.
   connection.onDidChangeWatchedFiles(guard(connection, 'didChangeWatchedFiles', (e) => {
     if (e.changes.some((c) => c.uri.endsWith('/' + SETTINGS_FILE))) reconfigure();
+    else if (lastYears.changed(e.changes)) for (const d of documents.all()) void validateSafe(d.uri);
   }));
   connection.onNotification(SILENCED_NOTIFICATION, guard(connection, SILENCED_NOTIFICATION, (params: SilencedParams) => {
     silenced.set(params.uri, new Set(params.keys));

@@ -1,4 +1,5 @@
 import type { Report } from '../model';
+import type { YearPair } from '../years/summary';
 import type { LineIndex, Range } from '../lineIndex';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -17,7 +18,12 @@ export interface Fix {
    */
   safe: boolean;
 }
-export interface Related { range: Range; message: Msg }
+export interface Related {
+  range: Range;
+  message: Msg;
+  /** A place in another file (last year's report, for a check across years): its path or URI. Absent: the same document. */
+  file?: string;
+}
 
 /** What a check reports; the service turns it into a localized Finding. */
 export interface RawFinding {
@@ -27,6 +33,8 @@ export interface RawFinding {
   fix?: Fix;
   /** The other places involved, built only when asked for (the editor shows them; the command line does not). */
   related?: () => Related[];
+  /** Only for a rule whose level depends on the finding (copied-text above its threshold); else the rule's. */
+  severity?: Severity;
 }
 
 export interface RuleContext {
@@ -49,4 +57,13 @@ export interface Rule extends RuleMeta {
   statutoryOnly?: boolean;
   /** The rule's findings, every one with the rule's code. */
   check(ctx: RuleContext): RawFinding[];
+}
+
+/**
+ * A rule that compares this year's report with last year's (core/years/): its metadata is listed with
+ * the others (docs, settings, SARIF); it runs only on a pair of reports, never in check(text).
+ */
+export interface YearRule extends RuleMeta {
+  acrossYears: true;
+  check(pair: YearPair): RawFinding[];
 }

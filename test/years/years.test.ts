@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LineIndex } from '../../server/src/core/lineIndex';
+import { check, checkAcrossYears, type Finding } from '../../server/src/core/service';
+import { bodyKey, bodyOfTitle } from '../../server/src/core/years/body';
+import { pairByBody } from '../../server/src/core/years/pairing';
+import { yearSummary, type YearSummary } from '../../server/src/core/years/summary';
+import { SEEDS } from '../core/seeds';
+import { changed, lastYearOf, THIS_YEAR } from './pairs';
+
+// The checks across years on the pure core: a report's summary, pairing by body and year, and the three
+// rules on pairs made from seed 002 (pairs.ts).
+
+const summaryOf = (text: string): YearSummary => {
+  const summary = yearSummary(check(text).report, new LineIndex(text));
+  assert.ok(summary, 'a report with a body and a year');
+  return summary;
+};
+
+function across(current: string, previous: string, copiedWarning = 0.5): Finding[] {
+  return checkAcrossYears({ current: { ...summaryOf(current), file: 'this.txt' }, previous: { ...summaryOf(previous), file: 'last.txt' }, copiedWarning });
+}
+
+const line = (text: string, n: number) => text.split('\n')[n];
+
+describe('who wrote a report, from its title', () => {
+  it('reads the body from titles broken over lines, with the year before or after it', () => {
+    const body = (text: string) => bodyOfTitle(new LineIndex(text));
+    assert.deepEqual(SEEDS.map((s) => body(s.text)), ['北京市平谷区大兴庄镇', '卫滨区平原镇', '北京市大兴区西红门镇人民政府', '北京市通州区潞城镇', '北京市通州区人民政府北苑街道办事处']);
+    assert.equal(body('正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n'), '上海市人民政府办公厅');
+    assert.equal(body('标题: 平潭综合实验区2022年度政府信息公开工作年度报告\n'), '平潭综合实验区');
+    assert.equal(body('- 1 -\n淮安市人民政府\n2024 年政府信息公开工作年度报告\n'), '淮安市人民政府');
+    assert.equal(body('2024年政府信息公开工作年度报告\n'), undefined, 'no name');
+    assert.equal(body('一、总体情况\n'), undefined, 'no title');
+  });
+
+  it('names one body the same in different years, and keeps different bodies apart', () => {
+    assert.equal(bodyKey('北京市大兴区西红门镇人民政府'), bodyKey('北京市大兴区西红门镇'));
+    assert.equal(bodyKey('西红门镇政府'), bodyKey('西红门镇'));
+    assert.equal(bodyKey('北京市通州区人民政府北苑街道办事处'), bodyKey('北京市通州区北苑街道'));
+    assert.equal(bodyKey('北京市 大兴区（西红门镇）'), bodyKey('北京市大兴区西红门镇'));
+    assert.notEqual(bodyKey('北京市大兴区人民政府办公室'), bodyKey('北京市大兴区人民政府'));
+    assert.notEqual(bodyKey('北京市大兴区旧宫镇'), bodyKey('北京市大兴区西红门镇'));
+    assert.notEqual(bodyKey('上海市人民政府办公厅'), bodyKey('上海市人民政府'));
+  });
+});
+
+describe('pairing', () => {
+  const r = (body: string, year: number, name: string) => ({ name, body, year });
+
+  it('pairs each report with the one of the year before of the same body', () => {
+    const reports = [r('西红门镇人民政府', 2024, 'a'), r('西红门镇', 2023, 'b'), r('西红门镇', 2022, 'c'), r('旧宫镇', 2023, 'd'), r('旧宫镇', 2021, 'e')];
+    assert.deepEqual(pairByBody(reports).map(([x, y]) => x.name + y.name), ['ab', 'bc']);
+  });
+
+  it('pairs nothing where a year has two reports of the body, and follows an explicit choice', () => {
+    const reports = [r('西红门镇', 2024, 'a'), r('西红门镇', 2023, 'b'), r('西红门镇', 2023, 'b2'), r('旧宫镇', 2024, 'd')];
+    assert.deepEqual(pairByBody(reports), []);
+    const chosen = (x: { name: string }) => (x.name === 'd' ? reports[1] : x.name === 'a' ? null : undefined);
+    assert.deepEqual(pairByBody(reports, chosen).map(([x, y]) => x.name + y.name), ['db']);
+  });
+});
+
+describe('the checks across years on seed 002 and its 2023 report', () => {
+  it('a consistent pair has no finding, and last year’s report alone adds up', () => {
+    const last = lastYearOf();
+    assert.deepEqual(across(THIS_YEAR, last), []);
+    assert.deepEqual(check(last).findings.filter((f) => /^table/.test(f.code)), []);
+  });
+
+  it('carryover-mismatch: exactly the one column that differs, on this year’s cell, with last year’s value as an unsafe fix', () => {
+    const last = changed(lastYearOf(), '四、结转下年度继续办理', '0', '2'); // 商业企业
+    const [f, ...rest] = across(THIS_YEAR, last);
+    assert.deepEqual(rest, []);
+    assert.equal(f.code, 'carryover-mismatch');
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /“商业企业”列为 0，上年（2023年）报告“结转下年度继续办理”为 2/);
+    assert.match(line(THIS_YEAR, f.range.start.line - 2), /二、上年结转/, 'the second cell of row 二 (natural, then commercial)');
+    assert.equal(f.fix?.safe, false);
+    assert.deepEqual(f.fix?.edits.map((e) => e.newText), ['2']);
+    assert.deepEqual(f.fix?.edits[0].range, f.range);
+    const [related] = f.related!;
+    assert.equal(related.file, 'last.txt');
+    assert.equal(line(last, related.range.start.line).slice(related.range.start.character, related.range.end.character), '2');
+  });
+
+  it('carryover-mismatch: a blank cell is not zero, nor is a placeholder', () => {
+    const blank = changed(lastYearOf(), '四、结转下年度继续办理', '0', '');
+    assert.deepEqual(across(THIS_YEAR, blank), []);
+    const slash = changed(THIS_YEAR, '二、上年结转', '0', '/');
+    assert.deepEqual(across(slash, changed(lastYearOf(), '四、结转下年度继续办理', '0', '2')), []);
+  });
+
+  it('normative-stock: names last year’s in force, this year’s issued and repealed, and what they give', () => {
+    const [f, ...rest] = across(changed(THIS_YEAR, '行政规范性文件', '3', '5'), lastYearOf());
+    assert.deepEqual(rest, []);
+    assert.equal(f.code, 'normative-stock');
+    assert.equal(f.message, '表二行政规范性文件“现行有效件数”为 5，但上年（2023年）现行有效 3 + 本年制发 0 − 本年废止 0 = 3。');
+    assert.equal(f.fix, undefined);
+    assert.equal(f.related?.[0].file, 'last.txt');
+  });
+
+  it('copied-text: each copied paragraph of 五, with the share of the section, a warning above the threshold', () => {
+    const last = lastYearOf(undefined, { copyFive: true });
+    const findings = across(THIS_YEAR, last);
+    assert.deepEqual(findings.map((f) => [f.code, f.severity, line(THIS_YEAR, f.range.start.line).slice(0, 8)]), [
+      ['copied-text', 'warning', '（一）存在的问题'], ['copied-text', 'warning', '（二）改进的措施'],
+    ]);
+    assert.match(findings[0].message, /“五、存在的主要问题及改进情况”共有 100% 的文字照搬上年/);
+    assert.match(line(last, findings[0].related![0].range.start.line), /^（一）存在的问题/);
+    assert.deepEqual(across(THIS_YEAR, last, 1).map((f) => f.severity), ['information', 'information']);
+  });
+
+  it('copied-text: figures and punctuation changed still count as copied; one paragraph of two is half the section', () => {
+    const edited = lastYearOf(undefined, { copyFive: true })
+      .replace(/（一）存在的问题。[^\n]*/, '（一）存在的问题。基层工作人员流动较大，业务培训覆盖面不足，个别信息发布前审核把关不够严格，存在错别字等问题。')
+      .replace('二是会商审查，严谨答复。', '2.会商审查 严谨答复；').replace('涉及多个业务科室职责', '涉及3个业务科室职责');
+    const findings = across(THIS_YEAR, edited);
+    assert.equal(findings.length, 1, findings.map((f) => f.message).join('\n'));
+    assert.match(findings[0].message, /共有 72% 的文字/);
+  });
+
+  it('bounded work: a huge section 五 on both sides is checked within a second', () => {
+    const huge = (text: string) => text.replace('（一）存在的问题。', '（一）存在的问题。' + '各项工作扎实推进，群众满意度不断提升；'.repeat(50_000));
+    const start = performance.now();
+    across(huge(THIS_YEAR), huge(lastYearOf(undefined, { copyFive: true })));
+    assert.ok(performance.now() - start < 3000, `${performance.now() - start} ms`);
+  });
+});
