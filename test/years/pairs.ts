@@ -4,8 +4,8 @@ import { LineIndex } from '../../server/src/core/lineIndex';
 import { applyEdits, check, type TextEdit } from '../../server/src/core/service';
 import { seed } from '../core/seeds';
 
-// Pairs of consecutive years' reports for the checks across years, made from seed 002 (北京市大兴区
-// 西红门镇人民政府, 2024): its 2023 report is the seed with the year changed, table 3's 结转下年度 set
+// Pairs of consecutive years' reports for the checks across years, made from a seed (by default seed 002,
+// 北京市大兴区西红门镇人民政府, 2024): its report of the year before is the seed with the year changed, table 3's 结转下年度 set
 // to the seed's 上年结转 (and 本年新收 changed by as much, so that 2023's own tables add up), table 2's
 // 现行有效 set to the seed's less what 2024 issued plus what it repealed, and other paragraphs in 一
 // and 五 — or, `copyFive`, 五 as 2024 has it.
@@ -32,7 +32,8 @@ function withBody(text: string, section: number, paragraphs: string[]): string {
 }
 
 export function lastYearOf(text = THIS_YEAR, { copyFive = false } = {}): string {
-  let last = text.replaceAll('2024', '2023');
+  const year = check(text).report.year!;
+  let last = text.replaceAll(String(year), String(year - 1));
   const { report } = check(last);
   const t2 = report.tables.t2!, t3 = report.tables.t3!;
   const edits: TextEdit[] = [];

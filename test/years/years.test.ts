@@ -120,10 +120,25 @@ describe('the checks across years on seed 002 and its 2023 report', () => {
     assert.match(findings[0].message, /共有 72% 的文字/);
   });
 
-  it('bounded work: a huge section 五 on both sides is checked within a second', () => {
+  it('bounded work: a huge section 五 on both sides is checked in seconds, not hung', () => {
     const huge = (text: string) => text.replace('（一）存在的问题。', '（一）存在的问题。' + '各项工作扎实推进，群众满意度不断提升；'.repeat(50_000));
     const start = performance.now();
     across(huge(THIS_YEAR), huge(lastYearOf(undefined, { copyFive: true })));
     assert.ok(performance.now() - start < 3000, `${performance.now() - start} ms`);
   });
+});
+
+describe('the checks across years on every seed and the report of its year before', () => {
+  for (const { name, text } of SEEDS) {
+    it(`${name}: a consistent pair has no finding; last year's 结转下年度 changed in one column is named on this year's 上年结转 cell`, () => {
+      const last = lastYearOf(text);
+      assert.deepEqual(across(text, last).map((f) => f.message), []);
+      const forward = check(last).report.tables.t3!.rows['4'].cells.natural;
+      const broken = last.slice(0, new LineIndex(last).offset(forward.range.start)) + String(forward.value! + 1) + last.slice(new LineIndex(last).offset(forward.range.end));
+      const findings = across(text, broken);
+      assert.deepEqual(findings.map((f) => f.code), ['carryover-mismatch']);
+      assert.deepEqual(findings[0].range, check(text).report.tables.t3!.rows['2'].cells.natural.range);
+      assert.deepEqual(findings[0].fix?.edits.map((e) => e.newText), [String(forward.value! + 1)]);
+    });
+  }
 });
