@@ -8,6 +8,7 @@ import { importDocx } from '../../../server/src/import/docx';
 import { renderDocx } from '../../layouts/docx';
 import { figuresOf, type Figures } from '../../layouts/figures';
 import { placeKey, renderHtml } from '../../layouts/html';
+import { changed, lastYearOf, THIS_YEAR } from '../../years/pairs';
 
 // What a report author gets in a real VS Code: diagnostics on open, quick fixes that write the
 // right number to disk, fix-all, nothing on ordinary text. Set by the runners:
@@ -552,6 +553,29 @@ export function defineTests(): void {
       const want = cells(readFileSync(uri.fsPath, 'utf8'));
       assert.equal(want.length, 200);
       assert.deepEqual(cells(imported.text), want);
+    });
+  });
+
+  suite('across years', () => {
+    test('last year’s report on disk, unopened: the carried-over cell that disagrees with it is named, and goes when that file is corrected', async () => {
+      // Seed 002 under a name no other test's copies have, and its report of the year before (test/years/pairs.ts).
+      const thisYear = THIS_YEAR.replaceAll('西红门镇', '青云镇');
+      const dir = join(WORKSPACE, 'years');
+      mkdirSync(dir, { recursive: true });
+      const lastYearPath = join(dir, '青云镇2023.txt');
+      writeFileSync(lastYearPath, changed(lastYearOf(thisYear), '四、结转下年度继续办理', '0', '2'));
+      const uri = vscode.Uri.file(join(dir, '青云镇2024.txt'));
+      writeFileSync(uri.fsPath, thisYear);
+      await open(uri);
+      const [found] = (await diagnosticsUntil(uri, (d) => d.some((x) => code(x) === 'carryover-mismatch'), 'carryover-mismatch'))
+        .filter((x) => code(x) === 'carryover-mismatch');
+      assert.match(found.message, /上年（2023年）报告“结转下年度继续办理”为 2/);
+      const related = found.relatedInformation?.[0]?.location.uri;
+      assert.ok(related, 'related information points at last year’s report');
+      assert.equal(realpathSync(related.fsPath), realpathSync(lastYearPath));
+      // Corrected on disk (the client watches report files): the finding goes without touching this year's report.
+      writeFileSync(lastYearPath, lastYearOf(thisYear));
+      await diagnosticsUntil(uri, (d) => !d.some((x) => code(x) === 'carryover-mismatch'), 'no carryover-mismatch');
     });
   });
 }
