@@ -152,6 +152,15 @@ async function extensionHostSuite(name, extensionsDir, developmentPath, extensio
  * tables, the Chinese message in the Problems panel, Ctrl+. Enter Ctrl+S, and 23 on disk. With
  * `screenshot`, the squiggle and its hover are saved there.
  */
+/** Opens a workspace file as a user does: Ctrl+P, its name, Enter. */
+async function quickOpen(page, see, name) {
+  await page.keyboard.press('Control+P');
+  await see(page.locator('.quick-input-widget input'));
+  await page.keyboard.type(name);
+  await see(page.locator('.quick-input-list .monaco-list-row', { hasText: name }));
+  await page.keyboard.press('Enter');
+}
+
 async function uiTest(name, extensionsDir, developmentPath, screenshot) {
   const workspace = fresh(join(E2E, `${name}-workspace`));
   const file = join(workspace, '大兴庄镇年报.txt');
@@ -164,11 +173,7 @@ async function uiTest(name, extensionsDir, developmentPath, screenshot) {
       await see(page.locator('.monaco-workbench'));
       step = 'open the draft (Ctrl+P 大兴庄镇年报.txt Enter)';
       await see(page.locator('#status\\.problems'));
-      await page.keyboard.press('Control+P');
-      await see(page.locator('.quick-input-widget input'));
-      await page.keyboard.type('大兴庄镇年报.txt');
-      await see(page.locator('.quick-input-list .monaco-list-row', { hasText: '大兴庄镇年报.txt' }));
-      await page.keyboard.press('Enter');
+      await quickOpen(page, see, '大兴庄镇年报.txt');
       await see(page.locator('.tab[aria-label*="大兴庄镇年报.txt"]'));
       step = 'go to line 46, the wrong cell (Ctrl+G 46 Enter)';
       await page.keyboard.press('Control+G');
@@ -267,11 +272,7 @@ async function previewUiTest(name, extensionsDir, developmentPath, screenshot) {
       await see(page.locator('.monaco-workbench'));
       step = 'open the draft (Ctrl+P 大兴庄镇年报.txt Enter) and see “Errors: 1”';
       await see(page.locator('#status\\.problems'));
-      await page.keyboard.press('Control+P');
-      await see(page.locator('.quick-input-widget input'));
-      await page.keyboard.type('大兴庄镇年报.txt');
-      await see(page.locator('.quick-input-list .monaco-list-row', { hasText: '大兴庄镇年报.txt' }));
-      await page.keyboard.press('Enter');
+      await quickOpen(page, see, '大兴庄镇年报.txt');
       await see(page.locator('#status\\.problems[aria-label*="Errors: 1"]'));
       step = 'run “nianbao: Preview statistical tables” from the command palette';
       await page.keyboard.press('Control+Shift+P');
@@ -310,11 +311,7 @@ async function previewUiTest(name, extensionsDir, developmentPath, screenshot) {
       await see(preview.locator('td.value.consistent[data-row="1"][data-col="natural"]', { hasText: '23' }));
       assert.equal(await preview.locator('td.value.wrong').count(), 0);
       step = 'open another report (2024): the preview follows the active editor';
-      await page.keyboard.press('Control+P');
-      await see(page.locator('.quick-input-widget input'));
-      await page.keyboard.type('另一份年报.txt');
-      await see(page.locator('.quick-input-list .monaco-list-row', { hasText: '另一份年报.txt' }));
-      await page.keyboard.press('Enter');
+      await quickOpen(page, see, '另一份年报.txt');
       await see(preview.locator('h1', { hasText: '2024 年度报告统计表' }));
     } catch (error) {
       await keepEvidence(`ui-${name}`, page, dir);

@@ -57,24 +57,27 @@ const said = (findings: Finding[], text: string) => findings.map((f) => `${f.cod
 const withCell = (f: Figures, key: TableKey, row: string, col: string, text: string): Figures =>
   ({ ...f, cells: { ...f.cells, [key]: { ...f.cells[key], [row]: { ...f.cells[key][row], [col]: text } } } });
 
+/** A rendered page imported: every cell bound, its range mapped back to its <td>'s number; the findings those of the plain text. */
+function assertPageRead({ html, places }: { html: string; places: Map<string, { start: number; end: number }> }, figures: Figures, what: string): void {
+  const { text, source } = importHtml(html);
+  assert.deepEqual(bound(text, figures).wrong, [], what);
+  const report = parseReport(text);
+  const idx = new LineIndex(text);
+  for (const { key, row, col } of cellsOf(figures)) {
+    const cell = report.tables[key]!.rows[row]!.cells[col]!;
+    const mapped = source!.map.toSource(idx.offset(cell.range.start), idx.offset(cell.range.end));
+    const place = places.get(placeKey(key, row, col))!;
+    assert.deepEqual([mapped.start, mapped.end], [place.start, place.end], `${what} ${key} ${row} ${col}`);
+  }
+  const plain = asText(figures);
+  assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain), what);
+}
+
 describe('web pages', () => {
   for (const [page, render] of [['a website\'s page', (f: Figures) => renderHtml(f, { seed: 1 })], ['Word\'s “save as web page”', renderWordHtml]] as const) {
     for (const { name, figures } of FIGURES) {
     it(`${page}, ${name}: every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
-      const { html, places } = render(figures);
-      const { text, source } = importHtml(html);
-      const result = bound(text, figures);
-      assert.deepEqual(result.wrong, []);
-      const report = parseReport(text);
-      const idx = new LineIndex(text);
-      for (const { key, row, col } of cellsOf(figures)) {
-        const cell = report.tables[key]!.rows[row]!.cells[col]!;
-        const mapped = source!.map.toSource(idx.offset(cell.range.start), idx.offset(cell.range.end));
-        const place = places.get(placeKey(key, row, col))!;
-        assert.deepEqual([mapped.start, mapped.end], [place.start, place.end], `${key} ${row} ${col}`);
-      }
-      const plain = asText(figures);
-      assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain));
+      assertPageRead(render(figures), figures, name);
     });
     }
   }
@@ -177,19 +180,7 @@ describe('web pages as sites\' editors write their tables', () => {
   for (const [name, page] of PAGES) {
     it(`${name}: every seed, every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
       for (const { name: seed, figures } of FIGURES) {
-        const { html, places } = renderHtml(figures, { seed: 1, page });
-        const { text, source } = importHtml(html);
-        assert.deepEqual(bound(text, figures).wrong, [], seed);
-        const report = parseReport(text);
-        const idx = new LineIndex(text);
-        for (const { key, row, col } of cellsOf(figures)) {
-          const cell = report.tables[key]!.rows[row]!.cells[col]!;
-          const mapped = source!.map.toSource(idx.offset(cell.range.start), idx.offset(cell.range.end));
-          const place = places.get(placeKey(key, row, col))!;
-          assert.deepEqual([mapped.start, mapped.end], [place.start, place.end], `${seed} ${key} ${row} ${col}`);
-        }
-        const plain = asText(figures);
-        assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain), seed);
+        assertPageRead(renderHtml(figures, { seed: 1, page }), figures, seed);
       }
     });
   }
