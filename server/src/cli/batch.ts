@@ -1,6 +1,6 @@
 import type * as Sarif from 'sarif';
 import { check, type CheckResult, type Finding, type Locale } from '../core/service';
-import { datedOf } from '../core/years/summary';
+import { datedOf, type Dated } from '../core/years/summary';
 import { applyRuleLevels } from '../core/settings';
 import { documentKind } from '../import/index';
 import type { Said } from '../import/types';
@@ -12,7 +12,6 @@ import { fixedText, writeFixed } from './fix';
 import { count, emptyTally, encodingLine, fileErrorJson, fileJson, importLine, importNote, noteLine, textLines, visible, type Tally } from './output';
 import { sarifResults } from './sarif';
 import { settingsFileFor } from './settingsFile';
-import type { YearEntry } from './years';
 
 export interface Batch {
   items: Listed[]; locale: Locale; format: Format; verbose?: boolean;
@@ -21,6 +20,15 @@ export interface Batch {
   /** Told after each file, with how many are done (for the progress line; never across threads). */
   onProgress?: (done: number) => void;
 }
+/** What a file's thread keeps of a report for the checks across years. */
+export interface YearEntry extends Dated {
+  path: string;
+  /** Its entry in BatchResult.printed (text or JSON); -1 for SARIF. */
+  printed: number;
+  /** Whether its places are the file's own (not those of the draft made of a Word or PDF file). */
+  positioned: boolean;
+}
+
 export interface BatchResult {
   /** Each file's findings as printed: text lines, or its JSON entry (also for a file not checked); with --dry-run, its diff. */
   printed: string[];

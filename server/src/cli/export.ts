@@ -5,7 +5,7 @@ import { applyRuleLevels } from '../core/settings';
 import { asWrittenNote, exportReport } from '../export/index';
 import type { Command } from './args';
 import { readDocument, systemError } from './files';
-import { EXIT, type Io } from './main';
+import { EXIT, type Io } from './io';
 import { importNote, noteLine, problemLine } from './output';
 import { settingsFileFor } from './settingsFile';
 

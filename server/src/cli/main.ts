@@ -8,6 +8,7 @@ import { checkBatch, type BatchResult } from './batch';
 import { listSources, readDocument, systemError } from './files';
 import { checkJson, encodingLine, importNote, noteLine, parseJson, problemLine, ruleSummary, summary, visible, visibleJson } from './output';
 import { exportCommand } from './export';
+import { EXIT, type Io } from './io';
 import { checkInWorkers, serveWorker, threadsFor, WORKER } from './pool';
 import { Progress } from './progress';
 import { sarifLog } from './sarif';
@@ -21,14 +22,6 @@ export { check };
 
 if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER]) serveWorker();
 
-/** 2 also when not one of the files named could be checked. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
-
-export interface Io {
-  stdout(s: string): void; stderr(s: string): void;
-  /** Whether stderr is a terminal: only then is a progress line drawn. */
-  tty?: boolean;
-}
 
 const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), tty: process.stderr.isTTY === true };
 

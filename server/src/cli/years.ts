@@ -5,10 +5,10 @@ import { parseReport } from '../core/parse/report';
 import { checkAcrossYears, type Finding, type Locale } from '../core/service';
 import { applyRuleLevels } from '../core/settings';
 import { pairByBody } from '../core/years/pairing';
-import { yearSummary, type Dated, type YearSummary } from '../core/years/summary';
+import { yearSummary, type YearSummary } from '../core/years/summary';
 import { summaryInSource } from '../import/inSource';
 import type { Format } from './args';
-import type { BatchResult } from './batch';
+import type { BatchResult, YearEntry } from './batch';
 import { readDocument } from './files';
 import { countFindings, diagnostic, textLines, visible, visibleJson } from './output';
 import { artifactLocation, region, sarifResults } from './sarif';
@@ -20,15 +20,6 @@ import { settingsFileFor } from './settingsFile';
 // (keeping every report's paragraphs until the end made a batch without pairs ~15% slower). The
 // findings go to this year's file: its lines, its JSON entry (with `related` places in last year's
 // file) or its SARIF results (with relatedLocations).
-
-/** What a file's thread keeps of a report for the checks across years. */
-export interface YearEntry extends Dated {
-  path: string;
-  /** Its entry in BatchResult.printed (text or JSON); -1 for SARIF. */
-  printed: number;
-  /** Whether its places are the file's own (not those of the draft made of a Word or PDF file). */
-  positioned: boolean;
-}
 
 /** Adds the findings across years of the batch's reports to its output and tally. */
 export async function addAcrossYears(result: BatchResult, { locale, format }: { locale: Locale; format: Format }): Promise<void> {

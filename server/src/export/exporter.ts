@@ -5,7 +5,7 @@ import { parseReport } from '../core/parse/report';
 import { cellName } from '../core/rules/names';
 import { importDocument } from '../import/index';
 import type { Said } from '../import/types';
-import { defaultLayout, type ExportFormat, type ExportResult } from './index';
+import { defaultLayout, type ExportFormat, type ExportResult } from './types';
 import { exportParts } from './parts';
 import { exportText } from './text';
 import { renderWord } from './word';

@@ -3,22 +3,13 @@ import type { TableKey } from '../core/format/schema';
 import type { Report } from '../core/model';
 import { tableName, tableNameEn } from '../core/rules/names';
 import type { Said } from '../import/types';
+import type { ExportFormat, ExportResult } from './types';
 
 // The file that gets submitted: a report (any format nianbao reads, as its draft text) written as a
 // Word file in the official-document look, or as text with its tables drawn in one layout. Shared by
 // `nianbao export` and the editor's command “导出 Word” (request nianbao/export).
 
-export type ExportFormat = 'docx' | 'md' | 'txt';
-
-export interface Exported {
-  bytes: Uint8Array;
-  /** The tables the reader could not read whole, exported as the author wrote them. */
-  asWritten: TableKey[];
-}
-export type ExportResult = Exported | { refused: Said };
-
-/** The layout tables are drawn in when none is chosen: pipe tables in Markdown, a Word paste's tab rows in text. */
-export const defaultLayout = (to: Exclude<ExportFormat, 'docx'>): Layout => (to === 'md' ? 'markdown' : 'tabs');
+export { defaultLayout, type Exported, type ExportFormat, type ExportResult } from './types';
 
 /**
  * The exporter and the docx package (~0.5 MB), loaded on the first export: a bundle of its own
