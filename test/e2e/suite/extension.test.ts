@@ -210,11 +210,17 @@ export function defineTests(): void {
         // Both typed, then saved at once: inside the server's debounce, as a quick author does.
         assert.ok(await editor.edit((b) => { b.replace(t3, '24'); b.replace(t4, '3'); }));
         await vscode.commands.executeCommand('workbench.action.files.save');
-        const deadline = Date.now() + 15_000;
+        const start = Date.now(), deadline = start + 15_000;
         while (editor.document.isDirty && Date.now() < deadline) await sleep(100);
         // The table-3 cell the identities pin is fixed on save; table 4's total, which one equation
         // cannot pin, is left to the author; nothing else changes (the prose least of all).
-        assert.equal(readFileSync(uri.fsPath, 'utf8'), wrongT4(readFileSync(join(SEEDS, SEED_000), 'utf8')));
+        // (Said on failure, to tell a slow save from a save without the fix: the flake's cause is not known yet.)
+        const onDisk = readFileSync(uri.fsPath, 'utf8'), inEditor = editor.document.getText();
+        const state = `attempt ${this.currentRetry() + 1}; after ${Date.now() - start} ms the document is ${editor.document.isDirty ? 'still dirty' : 'saved'}; `
+          + `on disk table 3 reads ${onDisk.includes(T3_ROW) ? '23 (fixed)' : '24 (not fixed)'}, in the editor ${inEditor.includes(T3_ROW) ? '23' : '24'}`;
+        const expected = wrongT4(readFileSync(join(SEEDS, SEED_000), 'utf8'));
+        if (onDisk !== expected) console.log(`fix on save failed (${state})`);
+        assert.equal(onDisk, expected, state);
       } finally {
         await editorSettings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global);
       }
