@@ -56,6 +56,15 @@ describe('nianbao check across years', () => {
     assert.ok(related.physicalLocation!.region, 'a web page’s place is its own');
   });
 
+  test('text: this year’s lines in the order of their places, the findings across years among the others', () => {
+    // Last year's report is this year's with the year changed: 一's paragraphs, before the seed's own findings, are copied.
+    const dir = folder({ '2024.txt': THIS_YEAR, '2023.txt': THIS_YEAR.replaceAll('2024', '2023') });
+    const lines = nianbao('check', dir).stdout.split('\n').filter((l) => l.startsWith(join(dir, '2024.txt')));
+    const places = lines.map((l) => l.split(' ')[0].split(':').slice(-2).map(Number));
+    assert.ok(lines.some((l) => / copied-text /.test(l)) && lines.some((l) => / prose-mismatch /.test(l)), lines.join('\n'));
+    assert.deepEqual(places, [...places].sort((a, b) => a[0] - b[0] || a[1] - b[1]), lines.join('\n'));
+  });
+
   test('two files named, a Word file and a Markdown file: stock and copied text', () => {
     const dir = folder({ '2023.md': draftToMarkdown(markdownToDraft(lastYearOf(undefined, { copyFive: true }))) });
     return asDocx(changed(THIS_YEAR, '行政规范性文件', '3', '5')).then((docx) => {

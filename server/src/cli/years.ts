@@ -44,8 +44,18 @@ export async function addAcrossYears(result: BatchResult, { locale, format }: { 
     countFindings(result.tally, findings);
     if (format === 'sarif') result.sarif.push(...withRelated(sarifResults(current.path, findings, current.positioned), findings, previous.positioned));
     else if (format === 'json') result.printed[current.printed] = withDiagnostics(result.printed[current.printed], findings);
-    else result.printed[current.printed] += textLines(current.path, findings);
+    else result.printed[current.printed] = inPlaceOrder(current.path, result.printed[current.printed] + textLines(current.path, findings));
   }
+}
+
+/** A file's text lines in the order of their places, as check prints them (the findings across years come last otherwise). */
+function inPlaceOrder(path: string, lines: string): string {
+  const prefix = visible(path).length + 1;
+  const place = (line: string) => {
+    const [row, column] = line.slice(prefix, line.indexOf(' ', prefix)).split(':').map(Number);
+    return row * 1e6 + column;
+  };
+  return lines.split('\n').filter(Boolean).sort((a, b) => place(a) - place(b)).map((l) => `${l}\n`).join('');
 }
 
 /** A paired file read again: its summary, with a web page's places in its HTML. */
