@@ -354,6 +354,7 @@ describe('.nianbao.json', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, / warning table3-balance /);
     assert.doesNotMatch(r.stdout, /prose-mismatch/);
+    assert.match(r.stderr, /table3-balance\s+2\s+警告/, 'the per-rule summary at the level the findings were shown at');
     writeFileSync(join(d, '.nianbao.json'), JSON.stringify({ rules: { 'table3-balance': 'loud', 'no-such-rule': 'off' } }));
     const bad = nianbao('check', d);
     assert.match(bad.stdout, / error table3-balance /);

@@ -1,5 +1,5 @@
 import type { Cell, Report, TableProblem } from '../core/model';
-import { ruleByCode, RULES, type Finding, type Locale } from '../core/service';
+import { ruleByCode, RULES, type Finding, type Locale, type Severity } from '../core/service';
 import type { Range } from '../core/lineIndex';
 import type { Encoding, ReadProblem, Said } from './files';
 
@@ -65,8 +65,11 @@ export const checkJson = (entries: string[]) => `[${entries.join(',')}]\n`;
 /** How many files were checked and how many findings of each kind they have. */
 export interface Tally {
   files: number; errors: number; warnings: number; notes: number;
-  /** Findings per rule code (a plain object: it crosses from worker threads as it is). */
-  byRule: Record<string, number>;
+  /**
+   * Findings per rule code, with the most serious level they were shown at (a rule's level may be set in
+   * .nianbao.json, and copied-text's depends on the finding). A plain object: it crosses from worker threads as it is.
+   */
+  byRule: Record<string, { count: number; severity: Severity }>;
 }
 
 export const emptyTally = (): Tally => ({ files: 0, errors: 0, warnings: 0, notes: 0, byRule: {} });
@@ -74,7 +77,18 @@ export const emptyTally = (): Tally => ({ files: 0, errors: 0, warnings: 0, note
 /** Adds a worker's tally to the run's. */
 export function addTally(to: Tally, from: Tally): void {
   to.files += from.files; to.errors += from.errors; to.warnings += from.warnings; to.notes += from.notes;
-  for (const [code, n] of Object.entries(from.byRule)) to.byRule[code] = (to.byRule[code] ?? 0) + n;
+  for (const [code, { count, severity }] of Object.entries(from.byRule)) tallyRule(to, code, severity, count);
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+function tallyRule(tally: Tally, code: string, severity: Severity, count: number): void {
+  const known = tally.byRule[code];
+  if (!known) tally.byRule[code] = { count, severity };
+  else {
+    known.count += count;
+    if (RANK[severity] < RANK[known.severity]) known.severity = severity;
+  }
 }
 
 export function count(tally: Tally, findings: Finding[]): void {
@@ -85,7 +99,7 @@ export function count(tally: Tally, findings: Finding[]): void {
 /** Counts findings without a file (those across years, of files already counted). */
 export function countFindings(tally: Tally, findings: Finding[]): void {
   for (const f of findings) {
-    tally.byRule[f.code] = (tally.byRule[f.code] ?? 0) + 1;
+    tallyRule(tally, f.code, f.severity, 1);
     if (f.severity === 'error') tally.errors++;
     else if (f.severity === 'warning') tally.warnings++;
     else tally.notes++;
@@ -105,11 +119,11 @@ export function ruleSummary({ byRule }: Tally, locale: Locale): string {
   const codes = Object.keys(byRule).sort((a, b) => (ORDER.get(a) ?? Infinity) - (ORDER.get(b) ?? Infinity));
   if (codes.length === 0) return '';
   const width = Math.max(...codes.map((c) => c.length));
-  const digits = Math.max(...codes.map((c) => String(byRule[c]).length));
+  const digits = Math.max(...codes.map((c) => String(byRule[c].count).length));
   const lines = codes.map((code) => {
     const rule = ruleByCode(code);
-    const severity = rule ? SEVERITY[rule.severity][locale].padEnd(locale === 'en' ? 7 : 2) : '';
-    return `  ${code.padEnd(width)}  ${String(byRule[code]).padStart(digits)}  ${severity}  ${rule?.title[locale] ?? ''}`.trimEnd() + '\n';
+    const severity = SEVERITY[byRule[code].severity][locale].padEnd(locale === 'en' ? 7 : 2);
+    return `  ${code.padEnd(width)}  ${String(byRule[code].count).padStart(digits)}  ${severity}  ${rule?.title[locale] ?? ''}`.trimEnd() + '\n';
   });
   return (locale === 'en' ? 'Findings per rule:\n' : '各规则的问题数：\n') + lines.join('');
 }
