@@ -194,6 +194,7 @@ export function defineTests(): void {
       assert.equal(fixes.length, 1, 'with its quick fix, for the author to choose');
     });
 
+    let onSaveAttempts = 0;
     test('"editor.codeActionsOnSave": {"source.fixAll.nianbao": "explicit"} fixes a wrong cell typed just before Ctrl+S', async function () {
       // Known flaky (2 failures in ~40 full runs, none in 28 runs alone; see the note on issue 18): one
       // retry, so that the flake does not hide the rest of a run. It still fails if the fix never comes.
@@ -216,7 +217,7 @@ export function defineTests(): void {
         // cannot pin, is left to the author; nothing else changes (the prose least of all).
         // (Said on failure, to tell a slow save from a save without the fix: the flake's cause is not known yet.)
         const onDisk = readFileSync(uri.fsPath, 'utf8'), inEditor = editor.document.getText();
-        const state = `attempt ${this.currentRetry() + 1}; after ${Date.now() - start} ms the document is ${editor.document.isDirty ? 'still dirty' : 'saved'}; `
+        const state = `attempt ${++onSaveAttempts}; after ${Date.now() - start} ms the document is ${editor.document.isDirty ? 'still dirty' : 'saved'}; `
           + `on disk table 3 reads ${onDisk.includes(T3_ROW) ? '23 (fixed)' : '24 (not fixed)'}, in the editor ${inEditor.includes(T3_ROW) ? '23' : '24'}`;
         const expected = wrongT4(readFileSync(join(SEEDS, SEED_000), 'utf8'));
         if (onDisk !== expected) console.log(`fix on save failed (${state})`);
