@@ -1,5 +1,6 @@
 import { commands, ProgressLocation, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { EXTENSIONS } from '../../server/src/import/formats';
 import { l10n } from './l10n';
 
 // The command “导出 Word”: the report as the Word file that gets submitted. The server makes the
@@ -9,7 +10,7 @@ import { l10n } from './l10n';
 type ExportReply = { data: string; errors: number; notes: string[] } | { refused: string };
 
 /** Every file nianbao reads a report from. */
-const REPORTS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'];
+const REPORTS = EXTENSIONS.map((e) => e.slice(1));
 
 /** The Word file beside the report, with its name; “（导出）” when the report is itself that .docx. */
 function beside(uri: Uri): Uri | undefined {

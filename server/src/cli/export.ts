@@ -2,7 +2,7 @@ import { realpathSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../core/service';
 import { applyRuleLevels } from '../core/settings';
-import { asWrittenNote, exportReport } from '../export/index';
+import { asWrittenNote, exportReport, NOT_A_REPORT } from '../export/index';
 import type { Command } from './args';
 import { readDocument, systemError } from './files';
 import { EXIT, type Io } from './io';
@@ -32,7 +32,7 @@ export async function exportCommand({ file, to, layout, out, force, locale }: Ex
   for (const note of read.imported?.notes ?? []) io.stderr(importNote(read.path, note, locale));
   const { report, findings } = check(read.text, { locale, related: false });
   if (!report.looksLikeReport) {
-    io.stderr(noteLine({ zh: `${file} 不像政府信息公开工作年度报告（标题中没有“年度报告”，也找不到法定统计表），未导出`, en: `${file} does not look like an annual report (no title naming one, no statutory table): not exported` }, locale));
+    io.stderr(noteLine({ zh: `${file} ${NOT_A_REPORT.zh}，未导出`, en: `${file} ${NOT_A_REPORT.en}: not exported` }, locale));
     return EXIT.usage;
   }
   const errors = applyRuleLevels(findings, settingsFileFor(read.path).settings.rules ?? {}).filter((f) => f.severity === 'error').length;

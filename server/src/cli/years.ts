@@ -1,11 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import type * as Sarif from 'sarif';
-import { compareRanges, LineIndex } from '../core/lineIndex';
-import { parseReport } from '../core/parse/report';
+import { compareRanges } from '../core/lineIndex';
 import { checkAcrossYears, type Finding, type Locale } from '../core/service';
 import { applyRuleLevels } from '../core/settings';
 import { pairByBody } from '../core/years/pairing';
-import { yearSummary, type YearSummary } from '../core/years/summary';
+import { summaryOfText, type YearSummary } from '../core/years/summary';
 import { summaryInSource } from '../import/inSource';
 import type { Format } from './args';
 import type { BatchResult, YearEntry } from './batch';
@@ -62,10 +61,7 @@ function inPlaceOrder(path: string, lines: string): string {
 async function readSummary(path: string): Promise<YearSummary | undefined> {
   const source = await readDocument(path);
   if (!('text' in source)) return undefined;
-  const idx = new LineIndex(source.text);
-  const summary = yearSummary(parseReport(source.text, idx), idx);
-  const mapped = source.imported?.source;
-  return summary && mapped ? summaryInSource(summary, source.text, mapped) : summary;
+  return summaryInSource(summaryOfText(source.text), source.text, source.imported?.source);
 }
 
 /**

@@ -22,6 +22,12 @@ const exporter = () => require('./exporter') as typeof import('./exporter');
 export const exportReport = (text: string, report: Report, to: ExportFormat, layout?: Layout): Promise<ExportResult> =>
   exporter().exportReport(text, report, to, layout);
 
+/** Why a text is not exported: it is no report (the check gives it no findings, so it would look clean). */
+export const NOT_A_REPORT: Said = {
+  zh: '不像政府信息公开工作年度报告（标题中没有“年度报告”，也找不到法定统计表）',
+  en: 'does not look like an annual report (no title naming one, no statutory table)',
+};
+
 /** What the user is told about the tables exported as written. */
 export function asWrittenNote(keys: TableKey[]): Said | undefined {
   if (!keys.length) return undefined;

@@ -17,7 +17,10 @@ export interface MappedSource { text: string; map: SourceMap }
 
 /** Where a range of the draft `draft` is in `source`; `exact` when the source there is the very text. */
 export function placeInSource(draft: string, source: MappedSource): (r: Range) => { range: Range; exact: boolean } {
-  const from = new LineIndex(draft), to = new LineIndex(source.text);
+  return placeWith(new LineIndex(draft), new LineIndex(source.text), source);
+}
+
+function placeWith(from: LineIndex, to: LineIndex, source: MappedSource): (r: Range) => { range: Range; exact: boolean } {
   return (r) => {
     const s = source.map.toSource(from.offset(r.start), from.offset(r.end));
     return { range: to.range(s.start, s.end), exact: s.exact };
@@ -27,7 +30,7 @@ export function placeInSource(draft: string, source: MappedSource): (r: Range) =
 /** The findings of the draft `draft` with their ranges (and related places, and fixes) in `source`. */
 export function findingsInSource(findings: Finding[], draft: string, source: MappedSource): Finding[] {
   const from = new LineIndex(draft), to = new LineIndex(source.text);
-  const place = placeInSource(draft, source);
+  const place = placeWith(from, to, source);
   /** The edit made in the source: one edit, or (text split over elements) the new text in the first piece and the others emptied. */
   const inSource = (e: TextEdit): TextEdit[] | undefined => {
     if (STRUCTURAL.test(e.newText)) return undefined;
@@ -49,11 +52,7 @@ export function findingsInSource(findings: Finding[], draft: string, source: Map
   });
 }
 
-/** A report's summary for the checks across years (core/years/) with its ranges in `source`. */
-export function summaryInSource(summary: YearSummary, draft: string, source: MappedSource): YearSummary {
-  const from = new LineIndex(draft), to = new LineIndex(source.text);
-  return movedSummary(summary, (r) => {
-    const s = source.map.toSource(from.offset(r.start), from.offset(r.end));
-    return { range: to.range(s.start, s.end), exact: s.exact };
-  });
+/** A report's summary for the checks across years (core/years/), with its ranges in `source` when its draft was made of one. */
+export function summaryInSource(summary: YearSummary | undefined, draft: string, source: MappedSource | undefined): YearSummary | undefined {
+  return summary && source ? movedSummary(summary, placeInSource(draft, source)) : summary;
 }

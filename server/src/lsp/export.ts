@@ -1,5 +1,5 @@
 import { check, type Finding, type Locale } from '../core/service';
-import { asWrittenNote, exportReport } from '../export/index';
+import { asWrittenNote, exportReport, NOT_A_REPORT } from '../export/index';
 import { importFile } from '../import/index';
 import type { FileParams } from './workspaceFiles';
 
@@ -17,7 +17,7 @@ export async function exportForEditor(params: FileParams, open: string | undefin
   if ('refused' in imported) return { refused: imported.refused[locale] };
   const { report, findings } = check(imported.text, { locale, related: false });
   if (!report.looksLikeReport) {
-    return { refused: locale === 'en' ? 'it does not look like an annual report (no title naming one, no statutory table)' : '不像政府信息公开工作年度报告（标题中没有“年度报告”，也找不到法定统计表）' };
+    return { refused: locale === 'en' ? `it ${NOT_A_REPORT.en}` : NOT_A_REPORT.zh };
   }
   const errors = shown(findings).filter((f) => f.severity === 'error').length;
   const result = await exportReport(imported.text, report, 'docx');

@@ -21,7 +21,7 @@ import { silenceActions, SILENCED_NOTIFICATION, unsilenced, type SilencedParams 
 import { status, type StatusParams } from './status';
 import { checkFile, importForEditor, type FileParams } from './workspaceFiles';
 import { yearSummary, type YearSummary } from '../core/years/summary';
-import { summaryInSource } from '../import/inSource';
+import { summaryInSource, type MappedSource } from '../import/inSource';
 import { LastYears } from './years';
 
 // The language server: a thin face of the core. It checks each document version once, pushes the
@@ -44,6 +44,8 @@ interface Validation {
   findings: Finding[];
   /** What the checks across years read of it (a web page's places in its HTML); none when it names no body or year. */
   summary?: YearSummary;
+  /** A web page: the draft made of it and its HTML with the map between them (the table preview places its cells by them). */
+  page?: { draft: string; source: MappedSource };
 }
 
 /** What was last published for a document: the findings after the settings and the silenced ones. */
@@ -133,8 +135,8 @@ export function startServer(connection: Connection): void {
         v.result = check(draft, { locale, onError: (error, rules) => logError(connection, `check ${rules}`, error) });
         if (languageId === 'nianbao' || v.result.report.looksLikeReport) {
           v.findings = imported?.source ? findingsInSource(v.result.findings, draft, imported.source) : v.result.findings;
-          const summary = yearSummary(v.result.report, v.result.idx);
-          v.summary = summary && imported?.source ? summaryInSource(summary, draft, imported.source) : summary;
+          v.summary = summaryInSource(yearSummary(v.result.report, v.result.idx), draft, imported?.source);
+          if (imported?.source) v.page = { draft, source: imported.source };
         }
         const encoding = wrongEncoding(text, locale);
         if (encoding) v.findings = [encoding, ...v.findings];
@@ -344,9 +346,9 @@ export function startServer(connection: Connection): void {
       const s = shown.get(params.uri)?.settings ?? await settings.forDocument(params.uri);
       const document = documents.get(params.uri);
       if (!document) return null;
-      const { result, findings, locale } = validation(document, localeOf(s.language));
+      const { result, findings, locale, page } = validation(document, localeOf(s.language));
       if (!result || !(document.languageId === 'nianbao' || result.report.looksLikeReport)) return null;
-      return documentPreview(document, result, visibleOf(document, findings, s), locale);
+      return documentPreview(document.version, result, visibleOf(document, findings, s), locale, page);
     } catch (error) {
       logError(connection, PREVIEW_REQUEST, error);
       return null;

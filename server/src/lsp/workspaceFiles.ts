@@ -1,4 +1,5 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { Range } from '../core/lineIndex';
 import { check, type Finding, type Locale } from '../core/service';
 import { applyRuleLevels, type Settings } from '../core/settings';
 import { documentKind, importFile } from '../import/index';
@@ -41,7 +42,15 @@ export async function checkFile(connection: Connection, params: FileParams, loca
 }
 
 function onFirstLine(f: Finding, uri: string, locale: Locale): Diagnostic {
-  const where = locale === 'en' ? ` (converted draft, line ${f.range.start.line + 1})` : `（转为草稿后第 ${f.range.start.line + 1} 行）`;
+  return toDiagnostic({ ...atFileStart(f, locale), related: undefined, fix: undefined }, uri);
+}
+
+/**
+ * A place in a Word or PDF file's converted draft (whose lines are not the file's): put at the file's
+ * start, its message saying which line of the draft it is.
+ */
+export function atFileStart<T extends { range: Range; message: string }>(place: T, locale: Locale): T {
+  const line = place.range.start.line + 1;
   const start = { line: 0, character: 0 };
-  return toDiagnostic({ ...f, message: f.message + where, range: { start, end: start }, related: undefined, fix: undefined }, uri);
+  return { ...place, range: { start, end: start }, message: place.message + (locale === 'en' ? ` (converted draft, line ${line})` : `（转为草稿后第 ${line} 行）`) };
 }

@@ -3,14 +3,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileEvent, WorkspaceFolder } from 'vscode-languageserver';
-import { LineIndex } from '../core/lineIndex';
-import { parseReport } from '../core/parse/report';
 import { checkAcrossYears, type Finding, type Locale } from '../core/service';
 import type { Settings } from '../core/settings';
 import { pairByBody } from '../core/years/pairing';
-import { yearSummary, type YearSummary } from '../core/years/summary';
+import { summaryOfText, type YearSummary } from '../core/years/summary';
 import { documentKind, importFile, MAX_BYTES } from '../import/index';
 import { summaryInSource } from '../import/inSource';
+import { atFileStart } from './workspaceFiles';
 
 // Last year's report for an open one, in its workspace folder (on disk: virtual workspaces have none
 // the server can read), for the checks across years. The folder's report files are listed once and
@@ -70,7 +69,7 @@ export class LastYears {
     if (!summary || !last?.summary) return [];
     const pair = { current: { ...summary, file: uri }, previous: { ...last.summary, file: last.uri }, copiedWarning: settings.acrossYears?.copiedTextWarning ?? 0.5 };
     const findings = checkAcrossYears(pair, { locale, onError: (error, rule) => this.onError(`check ${rule}`, error) });
-    return last.positioned ? findings : findings.map((f) => ({ ...f, related: f.related?.map((r) => inDraft(r, locale)) }));
+    return last.positioned ? findings : findings.map((f) => ({ ...f, related: f.related?.map((r) => atFileStart(r, locale)) }));
   }
 
   /** The open documents whose last year is this one. */
@@ -177,15 +176,6 @@ async function readReport(uri: string): Promise<Known> {
   if (bytes.length > MAX_BYTES[kind]) return none;
   const imported = await importFile(uri, bytes);
   if ('refused' in imported) return none;
-  const idx = new LineIndex(imported.text);
-  const summary = yearSummary(parseReport(imported.text, idx), idx);
-  const source = 'source' in imported ? imported.source : undefined;
-  return { uri, summary: summary && source ? summaryInSource(summary, imported.text, source) : summary, positioned: kind === 'text' || kind === 'html' };
-}
-
-/** A place in a Word or PDF file's draft: the file's start, saying where in the draft it is. */
-function inDraft(r: NonNullable<Finding['related']>[number], locale: Locale) {
-  const line = r.range.start.line + 1;
-  const start = { line: 0, character: 0 };
-  return { ...r, range: { start, end: start }, message: r.message + (locale === 'en' ? ` (converted draft, line ${line})` : `（转为草稿后第 ${line} 行）`) };
+  const summary = summaryInSource(summaryOfText(imported.text), imported.text, 'source' in imported ? imported.source : undefined);
+  return { uri, summary, positioned: kind === 'text' || kind === 'html' };
 }

@@ -1,6 +1,7 @@
 import type { FormatVersion } from '../format/statute';
-import type { LineIndex, Range } from '../lineIndex';
+import { LineIndex, type Range } from '../lineIndex';
 import { sectionBody, tableSpans, type Cell, type Report } from '../model';
+import { parseReport } from '../parse/report';
 import { bodyOfTitle } from './body';
 
 // What the checks across years need of one report, small and plain (the language server keeps one per
@@ -114,6 +115,12 @@ export function yearSummary(report: Report, idx: LineIndex): YearSummary | undef
     carriedIn: cells(t3?.rows['2']?.cells), carriedOver: cells(t3?.rows['4']?.cells), stock,
     paragraphs, sectionLetters: { 1: one, 5: five },
   };
+}
+
+/** The summary of a report's text (read for its summary only: a file paired with another one). */
+export function summaryOfText(text: string): YearSummary | undefined {
+  const idx = new LineIndex(text);
+  return yearSummary(parseReport(text, idx), idx);
 }
 
 /** The summary with every range moved by `place` (into a web page's HTML); `exact` when the text there is the very same. */
