@@ -67,6 +67,14 @@ export class LineIndex {
 /** Characters [from, to) of one line. */
 export const lineSpan = (line: number, from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
 
-export function compareRanges(a: Range, b: Range): number {
-  return a.start.line - b.start.line || a.start.character - b.start.character;
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
 }
+
+/** By where they start. */
+export function compareRanges(a: Range, b: Range): number {
+  return comparePositions(a.start, b.start);
+}
+
+/** The position is within the range, its ends included. */
+export const within = (p: Position, r: Range) => comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;

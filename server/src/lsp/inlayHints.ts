@@ -1,4 +1,6 @@
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
+import { IDENTITY_CODES } from '../core/format/statute';
+import { within } from '../core/lineIndex';
 import { expectedValues } from '../core/authoring/expected';
 import type { Report, Table } from '../core/model';
 import { cellName, num } from '../core/rules/names';
@@ -8,7 +10,6 @@ import type { Finding, Locale } from '../core/service';
 // breaks the identities, the value they determine. A hint stands only where a finding is shown, so
 // a rule turned off or a finding silenced takes its hint with it.
 
-const IDENTITY_RULES = new Set(['table3-balance', 'table3-outcome-total', 'table3-row-total', 'table4-total']);
 
 const key = (r: Range) => `${r.start.line}:${r.start.character}`;
 
@@ -28,16 +29,13 @@ function tableHints(table: Table, locale: Locale): Map<string, InlayHint> {
 
 /** The hints within `range`, for the findings shown. */
 export function inlayHints(report: Report, shown: Finding[], range: Range, locale: Locale): InlayHint[] {
-  const flagged = new Set(shown.filter((f) => IDENTITY_RULES.has(f.code)).map((f) => key(f.range)));
+  const flagged = new Set(shown.filter((f) => IDENTITY_CODES.has(f.code)).map((f) => key(f.range)));
   if (flagged.size === 0) return [];
   const out: InlayHint[] = [];
   for (const table of [report.tables.t3, report.tables.t4]) {
     if (!table) continue;
     for (const [k, hint] of tableHints(table, locale)) {
-      const p = hint.position;
-      const inside = (p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character))
-        && (p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character));
-      if (flagged.has(k) && inside) out.push(hint);
+      if (flagged.has(k) && within(hint.position, range)) out.push(hint);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { SECTIONS, tableSpec } from '../format/statute';
-import type { LineIndex, Range } from '../lineIndex';
+import { within, type LineIndex, type Range } from '../lineIndex';
 import { tablesOf, type Report, type Table } from '../model';
 import { TABLE_WORDS } from './find';
 
@@ -18,9 +18,7 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-const inside = (r: Range, outer: Range) =>
-  (r.start.line > outer.start.line || (r.start.line === outer.start.line && r.start.character >= outer.start.character)) &&
-  (r.start.line < outer.end.line || (r.start.line === outer.end.line && r.start.character <= outer.end.character));
+const inside = (r: Range, outer: Range) => within(r.start, outer);
 
 /**
  * Where a table stands, for the outline and folding: the reader may start it on its section's heading,

@@ -1,7 +1,7 @@
 import type { TableKey } from '../format/schema';
-import { tableSpec } from '../format/statute';
+import { IDENTITY_CODES, tableSpec } from '../format/statute';
 import { evaluate, instances } from '../identities';
-import type { Position, Range } from '../lineIndex';
+import { comparePositions, within, type Range } from '../lineIndex';
 import type { Cell, Report, Table } from '../model';
 import { cellName, num, tableName, tableNameEn } from '../rules/names';
 import { required } from '../rules/requiredValue';
@@ -86,7 +86,6 @@ export interface PreviewOptions {
   place?: (r: Range) => Range;
 }
 
-const IDENTITY_RULES = new Set(['table3-balance', 'table3-outcome-total', 'table3-row-total', 'table4-total']);
 const TABLE_RULES = new Set(['table-missing', 'table-unreadable', 'row-missing', 'row-cells']);
 const TABLES: TableKey[] = ['t2', 't3', 't4'];
 
@@ -111,9 +110,8 @@ const TABLE_STATES: Record<TableState, { zh: string; en: string }> = {
 };
 
 const key = (row: string, col: string) => `${row}|${col}`;
-const before = (a: Position, b: Position) => a.line - b.line || a.character - b.character;
-const inside = (inner: Range, outer: Range) => before(outer.start, inner.start) <= 0 && before(inner.end, outer.end) <= 0;
-const same = (a: Range, b: Range) => before(a.start, b.start) === 0 && before(a.end, b.end) === 0;
+const inside = (inner: Range, outer: Range) => within(inner.start, outer) && within(inner.end, outer);
+const same = (a: Range, b: Range) => comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 
 /** What the identities say of a cell that takes part in a broken one. */
 interface Verdict { state: 'wrong' | 'doubtful' | 'unchecked'; expected?: number }
@@ -147,7 +145,7 @@ function verdicts(table: Table, shown: (r: Range) => boolean): Map<string, Verdi
 export function preview(report: Report, findings: Finding[], { locale, place = (r) => r }: PreviewOptions): Preview {
   const en = locale === 'en';
   const say = (m: { zh: string; en: string }) => m[locale];
-  const identityFindings = findings.filter((f) => IDENTITY_RULES.has(f.code));
+  const identityFindings = findings.filter((f) => IDENTITY_CODES.has(f.code));
 
   function drawTable(k: TableKey): PreviewTable {
     const table = report.tables[k];

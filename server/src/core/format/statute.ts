@@ -11,6 +11,9 @@ export { SECTION_OF, SECTIONS, TABLE_KEYS } from './common';
 
 export const FORMATS = [FORMAT_2021, FORMAT_2019] satisfies FormatSpec[];
 
+/** The codes of the identities' rules (table3-balance, table4-total, …): what a finding on a broken identity has. */
+export const IDENTITY_CODES: ReadonlySet<string> = new Set(FORMATS.flatMap((f) => f.tables.flatMap((t) => t.identities.map((i) => i.code))));
+
 /** A statutory format's name: the year its notice was issued (“2021”, “2019”). */
 export type FormatVersion = (typeof FORMATS)[number]['version'];
 
