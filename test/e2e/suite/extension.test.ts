@@ -194,11 +194,7 @@ export function defineTests(): void {
       assert.equal(fixes.length, 1, 'with its quick fix, for the author to choose');
     });
 
-    let onSaveAttempts = 0;
-    test('"editor.codeActionsOnSave": {"source.fixAll.nianbao": "explicit"} fixes a wrong cell typed just before Ctrl+S', async function () {
-      // Known flaky (2 failures in ~40 full runs, none in 28 runs alone; see the note on issue 18): one
-      // retry, so that the flake does not hide the rest of a run. It still fails if the fix never comes.
-      this.retries(1);
+    test('"editor.codeActionsOnSave": {"source.fixAll.nianbao": "explicit"} fixes a wrong cell typed just before saving', async () => {
       const editorSettings = vscode.workspace.getConfiguration('editor');
       await editorSettings.update('codeActionsOnSave', { 'source.fixAll.nianbao': 'explicit' }, vscode.ConfigurationTarget.Global);
       try {
@@ -210,18 +206,17 @@ export function defineTests(): void {
         const t4 = new vscode.Range(editor.document.positionAt(total), editor.document.positionAt(total + 1));
         // Both typed, then saved at once: inside the server's debounce, as a quick author does.
         assert.ok(await editor.edit((b) => { b.replace(t3, '24'); b.replace(t4, '3'); }));
-        await vscode.commands.executeCommand('workbench.action.files.save');
-        const start = Date.now(), deadline = start + 15_000;
-        while (editor.document.isDirty && Date.now() < deadline) await sleep(100);
+        // Saved through the document, not Ctrl+S's command: that command saves whichever editor is
+        // active, and in loaded full runs it now and then left this one dirty and unfixed for 15 s (the
+        // flake of issue 18). An API save is an explicit save (VS Code: `reason ?? SaveReason.EXPLICIT`),
+        // so the same save participants run; a slow participant still fails here, with its time.
+        // (The UI test presses the real Ctrl+S.)
+        const start = Date.now();
+        const saved = await Promise.race([editor.document.save(), sleep(15_000).then(() => 'timed out' as const)]);
+        assert.equal(saved, true, `the save answered ${saved} after ${Date.now() - start} ms`);
         // The table-3 cell the identities pin is fixed on save; table 4's total, which one equation
         // cannot pin, is left to the author; nothing else changes (the prose least of all).
-        // (Said on failure, to tell a slow save from a save without the fix: the flake's cause is not known yet.)
-        const onDisk = readFileSync(uri.fsPath, 'utf8'), inEditor = editor.document.getText();
-        const state = `attempt ${++onSaveAttempts}; after ${Date.now() - start} ms the document is ${editor.document.isDirty ? 'still dirty' : 'saved'}; `
-          + `on disk table 3 reads ${onDisk.includes(T3_ROW) ? '23 (fixed)' : '24 (not fixed)'}, in the editor ${inEditor.includes(T3_ROW) ? '23' : '24'}`;
-        const expected = wrongT4(readFileSync(join(SEEDS, SEED_000), 'utf8'));
-        if (onDisk !== expected) console.log(`fix on save failed (${state})`);
-        assert.equal(onDisk, expected, state);
+        assert.equal(readFileSync(uri.fsPath, 'utf8'), wrongT4(readFileSync(join(SEEDS, SEED_000), 'utf8')));
       } finally {
         await editorSettings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global);
       }
