@@ -129,8 +129,9 @@ function wrapAt(line: string, max: number): string[] {
 /**
  * Draft text set on pages like a printed report: each line's words at the place of their column
  * (a column half the font size, which is as big as lets the widest table line fit the page; longer
- * prose wraps), `perPage` lines a page (a page also ends after a line that matches `breakAfter`),
- * a running header at the top of every page and its number (“- 3 -”) at the bottom.
+ * prose wraps), `perPage` lines a page (a page also ends after a line that matches `breakAfter`, and
+ * at a line that is a form feed, as pdftotext writes a page's end), a running header at the top of
+ * every page and its number (“- 3 -”) at the bottom.
  */
 export function typeset(text: string, { perPage = 40, breakAfter = /(?!)/, header = '某某镇政府信息公开工作年度报告' } = {}): PdfPage[] {
   const left = 60, top = 90, room = PAGE.width - 2 * left;
@@ -143,6 +144,7 @@ export function typeset(text: string, { perPage = 40, breakAfter = /(?!)/, heade
   const pages: PdfPage[] = [];
   let page: PdfPage | undefined, k = 0;
   for (const line of lines) {
+    if (line === '\f') { page = undefined; continue; }
     if (!page) {
       page = { texts: [
         { x: left, y: 40, size: 9, text: header },
