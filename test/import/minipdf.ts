@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 
 /** A run of text at (x, y), y measured from the top of the page, as a report's PDF places it. */
 export interface PdfText { x: number; y: number; size: number; text: string }
-export interface PdfPage { texts: PdfText[]; image?: boolean }
+/** `operators`: content-stream operators drawn after the texts, as written (a pathological page's). */
+export interface PdfPage { texts: PdfText[]; image?: boolean; operators?: string }
 export interface PdfOptions {
   /** Encrypt the file: with a password to open it (`user`), or only restricted (`user: ''`). */
   encrypt?: { user: string; owner: string };
@@ -84,6 +85,7 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
   for (const page of pages) {
     const ops = page.texts.map((t) => `BT /F1 ${t.size} Tf 1 0 0 1 ${t.x.toFixed(2)} ${(PAGE.height - t.y).toFixed(2)} Tm <${utf16(t.text)}> Tj ET`);
     if (page.image) ops.push('q 400 0 0 560 97 141 cm /Im1 Do Q');
+    if (page.operators) ops.push(page.operators);
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >> >> /Contents ${objects.length + 2} 0 R >>`);
     add(stream('<< >>', Buffer.from(ops.join('\n'), 'latin1')));
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/service';
-import { DAMAGED, ENCRYPTED, importPdf, MAX_PAGES, NO_PAGES, NO_TEXT, NOT_PDF, TRUNCATED } from '../../server/src/import/pdf';
+import { DAMAGED, ENCRYPTED, importPdf, MAX_PAGES, NO_PAGES, NO_TEXT, NOT_PDF, PDF_BUDGET, tooManyItems, tooSlow, TRUNCATED } from '../../server/src/import/pdf';
 import type { ImportResult } from '../../server/src/import/types';
 import { sliceAt } from '../core/seeds';
 import { EXPECTED } from '../core/expected';
@@ -165,6 +165,45 @@ describe('pdf: files that are no report’s PDF, refused with their reason', () 
   it('a PDF header over garbage: damaged', async () => {
     const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 0x41), Buffer.from('\n%%EOF\n')]);
     assert.deepEqual(await importPdf(bytes), { refused: DAMAGED });
+  });
+});
+
+describe('pdf: a time budget, so that no PDF holds the command line or the language server', () => {
+  const report = () => typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figuresOf(Object.values(EXPECTED)[1])));
+  /** One page of `n` pieces of text (a number each, as a page of a hostile file might hold millions). */
+  const crowded = (n: number) => makePdf([{ texts: Array.from({ length: n }, (_, i) => ({ x: 50 + (i % 50) * 10, y: 60 + (Math.floor(i / 50) % 700), size: 8, text: String(i % 10) })) }]);
+
+  it('a page with more pieces of text than a report has: refused, naming the page, in seconds; the event loop runs meanwhile', async () => {
+    const bytes = crowded(PDF_BUDGET.itemsPerPage + 10_000);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = Date.now();
+    const result = await importPdf(bytes);
+    clearInterval(timer);
+    assert.deepEqual(result, { refused: tooManyItems(1, PDF_BUDGET.itemsPerPage) });
+    assert.equal('refused' in result && result.refused.zh, `PDF 第 1 页有超过 ${PDF_BUDGET.itemsPerPage} 段文字，不像年度报告，已停止读取`);
+    // Generous: it takes well under a second here; without the cap pdf.js reads on, a second per 50,000 pieces.
+    assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
+    assert.ok(ticks > 0, 'the event loop never ran while the page was read');
+  });
+
+  it('the cap counts the pieces of one page: a report’s pages are far below it, a tiny cap refuses its first page', async () => {
+    assert.ok('text' in await importPdf(makePdf(report())));
+    assert.deepEqual(await importPdf(makePdf(report()), { ...PDF_BUDGET, itemsPerPage: 20 }), { refused: tooManyItems(1, 20) });
+  });
+
+  it('past the deadline (a clock that runs a second each time it is read): refused as too slow, with the budget in the message', async () => {
+    let clock = 0;
+    const result = await importPdf(makePdf(report()), { ...PDF_BUDGET, seconds: 3, now: () => (clock += 1000) });
+    assert.deepEqual(result, { refused: tooSlow(3) });
+    assert.equal(tooSlow(3).zh, '读取 PDF 超过 3 秒仍未读完（文件可能有异常），已停止');
+    assert.ok(clock <= 10_000, `the clock was read ${clock / 1000} times: the deadline is looked at between pieces, not only at the end`);
+  });
+
+  it('a refused PDF leaves nothing behind: the next one is read', async () => {
+    await importPdf(crowded(PDF_BUDGET.itemsPerPage + 1));
+    const figures = figuresOf(Object.values(EXPECTED)[1]);
+    assert.deepEqual(misread(text(await importPdf(makePdf(report()))), figures), []);
   });
 });
 
