@@ -10,7 +10,7 @@ import type { ImportResult } from '../../server/src/import/types';
 import { sliceAt } from '../core/seeds';
 import { EXPECTED } from '../core/expected';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
-import { LAYOUTS } from '../layouts/render';
+import { LAYOUTS, type Noise } from '../layouts/render';
 import { makePdf, typeset } from './minipdf';
 
 // PDFs read through pdf.js's text layer (server/src/import/pdf.ts): the published Huaian 2024 report
@@ -118,6 +118,30 @@ describe('pdf: a table across a page break, a page number in the middle of it', 
     assert.deepEqual(misread(draft, figures), []);
     assert.doesNotMatch(draft, /- \d -/);
   });
+});
+
+describe('pdf: a page that ends inside a row, the header printed again at the top of the next', () => {
+  // A form feed in the text ends a page (typeset): a row's label at the foot of one page, its numbers
+  // under the repeated header on the next; or a group's label (（三）不予公开) at the foot, its rows on the next.
+  const cases: [string, string, Noise][] = [
+    ['label | numbers', 'pdf-text', { pageMarkerAfter: 4, pageBreak: { lines: ['\f'], repeatHeader: true, within: 'label' } }],
+    ['label | numbers, inside a group', 'pdf-text/interleaved-groups', { pageMarkerAfter: 9, pageBreak: { lines: ['\f'], repeatHeader: true, within: 'label' } }],
+    ['group label | its rows', 'pdf-text', { pageMarkerAfter: 5, pageBreak: { lines: ['\f'], repeatHeader: true, within: 'group' } }],
+  ];
+  for (const [name, layout, noise] of cases) {
+    it(`${name} (${layout}): every seed, every cell bound; no table finding`, async () => {
+      for (const expected of Object.values(EXPECTED)) {
+        for (const figures of [figuresOf(expected), figures2019(expected)]) {
+          const pages = typeset(LAYOUTS.find((l) => l.name === layout)!.render(figures, noise), { perPage: 60 });
+          const draft = text(await importPdf(makePdf(pages)));
+          assert.equal(draft.split('申请人情况').length, 3, 'table 3\'s header twice');
+          assert.deepEqual(misread(draft, figures), [], `${figures.year} ${figures.version}`);
+          const table = check(draft).findings.filter((f) => f.code.startsWith('table') || f.code.startsWith('row') || f.code.startsWith('cell'));
+          assert.deepEqual(table.map((f) => `${f.code} ${f.message}`), [], `${figures.year} ${figures.version}`);
+        }
+      }
+    });
+  }
 });
 
 describe('pdf: files that are no report’s PDF, refused with their reason', () => {
