@@ -260,6 +260,22 @@ describe('pdf: the command line', () => {
     }
   });
 
+  it('nianbao check stops reading a PDF with a page of too many pieces of text, says why, and checks the other files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
+    try {
+      const crowded = join(dir, 'crowded.pdf'), report = join(dir, 'report.pdf');
+      writeFileSync(crowded, makePdf([{ texts: Array.from({ length: PDF_BUDGET.itemsPerPage + 5000 }, (_, i) => ({ x: 50 + (i % 50) * 10, y: 60 + (Math.floor(i / 50) % 700), size: 8, text: String(i % 10) })) }]));
+      writeFileSync(report, makePdf(typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figuresOf(Object.values(EXPECTED)[1])))));
+      const r = spawnSync(process.execPath, ['bin/nianbao', 'check', crowded, report], { encoding: 'utf8', timeout: 60_000 });
+      // Ended (not killed by the timeout), with the other file checked and nothing found in it.
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stderr, new RegExp(`crowded\\.pdf：PDF 第 1 页有超过 ${PDF_BUDGET.itemsPerPage} 段文字，不像年度报告，已停止读取`));
+      assert.match(r.stderr, /检查了 1 个文件：0 个错误，0 个警告；1 个文件未能检查/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('nianbao parse reads a PDF whose font needs the character maps (dist/cmaps)', () => {
     const figures = figuresOf(Object.values(EXPECTED)[1]);
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
