@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { check, checkAcrossYears, type Finding } from '../../server/src/core/service';
-import { bodyKey, bodyOfTitle } from '../../server/src/core/years/body';
+import { bodyKey, bodyOfTitle, shorterKeys } from '../../server/src/core/years/body';
 import { pairByBody } from '../../server/src/core/years/pairing';
 import { yearSummary, type YearSummary } from '../../server/src/core/years/summary';
 import { SEEDS } from '../core/seeds';
@@ -51,6 +51,22 @@ describe('pairing', () => {
   it('pairs each report with the one of the year before of the same body', () => {
     const reports = [r('西红门镇人民政府', 2024, 'a'), r('西红门镇', 2023, 'b'), r('西红门镇', 2022, 'c'), r('旧宫镇', 2023, 'd'), r('旧宫镇', 2021, 'e')];
     assert.deepEqual(pairByBody(reports).map(([x, y]) => x.name + y.name), ['ab', 'bc']);
+  });
+
+  it('pairs one body named with fewer of its divisions in another year, only where no other pairing is possible', () => {
+    assert.deepEqual(shorterKeys(bodyKey('北京市平谷区大兴庄镇')), ['平谷区大兴庄镇', '大兴庄镇']);
+    assert.deepEqual(shorterKeys(bodyKey('上海市人民政府办公厅')), [], 'a government’s office is every government’s');
+    assert.deepEqual(shorterKeys(bodyKey('淮安市人民政府')), [], 'nothing left but the division');
+    const pairs = (...reports: ReturnType<typeof r>[]) => pairByBody(reports).map(([x, y]) => x.name + y.name);
+    assert.deepEqual(pairs(r('北京市平谷区大兴庄镇', 2024, 'a'), r('大兴庄镇人民政府', 2023, 'b'), r('平谷区大兴庄镇', 2022, 'c')), ['ab', 'bc']);
+    assert.deepEqual(pairs(r('大兴庄镇', 2024, 'a'), r('北京市平谷区大兴庄镇', 2023, 'b')), ['ab']);
+    // Two bodies the short name may stand for: which one is meant is not known.
+    assert.deepEqual(pairs(r('大兴庄镇', 2024, 'a'), r('平谷区大兴庄镇', 2023, 'b'), r('大兴区大兴庄镇', 2023, 'c')), []);
+    assert.deepEqual(pairs(r('平谷区大兴庄镇', 2024, 'a'), r('大兴区大兴庄镇', 2024, 'b'), r('大兴庄镇', 2023, 'c')), []);
+    // Different bodies of one name in different districts are not one body.
+    assert.deepEqual(pairs(r('平谷区大兴庄镇', 2024, 'a'), r('大兴区大兴庄镇', 2023, 'b')), []);
+    // The exact name comes first: last year's full name is this year's other report's.
+    assert.deepEqual(pairs(r('大兴庄镇', 2024, 'a'), r('平谷区大兴庄镇', 2024, 'b'), r('平谷区大兴庄镇', 2023, 'c')), ['bc']);
   });
 
   it('pairs nothing where a year has two reports of the body, and follows an explicit choice', () => {
