@@ -74,7 +74,7 @@ describe('nianbao check across years', () => {
       const across = entry.diagnostics.filter((x) => ['normative-stock', 'copied-text', 'carryover-mismatch'].includes(x.code));
       assert.deepEqual(across.map((x) => [x.code, x.severity]), [['normative-stock', 'warning'], ['copied-text', 'warning']]);
       assert.match(across[0].message, /上年（2023年）现行有效 3 \+ 本年制发 0 − 本年废止 0 = 3/);
-      assert.match(across[1].message, /“五、存在的主要问题及改进情况”有 100% 的文字照搬上年（2023年）报告：.* 2 段/);
+      assert.match(across[1].message, /“五、存在的主要问题及改进情况”有 100% 的文字照搬上年（2023年）报告：2 段（第 \d+、\d+ 行起）/);
       assert.equal(across[0].related?.[0].file, join(dir, '2023.md'));
       // The copied section: each paragraph in this year's file, then in last year's.
       assert.deepEqual(across[1].related?.map((r) => r.file), [join(dir, '2024.docx'), join(dir, '2023.md'), join(dir, '2024.docx'), join(dir, '2023.md')]);

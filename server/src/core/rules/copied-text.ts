@@ -56,6 +56,8 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
  * than one per paragraph: seven findings saying the same thing about a pasted section are noise.
  */
 const MOSTLY = 0.5;
+/** The lines of a section's copied paragraphs its message names. */
+const LINES_SHOWN = 10;
 
 export const copiedText: YearRule = {
   code: 'copied-text',
@@ -78,14 +80,14 @@ export const copiedText: YearRule = {
       const lastYears = (c: Copied): Related => ({ file: previous.file, range: c.last.range, message: { zh: '上年报告中的这一段', en: 'the paragraph in last year’s report' } });
       const heading = current.headings[section];
       if (copied.length >= 2 && share > MOSTLY && heading) {
-        const lines = copied.map((c) => c.now.range.start.line + 1).join('、');
-        const linesEn = copied.map((c) => c.now.range.start.line + 1).join(', ');
+        // (A long list of lines says no more than its start: the related places list them all.)
+        const lines = copied.slice(0, LINES_SHOWN).map((c) => c.now.range.start.line + 1), more = copied.length > LINES_SHOWN;
         out.push({
           code: 'copied-text',
           severity,
           message: {
-            zh: `“${zh}”有 ${percent(share)} 的文字照搬上年（${previous.year}年）报告：第 ${lines} 行起的 ${copied.length} 段与上年同一部分的段落几乎相同（数字、年份不计）。`,
-            en: `${percent(share)} of ${en} repeats last year’s (${previous.year}) report: the ${copied.length} paragraphs at lines ${linesEn} are nearly the same as paragraphs of the same section last year (figures and years aside).`,
+            zh: `“${zh}”有 ${percent(share)} 的文字照搬上年（${previous.year}年）报告：${copied.length} 段（第 ${lines.join('、')}${more ? '……' : ''} 行起）与上年同一部分的段落几乎相同（数字、年份不计）。`,
+            en: `${percent(share)} of ${en} repeats last year’s (${previous.year}) report: ${copied.length} paragraphs (at lines ${lines.join(', ')}${more ? ', …' : ''}) are nearly the same as paragraphs of the same section last year (figures and years aside).`,
           },
           range: heading,
           related: () => copied.flatMap((c) => [
