@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import {
   commands, languages, Range, TextEditorRevealType, Uri, ViewColumn, window, workspace,
-  type Disposable, type ExtensionContext, type TextDocument, type Webview, type WebviewOptions, type WebviewPanel,
+  type Disposable, type ExtensionContext, type TextDocument, type TextEditor, type Webview, type WebviewOptions, type WebviewPanel,
 } from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { l10n } from './l10n';
@@ -95,6 +95,16 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
     if (panel || !ours(document)) { restored.dispose(); return; }
     adopt(restored);
     show(document, window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString())?.viewColumn, false);
+    // The state VS Code hands back can be older than the page's last (it was, on a reload right after
+    // the preview followed another report): the report in the active editor wins, as it does anyway.
+    await follow(window.activeTextEditor);
+  }
+
+  /** Another report in the active editor: the preview follows it (a file that is no report leaves it as it is). */
+  async function follow(editor: TextEditor | undefined): Promise<void> {
+    if (!panel || !editor || !ours(editor.document)) return;
+    if (isShown(editor.document.uri)) { shown!.column = editor.viewColumn; return; }
+    if (await ask(editor.document.uri)) show(editor.document, editor.viewColumn, false);
   }
 
   /** Selects the cell's text in the editor the document was in (or opens it there). */
@@ -129,13 +139,7 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
   const subscriptions: Disposable[] = [
     commands.registerCommand('nianbao.previewTables', (uri?: Uri) => open(uri instanceof Uri ? uri : undefined)),
     window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: restore }),
-    // Another report in the active editor: the preview follows it (a file that is no report leaves it as it is).
-    window.onDidChangeActiveTextEditor(async (editor) => {
-      void updateContext();
-      if (!panel || !editor || !ours(editor.document)) return;
-      if (isShown(editor.document.uri)) { shown!.column = editor.viewColumn; return; }
-      if (await ask(editor.document.uri)) show(editor.document, editor.viewColumn, false);
-    }),
+    window.onDidChangeActiveTextEditor((editor) => { void updateContext(); void follow(editor); }),
     // As it is typed, and when the server has checked it (after a save, with nianbao.validate “onSave”).
     workspace.onDidChangeTextDocument((e) => { if (panel && isShown(e.document.uri) && e.contentChanges.length) later(); }),
     languages.onDidChangeDiagnostics((e) => {
