@@ -95,8 +95,9 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
     if (panel || !ours(document)) { restored.dispose(); return; }
     adopt(restored);
     show(document, window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString())?.viewColumn, false);
-    // The state VS Code hands back can be older than the page's last (it was, on a reload right after
-    // the preview followed another report): the report in the active editor wins, as it does anyway.
+    // The page's state and the editors VS Code restores can be from different moments (a browser reload
+    // keeps what was last written: once, the preview's older report beside the newer's tab): the
+    // report in the active editor wins, as it does anyway.
     await follow(window.activeTextEditor);
   }
 
