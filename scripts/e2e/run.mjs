@@ -320,13 +320,17 @@ async function previewUiTest(name, extensionsDir, developmentPath, screenshot) {
       step = 'open another report (2024): the preview follows the active editor';
       await quickOpen(page, see, '另一份年报.txt');
       await see(preview.locator('h1', { hasText: '2024 年度报告统计表' }));
-      step = 'reload the page: the preview is back, with a report\'s tables';
-      // Which report: the one in the layout VS Code last wrote down. A browser reload does not wait for
-      // it to write the latest (two runs came back, one with the 2024 report's tab, one without).
-      await page.reload();
+      step = 'Developer: Reload Window: the preview is back beside the 2024 report, with its tables';
+      // As an author reloads VS Code (not the browser's reload, which does not wait for VS Code to write
+      // down its layout: the preview then came back with an older one, or not at all).
+      await page.keyboard.press('Control+Shift+P');
+      await see(page.locator('.quick-input-widget input'));
+      await page.keyboard.type('Developer: Reload Window');
+      await see(page.locator('.quick-input-list .monaco-list-row', { hasText: 'Developer: Reload Window' }));
+      await Promise.all([page.waitForEvent('load', { timeout: WAIT }), page.keyboard.press('Enter')]);
       await see(page.locator('.monaco-workbench'));
-      await see(preview.locator('td.value'));
-      console.log(`e2e: ${name}: after the reload: ${await preview.locator('h1').innerText()}, ${await preview.locator('td.value').count()} cells`);
+      await see(preview.locator('h1', { hasText: '2024 年度报告统计表' }));
+      await see(preview.locator('td.value').first());
     } catch (error) {
       await keepEvidence(`ui-${name}`, page, dir);
       throw new Error(`the preview UI test (${name}) failed at the step “${step}”: ${error.message.split('\n')[0]}`);
