@@ -5,7 +5,10 @@ import {
   type Disposable, type ExtensionContext, type TextDocument, type TextEditor, type Webview, type WebviewOptions, type WebviewPanel,
 } from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { Range as Span } from '../../server/src/core/lineIndex';
+import type { PreviewReply } from '../../server/src/lsp/protocol';
 import { l10n } from './l10n';
+import { request } from './requests';
 import { PREVIEW_VIEW_TYPE, restoredUri, type PreviewState } from './previewState';
 
 // The table preview (command nianbao.previewTables): a webview beside the draft that draws tables 2,
@@ -20,10 +23,6 @@ const DEBOUNCE_MS = 300;
 /** Whether the active editor holds a report: the editor title's preview button shows then. */
 const REPORT_CONTEXT = 'nianbao.report';
 
-interface Position { line: number; character: number }
-interface Span { start: Position; end: Position }
-/** The server's answer (server/src/lsp/preview.ts: PreviewReply); the webview reads the rest. */
-type Reply = { version: number; locale: 'zh' | 'en' } | null;
 /** What the webview says: it is ready for a model (after it loads, again after it is shown anew), or a cell was clicked. */
 type FromWebview = { type: 'ready' } | { type: 'reveal'; range: Span };
 
@@ -37,10 +36,10 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
   const ours = (d: TextDocument | undefined): d is TextDocument => d !== undefined && LANGUAGES.has(d.languageId);
   const isShown = (uri: Uri) => shown?.uri.toString() === uri.toString();
 
-  async function ask(uri: Uri): Promise<Reply> {
+  async function ask(uri: Uri): Promise<PreviewReply> {
     const c = client();
     if (!c?.isRunning()) return null;
-    return c.sendRequest<Reply>('nianbao/preview', { uri: uri.toString() }).catch(() => null);
+    return request(c, 'nianbao/preview', { uri: uri.toString() }).catch(() => null);
   }
 
   /** Asks for the shown document's preview and hands it to the webview (a later request wins). */
@@ -132,7 +131,7 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
     const document = window.activeTextEditor?.document;
     const c = client();
     const report = ours(document) && c?.isRunning()
-      ? (await c.sendRequest<{ report: boolean }>('nianbao/status', { uri: document.uri.toString() }).catch(() => undefined))?.report === true
+      ? (await request(c, 'nianbao/status', { uri: document.uri.toString() }).catch(() => undefined))?.report === true
       : false;
     void commands.executeCommand('setContext', REPORT_CONTEXT, report);
   }
