@@ -3,6 +3,7 @@ import type { FormatVersion } from '../format/statute';
 import { FORMATS, SECTION_OF, TABLE_KEYS, tableSpec } from '../format/statute';
 import type { Section } from '../model';
 import type { LineIndex } from '../lineIndex';
+import { SIMPLIFIED } from '../format/traditional';
 import { normalizeLabel } from './values';
 
 // Where the statistical tables are, and which version of the statute each is written in. A table
@@ -12,8 +13,11 @@ import { normalizeLabel } from './values';
 /** The text of one table: offsets [from, to). */
 export interface Region { key: TableKey; from: number; to: number }
 
-/** An anchor word, with blanks allowed between its characters (PDF text spaces them out). */
-const spaced = (words: string[]) => new RegExp(words.map((w) => [...w].join('[\\s\\u3000]*')).join('|'), 'g');
+/** A character of an anchor word, or its traditional form. */
+const TRADITIONAL = new Map([...SIMPLIFIED].map(([t, s]) => [s, t]));
+const either = (c: string) => (TRADITIONAL.has(c) ? `[${c}${TRADITIONAL.get(c)}]` : c);
+/** An anchor word, with blanks allowed between its characters (PDF text spaces them out), in simplified or traditional characters. */
+const spaced = (words: string[]) => new RegExp(words.map((w) => [...w].map(either).join('[\\s\\u3000]*')).join('|'), 'g');
 const ANCHORS: Record<TableKey, RegExp> = {
   t2: spaced(tableSpec('2021', 't2').anchors),
   t3: spaced(tableSpec('2021', 't3').anchors),
@@ -109,6 +113,9 @@ function markersIn(key: TableKey, version: FormatVersion, text: string): number 
   return count;
 }
 
+/** The words of the 2019 format's one row （六）其他处理 (其它处理 too). */
+const OTHER_HANDLING = tableSpec('2019', 't3').rows.find((r) => r.key === '3.6')!.match;
+
 /**
  * The version a table is written in, from the words only one version prints; table 3's 2019
  * version prints none of the 2021 words, but has （六）其他处理 all the same.
@@ -119,7 +126,7 @@ export function detectVersion(key: TableKey, text: string): FormatVersion {
   for (let pass = 0, label = text; pass < 2; pass++, label = normalizeLabel(text)) {
     const v2021 = markersIn(key, '2021', label), v2019 = markersIn(key, '2019', label);
     if (v2021 || v2019) return v2019 > v2021 ? '2019' : '2021';
-    if (key === 't3' && label.includes('其他处理')) return '2019';
+    if (key === 't3' && OTHER_HANDLING.some((w) => label.includes(w))) return '2019';
   }
   return '2021';
 }
