@@ -140,9 +140,15 @@ function isRemark(seg: Segment, n: number): boolean {
   return digits < n && value?.kind === Kind.Value && label.end === value.start;
 }
 
-/** Numbers that belong to no row found, and the words just before them, if any: a label that names no row of the statute. */
+/** Numbers that belong to no row found, and the words before them, if any: a label that names no row of the statute. */
 interface Stray { tokens: Token[]; label?: string }
-const strayOf = (seg: Segment): Stray => ({ tokens: seg.tokens, label: seg.labels[seg.labels.length - 1]?.text });
+
+/** A segment's numbers as stray, with the words before them up to the last that name a row, group or column (a header word). */
+function strayOf(spec: TableSpec, seg: Segment): Stray {
+  let from = seg.labels.length;
+  while (from > 0 && !namedIn(spec, [seg.labels[from - 1]]).length && columnNamed(spec, normOf(seg.labels[from - 1])) === null) from--;
+  return { tokens: seg.tokens, label: seg.labels.slice(from).map((t) => t.text).join('') || undefined };
+}
 
 /** A row as the aligner found it: its label, and the tokens after it up to the next row's label. */
 interface Draft { spec: RowSpec; labels: Token[]; tokens: Token[]; reading?: Reading }
@@ -190,7 +196,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   const pending = new Set<string>(); // rows whose label was seen without numbers after it
   const groups = new Set<string>();
   const strays: Stray[] = [];
-  const wordsBefore = new Map<Token, string>(); // rows of numbers given to the row before, and the words that named no row before them
+  const wordsBefore = new Map<Token, string | undefined>(); // rows of numbers given to the row before, and the words that named no row before them
   const rows = dataRows(spec), lastRow = rows[rows.length - 1];
   let current: Draft | undefined;
   let headerLabels: Token[] = [];
@@ -228,7 +234,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       // unless words the reader cannot name stand between them (（四）无法提供 1.不掌卧…: a row it cannot read).
       const group = found[found.length - 1]?.row;
       if (group?.isGroup && group.match.some((k) => normOf(seg.labels[seg.labels.length - 1]).endsWith(k))) continue;
-      if (!current) { strays.push(strayOf(seg)); continue; }
+      if (!current) { strays.push(strayOf(spec, seg)); continue; }
       const n = current.spec.columns.length, have = valuesIn(current.tokens);
       const last = current.tokens.filter(isValue).pop();
       // On the line of the row's numbers, words the reader cannot name are a row of their own it cannot
@@ -236,7 +242,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       const sameLine = last !== undefined && seg.labels[0].line === last.line;
       // The rest of the row's numbers, after a label's wrapped tail or a page's header.
       if (have < n && !sameLine) current.tokens.push(...seg.tokens);
-      else if (have < n) strays.push(strayOf(seg));
+      else if (have < n) strays.push(strayOf(spec, seg));
       // A remark beside the row (a 备注 column: “其中网上申请79件”): in a cell of its own at the end of the
       // row's line, or on a line of its own after it, words with a number run into them, fewer digits
       // than a row has numbers. (In text without cells, words after a row's numbers may be the next row's label.)
@@ -244,9 +250,9 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       // Whole rows of numbers: rows whose labels a converter put elsewhere (see overflow).
       else if (n > 1 && valuesIn(seg.tokens) % n === 0) {
         current.tokens.push(...seg.tokens);
-        wordsBefore.set(seg.tokens.find(isValue)!, seg.labels[seg.labels.length - 1].text);
+        wordsBefore.set(seg.tokens.find(isValue)!, strayOf(spec, seg).label);
       }
-      else strays.push(strayOf(seg));
+      else strays.push(strayOf(spec, seg));
       continue;
     }
     for (const row of named.slice(0, -1)) if (!byKey.has(row.key)) pending.add(row.key);

@@ -9,8 +9,8 @@ function lostTrack(idx: LineIndex, table: Table, p: TableProblem): Msg {
   const row = rowNamed(table, p);
   if (p.kind === 'stray' && p.label) {
     return {
-      zh: `第 ${p.range.start.line + 1} 行的“${quote(textOf(idx, p))}”前的“${quote(p.label)}”对不上${tableName(table.key)}中任何一行的名称`,
-      en: `the label “${quote(p.label)}” before “${quote(textOf(idx, p))}” on line ${p.range.start.line + 1} matches no row of ${tableNameEn(table.key)}`,
+      zh: `第 ${p.range.start.line + 1} 行的“${quote(textOf(idx, p))}”前的“${quote(p.label, true)}”对不上${tableName(table.key)}中任何一行的名称`,
+      en: `the label “${quote(p.label, true)}” before “${quote(textOf(idx, p))}” on line ${p.range.start.line + 1} matches no row of ${tableNameEn(table.key)}`,
     };
   }
   if (p.kind === 'stray') {
