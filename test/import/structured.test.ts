@@ -189,6 +189,20 @@ describe('web pages as sites\' editors write their tables', () => {
   }
 });
 
+describe('Word files with their labels retyped', () => {
+  for (const labels of ['rows-reworded', 'typos', 'traditional', 'headers-reworded'] as const) {
+    it(`${labels}: every seed, every cell bound; the findings of the text`, async () => {
+      for (const { name, figures } of FIGURES) {
+        const imported = await importDocument('docx', await renderDocx(figures, 1, 'none', labels));
+        assert.ok('text' in imported, JSON.stringify(imported));
+        assert.deepEqual(bound(imported.text, figures).wrong, [], name);
+        const plain = asText(figures);
+        assert.deepEqual(said(check(imported.text).findings, imported.text), said(check(plain).findings, plain), name);
+      }
+    });
+  }
+});
+
 describe('Word files with the tables framed', () => {
   for (const frame of ['table', 'textbox'] as const) {
     it(`each table ${frame === 'table' ? 'in the one cell of a layout table (nested)' : 'in a text box'}: every seed, every cell bound; the findings of the text`, async () => {
