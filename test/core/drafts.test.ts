@@ -227,6 +227,7 @@ describe('parse(render(figures)) = figures, with any of the drafts\' noise', () 
     columns: fc.constantFrom(undefined, { serial: true }, { remarks: true }, { serial: true, remarks: true }),
     fullWidthPipes: fc.boolean(),
     crlf: fc.boolean(),
+    labels: fc.constantFrom(undefined, 'numbering-dropped' as const, 'numbering-restyled' as const, 'rows-reworded' as const, 'headers-reworded' as const, 'spaced' as const, 'typos' as const, 'traditional' as const),
   }, { requiredKeys: [] });
   it('tab-separated and Markdown layouts: every cell bound', () => {
     fc.assert(fc.property(fc.constantFrom(...FIGURES), fc.constantFrom(...TABS, ...MARKDOWN.slice(0, 2)), noise, (f, l, n) => {
