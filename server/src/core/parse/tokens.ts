@@ -102,11 +102,12 @@ function bracketEnd(s: string, i: number, to: number): number {
   return to - i <= 60 ? to : i + 1;
 }
 
+/** One or two Chinese numerals: a count written in words (“五”), or the numbering of a label (“一 本年新收…”). */
+const HAN_NUMERAL = /^[一二两三四五六七八九十零〇]{1,2}$/;
 /**
  * Text that can only be meant as a number: short, with a digit and no Chinese; a Chinese numeral
  * alone (“五”); or the letters typed for 0 and 1 (“O”, “l”).
  */
-const HAN_NUMERAL = /^[一二两三四五六七八九十零〇]{1,2}$/;
 function isValueLike(s: string): boolean {
   if (HAN_NUMERAL.test(s)) return true;
   if (/^[OoIlＯｏＩｌ]{1,3}$/.test(s)) return true;
