@@ -2,6 +2,7 @@ import { Document, type FileChild, HeadingLevel, Packer, Paragraph, Table, Table
 import type { Figures } from './figures';
 import { rowspans } from './html';
 import { reportParts } from './render';
+import { relabel, type LabelFamily } from './labels';
 import { random } from './typeset';
 import { wordTable, type WordCell, type WordTable } from './word';
 
@@ -45,10 +46,10 @@ function framed(table: Table, frame: Frame): FileChild {
   return table;
 }
 
-/** The report as .docx bytes. */
-export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none'): Promise<Buffer> {
+/** The report as .docx bytes; `labels`: its tables' labels as a clerk retyped them (labels.ts). */
+export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', labels?: LabelFamily): Promise<Buffer> {
   const next = random(seed);
-  const children = reportParts(f).map((p) => p.kind === 'table' ? framed(tableOf(wordTable(f, p.key), next), frame)
+  const children = reportParts(f).map((p) => p.kind === 'table' ? framed(tableOf(relabel(wordTable(f, p.key), labels), next), frame)
     : p.kind === 'title' ? new Paragraph({ text: p.text, heading: HeadingLevel.TITLE })
       : p.kind === 'heading' ? new Paragraph({ text: p.text, heading: HeadingLevel.HEADING_2 })
         : new Paragraph(p.text));

@@ -1,4 +1,5 @@
 import { withColumns, type ExtraColumns } from './columns';
+import { relabel, type LabelFamily, type Renamed } from './labels';
 import type { Figures } from './figures';
 import { reportParts } from './render';
 import { random } from './typeset';
@@ -28,9 +29,9 @@ class Html {
 /**
  * How a site's editor or converter writes its tables: header cells as <th>; &nbsp; around every
  * number; a <tbody> closed and opened again every few rows; the table inside a layout table's cell;
- * a zero-width space after every number; a 序号 and a 备注 column (columns.ts).
+ * a zero-width space after every number; a 序号 and a 备注 column (columns.ts); labels as a clerk retyped them (labels.ts).
  */
-export interface PageStyle { th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns }
+export interface PageStyle { th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns; labels?: LabelFamily | Renamed }
 
 function drawTable(out: Html, table: WordTable, next: () => number, split: boolean, page: PageStyle = {}): void {
   const spans = rowspans(table);
@@ -94,7 +95,7 @@ export function renderHtml(f: Figures, { seed = 0, split = true, page = {} as Pa
 `);
   for (const p of parts) {
     if (p.kind === 'title') continue;
-    if (p.kind === 'table') { drawTable(out, withColumns(wordTable(f, p.key), page.columns ?? {}), next, split, page); continue; }
+    if (p.kind === 'table') { drawTable(out, withColumns(relabel(wordTable(f, p.key), page.labels), page.columns ?? {}), next, split, page); continue; }
     const strong = p.kind === 'heading';
     out.add(`<p style="text-indent:2em">${strong ? '<strong>' : ''}${escape(p.text)}${strong ? '</strong>' : ''}</p>\n`);
   }
