@@ -1,7 +1,7 @@
 // The table preview's page (client/src/preview.ts): draws the model the language server makes
-// (server/src/core/authoring/preview.ts) and tells the extension which cell was clicked. It builds
-// the page with DOM calls and textContent only: a cell's text comes from the document and is never
-// read as HTML.
+// (server/src/core/authoring/preview.ts), tells the extension which cell was clicked and keeps the
+// document's URI as its state (client/src/previewState.ts). It builds the page with DOM calls and
+// textContent only: a cell's text comes from the document and is never read as HTML.
 (function () {
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('preview');
@@ -51,6 +51,8 @@
 
   window.addEventListener('message', (e) => {
     const m = e.data;
+    // VS Code keeps this across a reload: the extension then shows this document's tables again.
+    if (typeof m.uri === 'string') vscode.setState({ uri: m.uri });
     if (m.type === 'preview') draw(m.preview);
     else if (m.type === 'none') { ranges = []; root.replaceChildren(el('p', { class: 'hint' }, m.text)); }
   });

@@ -1,7 +1,9 @@
 import { commands, ProgressLocation, Uri, ViewColumn, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { documentKind, EXTENSIONS, MAX_BYTES as MAX_BYTES_OF } from '../../server/src/import/formats';
+import type { CheckFileReply, FileParams, ImportReply } from '../../server/src/lsp/protocol';
 import { l10n } from './l10n';
+import { request } from './requests';
 
 // The palette's commands. The client only reads files and shows results; the server converts and
 // checks them with the same code as the command line (server/src/lsp/workspaceFiles.ts).
@@ -14,15 +16,13 @@ const DOCUMENTS = EXTENSIONS.filter((e) => documentKind(e) !== 'text').map((e) =
 /** The largest file the server reads (a Word or PDF file; it checks each kind's own limit). */
 const MAX_BYTES = Math.max(...Object.values(MAX_BYTES_OF));
 
-type ImportReply = { text: string } | { refused: string };
-type CheckFileReply = { findings: number; report: boolean } | { refused: string };
 interface Tally { files: number; reports: number; findings: number; refused: number }
 
 export function registerCommands(context: ExtensionContext, client: () => LanguageClient | undefined, output: () => OutputChannel | undefined): void {
   const name = (uri: Uri) => workspace.asRelativePath(uri, false);
 
   /** The file's bytes as the server's requests take them, or why not. */
-  async function read(uri: Uri): Promise<{ uri: string; name: string; data: string } | string> {
+  async function read(uri: Uri): Promise<FileParams | string> {
     try {
       const { size } = await workspace.fs.stat(uri);
       if (size > MAX_BYTES) return l10n.t('file too large ({0} MB), not an annual report', (size / 1048576).toFixed(1));
@@ -42,7 +42,7 @@ export function registerCommands(context: ExtensionContext, client: () => Langua
     const file = await read(uri);
     const reply: ImportReply = typeof file === 'string' ? { refused: file }
       : await window.withProgress({ location: ProgressLocation.Notification, title: l10n.t('Converting {0}…', name(uri)) },
-        () => c.sendRequest<ImportReply>('nianbao/import', file));
+        () => request(c, 'nianbao/import', file));
     if ('refused' in reply) {
       void window.showErrorMessage(l10n.t('Cannot convert {0}: {1}', name(uri), reply.refused));
       return;
@@ -68,7 +68,7 @@ export function registerCommands(context: ExtensionContext, client: () => Langua
         if (token.isCancellationRequested) break;
         progress.report({ increment: 100 / files.length, message: `${++done}/${files.length} ${name(uri)}` });
         const file = await read(uri);
-        const reply: CheckFileReply = typeof file === 'string' ? { refused: file } : await c.sendRequest<CheckFileReply>('nianbao/checkFile', file, token);
+        const reply: CheckFileReply = typeof file === 'string' ? { refused: file } : await request(c, 'nianbao/checkFile', file, token);
         if ('refused' in reply) {
           // A text file that is not a report (empty, binary) is no news; a Word or PDF file that cannot be read is.
           if (!/\.(txt|md|markdown)$/i.test(uri.path)) refused.push(l10n.t('{0}: {1}', name(uri), reply.refused));

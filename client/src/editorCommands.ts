@@ -1,6 +1,8 @@
 import { commands, Uri, window, workspace, type ExtensionContext, type Memento, type TextEditor } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ConvertRefusal, Layout } from '../../server/src/core/authoring/layout';
 import { l10n } from './l10n';
+import { notify, request } from './requests';
 
 // The palette's editing commands (issue 18): insert the template or a table (the contributed
 // snippets, by name), convert a table's layout (the server draws it: nianbao/convertTable), fix all,
@@ -13,16 +15,13 @@ type Silenced = Record<string, string[]>;
 
 interface Snippet { prefix: string | string[]; body: string | string[] }
 
-/** The server's answer to nianbao/convertTable (server/src/core/authoring/layout.ts: ConvertResult). */
-type Refusal = 'no-table' | 'unread' | 'shared-line' | 'changed';
-type ConvertReply = { edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] } | { refused: Refusal };
 
 /** The command URI that opens a rule's docs rendered; diagnostics link to it (extension.ts). */
 export const ruleDocsCommand = (code: string) => Uri.parse(`command:nianbao.showRules?${encodeURIComponent(JSON.stringify([code]))}`);
 
 /** Tells the server every document's silenced findings: at start and whenever it (re)starts. */
 export function sendSilenced(state: Memento, client: LanguageClient): void {
-  for (const [uri, keys] of Object.entries(state.get<Silenced>(SILENCED, {}))) void client.sendNotification('nianbao/silenced', { uri, keys });
+  for (const [uri, keys] of Object.entries(state.get<Silenced>(SILENCED, {}))) void notify(client, 'nianbao/silenced', { uri, keys });
 }
 
 export function registerEditorCommands(context: ExtensionContext, client: () => LanguageClient | undefined): void {
@@ -73,11 +72,11 @@ export function registerEditorCommands(context: ExtensionContext, client: () => 
   }
 
   /** Resolves whether the table was rewritten (or was already in that layout), for the tests. */
-  async function convertTable(to?: string): Promise<boolean> {
+  async function convertTable(to?: Layout): Promise<boolean> {
     const editor = window.activeTextEditor;
     const c = client();
     if (!editor || !c) return false;
-    const layouts = [
+    const layouts: { to: Layout; label: string; detail: string }[] = [
       { to: 'cell-per-line', label: l10n.t('One cell per line'), detail: l10n.t('Every cell on a line of its own, as Word saves a table as text') },
       { to: 'tabs', label: l10n.t('Tab-separated'), detail: l10n.t('A row per line, its cells between tabs, as a Word table pasted') },
       { to: 'markdown', label: l10n.t('Markdown table'), detail: l10n.t('A pipe table, with a blank line before and after it') },
@@ -86,9 +85,9 @@ export function registerEditorCommands(context: ExtensionContext, client: () => 
     if (!layout) return false;
     const { document, selection } = editor;
     const version = document.version;
-    const reply = await c.sendRequest<ConvertReply>('nianbao/convertTable', { uri: document.uri.toString(), range: c.code2ProtocolConverter.asRange(selection), to: layout });
+    const reply = await request(c, 'nianbao/convertTable', { uri: document.uri.toString(), range: c.code2ProtocolConverter.asRange(selection), to: layout });
     if ('refused' in reply) {
-      const why: Record<Refusal, string> = {
+      const why: Record<ConvertRefusal, string> = {
         'no-table': l10n.t('Put the cursor in table 2, 3 or 4 of the report first.'),
         'unread': l10n.t('This table cannot be converted: some of its rows or cells could not be read. Complete it as the problems say first.'),
         'shared-line': l10n.t('This table cannot be converted: it shares a line with other text.'),
@@ -111,7 +110,7 @@ export function registerEditorCommands(context: ExtensionContext, client: () => 
       const c = client();
       if (!c) return;
       const uri = window.activeTextEditor?.document.uri.toString();
-      const rules = await c.sendRequest<{ code: string; title: string; level: string }[]>('nianbao/rules', { uri });
+      const rules = await request(c, 'nianbao/rules', { uri });
       const level = (l: string) => ({ off: l10n.t('off'), error: l10n.t('error'), warning: l10n.t('warning'), information: l10n.t('information'), hint: l10n.t('hint') })[l] ?? l;
       const picked = await window.showQuickPick(rules.map((r) => ({ label: r.code, description: r.title, detail: level(r.level) })), {
         placeHolder: l10n.t('Choose a rule to read its documentation'), matchOnDescription: true,
@@ -133,7 +132,8 @@ export function registerEditorCommands(context: ExtensionContext, client: () => 
     const all = state.get<Silenced>(SILENCED, {});
     const keys = [...new Set([...(all[uri] ?? []), key])];
     await state.update(SILENCED, { ...all, [uri]: keys });
-    await client()?.sendNotification('nianbao/silenced', { uri, keys });
+    const c = client();
+    if (c) await notify(c, 'nianbao/silenced', { uri, keys });
   }
 
   async function clearSilenced(): Promise<number> {
@@ -143,7 +143,8 @@ export function registerEditorCommands(context: ExtensionContext, client: () => 
     const count = all[uri]?.length ?? 0;
     delete all[uri];
     await state.update(SILENCED, all);
-    await client()?.sendNotification('nianbao/silenced', { uri, keys: [] });
+    const c = client();
+    if (c) await notify(c, 'nianbao/silenced', { uri, keys: [] });
     void window.showInformationMessage(count
       ? l10n.t('{0} ignored problem(s) of this document are shown again.', count)
       : l10n.t('No problem of this document is ignored.'));
@@ -153,7 +154,7 @@ export function registerEditorCommands(context: ExtensionContext, client: () => 
   context.subscriptions.push(
     commands.registerCommand('nianbao.insertTemplate', () => insertTemplate()),
     commands.registerCommand('nianbao.insertTable', (n?: number) => insertTable(n)),
-    commands.registerCommand('nianbao.convertTable', (to?: string) => convertTable(to)),
+    commands.registerCommand('nianbao.convertTable', (to?: Layout) => convertTable(to)),
     commands.registerCommand('nianbao.fixAll', () => commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.nianbao', apply: 'first' })),
     commands.registerCommand('nianbao.showRules', (code?: string) => showRules(code)),
     commands.registerCommand('nianbao.silence', (uri: string, key: string) => silence(uri, key)),

@@ -2,12 +2,12 @@ import { commands, ProgressLocation, Uri, window, workspace, type ExtensionConte
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EXTENSIONS } from '../../server/src/import/formats';
 import { l10n } from './l10n';
+import { request } from './requests';
 
 // The command “导出 Word”: the report as the Word file that gets submitted. The server makes the
 // file (request nianbao/export, server/src/lsp/export.ts); the client asks first when the report has
 // errors, lets the user choose where it goes and writes it through workspace.fs (virtual workspaces too).
 
-type ExportReply = { data: string; errors: number; notes: string[] } | { refused: string };
 
 /** Every file nianbao reads a report from. */
 const REPORTS = EXTENSIONS.map((e) => e.slice(1));
@@ -44,7 +44,7 @@ export function registerExportWord(context: ExtensionContext, client: () => Lang
       return undefined;
     }
     const reply = await window.withProgress({ location: ProgressLocation.Notification, title: l10n.t('Exporting {0} to Word…', name(uri)) },
-      () => c.sendRequest<ExportReply>('nianbao/export', { uri: uri.toString(), name: uri.path, data }));
+      () => request(c, 'nianbao/export', { uri: uri.toString(), name: uri.path, data }));
     if ('refused' in reply) {
       void window.showErrorMessage(l10n.t('Cannot export {0}: {1}', name(uri), reply.refused));
       return undefined;

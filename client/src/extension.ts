@@ -5,6 +5,7 @@ import { registerEditorCommands, ruleDocsCommand, sendSilenced } from './editorC
 import { registerExportWord } from './exportWord';
 import { l10n } from './l10n';
 import { registerPreview } from './preview';
+import { request } from './requests';
 import { registerStatus } from './status';
 import {
   LanguageClient, State, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions,
@@ -47,7 +48,7 @@ export async function activate(context: ExtensionContext): Promise<NianbaoApi> {
   context.subscriptions.push(client.onDidChangeState((e) => { if (e.newState === State.Running && client) sendSilenced(context.workspaceState, client); }));
   await client.start();
   registerStatus(context, () => client);
-  return { status: (uri) => client?.sendRequest<{ version?: number; report: boolean }>('nianbao/status', { uri }) ?? Promise.resolve(undefined) };
+  return { status: (uri) => (client ? request(client, 'nianbao/status', { uri }) : Promise.resolve(undefined)) };
 }
 
 const SETTINGS = ['validate', 'rules', 'inlayHints', 'language'] as const;

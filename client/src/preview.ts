@@ -2,15 +2,20 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import {
   commands, languages, Range, TextEditorRevealType, Uri, ViewColumn, window, workspace,
-  type Disposable, type ExtensionContext, type TextDocument, type Webview, type WebviewPanel,
+  type Disposable, type ExtensionContext, type TextDocument, type TextEditor, type Webview, type WebviewOptions, type WebviewPanel,
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { Range as Span } from '../../server/src/core/lineIndex';
+import type { PreviewReply } from '../../server/src/lsp/protocol';
 import { l10n } from './l10n';
+import { request } from './requests';
+import { PREVIEW_VIEW_TYPE, restoredUri, type PreviewState } from './previewState';
 
 // The table preview (command nianbao.previewTables): a webview beside the draft that draws tables 2,
 // 3 and 4 as the statute does, each cell with its state. The server makes the model (request
 // nianbao/preview, server/src/core/authoring/preview.ts); media/preview.js only draws it and says
-// which cell was clicked. It follows the draft as it is typed and the report in the active editor.
+// which cell was clicked. It follows the draft as it is typed and the report in the active editor,
+// and comes back after VS Code reloads (the webview keeps the document's URI: previewState.ts).
 
 const LANGUAGES = new Set(['nianbao', 'plaintext', 'markdown', 'html']);
 /** As the server's debounce: one request per pause in typing. */
@@ -18,10 +23,6 @@ const DEBOUNCE_MS = 300;
 /** Whether the active editor holds a report: the editor title's preview button shows then. */
 const REPORT_CONTEXT = 'nianbao.report';
 
-interface Position { line: number; character: number }
-interface Span { start: Position; end: Position }
-/** The server's answer (server/src/lsp/preview.ts: PreviewReply); the webview reads the rest. */
-type Reply = { version: number; locale: 'zh' | 'en' } | null;
 /** What the webview says: it is ready for a model (after it loads, again after it is shown anew), or a cell was clicked. */
 type FromWebview = { type: 'ready' } | { type: 'reveal'; range: Span };
 
@@ -35,10 +36,10 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
   const ours = (d: TextDocument | undefined): d is TextDocument => d !== undefined && LANGUAGES.has(d.languageId);
   const isShown = (uri: Uri) => shown?.uri.toString() === uri.toString();
 
-  async function ask(uri: Uri): Promise<Reply> {
+  async function ask(uri: Uri): Promise<PreviewReply> {
     const c = client();
     if (!c?.isRunning()) return null;
-    return c.sendRequest<Reply>('nianbao/preview', { uri: uri.toString() }).catch(() => null);
+    return request(c, 'nianbao/preview', { uri: uri.toString() }).catch(() => null);
   }
 
   /** Asks for the shown document's preview and hands it to the webview (a later request wins). */
@@ -48,7 +49,8 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
     const n = ++asked;
     const reply = await ask(shown.uri);
     if (n !== asked || !panel) return;
-    void panel.webview.postMessage(reply ? { type: 'preview', preview: reply } : { type: 'none', text: l10n.t('This document is not an annual report.') });
+    const uri: PreviewState['uri'] = shown.uri.toString();
+    void panel.webview.postMessage(reply ? { type: 'preview', preview: reply, uri } : { type: 'none', text: l10n.t('This document is not an annual report.'), uri });
   }
   const later = () => { clearTimeout(timer); timer = setTimeout(() => void refresh(), DEBOUNCE_MS); };
 
@@ -56,18 +58,53 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
   function show(document: TextDocument, column: ViewColumn | undefined, bringForward: boolean): void {
     shown = { uri: document.uri, column };
     const title = l10n.t('Tables: {0}', path.basename(document.uri.path));
-    if (panel) {
-      panel.title = title;
-      if (bringForward) panel.reveal(undefined, true);
-      void refresh();
+    if (!panel) {
+      // Its page says when it is ready for the model.
+      adopt(window.createWebviewPanel(PREVIEW_VIEW_TYPE, title, { viewColumn: ViewColumn.Beside, preserveFocus: true }, webviewOptions()));
       return;
     }
-    const media = Uri.joinPath(context.extensionUri, 'media');
-    panel = window.createWebviewPanel('nianbao.preview', title, { viewColumn: ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [media] });
-    panel.webview.html = page(panel.webview, media);
-    panel.webview.onDidReceiveMessage((m: FromWebview) => (m.type === 'ready' ? refresh() : reveal(m.range)));
-    panel.onDidDispose(() => { panel = undefined; shown = undefined; clearTimeout(timer); });
+    panel.title = title;
+    if (bringForward) panel.reveal(undefined, true);
+    void refresh();
+  }
+
+  const media = Uri.joinPath(context.extensionUri, 'media');
+  const webviewOptions = (): WebviewOptions => ({ enableScripts: true, localResourceRoots: [media] });
+
+  /** Makes the panel (new, or restored after a reload) the preview: its page and its messages. */
+  function adopt(p: WebviewPanel): void {
+    panel = p;
+    // A restored panel keeps the options it was saved with; the extension's folder may have moved since (an update).
+    p.webview.options = webviewOptions();
+    p.webview.html = page(p.webview, media);
+    p.webview.onDidReceiveMessage((m: FromWebview) => (m.type === 'ready' ? refresh() : reveal(m.range)));
+    p.onDidDispose(() => { panel = undefined; shown = undefined; clearTimeout(timer); });
+  }
+
+  /**
+   * After a reload, the panel VS Code kept: it shows again the document its page saved, once the server
+   * runs (it starts after the panel is revived); without that document it goes.
+   */
+  async function restore(restored: WebviewPanel, state: unknown): Promise<void> {
+    const uri = restoredUri(state);
+    const document = uri === undefined ? undefined : await workspace.openTextDocument(Uri.parse(uri)).then((d) => d, () => undefined);
+    const c = client();
+    if (c) await running(c);
+    // (The command may have opened a preview meanwhile: there is one preview.)
+    if (panel || !ours(document)) { restored.dispose(); return; }
+    adopt(restored);
+    show(document, window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString())?.viewColumn, false);
+    // The page's state and the editors VS Code restores can be from different moments (a browser reload
+    // keeps what was last written: once, the preview's older report beside the newer's tab): the
+    // report in the active editor wins, as it does anyway.
+    await follow(window.activeTextEditor);
+  }
+
+  /** Another report in the active editor: the preview follows it (a file that is no report leaves it as it is). */
+  async function follow(editor: TextEditor | undefined): Promise<void> {
+    if (!panel || !editor || !ours(editor.document)) return;
+    if (isShown(editor.document.uri)) { shown!.column = editor.viewColumn; return; }
+    if (await ask(editor.document.uri)) show(editor.document, editor.viewColumn, false);
   }
 
   /** Selects the cell's text in the editor the document was in (or opens it there). */
@@ -94,20 +131,15 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
     const document = window.activeTextEditor?.document;
     const c = client();
     const report = ours(document) && c?.isRunning()
-      ? (await c.sendRequest<{ report: boolean }>('nianbao/status', { uri: document.uri.toString() }).catch(() => undefined))?.report === true
+      ? (await request(c, 'nianbao/status', { uri: document.uri.toString() }).catch(() => undefined))?.report === true
       : false;
     void commands.executeCommand('setContext', REPORT_CONTEXT, report);
   }
 
   const subscriptions: Disposable[] = [
     commands.registerCommand('nianbao.previewTables', (uri?: Uri) => open(uri instanceof Uri ? uri : undefined)),
-    // Another report in the active editor: the preview follows it (a file that is no report leaves it as it is).
-    window.onDidChangeActiveTextEditor(async (editor) => {
-      void updateContext();
-      if (!panel || !editor || !ours(editor.document)) return;
-      if (isShown(editor.document.uri)) { shown!.column = editor.viewColumn; return; }
-      if (await ask(editor.document.uri)) show(editor.document, editor.viewColumn, false);
-    }),
+    window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: restore }),
+    window.onDidChangeActiveTextEditor((editor) => { void updateContext(); void follow(editor); }),
     // As it is typed, and when the server has checked it (after a save, with nianbao.validate “onSave”).
     workspace.onDidChangeTextDocument((e) => { if (panel && isShown(e.document.uri) && e.contentChanges.length) later(); }),
     languages.onDidChangeDiagnostics((e) => {
@@ -120,6 +152,14 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
   ];
   context.subscriptions.push(...subscriptions);
   void updateContext();
+}
+
+/** Resolves once the language server runs. */
+function running(c: LanguageClient): Promise<void> {
+  if (c.isRunning()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const listening = c.onDidChangeState((e) => { if (e.newState === State.Running) { listening.dispose(); resolve(); } });
+  });
 }
 
 /** The webview's page: its script and style from media/ only, nothing inline but what the nonce allows, nothing from the network. */

@@ -1,20 +1,13 @@
 import { languages, LanguageStatusSeverity, window, workspace, type Disposable, type ExtensionContext, type LanguageStatusItem } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { Status } from '../../server/src/lsp/protocol';
 import { l10n } from './l10n';
+import { request } from './requests';
 
 // The language status item (the {} next to the language in the status bar): what the checker read of
 // the report in the active editor — its year, the tables' format version, how each table was read,
 // and the findings shown. The server answers nianbao/status (server/src/lsp/status.ts). A text file
 // that is not a report gets no item at all.
-
-interface Status {
-  version?: number;
-  report: boolean;
-  year: number | null;
-  format: string | null;
-  tables: { key: 't2' | 't3' | 't4'; state: 'read' | 'partly' | 'unreadable' | 'missing' }[];
-  findings: { error: number; warning: number; information: number; hint: number };
-}
 
 const SELECTOR = ['nianbao', 'plaintext', 'markdown'].map((language) => ({ language }));
 
@@ -41,7 +34,7 @@ export function registerStatus(context: ExtensionContext, client: () => Language
     const c = client();
     const ask = ++asked;
     const s = document && c?.isRunning() && SELECTOR.some((x) => x.language === document.languageId)
-      ? await c.sendRequest<Status>('nianbao/status', { uri: document.uri.toString() }).catch(() => undefined)
+      ? await request(c, 'nianbao/status', { uri: document.uri.toString() }).catch(() => undefined)
       : undefined;
     if (ask !== asked) return; // a later update is under way
     if (!s?.report) {

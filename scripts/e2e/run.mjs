@@ -255,8 +255,8 @@ async function uiTest(name, extensionsDir, developmentPath, screenshot) {
  * The table preview (command “nianbao: 预览统计表”): run from the palette beside the draft with one wrong
  * cell, the webview shows that cell as wrong with the value it should be; a click on a cell selects it
  * in the draft (the status bar's “Ln”); typing the right value there turns the cell consistent; another
- * report opened in the editor takes the preview with it. With
- * `screenshot`, the draft and the preview side by side are saved there.
+ * report opened in the editor takes the preview with it; after the page reloads, the preview is back
+ * with a report's tables. With `screenshot`, the draft and the preview side by side are saved there.
  */
 async function previewUiTest(name, extensionsDir, developmentPath, screenshot) {
   const workspace = fresh(join(E2E, `${name}-workspace`));
@@ -314,9 +314,23 @@ async function previewUiTest(name, extensionsDir, developmentPath, screenshot) {
       await page.keyboard.type('23');
       await see(preview.locator('td.value.consistent[data-row="1"][data-col="natural"]', { hasText: '23' }));
       assert.equal(await preview.locator('td.value.wrong').count(), 0);
+      step = 'save the draft (Ctrl+S), so that the reload below asks nothing';
+      await page.keyboard.press('Control+S');
+      await page.locator('.tab.dirty').waitFor({ state: 'detached', timeout: WAIT });
       step = 'open another report (2024): the preview follows the active editor';
       await quickOpen(page, see, '另一份年报.txt');
       await see(preview.locator('h1', { hasText: '2024 年度报告统计表' }));
+      step = 'Developer: Reload Window: the preview is back beside the 2024 report, with its tables';
+      // As an author reloads VS Code (not the browser's reload, which does not wait for VS Code to write
+      // down its layout: the preview then came back with an older one, or not at all).
+      await page.keyboard.press('Control+Shift+P');
+      await see(page.locator('.quick-input-widget input'));
+      await page.keyboard.type('Developer: Reload Window');
+      await see(page.locator('.quick-input-list .monaco-list-row', { hasText: 'Developer: Reload Window' }));
+      await Promise.all([page.waitForEvent('load', { timeout: WAIT }), page.keyboard.press('Enter')]);
+      await see(page.locator('.monaco-workbench'));
+      await see(preview.locator('h1', { hasText: '2024 年度报告统计表' }));
+      await see(preview.locator('td.value').first());
     } catch (error) {
       await keepEvidence(`ui-${name}`, page, dir);
       throw new Error(`the preview UI test (${name}) failed at the step “${step}”: ${error.message.split('\n')[0]}`);

@@ -57,6 +57,7 @@ interface Variant { name: string; layouts: string[]; noise?: Noise; cells?: (f: 
 const TABS = ['tabs', 'tabs/padded-merges', 'tabs/collapsed-merges', 'tabs/ragged'];
 const CELL_PER_LINE = LAYOUTS.filter((l) => l.family === 'cell-per-line').map((l) => l.name);
 const MARKDOWN = ['markdown/outer-pipes', 'markdown/no-outer-pipes', 'markdown/no-rule-row', 'markdown/repeated-merges'];
+const LABELLED = LAYOUTS.filter((l) => l.family !== 'flattened').map((l) => l.name);
 const SEPARATED = [...TABS, 'cell-per-line/tab-indent/blank-lines', 'cell-per-line/no-indent/no-blank-lines', ...MARKDOWN, 'grid', 'space-aligned/right', 'space-aligned/left', 'pdf-text'];
 
 const VARIANTS: Variant[] = [
@@ -77,6 +78,15 @@ const VARIANTS: Variant[] = [
   { name: 'zero written —, -, /, 无 or 0', layouts: SEPARATED, cells: (f) => mapCells(f, (v, _, i) => v === '0' ? ['—', '-', '/', '无', '0'][i % 5] : v) },
   { name: 'Markdown typed with full-width pipes (｜)', layouts: [...MARKDOWN, 'markdown/table-per-row'], noise: { fullWidthPipes: true } },
   { name: 'Markdown cells in bold (**0**)', layouts: MARKDOWN, render: (f, l) => layout(l).render(mapCells(f, (v) => `**${v}**`)) },
+  // Labels as clerks retype them (labels.ts), in every layout whose cells are separated.
+  { name: 'labels without their numbering (予以公开)', layouts: LABELLED, noise: { labels: 'numbering-dropped' } },
+  { name: 'numbering restyled ((一), （1）, 1、, 一., a space after it)', layouts: LABELLED, noise: { labels: 'numbering-restyled' } },
+  { name: 'row labels reworded (本年新收申请数量, （七）合计, 结转下年继续办理, 2019 wording)', layouts: LABELLED, noise: { labels: 'rows-reworded' } },
+  { name: 'headers reworded (合计, 自然人（件）, 法人或 / 其他组织)', layouts: LABELLED, noise: { labels: 'headers-reworded' } },
+  { name: 'WPS spaces inside labels (予 以 公 开, 总　计) and trailing colons', layouts: LABELLED, noise: { labels: 'spaced' } },
+  { name: 'long labels over two lines, one cell per line', layouts: CELL_PER_LINE, noise: { labels: 'broken' } },
+  { name: 'a one-character slip in each label (部份公开, 重新出据, 公升, 其它)', layouts: LABELLED, noise: { labels: 'typos' } },
+  { name: 'labels and headers in traditional characters', layouts: LABELLED, noise: { labels: 'traditional' } },
 ];
 
 // Tables split over two pages (docs/drafts.md): what the split leaves between the rows, in each family
@@ -131,6 +141,74 @@ describe('a 序号 column written one cell per line', () => {
   });
 });
 
+describe('labels the reader cannot name: never bound to another row', () => {
+  const cellsRead = (text: string, f: Figures) => {
+    const report = parseReport(text);
+    const wrong: string[] = [], missing: string[] = [];
+    for (const { key, row, col, text: want } of cellsOf(f)) {
+      const cell = report.tables[key]?.rows[row]?.cells[col];
+      if (!cell || cell.kind === 'ambiguous') missing.push(`${key} ${row} ${col}`);
+      else if (cell.value !== readCell(want).value) wrong.push(`${key} ${row} ${col} reads ${cell.value}, not ${want}`);
+    }
+    return { wrong, missing };
+  };
+  const unreadable = (text: string) => check(text).findings.filter((x) => x.code === 'table-unreadable').map((x) => x.message).join('\n');
+  // One layout of each family, and the web page's text (its rows run on one line).
+  const ONE_EACH = ['tabs/ragged', 'cell-per-line/no-indent/no-blank-lines', 'markdown/table-per-row', 'grid', 'space-aligned/left', 'pdf-text/interleaved-groups', 'flattened'];
+
+  it('any one row\'s label in words that name no row (某某情形): its numbers unread and said so, every other cell its own', () => {
+    for (const f of [FIGURES[0], FIGURES[3]]) {
+      for (const key of ['t2', 't3'] as const) {
+        for (const r of tableSpec(f.version, key).rows.filter((x) => !x.isGroup)) {
+          for (const l of ONE_EACH) {
+            const text = layout(l).render(f, { labels: { label: r.label, as: '某某情形' } });
+            const where = `${l}, ${f.year}, ${key} ${r.key}`;
+            const { wrong, missing } = cellsRead(text, f);
+            assert.deepEqual(wrong, [], where);
+            if (missing.length) assert.match(unreadable(text), /./, `${where}: ${missing.join(', ')} unread without a word`);
+          }
+        }
+      }
+    }
+  });
+
+  it('a slip as near two rows (行政许罚: 行政许可 or 行政处罚?) names neither', () => {
+    const f = FIGURES[2];
+    for (const l of ONE_EACH.slice(0, -1)) {
+      const text = layout(l).render(f, { labels: { label: '行政许可', as: '行政许罚' } });
+      const t2 = parseReport(text).tables.t2!;
+      assert.equal(t2.rows.licensing?.cells.decisions, undefined, l);
+      assert.equal(t2.rows.penalty.cells.decisions.value, Number(f.cells.t2.penalty.decisions), l);
+      assert.match(unreadable(text), /“行政许罚”对不上表二中任何一行的名称/, l);
+    }
+  });
+
+  it('the words 其他处理 1 and 2 share (行政机关不再处理其政府信息公开申请) name neither row', () => {
+    const f = FIGURES[4];
+    for (const l of ONE_EACH.slice(0, -1)) {
+      const text = layout(l).render(f, { labels: { label: tableSpec('2021', 't3').rows.find((r) => r.key === '3.6.1')!.label, as: '1.行政机关不再处理其政府信息公开申请' } });
+      const t3 = parseReport(text).tables.t3!;
+      assert.deepEqual(t3.rows['3.6.1']?.cells ?? {}, {}, l);
+      assert.equal(t3.rows['3.6.2'].cells.total.value, Number(f.cells.t3['3.6.2'].total), l);
+      assert.match(unreadable(text), /行政机关不再处理/, l);
+    }
+  });
+
+  it('every label rewritten its own way, slips on reworded words among them: what is read is right, what is not is said', () => {
+    for (const l of [...LABELLED, 'flattened']) {
+      for (const f of FIGURES) {
+        const text = layout(l).render(f, { labels: 'mixed' });
+        const where = `${l}, ${f.year}`;
+        const { wrong, missing } = cellsRead(text, f);
+        assert.deepEqual(wrong, [], where);
+        if (missing.length && l !== 'flattened') assert.match(unreadable(text), /对不上表三中任何一行的名称/, where);
+        // No finding blames the author: no arithmetic, no missing row.
+        assert.deepEqual(check(text).findings.filter((x) => ARITHMETIC.has(x.code) || x.code === 'row-missing').map((x) => x.code), [], where);
+      }
+    }
+  });
+});
+
 describe('one wrong cell in a draft\'s noise', () => {
   const picks: [string, string, Noise | undefined, ((f: Figures) => Figures) | undefined][] = [
     ['no-break spaces for tabs', 'tabs', { tabAs: '\u00a0' }, undefined],
@@ -145,6 +223,11 @@ describe('one wrong cell in a draft\'s noise', () => {
     ['a group\'s label at the foot of a page', 'cell-per-line/tab-indent/blank-lines', pages(5, ['- {n} -', '{title}'], true, 'group'), undefined],
     ['a row\'s label and its numbers on two pages', 'pdf-text', pages(4, ['- {n} -', '{title}'], true, 'label'), undefined],
     ['a running header with the page number', 'space-aligned/right', pages(9, ['{title}　第 {n} 页'], true), undefined],
+    ['labels reworded', 'cell-per-line/no-indent/no-blank-lines', { labels: 'rows-reworded' }, undefined],
+    ['slips in the labels', 'tabs/ragged', { labels: 'typos' }, undefined],
+    ['numbering restyled', 'space-aligned/right', { labels: 'numbering-restyled' }, undefined],
+    ['traditional characters', 'markdown/repeated-merges', { labels: 'traditional' }, undefined],
+    ['WPS spaces in labels', 'pdf-text/interleaved-groups', { labels: 'spaced' }, undefined],
   ];
   picks.forEach(([name, l, noise, cells], i) => {
     it(`${name} (${l}): every third cell of table 3 made one more is named, and its fix restores it`, () => {
@@ -175,6 +258,7 @@ describe('parse(render(figures)) = figures, with any of the drafts\' noise', () 
     columns: fc.constantFrom(undefined, { serial: true }, { remarks: true }, { serial: true, remarks: true }),
     fullWidthPipes: fc.boolean(),
     crlf: fc.boolean(),
+    labels: fc.constantFrom(undefined, 'numbering-dropped' as const, 'numbering-restyled' as const, 'rows-reworded' as const, 'headers-reworded' as const, 'spaced' as const, 'typos' as const, 'traditional' as const),
   }, { requiredKeys: [] });
   it('tab-separated and Markdown layouts: every cell bound', () => {
     fc.assert(fc.property(fc.constantFrom(...FIGURES), fc.constantFrom(...TABS, ...MARKDOWN.slice(0, 2)), noise, (f, l, n) => {

@@ -177,11 +177,28 @@ describe('web pages as sites\' editors write their tables', () => {
     ['a zero-width space after every number', { zeroWidth: true }],
     ['a 序号 and a 备注 column with remarks', { columns: { serial: true, remarks: true, remarkEvery: 4 } }],
     ['all of these', { th: true, pad: true, tbodyEvery: 2, nested: true, zeroWidth: true, columns: { serial: true, remarks: true } }],
+    ['row labels reworded (本年新收申请数量, （七）合计 …)', { labels: 'rows-reworded' }],
+    ['a slip in each label (部份公开, 重新出据 …)', { labels: 'typos' }],
+    ['labels in traditional characters', { labels: 'traditional' }],
   ];
   for (const [name, page] of PAGES) {
     it(`${name}: every seed, every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
       for (const { name: seed, figures } of FIGURES) {
         assertPageRead(renderHtml(figures, { seed: 1, page }), figures, seed);
+      }
+    });
+  }
+});
+
+describe('Word files with their labels retyped', () => {
+  for (const labels of ['rows-reworded', 'typos', 'traditional', 'headers-reworded'] as const) {
+    it(`${labels}: every seed, every cell bound; the findings of the text`, async () => {
+      for (const { name, figures } of FIGURES) {
+        const imported = await importDocument('docx', await renderDocx(figures, 1, 'none', labels));
+        assert.ok('text' in imported, JSON.stringify(imported));
+        assert.deepEqual(bound(imported.text, figures).wrong, [], name);
+        const plain = asText(figures);
+        assert.deepEqual(said(check(imported.text).findings, imported.text), said(check(plain).findings, plain), name);
       }
     });
   }
@@ -223,7 +240,7 @@ describe('tables split where a page breaks: two tables, as drafters and converte
   for (const [name, split] of WORD) {
     it(`Word files, ${name}: every seed, every cell bound; the findings of the text`, async () => {
       for (const { name: seed, figures } of FIGURES) {
-        const imported = await importDocument('docx', await renderDocx(figures, 1, 'none', split));
+        const imported = await importDocument('docx', await renderDocx(figures, 1, 'none', undefined, split));
         assert.ok('text' in imported, JSON.stringify(imported));
         assert.deepEqual(bound(imported.text, figures).wrong, [], seed);
         const plain = asText(figures);

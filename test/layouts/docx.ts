@@ -2,6 +2,7 @@ import { Document, type FileChild, HeadingLevel, Packer, PageBreak, Paragraph, T
 import type { Figures } from './figures';
 import { rowspans } from './html';
 import { reportParts } from './render';
+import { relabel, type LabelFamily } from './labels';
 import { random } from './typeset';
 import { splitTable, wordTable, type TableSplit, type WordCell, type WordTable } from './word';
 
@@ -58,10 +59,13 @@ function tablesOf(table: WordTable, next: () => number, frame: Frame, split: Tab
   return [parts[0], split!.between ? new Paragraph(split!.between) : new Paragraph({ children: [new PageBreak()] }), parts[1]];
 }
 
-/** The report as .docx bytes; `split`: each table that has more rows split where a page breaks. */
-export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', split?: TableSplit): Promise<Buffer> {
+/**
+ * The report as .docx bytes; `labels`: its tables' labels as a clerk retyped them (labels.ts);
+ * `split`: each table that has more rows split where a page breaks.
+ */
+export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', labels?: LabelFamily, split?: TableSplit): Promise<Buffer> {
   const next = random(seed);
-  const children = reportParts(f).flatMap((p) => p.kind === 'table' ? tablesOf(wordTable(f, p.key), next, frame, split)
+  const children = reportParts(f).flatMap((p) => p.kind === 'table' ? tablesOf(relabel(wordTable(f, p.key), labels), next, frame, split)
     : p.kind === 'title' ? new Paragraph({ text: p.text, heading: HeadingLevel.TITLE })
       : p.kind === 'heading' ? new Paragraph({ text: p.text, heading: HeadingLevel.HEADING_2 })
         : new Paragraph(p.text));

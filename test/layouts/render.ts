@@ -5,6 +5,7 @@ import { withColumns, type ExtraColumns } from './columns';
 import type { Figures } from './figures';
 import { drawFlattened } from './flattened';
 import { drawGrid } from './grid';
+import { relabel, type LabelFamily, type Renamed } from './labels';
 import { drawMarkdown } from './markdown';
 import { drawPdfText } from './pdf-text';
 import { drawSpaceAligned } from './space-aligned';
@@ -63,6 +64,8 @@ export interface Noise {
   fullWidthPipes?: boolean;
   /** Section headings as drafts write them (第一部分 总体情况, 一．总体情况, **一、总体情况**, the title in bold too). */
   headings?: 'part' | 'dot' | 'bold';
+  /** Row labels and column headers as a clerk retyped them (labels.ts). */
+  labels?: LabelFamily | Renamed;
 }
 
 /** What a page break inside a table leaves in the text, as the tool that made the text leaves it. */
@@ -157,7 +160,7 @@ const FAMILIES: { [F in Exclude<Family, 'flattened'>]: FamilyDef<StyleOf<F>> } =
 
 /** The table's lines, before the noise that applies to the whole text (blank lines everywhere, indent, CRLF). */
 function tableLines(f: Figures, key: TableKey, style: Style, noise: Noise): string[] {
-  const table = withColumns(wordTable(f, key), noise.columns ?? {});
+  const table = withColumns(relabel(wordTable(f, key), noise.labels), noise.columns ?? {});
   if (style.family === 'flattened') return [drawFlattened(table, style)];
   const family = FAMILIES[style.family] as FamilyDef<Style>;
   const draw = (rows: WordRow[]) => family.draw(rows, table, style);

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { TableKey } from '../../server/src/core/format/schema';
 import { FORMAT_2021, SECTION_OF, SECTIONS, TABLE_KEYS, tableSpec, type FormatVersion } from '../../server/src/core/format/statute';
 import type { Report } from '../../server/src/core/model';
+import { readHeading } from '../../server/src/core/parse/sections';
 import { check } from '../../server/src/core/service';
 import { snippetsFile } from '../../scripts/snippets';
 import { expand, snippet } from './snippetText';
@@ -14,19 +15,67 @@ const grammar = JSON.parse(readFileSync('syntaxes/nianbao.tmLanguage.json', 'utf
 
 /** A grammar rule's pattern; its Oniguruma syntax here is the subset JavaScript shares. */
 const rule = (name: string) => new RegExp(grammar.repository[name].match);
+/** Each statutory title and variant, as printed, to its section. */
+const SECTION_OF_TITLE = new Map(SECTIONS.flatMap((s) => [s.title, ...s.variants].map((t) => [t, s.number] as const)));
 
 describe('grammar', () => {
-  it('marks the six section headings, with or without their numeral, and nothing else', () => {
-    const heading = rule('section-heading');
+  const heading = rule('section-heading');
+  const FULL_WIDTH = '０１２３４５６７８９';
+  /** The numberings drafts put before a title, as readHeading reads them (numbering.ts readNumbering). */
+  const numberings = (numeral: string, number: number) => [
+    '', `${numeral}、`, `${numeral}.`, `${numeral}．`, `${numeral}，`, `${numeral} `, `${numeral}　`, `${numeral} 、 `,
+    `${number}、`, `${number}.`, `${number}. `, `${FULL_WIDTH[number]}．`, `0${number}、`,
+    `第${numeral}部分`, `第${numeral}部分 `, `第${numeral}部分：`, `第${numeral}部分:`, `第${number}部分　`,
+  ];
+  /** What Markdown and word processors put around a heading line. */
+  const WRAPPINGS = [(h: string) => h, (h: string) => `**${h}**`, (h: string) => `## ${h}`, (h: string) => `### ${h}：`,
+    (h: string) => `  ${h} `, (h: string) => `> ${h}`, (h: string) => `${h}:`, (h: string) => `\u3000\u3000${h}`];
+
+  it('marks every heading form the parser reads: 二、 二. 二． 2、 第二部分(：) **…** ## …, each title and variant', () => {
+    let lines = 0;
     for (const s of SECTIONS) {
       for (const title of [s.title, ...s.variants]) {
-        assert.match(`${s.numeral}、${title}`, heading);
-        assert.match(title, heading);
-        assert.match(`${s.number}、${title}`, heading);
+        for (const numbering of numberings(s.numeral, s.number)) {
+          for (const wrap of WRAPPINGS) {
+            const line = wrap(numbering + title);
+            const read = readHeading(line);
+            assert.deepEqual(read && [read.number, read.statutory], [s.number, true], `the parser reads ${line}`);
+            assert.match(line, heading);
+            lines++;
+          }
+        }
       }
     }
-    assert.doesNotMatch('一、本年新收政府信息公开申请数量', heading);
-    assert.doesNotMatch('本年度总体情况良好，共收到申请23件。', heading);
+    assert.equal(lines, 8 * 18 * WRAPPINGS.length);
+  });
+
+  it('marks no line the parser does not read as a statutory section heading', () => {
+    // Near misses of every part: numerals the parser does not read as a numbering, no separator where
+    // one is needed, titles in other words, with a slip or not a section's, a tab, a line too long.
+    const numerals = ['一', '二', '十', '十二', '二十', '二十三', '十十', '〇', '2', '12', '123', '0', '００', '（二）', '(2)', '第二', '第二部分', '第二十三部分', '第二章'];
+    const separators = ['', '、', '.', '．', '，', ' ', '：', '是', '.5'];
+    const titles = [...SECTIONS.flatMap((s) => [s.title, ...s.variants]), '主动公开情况', '行政法复议、行政诉讼情况', '政府信息公开行政复议、提起行政诉讼情况',
+      '总体情况良好', '本年新收政府信息公开申请数量', '政府信息公开行政复议和行政诉讼情况', '其他需要报告的事项。'];
+    const wrappings = [...WRAPPINGS, (h: string) => `${h}\t`, (h: string) => `${h}${' '.repeat(60)}`, (h: string) => `（${h}）`];
+    let marked = 0, refused = 0;
+    for (const numeral of numerals) {
+      for (const separator of separators) {
+        for (const title of titles) {
+          for (const wrap of wrappings) {
+            const line = wrap(numeral + separator + title);
+            if (!heading.test(line)) { refused++; continue; }
+            const read = readHeading(line);
+            assert.ok(read?.statutory, `marked but not read as a section heading: ${JSON.stringify(line)}`);
+            assert.equal(read.number, SECTION_OF_TITLE.get(title), line);
+            marked++;
+          }
+        }
+      }
+    }
+    assert.ok(marked > 1000 && refused > 10000, `${marked} marked, ${refused} not`);
+    for (const line of ['一总体情况', '二十三、总体情况', '（一）总体情况', '一是总体情况', '第二章 总体情况', '一、本年新收政府信息公开申请数量', '一、总体情况\t', `一、总体情况${' '.repeat(60)}`]) {
+      assert.doesNotMatch(line, heading);
+    }
   });
 
   it('marks the statute items of table 2 and the figures', () => {

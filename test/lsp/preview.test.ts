@@ -4,7 +4,7 @@ import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } fr
 import type { PreviewCell } from '../../server/src/core/authoring/preview';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { check } from '../../server/src/core/service';
-import type { PreviewReply } from '../../server/src/lsp/preview';
+import type { PreviewReply } from '../../server/src/lsp/protocol';
 import { EXPECTED } from '../core/expected';
 import { replaceAt, seed } from '../core/seeds';
 import { figuresOf } from '../layouts/figures';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { LineIndex, type Range } from '../../server/src/core/lineIndex';
 import { startTestClient, type TestClient } from '../lsp/lspClient';
-import { changed, lastYearOf, THIS_YEAR } from './pairs';
+import { asDocx, changed, lastYearOf, THIS_YEAR } from './pairs';
 
 // The language server finds last year's report in the workspace folder (on disk, or open in the
 // editor) and shows the findings across years on this year's document, with related information in
@@ -108,5 +108,24 @@ describe('the language server across years', () => {
     const off = until(thisYear, (ds) => carryover(ds).length === 0);
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     await off;
+  });
+
+  it('a section pasted from last year’s Word file: one finding on its heading, related to each paragraph here and to the Word file’s start', async () => {
+    const docxFile = join(dir, '上年', '2023年报告.docx'), docx = pathToFileURL(docxFile).href;
+    writeFileSync(docxFile, await asDocx(lastYearOf(undefined, { copyFive: true })));
+    unlinkSync(lastYearFile);
+    const copied = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'copied-text');
+    const shown = until(thisYear, (ds) => copied(ds).length > 0);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [
+      { uri: lastYear, type: FileChangeType.Deleted }, { uri: docx, type: FileChangeType.Created },
+    ] });
+    const [d, ...rest] = copied(await shown);
+    assert.deepEqual(rest, []);
+    assert.equal(at(THIS_YEAR, d.range), '五、存在的主要问题及改进情况');
+    const related = d.relatedInformation!;
+    assert.deepEqual(related.map((r) => r.location.uri), [thisYear, docx, thisYear, docx]);
+    assert.deepEqual([related[0], related[2]].map((r) => at(THIS_YEAR, r.location.range).slice(0, 8)), ['（一）存在的问题', '（二）改进的措施'], 'this year’s places stay where they are');
+    assert.deepEqual(related[1].location.range.start, { line: 0, character: 0 });
+    assert.match(related[1].message, /^上年报告中的这一段（转为草稿后第 \d+ 行）$/);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { check, checkAcrossYears, type Finding } from '../../server/src/core/service';
-import { bodyKey, bodyOfTitle } from '../../server/src/core/years/body';
+import { bodyKey, bodyOfTitle, shorterKeys } from '../../server/src/core/years/body';
 import { pairByBody } from '../../server/src/core/years/pairing';
 import { yearSummary, type YearSummary } from '../../server/src/core/years/summary';
 import { SEEDS } from '../core/seeds';
@@ -53,6 +53,22 @@ describe('pairing', () => {
     assert.deepEqual(pairByBody(reports).map(([x, y]) => x.name + y.name), ['ab', 'bc']);
   });
 
+  it('pairs one body named with fewer of its divisions in another year, only where no other pairing is possible', () => {
+    assert.deepEqual(shorterKeys(bodyKey('北京市平谷区大兴庄镇')), ['平谷区大兴庄镇', '大兴庄镇']);
+    assert.deepEqual(shorterKeys(bodyKey('上海市人民政府办公厅')), [], 'a government’s office is every government’s');
+    assert.deepEqual(shorterKeys(bodyKey('淮安市人民政府')), [], 'nothing left but the division');
+    const pairs = (...reports: ReturnType<typeof r>[]) => pairByBody(reports).map(([x, y]) => x.name + y.name);
+    assert.deepEqual(pairs(r('北京市平谷区大兴庄镇', 2024, 'a'), r('大兴庄镇人民政府', 2023, 'b'), r('平谷区大兴庄镇', 2022, 'c')), ['ab', 'bc']);
+    assert.deepEqual(pairs(r('大兴庄镇', 2024, 'a'), r('北京市平谷区大兴庄镇', 2023, 'b')), ['ab']);
+    // Two bodies the short name may stand for: which one is meant is not known.
+    assert.deepEqual(pairs(r('大兴庄镇', 2024, 'a'), r('平谷区大兴庄镇', 2023, 'b'), r('大兴区大兴庄镇', 2023, 'c')), []);
+    assert.deepEqual(pairs(r('平谷区大兴庄镇', 2024, 'a'), r('大兴区大兴庄镇', 2024, 'b'), r('大兴庄镇', 2023, 'c')), []);
+    // Different bodies of one name in different districts are not one body.
+    assert.deepEqual(pairs(r('平谷区大兴庄镇', 2024, 'a'), r('大兴区大兴庄镇', 2023, 'b')), []);
+    // The exact name comes first: last year's full name is this year's other report's.
+    assert.deepEqual(pairs(r('大兴庄镇', 2024, 'a'), r('平谷区大兴庄镇', 2024, 'b'), r('平谷区大兴庄镇', 2023, 'c')), ['bc']);
+  });
+
   it('pairs nothing where a year has two reports of the body, and follows an explicit choice', () => {
     const reports = [r('西红门镇', 2024, 'a'), r('西红门镇', 2023, 'b'), r('西红门镇', 2023, 'b2'), r('旧宫镇', 2024, 'd')];
     assert.deepEqual(pairByBody(reports), []);
@@ -100,15 +116,43 @@ describe('the checks across years on seed 002 and its 2023 report', () => {
     assert.equal(f.related?.[0].file, 'last.txt');
   });
 
-  it('copied-text: each copied paragraph of 五, with the share of the section, a warning above the threshold', () => {
+  it('copied-text: 五 pasted whole is one finding on its heading, with the share, the count and each paragraph’s places; a warning above the threshold', () => {
     const last = lastYearOf(undefined, { copyFive: true });
     const findings = across(THIS_YEAR, last);
-    assert.deepEqual(findings.map((f) => [f.code, f.severity, line(THIS_YEAR, f.range.start.line).slice(0, 8)]), [
-      ['copied-text', 'warning', '（一）存在的问题'], ['copied-text', 'warning', '（二）改进的措施'],
+    assert.deepEqual(findings.map((f) => [f.code, f.severity, line(THIS_YEAR, f.range.start.line)]), [['copied-text', 'warning', '五、存在的主要问题及改进情况']]);
+    const [f] = findings;
+    assert.match(f.message, /^“五、存在的主要问题及改进情况”有 100% 的文字照搬上年（2023年）报告：2 段（第 406、407 行起）与上年同一部分的段落几乎相同/);
+    // Each copied paragraph: this year's (in this document), then last year's.
+    assert.deepEqual(f.related!.map((r) => [r.file, (r.file ? line(last, r.range.start.line) : line(THIS_YEAR, r.range.start.line)).slice(0, 8)]), [
+      [undefined, '（一）存在的问题'], ['last.txt', '（一）存在的问题'], [undefined, '（二）改进的措施'], ['last.txt', '（二）改进的措施'],
     ]);
-    assert.match(findings[0].message, /“五、存在的主要问题及改进情况”共有 100% 的文字照搬上年/);
-    assert.match(line(last, findings[0].related![0].range.start.line), /^（一）存在的问题/);
-    assert.deepEqual(across(THIS_YEAR, last, 1).map((f) => f.severity), ['information', 'information']);
+    assert.match(f.related![0].message, /照搬上年的一段（与上年第 \d+ 行的一段 100% 相同）/);
+    assert.deepEqual(across(THIS_YEAR, last, 1).map((x) => x.severity), ['information']);
+    assert.match(checkAcrossYears({ current: { ...summaryOf(THIS_YEAR), file: 'this.txt' }, previous: { ...summaryOf(last), file: 'last.txt' }, copiedWarning: 0.5 }, { locale: 'en' })[0].message,
+      /^100% of section 5 \(problems and improvements\) repeats last year’s \(2023\) report: 2 paragraphs \(at lines 406, 407\) are nearly the same/);
+  });
+
+  it('copied-text: one paragraph of 一 pasted is one finding on that paragraph, pointing at last year’s', () => {
+    const pasted = line(THIS_YEAR, 7); // the second paragraph of 一 (121 of its 654 letters)
+    const last = lastYearOf().replace('（二）主动公开情况。', `${pasted}\n（二）主动公开情况。`);
+    const findings = across(THIS_YEAR, last);
+    assert.deepEqual(findings.map((f) => [f.severity, f.range.start.line, f.range.end.line]), [['information', 7, 7]]);
+    assert.match(findings[0].message, /^这一段与上年（2023年）报告第 \d+ 行的一段几乎相同（100%）；“一、总体情况”共有 19% 的文字照搬上年。$/);
+    assert.equal(line(last, findings[0].related![0].range.start.line), pasted);
+  });
+
+  it('copied-text: a few paragraphs of 一, less than half of it, are a finding each', () => {
+    const last = lastYearOf().replace('（二）主动公开情况。', `${line(THIS_YEAR, 5)}\n${line(THIS_YEAR, 13)}\n（二）主动公开情况。`);
+    assert.deepEqual(across(THIS_YEAR, last).map((f) => [f.code, f.range.start.line]), [['copied-text', 5], ['copied-text', 13]]);
+  });
+
+  it('copied-text: a long section pasted whole names its first ten paragraphs’ lines and relates every one', () => {
+    const twelve = Array.from({ length: 12 }, () => line(THIS_YEAR, 7)).join('\n');
+    const long = (text: string) => text.replace(line(THIS_YEAR, 7), twelve);
+    const [f, ...rest] = across(long(THIS_YEAR), long(THIS_YEAR.replaceAll('2024', '2023'))).filter((x) => x.code === 'copied-text');
+    assert.equal(rest.length, 1, 'and 五');
+    assert.match(f.message, /：18 段（第 6、8、9、10、11、12、13、14、15、16…… 行起）/);
+    assert.equal(f.related!.length, 36);
   });
 
   it('copied-text: figures and punctuation changed still count as copied; one paragraph of two is half the section', () => {
@@ -118,6 +162,7 @@ describe('the checks across years on seed 002 and its 2023 report', () => {
     const findings = across(THIS_YEAR, edited);
     assert.equal(findings.length, 1, findings.map((f) => f.message).join('\n'));
     assert.match(findings[0].message, /共有 72% 的文字/);
+    assert.match(line(THIS_YEAR, findings[0].range.start.line), /^（二）改进的措施/, 'one paragraph copied, though most of the section: on the paragraph');
   });
 
   it('bounded work: a huge section 五 on both sides is checked in seconds, not hung', () => {
@@ -130,6 +175,22 @@ describe('the checks across years on seed 002 and its 2023 report', () => {
 
 describe('the checks across years on every seed and the report of its year before', () => {
   for (const { name, text } of SEEDS) {
+    it(`${name}: last year's report word for word, years aside: one copied-text finding on each of 一 and 五, counting its paragraphs`, () => {
+      const year = check(text).report.year!;
+      const findings = across(text, text.replaceAll(String(year), String(year - 1))).filter((f) => f.code === 'copied-text');
+      const summary = summaryOf(text);
+      assert.deepEqual(findings.map((f) => f.range), [summary.headings[1], summary.headings[5]]);
+      findings.forEach((f, i) => {
+        const section = i ? 5 : 1;
+        // Every paragraph long enough to compare (the short ones count in the share's whole only).
+        const paragraphs = summary.paragraphs.filter((p) => p.section === section && p.letters.length >= 30);
+        const share = Math.round((100 * paragraphs.reduce((n, p) => n + p.letters.length, 0)) / summary.sectionLetters[section]);
+        assert.match(f.message, new RegExp(`有 ${share}% 的文字照搬上年（${year - 1}年）报告：${paragraphs.length} 段（第 [\\d、]+ 行起）`));
+        assert.deepEqual(f.related!.filter((r) => r.file === undefined).map((r) => r.range), paragraphs.map((p) => p.range));
+        assert.equal(f.related!.filter((r) => r.file === 'last.txt').length, paragraphs.length);
+      });
+    });
+
     it(`${name}: a consistent pair has no finding; last year's 结转下年度 changed in one column is named on this year's 上年结转 cell`, () => {
       const last = lastYearOf(text);
       assert.deepEqual(across(text, last).map((f) => f.message), []);

@@ -41,8 +41,8 @@ export async function addAcrossYears(result: BatchResult, { locale, format }: { 
     const findings = applyRuleLevels(checkAcrossYears(pair, { locale, onError }), settings.rules ?? {});
     if (!findings.length) continue;
     countFindings(result.tally, findings);
-    if (format === 'sarif') result.sarif.push(...withRelated(sarifResults(current.path, findings, current.positioned), findings, previous.positioned));
-    else if (format === 'json') result.printed[current.printed] = withDiagnostics(result.printed[current.printed], findings);
+    if (format === 'sarif') result.sarif.push(...withRelated(sarifResults(current.path, findings, current.positioned), findings, current, previous));
+    else if (format === 'json') result.printed[current.printed] = withDiagnostics(result.printed[current.printed], findings, current.path);
     else result.printed[current.printed] = inPlaceOrder(current.path, result.printed[current.printed] + textLines(current.path, findings));
   }
 }
@@ -89,28 +89,27 @@ function chooser(entries: YearEntry[]): (entry: YearEntry) => YearEntry | null |
   };
 }
 
-/** A file's JSON entry with more diagnostics, each with its `related` places in the other file; all in order of place. */
-function withDiagnostics(entry: string, findings: Finding[]): string {
+/** A file's JSON entry with more diagnostics, each with its `related` places (in last year's file or this one, `path`); all in order of place. */
+function withDiagnostics(entry: string, findings: Finding[], path: string): string {
   const parsed = JSON.parse(entry) as { diagnostics: (ReturnType<typeof diagnostic> & { range: Finding['range'] })[] };
   for (const f of findings) {
     const d = diagnostic(f) as ReturnType<typeof diagnostic> & { range: Finding['range'] };
-    if (f.related) d.related = f.related.map((r) => ({ file: r.file, range: { start: r.range.start, end: r.range.end }, message: r.message }));
+    if (f.related) d.related = f.related.map((r) => ({ file: r.file ?? path, range: { start: r.range.start, end: r.range.end }, message: r.message }));
     parsed.diagnostics.push(d);
   }
   parsed.diagnostics.sort((a, b) => compareRanges(a.range, b.range));
   return visibleJson(JSON.stringify(parsed));
 }
 
-/** The results with their places in last year's file (only the file, when its places are a draft's). */
-function withRelated(results: Sarif.Result[], findings: Finding[], positioned: boolean): Sarif.Result[] {
+/** The results with their related places, in last year's file or this one (only the file, when its places are a draft's). */
+function withRelated(results: Sarif.Result[], findings: Finding[], current: YearEntry, previous: YearEntry): Sarif.Result[] {
   results.forEach((result, i) => {
-    const related = findings[i].related?.filter((r) => r.file !== undefined) ?? [];
+    const related = findings[i].related ?? [];
     if (!related.length) return;
-    result.relatedLocations = related.map((r, id) => ({
-      id,
-      physicalLocation: positioned ? { artifactLocation: artifactLocation(r.file!), region: region(r.range) } : { artifactLocation: artifactLocation(r.file!) },
-      message: { text: r.message },
-    }));
+    result.relatedLocations = related.map((r, id) => {
+      const { path, positioned } = r.file === undefined ? current : previous;
+      return { id, physicalLocation: positioned ? { artifactLocation: artifactLocation(path), region: region(r.range) } : { artifactLocation: artifactLocation(path) }, message: { text: r.message } };
+    });
   });
   return results;
 }

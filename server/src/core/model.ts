@@ -51,6 +51,8 @@ export interface TableProblem {
    * 'mixed' — header words stand among its numbers (a PDF's text that lost the table's shape).
    */
   cause?: 'split' | 'long' | 'short' | 'mixed';
+  /** 'stray': the words before the numbers, which name no row of the statute (a label reworded past recognition, or as near two rows). */
+  label?: string;
 }
 
 export interface TableRow {

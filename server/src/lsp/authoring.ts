@@ -1,17 +1,17 @@
 import {
-  CompletionItemKind, MarkupKind, RequestType, SymbolKind,
+  CompletionItemKind, MarkupKind, SymbolKind,
   type CompletionItem, type Connection, type DocumentSymbol, type FoldingRange, type Hover, type ServerCapabilities, type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { alignMarkdownTables, alignTabTables } from '../core/authoring/align';
 import { completionsAt } from '../core/authoring/complete';
-import { convertTables, LAYOUTS, type ConvertResult, type Layout } from '../core/authoring/layout';
+import { convertTables, LAYOUTS, type ConvertResult } from '../core/authoring/layout';
 import { hoverAt } from '../core/authoring/hover';
 import { foldingRanges, outline, type OutlineNode } from '../core/authoring/outline';
-import type { LineIndex, Range } from '../core/lineIndex';
+import type { LineIndex } from '../core/lineIndex';
 import type { Report } from '../core/model';
 import type { Locale } from '../core/service';
-import { runSafe } from './runner';
+import { onRequest, runSafe } from './runner';
 
 // Writing the report: completion, hover, outline, folding, formatting and the command that converts a
 // table's layout (request nianbao/convertTable), each a thin wrapper over
@@ -29,9 +29,6 @@ export const AUTHORING_CAPABILITIES: ServerCapabilities = {
 
 export interface Parsed { report: Report; idx: LineIndex }
 
-/** nianbao/convertTable: the tables the selection (or the cursor, an empty one) touches, into layout `to`. */
-export interface ConvertTableParams { uri: string; range: Range; to: Layout }
-export const CONVERT_TABLE = new RequestType<ConvertTableParams, ConvertResult, void>('nianbao/convertTable');
 
 const COMPLETION_KINDS = { section: CompletionItemKind.Module, row: CompletionItemKind.Field, value: CompletionItemKind.Value } as const;
 
@@ -80,7 +77,7 @@ export function registerAuthoring(
       [...alignMarkdownTables(idx, params.range), ...alignTabTables(report, idx, params.range)]));
 
   const noTable: ConvertResult = { refused: 'no-table' };
-  connection.onRequest(CONVERT_TABLE, (params, token) =>
+  onRequest(connection, 'nianbao/convertTable', (params, token) =>
     withReport('convertTable', params.uri, token, noTable, ({ report, idx }) =>
       LAYOUTS.includes(params.to) ? convertTables(report, idx, params.range, params.to) : noTable));
 }

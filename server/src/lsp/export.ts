@@ -1,15 +1,13 @@
 import { check, type Finding, type Locale } from '../core/service';
 import { asWrittenNote, exportReport, NOT_A_REPORT } from '../export/index';
 import { importFile } from '../import/index';
-import type { FileParams } from './workspaceFiles';
+import type { ExportReply, FileParams } from './protocol';
 
 // The client's command “导出 Word” (request nianbao/export): the report as the Word file to submit,
 // made here with the CLI's code (server/src/export/); the client asks the user, picks the path and
 // writes the bytes (so that it works in virtual workspaces too). A document the editor has open is
 // exported as it is there, unsaved changes included.
 
-/** The .docx (base64), the errors the user is asked about first, and what to tell about tables kept as written. */
-export type ExportReply = { data: string; errors: number; notes: string[] } | { refused: string };
 
 /** `shown`: the findings the user sees, of which the errors are counted. */
 export async function exportForEditor(params: FileParams, open: string | undefined, locale: Locale, shown: (findings: Finding[]) => Finding[]): Promise<ExportReply> {

@@ -1,16 +1,12 @@
-import { preview, type Preview } from '../core/authoring/preview';
+import { preview } from '../core/authoring/preview';
 import type { Range } from '../core/lineIndex';
 import type { CheckResult, Finding, Locale } from '../core/service';
 import { placeInSource, type MappedSource } from '../import/inSource';
+import type { PreviewReply } from './protocol';
 
 // The client's table preview (request nianbao/preview, client/src/preview.ts): the tables of a
 // document's current version, with the findings shown for it, their ranges in the document as the
 // editor has it — for a web page, in its HTML, as its findings are.
-
-export const PREVIEW_REQUEST = 'nianbao/preview';
-export interface PreviewParams { uri: string }
-/** The preview of the document version `version`; null for a document that is not a report. */
-export type PreviewReply = (Preview & { version: number }) | null;
 
 /** `page`: a web page's draft and HTML, whose cells are placed in the HTML. */
 export function documentPreview(version: number, result: CheckResult, shown: Finding[], locale: Locale, page?: { draft: string; source: MappedSource }): PreviewReply {

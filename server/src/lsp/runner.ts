@@ -1,4 +1,5 @@
 import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { Method, Notifications, ParamsOf, ReplyOf } from './protocol';
 
 // One broken document or one bug in a check must cost a single answer, never the server: every
 // handler runs through these two guards.
@@ -28,4 +29,14 @@ export function guard<A extends unknown[]>(connection: Connection, what: string,
       logError(connection, what, error);
     }
   };
+}
+
+/** Handles one of nianbao's own requests (protocol.ts), typed by its method. */
+export function onRequest<M extends Method>(connection: Connection, method: M, handler: (params: ParamsOf<M>, token: CancellationToken) => ReplyOf<M> | Promise<ReplyOf<M>>): void {
+  connection.onRequest<unknown, unknown>(method, handler);
+}
+
+/** Handles one of nianbao's own notifications (protocol.ts), guarded. */
+export function onNotification<N extends keyof Notifications>(connection: Connection, method: N, handler: (params: Notifications[N]) => void): void {
+  connection.onNotification(method, guard(connection, method, handler));
 }

@@ -14,12 +14,12 @@ import { SETTINGS_FILE, SettingsSource } from './config';
 import { toDiagnostic } from './diagnostics';
 import { reopenWithEncoding, wrongEncoding } from './encoding';
 import { inlayHints } from './inlayHints';
-import { documentPreview, PREVIEW_REQUEST, type PreviewParams, type PreviewReply } from './preview';
-import { guard, logError, runSafe } from './runner';
+import { documentPreview } from './preview';
+import { guard, logError, onNotification, onRequest, runSafe } from './runner';
 import { exportForEditor } from './export';
-import { silenceActions, SILENCED_NOTIFICATION, unsilenced, type SilencedParams } from './silence';
-import { status, type StatusParams } from './status';
-import { checkFile, importForEditor, type FileParams } from './workspaceFiles';
+import { silenceActions, unsilenced } from './silence';
+import { status } from './status';
+import { checkFile, importForEditor } from './workspaceFiles';
 import { yearSummary, type YearSummary } from '../core/years/summary';
 import { summaryInSource, type MappedSource } from '../import/inSource';
 import { LastYears } from './years';
@@ -260,10 +260,10 @@ export function startServer(connection: Connection): void {
     if (e.changes.some((c) => c.uri.endsWith('/' + SETTINGS_FILE))) reconfigure();
     else if (lastYears.changed(e.changes)) for (const d of documents.all()) void validateSafe(d.uri);
   }));
-  connection.onNotification(SILENCED_NOTIFICATION, guard(connection, SILENCED_NOTIFICATION, (params: SilencedParams) => {
+  onNotification(connection, 'nianbao/silenced', (params) => {
     silenced.set(params.uri, new Set(params.keys));
     if (documents.get(params.uri)) void validateSafe(params.uri);
-  }));
+  });
 
   /** What is shown for the document's current version, if it has been checked. */
   function current(uri: string): { document: TextDocument; shown: Shown } | undefined {
@@ -316,13 +316,13 @@ export function startServer(connection: Connection): void {
 
   // The client's language status item: what the checker read of the document.
   // It describes the last check, which is of an older version while a check on save waits for the save.
-  connection.onRequest('nianbao/status', (params: StatusParams) => {
+  onRequest(connection, 'nianbao/status', (params) => {
     const last = documents.get(params.uri) && shown.get(params.uri);
     return last ? status(last.version, last.result, last.findings, last.isReport) : status(undefined, undefined, [], false);
   });
 
   // The rule list of the palette's command, in the document's (or the start-up) language, with the levels in force.
-  connection.onRequest('nianbao/rules', async (params: { uri?: string }) => {
+  onRequest(connection, 'nianbao/rules', async (params) => {
     const s = params.uri ? await settings.forDocument(params.uri) : undefined;
     const l = s ? localeOf(s.language) : locale;
     return RULES.map((r) => ({ code: r.code, title: r.title[l], severity: r.severity, level: s?.rules[r.code] ?? r.severity }));
@@ -330,8 +330,8 @@ export function startServer(connection: Connection): void {
 
   // The client's commands: convert a Word/PDF report to a draft; check every report of the workspace.
   // A file the editor has open is checked as it is there, not as it is on disk.
-  connection.onRequest('nianbao/import', async (params: FileParams) => importForEditor(params, localeOf((await settings.forDocument(params.uri)).language)));
-  connection.onRequest('nianbao/checkFile', async (params: FileParams) => {
+  onRequest(connection, 'nianbao/import', async (params) => importForEditor(params, localeOf((await settings.forDocument(params.uri)).language)));
+  onRequest(connection, 'nianbao/checkFile', async (params) => {
     const s = await settings.forDocument(params.uri);
     const open = documents.get(params.uri);
     if (!open) return checkFile(connection, params, localeOf(s.language), s.rules);
@@ -341,7 +341,7 @@ export function startServer(connection: Connection): void {
 
   // The client's table preview (lsp/preview.ts): the document's current version, checked now if the
   // debounced check has not run yet (once: the diagnostics reuse it), with the findings shown for it.
-  connection.onRequest(PREVIEW_REQUEST, async (params: PreviewParams): Promise<PreviewReply> => {
+  onRequest(connection, 'nianbao/preview', async (params) => {
     try {
       const s = shown.get(params.uri)?.settings ?? await settings.forDocument(params.uri);
       const document = documents.get(params.uri);
@@ -350,14 +350,14 @@ export function startServer(connection: Connection): void {
       if (!result || !(document.languageId === 'nianbao' || result.report.looksLikeReport)) return null;
       return documentPreview(document.version, result, visibleOf(document, findings, s), locale, page);
     } catch (error) {
-      logError(connection, PREVIEW_REQUEST, error);
+      logError(connection, 'nianbao/preview', error);
       return null;
     }
   });
 
   // The client's command “导出 Word” (lsp/export.ts): an open document as the editor has it, its errors
   // those the Problems panel shows (the settings applied and, in a text document, the ignored ones left out).
-  connection.onRequest('nianbao/export', async (params: FileParams) => {
+  onRequest(connection, 'nianbao/export', async (params) => {
     const s = await settings.forDocument(params.uri);
     const open = documents.get(params.uri);
     const shownOf = (findings: Finding[]) => (open && open.languageId !== 'html' ? visibleOf(open, findings, s) : applyRuleLevels(findings, s.rules));

@@ -11,8 +11,6 @@ import { ruleByCode, type Finding, type Locale } from '../core/service';
 // be another one, and deserves to be seen again.
 
 export const SILENCE_COMMAND = 'nianbao.silence';
-export const SILENCED_NOTIFICATION = 'nianbao/silenced';
-export interface SilencedParams { uri: string; keys: string[] }
 
 export function findingKey(document: TextDocument, f: { code: string; range: Finding['range'] }): string {
   const covered = document.getText(f.range);

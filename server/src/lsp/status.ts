@@ -1,22 +1,10 @@
-import { tableState, type TableState } from '../core/authoring/preview';
+import { tableState } from '../core/authoring/preview';
 import type { TableKey } from '../core/format/schema';
 import type { CheckResult, Finding, Severity } from '../core/service';
+import type { Status } from './protocol';
 
 // What the client's language status item shows for a document (request nianbao/status): whether it
 // is a report, its year and format version, how each statutory table was read, and the findings shown.
-
-export interface StatusParams { uri: string }
-
-
-export interface Status {
-  /** The document version this describes; absent when the document is not open or not checked. */
-  version?: number;
-  report: boolean;
-  year: number | null;
-  format: string | null;
-  tables: { key: TableKey; state: TableState }[];
-  findings: Record<Severity, number>;
-}
 
 const TABLES: TableKey[] = ['t2', 't3', 't4'];
 

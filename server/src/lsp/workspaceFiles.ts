@@ -4,19 +4,11 @@ import { check, type Finding, type Locale } from '../core/service';
 import { applyRuleLevels, type Settings } from '../core/settings';
 import { documentKind, importFile } from '../import/index';
 import { toDiagnostic } from './diagnostics';
+import type { CheckFileReply, FileParams, ImportReply } from './protocol';
 
 // Files the editor has not opened: a Word or PDF report converted to a draft, and every report of
 // the workspace checked at once. The client reads the bytes (so that remote and virtual workspaces
 // work too) and sends them here; the server decodes or imports them with the CLI's code.
-
-/** A file's name (for its kind) and its bytes, base64. */
-export interface FileParams { uri: string; name: string; data: string }
-
-/** The draft text of a document, or why there is none (a sentence in the user's language). */
-export type ImportReply = { text: string } | { refused: string };
-
-/** What checking a file gave: how many findings were published for it, or why it was not checked. */
-export type CheckFileReply = { findings: number; report: boolean } | { refused: string };
 
 const bytesOf = (params: FileParams) => Buffer.from(params.data, 'base64');
 

@@ -69,7 +69,8 @@ export class LastYears {
     if (!summary || !last?.summary) return [];
     const pair = { current: { ...summary, file: uri }, previous: { ...last.summary, file: last.uri }, copiedWarning: settings.acrossYears?.copiedTextWarning ?? 0.5 };
     const findings = checkAcrossYears(pair, { locale, onError: (error, rule) => this.onError(`check ${rule}`, error) });
-    return last.positioned ? findings : findings.map((f) => ({ ...f, related: f.related?.map((r) => atFileStart(r, locale)) }));
+    // (Only last year's places are in its draft; this year's, with no file, are in this document.)
+    return last.positioned ? findings : findings.map((f) => ({ ...f, related: f.related?.map((r) => (r.file === undefined ? r : atFileStart(r, locale))) }));
   }
 
   /** The open documents whose last year is this one. */

@@ -29,7 +29,7 @@ const TABLE2_2019: TableSpec = {
   identities: [],
 };
 
-const T3_ROWS_2019: RowSpec[] = [...T3_HEAD, t3row('3.6', '（六）其他处理', '其他处理', ['其他处理'], { group: '3' }), ...T3_TAIL];
+const T3_ROWS_2019: RowSpec[] = [...T3_HEAD, t3row('3.6', '（六）其他处理', '其他处理', ['其他处理', '其它处理'], { group: '3' }), ...T3_TAIL];
 
 
 export const FORMAT_2019 = {

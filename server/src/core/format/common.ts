@@ -31,8 +31,8 @@ export const T3_COLUMNS = [
   col('research', '科研机构', ['科研机构']),
   col('nonprofit', '社会公益组织', ['社会公益组织']),
   col('legal', '法律服务机构', ['法律服务机构']),
-  col('other', '其他', ['其他']),
-  col('total', '总计', ['总计']),
+  col('other', '其他', ['其他', '其它']),
+  col('total', '总计', ['总计', '合计']),
 ];
 export const T3_COLS = T3_COLUMNS.map((c) => c.key);
 export const t3row = (key: string, label: string, name: string, match: string[], extra: Partial<RowSpec> = {}) =>
@@ -67,8 +67,8 @@ export const T3_HEAD: RowSpec[] = [
   t3row('3.5.5', '5.要求行政机关确认或重新出具已获取信息', '不予处理·要求行政机关确认或重新出具已获取信息', ['重新出具'], { group: '3.5' }),
 ];
 export const T3_TAIL: RowSpec[] = [
-  t3row('3.7', '（七）总计', '办理结果总计', ['总计'], { group: '3' }),
-  t3row('4', '四、结转下年度继续办理', '结转下年度继续办理', ['结转下年度']),
+  t3row('3.7', '（七）总计', '办理结果总计', ['总计', '合计'], { group: '3' }),
+  t3row('4', '四、结转下年度继续办理', '结转下年度继续办理', ['结转下年']),
 ];
 const leaves = (rows: RowSpec[]) => rows.filter((r) => r.key.startsWith('3.') && r.key !== '3.7' && !r.isGroup).map((r) => r.key);
 const dataRows = (rows: RowSpec[]) => rows.filter((r) => !r.isGroup).map((r) => r.key);
@@ -104,7 +104,7 @@ export const T4_COLUMNS = [
   col('corrected', '结果纠正', ['结果纠正']),
   col('other', '其他结果', ['其他结果']),
   col('pending', '尚未审结', ['尚未审结']),
-  col('total', '总计', ['总计']),
+  col('total', '总计', ['总计', '合计']),
 ];
 export const T4_COLS = T4_COLUMNS.map((c) => c.key);
 export const TABLE4: TableSpec = {

@@ -94,5 +94,63 @@ const namedByTexts = perLabel((spec, key): Named[] => {
     joined += text;
   }
   for (const n of namedByRun(spec, joined)) if (!found.some((f) => f.row === n.row && f.at <= n.at)) found.push(n);
+  // Before the first row the statute's words name (or in the whole run, if none), a row's label with a slip.
+  let before = joined.length;
+  for (const f of found) if (!f.row.isGroup) before = Math.min(before, f.at);
+  const slip = before >= 4 ? namedBySlip(spec, joined.slice(0, before)) : undefined;
+  if (slip && !found.some((f) => f.row === slip.row)) found.push(slip);
   return found.length > 1 ? found.sort((a, b) => a.at - b.at) : found;
 });
+
+/** The words of each data row that a slip may be looked for in: its label as the statute prints it (normalized, without its numbering) and its keywords, those of four characters or more. */
+const slipWords = perTableSpec((spec) => spec.rows.flatMap((row) =>
+  row.isGroup ? [] : [stripNumbering(normalizeLabel(row.label)), ...row.match].filter((w) => w.length >= 4).map((word) => ({ row, word }))));
+
+/**
+ * The row whose label or keyword a run holds but for one character (a homophone or a look-alike the
+ * input method slipped in: 部份公开, 重新出据), where the run names no row by the statute's words.
+ * The longest such word names it (无正当理由大量返复申请 is 4.无正当理由大量反复申请, not 2.重复申请:
+ * the words around 返复申请 say so); a slip as close to two rows' words of one length (行政许罚:
+ * 行政许可 or 行政处罚?) names neither: never a guess.
+ */
+function namedBySlip(spec: TableSpec, joined: string): Named | undefined {
+  let named: Named | undefined, longest = 0, tie = false;
+  for (const { row, word } of slipWords(spec)) {
+    if (word.length < longest || (word.length === longest && named?.row === row)) continue;
+    const at = slipAt(word, joined);
+    if (at < 0) continue;
+    tie = word.length === longest;
+    named = { row, at };
+    longest = word.length;
+  }
+  return tie ? undefined : named;
+}
+
+/**
+ * Where `text` holds `label` with one character changed (or as it is), else -1; a character added or
+ * left out too, in a label of six characters or more (in a shorter one, three characters of four
+ * would be too little to go by). Such a place holds one half of the label as it is: found by
+ * looking for each half.
+ */
+function slipAt(label: string, text: string): number {
+  const half = label.length >> 1, head = label.slice(0, half), tail = label.slice(half);
+  const lengths = label.length >= 6 ? [label.length, label.length - 1, label.length + 1] : [label.length];
+  for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
+    for (const n of lengths) if (i + n <= text.length && oneEditApart(label, text.slice(i, i + n))) return i;
+  }
+  for (let i = text.indexOf(tail); i >= 0; i = text.indexOf(tail, i + 1)) {
+    const end = i + tail.length;
+    for (const n of lengths) if (end - n >= 0 && oneEditApart(label, text.slice(end - n, end))) return end - n;
+  }
+  return -1;
+}
+
+/** Whether b is a, or a with one character changed, added or left out. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = a.length - 1, k = b.length - 1;
+  while (j >= i && k >= i && a[j] === b[k]) { j--; k--; }
+  return j - i < 1 && k - i < 1;
+}

@@ -3,6 +3,7 @@ import type { FormatVersion } from '../format/statute';
 import { FORMATS, SECTION_OF, TABLE_KEYS, tableSpec } from '../format/statute';
 import type { Section } from '../model';
 import type { LineIndex } from '../lineIndex';
+import { SIMPLIFIED } from '../format/traditional';
 import { normalizeLabel } from './values';
 
 // Where the statistical tables are, and which version of the statute each is written in. A table
@@ -12,12 +13,21 @@ import { normalizeLabel } from './values';
 /** The text of one table: offsets [from, to). */
 export interface Region { key: TableKey; from: number; to: number }
 
-/** An anchor word, with blanks allowed between its characters (PDF text spaces them out). */
-const spaced = (words: string[]) => new RegExp(words.map((w) => [...w].join('[\\s\\u3000]*')).join('|'), 'g');
-const ANCHORS: Record<TableKey, RegExp> = {
-  t2: spaced(tableSpec('2021', 't2').anchors),
-  t3: spaced(tableSpec('2021', 't3').anchors),
-  t4: spaced(tableSpec('2021', 't4').anchors),
+/** The traditional form of a character, if it has one. */
+const TRADITIONAL = new Map([...SIMPLIFIED].map(([t, s]) => [s, t]));
+/**
+ * A table's anchor words, with blanks allowed between their characters (PDF text spaces them out);
+ * `either`: each character in its simplified or traditional form (looked for only where the
+ * simplified words are not found: the wider expression makes an in-process check ~1% slower).
+ */
+function anchors(key: TableKey, either: boolean): RegExp {
+  const char = (c: string) => (either && TRADITIONAL.has(c) ? `[${c}${TRADITIONAL.get(c)}]` : c);
+  return new RegExp(tableSpec('2021', key).anchors.map((w) => [...w].map(char).join('[\\s\\u3000]*')).join('|'), 'g');
+}
+const ANCHORS: Record<TableKey, RegExp[]> = {
+  t2: [anchors('t2', false), anchors('t2', true)],
+  t3: [anchors('t3', false), anchors('t3', true)],
+  t4: [anchors('t4', false), anchors('t4', true)],
 };
 /** Words of a table's headers and row labels (both versions), normalized. */
 const HEADER_WORDS: Record<TableKey, string[]> = {
@@ -40,7 +50,15 @@ function headerWords(key: TableKey): string[] {
  * followed by some header word before its first number (行政复议 is a word of the prose too: “行政复议 351 件”).
  */
 function findAnchor(text: string, key: TableKey, from: number, header: boolean): number {
-  const re = ANCHORS[key];
+  for (const re of ANCHORS[key]) {
+    const at = anchorBy(re, text, key, from, header);
+    if (at >= 0) return at;
+  }
+  return -1;
+}
+
+/** findAnchor with one of the table's expressions. */
+function anchorBy(re: RegExp, text: string, key: TableKey, from: number, header: boolean): number {
   re.lastIndex = from;
   for (let m; (m = re.exec(text));) {
     const after = m.index + m[0].length;
@@ -109,6 +127,9 @@ function markersIn(key: TableKey, version: FormatVersion, text: string): number 
   return count;
 }
 
+/** The words of the 2019 format's one row （六）其他处理 (其它处理 too). */
+const OTHER_HANDLING = tableSpec('2019', 't3').rows.find((r) => r.key === '3.6')!.match;
+
 /**
  * The version a table is written in, from the words only one version prints; table 3's 2019
  * version prints none of the 2021 words, but has （六）其他处理 all the same.
@@ -119,7 +140,7 @@ export function detectVersion(key: TableKey, text: string): FormatVersion {
   for (let pass = 0, label = text; pass < 2; pass++, label = normalizeLabel(text)) {
     const v2021 = markersIn(key, '2021', label), v2019 = markersIn(key, '2019', label);
     if (v2021 || v2019) return v2019 > v2021 ? '2019' : '2021';
-    if (key === 't3' && label.includes('其他处理')) return '2019';
+    if (key === 't3' && OTHER_HANDLING.some((w) => label.includes(w))) return '2019';
   }
   return '2021';
 }

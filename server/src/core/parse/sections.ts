@@ -3,10 +3,10 @@ import { sectionBody, tableSpans, type Report, type Section, type SubtopicNumber
 import { type LineIndex, type Range } from '../lineIndex';
 import { DI, isBlank, isDigit, isHanNumeral, readNumbering, type Numbering } from '../numbering';
 import { matchesOf } from '../strings';
-import { normalizeLabel } from './values';
+import { normalizeText } from './values';
 
 /** Statute titles and their accepted variants, normalized, to the section number. */
-const TITLES = new Map(SECTIONS.flatMap((s) => [s.title, ...s.variants].map((t) => [normalizeLabel(t), s.number] as const)));
+const TITLES = new Map(SECTIONS.flatMap((s) => [s.title, ...s.variants].map((t) => [normalizeText(t), s.number] as const)));
 const TITLE_STARTS = new Set([...TITLES.keys()].map((t) => t.charCodeAt(0)));
 /** The same titles as printed (四's keeps its 、), for headings inside a line of prose. */
 const PRINTED = SECTIONS.flatMap((s) => [s.title, ...s.variants].map((title) => ({ title, number: s.number })));
@@ -46,7 +46,7 @@ const titleMatches = new Map<string, TitleMatch>();
 function matchTitle(title: string): TitleMatch {
   let match = titleMatches.get(title);
   if (match === undefined) {
-    const normalized = normalizeLabel(title);
+    const normalized = normalizeText(title);
     const number = TITLES.get(normalized);
     match = number ? { number, statutory: true } : slipOf(normalized);
     if (titleMatches.size > 5000) titleMatches.clear();

@@ -141,10 +141,22 @@ function numbered(spec: TableSpec, segs: Segment[]): boolean {
   return count >= 3;
 }
 
-/** Words with a number written into them (“其中网上申请3件”), fewer numbers than a row of `n` cells has. */
+/** Words with a number written into them (“其中网上申请3件”), fewer digits than a row of `n` cells has numbers (a row's run together has as many or more). */
 function isRemark(seg: Segment, n: number): boolean {
   const label = seg.labels[seg.labels.length - 1], value = seg.tokens[0];
-  return valuesIn(seg.tokens) < n && value?.kind === Kind.Value && label.end === value.start;
+  let digits = 0;
+  for (const t of seg.tokens) if (t.kind === Kind.Value) digits += t.text.replace(/\D/g, '').length;
+  return digits < n && value?.kind === Kind.Value && label.end === value.start;
+}
+
+/** Numbers that belong to no row found, and the words before them, if any: a label that names no row of the statute. */
+interface Stray { tokens: Token[]; label?: string }
+
+/** A segment's numbers as stray, with the words before them up to the last that name a row, group or column (a header word). */
+function strayOf(spec: TableSpec, seg: Segment): Stray {
+  let from = seg.labels.length;
+  while (from > 0 && !namedIn(spec, [seg.labels[from - 1]]).length && columnNamed(spec, normOf(seg.labels[from - 1])) === null) from--;
+  return { tokens: seg.tokens, label: seg.labels.slice(from).map((t) => t.text).join('') || undefined };
 }
 
 /** A row as the aligner found it: its label, and the tokens after it up to the next row's label. */
@@ -192,7 +204,8 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   const byKey = new Map<string, Draft>();
   const pending = new Set<string>(); // rows whose label was seen without numbers after it
   const groups = new Set<string>();
-  const strays: Token[][] = [];
+  const strays: Stray[] = [];
+  const wordsBefore = new Map<Token, string | undefined>(); // rows of numbers given to the row before, and the words that named no row before them
   const rows = dataRows(spec), lastRow = rows[rows.length - 1];
   let current: Draft | undefined;
   let headerLabels: Token[] = [];
@@ -217,28 +230,39 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     // the row is named by this run and the next together, by a word that spans them (not a bare 其他
     // that ends a header repeated after a page break, before the numbers of a row the page cut).
     if (named.length === 0 && hasValues && i + 1 < segs.length) {
+      // By the same rules as any run (总计 in the header words before it names no row).
       const alone = namedIn(spec, segs[i + 1].labels).map((n) => n.row);
-      const both = namedIn(spec, [...seg.labels, ...segs[i + 1].labels]).map((n) => n.row);
-      borrowed = both.find((r) => !r.isGroup && !r.match.every(isShort) && !alone.includes(r) && !byKey.has(r.key));
+      const both = rowsNamed(spec, namedIn(spec, [...seg.labels, ...segs[i + 1].labels]), [], true, new Set(groups), current);
+      borrowed = both.find((r) => !r.match.every(isShort) && !alone.includes(r) && !byKey.has(r.key));
       if (borrowed) named = [borrowed];
     }
     if (done && !named.some((r) => !byKey.has(r.key))) continue;
     if (named.length === 0) {
       if (!current) headerLabels = headerLabels.concat(seg.labels);
       if (!hasValues) continue;
-      // Numbers after a group label (（三）不予公开 9 1 0 …): a subtotal drafts add, not the statute's.
-      if (found.length && found[found.length - 1].row.isGroup) continue;
-      if (!current) { strays.push(seg.tokens); continue; }
+      // Numbers after a group label (（三）不予公开 9 1 0 …): a subtotal drafts add, not the statute's —
+      // unless words the reader cannot name stand between them (（四）无法提供 1.不掌卧…: a row it cannot read).
+      const group = found[found.length - 1]?.row;
+      if (group?.isGroup && group.match.some((k) => normOf(seg.labels[seg.labels.length - 1]).endsWith(k))) continue;
+      if (!current) { strays.push(strayOf(spec, seg)); continue; }
       const n = current.spec.columns.length, have = valuesIn(current.tokens);
       const last = current.tokens.filter(isValue).pop();
+      // On the line of the row's numbers, words the reader cannot name are a row of their own it cannot
+      // read (the rows of a web page's text run on one line): never more of this row's numbers.
+      const sameLine = last !== undefined && seg.labels[0].line === last.line;
       // The rest of the row's numbers, after a label's wrapped tail or a page's header.
-      if (have < n) current.tokens.push(...seg.tokens);
-      // A remark beside the row (a 备注 column: “其中网上申请79件”), on its line or in a cell of its own
-      // after it: words with a number run into them, fewer numbers than a row has.
-      else if (last && (seg.labels[0].line === last.line || isRemark(seg, n))) continue;
+      if (have < n && !sameLine) current.tokens.push(...seg.tokens);
+      else if (have < n) strays.push(strayOf(spec, seg));
+      // A remark beside the row (a 备注 column: “其中网上申请79件”): in a cell of its own at the end of the
+      // row's line, or on a line of its own after it, words with a number run into them, fewer digits
+      // than a row has numbers. (In text without cells, words after a row's numbers may be the next row's label.)
+      else if (last && ((sameLine && seg.labels[0].cell >= 0 && segs[i + 1]?.labels[0].line !== last.line) || isRemark(seg, n))) continue;
       // Whole rows of numbers: rows whose labels a converter put elsewhere (see overflow).
-      else if (n > 1 && valuesIn(seg.tokens) % n === 0) current.tokens.push(...seg.tokens);
-      else strays.push(seg.tokens);
+      else if (n > 1 && valuesIn(seg.tokens) % n === 0) {
+        current.tokens.push(...seg.tokens);
+        wordsBefore.set(seg.tokens.find(isValue)!, strayOf(spec, seg).label);
+      }
+      else strays.push(strayOf(spec, seg));
       continue;
     }
     for (const row of named.slice(0, -1)) if (!byKey.has(row.key)) pending.add(row.key);
@@ -266,7 +290,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     let next = rows.indexOf(d.spec);
     for (const chunk of extra) {
       while (++next < rows.length && !pending.has(rows[next].key));
-      if (next >= rows.length) { strays.push(chunk); continue; }
+      if (next >= rows.length) { strays.push({ tokens: chunk, label: wordsBefore.get(chunk[0]) }); continue; }
       const orphan: Draft = { spec: rows[next], labels: d.labels, tokens: chunk };
       pending.delete(orphan.spec.key);
       drafts.push(orphan);
@@ -289,13 +313,13 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     }
     readInto(idx, spec, table, slots, d.tokens, columns, () => spanOf(idx, d.labels, d.tokens), choices);
   }
-  for (const s of strays) table.problems.push({ kind: 'stray', row: undefined, range: spanOf(idx, s), found: valuesIn(s), expected: 0 });
+  for (const s of strays) table.problems.push({ kind: 'stray', row: undefined, range: spanOf(idx, s.tokens), found: valuesIn(s.tokens), expected: 0, ...(s.label ? { label: s.label } : {}) });
   // With numbers astray, a row short of numbers may have lost them to the reader, not the author.
   if (strays.length) for (const p of table.problems) if (p.kind === 'too-few') { p.kind = 'unreadable'; p.cause = 'short'; }
   choose(idx, spec, table, choices);
   let end = -1;
   for (const d of drafts) end = Math.max(end, (d.tokens[d.tokens.length - 1] ?? d.labels[d.labels.length - 1]).end);
-  for (const s of strays) end = Math.max(end, s[s.length - 1].end);
+  for (const s of strays) end = Math.max(end, s.tokens[s.tokens.length - 1].end);
   return end;
 }
 

@@ -102,12 +102,14 @@ function bracketEnd(s: string, i: number, to: number): number {
   return to - i <= 60 ? to : i + 1;
 }
 
+/** One or two Chinese numerals: a count written in words (“五”), or the numbering of a label (“一 本年新收…”). */
+const HAN_NUMERAL = /^[一二两三四五六七八九十零〇]{1,2}$/;
 /**
  * Text that can only be meant as a number: short, with a digit and no Chinese; a Chinese numeral
  * alone (“五”); or the letters typed for 0 and 1 (“O”, “l”).
  */
 function isValueLike(s: string): boolean {
-  if (s.length <= 2 && /^[一二两三四五六七八九十零〇]+$/.test(s)) return true;
+  if (HAN_NUMERAL.test(s)) return true;
   if (/^[OoIlＯｏＩｌ]{1,3}$/.test(s)) return true;
   return s.length <= 12 && /\d/.test(s) && !/[\u3400-\u9fff]/.test(s) && !/^\d+[.、．]$/.test(s);
 }
@@ -239,16 +241,19 @@ class Tokenizer {
         if (k & DIGIT) digits++;
         j = k & OPENS ? bracketEnd(s, j, to) : j + 1;
       }
-      this.chunk(i, j, cell, digits);
-      i = j;
+      let next = j;
+      for (let n = spaceAt(s, next); next < to && n > 0; n = spaceAt(s, next)) next += n;
+      this.chunk(i, j, cell, digits, next < to);
+      i = next;
     }
   }
 
   /**
    * A chunk: a placeholder, or labels and counts run together (“规章000行政规范性文件8855698”).
-   * `digits`: how many digits it holds outside brackets (most chunks are words without any, or a count).
+   * `digits`: how many digits it holds outside brackets (most chunks are words without any, or a count);
+   * `more`: its cell has more text after it.
    */
-  private chunk(from: number, to: number, cell: number, digits: number) {
+  private chunk(from: number, to: number, cell: number, digits: number, more: boolean) {
     const s = this.text;
     // Markdown emphasis around a cell's number (pandoc writes a bold total as **104**) is no part of it.
     while (to - from > 2 && isEmphasis(s.charCodeAt(from)) && s.charCodeAt(to - 1) === s.charCodeAt(from)) { from++; to--; }
@@ -258,8 +263,9 @@ class Tokenizer {
       this.push(Kind.Label, from, to, cell); // words: the common case, without the expressions below
       return;
     }
-    // In a cell of its own, what stands where a number should is one value, even if it is no number (“5O”, “五”).
-    if (isDigits(whole) || PLACEHOLDER.test(whole) || (cell >= 0 && isValueLike(whole))) {
+    // In a cell of its own, what stands where a number should is one value, even if it is no number (“5O”, “五”);
+    // a Chinese numeral before words in its cell numbers them (“一 本年新收…”).
+    if (isDigits(whole) || PLACEHOLDER.test(whole) || (cell >= 0 && isValueLike(whole) && !(more && HAN_NUMERAL.test(whole)))) {
       this.push(Kind.Value, from, to, cell);
       return;
     }

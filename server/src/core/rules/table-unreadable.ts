@@ -7,6 +7,12 @@ import type { Msg, RawFinding, Related, Rule } from './types';
 /** Where the reader lost track, in a few words. */
 function lostTrack(idx: LineIndex, table: Table, p: TableProblem): Msg {
   const row = rowNamed(table, p);
+  if (p.kind === 'stray' && p.label) {
+    return {
+      zh: `第 ${p.range.start.line + 1} 行的“${quote(textOf(idx, p))}”前的“${quote(p.label, true)}”对不上${tableName(table.key)}中任何一行的名称`,
+      en: `the label “${quote(p.label, true)}” before “${quote(textOf(idx, p))}” on line ${p.range.start.line + 1} matches no row of ${tableNameEn(table.key)}`,
+    };
+  }
   if (p.kind === 'stray') {
     return { zh: `第 ${p.range.start.line + 1} 行的“${quote(textOf(idx, p))}”不在任何一行的标签之后`, en: `“${quote(textOf(idx, p))}” on line ${p.range.start.line + 1} follows no row label` };
   }
@@ -27,11 +33,15 @@ function unreadable(idx: LineIndex, table: Table): RawFinding[] {
   const items = lost.map((p) => lostTrack(idx, table, p));
   const shown = items.slice(0, 3);
   const more = items.length > 3 ? { zh: `等 ${items.length} 处`, en: ` and ${items.length - 3} more` } : { zh: '', en: '' };
+  // Labels the reader could not match: the way out is the statute's wording, not another layout.
+  const advice = lost.every((p) => p.label)
+    ? { zh: '请按法定表格的写法填写这一行的名称', en: 'writing the row\'s label as the statutory table does lets it be read' }
+    : { zh: '若表格是从网页或 PDF 复制的，请改用制表符分隔或 Markdown 表格', en: 'a table copied from a web page or PDF reads best as tab-separated rows or a Markdown table' };
   return [{
     code: 'table-unreadable', range: lost[0].range,
     message: {
-      zh: `读不懂${t.zh}的排版：${shown.map((m) => m.zh).join('；')}${more.zh}。这些数字暂不核对（不一定是报告有错）；若表格是从网页或 PDF 复制的，请改用制表符分隔或 Markdown 表格。`,
-      en: `${t.en}'s layout could not be read: ${shown.map((m) => m.en).join('; ')}${more.en}. These numbers are not checked (the report is not necessarily wrong); a table copied from a web page or PDF reads best as tab-separated rows or a Markdown table.`,
+      zh: `读不懂${t.zh}的排版：${shown.map((m) => m.zh).join('；')}${more.zh}。这些数字暂不核对（不一定是报告有错）；${advice.zh}。`,
+      en: `${t.en}'s layout could not be read: ${shown.map((m) => m.en).join('; ')}${more.en}. These numbers are not checked (the report is not necessarily wrong); ${advice.en}.`,
     },
     related: (): Related[] => lost.map((p, i) => ({ range: p.range, message: items[i] })),
   }];
@@ -41,8 +51,8 @@ export const tableUnreadable: Rule = {
   code: 'table-unreadable', severity: 'warning', statutoryOnly: true,
   title: { zh: '读不懂统计表的排版', en: 'A table\'s layout could not be read' },
   description: {
-    zh: '检查能读各种排版的统计表：制表符分隔、一格一行、Markdown 表格、空格对齐、PDF 和网页复制的文字。读不懂时（数字不在任何一行之下，或连在一起的数字按勾稽关系拆不开）只报告这一条，指出在哪里读不懂；这些数字不参与核对，也不会因此报告缺行、空白或算术错误。连在一起的数字拆不开，多半是其中有一个数字写错了。',
-    en: 'The checker reads tables in every layout: tab-separated, one cell per line, Markdown, space-aligned, text copied from PDFs and web pages. Where it cannot (numbers that follow no row label, run-together digits that cannot be split so that the row adds up) it says so, once per table, and where; those numbers are left out of the checks and never reported as missing rows, blanks or wrong totals.',
+    zh: '检查能读各种排版的统计表：制表符分隔、一格一行、Markdown 表格、空格对齐、PDF 和网页复制的文字。读不懂时（数字不在任何一行之下——例如标签改写得对不上法定表格中任何一行，或同样像两行——，或连在一起的数字按勾稽关系拆不开）只报告这一条，指出在哪里读不懂；这些数字不参与核对，也不会因此报告缺行、空白或算术错误。连在一起的数字拆不开，多半是其中有一个数字写错了。',
+    en: 'The checker reads tables in every layout: tab-separated, one cell per line, Markdown, space-aligned, text copied from PDFs and web pages. Where it cannot (numbers that follow no row label — a label reworded past matching any row of the statutory table, or as near two rows — run-together digits that cannot be split so that the row adds up) it says so, once per table, and where; those numbers are left out of the checks and never reported as missing rows, blanks or wrong totals.',
     },
   check: ({ report, idx }) => tablesOf(report).flatMap((table) => unreadable(idx, table)),
 };

@@ -58,3 +58,21 @@ export function bodyKey(name: string): string {
   const bare = key.replace(/(?:人民)?政府$/, '');
   return bare.length >= 2 ? bare : key;
 }
+
+/** One administrative division leading a name: 北京市, 平谷区, 广西壮族自治区, 延边朝鲜族自治州, 阿拉善盟… */
+const DIVISION = /^[\u4e00-\u9fff]{1,8}?(?:省|自治区|特别行政区|市|地区|自治州|州|盟|自治县|县|区|旗)/;
+
+/**
+ * A body's key without its leading divisions, one at a time (北京市平谷区大兴庄镇 → 平谷区大兴庄镇 →
+ * 大兴庄镇): the same body named with fewer of them in another year. What is left must still name a
+ * body of its own: not a bare office of a government (人民政府办公室 is every government's).
+ */
+export function shorterKeys(key: string): string[] {
+  const out: string[] = [];
+  for (let rest = key, m = DIVISION.exec(rest); m; m = DIVISION.exec(rest)) {
+    rest = rest.slice(m[0].length);
+    if (rest.length < 2 || /^(?:人民)?政府/.test(rest)) break;
+    out.push(rest);
+  }
+  return out;
+}

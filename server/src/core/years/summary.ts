@@ -32,6 +32,8 @@ export interface YearSummary extends Dated {
   paragraphs: Paragraph[];
   /** The letters in each of 一 and 五, all paragraphs counted: what the share of copied text is a share of. */
   sectionLetters: { 1: number; 5: number };
+  /** The heading lines of 一 and 五, where they are: a finding on a whole section stands there. */
+  headings: { 1?: Range; 5?: Range };
 }
 
 /** The two reports a check across years compares, each with the file it is in (a path or a URI). */
@@ -110,10 +112,11 @@ export function yearSummary(report: Report, idx: LineIndex): YearSummary | undef
   const stock = t2?.version === '2021' ? { ...cells(t2.rows.regulations?.cells, 'regulations.'), ...cells(t2.rows.normative?.cells, 'normative.') } : {};
   const paragraphs: Paragraph[] = [];
   const one = paragraphsOf(idx, report, 1, paragraphs), five = paragraphsOf(idx, report, 5, paragraphs);
+  const headingOf = (n: 1 | 5) => report.sections.find((s) => s.number === n)?.headingRange;
   return {
     body, year: dated.year, t2Version: t2?.version ?? null,
     carriedIn: cells(t3?.rows['2']?.cells), carriedOver: cells(t3?.rows['4']?.cells), stock,
-    paragraphs, sectionLetters: { 1: one, 5: five },
+    paragraphs, sectionLetters: { 1: one, 5: five }, headings: { 1: headingOf(1), 5: headingOf(5) },
   };
 }
 
@@ -132,5 +135,6 @@ export function movedSummary(s: YearSummary, place: (r: Range) => { range: Range
   return {
     ...s, carriedIn: moveCells(s.carriedIn), carriedOver: moveCells(s.carriedOver), stock: moveCells(s.stock),
     paragraphs: s.paragraphs.map((p) => ({ ...p, range: place(p.range).range })),
+    headings: { 1: s.headings[1] && place(s.headings[1]).range, 5: s.headings[5] && place(s.headings[5]).range },
   };
 }
