@@ -172,6 +172,12 @@ describe('parse(render(figures)) = figures, for any layout per table and any noi
     blankLines: fc.constantFrom(undefined, 'none', 'between-rows', 'everywhere'),
     indent: fc.constantFrom(undefined, '', ' ', '\u3000'),
     pageMarkerAfter: fc.constantFrom(undefined, 1, 3, 9, 20),
+    // What the page break leaves (docs/drafts.md, “Tables split across pages”).
+    pageBreak: fc.constantFrom(undefined,
+      { lines: ['第 {n} 页 共 {pages} 页'], repeatHeader: true },
+      { lines: ['', '- {n} -', '', '{title}', ''], repeatHeader: true },
+      { lines: ['{title}　第 {n} 页'], repeatHeader: false },
+      { lines: ['', '（续表）', ''], repeatHeader: true }),
     crlf: fc.boolean(),
   }, { requiredKeys: [] });
 

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 
 /** A run of text at (x, y), y measured from the top of the page, as a report's PDF places it. */
 export interface PdfText { x: number; y: number; size: number; text: string }
-export interface PdfPage { texts: PdfText[]; image?: boolean }
+/** `operators`: content-stream operators drawn after the texts, as written (a pathological page's). */
+export interface PdfPage { texts: PdfText[]; image?: boolean; operators?: string }
 export interface PdfOptions {
   /** Encrypt the file: with a password to open it (`user`), or only restricted (`user: ''`). */
   encrypt?: { user: string; owner: string };
@@ -84,6 +85,7 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
   for (const page of pages) {
     const ops = page.texts.map((t) => `BT /F1 ${t.size} Tf 1 0 0 1 ${t.x.toFixed(2)} ${(PAGE.height - t.y).toFixed(2)} Tm <${utf16(t.text)}> Tj ET`);
     if (page.image) ops.push('q 400 0 0 560 97 141 cm /Im1 Do Q');
+    if (page.operators) ops.push(page.operators);
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >> >> /Contents ${objects.length + 2} 0 R >>`);
     add(stream('<< >>', Buffer.from(ops.join('\n'), 'latin1')));
   }
@@ -129,8 +131,9 @@ function wrapAt(line: string, max: number): string[] {
 /**
  * Draft text set on pages like a printed report: each line's words at the place of their column
  * (a column half the font size, which is as big as lets the widest table line fit the page; longer
- * prose wraps), `perPage` lines a page (a page also ends after a line that matches `breakAfter`),
- * a running header at the top of every page and its number (“- 3 -”) at the bottom.
+ * prose wraps), `perPage` lines a page (a page also ends after a line that matches `breakAfter`, and
+ * at a line that is a form feed, as pdftotext writes a page's end), a running header at the top of
+ * every page and its number (“- 3 -”) at the bottom.
  */
 export function typeset(text: string, { perPage = 40, breakAfter = /(?!)/, header = '某某镇政府信息公开工作年度报告' } = {}): PdfPage[] {
   const left = 60, top = 90, room = PAGE.width - 2 * left;
@@ -143,6 +146,7 @@ export function typeset(text: string, { perPage = 40, breakAfter = /(?!)/, heade
   const pages: PdfPage[] = [];
   let page: PdfPage | undefined, k = 0;
   for (const line of lines) {
+    if (line === '\f') { page = undefined; continue; }
     if (!page) {
       page = { texts: [
         { x: left, y: 40, size: 9, text: header },

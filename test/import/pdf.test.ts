@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/service';
-import { DAMAGED, ENCRYPTED, importPdf, MAX_PAGES, NO_PAGES, NO_TEXT, NOT_PDF, TRUNCATED } from '../../server/src/import/pdf';
+import { DAMAGED, ENCRYPTED, importPdf, MAX_PAGES, NO_PAGES, NO_TEXT, NOT_PDF, PDF_BUDGET, tooManyItems, tooSlow, TRUNCATED } from '../../server/src/import/pdf';
 import type { ImportResult } from '../../server/src/import/types';
 import { sliceAt } from '../core/seeds';
 import { EXPECTED } from '../core/expected';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
-import { LAYOUTS } from '../layouts/render';
+import { LAYOUTS, type Noise } from '../layouts/render';
 import { makePdf, typeset } from './minipdf';
 
 // PDFs read through pdf.js's text layer (server/src/import/pdf.ts): the published Huaian 2024 report
@@ -120,6 +120,30 @@ describe('pdf: a table across a page break, a page number in the middle of it', 
   });
 });
 
+describe('pdf: a page that ends inside a row, the header printed again at the top of the next', () => {
+  // A form feed in the text ends a page (typeset): a row's label at the foot of one page, its numbers
+  // under the repeated header on the next; or a group's label (（三）不予公开) at the foot, its rows on the next.
+  const cases: [string, string, Noise][] = [
+    ['label | numbers', 'pdf-text', { pageMarkerAfter: 4, pageBreak: { lines: ['\f'], repeatHeader: true, within: 'label' } }],
+    ['label | numbers, inside a group', 'pdf-text/interleaved-groups', { pageMarkerAfter: 9, pageBreak: { lines: ['\f'], repeatHeader: true, within: 'label' } }],
+    ['group label | its rows', 'pdf-text', { pageMarkerAfter: 5, pageBreak: { lines: ['\f'], repeatHeader: true, within: 'group' } }],
+  ];
+  for (const [name, layout, noise] of cases) {
+    it(`${name} (${layout}): every seed, every cell bound; no table finding`, async () => {
+      for (const expected of Object.values(EXPECTED)) {
+        for (const figures of [figuresOf(expected), figures2019(expected)]) {
+          const pages = typeset(LAYOUTS.find((l) => l.name === layout)!.render(figures, noise), { perPage: 60 });
+          const draft = text(await importPdf(makePdf(pages)));
+          assert.equal(draft.split('申请人情况').length, 3, 'table 3\'s header twice');
+          assert.deepEqual(misread(draft, figures), [], `${figures.year} ${figures.version}`);
+          const table = check(draft).findings.filter((f) => f.code.startsWith('table') || f.code.startsWith('row') || f.code.startsWith('cell'));
+          assert.deepEqual(table.map((f) => `${f.code} ${f.message}`), [], `${figures.year} ${figures.version}`);
+        }
+      }
+    });
+  }
+});
+
 describe('pdf: files that are no report’s PDF, refused with their reason', () => {
   const report = typeset('某某镇2024年政府信息公开工作年度报告\n一、总体情况\n本年度……');
 
@@ -168,6 +192,45 @@ describe('pdf: files that are no report’s PDF, refused with their reason', () 
   });
 });
 
+describe('pdf: a time budget, so that no PDF holds the command line or the language server', () => {
+  const report = () => typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figuresOf(Object.values(EXPECTED)[1])));
+  /** One page of `n` pieces of text (a number each, as a page of a hostile file might hold millions). */
+  const crowded = (n: number) => makePdf([{ texts: Array.from({ length: n }, (_, i) => ({ x: 50 + (i % 50) * 10, y: 60 + (Math.floor(i / 50) % 700), size: 8, text: String(i % 10) })) }]);
+
+  it('a page with more pieces of text than a report has: refused, naming the page, in seconds; the event loop runs meanwhile', async () => {
+    const bytes = crowded(PDF_BUDGET.itemsPerPage + 10_000);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = Date.now();
+    const result = await importPdf(bytes);
+    clearInterval(timer);
+    assert.deepEqual(result, { refused: tooManyItems(1, PDF_BUDGET.itemsPerPage) });
+    assert.equal('refused' in result && result.refused.zh, `PDF 第 1 页有超过 ${PDF_BUDGET.itemsPerPage} 段文字，不像年度报告，已停止读取`);
+    // Generous: it takes well under a second here; without the cap pdf.js reads on, a second per 50,000 pieces.
+    assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
+    assert.ok(ticks > 0, 'the event loop never ran while the page was read');
+  });
+
+  it('the cap counts the pieces of one page: a report’s pages are far below it, a tiny cap refuses its first page', async () => {
+    assert.ok('text' in await importPdf(makePdf(report())));
+    assert.deepEqual(await importPdf(makePdf(report()), { ...PDF_BUDGET, itemsPerPage: 20 }), { refused: tooManyItems(1, 20) });
+  });
+
+  it('past the deadline (a clock that runs a second each time it is read): refused as too slow, with the budget in the message', async () => {
+    let clock = 0;
+    const result = await importPdf(makePdf(report()), { ...PDF_BUDGET, seconds: 3, now: () => (clock += 1000) });
+    assert.deepEqual(result, { refused: tooSlow(3) });
+    assert.equal(tooSlow(3).zh, '读取 PDF 超过 3 秒仍未读完（文件可能有异常），已停止');
+    assert.ok(clock <= 10_000, `the clock was read ${clock / 1000} times: the deadline is looked at between pieces, not only at the end`);
+  });
+
+  it('a refused PDF leaves nothing behind: the next one is read', async () => {
+    await importPdf(crowded(PDF_BUDGET.itemsPerPage + 1));
+    const figures = figuresOf(Object.values(EXPECTED)[1]);
+    assert.deepEqual(misread(text(await importPdf(makePdf(report()))), figures), []);
+  });
+});
+
 describe('pdf: character maps', () => {
   it('text in a font that needs pdf.js’s character maps (UniGB-UTF16-H) is read', async () => {
     const figures = figuresOf(Object.values(EXPECTED)[1]);
@@ -192,6 +255,22 @@ describe('pdf: the command line', () => {
       const r = spawnSync(process.execPath, ['bin/nianbao', 'check', '--verbose', path], { encoding: 'utf8', timeout: 60_000 });
       assert.match(r.stderr, /scanned-page\.pdf：第 \d+ 页没有文字层（可能是扫描的页面），未读取/);
       assert.match(r.stderr, /scanned-page\.pdf：读取用时 \d+ 毫秒/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('nianbao check stops reading a PDF with a page of too many pieces of text, says why, and checks the other files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
+    try {
+      const crowded = join(dir, 'crowded.pdf'), report = join(dir, 'report.pdf');
+      writeFileSync(crowded, makePdf([{ texts: Array.from({ length: PDF_BUDGET.itemsPerPage + 5000 }, (_, i) => ({ x: 50 + (i % 50) * 10, y: 60 + (Math.floor(i / 50) % 700), size: 8, text: String(i % 10) })) }]));
+      writeFileSync(report, makePdf(typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figuresOf(Object.values(EXPECTED)[1])))));
+      const r = spawnSync(process.execPath, ['bin/nianbao', 'check', crowded, report], { encoding: 'utf8', timeout: 60_000 });
+      // Ended (not killed by the timeout), with the other file checked and nothing found in it.
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stderr, new RegExp(`crowded\\.pdf：PDF 第 1 页有超过 ${PDF_BUDGET.itemsPerPage} 段文字，不像年度报告，已停止读取`));
+      assert.match(r.stderr, /检查了 1 个文件：0 个错误，0 个警告；1 个文件未能检查/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

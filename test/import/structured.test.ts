@@ -14,6 +14,7 @@ import { renderDocx } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { placeKey, renderHtml, renderWordHtml, type PageStyle } from '../layouts/html';
 import { renderReport, type Style } from '../layouts/render';
+import type { TableSplit } from '../layouts/word';
 
 // Every seed's figures published as a web page and drafted as a Word file (test/layouts/html.ts,
 // docx.ts), imported: every cell bound with its value; in the page, every cell's range maps back to
@@ -215,4 +216,53 @@ describe('Word files with the tables framed', () => {
       }
     });
   }
+});
+
+describe('tables split where a page breaks: two tables, as drafters and converters leave them', () => {
+  // At the 9th data row table 3 splits inside （三）不予公开 (its merged cell cut in two); at the 4th table 2
+  // splits inside a block and table 3 before （三）. Table 4 has one row: never split.
+  const SPLITS: [string, TableSplit][] = [
+    ['（续表） between, the header rows again', { after: 9, header: true, between: '（续表）' }],
+    ['nothing between (a page break), the continuation without a header', { after: 4, header: false }],
+  ];
+  for (const [name, split] of SPLITS) {
+    it(`web pages, ${name}: every seed, every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
+      for (const { name: seed, figures } of FIGURES) {
+        assertPageRead(renderHtml(figures, { seed: 1, page: { split } }), figures, seed);
+        assertPageRead(renderHtml(figures, { seed: 2, page: { split, th: true } }), figures, `${seed}, <th>`);
+      }
+    });
+  }
+  const WORD: [string, TableSplit][] = [
+    ...SPLITS,
+    ['one table, its header rows marked to repeat on every page (tblHeader)', { after: Infinity, header: true }],
+  ];
+  for (const [name, split] of WORD) {
+    it(`Word files, ${name}: every seed, every cell bound; the findings of the text`, async () => {
+      for (const { name: seed, figures } of FIGURES) {
+        const imported = await importDocument('docx', await renderDocx(figures, 1, 'none', undefined, split));
+        assert.ok('text' in imported, JSON.stringify(imported));
+        assert.deepEqual(bound(imported.text, figures).wrong, [], seed);
+        const plain = asText(figures);
+        assert.deepEqual(said(check(imported.text).findings, imported.text), said(check(plain).findings, plain), seed);
+      }
+    });
+  }
+
+  it('one wrong cell in either part of a split table in a web page is named at its <td>', () => {
+    const figures = figures2019(EXPECTED['003']);
+    let n = 0;
+    for (const [i, { key, row, col, text }] of [...cellsOf(figures)].entries()) {
+      if (key !== 't3' || i % 5 !== 0) continue;
+      const wrong = String(Number(text) + 1);
+      const { html, places } = renderHtml(withCell(figures, key, row, col, wrong), { seed: n++, page: { split: SPLITS[0][1] } });
+      const { text: draft, source } = importHtml(html);
+      const found = findingsInSource(check(draft).findings, draft, source!).filter((f) => f.code.startsWith('table3'));
+      const where = `${key} ${row} ${col} ${text}→${wrong}`;
+      assert.equal(found.length, 1, `${where}: ${found.map((f) => f.code).join(', ')}`);
+      const place = places.get(placeKey(key, row, col))!;
+      assert.deepEqual(found[0].range, new LineIndex(html).range(place.start, place.end), where);
+    }
+    assert.ok(n > 20, `${n} cells`);
+  });
 });

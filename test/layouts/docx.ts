@@ -1,10 +1,10 @@
-import { Document, type FileChild, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, Textbox, TextRun, WidthType } from 'docx';
+import { Document, type FileChild, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, Textbox, TextRun, WidthType } from 'docx';
 import type { Figures } from './figures';
 import { rowspans } from './html';
 import { reportParts } from './render';
 import { relabel, type LabelFamily } from './labels';
 import { random } from './typeset';
-import { wordTable, type WordCell, type WordTable } from './word';
+import { splitTable, wordTable, type TableSplit, type WordCell, type WordTable } from './word';
 
 // A report as the Word file it is drafted in: headings, prose paragraphs, and the statutory tables
 // with the template's merged cells (gridSpan and vMerge, through the docx package's columnSpan and
@@ -24,11 +24,14 @@ function cellOf(c: WordCell, rowSpan: number, next: () => number): TableCell {
   return new TableCell({ children, columnSpan: c.span > 1 ? c.span : undefined, rowSpan: rowSpan > 1 ? rowSpan : undefined });
 }
 
-function tableOf(table: WordTable, next: () => number): Table {
+/** The table; `repeatHeader`: its leading header rows marked to repeat on every page (tblHeader). */
+function tableOf(table: WordTable, next: () => number, repeatHeader = false): Table {
   const spans = rowspans(table);
+  const data = table.rows.findIndex((r) => r.kind === 'data');
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: table.rows.map((row) => new TableRow({
+    rows: table.rows.map((row, i) => new TableRow({
+      tableHeader: repeatHeader && row.kind === 'head' && i < data ? true : undefined,
       children: row.cells.filter((c) => !c.below).map((c) => cellOf(c, spans.get(c) ?? 1, next)),
     })),
   });
@@ -46,10 +49,23 @@ function framed(table: Table, frame: Frame): FileChild {
   return table;
 }
 
-/** The report as .docx bytes; `labels`: its tables' labels as a clerk retyped them (labels.ts). */
-export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', labels?: LabelFamily): Promise<Buffer> {
+/**
+ * A table as the drafter left it where a page breaks (TableSplit): in two, with a paragraph between
+ * them (Word joins two tables that touch); the header rows of both marked to repeat when `header`.
+ */
+function tablesOf(table: WordTable, next: () => number, frame: Frame, split: TableSplit | undefined): FileChild[] {
+  const parts = (split ? splitTable(table, split) : [table]).map((part) => framed(tableOf(part, next, split?.header), frame));
+  if (parts.length === 1) return parts;
+  return [parts[0], split!.between ? new Paragraph(split!.between) : new Paragraph({ children: [new PageBreak()] }), parts[1]];
+}
+
+/**
+ * The report as .docx bytes; `labels`: its tables' labels as a clerk retyped them (labels.ts);
+ * `split`: each table that has more rows split where a page breaks.
+ */
+export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', labels?: LabelFamily, split?: TableSplit): Promise<Buffer> {
   const next = random(seed);
-  const children = reportParts(f).map((p) => p.kind === 'table' ? framed(tableOf(relabel(wordTable(f, p.key), labels), next), frame)
+  const children = reportParts(f).flatMap((p) => p.kind === 'table' ? tablesOf(relabel(wordTable(f, p.key), labels), next, frame, split)
     : p.kind === 'title' ? new Paragraph({ text: p.text, heading: HeadingLevel.TITLE })
       : p.kind === 'heading' ? new Paragraph({ text: p.text, heading: HeadingLevel.HEADING_2 })
         : new Paragraph(p.text));

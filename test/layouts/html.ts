@@ -4,7 +4,7 @@ import type { Figures } from './figures';
 import { reportParts } from './render';
 import { random } from './typeset';
 import { rowSpans as rowspans } from '../../server/src/core/authoring/wordTable';
-import { wordTable, type WordTable } from './word';
+import { splitTable, wordTable, type TableSplit, type WordTable } from './word';
 
 // A report as a government website publishes it: the statutory tables as HTML tables with the
 // template's merges as rowspan and colspan, inside the site's page (navigation, a breadcrumb that
@@ -29,9 +29,10 @@ class Html {
 /**
  * How a site's editor or converter writes its tables: header cells as <th>; &nbsp; around every
  * number; a <tbody> closed and opened again every few rows; the table inside a layout table's cell;
- * a zero-width space after every number; a 序号 and a 备注 column (columns.ts); labels as a clerk retyped them (labels.ts).
+ * a zero-width space after every number; a 序号 and a 备注 column (columns.ts); labels as a clerk retyped them (labels.ts);
+ * each table that has more rows as two <table>s, split where the printed page breaks (word.ts).
  */
-export interface PageStyle { th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns; labels?: LabelFamily | Renamed }
+export interface PageStyle { th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit }
 
 function drawTable(out: Html, table: WordTable, next: () => number, split: boolean, page: PageStyle = {}): void {
   const spans = rowspans(table);
@@ -95,7 +96,14 @@ export function renderHtml(f: Figures, { seed = 0, split = true, page = {} as Pa
 `);
   for (const p of parts) {
     if (p.kind === 'title') continue;
-    if (p.kind === 'table') { drawTable(out, withColumns(relabel(wordTable(f, p.key), page.labels), page.columns ?? {}), next, split, page); continue; }
+    if (p.kind === 'table') {
+      const table = withColumns(relabel(wordTable(f, p.key), page.labels), page.columns ?? {});
+      (page.split ? splitTable(table, page.split) : [table]).forEach((part, i) => {
+        if (i > 0 && page.split?.between) out.add(`<p>${escape(page.split.between)}</p>\n`);
+        drawTable(out, part, next, split, page);
+      });
+      continue;
+    }
     const strong = p.kind === 'heading';
     out.add(`<p style="text-indent:2em">${strong ? '<strong>' : ''}${escape(p.text)}${strong ? '</strong>' : ''}</p>\n`);
   }

@@ -234,6 +234,29 @@ describe('test/layouts: noise', () => {
       assertInOrder(text, f, 't3', layout.name);
     }
   });
+
+  it('pageBreak: its lines for the page number, the header again or not, the break inside a row', () => {
+    const t3 = cellsOf(f, 't3');
+    const title = lines(plain(LAYOUTS[0]))[0];
+    for (const layout of LAYOUTS.filter((l) => l.family !== 'flattened')) {
+      const text = layout.render(f, { pageMarkerAfter: 9, pageBreak: { lines: ['- {n} -', '{title}'], repeatHeader: true } });
+      const at = lines(text).indexOf('- 5 -');
+      assert.ok(at > 0 && lines(text)[at + 1] === title, `${layout.name}: the footer, then the running header`);
+      assert.equal(lines(text).filter((l) => l.includes('申请人情况')).length, 2, `${layout.name}: header rows again`);
+      assertInOrder(text, f, 't3', layout.name);
+      const without = layout.render(f, { pageMarkerAfter: 9, pageBreak: { lines: ['（续表）'], repeatHeader: false } });
+      assert.equal(lines(without).filter((l) => l.includes('申请人情况')).length, 1, `${layout.name}: no header again`);
+    }
+    // Inside the 4th data row (（二）部分公开…): its label before the break, its numbers after it, under the header again.
+    for (const name of ['pdf-text', 'cell-per-line/tab-indent/blank-lines']) {
+      const text = LAYOUTS.find((l) => l.name === name)!.render(f, { pageMarkerAfter: 4, pageBreak: { lines: ['- {n} -'], repeatHeader: true, within: 'label' } });
+      const brk = text.indexOf('\n- 5 -\n');
+      assert.ok(text.indexOf('（二）部分公开') < brk && brk < text.lastIndexOf('申请人情况'), name);
+      assert.ok(text.lastIndexOf('申请人情况') < text.indexOf(t3[3 * 7].text, brk), `${name}: the numbers after the header`);
+      const group = LAYOUTS.find((l) => l.name === name)!.render(f, { pageMarkerAfter: 5, pageBreak: { lines: ['- {n} -'], within: 'group' } });
+      assert.ok(group.indexOf('（三）不予公开') < group.indexOf('\n- 5 -\n') && group.indexOf('\n- 5 -\n') < group.indexOf('1.属于国家秘密'), `${name}: group label, break, row`);
+    }
+  });
 });
 
 describe('test/layouts: today\'s parser reads the layouts it already knows (baseline)', () => {

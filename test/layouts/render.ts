@@ -44,6 +44,8 @@ export interface Noise {
   indent?: string;
   /** A page break, as a page-number line, after the n-th data row of each table that has more rows. */
   pageMarkerAfter?: number;
+  /** What that page break leaves besides its place, when it is not the family's page number alone. */
+  pageBreak?: PageBreak;
   crlf?: boolean;
   /** Columns a drafter adds to every table: 序号 first, 备注 last (columns.ts). */
   columns?: ExtraColumns;
@@ -64,6 +66,52 @@ export interface Noise {
   headings?: 'part' | 'dot' | 'bold';
   /** Row labels and column headers as a clerk retyped them (labels.ts). */
   labels?: LabelFamily | Renamed;
+}
+
+/** What a page break inside a table leaves in the text, as the tool that made the text leaves it. */
+export interface PageBreak {
+  /**
+   * The lines between the two pages, instead of the family's page number: a footer and a header
+   * (`- {n} -`, `第 {n} 页 共 {pages} 页`, `{n}/{pages}`, the report's `{title}` as a running header,
+   * blank lines), or what a drafter writes between a table's two parts (`（续表）`). `{n}` is the
+   * number of the page that ends.
+   */
+  lines?: string[];
+  /** The header rows printed again on the new page (Word's “repeat header rows”), or not; unset: as the family does. */
+  repeatHeader?: boolean;
+  /**
+   * The break inside the n-th data row rather than after it, where the family draws a row over
+   * several lines: after its group's label, before its own (（三）不予公开 at the foot of a page, 1.属于国家秘密
+   * at the top of the next); or after its label, before its numbers (a PDF's row cut by the page).
+   * Before the row, in a table whose n-th data row has no group label (table 2).
+   */
+  within?: 'group' | 'label';
+}
+
+/** The pages a report of the tests runs to, for a footer's “共 9 页”. */
+const PAGES = 9;
+
+/** A page break's lines for the page that ends (PageBreak.lines). */
+const breakLines = (lines: string[], page: number, title: string) =>
+  lines.map((l) => l.replaceAll('{n}', String(page)).replaceAll('{pages}', String(PAGES)).replaceAll('{title}', title));
+
+/**
+ * A row's lines cut where a page breaks inside it: before its own label ('group'), or before its
+ * numbers ('label'), which end the row: each on a line of its own (one cell per line), or after the
+ * label's last piece or on a line of their own (a PDF's text).
+ */
+function cutRow(lines: string[], row: WordRow, within: 'group' | 'label'): [string[], string[]] {
+  if (within === 'group') {
+    const label = row.cells.find((c) => c.kind === 'label')!.text;
+    const at = lines.findIndex((l) => l.includes(label.slice(0, 4)));
+    return [lines.slice(0, at), lines.slice(at)];
+  }
+  const values = row.cells.filter((c) => c.kind === 'value');
+  const numbers = values.filter((c) => c.text !== '').map((c) => c.text).join(' ');
+  const last = lines[lines.length - 1];
+  if (last === numbers) return [lines.slice(0, -1), [last]];
+  if (last.endsWith(' ' + numbers)) return [[...lines.slice(0, -1), last.slice(0, -numbers.length - 1)], [numbers]];
+  return [lines.slice(0, -values.length), lines.slice(-values.length)];
 }
 
 /** A long label broken where its Word cell wraps it: after its eighth character. */
@@ -121,10 +169,22 @@ function tableLines(f: Figures, key: TableKey, style: Style, noise: Noise): stri
   const data = table.rows.flatMap((r, i) => r.kind === 'data' ? [i] : []);
   const n = noise.pageMarkerAfter;
   if (n !== undefined && n >= 1 && n < data.length) {
-    const cut = data[n - 1] + 1;
-    const head = family.repeatsHeader(style) ? table.rows.filter((r, i) => r.kind === 'head' && i < data[0]) : [];
+    const brk = noise.pageBreak ?? {};
+    const row = table.rows[data[n - 1]];
+    // Inside the row: it is drawn with those before the break, and its lines cut; a row without a group label breaks before it.
+    const groupless = brk.within === 'group' && !row.cells.some((c) => c.kind === 'group' && !c.below);
+    const within = groupless ? undefined : brk.within;
+    const cut = data[n - 1] + (groupless ? 0 : 1);
+    const head = brk.repeatHeader ?? family.repeatsHeader(style) ? table.rows.filter((r, i) => r.kind === 'head' && i < data[0]) : [];
     const page = tableSpec(f.version, key).number + 2;
-    chunks = [...draw(table.rows.slice(0, cut)), family.marker(style, page), ...draw([...head, ...table.rows.slice(cut)])];
+    const marker = brk.lines ? breakLines(brk.lines, page, titleOf(f)) : family.marker(style, page);
+    const before = draw(table.rows.slice(0, cut)), after = draw([...head, ...table.rows.slice(cut)]);
+    if (within) {
+      const [top, bottom] = cutRow(before.pop()!, row, within);
+      before.push(top);
+      after.splice(head.length, 0, bottom);
+    }
+    chunks = [...before, marker, ...after];
   }
   if (style.family === 'tabs' && (noise.tabAs || noise.cellBreaks || noise.zeroWidth)) chunks = chunks.map((lines) => lines.map((l) => tabRow(l, noise)));
   if (style.family === 'markdown' && noise.fullWidthPipes) chunks = chunks.map((lines) => lines.map((l) => l.replace(/\|/g, '｜')));
@@ -146,6 +206,9 @@ function finish(lines: string[], noise: Noise): string {
 export function renderTable(f: Figures, key: TableKey, style: Style, noise: Noise = {}): string {
   return finish(tableLines(f, key, style, noise), noise);
 }
+
+/** The report's title, which a printed report repeats as the running header of its pages. */
+const titleOf = (f: Figures) => `某某镇${f.year}年政府信息公开工作年度报告`;
 
 /** A part of a whole report, in order: its text, or the key of the table that stands there. */
 export type Part = { kind: 'title' | 'heading' | 'prose'; text: string } | { kind: 'table'; key: TableKey };
@@ -171,7 +234,7 @@ export function reportParts(f: Figures): Part[] {
   };
   const TABLES: Record<number, TableKey> = { 2: 't2', 3: 't3', 4: 't4' };
   const parts: Part[] = [
-    { kind: 'title', text: `某某镇${y}年政府信息公开工作年度报告` },
+    { kind: 'title', text: titleOf(f) },
     { kind: 'prose', text: `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（${notice}）的要求编制。本报告所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。如对本报告有疑问，请与某某镇人民政府党政办公室联系。` },
   ];
   for (const s of SECTIONS) {

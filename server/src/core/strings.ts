@@ -38,3 +38,22 @@ export function isPageMarker(line: string): boolean {
   const t = line.trim();
   return t.length <= 16 && PAGE_MARKER.test(t);
 }
+
+// A page number on the line of a running header, apart from it by blanks, at its start or its end.
+const MARKER = String.raw`(?:[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)`;
+const MARKER_AFTER = new RegExp(String.raw`[\s\u3000]+${MARKER}\s*$`), MARKER_BEFORE = new RegExp(String.raw`^\s*${MARKER}[\s\u3000]+`);
+
+/**
+ * A running header printed with the page's number on one line (“某某镇2023年政府信息公开工作年度报告　第 3 页”,
+ * “- 3 -　某某…年度报告”): the header's text without the number, as [from, to) in the line; undefined for
+ * any other line. Only a header that names a report (报告) may have a dashed number (“- 3 -”): after a
+ * row's label that is a placeholder, a count and a placeholder (“规章 - 3 -”).
+ */
+export function runningHeader(line: string): [number, number] | undefined {
+  if (line.length > 120 || line.indexOf('页') < 0 && line.indexOf('报告') < 0) return undefined;
+  const after = MARKER_AFTER.exec(line), before = after ? null : MARKER_BEFORE.exec(line);
+  const m = after ?? before;
+  if (!m || (!line.includes('报告') && !m[0].includes('页'))) return undefined;
+  const [from, to] = after ? [0, after.index] : [m[0].length, line.length];
+  return /\S/.test(line.slice(from, to)) ? [from, to] : undefined;
+}

@@ -11,6 +11,7 @@ import type { ImportResult, Said } from './types';
 // are dropped; pages follow each other with nothing between them.
 
 type Pdfjs = typeof import('./pdfjs');
+type TextItem = import('./pdfjs').TextItem;
 type Page = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
 
 const said = (zh: string, en: string): Said => ({ zh, en });
@@ -23,6 +24,24 @@ export const NO_PAGES = said('PDF 中没有页面', 'the PDF has no pages');
 export const MAX_PAGES = 300;
 const tooManyPages = (n: number) => said(`PDF 有 ${n} 页（超过 ${MAX_PAGES} 页），不像年度报告`, `the PDF has ${n} pages (over ${MAX_PAGES}), not an annual report`);
 const OLD_NODE = said('读取 PDF 需要 Node.js 20.16 或更新的版本', 'reading a PDF needs Node.js 20.16 or newer');
+
+/**
+ * What reading one PDF may cost: pdf.js has no time limit, and a hostile or broken file (a page of
+ * millions of operators, forms nested deep, a cross-reference table rebuilt) can take minutes. A
+ * report's page holds some thousands of pieces of text and the whole file is read in a second or two.
+ * `now` is the clock the deadline is measured by (a test's own, to test the budget without waiting).
+ */
+export interface PdfBudget { seconds: number; itemsPerPage: number; now: () => number }
+export const PDF_BUDGET: PdfBudget = { seconds: 30, itemsPerPage: 50_000, now: Date.now };
+export const tooSlow = (seconds: number) =>
+  said(`读取 PDF 超过 ${seconds} 秒仍未读完（文件可能有异常），已停止`, `reading the PDF took over ${seconds} seconds (the file may be malformed) and was stopped`);
+export const tooManyItems = (page: number, items: number) =>
+  said(`PDF 第 ${page} 页有超过 ${items} 段文字，不像年度报告，已停止读取`, `page ${page} of the PDF holds over ${items} pieces of text, not an annual report; reading was stopped`);
+
+/** Why a PDF's reading was stopped before its end. */
+class Stopped extends Error {
+  constructor(readonly why: Said) { super(why.en); }
+}
 
 let loaded: Promise<Pdfjs> | undefined;
 
@@ -71,7 +90,7 @@ interface Run { text: string; x: number; y: number; width: number; size: number 
 interface Line { y: number; size: number; runs: Run[] }
 
 /** The report in a PDF's text layer, as draft text; or why there is none. Never throws. */
-export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
+export async function importPdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUDGET): Promise<ImportResult> {
   // Checked before pdf.js is loaded: a file that is not a PDF at all costs nothing.
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) return { refused: NOT_PDF };
@@ -110,10 +129,12 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
     if (doc.numPages > MAX_PAGES) return { refused: tooManyPages(doc.numPages) };
     const pages: Line[][] = [];
     const heights: number[] = [];
+    const deadline = budget.now() + budget.seconds * 1000;
     for (let n = 1; n <= doc.numPages; n++) {
+      if (budget.now() > deadline) throw new Stopped(tooSlow(budget.seconds));
       const page = await doc.getPage(n);
       heights.push(page.getViewport({ scale: 1 }).height);
-      pages.push(await pageLines(page, pdfjs));
+      pages.push(await pageLines(page, n, pdfjs, budget, deadline));
       page.cleanup();
     }
     const text = draft(pages, heights);
@@ -122,6 +143,7 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
     if (empty.length === 0) return { text };
     return { text, notes: [said(`第 ${empty.join('、')} 页没有文字层（可能是扫描的页面），未读取`, `page ${empty.join(', ')} has no text layer (scanned?) and was not read`)] };
   } catch (error) {
+    if (error instanceof Stopped) return { refused: error.why };
     // Without an onPassword handler, pdf.js fails the load of a PDF that needs a password to open.
     if ((error as { name?: string } | undefined)?.name === 'PasswordException') return { refused: ENCRYPTED };
     return { refused: DAMAGED };
@@ -139,11 +161,45 @@ const SAME_LINE = 0.75;
 // the spacing changes, not where the words do.
 const WORD_GAP = 0.15;
 
+/**
+ * The pieces of text of page `n`, as pdf.js gives them chunk by chunk; stopped when the page holds
+ * more than the budget allows or the deadline has passed. pdf.js parses on this thread (its “fake
+ * worker”, all in promise callbacks): between two chunks the event loop runs, so that the language
+ * server answers the editor while a long page is read, and the deadline is looked at.
+ */
+async function pageItems(page: Page, n: number, budget: PdfBudget, deadline: number): Promise<(TextItem | object)[]> {
+  const reader = page.streamTextContent().getReader();
+  const items: (TextItem | object)[] = [];
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    for (const item of (chunk.value as { items: (TextItem | object)[] }).items) items.push(item);
+    const why = items.length > budget.itemsPerPage ? tooManyItems(n, budget.itemsPerPage) : budget.now() > deadline ? tooSlow(budget.seconds) : undefined;
+    if (why) {
+      // The loading task's destroy (importPdf) stops pdf.js, once the page's reading sees it: the
+      // chunks are taken meanwhile, or pdf.js would wait for room to send them for ever. (Not
+      // reader.cancel(): the fake worker goes on sending to the cancelled stream, which throws where
+      // nothing catches it.)
+      void drain(reader);
+      throw new Stopped(why);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return items;
+}
+
+/** Reads a stream to its end or its error, keeping nothing. */
+async function drain(reader: ReadableStreamDefaultReader): Promise<void> {
+  try {
+    while (!(await reader.read()).done);
+  } catch {
+    // The task destroyed: what the page's reading ends with.
+  }
+}
+
 /** A page's text as lines, top to bottom: horizontal runs grouped by baseline, each line left to right. */
-async function pageLines(page: Page, pdfjs: Pdfjs): Promise<Line[]> {
+async function pageLines(page: Page, n: number, pdfjs: Pdfjs, budget: PdfBudget, deadline: number): Promise<Line[]> {
   const view = page.getViewport({ scale: 1 }).transform;
   const runs: Run[] = [];
-  for (const item of (await page.getTextContent()).items) {
+  for (const item of await pageItems(page, n, budget, deadline)) {
     if (!('str' in item)) continue;
     const text = item.str.trimEnd();
     const lead = text.length - text.trimStart().length;

@@ -252,11 +252,22 @@ function underHeaders(tokens: Token[], keys: string[], columns: Columns): Token[
   return numbers.length === keys.length && numbers.length < values.length ? numbers : undefined;
 }
 
-/** Without the page numbers a PDF prints as a bare number on a line of its own inside a table. */
+/** A count of one to three digits on a line of its own, outside any cell: perhaps a page's number. */
+const isLoneNumber = (tokens: Token[], v: Token) =>
+  isValue(v) && v.cell < 0 && /^\d{1,3}$/.test(v.text) && !tokens.some((t) => t !== v && t.line === v.line);
+
+/**
+ * Without the page numbers a PDF prints as a bare number on a line of its own inside a table. When
+ * the row's cells are numbers alone on their lines too (one cell per line, indented), most of them
+ * stand at one indentation: a page number stands elsewhere.
+ */
 function withoutPageNumbers(tokens: Token[], n: number): Token[] | undefined {
   const values = tokens.filter(isValue);
-  const alone = (v: Token) => v.cell < 0 && /^\d{1,3}$/.test(v.text) && !tokens.some((t) => t !== v && t.line === v.line);
-  const kept = values.filter((v) => !alone(v));
+  const alone = values.filter((v) => isLoneNumber(tokens, v));
+  const indents = new Map<number, number>();
+  for (const v of alone) indents.set(v.c, (indents.get(v.c) ?? 0) + 1);
+  const cells = alone.length > 1 ? [...indents].find(([, k]) => 2 * k > alone.length)?.[0] : undefined;
+  const kept = values.filter((v) => !alone.includes(v) || v.c === cells);
   return kept.length === n && kept.length < values.length ? kept : undefined;
 }
 

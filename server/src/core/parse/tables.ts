@@ -64,18 +64,27 @@ const ambiguousCell = (idx: LineIndex, t: Token): Cell =>
 /** A stretch of the table: the labels of a run, and the numbers and blanks after them. */
 interface Segment { labels: Token[]; tokens: Token[] }
 
+/** How many columns a joined run of labels names by their long names (自然人, 商业企业): two or more in a header. */
+const columnsIn = perLabel((spec, joined) => spec.columns.filter((c) => c.match.some((m) => !isShort(m) && joined.includes(m))).length);
+function isHeaderRun(spec: TableSpec, labels: Token[]): boolean {
+  let joined = '';
+  for (const l of labels) joined += normOf(l);
+  return columnsIn(spec, joined) >= 2;
+}
+
 /**
  * The data rows a run of labels names, in order; groups named are noted in `groups`. A row named by
  * a bare word (其他, 总计) counts only inside its group (after the group's label or another of its
- * rows), and not as a bare header word over no numbers (a header repeated after a page break).
+ * rows), and not as a bare header word: over no numbers, or among the header's other words (a
+ * header repeated after a page break, before the numbers of a row whose label the page cut off).
  */
-function rowsNamed(found: readonly Named[], labels: Token[], hasValues: boolean, groups: Set<string>, current: Draft | undefined): RowSpec[] {
+function rowsNamed(spec: TableSpec, found: readonly Named[], labels: Token[], hasValues: boolean, groups: Set<string>, current: Draft | undefined): RowSpec[] {
   const named: RowSpec[] = [];
   for (const { row } of found) {
     if (row.isGroup) { groups.add(row.key); continue; }
     if (row.group && row.match.every(isShort)) {
       if (!groups.has(row.group) && !current?.spec.key.startsWith(row.group + '.')) continue;
-      if (!hasValues && labels.some((l) => row.match.includes(normOf(l)))) continue;
+      if (labels.some((l) => row.match.includes(normOf(l))) && (!hasValues || isHeaderRun(spec, labels))) continue;
     }
     if (named[named.length - 1] !== row) named.push(row);
   }
@@ -209,7 +218,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     if (current && isProse(seg.labels)) break;
     let hasValues = seg.tokens.some(isValue);
     const found = namedIn(spec, seg.labels);
-    let named = rowsNamed(found, seg.labels, hasValues, groups, current).filter((r) => r !== borrowed);
+    let named = rowsNamed(spec, found, seg.labels, hasValues, groups, current).filter((r) => r !== borrowed);
     // A serial is one number too many: the only one after header words, or one more than the row's columns.
     const serial = serials ? serialAt(spec, seg, segs[i + 1]) : -1;
     if (serial >= 0 && valuesIn(seg.tokens) === (named.length ? named[named.length - 1].columns.length : 0) + 1) {
@@ -218,12 +227,13 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     }
     borrowed = undefined;
     // A label wrapped around its row's numbers (“5.要求行政机关确认或重新出”, the numbers, “具已获取信息”):
-    // the row is named by this run and the next together.
+    // the row is named by this run and the next together, by a word that spans them (not a bare 其他
+    // that ends a header repeated after a page break, before the numbers of a row the page cut).
     if (named.length === 0 && hasValues && i + 1 < segs.length) {
       // By the same rules as any run (总计 in the header words before it names no row).
       const alone = namedIn(spec, segs[i + 1].labels).map((n) => n.row);
-      const both = rowsNamed(namedIn(spec, [...seg.labels, ...segs[i + 1].labels]), [], true, new Set(groups), current);
-      borrowed = both.find((r) => !alone.includes(r) && !byKey.has(r.key));
+      const both = rowsNamed(spec, namedIn(spec, [...seg.labels, ...segs[i + 1].labels]), [], true, new Set(groups), current);
+      borrowed = both.find((r) => !r.match.every(isShort) && !alone.includes(r) && !byKey.has(r.key));
       if (borrowed) named = [borrowed];
     }
     if (done && !named.some((r) => !byKey.has(r.key))) continue;

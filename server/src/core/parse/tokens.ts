@@ -1,5 +1,5 @@
 import { type LineIndex } from '../lineIndex';
-import { isPageMarker } from '../strings';
+import { isPageMarker, runningHeader } from '../strings';
 import { isDigits, normalizeLabel, PLACEHOLDER, UNITS } from './values';
 
 // One pass over the text of a table, whatever its layout, into label, value and blank tokens.
@@ -356,6 +356,9 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
       if (lead < 0 && !(CLASS[c] & SPACE)) lead = i;
     }
     if (lead >= 0 && (PAGE_START[line.charCodeAt(lead)] || (slash && CLASS[line.charCodeAt(lead)] & DIGIT)) && isPageMarker(line)) continue;
+    // A running header with the page's number: its words, without the number (never a cell's).
+    const header = runningHeader(line);
+    if (header) { t.startLine(l, lineStart, true); t.piece(start + header[0], start + header[1], -1); continue; }
     if (rules) {
       if (isGridBorder(line)) { if (grid) emitGrid(t, text, grid); grid = []; continue; }
       if (isRule(line)) continue;
