@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  CompletionRequest, DidOpenTextDocumentNotification, DocumentFormattingRequest, DocumentRangeFormattingRequest,
+  CompletionRequest, DocumentFormattingRequest, DocumentRangeFormattingRequest,
   DocumentSymbolRequest, FoldingRangeRequest, HoverRequest,
   type CompletionItem, type CompletionList, type DocumentSymbol, type FoldingRange, type Hover, type MarkupContent, type Position, type TextEdit,
 } from 'vscode-languageserver/node';
@@ -49,7 +49,7 @@ function positionOf(text: string, needle: string, offset = 0, nth = 0): Position
 let documents = 0;
 async function open(c: TestClient, text: string, languageId = 'plaintext'): Promise<string> {
   const uri = `file:///reports/authoring-${++documents}.txt`;
-  await c.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  await c.open(uri, text, languageId);
   return uri;
 }
 

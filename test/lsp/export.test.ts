@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { CodeActionRequest, DidOpenTextDocumentNotification, type CodeAction } from 'vscode-languageserver/node';
+import { CodeActionRequest, type CodeAction } from 'vscode-languageserver/node';
 import { check } from '../../server/src/core/service';
 import { importDocument } from '../../server/src/import/index';
 import { startTestClient, type TestClient } from './lspClient';
@@ -44,7 +44,7 @@ describe('language server: nianbao/export', () => {
 
   it('an open document as the editor has it, not as the bytes on disk', async () => {
     const uri = 'file:///ws/open.txt';
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: SEED } });
+    await client.open(uri, SEED);
     const reply = await ask(file(uri, WRONG));
     assert.ok('errors' in reply && reply.errors === 0);
     assert.equal(await natural(reply), 23);
@@ -52,7 +52,7 @@ describe('language server: nianbao/export', () => {
 
   it('an error the user chose to ignore in the document is not asked about, as the Problems panel does not show it', async () => {
     const uri = 'file:///ws/ignored.txt';
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: WRONG } });
+    await client.open(uri, WRONG);
     const errors = (await client.diagnostics(uri, 1)).filter((d) => d.severity === 1);
     assert.equal(errors.length, 1);
     const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: errors[0].range, context: { diagnostics: errors } }) as CodeAction[];

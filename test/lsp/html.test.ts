@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  CodeActionKind, CodeActionRequest, DidOpenTextDocumentNotification, TextDocumentEdit,
+  CodeActionKind, CodeActionRequest, TextDocumentEdit,
   type CodeAction, type Command, type TextEdit,
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/core/lineIndex';
@@ -20,9 +20,6 @@ const idx = new LineIndex(html);
 const place = places.get(placeKey('t3', '1', 'natural'))!;
 const CELL = idx.range(place.start, place.end);
 
-const open = (c: TestClient, uri: string, text: string) =>
-  c.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'html', version: 1, text } });
-
 describe('language server: a web page', () => {
   let client: TestClient;
   before(async () => { client = await startTestClient('zh-cn'); });
@@ -30,7 +27,7 @@ describe('language server: a web page', () => {
 
   it('reports the wrong cell at its number in the HTML, and fixes it there', async () => {
     const uri = 'file:///reports/002.html';
-    await open(client, uri, html);
+    await client.open(uri, html, 'html');
     const diagnostics = await client.diagnostics(uri, 1);
     assert.deepEqual(diagnostics.map((d) => d.code), ['table3-balance']);
     assert.deepEqual(diagnostics[0].range, CELL);
@@ -46,7 +43,7 @@ describe('language server: a web page', () => {
 
   it('shows nothing for a web page that is not a report', async () => {
     const uri = 'file:///site/index.html';
-    await open(client, uri, '<!DOCTYPE html><html><body><h1>某某镇人民政府</h1><p>2024年12月31日 通知公告 3 条</p></body></html>');
+    await client.open(uri, '<!DOCTYPE html><html><body><h1>某某镇人民政府</h1><p>2024年12月31日 通知公告 3 条</p></body></html>', 'html');
     assert.deepEqual(await client.diagnostics(uri, 1), []);
   });
 });

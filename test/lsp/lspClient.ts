@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  ConfigurationRequest, createProtocolConnection, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
+  ConfigurationRequest, createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
   ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
@@ -13,6 +13,8 @@ const WAIT_MS = 5000;
 
 export interface TestClient {
   connection: ProtocolConnection;
+  /** Opens a document (version 1), as an editor does. */
+  open(uri: string, text: string, languageId?: string): Promise<void>;
   /** The diagnostics the server publishes for this version of the document, or (undefined) for a file not open (waits for them). */
   diagnostics(uri: string, version: number | undefined): Promise<Diagnostic[]>;
   /** The next diagnostics published for the document, whatever the version (after a change of settings). */
@@ -52,6 +54,8 @@ export async function startTestClient(locale = 'zh-cn', language?: string, optio
 
   return {
     connection,
+    open: (uri, text, languageId = 'plaintext') =>
+      connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } }),
     diagnostics(uri, version) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver/node';
+import { DidChangeTextDocumentNotification } from 'vscode-languageserver/node';
 import type { PreviewCell } from '../../server/src/core/authoring/preview';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { check } from '../../server/src/core/service';
@@ -19,8 +19,6 @@ const CELL = check(TEXT).report.tables.t3!.rows['1'].cells.natural.range;
 const WRONG = replaceAt(TEXT, CELL, '24'); // the seed has 23
 
 const ask = (c: TestClient, uri: string) => c.connection.sendRequest<PreviewReply>('nianbao/preview', { uri });
-const open = (c: TestClient, uri: string, text: string, languageId = 'plaintext') =>
-  c.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
 const cells = (p: PreviewReply): PreviewCell[] => p!.tables.flatMap((t) => t.rows.flat().filter((c) => c.kind === 'value'));
 
 describe('language server: the table preview', () => {
@@ -30,7 +28,7 @@ describe('language server: the table preview', () => {
 
   it('shows the wrong cell as wrong with its value, at its range; follows an edit before its diagnostics', async () => {
     const uri = 'file:///reports/preview.txt';
-    await open(client, uri, WRONG);
+    await client.open(uri, WRONG);
     const first = await ask(client, uri);
     assert.equal(first?.version, 1);
     const wrong = cells(first).filter((c) => c.state === 'wrong');
@@ -49,14 +47,14 @@ describe('language server: the table preview', () => {
     const { html, places } = renderHtml(figures, { split: false });
     const place = places.get(placeKey('t3', '1', 'natural'))!;
     const uri = 'file:///reports/002.html';
-    await open(client, uri, html, 'html');
+    await client.open(uri, html, 'html');
     const wrong = cells(await ask(client, uri)).filter((c) => c.state === 'wrong');
     assert.deepEqual(wrong.map((c) => [c.text, c.expected, c.range]), [['56', 55, new LineIndex(html).range(place.start, place.end)]]);
   });
 
   it('answers null for a text that is not a report, and for a document not open', async () => {
     const uri = 'file:///notes/todo.txt';
-    await open(client, uri, '明天上午开会，带上笔记本。\n');
+    await client.open(uri, '明天上午开会，带上笔记本。\n');
     assert.equal(await ask(client, uri), null);
     assert.equal(await ask(client, 'file:///nowhere.txt'), null);
   });
@@ -69,7 +67,7 @@ describe('language server: the table preview in English', () => {
 
   it('speaks nianbao.language', async () => {
     const uri = 'file:///reports/preview-en.txt';
-    await open(client, uri, WRONG);
+    await client.open(uri, WRONG);
     const p = await ask(client, uri);
     assert.equal(p?.locale, 'en');
     assert.equal(cells(p).find((c) => c.state === 'wrong')?.note, 'should be 23');

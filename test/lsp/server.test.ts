@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import {
   CodeActionKind, CodeActionRequest, CodeActionTriggerKind, DiagnosticSeverity, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification, TextDocumentEdit,
+  TextDocumentEdit,
   type CodeAction, type Command, type Diagnostic, type MarkupContent, type Range, type TextEdit,
 } from 'vscode-languageserver/node';
 import { startTestClient, type TestClient } from './lspClient';
@@ -25,9 +25,6 @@ const CELL: Range = (() => {
   const character = TEXT.split('\n')[line].indexOf('\t24\t') + 1;
   return { start: { line, character }, end: { line, character: character + 2 } };
 })();
-
-const open = (c: TestClient, uri: string, languageId: string, text: string) =>
-  c.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
 
 const change = (c: TestClient, uri: string, version: number, contentChanges: ({ text: string } | { range: Range; text: string })[]) =>
   c.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
@@ -55,7 +52,7 @@ describe('language server over stdio', () => {
   after(async () => { await client?.stop(); });
 
   it('reports the wrong cell once, on its range, in Chinese', async () => {
-    await open(client, URI, 'plaintext', TEXT);
+    await client.open(URI, TEXT);
     const diagnostics = await client.diagnostics(URI, 1);
     diagnostic = diagnostics.find((d) => d.code === 'table3-balance')!;
     assert.ok(diagnostic, JSON.stringify(diagnostics, null, 1));
@@ -103,7 +100,7 @@ describe('language server over stdio', () => {
 
   it('publishes an empty list for a text file that is not a report', async () => {
     const notes = 'untitled:notes';
-    await open(client, notes, 'plaintext', '会议纪要\n\n一、总体情况\n\n本年收到 23 件，答复 24 件。\n');
+    await client.open(notes, '会议纪要\n\n一、总体情况\n\n本年收到 23 件，答复 24 件。\n');
     assert.deepEqual(await client.diagnostics(notes, 1), []);
     await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: notes } });
   });
@@ -138,7 +135,7 @@ describe('fix on save', () => {
   // version. It sends it right after the didChange of the last keystroke, inside the server's debounce.
   it('answers the request VS Code sends on save, right after a change, with versioned edits for that change', async () => {
     const uri = 'file:///reports/save.txt';
-    await open(client, uri, 'plaintext', SEED);
+    await client.open(uri, SEED);
     const shown = await client.diagnostics(uri, 1);
     await change(client, uri, 2, [{ text: TEXT }]);
     const lines = TEXT.split('\n');
@@ -163,7 +160,7 @@ describe('language server with an English client', () => {
   it('speaks Chinese by default, whatever the display language', async () => {
     const zh = await startTestClient('en-US');
     try {
-      await open(zh, URI, 'nianbao', TEXT);
+      await zh.open(URI, TEXT, 'nianbao');
       const diagnostic = (await zh.diagnostics(URI, 1)).find((d) => d.code === 'table3-balance');
       assert.match(messageText(diagnostic!.message), /勾稽关系/);
     } finally {
@@ -175,7 +172,7 @@ describe('language server with an English client', () => {
   after(async () => { await client?.stop(); });
 
   it('with nianbao.language “auto”, reports in English and titles the fix in English', async () => {
-    await open(client, URI, 'nianbao', TEXT);
+    await client.open(URI, TEXT, 'nianbao');
     const diagnostic = (await client.diagnostics(URI, 1)).find((d) => d.code === 'table3-balance');
     assert.ok(diagnostic);
     assert.match(messageText(diagnostic.message), /23/);

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
   CodeActionRequest, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
-  DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, DidSaveTextDocumentNotification, FileChangeType,
+  DidChangeWatchedFilesNotification, DidSaveTextDocumentNotification, FileChangeType,
   InlayHintRequest,
   type CodeAction, type LogMessageParams, type Diagnostic, type Range,
 } from 'vscode-languageserver/node';
@@ -27,8 +27,6 @@ const CELL: Range = (() => {
 })();
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
 
-const open = (c: TestClient, uri: string, text = TEXT) =>
-  c.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
 const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
 const severityOf = (ds: Diagnostic[], code: string) => ds.find((d) => d.code === code)?.severity;
 const configurationChanged = (c: TestClient) =>
@@ -47,7 +45,7 @@ describe('settings: nianbao.rules, nianbao.validate, nianbao.inlayHints', () => 
   after(async () => { await client?.stop(); });
 
   it('by default shows the wrong cell as an error, with an inlay hint of its value', async () => {
-    await open(client, URI);
+    await client.open(URI, TEXT);
     const diagnostics = await client.diagnostics(URI, 1);
     assert.deepEqual(codes(diagnostics), ['prose-mismatch', 'table3-balance']);
     assert.equal(severityOf(diagnostics, 'table3-balance'), DiagnosticSeverity.Error);
@@ -127,7 +125,7 @@ describe('.nianbao.json at the root of a workspace folder', () => {
 
   it('applies to the folder\'s documents, under the editor settings the user has set (merged rule by rule)', async () => {
     const uri = pathToFileURL(join(dir, '000.txt')).href;
-    await open(client, uri);
+    await client.open(uri, TEXT);
     const diagnostics = await client.diagnostics(uri, 1);
     assert.deepEqual(codes(diagnostics), ['table3-balance']);
     assert.equal(severityOf(diagnostics, 'table3-balance'), DiagnosticSeverity.Information);
@@ -147,7 +145,7 @@ describe('.nianbao.json at the root of a workspace folder', () => {
 
   it('does not apply to a document outside the folder', async () => {
     const uri = 'file:///elsewhere/000.txt';
-    await open(client, uri);
+    await client.open(uri, TEXT);
     assert.deepEqual(codes(await client.diagnostics(uri, 1)), ['prose-mismatch', 'table3-balance']);
   });
 });
@@ -160,7 +158,7 @@ describe('status and silenced findings', () => {
   after(async () => { await client?.stop(); });
 
   it('nianbao/status tells the year, the format, how each table was read and the findings', async () => {
-    await open(client, URI);
+    await client.open(URI, TEXT);
     await client.diagnostics(URI, 1);
     const status = await client.connection.sendRequest('nianbao/status', { uri: URI });
     assert.deepEqual(status, {
@@ -179,7 +177,7 @@ describe('status and silenced findings', () => {
     const cases = [[TEXT.slice(0, t4) + TEXT.slice(next), 'missing'], [TEXT.replace(numbers, '见附件'), 'unreadable']];
     for (const [i, [text, state]] of cases.entries()) {
       const uri = `file:///reports/table4-${i}.txt`;
-      await open(client, uri, text);
+      await client.open(uri, text);
       await client.diagnostics(uri, 1);
       const status = await client.connection.sendRequest('nianbao/status', { uri }) as { tables: { key: string; state: string }[] };
       assert.deepEqual(status.tables.map((t) => t.state), ['read', 'read', state]);

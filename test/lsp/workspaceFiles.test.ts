@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { CodeActionRequest, DidOpenTextDocumentNotification, type CodeAction } from 'vscode-languageserver/node';
+import { CodeActionRequest, type CodeAction } from 'vscode-languageserver/node';
 import { startTestClient, type TestClient } from './lspClient';
 
 // The requests behind the palette's commands: a file the editor has not opened, sent as bytes.
@@ -42,7 +42,7 @@ describe('language server: files that are not open', () => {
 
   it('answers for an open document with what the editor shows, not the bytes on disk', async () => {
     const uri = 'file:///ws/open.txt';
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: SEED.toString('utf8') } });
+    await client.open(uri, SEED.toString('utf8'));
     const shown = await client.diagnostics(uri, 1);
     const reply = await client.connection.sendRequest('nianbao/checkFile', file(uri, WRONG));
     assert.deepEqual(reply, { findings: shown.length, report: true });
@@ -88,7 +88,7 @@ describe('language server: a GBK report opened as UTF-8', () => {
   it('is told so, with the command that reopens it in another encoding; ordinary text with a stray � is not', async () => {
     const uri = 'file:///ws/gbk-as-utf8.txt';
     const text = GBK.toString('utf8');
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    await client.open(uri, text);
     const [notice, ...rest] = await client.diagnostics(uri, 1);
     assert.equal(notice.code, 'wrong-encoding');
     assert.match(String(notice.message), /无法识别的字符.*GBK/);
@@ -97,7 +97,7 @@ describe('language server: a GBK report opened as UTF-8', () => {
     assert.deepEqual(actions.map((a) => a.command?.command), ['workbench.action.editor.changeEncoding']);
 
     const stray = 'file:///ws/stray.txt';
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: stray, languageId: 'plaintext', version: 1, text: SEED.toString('utf8').replace('政府', '\ufffd政府') } });
+    await client.open(stray, SEED.toString('utf8').replace('政府', '\ufffd政府'));
     assert.ok(!(await client.diagnostics(stray, 1)).some((d) => d.code === 'wrong-encoding'));
   });
 });

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
   CodeActionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification,
-  DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, FileChangeType,
+  DidCloseTextDocumentNotification, FileChangeType,
   type CodeAction, type Diagnostic,
 } from 'vscode-languageserver/node';
 import { LineIndex, type Range } from '../../server/src/core/lineIndex';
@@ -53,7 +53,7 @@ describe('the language server across years', () => {
 
   it('shows carryover-mismatch on this year’s cell, related to last year’s file on disk, with its value as a fix', async () => {
     const shown = until(thisYear, (ds) => carryover(ds).length > 0);
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: thisYear, languageId: 'plaintext', version: 1, text: THIS_YEAR } });
+    await client.open(thisYear, THIS_YEAR);
     const [d, ...rest] = carryover(await shown);
     assert.deepEqual(rest, []);
     assert.equal(at(THIS_YEAR, d.range), '0');
@@ -79,7 +79,7 @@ describe('the language server across years', () => {
 
   it('last year’s report open in the editor counts as it is there, and its edits reach this year’s', async () => {
     const back = until(thisYear, (ds) => carryover(ds).length === 1);
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: lastYear, languageId: 'plaintext', version: 1, text: BROKEN } });
+    await client.open(lastYear, BROKEN);
     await back;
     const gone = until(thisYear, (ds) => carryover(ds).length === 0);
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: lastYear, version: 2 }, contentChanges: [{ text: lastYearOf() }] });
