@@ -157,13 +157,18 @@ async function extensionHostSuite(name, extensionsDir, developmentPath, extensio
  * `screenshot`, the squiggle and its hover are saved there.
  */
 /** Opens a workspace file as a user does: Ctrl+P, its name, Enter. */
-async function quickOpen(page, see, name) {
-  await page.keyboard.press('Control+P');
+/** Opens the quick input with `key`, types `typed` and picks the row showing `row`. */
+async function quickPick(page, see, key, typed, row = typed) {
+  await page.keyboard.press(key);
   await see(page.locator('.quick-input-widget input'));
-  await page.keyboard.type(name);
-  await see(page.locator('.quick-input-list .monaco-list-row', { hasText: name }));
+  await page.keyboard.type(typed);
+  await see(page.locator('.quick-input-list .monaco-list-row', { hasText: row }));
   await page.keyboard.press('Enter');
 }
+/** Opens a file by name (Ctrl+P). */
+const quickOpen = (page, see, name) => quickPick(page, see, 'Control+P', name);
+/** Runs a command from the palette (Ctrl+Shift+P). */
+const palette = (page, see, typed, row) => quickPick(page, see, 'Control+Shift+P', typed, row);
 
 async function uiTest(name, extensionsDir, developmentPath, screenshot) {
   const workspace = fresh(join(E2E, `${name}-workspace`));
@@ -279,11 +284,7 @@ async function previewUiTest(name, extensionsDir, developmentPath, screenshot) {
       await quickOpen(page, see, '大兴庄镇年报.txt');
       await see(page.locator('#status\\.problems[aria-label*="Errors: 1"]'));
       step = 'run “nianbao: Preview statistical tables” from the command palette';
-      await page.keyboard.press('Control+Shift+P');
-      await see(page.locator('.quick-input-widget input'));
-      await page.keyboard.type('Preview statistical tables');
-      await see(page.locator('.quick-input-list .monaco-list-row', { hasText: 'nianbao: Preview statistical tables' }));
-      await page.keyboard.press('Enter');
+      await palette(page, see, 'Preview statistical tables', 'nianbao: Preview statistical tables');
       step = 'see the wrong cell (表三 一、本年新收 自然人) shown as wrong, with 应为 23';
       const wrong = preview.locator('td.value.wrong');
       await see(wrong);
@@ -323,11 +324,7 @@ async function previewUiTest(name, extensionsDir, developmentPath, screenshot) {
       step = 'Developer: Reload Window: the preview is back beside the 2024 report, with its tables';
       // As an author reloads VS Code (not the browser's reload, which does not wait for VS Code to write
       // down its layout: the preview then came back with an older one, or not at all).
-      await page.keyboard.press('Control+Shift+P');
-      await see(page.locator('.quick-input-widget input'));
-      await page.keyboard.type('Developer: Reload Window');
-      await see(page.locator('.quick-input-list .monaco-list-row', { hasText: 'Developer: Reload Window' }));
-      await Promise.all([page.waitForEvent('load', { timeout: WAIT }), page.keyboard.press('Enter')]);
+      await Promise.all([page.waitForEvent('load', { timeout: WAIT }), palette(page, see, 'Developer: Reload Window')]);
       await see(page.locator('.monaco-workbench'));
       await see(preview.locator('h1', { hasText: '2024 年度报告统计表' }));
       await see(preview.locator('td.value').first());
