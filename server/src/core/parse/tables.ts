@@ -64,13 +64,16 @@ const ambiguousCell = (idx: LineIndex, t: Token): Cell =>
 /** A stretch of the table: the labels of a run, and the numbers and blanks after them. */
 interface Segment { labels: Token[]; tokens: Token[] }
 
-/** How many columns a joined run of labels names by their long names (自然人, 商业企业): two or more in a header. */
-const columnsIn = perLabel((spec, joined) => spec.columns.filter((c) => c.match.some((m) => !isShort(m) && joined.includes(m))).length);
-function isHeaderRun(spec: TableSpec, labels: Token[]): boolean {
+/** The labels' normalized texts run together. */
+function joinedNorm(labels: Token[]): string {
   let joined = '';
   for (const l of labels) joined += normOf(l);
-  return columnsIn(spec, joined) >= 2;
+  return joined;
 }
+
+/** How many columns a joined run of labels names by their long names (自然人, 商业企业): two or more in a header. */
+const columnsIn = perLabel((spec, joined) => spec.columns.filter((c) => c.match.some((m) => !isShort(m) && joined.includes(m))).length);
+const isHeaderRun = (spec: TableSpec, labels: Token[]) => columnsIn(spec, joinedNorm(labels)) >= 2;
 
 /**
  * The data rows a run of labels names, in order; groups named are noted in `groups`. A row named by
@@ -468,11 +471,7 @@ function readInto(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], 
 // ---- table 4 -------------------------------------------------------------------------------
 
 /** Table 4's fifteen cells in the order its header gives them (the statute's, unless the header clearly says another). */
-function table4Slots(spec: TableSpec, labels: Token[]): Slot[] {
-  let joined = '';
-  for (const t of labels) joined += normOf(t);
-  return slotsByHeader(spec, joined);
-}
+const table4Slots = (spec: TableSpec, labels: Token[]): Slot[] => slotsByHeader(spec, joinedNorm(labels));
 
 const slotsByHeader = perLabel((spec, joined): Slot[] => {
   const statutory = spec.rows.flatMap(slotsOf);
