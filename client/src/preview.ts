@@ -35,6 +35,8 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
 
   const ours = (d: TextDocument | undefined): d is TextDocument => d !== undefined && LANGUAGES.has(d.languageId);
   const isShown = (uri: Uri) => shown?.uri.toString() === uri.toString();
+  /** The editor the document is visible in, if any. */
+  const visibleEditor = (uri: Uri) => window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
 
   async function ask(uri: Uri): Promise<PreviewReply> {
     const c = client();
@@ -93,7 +95,7 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
     // (The command may have opened a preview meanwhile: there is one preview.)
     if (panel || !ours(document)) { restored.dispose(); return; }
     adopt(restored);
-    show(document, window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString())?.viewColumn, false);
+    show(document, visibleEditor(document.uri)?.viewColumn, false);
     // The page's state and the editors VS Code restores can be from different moments (a browser reload
     // keeps what was last written: once, the preview's older report beside the newer's tab): the
     // report in the active editor wins, as it does anyway.
@@ -111,13 +113,13 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
   async function reveal(span: Span): Promise<void> {
     if (!shown) return;
     const range = new Range(span.start.line, span.start.character, span.end.line, span.end.character);
-    const column = window.visibleTextEditors.find((e) => isShown(e.document.uri))?.viewColumn ?? shown.column ?? ViewColumn.One;
+    const column = visibleEditor(shown.uri)?.viewColumn ?? shown.column ?? ViewColumn.One;
     const editor = await window.showTextDocument(await workspace.openTextDocument(shown.uri), { viewColumn: column, selection: range });
     editor.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   async function open(target?: Uri): Promise<void> {
-    const editor = target ? window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString()) : window.activeTextEditor;
+    const editor = target ? visibleEditor(target) : window.activeTextEditor;
     const document = editor?.document ?? (target ? await workspace.openTextDocument(target) : undefined);
     if (!ours(document)) {
       void window.showInformationMessage(l10n.t('Open an annual report (text, Markdown or web page) first.'));
