@@ -355,7 +355,12 @@ describe('.nianbao.json', () => {
     assert.match(r.stdout, / warning table3-balance /);
     assert.doesNotMatch(r.stdout, /prose-mismatch/);
     assert.match(r.stderr, /table3-balance\s+2\s+警告/, 'the per-rule summary at the level the findings were shown at');
+    // What remains after --fix (the seed's own prose-mismatch) is shown at the same levels: here, not at all.
+    const fixed = nianbao('check', '--fix', d);
+    assert.match(fixed.stderr, /已修正 .*a\.txt：3 处/);
+    assert.doesNotMatch(fixed.stdout, /prose-mismatch/);
     writeFileSync(join(d, '.nianbao.json'), JSON.stringify({ rules: { 'table3-balance': 'loud', 'no-such-rule': 'off' } }));
+    writeFileSync(join(d, 'a.txt'), injectedText());
     const bad = nianbao('check', d);
     assert.match(bad.stdout, / error table3-balance /);
     assert.equal(bad.stderr.split('\n').filter((l) => l.includes('.nianbao.json 有误')).length, 1, bad.stderr);

@@ -7,6 +7,7 @@ import { EXPECTED } from '../core/expected';
 import { renderDocx } from '../layouts/docx';
 import { figuresOf } from '../layouts/figures';
 import { placeKey, renderHtml } from '../layouts/html';
+import { renderHtmlInText } from '../layouts/htmlInText';
 import { assertValidSarif } from './sarifSchema';
 import { nianbao, scratch } from './runCli';
 
@@ -65,6 +66,25 @@ describe('check: web pages and Word files', () => {
     assert.match(r.stderr, /old\.docx：是旧版 \.doc 格式，请在 Word 中另存为 \.docx/);
     assert.match(r.stderr, /random\.docx：不是有效的 Word 文件（可能已损坏或不完整）/);
     assert.match(r.stderr, /检查了 1 个文件：1 个错误，0 个警告；2 个文件未能检查/);
+  });
+});
+
+describe('check: a Markdown draft with HTML tables (a PDF converted by MinerU)', () => {
+  const { text } = renderHtmlInText(figures, 'mineru');
+  const good = renderHtmlInText(figuresOf(EXPECTED['002']), 'mineru').text;
+  const at = renderHtmlInText(figures, 'mineru').places.get(placeKey('t3', '1', 'natural'))!;
+  const cell = new LineIndex(text).range(at.start, at.end);
+
+  test('the wrong cell at its line and column in the Markdown; --fix rewrites that number, and only it', () => {
+    const dir = mkdtempSync(join(tmp, 'mineru-'));
+    const md = join(dir, 'report.md');
+    writeFileSync(md, text);
+    const r = nianbao('check', md);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout.split(' table3-balance ')[0], `${md}:${cell.start.line + 1}:${cell.start.character + 1} error`);
+    const fixed = nianbao('check', '--fix', md);
+    assert.match(fixed.stderr, /已修正 .*report\.md：1 处/);
+    assert.equal(readFileSync(md, 'utf8'), good);
   });
 });
 

@@ -6,13 +6,14 @@ import { LineIndex } from '../../server/src/core/lineIndex';
 import { parseReport } from '../../server/src/core/parse/report';
 import { check, type Finding } from '../../server/src/core/service';
 import { importHtml } from '../../server/src/import/html';
-import { importDocument } from '../../server/src/import/index';
+import { importDocument, importText } from '../../server/src/import/index';
 import { findingsInSource } from '../../server/src/import/inSource';
 import { EXPECTED } from '../core/expected';
 import { sliceAt } from '../core/seeds';
 import { renderDocx } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { placeKey, renderHtml, renderWordHtml, type PageStyle } from '../layouts/html';
+import { renderHtmlInText } from '../layouts/htmlInText';
 import { renderReport, type Style } from '../layouts/render';
 import type { TableSplit } from '../layouts/word';
 
@@ -58,17 +59,21 @@ const said = (findings: Finding[], text: string) => findings.map((f) => `${f.cod
 const withCell = (f: Figures, key: TableKey, row: string, col: string, text: string): Figures =>
   ({ ...f, cells: { ...f.cells, [key]: { ...f.cells[key], [row]: { ...f.cells[key][row], [col]: text } } } });
 
-/** A rendered page imported: every cell bound, its range mapped back to its <td>'s number; the findings those of the plain text. */
-function assertPageRead({ html, places }: { html: string; places: Map<string, { start: number; end: number }> }, figures: Figures, what: string): void {
-  const { text, source } = importHtml(html);
+/**
+ * A rendered page (or a text with HTML tables) imported: every cell bound, its range mapped back to its
+ * <td>'s number (or, in a text's Markdown table, to its own place); the findings those of the plain text.
+ */
+function assertPageRead({ html, places }: { html: string; places: Map<string, { start: number; end: number }> }, figures: Figures, what: string, read = importHtml): void {
+  const { text, source } = read(html);
   assert.deepEqual(bound(text, figures).wrong, [], what);
   const report = parseReport(text);
   const idx = new LineIndex(text);
-  for (const { key, row, col } of cellsOf(figures)) {
+  for (const { key, row, col, text: value } of cellsOf(figures)) {
     const cell = report.tables[key]!.rows[row]!.cells[col]!;
     const mapped = source!.map.toSource(idx.offset(cell.range.start), idx.offset(cell.range.end));
-    const place = places.get(placeKey(key, row, col))!;
-    assert.deepEqual([mapped.start, mapped.end], [place.start, place.end], `${what} ${key} ${row} ${col}`);
+    const place = places.get(placeKey(key, row, col));
+    if (place) assert.deepEqual([mapped.start, mapped.end], [place.start, place.end], `${what} ${key} ${row} ${col}`);
+    else assert.equal(html.slice(mapped.start, mapped.end), value, `${what} ${key} ${row} ${col}`);
   }
   const plain = asText(figures);
   assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain), what);
@@ -121,6 +126,68 @@ describe('one wrong cell in a web page', () => {
       fixed++;
     }
     assert.ok(fixed > 30, `${fixed} fixed`);
+  });
+});
+
+describe('HTML tables in a Markdown draft (a PDF converted by MinerU or pandoc)', () => {
+  const STYLES = [
+    ['MinerU, every table on one line', (f: Figures) => renderHtmlInText(f, 'mineru')],
+    ['pandoc, over many lines, <thead> and <br />', (f: Figures) => renderHtmlInText(f, 'pandoc')],
+    ['MinerU, table 2 a pipe table', (f: Figures) => renderHtmlInText(f, 'mineru', { markdownT2: true })],
+  ] as const;
+  for (const [style, render] of STYLES) {
+    it(`${style}: every seed, every cell bound, its range mapped to its number in the text; the findings of the text`, () => {
+      for (const { name, figures } of FIGURES) {
+        const { text, places } = render(figures);
+        assertPageRead({ html: text, places }, figures, name, importText);
+      }
+    });
+  }
+
+  it('one wrong cell is named at its number in the draft, and its quick fix, made there, restores it', () => {
+    const figures = figuresOf(EXPECTED['004']);
+    let fixed = 0;
+    // Table 3's cells (its identities single out a wrong cell; table 4's row total cannot tell which of its parts is wrong).
+    for (const [i, { key, row, col, text }] of [...cellsOf(figures)].entries()) {
+      if (i % 3 !== 0 || key !== 't3') continue;
+      const wrong = String(Number(text) + 2);
+      const { text: draft, places } = renderHtmlInText(withCell(figures, key, row, col, wrong), i % 2 ? 'mineru' : 'pandoc');
+      const imported = importText(draft);
+      const found = findingsInSource(check(imported.text).findings, imported.text, imported.source!).filter((f) => f.fix);
+      const where = `${key} ${row} ${col} ${text}→${wrong}`;
+      const idx = new LineIndex(draft);
+      const place = places.get(placeKey(key, row, col))!;
+      assert.deepEqual(found.map((f) => f.range), [idx.range(place.start, place.end)], where);
+      const [edit] = found[0].fix!.edits;
+      const after = draft.slice(0, idx.offset(edit.range.start)) + edit.newText + draft.slice(idx.offset(edit.range.end));
+      assert.equal(after, renderHtmlInText(figures, i % 2 ? 'mineru' : 'pandoc').text, where);
+      fixed++;
+    }
+    assert.ok(fixed > 40, `${fixed} fixed`);
+  });
+
+  it('a text without HTML tables is read as it is; a web page saved as text is read as a web page', () => {
+    const plain = asText(figuresOf(EXPECTED['001']));
+    assert.deepEqual(importText(plain), { text: plain });
+    const { html } = renderHtml(figuresOf(EXPECTED['001']), { seed: 2 });
+    const [page, read] = [importHtml(html), importText(html)];
+    assert.deepEqual([read.text, read.source?.text], [page.text, html]);
+  });
+
+  it('a half-typed table, a table in a table, one-column boxes and tags around it are read without a throw', () => {
+    const figures = figuresOf(EXPECTED['002']);
+    const { text } = renderHtmlInText(figures, 'pandoc');
+    // Cut in the middle of table 3: the rows up to the cut are read; nothing throws.
+    for (const at of [text.indexOf('<tbody>', text.indexOf('自然人')) + 200, text.length - 30]) {
+      const imported = importText(text.slice(0, at));
+      assert.equal(typeof check(imported.text).findings.length, 'number');
+    }
+    // A layout table around a data table: the data table is read.
+    const wrapped = text.replace(/<table>/g, '<table class="layout"><tr><td><table>').replace(/<\/table>/g, '</table></td></tr></table>');
+    assert.deepEqual(bound(importText(wrapped).text, figures).wrong, []);
+    // A one-column box stays text, as it is.
+    const box = '正文\n<table><tr><td>注：本表数据截至12月31日。</td></tr></table>\n';
+    assert.deepEqual(importText(box), { text: box });
   });
 });
 

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  CodeActionKind, CodeActionRequest, TextDocumentEdit,
+  CodeActionKind, CodeActionRequest, DocumentSymbolRequest, InlayHintRequest, TextDocumentEdit,
   type CodeAction, type Command, type TextEdit,
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { EXPECTED } from '../core/expected';
 import { figuresOf } from '../layouts/figures';
 import { placeKey, renderHtml } from '../layouts/html';
+import { renderHtmlInText } from '../layouts/htmlInText';
 import { startTestClient, type TestClient } from './lspClient';
 
 // A web page opened in the editor (languageId html): checked as the report it holds, its findings
@@ -45,5 +46,36 @@ describe('language server: a web page', () => {
     const uri = 'file:///site/index.html';
     await client.open(uri, '<!DOCTYPE html><html><body><h1>某某镇人民政府</h1><p>2024年12月31日 通知公告 3 条</p></body></html>', 'html');
     assert.deepEqual(await client.diagnostics(uri, 1), []);
+  });
+});
+
+describe('language server: a Markdown draft with HTML tables (a PDF converted by MinerU)', () => {
+  let client: TestClient;
+  before(async () => { client = await startTestClient('zh-cn'); });
+  after(async () => { await client?.stop(); });
+
+  const { text, places } = renderHtmlInText(figures, 'mineru');
+  const at = places.get(placeKey('t3', '1', 'natural'))!;
+  const cell = new LineIndex(text).range(at.start, at.end);
+  const uri = 'file:///reports/002.md';
+
+  it('reports the wrong cell at its number in the table\'s HTML, fixes it there and hints its value beside it', async () => {
+    await client.open(uri, text, 'markdown');
+    const diagnostics = await client.diagnostics(uri, 1);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['table3-balance', cell]]);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: cell, context: { diagnostics },
+    })) as (CodeAction | Command)[];
+    const fix = actions.find((a): a is CodeAction => 'kind' in a && a.kind === CodeActionKind.QuickFix);
+    const change = fix?.edit?.documentChanges?.[0];
+    assert.ok(change && TextDocumentEdit.is(change), JSON.stringify(actions));
+    assert.deepEqual(change.edits as TextEdit[], [{ range: cell, newText: '55' }]);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: whole });
+    assert.deepEqual(hints?.map((h) => [h.position, h.label]), [[cell.end, '应为 55']]);
+  });
+
+  it('gives no outline: the report\'s places are in the draft made of it, not in the text', async () => {
+    assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), []);
   });
 });

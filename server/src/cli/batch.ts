@@ -2,12 +2,12 @@ import type * as Sarif from 'sarif';
 import { check, type CheckResult, type Finding, type Locale } from '../core/service';
 import { datedOf, type Dated } from '../core/years/summary';
 import { applyRuleLevels } from '../core/settings';
-import { documentKind } from '../import/index';
 import type { Said } from '../import/types';
 import type { Format } from './args';
 import { unifiedDiff } from './diff';
-import { findingsInSource } from '../import/inSource';
-import { readDocument, readSource, type Listed, type ReadProblem, type SourceFile } from './files';
+import { findingsInSource, type MappedSource } from '../import/inSource';
+import { documentKind, importText } from '../import/index';
+import { ownText, readDocument, readSource, type Listed, type ReadProblem, type SourceFile } from './files';
 import { fixedText, writeFixed } from './fix';
 import { count, emptyTally, encodingLine, fileErrorJson, fileJson, importLine, importNote, noteLine, textLines, visible, type Tally } from './output';
 import { sarifResults } from './sarif';
@@ -88,22 +88,30 @@ export function checkOne(source: SourceFile | ReadProblem, { locale, format, ver
   // A rule that throws is a bug in nianbao, not in the report: say so, keep checking.
   const onError = (error: unknown, rule: string) =>
     out.ruleErrors.push(visible(`nianbao：规则 ${rule} 在检查 ${path} 时出错（请报告此问题）：${error instanceof Error ? error.message : String(error)}`) + '\n');
-  // The command line prints no related places: they are not built.
-  const { findings: checked, report, idx } = check(source.text, { locale, onError, related: false });
-  // A web page's findings are shown where they are in its HTML, not in the draft made of it.
-  const mapped = source.imported?.source;
-  let findings = mapped ? findingsInSource(checked, source.text, mapped) : checked;
-  // An office's .nianbao.json: rules turned off or given another severity (as in the editor).
   const shared = settingsFileFor(path);
-  if (shared.settings.rules) findings = applyRuleLevels(findings, shared.settings.rules);
   if (shared.problems.length && !shared.told) {
     shared.told = true;
     out.importNotes.push(noteLine({ zh: `${shared.path} 有误，已忽略其中无效的部分：${shared.problems.join('；')}`, en: `${shared.path} has errors; its invalid parts are ignored: ${shared.problems.join('; ')}` }, locale));
   }
-  let parsed = report, lines = idx;
+  /** A draft's report, and its findings as the file shows them. */
+  const checkDraft = (draft: string, mapped: MappedSource | undefined): CheckResult => {
+    // The command line prints no related places: they are not built.
+    const result = check(draft, { locale, onError, related: false });
+    // A web page's findings (or those of a text's HTML tables) are shown where they are in its HTML, not in the draft made of it.
+    let findings = mapped ? findingsInSource(result.findings, draft, mapped) : result.findings;
+    // An office's .nianbao.json: rules turned off or given another severity (as in the editor).
+    if (shared.settings.rules) findings = applyRuleLevels(findings, shared.settings.rules);
+    return { ...result, findings };
+  };
+  const mapped = source.imported?.source;
+  let { findings, report: parsed, idx: lines } = checkDraft(source.text, mapped);
   if (fix) {
     const fixed = fixOne(source, findings, fix.dryRun, locale, out);
-    if (fixed) ({ findings, report: parsed, idx: lines } = fixed);
+    // What remains is what the fixed text gives: a fix may settle other findings (or, rarely, raise one).
+    if (fixed !== undefined) {
+      const again = importText(fixed);
+      ({ findings, report: parsed, idx: lines } = checkDraft(again.text, again.source));
+    }
   }
   count(out.tally, findings);
   if (fix?.dryRun) return;
@@ -117,30 +125,31 @@ export function checkOne(source: SourceFile | ReadProblem, { locale, format, ver
 
 const said = (zh: string, en: string): Said => ({ zh, en });
 
-/** Fixes one file (or, dry, prints the diff); the fixed text's report and findings, or undefined if it was not changed. */
-function fixOne(source: SourceFile, findings: Finding[], dryRun: boolean, locale: Locale, out: BatchResult): CheckResult | undefined {
+/** Fixes one file (or, dry, prints the diff); the fixed text, or undefined if it was not changed. */
+function fixOne(source: SourceFile, findings: Finding[], dryRun: boolean, locale: Locale, out: BatchResult): string | undefined {
   const { path } = source;
   const fixable = findings.filter((f) => f.fix).length;
   if (fixable === 0) return undefined;
-  if (source.imported || !source.encoding) {
+  if ((source.imported && source.imported.kind !== 'text') || !source.encoding) {
     // A Word, PDF or web page is not written: the draft nianbao reads is not the document.
     out.fixes.push(noteLine(said(`未修正 ${path}：只修正 .txt 和 .md 文件（${fixable} 个问题可修正；可先用 nianbao convert 转成草稿）`,
       `not fixed ${path}: only .txt and .md files are fixed (${fixable} fixable; nianbao convert makes an editable draft)`), locale));
     return undefined;
   }
-  const fixed = fixedText(source.text, findings);
+  // The findings are placed in the file's own text, also when its HTML tables were read as a draft.
+  const text = ownText(source);
+  const fixed = fixedText(text, findings);
   if (!fixed) return undefined;
   if (dryRun) {
-    out.printed.push(unifiedDiff(path, path, source.text, fixed.text));
+    out.printed.push(unifiedDiff(path, path, text, fixed.text));
     out.fixes.push(noteLine(said(`可修正 ${path}：${fixed.edits} 处（--dry-run，未修改）`, `would fix ${path}: ${fixed.edits} edit(s) (--dry-run, not changed)`), locale));
   } else {
-    const failed = writeFixed(path, source.text, fixed.text, source.encoding);
+    const failed = writeFixed(path, text, fixed.text, source.encoding);
     if (failed) {
       out.fixes.push(noteLine(said(`未修正 ${path}：${failed.zh}`, `not fixed ${path}: ${failed.en}`), locale));
       return undefined;
     }
     out.fixes.push(noteLine(said(`已修正 ${path}：${fixed.edits} 处`, `fixed ${path}: ${fixed.edits} edit(s)`), locale));
   }
-  // What remains is what the fixed text gives: a fix may settle other findings (or, rarely, raise one).
-  return check(fixed.text, { locale, related: false });
+  return fixed.text;
 }

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { EMPTY, readText, type Encoding } from '../import/decode';
-import { documentKind, EXTENSIONS, importDocument, MAX_BYTES as MAX_BYTES_OF, type DocumentKind } from '../import/index';
+import { documentKind, EXTENSIONS, importDocument, importText, MAX_BYTES as MAX_BYTES_OF, type DocumentKind } from '../import/index';
 import type { Imported, Said } from '../import/types';
 
 export type { Encoding, Said };
@@ -13,13 +13,16 @@ export type { Encoding, Said };
 
 export interface SourceFile {
   path: string;
-  /** The report's text: the file's own, or the draft an importer made of a Word, web-page or PDF document. */
+  /** The report's text: the file's own, or the draft an importer made of a Word, web-page or PDF document (or of a text's HTML tables). */
   text: string;
   /** How a text file (or a web page) was decoded. */
   encoding?: Encoding;
-  /** For a document that is not plain text: what the importer made of it (its source text and map, for HTML). */
-  imported?: Imported & { kind: Exclude<DocumentKind, 'text'> };
+  /** For a document that is not plain text, or a text with HTML tables: what the importer made of it (its source text and map, for HTML). */
+  imported?: Imported & { kind: DocumentKind };
 }
+
+/** The text of a text file itself: for one with HTML tables, not the draft made of them. */
+export const ownText = (source: SourceFile) => source.imported?.source?.text ?? source.text;
 
 /**
  * A file that was not checked: `unreadable` when it could not be read (the system's error, or not a
@@ -101,7 +104,9 @@ export function readSource(path: string, limit = MAX_BYTES): SourceFile | ReadPr
   if ('reason' in bytes) return { path, kind: bytes.kind, reason: bytes.reason };
   if (bytes.length === 0) return { path, kind: 'refused', reason: EMPTY };
   const read = readText(bytes);
-  return 'text' in read ? { path, text: read.text, encoding: read.encoding } : { path, kind: 'refused', reason: read };
+  if (!('text' in read)) return { path, kind: 'refused', reason: read };
+  const imported = importText(read.text);
+  return imported.source ? { path, text: imported.text, encoding: read.encoding, imported: { ...imported, kind: 'text' } } : { path, text: read.text, encoding: read.encoding };
 }
 
 /**

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { applyEdits, fixAllEdits, type Finding, type TextEdit } from '../core/service';
 import { decodeText, type Encoding } from '../import/decode';
 import type { Said } from '../import/types';
-import { readSource, systemError } from './files';
+import { ownText, readSource, systemError } from './files';
 
 // --fix: a file's fixes, chosen as the editor's “fix all” (source.fixAll) chooses them (fixAllEdits:
 // every fix, skipping any that overlaps one before it), written back in the file's own encoding and
@@ -111,7 +111,7 @@ export function writeFixed(path: string, checked: string, text: string, encoding
   }
   // Changed since it was checked (saved from an editor meanwhile): that change is not to be lost.
   const now = readSource(target);
-  if (!('text' in now) || now.text !== checked) {
+  if (!('text' in now) || ownText(now) !== checked) {
     return { zh: '文件在检查之后又被修改过，未修改；请重新运行', en: 'the file changed after it was checked; not changed, run again' };
   }
   const temp = join(dirname(target), `.${basename(target)}.nianbao-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);

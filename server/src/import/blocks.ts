@@ -16,7 +16,9 @@ export type GridCell =
 export type Block =
   /** `pre`: preformatted (<pre>), its white space kept as it is, tabs and all. */
   | { kind: 'paragraph'; runs: Run[]; pre?: boolean }
-  | { kind: 'table'; rows: GridCell[][] };
+  | { kind: 'table'; rows: GridCell[][] }
+  /** A stretch of a text draft kept exactly as it is, line breaks and all (the text around the HTML tables in a draft). */
+  | { kind: 'verbatim'; run: Run };
 
 // ASCII white space and no-break spaces (&nbsp;, which pages fill empty cells and indents with) collapse
 // to one space, as a browser shows them; a line break between two Chinese characters is dropped, as
@@ -138,6 +140,10 @@ class DraftBuilder {
 export function renderBlocks(blocks: Block[]): { text: string; map: SourceMap } {
   const out = new DraftBuilder();
   for (const block of blocks) {
+    if (block.kind === 'verbatim') {
+      out.add(block.run);
+      continue;
+    }
     if (block.kind === 'paragraph') {
       const runs = block.pre ? block.runs : collapse(block.runs);
       if (runs.length === 0 && !block.pre) continue;
@@ -145,6 +151,8 @@ export function renderBlocks(blocks: Block[]): { text: string; map: SourceMap } 
       out.synthetic('\n');
       continue;
     }
+    // A table's rows start a line of their own, also after text kept as it was up to the table's tag.
+    if (out.text.length > 0 && !out.text.endsWith('\n')) out.synthetic('\n');
     for (const row of block.rows) {
       row.forEach((cell, i) => {
         if (i > 0) out.synthetic('\t');

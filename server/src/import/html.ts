@@ -1,4 +1,4 @@
-import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { renderBlocks, type Block, type GridCell, type Run } from './blocks';
 import type { Imported } from './types';
 
@@ -100,9 +100,9 @@ interface Owned { block: Block; owner: Element; text: string }
  * The tables that hold another table: they lay a page out, and are read as blocks; the others hold
  * data. Found in one pass from the innermost tables out, so that 10,000 nested tables cost no more than one.
  */
-function layoutTables(root: Element): Set<Element> {
+function layoutTables(root: T.ParentNode): Set<Element> {
   const out = new Set<Element>();
-  const stack: T.Node[] = [root];
+  const stack: T.Node[] = [...root.childNodes];
   const order: Element[] = [];
   while (stack.length) {
     const n = stack.pop()!;
@@ -332,4 +332,53 @@ export function importHtml(html: string): Imported {
   if (title) owned.unshift({ block: { kind: 'paragraph', runs: inlineRuns(title, html) }, owner: title, text: '' });
   const { text, map } = renderBlocks(owned.map((b) => b.block));
   return { text, source: { text: html, map } };
+}
+
+/** The tables of a parsed text that hold data (see layoutTables), in document order, the tables in their cells left out. */
+function dataTables(root: T.ParentNode): Element[] {
+  const layout = layoutTables(root);
+  const out: Element[] = [];
+  const stack: T.Node[] = [...root.childNodes].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.tagName === 'table' && !layout.has(n)) { out.push(n); continue; }
+    for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]);
+  }
+  return out;
+}
+
+/** Tags alone, or nothing (MinerU writes <html><body><table>…</table></body></html> on a line): no text of the report. */
+const ONLY_TAGS = /^(?:\s|<[^<>]*>)*$/;
+
+/**
+ * A text draft with HTML tables in it — what converters of PDFs to Markdown write for tables with merged
+ * cells (MinerU puts each on one line, pandoc spreads it over many) — as the draft the reader reads: each
+ * table as rows of cells between tabs, as a web page's are; the rest of the text exactly as it is; and
+ * where each character of that draft is in the text. A table that lays out others, has one column or
+ * holds the article in a cell stays text.
+ */
+export function importTablesInText(text: string): Imported {
+  const blocks: Block[] = [];
+  let at = 0;
+  const keep = (end: number) => { if (end > at) blocks.push({ kind: 'verbatim', run: { text: text.slice(at, end), start: at, end, exact: true } }); };
+  for (const table of dataTables(parseFragment(text, { sourceCodeLocationInfo: true }))) {
+    const loc = table.sourceCodeLocation;
+    if (!loc || oneColumn(table)) continue;
+    const block = tableBlock(table, text);
+    if (holdsArticle(block.rows)) continue;
+    // With the tags alone beside it on its first and last lines, and the line break after them.
+    const lineStart = text.lastIndexOf('\n', loc.startOffset - 1) + 1;
+    keep(ONLY_TAGS.test(text.slice(lineStart, loc.startOffset)) ? lineStart : loc.startOffset);
+    const caption = childElements(table, ['caption'])[0];
+    if (caption) blocks.push({ kind: 'paragraph', runs: inlineRuns(caption, text) });
+    blocks.push(block);
+    const lineEnd = text.indexOf('\n', loc.endOffset);
+    const after = lineEnd < 0 ? text.length : lineEnd + 1;
+    at = ONLY_TAGS.test(text.slice(loc.endOffset, after)) ? after : loc.endOffset;
+  }
+  if (blocks.length === 0) return { text };
+  keep(text.length);
+  const { text: draft, map } = renderBlocks(blocks);
+  return { text: draft, source: { text, map } };
 }

@@ -1,10 +1,11 @@
 import { readText, type Encoding } from './decode';
 import { documentKind, type DocumentKind } from './formats';
 import { importPdf } from './pdf';
-import type { ImportResult, Said } from './types';
+import type { Imported, ImportResult, Said } from './types';
 
 // The one entry point that turns a non-text document's bytes into a draft the reader reads. Plain
-// text (.txt, .md) is decoded by decode.ts and read as it is; formats.ts says which is which.
+// text (.txt, .md) is decoded by decode.ts and read as it is, but for the HTML tables it may hold;
+// formats.ts says which is which.
 
 export { documentKind, EXTENSIONS, MAX_BYTES, type DocumentKind } from './formats';
 
@@ -23,6 +24,22 @@ async function importHtmlBytes(bytes: Uint8Array): Promise<ImportResult> {
   const { importHtml } = structured();
   const imported = importHtml(decoded.text);
   return /\S/.test(imported.text) ? { ...imported, encoding: decoded.encoding } : { refused: NO_TEXT };
+}
+
+/** `<table` opening a tag: a text that may hold an HTML table. */
+const HTML_TABLE = /<table[\s>]/i;
+/** A web page's source, saved or pasted as text. */
+const HTML_PAGE = /^\s*<(?:!doctype\s+html|html[\s>])/i;
+
+/**
+ * A text draft as the reader reads it: as it is; a web page's source (saved as .txt) as a web page; and
+ * when it holds HTML tables (a PDF converted to Markdown: MinerU writes every table so, pandoc those
+ * with merged cells), those tables as rows of cells between tabs, with where the draft is in the text.
+ */
+export function importText(text: string): Imported {
+  if (!HTML_TABLE.test(text)) return { text };
+  const { importHtml, importTablesInText } = structured();
+  return HTML_PAGE.test(text) ? importHtml(text) : importTablesInText(text);
 }
 
 /**
@@ -53,5 +70,5 @@ export async function importFile(name: string, bytes: Uint8Array): Promise<Impor
   const kind = documentKind(name) ?? 'text';
   if (kind !== 'text') return importDocument(kind, bytes);
   const read = readText(bytes);
-  return 'text' in read ? read : { refused: read };
+  return 'text' in read ? { ...importText(read.text), encoding: read.encoding } : { refused: read };
 }

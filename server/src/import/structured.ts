@@ -1,5 +1,5 @@
 // The importers of web pages and Word files, as one module that index.ts loads only when such a
 // document is read: parse5 and mammoth are ~1 MB of JavaScript that checking a text file should not
 // parse (the CLI's build keeps this module out of its bundle: dist/structured.js, see esbuild.mjs).
-export { importHtml } from './html';
+export { importHtml, importTablesInText } from './html';
 export { importDocx } from './docx';

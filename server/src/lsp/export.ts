@@ -1,6 +1,7 @@
 import { check, type Finding, type Locale } from '../core/service';
 import { asWrittenNote, exportReport, NOT_A_REPORT } from '../export/index';
 import { importFile } from '../import/index';
+import { findingsInSource } from '../import/inSource';
 import type { ExportReply, FileParams } from './protocol';
 
 // The client's command “导出 Word” (request nianbao/export): the report as the Word file to submit,
@@ -17,7 +18,9 @@ export async function exportForEditor(params: FileParams, open: string | undefin
   if (!report.looksLikeReport) {
     return { refused: locale === 'en' ? `it ${NOT_A_REPORT.en}` : NOT_A_REPORT.zh };
   }
-  const errors = shown(findings).filter((f) => f.severity === 'error').length;
+  // Counted where the user sees them (a text's HTML tables are read as a draft made of them).
+  const placed = imported.source ? findingsInSource(findings, imported.text, imported.source) : findings;
+  const errors = shown(placed).filter((f) => f.severity === 'error').length;
   const result = await exportReport(imported.text, report, 'docx');
   if ('refused' in result) return { refused: result.refused[locale] };
   const note = asWrittenNote(result.asWritten);

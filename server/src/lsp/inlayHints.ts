@@ -13,7 +13,7 @@ import type { Finding, Locale } from '../core/service';
 
 const key = (r: Range) => `${r.start.line}:${r.start.character}`;
 
-function tableHints(table: Table, locale: Locale): Map<string, InlayHint> {
+function tableHints(table: Table, locale: Locale, inDocument: (r: Range) => Range): Map<string, InlayHint> {
   const hints = new Map<string, InlayHint>();
   const en = locale === 'en';
   for (const { row, col, cell, value, kind } of expectedValues(table)) {
@@ -22,19 +22,23 @@ function tableHints(table: Table, locale: Locale): Map<string, InlayHint> {
       ? (en ? [`should be ${v}`, `${where.en}: the other figures say ${v}.`] : [`应为 ${v}`, `${where.zh}：按其余数字应为 ${v}。`])
       : en ? [`parts give ${v}`, `By the other figures of this identity it would be ${v}; which figure is wrong cannot be told.`]
         : [`按各项 ${v}`, `按这一勾稽关系中的其余数字应为 ${v}；究竟哪一格错了，无法确定。`];
-    hints.set(key(cell.range), { position: cell.range.end, paddingLeft: true, kind: InlayHintKind.Parameter, label, tooltip });
+    const at = inDocument(cell.range);
+    hints.set(key(at), { position: at.end, paddingLeft: true, kind: InlayHintKind.Parameter, label, tooltip });
   }
   return hints;
 }
 
-/** The hints within `range`, for the findings shown. */
-export function inlayHints(report: Report, shown: Finding[], range: Range, locale: Locale): InlayHint[] {
+/**
+ * The hints within `range`, for the findings shown. `inDocument`: where a cell of the report is in the
+ * document (a web page's, or a text's with HTML tables, is in the draft made of it).
+ */
+export function inlayHints(report: Report, shown: Finding[], range: Range, locale: Locale, inDocument: (r: Range) => Range = (r) => r): InlayHint[] {
   const flagged = new Set(shown.filter((f) => IDENTITY_CODES.has(f.code)).map((f) => key(f.range)));
   if (flagged.size === 0) return [];
   const out: InlayHint[] = [];
   for (const table of [report.tables.t3, report.tables.t4]) {
     if (!table) continue;
-    for (const [k, hint] of tableHints(table, locale)) {
+    for (const [k, hint] of tableHints(table, locale, inDocument)) {
       if (flagged.has(k) && within(hint.position, range)) out.push(hint);
     }
   }

@@ -5,8 +5,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, RULES, type CheckResult, type Finding, type Locale } from '../core/service';
 import { applyRuleLevels, readSettings, type Settings } from '../core/settings';
-import { LineIndex } from '../core/lineIndex';
+import { LineIndex, type Range } from '../core/lineIndex';
 import { importHtml } from '../import/html';
+import { importText } from '../import/index';
 import { findingsInSource } from '../import/inSource';
 import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { asksForFixAll, codeActions, FIX_ALL_KIND } from './codeActions';
@@ -21,7 +22,7 @@ import { silenceActions, unsilenced } from './silence';
 import { status } from './status';
 import { checkFile, importForEditor } from './workspaceFiles';
 import { yearSummary, type YearSummary } from '../core/years/summary';
-import { summaryInSource, type MappedSource } from '../import/inSource';
+import { placeInSource, summaryInSource, type MappedSource } from '../import/inSource';
 import { LastYears } from './years';
 
 // The language server: a thin face of the core. It checks each document version once, pushes the
@@ -44,12 +45,19 @@ interface Validation {
   findings: Finding[];
   /** What the checks across years read of it (a web page's places in its HTML); none when it names no body or year. */
   summary?: YearSummary;
-  /** A web page: the draft made of it and its HTML with the map between them (the table preview places its cells by them). */
+  /** A web page, or a text with HTML tables: the draft made of it and its text with the map between them (the table preview places its cells by them). */
   page?: { draft: string; source: MappedSource };
 }
 
 /** What was last published for a document: the findings after the settings and the silenced ones. */
-interface Shown { version: number; findings: Finding[]; settings: Settings; locale: Locale; result?: CheckResult; isReport: boolean }
+interface Shown { version: number; findings: Finding[]; settings: Settings; locale: Locale; result?: CheckResult; isReport: boolean; page?: Validation['page'] }
+
+/** Where a range of a document's report is in the document: the same, but for the draft made of a web page or of a text's HTML tables. */
+function inDocument(page: Validation['page']): ((r: Range) => Range) | undefined {
+  if (!page) return undefined;
+  const place = placeInSource(page.draft, page.source);
+  return (r) => place(r).range;
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -129,14 +137,14 @@ export function startServer(connection: Connection): void {
         // Say so rather than stay silent, when the text looks like a report at all.
         if (languageId === 'nianbao' || text.slice(0, 5000).includes('政府信息公开')) v.findings = [tooLarge(text.length, locale)];
       } else if (ours) {
-        // A web page is checked as the draft made of it; its findings and fixes are moved back into its HTML.
-        const imported = languageId === 'html' ? importHtml(text) : undefined;
-        const draft = imported?.text ?? text;
+        // A web page (or a text's HTML tables) is checked as the draft made of it; its findings and fixes are moved back into its HTML.
+        const imported = languageId === 'html' ? importHtml(text) : importText(text);
+        const draft = imported.text;
         v.result = check(draft, { locale, onError: (error, rules) => logError(connection, `check ${rules}`, error) });
         if (languageId === 'nianbao' || v.result.report.looksLikeReport) {
-          v.findings = imported?.source ? findingsInSource(v.result.findings, draft, imported.source) : v.result.findings;
-          v.summary = summaryInSource(yearSummary(v.result.report, v.result.idx), draft, imported?.source);
-          if (imported?.source) v.page = { draft, source: imported.source };
+          v.findings = imported.source ? findingsInSource(v.result.findings, draft, imported.source) : v.result.findings;
+          v.summary = summaryInSource(yearSummary(v.result.report, v.result.idx), draft, imported.source);
+          if (imported.source) v.page = { draft, source: imported.source };
         }
         const encoding = wrongEncoding(text, locale);
         if (encoding) v.findings = [encoding, ...v.findings];
@@ -194,12 +202,12 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri); // after a wait for the settings: the document may have changed or closed
     if (!document) return;
     const locale = localeOf(s.language);
-    const { version, findings: own, result, summary } = validation(document, locale);
+    const { version, findings: own, result, summary, page } = validation(document, locale);
     const across = lastYears.findings(uri, summary, s, locale);
     const findings = across.length ? [...own, ...across] : own;
     const visible = visibleOf(document, findings, s);
     const isReport = document.languageId === 'nianbao' || result?.report.looksLikeReport === true;
-    shown.set(uri, { version, findings: visible, settings: s, locale, result, isReport });
+    shown.set(uri, { version, findings: visible, settings: s, locale, result, isReport, page });
     publish(uri, visible.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, uri)), version);
     // Checked on save, the hints of the saved version replace those withdrawn while typing (below).
     if (s.validate === 'onSave' && refreshHints) connection.languages.inlayHint.refresh().catch((error) => logError(connection, 'inlayHint/refresh', error));
@@ -304,14 +312,14 @@ export function startServer(connection: Connection): void {
     const { uri } = params.textDocument;
     const document = documents.get(uri), last = shown.get(uri);
     if (!document || !last || last.settings.inlayHints === 'off') return [];
-    if (last.version === document.version) return last.result ? inlayHints(last.result.report, last.findings, params.range, last.locale) : [];
+    if (last.version === document.version) return last.result ? inlayHints(last.result.report, last.findings, params.range, last.locale, inDocument(last.page)) : [];
     // The editor asks right after a keystroke, before the debounced check: checking this version now
     // (once; the diagnostics reuse it) keeps the hints from flickering. Checked on save, there are
     // no hints for unsaved text: their places may have moved.
     if (last.settings.validate === 'onSave') return [];
-    const { findings, result } = validation(document, last.locale);
+    const { findings, result, page } = validation(document, last.locale);
     if (!result) return [];
-    return inlayHints(result.report, visibleOf(document, findings, last.settings), params.range, last.locale);
+    return inlayHints(result.report, visibleOf(document, findings, last.settings), params.range, last.locale, inDocument(page));
   }));
 
   // The client's language status item: what the checker read of the document.
@@ -367,10 +375,9 @@ export function startServer(connection: Connection): void {
   // Writing the report (lsp/authoring.ts): completion, hover, outline, folding, formatting — on the
   // report parsed for the current version, and only in a text that is a report (or a new .nianbao file).
   registerAuthoring(connection, documents, (document) => {
-    // (A web page's report is in the draft made of it, whose positions are not the page's.)
-    if (document.languageId === 'html') return undefined;
-    const { result } = validation(document, shown.get(document.uri)?.locale ?? locale);
-    if (!result || !(document.languageId === 'nianbao' || result.report.looksLikeReport)) return undefined;
+    const { result, page } = validation(document, shown.get(document.uri)?.locale ?? locale);
+    // (Not in a web page, or a text with HTML tables: the report is in the draft made of it, whose positions are not the document's.)
+    if (page || !result || !(document.languageId === 'nianbao' || result.report.looksLikeReport)) return undefined;
     return { report: result.report, idx: new LineIndex(document.getText()) };
   }, () => locale);
 

@@ -4,6 +4,7 @@ import { check, type Finding, type Locale } from '../core/service';
 import { applyRuleLevels, type Settings } from '../core/settings';
 import { documentKind, importFile } from '../import/index';
 import { toDiagnostic } from './diagnostics';
+import { findingsInSource } from '../import/inSource';
 import type { CheckFileReply, FileParams, ImportReply } from './protocol';
 
 // Files the editor has not opened: a Word or PDF report converted to a draft, and every report of
@@ -27,8 +28,10 @@ export async function checkFile(connection: Connection, params: FileParams, loca
   if ('refused' in imported) return { refused: imported.refused[locale] };
   const { report, findings } = check(imported.text, { locale });
   const shown = report.looksLikeReport ? applyRuleLevels(findings, rules) : [];
-  const kind = documentKind(params.name) ?? 'text';
-  const diagnostics = kind === 'text' ? shown.map((f) => toDiagnostic(f, params.uri)) : shown.map((f) => onFirstLine(f, params.uri, locale));
+  // Where the file shows them: in a text; in a web page's HTML (or a text's, for its HTML tables); else on its first line.
+  const placed = imported.source ? findingsInSource(shown, imported.text, imported.source) : shown;
+  const inPlace = imported.source !== undefined || (documentKind(params.name) ?? 'text') === 'text';
+  const diagnostics = placed.map((f) => (inPlace ? toDiagnostic(f, params.uri) : onFirstLine(f, params.uri, locale)));
   await connection.sendDiagnostics({ uri: params.uri, diagnostics });
   return { findings: diagnostics.length, report: report.looksLikeReport };
 }
