@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/service';
 import { importHtml } from '../../server/src/import/html';
-import { importDocument } from '../../server/src/import/index';
+import { importDocument, importText } from '../../server/src/import/index';
 import { findingsInSource } from '../../server/src/import/inSource';
 import type { Imported, ImportResult } from '../../server/src/import/types';
 import { EXPECTED } from '../core/expected';
@@ -80,6 +80,20 @@ describe('web pages that hold no report, or are hostile', () => {
       const { text } = importHtml(page);
       check(text);
       assert.ok(performance.now() - started < 10_000, `${page.slice(0, 40)}: ${performance.now() - started} ms`);
+    }
+  });
+
+  it('a text draft with hostile HTML tables: 30,000 on one line, 10,000 nested, unclosed: read in seconds, not a hang', () => {
+    const texts = [
+      '# 某某镇2023年政府信息公开工作年度报告\n' + '<table><tr><td>自然人</td><td>5</td></tr></table>'.repeat(30_000),
+      '三、收到和处理政府信息公开申请情况\n' + '<table><tr><td>'.repeat(10_000) + '自然人 5' + '</td></tr></table>'.repeat(10_000),
+      '<table><tr><td>一、本年新收政府信息公开申请数量<td>5<td rowspan=65534 colspan=1000>1<tr><td rowspan=0>2'.repeat(2_000),
+    ];
+    for (const text of texts) {
+      const started = performance.now();
+      const imported = importText(text);
+      check(imported.text);
+      assert.ok(performance.now() - started < 10_000, `${text.slice(0, 40)}: ${performance.now() - started} ms`);
     }
   });
 

@@ -69,8 +69,11 @@ class DraftBuilder {
   private exact: number[] = [];
   /** Blank cells: the draft offset between their tabs, and the source range of what they hold. */
   private anchors = new Map<number, { start: number; end: number }>();
+  /** Whether the text so far ends a line (asked of the text itself, a string built piece by piece would be copied whole each time). */
+  atLineStart = true;
 
   add(run: Run): void {
+    if (run.text.length) this.atLineStart = run.text.endsWith('\n');
     this.text += run.text;
     for (let i = 0; i < run.text.length; i++) {
       this.starts.push(run.exact ? run.start + i : run.start);
@@ -81,6 +84,7 @@ class DraftBuilder {
 
   /** Text the renderer adds (tabs, line breaks): from nowhere in the source. */
   synthetic(text: string): void {
+    if (text.length) this.atLineStart = text.endsWith('\n');
     this.text += text;
     for (let i = 0; i < text.length; i++) { this.starts.push(-1); this.ends.push(-1); this.exact.push(0); }
   }
@@ -152,7 +156,7 @@ export function renderBlocks(blocks: Block[]): { text: string; map: SourceMap } 
       continue;
     }
     // A table's rows start a line of their own, also after text kept as it was up to the table's tag.
-    if (out.text.length > 0 && !out.text.endsWith('\n')) out.synthetic('\n');
+    if (!out.atLineStart) out.synthetic('\n');
     for (const row of block.rows) {
       row.forEach((cell, i) => {
         if (i > 0) out.synthetic('\t');

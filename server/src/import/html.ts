@@ -348,8 +348,11 @@ function dataTables(root: T.ParentNode): Element[] {
   return out;
 }
 
-/** Tags alone, or nothing (MinerU writes <html><body><table>…</table></body></html> on a line): no text of the report. */
+// Tags alone, or nothing, beside a table on its first and last lines (MinerU writes <html><body><table>…</table></body></html>
+// on a line): no text of the report. Matched from where the table ends, not over the rest of the line: a
+// text of 30,000 tables on one line is read in one pass.
 const ONLY_TAGS = /^(?:\s|<[^<>]*>)*$/;
+const TAGS_TO_LINE_END = /(?:[^\S\n]|<[^<>\n]*>)*(?:\n|$)/y;
 
 /**
  * A text draft with HTML tables in it — what converters of PDFs to Markdown write for tables with merged
@@ -368,14 +371,14 @@ export function importTablesInText(text: string): Imported {
     const block = tableBlock(table, text);
     if (holdsArticle(block.rows)) continue;
     // With the tags alone beside it on its first and last lines, and the line break after them.
-    const lineStart = text.lastIndexOf('\n', loc.startOffset - 1) + 1;
+    let lineStart = loc.startOffset;
+    while (lineStart > at && text[lineStart - 1] !== '\n') lineStart--;
     keep(ONLY_TAGS.test(text.slice(lineStart, loc.startOffset)) ? lineStart : loc.startOffset);
     const caption = childElements(table, ['caption'])[0];
     if (caption) blocks.push({ kind: 'paragraph', runs: inlineRuns(caption, text) });
     blocks.push(block);
-    const lineEnd = text.indexOf('\n', loc.endOffset);
-    const after = lineEnd < 0 ? text.length : lineEnd + 1;
-    at = ONLY_TAGS.test(text.slice(loc.endOffset, after)) ? after : loc.endOffset;
+    TAGS_TO_LINE_END.lastIndex = loc.endOffset;
+    at = TAGS_TO_LINE_END.test(text) ? TAGS_TO_LINE_END.lastIndex : loc.endOffset;
   }
   if (blocks.length === 0) return { text };
   keep(text.length);
