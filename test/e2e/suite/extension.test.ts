@@ -8,6 +8,7 @@ import { importDocx } from '../../../server/src/import/docx';
 import { renderDocx } from '../../layouts/docx';
 import { figuresOf, type Figures } from '../../layouts/figures';
 import { placeKey, renderHtml } from '../../layouts/html';
+import { renderHtmlInText } from '../../layouts/htmlInText';
 import { changed, lastYearOf, THIS_YEAR } from '../../years/pairs';
 
 // What a report author gets in a real VS Code: diagnostics on open, quick fixes that write the
@@ -285,6 +286,23 @@ export function defineTests(): void {
       const cell = new vscode.Range(document.positionAt(place.start), document.positionAt(place.end));
       assert.deepEqual(errors.map(code), [WRONG_TOTAL_CODE]);
       assert.ok(errors[0].range.isEqual(cell), `on the <td>'s number: ${JSON.stringify(summary(errors[0]))}, ${document.getText(errors[0].range)}`);
+    });
+
+    test('a Markdown draft with MinerU’s HTML tables: the squiggle on the number in the table’s HTML, and its quick fix there', async () => {
+      const { text, places } = renderHtmlInText(wrong(), 'mineru');
+      const uri = vscode.Uri.file(join(WORKSPACE, 'report-002-mineru.md'));
+      writeFileSync(uri.fsPath, text);
+      const { document } = await open(uri);
+      assert.equal(document.languageId, 'markdown');
+      const errors = (await diagnosticsUntil(uri, (d) => d.some(isError), 'an error in the draft')).filter(isError);
+      const place = places.get(placeKey('t3', '1', 'natural'))!;
+      const cell = new vscode.Range(document.positionAt(place.start), document.positionAt(place.end));
+      assert.deepEqual(errors.map(code), [WRONG_TOTAL_CODE]);
+      assert.ok(errors[0].range.isEqual(cell), `on the <td>'s number: ${JSON.stringify(summary(errors[0]))}, ${document.getText(errors[0].range)}`);
+      const fixes = (await codeActions(uri, cell)).filter((a) => a.kind?.value === 'quickfix' && a.isPreferred);
+      assert.equal(fixes.length, 1, `one preferred quick fix; have ${JSON.stringify(fixes.map((f) => f.title))}`);
+      assert.ok(await vscode.workspace.applyEdit(fixes[0].edit!), 'the edit applies');
+      assert.equal(document.getText(), renderHtmlInText(figuresOf(FIGURES['002']), 'mineru').text);
     });
 
     test('“将 Word/PDF 年报转为草稿” opens a checked draft beside a .docx', async () => {
