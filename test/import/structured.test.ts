@@ -1,63 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { TableKey } from '../../server/src/core/format/schema';
-import { tableSpec } from '../../server/src/core/format/statute';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { parseReport } from '../../server/src/core/parse/report';
-import { check, type Finding } from '../../server/src/core/service';
+import { check } from '../../server/src/core/service';
 import { importHtml } from '../../server/src/import/html';
 import { importDocument, importText } from '../../server/src/import/index';
 import { findingsInSource } from '../../server/src/import/inSource';
 import { EXPECTED } from '../core/expected';
-import { sliceAt } from '../core/seeds';
 import { renderDocx } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { placeKey, renderHtml, renderWordHtml, type PageStyle } from '../layouts/html';
 import { renderHtmlInText } from '../layouts/htmlInText';
-import { renderReport, type Style } from '../layouts/render';
 import type { TableSplit } from '../layouts/word';
+import { asText, bound, cellsOf, FIGURES, said, withCell } from './cells';
 
 // Every seed's figures published as a web page and drafted as a Word file (test/layouts/html.ts,
 // docx.ts), imported: every cell bound with its value; in the page, every cell's range maps back to
 // the number in its <td>; the findings are those of the same report pasted from Word as text.
-
-const KEYS: TableKey[] = ['t2', 't3', 't4'];
-const SEEDS = Object.keys(EXPECTED);
-const FIGURES: { name: string; figures: Figures }[] = [
-  ...SEEDS.map((k) => ({ name: `seed ${k}`, figures: figuresOf(EXPECTED[k]) })),
-  ...SEEDS.map((k) => ({ name: `seed ${k} (2019 format)`, figures: figures2019(EXPECTED[k]) })),
-];
-
-function* cellsOf(f: Figures) {
-  for (const key of KEYS) {
-    for (const r of tableSpec(f.version, key).rows) {
-      if (r.isGroup) continue;
-      for (const col of r.columns) yield { key, row: r.key, col, text: f.cells[key][r.key][col] };
-    }
-  }
-}
-
-/** The cells not bound with their value, and how many are. */
-function bound(draft: string, f: Figures): { wrong: string[]; bound: number; total: number } {
-  const report = parseReport(draft);
-  const wrong: string[] = [];
-  let n = 0, total = 0;
-  for (const { key, row, col, text } of cellsOf(f)) {
-    total++;
-    const cell = report.tables[key]?.rows[row]?.cells[col];
-    if (cell?.kind !== 'number' || cell.value !== Number(text)) wrong.push(`${key} ${row} ${col}: ${cell ? `${cell.kind} ${cell.value}` : 'missing'}, not ${text}`);
-    else n++;
-  }
-  return { wrong, bound: n, total };
-}
-
-/** The same report as a Word table pasted as text, with its merges' tabs: the findings an HTML or .docx must give too. */
-const TABS: Style = { family: 'tabs', merges: 'pad' };
-const asText = (f: Figures) => renderReport(f, { t2: TABS, t3: TABS, t4: TABS });
-const said = (findings: Finding[], text: string) => findings.map((f) => `${f.code} “${sliceAt(text, f.range)}” ${f.message}`);
-
-const withCell = (f: Figures, key: TableKey, row: string, col: string, text: string): Figures =>
-  ({ ...f, cells: { ...f.cells, [key]: { ...f.cells[key], [row]: { ...f.cells[key][row], [col]: text } } } });
 
 /**
  * A rendered page (or a text with HTML tables) imported: every cell bound, its range mapped back to its

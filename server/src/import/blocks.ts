@@ -20,6 +20,11 @@ export type Block =
   /** A stretch of a text draft kept exactly as it is, line breaks and all (the text around the HTML tables in a draft). */
   | { kind: 'verbatim'; run: Run };
 
+export const runsText = (runs: Run[]) => runs.map((r) => r.text).join('');
+/** No cell of a statutory table holds this much text (its longest label is ~40 characters): a cell that does holds the article, laid out. */
+const LONGEST_CELL = 200;
+export const holdsArticle = (rows: GridCell[][]) => rows.some((row) => row.some((c) => !c.covered && runsText(c.runs).length > LONGEST_CELL));
+
 // ASCII white space and no-break spaces (&nbsp;, which pages fill empty cells and indents with) collapse
 // to one space, as a browser shows them; a line break between two Chinese characters is dropped, as
 // CSS Text 3 says (Word's web pages wrap long Chinese lines anywhere).

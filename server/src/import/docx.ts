@@ -1,36 +1,24 @@
 import { importHtml } from './html';
+import { OLE_SIGNATURE } from './cfb';
+import { BROKEN, importDoc, NO_TEXT } from './doc';
 import type { ImportResult, Said } from './types';
 
 // A Word document (.docx) as draft text: mammoth turns it into HTML, keeping merged cells as
 // colspan and rowspan (gridSpan and vMerge), and the web-page importer reads that. Positions are the
-// draft's: a .docx has no text to point into.
+// draft's: a .docx has no text to point into. Word 97–2003 files (.doc, .wps) are doc.ts's.
 
-const ENCRYPTED: Said = { zh: 'Word 文件已加密（有密码），无法读取；请取消密码后再检查', en: 'the Word file is encrypted (password-protected) and cannot be read; remove the password and check it again' };
-const OLD_DOC: Said = { zh: '是旧版 .doc 格式，请在 Word 中另存为 .docx', en: 'an old .doc file; save it as .docx in Word' };
-const BROKEN: Said = { zh: '不是有效的 Word 文件（可能已损坏或不完整）', en: 'not a valid Word file (it may be damaged or incomplete)' };
-const NO_TEXT: Said = { zh: 'Word 文件中没有文字', en: 'the Word file holds no text' };
-
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-/** A stream's name as an OLE compound file's directory stores it: UTF-16LE. */
-const streamName = (name: string) => Buffer.from(name, 'utf16le');
 
 /**
- * Word encrypts a .docx into an OLE compound file (streams EncryptionInfo and EncryptedPackage); the
- * old .doc format is one too (stream WordDocument). The directory's names tell them apart, without
- * reading the container.
+ * A Word file by what its bytes are, not by its name: a .docx is a zip; a .doc (and a .docx with a
+ * password, and a .doc renamed .docx) an OLE compound file, which doc.ts reads or says why not.
+ * `neither`: what to say of bytes that are neither.
  */
-function refuseOle(bytes: Buffer): Said {
-  if (bytes.includes(streamName('EncryptedPackage'))) return ENCRYPTED;
-  if (bytes.includes(streamName('WordDocument'))) return OLD_DOC;
-  return BROKEN;
-}
-
-export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
+export async function importWord(bytes: Uint8Array, neither: Said = BROKEN): Promise<ImportResult> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (startsWith(buffer, OLE)) return { refused: refuseOle(buffer) };
-  if (!startsWith(buffer, ZIP)) return { refused: BROKEN };
+  if (startsWith(buffer, OLE_SIGNATURE)) return importDoc(buffer);
+  if (!startsWith(buffer, ZIP)) return { refused: neither };
   // Loaded when a Word file is read: mammoth and its zip and XML readers take longer to load than
   // the whole checker, and most runs read only text.
   const { default: mammoth } = await import('mammoth');

@@ -1,5 +1,5 @@
 import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
-import { renderBlocks, type Block, type GridCell, type Run } from './blocks';
+import { holdsArticle, renderBlocks, runsText, type Block, type GridCell, type Run } from './blocks';
 import type { Imported } from './types';
 
 // A web page (a published report, or Word's “save as web page”) as draft text: the article's
@@ -222,10 +222,6 @@ function preLines(pre: Element, source: string): Run[][] {
   return lines;
 }
 
-const runsText = (runs: Run[]) => runs.map((r) => r.text).join('');
-/** No cell of a statutory table holds this much text (its longest label is ~40 characters): a cell that does holds the article, laid out. */
-const LONGEST_CELL = 200;
-const holdsArticle = (rows: GridCell[][]) => rows.some((row) => row.some((c) => !c.covered && runsText(c.runs).length > LONGEST_CELL));
 const tableText = (rows: GridCell[][]) => rows.map((row) => row.map((c) => (c.covered ? '' : runsText(c.runs))).join(' ')).join(' ');
 
 /** The page as blocks in document order, each with the element it came from. Iterative: a page may nest 10,000 elements. */

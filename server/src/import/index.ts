@@ -10,6 +10,8 @@ import type { Imported, ImportResult, Said } from './types';
 export { documentKind, EXTENSIONS, MAX_BYTES, type DocumentKind } from './formats';
 
 const NO_TEXT: Said = { zh: '网页中没有文字', en: 'the web page holds no text' };
+const NOT_DOC: Said = { zh: '不是 Word 97–2003 格式的文件（可能是旧版 WPS 文字的格式）；请在 WPS 或 Word 中另存为 .docx 后再检查', en: 'not a Word 97–2003 file (an old WPS format?); save it as .docx in WPS or Word and check it again' };
+const RTF: Said = { zh: '是 RTF 格式的文件，无法读取；请在 Word 或 WPS 中另存为 .docx 后再检查', en: 'an RTF file, which cannot be read; save it as .docx in Word or WPS and check it again' };
 
 /**
  * The web-page and Word importers, loaded on first use (a bundle of their own, dist/structured.js).
@@ -43,6 +45,17 @@ export function importText(text: string): Imported {
 }
 
 /**
+ * A Word file by what its bytes are, whatever its name says: sites serve web pages and RTF under a
+ * .doc name, and a .doc is often renamed .docx (docx.ts tells those two apart).
+ */
+async function importWordBytes(kind: 'doc' | 'docx', bytes: Uint8Array): Promise<ImportResult> {
+  const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
+  if (/^<(!doctype html|html)/i.test(head)) return importHtmlBytes(bytes);
+  if (head.startsWith('{\\rtf')) return { refused: RTF };
+  return structured().importWord(bytes, kind === 'doc' ? NOT_DOC : undefined);
+}
+
+/**
  * The report in a Word, web-page or PDF document, as draft text; or why there is none. Never throws.
  * The importers are loaded when first needed: their parsers would double the command line's start-up
  * for the text files most runs read.
@@ -51,7 +64,7 @@ export async function importDocument(kind: Exclude<DocumentKind, 'text'>, bytes:
   try {
     switch (kind) {
       case 'html': return await importHtmlBytes(bytes);
-      case 'docx': return await structured().importDocx(bytes);
+      case 'doc': case 'docx': return await importWordBytes(kind, bytes);
       case 'pdf': return await importPdf(bytes);
     }
   } catch (error) {

@@ -2,4 +2,4 @@
 // document is read: parse5 and mammoth are ~1 MB of JavaScript that checking a text file should not
 // parse (the CLI's build keeps this module out of its bundle: dist/structured.js, see esbuild.mjs).
 export { importHtml, importTablesInText } from './html';
-export { importDocx } from './docx';
+export { importWord } from './docx';

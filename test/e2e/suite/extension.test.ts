@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { EXPECTED as FIGURES } from '../../core/expected';
 import { check } from '../../../server/src/core/service';
-import { importDocx } from '../../../server/src/import/docx';
+import { importWord } from '../../../server/src/import/docx';
 import { renderDocx } from '../../layouts/docx';
 import { figuresOf, type Figures } from '../../layouts/figures';
 import { placeKey, renderHtml } from '../../layouts/html';
@@ -555,7 +555,7 @@ export function defineTests(): void {
       assert.equal(written?.toString(), target.toString());
       const bytes = readFileSync(target.fsPath);
       assert.deepEqual([...bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04], 'a zip, as a .docx is');
-      const imported = await importDocx(bytes);
+      const imported = await importWord(bytes);
       assert.ok('text' in imported, 'the .docx reader reads it');
       const cells = (text: string) => {
         const out: string[] = [];

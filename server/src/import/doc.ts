@@ -1,0 +1,350 @@
+import { CfbError, openCfb } from './cfb';
+import { holdsArticle, renderBlocks, type Block, type Run } from './blocks';
+import type { ImportResult, Said } from './types';
+
+// A Word 97–2003 document (.doc; WPS writes its .wps the same way) as draft text ([MS-DOC]). Its
+// text is in the WordDocument stream, in pieces a "piece table" (the Clx, in the 0Table or 1Table
+// stream) puts in order: each piece 8-bit (cp1252) or UTF-16LE, where Chinese text is. The text
+// holds the document's structure as characters: U+000D ends a paragraph, U+0007 ends a table cell,
+// and a row ends with one more U+0007 whose paragraph properties mark it the row's end (TTP); only
+// those properties (the PAPX, in 512-byte pages of the WordDocument stream) tell a row's end from
+// an empty cell, and a nested table's cells and rows (which end with U+000D) from paragraphs. The
+// result is the blocks every structured importer makes (blocks.ts): paragraphs, and tables.
+
+const said = (zh: string, en: string): Said => ({ zh, en });
+export const ENCRYPTED = said('Word 文件已加密（有密码），无法读取；请取消密码后再检查', 'the Word file is encrypted (password-protected) and cannot be read; remove the password and check it again');
+export const BROKEN = said('不是有效的 Word 文件（可能已损坏或不完整）', 'not a valid Word file (it may be damaged or incomplete)');
+export const NO_TEXT = said('Word 文件中没有文字', 'the Word file holds no text');
+const NOT_WORD = said('不是 Word 97–2003 格式的文件（可能是旧版 WPS 或其他软件的格式）；请另存为 .docx 后再检查', 'not a Word 97–2003 file (an old WPS format, or another program\'s?); save it as .docx and check it again');
+const WORD_95 = said('是 Word 95 或更早版本的格式，无法读取；请在 Word 或 WPS 中另存为 .docx', 'a Word 95 (or older) file, which cannot be read; save it as .docx in Word or WPS');
+
+/** A .doc that cannot be read, and why: thrown inside this module only. */
+class Unreadable extends Error { constructor(readonly why: Said) { super(why.en); } }
+const check = (ok: boolean, why = BROKEN) => { if (!ok) throw new Unreadable(why); };
+
+/** [MS-DOC] 2.5.1 FibBase flags. */
+const F_ENCRYPTED = 0x0100;
+const F_WHICH_TBL_STM = 0x0200;
+/** Word 97's nFib; Word 6 and 95 (0x65–0x68) wrote another FIB and piece table. */
+const NFIB_WORD97 = 0xc0;
+
+/** Paragraph properties ([MS-DOC] 2.6.2) that say where a paragraph mark stands in a table. */
+interface TableProps { inTable?: boolean; ttp?: boolean; itap?: number; innerCell?: boolean; innerTtp?: boolean }
+const SPRM_P_F_IN_TABLE = 0x2416;
+const SPRM_P_F_TTP = 0x2417;
+const SPRM_P_ITAP = 0x6649;
+const SPRM_P_F_INNER_TABLE_CELL = 0x244b;
+const SPRM_P_F_INNER_TTP = 0x244c;
+/** A paragraph's properties too long for its page are in the Data stream, at the offset this names. */
+const SPRM_P_HUGE_PAPX = 0x6646;
+/** Two sprms whose variable operand has a 2-byte length (sprmTDefTable) or a special one (sprmPChgTabs). */
+const SPRM_T_DEF_TABLE = 0xd608;
+const SPRM_P_CHG_TABS = 0xc615;
+
+const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+
+/**
+ * The table properties a grpprl (a list of sprms with their operands) sets, over `into`; `data`, the
+ * Data stream, where a paragraph's huge grpprl is (a table row's end, with its many cells' borders).
+ */
+function readSprms(b: Uint8Array, from: number, to: number, into: TableProps, data?: Uint8Array): void {
+  let at = from;
+  while (at + 2 <= to) {
+    const sprm = b[at] | (b[at + 1] << 8);
+    at += 2;
+    // The operand's size is in the sprm's top three bits (spra).
+    let size: number;
+    switch (sprm >> 13) {
+      case 0: case 1: size = 1; break;
+      case 2: case 4: case 5: size = 2; break;
+      case 3: size = 4; break;
+      case 7: size = 3; break;
+      default:
+        if (sprm === SPRM_T_DEF_TABLE) { size = at + 2 <= to ? 1 + (b[at] | (b[at + 1] << 8)) : to - at; break; }
+        // A sprmPChgTabs of 255 bytes sizes itself otherwise; it never carries table properties: stop there.
+        if (sprm === SPRM_P_CHG_TABS && b[at] === 255) return;
+        size = at < to ? 1 + b[at] : to - at;
+    }
+    if (at + size > to) return;
+    const byte = b[at] !== 0;
+    if (sprm === SPRM_P_F_IN_TABLE) into.inTable = byte;
+    else if (sprm === SPRM_P_F_TTP) into.ttp = byte;
+    else if (sprm === SPRM_P_F_INNER_TABLE_CELL) into.innerCell = byte;
+    else if (sprm === SPRM_P_F_INNER_TTP) into.innerTtp = byte;
+    else if (sprm === SPRM_P_ITAP) into.itap = u32(b, at);
+    else if (sprm === SPRM_P_HUGE_PAPX && data) {
+      // PrcData: a 2-byte size, then the grpprl (which names no Data stream of its own: one level only).
+      const huge = u32(b, at);
+      if (huge + 2 <= data.length) readSprms(data, huge + 2, Math.min(data.length, huge + 2 + (data[huge] | (data[huge + 1] << 8))), into);
+    }
+    at += size;
+  }
+}
+
+/** A piece of the text: its characters' CPs [cpStart, cpEnd), where they start in the WordDocument stream, 1 or 2 bytes each. */
+interface Piece { cpStart: number; cpEnd: number; at: number; width: 1 | 2; prm: number }
+
+/** The document as Word stores it, opened far enough to read its text and its paragraphs' table properties. */
+function openDoc(file: Uint8Array) {
+  let cfb: ReturnType<typeof openCfb>;
+  try { cfb = openCfb(file); } catch (e) { if (e instanceof CfbError) throw new Unreadable(BROKEN); throw e; }
+  const word = cfb.stream('WordDocument');
+  // A .docx with a password is a compound file too, holding the encrypted package.
+  if (!word) throw new Unreadable(cfb.has('EncryptedPackage') ? ENCRYPTED : NOT_WORD);
+  const w = word.bytes;
+  const wv = new DataView(w.buffer, w.byteOffset, w.byteLength);
+  check(w.length >= 0x22 && wv.getUint16(0, true) === 0xa5ec, NOT_WORD);
+  check(wv.getUint16(2, true) >= NFIB_WORD97, WORD_95);
+  const flags = wv.getUint16(0x0a, true);
+  check((flags & F_ENCRYPTED) === 0, ENCRYPTED);
+
+  // The FIB's parts after its fixed base each start with their count ([MS-DOC] 2.5.1): walked, not assumed.
+  const csw = wv.getUint16(0x20, true);
+  const lwAt = 0x22 + csw * 2 + 2;
+  check(lwAt + 2 <= w.length);
+  const cslw = wv.getUint16(lwAt - 2, true);
+  const blobAt = lwAt + cslw * 4 + 2;
+  check(cslw >= 10 && blobAt <= w.length);
+  const cbRgFcLcb = wv.getUint16(blobAt - 2, true);
+  check(cbRgFcLcb >= 34 && blobAt + cbRgFcLcb * 8 <= w.length);
+  const lw = (i: number) => wv.getInt32(lwAt + 4 * i, true);
+  const fcLcb = (i: number) => ({ fc: wv.getUint32(blobAt + 8 * i, true), lcb: wv.getUint32(blobAt + 8 * i + 4, true) });
+  // FibRgLw97: ccpText (3), ccpFtn, ccpHdd, a reserved count, ccpAtn, ccpEdn, ccpTxbx (9): the stories in that order.
+  const ccp = [3, 4, 5, 6, 7, 8, 9].map(lw);
+  check(ccp.every((n) => n >= 0));
+
+  const table = cfb.stream(flags & F_WHICH_TBL_STM ? '1Table' : '0Table');
+  check(table !== undefined);
+  const t = table!.bytes;
+  const tv = new DataView(t.buffer, t.byteOffset, t.byteLength);
+  const data = cfb.stream('Data')?.bytes;
+  const inTable = ({ fc, lcb }: { fc: number; lcb: number }) => fc + lcb <= t.length;
+
+  // The Clx (FibRgFcLcb97 pair 33): grpprls a piece's Prm may name, then the piece table.
+  const clx = fcLcb(33);
+  check(clx.lcb > 0 && inTable(clx));
+  const grpprls: { from: number; to: number }[] = [];
+  let at = clx.fc;
+  const end = clx.fc + clx.lcb;
+  while (at < end && t[at] === 1) {
+    check(at + 3 <= end);
+    const cb = tv.getInt16(at + 1, true);
+    check(cb >= 0 && at + 3 + cb <= end);
+    grpprls.push({ from: at + 3, to: at + 3 + cb });
+    at += 3 + cb;
+  }
+  check(at + 5 <= end && t[at] === 2);
+  const lcb = tv.getUint32(at + 1, true);
+  const plc = at + 5;
+  check(plc + lcb <= end && lcb >= 16 && (lcb - 4) % 12 === 0);
+  const n = (lcb - 4) / 12;
+  const pieces: Piece[] = [];
+  for (let i = 0; i < n; i++) {
+    const cpStart = tv.getUint32(plc + 4 * i, true), cpEnd = tv.getUint32(plc + 4 * i + 4, true);
+    check(cpStart <= cpEnd);
+    const pcd = plc + 4 * (n + 1) + 8 * i;
+    const fc = tv.getUint32(pcd + 2, true);
+    // FcCompressed: bit 30 set, the piece is 8-bit text at half the offset.
+    const compressed = (fc & 0x40000000) !== 0;
+    const width = compressed ? 1 : 2;
+    const start = compressed ? (fc & 0x3fffffff) / 2 : fc & 0x3fffffff;
+    check(Number.isInteger(start) && start + (cpEnd - cpStart) * width <= w.length);
+    pieces.push({ cpStart, cpEnd, at: start, width, prm: tv.getUint16(pcd + 6, true) });
+  }
+
+  // The paragraphs' properties: PlcBtePapx (pair 13) lists 512-byte pages (FKPs) of the WordDocument
+  // stream, each mapping ranges of stream offsets (the paragraph marks' bytes) to a grpprl.
+  const btePapx = fcLcb(13);
+  check(inTable(btePapx) && btePapx.lcb >= 4 && (btePapx.lcb - 4) % 8 === 0);
+  const pages = (btePapx.lcb - 4) / 8;
+  const runs: { fcStart: number; fcEnd: number; props: TableProps }[] = [];
+  for (let i = 0; i < pages; i++) {
+    const page = (tv.getUint32(btePapx.fc + 4 * (pages + 1) + 4 * i, true) & 0x3fffff) * 512;
+    check(page + 512 <= w.length);
+    const crun = w[page + 511];
+    check(4 * (crun + 1) + 13 * crun <= 511);
+    for (let k = 0; k < crun; k++) {
+      const props: TableProps = {};
+      const bOffset = w[page + 4 * (crun + 1) + 13 * k] * 2;
+      if (bOffset > 0) {
+        // PapxInFkp: a count of 2-byte words (or 0 and the count in the next byte), then istd (2 bytes), then the grpprl.
+        const cb = w[page + bOffset];
+        const from = page + bOffset + (cb ? 1 : 2);
+        const to = Math.min(from + (cb ? 2 * cb - 1 : 2 * w[page + bOffset + 1]), page + 511);
+        readSprms(w, from + 2, to, props, data);
+      }
+      runs.push({ fcStart: wv.getUint32(page + 4 * k, true), fcEnd: wv.getUint32(page + 4 * k + 4, true), props });
+    }
+  }
+
+  /** The table properties of the paragraph whose mark is the character at `cp` of `piece`. */
+  function propsAt(piece: Piece, cp: number): TableProps {
+    const fc = piece.at + (cp - piece.cpStart) * piece.width;
+    let lo = 0, hi = runs.length - 1;
+    let props: TableProps = {};
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs[mid].fcEnd <= fc) lo = mid + 1;
+      else if (runs[mid].fcStart > fc) hi = mid - 1;
+      else { props = { ...runs[mid].props }; break; }
+    }
+    // A piece's Prm may set properties for all its text (a fast save): a Prm0 holds one of a short list
+    // of sprms (isprm 0x18 sprmPFInTable, 0x19 sprmPFTtp), a Prm1 names one of the Clx's grpprls.
+    if (piece.prm & 1) {
+      const g = grpprls[piece.prm >> 1];
+      if (g) readSprms(t, g.from, g.to, props, data);
+    } else if ((piece.prm >> 1 & 0x7f) === 0x18) props.inTable = piece.prm >> 8 !== 0;
+    else if ((piece.prm >> 1 & 0x7f) === 0x19) props.ttp = piece.prm >> 8 !== 0;
+    return props;
+  }
+
+  return { word, pieces, propsAt, ccp };
+}
+
+/** A paragraph mark's place: the text before it, what it ends, and how deep in tables. */
+interface Unit { runs: Run[]; ends: 'paragraph' | 'cell' | 'row'; depth: number; mark: number }
+
+/** An 8-bit piece's characters: cp1252 ([MS-DOC] 2.4.1), each byte one character. */
+const CP1252 = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+
+/** Deeper tables than this are no report's: read as the deepest. */
+const MAX_DEPTH = 16;
+
+/**
+ * The characters of the stories [from, to) as units ending at each paragraph mark, each character
+ * a run with where its bytes are in the file. Fields keep their result (what Word shows), not their
+ * code; pictures, drawn objects and note marks go; line, page and column breaks are line breaks.
+ */
+function units(doc: ReturnType<typeof openDoc>, from: number, to: number): Unit[] {
+  const out: Unit[] = [];
+  const w = doc.word;
+  let runs: Run[] = [];
+  /** Open fields: true once past their separator (U+0014), in the result. */
+  const fields: boolean[] = [];
+  let inCode = 0;
+  for (const piece of doc.pieces) {
+    const lo = Math.max(from, piece.cpStart), hi = Math.min(to, piece.cpEnd);
+    for (let cp = lo; cp < hi; cp++) {
+      const i = piece.at + (cp - piece.cpStart) * piece.width;
+      const code = piece.width === 2 ? w.bytes[i] | (w.bytes[i + 1] << 8) : w.bytes[i];
+      const start = w.fileOffset(i);
+      const run = (text: string) => runs.push({ text, start, end: start + piece.width, exact: false });
+      if (code === 0x13) { fields.push(false); inCode++; continue; }
+      if (code === 0x14) { if (fields.length && !fields[fields.length - 1]) { fields[fields.length - 1] = true; inCode--; } continue; }
+      if (code === 0x15) { if (fields.length && !fields.pop()) inCode--; continue; }
+      if (code === 0x0d || code === 0x07) {
+        const props = doc.propsAt(piece, cp);
+        const depth = Math.min(props.itap || (props.inTable || code === 0x07 ? 1 : 0), MAX_DEPTH);
+        const ends = code === 0x07 && depth <= 1 ? (props.ttp ? 'row' : 'cell')
+          : depth >= 2 && props.innerTtp ? 'row' : depth >= 2 && props.innerCell ? 'cell' : 'paragraph';
+        out.push({ runs, ends, depth: Math.max(depth, code === 0x07 ? 1 : 0), mark: start });
+        runs = [];
+        continue;
+      }
+      if (inCode > 0) continue;
+      if (code === 0x0b || code === 0x0c || code === 0x0e) run('\n');
+      else if (code === 0x09) run('\t');
+      else if (code === 0x1e) run('-');
+      else if (code >= 0x20) run(piece.width === 2 ? String.fromCharCode(code) : CP1252[code]);
+    }
+  }
+  if (runs.length) out.push({ runs, ends: 'paragraph', depth: 0, mark: runs[runs.length - 1].end });
+  return out;
+}
+
+/** A table cell as read: its paragraphs and the tables nested in it. */
+interface Cell { items: Item[] }
+type Item = { paragraph: Unit } | { table: Cell[][] };
+
+/** The units as the document's tree: paragraphs, and tables of rows of cells that hold more of both. */
+function tree(list: Unit[]): Item[] {
+  const body: Item[] = [];
+  const open: { rows: Cell[][]; row: Cell[]; cell: Cell }[] = [];
+  const here = () => (open.length ? open[open.length - 1].cell.items : body);
+  const close = () => {
+    const t = open.pop()!;
+    // A row Word did not end (a damaged file): kept as it is.
+    if (t.cell.items.length) t.row.push(t.cell);
+    if (t.row.length) t.rows.push(t.row);
+    here().push({ table: t.rows });
+  };
+  for (const u of list) {
+    while (open.length > u.depth) close();
+    while (open.length < u.depth) open.push({ rows: [], row: [], cell: { items: [] } });
+    const t = open[open.length - 1];
+    if (u.ends === 'paragraph') here().push({ paragraph: u });
+    else if (u.ends === 'cell') { t.cell.items.push({ paragraph: u }); t.row.push(t.cell); t.cell = { items: [] }; }
+    else {
+      // The row's end mark is a paragraph of its own, holding nothing of the row's text.
+      if (t.cell.items.length) t.row.push(t.cell);
+      t.rows.push(t.row);
+      t.row = [];
+      t.cell = { items: [] };
+    }
+  }
+  while (open.length) close();
+  return body;
+}
+
+/** A paragraph's text cut at its line breaks: a line of the draft each. */
+function lines(runs: Run[]): Run[][] {
+  const out: Run[][] = [[]];
+  for (const r of runs) { if (r.text === '\n') out.push([]); else out[out.length - 1].push(r); }
+  return out;
+}
+
+/** A cell's paragraphs as one run list, a line break between them (collapse() makes it a space, or nothing between Chinese). */
+function cellRuns(cell: Cell): Run[] {
+  const out: Run[] = [];
+  for (const item of cell.items) {
+    if (!('paragraph' in item)) continue;
+    if (out.length) out.push({ text: '\n', start: item.paragraph.mark, end: item.paragraph.mark, exact: false });
+    out.push(...item.paragraph.runs);
+  }
+  return out;
+}
+
+/**
+ * The tree as blocks. A table that lays the page out (it holds a table, or has one column, or a cell
+ * holds the article) is read as the paragraphs and tables in its cells, as web pages' are (html.ts).
+ */
+function blocksOf(items: Item[], out: Block[] = []): Block[] {
+  for (const item of items) {
+    if ('paragraph' in item) {
+      for (const line of lines(item.paragraph.runs)) out.push({ kind: 'paragraph', runs: line });
+      continue;
+    }
+    const rows = item.table.map((row) => row.map((cell) => ({ covered: false as const, runs: cellRuns(cell) })));
+    const layout = item.table.some((row) => row.some((cell) => cell.items.some((i) => 'table' in i)))
+      || item.table.every((row) => row.length <= 1) || holdsArticle(rows);
+    if (layout) for (const row of item.table) for (const cell of row) blocksOf(cell.items, out);
+    else out.push({ kind: 'table', rows });
+  }
+  return out;
+}
+
+/**
+ * The document's blocks, each character's run with its offset in the file (a test changes a digit
+ * there); or why it cannot be read. The main text first, then the text boxes' (a table drawn in a
+ * text box is in a story of its own, after the notes and headers).
+ */
+export function readDoc(file: Uint8Array): { blocks: Block[] } | { refused: Said } {
+  try {
+    const doc = openDoc(file);
+    const [text, ftn, hdd, mcr, atn, edn, txbx] = doc.ccp;
+    const boxes = text + ftn + hdd + mcr + atn + edn;
+    const list = [...units(doc, 0, text), ...units(doc, boxes, boxes + txbx)];
+    return { blocks: blocksOf(tree(list)) };
+  } catch (e) {
+    if (e instanceof Unreadable) return { refused: e.why };
+    throw e;
+  }
+}
+
+/** A .doc's report as draft text, or why there is none. */
+export function importDoc(file: Uint8Array): ImportResult {
+  const read = readDoc(file);
+  if ('refused' in read) return read;
+  const { text } = renderBlocks(read.blocks);
+  return /\S/.test(text) ? { text } : { refused: NO_TEXT };
+}

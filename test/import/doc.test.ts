@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { LineIndex } from '../../server/src/core/lineIndex';
+import { parseReport } from '../../server/src/core/parse/report';
+import { applyEdits, check } from '../../server/src/core/service';
+import { renderBlocks } from '../../server/src/import/blocks';
+import { readDoc } from '../../server/src/import/doc';
+import { documentKind, importDocument } from '../../server/src/import/index';
+import { EXPECTED } from '../core/expected';
+import { ARITHMETIC, sliceAt, TABLE_CODES } from '../core/seeds';
+import { figures2019, figuresOf, type Figures } from '../layouts/figures';
+import { asText, bound, cellsOf, said } from './cells';
+
+// Every seed's figures (2021 and 2019 formats) drafted in Word and saved as Word 97–2003 (.doc):
+// test/fixtures/doc/, made by scripts/gen-doc-fixtures.mjs (LibreOffice converts the .docx of
+// test/layouts/docx.ts). Unchanged, every cell is bound with its value and the findings are those
+// of the same report as text; with any one cell's digit changed in the file's own bytes (the same
+// length, so that every offset of the file stays valid), that cell is named and its fix restores it.
+
+const DIR = join(process.cwd(), 'test', 'fixtures', 'doc');
+const READER = new Set([...TABLE_CODES, 'table-unreadable', 'cell-ambiguous']);
+const SEEDS = Object.keys(EXPECTED);
+const FILES: { file: string; name: string; figures: Figures }[] = [
+  ...SEEDS.map((k) => ({ file: `${k}.doc`, name: `seed ${k}`, figures: figuresOf(EXPECTED[k]) })),
+  ...SEEDS.map((k) => ({ file: `${k}-2019.doc`, name: `seed ${k} (2019 format)`, figures: figures2019(EXPECTED[k]) })),
+];
+const bytesOf = (file: string) => readFileSync(join(DIR, file));
+
+async function draftOf(bytes: Uint8Array, kind: 'doc' | 'docx' = 'doc'): Promise<string> {
+  const imported = await importDocument(kind, bytes);
+  assert.ok('text' in imported, JSON.stringify(imported));
+  return imported.text;
+}
+
+describe('Word 97–2003 files (.doc)', () => {
+  for (const { file, name, figures } of FILES) {
+    it(`${name}: every cell bound with its value; the findings of the text`, async () => {
+      const text = await draftOf(bytesOf(file));
+      const { wrong, bound: n, total } = bound(text, figures);
+      assert.deepEqual(wrong, []);
+      assert.equal(n, total);
+      const plain = asText(figures);
+      assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain));
+    });
+  }
+
+  it('a .doc renamed .docx, or .wps (WPS writes the same format), reads as the .doc does', async () => {
+    const bytes = bytesOf('002.doc');
+    const text = await draftOf(bytes);
+    assert.equal(await draftOf(bytes, 'docx'), text);
+    assert.equal(documentKind('报告.WPS'), 'doc');
+    assert.equal(documentKind('报告.doc'), 'doc');
+  });
+
+  const FRAMED: [string, string, Figures][] = [
+    ['each table in the one cell of a layout table (nested)', '002-nested.doc', figuresOf(EXPECTED['002'])],
+    ['each table in a text box', '003-textbox.doc', figures2019(EXPECTED['003'])],
+  ];
+  for (const [what, file, figures] of FRAMED) {
+    it(`${what}: every cell bound; the findings of the text`, async () => {
+      const text = await draftOf(bytesOf(file));
+      assert.deepEqual(bound(text, figures).wrong, []);
+      const plain = asText(figures);
+      assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain));
+    });
+  }
+});
+
+/** Where the digits of each cell's number are in the file: the reader's runs carry each character's file offset. */
+function placesOf(bytes: Uint8Array, figures: Figures) {
+  const read = readDoc(bytes);
+  assert.ok('blocks' in read);
+  const { text, map } = renderBlocks(read.blocks);
+  const report = parseReport(text);
+  const idx = new LineIndex(text);
+  return [...cellsOf(figures)].map((c) => {
+    const cell = report.tables[c.key]!.rows[c.row]!.cells[c.col]!;
+    // The file offset of the number's last character (each character's run is its own bytes).
+    const last = map.toSource(idx.offset(cell.range.end) - 1, idx.offset(cell.range.end));
+    return { ...c, at: last.start };
+  });
+}
+
+describe('one digit of one cell changed in a .doc\'s bytes', () => {
+  for (const { file, name, figures } of FILES) {
+    it(`${name}: every cell of tables 3 and 4 is named, and its fix restores the value`, () => {
+      const bytes = bytesOf(file);
+      let n = 0;
+      for (const { key, row, col, text, at } of placesOf(bytes, figures)) {
+        if (key === 't2') continue;
+        const digit = bytes[at] - 0x30;
+        assert.ok(digit >= 0 && digit <= 9 && String(digit) === text.slice(-1), `${key} ${row} ${col}: ${bytes[at]}`);
+        const wrong = text.slice(0, -1) + String((digit + 1) % 10);
+        const mutated = Buffer.from(bytes);
+        mutated[at] = 0x30 + (digit + 1) % 10;
+        const read = readDoc(mutated);
+        assert.ok('blocks' in read);
+        const draft = renderBlocks(read.blocks).text;
+        const found = check(draft).findings.filter((f) => READER.has(f.code));
+        const where = `${key} ${row} ${col} ${text}→${wrong}`;
+        assert.equal(found.length, 1, `${where}: ${found.map((f) => `${f.code} ${f.message}`).join('\n')}`);
+        assert.ok(ARITHMETIC.has(found[0].code), where);
+        const fixed = applyEdits(draft, found[0].fix!.edits);
+        if (key === 't3') {
+          // Table 3's identities cross: the one wrong cell is named, and its fix restores it.
+          assert.equal(sliceAt(draft, found[0].range), wrong, where);
+          assert.equal(parseReport(fixed).tables.t3?.rows[row]?.cells[col]?.value, Number(text), where);
+        } else {
+          // Table 4's block only says it disagrees: its total is fixed, by convention.
+          assert.equal(found[0].code, 'table4-total', where);
+          assert.deepEqual(check(fixed).findings.filter((f) => READER.has(f.code)), [], where);
+        }
+        n++;
+      }
+      assert.ok(n >= 175, `${n} cells`);
+    });
+  }
+});
