@@ -86,8 +86,7 @@ interface Piece { cpStart: number; cpEnd: number; at: number; width: 1 | 2; prm:
 
 /** The document as Word stores it, opened far enough to read its text and its paragraphs' table properties. */
 function openDoc(file: Uint8Array) {
-  let cfb: ReturnType<typeof openCfb>;
-  try { cfb = openCfb(file); } catch (e) { if (e instanceof CfbError) throw new Unreadable(BROKEN); throw e; }
+  const cfb = openCfb(file);
   const word = cfb.stream('WordDocument');
   // A .docx with a password is a compound file too, holding the encrypted package.
   if (!word) throw new Unreadable(cfb.has('EncryptedPackage') ? ENCRYPTED : NOT_WORD);
@@ -139,6 +138,9 @@ function openDoc(file: Uint8Array) {
   check(plc + lcb <= end && lcb >= 16 && (lcb - 4) % 12 === 0);
   const n = (lcb - 4) / 12;
   const pieces: Piece[] = [];
+  // A document's pieces are its own bytes, each once: more than the stream holds is a hostile table
+  // (pieces overlapping, to be read again and again), refused before it is read.
+  let bytes = 0;
   for (let i = 0; i < n; i++) {
     const cpStart = tv.getUint32(plc + 4 * i, true), cpEnd = tv.getUint32(plc + 4 * i + 4, true);
     check(cpStart <= cpEnd);
@@ -148,7 +150,8 @@ function openDoc(file: Uint8Array) {
     const compressed = (fc & 0x40000000) !== 0;
     const width = compressed ? 1 : 2;
     const start = compressed ? (fc & 0x3fffffff) / 2 : fc & 0x3fffffff;
-    check(Number.isInteger(start) && start + (cpEnd - cpStart) * width <= w.length);
+    bytes += (cpEnd - cpStart) * width;
+    check(Number.isInteger(start) && start + (cpEnd - cpStart) * width <= w.length && bytes <= w.length);
     pieces.push({ cpStart, cpEnd, at: start, width, prm: tv.getUint16(pcd + 6, true) });
   }
 
@@ -157,6 +160,7 @@ function openDoc(file: Uint8Array) {
   const btePapx = fcLcb(13);
   check(inTable(btePapx) && btePapx.lcb >= 4 && (btePapx.lcb - 4) % 8 === 0);
   const pages = (btePapx.lcb - 4) / 8;
+  check(pages <= w.length / 512);
   const runs: { fcStart: number; fcEnd: number; props: TableProps }[] = [];
   for (let i = 0; i < pages; i++) {
     const page = (tv.getUint32(btePapx.fc + 4 * (pages + 1) + 4 * i, true) & 0x3fffff) * 512;
@@ -337,6 +341,8 @@ export function readDoc(file: Uint8Array): { blocks: Block[] } | { refused: Said
     return { blocks: blocksOf(tree(list)) };
   } catch (e) {
     if (e instanceof Unreadable) return { refused: e.why };
+    // The container is damaged: which way does not help the user.
+    if (e instanceof CfbError) return { refused: BROKEN };
     throw e;
   }
 }
