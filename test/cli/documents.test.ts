@@ -26,6 +26,8 @@ const place = places.get(placeKey('t3', '1', 'natural'))!;
 const CELL = idx.range(place.start, place.end);
 const page = join(tmp, 'report.html');
 const word = join(tmp, 'report.docx');
+/** Seed 002 saved as Word 97–2003 (test/fixtures/doc): no error in it. */
+const DOC = join('test', 'fixtures', 'doc', '002.doc');
 
 before(async () => {
   writeFileSync(page, html);
@@ -60,12 +62,14 @@ describe('check: web pages and Word files', () => {
     const dir = mkdtempSync(join(tmp, 'bad-'));
     copyFileSync(page, join(dir, 'good.html'));
     writeFileSync(join(dir, 'random.docx'), Buffer.from('this is not a zip file, but a text someone renamed'));
-    writeFileSync(join(dir, 'old.docx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('WordDocument', 'utf16le')]));
+    // A .doc renamed .docx is read as the .doc it is; a .wps of an old WPS (no Word format) is not.
+    copyFileSync(DOC, join(dir, 'old.docx'));
+    writeFileSync(join(dir, 'old.wps'), Buffer.from('an old WPS format, not Word\'s'));
     const r = nianbao('check', dir);
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stderr, /old\.docx：是旧版 \.doc 格式，请在 Word 中另存为 \.docx/);
+    assert.match(r.stderr, /old\.wps：不是 Word 97–2003 格式的文件/);
     assert.match(r.stderr, /random\.docx：不是有效的 Word 文件（可能已损坏或不完整）/);
-    assert.match(r.stderr, /检查了 1 个文件：1 个错误，0 个警告；2 个文件未能检查/);
+    assert.match(r.stderr, /检查了 2 个文件：1 个错误，0 个警告；2 个文件未能检查/);
   });
 });
 
@@ -99,6 +103,7 @@ describe('check: a reviewer\'s folder of every format, a corrupt file among them
     copyFileSync(join('test', 'fixtures', 'seeds', '001_f7e86f2ed0717179.txt'), join(dir, 'd.txt'));
     writeFileSync(join(dir, 'e.pdf'), readFileSync(PDF).subarray(0, 5000)); // a download cut short
     writeFileSync(join(dir, 'f.docx'), readFileSync(word).subarray(0, 3000));
+    copyFileSync(DOC, join(dir, 'g.doc'));
   });
 
   test('the others are checked, the corrupt ones named, exit 1 for the errors found', () => {
@@ -106,7 +111,7 @@ describe('check: a reviewer\'s folder of every format, a corrupt file among them
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /e\.pdf：.*(不完整|损坏)/);
     assert.match(r.stderr, /f\.docx：不是有效的 Word 文件/);
-    assert.match(r.stderr, /检查了 4 个文件：2 个错误，.*；2 个文件未能检查/);
+    assert.match(r.stderr, /检查了 5 个文件：2 个错误，.*；2 个文件未能检查/);
   });
 
   test('SARIF validates; the web page\'s result has its region in the HTML, the Word file\'s none; the corrupt files are notifications', () => {
@@ -137,7 +142,7 @@ describe('check: a reviewer\'s folder of every format, a corrupt file among them
   });
 });
 
-describe('convert: a web page, a Word file and a PDF become drafts that read back with every cell', () => {
+describe('convert: a web page, a Word file (.docx, .doc) and a PDF become drafts that read back with every cell', () => {
   /** Every cell's value, by table, row and column, as `nianbao parse` reads the file. */
   const cells = (file: string) => {
     const r = nianbao('parse', file);
@@ -147,7 +152,7 @@ describe('convert: a web page, a Word file and a PDF become drafts that read bac
     for (const [t, rows] of Object.entries(tables)) for (const [row, cols] of Object.entries(rows)) for (const [col, c] of Object.entries(cols)) out[`${t} ${row} ${col}`] = c.value;
     return out;
   };
-  for (const [name, file] of [['web page', page], ['Word file', word], ['PDF', PDF]] as const) {
+  for (const [name, file] of [['web page', page], ['Word file', word], ['Word 97–2003 file', DOC], ['PDF', PDF]] as const) {
     for (const to of ['md', 'txt']) {
       test(`${name} → ${to}`, () => {
         const before = cells(file);
