@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, type CodeAction } from 'vscode-languageserver/node';
+import { openCfb } from '../../server/src/import/cfb';
 import { startTestClient, type TestClient } from './lspClient';
 
 // The requests behind the palette's commands: a file the editor has not opened, sent as bytes.
@@ -56,6 +57,19 @@ describe('language server: files that are not open', () => {
     assert.deepEqual(checked, { findings: 0, report: true });
     const scanned = await client.connection.sendRequest('nianbao/import', file('file:///ws/x.pdf', Buffer.from('%PDF-1.4\n%%EOF\n')));
     assert.ok('refused' in (scanned as object), JSON.stringify(scanned));
+  });
+
+  it('converts a Word 97–2003 report (.doc, and a .wps in its format) to a draft, and checks one nobody opened', async () => {
+    const doc = readFileSync('test/fixtures/doc/002.doc');
+    for (const name of ['file:///ws/002.doc', 'file:///ws/002.wps']) {
+      const reply = await client.connection.sendRequest('nianbao/import', file(name, doc)) as { text: string };
+      assert.match(reply.text, /^某某镇2024年政府信息公开工作年度报告\n/);
+      assert.match(reply.text, /\n一、本年新收政府信息公开申请数量\t55\t8\t0\t0\t0\t0\t63\n/);
+    }
+    assert.deepEqual(await client.connection.sendRequest('nianbao/checkFile', file('file:///ws/002.doc', doc)), { findings: 0, report: true });
+    const encrypted = Buffer.from(doc);
+    encrypted[openCfb(doc).stream('WordDocument')!.fileOffset(0x0b)] |= 0x01; // the FIB's fEncrypted
+    assert.deepEqual(await client.connection.sendRequest('nianbao/import', file('file:///ws/locked.doc', encrypted)), { refused: 'Word 文件已加密（有密码），无法读取；请取消密码后再检查' });
   });
 
   it('imports a text report as its text, and names why an empty one cannot be', async () => {
