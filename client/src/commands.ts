@@ -8,8 +8,8 @@ import { request } from './requests';
 // The palette's commands. The client only reads files and shows results; the server converts and
 // checks them with the same code as the command line (server/src/lsp/workspaceFiles.ts).
 
-/** The report files a workspace is searched for (as the CLI searches a folder). */
-const REPORT_FILES = `**/*.{${EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
+/** The report files a workspace is searched for (as the CLI searches a folder), and watched for. */
+export const REPORT_FILES = `**/*.{${EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
 const NOT_REPORTS = '**/{node_modules,.git,.vscode,dist,out}/**';
 /** Word, web-page and PDF reports, for the file picker of “convert”. */
 const DOCUMENTS = EXTENSIONS.filter((e) => documentKind(e) !== 'text').map((e) => e.slice(1));

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Uri, workspace, type ExtensionContext } from 'vscode';
-import { registerCommands } from './commands';
+import { registerCommands, REPORT_FILES } from './commands';
 import { registerEditorCommands, ruleDocsCommand, sendSilenced } from './editorCommands';
 import { registerExportWord } from './exportWord';
 import { l10n } from './l10n';
@@ -36,7 +36,7 @@ export async function activate(context: ExtensionContext): Promise<NianbaoApi> {
     documentSelector, outputChannelName: 'nianbao', middleware,
     // The server reads .nianbao.json at a workspace folder's root; it is told when one changes. It also
     // reads last year's report from disk for the checks across years: told when a report file changes.
-    synchronize: { fileEvents: [workspace.createFileSystemWatcher('**/.nianbao.json'), workspace.createFileSystemWatcher('**/*.{txt,md,markdown,html,htm,docx,doc,wps,pdf}')] },
+    synchronize: { fileEvents: [workspace.createFileSystemWatcher('**/.nianbao.json'), workspace.createFileSystemWatcher(REPORT_FILES)] },
   };
   client = new LanguageClient('nianbao', l10n.t('Annual report check'), serverOptions, clientOptions);
   registerCommands(context, () => client, () => client?.outputChannel);

@@ -6,6 +6,7 @@ import { FORMAT_2021, SECTION_OF, SECTIONS, TABLE_KEYS, tableSpec, type FormatVe
 import type { Report } from '../../server/src/core/model';
 import { readHeading } from '../../server/src/core/parse/sections';
 import { check } from '../../server/src/core/service';
+import { documentKind, EXTENSIONS } from '../../server/src/import/formats';
 import { snippetsFile } from '../../scripts/snippets';
 import { expand, snippet } from './snippetText';
 
@@ -171,5 +172,16 @@ describe('workspace trust', () => {
   it('is declared safe in Restricted Mode and in virtual workspaces: it runs nothing from the workspace', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
     assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+  });
+});
+
+describe('the explorer\'s menus', () => {
+  it('offer “convert to draft” and “export” on every document formats.ts reads (.docx, .doc, .wps, .pdf, .html…), and on no text file', () => {
+    const { contributes } = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { menus: Record<string, { command: string; when: string }[]> } };
+    for (const command of ['nianbao.convertToDraft', 'nianbao.exportWord']) {
+      const { when } = contributes.menus['explorer/context'].find((m) => m.command === command)!;
+      const pattern = new RegExp(/resourceExtname =~ \/(.*)\/i/.exec(when)![1], 'i');
+      for (const extension of EXTENSIONS) assert.equal(pattern.test(extension), documentKind(extension) !== 'text', `${command} ${extension}`);
+    }
   });
 });
