@@ -1,5 +1,5 @@
 import { CfbError, openCfb } from './cfb';
-import { holdsArticle, renderBlocks, type Block, type Run } from './blocks';
+import { holdsArticle, renderBlocks, type Block, type GridCell, type Run } from './blocks';
 import type { ImportResult, Said } from './types';
 
 // A Word 97–2003 document (.doc; WPS writes its .wps the same way) as draft text ([MS-DOC]). Its
@@ -29,7 +29,11 @@ const F_WHICH_TBL_STM = 0x0200;
 const NFIB_WORD97 = 0xc0;
 
 /** Paragraph properties ([MS-DOC] 2.6.2) that say where a paragraph mark stands in a table. */
-interface TableProps { inTable?: boolean; ttp?: boolean; itap?: number; innerCell?: boolean; innerTtp?: boolean }
+interface TableProps {
+  inTable?: boolean; ttp?: boolean; itap?: number; innerCell?: boolean; innerTtp?: boolean;
+  /** A row's end: where its cells' edges are (twips from the margin), from the row's sprmTDefTable. */
+  edges?: number[];
+}
 const SPRM_P_F_IN_TABLE = 0x2416;
 const SPRM_P_F_TTP = 0x2417;
 const SPRM_P_ITAP = 0x6649;
@@ -67,7 +71,11 @@ function readSprms(b: Uint8Array, from: number, to: number, into: TableProps, da
     }
     if (at + size > to) return;
     const byte = b[at] !== 0;
-    if (sprm === SPRM_P_F_IN_TABLE) into.inTable = byte;
+    if (sprm === SPRM_T_DEF_TABLE && size >= 3) {
+      // TDefTableOperand: its size (2 bytes), the number of cells, then each cell's left edge and the last one's right.
+      const cells = b[at + 2];
+      if (3 + 2 * (cells + 1) <= size) into.edges = Array.from({ length: cells + 1 }, (_, i) => (b[at + 3 + 2 * i] | (b[at + 4 + 2 * i] << 8)) << 16 >> 16);
+    } else if (sprm === SPRM_P_F_IN_TABLE) into.inTable = byte;
     else if (sprm === SPRM_P_F_TTP) into.ttp = byte;
     else if (sprm === SPRM_P_F_INNER_TABLE_CELL) into.innerCell = byte;
     else if (sprm === SPRM_P_F_INNER_TTP) into.innerTtp = byte;
@@ -206,7 +214,7 @@ function openDoc(file: Uint8Array) {
 }
 
 /** A paragraph mark's place: the text before it, what it ends, and how deep in tables. */
-interface Unit { runs: Run[]; ends: 'paragraph' | 'cell' | 'row'; depth: number; mark: number }
+interface Unit { runs: Run[]; ends: 'paragraph' | 'cell' | 'row'; depth: number; mark: number; edges?: number[] }
 
 /** An 8-bit piece's characters: cp1252 ([MS-DOC] 2.4.1), each byte one character. */
 const CP1252 = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
@@ -241,7 +249,7 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number): Unit[
         const depth = Math.min(props.itap || (props.inTable || code === 0x07 ? 1 : 0), MAX_DEPTH);
         const ends = code === 0x07 && depth <= 1 ? (props.ttp ? 'row' : 'cell')
           : depth >= 2 && props.innerTtp ? 'row' : depth >= 2 && props.innerCell ? 'cell' : 'paragraph';
-        out.push({ runs, ends, depth: Math.max(depth, code === 0x07 ? 1 : 0), mark: start });
+        out.push({ runs, ends, depth: Math.max(depth, code === 0x07 ? 1 : 0), mark: start, edges: props.edges });
         runs = [];
         continue;
       }
@@ -258,18 +266,20 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number): Unit[
 
 /** A table cell as read: its paragraphs and the tables nested in it. */
 interface Cell { items: Item[] }
-type Item = { paragraph: Unit } | { table: Cell[][] };
+/** A table row as read: its cells, and their edges when Word wrote them. */
+interface Row { cells: Cell[]; edges?: number[] }
+type Item = { paragraph: Unit } | { table: Row[] };
 
 /** The units as the document's tree: paragraphs, and tables of rows of cells that hold more of both. */
 function tree(list: Unit[]): Item[] {
   const body: Item[] = [];
-  const open: { rows: Cell[][]; row: Cell[]; cell: Cell }[] = [];
+  const open: { rows: Row[]; row: Cell[]; cell: Cell }[] = [];
   const here = () => (open.length ? open[open.length - 1].cell.items : body);
   const close = () => {
     const t = open.pop()!;
     // A row Word did not end (a damaged file): kept as it is.
     if (t.cell.items.length) t.row.push(t.cell);
-    if (t.row.length) t.rows.push(t.row);
+    if (t.row.length) t.rows.push({ cells: t.row });
     here().push({ table: t.rows });
   };
   for (const u of list) {
@@ -281,7 +291,7 @@ function tree(list: Unit[]): Item[] {
     else {
       // The row's end mark is a paragraph of its own, holding nothing of the row's text.
       if (t.cell.items.length) t.row.push(t.cell);
-      t.rows.push(t.row);
+      t.rows.push({ cells: t.row, edges: u.edges });
       t.row = [];
       t.cell = { items: [] };
     }
@@ -308,6 +318,38 @@ function cellRuns(cell: Cell): Run[] {
   return out;
 }
 
+/** Edges closer than this (twips: 1 pt) are one: rows drawn by hand seldom line up exactly. */
+const SAME_EDGE = 20;
+
+/**
+ * The table as a full grid, as blocks.ts wants it: Word writes a cell merged across columns as one
+ * wider cell, which covers the grid's columns between its edges (as a web page's colspan does); the
+ * grid's columns are every row's edges. A row whose edges are not its cells' stays as its cells are.
+ * (A cell merged down is an empty cell in each row below: the text holds it, as a covered position.)
+ */
+function grid(table: Row[]): GridCell[][] {
+  const columns: number[] = [];
+  for (const x of [...new Set(table.flatMap((r) => r.edges ?? []))].sort((a, b) => a - b)) {
+    if (!columns.length || x - columns[columns.length - 1] > SAME_EDGE) columns.push(x);
+  }
+  /** The grid column an edge is at: the last column edge at or before it. */
+  const column = (x: number) => {
+    let lo = 0, hi = columns.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (columns[mid] <= x) lo = mid; else hi = mid - 1; }
+    return lo;
+  };
+  return table.map(({ cells, edges }) => {
+    const read: GridCell[] = cells.map((cell) => ({ covered: false, runs: cellRuns(cell) }));
+    if (!edges || edges.length !== cells.length + 1) return read;
+    const out: GridCell[] = Array.from({ length: column(edges[0]) }, () => ({ covered: true }));
+    read.forEach((cell, i) => {
+      out.push(cell);
+      for (let k = column(edges[i]) + 1; k < column(edges[i + 1]); k++) out.push({ covered: true });
+    });
+    return out;
+  });
+}
+
 /**
  * The tree as blocks. A table that lays the page out (it holds a table, or has one column, or a cell
  * holds the article) is read as the paragraphs and tables in its cells, as web pages' are (html.ts).
@@ -318,10 +360,10 @@ function blocksOf(items: Item[], out: Block[] = []): Block[] {
       for (const line of lines(item.paragraph.runs)) out.push({ kind: 'paragraph', runs: line });
       continue;
     }
-    const rows = item.table.map((row) => row.map((cell) => ({ covered: false as const, runs: cellRuns(cell) })));
-    const layout = item.table.some((row) => row.some((cell) => cell.items.some((i) => 'table' in i)))
-      || item.table.every((row) => row.length <= 1) || holdsArticle(rows);
-    if (layout) for (const row of item.table) for (const cell of row) blocksOf(cell.items, out);
+    const rows = grid(item.table);
+    const layout = item.table.some((row) => row.cells.some((cell) => cell.items.some((i) => 'table' in i)))
+      || item.table.every((row) => row.cells.length <= 1) || holdsArticle(rows);
+    if (layout) for (const row of item.table) for (const cell of row.cells) blocksOf(cell.items, out);
     else out.push({ kind: 'table', rows });
   }
   return out;
