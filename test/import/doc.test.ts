@@ -10,6 +10,7 @@ import { readDoc } from '../../server/src/import/doc';
 import { documentKind, importDocument } from '../../server/src/import/index';
 import { EXPECTED } from '../core/expected';
 import { ARITHMETIC, sliceAt, TABLE_CODES } from '../core/seeds';
+import { renderDoc, type DocStyle } from '../layouts/doc';
 import { renderDocx } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { asText, bound, cellsOf, said } from './cells';
@@ -76,6 +77,30 @@ describe('Word 97–2003 files (.doc)', () => {
   }
 });
 
+describe('.doc files written as Word writes them (test/layouts/doc.ts, no LibreOffice)', () => {
+  const STYLES: [string, DocStyle][] = [
+    ['as LibreOffice writes them (one UTF-16 piece)', {}],
+    ['ASCII in 8-bit pieces between UTF-16 ones', { eightBit: true }],
+    ['headings in fields, pictures and drawn objects, page breaks', { fields: true, objects: true }],
+    ['each table nested in a layout table', { nested: true }],
+    ['all of these', { eightBit: true, fields: true, objects: true, nested: true }],
+  ];
+  for (const [what, style] of STYLES) {
+    it(`${what}: every seed, both formats, the draft of the .docx; every cell bound`, async () => {
+      for (const { name, figures } of FILES) {
+        const text = await draftOf(renderDoc(figures, style));
+        assert.deepEqual(bound(text, figures).wrong, [], name);
+        assert.equal(text, await draftOf(await renderDocx(figures, 1), 'docx'), name);
+      }
+    });
+  }
+
+  it('the FIB\'s fEncrypted flag: refused as encrypted', async () => {
+    const r = await importDocument('doc', renderDoc(figuresOf(EXPECTED['001']), { encrypted: true }));
+    assert.deepEqual(r, { refused: { zh: 'Word 文件已加密（有密码），无法读取；请取消密码后再检查', en: 'the Word file is encrypted (password-protected) and cannot be read; remove the password and check it again' } });
+  });
+});
+
 /** Where the digits of each cell's number are in the file: the reader's runs carry each character's file offset. */
 function placesOf(bytes: Uint8Array, figures: Figures) {
   const read = readDoc(bytes);
@@ -92,9 +117,16 @@ function placesOf(bytes: Uint8Array, figures: Figures) {
 }
 
 describe('one digit of one cell changed in a .doc\'s bytes', () => {
-  for (const { file, name, figures } of FILES) {
+  // Each seed's .doc from LibreOffice (one UTF-16 piece), and as test/layouts/doc.ts writes it with every
+  // style at once (digits in 8-bit pieces: one byte each; tables nested).
+  const ALL: DocStyle = { eightBit: true, fields: true, objects: true, nested: true };
+  const cases = FILES.flatMap(({ file, name, figures }) => [
+    { name, figures, bytes: () => bytesOf(file) },
+    { name: `${name}, written with 8-bit pieces, fields and nested tables`, figures, bytes: () => renderDoc(figures, ALL) },
+  ]);
+  for (const { name, figures, bytes: make } of cases) {
     it(`${name}: every cell of tables 3 and 4 is named, and its fix restores the value`, () => {
-      const bytes = bytesOf(file);
+      const bytes = make();
       let n = 0;
       for (const { key, row, col, text, at } of placesOf(bytes, figures)) {
         if (key === 't2') continue;

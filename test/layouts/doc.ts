@@ -1,0 +1,237 @@
+import type { Figures } from './figures';
+import { reportParts } from './render';
+import { starts, wordTable, type WordTable } from './word';
+
+// A report as a Word 97–2003 file (.doc), written here byte by byte ([MS-CFB], [MS-DOC]), so that
+// the tests make every seed's .doc without LibreOffice and in the shapes Word itself writes that
+// LibreOffice does not: ASCII text in 8-bit pieces between UTF-16 ones, headings inside fields,
+// pictures and drawn objects in the text, page breaks, and each table nested in a layout table.
+// The tables are Word's: a cell's text ends with U+0007, the row with one more U+0007 whose
+// paragraph properties mark the row's end (sprmPFTtp) and give its cells' edges (sprmTDefTable);
+// a cell merged down is an empty cell in each row below, one merged across a wider cell.
+
+export interface DocStyle {
+  /** ASCII text (digits, tabs' places…) in 8-bit pieces, as Word stores what cp1252 can hold. */
+  eightBit?: boolean;
+  /** Each heading the result of a field (a table of contents' hyperlink), after its code. */
+  fields?: boolean;
+  /** A picture (U+0001) and a drawn object (U+0008) in the prose, a page break (U+000C) before each section. */
+  objects?: boolean;
+  /** Each table in the one cell of a layout table (a nested table: its marks are paragraph marks at depth 2). */
+  nested?: boolean;
+  /** The FIB's fEncrypted flag set. */
+  encrypted?: boolean;
+}
+
+/** A paragraph mark's properties: where it stands in a table. */
+interface Props { depth?: number; ttp?: boolean; cell?: boolean; edges?: number[] }
+/** The text up to a paragraph mark (U+000D) or cell mark (U+0007), and the mark's properties. */
+interface Para { text: string; mark: '\r' | '\x07'; props: Props }
+
+/** A grid column's width, in twips. */
+const COLUMN = 600;
+
+function tableParas(table: WordTable, depth: number): Para[] {
+  const out: Para[] = [];
+  // At depth 1 a cell and a row end with U+0007; in a nested table, with a paragraph mark.
+  const mark = depth === 1 ? '\x07' : '\r';
+  for (const row of table.rows) {
+    const xs = starts(row);
+    row.cells.forEach((c) => {
+      const lines = c.kind === 'value' || c.below || c.lines.length === 0 ? [c.text] : c.lines;
+      lines.slice(0, -1).forEach((line) => out.push({ text: line, mark: '\r', props: { depth } }));
+      out.push({ text: lines[lines.length - 1], mark, props: { depth, cell: true } });
+    });
+    const last = row.cells[row.cells.length - 1];
+    const edges = [...xs, xs[xs.length - 1] + last.span].map((x) => x * COLUMN);
+    out.push({ text: '', mark, props: { depth, cell: true, ttp: true, edges } });
+  }
+  return out;
+}
+
+/** The report's paragraphs and table marks, in order. */
+function parasOf(f: Figures, style: DocStyle): Para[] {
+  const out: Para[] = [];
+  let prose = 0;
+  for (const part of reportParts(f)) {
+    if (part.kind !== 'table') {
+      const text = part.kind === 'heading' && style.fields ? `\x13 HYPERLINK \\l "_Toc${out.length}" \x14${part.text}\x15` : part.text;
+      const before = part.kind === 'heading' && style.objects ? '\x0c' : '';
+      const after = part.kind === 'prose' && style.objects && prose++ === 0 ? '\x01\x08' : '';
+      out.push({ text: before + text + after, mark: '\r', props: {} });
+      continue;
+    }
+    const table = wordTable(f, part.key);
+    if (!style.nested) { out.push(...tableParas(table, 1)); continue; }
+    out.push(...tableParas(table, 2));
+    out.push({ text: '', mark: '\r', props: { depth: 1 } });
+    out.push({ text: '', mark: '\x07', props: { depth: 1, cell: true } });
+    out.push({ text: '', mark: '\x07', props: { depth: 1, cell: true, ttp: true, edges: [0, table.width * COLUMN] } });
+  }
+  return out;
+}
+
+/** A paragraph's properties as a grpprl ([MS-DOC] 2.6.2), after its style (istd 0). */
+function grpprl({ depth = 0, ttp, cell, edges }: Props): Buffer {
+  const sprms: Buffer[] = [Buffer.alloc(2)];
+  const sprm = (code: number, operand: Buffer) => { const b = Buffer.alloc(2); b.writeUInt16LE(code); sprms.push(b, operand); };
+  if (depth > 0) sprm(0x2416, Buffer.from([1])); // sprmPFInTable
+  if (depth > 1) { const b = Buffer.alloc(4); b.writeUInt32LE(depth); sprm(0x6649, b); } // sprmPItap
+  if (depth === 1 && ttp) sprm(0x2417, Buffer.from([1])); // sprmPFTtp
+  if (depth > 1 && cell) sprm(0x244b, Buffer.from([1])); // sprmPFInnerTableCell
+  if (depth > 1 && ttp) sprm(0x244c, Buffer.from([1])); // sprmPFInnerTtp
+  if (edges) {
+    // sprmTDefTable: its size (2 bytes, one more than what follows), the number of cells, the edges (no TCs).
+    const b = Buffer.alloc(3 + 2 * edges.length);
+    b.writeUInt16LE(b.length - 2 + 1);
+    b[2] = edges.length - 1;
+    edges.forEach((x, i) => b.writeInt16LE(x, 3 + 2 * i));
+    sprm(0xd608, b);
+  }
+  return Buffer.concat(sprms);
+}
+
+/** The text's pieces: runs of ASCII (8-bit when `eightBit`) and of other characters (UTF-16). */
+function piecesOf(text: string, eightBit: boolean): { text: string; eightBit: boolean }[] {
+  if (!eightBit) return [{ text, eightBit: false }];
+  return (text.match(/[\0-\x7f]+|[^\0-\x7f]+/g) ?? []).map((t) => ({ text: t, eightBit: t.charCodeAt(0) < 0x80 }));
+}
+
+const FIB_END = 0x400;
+const PARAS_PER_PAGE = 6;
+
+/** The report as a .doc's bytes. */
+export function renderDoc(f: Figures, style: DocStyle = {}): Buffer {
+  const paras = parasOf(f, style);
+  const text = paras.map((p) => p.text + p.mark).join('');
+
+  // The WordDocument stream: the FIB, the text's pieces one after the other, then the paragraphs' FKP pages.
+  const pieces = piecesOf(text, style.eightBit ?? false);
+  const chunks: Buffer[] = [];
+  /** The stream offset of each character of the text, and one past the last. */
+  const fcOf: number[] = [];
+  let at = FIB_END;
+  for (const p of pieces) {
+    const bytes = p.eightBit ? Buffer.from(p.text, 'latin1') : Buffer.from(p.text, 'utf16le');
+    for (let i = 0; i < p.text.length; i++) fcOf.push(at + i * (p.eightBit ? 1 : 2));
+    chunks.push(bytes);
+    at += bytes.length;
+  }
+  fcOf.push(at);
+  const textEnd = at;
+  const fkpStart = Math.ceil(textEnd / 512) * 512;
+  // Each paragraph a run of the FKP: from the byte after the previous mark to its own mark's last byte.
+  const marks: number[] = [];
+  let cp = 0;
+  for (const p of paras) { cp += p.text.length + 1; marks.push(cp - 1); }
+  const pages: Buffer[] = [];
+  const bteFcs: number[] = [];
+  for (let first = 0; first < paras.length; first += PARAS_PER_PAGE) {
+    const group = paras.slice(first, first + PARAS_PER_PAGE);
+    const page = Buffer.alloc(512);
+    const from = first === 0 ? FIB_END : fcOf[marks[first - 1] + 1];
+    bteFcs.push(from);
+    page.writeUInt32LE(from, 0);
+    let top = 511;
+    group.forEach((p, k) => {
+      const end = fcOf[marks[first + k] + 1];
+      page.writeUInt32LE(end, 4 * (k + 1));
+      const g = grpprl(p.props);
+      // PapxInFkp: cb = 0, then cb' (2-byte words), then the grpprl; at an even offset from the page's end.
+      const words = Math.ceil(g.length / 2);
+      top = (top - 2 - 2 * words) & ~1;
+      page[top] = 0;
+      page[top + 1] = words;
+      g.copy(page, top + 2);
+      page[4 * (group.length + 1) + 13 * k] = top / 2;
+    });
+    page[511] = group.length;
+    pages.push(page);
+  }
+  bteFcs.push(fcOf[fcOf.length - 1]);
+
+  const fib = Buffer.alloc(FIB_END);
+  fib.writeUInt16LE(0xa5ec, 0);
+  fib.writeUInt16LE(0x00c1, 2);
+  fib.writeUInt16LE(0x0200 | (style.encrypted ? 0x0100 : 0), 0x0a); // fWhichTblStm: 1Table
+  fib.writeUInt16LE(14, 0x20); // csw
+  fib.writeUInt16LE(22, 0x3e); // cslw
+  fib.writeInt32LE(text.length, 0x4c); // ccpText
+  fib.writeUInt16LE(0x5d, 0x98); // cbRgFcLcb
+
+  // The table stream: the Clx (its piece table), then PlcBtePapx.
+  const n = pieces.length;
+  const plc = Buffer.alloc(4 * (n + 1) + 8 * n);
+  let cpAt = 0, fcAt = FIB_END;
+  pieces.forEach((p, i) => {
+    plc.writeUInt32LE(cpAt, 4 * i);
+    cpAt += p.text.length;
+    const pcd = 4 * (n + 1) + 8 * i;
+    plc.writeUInt32LE(p.eightBit ? (fcAt * 2) | 0x40000000 : fcAt, pcd + 2);
+    fcAt += p.text.length * (p.eightBit ? 1 : 2);
+  });
+  plc.writeUInt32LE(cpAt, 4 * n);
+  const clx = Buffer.concat([Buffer.from([2]), Buffer.alloc(4), plc]);
+  clx.writeUInt32LE(plc.length, 1);
+  const bte = Buffer.alloc(4 * bteFcs.length + 4 * pages.length);
+  bteFcs.forEach((x, i) => bte.writeUInt32LE(x, 4 * i));
+  pages.forEach((_, i) => bte.writeUInt32LE(fkpStart / 512 + i, 4 * bteFcs.length + 4 * i));
+  const table = Buffer.concat([clx, bte]);
+  const pair = (i: number, fc: number, lcb: number) => { fib.writeUInt32LE(fc, 0x9a + 8 * i); fib.writeUInt32LE(lcb, 0x9a + 8 * i + 4); };
+  pair(13, clx.length, bte.length);
+  pair(33, 0, clx.length);
+
+  const word = Buffer.concat([fib, ...chunks, Buffer.alloc(fkpStart - textEnd), ...pages]);
+  return compoundFile([['WordDocument', word], ['1Table', table]]);
+}
+
+/**
+ * An OLE compound file (version 3, 512-byte sectors) holding `streams` at its root: the FAT's sectors
+ * first, then the directory's, then each stream's, padded to 4096 bytes so that none is in the mini stream.
+ */
+function compoundFile(streams: [string, Buffer][]): Buffer {
+  const padded = streams.map(([name, b]) => [name, Buffer.concat([b, Buffer.alloc(Math.max(4096, Math.ceil(b.length / 512) * 512) - b.length)])] as const);
+  const dataSectors = 1 + padded.reduce((n, [, b]) => n + b.length / 512, 0);
+  let fatSectors = 1;
+  while (fatSectors * 128 < fatSectors + dataSectors) fatSectors++;
+  const fat = Buffer.alloc(fatSectors * 512, 0xff);
+  for (let i = 0; i < fatSectors; i++) fat.writeUInt32LE(0xfffffffd, 4 * i);
+  const dirSector = fatSectors;
+  fat.writeUInt32LE(0xfffffffe, 4 * dirSector);
+  const dir = Buffer.alloc(512);
+  const entry = (i: number, name: string, type: number, start: number, size: number, right = 0xffffffff, child = 0xffffffff) => {
+    const at = 128 * i;
+    Buffer.from(`${name}\0`, 'utf16le').copy(dir, at);
+    dir.writeUInt16LE(2 * (name.length + 1), at + 64);
+    dir[at + 66] = type;
+    dir[at + 67] = 1; // black
+    dir.writeUInt32LE(0xffffffff, at + 68);
+    dir.writeUInt32LE(right, at + 72);
+    dir.writeUInt32LE(child, at + 76);
+    dir.writeUInt32LE(start, at + 116);
+    dir.writeUInt32LE(size, at + 120);
+  };
+  entry(0, 'Root Entry', 5, 0xfffffffe, 0, 0xffffffff, 1);
+  let sector = dirSector + 1;
+  padded.forEach(([name, b], i) => {
+    const count = b.length / 512;
+    for (let k = 0; k < count; k++) fat.writeUInt32LE(k === count - 1 ? 0xfffffffe : sector + k + 1, 4 * (sector + k));
+    entry(1 + i, name, 2, sector, b.length, i + 1 < padded.length ? 2 + i : 0xffffffff);
+    sector += count;
+  });
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
+  header.writeUInt16LE(0x3e, 24);
+  header.writeUInt16LE(3, 26);
+  header.writeUInt16LE(0xfffe, 28);
+  header.writeUInt16LE(9, 30);
+  header.writeUInt16LE(6, 32);
+  header.writeUInt32LE(fatSectors, 44);
+  header.writeUInt32LE(dirSector, 48);
+  header.writeUInt32LE(4096, 56);
+  header.writeUInt32LE(0xfffffffe, 60);
+  header.writeUInt32LE(0xfffffffe, 68);
+  header.fill(0xff, 76);
+  for (let i = 0; i < fatSectors; i++) header.writeUInt32LE(i, 76 + 4 * i);
+  return Buffer.concat([header, fat, dir, ...padded.map(([, b]) => b)]);
+}
