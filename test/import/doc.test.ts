@@ -83,7 +83,8 @@ describe('.doc files written as Word writes them (test/layouts/doc.ts, no LibreO
     ['ASCII in 8-bit pieces between UTF-16 ones', { eightBit: true }],
     ['headings in fields, pictures and drawn objects, page breaks', { fields: true, objects: true }],
     ['each table nested in a layout table', { nested: true }],
-    ['all of these', { eightBit: true, fields: true, objects: true, nested: true }],
+    ['tracked changes: a deleted number before each, a deleted row in each table', { tracked: true }],
+    ['all of these', { eightBit: true, fields: true, objects: true, nested: true, tracked: true }],
   ];
   for (const [what, style] of STYLES) {
     it(`${what}: every seed, both formats, the draft of the .docx; every cell bound`, async () => {
@@ -119,10 +120,10 @@ function placesOf(bytes: Uint8Array, figures: Figures) {
 describe('one digit of one cell changed in a .doc\'s bytes', () => {
   // Each seed's .doc from LibreOffice (one UTF-16 piece), and as test/layouts/doc.ts writes it with every
   // style at once (digits in 8-bit pieces: one byte each; tables nested).
-  const ALL: DocStyle = { eightBit: true, fields: true, objects: true, nested: true };
+  const ALL: DocStyle = { eightBit: true, fields: true, objects: true, nested: true, tracked: true };
   const cases = FILES.flatMap(({ file, name, figures }) => [
     { name, figures, bytes: () => bytesOf(file) },
-    { name: `${name}, written with 8-bit pieces, fields and nested tables`, figures, bytes: () => renderDoc(figures, ALL) },
+    { name: `${name}, written with 8-bit pieces, fields, nested tables and tracked changes`, figures, bytes: () => renderDoc(figures, ALL) },
   ]);
   for (const { name, figures, bytes: make } of cases) {
     it(`${name}: every cell of tables 3 and 4 is named, and its fix restores the value`, () => {

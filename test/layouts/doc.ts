@@ -19,6 +19,11 @@ export interface DocStyle {
   objects?: boolean;
   /** Each table in the one cell of a layout table (a nested table: its marks are paragraph marks at depth 2). */
   nested?: boolean;
+  /**
+   * Tracked changes (a reviewer's): before each number of the tables a deleted one, and after each table's
+   * first data row a deleted row (its cell marks deleted too), as Word keeps them until they are accepted.
+   */
+  tracked?: boolean;
   /** The FIB's fEncrypted flag set. */
   encrypted?: boolean;
 }
@@ -26,25 +31,39 @@ export interface DocStyle {
 /** A paragraph mark's properties: where it stands in a table. */
 interface Props { depth?: number; ttp?: boolean; cell?: boolean; edges?: number[] }
 /** The text up to a paragraph mark (U+000D) or cell mark (U+0007), and the mark's properties. */
-interface Para { text: string; mark: '\r' | '\x07'; props: Props }
+interface Para { text: string; mark: '\r' | '\x07'; props: Props; deleted?: number | 'all' }
 
 /** A grid column's width, in twips. */
 const COLUMN = 600;
 
-function tableParas(table: WordTable, depth: number): Para[] {
+/** A number a reviewer replaced: deleted before the number now there. */
+const replaced = (text: string) => String(Number(text) + 7);
+
+function tableParas(table: WordTable, depth: number, tracked: boolean): Para[] {
   const out: Para[] = [];
   // At depth 1 a cell and a row end with U+0007; in a nested table, with a paragraph mark.
   const mark = depth === 1 ? '\x07' : '\r';
-  for (const row of table.rows) {
+  const rowParas = (row: WordTable['rows'][number]): Para[] => {
+    const paras: Para[] = [];
     const xs = starts(row);
     row.cells.forEach((c) => {
       const lines = c.kind === 'value' || c.below || c.lines.length === 0 ? [c.text] : c.lines;
-      lines.slice(0, -1).forEach((line) => out.push({ text: line, mark: '\r', props: { depth } }));
-      out.push({ text: lines[lines.length - 1], mark, props: { depth, cell: true } });
+      lines.slice(0, -1).forEach((line) => paras.push({ text: line, mark: '\r', props: { depth } }));
+      const text = lines[lines.length - 1];
+      const was = tracked && c.kind === 'value' && /^\d+$/.test(text);
+      paras.push({ text: was ? replaced(text) + text : text, mark, props: { depth, cell: true }, deleted: was ? replaced(text).length : undefined });
     });
     const last = row.cells[row.cells.length - 1];
     const edges = [...xs, xs[xs.length - 1] + last.span].map((x) => x * COLUMN);
-    out.push({ text: '', mark, props: { depth, cell: true, ttp: true, edges } });
+    paras.push({ text: '', mark, props: { depth, cell: true, ttp: true, edges } });
+    return paras;
+  };
+  let first = true;
+  for (const row of table.rows) {
+    out.push(...rowParas(row));
+    if (!tracked || row.kind !== 'data' || !first) continue;
+    first = false;
+    out.push(...rowParas(row).map((p): Para => ({ ...p, deleted: 'all' })));
   }
   return out;
 }
@@ -62,8 +81,8 @@ function parasOf(f: Figures, style: DocStyle): Para[] {
       continue;
     }
     const table = wordTable(f, part.key);
-    if (!style.nested) { out.push(...tableParas(table, 1)); continue; }
-    out.push(...tableParas(table, 2));
+    if (!style.nested) { out.push(...tableParas(table, 1, style.tracked ?? false)); continue; }
+    out.push(...tableParas(table, 2, style.tracked ?? false));
     out.push({ text: '', mark: '\r', props: { depth: 1 } });
     out.push({ text: '', mark: '\x07', props: { depth: 1, cell: true } });
     out.push({ text: '', mark: '\x07', props: { depth: 1, cell: true, ttp: true, edges: [0, table.width * COLUMN] } });
@@ -150,6 +169,35 @@ export function renderDoc(f: Figures, style: DocStyle = {}): Buffer {
   }
   bteFcs.push(fcOf[fcOf.length - 1]);
 
+  // The characters' properties: runs of deleted and kept text, 80 to an FKP page, the deleted ones
+  // pointing at one Chpx (sprmCFRMarkDel, with the author's index and the time, as Word writes them).
+  const deleted: boolean[] = [];
+  for (const p of paras) {
+    for (let i = 0; i <= p.text.length; i++) deleted.push(p.deleted === 'all' || (typeof p.deleted === 'number' && i < p.deleted));
+  }
+  const charRuns: { from: number; to: number; deleted: boolean }[] = [];
+  deleted.forEach((d, c) => {
+    const last = charRuns[charRuns.length - 1];
+    if (last && last.deleted === d) last.to = c + 1; else charRuns.push({ from: c, to: c + 1, deleted: d });
+  });
+  const CHPX = Buffer.from([13, 0x00, 0x08, 1, 0x63, 0x48, 0, 0, 0x64, 0x68, 0, 0, 0, 0]);
+  const chpxPages: Buffer[] = [];
+  const chpxFcs: number[] = [];
+  for (let first = 0; first < charRuns.length; first += 80) {
+    const group = charRuns.slice(first, first + 80);
+    const page = Buffer.alloc(512);
+    chpxFcs.push(fcOf[group[0].from]);
+    page.writeUInt32LE(fcOf[group[0].from], 0);
+    group.forEach((r, k) => {
+      page.writeUInt32LE(fcOf[r.to], 4 * (k + 1));
+      page[4 * (group.length + 1) + k] = r.deleted ? 496 / 2 : 0;
+    });
+    CHPX.copy(page, 496);
+    page[511] = group.length;
+    chpxPages.push(page);
+  }
+  chpxFcs.push(fcOf[fcOf.length - 1]);
+
   const fib = Buffer.alloc(FIB_END);
   fib.writeUInt16LE(0xa5ec, 0);
   fib.writeUInt16LE(0x00c1, 2);
@@ -173,15 +221,22 @@ export function renderDoc(f: Figures, style: DocStyle = {}): Buffer {
   plc.writeUInt32LE(cpAt, 4 * n);
   const clx = Buffer.concat([Buffer.from([2]), Buffer.alloc(4), plc]);
   clx.writeUInt32LE(plc.length, 1);
-  const bte = Buffer.alloc(4 * bteFcs.length + 4 * pages.length);
-  bteFcs.forEach((x, i) => bte.writeUInt32LE(x, 4 * i));
-  pages.forEach((_, i) => bte.writeUInt32LE(fkpStart / 512 + i, 4 * bteFcs.length + 4 * i));
-  const table = Buffer.concat([clx, bte]);
+  /** A bin table: the pages' first offsets and the end, then each page's number in the stream. */
+  const binTable = (fcs: number[], firstPage: number) => {
+    const b = Buffer.alloc(4 * fcs.length + 4 * (fcs.length - 1));
+    fcs.forEach((x, i) => b.writeUInt32LE(x, 4 * i));
+    for (let i = 0; i < fcs.length - 1; i++) b.writeUInt32LE(firstPage + i, 4 * fcs.length + 4 * i);
+    return b;
+  };
+  const papxBte = binTable(bteFcs, fkpStart / 512);
+  const chpxBte = binTable(chpxFcs, fkpStart / 512 + pages.length);
+  const table = Buffer.concat([clx, papxBte, chpxBte]);
   const pair = (i: number, fc: number, lcb: number) => { fib.writeUInt32LE(fc, 0x9a + 8 * i); fib.writeUInt32LE(lcb, 0x9a + 8 * i + 4); };
-  pair(13, clx.length, bte.length);
+  pair(12, clx.length + papxBte.length, chpxBte.length);
+  pair(13, clx.length, papxBte.length);
   pair(33, 0, clx.length);
 
-  const word = Buffer.concat([fib, ...chunks, Buffer.alloc(fkpStart - textEnd), ...pages]);
+  const word = Buffer.concat([fib, ...chunks, Buffer.alloc(fkpStart - textEnd), ...pages, ...chpxPages]);
   return compoundFile([['WordDocument', word], ['1Table', table]]);
 }
 

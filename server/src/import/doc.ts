@@ -28,17 +28,22 @@ const F_WHICH_TBL_STM = 0x0200;
 /** Word 97's nFib; Word 6 and 95 (0x65–0x68) wrote another FIB and piece table. */
 const NFIB_WORD97 = 0xc0;
 
-/** Paragraph properties ([MS-DOC] 2.6.2) that say where a paragraph mark stands in a table. */
-interface TableProps {
+/** Properties ([MS-DOC] 2.6) read: where a paragraph mark stands in a table; whether a character is deleted. */
+interface Props {
   inTable?: boolean; ttp?: boolean; itap?: number; innerCell?: boolean; innerTtp?: boolean;
   /** A row's end: where its cells' edges are (twips from the margin), from the row's sprmTDefTable. */
   edges?: number[];
+  /** A tracked change deleted the character (sprmCFRMarkDel). */
+  deleted?: boolean;
 }
+/** A range of stream offsets and the properties of the text there. */
+interface PropsRun { fcStart: number; fcEnd: number; props: Props }
 const SPRM_P_F_IN_TABLE = 0x2416;
 const SPRM_P_F_TTP = 0x2417;
 const SPRM_P_ITAP = 0x6649;
 const SPRM_P_F_INNER_TABLE_CELL = 0x244b;
 const SPRM_P_F_INNER_TTP = 0x244c;
+const SPRM_C_F_RMARK_DEL = 0x0800;
 /** A paragraph's properties too long for its page are in the Data stream, at the offset this names. */
 const SPRM_P_HUGE_PAPX = 0x6646;
 /** Two sprms whose variable operand has a 2-byte length (sprmTDefTable) or a special one (sprmPChgTabs). */
@@ -51,7 +56,7 @@ const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2
  * The table properties a grpprl (a list of sprms with their operands) sets, over `into`; `data`, the
  * Data stream, where a paragraph's huge grpprl is (a table row's end, with its many cells' borders).
  */
-function readSprms(b: Uint8Array, from: number, to: number, into: TableProps, data?: Uint8Array): void {
+function readSprms(b: Uint8Array, from: number, to: number, into: Props, data?: Uint8Array): void {
   let at = from;
   while (at + 2 <= to) {
     const sprm = b[at] | (b[at + 1] << 8);
@@ -76,6 +81,7 @@ function readSprms(b: Uint8Array, from: number, to: number, into: TableProps, da
       const cells = b[at + 2];
       if (3 + 2 * (cells + 1) <= size) into.edges = Array.from({ length: cells + 1 }, (_, i) => (b[at + 3 + 2 * i] | (b[at + 4 + 2 * i] << 8)) << 16 >> 16);
     } else if (sprm === SPRM_P_F_IN_TABLE) into.inTable = byte;
+    else if (sprm === SPRM_C_F_RMARK_DEL) into.deleted = byte;
     else if (sprm === SPRM_P_F_TTP) into.ttp = byte;
     else if (sprm === SPRM_P_F_INNER_TABLE_CELL) into.innerCell = byte;
     else if (sprm === SPRM_P_F_INNER_TTP) into.innerTtp = byte;
@@ -163,37 +169,48 @@ function openDoc(file: Uint8Array) {
     pieces.push({ cpStart, cpEnd, at: start, width, prm: tv.getUint16(pcd + 6, true) });
   }
 
-  // The paragraphs' properties: PlcBtePapx (pair 13) lists 512-byte pages (FKPs) of the WordDocument
-  // stream, each mapping ranges of stream offsets (the paragraph marks' bytes) to a grpprl.
-  const btePapx = fcLcb(13);
-  check(inTable(btePapx) && btePapx.lcb >= 4 && (btePapx.lcb - 4) % 8 === 0);
-  const pages = (btePapx.lcb - 4) / 8;
-  check(pages <= w.length / 512);
-  const runs: { fcStart: number; fcEnd: number; props: TableProps }[] = [];
-  for (let i = 0; i < pages; i++) {
-    const page = (tv.getUint32(btePapx.fc + 4 * (pages + 1) + 4 * i, true) & 0x3fffff) * 512;
-    check(page + 512 <= w.length);
-    const crun = w[page + 511];
-    check(4 * (crun + 1) + 13 * crun <= 511);
-    for (let k = 0; k < crun; k++) {
-      const props: TableProps = {};
-      const bOffset = w[page + 4 * (crun + 1) + 13 * k] * 2;
-      if (bOffset > 0) {
-        // PapxInFkp: a count of 2-byte words (or 0 and the count in the next byte), then istd (2 bytes), then the grpprl.
-        const cb = w[page + bOffset];
-        const from = page + bOffset + (cb ? 1 : 2);
-        const to = Math.min(from + (cb ? 2 * cb - 1 : 2 * w[page + bOffset + 1]), page + 511);
-        readSprms(w, from + 2, to, props, data);
+  // The paragraphs' and the characters' properties: PlcBtePapx (pair 13) and PlcBteChpx (pair 12) list
+  // 512-byte pages (FKPs) of the WordDocument stream, each mapping ranges of stream offsets (a
+  // paragraph's bytes up to its mark; a run of characters) to a grpprl.
+  const bins = (pair: number, entry: number, grpprlAt: (at: number) => { from: number; to: number }) => {
+    const bte = fcLcb(pair);
+    // None at all: no properties (every paragraph outside tables; a writer that leaves them out).
+    check(inTable(bte) && (bte.lcb === 0 || (bte.lcb >= 4 && (bte.lcb - 4) % 8 === 0)));
+    const pages = Math.max(0, (bte.lcb - 4) / 8);
+    check(pages <= w.length / 512);
+    const runs: PropsRun[] = [];
+    for (let i = 0; i < pages; i++) {
+      const page = (tv.getUint32(bte.fc + 4 * (pages + 1) + 4 * i, true) & 0x3fffff) * 512;
+      check(page + 512 <= w.length);
+      const crun = w[page + 511];
+      check(4 * (crun + 1) + entry * crun <= 511);
+      for (let k = 0; k < crun; k++) {
+        const props: Props = {};
+        // The first byte of each entry: where its properties are in the page, in 2-byte words (0: none).
+        const offset = w[page + 4 * (crun + 1) + entry * k] * 2;
+        if (offset > 0) {
+          const { from, to } = grpprlAt(page + offset);
+          readSprms(w, from, Math.min(to, page + 511), props, data);
+        }
+        runs.push({ fcStart: wv.getUint32(page + 4 * k, true), fcEnd: wv.getUint32(page + 4 * k + 4, true), props });
       }
-      runs.push({ fcStart: wv.getUint32(page + 4 * k, true), fcEnd: wv.getUint32(page + 4 * k + 4, true), props });
     }
-  }
+    return runs;
+  };
+  // PapxInFkp: a count of 2-byte words (or 0 and the count in the next byte), the style (2 bytes), the grpprl.
+  const paragraphs = bins(13, 13, (at) => {
+    const cb = w[at];
+    const from = at + (cb ? 1 : 2);
+    return { from: from + 2, to: from + (cb ? 2 * cb - 1 : 2 * w[at + 1]) };
+  });
+  // Chpx: a count of bytes, the grpprl.
+  const characters = bins(12, 1, (at) => ({ from: at + 1, to: at + 1 + w[at] }));
 
-  /** The table properties of the paragraph whose mark is the character at `cp` of `piece`. */
-  function propsAt(piece: Piece, cp: number): TableProps {
+  /** The properties that `runs` and the piece's Prm give the character at `cp` of `piece`. */
+  function propsAt(runs: PropsRun[], piece: Piece, cp: number): Props {
     const fc = piece.at + (cp - piece.cpStart) * piece.width;
     let lo = 0, hi = runs.length - 1;
-    let props: TableProps = {};
+    let props: Props = {};
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (runs[mid].fcEnd <= fc) lo = mid + 1;
@@ -201,16 +218,26 @@ function openDoc(file: Uint8Array) {
       else { props = { ...runs[mid].props }; break; }
     }
     // A piece's Prm may set properties for all its text (a fast save): a Prm0 holds one of a short list
-    // of sprms (isprm 0x18 sprmPFInTable, 0x19 sprmPFTtp), a Prm1 names one of the Clx's grpprls.
+    // of sprms (isprm 0x18 sprmPFInTable, 0x19 sprmPFTtp, 0x41 sprmCFRMarkDel), a Prm1 names one of the Clx's grpprls.
     if (piece.prm & 1) {
       const g = grpprls[piece.prm >> 1];
       if (g) readSprms(t, g.from, g.to, props, data);
-    } else if ((piece.prm >> 1 & 0x7f) === 0x18) props.inTable = piece.prm >> 8 !== 0;
-    else if ((piece.prm >> 1 & 0x7f) === 0x19) props.ttp = piece.prm >> 8 !== 0;
+    } else {
+      const isprm = piece.prm >> 1 & 0x7f, on = piece.prm >> 8 !== 0;
+      if (isprm === 0x18) props.inTable = on;
+      else if (isprm === 0x19) props.ttp = on;
+      else if (isprm === 0x41) props.deleted = on;
+    }
     return props;
   }
 
-  return { word, pieces, propsAt, ccp };
+  return {
+    word, pieces, ccp,
+    /** Where the paragraph whose mark is at `cp` stands in a table. */
+    paragraphAt: (piece: Piece, cp: number) => propsAt(paragraphs, piece, cp),
+    /** Whether the character at `cp` is text a tracked change deleted (Word shows it struck through, or not at all). */
+    deletedAt: (piece: Piece, cp: number) => propsAt(characters, piece, cp).deleted === true,
+  };
 }
 
 /** A paragraph mark's place: the text before it, what it ends, and how deep in tables. */
@@ -225,7 +252,8 @@ const MAX_DEPTH = 16;
 /**
  * The characters of the stories [from, to) as units ending at each paragraph mark, each character
  * a run with where its bytes are in the file. Fields keep their result (what Word shows), not their
- * code; pictures, drawn objects and note marks go; line, page and column breaks are line breaks.
+ * code; text a tracked change deleted, pictures, drawn objects and note marks go; line, page and
+ * column breaks are line breaks.
  */
 function units(doc: ReturnType<typeof openDoc>, from: number, to: number): Unit[] {
   const out: Unit[] = [];
@@ -237,6 +265,8 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number): Unit[
   for (const piece of doc.pieces) {
     const lo = Math.max(from, piece.cpStart), hi = Math.min(to, piece.cpEnd);
     for (let cp = lo; cp < hi; cp++) {
+      // Text a tracked change deleted is not the report's (a row deleted goes with its cell marks).
+      if (doc.deletedAt(piece, cp)) continue;
       const i = piece.at + (cp - piece.cpStart) * piece.width;
       const code = piece.width === 2 ? w.bytes[i] | (w.bytes[i + 1] << 8) : w.bytes[i];
       const start = w.fileOffset(i);
@@ -245,7 +275,7 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number): Unit[
       if (code === 0x14) { if (fields.length && !fields[fields.length - 1]) { fields[fields.length - 1] = true; inCode--; } continue; }
       if (code === 0x15) { if (fields.length && !fields.pop()) inCode--; continue; }
       if (code === 0x0d || code === 0x07) {
-        const props = doc.propsAt(piece, cp);
+        const props = doc.paragraphAt(piece, cp);
         const depth = Math.min(props.itap || (props.inTable || code === 0x07 ? 1 : 0), MAX_DEPTH);
         const ends = code === 0x07 && depth <= 1 ? (props.ttp ? 'row' : 'cell')
           : depth >= 2 && props.innerTtp ? 'row' : depth >= 2 && props.innerCell ? 'cell' : 'paragraph';
