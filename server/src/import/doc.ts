@@ -25,7 +25,7 @@ const check = (ok: boolean, why = BROKEN) => { if (!ok) throw new Unreadable(why
 /** [MS-DOC] 2.5.1 FibBase flags. */
 const F_ENCRYPTED = 0x0100;
 const F_WHICH_TBL_STM = 0x0200;
-/** Word 97's nFib; Word 6 and 95 (0x65–0x68) wrote another FIB and piece table. */
+/** Word 97 and later write an nFib of 0xC1 and up (0xC0: Word 97's betas); Word 6 and 95 (0x65–0x68) another FIB and piece table. */
 const NFIB_WORD97 = 0xc0;
 
 /** Properties ([MS-DOC] 2.6) read: where a paragraph mark stands in a table; whether a character is deleted. */
@@ -53,7 +53,7 @@ const SPRM_P_CHG_TABS = 0xc615;
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 
 /**
- * The table properties a grpprl (a list of sprms with their operands) sets, over `into`; `data`, the
+ * The properties a grpprl (a list of sprms with their operands) sets, over `into`; `data`, the
  * Data stream, where a paragraph's huge grpprl is (a table row's end, with its many cells' borders).
  */
 function readSprms(b: Uint8Array, from: number, to: number, into: Props, data?: Uint8Array): void {
@@ -98,7 +98,7 @@ function readSprms(b: Uint8Array, from: number, to: number, into: Props, data?: 
 /** A piece of the text: its characters' CPs [cpStart, cpEnd), where they start in the WordDocument stream, 1 or 2 bytes each. */
 interface Piece { cpStart: number; cpEnd: number; at: number; width: 1 | 2; prm: number }
 
-/** The document as Word stores it, opened far enough to read its text and its paragraphs' table properties. */
+/** The document as Word stores it, opened far enough to read its text, where its paragraphs stand in tables, and what was deleted. */
 function openDoc(file: Uint8Array) {
   const cfb = openCfb(file);
   const word = cfb.stream('WordDocument');
@@ -350,6 +350,8 @@ function cellRuns(cell: Cell): Run[] {
 
 /** Edges closer than this (twips: 1 pt) are one: rows drawn by hand seldom line up exactly. */
 const SAME_EDGE = 20;
+/** No report's table has this many columns: a table whose edges make more is not spread over a grid (a hostile one would make millions). */
+const MAX_COLUMNS = 64;
 
 /**
  * The table as a full grid, as blocks.ts wants it: Word writes a cell merged across columns as one
@@ -370,7 +372,7 @@ function grid(table: Row[]): GridCell[][] {
   };
   return table.map(({ cells, edges }) => {
     const read: GridCell[] = cells.map((cell) => ({ covered: false, runs: cellRuns(cell) }));
-    if (!edges || edges.length !== cells.length + 1) return read;
+    if (!edges || edges.length !== cells.length + 1 || columns.length > MAX_COLUMNS + 1) return read;
     const out: GridCell[] = Array.from({ length: column(edges[0]) }, () => ({ covered: true }));
     read.forEach((cell, i) => {
       out.push(cell);
