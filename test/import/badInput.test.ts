@@ -41,7 +41,7 @@ describe('Word files that cannot be read', () => {
 // A .doc, from test/fixtures/doc (a compound file: the WordDocument, 1Table and Data streams).
 const DOC = () => readFileSync(join('test', 'fixtures', 'doc', '002.doc'));
 const ENCRYPTED = 'Word 文件已加密（有密码），无法读取；请取消密码后再检查';
-const NOT_WORD = '不是 Word 97–2003 格式的文件（可能是旧版 WPS 或其他软件的格式）；请另存为 .docx 后再检查';
+const NOT_WORD = '不是 Word 97–2003 格式的文件（可能是旧版 WPS 或其他软件的格式）；请在 WPS 或 Word 中另存为 .docx 后再检查';
 /** A refusal that is the importer's own failure (an exception caught), not a reason about the file. */
 const FAILED = /^读取时出错/;
 
@@ -147,7 +147,7 @@ describe('.doc files that cannot be read: one clear reason each, at once', () =>
   });
 
   it('a .wps or .doc that is no compound file (an old WPS format), RTF, or a web page saved as .doc', async () => {
-    assert.equal(refusal(await fast(Buffer.from('WPS\0 some old Kingsoft format'))), '不是 Word 97–2003 格式的文件（可能是旧版 WPS 文字的格式）；请在 WPS 或 Word 中另存为 .docx 后再检查');
+    assert.equal(refusal(await fast(Buffer.from('WPS\0 some old Kingsoft format'))), NOT_WORD);
     assert.equal(refusal(await fast(Buffer.from('{\\rtf1\\ansi 一、总体情况}'))), '是 RTF 格式的文件，无法读取；请在 Word 或 WPS 中另存为 .docx 后再检查');
     const page = await fast(Buffer.from('\ufeff<html><body><p>某某镇2024年政府信息公开工作年度报告</p></body></html>'));
     assert.ok('text' in page && page.text.startsWith('某某镇2024年'), refusal(page));

@@ -15,7 +15,7 @@ const said = (zh: string, en: string): Said => ({ zh, en });
 export const ENCRYPTED = said('Word 文件已加密（有密码），无法读取；请取消密码后再检查', 'the Word file is encrypted (password-protected) and cannot be read; remove the password and check it again');
 export const BROKEN = said('不是有效的 Word 文件（可能已损坏或不完整）', 'not a valid Word file (it may be damaged or incomplete)');
 export const NO_TEXT = said('Word 文件中没有文字', 'the Word file holds no text');
-const NOT_WORD = said('不是 Word 97–2003 格式的文件（可能是旧版 WPS 或其他软件的格式）；请另存为 .docx 后再检查', 'not a Word 97–2003 file (an old WPS format, or another program\'s?); save it as .docx and check it again');
+export const NOT_WORD = said('不是 Word 97–2003 格式的文件（可能是旧版 WPS 或其他软件的格式）；请在 WPS 或 Word 中另存为 .docx 后再检查', 'not a Word 97–2003 file (an old WPS format, or another program\'s?); save it as .docx in WPS or Word and check it again');
 const WORD_95 = said('是 Word 95 或更早版本的格式，无法读取；请在 Word 或 WPS 中另存为 .docx', 'a Word 95 (or older) file, which cannot be read; save it as .docx in Word or WPS');
 
 /** A .doc that cannot be read, and why: thrown inside this module only. */

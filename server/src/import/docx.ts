@@ -1,7 +1,7 @@
 import { importHtml } from './html';
 import { OLE_SIGNATURE } from './cfb';
-import { BROKEN, importDoc, NO_TEXT } from './doc';
-import type { ImportResult, Said } from './types';
+import { BROKEN, importDoc, NO_TEXT, NOT_WORD } from './doc';
+import type { ImportResult } from './types';
 
 // A Word document (.docx) as draft text: mammoth turns it into HTML, keeping merged cells as
 // colspan and rowspan (gridSpan and vMerge), and the web-page importer reads that. Positions are the
@@ -13,12 +13,12 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 /**
  * A Word file by what its bytes are, not by its name: a .docx is a zip; a .doc (and a .docx with a
  * password, and a .doc renamed .docx) an OLE compound file, which doc.ts reads or says why not.
- * `neither`: what to say of bytes that are neither.
+ * Bytes that are neither: a damaged .docx, or (named .doc or .wps) another program's format.
  */
-export async function importWord(bytes: Uint8Array, neither: Said = BROKEN): Promise<ImportResult> {
+export async function importWord(bytes: Uint8Array, named: 'doc' | 'docx'): Promise<ImportResult> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(buffer, OLE_SIGNATURE)) return importDoc(buffer);
-  if (!startsWith(buffer, ZIP)) return { refused: neither };
+  if (!startsWith(buffer, ZIP)) return { refused: named === 'doc' ? NOT_WORD : BROKEN };
   // Loaded when a Word file is read: mammoth and its zip and XML readers take longer to load than
   // the whole checker, and most runs read only text.
   const { default: mammoth } = await import('mammoth');

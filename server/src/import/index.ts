@@ -10,7 +10,6 @@ import type { Imported, ImportResult, Said } from './types';
 export { documentKind, EXTENSIONS, MAX_BYTES, type DocumentKind } from './formats';
 
 const NO_TEXT: Said = { zh: '网页中没有文字', en: 'the web page holds no text' };
-const NOT_DOC: Said = { zh: '不是 Word 97–2003 格式的文件（可能是旧版 WPS 文字的格式）；请在 WPS 或 Word 中另存为 .docx 后再检查', en: 'not a Word 97–2003 file (an old WPS format?); save it as .docx in WPS or Word and check it again' };
 const RTF: Said = { zh: '是 RTF 格式的文件，无法读取；请在 Word 或 WPS 中另存为 .docx 后再检查', en: 'an RTF file, which cannot be read; save it as .docx in Word or WPS and check it again' };
 
 /**
@@ -52,7 +51,7 @@ async function importWordBytes(kind: 'doc' | 'docx', bytes: Uint8Array): Promise
   const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
   if (/^<(!doctype html|html)/i.test(head)) return importHtmlBytes(bytes);
   if (head.startsWith('{\\rtf')) return { refused: RTF };
-  return structured().importWord(bytes, kind === 'doc' ? NOT_DOC : undefined);
+  return structured().importWord(bytes, kind);
 }
 
 /**

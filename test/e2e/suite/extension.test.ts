@@ -555,7 +555,7 @@ export function defineTests(): void {
       assert.equal(written?.toString(), target.toString());
       const bytes = readFileSync(target.fsPath);
       assert.deepEqual([...bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04], 'a zip, as a .docx is');
-      const imported = await importWord(bytes);
+      const imported = await importWord(bytes, 'docx');
       assert.ok('text' in imported, 'the .docx reader reads it');
       const cells = (text: string) => {
         const out: string[] = [];
