@@ -11,7 +11,7 @@ import { documentKind, importDocument } from '../../server/src/import/index';
 import { EXPECTED } from '../core/expected';
 import { ARITHMETIC, sliceAt, TABLE_CODES } from '../core/seeds';
 import { renderDoc, type DocStyle } from '../layouts/doc';
-import { renderDocx } from '../layouts/docx';
+import { renderDocx, type Frame } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { asText, bound, cellsOf, said } from './cells';
 
@@ -63,14 +63,15 @@ describe('Word 97–2003 files (.doc)', () => {
     assert.equal(documentKind('报告.doc'), 'doc');
   });
 
-  const FRAMED: [string, string, Figures][] = [
-    ['each table in the one cell of a layout table (nested)', '002-nested.doc', figuresOf(EXPECTED['002'])],
-    ['each table in a text box', '003-textbox.doc', figures2019(EXPECTED['003'])],
+  const FRAMED: [string, string, Figures, Frame][] = [
+    ['each table in the one cell of a layout table (nested)', '002-nested.doc', figuresOf(EXPECTED['002']), 'table'],
+    ['each table in a text box (read where the box is anchored)', '003-textbox.doc', figures2019(EXPECTED['003']), 'textbox'],
   ];
-  for (const [what, file, figures] of FRAMED) {
-    it(`${what}: every cell bound; the findings of the text`, async () => {
+  for (const [what, file, figures, frame] of FRAMED) {
+    it(`${what}: every cell bound; the .docx's draft; the findings of the text`, async () => {
       const text = await draftOf(bytesOf(file));
       assert.deepEqual(bound(text, figures).wrong, []);
+      assert.equal(text, await draftOf(await renderDocx(figures, 1, frame), 'docx'));
       const plain = asText(figures);
       assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain));
     });

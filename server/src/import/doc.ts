@@ -231,8 +231,22 @@ function openDoc(file: Uint8Array) {
     return props;
   }
 
+  // Text boxes: PlcSpaMom (pair 40) gives the main text's shape anchors (each a U+0008) and their shapes'
+  // ids; PlcftxbxTxt (pair 56) the text boxes' ranges of their story and the ids of their shapes. Read
+  // leniently: without them, the boxes' text follows the body.
+  const entries = (pair: number, size: number) => {
+    const { fc, lcb } = fcLcb(pair);
+    const n = (lcb - 4) / (4 + size);
+    if (lcb < 4 || !Number.isInteger(n) || !inTable({ fc, lcb })) return [];
+    return Array.from({ length: n }, (_, i) => ({ cp: tv.getUint32(fc + 4 * i, true), next: tv.getUint32(fc + 4 * i + 4, true), at: fc + 4 * (n + 1) + size * i }));
+  };
+  const anchors = new Map(entries(40, 26).map((a) => [a.cp, tv.getInt32(a.at, true)]));
+  // The last FTXBXS, and any marked reusable (fReusable, 2 bytes after 8), hold no text box.
+  const boxes = new Map(entries(56, 22).slice(0, -1).filter((b) => !(tv.getUint16(b.at + 8, true) & 1))
+    .map((b) => [tv.getInt32(b.at + 14, true), { from: b.cp, to: b.next }]));
+
   return {
-    word, pieces, ccp,
+    word, pieces, ccp, anchors, boxes,
     /** Where the paragraph whose mark is at `cp` stands in a table. */
     paragraphAt: (piece: Piece, cp: number) => propsAt(paragraphs, piece, cp),
     /** Whether the character at `cp` is text a tracked change deleted (Word shows it struck through, or not at all). */
@@ -253,10 +267,13 @@ const MAX_DEPTH = 16;
  * The characters of the stories [from, to) as units ending at each paragraph mark, each character
  * a run with where its bytes are in the file. Fields keep their result (what Word shows), not their
  * code; text a tracked change deleted, pictures, drawn objects and note marks go; line, page and
- * column breaks are line breaks.
+ * column breaks are line breaks. `boxes`: the units of the text box anchored at a CP, read after the
+ * paragraph that holds the anchor (after the table, if the anchor is in one).
  */
-function units(doc: ReturnType<typeof openDoc>, from: number, to: number): Unit[] {
+function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes = new Map<number, Unit[]>()): Unit[] {
   const out: Unit[] = [];
+  /** The text boxes anchored in the paragraph (or table) being read: after it. */
+  let anchored: Unit[] = [];
   const w = doc.word;
   let runs: Run[] = [];
   /** Open fields: true once past their separator (U+0014), in the result. */
@@ -281,8 +298,10 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number): Unit[
           : depth >= 2 && props.innerTtp ? 'row' : depth >= 2 && props.innerCell ? 'cell' : 'paragraph';
         out.push({ runs, ends, depth: Math.max(depth, code === 0x07 ? 1 : 0), mark: start, edges: props.edges });
         runs = [];
+        if (out[out.length - 1].depth === 0) { out.push(...anchored); anchored = []; }
         continue;
       }
+      if (code === 0x08 && boxes.has(cp)) { anchored.push(...boxes.get(cp)!); continue; }
       if (inCode > 0) continue;
       if (code === 0x0b || code === 0x0c || code === 0x0e) run('\n');
       else if (code === 0x09) run('\t');
@@ -291,6 +310,7 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number): Unit[
     }
   }
   if (runs.length) out.push({ runs, ends: 'paragraph', depth: 0, mark: runs[runs.length - 1].end });
+  out.push(...anchored);
   return out;
 }
 
@@ -403,15 +423,26 @@ function blocksOf(items: Item[], out: Block[] = []): Block[] {
 
 /**
  * The document's blocks, each character's run with its offset in the file (a test changes a digit
- * there); or why it cannot be read. The main text first, then the text boxes' (a table drawn in a
- * text box is in a story of its own, after the notes and headers).
+ * there); or why it cannot be read. A table drawn in a text box is in a story of its own (after the
+ * notes and headers): each box is read where it is anchored; boxes whose anchor is not known, after the body.
  */
 export function readDoc(file: Uint8Array): { blocks: Block[] } | { refused: Said } {
   try {
     const doc = openDoc(file);
     const [text, ftn, hdd, mcr, atn, edn, txbx] = doc.ccp;
-    const boxes = text + ftn + hdd + mcr + atn + edn;
-    const list = [...units(doc, 0, text), ...units(doc, boxes, boxes + txbx)];
+    const story = text + ftn + hdd + mcr + atn + edn;
+    const placed = new Map<number, Unit[]>();
+    const left = new Map(doc.boxes);
+    for (const [cp, shape] of doc.anchors) {
+      const box = left.get(shape);
+      if (!box || box.from > box.to || box.to > txbx) continue;
+      placed.set(cp, units(doc, story + box.from, story + box.to));
+      left.delete(shape);
+    }
+    // No box placed: the whole story (its boxes' ranges unknown); else the boxes left, in order.
+    const rest = placed.size === 0 ? units(doc, story, story + txbx)
+      : [...left.values()].filter((b) => b.from <= b.to && b.to <= txbx).flatMap((b) => units(doc, story + b.from, story + b.to));
+    const list = [...units(doc, 0, text, placed), ...rest];
     return { blocks: blocksOf(tree(list)) };
   } catch (e) {
     if (e instanceof Unreadable) return { refused: e.why };
