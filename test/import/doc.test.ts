@@ -85,7 +85,9 @@ describe('.doc files written as Word writes them (test/layouts/doc.ts, no LibreO
     ['headings in fields, pictures and drawn objects, page breaks', { fields: true, objects: true }],
     ['each table nested in a layout table', { nested: true }],
     ['tracked changes: a deleted number before each, a deleted row in each table', { tracked: true }],
-    ['all of these', { eightBit: true, fields: true, objects: true, nested: true, tracked: true }],
+    ['in a compound file of 4096-byte sectors (version 4)', { sectors4096: true }],
+    ['the table stream in the mini stream (64-byte sectors)', { mini: true }],
+    ['all of these', { eightBit: true, fields: true, objects: true, nested: true, tracked: true, sectors4096: true, mini: true }],
   ];
   for (const [what, style] of STYLES) {
     it(`${what}: every seed, both formats, the draft of the .docx; every cell bound`, async () => {
@@ -121,7 +123,7 @@ function placesOf(bytes: Uint8Array, figures: Figures) {
 describe('one digit of one cell changed in a .doc\'s bytes', () => {
   // Each seed's .doc from LibreOffice (one UTF-16 piece), and as test/layouts/doc.ts writes it with every
   // style at once (digits in 8-bit pieces: one byte each; tables nested).
-  const ALL: DocStyle = { eightBit: true, fields: true, objects: true, nested: true, tracked: true };
+  const ALL: DocStyle = { eightBit: true, fields: true, objects: true, nested: true, tracked: true, mini: true };
   const cases = FILES.flatMap(({ file, name, figures }) => [
     { name, figures, bytes: () => bytesOf(file) },
     { name: `${name}, written with 8-bit pieces, fields, nested tables and tracked changes`, figures, bytes: () => renderDoc(figures, ALL) },

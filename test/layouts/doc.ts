@@ -10,7 +10,7 @@ import { starts, wordTable, type WordTable } from './word';
 // paragraph properties mark the row's end (sprmPFTtp) and give its cells' edges (sprmTDefTable);
 // a cell merged down is an empty cell in each row below, one merged across a wider cell.
 
-export interface DocStyle {
+export interface DocStyle extends Container {
   /** ASCII text (digits, tabs' places…) in 8-bit pieces, as Word stores what cp1252 can hold. */
   eightBit?: boolean;
   /** Each heading the result of a field (a table of contents' hyperlink), after its code. */
@@ -237,56 +237,90 @@ export function renderDoc(f: Figures, style: DocStyle = {}): Buffer {
   pair(33, 0, clx.length);
 
   const word = Buffer.concat([fib, ...chunks, Buffer.alloc(fkpStart - textEnd), ...pages, ...chpxPages]);
-  return compoundFile([['WordDocument', word], ['1Table', table]]);
+  return compoundFile([['WordDocument', word], ['1Table', table]], style);
 }
 
+/** How the compound file is laid out: 4096-byte sectors (version 4), and small streams in the mini stream (as Word keeps a short 1Table). */
+export interface Container { sectors4096?: boolean; mini?: boolean }
+
+const ENDOFCHAIN = 0xfffffffe;
+const NONE = 0xffffffff;
+
 /**
- * An OLE compound file (version 3, 512-byte sectors) holding `streams` at its root: the FAT's sectors
- * first, then the directory's, then each stream's, padded to 4096 bytes so that none is in the mini stream.
+ * An OLE compound file holding `streams` at its root: the FAT's sectors first, then the directory's,
+ * then each stream's; a stream under 4096 bytes in the mini stream (64-byte sectors, with a mini FAT
+ * of its own) when `mini`, else padded to 4096 bytes.
  */
-function compoundFile(streams: [string, Buffer][]): Buffer {
-  const padded = streams.map(([name, b]) => [name, Buffer.concat([b, Buffer.alloc(Math.max(4096, Math.ceil(b.length / 512) * 512) - b.length)])] as const);
-  const dataSectors = 1 + padded.reduce((n, [, b]) => n + b.length / 512, 0);
+function compoundFile(streams: [string, Buffer][], { sectors4096 = false, mini = false }: Container): Buffer {
+  const size = sectors4096 ? 4096 : 512;
+  const pad = (b: Buffer, unit: number, least = unit) => Buffer.concat([b, Buffer.alloc(Math.max(least, Math.ceil(b.length / unit) * unit) - b.length)]);
+  const small = streams.filter(([, b]) => mini && b.length < 4096);
+  const miniFat: number[] = [];
+  const miniStart = new Map<string, number>();
+  const miniParts: Buffer[] = [];
+  for (const [name, b] of small) {
+    const n = Math.max(1, Math.ceil(b.length / 64));
+    miniStart.set(name, miniFat.length);
+    for (let k = 0; k < n; k++) miniFat.push(k === n - 1 ? ENDOFCHAIN : miniFat.length + 1);
+    miniParts.push(pad(b, 64));
+  }
+  const miniFatBytes = Buffer.alloc(4 * miniFat.length);
+  miniFat.forEach((x, i) => miniFatBytes.writeUInt32LE(x, 4 * i));
+  // The chunks in regular sectors, in order: the big streams, the mini stream, the mini FAT.
+  const chunks: { name: string; bytes: Buffer }[] = [
+    ...streams.filter((s) => !small.includes(s)).map(([name, b]) => ({ name, bytes: pad(b, size, 4096) })),
+    ...(small.length ? [{ name: '(mini stream)', bytes: pad(Buffer.concat(miniParts), size) }, { name: '(mini FAT)', bytes: pad(miniFatBytes, size) }] : []),
+  ];
+  const dataSectors = 1 + chunks.reduce((n, c) => n + c.bytes.length / size, 0);
   let fatSectors = 1;
-  while (fatSectors * 128 < fatSectors + dataSectors) fatSectors++;
-  const fat = Buffer.alloc(fatSectors * 512, 0xff);
+  while (fatSectors * (size / 4) < fatSectors + dataSectors) fatSectors++;
+  const fat = Buffer.alloc(fatSectors * size, 0xff);
   for (let i = 0; i < fatSectors; i++) fat.writeUInt32LE(0xfffffffd, 4 * i);
   const dirSector = fatSectors;
-  fat.writeUInt32LE(0xfffffffe, 4 * dirSector);
-  const dir = Buffer.alloc(512);
-  const entry = (i: number, name: string, type: number, start: number, size: number, right = 0xffffffff, child = 0xffffffff) => {
+  fat.writeUInt32LE(ENDOFCHAIN, 4 * dirSector);
+  const startOf = new Map<string, number>();
+  let sector = dirSector + 1;
+  for (const c of chunks) {
+    const count = c.bytes.length / size;
+    for (let k = 0; k < count; k++) fat.writeUInt32LE(k === count - 1 ? ENDOFCHAIN : sector + k + 1, 4 * (sector + k));
+    startOf.set(c.name, sector);
+    sector += count;
+  }
+
+  const dir = Buffer.alloc(size);
+  const entry = (i: number, name: string, type: number, start: number, length: number, right = NONE, child = NONE) => {
     const at = 128 * i;
     Buffer.from(`${name}\0`, 'utf16le').copy(dir, at);
     dir.writeUInt16LE(2 * (name.length + 1), at + 64);
     dir[at + 66] = type;
     dir[at + 67] = 1; // black
-    dir.writeUInt32LE(0xffffffff, at + 68);
+    dir.writeUInt32LE(NONE, at + 68);
     dir.writeUInt32LE(right, at + 72);
     dir.writeUInt32LE(child, at + 76);
     dir.writeUInt32LE(start, at + 116);
-    dir.writeUInt32LE(size, at + 120);
+    dir.writeUInt32LE(length, at + 120);
   };
-  entry(0, 'Root Entry', 5, 0xfffffffe, 0, 0xffffffff, 1);
-  let sector = dirSector + 1;
-  padded.forEach(([name, b], i) => {
-    const count = b.length / 512;
-    for (let k = 0; k < count; k++) fat.writeUInt32LE(k === count - 1 ? 0xfffffffe : sector + k + 1, 4 * (sector + k));
-    entry(1 + i, name, 2, sector, b.length, i + 1 < padded.length ? 2 + i : 0xffffffff);
-    sector += count;
+  entry(0, 'Root Entry', 5, startOf.get('(mini stream)') ?? ENDOFCHAIN, 64 * miniFat.length, NONE, 1);
+  streams.forEach(([name, b], i) => {
+    const start = miniStart.get(name) ?? startOf.get(name)!;
+    entry(1 + i, name, 2, start, miniStart.has(name) ? b.length : chunks.find((c) => c.name === name)!.bytes.length, i + 1 < streams.length ? 2 + i : NONE);
   });
-  const header = Buffer.alloc(512);
+
+  const header = Buffer.alloc(size);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
   header.writeUInt16LE(0x3e, 24);
-  header.writeUInt16LE(3, 26);
+  header.writeUInt16LE(sectors4096 ? 4 : 3, 26);
   header.writeUInt16LE(0xfffe, 28);
-  header.writeUInt16LE(9, 30);
+  header.writeUInt16LE(sectors4096 ? 12 : 9, 30);
   header.writeUInt16LE(6, 32);
+  header.writeUInt32LE(sectors4096 ? 1 : 0, 40); // directory sectors (version 4 only)
   header.writeUInt32LE(fatSectors, 44);
   header.writeUInt32LE(dirSector, 48);
   header.writeUInt32LE(4096, 56);
-  header.writeUInt32LE(0xfffffffe, 60);
-  header.writeUInt32LE(0xfffffffe, 68);
-  header.fill(0xff, 76);
+  header.writeUInt32LE(startOf.get('(mini FAT)') ?? ENDOFCHAIN, 60);
+  header.writeUInt32LE(small.length ? pad(miniFatBytes, size).length / size : 0, 64); // mini FAT sectors
+  header.writeUInt32LE(ENDOFCHAIN, 68);
+  header.fill(0xff, 76, 512);
   for (let i = 0; i < fatSectors; i++) header.writeUInt32LE(i, 76 + 4 * i);
-  return Buffer.concat([header, fat, dir, ...padded.map(([, b]) => b)]);
+  return Buffer.concat([header, fat, dir, ...chunks.map((c) => c.bytes)]);
 }
