@@ -13,7 +13,7 @@ import { ARITHMETIC, sliceAt, TABLE_CODES } from '../core/seeds';
 import { renderDoc, type DocStyle } from '../layouts/doc';
 import { renderDocx, type Frame } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
-import { asText, bound, cellsOf, said } from './cells';
+import { asText, bound, cellsOf, said, withCell } from './cells';
 
 // Every seed's figures (2021 and 2019 formats) drafted in Word and saved as Word 97–2003 (.doc):
 // test/fixtures/doc/, made by scripts/gen-doc-fixtures.mjs (LibreOffice converts the .docx of
@@ -98,6 +98,19 @@ describe('.doc files written as Word writes them (test/layouts/doc.ts, no LibreO
       }
     });
   }
+
+  it('a blank cell (every fifth of seed 002, in turn, both formats): blank, not zero; only cell-blank', async () => {
+    for (const figures of [figuresOf(EXPECTED['002']), figures2019(EXPECTED['002'])]) {
+      let k = 0;
+      for (const { key, row, col } of cellsOf(figures)) {
+        if (k++ % 5 !== 0) continue;
+        const text = await draftOf(renderDoc(withCell(figures, key, row, col, ''), { eightBit: true }));
+        const where = `${figures.version} ${key} ${row} ${col}`;
+        assert.equal(parseReport(text).tables[key]?.rows[row]?.cells[col]?.kind, 'blank', where);
+        assert.deepEqual(check(text).findings.filter((f) => READER.has(f.code)).map((f) => f.code), ['cell-blank'], where);
+      }
+    }
+  });
 
   it('the FIB\'s fEncrypted flag: refused as encrypted', async () => {
     const r = await importDocument('doc', renderDoc(figuresOf(EXPECTED['001']), { encrypted: true }));
