@@ -48,9 +48,9 @@ export function importText(text: string): Imported {
  * .doc name, and a .doc is often renamed .docx (docx.ts tells those two apart).
  */
 async function importWordBytes(kind: 'doc' | 'docx', bytes: Uint8Array): Promise<ImportResult> {
-  const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
-  if (/^<(!doctype html|html)/i.test(head)) return importHtmlBytes(bytes);
-  if (head.startsWith('{\\rtf')) return { refused: RTF };
+  const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1').replace(/^\xef\xbb\xbf/, '');
+  if (HTML_PAGE.test(head)) return importHtmlBytes(bytes);
+  if (head.trimStart().startsWith('{\\rtf')) return { refused: RTF };
   return structured().importWord(bytes, kind);
 }
 
