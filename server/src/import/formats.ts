@@ -2,13 +2,14 @@
 // only, so that the client (which lists and reads a workspace's report files) shares it without
 // bundling the importers.
 
-export type DocumentKind = 'text' | 'html' | 'docx' | 'pdf';
+export type DocumentKind = 'text' | 'html' | 'docx' | 'pdf' | 'ofd';
 
 const BY_EXTENSION: Record<string, DocumentKind> = {
   '.txt': 'text', '.md': 'text', '.markdown': 'text',
   '.html': 'html', '.htm': 'html',
   '.docx': 'docx',
   '.pdf': 'pdf',
+  '.ofd': 'ofd',
 };
 
 /** The extensions a folder is searched for, for messages: “.txt、.md、.html…”. */
@@ -22,5 +23,5 @@ export function documentKind(name: string): DocumentKind | undefined {
 
 /** No report comes near these sizes; a bigger file is something else and is not read whole. */
 export const MAX_BYTES: Record<DocumentKind, number> = {
-  text: 10 * 1024 * 1024, html: 10 * 1024 * 1024, docx: 50 * 1024 * 1024, pdf: 50 * 1024 * 1024,
+  text: 10 * 1024 * 1024, html: 10 * 1024 * 1024, docx: 50 * 1024 * 1024, pdf: 50 * 1024 * 1024, ofd: 50 * 1024 * 1024,
 };

@@ -42,7 +42,7 @@ export function linesOf(runs: Run[]): Line[] {
 }
 
 /** The display columns of a text (a Chinese character two), as the reader counts them. */
-function columns(text: string, from = 0): number {
+export function columns(text: string, from = 0): number {
   let col = from;
   for (let i = 0; i < text.length; i++) col = nextColumn(col, text.charCodeAt(i));
   return col;

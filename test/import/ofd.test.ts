@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import JSZip from 'jszip';
+import { tableSpec } from '../../server/src/core/format/statute';
+import type { TableKey } from '../../server/src/core/format/schema';
+import { applyEdits, check } from '../../server/src/core/service';
+import { DAMAGED, ENCRYPTED, importOfd, MAX_PAGES, NO_ENTRY, NO_PAGES, NO_TEXT, NOT_ZIP, OFD_BUDGET, tooBig, tooManyObjects, tooManyPages } from '../../server/src/import/ofd';
+import type { ImportResult } from '../../server/src/import/types';
+import { ARITHMETIC, sliceAt, TABLE_CODES } from '../core/seeds';
+import { EXPECTED } from '../core/expected';
+import { figures2019, figuresOf, type Figures } from '../layouts/figures';
+import { LAYOUTS } from '../layouts/render';
+import { contentXml, makeOfd, ofdParts, zipDeflated, type OfdOptions } from './miniofd';
+import { typeset } from './minipdf';
+
+// OFD files (server/src/import/ofd.ts): the seeds' figures typeset on pages as for the PDF tests
+// (minipdf's typeset), written as OFD text objects in the ways OFD writers place text, read back
+// cell by cell; a wrong cell pinpointed through the OFD; and the files that are no report's OFD,
+// each refused with its reason, fast.
+
+const KEYS: TableKey[] = ['t2', 't3', 't4'];
+const READER = new Set([...TABLE_CODES, 'table-unreadable', 'cell-ambiguous']);
+const tableFindings = (draft: string) => check(draft).findings.filter((f) => READER.has(f.code));
+const WRITERS: [string, OfdOptions][] = [
+  ['a text object a run (DeltaX)', { objects: 'run' }],
+  ['a text object a character', { objects: 'char' }],
+  ['a text object a line (DeltaX over the gaps)', { objects: 'line' }],
+  ['scaled by a CTM, the header in a template', { objects: 'run', ctm: 4, template: true }],
+];
+const LAYOUTS_OF_PAGES = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text');
+
+function text(result: ImportResult): string {
+  assert.ok('text' in result, `refused: ${'refused' in result ? result.refused.zh : ''}`);
+  return result.text;
+}
+
+/** Every statutory cell of the figures, in the statute's order. */
+function* cellsOf(f: Figures): Generator<{ key: TableKey; row: string; col: string; text: string }> {
+  for (const key of KEYS) {
+    for (const r of tableSpec(f.version, key).rows) {
+      if (!r.isGroup) for (const col of r.columns) yield { key, row: r.key, col, text: f.cells[key][r.key][col] };
+    }
+  }
+}
+
+/** The cells the report read from `draft` does not bind to the figures' values, with a range on their digits. */
+function misread(draft: string, f: Figures): string[] {
+  const { report } = check(draft);
+  const out: string[] = [];
+  for (const { key, row, col, text: want } of cellsOf(f)) {
+    const cell = report.tables[key]?.rows[row]?.cells[col];
+    if (want === '' ? cell?.kind !== 'blank' : cell?.value !== Number(want) || Number(sliceAt(draft, cell.range)) !== Number(want)) out.push(`${key}.${row}.${col}: ${cell?.value} for ${want}`);
+  }
+  return out;
+}
+
+const withCell = (f: Figures, key: TableKey, row: string, col: string, value: string): Figures =>
+  ({ ...f, cells: { ...f.cells, [key]: { ...f.cells[key], [row]: { ...f.cells[key][row], [col]: value } } } });
+
+describe('ofd: the seeds typeset on pages, written as OFD, read back', () => {
+  for (const [seed, expected] of Object.entries(EXPECTED)) {
+    for (const figures of [figuresOf(expected), figures2019(expected)]) {
+      for (const [writer, options] of WRITERS) {
+        it(`seed ${seed} (${figures.version}), ${writer}: every cell bound with its value in every layout of pages; no table finding`, async () => {
+          for (const layout of LAYOUTS_OF_PAGES) {
+            const pages = typeset(layout.render(figures));
+            assert.ok(pages.length >= 3);
+            const draft = text(await importOfd(await makeOfd(pages, options)));
+            assert.deepEqual(misread(draft, figures), [], layout.name);
+            // Neither the running header nor a page number is left in the text.
+            assert.doesNotMatch(draft, /某某镇政府信息公开工作年度报告|- \d+ -/, layout.name);
+            assert.deepEqual(tableFindings(draft).map((f) => `${f.code} ${f.message}`), [], layout.name);
+          }
+        });
+      }
+    }
+  }
+});
+
+describe('ofd: one wrong cell, pinpointed through the OFD', () => {
+  // Each seed in one layout of pages and one writer (a different one for each): cells of tables 3 and 4, one more.
+  Object.values(EXPECTED).forEach((expected, i) => {
+    const figures = i % 2 ? figures2019(expected) : figuresOf(expected);
+    const layout = LAYOUTS_OF_PAGES[(3 * i) % LAYOUTS_OF_PAGES.length];
+    const [writer, options] = WRITERS[i % WRITERS.length];
+    it(`${figures.year} (${figures.version}), ${layout.name}, ${writer}: the cell is named, and its fix restores the value`, async () => {
+      let n = 0;
+      let k = 0;
+      for (const { key, row, col, text: value } of cellsOf(figures)) {
+        // Every fourth cell, a different quarter for each seed: all of them over the five.
+        if (key === 't2' || value === '' || k++ % 4 !== i % 4) continue;
+        const wrong = String(Number(value) + 1);
+        const draft = text(await importOfd(await makeOfd(typeset(layout.render(withCell(figures, key, row, col, wrong))), options)));
+        const found = tableFindings(draft);
+        const where = `${key} ${row} ${col} ${value}→${wrong}`;
+        assert.equal(found.length, 1, `${where}: ${found.map((f) => `${f.code} ${f.message}`).join('\n')}`);
+        assert.ok(ARITHMETIC.has(found[0].code), where);
+        const fixed = applyEdits(draft, found[0].fix!.edits);
+        if (key === 't3') {
+          // Table 3's identities cross: the one wrong cell is named, and its fix restores it.
+          assert.equal(sliceAt(draft, found[0].range), wrong, where);
+          assert.equal(check(fixed).report.tables.t3?.rows[row]?.cells[col]?.value, Number(value), where);
+        } else {
+          // Table 4's block only says it disagrees: its total is fixed, by convention.
+          assert.equal(found[0].code, 'table4-total', where);
+          assert.deepEqual(tableFindings(fixed), [], where);
+        }
+        n++;
+      }
+      assert.ok(n >= 40, `${n} cells`);
+    });
+  });
+});
+
+describe('ofd: files that are no report’s OFD, refused with their reason, fast', () => {
+  const report = typeset('某某镇2024年政府信息公开工作年度报告\n一、总体情况\n本年度……');
+  /** A page's content part holding `objects` (XML) in its layer. */
+  const page = (objects: string) => `<?xml version="1.0"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="1">${objects}</ofd:Layer></ofd:Content></ofd:Page>`;
+  const image = '<ofd:ImageObject ID="9" Boundary="20 20 170 250" CTM="170 0 0 250 0 0" ResourceID="5"/>';
+  const timed = async (bytes: Promise<Buffer> | Buffer, budget = OFD_BUDGET) => {
+    const data = await bytes;
+    const started = Date.now();
+    const result = await importOfd(data, budget);
+    // Generous: each takes some milliseconds here (the zip bomb a second or two).
+    assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`);
+    return result;
+  };
+
+  it('random bytes, a web page, a PDF named .ofd: not a ZIP', async () => {
+    const bytes = Buffer.alloc(5000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 251;
+    for (const b of [bytes, Buffer.from('<html><body>404 Not Found</body></html>'), Buffer.from('%PDF-1.7\n%%EOF\n'), Buffer.alloc(0)]) assert.deepEqual(await timed(b), { refused: NOT_ZIP });
+  });
+
+  it('a ZIP that is no OFD (a .docx renamed): no OFD.xml', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('word/document.xml', '<w:document/>');
+    assert.deepEqual(await timed(zip.generateAsync({ type: 'nodebuffer' })), { refused: NO_ENTRY });
+  });
+
+  it('cut short (an interrupted download), a missing or broken part: damaged', async () => {
+    const whole = await makeOfd(report);
+    for (const share of [0.2, 0.6, 0.95]) assert.deepEqual(await timed(whole.subarray(0, Math.floor(whole.length * share))), { refused: DAMAGED });
+    assert.deepEqual(await timed(makeOfd(report, { parts: { 'Doc_0/Pages/Page_0/Content.xml': null } })), { refused: DAMAGED });
+    assert.deepEqual(await timed(makeOfd(report, { parts: { 'Doc_0/Document.xml': '<ofd:Document><ofd:Pages><ofd:Page' } })), { refused: DAMAGED });
+    assert.deepEqual(await timed(makeOfd(report, { parts: { 'OFD.xml': '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody/></ofd:OFD>' } })), { refused: DAMAGED });
+  });
+
+  it('encrypted (GM/T 0099: Encryptions.xml beside OFD.xml): encrypted', async () => {
+    assert.deepEqual(await timed(makeOfd(report, { parts: { 'Encryptions.xml': '<ofd:Encryptions xmlns:ofd="http://www.ofdspec.org/2016"><ofd:EncryptInfo ID="1"/></ofd:Encryptions>' } })), { refused: ENCRYPTED });
+  });
+
+  it('no pages; a book-length file, refused before its pages are read', async () => {
+    assert.deepEqual(await timed(makeOfd([])), { refused: NO_PAGES });
+    assert.deepEqual(await timed(makeOfd(Array.from({ length: MAX_PAGES + 1 }, () => report[0]))), { refused: tooManyPages(MAX_PAGES + 1) });
+    assert.equal(tooManyPages(301).zh, 'OFD 有 301 页（超过 300 页），不像年度报告');
+  });
+
+  it('a scanned report (pages of images): no text; a scanned page among pages of text: read, and said', async () => {
+    const scanned = { 'Doc_0/Pages/Page_0/Content.xml': page(image) };
+    assert.deepEqual(await timed(makeOfd([{ texts: [] }], { parts: scanned })), { refused: NO_TEXT });
+    const result = await timed(makeOfd([{ texts: [] }, ...report], { parts: scanned }));
+    assert.match(text(result), /一、总体情况/);
+    assert.deepEqual('notes' in result && result.notes?.map((n) => n.zh), ['第 1 页没有文字（可能是扫描的页面），未读取']);
+  });
+
+  it('a seal’s ring and a watermark (rotated text) are no part of the report', async () => {
+    const rotated = '<ofd:TextObject ID="7" Boundary="100 100 40 40" Size="5" CTM="0.7 0.7 -0.7 0.7 0 0"><ofd:TextCode X="0" Y="5" DeltaX="g 3 5">某某镇人</ofd:TextCode></ofd:TextObject>';
+    const draft = text(await timed(makeOfd(report, { parts: { 'Doc_0/Pages/Page_0/Content.xml': contentXml(report[0].texts).replace('</ofd:Layer>', `${rotated}</ofd:Layer>`) } })));
+    assert.match(draft, /一、总体情况/);
+    assert.doesNotMatch(draft, /某某镇人/);
+  });
+
+  it('a zip bomb (a part unpacking to hundreds of megabytes): stopped at the budget', async () => {
+    const bomb = zipDeflated({ ...ofdParts(report), 'Doc_0/Pages/Page_0/Content.xml': Buffer.alloc((OFD_BUDGET.megabytes + 10) * 1024 * 1024, 0x20) });
+    assert.ok(bomb.length < 1024 * 1024, `${bomb.length} bytes`);
+    assert.deepEqual(await timed(bomb), { refused: tooBig(OFD_BUDGET.megabytes) });
+    // The budget counts what is unpacked, whatever the sizes the ZIP declares: a small one refuses a report.
+    assert.deepEqual(await timed(makeOfd(report), { ...OFD_BUDGET, megabytes: 0.001 }), { refused: tooBig(0.001) });
+    assert.ok('text' in await timed(makeOfd(report)));
+  });
+
+  it('a page of more text objects than a report has: refused, naming the page', async () => {
+    const crowded = Array.from({ length: OFD_BUDGET.objectsPerPage + 1 }, (_, i) => `<ofd:TextObject ID="${i}" Boundary="${10 + (i % 50) * 3} ${20 + Math.floor(i / 50) % 250} 3 4" Size="3"><ofd:TextCode X="0" Y="3">${i % 10}</ofd:TextCode></ofd:TextObject>`).join('');
+    const result = await timed(makeOfd([...report, { texts: [] }], { parts: { 'Doc_0/Pages/Page_1/Content.xml': page(crowded) } }));
+    assert.deepEqual(result, { refused: tooManyObjects(2, OFD_BUDGET.objectsPerPage) });
+    assert.equal(tooManyObjects(2, 50_000).zh, 'OFD 第 2 页有超过 50000 个文字对象，不像年度报告，已停止读取');
+  });
+
+  it('hostile parts read in bounded time: a repeat count of a billion, blocks nested deep, entities that expand', async () => {
+    const billion = '<ofd:TextObject ID="1" Boundary="20 30 100 6" Size="5"><ofd:TextCode X="0" Y="5" DeltaX="g 1000000000 2.5">一、总体情况</ofd:TextCode></ofd:TextObject>';
+    assert.match(text(await timed(makeOfd(report, { parts: { 'Doc_0/Pages/Page_0/Content.xml': page(billion) } }))), /一、总体情况/);
+    const deep = '<ofd:PageBlock>'.repeat(50_000) + billion + '</ofd:PageBlock>'.repeat(50_000);
+    assert.ok(await timed(makeOfd(report, { parts: { 'Doc_0/Pages/Page_0/Content.xml': page(deep) } })));
+    const laughs = '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "一二三四五六七八九十"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]>'
+      + '<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer><ofd:TextObject ID="1" Boundary="20 30 100 6" Size="5"><ofd:TextCode X="0" Y="5">&h;</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>';
+    assert.ok(await timed(makeOfd(report, { parts: { 'Doc_0/Pages/Page_0/Content.xml': laughs } })));
+  });
+});
