@@ -36,7 +36,7 @@ export async function activate(context: ExtensionContext): Promise<NianbaoApi> {
     documentSelector, outputChannelName: 'nianbao', middleware,
     // The server reads .nianbao.json at a workspace folder's root; it is told when one changes. It also
     // reads last year's report from disk for the checks across years: told when a report file changes.
-    synchronize: { fileEvents: [workspace.createFileSystemWatcher('**/.nianbao.json'), workspace.createFileSystemWatcher('**/*.{txt,md,markdown,html,htm,docx,pdf}')] },
+    synchronize: { fileEvents: [workspace.createFileSystemWatcher('**/.nianbao.json'), workspace.createFileSystemWatcher('**/*.{txt,md,markdown,html,htm,docx,pdf,ofd}')] },
   };
   client = new LanguageClient('nianbao', l10n.t('Annual report check'), serverOptions, clientOptions);
   registerCommands(context, () => client, () => client?.outputChannel);

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { tableSpec } from '../../server/src/core/format/statute';
 import type { TableKey } from '../../server/src/core/format/schema';
@@ -10,6 +14,7 @@ import { ARITHMETIC, sliceAt, TABLE_CODES } from '../core/seeds';
 import { EXPECTED } from '../core/expected';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { LAYOUTS } from '../layouts/render';
+import { startTestClient, type TestClient } from '../lsp/lspClient';
 import { contentXml, makeOfd, ofdParts, zipDeflated, type OfdOptions } from './miniofd';
 import { typeset } from './minipdf';
 
@@ -196,5 +201,59 @@ describe('ofd: files that are no report’s OFD, refused with their reason, fast
     const laughs = '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "一二三四五六七八九十"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]>'
       + '<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer><ofd:TextObject ID="1" Boundary="20 30 100 6" Size="5"><ofd:TextCode X="0" Y="5">&h;</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>';
     assert.ok(await timed(makeOfd(report, { parts: { 'Doc_0/Pages/Page_0/Content.xml': laughs } })));
+  });
+});
+
+describe('ofd: the command line', () => {
+  const figures = figuresOf(Object.values(EXPECTED)[1]);
+  const pages = () => typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figures));
+
+  it('nianbao parse reads an OFD (through dist/structured.js), which dist/cli.js does not carry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-ofd-'));
+    try {
+      const path = join(dir, 'report.ofd');
+      writeFileSync(path, await makeOfd(pages(), { objects: 'char' }));
+      const r = spawnSync(process.execPath, ['bin/nianbao', 'parse', path], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(JSON.parse(r.stdout).tables.t3['3.7'].total.value, Number(figures.cells.t3['3.7'].total));
+      // The command line's start-up for text files does not grow: the zip and XML readers are loaded with the importer.
+      assert.doesNotMatch(readFileSync('dist/cli.js', 'utf8'), /loadAsync|OFD 文件/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('nianbao check says why it cannot read an OFD, and checks the other files of the folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-ofd-'));
+    try {
+      writeFileSync(join(dir, 'encrypted.ofd'), await makeOfd(pages(), { parts: { 'Encryptions.xml': '<Encryptions/>' } }));
+      writeFileSync(join(dir, 'report.ofd'), await makeOfd(pages()));
+      const r = spawnSync(process.execPath, ['bin/nianbao', 'check', dir], { encoding: 'utf8', timeout: 60_000 });
+      assert.match(r.stderr, /encrypted\.ofd：OFD 文件已加密，无法读取；请提供未加密的文件/);
+      assert.match(r.stderr, /检查了 1 个文件：.*；1 个文件未能检查/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('ofd: the language server', () => {
+  let client: TestClient;
+  before(async () => { client = await startTestClient('zh-cn'); });
+  after(async () => { await client?.stop(); });
+  const file = (uri: string, bytes: Buffer) => ({ uri, name: new URL(uri).pathname, data: bytes.toString('base64') });
+
+  it('converts an OFD report to a draft, and checks one nobody opened: the wrong cell found in it', async () => {
+    const figures = figuresOf(Object.values(EXPECTED)[1]);
+    const layout = LAYOUTS.find((l) => l.name === 'pdf-text')!;
+    const ofd = await makeOfd(typeset(layout.render(figures)));
+    const reply = await client.connection.sendRequest('nianbao/import', file('file:///ws/report.ofd', ofd)) as { text: string };
+    assert.deepEqual(misread(reply.text, figures), []);
+    const wrong = await makeOfd(typeset(layout.render(withCell(figures, 't3', '3.7', 'total', String(Number(figures.cells.t3['3.7'].total) + 1)))));
+    await client.connection.sendRequest('nianbao/checkFile', file('file:///ws/wrong.ofd', wrong));
+    const diagnostics = await client.diagnostics('file:///ws/wrong.ofd', undefined);
+    assert.ok(diagnostics.some((d) => d.code === 'table3-balance' || d.code === 'table3-outcome-total'), JSON.stringify(diagnostics.map((d) => d.code)));
+    const refused = await client.connection.sendRequest('nianbao/import', file('file:///ws/x.ofd', Buffer.from('PK\x03\x04 broken')));
+    assert.deepEqual(refused, { refused: DAMAGED.zh });
   });
 });
