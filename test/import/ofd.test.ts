@@ -193,9 +193,11 @@ describe('ofd: files that are no report’s OFD, refused with their reason, fast
     assert.equal(tooManyObjects(2, 50_000).zh, 'OFD 第 2 页有超过 50000 个文字对象，不像年度报告，已停止读取');
   });
 
-  it('hostile parts read in bounded time: a repeat count of a billion, blocks nested deep, entities that expand', async () => {
+  it('hostile parts read in bounded time: a repeat count of a billion, numbers that are none, blocks nested deep, entities that expand', async () => {
     const billion = '<ofd:TextObject ID="1" Boundary="20 30 100 6" Size="5"><ofd:TextCode X="0" Y="5" DeltaX="g 1000000000 2.5">一、总体情况</ofd:TextCode></ofd:TextObject>';
     assert.match(text(await timed(makeOfd(report, { parts: { 'Doc_0/Pages/Page_0/Content.xml': page(billion) } }))), /一、总体情况/);
+    const garbage = '<ofd:TextObject ID="2" Boundary="x y" Size="big" CTM="1 0 0 1 a b"><ofd:TextCode X="?" Y="" DeltaX="g g 1 z">12</ofd:TextCode></ofd:TextObject>';
+    assert.match(text(await timed(makeOfd(report, { parts: { 'Doc_0/Pages/Page_0/Content.xml': page(billion + garbage) } }))), /一、总体情况/);
     const deep = '<ofd:PageBlock>'.repeat(50_000) + billion + '</ofd:PageBlock>'.repeat(50_000);
     assert.ok(await timed(makeOfd(report, { parts: { 'Doc_0/Pages/Page_0/Content.xml': page(deep) } })));
     const laughs = '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "一二三四五六七八九十"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]>'

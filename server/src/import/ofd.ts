@@ -54,7 +54,8 @@ const ELEMENT = 1;
 /** The child elements of `e` by local name (OFD's elements are in its namespace, under any prefix or none). */
 const children = (e: XmlElement, name: string) => Array.from(e.childNodes).filter((c) => c.nodeType === ELEMENT && c.localName === name);
 const child = (e: XmlElement | undefined, ...path: string[]) => path.reduce<XmlElement | undefined>((at, name) => at && children(at, name)[0], e);
-const numbers = (s: string | null) => (s ?? '').trim().split(/[\s,]+/).filter(Boolean).map(Number);
+/** A list of numbers as OFD writes them (“0 0 210 297”); what is no number is 0, never NaN in a position. */
+const numbers = (s: string | null) => (s ?? '').trim().split(/[\s,]+/).filter(Boolean).map((w) => Number(w) || 0);
 
 /** A part's XML, parsed; a part that is no XML is a damaged file. */
 function parse(text: string): XmlElement {
@@ -122,8 +123,11 @@ class Package {
 /** Points to a millimetre: the positions are read in points, as a PDF's are, for the same thresholds. */
 const PT = 72 / 25.4;
 
-/** How far a character moves the pen when no DeltaX says: a Chinese character its size, others half. */
-const advance = (ch: string, size: number) => (columns(ch) * size) / 2;
+/**
+ * How far a character moves the pen when no DeltaX says: a Chinese character its size, others half;
+ * curly quotes, one column in an editor, are full-width in the Chinese fonts reports are set in.
+ */
+const advance = (ch: string, size: number) => (/[\u2018-\u201d]/.test(ch) ? size : (columns(ch) * size) / 2);
 
 /** `DeltaX`/`DeltaY` as the first `n` steps, one a character: “g 3 5.2” is 5.2 three times. */
 function deltas(s: string | null, n: number): number[] {
@@ -178,7 +182,7 @@ function objectRuns(object: XmlElement): Run[] {
   return runs.map(({ end: _, ...r }) => r);
 }
 
-/** The TextObjects of a page's layers (and of the blocks in them), in the order they are drawn. */
+/** The TextObjects of a page's layers and of the blocks in them. */
 function textObjects(content: XmlElement | undefined, page: number, budget: OfdBudget): XmlElement[] {
   const out: XmlElement[] = [];
   const stack = content ? children(content, 'Layer').reverse() : [];
