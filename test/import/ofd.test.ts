@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { tableSpec } from '../../server/src/core/format/statute';
 import type { TableKey } from '../../server/src/core/format/schema';
 import { applyEdits, check } from '../../server/src/core/service';
-import { DAMAGED, ENCRYPTED, importOfd, MAX_PAGES, NO_ENTRY, NO_PAGES, NO_TEXT, NOT_ZIP, OFD_BUDGET, tooBig, tooManyObjects, tooManyPages } from '../../server/src/import/ofd';
+import { DAMAGED, ENCRYPTED, importOfd, MAX_PAGES, NO_ENTRY, NO_PAGES, NO_TEXT, NOT_ZIP, OFD_BUDGET, partTooBig, tooBig, tooManyObjects, tooManyPages } from '../../server/src/import/ofd';
 import type { ImportResult } from '../../server/src/import/types';
 import { ARITHMETIC, sliceAt, TABLE_CODES } from '../core/seeds';
 import { EXPECTED } from '../core/expected';
@@ -177,11 +177,17 @@ describe('ofd: files that are no report’s OFD, refused with their reason, fast
     assert.doesNotMatch(draft, /某某镇人/);
   });
 
-  it('a zip bomb (a part unpacking to hundreds of megabytes): stopped at the budget', async () => {
-    const bomb = zipDeflated({ ...ofdParts(report), 'Doc_0/Pages/Page_0/Content.xml': Buffer.alloc((OFD_BUDGET.megabytes + 10) * 1024 * 1024, 0x20) });
-    assert.ok(bomb.length < 1024 * 1024, `${bomb.length} bytes`);
-    assert.deepEqual(await timed(bomb), { refused: tooBig(OFD_BUDGET.megabytes) });
-    // The budget counts what is unpacked, whatever the sizes the ZIP declares: a small one refuses a report.
+  it('a zip bomb (a part of 64 MB packed in under 100 KB): stopped at the budget of a part; parts too many: at the budget of the file', async () => {
+    const bomb = zipDeflated({ ...ofdParts(report), 'Doc_0/Pages/Page_0/Content.xml': Buffer.alloc(64 * 1024 * 1024, 0x20) });
+    assert.ok(bomb.length < 100 * 1024, `${bomb.length} bytes`);
+    assert.deepEqual(await timed(bomb), { refused: partTooBig('Doc_0/Pages/Page_0/Content.xml', OFD_BUDGET.partMegabytes) });
+    assert.equal(partTooBig('Doc_0/Pages/Page_0/Content.xml', 8).zh, 'OFD 中的 Doc_0/Pages/Page_0/Content.xml 解压后超过 8 MB，不像年度报告，已停止读取');
+    // Each part under its budget, all of them over the file's; what is counted is what is unpacked, whatever the sizes the ZIP declares.
+    const padded = (s: string) => s.replace('<ofd:Content>', `<ofd:Content>${' '.repeat(7 * 1024 * 1024)}`);
+    const many = typeset(Array.from({ length: 15 }, (_, i) => `第${i}页`).join('\n\f\n'));
+    assert.equal(many.length, 15);
+    const parts = Object.fromEntries(Object.entries(ofdParts(many)).map(([path, content]) => [path, path.endsWith('Content.xml') ? padded(String(content)) : content]));
+    assert.deepEqual(await timed(zipDeflated(parts)), { refused: tooBig(OFD_BUDGET.megabytes) });
     assert.deepEqual(await timed(makeOfd(report), { ...OFD_BUDGET, megabytes: 0.001 }), { refused: tooBig(0.001) });
     assert.ok('text' in await timed(makeOfd(report)));
   });

@@ -21,16 +21,20 @@ export const MAX_PAGES = 300;
 export const tooManyPages = (n: number) => said(`OFD 有 ${n} 页（超过 ${MAX_PAGES} 页），不像年度报告`, `the OFD file has ${n} pages (over ${MAX_PAGES}), not an annual report`);
 export const tooBig = (mb: number) =>
   said(`OFD 文件解压后超过 ${mb} MB，不像年度报告，已停止读取`, `the OFD file unpacks to over ${mb} MB, not an annual report; reading was stopped`);
+export const partTooBig = (path: string, mb: number) =>
+  said(`OFD 中的 ${path} 解压后超过 ${mb} MB，不像年度报告，已停止读取`, `${path} in the OFD file unpacks to over ${mb} MB, not an annual report; reading was stopped`);
 export const tooManyObjects = (page: number, n: number) =>
   said(`OFD 第 ${page} 页有超过 ${n} 个文字对象，不像年度报告，已停止读取`, `page ${page} of the OFD file holds over ${n} text objects, not an annual report; reading was stopped`);
 
 /**
  * What reading one OFD may cost: a ZIP of a few megabytes can unpack to gigabytes (a zip bomb), and
- * a page can hold millions of objects. A report's parts unpack to some megabytes in all, a page holds
- * some thousands of text objects (one a character, as many writers place them).
+ * a page can hold millions of objects. A report's page unpacks to a megabyte or two of XML (less than
+ * a second to parse; the DOM of 8 MB takes over a second and some hundreds of megabytes of memory),
+ * some tens of megabytes in all; a page holds some thousands of text objects (one a character, as
+ * many writers place them).
  */
-export interface OfdBudget { megabytes: number; objectsPerPage: number }
-export const OFD_BUDGET: OfdBudget = { megabytes: 200, objectsPerPage: 50_000 };
+export interface OfdBudget { megabytes: number; partMegabytes: number; objectsPerPage: number }
+export const OFD_BUDGET: OfdBudget = { megabytes: 100, partMegabytes: 8, objectsPerPage: 50_000 };
 
 /** Why an OFD's reading was stopped before its end. */
 class Stopped extends Error {
@@ -92,17 +96,20 @@ class Package {
    * A part's bytes, unpacked chunk by chunk and stopped when the budget is spent: the sizes a ZIP
    * declares are its writer's word. (jszip's stream is readable-stream 2's: events, no async iteration.)
    */
-  private unpack(file: JSZip.JSZipObject): Promise<Buffer> {
+  private unpack(path: string, file: JSZip.JSZipObject): Promise<Buffer> {
     return new Promise((done, fail) => {
       const chunks: Buffer[] = [];
+      let size = 0;
       const stream = file.nodeStream('nodebuffer');
       stream.on('data', (chunk: Buffer) => {
         this.left -= chunk.length;
-        if (this.left >= 0) { chunks.push(chunk); return; }
+        size += chunk.length;
+        const why = this.left < 0 ? tooBig(this.budget.megabytes) : size > this.budget.partMegabytes * 1024 * 1024 ? partTooBig(path, this.budget.partMegabytes) : undefined;
+        if (!why) { chunks.push(chunk); return; }
         // Paused, jszip stops unpacking once the stream's buffer is full; nothing reads it again.
         stream.pause();
         stream.removeAllListeners();
-        fail(new Stopped(tooBig(this.budget.megabytes)));
+        fail(new Stopped(why));
       });
       stream.on('error', () => fail(new Stopped(DAMAGED)));
       stream.on('end', () => done(Buffer.concat(chunks)));
@@ -113,7 +120,7 @@ class Package {
   async xml(path: string): Promise<XmlElement> {
     const file = this.byName.get(path.toLowerCase());
     if (!file) throw new Stopped(DAMAGED);
-    const bytes = await this.unpack(file);
+    const bytes = await this.unpack(path, file);
     // XML declared in GB 2312/GBK (some older writers) is decoded as GB18030, which includes them.
     const gb = /^[^>]*encoding\s*=\s*["']?(gb2312|gbk|gb18030)/i.test(bytes.subarray(0, 200).toString('latin1'));
     return parse(new TextDecoder(gb ? 'gb18030' : 'utf-8').decode(bytes));
