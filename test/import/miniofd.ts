@@ -20,6 +20,10 @@ export interface OfdOptions {
   ctm?: number;
   /** The first run of every page (typeset's running header) in a template page, not in the page. */
   template?: boolean;
+  /** The text objects inside a PageBlock (a group of objects) in the layer, not directly in it. */
+  blocks?: boolean;
+  /** Parts named from the package's root (“/Doc_0/Document.xml”), not from the part that names them. */
+  absolute?: boolean;
   /** Parts written as given (a path to its content), or left out (null), over those of the document. */
   parts?: Record<string, string | Buffer | null>;
 }
@@ -64,7 +68,7 @@ function textObject(id: number, chars: Placed[], y: number, size: number, k: num
 }
 
 /** A page's content part: its text as text objects in one layer, a run, a character or a line each. */
-export function contentXml(texts: PdfText[], { objects = 'run', ctm = 1 }: OfdOptions = {}, template?: number): string {
+export function contentXml(texts: PdfText[], { objects = 'run', ctm = 1, blocks = false }: OfdOptions = {}, template?: number): string {
   const groups: { chars: Placed[]; t: PdfText }[] = [];
   for (const t of texts) {
     if (objects === 'run') groups.push({ chars: placed(t), t });
@@ -77,14 +81,15 @@ export function contentXml(texts: PdfText[], { objects = 'run', ctm = 1 }: OfdOp
     }
   }
   let id = 100;
+  const drawn = groups.map((g) => textObject(id++, g.chars, g.t.y, g.t.size, ctm)).join('');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page ${OFD_NS}>${template ? `<ofd:Template TemplateID="${template}"/>` : ''}<ofd:Content><ofd:Layer ID="3">`
-    + groups.map((g) => textObject(id++, g.chars, g.t.y, g.t.size, ctm)).join('') + '</ofd:Layer></ofd:Content></ofd:Page>';
+    + (blocks ? `<ofd:PageBlock ID="4">${drawn}</ofd:PageBlock>` : drawn) + '</ofd:Layer></ofd:Content></ofd:Page>';
 }
 
 /** The pages as the parts of an OFD package, by path (`options.parts` over them; null: left out). */
 export function ofdParts(pages: PdfPage[], options: OfdOptions = {}): Record<string, string | Buffer> {
   const parts: Record<string, string | Buffer> = {
-    'OFD.xml': `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD ${OFD_NS} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>0</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
+    'OFD.xml': `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD ${OFD_NS} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>0</ofd:DocID></ofd:DocInfo><ofd:DocRoot>${options.absolute ? '/' : ''}Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
   };
   const template = options.template ? 1 : undefined;
   pages.forEach((page, i) => {
@@ -95,7 +100,7 @@ export function ofdParts(pages: PdfPage[], options: OfdOptions = {}): Record<str
   parts['Doc_0/Document.xml'] = `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document ${OFD_NS}><ofd:CommonData><ofd:MaxUnitID>999999</ofd:MaxUnitID>`
     + `<ofd:PageArea><ofd:PhysicalBox>0 0 ${mm(PAGE.width)} ${mm(PAGE.height)}</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>`
     + (template ? '<ofd:TemplatePage ID="1" BaseLoc="Tpls/Tpl_0.xml"/>' : '')
-    + '</ofd:CommonData><ofd:Pages>' + pages.map((_, i) => `<ofd:Page ID="${i + 10}" BaseLoc="Pages/Page_${i}/Content.xml"/>`).join('') + '</ofd:Pages></ofd:Document>';
+    + '</ofd:CommonData><ofd:Pages>' + pages.map((_, i) => `<ofd:Page ID="${i + 10}" BaseLoc="${options.absolute ? '/Doc_0/' : ''}Pages/Page_${i}/Content.xml"/>`).join('') + '</ofd:Pages></ofd:Document>';
   parts['Doc_0/PublicRes.xml'] = `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res ${OFD_NS} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="2" FontName="仿宋" FamilyName="仿宋"/></ofd:Fonts></ofd:Res>`;
   return Object.fromEntries(Object.entries({ ...parts, ...options.parts }).filter((e): e is [string, string | Buffer] => e[1] !== null));
 }

@@ -29,8 +29,8 @@ const tableFindings = (draft: string) => check(draft).findings.filter((f) => REA
 const WRITERS: [string, OfdOptions][] = [
   ['a text object a run (DeltaX)', { objects: 'run' }],
   ['a text object a character', { objects: 'char' }],
-  ['a text object a line (DeltaX over the gaps)', { objects: 'line' }],
-  ['scaled by a CTM, the header in a template', { objects: 'run', ctm: 4, template: true }],
+  ['a text object a line (DeltaX over the gaps), in a PageBlock', { objects: 'line', blocks: true }],
+  ['scaled by a CTM, the header in a template, parts named from the root', { objects: 'run', ctm: 4, template: true, absolute: true }],
 ];
 const LAYOUTS_OF_PAGES = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text');
 
@@ -168,6 +168,15 @@ describe('ofd: files that are no report’s OFD, refused with their reason, fast
     const result = await timed(makeOfd([{ texts: [] }, ...report], { parts: scanned }));
     assert.match(text(result), /一、总体情况/);
     assert.deepEqual('notes' in result && result.notes?.map((n) => n.zh), ['第 1 页没有文字（可能是扫描的页面），未读取']);
+  });
+
+  it('a signed OFD (its signatures beside the document) is read as any other', async () => {
+    const signed = await makeOfd(report, { parts: {
+      'OFD.xml': '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>0</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot><ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures></ofd:DocBody></ofd:OFD>',
+      'Doc_0/Signs/Signatures.xml': '<ofd:Signatures xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Signature ID="1" BaseLoc="Sign_0/Signature.xml"/></ofd:Signatures>',
+      'Doc_0/Signs/Sign_0/SignedValue.dat': Buffer.from([0x30, 0x82, 0x01, 0x00]),
+    } });
+    assert.match(text(await timed(signed)), /一、总体情况/);
   });
 
   it('a seal’s ring and a watermark (rotated text) are no part of the report', async () => {

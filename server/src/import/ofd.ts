@@ -121,9 +121,8 @@ class Package {
     const file = this.byName.get(path.toLowerCase());
     if (!file) throw new Stopped(DAMAGED);
     const bytes = await this.unpack(path, file);
-    // XML declared in GB 2312/GBK (some older writers) is decoded as GB18030, which includes them.
-    const gb = /^[^>]*encoding\s*=\s*["']?(gb2312|gbk|gb18030)/i.test(bytes.subarray(0, 200).toString('latin1'));
-    return parse(new TextDecoder(gb ? 'gb18030' : 'utf-8').decode(bytes));
+    // GB/T 33190 writes its XML in UTF-8.
+    return parse(new TextDecoder().decode(bytes));
   }
 }
 
