@@ -13,9 +13,10 @@ import { PAGE, type PdfPage, type PdfText } from './minipdf';
 export interface OfdOptions {
   /**
    * `run`: a TextObject a run, its characters placed by DeltaX; `char`: a TextObject a character;
-   * `line`: a TextObject a line, DeltaX stepping over the gaps between its words (a table row's cells).
+   * `line`: a TextObject a line, DeltaX stepping over the gaps between its words (a table row's cells);
+   * `codes`: a TextObject a line, a TextCode a run (with its X; the Y of the first).
    */
-  objects?: 'run' | 'char' | 'line';
+  objects?: 'run' | 'char' | 'line' | 'codes';
   /** Text drawn at Size/k and scaled back by a CTM of k (as some writers place every object). */
   ctm?: number;
   /** The first run of every page (typeset's running header) in a template page, not in the page. */
@@ -56,32 +57,35 @@ function placed(t: PdfText): Placed[] {
   return [...t.text].map((ch) => { const at = x; x += advance(ch, t.size); return { ch, x: at }; });
 }
 
-/** One TextObject: the characters, in one size, on the baseline y (points), each placed by DeltaX from the first. */
-function textObject(id: number, chars: Placed[], y: number, size: number, k: number): string {
-  const s = mm(size), x0 = chars[0].x;
-  const steps = chars.slice(1).map((c, i) => +((mm(c.x) - mm(chars[i].x)) / k).toFixed(3));
-  const width = mm(chars[chars.length - 1].x) - mm(x0) + advance(chars[chars.length - 1].ch, s);
+/** One TextObject: runs of characters, in one size, on the baseline y (points); a TextCode a run, each character placed by DeltaX. */
+function textObject(id: number, runs: Placed[][], y: number, size: number, k: number): string {
+  const s = mm(size), x0 = runs[0][0].x, last = runs[runs.length - 1][runs[runs.length - 1].length - 1];
+  const width = mm(last.x) - mm(x0) + advance(last.ch, s);
   const ctm = k === 1 ? '' : ` CTM="${k} 0 0 ${k} 0 0"`;
-  const delta = steps.length ? ` DeltaX="${deltaX(steps)}"` : '';
+  // Only the first TextCode has a Y: the others go on on its baseline.
+  const codes = runs.map((chars, j) => {
+    const steps = chars.slice(1).map((c, i) => +((mm(c.x) - mm(chars[i].x)) / k).toFixed(3));
+    const delta = steps.length ? ` DeltaX="${deltaX(steps)}"` : '';
+    return `<ofd:TextCode X="${+((mm(chars[0].x) - mm(x0)) / k).toFixed(3)}"${j ? '' : ` Y="${+(s / k).toFixed(3)}"`}${delta}>${escape(chars.map((c) => c.ch).join(''))}</ofd:TextCode>`;
+  });
   return `<ofd:TextObject ID="${id}" Boundary="${mm(x0)} ${+(mm(y) - s).toFixed(3)} ${+width.toFixed(3)} ${+(s * 1.25).toFixed(3)}" Font="2" Size="${+(s / k).toFixed(3)}"${ctm}>`
-    + `<ofd:FillColor Value="0 0 0"/><ofd:TextCode X="0" Y="${+(s / k).toFixed(3)}"${delta}>${escape(chars.map((c) => c.ch).join(''))}</ofd:TextCode></ofd:TextObject>`;
+    + `<ofd:FillColor Value="0 0 0"/>${codes.join('')}</ofd:TextObject>`;
 }
 
 /** A page's content part: its text as text objects in one layer, a run, a character or a line each. */
 export function contentXml(texts: PdfText[], { objects = 'run', ctm = 1, blocks = false }: OfdOptions = {}, template?: number): string {
-  const groups: { chars: Placed[]; t: PdfText }[] = [];
+  const groups: { runs: Placed[][]; t: PdfText }[] = [];
   for (const t of texts) {
-    if (objects === 'run') groups.push({ chars: placed(t), t });
-    else if (objects === 'char') for (const c of placed(t)) groups.push({ chars: [c], t });
-    else {
-      // typeset puts the runs of a line on one baseline, left to right.
-      const line = groups[groups.length - 1];
-      if (line && line.t.y === t.y && line.t.size === t.size) line.chars.push(...placed(t));
-      else groups.push({ chars: placed(t), t });
-    }
+    const line = groups[groups.length - 1];
+    if (objects === 'run') groups.push({ runs: [placed(t)], t });
+    else if (objects === 'char') for (const c of placed(t)) groups.push({ runs: [[c]], t });
+    // typeset puts the runs of a line on one baseline, left to right.
+    else if (!line || line.t.y !== t.y || line.t.size !== t.size) groups.push({ runs: [placed(t)], t });
+    else if (objects === 'line') line.runs[0].push(...placed(t));
+    else line.runs.push(placed(t));
   }
   let id = 100;
-  const drawn = groups.map((g) => textObject(id++, g.chars, g.t.y, g.t.size, ctm)).join('');
+  const drawn = groups.map((g) => textObject(id++, g.runs, g.t.y, g.t.size, ctm)).join('');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page ${OFD_NS}>${template ? `<ofd:Template TemplateID="${template}"/>` : ''}<ofd:Content><ofd:Layer ID="3">`
     + (blocks ? `<ofd:PageBlock ID="4">${drawn}</ofd:PageBlock>` : drawn) + '</ofd:Layer></ofd:Content></ofd:Page>';
 }

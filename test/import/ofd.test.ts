@@ -30,7 +30,7 @@ const WRITERS: [string, OfdOptions][] = [
   ['a text object a run (DeltaX)', { objects: 'run' }],
   ['a text object a character', { objects: 'char' }],
   ['a text object a line (DeltaX over the gaps), in a PageBlock', { objects: 'line', blocks: true }],
-  ['scaled by a CTM, the header in a template, parts named from the root', { objects: 'run', ctm: 4, template: true, absolute: true }],
+  ['a text object a line, a TextCode a run, scaled by a CTM, the header in a template, parts named from the root', { objects: 'codes', ctm: 4, template: true, absolute: true }],
 ];
 const LAYOUTS_OF_PAGES = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text');
 
