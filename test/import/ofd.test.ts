@@ -179,6 +179,12 @@ describe('ofd: files that are no report’s OFD, refused with their reason, fast
     assert.match(text(await timed(signed)), /一、总体情况/);
   });
 
+  it('text written down the page (DeltaY, as table 3’s 三、本年度办理结果 is) reads a character a line', async () => {
+    const down = '<ofd:TextObject ID="8" Boundary="30 100 6 40" Size="5"><ofd:TextCode X="0" Y="5" DeltaX="g 3 0" DeltaY="g 3 7">本年度办</ofd:TextCode></ofd:TextObject>';
+    const draft = text(await timed(makeOfd(report, { parts: { 'Doc_0/Pages/Page_0/Content.xml': contentXml(report[0].texts).replace('</ofd:Layer>', `${down}</ofd:Layer>`) } })));
+    assert.match(draft, /^\s*本\n\s*年\n\s*度\n\s*办$/m);
+  });
+
   it('a seal’s ring and a watermark (rotated text) are no part of the report', async () => {
     const rotated = '<ofd:TextObject ID="7" Boundary="100 100 40 40" Size="5" CTM="0.7 0.7 -0.7 0.7 0 0"><ofd:TextCode X="0" Y="5" DeltaX="g 3 5">某某镇人</ofd:TextCode></ofd:TextObject>';
     const draft = text(await timed(makeOfd(report, { parts: { 'Doc_0/Pages/Page_0/Content.xml': contentXml(report[0].texts).replace('</ofd:Layer>', `${rotated}</ofd:Layer>`) } })));
