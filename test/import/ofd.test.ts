@@ -92,7 +92,7 @@ describe('ofd: one wrong cell, pinpointed through the OFD', () => {
       let n = 0;
       let k = 0;
       for (const { key, row, col, text: value } of cellsOf(figures)) {
-        // Every fourth cell, a different quarter for each seed: all of them over the five.
+        // Every fourth cell, a different quarter for each seed (the fifth seed takes the first again).
         if (key === 't2' || value === '' || k++ % 4 !== i % 4) continue;
         const wrong = String(Number(value) + 1);
         const draft = text(await importOfd(await makeOfd(typeset(layout.render(withCell(figures, key, row, col, wrong))), options)));
