@@ -11,7 +11,7 @@ import { request } from './requests';
 /** The report files a workspace is searched for (as the CLI searches a folder), and watched for. */
 export const REPORT_FILES = `**/*.{${EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
 const NOT_REPORTS = '**/{node_modules,.git,.vscode,dist,out}/**';
-/** Word, web-page and PDF reports, for the file picker of “convert”. */
+/** Word, web-page, PDF and OFD reports, for the file picker of “convert”. */
 const DOCUMENTS = EXTENSIONS.filter((e) => documentKind(e) !== 'text').map((e) => e.slice(1));
 /** The largest file the server reads (a Word or PDF file; it checks each kind's own limit). */
 const MAX_BYTES = Math.max(...Object.values(MAX_BYTES_OF));
@@ -36,7 +36,7 @@ export function registerCommands(context: ExtensionContext, client: () => Langua
   async function convert(target?: Uri): Promise<void> {
     const active = window.activeTextEditor?.document.uri;
     const uri = target ?? (active && DOCUMENTS.some((e) => active.path.toLowerCase().endsWith(`.${e}`)) ? active : undefined)
-      ?? (await window.showOpenDialog({ canSelectMany: false, filters: { [l10n.t('Word, PDF or web-page reports')]: DOCUMENTS } }))?.[0];
+      ?? (await window.showOpenDialog({ canSelectMany: false, filters: { [l10n.t('Word, PDF, OFD or web-page reports')]: DOCUMENTS } }))?.[0];
     const c = client();
     if (!uri || !c) return;
     const file = await read(uri);

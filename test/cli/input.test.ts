@@ -118,7 +118,7 @@ describe('check: files that cannot be checked among good ones', () => {
     writeFileSync(join(d, 'notes.xlsx'), 'x');
     const r = nianbao('check', d);
     assert.equal(r.code, 0);
-    assert.match(r.stderr, new RegExp(`nianbao：${d} 中没有年报文件（\\.txt、\\.md、.*\\.pdf）\n检查了 0 个文件`));
+    assert.match(r.stderr, new RegExp(`nianbao：${d} 中没有年报文件（\\.txt、\\.md、.*\\.pdf、\\.ofd）\n检查了 0 个文件`));
   });
 });
 

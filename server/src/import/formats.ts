@@ -2,7 +2,7 @@
 // only, so that the client (which lists and reads a workspace's report files) shares it without
 // bundling the importers.
 
-export type DocumentKind = 'text' | 'html' | 'docx' | 'doc' | 'pdf';
+export type DocumentKind = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'ofd';
 
 const BY_EXTENSION: Record<string, DocumentKind> = {
   '.txt': 'text', '.md': 'text', '.markdown': 'text',
@@ -11,6 +11,7 @@ const BY_EXTENSION: Record<string, DocumentKind> = {
   // Word 97–2003; WPS's own .wps is the same format (since WPS 2005).
   '.doc': 'doc', '.wps': 'doc',
   '.pdf': 'pdf',
+  '.ofd': 'ofd',
 };
 
 /** The extensions a folder is searched for, for messages: “.txt、.md、.html…”. */
@@ -24,5 +25,5 @@ export function documentKind(name: string): DocumentKind | undefined {
 
 /** No report comes near these sizes; a bigger file is something else and is not read whole. */
 export const MAX_BYTES: Record<DocumentKind, number> = {
-  text: 10 * 1024 * 1024, html: 10 * 1024 * 1024, docx: 50 * 1024 * 1024, doc: 50 * 1024 * 1024, pdf: 50 * 1024 * 1024,
+  text: 10 * 1024 * 1024, html: 10 * 1024 * 1024, docx: 50 * 1024 * 1024, doc: 50 * 1024 * 1024, pdf: 50 * 1024 * 1024, ofd: 50 * 1024 * 1024,
 };

@@ -65,6 +65,7 @@ export async function importDocument(kind: Exclude<DocumentKind, 'text'>, bytes:
       case 'html': return await importHtmlBytes(bytes);
       case 'doc': case 'docx': return await importWordBytes(kind, bytes);
       case 'pdf': return await importPdf(bytes);
+      case 'ofd': return await structured().importOfd(bytes);
     }
   } catch (error) {
     // A bug of the importer, not a fault of the document: say so, and check the other files.

@@ -3,3 +3,4 @@
 // parse (the CLI's build keeps this module out of its bundle: dist/structured.js, see esbuild.mjs).
 export { importHtml, importTablesInText } from './html';
 export { importWord } from './docx';
+export { importOfd } from './ofd';

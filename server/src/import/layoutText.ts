@@ -1,0 +1,105 @@
+import { nextColumn } from '../core/parse/tokens';
+import { isPageMarker } from '../core/strings';
+
+// Positioned text (a PDF's text layer, an OFD's text objects) as draft text the reader reads like
+// `pdftotext -layout` output: the words of one baseline on one line, each at a column proportional
+// to where it stands on the page (a Chinese character two columns), so that a table's numbers line
+// up under their headers and a blank cell is a wider gap. Page headers, footers and page numbers
+// are dropped; pages follow each other with nothing between them.
+
+/** A run of text in page coordinates (points), y growing downwards, at its baseline. */
+export interface Run { text: string; x: number; y: number; width: number; size: number }
+
+/** One line of a page: its baseline, the size of its text and its runs, left to right. */
+export interface Line { y: number; size: number; runs: Run[] }
+
+// Two runs are on one line when their baselines are closer than this share of the text's size: the
+// numbers of a table row sit a little lower than its label (another font), and beside a label of two
+// lines they are centred between them, nearer the second (huaian 2024: 5.3 pt below the first line at 7.5 pt);
+// the lines of a paragraph or a table are at least a whole size apart.
+const SAME_LINE = 0.75;
+// A gap narrower than this share of the size is inside a word: pdf.js splits runs where the font or
+// the spacing changes, not where the words do, and OFD writers often place each character alone.
+export const WORD_GAP = 0.15;
+
+/** A page's runs as lines, top to bottom: grouped by baseline, each line left to right. */
+export function linesOf(runs: Run[]): Line[] {
+  runs.sort((p, q) => p.y - q.y || p.x - q.x);
+  const lines: Line[] = [];
+  for (const run of runs) {
+    const line = lines[lines.length - 1];
+    if (line && run.y - line.y <= SAME_LINE * Math.min(run.size, line.size)) line.runs.push(run);
+    else lines.push({ y: run.y, size: run.size, runs: [run] });
+  }
+  for (const line of lines) {
+    line.runs.sort((p, q) => p.x - q.x);
+    // The line's size is its longest run's: the size its columns are counted in.
+    line.size = line.runs.reduce((m, r) => (r.text.length > m.text.length ? r : m)).size;
+    // Text drawn twice a hair apart (bold faked by some Chinese word processors) is kept once.
+    line.runs = line.runs.filter((r, i, all) => i === 0 || !(r.text === all[i - 1].text && r.x - all[i - 1].x < r.size * 0.2));
+  }
+  return lines;
+}
+
+/** The display columns of a text (a Chinese character two), as the reader counts them. */
+export function columns(text: string, from = 0): number {
+  let col = from;
+  for (let i = 0; i < text.length; i++) col = nextColumn(col, text.charCodeAt(i));
+  return col;
+}
+
+/** A line as text: each run at the column of its place on the page, at least one space after a visible gap. */
+function render(line: Line, left: number, unit: number): string {
+  let out = '', col = 0, end = -Infinity;
+  for (const run of line.runs) {
+    if (out === '' || run.x - end > run.size * WORD_GAP) {
+      const at = Math.round((run.x - left) / unit);
+      const pad = out === '' ? Math.max(0, at) : Math.max(1, at - col);
+      out += ' '.repeat(pad);
+      col += pad;
+    }
+    out += run.text;
+    col = columns(run.text, col);
+    end = Math.max(end, run.x + run.width);
+  }
+  return out;
+}
+
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+
+// Page headers and footers stand in this share of the page at its top and bottom.
+const MARGIN = 0.08;
+
+/** Same text but for its numbers (a page number, a date): how a running header or footer repeats. */
+const shape = (line: Line) => line.runs.map((r) => r.text).join('').replace(/\d+/g, '#').replace(/\s+/g, '');
+
+/**
+ * The pages' lines as one text (`heights`: each page's, in the units of its lines), without what is printed in the margins of every page (a running
+ * header, a footer) and page numbers (“- 3 -”, “第 3 页”): they would land inside tables and sentences.
+ */
+export function draft(pages: Line[][], heights: number[]): string {
+  const inMargin = (line: Line, p: number) => line.y < heights[p] * MARGIN || line.y > heights[p] * (1 - MARGIN);
+  // How many pages have a line of this shape in their margins, and where.
+  const seen = new Map<string, number[]>();
+  pages.forEach((lines, p) => {
+    for (const line of lines) if (inMargin(line, p)) { const k = shape(line); seen.set(k, [...(seen.get(k) ?? []), line.y]); }
+  });
+  const repeated = (line: Line) => {
+    const ys = seen.get(shape(line)) ?? [];
+    return pages.length >= 3 && ys.filter((y) => Math.abs(y - line.y) < 3).length >= Math.max(3, pages.length * 0.6);
+  };
+  const left = Math.min(...pages.flat().flatMap((l) => l.runs.map((r) => r.x)));
+  const out: string[] = [];
+  // A column is half the size of a line's text (a Chinese character is two columns wide); but a line
+  // of numbers only (a table's row, often in a bigger font than its headers) keeps the columns of the
+  // line above it, so that its numbers stand under their headers.
+  let unit = 0;
+  pages.forEach((lines, p) => {
+    for (const line of lines) {
+      if (inMargin(line, p) && (isPageMarker(line.runs.map((r) => r.text).join(' ')) || repeated(line))) continue;
+      if (unit === 0 || line.runs.some((r) => CJK.test(r.text))) unit = line.size / 2;
+      out.push(render(line, left, unit).trimEnd());
+    }
+  });
+  return out.length ? out.join('\n') + '\n' : '';
+}
