@@ -14,10 +14,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { loadTs, root } from './loadTs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cliBundle = join(root, 'dist', 'cli.js');
 if (!existsSync(cliBundle)) {
   console.error('bench: dist/cli.js is missing; run `npm run build` (or `npm run bench`) first.');
@@ -31,19 +30,6 @@ const REFERENCE_MARKDOWNLINT_S = 10;
 const TARGET_SPEEDUP = 20;
 const MARKDOWNLINT = 'markdownlint-cli2@0.22.1';
 const FILES = 2000, WARMUP = 200, ITERATIONS = 2000, CLI_RUNS = 3, NIANBAO_RUNS_EACH = 2;
-
-/** The exports of a TypeScript module text (the test renderers), bundled with esbuild into a scratch folder first. */
-async function loadTs(contents) {
-  const { build } = await import('esbuild');
-  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bench-ts-'));
-  const bundle = join(tmp, 'bundle.cjs');
-  await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
-  try {
-    return createRequire(import.meta.url)(bundle);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
 const ms = (x) => `${x.toFixed(3)} ms`;

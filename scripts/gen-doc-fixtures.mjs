@@ -7,28 +7,16 @@
 //
 // Besides the plain report, one seed with each table nested in a one-cell layout table, and one with
 // each table in a text box (the frames of renderDocx).
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { loadTs, root } from './loadTs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'test', 'fixtures', 'doc');
+const { renderDocx, figuresOf, figures2019, EXPECTED } = await loadTs("export { renderDocx } from './test/layouts/docx'; export { figuresOf, figures2019 } from './test/layouts/figures'; export { EXPECTED } from './test/core/expected';");
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-doc-'));
 try {
-  const bundle = join(tmp, 'render.cjs');
-  await build({
-    stdin: {
-      contents: "export { renderDocx } from './test/layouts/docx'; export { figuresOf, figures2019 } from './test/layouts/figures'; export { EXPECTED } from './test/core/expected';",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning',
-  });
-  const { renderDocx, figuresOf, figures2019, EXPECTED } = createRequire(import.meta.url)(bundle);
   const docx = join(tmp, 'docx');
   mkdirSync(docx);
   for (const seed of Object.keys(EXPECTED)) {
