@@ -70,7 +70,7 @@ export const CLAIM_KINDS: ClaimKind[] = [
   { kind: 'carried_over', words: ['上年结转', '上年度结转', '上一年度结转', '上一年结转', '往年结转', '上年遗留'], quantity: 't3.2.total', family: 'composition' },
   {
     kind: 'carried_forward', quantity: 't3.4.total', family: 'carried_forward',
-    words: ['结转下年', '结转下年度', '继续办理', '结转下一年', '结转至下', '结转到下', '结转至', '顺延到下', '顺延至下', '转入下一年', '转入下年', '未办结', '尚未办结', '正在办理', '仍在办理', '尚在办理'],
+    words: ['结转下年', '结转下年度', '继续办理', '结转下一年', '结转至下', '结转到下', '结转至', '结转到', '顺延到下', '顺延至下', '转入下一年', '转入下年', '未办结', '尚未办结', '正在办理', '仍在办理', '尚在办理'],
   },
   // ---- table 3: outcomes (a group's figure is the sum of its sub-rows) ----
   { kind: 'disclosed', words: ['予以公开', '同意公开', '全部公开'], quantity: 't3.3.1.total', family: 'outcome' },
@@ -134,6 +134,7 @@ export type Marker =
   | 'all' // 均, 全部: 均已办结 / 均获维持
   | 'part' // 其中, 含, 包括: a breakdown follows
   | 'cases' // 案件: may count reviews and lawsuits together
+  | 'now' // 本年度: the figures after it are this year's again (2023年为50件，本年度受理63件)
   | 'noop'; // words that only look like a marker (无法, 尚未 …)
 
 export const MARKERS: Record<Marker, string[]> = {
@@ -147,6 +148,7 @@ export const MARKERS: Record<Marker, string[]> = {
   all: ['均', '全部', '全都'],
   part: ['其中', '含', '包括', '包含'],
   cases: ['案件'],
+  now: ['本年度', '本年', '今年'],
   noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定'],
 };
 

@@ -198,16 +198,11 @@ class ProseReader {
 
   private sentence(clauses: Clause[]) {
     const { s } = this;
-    let past = false, future = false, any = false;
+    let any = false;
     for (const c of clauses) for (const t of c.toks) {
-      const y = t.num?.year;
-      if (y !== undefined && this.year !== null) { if (y < this.year) past = true; else if (y > this.year) future = true; }
       if ((t.num && !t.num.notCount && t.num.unitClass !== 'none') || t.entry?.marker === 'zero' || t.entry?.marker === 'all') any = true;
     }
     if (!any) return;
-    // Last year's figures (同比, a pasted paragraph) are not claims about this year's tables; a
-    // later date (截至2025年1月) may describe the state after the statistical period.
-    if (past) return;
     const from = clauses[0].start, to = clauses[clauses.length - 1].end;
     this.met = [];
     for (const w of NEEDS) { const at = s.indexOf(w, from); if (at >= 0 && at + w.length <= to) this.met.push(w); }
@@ -215,9 +210,16 @@ class ProseReader {
     let pending: Tok[] | null = null;
     let last: Figure | undefined;
     let breakdown: Breakdown | undefined;
+    // Last year's figures (2023年受理申请50件, a pasted paragraph) are not claims about this year's
+    // tables; after a later date (截至2025年1月，…) only what is carried forward is. A year speaks of
+    // what follows it, up to this year's (2024年1月1日至12月31日, 本年度), a ； or the sentence's end:
+    // the figures before it (收到申请63件，比2023年的50件有所增加) are this year's. A later year
+    // inside a clause (结转到2025年办理的6件) speaks of that clause only.
+    let era: 'now' | 'past' | 'future' = 'now', eraInClause = false;
 
     for (const clause of clauses) {
-      if (clause.semicolon) { pending = null; subject.review = subject.suit = false; }
+      if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; }
+      if (eraInClause) { era = 'now'; eraInClause = false; }
       const toks = clause.toks;
       const figures: number[] = [];
       let hits = 0, vetoed = false, cases = false;
@@ -232,6 +234,12 @@ class ProseReader {
       for (let i = 0; i < toks.length; i++) {
         const tok = toks[i];
         const marker = tok.entry?.marker;
+        const year = tok.num?.year;
+        if (year !== undefined && this.year !== null) {
+          era = year < this.year ? 'past' : year > this.year ? 'future' : 'now';
+          eraInClause = era === 'future' && i > 0;
+        }
+        if (marker === 'now') era = 'now';
         if (marker === 'compare') compared = true;
         if (marker === 'unclear') unclear = true;
         if (marker === 'part' && last && (tok.entry!.word === '其中' || near(s, last.num.after, tok.start))) {
@@ -240,8 +248,8 @@ class ProseReader {
           // “共收到申请19件，其中自然人17件，法人或其他组织2件；其中当面申请3件，网上申请14件…”.
           if (!(own.length === 0 && breakdown && last !== breakdown.total)) breakdown = { total: last, allowed: own };
         }
-        if (marker === 'zero' && !vetoed && !future) this.zero(clause, i);
-        if (marker === 'all' && !vetoed && !future) this.all(clause, i, subject, last);
+        if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i);
+        if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, last);
         if (this.isHit(tok)) {
           const family = tok.entry!.kind!.family;
           if (family === 'review') subject.review = true;
@@ -270,14 +278,12 @@ class ProseReader {
         const inexact = n.approx || negated ||
           ((prev?.entry?.marker === 'approx' || prev?.entry?.marker === 'each') && near(s, prev.end, n.start)) ||
           (next?.entry?.marker === 'approx' && near(s, n.after, next.start));
-        if (inexact || vetoed || compared) { last = undefined; breakdown = undefined; continue; }
+        if (inexact || vetoed || compared || era === 'past') { last = undefined; breakdown = undefined; continue; }
 
         const window = { from: lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
         const fig = this.bind(n, cands, numberFirst, inherited, breakdown, cases, window);
         fig.unclear ||= unclear;
-        // After the period (截至2025年1月) only what is carried forward is this report's figure.
-        const carriedForward = fig.kind?.kind === 'carried_forward';
-        if (future && !carriedForward) { last = undefined; continue; }
+        if (era === 'future' && fig.kind?.kind !== 'carried_forward') { last = undefined; continue; }
         breakdown = this.place(fig, breakdown);
         last = fig;
       }
