@@ -28,8 +28,8 @@ describe('the prose family: the seeds’ figures in many phrasings', () => {
   });
 
   it('binds almost every figure, numbers cut by a line break included', () => {
-    // Measured: 1,783 of 1,808 (the misses: 合计 after new + carried over, 。均已办结。 alone, figures after last year's).
-    assert.ok(tally.right >= 1780, summary(tally));
+    // Measured: 1,697 of 1,714; the misses are silences (合计 after new + carried over; figures after 上年度为40件).
+    assert.ok(tally.right >= tally.figures - 20, summary(tally));
     assert.ok(tally.broken >= 60 && tally.brokenRight >= tally.broken - 3, summary(tally));
   });
 });

@@ -127,7 +127,9 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['a change is not a count', '受理申请数量较去年增加12件。', []],
     ['last year’s figures are not this year’s; this year’s after them are', '2023年受理申请50件，2024年受理申请63件。', ['t3.1.total=63']],
     ['本年度 names this year again', '2023年受理申请50件，本年度受理申请63件。', ['t3.1.total=63']],
-    ['a year speaks of what follows it, not of the figures before it', '全年受理申请63件，比2023年的50件有所增加，办结58件。', ['t3.1.total=63']],
+    ['a comparison with an earlier year speaks of its own clause', '全年受理申请63件，比2023年的50件有所增加，办结58件。', ['t3.1.total=63', 't3.3.7.total=58']],
+    ['上年度 and spans of years count other years', '上年度共收到申请40件，办结38件；近3年累计受理申请150件，近三年累计收到申请一百五十件，历年累计受理申请420件。', []],
+    ['一年来 is this year, 二〇二三年 another', '一年来，共受理申请63件；二〇二三年受理申请50件。', ['t3.1.total=63']],
     ['a ； ends what a year speaks of', '2023年受理申请50件；全年受理申请63件。', ['t3.1.total=63']],
     ['a later year inside a clause speaks of that clause', '结转到2025年办理的6件，行政复议2件。', ['t3.4.total=6', 't4.review.total=2']],
     ['after a date past the period, only what is carried forward', '截至2025年1月，已办结60件，仍有6件正在办理。', ['t3.4.total=6']],
@@ -205,6 +207,10 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     const done = proseOn('全年受理申请64件，均已办结。');
     assert.deepEqual(done.findings.map((f) => sliceAt(done.text, f.range)), ['均已办结']);
     assert.match(done.findings[0].message, /结转下年度继续办理为 6 件/);
+    // A sentence that opens with 均 speaks of the figure the one before ended with.
+    const next = proseOn('全年受理申请64件。均已办结。');
+    assert.deepEqual(next.findings.map((f) => sliceAt(next.text, f.range)), ['均已办结']);
+    assert.deepEqual(proseOn('行政诉讼3件。均已办结。').findings, []);
     const won = proseOn('本年度行政复议2件，均获维持；行政诉讼3件，均胜诉。');
     assert.deepEqual(won.findings.map((f) => sliceAt(won.text, f.range)), ['均胜诉']);
     assert.match(won.findings[0].message, /结果纠正 3 件/);

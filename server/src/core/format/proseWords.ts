@@ -59,7 +59,7 @@ const TABLE2_NOT_BETWEEN = ['信息', '事项', '公示', '栏目', '申请'];
 export const CLAIM_KINDS: ClaimKind[] = [
   // ---- table 3: applications ----
   { kind: 'received', words: ['收到', '受理', '接收', '接到', '共收', '收悉'], needs: ['申请'], ...RECEIVED },
-  { kind: 'received', words: ['申请总数', '申请总量', '申请数量', '申请量'], ...RECEIVED },
+  { kind: 'received', words: ['申请总数', '申请总量', '申请数量', '申请件数', '申请量'], ...RECEIVED },
   { kind: 'new', words: ['新收', '新受理', '新增申请', '新接收'], quantity: 't3.1.total', family: 'composition' },
   { kind: 'handled', words: ['办理', '处理'], needs: ['申请'], weak: true, ...HANDLED },
   { kind: 'handled', words: ['依申请公开', '依申请'], weak: true, ...HANDLED },
@@ -135,6 +135,7 @@ export type Marker =
   | 'part' // 其中, 含, 包括: a breakdown follows
   | 'cases' // 案件: may count reviews and lawsuits together
   | 'now' // 本年度: the figures after it are this year's again (2023年为50件，本年度受理63件)
+  | 'past' // 上年度, 历年: the figures after it are another year's, or several years'
   | 'noop'; // words that only look like a marker (无法, 尚未 …)
 
 export const MARKERS: Record<Marker, string[]> = {
@@ -149,6 +150,7 @@ export const MARKERS: Record<Marker, string[]> = {
   part: ['其中', '含', '包括', '包含'],
   cases: ['案件'],
   now: ['本年度', '本年', '今年'],
+  past: ['上年度', '上一年度', '上年', '前年', '历年', '往年', '多年来', '近年来'],
   noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定'],
 };
 

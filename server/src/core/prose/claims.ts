@@ -154,6 +154,8 @@ class ProseReader {
   private readonly s: string;
   /** The words of CLAIM_KINDS.needs that the sentence being read contains. */
   private met: string[] = [];
+  /** The last figure of the sentence before: the subject of one that opens with 均 (收到申请6件。均已办结。). */
+  private previous: Figure | undefined;
 
   constructor(
     private readonly view: Unwrapped,
@@ -177,6 +179,7 @@ class ProseReader {
       if (cls === 0) { i++; continue; }
       if (cls & END) {
         if (worth || (items && part)) this.sentence(tokenize(s, start, i));
+        else this.previous = undefined;
         start = i + 1; worth = items = part = false; i++;
         continue;
       }
@@ -198,6 +201,8 @@ class ProseReader {
 
   private sentence(clauses: Clause[]) {
     const { s } = this;
+    const opening = this.previous;
+    this.previous = undefined;
     let any = false;
     for (const c of clauses) for (const t of c.toks) {
       if ((t.num && !t.num.notCount && t.num.unitClass !== 'none') || t.entry?.marker === 'zero' || t.entry?.marker === 'all') any = true;
@@ -214,7 +219,8 @@ class ProseReader {
     // tables; after a later date (截至2025年1月，…) only what is carried forward is. A year speaks of
     // what follows it, up to this year's (2024年1月1日至12月31日, 本年度), a ； or the sentence's end:
     // the figures before it (收到申请63件，比2023年的50件有所增加) are this year's. A later year
-    // inside a clause (结转到2025年办理的6件) speaks of that clause only.
+    // inside a clause (结转到2025年办理的6件), or an earlier one in a comparison (比2023年的50件有所
+    // 增加), speaks of that clause only.
     let era: 'now' | 'past' | 'future' = 'now', eraInClause = false;
 
     for (const clause of clauses) {
@@ -222,12 +228,13 @@ class ProseReader {
       if (eraInClause) { era = 'now'; eraInClause = false; }
       const toks = clause.toks;
       const figures: number[] = [];
-      let hits = 0, vetoed = false, cases = false;
+      let hits = 0, vetoed = false, cases = false, comparing = false;
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i], m = t.entry?.marker;
         if (isFigure(t)) figures.push(i); else if (this.isHit(t)) hits++;
         if (m === 'veto' || m === 'scope') vetoed = true;
         if (m === 'cases') cases = true;
+        if (m === 'compare') comparing = true;
       }
       let compared = false, unclear = false, k = 0;
 
@@ -237,8 +244,11 @@ class ProseReader {
         const year = tok.num?.year;
         if (year !== undefined && this.year !== null) {
           era = year < this.year ? 'past' : year > this.year ? 'future' : 'now';
-          eraInClause = era === 'future' && i > 0;
+          eraInClause = (era === 'future' && i > 0) || (era === 'past' && comparing);
         }
+        // 上年度, 历年, 近3年: what follows counts another year, or more than this one (in a
+        // comparison, 与上年度相比增加12件, only the clause's).
+        if (marker === 'past' || tok.num?.span) { era = 'past'; eraInClause = comparing; }
         if (marker === 'now') era = 'now';
         if (marker === 'compare') compared = true;
         if (marker === 'unclear') unclear = true;
@@ -249,7 +259,7 @@ class ProseReader {
           if (!(own.length === 0 && breakdown && last !== breakdown.total)) breakdown = { total: last, allowed: own };
         }
         if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i);
-        if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, last);
+        if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, last ?? (clause === clauses[0] && i === 0 ? opening : undefined));
         if (this.isHit(tok)) {
           const family = tok.entry!.kind!.family;
           if (family === 'review') subject.review = true;
@@ -290,6 +300,7 @@ class ProseReader {
       pending = null;
       if (hits > 0 && figures.length === 0) { pending = []; for (const t of toks) if (this.isHit(t)) pending.push(t); }
     }
+    this.previous = last;
   }
 
   private needsMet(k: ClaimKind): boolean {

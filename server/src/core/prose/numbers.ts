@@ -20,8 +20,10 @@ export interface ProseNumber {
   approx: boolean;
   /** A year (2023年), a date (1月), a percentage, an ordinal (第3): never a count. */
   notCount: boolean;
-  /** 2023年: the year, for telling this year's figures from last year's. */
+  /** 2023年, 二〇二三年: the year, for telling this year's figures from last year's. */
   year?: number;
+  /** 近3年, 三年来: a span of years; what follows counts more than this year. */
+  span?: boolean;
 }
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -134,9 +136,9 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
   } else {
     end = i;
     while (end < s.length && isCn(s.charCodeAt(end))) end++;
-    // Most Chinese numerals in prose are words (一是, 进一步): only one followed by a unit is a number.
+    // Most Chinese numerals in prose are words (一是, 进一步): only one followed by a unit (or 年) is a number.
     const k = skipBlanks(s, end);
-    if (!UNITS_BY_FIRST.has(s.charCodeAt(k)) && !APPROX(s.charCodeAt(k))) return undefined;
+    if (!UNITS_BY_FIRST.has(s.charCodeAt(k)) && !APPROX(s.charCodeAt(k)) && s.charCodeAt(k) !== 0x5e74) return undefined;
     const v = chineseValue(s.slice(start, end));
     if (v === undefined) return undefined;
     value = v;
@@ -156,8 +158,13 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
   }
   const next = s.charCodeAt(j);
   const notCount = ordinal || (j < s.length && NOT_COUNT.includes(s[j])) || s.startsWith('个百分点', j);
-  if (form === 'chinese' && (unitClass === 'none' || notCount)) return undefined;
   if (!Number.isFinite(value)) return undefined;
-  const year = next === 0x5e74 /* 年 */ && form !== 'chinese' && end - start === 4 && value >= 1990 && value <= 2100 ? value : undefined;
-  return { start, end, value, form, unit, unitClass, after: unit ? j + unit.length : end, approx, notCount, year };
+  const years = next === 0x5e74 /* 年 */ && !ordinal;
+  const year = years && end - start === 4 && value >= 1990 && value <= 2100 ? value : undefined;
+  // 一年来 is this year; 两年, 近3年, 十年来 are more.
+  const span = years && year === undefined && value >= 2 && value < 100;
+  if (form === 'chinese' && (unitClass === 'none' || notCount) && year === undefined && !span) return undefined;
+  const n: ProseNumber = { start, end, value, form, unit, unitClass, after: unit ? j + unit.length : end, approx, notCount, year };
+  if (span) n.span = true;
+  return n;
 }
