@@ -148,6 +148,10 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['table 2 figures', '全年作出行政处罚决定1092件，行政许可0件，现行有效规范性文件3件。', ['t2.penalty.decisions=1092', 't2.licensing.decisions=0', 't2.normative.in_force=3']],
     ['counts of other things are not claims', '全年公开行政处罚信息1000条，在20个村设立公开栏，受理咨询和来信120件。', []],
     ['dates and ordinals are not claims', '第1件申请于3月受理，2024年1月31日前答复。', []],
+    ['a reason named with its group may count either', '其中因本机关不掌握相关政府信息无法提供28件，没有现成信息需要另行制作2件。', ['t3.3.4.total=28', 't3.3.4.2.total=2']],
+    ['在办理中 is carried forward', '本年度共收到申请63件，尚有6件在办理中。', ['t3.1.total=63', 't3.4.total=6']],
+    ['an application’s word about a review counts neither', '全年办理政府信息公开行政复议答复2件。', []],
+    ['applications for other things, and 办件量, are not claims', '全年受理群众申请低保20件，行政许可办件量5000件。', []],
     ['a negated adverb is not a zero claim', '对未及时受理的申请进行了整改。', []],
   ];
   for (const [why, line, claims] of agree) {

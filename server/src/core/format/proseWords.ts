@@ -54,14 +54,16 @@ const DOCUMENT_VERBS = (row: string) => [
   { verbs: ['现行有效'], quantity: `t2.${row}.in_force`, alternatives: [`t2.${row}.total_published`] },
   { verbs: ['制发', '印发', '出台', '制定', '发布', '新制作'], quantity: `t2.${row}.issued`, alternatives: [`t2.${row}.made`] },
 ];
-const TABLE2_NOT_BETWEEN = ['信息', '事项', '公示', '栏目', '申请'];
+const TABLE2_NOT_BETWEEN = ['信息', '事项', '公示', '栏目', '申请', '办件', '业务'];
+/** Applications for other things than information (受理群众申请低保 20 件). */
+const OTHER_APPLICATIONS = ['低保', '救助', '补贴', '补助', '审批', '办件'];
 
 export const CLAIM_KINDS: ClaimKind[] = [
   // ---- table 3: applications ----
-  { kind: 'received', words: ['收到', '受理', '接收', '接到', '共收', '收悉'], needs: ['申请'], ...RECEIVED },
+  { kind: 'received', words: ['收到', '受理', '接收', '接到', '共收', '收悉'], needs: ['申请'], notBetween: OTHER_APPLICATIONS, ...RECEIVED },
   { kind: 'received', words: ['申请总数', '申请总量', '申请数量', '申请件数', '申请量'], ...RECEIVED },
   { kind: 'new', words: ['新收', '新受理', '新增申请', '新接收'], quantity: 't3.1.total', family: 'composition' },
-  { kind: 'handled', words: ['办理', '处理'], needs: ['申请'], weak: true, ...HANDLED },
+  { kind: 'handled', words: ['办理', '处理'], needs: ['申请'], weak: true, notBetween: OTHER_APPLICATIONS, ...HANDLED },
   { kind: 'handled', words: ['依申请公开', '依申请'], weak: true, ...HANDLED },
   {
     kind: 'concluded', family: 'application', quantity: 't3.3.7.total',
@@ -70,7 +72,7 @@ export const CLAIM_KINDS: ClaimKind[] = [
   { kind: 'carried_over', words: ['上年结转', '上年度结转', '上一年度结转', '上一年结转', '往年结转', '上年遗留'], quantity: 't3.2.total', family: 'composition' },
   {
     kind: 'carried_forward', quantity: 't3.4.total', family: 'carried_forward',
-    words: ['结转下年', '结转下年度', '继续办理', '结转下一年', '结转至下', '结转到下', '结转至', '结转到', '顺延到下', '顺延至下', '转入下一年', '转入下年', '未办结', '尚未办结', '正在办理', '仍在办理', '尚在办理'],
+    words: ['结转下年', '结转下年度', '继续办理', '结转下一年', '结转至下', '结转到下', '结转至', '结转到', '顺延到下', '顺延至下', '转入下一年', '转入下年', '未办结', '尚未办结', '正在办理', '仍在办理', '尚在办理', '在办理中', '办理中'],
   },
   // ---- table 3: outcomes (a group's figure is the sum of its sub-rows) ----
   { kind: 'disclosed', words: ['予以公开', '同意公开', '全部公开'], quantity: 't3.3.1.total', family: 'outcome' },
@@ -151,7 +153,7 @@ export const MARKERS: Record<Marker, string[]> = {
   cases: ['案件'],
   now: ['本年度', '本年', '今年'],
   past: ['上年度', '上一年度', '上年', '前年', '历年', '往年', '多年来', '近年来'],
-  noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定'],
+  noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定', '没有现成'],
 };
 
 /** Units after a number: counts of applications, cases and decisions; money (table 2 fees); other things. */

@@ -134,6 +134,10 @@ const near = (s: string, from: number, to: number) => {
   return true;
 };
 const rowsOf = (quantity: string) => quantity.slice(0, quantity.lastIndexOf('.'));
+/** Whether a table-3 group's quantity (t3.3.4.total) holds a row's (t3.3.4.1.total). */
+const nests = (group: string, row: string) => group.startsWith('t3.') && row.startsWith(rowsOf(group) + '.');
+/** The families of application figures, which a review's or a lawsuit's word makes doubtful. */
+const APPLICATION_SIDE: Family[] = ['application', 'composition', 'carried_forward', 'outcome', 'reason'];
 const JOINERS = '及和与、或';
 
 /** The vocabulary entry at `i`, the longest that matches. */
@@ -351,6 +355,9 @@ class ProseReader {
     if (!pick) for (const t of ordered) if (!isDescriptor(kindOf(t)) && (kindOf(t).family !== 'result' || block)) { pick = t; break; }
     if (!pick) return fig;
     const kind = kindOf(pick);
+    // 行政复议答复 2 件, 经行政复议后予以公开 2 件: an application's word about a review or a lawsuit
+    // counts neither the applications nor the cases for sure.
+    if (APPLICATION_SIDE.includes(kind.family) && cands.some((t) => kindOf(t).family === 'review' || kindOf(t).family === 'suit')) return fig;
     fig.kind = kind;
     fig.family = kind.family;
     // 结转下年度继续办理 6 件: the phrase starts at the first of adjacent words of the kind.
@@ -385,6 +392,10 @@ class ProseReader {
         }
         else if (cases) fig.alternatives = ['t4.all.total'];
       }
+      // 因本机关不掌握等原因无法提供 564 件 counts the group, 因不掌握相关信息无法提供 28 件 perhaps only
+      // that reason: with both words, either reading passes.
+      const nested = cands.find((t) => t !== pick && kindOf(t).quantity && (nests(kindOf(t).quantity!, kind.quantity) || nests(kind.quantity, kindOf(t).quantity!)));
+      if (nested) fig.alternatives = [...(fig.alternatives ?? []), kindOf(nested).quantity!];
       if (kind.family === 'outcome') {
         // 予以公开及部分公开 208 件 counts both outcomes.
         const other = cands.find((t) => t !== pick && kindOf(t).family === 'outcome' && (this.joined(t, pick!) || this.joined(pick!, t)));
