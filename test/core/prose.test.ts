@@ -149,6 +149,8 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['counts of other things are not claims', '全年公开行政处罚信息1000条，在20个村设立公开栏，受理咨询和来信120件。', []],
     ['dates and ordinals are not claims', '第1件申请于3月受理，2024年1月31日前答复。', []],
     ['a reason named with its group may count either', '其中因本机关不掌握相关政府信息无法提供28件，没有现成信息需要另行制作2件。', ['t3.3.4.total=28', 't3.3.4.2.total=2']],
+    ['ranges, per-month figures and numbers cut at a separator are not claims', '全年作出行政处罚决定1，092件，受理申请3-5件，每月受理申请5至6件。', []],
+    ['a part named by its total’s own word is no total', '行政诉讼3件，其中2件一审判决驳回原告诉讼请求。', ['t4.suit.total=3']],
     ['在办理中 is carried forward', '本年度共收到申请63件，尚有6件在办理中。', ['t3.1.total=63', 't3.4.total=6']],
     ['an application’s word about a review counts neither', '全年办理政府信息公开行政复议答复2件。', []],
     ['applications for other things, and 办件量, are not claims', '全年受理群众申请低保20件，行政许可办件量5000件。', []],
@@ -293,6 +295,10 @@ describe('numbers as prose writes them', () => {
     assert.equal(read('20个村').unitClass, 'other');
     assert.equal(read('20个申请').unitClass, 'count');
     assert.ok(read('70余件').approx);
+    assert.ok(readNumber('3-5件', 2)!.approx && readNumber('五至六件', 2)!.approx);
+    assert.ok(readNumber('1，092件', 2)!.notCount && readNumber('1 092件', 2)!.notCount && read('092件').notCount);
+    assert.equal(readNumber('二〇二三年', 0)!.year, 2023);
+    assert.ok(read('3年').span && readNumber('近三年', 1)!.span && !readNumber('一年来', 0)?.span);
   });
 });
 

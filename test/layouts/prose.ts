@@ -218,9 +218,10 @@ function groups(f: Figures): Group[] {
         '政府信息公开行政诉讼{t4.suit.total}件，其中未经复议直接起诉{t4.suit_direct.total}件，复议后起诉{t4.suit_after_review.total}件',
         '政府信息公开行政复议、行政诉讼案件共{t4.all.total}件',
         '行政诉讼{t4.suit.total}件，其中结果维持{t4.suit.upheld}件，结果纠正{t4.suit.corrected}件，尚未审结{t4.suit.pending}件',
+        '政府信息公开行政诉讼{t4.suit.total}件，其中{#1}件一审判决驳回原告诉讼请求',
         '{=t4.suit.total}无政府信息公开行政诉讼案件',
       ],
-      when: (v) => [true, true, true, true, true, v('t4.suit.total') === 0],
+      when: (v) => [true, true, true, true, true, v('t4.suit.total')! > 0, v('t4.suit.total') === 0],
     },
     {
       name: 'history',
@@ -236,6 +237,8 @@ function groups(f: Figures): Group[] {
         '办理时限由{#20}个工作日压缩至{#10}个工作日',
         '本年度申请数量比上年增加{#23}件',
         '{Y-1}年受理申请{#40}件，办结{#38}件',
+        '每月受理申请{#5}至{#6}件，单件办理用时{#3}-{#5}个工作日',
+        '全年作出行政处罚决定{#1，092}件',
       ],
     },
     {

@@ -430,6 +430,8 @@ class ProseReader {
     if (breakdown) {
       const total = breakdown.total;
       const sameKind = fig.kind && total.kind && fig.kind.kind === total.kind.kind;
+      // 行政诉讼3件，其中2件一审判决驳回原告诉讼请求: a part of the total, named by the total's own word.
+      if (sameKind && fig.numberFirst) return breakdown;
       const fits = !fig.numberFirst && fig.num.unit === total.num.unit &&
         (!fig.family || breakdown.allowed.includes(fig.family) || sameKind);
       if (!fits) breakdown = undefined;

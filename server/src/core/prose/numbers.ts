@@ -84,6 +84,22 @@ const DI = 0x7b2c; // 第
 const isOrdinal = (s: string, start: number) =>
   s.charCodeAt(start - 1) === DI || (isBlank(s.charCodeAt(start - 1)) && s.charCodeAt(start - 2) === DI);
 
+const isNumeral = (c: number) => isAscii(c) || isWide(c) || isCn(c);
+const RANGE = new Set([...'-－—~～至到'].map((ch) => ch.charCodeAt(0)));
+/** 3-5件, 五至六件: the number ends a range. */
+const rangeEnd = (s: string, start: number) => RANGE.has(s.charCodeAt(start - 1)) && isNumeral(s.charCodeAt(start - 2));
+const GROUP_SEPARATORS = new Set([...'，, \u00a0'].map((ch) => ch.charCodeAt(0)));
+/**
+ * 092 in 1，092 or 1 092: three digits after a digit and a comma or a space are the end of a
+ * number written with a separator the reader does not take (a full-width comma, a space), or a
+ * leading zero: not a count of their own.
+ */
+function thousands(s: string, start: number, end: number): boolean {
+  const c = s.charCodeAt(start);
+  if ((c === 48 || c === 0xff10) && end - start > 1) return true;
+  return end - start === 3 && GROUP_SEPARATORS.has(s.charCodeAt(start - 1)) && (isAscii(s.charCodeAt(start - 2)) || isWide(s.charCodeAt(start - 2)));
+}
+
 /**
  * Where the run of number characters starting at `i` ends, and the class of the unit after it: a
  * cheap look that lets the reader skip sentences without a count (most of them).
@@ -146,8 +162,9 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
   }
   const ordinal = isOrdinal(s, start);
   let j = skipBlanks(s, end);
-  const approx = APPROX(s.charCodeAt(j));
-  if (approx) j = skipBlanks(s, j + 1);
+  const more = APPROX(s.charCodeAt(j));
+  if (more) j = skipBlanks(s, j + 1);
+  const approx = more || rangeEnd(s, start);
   const found = unitAt(s, j);
   const unit = found?.[0] ?? '';
   let unitClass: UnitClass = found?.[1] ?? 'none';
@@ -157,7 +174,7 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
     if (k < s.length && isIdeograph(s.charCodeAt(k)) && !NOUNS_AFTER_LOOSE_UNITS.some((n) => s.startsWith(n, k))) unitClass = 'other';
   }
   const next = s.charCodeAt(j);
-  const notCount = ordinal || (j < s.length && NOT_COUNT.includes(s[j])) || s.startsWith('个百分点', j);
+  const notCount = ordinal || (j < s.length && NOT_COUNT.includes(s[j])) || s.startsWith('个百分点', j) || thousands(s, start, end);
   if (!Number.isFinite(value)) return undefined;
   const years = next === 0x5e74 /* 年 */ && !ordinal;
   const year = years && end - start === 4 && value >= 1990 && value <= 2100 ? value : undefined;
