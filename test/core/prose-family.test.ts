@@ -10,7 +10,7 @@ import { EXPECTED } from './expected';
 
 describe('the prose family: the seeds’ figures in many phrasings', () => {
   const tally = measure(family());
-  if (process.env.PROSE_FAMILY) console.log(`${summary(tally)}\n${[...tally.missedAt].map(([p, x]) => `  ${p}: ${x}`).join('\n')}`);
+  if (process.env.PROSE_FAMILY) console.log(`${summary(tally)}\n${[...tally.missedAt].map(([p, x]) => `  ${p}: ${x}`).join('\n')}\n${tally.brokenMissed.join('\n')}`);
 
   it('binds no figure to another quantity, and no distractor (a date, 〔2023〕5号, 同比增长12件, 办结率100%) to any', () => {
     assert.deepEqual(tally.details, []);

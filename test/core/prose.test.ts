@@ -151,6 +151,7 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['a reason named with its group may count either', '其中因本机关不掌握相关政府信息无法提供28件，没有现成信息需要另行制作2件。', ['t3.3.4.total=28', 't3.3.4.2.total=2']],
     ['ranges, per-month figures and numbers cut at a separator are not claims', '全年作出行政处罚决定1，092件，受理申请3-5件，每月受理申请5至6件。', []],
     ['a part named by its total’s own word is no total', '行政诉讼3件，其中2件一审判决驳回原告诉讼请求。', ['t4.suit.total=3']],
+    ['a bare sum after new and carried over is theirs', '本年度新收申请63件，上年结转1件，合计64件。', ['t3.1.total=63', 't3.2.total=1', 't3.1+2.total=64']],
     ['在办理中 is carried forward', '本年度共收到申请63件，尚有6件在办理中。', ['t3.1.total=63', 't3.4.total=6']],
     ['an application’s word about a review counts neither', '全年办理政府信息公开行政复议答复2件。', []],
     ['applications for other things, and 办件量, are not claims', '全年受理群众申请低保20件，行政许可办件量5000件。', []],
@@ -171,6 +172,7 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['a part of a complete list', '办结58件，其中予以公开20件，部分公开5件，不予公开1件，无法提供40件，不予处理2件。', '40', 'prose-mismatch', /30/],
     ['代表…受理 is only a hint', '区政府办公室代表区政府受理政府信息公开申请500件。', '500', 'prose-unclear', /63/],
     ['办理 is only a hint', '全年办理依申请公开30件。', '30', 'prose-unclear', /58/],
+    ['a bare sum after new and carried over', '本年度新收申请63件，上年结转1件，共计65件。', '65', 'prose-mismatch', /合计为 64 件/],
   ];
   for (const [why, line, digits, code, message] of disagree) {
     it(`${why}: ${line}`, () => {

@@ -93,6 +93,7 @@ export interface Tally {
   /** Figures with a line break inside the number, and how many of them were bound right. */
   broken: number;
   brokenRight: number;
+  brokenMissed: string[];
   /** Distractor numbers read as a table quantity. */
   distractorsBound: number;
   /** Prose findings on a report whose prose and tables agree. */
@@ -111,7 +112,7 @@ export interface Tally {
 }
 
 const newTally = (): Tally => ({
-  figures: 0, right: 0, missed: 0, wrong: 0, broken: 0, brokenRight: 0, distractorsBound: 0, falseAlarms: 0,
+  figures: 0, right: 0, missed: 0, wrong: 0, broken: 0, brokenRight: 0, brokenMissed: [], distractorsBound: 0, falseAlarms: 0,
   mutations: 0, caught: 0, silent: 0, mutationFailures: [], details: [], misses: new Map(), missedAt: new Map(),
 });
 
@@ -151,7 +152,7 @@ export function measure(members: Member[], mutate = true): Tally {
       t.figures++;
       t[o.outcome]++;
       const broken = x.form === 'number' && brokenInside(text, x);
-      if (broken) { t.broken++; if (o.outcome === 'right') t.brokenRight++; }
+      if (broken) { t.broken++; if (o.outcome === 'right') t.brokenRight++; else t.brokenMissed.push(`${m.name} ${x.phrasing}: ${text.slice(x.start - 20, x.end + 5)}`); }
       if (o.outcome === 'missed') {
         t.misses.set(x.phrasing, (t.misses.get(x.phrasing) ?? 0) + 1);
         t.missedAt.set(x.phrasing, m.name + ' ' + text.slice(Math.max(x.start - 30, text.lastIndexOf('\n', x.start) + 1), x.end + 8));

@@ -136,6 +136,11 @@ const near = (s: string, from: number, to: number) => {
 const rowsOf = (quantity: string) => quantity.slice(0, quantity.lastIndexOf('.'));
 /** Whether a table-3 group's quantity (t3.3.4.total) holds a row's (t3.3.4.1.total). */
 const nests = (group: string, row: string) => group.startsWith('t3.') && row.startsWith(rowsOf(group) + '.');
+/** Whether the last two figures are this year's new applications and last year's carried over, in either order. */
+const composition = (placed: Figure[]) => {
+  const [a, b] = placed.slice(-2).map((f) => f.quantity);
+  return (a === 't3.1.total' && b === 't3.2.total') || (a === 't3.2.total' && b === 't3.1.total');
+};
 /** The families of application figures, which a review's or a lawsuit's word makes doubtful. */
 const APPLICATION_SIDE: Family[] = ['application', 'composition', 'carried_forward', 'outcome', 'reason'];
 const JOINERS = '及和与、或';
@@ -226,6 +231,7 @@ class ProseReader {
     // inside a clause (结转到2025年办理的6件), or an earlier one in a comparison (比2023年的50件有所
     // 增加), speaks of that clause only.
     let era: 'now' | 'past' | 'future' = 'now', eraInClause = false;
+    const placed: Figure[] = [];
 
     for (const clause of clauses) {
       if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; }
@@ -297,9 +303,16 @@ class ProseReader {
         const window = { from: lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
         const fig = this.bind(n, cands, numberFirst, inherited, breakdown, cases, window);
         fig.unclear ||= unclear;
+        // 新收63件，上年结转1件，合计64件: a bare sum after the two parts of all applications is theirs.
+        if (!cands.length && figures.length === 1 && hits === 0 && composition(placed) && this.bare(clause, n)) {
+          fig.quantity = 't3.1+2.total';
+          fig.family = 'application';
+          fig.phrase = s.slice(clause.start, n.after).trim();
+        }
         if (era === 'future' && fig.kind?.kind !== 'carried_forward') { last = undefined; continue; }
         breakdown = this.place(fig, breakdown);
         last = fig;
+        placed.push(fig);
       }
       pending = null;
       if (hits > 0 && figures.length === 0) { pending = []; for (const t of toks) if (this.isHit(t)) pending.push(t); }
