@@ -152,6 +152,9 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['ranges, per-month figures and numbers cut at a separator are not claims', '全年作出行政处罚决定1，092件，受理申请3-5件，每月受理申请5至6件。', []],
     ['a part named by its total’s own word is no total', '行政诉讼3件，其中2件一审判决驳回原告诉讼请求。', ['t4.suit.total=3']],
     ['a bare sum after new and carried over is theirs', '本年度新收申请63件，上年结转1件，合计64件。', ['t3.1.total=63', 't3.2.total=1', 't3.1+2.total=64']],
+    ['a thing named by an outcome’s word is no count', '全镇设置部分公开栏3个，对不予公开的事项清单3项进行了梳理。', []],
+    ['网络问政, and the body as the reviewing authority, are not the tables’ figures', '答复网络问政200件，本机关作为复议机关办理行政复议案件20件。', []],
+    ['complaints about applications are not applications', '本年度共处理政府信息公开申请相关投诉2件。', []],
     ['在办理中 is carried forward', '本年度共收到申请63件，尚有6件在办理中。', ['t3.1.total=63', 't3.4.total=6']],
     ['an application’s word about a review counts neither', '全年办理政府信息公开行政复议答复2件。', []],
     ['applications for other things, and 办件量, are not claims', '全年受理群众申请低保20件，行政许可办件量5000件。', []],
@@ -172,6 +175,7 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['a part of a complete list', '办结58件，其中予以公开20件，部分公开5件，不予公开1件，无法提供40件，不予处理2件。', '40', 'prose-mismatch', /30/],
     ['代表…受理 is only a hint', '区政府办公室代表区政府受理政府信息公开申请500件。', '500', 'prose-unclear', /63/],
     ['办理 is only a hint', '全年办理依申请公开30件。', '30', 'prose-unclear', /58/],
+    ['the villages’ applications are only a hint, through a bracket', '各村（社区）受理政府信息公开申请共计10件。', '10', 'prose-unclear', /63/],
     ['a bare sum after new and carried over', '本年度新收申请63件，上年结转1件，共计65件。', '65', 'prose-mismatch', /合计为 64 件/],
   ];
   for (const [why, line, digits, code, message] of disagree) {

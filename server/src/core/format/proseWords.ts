@@ -56,7 +56,9 @@ const DOCUMENT_VERBS = (row: string) => [
 ];
 const TABLE2_NOT_BETWEEN = ['信息', '事项', '公示', '栏目', '申请', '办件', '业务'];
 /** Applications for other things than information (受理群众申请低保 20 件). */
-const OTHER_APPLICATIONS = ['低保', '救助', '补贴', '补助', '审批', '办件'];
+const OTHER_APPLICATIONS = ['低保', '救助', '补贴', '补助', '审批', '办件', '投诉', '意见'];
+/** An outcome's word naming a thing, not a count of applications (部分公开栏 3 个, 不予公开事项清单). */
+const OUTCOME_NOT_BETWEEN = ['栏', '清单', '目录', '制度', '平台', '事项'];
 
 export const CLAIM_KINDS: ClaimKind[] = [
   // ---- table 3: applications ----
@@ -75,12 +77,12 @@ export const CLAIM_KINDS: ClaimKind[] = [
     words: ['结转下年', '结转下年度', '继续办理', '结转下一年', '结转至下', '结转到下', '结转至', '结转到', '顺延到下', '顺延至下', '转入下一年', '转入下年', '未办结', '尚未办结', '正在办理', '仍在办理', '尚在办理', '在办理中', '办理中'],
   },
   // ---- table 3: outcomes (a group's figure is the sum of its sub-rows) ----
-  { kind: 'disclosed', words: ['予以公开', '同意公开', '全部公开'], quantity: 't3.3.1.total', family: 'outcome' },
-  { kind: 'partly', words: ['部分公开', '部分予以公开'], quantity: 't3.3.2.total', family: 'outcome' },
-  { kind: 'withheld', words: ['不予公开'], quantity: 't3.3.3.total', family: 'outcome' },
-  { kind: 'unavailable', words: ['无法提供'], quantity: 't3.3.4.total', family: 'outcome' },
-  { kind: 'not_processed', words: ['不予处理'], quantity: 't3.3.5.total', family: 'outcome' },
-  { kind: 'other_processing', words: ['其他处理'], quantity: 't3.3.6.total', family: 'outcome' },
+  { kind: 'disclosed', words: ['予以公开', '同意公开', '全部公开'], quantity: 't3.3.1.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
+  { kind: 'partly', words: ['部分公开', '部分予以公开'], quantity: 't3.3.2.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
+  { kind: 'withheld', words: ['不予公开'], quantity: 't3.3.3.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
+  { kind: 'unavailable', words: ['无法提供'], quantity: 't3.3.4.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
+  { kind: 'not_processed', words: ['不予处理'], quantity: 't3.3.5.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
+  { kind: 'other_processing', words: ['其他处理'], quantity: 't3.3.6.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
   ...([
     ['3.3.1', '国家秘密'], ['3.3.3', '三安全一稳定'], ['3.3.4', '第三方合法权益'], ['3.3.5', '内部事务'],
     ['3.3.6', '过程性信息'], ['3.3.7', '行政执法案卷'], ['3.3.8', '行政查询事项'], ['3.4.1', '不掌握'],
@@ -142,9 +144,12 @@ export type Marker =
 
 export const MARKERS: Record<Marker, string[]> = {
   veto: ['收费', '信息处理费', '咨询', '来信', '来电', '来访', '留言', '诉求', '热线', '12345', '提案', '建议', '议案', '信访', '规章制度', '人大代表',
-    '每月', '每周', '每季度', '月均', '平均每'],
+    '每月', '每周', '每季度', '月均', '平均每', '问政', '工单',
+    // The body as the reviewing authority, or a third party: not its own cases (table 4).
+    '复议机关', '第三人'],
   scope: ['备案'],
-  unclear: ['代表', '全区', '全县', '全市', '全省', '各部门', '各单位', '各乡镇', '各街道', '各级', '各类', '区政府', '县政府', '市政府', '本级', '系统内'],
+  unclear: ['代表', '全区', '全县', '全市', '全省', '各部门', '各单位', '各乡镇', '各街道', '各级', '各类', '区政府', '县政府', '市政府', '本级', '系统内',
+    '全镇', '全乡', '全街道', '各村', '村（社区）', '社区', '下属', '所属', '镇属', '街属'],
   compare: ['同比', '环比', '增加', '增长', '减少', '下降', '上升', '较上年', '较去年', '比上年', '比去年', '去年', '上年同期', '多出', '提高', '降低'],
   approx: ['约', '近', '逾', '超过', '将近', '大约', '不足', '不到', '多达', '以上', '左右'],
   each: ['各', '分别', '均为', '都是'],

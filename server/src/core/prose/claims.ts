@@ -49,10 +49,11 @@ const NEEDS = [...new Set(CLAIM_KINDS.flatMap((k) => k.needs ?? []))];
 const SENTENCE_END = '。！？!?\n\r';
 const CLAUSE_SEP = '，,：:；;（）()【】';
 const BLANKS = ' \t\u3000\u00a0';
+const BRACKETS = '（）()【】';
 
 interface Tok { start: number; end: number; num: ProseNumber | undefined; entry: Entry | undefined }
-/** `semicolon`: the clause follows a ； (a new subject may begin). */
-interface Clause { start: number; end: number; semicolon: boolean; toks: Tok[] }
+/** `semicolon`: the clause follows a ； (a new subject may begin); `bracket`: a bracket (各村（社区）受理…: the same subject). */
+interface Clause { start: number; end: number; semicolon: boolean; bracket: boolean; toks: Tok[] }
 
 // What each character may start or be, so that the scan skips ordinary text at one array read per
 // character (and never makes a one-character string). TRIGGER: the first characters of 未/无/没有/不存在
@@ -73,7 +74,7 @@ mark(FILLER, FILL);
 /** Cuts a sentence into clauses, with their tokens, in one pass. */
 function tokenize(s: string, from: number, to: number): Clause[] {
   const sentence: Clause[] = [];
-  let clause: Clause = { start: from, end: from, semicolon: false, toks: [] };
+  let clause: Clause = { start: from, end: from, semicolon: false, bracket: false, toks: [] };
   for (let i = from; i < to;) {
     const cls = CLASS[s.charCodeAt(i)];
     if (cls === 0) { i++; continue; }
@@ -81,7 +82,7 @@ function tokenize(s: string, from: number, to: number): Clause[] {
       clause.end = i;
       sentence.push(clause);
       const c = s.charCodeAt(i);
-      clause = { start: i + 1, end: i + 1, semicolon: c === 0xff1b || c === 0x3b, toks: [] };
+      clause = { start: i + 1, end: i + 1, semicolon: c === 0xff1b || c === 0x3b, bracket: BRACKETS.includes(s[i]), toks: [] };
       i++;
       continue;
     }
@@ -232,6 +233,7 @@ class ProseReader {
     // 增加), speaks of that clause only.
     let era: 'now' | 'past' | 'future' = 'now', eraInClause = false;
     const placed: Figure[] = [];
+    let unclear = false;
 
     for (const clause of clauses) {
       if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; }
@@ -246,7 +248,9 @@ class ProseReader {
         if (m === 'cases') cases = true;
         if (m === 'compare') comparing = true;
       }
-      let compared = false, unclear = false, k = 0;
+      let compared = false, k = 0;
+      // A scope word (各村, 代表区政府) speaks for its clause, and on through a bracket.
+      if (!clause.bracket) unclear = false;
 
       for (let i = 0; i < toks.length; i++) {
         const tok = toks[i];
