@@ -129,6 +129,8 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['本年度 names this year again', '2023年受理申请50件，本年度受理申请63件。', ['t3.1.total=63']],
     ['a comparison with an earlier year speaks of its own clause', '全年受理申请63件，比2023年的50件有所增加，办结58件。', ['t3.1.total=63', 't3.3.7.total=58']],
     ['上年度 and spans of years count other years', '上年度共收到申请40件，办结38件；近3年累计受理申请150件，近三年累计收到申请一百五十件，历年累计受理申请420件。', []],
+    ['parts of the year are not the year', '第一季度受理申请20件；上半年共受理申请30件；1-6月受理申请30件；12月份受理申请5件。', []],
+    ['…the whole of it is', '2024年1月至12月，共受理申请63件。', ['t3.1.total=63']],
     ['一年来 is this year, 二〇二三年 another', '一年来，共受理申请63件；二〇二三年受理申请50件。', ['t3.1.total=63']],
     ['a ； ends what a year speaks of', '2023年受理申请50件；全年受理申请63件。', ['t3.1.total=63']],
     ['a later year inside a clause speaks of that clause', '结转到2025年办理的6件，行政复议2件。', ['t3.4.total=6', 't4.review.total=2']],

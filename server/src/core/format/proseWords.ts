@@ -139,7 +139,7 @@ export type Marker =
   | 'part' // 其中, 含, 包括: a breakdown follows
   | 'cases' // 案件: may count reviews and lawsuits together
   | 'now' // 本年度: the figures after it are this year's again (2023年为50件，本年度受理63件)
-  | 'past' // 上年度, 历年: the figures after it are another year's, or several years'
+  | 'past' // 上年度, 历年, 第一季度: the figures after it are another period's (a year, several, part of one)
   | 'noop'; // words that only look like a marker (无法, 尚未 …)
 
 export const MARKERS: Record<Marker, string[]> = {
@@ -158,7 +158,7 @@ export const MARKERS: Record<Marker, string[]> = {
   part: ['其中', '含', '包括', '包含'],
   cases: ['案件'],
   now: ['本年度', '本年', '今年'],
-  past: ['上年度', '上一年度', '上年', '前年', '历年', '往年', '多年来', '近年来'],
+  past: ['上年度', '上一年度', '上年', '前年', '历年', '往年', '多年来', '近年来', '季度', '上半年', '下半年', '月份'],
   noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定', '没有现成'],
 };
 

@@ -411,8 +411,9 @@ class ProseReader {
       }
       // 因本机关不掌握等原因无法提供 564 件 counts the group, 因不掌握相关信息无法提供 28 件 perhaps only
       // that reason: with both words, either reading passes.
-      const nested = cands.find((t) => t !== pick && kindOf(t).quantity && (nests(kindOf(t).quantity!, kind.quantity) || nests(kind.quantity, kindOf(t).quantity!)));
-      if (nested) fig.alternatives = [...(fig.alternatives ?? []), kindOf(nested).quantity!];
+      const own = kind.quantity;
+      const nested = cands.map((t) => kindOf(t).quantity).find((q) => q !== undefined && q !== own && (nests(q, own) || nests(own, q)));
+      if (nested) fig.alternatives = [...(fig.alternatives ?? []), nested];
       if (kind.family === 'outcome') {
         // 予以公开及部分公开 208 件 counts both outcomes.
         const other = cands.find((t) => t !== pick && kindOf(t).family === 'outcome' && (this.joined(t, pick!) || this.joined(pick!, t)));

@@ -22,7 +22,7 @@ export interface ProseNumber {
   notCount: boolean;
   /** 2023年, 二〇二三年: the year, for telling this year's figures from last year's. */
   year?: number;
-  /** 近3年, 三年来: a span of years; what follows counts more than this year. */
+  /** 近3年, 三年来, 1-6月: a span of years or of months other than the year; what follows counts another period. */
   span?: boolean;
 }
 
@@ -87,7 +87,8 @@ const isOrdinal = (s: string, start: number) =>
 const isNumeral = (c: number) => isAscii(c) || isWide(c) || isCn(c);
 const RANGE = new Set([...'-－—~～至到'].map((ch) => ch.charCodeAt(0)));
 /** 3-5件, 五至六件: the number ends a range. */
-const rangeEnd = (s: string, start: number) => RANGE.has(s.charCodeAt(start - 1)) && isNumeral(s.charCodeAt(start - 2));
+const rangeEnd = (s: string, start: number) => RANGE.has(s.charCodeAt(start - 1)) &&
+  (isNumeral(s.charCodeAt(start - 2)) || s.charCodeAt(start - 2) === 0x6708 /* 1月至6月 */);
 const GROUP_SEPARATORS = new Set([...'，, \u00a0'].map((ch) => ch.charCodeAt(0)));
 /**
  * 092 in 1，092 or 1 092: three digits after a digit and a comma or a space are the end of a
@@ -178,8 +179,9 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
   if (!Number.isFinite(value)) return undefined;
   const years = next === 0x5e74 /* 年 */ && !ordinal;
   const year = years && end - start === 4 && value >= 1990 && value <= 2100 ? value : undefined;
-  // 一年来 is this year; 两年, 近3年, 十年来 are more.
-  const span = years && year === undefined && value >= 2 && value < 100;
+  // 一年来 is this year; 两年, 近3年, 十年来 are more; 1-6月 is less.
+  const span = (years && year === undefined && value >= 2 && value < 100) ||
+    (next === 0x6708 /* 月 */ && value < 12 && rangeEnd(s, start));
   if (form === 'chinese' && (unitClass === 'none' || notCount) && year === undefined && !span) return undefined;
   const n: ProseNumber = { start, end, value, form, unit, unitClass, after: unit ? j + unit.length : end, approx, notCount, year };
   if (span) n.span = true;
