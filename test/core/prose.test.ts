@@ -350,7 +350,7 @@ describe('any text', () => {
   const piece = fc.constantFrom('受理', '收到', '申请', '依申请公开', '件', '条', '个', '其中', '含', '（', '）', '，', '。', '；', '、', ' ',
     '\n', '均已办结', '均胜诉', '未收到', '无', '不存在', '行政复议', '行政诉讼', '案件', '予以公开', '结转下年度', '上年结转', '维持',
     '规范性文件', '制发', '行政处罚', '万元', '约', '余', '%', '第', '2023年', '2,488', '3.5', '２３', '二十三', '两', '十', '百', '0', '7', '64',
-    '代表', '同比', '各', '备案');
+    '代表', '同比', '各', '备案', '上年度', '本年度', '近', '3年', '三年', '季度', '-', '至', '1，092', '各村', '2025年', '合计', '办理中', '复议机关');
   const drafty = fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 300 }).map((p) => p.join(''));
 
   it('never throws, and its ranges and fixes stay inside the text', () => {
@@ -374,6 +374,7 @@ describe('any text', () => {
       'all without end': (n) => '均'.repeat(n) + '已办结',
       'a run of digits': (n) => '受理申请' + '1'.repeat(n * 10) + '件',
       'a run of Chinese numerals': (n) => '受理申请' + '一'.repeat(n * 10) + '件',
+      'years and ranges without end': (n) => '受理申请63件，'.repeat(n) + '2023年1-6月3至5件，本年度上年度'.repeat(n),
     };
     for (const [name, make] of Object.entries(shapes)) await assertLinear(name, make);
   });
