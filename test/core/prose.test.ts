@@ -225,6 +225,9 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     const next = proseOn('全年受理申请64件。均已办结。');
     assert.deepEqual(next.findings.map((f) => sliceAt(next.text, f.range)), ['均已办结']);
     assert.deepEqual(proseOn('行政诉讼3件。均已办结。').findings, []);
+    // One statement, one finding: 全部 and 均 say it together.
+    const both = proseOn('全部申请均已办结。');
+    assert.deepEqual(both.findings.map((f) => sliceAt(both.text, f.range)), ['均已办结']);
     const won = proseOn('本年度行政复议2件，均获维持；行政诉讼3件，均胜诉。');
     assert.deepEqual(won.findings.map((f) => sliceAt(won.text, f.range)), ['均胜诉']);
     assert.match(won.findings[0].message, /结果纠正 3 件/);

@@ -174,8 +174,9 @@ function groups(f: Figures): Group[] {
         '{t3.3.7.total}件已办结',
         '已办结{t3.3.7.total}件，{t3.4.total}件正在办理中',
         '{=t3.4.total}均已办结',
+        '全部申请{=t3.4.total}均已办结',
       ],
-      when: (v) => [...Array(11).fill(true), v('t3.4.total') === 0],
+      when: (v) => [...Array(11).fill(true), v('t3.4.total') === 0, v('t3.4.total') === 0],
     },
     {
       name: 'outcomes',

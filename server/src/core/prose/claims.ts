@@ -155,7 +155,7 @@ function entryAt(s: string, i: number): Entry | undefined {
   return undefined;
 }
 
-const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_WON].map((w) => w.charCodeAt(0)));
+const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_WON, ...MARKERS.all].map((w) => w.charCodeAt(0)));
 
 const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
 
@@ -541,6 +541,8 @@ class ProseReader {
     for (let p = a.end; p < limit; p++) {
       if (CLASS[s.charCodeAt(p)] & NUMBER) return;
       if (!ALL_FIRST.has(s.charCodeAt(p))) continue;
+      // 全部申请均已办结: the nearer 均 makes the statement.
+      if (entryAt(s, p)?.marker === 'all') return;
       const concluded = ALL_CONCLUDED.find((w) => s.startsWith(w, p));
       if (concluded) {
         // Only about applications: the figure before it counts them, or (without one) the sentence names them.
