@@ -20,8 +20,11 @@ export interface Member {
   name: string;
   figures: Figures;
   variant: ProseVariant;
-  /** Wrapped as a PDF's text layer wraps it (the tables then in pdf-text too), or one line. */
-  wrapped: boolean;
+  /**
+   * One line; wrapped as a PDF's text layer wraps it at the page's width (the tables then in pdf-text
+   * too); or hard-wrapped in narrow lines (a text box, a Markdown file converted from a PDF) in a draft.
+   */
+  wrap: 'none' | 'page' | 'narrow';
 }
 
 /** Every seed's figures, 2021 and 2019, in `picks` variants each: numbers, order, joints and wrapping vary together. */
@@ -33,7 +36,7 @@ export function family(picks = 20): Member[] {
         const variant: ProseVariant = {
           pick, numbers: NUMBER_STYLES[pick % NUMBER_STYLES.length], shuffle: pick % 3 === 1, join: (['，', '；', '。'] as const)[pick % 3],
         };
-        out.push({ name: `${seed}/${figures.version}/${pick}`, figures, variant, wrapped: pick % 2 === 1 });
+        out.push({ name: `${seed}/${figures.version}/${pick}`, figures, variant, wrap: pick % 2 ? 'page' : pick % 4 === 2 ? 'narrow' : 'none' });
       }
     }
   }
@@ -44,11 +47,14 @@ export function family(picks = 20): Member[] {
 export function reportOf(m: Member, change?: { index: number; value: number }): { text: string; para: ProseParagraph } {
   let para = proseParagraph(m.figures, m.variant);
   if (change) para = rewrite(para, change.index, writeNumber(change.value, figureStyle(para.figures[change.index].key, m.variant.numbers)));
-  if (m.wrapped) para = wrapParagraph(para, PAGE_WIDTH, leadIn(proseParagraph(m.figures, m.variant)));
-  const layout = LAYOUTS.find((l) => l.name === (m.wrapped ? 'pdf-text' : 'tabs'))!;
+  if (m.wrap !== 'none') {
+    const width = m.wrap === 'page' ? PAGE_WIDTH : NARROW[m.variant.pick % NARROW.length];
+    para = wrapParagraph(para, width, leadIn(proseParagraph(m.figures, m.variant), width));
+  }
+  const layout = LAYOUTS.find((l) => l.name === (m.wrap === 'page' ? 'pdf-text' : 'tabs'))!;
   const report = layout.render(m.figures);
   const heading = report.indexOf('一、总体情况\n') + '一、总体情况\n'.length;
-  const before = report.slice(0, heading) + (m.wrapped ? '' : '\n');
+  const before = report.slice(0, heading) + (m.wrap === 'page' ? '' : '\n');
   const text = before + para.text + '\n' + report.slice(heading);
   const move = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + before.length, end: x.end + before.length });
   return { text, para: { text: para.text, figures: para.figures.map(move), distractors: para.distractors.map(move) } };
@@ -56,16 +62,18 @@ export function reportOf(m: Member, change?: { index: number; value: number }): 
 
 /** The width the pdf-text renderer wraps a report's prose at: one page, one width. */
 const PAGE_WIDTH = 58;
+/** Narrow lines, 12 to 18 Chinese characters, too narrow to be a page's. */
+const NARROW = [24, 30, 36];
 const LEAD_IN = '本年度，某某镇人民政府认真落实政府信息公开各项要求，';
 
 /**
  * The start of the lead-in that puts most line breaks inside numbers (the way a PDF's lines cut
  * “35\n1 件”), chosen on the unchanged paragraph so that a changed figure keeps its line.
  */
-function leadIn(unchanged: ProseParagraph): string {
+function leadIn(unchanged: ProseParagraph, width: number): string {
   let best = '', most = -1;
   for (let k = 0; k <= LEAD_IN.length; k++) {
-    const w = wrapParagraph(unchanged, PAGE_WIDTH, LEAD_IN.slice(0, k));
+    const w = wrapParagraph(unchanged, width, LEAD_IN.slice(0, k));
     const n = w.figures.filter((x) => x.form === 'number' && brokenInside(w.text, x)).length;
     if (n > most) { most = n; best = LEAD_IN.slice(0, k); }
   }

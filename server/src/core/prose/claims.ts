@@ -570,7 +570,7 @@ export function extractClaims(text: string, idx: LineIndex, report: Report): Cla
   const claims: Claim[] = [];
   const headings: number[] = [];
   for (const s of report.sections) headings.push(s.headingRange.start.line);
-  const view = unwrap(idx, headings);
+  const view = unwrap(idx, headings, true);
   const reader = new ProseReader(view, idx, report.year, claims);
   // The text between the tables.
   let at = 0;
