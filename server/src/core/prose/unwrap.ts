@@ -115,8 +115,10 @@ function opensBlock(line: string): boolean {
 
 const AS_IS = (text: string): Unwrapped => ({ text, original: (at) => at, local: (at) => at });
 
-/** A Chinese character or a digit (ASCII or full-width): what a word or a number is made of. */
-const isWordChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || isDigit(c) || (c >= 0xff10 && c <= 0xff19);
+/** An ASCII or full-width digit. */
+const isAnyDigit = (c: number) => isDigit(c) || (c >= 0xff10 && c <= 0xff19);
+/** A Chinese character or a digit: what a word or a number is made of. */
+const isWordChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || isAnyDigit(c);
 
 /** The last character of a line that is not a blank, as a code (NaN for a blank line). */
 function lastCode(line: string): number {
@@ -138,25 +140,28 @@ const isComma = (c: number) => c === 0xff0c || c === 0x2c || c === 0x3001;
 const MIN_LOOSE = 20;
 
 /**
- * A break inside a word, a number or a clause (受\n理, 6\n3 件, 第一季\n度, 38件，\n其中), in lines
- * of any width from ten characters up: the line ends with a Chinese character, a digit or a comma,
- * the next begins with a Chinese character or a digit, and neither is a table's (a tab or a |). For
- * reading figures only (`loose`): a qualifier cut off its figure (上一年度办\n结申请38件) would blame
- * the author.
+ * A line that a break inside a word, a number or a clause may follow (受\n理, 6\n3 件, 第一季\n度,
+ * 38件，\n其中), whatever its width from ten characters up: it ends with a Chinese character, a digit
+ * or a comma, and it is no table's (a tab or a |). For reading figures only (`loose`): a qualifier cut
+ * off its figure (上一年度办\n结申请38件) would blame the author.
  */
-function midWord(line: string, next: string): boolean {
-  const last = lastCode(line), first = firstCode(next);
-  if (!isWordChar(last) && !isComma(last)) return false;
+function goesOn(line: string): boolean {
+  const last = lastCode(line);
+  return (isWordChar(last) || isComma(last)) && displayWidth(line) >= MIN_LOOSE;
+}
+
+/** A line that goes on the one before it: it begins with a Chinese character or a digit (or ．62 after a digit), and it is no table's. */
+function goesOnFrom(line: string, next: string): boolean {
+  const first = firstCode(next), last = lastCode(line);
   // ３０\n．６２万元: a decimal point goes on a number.
-  const point = (first === 0x2e || first === 0xff0e) && (isDigit(last) || (last >= 0xff10 && last <= 0xff19));
-  if (!isWordChar(first) && !point) return false;
-  return displayWidth(line) >= MIN_LOOSE && displayWidth(next) >= 0;
+  const point = (first === 0x2e || first === 0xff0e) && isAnyDigit(last);
+  return (isWordChar(first) || point) && displayWidth(next) >= 0;
 }
 
 /**
  * The document read with its soft line breaks (and the page numbers among them) cut out. A break
  * before or after a section heading (`headings`: their lines) is never soft. `loose`: breaks inside
- * a word or a number are cut too, in lines of any width (midWord).
+ * a word, a number or a clause are cut too, in lines of any width (goesOn).
  */
 export function unwrap(idx: LineIndex, headings: readonly number[] = [], loose = false): Unwrapped {
   const full = wrapWidth(idx);
@@ -167,11 +172,11 @@ export function unwrap(idx: LineIndex, headings: readonly number[] = [], loose =
   for (let l = 0; l + 1 < idx.lineCount; l++) {
     const width = widths[l];
     const wide = full > 0 && width >= full - SHORT_BY && width <= full + LONG_BY;
-    if ((!wide && !loose) || headings.includes(l)) continue;
+    if ((!wide && !(loose && goesOn(idx.lineText(l)))) || headings.includes(l)) continue;
     let next = l + 1;
     while (next < idx.lineCount && isPageMarker(idx.lineText(next))) next++;
     if (next >= idx.lineCount || opensBlock(idx.lineText(next)) || headings.includes(next)) continue;
-    if (!wide && !midWord(idx.lineText(l), idx.lineText(next))) continue;
+    if (!wide && !goesOnFrom(idx.lineText(l), idx.lineText(next))) continue;
     const start = idx.lineStart(l) + idx.lineText(l).length, end = idx.lineStart(next);
     text += idx.text.slice(from, start);
     starts.push(start); ends.push(end); at.push(text.length);
