@@ -146,6 +146,7 @@ const MIN_LOOSE = 20;
  * off its figure (上一年度办\n结申请38件) would blame the author.
  */
 function goesOn(line: string): boolean {
+  if (line.length < MIN_LOOSE / 2) return false;
   const last = lastCode(line);
   return (isWordChar(last) || isComma(last)) && displayWidth(line) >= MIN_LOOSE;
 }
