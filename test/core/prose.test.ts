@@ -157,6 +157,7 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['a thing named by an outcome’s word is no count', '全镇设置部分公开栏3个，对不予公开的事项清单3项进行了梳理。', []],
     ['网络问政, and the body as the reviewing authority, are not the tables’ figures', '答复网络问政200件，本机关作为复议机关办理行政复议案件20件。', []],
     ['complaints about applications are not applications', '本年度共处理政府信息公开申请相关投诉2件。', []],
+    ['other things received, and answers given late, are not the counts', '收到申请的部门有3个，收到补正材料2件；全年共收到申请63件，延期答复3件。', ['t3.1.total=63']],
     ['在办理中 is carried forward', '本年度共收到申请63件，尚有6件在办理中。', ['t3.1.total=63', 't3.4.total=6']],
     ['an application’s word about a review counts neither', '全年办理政府信息公开行政复议答复2件。', []],
     ['applications for other things, and 办件量, are not claims', '全年受理群众申请低保20件，行政许可办件量5000件。', []],
@@ -243,6 +244,8 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     const items = proseOn('全年发布信息500条，其中网站发布300条，公众号发布150条；其他渠道发布100条。');
     assert.deepEqual(items.findings.map((f) => f.code), ['prose-breakdown']);
     assert.deepEqual(proseOn('全年发布信息2488条，其中网站1855条；公众号129条。').findings, []);
+    // After a ；, a figure of nothing named does not go on the list (其他…, 其中… do).
+    assert.deepEqual(proseOn('全年办结58件；其中予以公开20件；对30件申请发出补正通知，收到补正材料20件。').findings, []);
   });
 
   it('a second 其中 after the parts of a total lists more parts of that total, not of the last part', () => {

@@ -56,7 +56,9 @@ const DOCUMENT_VERBS = (row: string) => [
 ];
 const TABLE2_NOT_BETWEEN = ['信息', '事项', '公示', '栏目', '申请', '办件', '业务'];
 /** Applications for other things than information (受理群众申请低保 20 件). */
-const OTHER_APPLICATIONS = ['低保', '救助', '补贴', '补助', '审批', '办件', '投诉', '意见'];
+const OTHER_APPLICATIONS = ['低保', '救助', '补贴', '补助', '审批', '办件', '投诉', '意见',
+  // …or other things received: 收到补正材料 2 件, 收到申请的部门有 3 个.
+  '补正', '材料', '告知', '部门', '单位'];
 /** An outcome's word naming a thing, not a count of applications (部分公开栏 3 个, 不予公开事项清单). */
 const OUTCOME_NOT_BETWEEN = ['栏', '清单', '目录', '制度', '平台', '事项'];
 
@@ -140,7 +142,7 @@ export type Marker =
   | 'cases' // 案件: may count reviews and lawsuits together
   | 'now' // 本年度: the figures after it are this year's again (2023年为50件，本年度受理63件)
   | 'past' // 上年度, 历年, 第一季度: the figures after it are another period's (a year, several, part of one)
-  | 'noop'; // words that only look like a marker (无法, 尚未 …)
+  | 'noop'; // words that only look like a marker (无法, 尚未 …) or a keyword (延期答复: some of those answered, not their count)
 
 export const MARKERS: Record<Marker, string[]> = {
   veto: ['收费', '信息处理费', '咨询', '来信', '来电', '来访', '留言', '诉求', '热线', '12345', '提案', '建议', '议案', '信访', '规章制度', '人大代表',
@@ -159,7 +161,8 @@ export const MARKERS: Record<Marker, string[]> = {
   cases: ['案件'],
   now: ['本年度', '本年', '今年'],
   past: ['上年度', '上一年度', '上年', '前年', '历年', '往年', '多年来', '近年来', '季度', '上半年', '下半年', '月份'],
-  noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定', '没有现成'],
+  noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定', '没有现成',
+    '延期答复', '延长答复', '逾期答复', '超期答复'],
 };
 
 /** Units after a number: counts of applications, cases and decisions; money (table 2 fees); other things. */

@@ -145,6 +145,8 @@ const composition = (placed: Figure[]) => {
 /** The families of application figures, which a review's or a lawsuit's word makes doubtful. */
 const APPLICATION_SIDE: Family[] = ['application', 'composition', 'carried_forward', 'outcome', 'reason'];
 const JOINERS = '及和与、或';
+/** Words that name the rest of a list. */
+const REST = ['其他', '其它', '其余'];
 
 /** The vocabulary entry at `i`, the longest that matches. */
 function entryAt(s: string, i: number): Entry | undefined {
@@ -233,10 +235,10 @@ class ProseReader {
     // 增加), speaks of that clause only.
     let era: 'now' | 'past' | 'future' = 'now', eraInClause = false;
     const placed: Figure[] = [];
-    let unclear = false;
+    let unclear = false, fresh = false;
 
     for (const clause of clauses) {
-      if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; }
+      if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; fresh = true; }
       if (eraInClause) { era = 'now'; eraInClause = false; }
       const toks = clause.toks;
       const figures: number[] = [];
@@ -314,6 +316,9 @@ class ProseReader {
           fig.phrase = s.slice(clause.start, n.after).trim();
         }
         if (era === 'future' && fig.kind?.kind !== 'carried_forward') { last = undefined; continue; }
+        // After a ；, a list goes on with its own words (；其中当面申请3件), not with a figure of nothing named (；对3件申请发出补正通知).
+        if (fresh && !fig.kind && !this.listGoesOn(clause)) breakdown = undefined;
+        fresh = false;
         breakdown = this.place(fig, breakdown);
         last = fig;
         placed.push(fig);
@@ -322,6 +327,11 @@ class ProseReader {
       if (hits > 0 && figures.length === 0) { pending = []; for (const t of toks) if (this.isHit(t)) pending.push(t); }
     }
     this.previous = last;
+  }
+
+  /** Whether the clause opens with a part marker (其中, 含) or names the rest (其他渠道…, 其余…): a list of parts goes on. */
+  private listGoesOn(clause: Clause): boolean {
+    return clause.toks[0]?.entry?.marker === 'part' || REST.some((w) => this.s.startsWith(w, clause.start));
   }
 
   private needsMet(k: ClaimKind): boolean {
