@@ -172,6 +172,9 @@ export const UNITS = {
   other: ['条', '篇', '期', '份', '人次', '人', '家', '场', '元', '件次', '万件', '万条'],
 };
 
+/** A unit that is part of a word (一次性, 一件事): no count. */
+export const WORDS_AFTER_UNITS = '性事';
+
 /** 个 and 项 count applications only when no other noun follows (20 个村 counts villages). */
 export const LOOSE_UNITS = ['个', '项'];
 export const NOUNS_AFTER_LOOSE_UNITS = ['申请', '案件', '复议', '诉讼', '政府信息', '依申请'];

@@ -1,4 +1,4 @@
-import { LOOSE_UNITS, NOUNS_AFTER_LOOSE_UNITS, UNITS } from '../format/proseWords';
+import { LOOSE_UNITS, NOUNS_AFTER_LOOSE_UNITS, UNITS, WORDS_AFTER_UNITS } from '../format/proseWords';
 import type { NumberForm } from '../model';
 
 // Numbers as prose writes them: 23, ２３, 1,234, 30.62, 二十三, 两, 一百零五 — each with what
@@ -169,7 +169,9 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
   const found = unitAt(s, j);
   const unit = found?.[0] ?? '';
   let unitClass: UnitClass = found?.[1] ?? 'none';
-  if (unit && LOOSE_UNITS.includes(unit)) {
+  const afterUnit = s.charAt(j + unit.length);
+  if (unit && afterUnit && WORDS_AFTER_UNITS.includes(afterUnit)) unitClass = 'other';
+  else if (unit && LOOSE_UNITS.includes(unit)) {
     // 20 个村: a count of villages, not of applications.
     const k = skipBlanks(s, j + unit.length);
     if (k < s.length && isIdeograph(s.charCodeAt(k)) && !NOUNS_AFTER_LOOSE_UNITS.some((n) => s.startsWith(n, k))) unitClass = 'other';
