@@ -142,6 +142,7 @@ export type Marker =
   | 'cases' // 案件: may count reviews and lawsuits together
   | 'now' // 本年度: the figures after it are this year's again (2023年为50件，本年度受理63件)
   | 'past' // 上年度, 历年, 第一季度: the figures after it are another period's (a year, several, part of one)
+  | 'later' // 截至目前, 截至发稿时: what follows is the state after the period, not this report's
   | 'noop'; // words that only look like a marker (无法, 尚未 …) or a keyword (延期答复: some of those answered, not their count)
 
 export const MARKERS: Record<Marker, string[]> = {
@@ -161,6 +162,7 @@ export const MARKERS: Record<Marker, string[]> = {
   cases: ['案件'],
   now: ['本年度', '本年', '今年'],
   past: ['上年度', '上一年度', '上年', '前年', '历年', '往年', '多年来', '近年来', '季度', '上半年', '下半年', '月份'],
+  later: ['截至目前', '截止目前', '截至发稿', '截至本报告', '目前', '现已'],
   noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定', '没有现成',
     '延期答复', '延长答复', '逾期答复', '超期答复'],
 };

@@ -262,9 +262,9 @@ class ProseReader {
           era = year < this.year ? 'past' : year > this.year ? 'future' : 'now';
           eraInClause = (era === 'future' && i > 0) || (era === 'past' && comparing);
         }
-        // 上年度, 历年, 近3年: what follows counts another year, or more than this one (in a
-        // comparison, 与上年度相比增加12件, only the clause's).
-        if (marker === 'past' || tok.num?.span) { era = 'past'; eraInClause = comparing; }
+        // 上年度, 历年, 近3年, 截至目前: what follows counts another period, or more than this year (in
+        // a comparison, 与上年度相比增加12件, only the clause's).
+        if (marker === 'past' || marker === 'later' || tok.num?.span) { era = 'past'; eraInClause = comparing; }
         if (marker === 'now') era = 'now';
         if (marker === 'compare') compared = true;
         if (marker === 'unclear') unclear = true;
