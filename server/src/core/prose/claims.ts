@@ -250,7 +250,8 @@ class ProseReader {
         if (m === 'cases') cases = true;
         if (m === 'compare') comparing = true;
       }
-      let compared = false, k = 0;
+      // After a change (同比增加) or figures given respectively (分别为), the clause's figures are not counts to check.
+      let unchecked = false, k = 0;
       // A scope word (各村, 代表区政府) speaks for its clause, and on through a bracket.
       if (!clause.bracket) unclear = false;
 
@@ -266,7 +267,9 @@ class ProseReader {
         // a comparison, 与上年度相比增加12件, only the clause's).
         if (marker === 'past' || marker === 'later' || tok.num?.span) { era = 'past'; eraInClause = comparing; }
         if (marker === 'now') era = 'now';
-        if (marker === 'compare') compared = true;
+        if (marker === 'compare') unchecked = true;
+        // 不予公开、无法提供、不予处理的分别为1件、30件、2件: which figure is whose is left open.
+        if (marker === 'each' && tok.entry!.word === '分别') unchecked = true;
         if (marker === 'unclear') unclear = true;
         if (marker === 'part' && last && (tok.entry!.word === '其中' || near(s, last.num.after, tok.start))) {
           const own = last.family ? PART_FAMILIES[last.family] ?? [] : [];
@@ -304,7 +307,7 @@ class ProseReader {
         const inexact = n.approx || negated ||
           ((prev?.entry?.marker === 'approx' || prev?.entry?.marker === 'each') && near(s, prev.end, n.start)) ||
           (next?.entry?.marker === 'approx' && near(s, n.after, next.start));
-        if (inexact || vetoed || compared || era === 'past') { last = undefined; breakdown = undefined; continue; }
+        if (inexact || vetoed || unchecked || era === 'past') { last = undefined; breakdown = undefined; continue; }
 
         const window = { from: lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
         const fig = this.bind(n, cands, numberFirst, inherited, breakdown, cases, window);
@@ -324,7 +327,9 @@ class ProseReader {
         placed.push(fig);
       }
       pending = null;
-      if (hits > 0 && figures.length === 0) { pending = []; for (const t of toks) if (this.isHit(t)) pending.push(t); }
+      // 予以公开（含部分公开）25件: a note in brackets of what is included leaves the figure's scope open.
+      const includes = clause.bracket && toks.some((t) => t.entry?.marker === 'part');
+      if (hits > 0 && figures.length === 0 && !includes) { pending = []; for (const t of toks) if (this.isHit(t)) pending.push(t); }
     }
     this.previous = last;
   }

@@ -134,6 +134,8 @@ function firstCode(line: string): number {
   return line.charCodeAt(i);
 }
 
+/** A decimal point, ASCII or full-width (３７３．\n９１万元). */
+const isPoint = (c: number) => c === 0x2e || c === 0xff0e;
 /** A comma or an enumeration comma: a line that ends with one goes on. */
 const isComma = (c: number) => c === 0xff0c || c === 0x2c || c === 0x3001;
 /** The narrowest line a loose break may follow (10 Chinese characters): a shorter one is a heading or a label. */
@@ -148,14 +150,15 @@ const MIN_LOOSE = 20;
 function goesOn(line: string): boolean {
   if (line.length < MIN_LOOSE / 2) return false;
   const last = lastCode(line);
-  return (isWordChar(last) || isComma(last)) && displayWidth(line) >= MIN_LOOSE;
+  return (isWordChar(last) || isComma(last) || (isPoint(last) && isAnyDigit(line.charCodeAt(line.trimEnd().length - 2)))) &&
+    displayWidth(line) >= MIN_LOOSE;
 }
 
 /** A line that goes on the one before it: it begins with a Chinese character or a digit (or ．62 after a digit), and it is no table's. */
 function goesOnFrom(line: string, next: string): boolean {
   const first = firstCode(next), last = lastCode(line);
   // ３０\n．６２万元: a decimal point goes on a number.
-  const point = (first === 0x2e || first === 0xff0e) && isAnyDigit(last);
+  const point = isPoint(first) && isAnyDigit(last);
   return (isWordChar(first) || point) && displayWidth(next) >= 0;
 }
 
