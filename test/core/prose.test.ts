@@ -161,6 +161,7 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['the state at the time of writing is not the year’s', '本年度共收到申请63件，截至发稿时已全部办结；截至目前，尚有2件正在办理。', ['t3.1.total=63']],
     ['a note in brackets of what is included leaves the scope open', '其中予以公开（含部分公开）25件；受理申请（含上年结转）64件；行政复议（含行政诉讼）5件。', []],
     ['figures given respectively are not bound one by one', '不予公开、无法提供、不予处理的分别为1件、30件、2件。', []],
+    ['what an applicant did not send is not none received', '有3件申请因未收到申请人的补正材料而终止办理，未收到申请人对答复的异议。', []],
     ['a unit inside a word is no count', '受理申请后一次性告知申请人补正，推进“一件事一次办”。', []],
     ['在办理中 is carried forward', '本年度共收到申请63件，尚有6件在办理中。', ['t3.1.total=63', 't3.4.total=6']],
     ['an application’s word about a review counts neither', '全年办理政府信息公开行政复议答复2件。', []],

@@ -297,7 +297,8 @@ class ProseReader {
           if (toks[j].entry?.marker === 'zero') negated = true;
         }
         // 63件申请均已办结: the number is the subject of 均, not the count of 办结.
-        if (!before.length) for (let j = i + 1; j < hi && toks[j].entry?.marker !== 'all'; j++) if (this.isHit(toks[j])) after.push(toks[j]);
+        // 3件申请因未收到补正材料: a negated verb after it is not what the number counts either.
+        if (!before.length) for (let j = i + 1; j < hi && toks[j].entry?.marker !== 'all' && toks[j].entry?.marker !== 'zero'; j++) if (this.isHit(toks[j])) after.push(toks[j]);
         let cands = before.length ? before : after;
         const numberFirst = !before.length && after.length > 0;
         let inherited = false;
@@ -532,9 +533,10 @@ class ProseReader {
         column = kind.column;
         lastHit = t;
       }
-      // The verb itself is negated (未收到, 没有受理), not some adverb (未及时受理).
-      else if (!received && !lastHit && t.start - z.end <= 1 && (kind.kind === 'received' || kind.kind === 'new' ||
-        (kind.kind === 'handled' && this.s.slice(t.end, t.end + 6).includes('申请')))) { received = t; }
+      // The verb itself is negated (未收到, 没有受理), not some adverb (未及时受理), and what it takes
+      // is an application (未收到申请人补正 is not none received).
+      else if (!received && !lastHit && t.start - z.end <= 1 && (kind.kind === 'received' || kind.kind === 'new' || kind.kind === 'handled') &&
+        this.takesApplication(t.end)) { received = t; }
     }
     const rows = review && suit ? 'all' : review ? 'review' : suit ? 'suit' : undefined;
     const quantity = rows ? `t4.${rows}.${column ?? 'total'}` : received ? 't3.1.total' : undefined;
@@ -573,6 +575,12 @@ class ProseReader {
         return;
       }
     }
+  }
+
+  /** Whether an application (申请, not 申请人) is named within a few characters after a verb. */
+  private takesApplication(from: number): boolean {
+    const at = this.s.slice(from, from + 16).indexOf('申请');
+    return at >= 0 && this.s.charAt(from + at + 2) !== '人';
   }
 
   private statement(a: number, b: number, quantity: string) {
