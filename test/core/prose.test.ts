@@ -249,8 +249,10 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     const items = proseOn('全年发布信息500条，其中网站发布300条，公众号发布150条；其他渠道发布100条。');
     assert.deepEqual(items.findings.map((f) => f.code), ['prose-breakdown']);
     assert.deepEqual(proseOn('全年发布信息2488条，其中网站1855条；公众号129条。').findings, []);
-    // After a ；, a figure of nothing named does not go on the list (其他…, 其中… do).
+    // After a ；, a figure of nothing named does not go on a list of applications (其他…, 其中… do);
+    // a list of items goes on.
     assert.deepEqual(proseOn('全年办结58件；其中予以公开20件；对30件申请发出补正通知，收到补正材料20件。').findings, []);
+    assert.deepEqual(proseOn('全年发布信息500条，其中网站发布300条；公众号发布250条。').findings.map((f) => f.code), ['prose-breakdown']);
   });
 
   it('a second 其中 after the parts of a total lists more parts of that total, not of the last part', () => {

@@ -320,8 +320,10 @@ class ProseReader {
           fig.phrase = s.slice(clause.start, n.after).trim();
         }
         if (era === 'future' && fig.kind?.kind !== 'carried_forward') { last = undefined; continue; }
-        // After a ；, a list goes on with its own words (；其中当面申请3件), not with a figure of nothing named (；对3件申请发出补正通知).
-        if (fresh && !fig.kind && !this.listGoesOn(clause)) breakdown = undefined;
+        // After a ；, a list of applications or cases goes on with its own words (；其中当面申请3件), not
+        // with a figure of nothing named (；对3件申请发出补正通知); a list of items (其中网站发布1855条；
+        // 公众号发布129条) goes on.
+        if (fresh && !fig.kind && breakdown?.total.num.unitClass === 'count' && !this.listGoesOn(clause)) breakdown = undefined;
         fresh = false;
         breakdown = this.place(fig, breakdown);
         last = fig;
