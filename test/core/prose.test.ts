@@ -319,6 +319,7 @@ describe('numbers as prose writes them', () => {
     assert.ok(readNumber('3-5件', 2)!.approx && readNumber('五至六件', 2)!.approx);
     assert.ok(readNumber('1，092件', 2)!.notCount && readNumber('1 092件', 2)!.notCount && read('092件').notCount);
     assert.equal(readNumber('二〇二三年', 0)!.year, 2023);
+    assert.ok(readNumber('6３件', 1)!.notCount);
     assert.ok(read('3年').span && readNumber('近三年', 1)!.span && !readNumber('一年来', 0)?.span);
   });
 });

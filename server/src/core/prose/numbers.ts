@@ -177,7 +177,9 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
     if (k < s.length && isIdeograph(s.charCodeAt(k)) && !NOUNS_AFTER_LOOSE_UNITS.some((n) => s.startsWith(n, k))) unitClass = 'other';
   }
   const next = s.charCodeAt(j);
-  const notCount = ordinal || (j < s.length && NOT_COUNT.includes(s[j])) || s.startsWith('个百分点', j) || thousands(s, start, end);
+  // 6３件 (a digit typed in the other width): the tail of a number the reader does not take whole.
+  const glued = isAscii(s.charCodeAt(start - 1)) || isWide(s.charCodeAt(start - 1));
+  const notCount = ordinal || glued || (j < s.length && NOT_COUNT.includes(s[j])) || s.startsWith('个百分点', j) || thousands(s, start, end);
   if (!Number.isFinite(value)) return undefined;
   const years = next === 0x5e74 /* 年 */ && !ordinal;
   const year = years && end - start === 4 && value >= 1990 && value <= 2100 ? value : undefined;
