@@ -162,6 +162,7 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['a note in brackets of what is included leaves the scope open', '其中予以公开（含部分公开）25件；受理申请（含上年结转）64件；行政复议（含行政诉讼）5件。', []],
     ['figures given respectively are not bound one by one', '不予公开、无法提供、不予处理的分别为1件、30件、2件。', []],
     ['what an applicant did not send is not none received', '有3件申请因未收到申请人的补正材料而终止办理，未收到申请人对答复的异议。', []],
+    ['a bracket right after a figure lists its parts', '本年度政府信息公开行政复议2件（维持2件），行政诉讼3件（其中直接起诉3件）。', ['t4.review.total=2', 't4.review.upheld=2', 't4.suit.total=3', 't4.suit_direct.total=3']],
     ['a unit inside a word is no count', '受理申请后一次性告知申请人补正，推进“一件事一次办”。', []],
     ['在办理中 is carried forward', '本年度共收到申请63件，尚有6件在办理中。', ['t3.1.total=63', 't3.4.total=6']],
     ['an application’s word about a review counts neither', '全年办理政府信息公开行政复议答复2件。', []],
@@ -185,6 +186,7 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['办理 is only a hint', '全年办理依申请公开30件。', '30', 'prose-unclear', /58/],
     ['the villages’ applications are only a hint, through a bracket', '各村（社区）受理政府信息公开申请共计10件。', '10', 'prose-unclear', /63/],
     ['a bare sum after new and carried over', '本年度新收申请63件，上年结转1件，共计65件。', '65', 'prose-mismatch', /合计为 64 件/],
+    ['a part in brackets', '行政诉讼3件（纠正2件）。', '2', 'prose-mismatch', /结果纠正为 3 件/],
   ];
   for (const [why, line, digits, code, message] of disagree) {
     it(`${why}: ${line}`, () => {

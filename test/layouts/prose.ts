@@ -210,9 +210,10 @@ function groups(f: Figures): Group[] {
         '发生政府信息公开行政复议案件{t4.review.total}件，较上年减少{#3}件',
         '行政复议{t4.review.total}件、行政诉讼{t4.suit.total}件',
         '收到行政复议申请{t4.review.total}件',
+        '政府信息公开行政复议{t4.review.total}件（维持{t4.review.upheld}件，纠正{t4.review.corrected}件）',
         '{=t4.review.total}未发生政府信息公开行政复议',
       ],
-      when: (v) => [true, true, true, true, true, true, v('t4.review.total') === 0],
+      when: (v) => [true, true, true, true, true, true, true, v('t4.review.total') === 0],
     },
     {
       name: 'suit',

@@ -124,7 +124,8 @@ interface Figure {
   claim: number | undefined;
 }
 
-interface Breakdown { total: Figure; allowed: Family[] }
+/** `bracket`: the list is a bracket's after its total (行政复议2件（维持2件）), and ends with it. */
+interface Breakdown { total: Figure; allowed: Family[]; bracket?: boolean }
 
 const DESCRIPTORS: Family[] = ['channel', 'applicant'];
 const isDescriptor = (k: ClaimKind) => DESCRIPTORS.includes(k.family);
@@ -254,6 +255,14 @@ class ProseReader {
       let unchecked = false, k = 0;
       // A scope word (各村, 代表区政府) speaks for its clause, and on through a bracket.
       if (!clause.bracket) unclear = false;
+      // 行政复议2件（维持2件）: a bracket right after a figure lists its parts, as 其中 does, up to its
+      // close (不予公开 20 件（1.68%），因本机关不掌握等原因无法提供 564 件: not a part).
+      const sep = s.charCodeAt(clause.start - 1);
+      if ((sep === 0xff09 || sep === 0x29) && breakdown?.bracket) breakdown = undefined;
+      if ((sep === 0xff08 || sep === 0x28) && last?.family && near(s, last.num.after, clause.start - 1)) {
+        const own = PART_FAMILIES[last.family] ?? [];
+        if (own.length) breakdown = { total: last, allowed: own, bracket: true };
+      }
 
       for (let i = 0; i < toks.length; i++) {
         const tok = toks[i];

@@ -154,12 +154,14 @@ function goesOn(line: string): boolean {
     displayWidth(line) >= MIN_LOOSE;
 }
 
-/** A line that goes on the one before it: it begins with a Chinese character or a digit (or ．62 after a digit), and it is no table's. */
+/** A line that goes on the one before it: it begins with a Chinese character, a digit, a bracket or a quotation mark (or ．62 after a digit), and it is no table's. */
 function goesOnFrom(line: string, next: string): boolean {
   const first = firstCode(next), last = lastCode(line);
   // ３０\n．６２万元: a decimal point goes on a number.
   const point = isPoint(first) && isAnyDigit(last);
-  return (isWordChar(first) || point) && displayWidth(next) >= 0;
+  // A bracket or a quotation mark opens words of the sentence (…９件\n（维持１件）); a numbered item (（二）) opens a block.
+  const opens = first === 0xff08 || first === 0x28 || first === 0x201c;
+  return (isWordChar(first) || point || opens) && displayWidth(next) >= 0;
 }
 
 /**
