@@ -144,6 +144,18 @@ describe('soft and hard line breaks', () => {
     }
   });
 
+  it('narrower lines broken inside a word, a number or after a comma run on for the figures, not for the text', () => {
+    // A text box or a converted PDF: lines of 11–15 characters, far narrower than the page's.
+    const paragraph = '上一年度共收到政府信息公开申请40件，办结申请38件；本年度第一季度受理申请20件。全年共受理政府信息公开申请63件，行政诉讼3件，其中2件一审判决驳回原告诉讼请求。';
+    for (const width of [23, 25, 27, 31]) {
+      const lines = wrap(paragraph, width), text = report(...lines);
+      assert.deepEqual(claimsOf(text), ['t3.1.total=63', 't4.suit.total=3'], `${width}: ${lines.join(' / ')}`);
+      assert.ok(unwrap(new LineIndex(text)).text.includes(lines.join('\n')), 'the text itself (as exported) keeps those lines');
+    }
+    const c = check(report(...wrap(paragraph, 27))).report.claims.find((x) => x.value === 63)!;
+    assert.equal(c.raw, '6\n3');
+  });
+
   it('a heading, a short line, a line that ends a sentence, a blank line or a numbered item ends the sentence', () => {
     const full = '本机关坚持以公开为常态、不公开为例外，本年度行政复议';
     assert.ok(displayWidth(full) >= 50);

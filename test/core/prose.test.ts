@@ -125,7 +125,16 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['备案 documents are not the documents issued', '全年备案审查规范性文件12件。', []],
     ['a percentage of a stated denominator is not a count', '予以公开20件，占办结总数的34.5%，同比增加5件。', ['t3.3.1.total=20']],
     ['a change is not a count', '受理申请数量较去年增加12件。', []],
-    ['last year’s figures are not this year’s', '2023年受理申请50件，2024年受理申请63件。', []],
+    ['last year’s figures are not this year’s; this year’s after them are', '2023年受理申请50件，2024年受理申请63件。', ['t3.1.total=63']],
+    ['本年度 names this year again', '2023年受理申请50件，本年度受理申请63件。', ['t3.1.total=63']],
+    ['a comparison with an earlier year speaks of its own clause', '全年受理申请63件，比2023年的50件有所增加，办结58件。', ['t3.1.total=63', 't3.3.7.total=58']],
+    ['上年度 and spans of years count other years', '上年度共收到申请40件，办结38件；近3年累计受理申请150件，近三年累计收到申请一百五十件，历年累计受理申请420件。', []],
+    ['parts of the year are not the year', '第一季度受理申请20件；上半年共受理申请30件；1-6月受理申请30件；12月份受理申请5件。', []],
+    ['…the whole of it is', '2024年1月至12月，共受理申请63件。', ['t3.1.total=63']],
+    ['一年来 is this year, 二〇二三年 another', '一年来，共受理申请63件；二〇二三年受理申请50件。', ['t3.1.total=63']],
+    ['a ； ends what a year speaks of', '2023年受理申请50件；全年受理申请63件。', ['t3.1.total=63']],
+    ['a later year inside a clause speaks of that clause', '结转到2025年办理的6件，行政复议2件。', ['t3.4.total=6', 't4.review.total=2']],
+    ['after a date past the period, only what is carried forward', '截至2025年1月，已办结60件，仍有6件正在办理。', ['t3.4.total=6']],
     ['approximate figures are not claims', '受理申请约70件，办结60余件，其他处理10件以上。', []],
     ['a 其中 list may name only some parts', '全年收到申请64件，其中自然人申请60件。', ['t3.1.total=64']],
     ['two outcomes joined by 及 count together', '予以公开及部分公开25件，不予公开1件。', ['t3.3.1+3.2.total=25', 't3.3.3.total=1']],
@@ -141,6 +150,24 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['table 2 figures', '全年作出行政处罚决定1092件，行政许可0件，现行有效规范性文件3件。', ['t2.penalty.decisions=1092', 't2.licensing.decisions=0', 't2.normative.in_force=3']],
     ['counts of other things are not claims', '全年公开行政处罚信息1000条，在20个村设立公开栏，受理咨询和来信120件。', []],
     ['dates and ordinals are not claims', '第1件申请于3月受理，2024年1月31日前答复。', []],
+    ['a reason named with its group may count either', '其中因本机关不掌握相关政府信息无法提供28件，没有现成信息需要另行制作2件。', ['t3.3.4.total=28', 't3.3.4.2.total=2']],
+    ['ranges, per-month figures and numbers cut at a separator are not claims', '全年作出行政处罚决定1，092件，受理申请3-5件，每月受理申请5至6件。', []],
+    ['a part named by its total’s own word is no total', '行政诉讼3件，其中2件一审判决驳回原告诉讼请求。', ['t4.suit.total=3']],
+    ['a bare sum after new and carried over is theirs', '本年度新收申请63件，上年结转1件，合计64件。', ['t3.1.total=63', 't3.2.total=1', 't3.1+2.total=64']],
+    ['a thing named by an outcome’s word is no count', '全镇设置部分公开栏3个，对不予公开的事项清单3项进行了梳理。', []],
+    ['网络问政, and the body as the reviewing authority, are not the tables’ figures', '答复网络问政200件，本机关作为复议机关办理行政复议案件20件。', []],
+    ['complaints about applications are not applications', '本年度共处理政府信息公开申请相关投诉2件。', []],
+    ['other things received, and answers given late, are not the counts', '收到申请的部门有3个，收到补正材料2件；全年共收到申请63件，延期答复3件，延期办结0件。', ['t3.1.total=63']],
+    ['the state at the time of writing is not the year’s', '本年度共收到申请63件，截至发稿时已全部办结；截至目前，尚有2件正在办理。', ['t3.1.total=63']],
+    ['a note in brackets of what is included leaves the scope open', '其中予以公开（含部分公开）25件；受理申请（含上年结转）64件；行政复议（含行政诉讼）5件。', []],
+    ['figures given respectively are not bound one by one', '不予公开、无法提供、不予处理的分别为1件、30件、2件。', []],
+    ['what an applicant did not send is not none received', '有3件申请因未收到申请人的补正材料而终止办理，未收到申请人对答复的异议。', []],
+    ['a bracket right after a figure lists its parts', '本年度政府信息公开行政复议2件（维持2件），行政诉讼3件（其中直接起诉3件）。', ['t4.review.total=2', 't4.review.upheld=2', 't4.suit.total=3', 't4.suit_direct.total=3']],
+    ['outcomes under the applications received need not add up to them', '全年共受理申请63件，其中予以公开20件，部分公开5件，不予公开1件，无法提供30件，不予处理2件。', ['t3.1.total=63', 't3.3.1.total=20', 't3.3.2.total=5', 't3.3.3.total=1', 't3.3.4.total=30', 't3.3.5.total=2']],
+    ['a unit inside a word is no count', '受理申请后一次性告知申请人补正，推进“一件事一次办”。', []],
+    ['在办理中 is carried forward', '本年度共收到申请63件，尚有6件在办理中。', ['t3.1.total=63', 't3.4.total=6']],
+    ['an application’s word about a review counts neither', '全年办理政府信息公开行政复议答复2件。', []],
+    ['applications for other things, and 办件量, are not claims', '全年受理群众申请低保20件，行政许可办件量5000件。', []],
     ['a negated adverb is not a zero claim', '对未及时受理的申请进行了整改。', []],
   ];
   for (const [why, line, claims] of agree) {
@@ -158,6 +185,9 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['a part of a complete list', '办结58件，其中予以公开20件，部分公开5件，不予公开1件，无法提供40件，不予处理2件。', '40', 'prose-mismatch', /30/],
     ['代表…受理 is only a hint', '区政府办公室代表区政府受理政府信息公开申请500件。', '500', 'prose-unclear', /63/],
     ['办理 is only a hint', '全年办理依申请公开30件。', '30', 'prose-unclear', /58/],
+    ['the villages’ applications are only a hint, through a bracket', '各村（社区）受理政府信息公开申请共计10件。', '10', 'prose-unclear', /63/],
+    ['a bare sum after new and carried over', '本年度新收申请63件，上年结转1件，共计65件。', '65', 'prose-mismatch', /合计为 64 件/],
+    ['a part in brackets', '行政诉讼3件（纠正2件）。', '2', 'prose-mismatch', /结果纠正为 3 件/],
   ];
   for (const [why, line, digits, code, message] of disagree) {
     it(`${why}: ${line}`, () => {
@@ -200,6 +230,13 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     const done = proseOn('全年受理申请64件，均已办结。');
     assert.deepEqual(done.findings.map((f) => sliceAt(done.text, f.range)), ['均已办结']);
     assert.match(done.findings[0].message, /结转下年度继续办理为 6 件/);
+    // A sentence that opens with 均 speaks of the figure the one before ended with.
+    const next = proseOn('全年受理申请64件。均已办结。');
+    assert.deepEqual(next.findings.map((f) => sliceAt(next.text, f.range)), ['均已办结']);
+    assert.deepEqual(proseOn('行政诉讼3件。均已办结。').findings, []);
+    // One statement, one finding: 全部 and 均 say it together.
+    const both = proseOn('全部申请均已办结。');
+    assert.deepEqual(both.findings.map((f) => sliceAt(both.text, f.range)), ['均已办结']);
     const won = proseOn('本年度行政复议2件，均获维持；行政诉讼3件，均胜诉。');
     assert.deepEqual(won.findings.map((f) => sliceAt(won.text, f.range)), ['均胜诉']);
     assert.match(won.findings[0].message, /结果纠正 3 件/);
@@ -215,6 +252,10 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     const items = proseOn('全年发布信息500条，其中网站发布300条，公众号发布150条；其他渠道发布100条。');
     assert.deepEqual(items.findings.map((f) => f.code), ['prose-breakdown']);
     assert.deepEqual(proseOn('全年发布信息2488条，其中网站1855条；公众号129条。').findings, []);
+    // After a ；, a figure of nothing named does not go on a list of applications (其他…, 其中… do);
+    // a list of items goes on.
+    assert.deepEqual(proseOn('全年办结58件；其中予以公开20件；对30件申请发出补正通知，收到补正材料20件。').findings, []);
+    assert.deepEqual(proseOn('全年发布信息500条，其中网站发布300条；公众号发布250条。').findings.map((f) => f.code), ['prose-breakdown']);
   });
 
   it('a second 其中 after the parts of a total lists more parts of that total, not of the last part', () => {
@@ -278,6 +319,11 @@ describe('numbers as prose writes them', () => {
     assert.equal(read('20个村').unitClass, 'other');
     assert.equal(read('20个申请').unitClass, 'count');
     assert.ok(read('70余件').approx);
+    assert.ok(readNumber('3-5件', 2)!.approx && readNumber('五至六件', 2)!.approx);
+    assert.ok(readNumber('1，092件', 2)!.notCount && readNumber('1 092件', 2)!.notCount && read('092件').notCount);
+    assert.equal(readNumber('二〇二三年', 0)!.year, 2023);
+    assert.ok(readNumber('6３件', 1)!.notCount);
+    assert.ok(read('3年').span && readNumber('近三年', 1)!.span && !readNumber('一年来', 0)?.span);
   });
 });
 
@@ -321,7 +367,7 @@ describe('any text', () => {
   const piece = fc.constantFrom('受理', '收到', '申请', '依申请公开', '件', '条', '个', '其中', '含', '（', '）', '，', '。', '；', '、', ' ',
     '\n', '均已办结', '均胜诉', '未收到', '无', '不存在', '行政复议', '行政诉讼', '案件', '予以公开', '结转下年度', '上年结转', '维持',
     '规范性文件', '制发', '行政处罚', '万元', '约', '余', '%', '第', '2023年', '2,488', '3.5', '２３', '二十三', '两', '十', '百', '0', '7', '64',
-    '代表', '同比', '各', '备案');
+    '代表', '同比', '各', '备案', '上年度', '本年度', '近', '3年', '三年', '季度', '-', '至', '1，092', '各村', '2025年', '合计', '办理中', '复议机关');
   const drafty = fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 300 }).map((p) => p.join(''));
 
   it('never throws, and its ranges and fixes stay inside the text', () => {
@@ -345,6 +391,7 @@ describe('any text', () => {
       'all without end': (n) => '均'.repeat(n) + '已办结',
       'a run of digits': (n) => '受理申请' + '1'.repeat(n * 10) + '件',
       'a run of Chinese numerals': (n) => '受理申请' + '一'.repeat(n * 10) + '件',
+      'years and ranges without end': (n) => '受理申请63件，'.repeat(n) + '2023年1-6月3至5件，本年度上年度'.repeat(n),
     };
     for (const [name, make] of Object.entries(shapes)) await assertLinear(name, make);
   });

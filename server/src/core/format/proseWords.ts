@@ -54,14 +54,20 @@ const DOCUMENT_VERBS = (row: string) => [
   { verbs: ['现行有效'], quantity: `t2.${row}.in_force`, alternatives: [`t2.${row}.total_published`] },
   { verbs: ['制发', '印发', '出台', '制定', '发布', '新制作'], quantity: `t2.${row}.issued`, alternatives: [`t2.${row}.made`] },
 ];
-const TABLE2_NOT_BETWEEN = ['信息', '事项', '公示', '栏目', '申请'];
+const TABLE2_NOT_BETWEEN = ['信息', '事项', '公示', '栏目', '申请', '办件', '业务'];
+/** Applications for other things than information (受理群众申请低保 20 件). */
+const OTHER_APPLICATIONS = ['低保', '救助', '补贴', '补助', '审批', '办件', '投诉', '意见',
+  // …or other things received: 收到补正材料 2 件, 收到申请的部门有 3 个.
+  '补正', '材料', '告知', '部门', '单位'];
+/** An outcome's word naming a thing, not a count of applications (部分公开栏 3 个, 不予公开事项清单). */
+const OUTCOME_NOT_BETWEEN = ['栏', '清单', '目录', '制度', '平台', '事项'];
 
 export const CLAIM_KINDS: ClaimKind[] = [
   // ---- table 3: applications ----
-  { kind: 'received', words: ['收到', '受理', '接收', '接到', '共收', '收悉'], needs: ['申请'], ...RECEIVED },
-  { kind: 'received', words: ['申请总数', '申请总量', '申请数量', '申请量'], ...RECEIVED },
+  { kind: 'received', words: ['收到', '受理', '接收', '接到', '共收', '收悉'], needs: ['申请'], notBetween: OTHER_APPLICATIONS, ...RECEIVED },
+  { kind: 'received', words: ['申请总数', '申请总量', '申请数量', '申请件数', '申请量'], ...RECEIVED },
   { kind: 'new', words: ['新收', '新受理', '新增申请', '新接收'], quantity: 't3.1.total', family: 'composition' },
-  { kind: 'handled', words: ['办理', '处理'], needs: ['申请'], weak: true, ...HANDLED },
+  { kind: 'handled', words: ['办理', '处理'], needs: ['申请'], weak: true, notBetween: OTHER_APPLICATIONS, ...HANDLED },
   { kind: 'handled', words: ['依申请公开', '依申请'], weak: true, ...HANDLED },
   {
     kind: 'concluded', family: 'application', quantity: 't3.3.7.total',
@@ -70,15 +76,15 @@ export const CLAIM_KINDS: ClaimKind[] = [
   { kind: 'carried_over', words: ['上年结转', '上年度结转', '上一年度结转', '上一年结转', '往年结转', '上年遗留'], quantity: 't3.2.total', family: 'composition' },
   {
     kind: 'carried_forward', quantity: 't3.4.total', family: 'carried_forward',
-    words: ['结转下年', '结转下年度', '继续办理', '结转下一年', '结转至下', '结转到下', '结转至', '顺延到下', '顺延至下', '转入下一年', '转入下年', '未办结', '尚未办结', '正在办理', '仍在办理', '尚在办理'],
+    words: ['结转下年', '结转下年度', '继续办理', '结转下一年', '结转至下', '结转到下', '结转至', '结转到', '顺延到下', '顺延至下', '转入下一年', '转入下年', '未办结', '尚未办结', '正在办理', '仍在办理', '尚在办理', '在办理中', '办理中'],
   },
   // ---- table 3: outcomes (a group's figure is the sum of its sub-rows) ----
-  { kind: 'disclosed', words: ['予以公开', '同意公开', '全部公开'], quantity: 't3.3.1.total', family: 'outcome' },
-  { kind: 'partly', words: ['部分公开', '部分予以公开'], quantity: 't3.3.2.total', family: 'outcome' },
-  { kind: 'withheld', words: ['不予公开'], quantity: 't3.3.3.total', family: 'outcome' },
-  { kind: 'unavailable', words: ['无法提供'], quantity: 't3.3.4.total', family: 'outcome' },
-  { kind: 'not_processed', words: ['不予处理'], quantity: 't3.3.5.total', family: 'outcome' },
-  { kind: 'other_processing', words: ['其他处理'], quantity: 't3.3.6.total', family: 'outcome' },
+  { kind: 'disclosed', words: ['予以公开', '同意公开', '全部公开'], quantity: 't3.3.1.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
+  { kind: 'partly', words: ['部分公开', '部分予以公开'], quantity: 't3.3.2.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
+  { kind: 'withheld', words: ['不予公开'], quantity: 't3.3.3.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
+  { kind: 'unavailable', words: ['无法提供'], quantity: 't3.3.4.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
+  { kind: 'not_processed', words: ['不予处理'], quantity: 't3.3.5.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
+  { kind: 'other_processing', words: ['其他处理'], quantity: 't3.3.6.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
   ...([
     ['3.3.1', '国家秘密'], ['3.3.3', '三安全一稳定'], ['3.3.4', '第三方合法权益'], ['3.3.5', '内部事务'],
     ['3.3.6', '过程性信息'], ['3.3.7', '行政执法案卷'], ['3.3.8', '行政查询事项'], ['3.4.1', '不掌握'],
@@ -134,12 +140,19 @@ export type Marker =
   | 'all' // 均, 全部: 均已办结 / 均获维持
   | 'part' // 其中, 含, 包括: a breakdown follows
   | 'cases' // 案件: may count reviews and lawsuits together
-  | 'noop'; // words that only look like a marker (无法, 尚未 …)
+  | 'now' // 本年度: the figures after it are this year's again (2023年为50件，本年度受理63件)
+  | 'past' // 上年度, 历年, 第一季度: the figures after it are another period's (a year, several, part of one)
+  | 'later' // 截至目前, 截至发稿时: what follows is the state after the period, not this report's
+  | 'noop'; // words that only look like a marker (无法, 尚未 …) or a keyword (延期答复: some of those answered, not their count)
 
 export const MARKERS: Record<Marker, string[]> = {
-  veto: ['收费', '信息处理费', '咨询', '来信', '来电', '来访', '留言', '诉求', '热线', '12345', '提案', '建议', '议案', '信访', '规章制度', '人大代表'],
+  veto: ['收费', '信息处理费', '咨询', '来信', '来电', '来访', '留言', '诉求', '热线', '12345', '提案', '建议', '议案', '信访', '规章制度', '人大代表',
+    '每月', '每周', '每季度', '月均', '平均每', '问政', '工单',
+    // The body as the reviewing authority, or a third party: not its own cases (table 4).
+    '复议机关', '第三人'],
   scope: ['备案'],
-  unclear: ['代表', '全区', '全县', '全市', '全省', '各部门', '各单位', '各乡镇', '各街道', '各级', '各类', '区政府', '县政府', '市政府', '本级', '系统内'],
+  unclear: ['代表', '全区', '全县', '全市', '全省', '各部门', '各单位', '各乡镇', '各街道', '各级', '各类', '区政府', '县政府', '市政府', '本级', '系统内',
+    '全镇', '全乡', '全街道', '各村', '村（社区）', '社区', '下属', '所属', '镇属', '街属'],
   compare: ['同比', '环比', '增加', '增长', '减少', '下降', '上升', '较上年', '较去年', '比上年', '比去年', '去年', '上年同期', '多出', '提高', '降低'],
   approx: ['约', '近', '逾', '超过', '将近', '大约', '不足', '不到', '多达', '以上', '左右'],
   each: ['各', '分别', '均为', '都是'],
@@ -147,7 +160,11 @@ export const MARKERS: Record<Marker, string[]> = {
   all: ['均', '全部', '全都'],
   part: ['其中', '含', '包括', '包含'],
   cases: ['案件'],
-  noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定'],
+  now: ['本年度', '本年', '今年'],
+  past: ['上年度', '上一年度', '上年', '前年', '历年', '往年', '多年来', '近年来', '季度', '上半年', '下半年', '月份'],
+  later: ['截至目前', '截止目前', '截至发稿', '截至本报告', '目前', '现已'],
+  noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定', '没有现成',
+    '延期答复', '延长答复', '逾期答复', '超期答复', '延期办结', '逾期办结', '超期办结'],
 };
 
 /** Units after a number: counts of applications, cases and decisions; money (table 2 fees); other things. */
@@ -156,6 +173,9 @@ export const UNITS = {
   money: ['万元'],
   other: ['条', '篇', '期', '份', '人次', '人', '家', '场', '元', '件次', '万件', '万条'],
 };
+
+/** A unit that is part of a word (一次性, 一件事): no count. */
+export const WORDS_AFTER_UNITS = '性事';
 
 /** 个 and 项 count applications only when no other noun follows (20 个村 counts villages). */
 export const LOOSE_UNITS = ['个', '项'];

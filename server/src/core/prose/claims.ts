@@ -49,10 +49,11 @@ const NEEDS = [...new Set(CLAIM_KINDS.flatMap((k) => k.needs ?? []))];
 const SENTENCE_END = '。！？!?\n\r';
 const CLAUSE_SEP = '，,：:；;（）()【】';
 const BLANKS = ' \t\u3000\u00a0';
+const BRACKETS = '（）()【】';
 
 interface Tok { start: number; end: number; num: ProseNumber | undefined; entry: Entry | undefined }
-/** `semicolon`: the clause follows a ； (a new subject may begin). */
-interface Clause { start: number; end: number; semicolon: boolean; toks: Tok[] }
+/** `semicolon`: the clause follows a ； (a new subject may begin); `bracket`: a bracket (各村（社区）受理…: the same subject). */
+interface Clause { start: number; end: number; semicolon: boolean; bracket: boolean; toks: Tok[] }
 
 // What each character may start or be, so that the scan skips ordinary text at one array read per
 // character (and never makes a one-character string). TRIGGER: the first characters of 未/无/没有/不存在
@@ -73,7 +74,7 @@ mark(FILLER, FILL);
 /** Cuts a sentence into clauses, with their tokens, in one pass. */
 function tokenize(s: string, from: number, to: number): Clause[] {
   const sentence: Clause[] = [];
-  let clause: Clause = { start: from, end: from, semicolon: false, toks: [] };
+  let clause: Clause = { start: from, end: from, semicolon: false, bracket: false, toks: [] };
   for (let i = from; i < to;) {
     const cls = CLASS[s.charCodeAt(i)];
     if (cls === 0) { i++; continue; }
@@ -81,7 +82,7 @@ function tokenize(s: string, from: number, to: number): Clause[] {
       clause.end = i;
       sentence.push(clause);
       const c = s.charCodeAt(i);
-      clause = { start: i + 1, end: i + 1, semicolon: c === 0xff1b || c === 0x3b, toks: [] };
+      clause = { start: i + 1, end: i + 1, semicolon: c === 0xff1b || c === 0x3b, bracket: BRACKETS.includes(s[i]), toks: [] };
       i++;
       continue;
     }
@@ -123,7 +124,8 @@ interface Figure {
   claim: number | undefined;
 }
 
-interface Breakdown { total: Figure; allowed: Family[] }
+/** `bracket`: the list is a bracket's after its total (行政复议2件（维持2件）), and ends with it. */
+interface Breakdown { total: Figure; allowed: Family[]; bracket?: boolean }
 
 const DESCRIPTORS: Family[] = ['channel', 'applicant'];
 const isDescriptor = (k: ClaimKind) => DESCRIPTORS.includes(k.family);
@@ -134,7 +136,18 @@ const near = (s: string, from: number, to: number) => {
   return true;
 };
 const rowsOf = (quantity: string) => quantity.slice(0, quantity.lastIndexOf('.'));
+/** Whether a table-3 group's quantity (t3.3.4.total) holds a row's (t3.3.4.1.total). */
+const nests = (group: string, row: string) => group.startsWith('t3.') && row.startsWith(rowsOf(group) + '.');
+/** Whether the last two figures are this year's new applications and last year's carried over, in either order. */
+const composition = (placed: Figure[]) => {
+  const [a, b] = placed.slice(-2).map((f) => f.quantity);
+  return (a === 't3.1.total' && b === 't3.2.total') || (a === 't3.2.total' && b === 't3.1.total');
+};
+/** The families of application figures, which a review's or a lawsuit's word makes doubtful. */
+const APPLICATION_SIDE: Family[] = ['application', 'composition', 'carried_forward', 'outcome', 'reason'];
 const JOINERS = '及和与、或';
+/** Words that name the rest of a list. */
+const REST = ['其他', '其它', '其余'];
 
 /** The vocabulary entry at `i`, the longest that matches. */
 function entryAt(s: string, i: number): Entry | undefined {
@@ -145,7 +158,7 @@ function entryAt(s: string, i: number): Entry | undefined {
   return undefined;
 }
 
-const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_WON].map((w) => w.charCodeAt(0)));
+const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_WON, ...MARKERS.all].map((w) => w.charCodeAt(0)));
 
 const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
 
@@ -154,6 +167,8 @@ class ProseReader {
   private readonly s: string;
   /** The words of CLAIM_KINDS.needs that the sentence being read contains. */
   private met: string[] = [];
+  /** The last figure of the sentence before: the subject of one that opens with 均 (收到申请6件。均已办结。). */
+  private previous: Figure | undefined;
 
   constructor(
     private readonly view: Unwrapped,
@@ -177,6 +192,7 @@ class ProseReader {
       if (cls === 0) { i++; continue; }
       if (cls & END) {
         if (worth || (items && part)) this.sentence(tokenize(s, start, i));
+        else this.previous = undefined;
         start = i + 1; worth = items = part = false; i++;
         continue;
       }
@@ -198,16 +214,13 @@ class ProseReader {
 
   private sentence(clauses: Clause[]) {
     const { s } = this;
-    let past = false, future = false, any = false;
+    const opening = this.previous;
+    this.previous = undefined;
+    let any = false;
     for (const c of clauses) for (const t of c.toks) {
-      const y = t.num?.year;
-      if (y !== undefined && this.year !== null) { if (y < this.year) past = true; else if (y > this.year) future = true; }
       if ((t.num && !t.num.notCount && t.num.unitClass !== 'none') || t.entry?.marker === 'zero' || t.entry?.marker === 'all') any = true;
     }
     if (!any) return;
-    // Last year's figures (同比, a pasted paragraph) are not claims about this year's tables; a
-    // later date (截至2025年1月) may describe the state after the statistical period.
-    if (past) return;
     const from = clauses[0].start, to = clauses[clauses.length - 1].end;
     this.met = [];
     for (const w of NEEDS) { const at = s.indexOf(w, from); if (at >= 0 && at + w.length <= to) this.met.push(w); }
@@ -215,24 +228,57 @@ class ProseReader {
     let pending: Tok[] | null = null;
     let last: Figure | undefined;
     let breakdown: Breakdown | undefined;
+    // Last year's figures (2023年受理申请50件, a pasted paragraph) are not claims about this year's
+    // tables; after a later date (截至2025年1月，…) only what is carried forward is. A year speaks of
+    // what follows it, up to this year's (2024年1月1日至12月31日, 本年度), a ； or the sentence's end:
+    // the figures before it (收到申请63件，比2023年的50件有所增加) are this year's. A later year
+    // inside a clause (结转到2025年办理的6件), or an earlier one in a comparison (比2023年的50件有所
+    // 增加), speaks of that clause only.
+    let era: 'now' | 'past' | 'future' = 'now', eraInClause = false;
+    const placed: Figure[] = [];
+    let unclear = false, fresh = false;
 
     for (const clause of clauses) {
-      if (clause.semicolon) { pending = null; subject.review = subject.suit = false; }
+      if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; fresh = true; }
+      if (eraInClause) { era = 'now'; eraInClause = false; }
       const toks = clause.toks;
       const figures: number[] = [];
-      let hits = 0, vetoed = false, cases = false;
+      let hits = 0, vetoed = false, cases = false, comparing = false;
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i], m = t.entry?.marker;
         if (isFigure(t)) figures.push(i); else if (this.isHit(t)) hits++;
         if (m === 'veto' || m === 'scope') vetoed = true;
         if (m === 'cases') cases = true;
+        if (m === 'compare') comparing = true;
       }
-      let compared = false, unclear = false, k = 0;
+      // After a change (同比增加) or figures given respectively (分别为), the clause's figures are not counts to check.
+      let unchecked = false, k = 0;
+      // A scope word (各村, 代表区政府) speaks for its clause, and on through a bracket.
+      if (!clause.bracket) unclear = false;
+      // 行政复议2件（维持2件）: a bracket right after a figure lists its parts, as 其中 does, up to its
+      // close (不予公开 20 件（1.68%），因本机关不掌握等原因无法提供 564 件: not a part).
+      const sep = s.charCodeAt(clause.start - 1);
+      if ((sep === 0xff09 || sep === 0x29) && breakdown?.bracket) breakdown = undefined;
+      if ((sep === 0xff08 || sep === 0x28) && last?.family && near(s, last.num.after, clause.start - 1)) {
+        const own = PART_FAMILIES[last.family] ?? [];
+        if (own.length) breakdown = { total: last, allowed: own, bracket: true };
+      }
 
       for (let i = 0; i < toks.length; i++) {
         const tok = toks[i];
         const marker = tok.entry?.marker;
-        if (marker === 'compare') compared = true;
+        const year = tok.num?.year;
+        if (year !== undefined && this.year !== null) {
+          era = year < this.year ? 'past' : year > this.year ? 'future' : 'now';
+          eraInClause = (era === 'future' && i > 0) || (era === 'past' && comparing);
+        }
+        // 上年度, 历年, 近3年, 截至目前: what follows counts another period, or more than this year (in
+        // a comparison, 与上年度相比增加12件, only the clause's).
+        if (marker === 'past' || marker === 'later' || tok.num?.span) { era = 'past'; eraInClause = comparing; }
+        if (marker === 'now') era = 'now';
+        if (marker === 'compare') unchecked = true;
+        // 不予公开、无法提供、不予处理的分别为1件、30件、2件: which figure is whose is left open.
+        if (marker === 'each' && tok.entry!.word === '分别') unchecked = true;
         if (marker === 'unclear') unclear = true;
         if (marker === 'part' && last && (tok.entry!.word === '其中' || near(s, last.num.after, tok.start))) {
           const own = last.family ? PART_FAMILIES[last.family] ?? [] : [];
@@ -240,8 +286,8 @@ class ProseReader {
           // “共收到申请19件，其中自然人17件，法人或其他组织2件；其中当面申请3件，网上申请14件…”.
           if (!(own.length === 0 && breakdown && last !== breakdown.total)) breakdown = { total: last, allowed: own };
         }
-        if (marker === 'zero' && !vetoed && !future) this.zero(clause, i);
-        if (marker === 'all' && !vetoed && !future) this.all(clause, i, subject, last);
+        if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i);
+        if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, last ?? (clause === clauses[0] && i === 0 ? opening : undefined));
         if (this.isHit(tok)) {
           const family = tok.entry!.kind!.family;
           if (family === 'review') subject.review = true;
@@ -260,7 +306,8 @@ class ProseReader {
           if (toks[j].entry?.marker === 'zero') negated = true;
         }
         // 63件申请均已办结: the number is the subject of 均, not the count of 办结.
-        if (!before.length) for (let j = i + 1; j < hi && toks[j].entry?.marker !== 'all'; j++) if (this.isHit(toks[j])) after.push(toks[j]);
+        // 3件申请因未收到补正材料: a negated verb after it is not what the number counts either.
+        if (!before.length) for (let j = i + 1; j < hi && toks[j].entry?.marker !== 'all' && toks[j].entry?.marker !== 'zero'; j++) if (this.isHit(toks[j])) after.push(toks[j]);
         let cands = before.length ? before : after;
         const numberFirst = !before.length && after.length > 0;
         let inherited = false;
@@ -270,20 +317,38 @@ class ProseReader {
         const inexact = n.approx || negated ||
           ((prev?.entry?.marker === 'approx' || prev?.entry?.marker === 'each') && near(s, prev.end, n.start)) ||
           (next?.entry?.marker === 'approx' && near(s, n.after, next.start));
-        if (inexact || vetoed || compared) { last = undefined; breakdown = undefined; continue; }
+        if (inexact || vetoed || unchecked || era === 'past') { last = undefined; breakdown = undefined; continue; }
 
         const window = { from: lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
         const fig = this.bind(n, cands, numberFirst, inherited, breakdown, cases, window);
         fig.unclear ||= unclear;
-        // After the period (截至2025年1月) only what is carried forward is this report's figure.
-        const carriedForward = fig.kind?.kind === 'carried_forward';
-        if (future && !carriedForward) { last = undefined; continue; }
+        // 新收63件，上年结转1件，合计64件: a bare sum after the two parts of all applications is theirs.
+        if (!cands.length && figures.length === 1 && hits === 0 && composition(placed) && this.bare(clause, n)) {
+          fig.quantity = 't3.1+2.total';
+          fig.family = 'application';
+          fig.phrase = s.slice(clause.start, n.after).trim();
+        }
+        if (era === 'future' && fig.kind?.kind !== 'carried_forward') { last = undefined; continue; }
+        // After a ；, a list of applications or cases goes on with its own words (；其中当面申请3件), not
+        // with a figure of nothing named (；对3件申请发出补正通知); a list of items (其中网站发布1855条；
+        // 公众号发布129条) goes on.
+        if (fresh && !fig.kind && breakdown?.total.num.unitClass === 'count' && !this.listGoesOn(clause)) breakdown = undefined;
+        fresh = false;
         breakdown = this.place(fig, breakdown);
         last = fig;
+        placed.push(fig);
       }
       pending = null;
-      if (hits > 0 && figures.length === 0) { pending = []; for (const t of toks) if (this.isHit(t)) pending.push(t); }
+      // 予以公开（含部分公开）25件: a note in brackets of what is included leaves the figure's scope open.
+      const includes = clause.bracket && toks.some((t) => t.entry?.marker === 'part');
+      if (hits > 0 && figures.length === 0 && !includes) { pending = []; for (const t of toks) if (this.isHit(t)) pending.push(t); }
     }
+    this.previous = last;
+  }
+
+  /** Whether the clause opens with a part marker (其中, 含) or names the rest (其他渠道…, 其余…): a list of parts goes on. */
+  private listGoesOn(clause: Clause): boolean {
+    return clause.toks[0]?.entry?.marker === 'part' || REST.some((w) => this.s.startsWith(w, clause.start));
   }
 
   private needsMet(k: ClaimKind): boolean {
@@ -334,6 +399,9 @@ class ProseReader {
     if (!pick) for (const t of ordered) if (!isDescriptor(kindOf(t)) && (kindOf(t).family !== 'result' || block)) { pick = t; break; }
     if (!pick) return fig;
     const kind = kindOf(pick);
+    // 行政复议答复 2 件, 经行政复议后予以公开 2 件: an application's word about a review or a lawsuit
+    // counts neither the applications nor the cases for sure.
+    if (APPLICATION_SIDE.includes(kind.family) && cands.some((t) => kindOf(t).family === 'review' || kindOf(t).family === 'suit')) return fig;
     fig.kind = kind;
     fig.family = kind.family;
     // 结转下年度继续办理 6 件: the phrase starts at the first of adjacent words of the kind.
@@ -368,6 +436,11 @@ class ProseReader {
         }
         else if (cases) fig.alternatives = ['t4.all.total'];
       }
+      // 因本机关不掌握等原因无法提供 564 件 counts the group, 因不掌握相关信息无法提供 28 件 perhaps only
+      // that reason: with both words, either reading passes.
+      const own = kind.quantity;
+      const nested = cands.map((t) => kindOf(t).quantity).find((q) => q !== undefined && q !== own && (nests(q, own) || nests(own, q)));
+      if (nested) fig.alternatives = [...(fig.alternatives ?? []), nested];
       if (kind.family === 'outcome') {
         // 予以公开及部分公开 208 件 counts both outcomes.
         const other = cands.find((t) => t !== pick && kindOf(t).family === 'outcome' && (this.joined(t, pick!) || this.joined(pick!, t)));
@@ -402,6 +475,8 @@ class ProseReader {
     if (breakdown) {
       const total = breakdown.total;
       const sameKind = fig.kind && total.kind && fig.kind.kind === total.kind.kind;
+      // 行政诉讼3件，其中2件一审判决驳回原告诉讼请求: a part of the total, named by the total's own word.
+      if (sameKind && fig.numberFirst) return breakdown;
       const fits = !fig.numberFirst && fig.num.unit === total.num.unit &&
         (!fig.family || breakdown.allowed.includes(fig.family) || sameKind);
       if (!fits) breakdown = undefined;
@@ -469,9 +544,10 @@ class ProseReader {
         column = kind.column;
         lastHit = t;
       }
-      // The verb itself is negated (未收到, 没有受理), not some adverb (未及时受理).
-      else if (!received && !lastHit && t.start - z.end <= 1 && (kind.kind === 'received' || kind.kind === 'new' ||
-        (kind.kind === 'handled' && this.s.slice(t.end, t.end + 6).includes('申请')))) { received = t; }
+      // The verb itself is negated (未收到, 没有受理), not some adverb (未及时受理), and what it takes
+      // is an application (未收到申请人补正 is not none received).
+      else if (!received && !lastHit && t.start - z.end <= 1 && (kind.kind === 'received' || kind.kind === 'new' || kind.kind === 'handled') &&
+        this.takesApplication(t.end)) { received = t; }
     }
     const rows = review && suit ? 'all' : review ? 'review' : suit ? 'suit' : undefined;
     const quantity = rows ? `t4.${rows}.${column ?? 'total'}` : received ? 't3.1.total' : undefined;
@@ -493,6 +569,8 @@ class ProseReader {
     for (let p = a.end; p < limit; p++) {
       if (CLASS[s.charCodeAt(p)] & NUMBER) return;
       if (!ALL_FIRST.has(s.charCodeAt(p))) continue;
+      // 全部申请均已办结: the nearer 均 makes the statement.
+      if (entryAt(s, p)?.marker === 'all') return;
       const concluded = ALL_CONCLUDED.find((w) => s.startsWith(w, p));
       if (concluded) {
         // Only about applications: the figure before it counts them, or (without one) the sentence names them.
@@ -510,6 +588,12 @@ class ProseReader {
     }
   }
 
+  /** Whether an application (申请, not 申请人) is named within a few characters after a verb. */
+  private takesApplication(from: number): boolean {
+    const at = this.s.slice(from, from + 16).indexOf('申请');
+    return at >= 0 && this.s.charAt(from + at + 2) !== '人';
+  }
+
   private statement(a: number, b: number, quantity: string) {
     this.claims.push({ quantity, value: 0, ...this.source(a, b), form: 'all', unit: '件', phrase: this.s.slice(a, b) });
   }
@@ -520,7 +604,7 @@ export function extractClaims(text: string, idx: LineIndex, report: Report): Cla
   const claims: Claim[] = [];
   const headings: number[] = [];
   for (const s of report.sections) headings.push(s.headingRange.start.line);
-  const view = unwrap(idx, headings);
+  const view = unwrap(idx, headings, true);
   const reader = new ProseReader(view, idx, report.year, claims);
   // The text between the tables.
   let at = 0;

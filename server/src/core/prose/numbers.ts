@@ -1,4 +1,4 @@
-import { LOOSE_UNITS, NOUNS_AFTER_LOOSE_UNITS, UNITS } from '../format/proseWords';
+import { LOOSE_UNITS, NOUNS_AFTER_LOOSE_UNITS, UNITS, WORDS_AFTER_UNITS } from '../format/proseWords';
 import type { NumberForm } from '../model';
 
 // Numbers as prose writes them: 23, ２３, 1,234, 30.62, 二十三, 两, 一百零五 — each with what
@@ -20,8 +20,10 @@ export interface ProseNumber {
   approx: boolean;
   /** A year (2023年), a date (1月), a percentage, an ordinal (第3): never a count. */
   notCount: boolean;
-  /** 2023年: the year, for telling this year's figures from last year's. */
+  /** 2023年, 二〇二三年: the year, for telling this year's figures from last year's. */
   year?: number;
+  /** 近3年, 三年来, 1-6月: a span of years or of months other than the year; what follows counts another period. */
+  span?: boolean;
 }
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -82,6 +84,23 @@ const DI = 0x7b2c; // 第
 const isOrdinal = (s: string, start: number) =>
   s.charCodeAt(start - 1) === DI || (isBlank(s.charCodeAt(start - 1)) && s.charCodeAt(start - 2) === DI);
 
+const isNumeral = (c: number) => isAscii(c) || isWide(c) || isCn(c);
+const RANGE = new Set([...'-－—~～至到'].map((ch) => ch.charCodeAt(0)));
+/** 3-5件, 五至六件: the number ends a range. */
+const rangeEnd = (s: string, start: number) => RANGE.has(s.charCodeAt(start - 1)) &&
+  (isNumeral(s.charCodeAt(start - 2)) || s.charCodeAt(start - 2) === 0x6708 /* 1月至6月 */);
+const GROUP_SEPARATORS = new Set([...'，, \u00a0'].map((ch) => ch.charCodeAt(0)));
+/**
+ * 092 in 1，092 or 1 092: three digits after a digit and a comma or a space are the end of a
+ * number written with a separator the reader does not take (a full-width comma, a space), or a
+ * leading zero: not a count of their own.
+ */
+function thousands(s: string, start: number, end: number): boolean {
+  const c = s.charCodeAt(start);
+  if ((c === 48 || c === 0xff10) && end - start > 1) return true;
+  return end - start === 3 && GROUP_SEPARATORS.has(s.charCodeAt(start - 1)) && (isAscii(s.charCodeAt(start - 2)) || isWide(s.charCodeAt(start - 2)));
+}
+
 /**
  * Where the run of number characters starting at `i` ends, and the class of the unit after it: a
  * cheap look that lets the reader skip sentences without a count (most of them).
@@ -134,9 +153,9 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
   } else {
     end = i;
     while (end < s.length && isCn(s.charCodeAt(end))) end++;
-    // Most Chinese numerals in prose are words (一是, 进一步): only one followed by a unit is a number.
+    // Most Chinese numerals in prose are words (一是, 进一步): only one followed by a unit (or 年) is a number.
     const k = skipBlanks(s, end);
-    if (!UNITS_BY_FIRST.has(s.charCodeAt(k)) && !APPROX(s.charCodeAt(k))) return undefined;
+    if (!UNITS_BY_FIRST.has(s.charCodeAt(k)) && !APPROX(s.charCodeAt(k)) && s.charCodeAt(k) !== 0x5e74) return undefined;
     const v = chineseValue(s.slice(start, end));
     if (v === undefined) return undefined;
     value = v;
@@ -144,20 +163,31 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
   }
   const ordinal = isOrdinal(s, start);
   let j = skipBlanks(s, end);
-  const approx = APPROX(s.charCodeAt(j));
-  if (approx) j = skipBlanks(s, j + 1);
+  const more = APPROX(s.charCodeAt(j));
+  if (more) j = skipBlanks(s, j + 1);
+  const approx = more || rangeEnd(s, start);
   const found = unitAt(s, j);
   const unit = found?.[0] ?? '';
   let unitClass: UnitClass = found?.[1] ?? 'none';
-  if (unit && LOOSE_UNITS.includes(unit)) {
+  const afterUnit = s.charAt(j + unit.length);
+  if (unit && afterUnit && WORDS_AFTER_UNITS.includes(afterUnit)) unitClass = 'other';
+  else if (unit && LOOSE_UNITS.includes(unit)) {
     // 20 个村: a count of villages, not of applications.
     const k = skipBlanks(s, j + unit.length);
     if (k < s.length && isIdeograph(s.charCodeAt(k)) && !NOUNS_AFTER_LOOSE_UNITS.some((n) => s.startsWith(n, k))) unitClass = 'other';
   }
   const next = s.charCodeAt(j);
-  const notCount = ordinal || (j < s.length && NOT_COUNT.includes(s[j])) || s.startsWith('个百分点', j);
-  if (form === 'chinese' && (unitClass === 'none' || notCount)) return undefined;
+  // 6３件 (a digit typed in the other width): the tail of a number the reader does not take whole.
+  const glued = isAscii(s.charCodeAt(start - 1)) || isWide(s.charCodeAt(start - 1));
+  const notCount = ordinal || glued || (j < s.length && NOT_COUNT.includes(s[j])) || s.startsWith('个百分点', j) || thousands(s, start, end);
   if (!Number.isFinite(value)) return undefined;
-  const year = next === 0x5e74 /* 年 */ && form !== 'chinese' && end - start === 4 && value >= 1990 && value <= 2100 ? value : undefined;
-  return { start, end, value, form, unit, unitClass, after: unit ? j + unit.length : end, approx, notCount, year };
+  const years = next === 0x5e74 /* 年 */ && !ordinal;
+  const year = years && end - start === 4 && value >= 1990 && value <= 2100 ? value : undefined;
+  // 一年来 is this year; 两年, 近3年, 十年来 are more; 1-6月 is less.
+  const span = (years && year === undefined && value >= 2 && value < 100) ||
+    (next === 0x6708 /* 月 */ && value < 12 && rangeEnd(s, start));
+  if (form === 'chinese' && (unitClass === 'none' || notCount) && year === undefined && !span) return undefined;
+  const n: ProseNumber = { start, end, value, form, unit, unitClass, after: unit ? j + unit.length : end, approx, notCount, year };
+  if (span) n.span = true;
+  return n;
 }

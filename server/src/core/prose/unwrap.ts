@@ -115,22 +115,74 @@ function opensBlock(line: string): boolean {
 
 const AS_IS = (text: string): Unwrapped => ({ text, original: (at) => at, local: (at) => at });
 
+/** An ASCII or full-width digit. */
+const isAnyDigit = (c: number) => isDigit(c) || (c >= 0xff10 && c <= 0xff19);
+/** A Chinese character or a digit: what a word or a number is made of. */
+const isWordChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || isAnyDigit(c);
+
+/** The last character of a line that is not a blank, as a code (NaN for a blank line). */
+function lastCode(line: string): number {
+  let end = line.length;
+  while (end > 0 && isBlank(line.charCodeAt(end - 1))) end--;
+  return line.charCodeAt(end - 1);
+}
+
+/** The first character of a line that is not a blank, as a code. */
+function firstCode(line: string): number {
+  let i = 0;
+  while (i < line.length && isBlank(line.charCodeAt(i))) i++;
+  return line.charCodeAt(i);
+}
+
+/** A decimal point, ASCII or full-width (３７３．\n９１万元). */
+const isPoint = (c: number) => c === 0x2e || c === 0xff0e;
+/** A comma or an enumeration comma: a line that ends with one goes on. */
+const isComma = (c: number) => c === 0xff0c || c === 0x2c || c === 0x3001;
+/** The narrowest line a loose break may follow (10 Chinese characters): a shorter one is a heading or a label. */
+const MIN_LOOSE = 20;
+
+/**
+ * A line that a break inside a word, a number or a clause may follow (受\n理, 6\n3 件, 第一季\n度,
+ * 38件，\n其中), whatever its width from ten characters up: it ends with a Chinese character, a digit
+ * or a comma, and it is no table's (a tab or a |). For reading figures only (`loose`): a qualifier cut
+ * off its figure (上一年度办\n结申请38件) would blame the author.
+ */
+function goesOn(line: string): boolean {
+  if (line.length < MIN_LOOSE / 2) return false;
+  const last = lastCode(line);
+  return (isWordChar(last) || isComma(last) || (isPoint(last) && isAnyDigit(line.charCodeAt(line.trimEnd().length - 2)))) &&
+    displayWidth(line) >= MIN_LOOSE;
+}
+
+/** A line that goes on the one before it: it begins with a Chinese character, a digit, a bracket or a quotation mark (or ．62 after a digit), and it is no table's. */
+function goesOnFrom(line: string, next: string): boolean {
+  const first = firstCode(next), last = lastCode(line);
+  // ３０\n．６２万元: a decimal point goes on a number.
+  const point = isPoint(first) && isAnyDigit(last);
+  // A bracket or a quotation mark opens words of the sentence (…９件\n（维持１件）); a numbered item (（二）) opens a block.
+  const opens = first === 0xff08 || first === 0x28 || first === 0x201c;
+  return (isWordChar(first) || point || opens) && displayWidth(next) >= 0;
+}
+
 /**
  * The document read with its soft line breaks (and the page numbers among them) cut out. A break
- * before or after a section heading (`headings`: their lines) is never soft.
+ * before or after a section heading (`headings`: their lines) is never soft. `loose`: breaks inside
+ * a word, a number or a clause are cut too, in lines of any width (goesOn).
  */
-export function unwrap(idx: LineIndex, headings: readonly number[] = []): Unwrapped {
+export function unwrap(idx: LineIndex, headings: readonly number[] = [], loose = false): Unwrapped {
   const full = wrapWidth(idx);
-  if (!full) return AS_IS(idx.text);
+  if (!full && !loose) return AS_IS(idx.text);
   // Cuts, in document order: where each starts and ends in the document, and where it falls in the result.
   const starts: number[] = [], ends: number[] = [], at: number[] = [];
   let text = '', from = 0;
   for (let l = 0; l + 1 < idx.lineCount; l++) {
     const width = widths[l];
-    if (width < full - SHORT_BY || width > full + LONG_BY || headings.includes(l)) continue;
+    const wide = full > 0 && width >= full - SHORT_BY && width <= full + LONG_BY;
+    if ((!wide && !(loose && goesOn(idx.lineText(l)))) || headings.includes(l)) continue;
     let next = l + 1;
     while (next < idx.lineCount && isPageMarker(idx.lineText(next))) next++;
     if (next >= idx.lineCount || opensBlock(idx.lineText(next)) || headings.includes(next)) continue;
+    if (!wide && !goesOnFrom(idx.lineText(l), idx.lineText(next))) continue;
     const start = idx.lineStart(l) + idx.lineText(l).length, end = idx.lineStart(next);
     text += idx.text.slice(from, start);
     starts.push(start); ends.push(end); at.push(text.length);
