@@ -18,12 +18,14 @@ const RTF: Said = { zh: '是 RTF 格式的文件，无法读取；请在 Word �
  */
 const structured = () => require('./structured') as typeof import('./structured');
 
+/** A web page's text (a file's, or one the editor has open) as a draft, with where the draft is in the page. */
+export const importPage = (html: string): Imported => structured().importHtml(html);
+
 /** A web page's bytes: decoded as any text file is (a page saved as GBK is read as GB18030), then imported. */
 async function importHtmlBytes(bytes: Uint8Array): Promise<ImportResult> {
   const decoded = readText(bytes);
   if (!('text' in decoded)) return { refused: decoded };
-  const { importHtml } = structured();
-  const imported = importHtml(decoded.text);
+  const imported = importPage(decoded.text);
   return /\S/.test(imported.text) ? { ...imported, encoding: decoded.encoding } : { refused: NO_TEXT };
 }
 
@@ -39,8 +41,7 @@ const HTML_PAGE = /^\s*<(?:!doctype\s+html|html[\s>])/i;
  */
 export function importText(text: string): Imported {
   if (!HTML_TABLE.test(text)) return { text };
-  const { importHtml, importTablesInText } = structured();
-  return HTML_PAGE.test(text) ? importHtml(text) : importTablesInText(text);
+  return HTML_PAGE.test(text) ? importPage(text) : structured().importTablesInText(text);
 }
 
 /**

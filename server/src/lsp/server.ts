@@ -6,8 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, RULES, type CheckResult, type Finding, type Locale } from '../core/service';
 import { applyRuleLevels, readSettings, type Settings } from '../core/settings';
 import { LineIndex, type Range } from '../core/lineIndex';
-import { importHtml } from '../import/html';
-import { importText } from '../import/index';
+import { importPage, importText } from '../import/index';
 import { findingsInSource } from '../import/inSource';
 import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { asksForFixAll, codeActions, FIX_ALL_KIND } from './codeActions';
@@ -138,7 +137,7 @@ export function startServer(connection: Connection): void {
         if (languageId === 'nianbao' || text.slice(0, 5000).includes('政府信息公开')) v.findings = [tooLarge(text.length, locale)];
       } else if (ours) {
         // A web page (or a text's HTML tables) is checked as the draft made of it; its findings and fixes are moved back into its HTML.
-        const imported = languageId === 'html' ? importHtml(text) : importText(text);
+        const imported = languageId === 'html' ? importPage(text) : importText(text);
         const draft = imported.text;
         v.result = check(draft, { locale, onError: (error, rules) => logError(connection, `check ${rules}`, error) });
         if (languageId === 'nianbao' || v.result.report.looksLikeReport) {
