@@ -4,7 +4,7 @@
 // own. Only what reading a .doc needs: the top-level streams, by name. Every chain and count is
 // bounded by the file's own size, so that a damaged or hostile file is refused, never looped on.
 
-export const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+import { OLE_SIGNATURE, startsWith } from './formats';
 
 /** A stream's bytes, and where each of them is in the file (a stream's sectors lie anywhere in it). */
 export interface Stream {
@@ -26,7 +26,7 @@ const MINI_SECTOR = 64;
 
 /** The compound file in `file`, opened: its FAT and directory read. Throws CfbError. */
 export function openCfb(file: Uint8Array) {
-  if (file.length < 512 || !OLE_SIGNATURE.every((b, i) => file[i] === b)) throw new CfbError('not a compound file');
+  if (file.length < 512 || !startsWith(file, OLE_SIGNATURE)) throw new CfbError('not a compound file');
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);

@@ -1,14 +1,11 @@
 import { importHtml } from './html';
-import { OLE_SIGNATURE } from './cfb';
+import { OLE_SIGNATURE, startsWith, ZIP_SIGNATURE } from './formats';
 import { BROKEN, importDoc, NO_TEXT, NOT_WORD } from './doc';
 import type { ImportResult } from './types';
 
 // A Word document (.docx) as draft text: mammoth turns it into HTML, keeping merged cells as
 // colspan and rowspan (gridSpan and vMerge), and the web-page importer reads that. Positions are the
 // draft's: a .docx has no text to point into. Word 97–2003 files (.doc, .wps) are doc.ts's.
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 /**
  * A Word file by what its bytes are, not by its name: a .docx is a zip; a .doc (and a .docx with a
@@ -18,7 +15,7 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 export async function importWord(bytes: Uint8Array, named: 'doc' | 'docx'): Promise<ImportResult> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(buffer, OLE_SIGNATURE)) return importDoc(buffer);
-  if (!startsWith(buffer, ZIP)) return { refused: named === 'doc' ? NOT_WORD : BROKEN };
+  if (!startsWith(buffer, ZIP_SIGNATURE)) return { refused: named === 'doc' ? NOT_WORD : BROKEN };
   // Loaded when a Word file is read: mammoth and its zip and XML readers take longer to load than
   // the whole checker, and most runs read only text.
   const { default: mammoth } = await import('mammoth');

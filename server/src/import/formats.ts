@@ -2,6 +2,11 @@
 // only, so that the client (which lists and reads a workspace's report files) shares it without
 // bundling the importers.
 
+/** What a ZIP (.docx, .ofd) and an OLE compound file (.doc, .wps) start with, whatever their names say. */
+export const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+export const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+export const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
+
 export type DocumentKind = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'ofd';
 
 const BY_EXTENSION: Record<string, DocumentKind> = {

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { columns, draft, linesOf, WORD_GAP, type Line, type Run } from './layoutText';
+import { startsWith, ZIP_SIGNATURE } from './formats';
 import type { ImportResult, Said } from './types';
 
 // A report in OFD (GB/T 33190-2016, the format of electronic official documents): a ZIP of XML
@@ -205,11 +206,9 @@ function textObjects(content: XmlElement | undefined, page: number, budget: OfdB
   return out;
 }
 
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
 /** The report in an OFD file, as draft text; or why there is none. Never throws. */
 export async function importOfd(bytes: Uint8Array, budget: OfdBudget = OFD_BUDGET): Promise<ImportResult> {
-  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { refused: NOT_ZIP };
+  if (!startsWith(bytes, ZIP_SIGNATURE)) return { refused: NOT_ZIP };
   try {
     let zip: JSZip;
     try {
