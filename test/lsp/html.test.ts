@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   CodeActionKind, CodeActionRequest, DocumentSymbolRequest, InlayHintRequest, TextDocumentEdit,
-  type CodeAction, type Command, type TextEdit,
+  type CodeAction, type Command, type Diagnostic, type Range, type TextEdit,
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { EXPECTED } from '../core/expected';
@@ -21,6 +21,17 @@ const idx = new LineIndex(html);
 const place = places.get(placeKey('t3', '1', 'natural'))!;
 const CELL = idx.range(place.start, place.end);
 
+/** The edits of the quick fix offered for the diagnostics at `range`. */
+async function quickFixEdits(client: TestClient, uri: string, range: Range, diagnostics: Diagnostic[]): Promise<TextEdit[]> {
+  const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri }, range, context: { diagnostics },
+  })) as (CodeAction | Command)[];
+  const fix = actions.find((a): a is CodeAction => 'kind' in a && a.kind === CodeActionKind.QuickFix);
+  const change = fix?.edit?.documentChanges?.[0];
+  assert.ok(change && TextDocumentEdit.is(change), JSON.stringify(actions));
+  return change.edits as TextEdit[];
+}
+
 describe('language server: a web page', () => {
   let client: TestClient;
   before(async () => { client = await startTestClient('zh-cn'); });
@@ -33,13 +44,7 @@ describe('language server: a web page', () => {
     assert.deepEqual(diagnostics.map((d) => d.code), ['table3-balance']);
     assert.deepEqual(diagnostics[0].range, CELL);
     for (const r of diagnostics[0].relatedInformation ?? []) assert.ok(r.location.range.start.line > 10, 'related places are in the HTML too');
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri }, range: CELL, context: { diagnostics },
-    })) as (CodeAction | Command)[];
-    const fix = actions.find((a): a is CodeAction => 'kind' in a && a.kind === CodeActionKind.QuickFix);
-    const change = fix?.edit?.documentChanges?.[0];
-    assert.ok(change && TextDocumentEdit.is(change), JSON.stringify(actions));
-    assert.deepEqual(change.edits as TextEdit[], [{ range: CELL, newText: '55' }]);
+    assert.deepEqual(await quickFixEdits(client, uri, CELL, diagnostics), [{ range: CELL, newText: '55' }]);
   });
 
   it('shows nothing for a web page that is not a report', async () => {
@@ -63,13 +68,7 @@ describe('language server: a Markdown draft with HTML tables (a PDF converted by
     await client.open(uri, text, 'markdown');
     const diagnostics = await client.diagnostics(uri, 1);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['table3-balance', cell]]);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri }, range: cell, context: { diagnostics },
-    })) as (CodeAction | Command)[];
-    const fix = actions.find((a): a is CodeAction => 'kind' in a && a.kind === CodeActionKind.QuickFix);
-    const change = fix?.edit?.documentChanges?.[0];
-    assert.ok(change && TextDocumentEdit.is(change), JSON.stringify(actions));
-    assert.deepEqual(change.edits as TextEdit[], [{ range: cell, newText: '55' }]);
+    assert.deepEqual(await quickFixEdits(client, uri, cell, diagnostics), [{ range: cell, newText: '55' }]);
     const whole = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
     const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: whole });
     assert.deepEqual(hints?.map((h) => [h.position, h.label]), [[cell.end, '应为 55']]);
