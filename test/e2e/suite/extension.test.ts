@@ -7,7 +7,7 @@ import { check } from '../../../server/src/core/service';
 import { importWord } from '../../../server/src/import/docx';
 import { renderDocx } from '../../layouts/docx';
 import { figuresOf, type Figures } from '../../layouts/figures';
-import { placeKey, renderHtml } from '../../layouts/html';
+import { placeKey, renderHtml, type CellPlaces } from '../../layouts/html';
 import { renderHtmlInText } from '../../layouts/htmlInText';
 import { changed, lastYearOf, THIS_YEAR } from '../../years/pairs';
 
@@ -275,30 +275,31 @@ export function defineTests(): void {
       return { ...f, cells: { ...f.cells, t3: { ...f.cells.t3, '1': { ...row, natural: String(Number(row.natural) + 1) } } } };
     };
 
-    test('a web page shows the squiggle on the wrong cell’s number in its HTML source', async () => {
-      const { html, places } = renderHtml(wrong(), { split: false });
-      const uri = vscode.Uri.file(join(WORKSPACE, 'report-002.html'));
-      writeFileSync(uri.fsPath, html);
+    /**
+     * The file written to the workspace and opened in `languageId`: its one error, on the wrong cell's number
+     * where `places` says it is in the file (in a <td>'s HTML).
+     */
+    async function wrongCellShown(name: string, text: string, places: CellPlaces, languageId: string) {
+      const uri = vscode.Uri.file(join(WORKSPACE, name));
+      writeFileSync(uri.fsPath, text);
       const { document } = await open(uri);
-      assert.equal(document.languageId, 'html');
-      const errors = (await diagnosticsUntil(uri, (d) => d.some(isError), 'an error in the page')).filter(isError);
+      assert.equal(document.languageId, languageId);
+      const errors = (await diagnosticsUntil(uri, (d) => d.some(isError), 'an error in the file')).filter(isError);
       const place = places.get(placeKey('t3', '1', 'natural'))!;
       const cell = new vscode.Range(document.positionAt(place.start), document.positionAt(place.end));
       assert.deepEqual(errors.map(code), [WRONG_TOTAL_CODE]);
       assert.ok(errors[0].range.isEqual(cell), `on the <td>'s number: ${JSON.stringify(summary(errors[0]))}, ${document.getText(errors[0].range)}`);
+      return { uri, document, cell };
+    }
+
+    test('a web page shows the squiggle on the wrong cell’s number in its HTML source', async () => {
+      const { html, places } = renderHtml(wrong(), { split: false });
+      await wrongCellShown('report-002.html', html, places, 'html');
     });
 
     test('a Markdown draft with MinerU’s HTML tables: the squiggle on the number in the table’s HTML, and its quick fix there', async () => {
       const { text, places } = renderHtmlInText(wrong(), 'mineru');
-      const uri = vscode.Uri.file(join(WORKSPACE, 'report-002-mineru.md'));
-      writeFileSync(uri.fsPath, text);
-      const { document } = await open(uri);
-      assert.equal(document.languageId, 'markdown');
-      const errors = (await diagnosticsUntil(uri, (d) => d.some(isError), 'an error in the draft')).filter(isError);
-      const place = places.get(placeKey('t3', '1', 'natural'))!;
-      const cell = new vscode.Range(document.positionAt(place.start), document.positionAt(place.end));
-      assert.deepEqual(errors.map(code), [WRONG_TOTAL_CODE]);
-      assert.ok(errors[0].range.isEqual(cell), `on the <td>'s number: ${JSON.stringify(summary(errors[0]))}, ${document.getText(errors[0].range)}`);
+      const { uri, document, cell } = await wrongCellShown('report-002-mineru.md', text, places, 'markdown');
       // Asked again until it comes: opening the first Markdown file starts VS Code's Markdown extension, and
       // VS Code drops every provider's code actions when a provider registers while it waits for them.
       const preferred = async () => (await codeActions(uri, cell)).filter((a) => a.kind?.value === 'quickfix' && a.isPreferred);
