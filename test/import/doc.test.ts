@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { parseReport } from '../../server/src/core/parse/report';
-import { applyEdits, check } from '../../server/src/core/service';
+import { check } from '../../server/src/core/service';
 import { renderBlocks } from '../../server/src/import/blocks';
 import { readDoc } from '../../server/src/import/doc';
 import { documentKind, importDocument } from '../../server/src/import/index';
 import { EXPECTED } from '../core/expected';
-import { ARITHMETIC, sliceAt, TABLE_CODES } from '../core/seeds';
+import { assertPinpointed, READER } from '../core/seeds';
 import { renderDoc, type DocStyle } from '../layouts/doc';
 import { renderDocx, type Frame } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
@@ -22,7 +22,6 @@ import { asText, bound, cellsOf, said, withCell } from './cells';
 // length, so that every offset of the file stays valid), that cell is named and its fix restores it.
 
 const DIR = join(process.cwd(), 'test', 'fixtures', 'doc');
-const READER = new Set([...TABLE_CODES, 'table-unreadable', 'cell-ambiguous']);
 const SEEDS = Object.keys(EXPECTED);
 const FILES: { file: string; name: string; figures: Figures }[] = [
   ...SEEDS.map((k) => ({ file: `${k}.doc`, name: `seed ${k}`, figures: figuresOf(EXPECTED[k]) })),
@@ -155,20 +154,7 @@ describe('one digit of one cell changed in a .doc\'s bytes', () => {
         const read = readDoc(mutated);
         assert.ok('blocks' in read);
         const draft = renderBlocks(read.blocks).text;
-        const found = check(draft).findings.filter((f) => READER.has(f.code));
-        const where = `${key} ${row} ${col} ${text}→${wrong}`;
-        assert.equal(found.length, 1, `${where}: ${found.map((f) => `${f.code} ${f.message}`).join('\n')}`);
-        assert.ok(ARITHMETIC.has(found[0].code), where);
-        const fixed = applyEdits(draft, found[0].fix!.edits);
-        if (key === 't3') {
-          // Table 3's identities cross: the one wrong cell is named, and its fix restores it.
-          assert.equal(sliceAt(draft, found[0].range), wrong, where);
-          assert.equal(parseReport(fixed).tables.t3?.rows[row]?.cells[col]?.value, Number(text), where);
-        } else {
-          // Table 4's block only says it disagrees: its total is fixed, by convention.
-          assert.equal(found[0].code, 'table4-total', where);
-          assert.deepEqual(check(fixed).findings.filter((f) => READER.has(f.code)), [], where);
-        }
+        assertPinpointed(draft, { key, row, col }, text, wrong, `${key} ${row} ${col} ${text}→${wrong}`);
         n++;
       }
       assert.ok(n >= 175, `${n} cells`);

@@ -7,10 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { tableSpec } from '../../server/src/core/format/statute';
 import type { TableKey } from '../../server/src/core/format/schema';
-import { applyEdits, check } from '../../server/src/core/service';
+import { check } from '../../server/src/core/service';
 import { DAMAGED, ENCRYPTED, importOfd, MAX_PAGES, NO_ENTRY, NO_PAGES, NO_TEXT, NOT_ZIP, OFD_BUDGET, partTooBig, tooBig, tooManyObjects, tooManyPages } from '../../server/src/import/ofd';
 import type { ImportResult } from '../../server/src/import/types';
-import { ARITHMETIC, sliceAt, TABLE_CODES } from '../core/seeds';
+import { assertPinpointed, sliceAt, tableFindings } from '../core/seeds';
 import { EXPECTED } from '../core/expected';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { LAYOUTS } from '../layouts/render';
@@ -24,8 +24,6 @@ import { typeset } from './minipdf';
 // each refused with its reason, fast.
 
 const KEYS: TableKey[] = ['t2', 't3', 't4'];
-const READER = new Set([...TABLE_CODES, 'table-unreadable', 'cell-ambiguous']);
-const tableFindings = (draft: string) => check(draft).findings.filter((f) => READER.has(f.code));
 const WRITERS: [string, OfdOptions][] = [
   ['a text object a run (DeltaX)', { objects: 'run' }],
   ['a text object a character', { objects: 'char' }],
@@ -96,20 +94,7 @@ describe('ofd: one wrong cell, pinpointed through the OFD', () => {
         if (key === 't2' || value === '' || k++ % 4 !== i % 4) continue;
         const wrong = String(Number(value) + 1);
         const draft = text(await importOfd(await makeOfd(typeset(layout.render(withCell(figures, key, row, col, wrong))), options)));
-        const found = tableFindings(draft);
-        const where = `${key} ${row} ${col} ${value}→${wrong}`;
-        assert.equal(found.length, 1, `${where}: ${found.map((f) => `${f.code} ${f.message}`).join('\n')}`);
-        assert.ok(ARITHMETIC.has(found[0].code), where);
-        const fixed = applyEdits(draft, found[0].fix!.edits);
-        if (key === 't3') {
-          // Table 3's identities cross: the one wrong cell is named, and its fix restores it.
-          assert.equal(sliceAt(draft, found[0].range), wrong, where);
-          assert.equal(check(fixed).report.tables.t3?.rows[row]?.cells[col]?.value, Number(value), where);
-        } else {
-          // Table 4's block only says it disagrees: its total is fixed, by convention.
-          assert.equal(found[0].code, 'table4-total', where);
-          assert.deepEqual(tableFindings(fixed), [], where);
-        }
+        assertPinpointed(draft, { key, row, col }, value, wrong, `${key} ${row} ${col} ${value}→${wrong}`);
         n++;
       }
       assert.ok(n >= 40, `${n} cells`);
