@@ -2,7 +2,7 @@ import type * as Sarif from 'sarif';
 import { check, type CheckResult, type Finding, type Locale } from '../core/service';
 import { datedOf, type Dated } from '../core/years/summary';
 import { applyRuleLevels } from '../core/settings';
-import type { Said } from '../import/types';
+import { said } from '../import/types';
 import type { Format } from './args';
 import { unifiedDiff } from './diff';
 import { findingsInSource, type MappedSource } from '../import/inSource';
@@ -123,7 +123,6 @@ export function checkOne(source: SourceFile | ReadProblem, { locale, format, ver
   else out.printed.push(format === 'json' ? fileJson(path, findings) : textLines(path, findings));
 }
 
-const said = (zh: string, en: string): Said => ({ zh, en });
 
 /** Fixes one file (or, dry, prints the diff); the fixed text, or undefined if it was not changed. */
 function fixOne(source: SourceFile, findings: Finding[], dryRun: boolean, locale: Locale, out: BatchResult): string | undefined {

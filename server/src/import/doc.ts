@@ -1,6 +1,6 @@
 import { CfbError, openCfb } from './cfb';
 import { holdsArticle, renderBlocks, type Block, type GridCell, type Run } from './blocks';
-import type { ImportResult, Said } from './types';
+import { said, Stopped, type ImportResult, type Said } from './types';
 
 // A Word 97–2003 document (.doc; WPS writes its .wps the same way) as draft text ([MS-DOC]). Its
 // text is in the WordDocument stream, in pieces a "piece table" (the Clx, in the 0Table or 1Table
@@ -11,16 +11,13 @@ import type { ImportResult, Said } from './types';
 // an empty cell, and a nested table's cells and rows (which end with U+000D) from paragraphs. The
 // result is the blocks every structured importer makes (blocks.ts): paragraphs, and tables.
 
-const said = (zh: string, en: string): Said => ({ zh, en });
 export const ENCRYPTED = said('Word 文件已加密（有密码），无法读取；请取消密码后再检查', 'the Word file is encrypted (password-protected) and cannot be read; remove the password and check it again');
 export const BROKEN = said('不是有效的 Word 文件（可能已损坏或不完整）', 'not a valid Word file (it may be damaged or incomplete)');
 export const NO_TEXT = said('Word 文件中没有文字', 'the Word file holds no text');
 export const NOT_WORD = said('不是 Word 97–2003 格式的文件（可能是旧版 WPS 或其他软件的格式）；请在 WPS 或 Word 中另存为 .docx 后再检查', 'not a Word 97–2003 file (an old WPS format, or another program\'s?); save it as .docx in WPS or Word and check it again');
 const WORD_95 = said('是 Word 95 或更早版本的格式，无法读取；请在 Word 或 WPS 中另存为 .docx', 'a Word 95 (or older) file, which cannot be read; save it as .docx in Word or WPS');
 
-/** A .doc that cannot be read, and why: thrown inside this module only. */
-class Unreadable extends Error { constructor(readonly why: Said) { super(why.en); } }
-const check = (ok: boolean, why = BROKEN) => { if (!ok) throw new Unreadable(why); };
+const check = (ok: boolean, why = BROKEN) => { if (!ok) throw new Stopped(why); };
 
 /** [MS-DOC] 2.5.1 FibBase flags. */
 const F_ENCRYPTED = 0x0100;
@@ -103,7 +100,7 @@ function openDoc(file: Uint8Array) {
   const cfb = openCfb(file);
   const word = cfb.stream('WordDocument');
   // A .docx with a password is a compound file too, holding the encrypted package.
-  if (!word) throw new Unreadable(cfb.has('EncryptedPackage') ? ENCRYPTED : NOT_WORD);
+  if (!word) throw new Stopped(cfb.has('EncryptedPackage') ? ENCRYPTED : NOT_WORD);
   const w = word.bytes;
   const wv = new DataView(w.buffer, w.byteOffset, w.byteLength);
   check(w.length >= 0x22 && wv.getUint16(0, true) === 0xa5ec, NOT_WORD);
@@ -445,7 +442,7 @@ export function readDoc(file: Uint8Array): { blocks: Block[] } | { refused: Said
     const list = [...units(doc, 0, text, placed), ...rest];
     return { blocks: blocksOf(tree(list)) };
   } catch (e) {
-    if (e instanceof Unreadable) return { refused: e.why };
+    if (e instanceof Stopped) return { refused: e.why };
     // The container is damaged: which way does not help the user.
     if (e instanceof CfbError) return { refused: BROKEN };
     throw e;

@@ -7,6 +7,9 @@ import { isPageMarker } from '../core/strings';
 // up under their headers and a blank cell is a wider gap. Page headers, footers and page numbers
 // are dropped; pages follow each other with nothing between them.
 
+/** No annual report has this many pages: a longer PDF or OFD is refused before its pages are read. */
+export const MAX_PAGES = 300;
+
 /** A run of text in page coordinates (points), y growing downwards, at its baseline. */
 export interface Run { text: string; x: number; y: number; width: number; size: number }
 

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
-import { columns, draft, linesOf, WORD_GAP, type Line, type Run } from './layoutText';
+import { columns, draft, linesOf, MAX_PAGES, WORD_GAP, type Line, type Run } from './layoutText';
 import { startsWith, ZIP_SIGNATURE } from './formats';
-import type { ImportResult, Said } from './types';
+import { said, Stopped, type ImportResult } from './types';
 
 // A report in OFD (GB/T 33190-2016, the format of electronic official documents): a ZIP of XML
 // parts. OFD.xml names the document (DocBody/DocRoot: Doc_0/Document.xml), which lists its pages
@@ -11,14 +11,12 @@ import type { ImportResult, Said } from './types';
 // of positioned text, read into draft text as a PDF's text layer is (layoutText.ts). Templates
 // (running headers, footers), annotations and seals are not read.
 
-const said = (zh: string, en: string): Said => ({ zh, en });
 export const NOT_ZIP = said('不是 OFD 文件（不是 ZIP 压缩包）', 'not an OFD file (not a ZIP archive)');
 export const NO_ENTRY = said('不是 OFD 文件（压缩包中没有 OFD.xml）', 'not an OFD file (no OFD.xml in the archive)');
 export const DAMAGED = said('OFD 文件已损坏或不完整，无法读取', 'the OFD file is damaged or incomplete');
 export const ENCRYPTED = said('OFD 文件已加密，无法读取；请提供未加密的文件', 'the OFD file is encrypted; provide an unencrypted copy');
 export const NO_PAGES = said('OFD 中没有页面', 'the OFD file has no pages');
 export const NO_TEXT = said('OFD 中没有文字（可能是扫描件），无法读取', 'the OFD file holds no text (a scanned document?)');
-export const MAX_PAGES = 300;
 export const tooManyPages = (n: number) => said(`OFD 有 ${n} 页（超过 ${MAX_PAGES} 页），不像年度报告`, `the OFD file has ${n} pages (over ${MAX_PAGES}), not an annual report`);
 export const tooBig = (mb: number) =>
   said(`OFD 文件解压后超过 ${mb} MB，不像年度报告，已停止读取`, `the OFD file unpacks to over ${mb} MB, not an annual report; reading was stopped`);
@@ -36,11 +34,6 @@ export const tooManyObjects = (page: number, n: number) =>
  */
 export interface OfdBudget { megabytes: number; partMegabytes: number; objectsPerPage: number }
 export const OFD_BUDGET: OfdBudget = { megabytes: 100, partMegabytes: 8, objectsPerPage: 50_000 };
-
-/** Why an OFD's reading was stopped before its end. */
-class Stopped extends Error {
-  constructor(readonly why: Said) { super(why.en); }
-}
 
 // The DOM of @xmldom/xmldom as far as this reader uses it: its own types bring in the browser's whole
 // DOM library, which the rest of the server must not see.

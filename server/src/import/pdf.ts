@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { draft, linesOf, type Line, type Run } from './layoutText';
-import type { ImportResult, Said } from './types';
+import { draft, linesOf, MAX_PAGES, type Line, type Run } from './layoutText';
+import { said, Stopped, type ImportResult } from './types';
 
 // A published PDF report, read through pdf.js's text layer into draft text the reader reads like
 // `pdftotext -layout` output (layoutText.ts places the runs of text pdf.js gives by where they stand).
@@ -10,14 +10,12 @@ type Pdfjs = typeof import('./pdfjs');
 type TextItem = import('./pdfjs').TextItem;
 type Page = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
 
-const said = (zh: string, en: string): Said => ({ zh, en });
 export const NOT_PDF = said('不是 PDF 文件（开头没有 %PDF 标记）', 'not a PDF file (no %PDF header)');
 export const NO_TEXT = said('没有文字层（可能是扫描件），无法读取', 'no text layer (a scanned document?)');
 export const ENCRYPTED = said('PDF 有密码保护，无法读取；请提供未加密的文件', 'the PDF is password-protected; provide an unencrypted copy');
 export const TRUNCATED = said('PDF 文件不完整（可能下载或复制时中断），无法读取', 'the PDF is incomplete (an interrupted download or copy?)');
 export const DAMAGED = said('PDF 文件已损坏，无法读取', 'the PDF is damaged and cannot be read');
 export const NO_PAGES = said('PDF 中没有页面', 'the PDF has no pages');
-export const MAX_PAGES = 300;
 const tooManyPages = (n: number) => said(`PDF 有 ${n} 页（超过 ${MAX_PAGES} 页），不像年度报告`, `the PDF has ${n} pages (over ${MAX_PAGES}), not an annual report`);
 const OLD_NODE = said('读取 PDF 需要 Node.js 20.16 或更新的版本', 'reading a PDF needs Node.js 20.16 or newer');
 
@@ -33,11 +31,6 @@ export const tooSlow = (seconds: number) =>
   said(`读取 PDF 超过 ${seconds} 秒仍未读完（文件可能有异常），已停止`, `reading the PDF took over ${seconds} seconds (the file may be malformed) and was stopped`);
 export const tooManyItems = (page: number, items: number) =>
   said(`PDF 第 ${page} 页有超过 ${items} 段文字，不像年度报告，已停止读取`, `page ${page} of the PDF holds over ${items} pieces of text, not an annual report; reading was stopped`);
-
-/** Why a PDF's reading was stopped before its end. */
-class Stopped extends Error {
-  constructor(readonly why: Said) { super(why.en); }
-}
 
 let loaded: Promise<Pdfjs> | undefined;
 

@@ -6,6 +6,12 @@ export type Encoding = 'UTF-8' | 'UTF-8 BOM' | 'UTF-16LE BOM' | 'UTF-16BE BOM' |
 
 /** A sentence for the user, in both languages of the CLI and the extension. */
 export interface Said { zh: string; en: string }
+export const said = (zh: string, en: string): Said => ({ zh, en });
+
+/** Why an importer stopped reading a document: thrown inside it, and returned as its refusal. */
+export class Stopped extends Error {
+  constructor(readonly why: Said) { super(why.en); }
+}
 
 /** Offsets into the draft text back to offsets into the source file's text. */
 export interface SourceMap {
