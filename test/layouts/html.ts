@@ -1,3 +1,4 @@
+import type { TableKey } from '../../server/src/core/format/schema';
 import { withColumns, type ExtraColumns } from './columns';
 import { relabel, type LabelFamily, type Renamed } from './labels';
 import type { Figures } from './figures';
@@ -32,7 +33,11 @@ class Html {
  * a zero-width space after every number; a 序号 and a 备注 column (columns.ts); labels as a clerk retyped them (labels.ts);
  * each table that has more rows as two <table>s, split where the printed page breaks (word.ts).
  */
-export interface PageStyle { th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit }
+export interface PageStyle {
+  th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit;
+  /** Tables the site published as a picture: the HTML that stands where the table would (an <img>, in a paragraph or not). */
+  pictures?: Partial<Record<TableKey, string>>;
+}
 
 function drawTable(out: Html, table: WordTable, next: () => number, split: boolean, page: PageStyle = {}): void {
   const spans = rowspans(table);
@@ -96,6 +101,7 @@ export function renderHtml(f: Figures, { seed = 0, split = true, page = {} as Pa
 `);
   for (const p of parts) {
     if (p.kind === 'title') continue;
+    if (p.kind === 'table' && page.pictures?.[p.key] !== undefined) { out.add(`${page.pictures[p.key]}\n`); continue; }
     if (p.kind === 'table') {
       const table = withColumns(relabel(wordTable(f, p.key), page.labels), page.columns ?? {});
       (page.split ? splitTable(table, page.split) : [table]).forEach((part, i) => {

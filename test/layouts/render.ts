@@ -19,7 +19,7 @@ import { wordTable, type WordRow, type WordTable } from './word';
 // this file adds what is common to all of them: page breaks, blank lines, indentation, line endings,
 // the report around the tables, and the named LAYOUTS the tests iterate over.
 
-export type Family = 'tabs' | 'cell-per-line' | 'markdown' | 'grid' | 'space-aligned' | 'pdf-text' | 'flattened';
+export type Family = 'tabs' | 'cell-per-line' | 'markdown' | 'grid' | 'space-aligned' | 'pdf-text' | 'flattened' | 'picture';
 
 export type Style =
   /** A Word table pasted as text. Merged cells: 'pad' leaves a tab for every grid column they cover; 'word' as seed 001 (a merged label one tab fewer, one more at the row's end); 'collapse' no padding; 'ragged' mixes row by row as seed 000 does. */
@@ -35,7 +35,9 @@ export type Style =
   /** A PDF's text layer. `groups`: a group label such as （三）不予公开 on lines of its own before its rows, or its pieces at the start of the rows it is centred on (as 淮安 2024 prints （四）无法提供). */
   | { family: 'pdf-text'; groups: 'own-lines' | 'interleaved'; repeatHeader: boolean; marker: 'dash' | 'em-dash' | 'page'; seed?: number }
   /** A web page's text: every table on one line, a row's cells run together. `t4`: its fifteen numbers spaced (as 平潭 2022) or run together too. */
-  | { family: 'flattened'; t4: 'spaced' | 'run-together'; seed?: number };
+  | { family: 'flattened'; t4: 'spaced' | 'run-together'; seed?: number }
+  /** No table: a picture of it, as the line that stands for it (a converter's `![](images/1.jpg)`, an `<img>`). */
+  | { family: 'picture'; line: string };
 
 export interface Noise {
   /** 'none': no blank line anywhere; 'between-rows': one between table rows (and between paragraphs); 'everywhere': one after every line. Unset: paragraphs apart, table rows together. */
@@ -145,7 +147,7 @@ interface FamilyDef<S> {
   /** Whether the header rows are printed again after a page break (a PDF or a printout repeats them; a paste does not). */
   repeatsHeader(style: S): boolean;
 }
-const FAMILIES: { [F in Exclude<Family, 'flattened'>]: FamilyDef<StyleOf<F>> } = {
+const FAMILIES: { [F in Exclude<Family, 'flattened' | 'picture'>]: FamilyDef<StyleOf<F>> } = {
   'tabs': { draw: drawTabs, marker: (_, n) => [`第 ${n} 页`], repeatsHeader: () => false },
   'cell-per-line': { draw: drawCellPerLine, marker: (_, n) => [`- ${n} -`], repeatsHeader: () => false },
   'markdown': { draw: drawMarkdown, marker: (_, n) => ['', `— ${n} —`, ''], repeatsHeader: () => false },
@@ -162,6 +164,7 @@ const FAMILIES: { [F in Exclude<Family, 'flattened'>]: FamilyDef<StyleOf<F>> } =
 function tableLines(f: Figures, key: TableKey, style: Style, noise: Noise): string[] {
   const table = withColumns(relabel(wordTable(f, key), noise.labels), noise.columns ?? {});
   if (style.family === 'flattened') return [drawFlattened(table, style)];
+  if (style.family === 'picture') return [style.line];
   const family = FAMILIES[style.family] as FamilyDef<Style>;
   const draw = (rows: WordRow[]) => family.draw(rows, table, style);
   let chunks = draw(table.rows);

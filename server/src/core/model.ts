@@ -116,6 +116,8 @@ export interface Report {
   claims: Claim[];
   /** Lines of 一、总体情况 numbered like the sections (table rows, numbered so too, excepted). */
   subtopicNumberings: SubtopicNumbering[];
+  /** Statutory tables not found as text whose section holds a picture (parse/pictures.ts): where the picture is. */
+  pictures: Partial<Record<TableKey, Range>>;
 }
 
 /** How a number is written: 23, ２３ or 二十三. */

@@ -1,6 +1,6 @@
 import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { holdsArticle, renderBlocks, runsText, type Block, type GridCell, type Run } from './blocks';
-import type { Imported } from './types';
+import { PICTURE_LINE, type Imported } from './types';
 
 // A web page (a published report, or Word's “save as web page”) as draft text: the article's
 // paragraphs and tables, and where in the page's HTML each character of the draft came from.
@@ -30,6 +30,15 @@ const isTitle = (b: Owned) => b.block.kind === 'paragraph' && b.text.length <= 6
 
 const isElement = (n: T.Node): n is Element => 'tagName' in n;
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+/** An image's width or height in pixels, as its attribute or its style gives it, if at all. */
+function pixels(el: Element, name: 'width' | 'height'): number | undefined {
+  const style = new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*(\\d+(?:\\.\\d+)?)px`, 'i').exec(attr(el, 'style') ?? '');
+  const n = Number.parseFloat(style?.[1] ?? attr(el, name) ?? '');
+  return Number.isFinite(n) ? n : undefined;
+}
+/** An icon (print, share, a bullet), which no table was ever shrunk to. */
+const isIcon = (img: Element) => (pixels(img, 'width') ?? Infinity) < 120 || (pixels(img, 'height') ?? Infinity) < 40;
 
 function hidden(el: Element): boolean {
   if (SKIPPED.has(el.tagName) || attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true;
@@ -247,6 +256,15 @@ function pageBlocks(root: Element, source: string): Owned[] {
       // A draft pasted into the page as it was typed: its lines, tabs and blank lines are its layout.
       flush();
       for (const line of preLines(el, source)) out.push({ block: { kind: 'paragraph', runs: line, pre: true }, owner: el, text: runsText(line) });
+      continue;
+    }
+    if (el.tagName === 'img') {
+      // A picture in the article's flow may be a table given as a screenshot: a line of its own, which
+      // the reader reports as a table it cannot read when it stands where a table should (core/parse/pictures.ts).
+      const loc = el.sourceCodeLocation;
+      if (isIcon(el)) continue;
+      flush();
+      out.push({ block: { kind: 'paragraph', runs: [{ text: PICTURE_LINE, start: loc?.startOffset ?? -1, end: loc?.endOffset ?? -1, exact: false }] }, owner: owners[owners.length - 1], text: PICTURE_LINE });
       continue;
     }
     const children = el.tagName === 'template' ? [] : el.childNodes;

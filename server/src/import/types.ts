@@ -8,6 +8,12 @@ export type Encoding = 'UTF-8' | 'UTF-8 BOM' | 'UTF-16LE BOM' | 'UTF-16BE BOM' |
 export interface Said { zh: string; en: string }
 export const said = (zh: string, en: string): Said => ({ zh, en });
 
+/**
+ * A picture in the report's flow (a table given as a screenshot, an embedded Excel sheet, a scanned page):
+ * a line of its own in the draft, a Markdown image, which the core reads as a picture (core/parse/pictures.ts).
+ */
+export const PICTURE_LINE = '![图片]()';
+
 /** Why an importer stopped reading a document: thrown inside it, and returned as its refusal. */
 export class Stopped extends Error {
   constructor(readonly why: Said) { super(why.en); }

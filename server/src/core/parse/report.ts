@@ -2,6 +2,7 @@ import { LineIndex } from '../lineIndex';
 import { tablesOf, type Report } from '../model';
 import { extractClaims } from '../prose/claims';
 import { findSections, findSubtopicNumberings, readTitle, titleYearRange } from './sections';
+import { findPictures } from './pictures';
 import { findRegions } from './regions';
 import { decideByClaims, hasCells, parseTable } from './tables';
 
@@ -10,7 +11,7 @@ export function parseReport(text: string, idx: LineIndex = new LineIndex(text)):
   const sections = findSections(idx);
   const { year, titled } = readTitle(idx);
   const yearRange = year === null ? null : titleYearRange(idx, year) ?? null;
-  const report: Report = { year, yearRange, format: null, looksLikeReport: titled, sections, tables: {}, claims: [], subtopicNumberings: [] };
+  const report: Report = { year, yearRange, format: null, looksLikeReport: titled, sections, tables: {}, claims: [], subtopicNumberings: [], pictures: {} };
   for (const region of findRegions(idx, sections)) {
     const table = parseTable(idx, region);
     report.tables[region.key] = table;
@@ -22,5 +23,6 @@ export function parseReport(text: string, idx: LineIndex = new LineIndex(text)):
   // Digits run together that the identities could not cut in one way only: the prose may tell.
   for (const table of tablesOf(report)) decideByClaims(idx, table, report.claims);
   report.subtopicNumberings = findSubtopicNumberings(idx, report);
+  report.pictures = findPictures(idx, report);
   return report;
 }

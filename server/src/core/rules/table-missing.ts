@@ -16,13 +16,14 @@ export const tableMissing: Rule = {
   code: 'table-missing', severity: 'error', statutoryOnly: true,
   title: { zh: '缺少法定统计表', en: 'A statutory table is missing' },
   description: {
-    zh: '年度报告须包含表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）、表四（行政复议、行政诉讼情况）。检查按表内文字（第二十条第（一）项、申请人情况、行政复议）找表。',
-    en: 'An annual report must contain tables 2, 3 and 4. Tables are found by their own words (第二十条第（一）项, 申请人情况, 行政复议).',
+    zh: '年度报告须包含表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）、表四（行政复议、行政诉讼情况）。检查按表内文字（第二十条第（一）项、申请人情况、行政复议）找表。所在部分里以图片给出的表不算缺少，由 table-unreadable 说明读不出。',
+    en: 'An annual report must contain tables 2, 3 and 4. Tables are found by their own words (第二十条第（一）项, 申请人情况, 行政复议). A table given as a picture in its section is not missing: table-unreadable says that it cannot be read.',
   },
   check({ report }) {
     const out: RawFinding[] = [];
     for (const key of TABLE_KEYS) {
-      if (report.tables[key]) continue;
+      // A table given as a picture is there; that it cannot be read is table-unreadable's to say.
+      if (report.tables[key] || report.pictures[key]) continue;
       const spec = tableSpec(report.format ?? '2021', key);
       out.push({
         code: 'table-missing', range: placeOf(report, key),

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TableKey } from '../../server/src/core/format/schema';
+import { tableSpec } from '../../server/src/core/format/statute';
+import { isPictureLine } from '../../server/src/core/parse/pictures';
+import { parseReport } from '../../server/src/core/parse/report';
+import { check, type Finding } from '../../server/src/core/service';
+import { importHtml } from '../../server/src/import/html';
+import { findingsInSource } from '../../server/src/import/inSource';
+import { PICTURE_LINE } from '../../server/src/import/types';
+import { figures2019, figuresOf, type Figures } from '../layouts/figures';
+import { renderHtml } from '../layouts/html';
+import { renderReport, type Style } from '../layouts/render';
+import { EXPECTED } from './expected';
+import { sliceAt } from './seeds';
+
+// A statutory table given as a picture (a screenshot on a web page or in Word, an embedded Excel sheet,
+// a scanned page, a converter's `![](images/…)` for a table it could not read) is a table the reader
+// cannot read: table-unreadable on the picture, never table-missing, and nothing else changes but
+// that the pictured table's numbers are not checked.
+
+const KEYS: TableKey[] = ['t2', 't3', 't4'];
+const FIGURES: { name: string; figures: Figures }[] = Object.keys(EXPECTED).flatMap((k) => [
+  { name: `seed ${k}`, figures: figuresOf(EXPECTED[k]) },
+  { name: `seed ${k} (2019 format)`, figures: figures2019(EXPECTED[k]) },
+]);
+const PICTURES: Record<string, string> = {
+  'a converter\'s Markdown image': '![](images/5f3c1a9e0b.jpg)',
+  'an HTML image in a paragraph': '<p align="center"><img src="/u/cms/www/202401/t3.png" width="640" height="420" /></p>',
+  'the importers\' picture line': PICTURE_LINE,
+};
+const PICTURED: TableKey[][] = [['t2'], ['t3'], ['t4'], ['t2', 't3', 't4']];
+const TEXT_LAYOUTS: Record<string, Style> = {
+  tabs: { family: 'tabs', merges: 'pad' },
+  markdown: { family: 'markdown', outerPipes: true, rule: true, perRow: false, merges: 'empty', br: false },
+};
+
+/** The report's findings without their places: the pictured version's lines are fewer. */
+const said = (findings: Finding[]) => findings.map((f) => `${f.code} ${f.message}`);
+
+/** Whether every statutory cell of the table is read with the figures' value. */
+function allBound(text: string, f: Figures, key: TableKey): boolean {
+  const table = parseReport(text).tables[key];
+  return tableSpec(f.version, key).rows.filter((r) => !r.isGroup).every((r) =>
+    r.columns.every((col) => table?.rows[r.key]?.cells[col]?.value === Number(f.cells[key][r.key][col])));
+}
+
+describe('pictures: a table given as a picture is unreadable, not missing', () => {
+  it('knows a picture line', () => {
+    for (const line of Object.values(PICTURES)) assert.ok(isPictureLine(line), line);
+    assert.ok(isPictureLine('  ![表三 收到和处理政府信息公开申请情况](images/3.jpg)  '));
+    assert.ok(isPictureLine('<center><IMG SRC="t.gif"></center>'));
+    for (const line of ['见下图：', '![](a.jpg) 如图所示', '表三见附件<img src="a.png">后', '图片', '![链接](a.jpg']) assert.ok(!isPictureLine(line), line);
+  });
+
+  for (const [layout, style] of Object.entries(TEXT_LAYOUTS)) {
+    for (const [form, line] of Object.entries(PICTURES)) {
+      it(`${layout} drafts, each table or all three as ${form}: every seed, 2021 and 2019 figures`, () => {
+        for (const { name, figures } of FIGURES) {
+          const asText = check(renderReport(figures, { t2: style, t3: style, t4: style })).findings;
+          for (const pictured of PICTURED) {
+            const styles = Object.fromEntries(KEYS.map((k) => [k, pictured.includes(k) ? { family: 'picture', line } : style])) as Record<TableKey, Style>;
+            const text = renderReport(figures, styles);
+            const where = `${name}, ${pictured.join('+')} as a picture`;
+            const { findings } = check(text);
+            const unreadable = findings.filter((f) => f.code === 'table-unreadable');
+            assert.equal(unreadable.length, pictured.length, `${where}: ${said(findings).join('\n')}`);
+            for (const f of unreadable) assert.equal(sliceAt(text, f.range), line, where);
+            assert.deepEqual(findings.filter((f) => f.code === 'table-missing'), [], where);
+            // The other tables are read as ever; nothing is found that the report as text does not get.
+            for (const key of KEYS.filter((k) => !pictured.includes(k))) assert.ok(allBound(text, figures, key), `${where}: ${key}`);
+            const known = new Set(said(asText));
+            assert.deepEqual(said(findings.filter((f) => f.code !== 'table-unreadable')).filter((s) => !known.has(s)), [], where);
+          }
+        }
+      });
+    }
+  }
+
+  it('a picture elsewhere, or beside the table as text, changes nothing', () => {
+    const style: Style = { family: 'tabs', merges: 'pad' };
+    for (const { name, figures } of FIGURES) {
+      const withTables = renderReport(figures, { t2: style, t3: style, t4: style });
+      // A photo of the office in 一、总体情况, and table 3 left out altogether: missing, as before.
+      const photo = (text: string) => text.replace(/^(一、总体情况\n.*\n)/m, `$1${PICTURES['a converter\'s Markdown image']}\n`);
+      const without = renderReport(figures, { t2: style, t3: { family: 'picture', line: '' }, t4: style });
+      const codes = check(photo(without)).findings.map((f) => f.code);
+      assert.ok(codes.includes('table-missing') && !codes.includes('table-unreadable'), `${name}: ${codes}`);
+      // A picture beside table 3 (a chart of the applications): table 3 is read, no finding says otherwise.
+      const chart = withTables.replace('本年度收到和处理政府信息公开申请情况如下：\n', `$&${PICTURES['an HTML image in a paragraph']}\n`);
+      assert.deepEqual(said(check(chart).findings), said(check(withTables).findings), name);
+      assert.ok(allBound(chart, figures, 't3'), name);
+    }
+  });
+
+  it('web pages: an <img> where a table stands is the picture, on the <img> in the page; an icon is not', () => {
+    for (const { name, figures } of FIGURES) {
+      const img = '<p style="text-align:center"><img src="/u/cms/www/202401/31101010abcd.jpg" style="width:600px;height:412px" border="0"></p>';
+      const { html } = renderHtml(figures, { page: { pictures: { t3: img } } });
+      const page = importHtml(html);
+      const findings = findingsInSource(check(page.text).findings, page.text, page.source!);
+      const unreadable = findings.filter((f) => f.code === 'table-unreadable');
+      assert.equal(unreadable.length, 1, `${name}: ${said(findings).join('\n')}`);
+      assert.match(sliceAt(html, unreadable[0].range), /^<img src="\/u\/cms\/www\/202401\/31101010abcd\.jpg"/, name);
+      assert.ok(allBound(page.text, figures, 't2') && allBound(page.text, figures, 't4'), name);
+      assert.ok(!findings.some((f) => f.code === 'table-missing'), name);
+      // A print icon in its place is no table: table 3 is missing.
+      const icon = importHtml(renderHtml(figures, { page: { pictures: { t3: '<p><img src="/images/print.gif" width="16" height="16">打印本页</p>' } } }).html);
+      const codes = check(icon.text).findings.map((f) => f.code);
+      assert.ok(codes.includes('table-missing') && !codes.includes('table-unreadable'), `${name}: ${codes}`);
+    }
+  });
+});
