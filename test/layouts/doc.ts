@@ -1,4 +1,5 @@
 import type { Figures } from './figures';
+import type { Pictures } from './pictures';
 import { reportParts } from './render';
 import { starts, wordTable, type WordTable } from './word';
 
@@ -26,12 +27,23 @@ export interface DocStyle extends Container {
   tracked?: boolean;
   /** The FIB's fEncrypted flag set. */
   encrypted?: boolean;
+  /** Tables that are pictures (each a paragraph of its own where the table would be), and a logo before the title. */
+  pictures?: Pictures<DocPicture>;
 }
+
+/**
+ * How Word 97–2003 stores a picture: `picture` (U+0001, inline), `drawn` (U+0008, a floating shape's
+ * anchor), `embedded` (an Excel sheet: the field `EMBED Excel.Sheet.8`, its code holding the object's
+ * U+0001 and its result the preview's); each such character marked special (sprmCFSpec, sprmCPicLocation).
+ */
+export type DocPicture = 'picture' | 'drawn' | 'embedded';
+export const DOC_PICTURES: DocPicture[] = ['picture', 'drawn', 'embedded'];
+const PICTURE_TEXT: Record<DocPicture, string> = { picture: '\x01', drawn: '\x08', embedded: '\x13 EMBED Excel.Sheet.8 \x01\x14\x01\x15' };
 
 /** A paragraph mark's properties: where it stands in a table. */
 interface Props { depth?: number; ttp?: boolean; cell?: boolean; edges?: number[] }
 /** The text up to a paragraph mark (U+000D) or cell mark (U+0007), and the mark's properties. */
-interface Para { text: string; mark: '\r' | '\x07'; props: Props; deleted?: number | 'all' }
+interface Para { text: string; mark: '\r' | '\x07'; props: Props; deleted?: number | 'all'; pictures?: boolean }
 
 /** A grid column's width, in twips. */
 const COLUMN = 600;
@@ -72,7 +84,10 @@ function tableParas(table: WordTable, depth: number, tracked: boolean): Para[] {
 function parasOf(f: Figures, style: DocStyle): Para[] {
   const out: Para[] = [];
   let prose = 0;
+  const picture = (form: DocPicture): Para => ({ text: PICTURE_TEXT[form], mark: '\r', props: {}, pictures: true });
   for (const part of reportParts(f)) {
+    if (part.kind === 'title' && style.pictures?.logo) out.push(picture('picture'));
+    if (part.kind === 'table' && style.pictures?.tables.includes(part.key)) { out.push(picture(style.pictures.form)); continue; }
     if (part.kind !== 'table') {
       const text = part.kind === 'heading' && style.fields ? `\x13 HYPERLINK \\l "_Toc${out.length}" \x14${part.text}\x15` : part.text;
       const before = part.kind === 'heading' && style.objects ? '\x0c' : '';
@@ -169,18 +184,24 @@ export function renderDoc(f: Figures, style: DocStyle = {}): Buffer {
   }
   bteFcs.push(fcOf[fcOf.length - 1]);
 
-  // The characters' properties: runs of deleted and kept text, 80 to an FKP page, the deleted ones
-  // pointing at one Chpx (sprmCFRMarkDel, with the author's index and the time, as Word writes them).
-  const deleted: boolean[] = [];
+  // The characters' properties: runs of deleted, special and plain text, 80 to an FKP page, the deleted
+  // ones pointing at one Chpx (sprmCFRMarkDel, with the author's index and the time, as Word writes
+  // them), the pictures at another (sprmCFSpec, sprmCPicLocation).
+  type Kind = 'deleted' | 'special' | 'plain';
+  const kinds: Kind[] = [];
   for (const p of paras) {
-    for (let i = 0; i <= p.text.length; i++) deleted.push(p.deleted === 'all' || (typeof p.deleted === 'number' && i < p.deleted));
+    for (let i = 0; i <= p.text.length; i++) {
+      kinds.push(p.deleted === 'all' || (typeof p.deleted === 'number' && i < p.deleted) ? 'deleted'
+        : p.pictures && (p.text[i] === '\x01' || p.text[i] === '\x08') ? 'special' : 'plain');
+    }
   }
-  const charRuns: { from: number; to: number; deleted: boolean }[] = [];
-  deleted.forEach((d, c) => {
+  const charRuns: { from: number; to: number; kind: Kind }[] = [];
+  kinds.forEach((kind, c) => {
     const last = charRuns[charRuns.length - 1];
-    if (last && last.deleted === d) last.to = c + 1; else charRuns.push({ from: c, to: c + 1, deleted: d });
+    if (last && last.kind === kind) last.to = c + 1; else charRuns.push({ from: c, to: c + 1, kind });
   });
-  const CHPX = Buffer.from([13, 0x00, 0x08, 1, 0x63, 0x48, 0, 0, 0x64, 0x68, 0, 0, 0, 0]);
+  const CHPX = { deleted: Buffer.from([13, 0x00, 0x08, 1, 0x63, 0x48, 0, 0, 0x64, 0x68, 0, 0, 0, 0]), special: Buffer.from([9, 0x55, 0x08, 1, 0x03, 0x6a, 0, 0, 0, 0]) };
+  const CHPX_AT = { deleted: 496, special: 480 };
   const chpxPages: Buffer[] = [];
   const chpxFcs: number[] = [];
   for (let first = 0; first < charRuns.length; first += 80) {
@@ -190,9 +211,10 @@ export function renderDoc(f: Figures, style: DocStyle = {}): Buffer {
     page.writeUInt32LE(fcOf[group[0].from], 0);
     group.forEach((r, k) => {
       page.writeUInt32LE(fcOf[r.to], 4 * (k + 1));
-      page[4 * (group.length + 1) + k] = r.deleted ? 496 / 2 : 0;
+      page[4 * (group.length + 1) + k] = r.kind === 'plain' ? 0 : CHPX_AT[r.kind] / 2;
     });
-    CHPX.copy(page, 496);
+    CHPX.deleted.copy(page, CHPX_AT.deleted);
+    CHPX.special.copy(page, CHPX_AT.special);
     page[511] = group.length;
     chpxPages.push(page);
   }

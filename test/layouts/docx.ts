@@ -1,8 +1,10 @@
+import JSZip from 'jszip';
 import { Document, type FileChild, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, Textbox, TextRun, WidthType } from 'docx';
 import type { Figures } from './figures';
 import { rowspans } from './html';
 import { reportParts } from './render';
 import { relabel, type LabelFamily } from './labels';
+import { PNG, type Pictures } from './pictures';
 import { random } from './typeset';
 import { splitTable, wordTable, type TableSplit, type WordCell, type WordTable } from './word';
 
@@ -60,14 +62,94 @@ function tablesOf(table: WordTable, next: () => number, frame: Frame, split: Tab
 }
 
 /**
- * The report as .docx bytes; `labels`: its tables' labels as a clerk retyped them (labels.ts);
- * `split`: each table that has more rows split where a page breaks.
+ * How Word stores a picture standing in a paragraph of its own: `inline` (a DrawingML picture, what a
+ * paste of a screenshot or of an Excel range as a picture makes), `floating` (the same, anchored with
+ * text wrapping), `vml` (a VML shape, as Word 2003 and converters write), `ole` (an Excel sheet embedded:
+ * its EMF preview and the object), `ole-floating` (the same, floating), `textbox` (a picture in a text box,
+ * as Word 2010+ writes it: a DrawingML shape with a VML fallback), `chart` (a Word chart).
  */
-export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', labels?: LabelFamily, split?: TableSplit): Promise<Buffer> {
+export type DocxPicture = 'inline' | 'floating' | 'vml' | 'ole' | 'ole-floating' | 'textbox' | 'chart';
+export const DOCX_PICTURES: DocxPicture[] = ['inline', 'floating', 'vml', 'ole', 'ole-floating', 'textbox', 'chart'];
+
+const NS = {
+  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+  pic: 'http://schemas.openxmlformats.org/drawingml/2006/picture',
+  c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
+  r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+};
+const graphic = (data: string, uri = NS.pic) => `<a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${uri}">${data}</a:graphicData></a:graphic>`;
+const blip = (rid: string) => `<pic:pic xmlns:pic="${NS.pic}"><pic:nvPicPr><pic:cNvPr id="0" name="图片"/><pic:cNvPicPr/></pic:nvPicPr>`
+  + `<pic:blipFill><a:blip r:embed="${rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>`
+  + '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5400000" cy="3600000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>';
+const inline = (n: number, g: string) => `<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="5400000" cy="3600000"/><wp:docPr id="${n}" name="图片 ${n}"/>${g}</wp:inline></w:drawing>`;
+const anchor = (n: number, g: string, wrap = '<wp:wrapTopAndBottom/>') => '<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+  + '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+  + `<wp:extent cx="5400000" cy="3600000"/>${wrap}<wp:docPr id="${n}" name="图片 ${n}"/>${g}</wp:anchor></w:drawing>`;
+const vmlShape = (n: number, rid: string, floating: boolean) => `<v:shape id="_x0000_i${1025 + n}" type="#_x0000_t75" style="${floating ? 'position:absolute;' : ''}width:425pt;height:283pt"${floating ? '' : ' o:ole=""'}><v:imagedata r:id="${rid}" o:title=""/></v:shape>`;
+const oleObject = (n: number, rid: string) => `<o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i${1025 + n}" DrawAspect="Content" ObjectID="_17000000${n}" r:id="${rid}"/>`;
+
+/** The run of the picture numbered `n`, its parts named by the relationships `rId<kind><n>`. */
+function pictureRun(form: DocxPicture, n: number): string {
+  const [png, emf, ole, chart] = ['Png', 'Emf', 'Ole', 'Chart'].map((k) => `rId${k}${n}`);
+  switch (form) {
+    case 'inline': return `<w:r>${inline(n, graphic(blip(png)))}</w:r>`;
+    case 'floating': return `<w:r>${anchor(n, graphic(blip(png)))}</w:r>`;
+    case 'vml': return `<w:r><w:pict>${vmlShape(n, png, false)}</w:pict></w:r>`;
+    case 'ole': return `<w:r><w:object w:dxaOrig="8500" w:dyaOrig="5660">${vmlShape(n, emf, false)}${oleObject(n, ole)}</w:object></w:r>`;
+    case 'ole-floating': return `<w:r><w:pict>${vmlShape(n, emf, true)}${oleObject(n, ole)}</w:pict></w:r>`;
+    case 'chart': return `<w:r>${inline(n, graphic(`<c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${chart}"/>`, NS.c))}</w:r>`;
+    case 'textbox': {
+      const content = `<w:txbxContent><w:p><w:r>${inline(n + 500, graphic(blip(png)))}</w:r></w:p></w:txbxContent>`;
+      const shape = `<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>${content}</wps:txbx><wps:bodyPr/></wps:wsp>`;
+      return '<w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+        + anchor(n, graphic(shape, 'http://schemas.microsoft.com/office/word/2010/wordprocessingShape'), '<wp:wrapTopAndBottom/>')
+        + `</mc:Choice><mc:Fallback><w:pict><v:shape id="_x0000_s${1025 + n}" type="#_x0000_t202" style="position:absolute;width:425pt;height:283pt"><v:textbox>${content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    }
+  }
+}
+
+/** A paragraph the renderer replaces with the picture numbered `n` (docx, the package, writes no OLE objects or charts). */
+const placeholder = (n: number) => new Paragraph(`@@picture ${n}@@`);
+
+/** The parts and relationships of each picture, and the paragraphs standing for them replaced by the pictures. */
+async function withPictures(docx: Buffer, forms: Map<number, DocxPicture>): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const rels: string[] = [];
+  const rel = (id: string, type: string, target: string) => rels.push(`<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`);
+  for (const n of forms.keys()) {
+    zip.file(`word/media/image${n}.png`, PNG);
+    rel(`rIdPng${n}`, 'image', `media/image${n}.png`);
+    // An EMF's header record (no reader looks further) and an empty workbook: the preview and the object.
+    zip.file(`word/media/image${n}.emf`, Buffer.from('0100000084000000', 'hex'));
+    rel(`rIdEmf${n}`, 'image', `media/image${n}.emf`);
+    zip.file(`word/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`, Buffer.alloc(0));
+    rel(`rIdOle${n}`, 'package', `embeddings/Microsoft_Excel_Worksheet${n}.xlsx`);
+    zip.file(`word/charts/chart${n}.xml`, `<c:chartSpace xmlns:c="${NS.c}"/>`);
+    rel(`rIdChart${n}`, 'chart', `charts/chart${n}.xml`);
+  }
+  const edit = async (name: string, change: (xml: string) => string) => zip.file(name, change(await zip.file(name)!.async('string')));
+  await edit('word/_rels/document.xml.rels', (xml) => xml.replace('</Relationships>', `${rels.join('')}</Relationships>`));
+  await edit('[Content_Types].xml', (xml) => xml.replace('</Types>', '<Default Extension="emf" ContentType="image/x-emf"/><Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>'
+    + [...forms.keys()].map((n) => `<Override PartName="/word/charts/chart${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join('') + '</Types>'));
+  await edit('word/document.xml', (xml) => xml.replace(/<w:p>(?:(?!<\/?w:p>).)*?@@picture (\d+)@@.*?<\/w:p>/g, (_, n) => `<w:p>${pictureRun(forms.get(Number(n))!, Number(n))}</w:p>`));
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+/**
+ * The report as .docx bytes; `labels`: its tables' labels as a clerk retyped them (labels.ts);
+ * `split`: each table that has more rows split where a page breaks; `pictures`: tables that are
+ * pictures in the report (each in a paragraph of its own where the table would be), and a logo (an
+ * inline picture) before the title.
+ */
+export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', labels?: LabelFamily, split?: TableSplit, pictures?: Pictures<DocxPicture>): Promise<Buffer> {
   const next = random(seed);
-  const children = reportParts(f).flatMap((p) => p.kind === 'table' ? tablesOf(relabel(wordTable(f, p.key), labels), next, frame, split)
-    : p.kind === 'title' ? new Paragraph({ text: p.text, heading: HeadingLevel.TITLE })
+  const forms = new Map<number, DocxPicture>();
+  const picture = (form: DocxPicture) => { forms.set(forms.size + 1, form); return placeholder(forms.size); };
+  const children = reportParts(f).flatMap((p) => p.kind === 'table'
+    ? (pictures?.tables.includes(p.key) ? picture(pictures.form) : tablesOf(relabel(wordTable(f, p.key), labels), next, frame, split))
+    : p.kind === 'title' ? [...(pictures?.logo ? [picture('inline')] : []), new Paragraph({ text: p.text, heading: HeadingLevel.TITLE })]
       : p.kind === 'heading' ? new Paragraph({ text: p.text, heading: HeadingLevel.HEADING_2 })
         : new Paragraph(p.text));
-  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+  const docx = await Packer.toBuffer(new Document({ sections: [{ children }] }));
+  return pictures ? withPictures(docx, forms) : docx;
 }

@@ -1,6 +1,6 @@
 import { CfbError, openCfb } from './cfb';
 import { holdsArticle, renderBlocks, type Block, type GridCell, type Run } from './blocks';
-import { said, Stopped, type ImportResult, type Said } from './types';
+import { PICTURE_LINE, said, Stopped, type ImportResult, type Said } from './types';
 
 // A Word 97–2003 document (.doc; WPS writes its .wps the same way) as draft text ([MS-DOC]). Its
 // text is in the WordDocument stream, in pieces a "piece table" (the Clx, in the 0Table or 1Table
@@ -9,7 +9,9 @@ import { said, Stopped, type ImportResult, type Said } from './types';
 // and a row ends with one more U+0007 whose paragraph properties mark it the row's end (TTP); only
 // those properties (the PAPX, in 512-byte pages of the WordDocument stream) tell a row's end from
 // an empty cell, and a nested table's cells and rows (which end with U+000D) from paragraphs. The
-// result is the blocks every structured importer makes (blocks.ts): paragraphs, and tables.
+// result is the blocks every structured importer makes (blocks.ts): paragraphs, and tables. A picture
+// (U+0001), a drawn object (U+0008) and an embedded object (an EMBED field) are characters of the text
+// too, marked special (sprmCFSpec): each is a picture line of the draft (types.ts PICTURE_LINE).
 
 export const ENCRYPTED = said('Word 文件已加密（有密码），无法读取；请取消密码后再检查', 'the Word file is encrypted (password-protected) and cannot be read; remove the password and check it again');
 export const BROKEN = said('不是有效的 Word 文件（可能已损坏或不完整）', 'not a valid Word file (it may be damaged or incomplete)');
@@ -25,13 +27,15 @@ const F_WHICH_TBL_STM = 0x0200;
 /** Word 97 and later write an nFib of 0xC1 and up (0xC0: Word 97's betas); Word 6 and 95 (0x65–0x68) another FIB and piece table. */
 const NFIB_WORD97 = 0xc0;
 
-/** Properties ([MS-DOC] 2.6) read: where a paragraph mark stands in a table; whether a character is deleted. */
+/** Properties ([MS-DOC] 2.6) read: where a paragraph mark stands in a table; whether a character is deleted or special. */
 interface Props {
   inTable?: boolean; ttp?: boolean; itap?: number; innerCell?: boolean; innerTtp?: boolean;
   /** A row's end: where its cells' edges are (twips from the margin), from the row's sprmTDefTable. */
   edges?: number[];
   /** A tracked change deleted the character (sprmCFRMarkDel). */
   deleted?: boolean;
+  /** The character stands for something else (sprmCFSpec): U+0001 a picture, U+0008 a drawn object, a note's mark… */
+  special?: boolean;
 }
 /** A range of stream offsets and the properties of the text there. */
 interface PropsRun { fcStart: number; fcEnd: number; props: Props }
@@ -41,6 +45,7 @@ const SPRM_P_ITAP = 0x6649;
 const SPRM_P_F_INNER_TABLE_CELL = 0x244b;
 const SPRM_P_F_INNER_TTP = 0x244c;
 const SPRM_C_F_RMARK_DEL = 0x0800;
+const SPRM_C_F_SPEC = 0x0855;
 /** A paragraph's properties too long for its page are in the Data stream, at the offset this names. */
 const SPRM_P_HUGE_PAPX = 0x6646;
 /** Two sprms whose variable operand has a 2-byte length (sprmTDefTable) or a special one (sprmPChgTabs). */
@@ -79,6 +84,7 @@ function readSprms(b: Uint8Array, from: number, to: number, into: Props, data?: 
       if (3 + 2 * (cells + 1) <= size) into.edges = Array.from({ length: cells + 1 }, (_, i) => (b[at + 3 + 2 * i] | (b[at + 4 + 2 * i] << 8)) << 16 >> 16);
     } else if (sprm === SPRM_P_F_IN_TABLE) into.inTable = byte;
     else if (sprm === SPRM_C_F_RMARK_DEL) into.deleted = byte;
+    else if (sprm === SPRM_C_F_SPEC) into.special = byte;
     else if (sprm === SPRM_P_F_TTP) into.ttp = byte;
     else if (sprm === SPRM_P_F_INNER_TABLE_CELL) into.innerCell = byte;
     else if (sprm === SPRM_P_F_INNER_TTP) into.innerTtp = byte;
@@ -248,6 +254,10 @@ function openDoc(file: Uint8Array) {
     paragraphAt: (piece: Piece, cp: number) => propsAt(paragraphs, piece, cp),
     /** Whether the character at `cp` is text a tracked change deleted (Word shows it struck through, or not at all). */
     deletedAt: (piece: Piece, cp: number) => propsAt(characters, piece, cp).deleted === true,
+    /** Whether the drawn object anchored at `cp` is a text box (whose text is read, not shown as a picture). */
+    isBox: (cp: number) => boxes.has(anchors.get(cp) ?? NaN),
+    /** Whether the character at `cp` stands for a picture or an object (sprmCFSpec). */
+    specialAt: (piece: Piece, cp: number) => propsAt(characters, piece, cp).special === true,
   };
 }
 
@@ -260,12 +270,20 @@ const CP1252 = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 
 /** Deeper tables than this are no report's: read as the deepest. */
 const MAX_DEPTH = 16;
 
+/** An open field: past its separator (U+0014) or still in its code, which begins with its instruction; whether its result showed a picture. */
+interface Field { result: boolean; instruction: string; object: boolean; shown: boolean }
+/** Enough of a field's instruction to know an embedded object's (`EMBED Excel.Sheet.8`). */
+const INSTRUCTION = 8;
+const EMBED = /^\s*EMBED\b/i;
+
 /**
  * The characters of the stories [from, to) as units ending at each paragraph mark, each character
  * a run with where its bytes are in the file. Fields keep their result (what Word shows), not their
- * code; text a tracked change deleted, pictures, drawn objects and note marks go; line, page and
- * column breaks are line breaks. `boxes`: the units of the text box anchored at a CP, read after the
- * paragraph that holds the anchor (after the table, if the anchor is in one).
+ * code; text a tracked change deleted and note marks go; a picture, a drawn object other than a text
+ * box's anchor, and an embedded object (an EMBED field, whose code and result each hold its picture
+ * character: one picture) are a picture line each; line, page and column breaks are line breaks.
+ * `boxes`: the units of the text box anchored at a CP, read after the paragraph that holds the
+ * anchor (after the table, if the anchor is in one).
  */
 function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes = new Map<number, Unit[]>()): Unit[] {
   const out: Unit[] = [];
@@ -273,8 +291,7 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
   let anchored: Unit[] = [];
   const w = doc.word;
   let runs: Run[] = [];
-  /** Open fields: true once past their separator (U+0014), in the result. */
-  const fields: boolean[] = [];
+  const fields: Field[] = [];
   let inCode = 0;
   for (const piece of doc.pieces) {
     const lo = Math.max(from, piece.cpStart), hi = Math.min(to, piece.cpEnd);
@@ -285,9 +302,18 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
       const code = piece.width === 2 ? w.bytes[i] | (w.bytes[i + 1] << 8) : w.bytes[i];
       const start = w.fileOffset(i);
       const run = (text: string) => runs.push({ text, start, end: start + piece.width, exact: false });
-      if (code === 0x13) { fields.push(false); inCode++; continue; }
-      if (code === 0x14) { if (fields.length && !fields[fields.length - 1]) { fields[fields.length - 1] = true; inCode--; } continue; }
-      if (code === 0x15) { if (fields.length && !fields.pop()) inCode--; continue; }
+      const picture = () => run(PICTURE_LINE);
+      const field = fields[fields.length - 1];
+      if (code === 0x13) { fields.push({ result: false, instruction: '', object: false, shown: false }); inCode++; continue; }
+      if (code === 0x14) { if (field && !field.result) { field.result = true; inCode--; } continue; }
+      if (code === 0x15) {
+        if (!field) continue;
+        fields.pop();
+        if (!field.result) inCode--;
+        // An embedded object whose result shows no picture (Word had not drawn it): it is one all the same.
+        if ((field.object || EMBED.test(field.instruction)) && !field.shown && inCode === 0) picture();
+        continue;
+      }
       if (code === 0x0d || code === 0x07) {
         const props = doc.paragraphAt(piece, cp);
         const depth = Math.min(props.itap || (props.inTable || code === 0x07 ? 1 : 0), MAX_DEPTH);
@@ -299,7 +325,19 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
         continue;
       }
       if (code === 0x08 && boxes.has(cp)) { anchored.push(...boxes.get(cp)!); continue; }
-      if (inCode > 0) continue;
+      const special = (code === 0x01 || code === 0x08) && doc.specialAt(piece, cp);
+      if (inCode > 0) {
+        // The code of the innermost field (not of a field in another's code): its instruction, and whether it holds an object.
+        if (field.result) continue;
+        if (special) field.object = true;
+        else if (field.instruction.length < INSTRUCTION && code >= 0x20) field.instruction += piece.width === 2 ? String.fromCharCode(code) : CP1252[code];
+        continue;
+      }
+      if (special && !(code === 0x08 && doc.isBox(cp))) {
+        picture();
+        if (field) field.shown = true;
+        continue;
+      }
       if (code === 0x0b || code === 0x0c || code === 0x0e) run('\n');
       else if (code === 0x09) run('\t');
       else if (code === 0x1e) run('-');
@@ -347,10 +385,14 @@ function tree(list: Unit[]): Item[] {
   return body;
 }
 
-/** A paragraph's text cut at its line breaks: a line of the draft each. */
+/** A paragraph's text cut at its line breaks: a line of the draft each, and each picture a line of its own. */
 function lines(runs: Run[]): Run[][] {
   const out: Run[][] = [[]];
-  for (const r of runs) { if (r.text === '\n') out.push([]); else out[out.length - 1].push(r); }
+  for (const r of runs) {
+    if (r.text === PICTURE_LINE) out.push([r], []);
+    else if (r.text === '\n') out.push([]);
+    else out[out.length - 1].push(r);
+  }
   return out;
 }
 
@@ -360,7 +402,8 @@ function cellRuns(cell: Cell): Run[] {
   for (const item of cell.items) {
     if (!('paragraph' in item)) continue;
     if (out.length) out.push({ text: '\n', start: item.paragraph.mark, end: item.paragraph.mark, exact: false });
-    out.push(...item.paragraph.runs);
+    // A picture in a table's cell (a logo, a stamp) is no line of the draft, as a web page's is not (html.ts).
+    out.push(...item.paragraph.runs.filter((r) => r.text !== PICTURE_LINE));
   }
   return out;
 }

@@ -7,6 +7,25 @@ import type { ImportResult } from './types';
 // colspan and rowspan (gridSpan and vMerge), and the web-page importer reads that. Positions are the
 // draft's: a .docx has no text to point into. Word 97–2003 files (.doc, .wps) are doc.ts's.
 
+// A chart (Word's own, or an Excel chart pasted) is a DrawingML graphic that mammoth drops without a
+// trace, unlike a picture, an embedded Excel sheet's preview or a picture in a text box, which it turns
+// into <img>. Each chart gets a picture beside it (its blip naming the chart's own part, which is never
+// read: images are not), so that the draft holds a picture line where the chart is. Word writes the
+// chart's namespaces on the element itself.
+const CHART = /<c:chart\b[^>]*?\sr:id="([^"]*)"[^>]*\/>/g;
+const PICTURE = '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+  + ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><pic:blipFill><a:blip r:embed="$1"/></pic:blipFill></pic:pic>';
+
+async function withChartsAsPictures(buffer: Buffer): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(buffer);
+  const part = zip.file('word/document.xml');
+  const xml = part ? await part.async('string') : '';
+  if (!xml.includes('<c:chart')) return buffer;
+  zip.file('word/document.xml', xml.replace(CHART, `$&${PICTURE}`));
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
 /**
  * A Word file by what its bytes are, not by its name: a .docx is a zip; a .doc (and a .docx with a
  * password, and a .doc renamed .docx) an OLE compound file, which doc.ts reads or says why not.
@@ -23,7 +42,7 @@ export async function importWord(bytes: Uint8Array, named: 'doc' | 'docx'): Prom
   const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer }, { convertImage: noImages, externalFileAccess: false })).value;
+    html = (await mammoth.convertToHtml({ buffer: await withChartsAsPictures(buffer) }, { convertImage: noImages, externalFileAccess: false })).value;
   } catch {
     // A zip that is cut short, or one without word/document.xml: mammoth says which, in English; the user needs only this.
     return { refused: BROKEN };
