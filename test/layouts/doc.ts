@@ -34,11 +34,14 @@ export interface DocStyle extends Container {
 /**
  * How Word 97–2003 stores a picture: `picture` (U+0001, inline), `drawn` (U+0008, a floating shape's
  * anchor), `embedded` (an Excel sheet: the field `EMBED Excel.Sheet.8`, its code holding the object's
- * U+0001 and its result the preview's); each such character marked special (sprmCFSpec, sprmCPicLocation).
+ * U+0001 and its result the preview's), `embedded-undrawn` (the field with an empty result, as Word
+ * leaves one it has not drawn); each such character marked special (sprmCFSpec, sprmCPicLocation).
  */
-export type DocPicture = 'picture' | 'drawn' | 'embedded';
-export const DOC_PICTURES: DocPicture[] = ['picture', 'drawn', 'embedded'];
-const PICTURE_TEXT: Record<DocPicture, string> = { picture: '\x01', drawn: '\x08', embedded: '\x13 EMBED Excel.Sheet.8 \x01\x14\x01\x15' };
+export type DocPicture = 'picture' | 'drawn' | 'embedded' | 'embedded-undrawn';
+export const DOC_PICTURES: DocPicture[] = ['picture', 'drawn', 'embedded', 'embedded-undrawn'];
+const PICTURE_TEXT: Record<DocPicture, string> = {
+  picture: '\x01', drawn: '\x08', embedded: '\x13 EMBED Excel.Sheet.8 \x01\x14\x01\x15', 'embedded-undrawn': '\x13 EMBED Excel.Sheet.8 \x14\x15',
+};
 
 /** A paragraph mark's properties: where it stands in a table. */
 interface Props { depth?: number; ttp?: boolean; cell?: boolean; edges?: number[] }

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TableKey } from '../../server/src/core/format/schema';
+import { check, type Finding } from '../../server/src/core/service';
+import { importDocument } from '../../server/src/import/index';
+import { PICTURE_LINE } from '../../server/src/import/types';
+import { sliceAt } from '../core/seeds';
+import { DOC_PICTURES, renderDoc, type DocStyle } from '../layouts/doc';
+import { DOCX_PICTURES, renderDocx } from '../layouts/docx';
+import type { Figures } from '../layouts/figures';
+import { bound, cellsOf, FIGURES, KEYS } from './cells';
+
+// Statutory tables put into a Word report as pictures — a screenshot, an Excel range pasted as a picture,
+// an Excel sheet embedded (Word shows its preview), a picture in a text box, a chart — in every form .docx
+// and .doc store them, and a logo above the title: the draft holds a picture line where each picture
+// is and nothing else changes; the core says each pictured table is unreadable, never missing, and the
+// other tables are read as ever.
+
+const PICTURED: TableKey[][] = [['t3'], ['t2', 't3', 't4']];
+
+async function draftOf(kind: 'doc' | 'docx', bytes: Uint8Array): Promise<string> {
+  const imported = await importDocument(kind, bytes);
+  assert.ok('text' in imported, JSON.stringify(imported));
+  return imported.text;
+}
+
+/**
+ * The draft of the report with its tables as text, with the pictured tables' rows (each table a run of
+ * lines with tabs, in order t2, t3, t4) replaced by one picture line each, and the logo's line first.
+ */
+function expectedDraft(unchanged: string, pictured: TableKey[]): string {
+  const out: string[] = [PICTURE_LINE];
+  let table = -1;
+  let inTable = false;
+  for (const line of unchanged.replace(/\n$/, '').split('\n')) {
+    const row = line.includes('\t');
+    if (row && !inTable) {
+      table++;
+      if (pictured.includes(KEYS[table])) out.push(PICTURE_LINE);
+    }
+    inTable = row;
+    if (!(row && pictured.includes(KEYS[table]))) out.push(line);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+// Each seed's .docx drafts, made once: with its tables, and with pictures in the form of the first picture written (`inline`).
+const drafts = new Map<string, Promise<string>>();
+function docxDraft(figures: Figures, pictured?: TableKey[]): Promise<string> {
+  const key = `${figures.version} ${figures.year} ${JSON.stringify(figures.cells)} ${pictured?.join('+')}`;
+  if (!drafts.has(key)) drafts.set(key, renderDocx(figures, 1, 'none', undefined, undefined, pictured && { tables: pictured, form: 'inline', logo: true }).then((b) => draftOf('docx', b)));
+  return drafts.get(key)!;
+}
+
+const said = (findings: Finding[]) => findings.map((f) => `${f.code} ${f.message}`);
+
+/** The draft's reading: every cell of the other tables bound; the pictured ones unreadable on their picture line; nothing the report with its tables does not get. */
+function assertRead(text: string, figures: Figures, pictured: TableKey[], asText: Finding[], where: string): void {
+  const missing = [...cellsOf(figures)].filter((c) => pictured.includes(c.key)).map((c) => `${c.key} ${c.row} ${c.col}: missing, not ${c.text}`);
+  assert.deepEqual(bound(text, figures).wrong, missing, where);
+  const { findings } = check(text);
+  const unreadable = findings.filter((f) => f.code === 'table-unreadable');
+  assert.equal(unreadable.length, pictured.length, `${where}: ${said(findings).join('\n')}`);
+  for (const f of unreadable) assert.equal(sliceAt(text, f.range), PICTURE_LINE, where);
+  assert.deepEqual(findings.filter((f) => f.code === 'table-missing'), [], where);
+  const known = new Set(said(asText));
+  assert.deepEqual(said(findings.filter((f) => f.code !== 'table-unreadable')).filter((s) => !known.has(s)), [], where);
+}
+
+describe('Word files (.docx) with tables as pictures', () => {
+  for (const form of DOCX_PICTURES) {
+    it(`${form}: table 3, then all three, and a logo; every seed, 2021 and 2019 figures`, async () => {
+      for (const { name, figures } of FIGURES) {
+        const unchanged = await docxDraft(figures);
+        const asText = check(unchanged).findings;
+        for (const tables of PICTURED) {
+          const where = `${name}, ${tables.join('+')} as ${form}`;
+          const text = await draftOf('docx', await renderDocx(figures, 1, 'none', undefined, undefined, { tables, form, logo: true }));
+          assert.equal(text, expectedDraft(unchanged, tables), where);
+          assertRead(text, figures, tables, asText, where);
+        }
+      }
+    });
+  }
+});
+
+describe('Word 97–2003 files (.doc, .wps) with tables as pictures', () => {
+  const STYLES: [string, DocStyle][] = [
+    ['', {}],
+    [', with 8-bit pieces, fields, objects that are not pictures, nested tables and tracked changes', { eightBit: true, fields: true, objects: true, nested: true, tracked: true }],
+  ];
+  for (const form of DOC_PICTURES) {
+    for (const [what, style] of STYLES) {
+      it(`${form}${what}: table 3, then all three, and a logo; every seed, 2021 and 2019 figures; the .docx's draft`, async () => {
+        for (const { name, figures } of FIGURES) {
+          const asText = check(await docxDraft(figures)).findings;
+          for (const tables of PICTURED) {
+            const where = `${name}, ${tables.join('+')} as ${form}`;
+            const text = await draftOf('doc', renderDoc(figures, { ...style, pictures: { tables, form, logo: true } }));
+            assert.equal(text, await docxDraft(figures, tables), where);
+            assertRead(text, figures, tables, asText, where);
+          }
+        }
+      });
+    }
+  }
+});
