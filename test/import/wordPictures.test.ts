@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { TableKey } from '../../server/src/core/format/schema';
 import { check, type Finding } from '../../server/src/core/service';
@@ -7,7 +9,8 @@ import { PICTURE_LINE } from '../../server/src/import/types';
 import { sliceAt } from '../core/seeds';
 import { DOC_PICTURES, renderDoc, type DocStyle } from '../layouts/doc';
 import { DOCX_PICTURES, renderDocx } from '../layouts/docx';
-import type { Figures } from '../layouts/figures';
+import { figuresOf, type Figures } from '../layouts/figures';
+import { EXPECTED } from '../core/expected';
 import { bound, cellsOf, FIGURES, KEYS } from './cells';
 
 // Statutory tables put into a Word report as pictures — a screenshot, an Excel range pasted as a picture,
@@ -103,5 +106,24 @@ describe('Word 97–2003 files (.doc, .wps) with tables as pictures', () => {
         }
       });
     }
+  }
+});
+
+describe('.doc files LibreOffice saved from a .docx with table 3 as a picture (test/fixtures/doc/001-picture-*.doc)', () => {
+  // LibreOffice writes an inline picture as a U+0001, a floating one as a U+0008 (a SHAPE field's result
+  // drawing it again with a U+0008 and a U+0001), a chart as an embedded object (an EMBED field), and a
+  // picture in a text box as the box's shape (a U+0008 the document lists, not a text box) and the box,
+  // whose text holds the picture.
+  const figures = figuresOf(EXPECTED['001']);
+  for (const form of ['inline', 'floating', 'vml', 'textbox', 'chart']) {
+    it(`${form}: the logo's picture line first, a picture line where table 3 was; tables 2 and 4 bound; table-unreadable`, async () => {
+      const text = await draftOf('doc', readFileSync(join(process.cwd(), 'test', 'fixtures', 'doc', `001-picture-${form}.doc`)));
+      const lines = text.split('\n');
+      assert.equal(lines[0], PICTURE_LINE);
+      const at = lines.indexOf('本年度收到和处理政府信息公开申请情况如下：');
+      assert.equal(lines[at + 1], PICTURE_LINE, text);
+      assert.match(lines.slice(at + 1).find((l) => l !== PICTURE_LINE)!, /^四、/);
+      assertRead(text, figures, ['t3'], check(await docxDraft(figures)).findings, form);
+    });
   }
 });

@@ -255,11 +255,18 @@ export function renderDoc(f: Figures, style: DocStyle = {}): Buffer {
   };
   const papxBte = binTable(bteFcs, fkpStart / 512);
   const chpxBte = binTable(chpxFcs, fkpStart / 512 + pages.length);
-  const table = Buffer.concat([clx, papxBte, chpxBte]);
+  // The drawn objects that are pictures, listed where they are anchored (PlcSpaMom): their CPs and the
+  // end of the text, then an FSPA (26 bytes) each, its first field the shape's id.
+  const drawn = [...text].flatMap((ch, cp) => ch === '\x08' && kinds[cp] === 'special' ? [cp] : []);
+  const spa = Buffer.alloc(drawn.length ? 4 * (drawn.length + 1) + 26 * drawn.length : 0);
+  drawn.forEach((cp, i) => { spa.writeUInt32LE(cp, 4 * i); spa.writeInt32LE(1025 + i, 4 * (drawn.length + 1) + 26 * i); });
+  if (drawn.length) spa.writeUInt32LE(text.length, 4 * drawn.length);
+  const table = Buffer.concat([clx, papxBte, chpxBte, spa]);
   const pair = (i: number, fc: number, lcb: number) => { fib.writeUInt32LE(fc, 0x9a + 8 * i); fib.writeUInt32LE(lcb, 0x9a + 8 * i + 4); };
   pair(12, clx.length + papxBte.length, chpxBte.length);
   pair(13, clx.length, papxBte.length);
   pair(33, 0, clx.length);
+  pair(40, clx.length + papxBte.length + chpxBte.length, spa.length);
 
   const word = Buffer.concat([fib, ...chunks, Buffer.alloc(fkpStart - textEnd), ...pages, ...chpxPages]);
   return compoundFile([['WordDocument', word], ['1Table', table]], style);

@@ -71,11 +71,11 @@ function tablesOf(table: WordTable, next: () => number, frame: Frame, split: Tab
 export type DocxPicture = 'inline' | 'floating' | 'vml' | 'ole' | 'ole-floating' | 'textbox' | 'chart';
 export const DOCX_PICTURES: DocxPicture[] = ['inline', 'floating', 'vml', 'ole', 'ole-floating', 'textbox', 'chart'];
 
+const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS = {
   a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
   pic: 'http://schemas.openxmlformats.org/drawingml/2006/picture',
   c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
-  r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
 };
 const graphic = (data: string, uri = NS.pic) => `<a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${uri}">${data}</a:graphicData></a:graphic>`;
 const blip = (rid: string) => `<pic:pic xmlns:pic="${NS.pic}"><pic:nvPicPr><pic:cNvPr id="0" name="图片"/><pic:cNvPicPr/></pic:nvPicPr>`
@@ -97,7 +97,7 @@ function pictureRun(form: DocxPicture, n: number): string {
     case 'vml': return `<w:r><w:pict>${vmlShape(n, png, false)}</w:pict></w:r>`;
     case 'ole': return `<w:r><w:object w:dxaOrig="8500" w:dyaOrig="5660">${vmlShape(n, emf, false)}${oleObject(n, ole)}</w:object></w:r>`;
     case 'ole-floating': return `<w:r><w:pict>${vmlShape(n, emf, true)}${oleObject(n, ole)}</w:pict></w:r>`;
-    case 'chart': return `<w:r>${inline(n, graphic(`<c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${chart}"/>`, NS.c))}</w:r>`;
+    case 'chart': return `<w:r>${inline(n, graphic(`<c:chart xmlns:c="${NS.c}" xmlns:r="${RELS}" r:id="${chart}"/>`, NS.c))}</w:r>`;
     case 'textbox': {
       const content = `<w:txbxContent><w:p><w:r>${inline(n + 500, graphic(blip(png)))}</w:r></w:p></w:txbxContent>`;
       const shape = `<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>${content}</wps:txbx><wps:bodyPr/></wps:wsp>`;
@@ -111,18 +111,34 @@ function pictureRun(form: DocxPicture, n: number): string {
 /** A paragraph the renderer replaces with the picture numbered `n` (docx, the package, writes no OLE objects or charts). */
 const placeholder = (n: number) => new Paragraph(`@@picture ${n}@@`);
 
+/** The smallest workbook a spreadsheet program opens (LibreOffice drops an embedded object it cannot): an `ole` picture's object. */
+function workbook(): Promise<Buffer> {
+  const zip = new JSZip();
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const type = (t: string) => `application/vnd.openxmlformats-officedocument.spreadsheetml.${t}+xml`;
+  zip.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    + `<Override PartName="/xl/workbook.xml" ContentType="${type('sheet.main')}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${type('worksheet')}"/></Types>`);
+  const rels = (type: string, target: string) => `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/${type}" Target="${target}"/></Relationships>`;
+  zip.file('_rels/.rels', rels('officeDocument', 'xl/workbook.xml'));
+  zip.file('xl/_rels/workbook.xml.rels', rels('worksheet', 'worksheets/sheet1.xml'));
+  zip.file('xl/workbook.xml', `<workbook xmlns="${main}" xmlns:r="${RELS}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  zip.file('xl/worksheets/sheet1.xml', `<worksheet xmlns="${main}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
 /** The parts and relationships of each picture, and the paragraphs standing for them replaced by the pictures. */
 async function withPictures(docx: Buffer, forms: Map<number, DocxPicture>): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
   const rels: string[] = [];
-  const rel = (id: string, type: string, target: string) => rels.push(`<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`);
+  const rel = (id: string, type: string, target: string) => rels.push(`<Relationship Id="${id}" Type="${RELS}/${type}" Target="${target}"/>`);
+  const sheet = await workbook();
   for (const n of forms.keys()) {
     zip.file(`word/media/image${n}.png`, PNG);
     rel(`rIdPng${n}`, 'image', `media/image${n}.png`);
-    // An EMF's header record (no reader looks further) and an empty workbook: the preview and the object.
+    // An EMF's header record (no reader looks further) and a workbook: the preview and the object.
     zip.file(`word/media/image${n}.emf`, Buffer.from('0100000084000000', 'hex'));
     rel(`rIdEmf${n}`, 'image', `media/image${n}.emf`);
-    zip.file(`word/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`, Buffer.alloc(0));
+    zip.file(`word/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`, sheet);
     rel(`rIdOle${n}`, 'package', `embeddings/Microsoft_Excel_Worksheet${n}.xlsx`);
     zip.file(`word/charts/chart${n}.xml`, `<c:chartSpace xmlns:c="${NS.c}"/>`);
     rel(`rIdChart${n}`, 'chart', `charts/chart${n}.xml`);

@@ -8,4 +8,4 @@ import type { TableKey } from '../../server/src/core/format/schema';
 export interface Pictures<Form extends string> { tables: TableKey[]; form: Form; logo?: boolean }
 
 /** A 1×1 PNG: the bytes of every picture written (no reader looks at them). */
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f0005000201ad3f1c4d0000000049454e44ae426082', 'hex');
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63606060f80f00010401005fe5c34b0000000049454e44ae426082', 'hex');

@@ -270,7 +270,10 @@ const CP1252 = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 
 /** Deeper tables than this are no report's: read as the deepest. */
 const MAX_DEPTH = 16;
 
-/** An open field: past its separator (U+0014) or still in its code, which begins with its instruction; whether its result showed a picture. */
+/**
+ * An open field: past its separator (U+0014) or still in its code, which begins with its instruction;
+ * whether its code holds an object; whether its picture is shown (or is no picture of its own).
+ */
 interface Field { result: boolean; instruction: string; object: boolean; shown: boolean }
 /** Enough of a field's instruction to know an embedded object's (`EMBED Excel.Sheet.8`). */
 const INSTRUCTION = 8;
@@ -293,6 +296,8 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
   let runs: Run[] = [];
   const fields: Field[] = [];
   let inCode = 0;
+  /** The CP after the last text box's anchor. */
+  let afterBox = -1;
   for (const piece of doc.pieces) {
     const lo = Math.max(from, piece.cpStart), hi = Math.min(to, piece.cpEnd);
     for (let cp = lo; cp < hi; cp++) {
@@ -304,7 +309,9 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
       const run = (text: string) => runs.push({ text, start, end: start + piece.width, exact: false });
       const picture = () => run(PICTURE_LINE);
       const field = fields[fields.length - 1];
-      if (code === 0x13) { fields.push({ result: false, instruction: '', object: false, shown: false }); inCode++; continue; }
+      // LibreOffice follows a text box's anchor with a SHAPE field whose result draws the box for older
+      // readers: the box's text is read, its drawing is no picture.
+      if (code === 0x13) { fields.push({ result: false, instruction: '', object: false, shown: cp === afterBox }); inCode++; continue; }
       if (code === 0x14) { if (field && !field.result) { field.result = true; inCode--; } continue; }
       if (code === 0x15) {
         if (!field) continue;
@@ -324,8 +331,11 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
         if (out[out.length - 1].depth === 0) { out.push(...anchored); anchored = []; }
         continue;
       }
+      if (code === 0x08 && doc.isBox(cp)) afterBox = cp + 1;
       if (code === 0x08 && boxes.has(cp)) { anchored.push(...boxes.get(cp)!); continue; }
-      const special = (code === 0x01 || code === 0x08) && doc.specialAt(piece, cp);
+      // A drawn object is a picture when it is one the document lists (PlcSpaMom: a SHAPE field's result
+      // holds one that is not) and no text box.
+      const special = (code === 0x01 || (code === 0x08 && doc.anchors.has(cp) && !doc.isBox(cp))) && doc.specialAt(piece, cp);
       if (inCode > 0) {
         // The code of the innermost field (not of a field in another's code): its instruction, and whether it holds an object.
         if (field.result) continue;
@@ -333,8 +343,9 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
         else if (field.instruction.length < INSTRUCTION && code >= 0x20) field.instruction += piece.width === 2 ? String.fromCharCode(code) : CP1252[code];
         continue;
       }
-      if (special && !(code === 0x08 && doc.isBox(cp))) {
-        picture();
+      if (special) {
+        // A field's result shows its picture once (LibreOffice draws a shape with a U+0008 and a U+0001).
+        if (!field?.shown) picture();
         if (field) field.shown = true;
         continue;
       }
