@@ -5,10 +5,11 @@ import { describe, it } from 'node:test';
 import type { TableKey } from '../../server/src/core/format/schema';
 import { check, type Finding } from '../../server/src/core/service';
 import { importDocument } from '../../server/src/import/index';
+import { NO_TEXT } from '../../server/src/import/doc';
 import { PICTURE_LINE } from '../../server/src/import/types';
 import { sliceAt } from '../core/seeds';
 import { DOC_PICTURES, renderDoc, type DocStyle } from '../layouts/doc';
-import { DOCX_PICTURES, renderDocx } from '../layouts/docx';
+import { DOCX_PICTURES, renderDocx, renderScannedDocx } from '../layouts/docx';
 import { figuresOf, type Figures } from '../layouts/figures';
 import { EXPECTED } from '../core/expected';
 import { bound, cellsOf, FIGURES, KEYS } from './cells';
@@ -126,4 +127,12 @@ describe('.doc files LibreOffice saved from a .docx with table 3 as a picture (t
       assertRead(text, figures, ['t3'], check(await docxDraft(figures)).findings, form);
     });
   }
+});
+
+describe('a scanned report in a Word file (its pages pictures, no text)', () => {
+  it('is refused as a Word file without text, in every form of picture (.docx and .doc)', async () => {
+    const figures = figuresOf(EXPECTED['001']);
+    for (const form of DOCX_PICTURES) assert.deepEqual(await importDocument('docx', await renderScannedDocx(3, form)), { refused: NO_TEXT }, form);
+    for (const form of DOC_PICTURES) assert.deepEqual(await importDocument('doc', renderDoc(figures, { scanned: true, pictures: { tables: [], form } })), { refused: NO_TEXT }, form);
+  });
 });

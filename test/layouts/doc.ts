@@ -27,6 +27,10 @@ export interface DocStyle extends Container {
   tracked?: boolean;
   /** The FIB's fEncrypted flag set. */
   encrypted?: boolean;
+  /** A picture (a stamp, a logo) at the end of each table's first cell: no line of the draft, as a web page's is not. */
+  stamps?: boolean;
+  /** A scanned report: the picture of each of its pages (in the form of `pictures`), and no text. */
+  scanned?: boolean;
   /** Tables that are pictures (each a paragraph of its own where the table would be), and a logo before the title. */
   pictures?: Pictures<DocPicture>;
 }
@@ -88,6 +92,7 @@ function parasOf(f: Figures, style: DocStyle): Para[] {
   const out: Para[] = [];
   let prose = 0;
   const picture = (form: DocPicture): Para => ({ text: PICTURE_TEXT[form], mark: '\r', props: {}, pictures: true });
+  if (style.scanned) return [1, 2, 3].map(() => picture(style.pictures?.form ?? 'picture'));
   for (const part of reportParts(f)) {
     if (part.kind === 'title' && style.pictures?.logo) out.push(picture('picture'));
     if (part.kind === 'table' && style.pictures?.tables.includes(part.key)) { out.push(picture(style.pictures.form)); continue; }
@@ -99,8 +104,13 @@ function parasOf(f: Figures, style: DocStyle): Para[] {
       continue;
     }
     const table = wordTable(f, part.key);
-    if (!style.nested) { out.push(...tableParas(table, 1, style.tracked ?? false)); continue; }
-    out.push(...tableParas(table, 2, style.tracked ?? false));
+    const paras = tableParas(table, style.nested ? 2 : 1, style.tracked ?? false);
+    if (style.stamps) {
+      const cell = paras.find((p) => p.props.cell)!;
+      Object.assign(cell, { text: `${cell.text}\x01`, pictures: true });
+    }
+    out.push(...paras);
+    if (!style.nested) continue;
     out.push({ text: '', mark: '\r', props: { depth: 1 } });
     out.push({ text: '', mark: '\x07', props: { depth: 1, cell: true } });
     out.push({ text: '', mark: '\x07', props: { depth: 1, cell: true, ttp: true, edges: [0, table.width * COLUMN] } });

@@ -169,3 +169,9 @@ export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', la
   const docx = await Packer.toBuffer(new Document({ sections: [{ children }] }));
   return pictures ? withPictures(docx, forms) : docx;
 }
+
+/** A scanned report as a Word file holds it: a picture (in `form`) for each of its pages, and no text. */
+export async function renderScannedDocx(pages: number, form: DocxPicture): Promise<Buffer> {
+  const forms = new Map(Array.from({ length: pages }, (_, i): [number, DocxPicture] => [i + 1, form]));
+  return withPictures(await Packer.toBuffer(new Document({ sections: [{ children: [...forms.keys()].map(placeholder) }] })), forms);
+}

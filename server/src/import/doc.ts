@@ -1,6 +1,6 @@
 import { CfbError, openCfb } from './cfb';
 import { holdsArticle, renderBlocks, type Block, type GridCell, type Run } from './blocks';
-import { PICTURE_LINE, said, Stopped, type ImportResult, type Said } from './types';
+import { hasText, PICTURE_LINE, said, Stopped, type ImportResult, type Said } from './types';
 
 // A Word 97–2003 document (.doc; WPS writes its .wps the same way) as draft text ([MS-DOC]). Its
 // text is in the WordDocument stream, in pieces a "piece table" (the Clx, in the 0Table or 1Table
@@ -508,5 +508,5 @@ export function importDoc(file: Uint8Array): ImportResult {
   const read = readDoc(file);
   if ('refused' in read) return read;
   const { text } = renderBlocks(read.blocks);
-  return /\S/.test(text) ? { text } : { refused: NO_TEXT };
+  return hasText(text) ? { text } : { refused: NO_TEXT };
 }
