@@ -7,7 +7,7 @@ import { importHtml } from '../../server/src/import/html';
 import { importDocument, importText } from '../../server/src/import/index';
 import { findingsInSource } from '../../server/src/import/inSource';
 import { EXPECTED } from '../core/expected';
-import { renderDocx } from '../layouts/docx';
+import { renderDocx, type Frame } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { placeKey, renderHtml, renderWordHtml, type PageStyle } from '../layouts/html';
 import { renderHtmlInText } from '../layouts/htmlInText';
@@ -231,8 +231,14 @@ describe('Word files with their labels retyped', () => {
 });
 
 describe('Word files with the tables framed', () => {
-  for (const frame of ['table', 'textbox'] as const) {
-    it(`each table ${frame === 'table' ? 'in the one cell of a layout table (nested)' : 'in a text box'}: every seed, every cell bound; the findings of the text`, async () => {
+  const FRAMES: Record<Exclude<Frame, 'none'>, string> = {
+    table: 'in the one cell of a layout table (nested)',
+    textbox: 'in a text box (VML, as Word 2007 writes it)',
+    'textbox-2010': 'in a text box as Word 2010 and later write it (DrawingML, and VML beside it)',
+    'textbox-dml': 'in a text box in DrawingML alone (which mammoth drops)',
+  };
+  for (const [frame, where] of Object.entries(FRAMES) as [Frame, string][]) {
+    it(`each table ${where}: every seed, every cell bound; the findings of the text`, async () => {
       for (const { name, figures } of FIGURES) {
         const imported = await importDocument('docx', await renderDocx(figures, 1, frame));
         assert.ok('text' in imported, JSON.stringify(imported));

@@ -41,13 +41,14 @@ function tableOf(table: WordTable, next: () => number, repeatHeader = false): Ta
 
 /**
  * Where a drafter put each statutory table: in the body, in the one cell of a layout table (a
- * nested table), or in a text box.
+ * nested table), or in a text box: as Word 2007 writes it (VML, `textbox`), as Word 2010 and later
+ * (DrawingML with a VML fallback, `textbox-2010`), or in DrawingML alone (`textbox-dml`).
  */
-export type Frame = 'none' | 'table' | 'textbox';
+export type Frame = 'none' | 'table' | 'textbox' | 'textbox-2010' | 'textbox-dml';
 
 function framed(table: Table, frame: Frame): FileChild {
   if (frame === 'table') return new Table({ rows: [new TableRow({ children: [new TableCell({ children: [table, new Paragraph('')] })] })] });
-  if (frame === 'textbox') return new Textbox({ style: { width: '450pt', height: '400pt' }, children: [table] });
+  if (frame.startsWith('textbox')) return new Textbox({ style: { width: '450pt', height: '400pt' }, children: [table] });
   return table;
 }
 
@@ -66,10 +67,10 @@ function tablesOf(table: WordTable, next: () => number, frame: Frame, split: Tab
  * paste of a screenshot or of an Excel range as a picture makes), `floating` (the same, anchored with
  * text wrapping), `vml` (a VML shape, as Word 2003 and converters write), `ole` (an Excel sheet embedded:
  * its EMF preview and the object), `ole-floating` (the same, floating), `textbox` (a picture in a text box,
- * as Word 2010+ writes it: a DrawingML shape with a VML fallback), `chart` (a Word chart).
+ * as Word 2010+ writes it: a DrawingML shape with a VML fallback; `textbox-dml` without it), `chart` (a Word chart).
  */
-export type DocxPicture = 'inline' | 'floating' | 'vml' | 'ole' | 'ole-floating' | 'textbox' | 'chart';
-export const DOCX_PICTURES: DocxPicture[] = ['inline', 'floating', 'vml', 'ole', 'ole-floating', 'textbox', 'chart'];
+export type DocxPicture = 'inline' | 'floating' | 'vml' | 'ole' | 'ole-floating' | 'textbox' | 'textbox-dml' | 'chart';
+export const DOCX_PICTURES: DocxPicture[] = ['inline', 'floating', 'vml', 'ole', 'ole-floating', 'textbox', 'textbox-dml', 'chart'];
 
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS = {
@@ -98,14 +99,20 @@ function pictureRun(form: DocxPicture, n: number): string {
     case 'ole': return `<w:r><w:object w:dxaOrig="8500" w:dyaOrig="5660">${vmlShape(n, emf, false)}${oleObject(n, ole)}</w:object></w:r>`;
     case 'ole-floating': return `<w:r><w:pict>${vmlShape(n, emf, true)}${oleObject(n, ole)}</w:pict></w:r>`;
     case 'chart': return `<w:r>${inline(n, graphic(`<c:chart xmlns:c="${NS.c}" xmlns:r="${RELS}" r:id="${chart}"/>`, NS.c))}</w:r>`;
-    case 'textbox': {
-      const content = `<w:txbxContent><w:p><w:r>${inline(n + 500, graphic(blip(png)))}</w:r></w:p></w:txbxContent>`;
-      const shape = `<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>${content}</wps:txbx><wps:bodyPr/></wps:wsp>`;
-      return '<w:r><mc:AlternateContent><mc:Choice Requires="wps">'
-        + anchor(n, graphic(shape, 'http://schemas.microsoft.com/office/word/2010/wordprocessingShape'), '<wp:wrapTopAndBottom/>')
-        + `</mc:Choice><mc:Fallback><w:pict><v:shape id="_x0000_s${1025 + n}" type="#_x0000_t202" style="position:absolute;width:425pt;height:283pt"><v:textbox>${content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
-    }
+    case 'textbox': case 'textbox-dml':
+      return `<w:r>${textBox(n, `<w:txbxContent><w:p><w:r>${inline(n + 500, graphic(blip(png)))}</w:r></w:p></w:txbxContent>`, form === 'textbox')}</w:r>`;
   }
+}
+
+/**
+ * A text box as Word 2010 and later write it: a DrawingML shape, and beside it (`fallback`) the VML one
+ * Word 2007 reads, which Word, WPS and LibreOffice all write; other writers may leave it out.
+ */
+function textBox(n: number, content: string, fallback: boolean): string {
+  const shape = `<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>${content}</wps:txbx><wps:bodyPr/></wps:wsp>`;
+  const dml = anchor(n, graphic(shape, 'http://schemas.microsoft.com/office/word/2010/wordprocessingShape'));
+  const vml = `<w:pict><v:shape id="_x0000_s${1025 + n}" type="#_x0000_t202" style="position:absolute;width:425pt;height:283pt"><v:textbox>${content}</v:textbox></v:shape></w:pict>`;
+  return `<mc:AlternateContent><mc:Choice Requires="wps">${dml}</mc:Choice>${fallback ? `<mc:Fallback>${vml}</mc:Fallback>` : ''}</mc:AlternateContent>`;
 }
 
 /** A paragraph the renderer replaces with the picture numbered `n` (docx, the package, writes no OLE objects or charts). */
@@ -166,8 +173,19 @@ export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', la
     : p.kind === 'title' ? [...(pictures?.logo ? [picture('inline')] : []), new Paragraph({ text: p.text, heading: HeadingLevel.TITLE })]
       : p.kind === 'heading' ? new Paragraph({ text: p.text, heading: HeadingLevel.HEADING_2 })
         : new Paragraph(p.text));
-  const docx = await Packer.toBuffer(new Document({ sections: [{ children }] }));
+  let docx = await Packer.toBuffer(new Document({ sections: [{ children }] }));
+  if (frame === 'textbox-2010' || frame === 'textbox-dml') docx = await inDrawingMl(docx, frame === 'textbox-2010');
   return pictures ? withPictures(docx, forms) : docx;
+}
+
+/** The .docx with its VML text boxes (the docx package's) written as Word 2010 writes them, with or without the VML `fallback`. */
+async function inDrawingMl(docx: Buffer, fallback: boolean): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  let n = 0;
+  const xml = (await zip.file('word/document.xml')!.async('string'))
+    .replace(/<w:pict><v:shape [^>]*><v:textbox[^>]*>(<w:txbxContent>.*?<\/w:txbxContent>)<\/v:textbox><\/v:shape><\/w:pict>/g, (_, content: string) => textBox(1000 + n++, content, fallback));
+  zip.file('word/document.xml', xml);
+  return zip.generateAsync({ type: 'nodebuffer' });
 }
 
 /** A scanned report as a Word file holds it: a picture (in `form`) for each of its pages, and no text. */

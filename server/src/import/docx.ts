@@ -16,13 +16,67 @@ const CHART = /<c:chart\b[^>]*?\sr:id="([^"]*)"[^>]*\/>/g;
 const PICTURE = '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
   + ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><pic:blipFill><a:blip r:embed="$1"/></pic:blipFill></pic:pic>';
 
-async function withChartsAsPictures(buffer: Buffer): Promise<Buffer> {
+// A text box written in DrawingML alone, without the VML fallback (mc:Fallback) that Word, WPS and
+// LibreOffice write beside it, mammoth drops with its text, tables and pictures: it is given the VML
+// form of Word 2007 (w:pict/v:shape/v:textbox), which mammoth reads after the paragraph that holds it.
+const NS = {
+  w: 'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  wps: 'http://schemas.microsoft.com/office/word/2010/wordprocessingShape',
+  mc: 'http://schemas.openxmlformats.org/markup-compatibility/2006',
+  v: 'urn:schemas-microsoft-com:vml',
+};
+// The DOM of @xmldom/xmldom as far as this uses it (its own types bring in the browser's DOM library).
+interface XmlNode {
+  parentNode: XmlNode | null; namespaceURI: string | null; localName: string | null; firstChild: XmlNode | null; childNodes: ArrayLike<XmlNode>;
+  appendChild(node: XmlNode): XmlNode; replaceChild(node: XmlNode, old: XmlNode): XmlNode;
+}
+interface XmlDocument extends XmlNode { getElementsByTagNameNS(ns: string, name: string): ArrayLike<XmlNode>; createElementNS(ns: string, name: string): XmlNode }
+type XmlDom = {
+  DOMParser: new (options: { errorHandler: Record<'warning' | 'error' | 'fatalError', (message: string) => void> }) => { parseFromString(text: string, type: string): XmlDocument };
+  XMLSerializer: new () => { serializeToString(node: XmlNode): string };
+};
+
+const is = (n: XmlNode | null, ns: string, name: string) => n?.namespaceURI === ns && n.localName === name;
+const closest = (n: XmlNode, ns: string, name: string) => { let at = n.parentNode; while (at && !is(at, ns, name)) at = at.parentNode; return at; };
+
+const count = (xml: string, tag: string) => xml.split(tag).length - 1;
+
+function withVmlTextBoxes(xml: string): string {
+  // Parsed only when some text box lacks its fallback: the DOM of a long document takes a second to build.
+  if (count(xml, '<wps:txbx') <= count(xml, '<mc:Fallback')) return xml;
+  const { DOMParser, XMLSerializer } = require('@xmldom/xmldom') as XmlDom;
+  const fail = (message: string) => { throw new Error(message); };
+  let doc: XmlDocument;
+  try { doc = new DOMParser({ errorHandler: { warning: () => {}, error: fail, fatalError: fail } }).parseFromString(xml, 'text/xml'); } catch { return xml; }
+  let changed = false;
+  for (const box of Array.from(doc.getElementsByTagNameNS(NS.wps, 'txbx'))) {
+    const drawing = closest(box, NS.w, 'drawing');
+    const content = Array.from(box.childNodes).find((n) => is(n, NS.w, 'txbxContent'));
+    const choice = drawing && closest(drawing, NS.mc, 'Choice');
+    if (!drawing?.parentNode || !content || (choice && Array.from(choice.parentNode?.childNodes ?? []).some((n) => is(n, NS.mc, 'Fallback')))) continue;
+    const [pict, shape, textbox] = [doc.createElementNS(NS.w, 'w:pict'), doc.createElementNS(NS.v, 'v:shape'), doc.createElementNS(NS.v, 'v:textbox')];
+    pict.appendChild(shape).appendChild(textbox).appendChild(content);
+    drawing.parentNode.replaceChild(pict, drawing);
+    if (choice?.parentNode) {
+      // mammoth reads an mc:AlternateContent's fallback only.
+      const fallback = doc.createElementNS(NS.mc, 'mc:Fallback');
+      while (choice.firstChild) fallback.appendChild(choice.firstChild);
+      choice.parentNode.replaceChild(fallback, choice);
+    }
+    changed = true;
+  }
+  return changed ? new XMLSerializer().serializeToString(doc) : xml;
+}
+
+/** The .docx with what mammoth would drop (charts, text boxes in DrawingML alone) in forms it reads. */
+async function readable(buffer: Buffer): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buffer);
   const part = zip.file('word/document.xml');
   const xml = part ? await part.async('string') : '';
-  if (!xml.includes('<c:chart')) return buffer;
-  zip.file('word/document.xml', xml.replace(CHART, `$&${PICTURE}`));
+  const changed = withVmlTextBoxes(xml.replace(CHART, `$&${PICTURE}`));
+  if (changed === xml) return buffer;
+  zip.file('word/document.xml', changed);
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
@@ -42,7 +96,7 @@ export async function importWord(bytes: Uint8Array, named: 'doc' | 'docx'): Prom
   const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: await withChartsAsPictures(buffer) }, { convertImage: noImages, externalFileAccess: false })).value;
+    html = (await mammoth.convertToHtml({ buffer: await readable(buffer) }, { convertImage: noImages, externalFileAccess: false })).value;
   } catch {
     // A zip that is cut short, or one without word/document.xml: mammoth says which, in English; the user needs only this.
     return { refused: BROKEN };
