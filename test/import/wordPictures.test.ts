@@ -3,16 +3,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { TableKey } from '../../server/src/core/format/schema';
-import { check, type Finding } from '../../server/src/core/service';
+import { applyEdits, check, type Finding } from '../../server/src/core/service';
 import { importDocument } from '../../server/src/import/index';
 import { NO_TEXT } from '../../server/src/import/doc';
 import { PICTURE_LINE } from '../../server/src/import/types';
-import { sliceAt } from '../core/seeds';
+import { READER, sliceAt } from '../core/seeds';
 import { DOC_PICTURES, renderDoc, type DocStyle } from '../layouts/doc';
 import { DOCX_PICTURES, renderDocx, renderScannedDocx } from '../layouts/docx';
 import { figuresOf, type Figures } from '../layouts/figures';
 import { EXPECTED } from '../core/expected';
-import { bound, cellsOf, FIGURES, KEYS } from './cells';
+import { bound, cellsOf, FIGURES, KEYS, withCell } from './cells';
 
 // Statutory tables put into a Word report as pictures — a screenshot, an Excel range pasted as a picture,
 // an Excel sheet embedded (Word shows its preview), a picture in a text box, a chart — in every form .docx
@@ -134,5 +134,26 @@ describe('a scanned report in a Word file (its pages pictures, no text)', () => 
     const figures = figuresOf(EXPECTED['001']);
     for (const form of DOCX_PICTURES) assert.deepEqual(await importDocument('docx', await renderScannedDocx(3, form)), { refused: NO_TEXT }, form);
     for (const form of DOC_PICTURES) assert.deepEqual(await importDocument('doc', renderDoc(figures, { scanned: true, pictures: { tables: [], form } })), { refused: NO_TEXT }, form);
+  });
+});
+
+describe('one wrong cell of table 4 in a report whose table 3 is a picture', () => {
+  it('.doc (an embedded Excel sheet) and .docx (a picture), every seed, both formats: the cell\'s block is named beside the picture\'s table-unreadable, and its fix makes it add up', async () => {
+    for (const { name, figures } of FIGURES) {
+      const t4 = [...cellsOf(figures)].filter((c) => c.key === 't4');
+      for (const [i, { row, col, text }] of t4.entries()) {
+        const wrong = withCell(figures, 't4', row, col, String(Number(text) + 1));
+        const drafts = [await draftOf('doc', renderDoc(wrong, { pictures: { tables: ['t3'], form: 'embedded' } }))];
+        // (.docx through mammoth takes longer: one cell per block.)
+        if (i % 5 === 0) drafts.push(await draftOf('docx', await renderDocx(wrong, 1, 'none', undefined, undefined, { tables: ['t3'], form: 'inline' })));
+        for (const draft of drafts) {
+          const where = `${name} t4 ${row} ${col}`;
+          const found = check(draft).findings.filter((f) => READER.has(f.code));
+          assert.deepEqual(found.map((f) => f.code).sort(), ['table-unreadable', 'table4-total'], where);
+          const fixed = applyEdits(draft, found.find((f) => f.code === 'table4-total')!.fix!.edits);
+          assert.deepEqual(check(fixed).findings.filter((f) => READER.has(f.code)).map((f) => f.code), ['table-unreadable'], where);
+        }
+      }
+    }
   });
 });
