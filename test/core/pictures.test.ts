@@ -102,13 +102,16 @@ describe('pictures: a table given as a picture is unreadable, not missing', () =
   it('web pages: an <img> where a table stands is the picture, on the <img> in the page; an icon is not', () => {
     for (const { name, figures } of FIGURES) {
       const img = '<p style="text-align:center"><img src="/u/cms/www/202401/31101010abcd.jpg" style="width:600px;height:412px" border="0"></p>';
-      const { html } = renderHtml(figures, { page: { pictures: { t3: img } } });
+      // A screenshot the site scales to the column (width="100%"), inside a link to the full-size picture.
+      const scaled = '<p><a href="/u/cms/www/202401/t4.jpg" target="_blank"><img src="/u/cms/www/202401/t4_s.jpg" width="100%"></a></p>';
+      const { html } = renderHtml(figures, { page: { pictures: { t3: img, t4: scaled } } });
       const page = importHtml(html);
       const findings = findingsInSource(check(page.text).findings, page.text, page.source!);
       const unreadable = findings.filter((f) => f.code === 'table-unreadable');
-      assert.equal(unreadable.length, 1, `${name}: ${said(findings).join('\n')}`);
+      assert.equal(unreadable.length, 2, `${name}: ${said(findings).join('\n')}`);
       assert.match(sliceAt(html, unreadable[0].range), /^<img src="\/u\/cms\/www\/202401\/31101010abcd\.jpg"/, name);
-      assert.ok(allBound(page.text, figures, 't2') && allBound(page.text, figures, 't4'), name);
+      assert.match(sliceAt(html, unreadable[1].range), /^<img src="\/u\/cms\/www\/202401\/t4_s\.jpg"/, name);
+      assert.ok(allBound(page.text, figures, 't2'), name);
       assert.ok(!findings.some((f) => f.code === 'table-missing'), name);
       // A print icon in its place is no table: table 3 is missing.
       const icon = importHtml(renderHtml(figures, { page: { pictures: { t3: '<p><img src="/images/print.gif" width="16" height="16">打印本页</p>' } } }).html);
