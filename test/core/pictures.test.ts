@@ -53,6 +53,7 @@ describe('pictures: a table given as a picture is unreadable, not missing', () =
     for (const line of Object.values(PICTURES)) assert.ok(isPictureLine(line.split('\n').at(-1)!), line);
     assert.ok(isPictureLine('  ![表三 收到和处理政府信息公开申请情况](images/3.jpg)  '));
     assert.ok(isPictureLine('<center><IMG SRC="t.gif"></center>'));
+    assert.ok(isPictureLine('![](media/image3.png){width="5.768in" height="3.4in"}')); // pandoc from a .docx
     for (const line of ['见下图：', '![](a.jpg) 如图所示', '表三见附件<img src="a.png">后', '图片', '![链接](a.jpg']) assert.ok(!isPictureLine(line), line);
   });
 

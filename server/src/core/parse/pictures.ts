@@ -10,8 +10,9 @@ import { hasCells } from './tables';
 // text as a Markdown image — what converters of PDFs to Markdown write for a table they could not
 // read, and what the importers write for a picture (import/types.ts PICTURE_LINE) — or as an HTML <img>.
 
+// A Markdown image, with the size pandoc writes after it ({width="5.8in"}), or an HTML <img>.
 const PICTURE = /!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>/i;
-const PICTURE_OR_TAG = /!\[[^\]\n]*\]\([^)\n]*\)|<[^<>\n]*>/g;
+const PICTURE_OR_TAG = /!\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?|<[^<>\n]*>/g;
 
 /** A line that holds a picture and nothing else but markup (<p>, <center>…). */
 export function isPictureLine(line: string): boolean {
