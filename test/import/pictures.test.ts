@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { TableKey } from '../../server/src/core/format/schema';
@@ -172,6 +174,23 @@ describe('pictures in a PDF: a table pasted as a screenshot is a picture line at
     let clock = 0;
     const pages = decorated(typeset(report(FIGURES[0].figures, PDF_TEXT, ['t3'], 'image')), 'mask');
     assert.deepEqual(await importPdf(makePdf(pages), { ...PDF_BUDGET, seconds: 3, now: () => (clock += 1000) }), { refused: tooSlow(3) });
+  });
+});
+
+describe('pictures: the command line', () => {
+  it('nianbao check on a PDF and an OFD with table 3 as a screenshot: table-unreadable on the picture line, not table-missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-pictures-'));
+    try {
+      const pages = decorated(typeset(report(FIGURES[0].figures, PDF_TEXT, ['t3'], 'image')), 'mask');
+      writeFileSync(join(dir, 'report.pdf'), makePdf(pages));
+      writeFileSync(join(dir, 'report.ofd'), await makeOfd(pages));
+      const r = spawnSync(process.execPath, ['bin/nianbao', 'check', dir], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 0, r.stderr);
+      for (const file of ['report.pdf', 'report.ofd']) assert.match(r.stdout, new RegExp(`${file.replace('.', '\\.')}:\\d+:1 warning table-unreadable 表三是图片`));
+      assert.doesNotMatch(r.stdout, /table-missing/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
