@@ -1,7 +1,7 @@
 import { importHtml } from './html';
 import { OLE_SIGNATURE, startsWith, ZIP_SIGNATURE } from './formats';
 import { BROKEN, importDoc, NO_TEXT, NOT_WORD } from './doc';
-import type { ImportResult } from './types';
+import { hasText, type ImportResult } from './types';
 
 // A Word document (.docx) as draft text: mammoth turns it into HTML, keeping merged cells as
 // colspan and rowspan (gridSpan and vMerge), and the web-page importer reads that. Positions are the
@@ -29,5 +29,5 @@ export async function importWord(bytes: Uint8Array, named: 'doc' | 'docx'): Prom
     return { refused: BROKEN };
   }
   const { text } = importHtml(html);
-  return /\S/.test(text) ? { text } : { refused: NO_TEXT };
+  return hasText(text) ? { text } : { refused: NO_TEXT };
 }

@@ -1,7 +1,7 @@
 import { readText, type Encoding } from './decode';
 import { documentKind, type DocumentKind } from './formats';
 import { importPdf } from './pdf';
-import type { Imported, ImportResult, Said } from './types';
+import { hasText, type Imported, type ImportResult, type Said } from './types';
 
 // The one entry point that turns a non-text document's bytes into a draft the reader reads. Plain
 // text (.txt, .md) is decoded by decode.ts and read as it is, but for the HTML tables it may hold;
@@ -26,7 +26,7 @@ async function importHtmlBytes(bytes: Uint8Array): Promise<ImportResult> {
   const decoded = readText(bytes);
   if (!('text' in decoded)) return { refused: decoded };
   const imported = importPage(decoded.text);
-  return /\S/.test(imported.text) ? { ...imported, encoding: decoded.encoding } : { refused: NO_TEXT };
+  return hasText(imported.text) ? { ...imported, encoding: decoded.encoding } : { refused: NO_TEXT };
 }
 
 /** `<table` opening a tag: a text that may hold an HTML table. */

@@ -13,6 +13,8 @@ export const said = (zh: string, en: string): Said => ({ zh, en });
  * a line of its own in the draft, a Markdown image, which the core reads as a picture (core/parse/pictures.ts).
  */
 export const PICTURE_LINE = '![图片]()';
+/** Whether a draft holds any text but its pictures: a document of pictures alone is refused as one without text. */
+export const hasText = (draft: string) => /\S/.test(draft.replaceAll(PICTURE_LINE, ''));
 
 /** Why an importer stopped reading a document: thrown inside it, and returned as its refusal. */
 export class Stopped extends Error {
