@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { columns, draft, linesOf, MAX_PAGES, withPictures, WORD_GAP, type Box, type Line, type Run } from './layoutText';
 import { startsWith, ZIP_SIGNATURE } from './formats';
-import { PICTURE_LINE, said, Stopped, type ImportResult } from './types';
+import { hasText, said, Stopped, type ImportResult } from './types';
 
 // A report in OFD (GB/T 33190-2016, the format of electronic official documents): a ZIP of XML
 // parts. OFD.xml names the document (DocBody/DocRoot: Doc_0/Document.xml), which lists its pages
@@ -257,7 +257,7 @@ export async function importOfd(bytes: Uint8Array, budget: OfdBudget = OFD_BUDGE
       lines.push(withPictures(text, text.length === 0 ? [{ x: 0, y: 0, ...size }] : images.map(imageBox), size));
     }
     const text = draft(lines, heights);
-    if (!/\S/.test(text.replaceAll(PICTURE_LINE, ''))) return { refused: NO_TEXT };
+    if (!hasText(text)) return { refused: NO_TEXT };
     if (empty.length === 0) return { text };
     return { text, notes: [said(`第 ${empty.join('、')} 页没有文字（可能是扫描的页面），未读取`, `page ${empty.join(', ')} has no text (scanned?) and was not read`)] };
   } catch (error) {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { TABLE_KEYS } from '../core/format/statute';
 import { parseReport } from '../core/parse/report';
 import { draft, linesOf, MAX_PAGES, withPictures, type Box, type Line, type Run } from './layoutText';
-import { PICTURE_LINE, said, Stopped, type ImportResult } from './types';
+import { hasText, said, Stopped, type ImportResult } from './types';
 
 // A published PDF report, read through pdf.js's text layer into draft text the reader reads like
 // `pdftotext -layout` output (layoutText.ts places the runs of text pdf.js gives by where they stand).
@@ -144,7 +144,7 @@ export async function importPdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUDGE
     }
     const empty = texts.flatMap((lines, i) => (lines.length ? [] : [i + 1]));
     const text = draft(pages, heights);
-    if (!/\S/.test(text.replaceAll(PICTURE_LINE, ''))) return { refused: NO_TEXT };
+    if (!hasText(text)) return { refused: NO_TEXT };
     if (empty.length === 0) return { text };
     return { text, notes: [said(`第 ${empty.join('、')} 页没有文字层（可能是扫描的页面），未读取`, `page ${empty.join(', ')} has no text layer (scanned?) and was not read`)] };
   } catch (error) {
