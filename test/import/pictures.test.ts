@@ -170,7 +170,7 @@ describe('pictures in a PDF: a table pasted as a screenshot is a picture line at
     }
   });
 
-  it('past the deadline while its pictures are looked for: refused as too slow, as for its text', async () => {
+  it('a PDF whose pictures are looked for keeps the time budget: past the deadline, refused as too slow', async () => {
     let clock = 0;
     const pages = decorated(typeset(report(FIGURES[0].figures, PDF_TEXT, ['t3'], 'image')), 'mask');
     assert.deepEqual(await importPdf(makePdf(pages), { ...PDF_BUDGET, seconds: 3, now: () => (clock += 1000) }), { refused: tooSlow(3) });
