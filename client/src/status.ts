@@ -17,7 +17,7 @@ export function registerStatus(context: ExtensionContext, client: () => Language
 
   function text(s: Status): { text: string; detail: string; severity: LanguageStatusSeverity } {
     const table = { t2: l10n.t('Table 2'), t3: l10n.t('Table 3'), t4: l10n.t('Table 4') };
-    const state = { read: l10n.t('read'), partly: l10n.t('partly read'), unreadable: l10n.t('could not be read'), missing: l10n.t('not found') };
+    const state = { read: l10n.t('read'), partly: l10n.t('partly read'), unreadable: l10n.t('could not be read'), picture: l10n.t('a picture, not checked'), missing: l10n.t('not found') };
     const { error, warning, information, hint } = s.findings;
     const detail = [
       s.format ? l10n.t('tables in the {0} format', s.format) : l10n.t('no statutory table found'),

@@ -199,7 +199,7 @@ describe('nianbao parse', () => {
     const r = nianbao('parse', '--format', 'json', SEED_002);
     assert.equal(r.code, 0, r.stderr);
     const model = JSON.parse(r.stdout);
-    assert.deepEqual(keys(model), ['file', 'format', 'problems', 'sections', 'tables', 'year']);
+    assert.deepEqual(keys(model), ['file', 'format', 'pictures', 'problems', 'sections', 'tables', 'year']);
     assert.deepEqual(model.problems, {});
     assert.equal(model.year, 2024);
     assert.equal(model.format, '2021');
@@ -239,6 +239,21 @@ describe('nianbao parse', () => {
     const model = JSON.parse(r.stdout);
     assert.deepEqual(model.problems.t2.map((p: { kind: string }) => p.kind).sort(), ['stray', 'stray', 'unreadable', 'unreadable']);
     assert.equal(model.tables.t3['3.5.5'].total.value, 0);
+  });
+
+  test('a table given as a picture: listed under pictures, and check says it is unreadable, not missing', () => {
+    // Seed 002 with table 3 as a PDF-to-Markdown converter writes a table it could not read.
+    const lines = readFileSync(SEED_002, 'utf8').split('\n');
+    const from = lines.findIndex((l) => l.includes('申请人情况')), to = lines.findIndex((l) => l.startsWith('四、'));
+    const path = join(tmp, 'picture.md');
+    writeFileSync(path, [...lines.slice(0, from), '![](images/8c1f0e.jpg)', ...lines.slice(to)].join('\n'));
+    const model = JSON.parse(nianbao('parse', '--format', 'json', path).stdout);
+    assert.deepEqual(Object.keys(model.pictures), ['t3']);
+    assert.equal(model.pictures.t3.start.line, from);
+    assert.equal(model.tables.t3, undefined);
+    const found = nianbao('check', path).stdout;
+    assert.match(found, new RegExp(`:${from + 1}:1 warning table-unreadable 表三是图片`));
+    assert.doesNotMatch(found, /table-missing/);
   });
 
   test('a directory or a missing file: exit 2', () => {

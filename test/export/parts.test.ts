@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/service';
 import { asWrittenNote } from '../../server/src/export/index';
-import { exportParts, type Part } from '../../server/src/export/parts';
+import { exportParts, PICTURE_LEFT_OUT, type Part } from '../../server/src/export/parts';
 import { seed, SEEDS } from '../core/seeds';
 
 // What an exported report is made of (server/src/export/parts.ts): the author's title, headings and
@@ -17,6 +17,15 @@ const texts = (parts: Part[], kind: Part['kind']) => parts.flatMap((p) => (p.kin
 const blanks = (s: string) => s.replace(/[\s\u3000]+/g, '');
 
 describe('export parts', () => {
+  it('a table given as a picture: the Word file says a picture was there, and shows no Markdown', () => {
+    const lines = seed('002').text.split('\n');
+    const from = lines.findIndex((l) => l.includes('申请人情况')), to = lines.findIndex((l) => l.startsWith('四、'));
+    const { parts } = partsOf([...lines.slice(0, from), '![](images/8c1f0e.jpg)', ...lines.slice(to)].join('\n'));
+    assert.equal(texts(parts, 'paragraph').filter((t) => t === PICTURE_LEFT_OUT).length, 1);
+    assert.ok(!texts(parts, 'paragraph').some((t) => t.includes('![')));
+    assert.deepEqual(parts.flatMap((p) => (p.kind === 'table' ? [p.key] : [])), ['t2', 't4']);
+  });
+
   it('the title as the author split it over lines; Markdown\'s heading marks and a PDF\'s page number are not part of it', () => {
     assert.deepEqual(texts(partsOf(seed('003').text).parts, 'title'), ['北京市通州区潞城镇2021年政府信息公开', '工作年度报告']);
     assert.deepEqual(texts(partsOf(seed('001').text).parts, 'title'), ['卫滨区平原镇 2023 年政府信息公开工作年度报告']);

@@ -1,13 +1,15 @@
 import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
-import { PAGE, type PdfPage, type PdfText } from './minipdf';
+import { PAGE, type PdfImage, type PdfPage, type PdfText } from './minipdf';
 
 // A minimal OFD writer for the tests (GB/T 33190-2016): the pages minipdf's `typeset` lays out (runs
 // of text at points from the page's top), written as a package of XML parts: OFD.xml → Doc_0/Document.xml
 // → Pages/Page_N/Content.xml, each run a TextObject whose Boundary is in millimetres. As OFD writers
 // do, a run is one TextObject with a DeltaX for each character (the “g n step” shorthand where steps
 // repeat), or each character an object of its own, or a whole line one object; optionally scaled by a CTM, with the running header
-// in a template page, and with parts added or removed as a broken or hostile file has them.
+// in a template page, and with parts added or removed as a broken or hostile file has them. A page's
+// pictures are ImageObjects (a picture in strips, one a strip), placed by their Boundary and a CTM that
+// scales the image's unit square to it, as OFD writers place them.
 
 /** How the runs are written. */
 export interface OfdOptions {
@@ -32,6 +34,8 @@ export interface OfdOptions {
 const MM = 25.4 / 72;
 const mm = (pt: number) => +(pt * MM).toFixed(3);
 const OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
+/** The ID of the pictures' image resource. */
+const IMAGE = 7;
 /** A Chinese character is a full em wide, others half: as typeset places them. */
 const advance = (ch: string, size: number) => (/[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2018-\u201d]/.test(ch) ? size : size / 2);
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -72,8 +76,15 @@ function textObject(id: number, runs: Placed[][], y: number, size: number, k: nu
     + `<ofd:FillColor Value="0 0 0"/>${codes.join('')}</ofd:TextObject>`;
 }
 
-/** A page's content part: its text as text objects in one layer, a run, a character or a line each. */
-export function contentXml(texts: PdfText[], { objects = 'run', ctm = 1, blocks = false }: OfdOptions = {}, template?: number): string {
+/** A picture as ImageObjects, in millimetres. */
+function imageObjects(id: number, { x, y, width, height, as }: PdfImage): string[] {
+  const strips = as === 'strips' ? 4 : 1, h = height / strips;
+  return Array.from({ length: strips }, (_, i) =>
+    `<ofd:ImageObject ID="${id + i}" Boundary="${mm(x)} ${mm(y + i * h)} ${mm(width)} ${mm(h)}" CTM="${mm(width)} 0 0 ${mm(h)} 0 0" ResourceID="${IMAGE}"/>`);
+}
+
+/** A page's content part: its text as text objects in one layer, a run, a character or a line each, and its pictures. */
+export function contentXml(texts: PdfText[], { objects = 'run', ctm = 1, blocks = false }: OfdOptions = {}, template?: number, images: PdfImage[] = []): string {
   const groups: { runs: Placed[][]; t: PdfText }[] = [];
   for (const t of texts) {
     const line = groups[groups.length - 1];
@@ -85,7 +96,7 @@ export function contentXml(texts: PdfText[], { objects = 'run', ctm = 1, blocks 
     else line.runs.push(placed(t));
   }
   let id = 100;
-  const drawn = groups.map((g) => textObject(id++, g.runs, g.t.y, g.t.size, ctm)).join('');
+  const drawn = [...groups.map((g) => textObject(id++, g.runs, g.t.y, g.t.size, ctm)), ...images.flatMap((p, i) => imageObjects(10_000 + 10 * i, p))].join('');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page ${OFD_NS}>${template ? `<ofd:Template TemplateID="${template}"/>` : ''}<ofd:Content><ofd:Layer ID="3">`
     + (blocks ? `<ofd:PageBlock ID="4">${drawn}</ofd:PageBlock>` : drawn) + '</ofd:Layer></ofd:Content></ofd:Page>';
 }
@@ -98,14 +109,18 @@ export function ofdParts(pages: PdfPage[], options: OfdOptions = {}): Record<str
   const template = options.template ? 1 : undefined;
   pages.forEach((page, i) => {
     const texts = template ? page.texts.slice(1) : page.texts;
-    parts[`Doc_0/Pages/Page_${i}/Content.xml`] = contentXml(texts, options, template);
+    parts[`Doc_0/Pages/Page_${i}/Content.xml`] = contentXml(texts, options, template, page.images);
   });
   if (template) parts['Doc_0/Tpls/Tpl_0.xml'] = contentXml(pages[0]?.texts.slice(0, 1) ?? [], options);
   parts['Doc_0/Document.xml'] = `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document ${OFD_NS}><ofd:CommonData><ofd:MaxUnitID>999999</ofd:MaxUnitID>`
     + `<ofd:PageArea><ofd:PhysicalBox>0 0 ${mm(PAGE.width)} ${mm(PAGE.height)}</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>`
     + (template ? '<ofd:TemplatePage ID="1" BaseLoc="Tpls/Tpl_0.xml"/>' : '')
     + '</ofd:CommonData><ofd:Pages>' + pages.map((_, i) => `<ofd:Page ID="${i + 10}" BaseLoc="${options.absolute ? '/Doc_0/' : ''}Pages/Page_${i}/Content.xml"/>`).join('') + '</ofd:Pages></ofd:Document>';
-  parts['Doc_0/PublicRes.xml'] = `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res ${OFD_NS} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="2" FontName="仿宋" FamilyName="仿宋"/></ofd:Fonts></ofd:Res>`;
+  const pictures = pages.some((p) => p.images?.length);
+  parts['Doc_0/PublicRes.xml'] = `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res ${OFD_NS} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="2" FontName="仿宋" FamilyName="仿宋"/></ofd:Fonts>`
+    + (pictures ? `<ofd:MultiMedias><ofd:MultiMedia ID="${IMAGE}" Type="Image"><ofd:MediaFile>Image_0.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias>` : '') + '</ofd:Res>';
+  // The picture's file: its pixels do not tell where it stands.
+  if (pictures) parts['Doc_0/Res/Image_0.png'] = Buffer.from('89504e470d0a1a0a', 'hex');
   return Object.fromEntries(Object.entries({ ...parts, ...options.parts }).filter((e): e is [string, string | Buffer] => e[1] !== null));
 }
 

@@ -3,14 +3,23 @@ import { createHash } from 'node:crypto';
 // A minimal PDF writer for the tests: pages of text runs in a Chinese font that is not embedded
 // (STSong-Light, one of the fonts every PDF reader knows). Its characters are written as most
 // published reports' are (Identity-H, with a ToUnicode map), or through the predefined character
-// map UniGB-UTF16-H, which pdf.js reads from its cmaps/ (slower: it builds the whole map). Also an
-// image-only page (a scanned one), and the standard security handler (RC4, 40 bits), with or
-// without a password to open the file.
+// map UniGB-UTF16-H, which pdf.js reads from its cmaps/ (slower: it builds the whole map). Also
+// pictures, painted in the ways writers paint them (a table pasted as a screenshot, a seal, a scanned
+// page), and the standard security handler (RC4, 40 bits), with or without a password to open the file.
 
 /** A run of text at (x, y), y measured from the top of the page, as a report's PDF places it. */
 export interface PdfText { x: number; y: number; size: number; text: string }
+/**
+ * A picture, its top left corner at (x, y) from the top of the page, `width` × `height` points; painted
+ * as an image XObject (`image`, the default), a stencil mask (`mask`, as seals often are), an image that a
+ * form XObject places and scales (`form`), an inline image in the page's content (`inline`), or four
+ * strips of one image one above the other (`strips`, as some scanners write a page).
+ */
+export interface PdfImage { x: number; y: number; width: number; height: number; as?: 'image' | 'mask' | 'form' | 'inline' | 'strips' }
 /** `operators`: content-stream operators drawn after the texts, as written (a pathological page's). */
-export interface PdfPage { texts: PdfText[]; image?: boolean; operators?: string }
+export interface PdfPage { texts: PdfText[]; images?: PdfImage[]; operators?: string }
+/** Where a scanned page's image stands. */
+export const SCAN: PdfImage = { x: 97, y: 141, width: 400, height: 560 };
 export interface PdfOptions {
   /** Encrypt the file: with a password to open it (`user`), or only restricted (`user: ''`). */
   encrypt?: { user: string; owner: string };
@@ -43,6 +52,21 @@ function chunked<T>(items: T[], n: number): T[][] {
   return out;
 }
 
+const GRAY = Buffer.from([0, 255, 255, 0]);
+
+/** The operators that paint a picture (PdfImage.as), in the page's space (y growing upwards). */
+function painted({ x, y, width, height, as = 'image' }: PdfImage): string {
+  // The matrix that maps the unit square (for the form, a hundred times it) to the box from `top`, `h` tall.
+  const cm = (top: number, h: number, k = 1) => `${(width / k).toFixed(2)} 0 0 ${(h / k).toFixed(2)} ${x.toFixed(2)} ${(PAGE.height - top - h).toFixed(2)} cm`;
+  switch (as) {
+    case 'image': return `q ${cm(y, height)} /Im1 Do Q`;
+    case 'mask': return `q ${cm(y, height)} /Im2 Do Q`;
+    case 'form': return `q ${cm(y, height, 100)} /Fm1 Do Q`;
+    case 'inline': return `q ${cm(y, height)} BI /W 2 /H 2 /CS /G /BPC 8 ID ${GRAY.toString('latin1')} EI Q`;
+    case 'strips': return [0, 1, 2, 3].map((i) => `q ${cm(y + (i * height) / 4, height / 4)} /Im1 Do Q`).join('\n');
+  }
+}
+
 export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
   const id = md5(Buffer.from(JSON.stringify(pages)));
   // Standard security handler, revision 2: the file key from the user password, O from the owner's.
@@ -65,7 +89,10 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
   };
   const string = (num: number, s: string) => `<${seal(num, Buffer.from(s, 'latin1')).toString('hex')}>`;
 
-  const pageNums = pages.map((_, i) => 8 + 2 * i);
+  const pageNums = pages.map((_, i) => 7 + 2 * i);
+  // The pictures' objects after the pages, when a page has a picture: a file without them has no image at all.
+  const pictures = pages.some((p) => p.images?.length);
+  const im = 7 + 2 * pages.length;
   add('<< /Type /Catalog /Pages 2 0 R >>'); // 1
   add(`<< /Type /Pages /Kids [${pageNums.map((n) => `${n} 0 R`).join(' ')}] /Count ${pages.length} >>`); // 2
   // Identity-H: a character's code is its CID, here its UTF-16 code unit, mapped back by ToUnicode.
@@ -76,18 +103,25 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
     ...chunked(used, 100).map((c) => `${c.length} beginbfchar\n${c.map((u) => `<${hex4(u)}> <${hex4(u)}>`).join('\n')}\nendbfchar`),
     'endcmap CMapName currentdict /CMap defineresource pop end end'].join('\n');
   const encoding = options.cmap ? 'UniGB-UTF16-H' : 'Identity-H';
-  add(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-${encoding} /Encoding /${encoding} /DescendantFonts [4 0 R]${options.cmap ? '' : ' /ToUnicode 7 0 R'} >>`); // 3
+  add(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-${encoding} /Encoding /${encoding} /DescendantFonts [4 0 R]${options.cmap ? '' : ' /ToUnicode 6 0 R'} >>`); // 3
   // Half-width Latin letters and digits (CIDs 1–95 of Adobe-GB1; code units 32–126 for Identity-H), everything else a full em.
   add((num) => Buffer.from(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry ${string(num, 'Adobe')} /Ordering ${string(num, options.cmap ? 'GB1' : 'Identity')} /Supplement ${options.cmap ? 4 : 0} >> /FontDescriptor 5 0 R /DW 1000 /W [${options.cmap ? '1 95' : '32 126'} 500] >>`, 'latin1')); // 4
   add('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>'); // 5
-  add(stream('<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 >>', Buffer.from([0, 255, 255, 0]))); // 6
-  add(stream('<< >>', Buffer.from(toUnicode, 'latin1'))); // 7
+  add(stream('<< >>', Buffer.from(toUnicode, 'latin1'))); // 6
+  const xobjects = pictures ? ` /XObject << /Im1 ${im} 0 R /Im2 ${im + 1} 0 R /Fm1 ${im + 2} 0 R >>` : '';
   for (const page of pages) {
     const ops = page.texts.map((t) => `BT /F1 ${t.size} Tf 1 0 0 1 ${t.x.toFixed(2)} ${(PAGE.height - t.y).toFixed(2)} Tm <${utf16(t.text)}> Tj ET`);
-    if (page.image) ops.push('q 400 0 0 560 97 141 cm /Im1 Do Q');
+    ops.push(...(page.images ?? []).map(painted));
     if (page.operators) ops.push(page.operators);
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >> >> /Contents ${objects.length + 2} 0 R >>`);
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R >>${xobjects} >> /Contents ${objects.length + 2} 0 R >>`);
     add(stream('<< >>', Buffer.from(ops.join('\n'), 'latin1')));
+  }
+  if (pictures) {
+    // An image of 2 × 2 pixels (a picture's pixels do not tell where it stands), a stencil mask, and a
+    // form that scales what it draws a hundredfold (the page scales it back to the picture's size).
+    add(stream('<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 >>', GRAY));
+    add(stream('<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ImageMask true /BitsPerComponent 1 >>', Buffer.from([0x40, 0x80])));
+    add(stream(`<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Matrix [100 0 0 100 0 0] /Resources << /XObject << /Im1 ${im} 0 R >> >> >>`, Buffer.from('/Im1 Do', 'latin1')));
   }
   if (encryptDict) add(encryptDict);
 
@@ -128,12 +162,16 @@ function wrapAt(line: string, max: number): string[] {
   return [...out, piece];
 }
 
+/** A line of text that `typeset` sets as a picture, `width` × `height` points (a table pasted as a screenshot). */
+export const pictureLine = (width: number, height: number, as: PdfImage['as'] = 'image') => `\u0000picture ${width} ${height} ${as}`;
+
 /**
  * Draft text set on pages like a printed report: each line's words at the place of their column
  * (a column half the font size, which is as big as lets the widest table line fit the page; longer
  * prose wraps), `perPage` lines a page (a page also ends after a line that matches `breakAfter`, and
  * at a line that is a form feed, as pdftotext writes a page's end), a running header at the top of
- * every page and its number (“- 3 -”) at the bottom.
+ * every page and its number (“- 3 -”) at the bottom. A `pictureLine` is a picture at the left margin,
+ * in as many lines as it is tall, on the next page when it does not fit on this one.
  */
 export function typeset(text: string, { perPage = 40, breakAfter = /(?!)/, header = '某某镇政府信息公开工作年度报告' } = {}): PdfPage[] {
   const left = 60, top = 90, room = PAGE.width - 2 * left;
@@ -147,18 +185,26 @@ export function typeset(text: string, { perPage = 40, breakAfter = /(?!)/, heade
   let page: PdfPage | undefined, k = 0;
   for (const line of lines) {
     if (line === '\f') { page = undefined; continue; }
+    const picture = /^\u0000picture (\S+) (\S+) (\S+)$/.exec(line);
+    // A picture from the top of the line's text to above the baseline of the line after it.
+    const rows = picture ? Math.ceil((Number(picture[2]) + size) / leading) : 1;
+    if (page && k + rows > perPage) page = undefined;
     if (!page) {
       page = { texts: [
         { x: left, y: 40, size: 9, text: header },
         { x: PAGE.width / 2 - 10, y: PAGE.height - 30, size: 12, text: `- ${pages.length + 1} -` },
-      ] };
+      ], images: [] };
       pages.push(page);
       k = 0;
     }
-    for (const m of line.matchAll(/\S+/g)) {
-      page.texts.push({ x: left + (columns(line.slice(0, m.index)) * size) / 2, y: top + k * leading, size, text: m[0] });
+    if (picture) page.images!.push({ x: left, y: top + k * leading - size, width: Number(picture[1]), height: Number(picture[2]), as: picture[3] as PdfImage['as'] });
+    else {
+      for (const m of line.matchAll(/\S+/g)) {
+        page.texts.push({ x: left + (columns(line.slice(0, m.index)) * size) / 2, y: top + k * leading, size, text: m[0] });
+      }
     }
-    if (++k === perPage || breakAfter.test(line)) page = undefined;
+    k += rows;
+    if (k >= perPage || breakAfter.test(line)) page = undefined;
   }
   return pages;
 }

@@ -12,7 +12,7 @@ import { sliceAt } from '../core/seeds';
 import { EXPECTED } from '../core/expected';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { LAYOUTS, type Noise } from '../layouts/render';
-import { makePdf, typeset } from './minipdf';
+import { makePdf, SCAN, typeset } from './minipdf';
 
 // PDFs read through pdf.js's text layer (server/src/import/pdf.ts): the published Huaian 2024 report
 // against its gold; the seeds' figures typeset into PDFs of several pages (tables across page breaks,
@@ -149,11 +149,11 @@ describe('pdf: files that are no report’s PDF, refused with their reason', () 
   const report = typeset('某某镇2024年政府信息公开工作年度报告\n一、总体情况\n本年度……');
 
   it('a scanned report (pages of images, no text): no text layer', async () => {
-    assert.deepEqual(await importPdf(makePdf([{ texts: [], image: true }, { texts: [], image: true }])), { refused: NO_TEXT });
+    assert.deepEqual(await importPdf(makePdf([{ texts: [], images: [SCAN] }, { texts: [], images: [SCAN] }])), { refused: NO_TEXT });
   });
 
   it('a scanned page among pages of text: read, and said', async () => {
-    const result = await importPdf(makePdf([...report, { texts: [], image: true }]));
+    const result = await importPdf(makePdf([...report, { texts: [], images: [SCAN] }]));
     assert.match(text(result), /一、总体情况/);
     assert.deepEqual('notes' in result && result.notes?.map((n) => n.zh), ['第 2 页没有文字层（可能是扫描的页面），未读取']);
   });
@@ -252,7 +252,7 @@ describe('pdf: the command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
     try {
       const path = join(dir, 'scanned-page.pdf');
-      writeFileSync(path, makePdf([...typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figuresOf(Object.values(EXPECTED)[1]))), { texts: [], image: true }]));
+      writeFileSync(path, makePdf([...typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figuresOf(Object.values(EXPECTED)[1]))), { texts: [], images: [SCAN] }]));
       const r = spawnSync(process.execPath, ['bin/nianbao', 'check', '--verbose', path], { encoding: 'utf8', timeout: 60_000 });
       assert.match(r.stderr, /scanned-page\.pdf：第 \d+ 页没有文字层（可能是扫描的页面），未读取/);
       assert.match(r.stderr, /scanned-page\.pdf：读取用时 \d+ 毫秒/);

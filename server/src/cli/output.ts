@@ -182,7 +182,10 @@ function problemJson(p: TableProblem): Record<string, unknown> {
   return out;
 }
 
-/** The report model with canonical keys; a cell keeps only what a reader of the JSON needs; `problems` lists, per table, what the reader could not read. */
+/**
+ * The report model with canonical keys; a cell keeps only what a reader of the JSON needs; `problems` lists, per table,
+ * what the reader could not read; `pictures`, where a table not found as text stands as a picture.
+ */
 export function parseJson(path: string, report: Report): string {
   const tables: Record<string, Record<string, Record<string, unknown>>> = {};
   const problems: Record<string, unknown[]> = {};
@@ -197,5 +200,6 @@ export function parseJson(path: string, report: Report): string {
     if (table.problems.length) problems[key] = table.problems.map(problemJson);
   }
   const sections = report.sections.map((s) => ({ number: s.number, title: s.title, range: range(s.range) }));
-  return visibleJson(JSON.stringify({ file: path, year: report.year, format: report.format, sections, tables, problems }, null, 2)) + '\n';
+  const pictures = Object.fromEntries(Object.entries(report.pictures).map(([key, r]) => [key, range(r)]));
+  return visibleJson(JSON.stringify({ file: path, year: report.year, format: report.format, sections, tables, problems, pictures }, null, 2)) + '\n';
 }

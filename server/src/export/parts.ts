@@ -3,6 +3,7 @@ import type { WordTable } from '../core/authoring/wordTable';
 import type { TableKey } from '../core/format/schema';
 import { LineIndex } from '../core/lineIndex';
 import { tablesOf, type Report, type Table } from '../core/model';
+import { isPictureLine } from '../core/parse/pictures';
 import { unwrap } from '../core/prose/unwrap';
 import { isPageMarker } from '../core/strings';
 import { isTabRow, markdownToDraft } from '../import/draft';
@@ -68,8 +69,15 @@ export function tableRegions(text: string, report: Report, idx = new LineIndex(t
   }).sort((a, b) => a.start - b.start);
 }
 
-/** A prose line as a paragraph: without its indent and Markdown heading marks; a page number is no paragraph. */
+/** What the Word file says where the report has a picture (a table given as a screenshot), which the export cannot carry. */
+export const PICTURE_LEFT_OUT = '（此处原为图片，导出时未能带出，请插入原图）';
+
+/**
+ * A prose line as a paragraph: without its indent and Markdown heading marks; a page number is no
+ * paragraph; a picture (core/parse/pictures.ts) is a note that it was there.
+ */
 function paragraph(line: string): Part | undefined {
+  if (isPictureLine(line)) return { kind: 'paragraph', text: PICTURE_LEFT_OUT, lead: 0 };
   const text = line.trim().replace(MARKDOWN_HEADING, '').trim();
   if (text === '' || isPageMarker(text)) return undefined;
   let lead = 0;

@@ -31,10 +31,11 @@ const isTitle = (b: Owned) => b.block.kind === 'paragraph' && b.text.length <= 6
 const isElement = (n: T.Node): n is Element => 'tagName' in n;
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 
-/** An image's width or height in pixels, as its attribute or its style gives it, if at all. */
+/** An image's width or height in pixels, as its style or its attribute gives it, if at all (not in per cent). */
 function pixels(el: Element, name: 'width' | 'height'): number | undefined {
   const style = new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*(\\d+(?:\\.\\d+)?)px`, 'i').exec(attr(el, 'style') ?? '');
-  const n = Number.parseFloat(style?.[1] ?? attr(el, name) ?? '');
+  const plain = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$/i.exec(attr(el, name) ?? '');
+  const n = Number.parseFloat(style?.[1] ?? plain?.[1] ?? '');
   return Number.isFinite(n) ? n : undefined;
 }
 /** An icon (print, share, a bullet), which no table was ever shrunk to. */

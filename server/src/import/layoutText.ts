@@ -1,11 +1,13 @@
 import { nextColumn } from '../core/parse/tokens';
 import { isPageMarker } from '../core/strings';
+import { PICTURE_LINE } from './types';
 
 // Positioned text (a PDF's text layer, an OFD's text objects) as draft text the reader reads like
 // `pdftotext -layout` output: the words of one baseline on one line, each at a column proportional
 // to where it stands on the page (a Chinese character two columns), so that a table's numbers line
 // up under their headers and a blank cell is a wider gap. Page headers, footers and page numbers
-// are dropped; pages follow each other with nothing between them.
+// are dropped; pages follow each other with nothing between them. A picture that could be a table
+// (a screenshot pasted in, a scanned page) is a line of its own, PICTURE_LINE, at its place.
 
 /** No annual report has this many pages: a longer PDF or OFD is refused before its pages are read. */
 export const MAX_PAGES = 300;
@@ -13,8 +15,14 @@ export const MAX_PAGES = 300;
 /** A run of text in page coordinates (points), y growing downwards, at its baseline. */
 export interface Run { text: string; x: number; y: number; width: number; size: number }
 
-/** One line of a page: its baseline, the size of its text and its runs, left to right. */
-export interface Line { y: number; size: number; runs: Run[] }
+/**
+ * One line of a page: its baseline, the size of its text and its runs, left to right; or a picture
+ * (`picture`, no runs) standing in the text's flow, at its top.
+ */
+export interface Line { y: number; size: number; runs: Run[]; picture?: true }
+
+/** A rectangle on a page, in page coordinates (points, y growing downwards): where a picture is painted. */
+export interface Box { x: number; y: number; width: number; height: number }
 
 // Two runs are on one line when their baselines are closer than this share of the text's size: the
 // numbers of a table row sit a little lower than its label (another font), and beside a label of two
@@ -42,6 +50,46 @@ export function linesOf(runs: Run[]): Line[] {
     line.runs = line.runs.filter((r, i, all) => i === 0 || !(r.text === all[i - 1].text && r.x - all[i - 1].x < r.size * 0.2));
   }
   return lines;
+}
+
+// A picture is a table's only when it is as big as one: a third of the page wide and three lines of
+// 小四 (12 pt) tall. A seal (4 cm across, under a third of an A4 page's width), a logo, a QR code or a
+// rule is smaller.
+const PICTURE_WIDTH = 1 / 3;
+const PICTURE_HEIGHT = 36;
+// Pictures painted this close (points) are one: a scan in strips or tiles.
+const TOUCHING = 2;
+
+/** The smallest box holding both. */
+const union = (p: Box, q: Box): Box => {
+  const x = Math.min(p.x, q.x), y = Math.min(p.y, q.y);
+  return { x, y, width: Math.max(p.x + p.width, q.x + q.width) - x, height: Math.max(p.y + p.height, q.y + q.height) - y };
+};
+const touch = (p: Box, q: Box) =>
+  p.x <= q.x + q.width + TOUCHING && q.x <= p.x + p.width + TOUCHING && p.y <= q.y + q.height + TOUCHING && q.y <= p.y + p.height + TOUCHING;
+
+/**
+ * A page's lines with a picture line for each of `pictures` (as painted, in page coordinates) that
+ * could be a table. What is outside the page is cut off; a picture with lines of the page's text over
+ * it is a background (a scan under its recognised text, a watermark), not a picture in the flow; of the
+ * others, one touching the picture painted before it is one with it (a scan in strips or tiles); one
+ * too small for a table is no table's.
+ */
+export function withPictures(lines: Line[], pictures: Box[], page: { width: number; height: number }): Line[] {
+  const under = (box: Box) => lines.filter((l) => l.y > box.y + l.size && l.y < box.y + box.height
+    && l.runs.some((r) => r.x < box.x + box.width && r.x + r.width > box.x)).length >= 2;
+  const joined: Box[] = [];
+  for (const box of pictures) {
+    const x = Math.max(0, box.x), y = Math.max(0, box.y);
+    const onPage = { x, y, width: Math.min(page.width, box.x + box.width) - x, height: Math.min(page.height, box.y + box.height) - y };
+    if (onPage.width <= 0 || onPage.height <= 0 || under(onPage)) continue;
+    const last = joined[joined.length - 1];
+    if (last && touch(last, onPage)) joined[joined.length - 1] = union(last, onPage);
+    else joined.push(onPage);
+  }
+  const shown = joined.filter((b) => b.width >= page.width * PICTURE_WIDTH && b.height >= PICTURE_HEIGHT);
+  if (shown.length === 0) return lines;
+  return [...lines, ...shown.map((b): Line => ({ y: b.y, size: 0, runs: [], picture: true }))].sort((p, q) => p.y - q.y);
 }
 
 /** The display columns of a text (a Chinese character two), as the reader counts them. */
@@ -85,7 +133,7 @@ export function draft(pages: Line[][], heights: number[]): string {
   // How many pages have a line of this shape in their margins, and where.
   const seen = new Map<string, number[]>();
   pages.forEach((lines, p) => {
-    for (const line of lines) if (inMargin(line, p)) { const k = shape(line); seen.set(k, [...(seen.get(k) ?? []), line.y]); }
+    for (const line of lines) if (!line.picture && inMargin(line, p)) { const k = shape(line); seen.set(k, [...(seen.get(k) ?? []), line.y]); }
   });
   const repeated = (line: Line) => {
     const ys = seen.get(shape(line)) ?? [];
@@ -99,6 +147,7 @@ export function draft(pages: Line[][], heights: number[]): string {
   let unit = 0;
   pages.forEach((lines, p) => {
     for (const line of lines) {
+      if (line.picture) { out.push(PICTURE_LINE); continue; }
       if (inMargin(line, p) && (isPageMarker(line.runs.map((r) => r.text).join(' ')) || repeated(line))) continue;
       if (unit === 0 || line.runs.some((r) => CJK.test(r.text))) unit = line.size / 2;
       out.push(render(line, left, unit).trimEnd());

@@ -1,15 +1,16 @@
 import JSZip from 'jszip';
-import { columns, draft, linesOf, MAX_PAGES, WORD_GAP, type Line, type Run } from './layoutText';
+import { columns, draft, linesOf, MAX_PAGES, withPictures, WORD_GAP, type Box, type Line, type Run } from './layoutText';
 import { startsWith, ZIP_SIGNATURE } from './formats';
-import { said, Stopped, type ImportResult } from './types';
+import { hasText, said, Stopped, type ImportResult } from './types';
 
 // A report in OFD (GB/T 33190-2016, the format of electronic official documents): a ZIP of XML
 // parts. OFD.xml names the document (DocBody/DocRoot: Doc_0/Document.xml), which lists its pages
 // (Pages/Page BaseLoc: Pages/Page_0/Content.xml); a page's layers hold TextObjects, each placed by
 // its Boundary (x y w h, in millimetres, y growing downwards) and CTM, its characters by their
 // TextCodes (X, Y of the first; DeltaX/DeltaY the steps to the next). Those characters become runs
-// of positioned text, read into draft text as a PDF's text layer is (layoutText.ts). Templates
-// (running headers, footers), annotations and seals are not read.
+// of positioned text, read into draft text as a PDF's text layer is (layoutText.ts); its ImageObjects
+// (Boundary, and CTM over the image's unit square) are pictures among the lines, as a PDF's images are.
+// Templates (running headers, footers), annotations and seals are not read.
 
 export const NOT_ZIP = said('不是 OFD 文件（不是 ZIP 压缩包）', 'not an OFD file (not a ZIP archive)');
 export const NO_ENTRY = said('不是 OFD 文件（压缩包中没有 OFD.xml）', 'not an OFD file (no OFD.xml in the archive)');
@@ -182,21 +183,38 @@ function objectRuns(object: XmlElement): Run[] {
   return runs.map(({ end: _, ...r }) => r);
 }
 
-/** The TextObjects of a page's layers and of the blocks in them. */
-function textObjects(content: XmlElement | undefined, page: number, budget: OfdBudget): XmlElement[] {
-  const out: XmlElement[] = [];
+/**
+ * Where an ImageObject is painted, in points on the page: the image fills the unit square of its CTM,
+ * placed at its Boundary's corner and cut to the Boundary; without a CTM, the Boundary.
+ */
+function imageBox(object: XmlElement): Box {
+  const [bx = 0, by = 0, bw = 0, bh = 0] = numbers(object.getAttribute('Boundary'));
+  const ctm = numbers(object.getAttribute('CTM'));
+  let [x0, y0, x1, y1] = [0, 0, bw, bh];
+  if (ctm.length === 6) {
+    const [a, b, c, d, e, f] = ctm;
+    const xs = [e, a + e, c + e, a + c + e], ys = [f, b + f, d + f, b + d + f];
+    [x0, y0, x1, y1] = [Math.max(x0, Math.min(...xs)), Math.max(y0, Math.min(...ys)), Math.min(x1, Math.max(...xs)), Math.min(y1, Math.max(...ys))];
+  }
+  return { x: (bx + x0) * PT, y: (by + y0) * PT, width: Math.max(0, x1 - x0) * PT, height: Math.max(0, y1 - y0) * PT };
+}
+
+/** The TextObjects and ImageObjects of a page's layers and of the blocks in them, in the order they are painted. */
+function pageObjects(content: XmlElement | undefined, page: number, budget: OfdBudget): { texts: XmlElement[]; images: XmlElement[] } {
+  const texts: XmlElement[] = [], images: XmlElement[] = [];
   const stack = content ? children(content, 'Layer').reverse() : [];
   while (stack.length) {
     const e = stack.pop()!;
     for (const c of Array.from(e.childNodes)) {
       if (c.nodeType !== ELEMENT) continue;
       if (c.localName === 'TextObject') {
-        out.push(c);
-        if (out.length > budget.objectsPerPage) throw new Stopped(tooManyObjects(page, budget.objectsPerPage));
-      } else if (c.localName === 'PageBlock') stack.push(c);
+        texts.push(c);
+        if (texts.length > budget.objectsPerPage) throw new Stopped(tooManyObjects(page, budget.objectsPerPage));
+      } else if (c.localName === 'ImageObject') images.push(c);
+      else if (c.localName === 'PageBlock') stack.push(c);
     }
   }
-  return out;
+  return { texts, images };
 }
 
 /** The report in an OFD file, as draft text; or why there is none. Never throws. */
@@ -222,18 +240,24 @@ export async function importOfd(bytes: Uint8Array, budget: OfdBudget = OFD_BUDGE
     if (pages.length === 0) return { refused: NO_PAGES };
     if (pages.length > MAX_PAGES) return { refused: tooManyPages(pages.length) };
     // A page's size is its own (Area/PhysicalBox) or the document's; A4 when neither says.
-    const pageHeight = (area: XmlElement | undefined) => numbers(child(area, 'PhysicalBox')?.textContent ?? null)[3];
-    const docHeight = pageHeight(child(doc, 'CommonData', 'PageArea')) || 297;
+    const box = (area: XmlElement | undefined) => numbers(child(area, 'PhysicalBox')?.textContent ?? null);
+    const [, , docWidth = 210, docHeight = 297] = box(child(doc, 'CommonData', 'PageArea'));
     const lines: Line[][] = [];
     const heights: number[] = [];
+    const empty: number[] = [];
     for (const [i, page] of pages.entries()) {
       const content = await pkg.xml(resolve(docPath, page.getAttribute('BaseLoc') ?? ''));
-      heights.push((pageHeight(child(content, 'Area')) || docHeight) * PT);
-      lines.push(linesOf(textObjects(child(content, 'Content'), i + 1, budget).flatMap(objectRuns)));
+      const [, , width = docWidth, height = docHeight] = box(child(content, 'Area'));
+      const size = { width: (width || 210) * PT, height: (height || 297) * PT };
+      heights.push(size.height);
+      const { texts, images } = pageObjects(child(content, 'Content'), i + 1, budget);
+      const text = linesOf(texts.flatMap(objectRuns));
+      // A page without text is a picture as a whole (a scanned page), as a PDF's is.
+      if (text.length === 0) empty.push(i + 1);
+      lines.push(withPictures(text, text.length === 0 ? [{ x: 0, y: 0, ...size }] : images.map(imageBox), size));
     }
     const text = draft(lines, heights);
-    if (!/\S/.test(text)) return { refused: NO_TEXT };
-    const empty = lines.map((p, i) => (p.length === 0 ? i + 1 : 0)).filter(Boolean);
+    if (!hasText(text)) return { refused: NO_TEXT };
     if (empty.length === 0) return { text };
     return { text, notes: [said(`第 ${empty.join('、')} 页没有文字（可能是扫描的页面），未读取`, `page ${empty.join(', ')} has no text (scanned?) and was not read`)] };
   } catch (error) {

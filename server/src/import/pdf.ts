@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { draft, linesOf, MAX_PAGES, type Line, type Run } from './layoutText';
-import { said, Stopped, type ImportResult } from './types';
+import { TABLE_KEYS } from '../core/format/statute';
+import { parseReport } from '../core/parse/report';
+import { draft, linesOf, MAX_PAGES, withPictures, type Box, type Line, type Run } from './layoutText';
+import { hasText, said, Stopped, type ImportResult } from './types';
 
 // A published PDF report, read through pdf.js's text layer into draft text the reader reads like
 // `pdftotext -layout` output (layoutText.ts places the runs of text pdf.js gives by where they stand).
+// The images a page paints, from its operator list, are pictures among the lines (a table pasted as a
+// screenshot); a page without text is a picture as a whole (a scanned page).
 
 type Pdfjs = typeof import('./pdfjs');
 type TextItem = import('./pdfjs').TextItem;
@@ -110,19 +114,37 @@ export async function importPdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUDGE
     // Reading takes some tens of milliseconds a page: a document this long is no annual report (they
     // run to a few dozen pages), and is not read for minutes to say so.
     if (doc.numPages > MAX_PAGES) return { refused: tooManyPages(doc.numPages) };
-    const pages: Line[][] = [];
-    const heights: number[] = [];
+    const texts: Line[][] = [];
+    const sizes: { width: number; height: number }[] = [];
+    const took: number[] = [];
     const deadline = budget.now() + budget.seconds * 1000;
     for (let n = 1; n <= doc.numPages; n++) {
       if (budget.now() > deadline) throw new Stopped(tooSlow(budget.seconds));
+      const started = budget.now();
       const page = await doc.getPage(n);
-      heights.push(page.getViewport({ scale: 1 }).height);
-      pages.push(await pageLines(page, n, pdfjs, budget, deadline));
+      const { width, height } = page.getViewport({ scale: 1 });
+      sizes.push({ width, height });
+      texts.push(await pageLines(page, n, pdfjs, budget, deadline));
+      took.push(budget.now() - started);
       page.cleanup();
     }
+    const heights = sizes.map((s) => s.height);
+    // A page without text is a picture as a whole (a scanned page). The images on the other pages are
+    // looked for only when a statutory table is not in the text, where the reader takes a picture for
+    // the table: each page is evaluated again for them, which costs more than reading its text did
+    // (pdf.js draws its glyphs' outlines), and a report whose tables are text, as most are, does not pay it.
+    const pages = texts.map((lines, i) => withPictures(lines, lines.length ? [] : [{ x: 0, y: 0, ...sizes[i] }], sizes[i]));
+    if (paintsImages(bytes) && !allTables(draft(pages, heights))) {
+      for (const [i, lines] of texts.entries()) {
+        if (lines.length === 0) continue;
+        const page = await doc.getPage(i + 1);
+        pages[i] = withPictures(lines, await pageImages(page, pdfjs, budget, deadline, took[i]), sizes[i]);
+        page.cleanup();
+      }
+    }
+    const empty = texts.flatMap((lines, i) => (lines.length ? [] : [i + 1]));
     const text = draft(pages, heights);
-    if (!/\S/.test(text)) return { refused: NO_TEXT };
-    const empty = pages.map((p, i) => (p.length === 0 ? i + 1 : 0)).filter(Boolean);
+    if (!hasText(text)) return { refused: NO_TEXT };
     if (empty.length === 0) return { text };
     return { text, notes: [said(`第 ${empty.join('、')} 页没有文字层（可能是扫描的页面），未读取`, `page ${empty.join(', ')} has no text layer (scanned?) and was not read`)] };
   } catch (error) {
@@ -167,6 +189,67 @@ async function drain(reader: ReadableStreamDefaultReader): Promise<void> {
   } catch {
     // The task destroyed: what the page's reading ends with.
   }
+}
+
+/** Whether the text holds every statutory table. */
+function allTables(text: string): boolean {
+  const { tables } = parseReport(text);
+  return TABLE_KEYS.every((key) => tables[key]);
+}
+
+/**
+ * Whether the PDF has an image at all. pdf.js tells nothing of a page's resources but by evaluating its
+ * content again (its operator list). An image, though, is a stream, which PDF never keeps in a compressed
+ * object stream: its dictionary's `/Subtype /Image` stands in the file as written. A PDF without one
+ * has no page to look at again; an inline image (`BI`…`EI`, for small images by the standard's advice)
+ * alone is not looked for.
+ */
+export const paintsImages = (bytes: Uint8Array) => /\/Subtype\s*\/Image\b/.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+
+/**
+ * Where page `n` paints its images, as boxes on the page: pdf.js's operator list of the page, the
+ * current transformation matrix followed through save/restore, transforms and forms; an image fills
+ * the unit square of the matrix it is painted in. The list takes longer to make than the page's text
+ * took (`took`): a page whose text alone would now end past the deadline is not begun.
+ */
+async function pageImages(page: Page, pdfjs: Pdfjs, budget: PdfBudget, deadline: number, took: number): Promise<Box[]> {
+  if (budget.now() + took > deadline) throw new Stopped(tooSlow(budget.seconds));
+  // Annotations (a signature's or a stamp's appearance) are no part of the report's flow.
+  const { fnArray, argsArray } = await beforeDeadline(page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), budget, deadline);
+  const { OPS, Util } = pdfjs;
+  type Matrix = number[];
+  let ctm: Matrix = page.getViewport({ scale: 1 }).transform;
+  const saved: Matrix[] = [];
+  const boxes: Box[] = [];
+  const paint = () => {
+    const [a, b, c, d, e, f] = ctm;
+    const xs = [e, a + e, c + e, a + c + e], ys = [f, b + f, d + f, b + d + f];
+    const x = Math.min(...xs), y = Math.min(...ys);
+    boxes.push({ x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y });
+  };
+  for (let i = 0; i < fnArray.length; i++) {
+    const args = argsArray[i];
+    switch (fnArray[i]) {
+      case OPS.save: saved.push(ctm); break;
+      case OPS.restore: ctm = saved.pop() ?? ctm; break;
+      case OPS.transform: ctm = Util.transform(ctm, args); break;
+      case OPS.paintFormXObjectBegin: saved.push(ctm); if (args[0]) ctm = Util.transform(ctm, Array.from(args[0] as ArrayLike<number>)); break;
+      case OPS.paintFormXObjectEnd: ctm = saved.pop() ?? ctm; break;
+      // An operator list asked for is not optimized (pdf.js merges runs of like images only to render
+      // them): each image is one operator, painted in the matrix of its own.
+      case OPS.paintImageXObject: case OPS.paintInlineImageXObject: case OPS.paintImageMaskXObject: paint(); break;
+    }
+  }
+  return boxes;
+}
+
+/** `promise`, unless the deadline passes first: then Stopped, and the loading task's destroy stops pdf.js. */
+function beforeDeadline<T>(promise: Promise<T>, budget: PdfBudget, deadline: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Stopped(tooSlow(budget.seconds))), Math.max(0, deadline - budget.now()));
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** A page's text as lines, top to bottom: horizontal runs grouped by baseline, each line left to right. */

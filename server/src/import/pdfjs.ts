@@ -10,5 +10,5 @@ import * as worker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 // need node_modules beside the bundle (a .vsix has none).
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
 
-export const { getDocument, Util, VerbosityLevel } = pdfjs;
+export const { AnnotationMode, getDocument, OPS, Util, VerbosityLevel } = pdfjs;
 export type { PDFDocumentProxy, TextItem } from 'pdfjs-dist/types/src/display/api';

@@ -13,6 +13,6 @@ export function status(version: number | undefined, result: CheckResult | undefi
   for (const f of shown) findings[f.severity]++;
   const report = result?.report;
   if (!report || !isReport) return { version, report: false, year: null, format: null, tables: [], findings };
-  const tables = TABLES.map((key) => ({ key, state: tableState(report.tables[key]) }));
+  const tables = TABLES.map((key) => ({ key, state: tableState(report, key) }));
   return { version, report: true, year: report.year, format: report.format, tables, findings };
 }

@@ -14,10 +14,12 @@ import { starts, wordTable, type WordTable } from './wordTable';
 // its value and what the checker makes of it. Plain data, so that the server can send it as it is
 // and the webview only draws it; every text in the document's locale.
 
-/** 'read': every number bound; 'partly': some could not be; 'unreadable': none; 'missing': not found. */
-export type TableState = 'read' | 'partly' | 'unreadable' | 'missing';
+/** 'read': every number bound; 'partly': some could not be; 'unreadable': none; 'picture': given as a picture; 'missing': not found. */
+export type TableState = 'read' | 'partly' | 'unreadable' | 'picture' | 'missing';
 
-export function tableState(table: Table | undefined): TableState {
+export function tableState(report: Report, key: TableKey): TableState {
+  if (report.pictures[key]) return 'picture';
+  const table = report.tables[key];
   if (!table) return 'missing';
   const bound = Object.values(table.rows).some((r) => Object.keys(r.cells).length > 0);
   return !bound ? 'unreadable' : table.problems.length ? 'partly' : 'read';
@@ -106,6 +108,7 @@ const TABLE_STATES: Record<TableState, { zh: string; en: string }> = {
   read: { zh: '已读懂', en: 'read' },
   partly: { zh: '部分读懂', en: 'partly read' },
   unreadable: { zh: '读不懂：其中的数字无法归到各格', en: 'could not be read: its numbers could not be bound to cells' },
+  picture: { zh: '是图片：其中的数字读不出，未核对', en: 'a picture: its numbers cannot be read and are not checked' },
   missing: { zh: '未找到这张表', en: 'this table was not found' },
 };
 
@@ -149,10 +152,10 @@ export function preview(report: Report, findings: Finding[], { locale, place = (
 
   function drawTable(k: TableKey): PreviewTable {
     const table = report.tables[k];
-    const state = tableState(table);
+    const state = tableState(report, k);
     const spec = tableSpec(table?.version ?? report.format ?? '2021', k);
     const title = `${en ? tableNameEn(k) : tableName(k)} ${spec.title}`;
-    if (!table) return { key: k, title, state, notes: [say(TABLE_STATES.missing)], rows: [] };
+    if (!table) return { key: k, title, state, notes: [say(TABLE_STATES[state])], rows: [] };
     const where = place(table.range);
     const notes = [
       ...(state === 'read' ? [] : [say(TABLE_STATES[state])]),

@@ -1,3 +1,4 @@
+import type { TableKey } from '../format/schema';
 import { LineIndex } from '../lineIndex';
 import { tablesOf, type Report } from '../model';
 import { extractClaims } from '../prose/claims';
@@ -17,12 +18,14 @@ export function parseReport(text: string, idx: LineIndex = new LineIndex(text)):
     report.tables[region.key] = table;
     if (hasCells(table)) report.looksLikeReport = true;
   }
+  // A table whose section holds a picture and which has no cell as text (its caption, at most) is the picture.
+  report.pictures = findPictures(idx, report);
+  for (const key of Object.keys(report.pictures) as TableKey[]) delete report.tables[key];
   const withVersion = report.tables.t2 ?? report.tables.t3;
   if (withVersion) report.format = withVersion.version;
   report.claims = extractClaims(text, idx, report);
   // Digits run together that the identities could not cut in one way only: the prose may tell.
   for (const table of tablesOf(report)) decideByClaims(idx, table, report.claims);
   report.subtopicNumberings = findSubtopicNumberings(idx, report);
-  report.pictures = findPictures(idx, report);
   return report;
 }
