@@ -30,14 +30,16 @@ class Html {
  * How a site's editor or converter writes its tables: header cells as <th>; &nbsp; around every
  * number; a <tbody> closed and opened again every few rows; the table inside a layout table's cell;
  * a zero-width space after every number; a 序号 and a 备注 column (columns.ts); labels as a clerk retyped them (labels.ts);
- * each table that has more rows as two <table>s, split where the printed page breaks (word.ts).
+ * each table that has more rows as two <table>s, split where the printed page breaks (word.ts); the heading
+ * of each section with a table typed as the table's first row, one cell across it (`headingRow`).
  */
-export interface PageStyle { th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit }
+export interface PageStyle { th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit; headingRow?: boolean }
 
-function drawTable(out: Html, table: WordTable, next: () => number, split: boolean, page: PageStyle = {}): void {
+function drawTable(out: Html, table: WordTable, next: () => number, split: boolean, page: PageStyle = {}, heading?: string): void {
   const spans = rowspans(table);
   if (page.nested) out.add('<table class="layout"><tr><td class="main">\n');
   out.add('<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">\n<tbody>\n');
+  if (heading) out.add(`<tr><td colspan="${table.width}"><p align="center"><strong>${escape(heading)}</strong></p></td></tr>\n`);
   table.rows.forEach((row, r) => {
     if (page.tbodyEvery && r > 0 && r % page.tbodyEvery === 0) out.add('</tbody><tbody>\n');
     out.add('<tr>');
@@ -94,15 +96,22 @@ export function renderHtml(f: Figures, { seed = 0, split = true, page = {} as Pa
 <div class="info">发布时间：${f.year + 1}-01-20&nbsp;&nbsp;来源：某某镇人民政府&nbsp;&nbsp;浏览次数：1024</div>
 <div class="content">
 `);
-  for (const p of parts) {
+  // The heading over each table, when it is written as the table's first row.
+  let heading: string | undefined;
+  for (const [i, p] of parts.entries()) {
     if (p.kind === 'title') continue;
     if (p.kind === 'table') {
       const table = withColumns(relabel(wordTable(f, p.key), page.labels), page.columns ?? {});
       (page.split ? splitTable(table, page.split) : [table]).forEach((part, i) => {
         if (i > 0 && page.split?.between) out.add(`<p>${escape(page.split.between)}</p>\n`);
-        drawTable(out, part, next, split, page);
+        drawTable(out, part, next, split, page, i === 0 ? heading : undefined);
       });
       continue;
+    }
+    if (p.kind === 'heading' && page.headingRow) {
+      const own = parts.slice(i + 1).find((q) => q.kind !== 'prose');
+      heading = own?.kind === 'table' ? p.text : undefined;
+      if (heading) continue;
     }
     const strong = p.kind === 'heading';
     out.add(`<p style="text-indent:2em">${strong ? '<strong>' : ''}${escape(p.text)}${strong ? '</strong>' : ''}</p>\n`);
