@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { LineIndex } from '../../server/src/core/lineIndex';
 import { parseReport } from '../../server/src/core/parse/report';
 import { check } from '../../server/src/core/service';
 import { importHtml } from '../../server/src/import/html';
+import { findingsInSource } from '../../server/src/import/inSource';
 import { assertPinpointed } from '../core/seeds';
 import { renderHtml } from '../layouts/html';
 import { asText, bound, cellsOf, FIGURES, said, withCell } from './cells';
@@ -32,5 +34,30 @@ describe('a section\'s heading typed as its table\'s first row, one cell across 
       }
     });
     assert.ok(n > 250, `${n} cells`);
+  });
+});
+
+describe('a page that holds only a link to the report as an attached file', () => {
+  it('every seed, the file named in the link or only in its href: one report-attached warning on the file\'s name, no missing section or table', () => {
+    for (const attached of ['named', 'href'] as const) {
+      for (const { name, figures } of FIGURES) {
+        const { html } = renderHtml(figures, { seed: 1, page: { attached } });
+        const { text, source } = importHtml(html);
+        const found = findingsInSource(check(text).findings, text, source!).filter((f) => f.severity === 'error' || f.severity === 'warning');
+        assert.deepEqual(found.map((f) => f.code), ['report-attached'], `${attached} ${name}`);
+        const at = new LineIndex(html);
+        const shown = html.slice(at.offset(found[0].range.start), at.offset(found[0].range.end));
+        assert.match(shown, attached === 'named' ? /^某某镇\d{4}年政府信息公开工作年度报告\.pdf$/ : /^href="\/module\/download\/downfile\.jsp\?classid=0&amp;filename=\d+\.docx"$/, `${attached} ${name}`);
+      }
+    }
+  });
+
+  it('a report that also names an attached file is checked as a report', () => {
+    const { figures } = FIGURES[2];
+    const text = `${asText(figures)}\n附件：某某镇${figures.year}年政府信息公开工作年度报告.pdf\n`;
+    assert.deepEqual(check(text).findings.filter((f) => f.code === 'report-attached'), []);
+    // And the page without its sections or tables, but without a file either, is still said to lack them.
+    const bare = `某某镇${figures.year}年政府信息公开工作年度报告\n\n详见附件。\n`;
+    assert.deepEqual(check(bare).findings.map((f) => f.code).filter((c) => c.endsWith('missing')), ['section-missing', 'table-missing', 'table-missing', 'table-missing']);
   });
 });

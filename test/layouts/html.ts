@@ -31,9 +31,11 @@ class Html {
  * number; a <tbody> closed and opened again every few rows; the table inside a layout table's cell;
  * a zero-width space after every number; a 序号 and a 备注 column (columns.ts); labels as a clerk retyped them (labels.ts);
  * each table that has more rows as two <table>s, split where the printed page breaks (word.ts); the heading
- * of each section with a table typed as the table's first row, one cell across it (`headingRow`).
+ * of each section with a table typed as the table's first row, one cell across it (`headingRow`). Or no
+ * report at all on the page, only a link to it as an attached file (`attached`): the file's name the
+ * link's text, or only in its href (a download script's query).
  */
-export interface PageStyle { th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit; headingRow?: boolean }
+export interface PageStyle { th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit; headingRow?: boolean; attached?: 'named' | 'href' }
 
 function drawTable(out: Html, table: WordTable, next: () => number, split: boolean, page: PageStyle = {}, heading?: string): void {
   const spans = rowspans(table);
@@ -96,9 +98,12 @@ export function renderHtml(f: Figures, { seed = 0, split = true, page = {} as Pa
 <div class="info">发布时间：${f.year + 1}-01-20&nbsp;&nbsp;来源：某某镇人民政府&nbsp;&nbsp;浏览次数：1024</div>
 <div class="content">
 `);
+  const name = escape(title.kind === 'table' ? '' : title.text);
+  if (page.attached === 'named') out.add(`<p>现将本镇${f.year}年政府信息公开工作年度报告予以公布，详见附件。</p>\n<p>附件：<a href="/xxgk/P0${f.year + 1}0120.pdf">${name}.pdf</a></p>\n`);
+  if (page.attached === 'href') out.add(`<p>附件：<a href="/module/download/downfile.jsp?classid=0&amp;filename=${f.year + 1}0120123.docx">${name}</a></p>\n`);
   // The heading over each table, when it is written as the table's first row.
   let heading: string | undefined;
-  for (const [i, p] of parts.entries()) {
+  for (const [i, p] of (page.attached ? [] : parts).entries()) {
     if (p.kind === 'title') continue;
     if (p.kind === 'table') {
       const table = withColumns(relabel(wordTable(f, p.key), page.labels), page.columns ?? {});
