@@ -4,7 +4,7 @@ import { rowspans } from './html';
 import { reportParts } from './render';
 import { relabel, type LabelFamily } from './labels';
 import { random } from './typeset';
-import { splitTable, wordTable, type TableSplit, type WordCell, type WordTable } from './word';
+import { blockTables, splitTable, wordTable, type TableSplit, type WordCell, type WordTable } from './word';
 
 // A report as the Word file it is drafted in: headings, prose paragraphs, and the statutory tables
 // with the template's merged cells (gridSpan and vMerge, through the docx package's columnSpan and
@@ -53,7 +53,8 @@ function framed(table: Table, frame: Frame): FileChild {
  * A table as the drafter left it where a page breaks (TableSplit): in two, with a paragraph between
  * them (Word joins two tables that touch); the header rows of both marked to repeat when `header`.
  */
-function tablesOf(table: WordTable, next: () => number, frame: Frame, split: TableSplit | undefined): FileChild[] {
+function tablesOf(table: WordTable, next: () => number, frame: Frame, split: TableSplit | 'blocks' | undefined): FileChild[] {
+  if (split === 'blocks') return blockTables(table).flatMap((part, i) => [...(i > 0 ? [new Paragraph('')] : []), framed(tableOf(part, next), frame)]);
   const parts = (split ? splitTable(table, split) : [table]).map((part) => framed(tableOf(part, next, split?.header), frame));
   if (parts.length === 1) return parts;
   return [parts[0], split!.between ? new Paragraph(split!.between) : new Paragraph({ children: [new PageBreak()] }), parts[1]];
@@ -61,9 +62,10 @@ function tablesOf(table: WordTable, next: () => number, frame: Frame, split: Tab
 
 /**
  * The report as .docx bytes; `labels`: its tables' labels as a clerk retyped them (labels.ts);
- * `split`: each table that has more rows split where a page breaks.
+ * `split`: each table that has more rows split where a page breaks, or ('blocks') table 4 drawn as a
+ * table for 行政复议 and one for 行政诉讼 (word.ts blockTables).
  */
-export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', labels?: LabelFamily, split?: TableSplit): Promise<Buffer> {
+export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', labels?: LabelFamily, split?: TableSplit | 'blocks'): Promise<Buffer> {
   const next = random(seed);
   const children = reportParts(f).flatMap((p) => p.kind === 'table' ? tablesOf(relabel(wordTable(f, p.key), labels), next, frame, split)
     : p.kind === 'title' ? new Paragraph({ text: p.text, heading: HeadingLevel.TITLE })

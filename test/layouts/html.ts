@@ -4,7 +4,7 @@ import type { Figures } from './figures';
 import { reportParts } from './render';
 import { random } from './typeset';
 import { rowSpans as rowspans } from '../../server/src/core/authoring/wordTable';
-import { splitTable, wordTable, type TableSplit, type WordTable } from './word';
+import { blockTables, splitTable, wordTable, type TableSplit, type WordTable } from './word';
 
 // A report as a government website publishes it: the statutory tables as HTML tables with the
 // template's merges as rowspan and colspan, inside the site's page (navigation, a breadcrumb that
@@ -33,9 +33,10 @@ class Html {
  * each table that has more rows as two <table>s, split where the printed page breaks (word.ts); the heading
  * of each section with a table typed as the table's first row, one cell across it (`headingRow`). Or no
  * report at all on the page, only a link to it as an attached file (`attached`): the file's name the
- * link's text, or only in its href (a download script's query).
+ * link's text, or only in its href (a download script's query). Table 4 as two tables, 行政复议 and
+ * 行政诉讼 (word.ts blockTables), one under the other or side by side in a layout table (`t4Tables`).
  */
-export interface PageStyle { th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit; headingRow?: boolean; attached?: 'named' | 'href' }
+export interface PageStyle { t4Tables?: 'stacked' | 'side-by-side'; th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit; headingRow?: boolean; attached?: 'named' | 'href' }
 
 function drawTable(out: Html, table: WordTable, next: () => number, split: boolean, page: PageStyle = {}, heading?: string): void {
   const spans = rowspans(table);
@@ -107,6 +108,18 @@ export function renderHtml(f: Figures, { seed = 0, split = true, page = {} as Pa
     if (p.kind === 'title') continue;
     if (p.kind === 'table') {
       const table = withColumns(relabel(wordTable(f, p.key), page.labels), page.columns ?? {});
+      if (page.t4Tables && p.key === 't4') {
+        const side = page.t4Tables === 'side-by-side';
+        if (side) out.add('<table class="layout"><tr>');
+        blockTables(table).forEach((part, i) => {
+          if (side) out.add('<td>');
+          else if (i > 0) out.add('<p>&nbsp;</p>\n');
+          drawTable(out, part, next, split, page, i === 0 ? heading : undefined);
+          if (side) out.add('</td>');
+        });
+        if (side) out.add('</tr></table>\n');
+        continue;
+      }
       (page.split ? splitTable(table, page.split) : [table]).forEach((part, i) => {
         if (i > 0 && page.split?.between) out.add(`<p>${escape(page.split.between)}</p>\n`);
         drawTable(out, part, next, split, page, i === 0 ? heading : undefined);

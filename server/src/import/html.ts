@@ -1,5 +1,6 @@
 import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { holdsArticle, renderBlocks, runsText, type Block, type GridCell, type Run } from './blocks';
+import { documentFile } from '../core/strings';
 import type { Imported } from './types';
 
 // A web page (a published report, or Word's “save as web page”) as draft text: the article's
@@ -224,9 +225,6 @@ function preLines(pre: Element, source: string): Run[][] {
 
 const tableText = (rows: GridCell[][]) => rows.map((row) => row.map((c) => (c.covered ? '' : runsText(c.runs))).join(' ')).join(' ');
 
-/** A document file a link downloads, named in its href (…/P020250120.pdf, downfile.jsp?filename=报告.docx). */
-const LINKED_FILE = /([^/?&=#]+\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar))(?:$|[?#&])/i;
-
 /**
  * A link to a document whose text does not name the file (附件：<a href="….pdf">某某镇2023年…年度报告</a>): the
  * file's name after the text, as the page's reader sees where the link goes — a page that holds only the
@@ -236,10 +234,11 @@ function attachedName(a: Element, source: string): Run | undefined {
   const href = attr(a, 'href');
   let decoded = href ?? '';
   try { decoded = decodeURIComponent(decoded); } catch { /* a malformed escape: the href as written */ }
-  const file = LINKED_FILE.exec(decoded)?.[1];
+  // The document file the link downloads, named in its href (…/P020250120.pdf, downfile.jsp?filename=报告.docx).
+  const file = documentFile(decoded);
   const at = a.sourceCodeLocation?.attrs?.href;
-  if (!file || !at || LINKED_FILE.test(runsText(inlineRuns(a, source)))) return undefined;
-  return { text: `（${file}）`, start: at.startOffset, end: at.endOffset, exact: false };
+  if (!file || !at || documentFile(runsText(inlineRuns(a, source)))) return undefined;
+  return { text: `（${decoded.slice(file.start, file.end)}）`, start: at.startOffset, end: at.endOffset, exact: false };
 }
 
 /** The page as blocks in document order, each with the element it came from. Iterative: a page may nest 10,000 elements. */

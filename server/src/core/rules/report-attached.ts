@@ -1,21 +1,19 @@
 import type { Range } from '../lineIndex';
 import { tablesOf } from '../model';
-import type { RawFinding, Rule, RuleContext } from './types';
+import { documentFile } from '../strings';
+import type { Rule, RuleContext } from './types';
 
 // A site often publishes the report as a file attached to a page that holds only its title and a link
 // (附件：某某镇2023年政府信息公开工作年度报告.pdf). Such a page has no section and no table: the report is in
 // the file, and saying its sections and tables are missing would blame the author for the reader's
 // not opening it.
 
-/** A file name with a document's extension, as a link or its text shows it. */
-const DOCUMENT_FILE = /[^\s，。；：:“”"'（）()《》<>\\/|]+\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar)(?![A-Za-z0-9])/i;
-
 /** The first attached document named, when the text has neither a section nor a table of the report. */
 export function attachedFile({ report, idx }: RuleContext): { range: Range; name: string } | undefined {
   if (report.sections.length > 0 || tablesOf(report).length > 0) return undefined;
   for (let l = 0; l < idx.lineCount; l++) {
-    const m = DOCUMENT_FILE.exec(idx.lineText(l));
-    if (m) return { range: { start: { line: l, character: m.index }, end: { line: l, character: m.index + m[0].length } }, name: m[0] };
+    const line = idx.lineText(l), file = documentFile(line);
+    if (file) return { range: { start: { line: l, character: file.start }, end: { line: l, character: file.end } }, name: line.slice(file.start, file.end) };
   }
   return undefined;
 }
@@ -30,13 +28,12 @@ export const reportAttached: Rule = {
   check(ctx) {
     const found = attachedFile(ctx);
     if (!found) return [];
-    const finding: RawFinding = {
+    return [{
       code: 'report-attached', range: found.range,
       message: {
         zh: `这里没有报告的正文和统计表，只有附件“${found.name}”：报告在附件中。请下载附件，检查附件文件本身。`,
         en: `There is no report text or table here, only the attachment “${found.name}”: the report is in that file. Download it and check the file itself.`,
       },
-    };
-    return [finding];
+    }];
   },
 };
