@@ -6,7 +6,7 @@ import { reportParts } from './render';
 import { relabel, type LabelFamily } from './labels';
 import { PNG, type Pictures } from './pictures';
 import { random } from './typeset';
-import { splitTable, wordTable, type TableSplit, type WordCell, type WordTable } from './word';
+import { blockTables, splitTable, wordTable, type TableSplit, type WordCell, type WordTable } from './word';
 
 // A report as the Word file it is drafted in: headings, prose paragraphs, and the statutory tables
 // with the template's merged cells (gridSpan and vMerge, through the docx package's columnSpan and
@@ -56,7 +56,8 @@ function framed(table: Table, frame: Frame): FileChild {
  * A table as the drafter left it where a page breaks (TableSplit): in two, with a paragraph between
  * them (Word joins two tables that touch); the header rows of both marked to repeat when `header`.
  */
-function tablesOf(table: WordTable, next: () => number, frame: Frame, split: TableSplit | undefined): FileChild[] {
+function tablesOf(table: WordTable, next: () => number, frame: Frame, split: TableSplit | 'blocks' | undefined): FileChild[] {
+  if (split === 'blocks') return blockTables(table).flatMap((part, i) => [...(i > 0 ? [new Paragraph('')] : []), framed(tableOf(part, next), frame)]);
   const parts = (split ? splitTable(table, split) : [table]).map((part) => framed(tableOf(part, next, split?.header), frame));
   if (parts.length === 1) return parts;
   return [parts[0], split!.between ? new Paragraph(split!.between) : new Paragraph({ children: [new PageBreak()] }), parts[1]];
@@ -160,11 +161,12 @@ async function withPictures(docx: Buffer, forms: Map<number, DocxPicture>): Prom
 
 /**
  * The report as .docx bytes; `labels`: its tables' labels as a clerk retyped them (labels.ts);
- * `split`: each table that has more rows split where a page breaks; `pictures`: tables that are
+ * `split`: each table that has more rows split where a page breaks, or ('blocks') table 4 drawn as a
+ * table for 行政复议 and one for 行政诉讼 (word.ts blockTables); `pictures`: tables that are
  * pictures in the report (each in a paragraph of its own where the table would be), and a logo (an
  * inline picture) before the title.
  */
-export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', labels?: LabelFamily, split?: TableSplit, pictures?: Pictures<DocxPicture>): Promise<Buffer> {
+export async function renderDocx(f: Figures, seed = 0, frame: Frame = 'none', labels?: LabelFamily, split?: TableSplit | 'blocks', pictures?: Pictures<DocxPicture>): Promise<Buffer> {
   const next = random(seed);
   const forms = new Map<number, DocxPicture>();
   const picture = (form: DocxPicture) => { forms.set(forms.size + 1, form); return placeholder(forms.size); };

@@ -5,7 +5,7 @@ import type { Figures } from './figures';
 import { reportParts } from './render';
 import { random } from './typeset';
 import { rowSpans as rowspans } from '../../server/src/core/authoring/wordTable';
-import { splitTable, wordTable, type TableSplit, type WordTable } from './word';
+import { blockTables, splitTable, wordTable, type TableSplit, type WordTable } from './word';
 
 // A report as a government website publishes it: the statutory tables as HTML tables with the
 // template's merges as rowspan and colspan, inside the site's page (navigation, a breadcrumb that
@@ -31,18 +31,24 @@ class Html {
  * How a site's editor or converter writes its tables: header cells as <th>; &nbsp; around every
  * number; a <tbody> closed and opened again every few rows; the table inside a layout table's cell;
  * a zero-width space after every number; a 序号 and a 备注 column (columns.ts); labels as a clerk retyped them (labels.ts);
- * each table that has more rows as two <table>s, split where the printed page breaks (word.ts).
+ * each table that has more rows as two <table>s, split where the printed page breaks (word.ts); the heading
+ * of each section with a table typed as the table's first row, one cell across it (`headingRow`). Or no
+ * report at all on the page, only a link to it as an attached file (`attached`): the file's name the
+ * link's text, or only in its href (a download script's query). Table 4 as two tables, 行政复议 and
+ * 行政诉讼 (word.ts blockTables), one under the other or side by side in a layout table (`t4Tables`).
  */
 export interface PageStyle {
-  th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean; columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit;
+  t4Tables?: 'stacked' | 'side-by-side'; th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean;
+  columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit; headingRow?: boolean; attached?: 'named' | 'href';
   /** Tables the site published as a picture: the HTML that stands where the table would (an <img>, in a paragraph or not). */
   pictures?: Partial<Record<TableKey, string>>;
 }
 
-function drawTable(out: Html, table: WordTable, next: () => number, split: boolean, page: PageStyle = {}): void {
+function drawTable(out: Html, table: WordTable, next: () => number, split: boolean, page: PageStyle = {}, heading?: string): void {
   const spans = rowspans(table);
   if (page.nested) out.add('<table class="layout"><tr><td class="main">\n');
   out.add('<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">\n<tbody>\n');
+  if (heading) out.add(`<tr><td colspan="${table.width}"><p align="center"><strong>${escape(heading)}</strong></p></td></tr>\n`);
   table.rows.forEach((row, r) => {
     if (page.tbodyEvery && r > 0 && r % page.tbodyEvery === 0) out.add('</tbody><tbody>\n');
     out.add('<tr>');
@@ -99,16 +105,38 @@ export function renderHtml(f: Figures, { seed = 0, split = true, page = {} as Pa
 <div class="info">发布时间：${f.year + 1}-01-20&nbsp;&nbsp;来源：某某镇人民政府&nbsp;&nbsp;浏览次数：1024</div>
 <div class="content">
 `);
-  for (const p of parts) {
+  const name = escape(title.kind === 'table' ? '' : title.text);
+  if (page.attached === 'named') out.add(`<p>现将本镇${f.year}年政府信息公开工作年度报告予以公布，详见附件。</p>\n<p>附件：<a href="/xxgk/P0${f.year + 1}0120.pdf">${name}.pdf</a></p>\n`);
+  if (page.attached === 'href') out.add(`<p>附件：<a href="/module/download/downfile.jsp?classid=0&amp;filename=${f.year + 1}0120123.docx">${name}</a></p>\n`);
+  // The heading over each table, when it is written as the table's first row.
+  let heading: string | undefined;
+  for (const [i, p] of (page.attached ? [] : parts).entries()) {
     if (p.kind === 'title') continue;
     if (p.kind === 'table' && page.pictures?.[p.key] !== undefined) { out.add(`${page.pictures[p.key]}\n`); continue; }
     if (p.kind === 'table') {
       const table = withColumns(relabel(wordTable(f, p.key), page.labels), page.columns ?? {});
+      if (page.t4Tables && p.key === 't4') {
+        const side = page.t4Tables === 'side-by-side';
+        if (side) out.add('<table class="layout"><tr>');
+        blockTables(table).forEach((part, i) => {
+          if (side) out.add('<td>');
+          else if (i > 0) out.add('<p>&nbsp;</p>\n');
+          drawTable(out, part, next, split, page, i === 0 ? heading : undefined);
+          if (side) out.add('</td>');
+        });
+        if (side) out.add('</tr></table>\n');
+        continue;
+      }
       (page.split ? splitTable(table, page.split) : [table]).forEach((part, i) => {
         if (i > 0 && page.split?.between) out.add(`<p>${escape(page.split.between)}</p>\n`);
-        drawTable(out, part, next, split, page);
+        drawTable(out, part, next, split, page, i === 0 ? heading : undefined);
       });
       continue;
+    }
+    if (p.kind === 'heading' && page.headingRow) {
+      const own = parts.slice(i + 1).find((q) => q.kind !== 'prose');
+      heading = own?.kind === 'table' ? p.text : undefined;
+      if (heading) continue;
     }
     const strong = p.kind === 'heading';
     out.add(`<p style="text-indent:2em">${strong ? '<strong>' : ''}${escape(p.text)}${strong ? '</strong>' : ''}</p>\n`);

@@ -64,8 +64,8 @@ export interface Noise {
   trailingSpaces?: string;
   /** A Markdown table typed with a Chinese input method on: full-width pipes (｜). */
   fullWidthPipes?: boolean;
-  /** Section headings as drafts write them (第一部分 总体情况, 一．总体情况, **一、总体情况**, the title in bold too). */
-  headings?: 'part' | 'dot' | 'bold';
+  /** Section headings as drafts write them (第一部分 总体情况, 一．总体情况, **一、总体情况**, the title in bold too, （一）总体情况 numbered like sub-topics). */
+  headings?: 'part' | 'dot' | 'bold' | 'paren';
   /** Row labels and column headers as a clerk retyped them (labels.ts). */
   labels?: LabelFamily | Renamed;
 }
@@ -133,6 +133,7 @@ function heading(text: string, kind: 'title' | 'heading', noise: Noise): string 
   if (!noise.headings) return text;
   if (noise.headings === 'bold') return `**${text}**`;
   if (kind === 'title') return text;
+  if (noise.headings === 'paren') return text.replace(/^(.)、/, '（$1）');
   return noise.headings === 'part' ? text.replace(/^(.)、/, '第$1部分 ') : text.replace(/^(.)、/, '$1．');
 }
 

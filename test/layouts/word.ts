@@ -31,3 +31,20 @@ export function splitTable(table: WordTable, { after, header }: TableSplit): Wor
   const head = header ? table.rows.filter((r, i) => r.kind === 'head' && i < data[0]) : [];
   return [{ ...table, rows: table.rows.slice(0, cut) }, { ...table, rows: [...head, opened, ...rest] }];
 }
+
+/**
+ * Table 4 as a drafter sometimes draws it: a table per top header, 行政复议's five columns and
+ * 行政诉讼's ten, each with its own header rows and its part of the one row of numbers. Other tables whole.
+ */
+export function blockTables(table: WordTable): WordTable[] {
+  if (table.key !== 't4') return [table];
+  const cut = table.rows[0].cells[0].span;
+  const part = (from: number, to: number): WordTable => ({
+    ...table, width: to - from,
+    rows: table.rows.map((row) => {
+      let at = 0;
+      return { ...row, cells: row.cells.filter((c) => { const start = at; at += c.span; return start >= from && start < to; }) };
+    }),
+  });
+  return [part(0, cut), part(cut, table.width)];
+}

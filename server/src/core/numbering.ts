@@ -78,5 +78,20 @@ export function readNumbering(line: string, at: number, end = line.length): Numb
   return { numeral: written, value: numeral.value, style: numeral.han ? 'han' : 'arabic', separator, start: at, end: j };
 }
 
+/**
+ * A numbering in brackets, （二） or (2), at `at`: a sub-topic's, which a drafter may also have given the
+ * sections themselves (parse/sections.ts takes it only before a section's own title).
+ */
+export function readBracketNumbering(line: string, at: number, end = line.length): Numbering | undefined {
+  const open = line.charCodeAt(at);
+  if (open !== 0xff08 /* （ */ && open !== 0x28 /* ( */) return undefined;
+  const numeral = readNumeral(line, at + 1, end);
+  const close = numeral && line.charCodeAt(numeral.end);
+  if (!numeral || (close !== 0xff09 /* ） */ && close !== 0x29 /* ) */)) return undefined;
+  let j = numeral.end + 1;
+  while (j < end && isBlank(line.charCodeAt(j))) j++;
+  return { numeral: line.slice(at + 1, numeral.end), value: numeral.value, style: numeral.han ? 'han' : 'arabic', separator: line[numeral.end], start: at, end: j };
+}
+
 /** Zero written as a Chinese numeral (〇, 零), alone: a table cell's 0 written the wrong way. */
 export const isHanZero = (text: string) => text === '〇' || text === '零';

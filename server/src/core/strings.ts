@@ -57,3 +57,20 @@ export function runningHeader(line: string): [number, number] | undefined {
   const [from, to] = after ? [0, after.index] : [m[0].length, line.length];
   return /\S/.test(line.slice(from, to)) ? [from, to] : undefined;
 }
+
+/** A document's extension as a file name ends: .pdf, .docx, .wps, .ofd … */
+const DOCUMENT_EXTENSION = /\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar)(?![A-Za-z0-9])/gi;
+/** What cannot be part of a file's name as a page shows it (and ends it in a URL: / ? & = #). */
+const NOT_IN_NAME = /[\s，。；：:“”"'（）()《》<>\\/|?&=#]/;
+/** No file name on a page is this long: a longer run before an extension is not looked through (a hostile line stays linear). */
+const LONGEST_NAME = 120;
+
+/** The first name of a document file in `s` (某某镇2023年…年度报告.pdf, P020250120.docx), as [start, end). */
+export function documentFile(s: string): { start: number; end: number } | undefined {
+  for (const m of matchesOf(DOCUMENT_EXTENSION, s)) {
+    let start = m.index;
+    while (start > 0 && m.index - start < LONGEST_NAME && !NOT_IN_NAME.test(s[start - 1])) start--;
+    if (start < m.index) return { start, end: m.index + m[0].length };
+  }
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { holdsArticle, renderBlocks, runsText, type Block, type GridCell, type Run } from './blocks';
+import { documentFile } from '../core/strings';
 import { PICTURE_LINE, type Imported } from './types';
 
 // A web page (a published report, or Word's “save as web page”) as draft text: the article's
@@ -234,6 +235,22 @@ function preLines(pre: Element, source: string): Run[][] {
 
 const tableText = (rows: GridCell[][]) => rows.map((row) => row.map((c) => (c.covered ? '' : runsText(c.runs))).join(' ')).join(' ');
 
+/**
+ * A link to a document whose text does not name the file (附件：<a href="….pdf">某某镇2023年…年度报告</a>): the
+ * file's name after the text, as the page's reader sees where the link goes — a page that holds only the
+ * report's attachment says so (rules/report-attached.ts). Its source is the href.
+ */
+function attachedName(a: Element, source: string): Run | undefined {
+  const href = attr(a, 'href');
+  let decoded = href ?? '';
+  try { decoded = decodeURIComponent(decoded); } catch { /* a malformed escape: the href as written */ }
+  // The document file the link downloads, named in its href (…/P020250120.pdf, downfile.jsp?filename=报告.docx).
+  const file = documentFile(decoded);
+  const at = a.sourceCodeLocation?.attrs?.href;
+  if (!file || !at || documentFile(runsText(inlineRuns(a, source)))) return undefined;
+  return { text: `（${decoded.slice(file.start, file.end)}）`, start: at.startOffset, end: at.endOffset, exact: false };
+}
+
 /** The page as blocks in document order, each with the element it came from. Iterative: a page may nest 10,000 elements. */
 function pageBlocks(root: Element, source: string): Owned[] {
   const out: Owned[] = [];
@@ -244,11 +261,12 @@ function pageBlocks(root: Element, source: string): Owned[] {
     if (runs.length) out.push({ block: { kind: 'paragraph', runs }, owner: owners[owners.length - 1], text: runsText(runs) });
     runs = [];
   };
-  type Step = T.Node | { leave: Element };
+  type Step = T.Node | { leave: Element } | { run: Run };
   const stack: Step[] = [...root.childNodes].reverse();
   while (stack.length) {
     const step = stack.pop()!;
     if ('leave' in step) { flush(); owners.pop(); continue; }
+    if ('run' in step) { runs.push(step.run); continue; }
     if (step.nodeName === '#text') { for (const r of textRuns(step as T.TextNode, source)) runs.push(r); continue; }
     if (!isElement(step) || hidden(step)) continue;
     const el = step;
@@ -278,6 +296,8 @@ function pageBlocks(root: Element, source: string): Owned[] {
       continue;
     }
     if (!BLOCKS.has(el.tagName)) {
+      const attached = el.tagName === 'a' ? attachedName(el, source) : undefined;
+      if (attached) stack.push({ run: attached });
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
       continue;
     }

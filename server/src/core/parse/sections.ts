@@ -1,7 +1,7 @@
 import { SECTIONS } from '../format/statute';
 import { sectionBody, tableSpans, type Report, type Section, type SubtopicNumbering } from '../model';
 import { type LineIndex, type Range } from '../lineIndex';
-import { DI, isBlank, isDigit, isHanNumeral, readNumbering, type Numbering } from '../numbering';
+import { DI, isBlank, isDigit, isHanNumeral, readBracketNumbering, readNumbering, type Numbering } from '../numbering';
 import { matchesOf } from '../strings';
 import { normalizeText } from './values';
 
@@ -95,14 +95,23 @@ const isTrailing = (c: number) => isBlank(c) || c === 0x2a || c === 0x23 || c ==
 /**
  * Recognises a section heading line: an optional numbering and one of the six titles, or one slip
  * from it; or a title in other words (二、主动公开情况) when its numeral is the section's own.
- * Sub-topics — （一） (1) — are not sections.
+ * Sub-topics — （一） (1) — are not sections, unless the title after them is a section's own (a drafter numbering the sections so).
  */
 export function readHeading(line: string): Heading | undefined {
-  if (line.length > 60 || line.includes('\t')) return undefined;
+  if (line.length > 60) return undefined;
   let end = line.length;
-  while (end > 0 && isTrailing(line.charCodeAt(end - 1))) end--;
+  // A table row whose one cell spans the table (a heading typed as the table's first row) ends in the tabs of the cells it covers.
+  while (end > 0 && (isTrailing(line.charCodeAt(end - 1)) || line.charCodeAt(end - 1) === 9)) end--;
+  if (end > 0 && line.lastIndexOf('\t', end - 1) >= 0) return undefined;
   const start = textStart(line, end);
   if (start >= end) return undefined;
+  // A section numbered like a sub-topic, （二）主动公开政府信息情况: taken only with its own numeral and a
+  // title of the statute's (一's sub-topics are often named after the sections: （一）主动公开政府信息情况).
+  const bracketed = readBracketNumbering(line, start, end);
+  if (bracketed) {
+    const { number, statutory } = matchTitle(line.slice(bracketed.end, end));
+    return number && number === bracketed.value ? { number, numbering: bracketed, titleStart: bracketed.end, titleEnd: end, statutory } : undefined;
+  }
   // A heading starts with its numeral or its title (not （ ( |): most short lines are neither.
   const first = line.charCodeAt(start);
   if (!isHanNumeral(first) && !isDigit(first) && first !== DI && !TITLE_STARTS.has(first)) return undefined;
@@ -164,8 +173,12 @@ interface Found {
   inline: boolean;
 }
 
-/** How well a heading's numbering fits its section; among repeated headings the better one is the section. */
-const fit = ({ heading: h }: Found) => (!h.numbering ? 0 : h.numbering.value === h.number ? 2 : 1);
+/**
+ * How well a heading's numbering fits its section; among repeated headings the better one is the section.
+ * A sub-topic's bracketed numbering fits no better than none: the later heading of the two is the section.
+ */
+const fit = ({ heading: h }: Found) => (!h.numbering || isBracket(h.numbering) ? 0 : h.numbering.value === h.number ? 2 : 1);
+const isBracket = (n: Numbering) => n.separator === '）' || n.separator === ')';
 
 /**
  * The six sections in document order, each running to the next heading; at most one per number.

@@ -473,8 +473,11 @@ function readInto(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], 
 /** Table 4's fifteen cells in the order its header gives them (the statute's, unless the header clearly says another). */
 const table4Slots = (spec: TableSpec, labels: Token[]): Slot[] => slotsByHeader(spec, joinedNorm(labels));
 
-const slotsByHeader = perLabel((spec, joined): Slot[] => {
-  const statutory = spec.rows.flatMap(slotsOf);
+const slotsByHeader = perLabel((spec, joined): Slot[] => blockSlots(spec, spec.rows, joined));
+
+/** The cells of `blocks`, in the order the joined header names their columns (the statute's, unless it clearly says another). */
+function blockSlots(spec: TableSpec, blocks: readonly RowSpec[], joined: string): Slot[] {
+  const statutory = blocks.flatMap(slotsOf);
   const order: string[] = [];
   for (let i = 0; i < joined.length;) {
     const c = spec.columns.find((col) => col.match.some((m) => joined.startsWith(m, i)));
@@ -484,11 +487,38 @@ const slotsByHeader = perLabel((spec, joined): Slot[] => {
   }
   if (order.length !== statutory.length) return statutory;
   const per = spec.columns.length;
-  const slots = order.map((col, i) => ({ row: spec.rows[Math.floor(i / per)].key, col }));
+  const slots = order.map((col, i) => ({ row: blocks[Math.floor(i / per)].key, col }));
   // Each block must name each of its columns once.
-  for (let b = 0; b < spec.rows.length; b++) if (new Set(order.slice(b * per, b * per + per)).size !== per) return statutory;
+  for (let b = 0; b < blocks.length; b++) if (new Set(order.slice(b * per, b * per + per)).size !== per) return statutory;
   return slots;
-});
+}
+
+/**
+ * Table 4 written as two or three tables, each under a header of its own (行政复议 | 行政诉讼, a Word
+ * table per block): the numbers come in groups, each after the header words that name its blocks.
+ * Each group's cells, when every block is named by one group only and each group has five numbers
+ * (or blanks) per block it names; else undefined, and the numbers among header words stay unread.
+ */
+function groupsOf(spec: TableSpec, segs: Segment[]): { slots: Slot[]; header: Token[]; tokens: Token[] }[] | undefined {
+  const groups: { slots: Slot[]; header: Token[]; tokens: Token[] }[] = [];
+  const seen = new Set<string>();
+  let header: Token[] = [];
+  for (const s of segs) {
+    if (isProse(s.labels)) break;
+    for (const l of s.labels) header.push(l);
+    if (valuesIn(s.tokens) === 0) continue;
+    // Blanks on a line without numbers are the traces of header cells merged down, not cells.
+    const lines = new Set(s.tokens.filter(isValue).map((t) => t.line));
+    const cells = s.tokens.filter((t) => t.kind === Kind.Value || (t.kind === Kind.Blank && lines.has(t.line)));
+    const blocks = namedIn(spec, header).map((n) => n.row).filter((r, i, all) => !r.isGroup && all.indexOf(r) === i);
+    if (blocks.length === 0 || blocks.some((b) => seen.has(b.key)) || cells.length !== blocks.length * spec.columns.length) return undefined;
+    for (const b of blocks) seen.add(b.key);
+    groups.push({ slots: blockSlots(spec, blocks, joinedNorm(header)), header, tokens: cells });
+    header = [];
+    if (seen.size === spec.rows.length) return groups;
+  }
+  return undefined;
+}
 
 /** Whether tokens[i] is a “1” alone on its line. */
 const isLoneOne = (tokens: Token[], i: number) =>
@@ -560,11 +590,15 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
     // The blank cells between the header and the first number may be blank values (or traces).
     for (let i = first - 1; i >= 0 && tokens[i].kind === Kind.Blank; i--) data.unshift(tokens[i]);
     end = data[data.length - 1].end;
-    if (lost) {
+    const groups = lost ? groupsOf(spec, segs) : undefined;
+    if (groups) {
+      for (const g of groups) read({ labels: g.header, tokens: g.tokens }, g.slots, headerColumns(spec, g.header));
+    } else if (lost) {
       table.problems.push({ kind: 'unreadable', row: spec.rows[0].key, range: spanOf(idx, data), found: values, expected: slots.length, cause: 'mixed' });
       return end;
+    } else {
+      readInto(idx, spec, table, slots, data, headerColumns(spec, header), () => spanOf(idx, data), choices);
     }
-    readInto(idx, spec, table, slots, data, headerColumns(spec, header), () => spanOf(idx, data), choices);
   }
   choose(idx, spec, table, choices);
   return end;

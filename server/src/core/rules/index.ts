@@ -13,6 +13,7 @@ import { normativeStock } from './normative-stock';
 import { proseBreakdown } from './prose-breakdown';
 import { proseMismatch } from './prose-mismatch';
 import { proseUnclear } from './prose-unclear';
+import { reportAttached } from './report-attached';
 import { rowCells } from './row-cells';
 import { rowMissing } from './row-missing';
 import { sectionMissing } from './section-missing';
@@ -36,7 +37,7 @@ import type { Rule, RuleMeta, YearRule } from './types';
 // the rules that compare a report with last year's (run on a pair of reports: core/years/).
 
 export const RULES: (Rule | YearRule)[] = [
-  sectionMissing, sectionOrder, sectionNumbering, sectionTitle, subtopicNumbering,
+  reportAttached, sectionMissing, sectionOrder, sectionNumbering, sectionTitle, subtopicNumbering,
   formatVersion, formatPre2019, yearMismatch, feeStatement,
   tableMissing, rowMissing, tableUnreadable, cellAmbiguous, rowCells,
   cellBlank, cellInvalid, table3Balance, table3OutcomeTotal, table3RowTotal, table4Total,

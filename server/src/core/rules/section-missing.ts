@@ -1,4 +1,5 @@
 import { SECTION_OF, SECTIONS, TABLE_KEYS } from '../format/statute';
+import { attachedFile } from './report-attached';
 import type { RawFinding, Rule } from './types';
 import { sectionHeading as heading, sectionSpec as spec } from './names';
 
@@ -9,9 +10,12 @@ export const sectionMissing: Rule = {
     zh: '年度报告须依次包含六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。缺少标题的第二至四部分，快速修复会在相应的表前插入标题。',
     en: 'An annual report has six sections in order: 一、总体情况 … 六、其他需要报告的事项. When the heading of section 2, 3 or 4 is missing but its table is there, the quick fix inserts the heading before the table.',
   },
-  check({ report, idx }) {
+  check(ctx) {
+    const { report, idx } = ctx;
     const { sections } = report;
     if (sections.length === 0) {
+      // A page with only the report's attachment: report-attached says where the report is.
+      if (attachedFile(ctx)) return [];
       let title = 0;
       while (title < Math.min(idx.lineCount, 12) && !idx.lineText(title).includes('报告')) title++;
       return [{

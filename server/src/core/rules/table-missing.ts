@@ -3,6 +3,7 @@ import type { TableKey } from '../format/schema';
 import type { Range } from '../lineIndex';
 import type { Report } from '../model';
 import { tableName, tableNameEn } from './names';
+import { attachedFile } from './report-attached';
 import type { RawFinding, Rule } from './types';
 
 const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -19,7 +20,9 @@ export const tableMissing: Rule = {
     zh: '年度报告须包含表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）、表四（行政复议、行政诉讼情况）。检查按表内文字（第二十条第（一）项、申请人情况、行政复议）找表。所在部分里以图片给出的表不算缺少，由 table-unreadable 说明读不出。',
     en: 'An annual report must contain tables 2, 3 and 4. Tables are found by their own words (第二十条第（一）项, 申请人情况, 行政复议). A table given as a picture in its section is not missing: table-unreadable says that it cannot be read.',
   },
-  check({ report }) {
+  check(ctx) {
+    const { report } = ctx;
+    if (attachedFile(ctx)) return [];
     const out: RawFinding[] = [];
     for (const key of TABLE_KEYS) {
       // A table given as a picture is there; that it cannot be read is table-unreadable's to say.
