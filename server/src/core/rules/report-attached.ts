@@ -1,4 +1,4 @@
-import type { Range } from '../lineIndex';
+import { lineSpan, type Range } from '../lineIndex';
 import { tablesOf } from '../model';
 import { documentFile } from '../strings';
 import type { Rule, RuleContext } from './types';
@@ -13,7 +13,7 @@ export function attachedFile({ report, idx }: RuleContext): { range: Range; name
   if (report.sections.length > 0 || tablesOf(report).length > 0) return undefined;
   for (let l = 0; l < idx.lineCount; l++) {
     const line = idx.lineText(l), file = documentFile(line);
-    if (file) return { range: { start: { line: l, character: file.start }, end: { line: l, character: file.end } }, name: line.slice(file.start, file.end) };
+    if (file) return { range: lineSpan(l, file.start, file.end), name: line.slice(file.start, file.end) };
   }
   return undefined;
 }
