@@ -160,7 +160,13 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['other things received, and answers given late, are not the counts', '收到申请的部门有3个，收到补正材料2件；全年共收到申请63件，延期答复3件，延期办结0件。', ['t3.1.total=63']],
     ['the state at the time of writing is not the year’s', '本年度共收到申请63件，截至发稿时已全部办结；截至目前，尚有2件正在办理。', ['t3.1.total=63']],
     ['a note in brackets of what is included leaves the scope open', '其中予以公开（含部分公开）25件；受理申请（含上年结转）64件；行政复议（含行政诉讼）5件。', []],
-    ['figures given respectively are not bound one by one', '不予公开、无法提供、不予处理的分别为1件、30件、2件。', []],
+    ['figures given respectively are each their word’s, in order', '不予公开、无法提供、不予处理的分别为1件、30件、2件。', ['t3.3.3.total=1', 't3.3.4.total=30', 't3.3.5.total=2']],
+    ['reviews and lawsuits given respectively', '本年度政府信息公开行政复议、行政诉讼分别为2件和3件。', ['t4.review.total=2', 't4.suit.total=3']],
+    ['results given respectively belong to the review before them', '行政复议结果维持、纠正的分别为2件、0件。', ['t4.review.upheld=2', 't4.review.corrected=0']],
+    ['documents given respectively take the clause’s verb', '全年制发规章、规范性文件分别为0件、0件。', ['t2.regulations.issued=0', 't2.normative.issued=0']],
+    ['words and figures given respectively but not as many are not paired', '予以公开、部分公开、不予公开的分别为20件、5件。', []],
+    ['applicants given respectively are parts no claim names', '自然人、法人或其他组织提出的申请分别为58件、5件。', []],
+    ['percentages given respectively are no counts', '予以公开、部分公开的分别占31.7%、7.9%。', []],
     ['what an applicant did not send is not none received', '有3件申请因未收到申请人的补正材料而终止办理，未收到申请人对答复的异议。', []],
     ['a bracket right after a figure lists its parts', '本年度政府信息公开行政复议2件（维持2件），行政诉讼3件（其中直接起诉3件）。', ['t4.review.total=2', 't4.review.upheld=2', 't4.suit.total=3', 't4.suit_direct.total=3']],
     ['outcomes under the applications received need not add up to them', '全年共受理申请63件，其中予以公开20件，部分公开5件，不予公开1件，无法提供30件，不予处理2件。', ['t3.1.total=63', 't3.3.1.total=20', 't3.3.2.total=5', 't3.3.3.total=1', 't3.3.4.total=30', 't3.3.5.total=2']],
@@ -169,6 +175,12 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['an application’s word about a review counts neither', '全年办理政府信息公开行政复议答复2件。', []],
     ['applications for other things, and 办件量, are not claims', '全年受理群众申请低保20件，行政许可办件量5000件。', []],
     ['a negated adverb is not a zero claim', '对未及时受理的申请进行了整改。', []],
+    ['applications named without a verb', '本年度，本机关共有政府信息公开申请63件，办结政府信息公开申请58件。', ['t3.1.total=63', 't3.3.7.total=58']],
+    ['an applicant’s applications named without a verb are a part', '本年度政府信息公开申请63件，其中自然人政府信息公开申请58件。', ['t3.1.total=63']],
+    ['an applicant’s applications alone are no total', '自然人提出的政府信息公开申请58件，法人或其他组织提出的政府信息公开申请5件。', []],
+    ['applications of people and organisations are all of them', '全年共收到公民、法人和其他组织提出的政府信息公开申请63件。', ['t3.1.total=63']],
+    ['an organisation’s applications received are a part', '本年度收到法人或其他组织的政府信息公开申请5件。', []],
+    ['complaints about applications named without a verb are not applications', '涉及政府信息公开申请的投诉2件。', []],
   ];
   for (const [why, line, claims] of agree) {
     it(`${why}: ${line}`, () => {
@@ -188,6 +200,7 @@ describe('traps: what the prose means, not the first number after a keyword', ()
     ['the villages’ applications are only a hint, through a bracket', '各村（社区）受理政府信息公开申请共计10件。', '10', 'prose-unclear', /63/],
     ['a bare sum after new and carried over', '本年度新收申请63件，上年结转1件，共计65件。', '65', 'prose-mismatch', /合计为 64 件/],
     ['a part in brackets', '行政诉讼3件（纠正2件）。', '2', 'prose-mismatch', /结果纠正为 3 件/],
+    ['a figure given respectively, named by its own word', '行政复议、行政诉讼分别为2件、4件。', '4', 'prose-mismatch', /正文说“行政诉讼…4件”.*行政诉讼.*3 件/],
   ];
   for (const [why, line, digits, code, message] of disagree) {
     it(`${why}: ${line}`, () => {

@@ -115,13 +115,15 @@ export interface Tally {
   details: string[];
   /** Missed figures by phrasing. */
   misses: Map<string, number>;
+  /** Figures bound right, by phrasing. */
+  rightAt: Map<string, number>;
   /** One missed figure of each phrasing, in its context. */
   missedAt: Map<string, string>;
 }
 
 const newTally = (): Tally => ({
   figures: 0, right: 0, missed: 0, wrong: 0, broken: 0, brokenRight: 0, brokenMissed: [], distractorsBound: 0, falseAlarms: 0,
-  mutations: 0, caught: 0, silent: 0, mutationFailures: [], details: [], misses: new Map(), missedAt: new Map(),
+  mutations: 0, caught: 0, silent: 0, mutationFailures: [], details: [], misses: new Map(), rightAt: new Map(), missedAt: new Map(),
 });
 
 const startOf = (idx: LineIndex, c: { range: Claim['range'] }) => idx.offset(c.range.start);
@@ -161,6 +163,7 @@ export function measure(members: Member[], mutate = true): Tally {
       t[o.outcome]++;
       const broken = x.form === 'number' && brokenInside(text, x);
       if (broken) { t.broken++; if (o.outcome === 'right') t.brokenRight++; else t.brokenMissed.push(`${m.name} ${x.phrasing}: ${text.slice(x.start - 20, x.end + 5)}`); }
+      if (o.outcome === 'right') t.rightAt.set(x.phrasing, (t.rightAt.get(x.phrasing) ?? 0) + 1);
       if (o.outcome === 'missed') {
         t.misses.set(x.phrasing, (t.misses.get(x.phrasing) ?? 0) + 1);
         t.missedAt.set(x.phrasing, m.name + ' ' + text.slice(Math.max(x.start - 30, text.lastIndexOf('\n', x.start) + 1), x.end + 8));

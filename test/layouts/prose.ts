@@ -125,6 +125,7 @@ function groups(f: Figures): Group[] {
         `现行有效的规范性文件共{${inForce}}件`,
         `全年作出行政处罚决定{t2.penalty.decisions}件，行政许可决定{t2.licensing.decisions}件`,
         `办理行政处罚案件{t2.penalty.decisions}件，行政强制{t2.coercion.decisions}件`,
+        `全年作出行政处罚、行政许可决定分别为{t2.penalty.decisions}件、{t2.licensing.decisions}件`,
         ...(f.version === '2021' ? [`收取行政事业性收费{t2.fees.amount}万元`] : []),
       ],
     },
@@ -153,11 +154,12 @@ function groups(f: Figures): Group[] {
         '申请件数为{t3.1.total}件',
         '全年收到政府信息公开申请共{t3.1.total}件',
         '共收到政府信息公开申请：{t3.1.total}件',
+        '本年度新收、上年结转政府信息公开申请分别为{t3.1.total}件、{t3.2.total}件',
         '{=t3.1.total}未收到政府信息公开申请',
         '{=t4.all.total}未发生政府信息公开行政复议、行政诉讼案件',
       ],
       when: (v) => [true, true, true, true, true, true, true, true, true, v('t3.2.total')! > 0, v('t3.2.total')! > 0, v('t3.2.total')! > 0,
-        true, true, true, true, true, true, true, true, true, true, v('t3.1.total') === 0, v('t4.all.total') === 0],
+        true, true, true, true, true, true, true, true, true, true, true, v('t3.1.total') === 0, v('t4.all.total') === 0],
     },
     {
       name: 'concluded',
@@ -186,7 +188,8 @@ function groups(f: Figures): Group[] {
         '予以公开{t3.3.1.total}件（占{#34.5}%），不予处理{t3.3.5.total}件',
         '其中本机关不掌握相关政府信息{t3.3.4.1.total}件，没有现成信息需要另行制作{t3.3.4.2.total}件',
         '属于重复申请的{t3.3.5.2.total}件',
-        '予以公开（含部分公开）{#n:t3.3.1+3.2.total}件，不予公开、无法提供、不予处理的分别为{#n:t3.3.3.total}件、{#n:t3.3.4.total}件、{#n:t3.3.5.total}件',
+        '予以公开（含部分公开）{#n:t3.3.1+3.2.total}件，不予公开、无法提供、不予处理的分别为{t3.3.3.total}件、{t3.3.4.total}件、{t3.3.5.total}件',
+        '予以公开、部分公开的分别有{t3.3.1.total}件和{t3.3.2.total}件',
         '其中因本机关不掌握相关政府信息无法提供{t3.3.4.1.total}件，没有现成信息需要另行制作{t3.3.4.2.total}件',
       ],
     },
@@ -211,9 +214,10 @@ function groups(f: Figures): Group[] {
         '行政复议{t4.review.total}件、行政诉讼{t4.suit.total}件',
         '收到行政复议申请{t4.review.total}件',
         '政府信息公开行政复议{t4.review.total}件（维持{t4.review.upheld}件，纠正{t4.review.corrected}件）',
+        '政府信息公开行政复议、行政诉讼分别为{t4.review.total}件、{t4.suit.total}件',
         '{=t4.review.total}未发生政府信息公开行政复议',
       ],
-      when: (v) => [true, true, true, true, true, true, true, v('t4.review.total') === 0],
+      when: (v) => [true, true, true, true, true, true, true, true, v('t4.review.total') === 0],
     },
     {
       name: 'suit',
@@ -274,6 +278,11 @@ export interface ProseVariant {
 }
 
 /** A paragraph of the family: figures of `f` in the phrasings `v` picks. */
+/** The names (“group/index”) of the phrasings that hold `word` and repeat a figure (not distractors only). */
+export const phrasingsWith = (f: Figures, word: string): string[] =>
+  groups(f).flatMap((g) => g.phrasings.map((p, i) => ({ p, name: `${g.name}/${i}` })))
+    .filter(({ p }) => p.includes(word) && /\{t\d/.test(p)).map(({ name }) => name);
+
 export function proseParagraph(f: Figures, v: ProseVariant): ProseParagraph {
   const value = (key: string) => quantityValue(f, key);
   const gs = groups(f);

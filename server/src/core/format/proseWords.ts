@@ -33,6 +33,8 @@ export interface ClaimKind {
   needs?: string[];
   /** Used only when no other word of a kind is in the clause (依申请公开 names the topic, not the count). */
   weak?: boolean;
+  /** A noun (政府信息公开申请): weaker still, used only when no verb, weak or not, is near the number. */
+  noun?: boolean;
   /** The wording leaves the scope open: a mismatch is a hint, not a warning. */
   unclear?: boolean;
   /** The quantity depends on a verb in the clause (规范性文件 制发 / 废止 / 现行有效); no verb, no claim. */
@@ -66,6 +68,8 @@ export const CLAIM_KINDS: ClaimKind[] = [
   // ---- table 3: applications ----
   { kind: 'received', words: ['收到', '受理', '接收', '接到', '共收', '收悉'], needs: ['申请'], notBetween: OTHER_APPLICATIONS, ...RECEIVED },
   { kind: 'received', words: ['申请总数', '申请总量', '申请数量', '申请件数', '申请量'], ...RECEIVED },
+  // 本年度政府信息公开申请63件: the applications named without a verb; any verb in the clause speaks first.
+  { kind: 'received', words: ['信息公开申请'], weak: true, noun: true, notBetween: OTHER_APPLICATIONS, ...RECEIVED },
   { kind: 'new', words: ['新收', '新受理', '新增申请', '新接收'], quantity: 't3.1.total', family: 'composition' },
   { kind: 'handled', words: ['办理', '处理'], needs: ['申请'], weak: true, notBetween: OTHER_APPLICATIONS, ...HANDLED },
   { kind: 'handled', words: ['依申请公开', '依申请'], weak: true, ...HANDLED },

@@ -24,7 +24,7 @@ interface Entry { word: string; kind: ClaimKind | undefined; marker: Marker | un
 // (one of three memos — with normOf in parse/labels.ts and parsedKeys in prose/quantities.ts — that together save ~1.1% of the instructions of npm run bench's 2,000-report batch, counted as docs/speed.md says).
 const ALL_FIELDS: { [K in keyof Required<ClaimKind>]: undefined } = {
   kind: undefined, words: undefined, family: undefined, quantity: undefined, alternatives: undefined, needs: undefined,
-  weak: undefined, unclear: undefined, byVerb: undefined, column: undefined, units: undefined, notBetween: undefined,
+  weak: undefined, noun: undefined, unclear: undefined, byVerb: undefined, column: undefined, units: undefined, notBetween: undefined,
 };
 
 /** Entries by the code of their first character, longest word first. */
@@ -158,6 +158,17 @@ function entryAt(s: string, i: number): Entry | undefined {
   return undefined;
 }
 
+/** Whether the words name some applicants, not both people and organisations (公民、法人和其他组织: all of them). */
+function someApplicants(toks: Tok[]): boolean {
+  let people = false, organisations = false;
+  for (const t of toks) {
+    if (t.entry?.kind?.family !== 'applicant') continue;
+    if (PEOPLE.includes(t.entry.word)) people = true; else organisations = true;
+  }
+  return people !== organisations;
+}
+const PEOPLE = ['自然人', '公民', '律师'];
+
 const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_WON, ...MARKERS.all].map((w) => w.charCodeAt(0)));
 
 const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
@@ -277,8 +288,12 @@ class ProseReader {
         if (marker === 'past' || marker === 'later' || tok.num?.span) { era = 'past'; eraInClause = comparing; }
         if (marker === 'now') era = 'now';
         if (marker === 'compare') unchecked = true;
-        // 不予公开、无法提供、不予处理的分别为1件、30件、2件: which figure is whose is left open.
-        if (marker === 'each' && tok.entry!.word === '分别') unchecked = true;
+        // 不予公开、无法提供、不予处理的分别为1件、30件、2件: each figure is its word's, in order, when the
+        // words and figures are as many; the figures are read here, and not one by one below.
+        if (marker === 'each' && tok.entry!.word === '分别') {
+          if (!vetoed && era === 'now') this.respectively(clause, i, unclear, cases);
+          unchecked = true;
+        }
         if (marker === 'unclear') unclear = true;
         if (marker === 'part' && last && (tok.entry!.word === '其中' || near(s, last.num.after, tok.start))) {
           const own = last.family ? PART_FAMILIES[last.family] ?? [] : [];
@@ -346,6 +361,34 @@ class ProseReader {
     this.previous = last;
   }
 
+  /**
+   * 行政复议、行政诉讼分别为2件、3件: the words joined by 、和及与或 just before 分别 (nothing but the
+   * subject's words between them and it), and the figures after it, as many, each bound to its word
+   * alone. Nothing is claimed unless every word names a quantity of its own: 自然人、法人提出的申请分别为…
+   * (parts no table sums in prose) and lists the reader cannot pair stay unread.
+   */
+  private respectively(clause: Clause, at: number, unclear: boolean, cases: boolean) {
+    const toks = clause.toks;
+    const figures = toks.slice(at + 1).filter(isFigure);
+    // The last run of joined words before 分别; the clause's other words (行政复议结果…, …政府信息公开申请) are its subject's.
+    let end = at - 1;
+    for (; end > 0 && !(this.isHit(toks[end]) && this.isHit(toks[end - 1]) && this.joined(toks[end - 1], toks[end])); end--) if (toks[end].num) return;
+    let first = end;
+    while (first > 0 && this.isHit(toks[first - 1]) && this.joined(toks[first - 1], toks[first])) first--;
+    const words = toks.slice(first, end + 1);
+    const context = toks.slice(0, at).filter((t, k) => (k < first || k > end) && this.isHit(t));
+    if (words.length < 2 || words.length !== figures.length) return;
+    const window = { from: clause.start, to: clause.end };
+    const figs = words.map((w, k) => this.bind(figures[k].num!, [w, ...context], false, false, undefined, cases, window));
+    const quantities = new Set(figs.map((f) => f.quantity));
+    if (figs.some((f, k) => !f.quantity || f.kind !== words[k].entry!.kind) || quantities.size !== figs.length) return;
+    figs.forEach((f, k) => {
+      f.phrase = `${words[k].entry!.word}…${this.s.slice(f.num.start, f.num.after)}`;
+      f.unclear ||= unclear;
+      this.claim(f);
+    });
+  }
+
   /** Whether the clause opens with a part marker (其中, 含) or names the rest (其他渠道…, 其余…): a list of parts goes on. */
   private listGoesOn(clause: Clause): boolean {
     return clause.toks[0]?.entry?.marker === 'part' || REST.some((w) => this.s.startsWith(w, clause.start));
@@ -388,10 +431,11 @@ class ProseReader {
     };
     const unbound = () => { fig.kind = fig.family = undefined; return fig; };
     const kindOf = (t: Tok) => t.entry!.kind!;
-    // Strong keywords first, then weak ones (办理), each in order.
+    // Strong keywords first, then weak ones (办理), then a noun (政府信息公开申请), each in order.
     const ordered: Tok[] = [];
     for (const t of cands) if (!kindOf(t).weak) ordered.push(t);
-    for (const t of cands) if (kindOf(t).weak) ordered.push(t);
+    for (const t of cands) if (kindOf(t).weak && !kindOf(t).noun) ordered.push(t);
+    for (const t of cands) if (kindOf(t).noun) ordered.push(t);
     const block = this.blockOf(ordered, breakdown);
     let pick: Tok | undefined;
     if (breakdown && !numberFirst) for (const t of ordered) if (breakdown.allowed.includes(kindOf(t).family)) { pick = t; break; }
@@ -402,6 +446,8 @@ class ProseReader {
     // 行政复议答复 2 件, 经行政复议后予以公开 2 件: an application's word about a review or a lawsuit
     // counts neither the applications nor the cases for sure.
     if (APPLICATION_SIDE.includes(kind.family) && cands.some((t) => kindOf(t).family === 'review' || kindOf(t).family === 'suit')) return fig;
+    // 自然人提出的申请 58 件 counts a part of the applications; 公民、法人和其他组织提出的申请 names them all.
+    if (APPLICATION_SIDE.includes(kind.family) && someApplicants(cands)) return fig;
     fig.kind = kind;
     fig.family = kind.family;
     // 结转下年度继续办理 6 件: the phrase starts at the first of adjacent words of the kind.
