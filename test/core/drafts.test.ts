@@ -64,6 +64,12 @@ const VARIANTS: Variant[] = [
   { name: 'ideographic spaces (U+3000) for tabs', layouts: TABS, noise: { tabAs: '\u3000' } },
   { name: 'WPS “paste as text”: two spaces for each tab', layouts: TABS, noise: { tabAs: '  ' } },
   { name: 'a space before each tab', layouts: TABS, noise: { tabAs: ' \t' } },
+  // Word's and WPS's 表格转换成文本 with 逗号 or another character: a label's note in brackets keeps its commas.
+  { name: 'a table converted to text with commas (规章,0,0,0)', layouts: TABS, noise: { tabAs: ',' } },
+  { name: 'with full-width commas (规章，0，0，0)', layouts: TABS, noise: { tabAs: '，' } },
+  { name: 'with semicolons', layouts: TABS, noise: { tabAs: ';' } },
+  { name: 'with full-width semicolons', layouts: TABS, noise: { tabAs: '；' } },
+  { name: 'with full-width commas, a cell\'s lines kept and blanks at the lines\' ends', layouts: TABS, noise: { tabAs: '，', cellBreaks: true, trailingSpaces: ' ' } },
   { name: 'a cell\'s lines kept in a tab row (商业↵企业, labels over two lines)', layouts: TABS, noise: { cellBreaks: true } },
   { name: 'zero-width spaces after the numbers', layouts: [...TABS, ...MARKDOWN, 'cell-per-line/tab-indent/blank-lines'], noise: { zeroWidth: true } },
   { name: 'CRLF and trailing blanks', layouts: SEPARATED, noise: { crlf: true, trailingSpaces: '  ' } },
@@ -127,6 +133,20 @@ describe('drafts as real tools leave them: every seed, every cell', () => {
           assert.deepEqual(tableFindings(text, ['cell-blank']), [], where);
           assert.equal(parseReport(text).sections.length, 6, where);
         }
+      }
+    });
+  }
+});
+
+describe('a table converted to text with a character that also stands in cells', () => {
+  // “/” is what a blank cell is filled with, and “、” ends a row's numbering (三、本年度办理结果): which is which is open.
+  for (const tabAs of ['/', '、']) {
+    it(`${tabAs} between cells: said to be unreadable, never blamed on the author`, () => {
+      for (const f of FIGURES) {
+        const text = layout('tabs').render(f, { tabAs });
+        const codes = check(text).findings.map((x) => x.code);
+        assert.ok(codes.includes('table-unreadable'), `${f.year}`);
+        assert.deepEqual(codes.filter((c) => ARITHMETIC.has(c) || c === 'row-missing' || c === 'table-missing' || c === 'cell-blank'), [], `${f.year}`);
       }
     });
   }
@@ -212,6 +232,8 @@ describe('one wrong cell in a draft\'s noise', () => {
   const picks: [string, string, Noise | undefined, ((f: Figures) => Figures) | undefined][] = [
     ['no-break spaces for tabs', 'tabs', { tabAs: '\u00a0' }, undefined],
     ['WPS spaces', 'tabs/padded-merges', { tabAs: '  ' }, undefined],
+    ['converted to text with commas', 'tabs', { tabAs: ',' }, undefined],
+    ['converted to text with full-width commas', 'tabs/ragged', { tabAs: '，' }, undefined],
     ['cell breaks', 'tabs/collapsed-merges', { cellBreaks: true }, undefined],
     ['序号 column', 'markdown/outer-pipes', { columns: { serial: true } }, undefined],
     ['序号 column, one cell per line', 'cell-per-line/tab-indent/blank-lines', { columns: { serial: true } }, undefined],
@@ -244,7 +266,7 @@ describe('one wrong cell in a draft\'s noise', () => {
 
 describe('parse(render(figures)) = figures, with any of the drafts\' noise', () => {
   const noise: fc.Arbitrary<Noise> = fc.record({
-    tabAs: fc.constantFrom(undefined, '\u00a0', '\u3000', '  ', ' \t'),
+    tabAs: fc.constantFrom(undefined, '\u00a0', '\u3000', '  ', ' \t', ',', '，', '；'),
     cellBreaks: fc.boolean(),
     zeroWidth: fc.boolean(),
     trailingSpaces: fc.constantFrom(undefined, ' ', '\u3000', '\t'),

@@ -106,6 +106,11 @@ describe('time grows linearly with the input', () => {
     'many pipe rows': (n) => '申请人情况\n' + '| （三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n'.repeat(n / 2),
     'labels without numbers': (n) => '申请人情况\n' + '2.重复申请 '.repeat(n * 2),
     'unclosed brackets in a label': (n) => '申请人情况\n一、本年新收' + '（'.repeat(n * 2) + ' 1 0 0 0 0 0 1',
+    // Rows between commas (a table converted to text with them): many rows, one long row, a bracket never closed, anchors among them.
+    'many comma rows': (n) => '申请人情况，，，\n' + '（三）不予公开，1.属于国家秘密，0，0，0，0，0，0，0\n'.repeat(n),
+    'one long comma row': (n) => '申请人情况,,\n本年新收政府信息公开申请数量' + ',0'.repeat(n * 10),
+    'a comma row with a bracket never closed': (n) => '申请人情况，，，\n一、本年新收（' + '，0'.repeat(n * 10),
+    'table anchors on one long comma line': (n) => '申请人情况，，，行政复议，，，'.repeat(n),
   };
   for (const [name, make] of Object.entries(shapes)) {
     it(name, () => assertLinear(name, make));

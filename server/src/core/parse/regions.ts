@@ -4,6 +4,7 @@ import { FORMATS, SECTION_OF, TABLE_KEYS, tableSpec } from '../format/statute';
 import type { Section } from '../model';
 import type { LineIndex } from '../lineIndex';
 import { SIMPLIFIED } from '../format/traditional';
+import { isDelimitedRow } from './tokens';
 import { normalizeLabel } from './values';
 
 // Where the statistical tables are, and which version of the statute each is written in. A table
@@ -73,11 +74,15 @@ function anchorBy(re: RegExp, text: string, key: TableKey, from: number, header:
 }
 
 const OPENERS = '（(〔【[', CLOSERS = '）)〕】]';
+const FULL_WIDTH_COMMA = 0xff0c, FULL_WIDTH_SEMICOLON = 0xff1b;
 
 /** Whether text[at, to), up to its line's end, has a sentence's punctuation (，。；) outside brackets — also a bracket opened just before `at`. */
 function inSentence(text: string, at: number, to: number): boolean {
   const lineEnd = text.indexOf('\n', at);
   if (lineEnd >= 0 && lineEnd < to) to = lineEnd;
+  // A row of a table converted to text with full-width commas or semicolons (第二十条第（一）项，，，): its cells', not a sentence's.
+  const row = text.slice(at, Math.min(lineEnd < 0 ? text.length : lineEnd, at + 400));
+  if (isDelimitedRow(row, FULL_WIDTH_COMMA) || isDelimitedRow(row, FULL_WIDTH_SEMICOLON)) return false;
   // Inside a bracket that opened before the anchor (“（本列数据的勾稽关系为：第一项加第二项之和，…）”)?
   let depth = 0;
   for (let i = at - 1; i >= Math.max(0, at - 40) && text[i] !== '\n'; i--) {

@@ -36,6 +36,7 @@ const TAB = 9, PIPE = 0x7c;
 const isPipe = (c: number) => c === PIPE || c === 0xff5c;
 const hasPipe = (s: string) => s.indexOf('|') >= 0 || s.indexOf('｜') >= 0;
 
+
 /**
  * A Markdown rule row (|---|:--:|) or a grid table's border (+----+====+); without a pipe or a
  * plus, at least three dashes: a line holding one or two is a placeholder cell (“-”, “--”).
@@ -52,7 +53,7 @@ const PLACEHOLDER_START = '/\\-—–－~～:';
 const COUNT = /^\d{1,15}$/, MAY_SPLIT = /[\s\d０-９（(【〔[《<&*_\u200b-\u200d\u2060\ufeff\u3000\u00a0]/;
 
 const OPEN = '（(【〔[《', CLOSE = '）)】〕]》';
-const OPEN_CODES = [...OPEN].map((c) => c.charCodeAt(0));
+const OPEN_CODES = [...OPEN].map((c) => c.charCodeAt(0)), CLOSE_CODES = [...CLOSE].map((c) => c.charCodeAt(0));
 
 // What each character may be, read at one array look-up per character (the tokenizer's inner loops):
 // SPACE a blank or zero-width character; MAYBE the start of a <br> or an &nbsp;; OPEN a bracket;
@@ -153,6 +154,65 @@ function countEnd(s: string, i: number, end: number, chunkStart: number): number
   return j;
 }
 
+/**
+ * What may stand between a row's cells instead of a tab: the commas and semicolons Word's and WPS's
+ * 表格转换成文本 (convert table to text) offer, and a clerk types (规章，0，0，0).
+ */
+const DELIMITERS = [0x2c, 0xff0c, 0x3b, 0xff1b];
+
+/**
+ * Where `line` is cut by the delimiter `sep` from `from` on: its next one outside brackets (a label's
+ * note holds commas: （区分处理的，只计这一情形，不计其他情形）), or -1. A tab is never inside a cell.
+ */
+export function nextDelimiter(line: string, from: number, sep: number): number {
+  if (sep === TAB) return line.indexOf('\t', from);
+  let depth = 0;
+  for (let i = from; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === sep && depth === 0) return i;
+    if (OPEN_CODES.includes(c)) depth++;
+    else if (CLOSE_CODES.includes(c) && depth > 0) depth--;
+  }
+  return -1;
+}
+
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g, STARTS_AS_COUNT = /^[\d０-９]/;
+
+/** Whether a line has two delimiters or more outside brackets. */
+const isDelimited = (line: string, sep: number) => { const at = nextDelimiter(line, 0, sep); return at >= 0 && nextDelimiter(line, at + 1, sep) >= 0; };
+
+/**
+ * Whether a line is a row of cells between `sep`s: three or more, at least half of them empty, a
+ * placeholder or a number (规章，0，0，0; 第二十条第（一）项，，，). A sentence's commas, and a comma between thousands
+ * (1,234), cut no line so.
+ */
+export function isDelimitedRow(line: string, sep: number): boolean {
+  let pieces = 0, plain = 0;
+  for (let from = 0; from <= line.length; pieces++) {
+    const at = nextDelimiter(line, from, sep), to = at < 0 ? line.length : at;
+    const piece = line.slice(from, to).replace(INVISIBLE, '').trim();
+    if (piece === '' || STARTS_AS_COUNT.test(piece) || PLACEHOLDER.test(piece)) plain++;
+    if (at < 0) break;
+    from = at + 1;
+  }
+  return pieces >= 3 && plain * 2 >= pieces;
+}
+
+/**
+ * The character the rows of lines [first, last] are cut at: a tab, or — where no line has a tab or a
+ * pipe — the delimiter that makes rows of most lines, if it makes two or more.
+ */
+function separatorOf(idx: LineIndex, first: number, last: number): number {
+  const rows = DELIMITERS.map(() => 0);
+  for (let l = first; l <= last; l++) {
+    const line = idx.lineText(l);
+    if (line.indexOf('\t') >= 0 || hasPipe(line)) return TAB;
+    DELIMITERS.forEach((d, k) => { if (line.indexOf(String.fromCharCode(d)) >= 0 && isDelimitedRow(line, d)) rows[k]++; });
+  }
+  const most = Math.max(...rows);
+  return most >= 2 ? DELIMITERS[rows.indexOf(most)] : TAB;
+}
+
 /** Cuts lines of a table into tokens. */
 class Tokenizer {
   readonly tokens: Token[] = [];
@@ -185,18 +245,18 @@ class Tokenizer {
   blank(at: number, cell: number) { this.push(Kind.Blank, at, at, cell); }
 
   /** The tokens of a line that holds text (`line` = text[start, end); `lead`: where its text starts). */
-  cut(line: string, start: number, end: number, lead: number, outer: boolean, tabs: number, l: number, lineStart: number) {
+  cut(line: string, start: number, end: number, lead: number, outer: boolean, tabs: number, sep: number) {
     const text = this.text;
     if (hasPipe(line)) {
       cellsOf(text, line, start, outer).forEach(([a, b], k) => { if (isEmpty(text, a, b)) this.blank(b, k); else this.piece(a, b, k); });
       return;
     }
     if (tabs === 0) {
-      this.startLine(l, lineStart, true);
+      this.startLine(this.line, this.lineStart, true); // its columns tell its cells apart
       this.piece(start + lead, end, -1);
       return;
     }
-    if (tabs === 1 && line.charCodeAt(0) === TAB) {
+    if (tabs === 1 && line.charCodeAt(0) === sep) {
       this.piece(start + lead, end, 1); // one cell, indented: a one-cell-per-line table's line
       return;
     }
@@ -205,7 +265,7 @@ class Tokenizer {
     const keepLead = tabs > 1;
     let seen = false;
     for (let from = start, k = 0; from <= end; k++) {
-      const i = line.indexOf('\t', from - start);
+      const i = nextDelimiter(line, from - start, sep);
       const stop = i < 0 ? end : start + i;
       if (!isEmpty(text, from, stop)) { this.piece(from, stop, k); seen = true; }
       else if (seen || keepLead) this.blank(stop, k);
@@ -331,6 +391,8 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
   /** A grid table's row (between two borders): per column, its pieces on each line. */
   let grid: GridPiece[][] | undefined;
   let outer: boolean | undefined;
+  // Cells are cut at tabs, or at the commas or semicolons of a table converted to text with them.
+  const sep = separatorOf(idx, first, last);
   for (let l = first; l <= last; l++) {
     const lineStart = idx.lineStart(l);
     const start = Math.max(from, lineStart);
@@ -339,7 +401,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
     t.startLine(l, lineStart);
     if (line.length === 0) continue;
     const whole = !grid && start === lineStart && line === full;
-    const known = whole ? LINES.get(line) : undefined;
+    const known = whole && sep === TAB ? LINES.get(line) : undefined;
     if (known) {
       if (known.pipes) outer ??= outerPipes(idx, first, last);
       const tokens = known.pipes && outer ? known.outer : known.plain;
@@ -350,7 +412,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
     for (let i = 0; i < line.length; i++) {
       const c = line.charCodeAt(i);
       if (isPipe(c)) pipes = true;
-      else if (c === TAB) tabs++;
+      else if (c === sep) tabs++;
       else if (c === 0x2d || c === 0x3d) rules = true;
       else if (c === 0x2f) slash = true;
       if (lead < 0 && !(CLASS[c] & SPACE)) lead = i;
@@ -366,10 +428,12 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
     const end = start + line.length;
     if (pipes) outer ??= outerPipes(idx, first, last);
     if (grid && !pipes) { emitGrid(t, text, grid); grid = undefined; t.startLine(l, lineStart); }
-    if (whole && lead >= 0 && !isEmpty(text, start + lead, end)) {
+    // A row of delimited cells is cut at two or more delimiters outside brackets; other lines are read as lines without tabs.
+    if (sep !== TAB && tabs > 0 && !isDelimited(line, sep)) tabs = 0;
+    if (whole && sep === TAB && lead >= 0 && !isEmpty(text, start + lead, end)) {
       // A whole line with text, read as it always is, and remembered.
       const before = t.tokens.length, withOuter = pipes && outer === true;
-      t.cut(line, start, end, lead, withOuter, tabs, l, lineStart);
+      t.cut(line, start, end, lead, withOuter, tabs, sep);
       if (LINES.size > 20000) LINES.clear();
       const entry = known ?? { plain: undefined, outer: undefined, pipes };
       // Remembered with each label's text as the statute's words are matched against (labels.ts).
@@ -381,7 +445,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
     if (pipes) {
       const cells = cellsOf(text, line, start, outer!);
       if (grid) { cells.forEach(([a, b], k) => (grid![k] ??= []).push({ from: a, to: b, line: l, lineStart })); continue; }
-      t.cut(line, start, end, lead, outer!, tabs, l, lineStart);
+      t.cut(line, start, end, lead, outer!, tabs, sep);
       continue;
     }
     if (lead < 0 || isEmpty(text, start + lead, end)) {
@@ -391,7 +455,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
       if (next.length === 0 || CLASS[next.charCodeAt(0)] & SPACE || !(isDigits(next.trim()) || PLACEHOLDER.test(next.trim()))) t.blank(end, 0);
       continue;
     }
-    t.cut(line, start, end, lead, false, tabs, l, lineStart);
+    t.cut(line, start, end, lead, false, tabs, sep);
   }
   if (grid) emitGrid(t, text, grid);
   return t.tokens;
