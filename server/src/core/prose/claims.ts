@@ -284,8 +284,9 @@ class ProseReader {
           eraInClause = (era === 'future' && i > 0) || (era === 'past' && comparing);
         }
         // 上年度, 历年, 近3年, 截至目前: what follows counts another period, or more than this year (in
-        // a comparison, 与上年度相比增加12件, only the clause's).
-        if (marker === 'past' || marker === 'later' || tok.num?.span) { era = 'past'; eraInClause = comparing; }
+        // a comparison, 与上年度相比增加12件, only the clause's; so too in an aside with a figure and no word
+        // of its own, 收到申请63件，上年度为40件，办结60件, which speaks of the figure before it).
+        if (marker === 'past' || marker === 'later' || tok.num?.span) { era = 'past'; eraInClause = comparing || (marker === 'past' && hits === 0 && figures.length > 0); }
         if (marker === 'now') era = 'now';
         if (marker === 'compare') unchecked = true;
         // 不予公开、无法提供、不予处理的分别为1件、30件、2件: each figure is its word's, in order, when the
