@@ -159,6 +159,13 @@ function countEnd(s: string, i: number, end: number, chunkStart: number): number
  * 表格转换成文本 (convert table to text) offer, and a clerk types (规章，0，0，0).
  */
 const DELIMITERS = [0x2c, 0xff0c, 0x3b, 0xff1b];
+const DELIMITER_TEXTS = DELIMITERS.map((c) => String.fromCharCode(c));
+/** +1 for an opening bracket, −1 for a closing one. */
+const BRACKET = new Int8Array(65536);
+for (const c of OPEN_CODES) BRACKET[c] = 1;
+for (const c of CLOSE_CODES) BRACKET[c] = -1;
+/** A line that may be cut: it has a tab, a pipe or a delimiter (most lines of a table without tabs have none: one look each). */
+const MAY_CUT = /[\t|｜,，;；]/;
 
 /**
  * Where `line` is cut by the delimiter `sep` from `from` on: its next one outside brackets (a label's
@@ -166,17 +173,13 @@ const DELIMITERS = [0x2c, 0xff0c, 0x3b, 0xff1b];
  */
 export function nextDelimiter(line: string, from: number, sep: number): number {
   if (sep === TAB) return line.indexOf('\t', from);
-  let depth = 0;
-  for (let i = from; i < line.length; i++) {
+  for (let i = from, depth = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c === sep && depth === 0) return i;
-    if (OPEN_CODES.includes(c)) depth++;
-    else if (CLOSE_CODES.includes(c) && depth > 0) depth--;
+    depth = Math.max(0, depth + BRACKET[c]);
   }
   return -1;
 }
-
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g, STARTS_AS_COUNT = /^[\d０-９]/;
 
 /** Whether a line has two delimiters or more outside brackets. */
 const isDelimited = (line: string, sep: number) => { const at = nextDelimiter(line, 0, sep); return at >= 0 && nextDelimiter(line, at + 1, sep) >= 0; };
@@ -187,16 +190,25 @@ const isDelimited = (line: string, sep: number) => { const at = nextDelimiter(li
  * (1,234), cut no line so.
  */
 export function isDelimitedRow(line: string, sep: number): boolean {
-  let pieces = 0, plain = 0;
-  for (let from = 0; from <= line.length; pieces++) {
-    const at = nextDelimiter(line, from, sep), to = at < 0 ? line.length : at;
-    const piece = line.slice(from, to).replace(INVISIBLE, '').trim();
-    if (piece === '' || STARTS_AS_COUNT.test(piece) || PLACEHOLDER.test(piece)) plain++;
-    if (at < 0) break;
-    from = at + 1;
+  if (line.length > MAX_ROW) return false;
+  let pieces = 1, plain = 0, first = -1;
+  for (let i = 0, depth = 0; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : sep;
+    if (c === sep && depth === 0) {
+      // The piece's first character that is not blank: none, a digit, or a placeholder's.
+      if (first < 0 || (CLASS[first] & DIGIT) || PLACEHOLDER_START.includes(String.fromCharCode(first))) plain++;
+      if (i < line.length) pieces++;
+      first = -1;
+      continue;
+    }
+    if (first < 0 && !(CLASS[c] & SPACE)) first = c;
+    depth = Math.max(0, depth + BRACKET[c]);
   }
   return pieces >= 3 && plain * 2 >= pieces;
 }
+
+/** Longer than any row of a statutory table (a web page's text on one line is thousands of characters): no row. */
+const MAX_ROW = 1000;
 
 /**
  * The character the rows of lines [first, last] are cut at: a tab, or — where no line has a tab or a
@@ -206,8 +218,9 @@ function separatorOf(idx: LineIndex, first: number, last: number): number {
   const rows = DELIMITERS.map(() => 0);
   for (let l = first; l <= last; l++) {
     const line = idx.lineText(l);
+    if (!MAY_CUT.test(line)) continue;
     if (line.indexOf('\t') >= 0 || hasPipe(line)) return TAB;
-    DELIMITERS.forEach((d, k) => { if (line.indexOf(String.fromCharCode(d)) >= 0 && isDelimitedRow(line, d)) rows[k]++; });
+    for (let k = 0; k < DELIMITERS.length; k++) if (line.indexOf(DELIMITER_TEXTS[k]) >= 0 && isDelimitedRow(line, DELIMITERS[k])) rows[k]++;
   }
   const most = Math.max(...rows);
   return most >= 2 ? DELIMITERS[rows.indexOf(most)] : TAB;
