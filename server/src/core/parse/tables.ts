@@ -498,18 +498,20 @@ function blockSlots(spec: TableSpec, blocks: readonly RowSpec[], joined: string)
  * table per block): the numbers come in groups, each after the header words that name its blocks.
  * Each group's cells, when every block is named by one group only and each group has five numbers
  * (or blanks) per block it names; else undefined, and the numbers among header words stay unread.
+ * A table 4 without a number is read so too, one table or several (its rows' empty cells, blankRow).
  */
 function groupsOf(spec: TableSpec, segs: Segment[]): { slots: Slot[]; header: Token[]; tokens: Token[] }[] | undefined {
   const groups: { slots: Slot[]; header: Token[]; tokens: Token[] }[] = [];
   const seen = new Set<string>();
+  const blank = segs.every((s) => valuesIn(s.tokens) === 0);
   let header: Token[] = [];
   for (const s of segs) {
     if (isProse(s.labels)) break;
     for (const l of s.labels) header.push(l);
-    if (valuesIn(s.tokens) === 0) continue;
     // Blanks on a line without numbers are the traces of header cells merged down, not cells.
     const lines = new Set(s.tokens.filter(isValue).map((t) => t.line));
-    const cells = s.tokens.filter((t) => t.kind === Kind.Value || (t.kind === Kind.Blank && lines.has(t.line)));
+    const cells = blank ? blankRow(spec, s) : s.tokens.filter((t) => t.kind === Kind.Value || (t.kind === Kind.Blank && lines.has(t.line)));
+    if (cells.length === 0) continue;
     const blocks = namedIn(spec, header).map((n) => n.row).filter((r, i, all) => !r.isGroup && all.indexOf(r) === i);
     if (blocks.length === 0 || blocks.some((b) => seen.has(b.key)) || cells.length !== blocks.length * spec.columns.length) return undefined;
     for (const b of blocks) seen.add(b.key);
@@ -518,6 +520,22 @@ function groupsOf(spec: TableSpec, segs: Segment[]): { slots: Slot[]; header: To
     if (seen.size === spec.rows.length) return groups;
   }
   return undefined;
+}
+
+/**
+ * A row of table 4 left empty, after its header: the empty cells the text proves (a web page's
+ * cells of &nbsp;, a row of tabs, ||, an empty grid cell, a line holding only its indentation)
+ * after a column's header word (总计), on lines of their own — of several such rows of tabs or
+ * pipes the last (the others are the traces of header cells merged down). None after a block's
+ * name (the corner a merged header leaves) or in a space-aligned table or a PDF's text (no blanks).
+ */
+function blankRow(spec: TableSpec, s: Segment): Token[] {
+  const last = s.labels[s.labels.length - 1];
+  if (!last || columnNamed(spec, normOf(last)) === null) return [];
+  const cells = s.tokens.filter((t) => t.line !== last.line);
+  const line = cells[cells.length - 1]?.line;
+  const several = cells.some((t, i) => t.line === cells[i - 1]?.line);
+  return several ? cells.filter((t) => t.line === line) : cells;
 }
 
 /** Whether tokens[i] is a “1” alone on its line. */
@@ -567,7 +585,13 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
   } else {
     // One row: the numbers after the header, up to the end of their line once there are fifteen.
     const first = tokens.findIndex(isValue);
-    if (first < 0) return -1;
+    if (first < 0) {
+      // Not a number: the empty cells the text proves, fifteen, are the row (or rows): blank cells, not zeros.
+      const groups = groupsOf(spec, segs);
+      if (!groups) return -1;
+      for (const g of groups) read({ labels: g.header, tokens: g.tokens }, g.slots, headerColumns(spec, g.header));
+      return end;
+    }
     const header = tokens.slice(0, first).filter((t) => t.kind === Kind.Label);
     const slots = table4Slots(spec, header);
     const data: Token[] = [];
