@@ -5,7 +5,7 @@ import { parseReport } from '../../server/src/core/parse/report';
 import { check } from '../../server/src/core/service';
 import { importHtml } from '../../server/src/import/html';
 import { importDocument } from '../../server/src/import/index';
-import { bound, FIGURES } from '../import/cells';
+import { bound, cellsOf, FIGURES, withCell } from '../import/cells';
 import { renderDocx } from '../layouts/docx';
 import type { Figures } from '../layouts/figures';
 import { renderHtml, type PageStyle } from '../layouts/html';
@@ -33,9 +33,9 @@ function assertBlankTable4(text: string, f: Figures, where: string): void {
   assert.deepEqual(bound(text, f).wrong.filter((w) => !w.startsWith('t4')), [], where);
   const findings = check(text).findings.filter((x) => x.severity === 'error' || x.severity === 'warning');
   assert.deepEqual(findings.map((x) => x.code), Array(15).fill('cell-blank'), where);
-  // Each on an empty cell of its own: in a line holding nothing but the separators of empty cells.
+  // Each on an empty cell of its own: in a line holding nothing but the separators of empty cells (and a 序号 column's 1).
   const lines = text.split('\n');
-  for (const x of findings) assert.match(lines[x.range.start.line], /^[\s|+]*$/, where);
+  for (const x of findings) assert.match(lines[x.range.start.line], /^[\s|+]*(1[\s|+]*)?$/, where);
   assert.equal(new Set(findings.map((x) => `${x.range.start.line}:${x.range.start.character}`)).size, 15, where);
 }
 
@@ -61,6 +61,33 @@ describe('table 4 with every cell empty', () => {
         const imported = await importDocument('docx', await renderDocx(emptied(figures, 't4'), 1, 'none', undefined, split));
         assert.ok('text' in imported);
         assertBlankTable4(imported.text, figures, `${split ?? 'one table'}, ${name}`);
+      }
+    }
+  });
+
+  it('with a 序号 column (its “1” no cell of the table), in every layout that proves blanks and as a web page: fifteen blank cells', () => {
+    for (const l of LAYOUTS.filter((x) => x.provesBlanks)) {
+      for (const { name, figures } of FIGURES) assertBlankTable4(l.render(emptied(figures, 't4'), { columns: { serial: true } }), figures, `${l.name}, ${name}`);
+    }
+    for (const columns of [{ serial: true }, { remarks: true }, { serial: true, remarks: true }]) {
+      FIGURES.forEach(({ name, figures }, i) => assertBlankTable4(importHtml(renderHtml(emptied(figures, 't4'), { seed: i, page: { columns } }).html).text, figures, `${JSON.stringify(columns)}, ${name}`));
+    }
+  });
+
+  it('with a 序号 or 备注 column, one cell of table 4 left empty is that blank and the fourteen numbers, in every layout that proves blanks (a 备注 column one cell per line aside)', () => {
+    for (const columns of [{ serial: true }, { remarks: true }]) {
+      for (const l of LAYOUTS.filter((x) => x.provesBlanks && !(columns.remarks && x.family === 'cell-per-line'))) {
+        FIGURES.forEach(({ name, figures }, i) => {
+          const { row, col } = [...cellsOf(figures)].filter((c) => c.key === 't4')[(i * 4) % 15];
+          const f = withCell(figures, 't4', row, col, '');
+          const t4 = parseReport(l.render(f, { columns })).tables.t4!;
+          for (const r of Object.keys(f.cells.t4)) {
+            for (const c of Object.keys(f.cells.t4[r])) {
+              const cell = t4.rows[r].cells[c], want = f.cells.t4[r][c];
+              assert.ok(want === '' ? cell?.kind === 'blank' : cell?.value === Number(want), `${JSON.stringify(columns)} ${l.name}, ${name}, ${row} ${col}: ${r} ${c} reads ${cell?.kind} ${cell?.value}, not “${want}”`);
+            }
+          }
+        });
       }
     }
   });
