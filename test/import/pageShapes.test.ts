@@ -6,10 +6,10 @@ import { check } from '../../server/src/core/service';
 import { importHtml } from '../../server/src/import/html';
 import { importDocument } from '../../server/src/import/index';
 import { findingsInSource } from '../../server/src/import/inSource';
-import { assertPinpointed } from '../core/seeds';
+import { assertPinpointed, sliceAt } from '../core/seeds';
 import { renderDocx } from '../layouts/docx';
 import type { Figures } from '../layouts/figures';
-import { renderHtml } from '../layouts/html';
+import { ATTACHED, renderHtml, type Attached } from '../layouts/html';
 import { asText, bound, cellsOf, FIGURES, said, withCell } from './cells';
 
 // Report pages in shapes sites' editors make of them, beyond test/import/structured.test.ts: every seed
@@ -41,8 +41,19 @@ describe('a section\'s heading typed as its table\'s first row, one cell across 
 });
 
 describe('a page that holds only a link to the report as an attached file', () => {
-  it('every seed, the file named in the link or only in its href: one report-attached warning on the file\'s name, no missing section or table', () => {
-    for (const attached of ['named', 'href'] as const) {
+  // Where the finding stands in the page's HTML, for each place a page names the file (html.ts Attached).
+  const SHOWN: Record<Attached, RegExp> = {
+    named: /^某某镇\d{4}年政府信息公开工作年度报告\.pdf$/,
+    href: /^href="\/module\/download\/downfile\.jsp\?classid=0&amp;filename=\d+\.docx"$/,
+    script: /^某某镇\d{4}年政府信息公开工作年度报告\.pdf$/,
+    onclick: /^onclick="downloadFile\('\/upload\/\d{4}\/(%[0-9A-F]{2})+\d{4}(%[0-9A-F]{2})+\.pdf'\)"$/,
+    data: /^data-url="\/xxgk\/fj\/某某镇\d{4}年政府信息公开工作年度报告\.docx"$/,
+    frame: /^src="\/pdfjs\/web\/viewer\.html\?file=\/xxgk\/P0\d+\.pdf"$/,
+    none: /^某某镇\d{4}年政府信息公开工作年度报告$/,
+  };
+
+  it(`every seed, the file named in the link, its href, a script, an onclick handler, a data-url, a viewer's frame, or no file and only the title: one report-attached warning there, no missing section or table`, () => {
+    for (const attached of ATTACHED) {
       for (const { name, figures } of FIGURES) {
         const { html } = renderHtml(figures, { seed: 1, page: { attached } });
         const { text, source } = importHtml(html);
@@ -50,7 +61,19 @@ describe('a page that holds only a link to the report as an attached file', () =
         assert.deepEqual(found.map((f) => f.code), ['report-attached'], `${attached} ${name}`);
         const at = new LineIndex(html);
         const shown = html.slice(at.offset(found[0].range.start), at.offset(found[0].range.end));
-        assert.match(shown, attached === 'named' ? /^某某镇\d{4}年政府信息公开工作年度报告\.pdf$/ : /^href="\/module\/download\/downfile\.jsp\?classid=0&amp;filename=\d+\.docx"$/, `${attached} ${name}`);
+        assert.match(shown, SHOWN[attached], `${attached} ${name}`);
+        // The file's name (decoded), or that the page holds only the title.
+        assert.match(found[0].message, attached === 'none' ? /只有标题/ : attached === 'frame' ? /附件“P0\d+\.pdf”/ : attached === 'href' ? /附件“\d+\.docx”/ : /附件“某某镇\d{4}年政府信息公开工作年度报告\.(pdf|docx)”/, `${attached} ${name}`);
+      }
+    }
+  });
+
+  it('a draft of nothing but the title (and a page\'s date and links): one report-attached warning on the title, not six sections and three tables missing', () => {
+    for (const { name, figures } of FIGURES) {
+      const title = `某某镇${figures.year}年政府信息公开工作年度报告`;
+      for (const text of [`${title}\n`, `首页 | 政务公开 | 年度报告\n\n${title}\n\n发布时间：${figures.year + 1}-01-20　来源：某某镇人民政府\n【打印】【关闭】\n`]) {
+        const found = check(text).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+        assert.deepEqual(found.map((f) => `${f.code} ${sliceAt(text, f.range)}`), [`report-attached ${title}`], name);
       }
     }
   });

@@ -34,12 +34,18 @@ class Html {
  * each table that has more rows as two <table>s, split where the printed page breaks (word.ts); the heading
  * of each section with a table typed as the table's first row, one cell across it (`headingRow`). Or no
  * report at all on the page, only a link to it as an attached file (`attached`): the file's name the
- * link's text, or only in its href (a download script's query). Table 4 as two tables, 行政复议 and
+ * link's text, or only in its href (a download script's query); only in a script that writes the link
+ * (`script`), in an onclick handler (URL-encoded, `onclick`), in a data-url a script reads (`data`), in
+ * a PDF viewer's <iframe src> (`frame`); or nothing but the title (`none`). Table 4 as two tables, 行政复议 and
  * 行政诉讼 (word.ts blockTables), one under the other or side by side in a layout table (`t4Tables`).
  */
+/** Where a page that holds only a link to the report's file names that file (PageStyle.attached). */
+export type Attached = 'named' | 'href' | 'script' | 'onclick' | 'data' | 'frame' | 'none';
+export const ATTACHED: Attached[] = ['named', 'href', 'script', 'onclick', 'data', 'frame', 'none'];
+
 export interface PageStyle {
   t4Tables?: 'stacked' | 'side-by-side'; th?: boolean; pad?: boolean; tbodyEvery?: number; nested?: boolean; zeroWidth?: boolean;
-  columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit; headingRow?: boolean; attached?: 'named' | 'href';
+  columns?: ExtraColumns; labels?: LabelFamily | Renamed; split?: TableSplit; headingRow?: boolean; attached?: Attached;
   /** Tables the site published as a picture: the HTML that stands where the table would (an <img>, in a paragraph or not). */
   pictures?: Partial<Record<TableKey, string>>;
 }
@@ -108,6 +114,10 @@ export function renderHtml(f: Figures, { seed = 0, split = true, page = {} as Pa
   const name = escape(title.kind === 'table' ? '' : title.text);
   if (page.attached === 'named') out.add(`<p>现将本镇${f.year}年政府信息公开工作年度报告予以公布，详见附件。</p>\n<p>附件：<a href="/xxgk/P0${f.year + 1}0120.pdf">${name}.pdf</a></p>\n`);
   if (page.attached === 'href') out.add(`<p>附件：<a href="/module/download/downfile.jsp?classid=0&amp;filename=${f.year + 1}0120123.docx">${name}</a></p>\n`);
+  if (page.attached === 'script') out.add(`<p>附件：<script>var fjurl = "./P0${f.year + 1}0120.pdf"; var fjname = "${name}.pdf";\nif (fjurl != "") document.write('<a href="' + fjurl + '">' + fjname + '</a>');</script></p>\n`);
+  if (page.attached === 'onclick') out.add(`<p><a href="javascript:void(0);" onclick="downloadFile('/upload/${f.year + 1}/${encodeURIComponent(`${name}.pdf`)}')">附件下载</a></p>\n`);
+  if (page.attached === 'data') out.add(`<div class="attachment" data-id="${f.year}0120" data-url="/xxgk/fj/${name}.docx"></div>\n`);
+  if (page.attached === 'frame') out.add(`<iframe src="/pdfjs/web/viewer.html?file=/xxgk/P0${f.year + 1}0120.pdf" width="100%" height="800"></iframe>\n`);
   // The heading over each table, when it is written as the table's first row.
   let heading: string | undefined;
   for (const [i, p] of (page.attached ? [] : parts).entries()) {

@@ -64,8 +64,11 @@ export interface Noise {
   trailingSpaces?: string;
   /** A Markdown table typed with a Chinese input method on: full-width pipes (｜). */
   fullWidthPipes?: boolean;
-  /** Section headings as drafts write them (第一部分 总体情况, 一．总体情况, **一、总体情况**, the title in bold too, （一）总体情况 numbered like sub-topics). */
-  headings?: 'part' | 'dot' | 'bold' | 'paren';
+  /**
+   * Section headings as drafts write them (第一部分 总体情况, 一．总体情况, **一、总体情况**, the title in bold too,
+   * （一）总体情况 numbered like sub-topics, 一是总体情况 and 第一，总体情况 numbered like the points of a speech).
+   */
+  headings?: 'part' | 'dot' | 'bold' | 'paren' | 'spoken' | 'ordinal';
   /** Row labels and column headers as a clerk retyped them (labels.ts). */
   labels?: LabelFamily | Renamed;
 }
@@ -134,6 +137,8 @@ function heading(text: string, kind: 'title' | 'heading', noise: Noise): string 
   if (noise.headings === 'bold') return `**${text}**`;
   if (kind === 'title') return text;
   if (noise.headings === 'paren') return text.replace(/^(.)、/, '（$1）');
+  if (noise.headings === 'spoken') return text.replace(/^(.)、/, '$1是');
+  if (noise.headings === 'ordinal') return text.replace(/^(.)、/, '第$1，');
   return noise.headings === 'part' ? text.replace(/^(.)、/, '第$1部分 ') : text.replace(/^(.)、/, '$1．');
 }
 

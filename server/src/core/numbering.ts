@@ -39,6 +39,8 @@ export interface Numbering {
   /** Offsets in the line: the numbering's start (the numeral's, or 第's), and the end of the separator and the blanks after it. */
   start: number;
   end: number;
+  /** A numbering of points inside a section — （二）, 二是, 第二， — not of the sections themselves. */
+  point?: true;
 }
 
 /** 第, which opens 第二部分. */
@@ -90,7 +92,27 @@ export function readBracketNumbering(line: string, at: number, end = line.length
   if (!numeral || (close !== 0xff09 /* ） */ && close !== 0x29 /* ) */)) return undefined;
   let j = numeral.end + 1;
   while (j < end && isBlank(line.charCodeAt(j))) j++;
-  return { numeral: line.slice(at + 1, numeral.end), value: numeral.value, style: numeral.han ? 'han' : 'arabic', separator: line[numeral.end], start: at, end: j };
+  return { numeral: line.slice(at + 1, numeral.end), value: numeral.value, style: numeral.han ? 'han' : 'arabic', separator: line[numeral.end], start: at, end: j, point: true };
+}
+
+/** 是 (一是), and what may follow 第二 as its separator: 、，,：:．. */
+const SHI = 0x662f;
+const ORDINAL_SEPARATORS = [...'、，,：:．.'].map((c) => c.charCodeAt(0));
+
+/**
+ * A numbering as points are counted in speech, 二是 or 第二， (第二、 第二：), at `at`: a point's inside a
+ * section (“一是加强组织领导，…”), which a drafter may also have given the sections themselves
+ * (parse/sections.ts takes it only alone on its line before a section's own title).
+ */
+export function readSpokenNumbering(line: string, at: number, end = line.length): Numbering | undefined {
+  const ordinal = line.charCodeAt(at) === DI;
+  const numeral = readNumeral(line, ordinal ? at + 1 : at, end);
+  if (!numeral || !numeral.han) return undefined;
+  const c = line.charCodeAt(numeral.end);
+  if (ordinal ? !ORDINAL_SEPARATORS.includes(c) : c !== SHI) return undefined;
+  let j = numeral.end + 1;
+  while (j < end && isBlank(line.charCodeAt(j))) j++;
+  return { numeral: line.slice(ordinal ? at + 1 : at, numeral.end), value: numeral.value, style: 'han', separator: line[numeral.end], start: at, end: j, point: true };
 }
 
 /** Zero written as a Chinese numeral (〇, 零), alone: a table cell's 0 written the wrong way. */

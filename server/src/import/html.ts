@@ -251,6 +251,51 @@ function attachedName(a: Element, source: string): Run | undefined {
   return { text: `（${decoded.slice(file.start, file.end)}）`, start: at.startOffset, end: at.endOffset, exact: false };
 }
 
+/** The names of document files in a script, the first few (a hostile script may name thousands). */
+function filesIn(s: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let from = 0, f; out.length < 10 && (f = documentFile(s.slice(from))); from += f.end) out.push({ start: from + f.start, end: from + f.end });
+  return out;
+}
+
+/**
+ * The report's file on a page that names it only where its reader does not see it: in a script
+ * (document.write('<a href="'+url+'">'+name+'</a>')) or in an attribute a script reads
+ * (onclick="downLoad('…报告.pdf')", data-url, a PDF viewer's <iframe src>, a hidden link). As a line
+ * 附件：name, whose source is the name in the script, or the attribute; a name with 报告 before others.
+ * The page's <head> (the site's libraries and counters) is left out.
+ */
+function hiddenAttachment(root: Element, source: string): Owned | undefined {
+  let first: Owned | undefined;
+  const stack: T.Node[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (!isElement(el) || el.tagName === 'head') continue;
+    const named: Run[] = [];
+    const script = el.tagName === 'script' ? el.childNodes.find((n): n is T.TextNode => n.nodeName === '#text') : undefined;
+    const loc = script?.sourceCodeLocation;
+    if (script && loc) {
+      const exact = source.slice(loc.startOffset, loc.endOffset) === script.value;
+      for (const { start, end } of filesIn(script.value)) {
+        named.push({ text: script.value.slice(start, end), start: loc.startOffset + (exact ? start : 0), end: exact ? loc.startOffset + end : loc.endOffset, exact });
+      }
+    }
+    for (const a of el.attrs) {
+      let value = a.value;
+      try { value = decodeURIComponent(value); } catch { /* a malformed escape: the value as written */ }
+      const found = documentFile(value), at = el.sourceCodeLocation?.attrs?.[a.name];
+      if (found && at) named.push({ text: value.slice(found.start, found.end), start: at.startOffset, end: at.endOffset, exact: false });
+    }
+    for (const run of named) {
+      const owned: Owned = { block: { kind: 'paragraph', runs: [{ text: '附件：', start: -1, end: -1, exact: false }, run] }, owner: el, text: `附件：${run.text}` };
+      if (run.text.includes('报告')) return owned;
+      first ??= owned;
+    }
+    for (let i = el.childNodes.length - 1; i >= 0; i--) stack.push(el.childNodes[i]);
+  }
+  return first;
+}
+
 /** The page as blocks in document order, each with the element it came from. Iterative: a page may nest 10,000 elements. */
 function pageBlocks(root: Element, source: string): Owned[] {
   const out: Owned[] = [];
@@ -316,13 +361,16 @@ const ancestors = (el: Element): Element[] => {
   return chain.reverse();
 };
 
+/** A statutory table or section title: a block of the report itself. */
+const isMarker = (b: Owned) => b.block.kind === 'table' ? TABLE_WORDS.test(b.text) : b.text.length <= 60 && SECTION_TITLE.test(b.text);
+
 /**
  * The blocks of the report itself, not of the page around it: the smallest element that holds every
  * statutory table and section title found. The page's title (outside that element on most sites,
  * after a breadcrumb that names the report too) is kept when the article does not hold one.
  */
 function article(blocks: Owned[]): Owned[] {
-  const markers = blocks.filter((b) => b.block.kind === 'table' ? TABLE_WORDS.test(b.text) : b.text.length <= 60 && SECTION_TITLE.test(b.text));
+  const markers = blocks.filter(isMarker);
   if (markers.length < 2) return blocks;
   // The lowest common ancestor of the first and the last marker holds every marker between them
   // (an element's descendants are a stretch of the document's order).
@@ -365,6 +413,9 @@ export function importHtml(html: string): Imported {
   // A page that names the report only in its <title> (the window's title): that is its title line.
   const title = root && !owned.some(isTitle) ? titleElement(root, html) : undefined;
   if (title) owned.unshift({ block: { kind: 'paragraph', runs: inlineRuns(title, html) }, owner: title, text: '' });
+  // A page without the report that names its file only to scripts: that file, as the page's reader sees it.
+  const attached = root && !owned.some((b) => isMarker(b) || documentFile(b.text)) ? hiddenAttachment(root, html) : undefined;
+  if (attached) owned.push(attached);
   const { text, map } = renderBlocks(owned.map((b) => b.block));
   return { text, source: { text: html, map } };
 }

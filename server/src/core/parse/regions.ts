@@ -50,21 +50,22 @@ function headerWords(key: TableKey): string[] {
  * its line, there is no sentence punctuation outside brackets. With `header`, the anchor must also be
  * followed by some header word before its first number (行政复议 is a word of the prose too: “行政复议 351 件”).
  */
-function findAnchor(text: string, key: TableKey, from: number, header: boolean): number {
+function findAnchor(text: string, key: TableKey, from: number, header: boolean, headings: number[]): number {
   for (const re of ANCHORS[key]) {
-    const at = anchorBy(re, text, key, from, header);
+    const at = anchorBy(re, text, key, from, header, headings);
     if (at >= 0) return at;
   }
   return -1;
 }
 
-/** findAnchor with one of the table's expressions. */
-function anchorBy(re: RegExp, text: string, key: TableKey, from: number, header: boolean): number {
+/** findAnchor with one of the table's expressions; a table without numbers ends at the next section's heading (a flattened page's table 4 left blank). */
+function anchorBy(re: RegExp, text: string, key: TableKey, from: number, header: boolean, headings: number[]): number {
   re.lastIndex = from;
   for (let m; (m = re.exec(text));) {
     const after = m.index + m[0].length;
     const digit = text.slice(after, after + 400).search(/[0-9０-９]/);
-    const upTo = digit < 0 ? Math.min(text.length, after + 400) : after + digit;
+    const next = headings.find((h) => h > after) ?? text.length;
+    const upTo = Math.min(digit < 0 ? Math.min(text.length, after + 400) : after + digit, next);
     if (inSentence(text, m.index, upTo)) continue;
     if (!header) return m.index;
     const words = normalizeLabel(text.slice(after, upTo));
@@ -110,7 +111,7 @@ export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
   for (const key of TABLE_KEYS) {
     const section = sections.find((s) => s.number === SECTION_OF[key]);
     const heading = section ? idx.offset(section.headingRange.start) : -1;
-    const at = findAnchor(text, key, Math.max(after, heading), key === 't4' || heading < 0);
+    const at = findAnchor(text, key, Math.max(after, heading), key === 't4' || heading < 0, headings);
     if (at < 0) continue;
     // The whole line of the anchor, unless it is a line of a flattened text or of the text before.
     const lineStart = idx.lineStart(idx.position(at).line);

@@ -1,7 +1,7 @@
 import { SECTIONS } from '../format/statute';
 import { sectionBody, tableSpans, type Report, type Section, type SubtopicNumbering } from '../model';
 import { type LineIndex, type Range } from '../lineIndex';
-import { DI, isBlank, isDigit, isHanNumeral, readBracketNumbering, readNumbering, type Numbering } from '../numbering';
+import { DI, isBlank, isDigit, isHanNumeral, readBracketNumbering, readNumbering, readSpokenNumbering, type Numbering } from '../numbering';
 import { matchesOf } from '../strings';
 import { normalizeText } from './values';
 
@@ -105,12 +105,13 @@ export function readHeading(line: string): Heading | undefined {
   if (end > 0 && line.lastIndexOf('\t', end - 1) >= 0) return undefined;
   const start = textStart(line, end);
   if (start >= end) return undefined;
-  // A section numbered like a sub-topic, （二）主动公开政府信息情况: taken only with its own numeral and a
-  // title of the statute's (一's sub-topics are often named after the sections: （一）主动公开政府信息情况).
-  const bracketed = readBracketNumbering(line, start, end);
-  if (bracketed) {
-    const { number, statutory } = matchTitle(line.slice(bracketed.end, end));
-    return number && number === bracketed.value ? { number, numbering: bracketed, titleStart: bracketed.end, titleEnd: end, statutory } : undefined;
+  // A section numbered like a sub-topic, （二）主动公开政府信息情况, or like a point of a speech, 二是主动公开政府信息情况:
+  // taken only with its own numeral and a title of the statute's, the whole line (一's sub-topics are often
+  // named after the sections: （一）主动公开政府信息情况; points are prose: 一是加强组织领导，…).
+  const point = readBracketNumbering(line, start, end) ?? readSpokenNumbering(line, start, end);
+  if (point) {
+    const { number, statutory } = matchTitle(line.slice(point.end, end));
+    return number && number === point.value ? { number, numbering: point, titleStart: point.end, titleEnd: end, statutory } : undefined;
   }
   // A heading starts with its numeral or its title (not （ ( |): most short lines are neither.
   const first = line.charCodeAt(start);
@@ -175,10 +176,9 @@ interface Found {
 
 /**
  * How well a heading's numbering fits its section; among repeated headings the better one is the section.
- * A sub-topic's bracketed numbering fits no better than none: the later heading of the two is the section.
+ * A point's numbering (（二）, 二是) fits no better than none: the later heading of the two is the section.
  */
-const fit = ({ heading: h }: Found) => (!h.numbering || isBracket(h.numbering) ? 0 : h.numbering.value === h.number ? 2 : 1);
-const isBracket = (n: Numbering) => n.separator === '）' || n.separator === ')';
+const fit = ({ heading: h }: Found) => (!h.numbering || h.numbering.point ? 0 : h.numbering.value === h.number ? 2 : 1);
 
 /**
  * The six sections in document order, each running to the next heading; at most one per number.

@@ -498,19 +498,22 @@ function blockSlots(spec: TableSpec, blocks: readonly RowSpec[], joined: string)
  * table per block): the numbers come in groups, each after the header words that name its blocks.
  * Each group's cells, when every block is named by one group only and each group has five numbers
  * (or blanks) per block it names; else undefined, and the numbers among header words stay unread.
+ * A table 4 without a number is read so too, one table or several (its rows' empty cells, blankRow).
  */
 function groupsOf(spec: TableSpec, segs: Segment[]): { slots: Slot[]; header: Token[]; tokens: Token[] }[] | undefined {
   const groups: { slots: Slot[]; header: Token[]; tokens: Token[] }[] = [];
   const seen = new Set<string>();
+  const blank = segs.every((s) => valuesIn(s.tokens) === 0);
   let header: Token[] = [];
   for (const s of segs) {
     if (isProse(s.labels)) break;
     for (const l of s.labels) header.push(l);
-    if (valuesIn(s.tokens) === 0) continue;
     // Blanks on a line without numbers are the traces of header cells merged down, not cells.
     const lines = new Set(s.tokens.filter(isValue).map((t) => t.line));
-    const cells = s.tokens.filter((t) => t.kind === Kind.Value || (t.kind === Kind.Blank && lines.has(t.line)));
+    let cells = blank ? blankRow(spec, s) : s.tokens.filter((t) => t.kind === Kind.Value || (t.kind === Kind.Blank && lines.has(t.line)));
+    if (cells.length === 0) continue;
     const blocks = namedIn(spec, header).map((n) => n.row).filter((r, i, all) => !r.isGroup && all.indexOf(r) === i);
+    if (blank) cells = withoutAdded(cells, blocks.length * spec.columns.length, header);
     if (blocks.length === 0 || blocks.some((b) => seen.has(b.key)) || cells.length !== blocks.length * spec.columns.length) return undefined;
     for (const b of blocks) seen.add(b.key);
     groups.push({ slots: blockSlots(spec, blocks, joinedNorm(header)), header, tokens: cells });
@@ -518,6 +521,39 @@ function groupsOf(spec: TableSpec, segs: Segment[]): { slots: Slot[]; header: To
     if (seen.size === spec.rows.length) return groups;
   }
   return undefined;
+}
+
+/**
+ * A row of table 4 left empty, after its header: the empty cells the text proves (a web page's
+ * cells of &nbsp;, a row of tabs, ||, an empty grid cell, a line holding only its indentation)
+ * after a column's header word (总计), on lines of their own — of several such rows of tabs or
+ * pipes the last (the others are the traces of header cells merged down). None after a block's
+ * name (the corner a merged header leaves) or in a space-aligned table or a PDF's text (no blanks).
+ */
+function blankRow(spec: TableSpec, s: Segment): Token[] {
+  const last = s.labels[s.labels.length - 1];
+  if (!last || columnNamed(spec, normOf(last)) === null) return [];
+  const cells = s.tokens.filter((t) => t.line !== last.line);
+  const line = cells[cells.length - 1]?.line;
+  const several = cells.some((t, i) => t.line === cells[i - 1]?.line);
+  return several ? cells.filter((t) => t.line === line) : cells;
+}
+
+/**
+ * A row's cells without those of the columns a drafter adds, when the header names them and the row
+ * has a cell more for each: a 序号 column's “1” first (the empty cells before it are traces of the
+ * header's, not the row's) or its empty cell; a 备注 column's empty cell last.
+ */
+function withoutAdded(cells: Token[], n: number, header: Token[]): Token[] {
+  const named = (word: string) => header.some((t) => normOf(t) === word);
+  let from = 0, to = cells.length;
+  if (named('序号')) {
+    const serial = cells.findIndex(isValue);
+    if (serial >= 0 && cells[serial].text === '1' && to - serial - 1 >= n) from = serial + 1;
+    else if (to > n && cells[0].kind === Kind.Blank) from = 1;
+  }
+  if (to - from > n && named('备注') && cells[to - 1].kind === Kind.Blank) to--;
+  return to - from === n ? cells.slice(from, to) : cells;
 }
 
 /** Whether tokens[i] is a “1” alone on its line. */
@@ -567,11 +603,19 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
   } else {
     // One row: the numbers after the header, up to the end of their line once there are fifteen.
     const first = tokens.findIndex(isValue);
-    if (first < 0) return -1;
+    if (first < 0) {
+      // Not a number: the empty cells the text proves, fifteen, are the row (or rows): blank cells, not zeros.
+      const groups = groupsOf(spec, segs);
+      if (!groups) return -1;
+      for (const g of groups) read({ labels: g.header, tokens: g.tokens }, g.slots, headerColumns(spec, g.header));
+      return end;
+    }
     const header = tokens.slice(0, first).filter((t) => t.kind === Kind.Label);
     const slots = table4Slots(spec, header);
-    const data: Token[] = [];
+    let data: Token[] = [];
     let values = 0, lost = false;
+    // A 序号 column's “1” before the row: a number more to read.
+    const serial = tokens[first].text === '1' && header.some((t) => normOf(t) === '序号') ? 1 : 0;
     for (let i = first; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.kind === Kind.Label) {
@@ -583,13 +627,16 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
       // One number more on the next line, after a first “1” on a line of its own: perhaps a serial
       // (a 序号 column, one cell per line); read on, and the identities decide (columns.ts). If they
       // do not, “a number too many” is the honest answer: fifteen from the “1” would shift every cell.
-      if (values >= slots.length && t.line !== data[data.length - 1].line && !(values === slots.length && t.kind === Kind.Value && isLoneOne(tokens, first))) break;
+      if (values >= slots.length + serial && t.line !== data[data.length - 1].line && !(values === slots.length && t.kind === Kind.Value && isLoneOne(tokens, first))) break;
       if (t.kind === Kind.Value) values++;
       data.push(t);
     }
-    // The blank cells between the header and the first number may be blank values (or traces).
-    for (let i = first - 1; i >= 0 && tokens[i].kind === Kind.Blank; i--) data.unshift(tokens[i]);
+    // The blank cells between the header and the first number may be blank values (or traces); not those on the header's line.
+    const headerLine = header[header.length - 1]?.line;
+    for (let i = first - 1; i >= 0 && tokens[i].kind === Kind.Blank && tokens[i].line !== headerLine; i--) data.unshift(tokens[i]);
     end = data[data.length - 1].end;
+    // Blanks among the numbers: a 序号 column's “1” or a 备注 column's empty cell is one cell too many.
+    if (values < data.length) data = withoutAdded(data, slots.length, header);
     const groups = lost ? groupsOf(spec, segs) : undefined;
     if (groups) {
       for (const g of groups) read({ labels: g.header, tokens: g.tokens }, g.slots, headerColumns(spec, g.header));

@@ -1,5 +1,5 @@
 import { SECTION_OF, SECTIONS, TABLE_KEYS } from '../format/statute';
-import { attachedFile } from './report-attached';
+import { reportElsewhere } from './report-attached';
 import type { RawFinding, Rule } from './types';
 import { sectionHeading as heading, sectionSpec as spec } from './names';
 
@@ -14,8 +14,8 @@ export const sectionMissing: Rule = {
     const { report, idx } = ctx;
     const { sections } = report;
     if (sections.length === 0) {
-      // A page with only the report's attachment: report-attached says where the report is.
-      if (attachedFile(ctx)) return [];
+      // A page with only the report's attachment, or its title: report-attached says where the report is.
+      if (reportElsewhere(ctx)) return [];
       let title = 0;
       while (title < Math.min(idx.lineCount, 12) && !idx.lineText(title).includes('报告')) title++;
       return [{

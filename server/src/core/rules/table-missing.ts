@@ -3,7 +3,7 @@ import type { TableKey } from '../format/schema';
 import type { Range } from '../lineIndex';
 import type { Report } from '../model';
 import { tableName, tableNameEn } from './names';
-import { attachedFile } from './report-attached';
+import { reportElsewhere } from './report-attached';
 import type { RawFinding, Rule } from './types';
 
 const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -22,7 +22,7 @@ export const tableMissing: Rule = {
   },
   check(ctx) {
     const { report } = ctx;
-    if (attachedFile(ctx)) return [];
+    if (reportElsewhere(ctx)) return [];
     const out: RawFinding[] = [];
     for (const key of TABLE_KEYS) {
       // A table given as a picture is there; that it cannot be read is table-unreadable's to say.
