@@ -463,7 +463,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
     }
     if (lead < 0 || isEmpty(text, start + lead, end)) {
       // A line of tabs alone is a row of empty cells (a pasted Word row left blank, table 4's one row).
-      if (tabs > 1) { t.cut(line, start, end, lead, false, tabs, l, lineStart); continue; }
+      if (tabs > 1) { t.cut(line, start, end, lead, false, tabs, sep); continue; }
       // A line holding only its indentation is an empty cell of a one-cell-per-line table, unless
       // the cell's value follows on the next line, without indentation.
       const next = l + 1 < idx.lineCount ? idx.lineText(l + 1) : '';
