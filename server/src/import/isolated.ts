@@ -6,7 +6,8 @@ import { importerFailed, said, type ImportResult } from './types';
 // PDF, OFD and Word files are read on a worker thread of their own (importer.ts, bundled as
 // dist/importer.js), under a deadline and a memory limit. pdf.js, xmldom and mammoth parse
 // synchronously, and a hostile file keeps them at it for minutes (a PDF page of 20 million drawing
-// operators without text, an 870 KB file, took a minute) or fills the memory: a deadline looked at
+// operators and no text, an 870 KB file, took a minute; 100,000 paragraphs in an 11 KB Word file take
+// 20 s) or fills the memory: a deadline looked at
 // between awaits cannot stop them, and the language server, which must go on answering the editor,
 // and the command line, which checks hundreds of files, would hang with them. A worker is terminated
 // between any two instructions of its JavaScript. One worker reads file after file (pdf.js is loaded
@@ -17,11 +18,14 @@ export interface Job { kind: 'pdf' | 'ofd' | 'doc' | 'docx'; bytes: Uint8Array }
 
 /**
  * What reading one document may cost. A report's PDF is read in a second or two (the Huaian report's
- * 6 pages in half a second) with some tens of megabytes; the worker's V8 heap is held to `megabytes`
- * (the buffers of decompressed streams are not V8's heap: the deadline bounds those).
+ * 6 pages in half a second, in a heap of 32 MB); an OFD of four pages of 7 MB of XML, within its own
+ * budget (ofd.ts), needs 384 MB. The worker's V8 heap is held to `megabytes` (the buffers of
+ * decompressed streams are not V8's heap: the deadline bounds those): half of what V8 gives a thread
+ * here, and no less, since V8 collects a smaller heap more often (at 1 GB, 3 full collections a PDF
+ * instead of 1, some 20% more time in a batch of PDFs).
  */
 export interface Limits { seconds: number; megabytes: number }
-export const LIMITS: Limits = { seconds: 30, megabytes: 1024 };
+export const LIMITS: Limits = { seconds: 30, megabytes: 2048 };
 
 const FORMAT = { pdf: ['PDF ', 'the PDF'], ofd: ['OFD 文件', 'the OFD file'], doc: ['Word 文件', 'the Word file'], docx: ['Word 文件', 'the Word file'] } as const;
 export const tooSlow = (kind: Job['kind'], seconds: number) =>

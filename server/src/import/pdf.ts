@@ -27,7 +27,8 @@ const OLD_NODE = said('读取 PDF 需要 Node.js 20.16 或更新的版本', 'rea
 
 /**
  * What one page of a PDF may hold: a report's page holds some thousands of pieces of text; a hostile
- * page's millions would fill the memory before the worker's deadline (isolated.ts) stops it.
+ * page's millions are refused as what they are, before they fill the worker's memory or outlast its
+ * deadline (isolated.ts).
  */
 export interface PdfBudget { itemsPerPage: number }
 export const PDF_BUDGET: PdfBudget = { itemsPerPage: 50_000 };
