@@ -19,10 +19,11 @@ export interface Job { kind: 'pdf' | 'ofd' | 'doc' | 'docx'; bytes: Uint8Array }
 /**
  * What reading one document may cost. A report's PDF is read in a second or two (the Huaian report's
  * 6 pages in half a second, in a heap of 32 MB); an OFD of four pages of 7 MB of XML, within its own
- * budget (ofd.ts), needs 384 MB. The worker's V8 heap is held to `megabytes` (the buffers of
- * decompressed streams are not V8's heap: the deadline bounds those): half of what V8 gives a thread
- * here, and no less, since V8 collects a smaller heap more often (at 1 GB, 3 full collections a PDF
- * instead of 1, some 20% more time in a batch of PDFs).
+ * budget (ofd.ts), needs 384 MB. The worker's V8 heap is held to `megabytes`: half of what V8 gives
+ * a thread here, and no less, since V8 collects a smaller heap more often (at 1 GB, 3 full collections
+ * a PDF instead of 1, some 20% more time in a batch of PDFs). The buffers pdf.js inflates a compressed
+ * stream into are not V8's heap (a 1 MB PDF holding a gigabyte of spaces took 2 GB): so the process's
+ * memory may grow by no more than `megabytes` while a document is read either.
  */
 export interface Limits { seconds: number; megabytes: number }
 export const LIMITS: Limits = { seconds: 30, megabytes: 2048 };
@@ -77,6 +78,7 @@ function run(job: Job, limits: Limits): Promise<ImportResult> {
     }
     const finish = (result: ImportResult, stopped: boolean) => {
       clearTimeout(deadline);
+      clearInterval(watch);
       w.off('message', read).off('error', failed).off('exit', exited);
       if (stopped) {
         void w.terminate();
@@ -88,10 +90,12 @@ function run(job: Job, limits: Limits): Promise<ImportResult> {
       resolve(result);
     };
     const read = (result: ImportResult) => finish(result, false);
-    const failed = (error: Error & { code?: string }) =>
-      finish({ refused: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig(job.kind, limits.megabytes) : importerFailed(error.message) }, true);
+    const tooMuch = () => finish({ refused: tooBig(job.kind, limits.megabytes) }, true);
+    const failed = (error: Error & { code?: string }) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooMuch() : finish({ refused: importerFailed(error.message) }, true));
     const exited = () => finish({ refused: importerFailed('the worker exited') }, true);
     const deadline = setTimeout(() => finish({ refused: tooSlow(job.kind, limits.seconds) }, true), limits.seconds * 1000);
+    const ceiling = process.memoryUsage.rss() + limits.megabytes * 1024 * 1024;
+    const watch = setInterval(() => { if (process.memoryUsage.rss() > ceiling) tooMuch(); }, 100);
     w.on('message', read).on('error', failed).on('exit', exited);
     w.ref();
     w.postMessage(job);
