@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 
 // A minimal PDF writer for the tests: pages of text runs in a Chinese font that is not embedded
 // (STSong-Light, one of the fonts every PDF reader knows). Its characters are written as most
@@ -25,6 +26,8 @@ export interface PdfOptions {
   encrypt?: { user: string; owner: string };
   /** Encode the text through the predefined character map UniGB-UTF16-H rather than Identity-H. */
   cmap?: boolean;
+  /** Compress the pages' contents (FlateDecode), as most writers do. */
+  deflate?: boolean;
 }
 
 export const PAGE = { width: 595, height: 842 };
@@ -114,7 +117,8 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
     ops.push(...(page.images ?? []).map(painted));
     if (page.operators) ops.push(page.operators);
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R >>${xobjects} >> /Contents ${objects.length + 2} 0 R >>`);
-    add(stream('<< >>', Buffer.from(ops.join('\n'), 'latin1')));
+    const contents = Buffer.from(ops.join('\n'), 'latin1');
+    add(options.deflate ? stream('<< /Filter /FlateDecode >>', deflateSync(contents)) : stream('<< >>', contents));
   }
   if (pictures) {
     // An image of 2 × 2 pixels (a picture's pixels do not tell where it stands), a stencil mask, and a

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/service';
-import { DAMAGED, ENCRYPTED, importPdf, NO_PAGES, NO_TEXT, NOT_PDF, PDF_BUDGET, tooManyItems, tooSlow, TRUNCATED } from '../../server/src/import/pdf';
+import { importDocument } from '../../server/src/import/index';
+import { LIMITS, tooSlow } from '../../server/src/import/isolated';
+import { DAMAGED, ENCRYPTED, importPdf, NO_PAGES, NO_TEXT, NOT_PDF, PDF_BUDGET, tooManyItems, TRUNCATED } from '../../server/src/import/pdf';
 import { MAX_PAGES } from '../../server/src/import/layoutText';
 import type { ImportResult } from '../../server/src/import/types';
 import { sliceAt } from '../core/seeds';
@@ -17,7 +19,8 @@ import { makePdf, SCAN, typeset } from './minipdf';
 // PDFs read through pdf.js's text layer (server/src/import/pdf.ts): the published Huaian 2024 report
 // against its gold; the seeds' figures typeset into PDFs of several pages (tables across page breaks,
 // a running header and page numbers) and read back cell by cell; and the files that are not a
-// report's PDF, each refused with its reason.
+// report's PDF, each refused with its reason. importDocument reads on a worker thread (isolated.ts),
+// as the command line and the language server do; importPdf on the test's own.
 
 const CORPUS = join(process.cwd(), 'test/fixtures/corpus');
 type Cells = Record<string, Record<string, number>>;
@@ -29,7 +32,7 @@ function text(result: ImportResult): string {
 }
 
 describe('pdf: the published Huaian 2024 report', async () => {
-  const draft = text(await importPdf(readFileSync(join(CORPUS, 'huaian-city_2024.pdf'))));
+  const draft = text(await importDocument('pdf', readFileSync(join(CORPUS, 'huaian-city_2024.pdf'))));
   const gold: Gold = JSON.parse(readFileSync(join(CORPUS, 'gold/huaian-city_2024_pdf-text-layer.json'), 'utf8'));
   const { report, findings } = check(draft);
 
@@ -194,16 +197,23 @@ describe('pdf: files that are no report’s PDF, refused with their reason', () 
 });
 
 describe('pdf: a time budget, so that no PDF holds the command line or the language server', () => {
-  const report = () => typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figuresOf(Object.values(EXPECTED)[1])));
+  const figures = figuresOf(Object.values(EXPECTED)[1]);
+  const report = () => typeset(LAYOUTS.find((l) => l.name === 'pdf-text')!.render(figures));
   /** One page of `n` pieces of text (a number each, as a page of a hostile file might hold millions). */
   const crowded = (n: number) => makePdf([{ texts: Array.from({ length: n }, (_, i) => ({ x: 50 + (i % 50) * 10, y: 60 + (Math.floor(i / 50) % 700), size: 8, text: String(i % 10) })) }]);
+  /**
+   * One page of `n` lines drawn (3 operators each) and no text, its contents compressed: pdf.js parses
+   * them all on its thread without a pause (here some 3 s a million lines; 20 million operators, an 870 KB
+   * file, took a minute).
+   */
+  const drawing = (n: number) => makePdf([{ texts: [], operators: '0 0 m 1 1 l S\n'.repeat(n) }], { deflate: true });
 
   it('a page with more pieces of text than a report has: refused, naming the page, in seconds; the event loop runs meanwhile', async () => {
     const bytes = crowded(PDF_BUDGET.itemsPerPage + 10_000);
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
     const started = Date.now();
-    const result = await importPdf(bytes);
+    const result = await importDocument('pdf', bytes);
     clearInterval(timer);
     assert.deepEqual(result, { refused: tooManyItems(1, PDF_BUDGET.itemsPerPage) });
     assert.equal('refused' in result && result.refused.zh, `PDF 第 1 页有超过 ${PDF_BUDGET.itemsPerPage} 段文字，不像年度报告，已停止读取`);
@@ -217,18 +227,27 @@ describe('pdf: a time budget, so that no PDF holds the command line or the langu
     assert.deepEqual(await importPdf(makePdf(report()), { ...PDF_BUDGET, itemsPerPage: 20 }), { refused: tooManyItems(1, 20) });
   });
 
-  it('past the deadline (a clock that runs a second each time it is read): refused as too slow, with the budget in the message', async () => {
-    let clock = 0;
-    const result = await importPdf(makePdf(report()), { ...PDF_BUDGET, seconds: 3, now: () => (clock += 1000) });
-    assert.deepEqual(result, { refused: tooSlow(3) });
-    assert.equal(tooSlow(3).zh, '读取 PDF 超过 3 秒仍未读完（文件可能有异常），已停止');
-    assert.ok(clock <= 10_000, `the clock was read ${clock / 1000} times: the deadline is looked at between pieces, not only at the end`);
+  it('a page of 6 million drawing operators and no text, compressed (55 KB): stopped at the deadline, though pdf.js never pauses; the event loop runs meanwhile', async () => {
+    const made = Date.now();
+    const bytes = drawing(2_000_000);
+    assert.ok(Date.now() - made < 2000, `made in ${Date.now() - made} ms`);
+    assert.ok(bytes.length < 100_000, `${bytes.length} bytes`);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = Date.now();
+    const result = await importDocument('pdf', bytes, { ...LIMITS, seconds: 1 });
+    const took = Date.now() - started;
+    clearInterval(timer);
+    assert.deepEqual(result, { refused: tooSlow('pdf', 1) });
+    assert.equal(tooSlow('pdf', 1).zh, '读取 PDF 超过 1 秒仍未读完（文件可能有异常），已停止');
+    assert.ok(took >= 1000 && took < 2000, `${took} ms`);
+    assert.ok(ticks > 20, `the event loop ran ${ticks} times in ${took} ms`);
   });
 
-  it('a refused PDF leaves nothing behind: the next one is read', async () => {
-    await importPdf(crowded(PDF_BUDGET.itemsPerPage + 1));
-    const figures = figuresOf(Object.values(EXPECTED)[1]);
-    assert.deepEqual(misread(text(await importPdf(makePdf(report()))), figures), []);
+  it('a refused PDF leaves nothing behind: the next one is read (that the worker keeps no process alive, the command line’s tests show)', async () => {
+    await importDocument('pdf', crowded(PDF_BUDGET.itemsPerPage + 1));
+    assert.deepEqual(await importDocument('pdf', drawing(2_000_000), { ...LIMITS, seconds: 0.5 }), { refused: tooSlow('pdf', 0.5) });
+    assert.deepEqual(misread(text(await importDocument('pdf', makePdf(report()))), figures), []);
   });
 });
 

@@ -8,7 +8,7 @@ import type { TableKey } from '../../server/src/core/format/schema';
 import { SECTION_OF, SECTIONS } from '../../server/src/core/format/statute';
 import { check, type Finding } from '../../server/src/core/service';
 import { importOfd } from '../../server/src/import/ofd';
-import { importPdf, paintsImages, PDF_BUDGET, tooSlow } from '../../server/src/import/pdf';
+import { importPdf, paintsImages } from '../../server/src/import/pdf';
 import { PICTURE_LINE, type ImportResult } from '../../server/src/import/types';
 import { sliceAt } from '../core/seeds';
 import type { Figures } from '../layouts/figures';
@@ -168,12 +168,6 @@ describe('pictures in a PDF: a table pasted as a screenshot is a picture line at
       assert.deepEqual(picturesBySection(draft), [], `${width} × ${height}`);
       assert.ok(check(draft).findings.some((f) => f.code === 'table-missing'), `${width} × ${height}`);
     }
-  });
-
-  it('a PDF whose pictures are looked for keeps the time budget: past the deadline, refused as too slow', async () => {
-    let clock = 0;
-    const pages = decorated(typeset(report(FIGURES[0].figures, PDF_TEXT, ['t3'], 'image')), 'mask');
-    assert.deepEqual(await importPdf(makePdf(pages), { ...PDF_BUDGET, seconds: 3, now: () => (clock += 1000) }), { refused: tooSlow(3) });
   });
 });
 

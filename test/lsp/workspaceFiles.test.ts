@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, type CodeAction } from 'vscode-languageserver/node';
 import { openCfb } from '../../server/src/import/cfb';
+import { NO_TEXT } from '../../server/src/import/pdf';
+import { makePdf } from '../import/minipdf';
 import { startTestClient, type TestClient } from './lspClient';
 
 // The requests behind the palette's commands: a file the editor has not opened, sent as bytes.
@@ -57,6 +59,20 @@ describe('language server: files that are not open', () => {
     assert.deepEqual(checked, { findings: 0, report: true });
     const scanned = await client.connection.sendRequest('nianbao/import', file('file:///ws/x.pdf', Buffer.from('%PDF-1.4\n%%EOF\n')));
     assert.ok('refused' in (scanned as object), JSON.stringify(scanned));
+  });
+
+  it('keeps answering while it reads a PDF that pdf.js parses for seconds without a pause (3 million drawing operators, no text)', async () => {
+    const drawing = makePdf([{ texts: [], operators: '0 0 m 1 1 l S\n'.repeat(1_000_000) }], { deflate: true });
+    const started = Date.now();
+    const importing = client.connection.sendRequest('nianbao/import', file('file:///ws/drawing.pdf', drawing));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const asked = Date.now();
+    assert.deepEqual(await client.connection.sendRequest('nianbao/checkFile', file('file:///ws/meanwhile.txt', WRONG)), { findings: 2, report: true });
+    const answered = Date.now() - asked;
+    assert.deepEqual(await importing, { refused: NO_TEXT.zh });
+    const took = Date.now() - started;
+    // (On the server's own thread the check would wait for the whole PDF.)
+    assert.ok(answered < 1000 && answered * 2 < took, `answered in ${answered} ms; the PDF read in ${took} ms`);
   });
 
   it('converts a Word 97–2003 report (.doc, and a .wps in its format) to a draft, and checks one nobody opened', async () => {

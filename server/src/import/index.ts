@@ -1,7 +1,7 @@
 import { readText, type Encoding } from './decode';
 import { documentKind, type DocumentKind } from './formats';
-import { importPdf } from './pdf';
-import { hasText, type Imported, type ImportResult, type Said } from './types';
+import { importIsolated, LIMITS, type Limits } from './isolated';
+import { hasText, importerFailed, type Imported, type ImportResult, type Said } from './types';
 
 // The one entry point that turns a non-text document's bytes into a draft the reader reads. Plain
 // text (.txt, .md) is decoded by decode.ts and read as it is, but for the HTML tables it may hold;
@@ -13,7 +13,8 @@ const NO_TEXT: Said = { zh: '网页中没有文字', en: 'the web page holds no 
 const RTF: Said = { zh: '是 RTF 格式的文件，无法读取；请在 Word 或 WPS 中另存为 .docx 后再检查', en: 'an RTF file, which cannot be read; save it as .docx in Word or WPS and check it again' };
 
 /**
- * The web-page and Word importers, loaded on first use (a bundle of their own, dist/structured.js).
+ * The web-page importer, loaded on first use (a bundle of their own, dist/structured.js, shared with
+ * the worker that reads Word and OFD files).
  * require, not import(): bin/nianbao runs the CLI's bundle as a vm.Script, which has no loader for import().
  */
 const structured = () => require('./structured') as typeof import('./structured');
@@ -48,30 +49,29 @@ export function importText(text: string): Imported {
  * A Word file by what its bytes are, whatever its name says: sites serve web pages and RTF under a
  * .doc name, and a .doc is often renamed .docx (docx.ts tells those two apart).
  */
-async function importWordBytes(kind: 'doc' | 'docx', bytes: Uint8Array): Promise<ImportResult> {
+async function importWordBytes(kind: 'doc' | 'docx', bytes: Uint8Array, limits: Limits): Promise<ImportResult> {
   const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1').replace(/^\xef\xbb\xbf/, '');
   if (HTML_PAGE.test(head)) return importHtmlBytes(bytes);
   if (head.trimStart().startsWith('{\\rtf')) return { refused: RTF };
-  return structured().importWord(bytes, kind);
+  return importIsolated({ kind, bytes }, limits);
 }
 
 /**
- * The report in a Word, web-page or PDF document, as draft text; or why there is none. Never throws.
- * The importers are loaded when first needed: their parsers would double the command line's start-up
- * for the text files most runs read.
+ * The report in a Word, web-page, PDF or OFD document, as draft text; or why there is none. Never
+ * throws. The importers are loaded when first needed: their parsers would double the command line's
+ * start-up for the text files most runs read. PDF, OFD and Word files are read on a worker thread
+ * within `limits` (isolated.ts); a web page here, since its draft is mapped back to its HTML.
  */
-export async function importDocument(kind: Exclude<DocumentKind, 'text'>, bytes: Uint8Array): Promise<ImportResult> {
+export async function importDocument(kind: Exclude<DocumentKind, 'text'>, bytes: Uint8Array, limits: Limits = LIMITS): Promise<ImportResult> {
   try {
     switch (kind) {
       case 'html': return await importHtmlBytes(bytes);
-      case 'doc': case 'docx': return await importWordBytes(kind, bytes);
-      case 'pdf': return await importPdf(bytes);
-      case 'ofd': return await structured().importOfd(bytes);
+      case 'doc': case 'docx': return await importWordBytes(kind, bytes, limits);
+      case 'pdf': case 'ofd': return await importIsolated({ kind, bytes }, limits);
     }
   } catch (error) {
     // A bug of the importer, not a fault of the document: say so, and check the other files.
-    const why = error instanceof Error ? error.message : String(error);
-    return { refused: { zh: `读取时出错（请报告此问题）：${why}`, en: `the importer failed (please report this): ${why}` } };
+    return { refused: importerFailed(error instanceof Error ? error.message : String(error)) };
   }
 }
 

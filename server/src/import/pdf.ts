@@ -8,7 +8,9 @@ import { hasText, said, Stopped, type ImportResult } from './types';
 // A published PDF report, read through pdf.js's text layer into draft text the reader reads like
 // `pdftotext -layout` output (layoutText.ts places the runs of text pdf.js gives by where they stand).
 // The images a page paints, from its operator list, are pictures among the lines (a table pasted as a
-// screenshot); a page without text is a picture as a whole (a scanned page).
+// screenshot); a page without text is a picture as a whole (a scanned page). pdf.js parses on the
+// calling thread, with no time limit: importDocument (index.ts) runs this on a worker, which is
+// terminated past its deadline (isolated.ts).
 
 type Pdfjs = typeof import('./pdfjs');
 type TextItem = import('./pdfjs').TextItem;
@@ -24,15 +26,12 @@ const tooManyPages = (n: number) => said(`PDF 有 ${n} 页（超过 ${MAX_PAGES}
 const OLD_NODE = said('读取 PDF 需要 Node.js 20.16 或更新的版本', 'reading a PDF needs Node.js 20.16 or newer');
 
 /**
- * What reading one PDF may cost: pdf.js has no time limit, and a hostile or broken file (a page of
- * millions of operators, forms nested deep, a cross-reference table rebuilt) can take minutes. A
- * report's page holds some thousands of pieces of text and the whole file is read in a second or two.
- * `now` is the clock the deadline is measured by (a test's own, to test the budget without waiting).
+ * What one page of a PDF may hold: a report's page holds some thousands of pieces of text; a hostile
+ * page's millions are refused as what they are, before they fill the worker's memory or outlast its
+ * deadline (isolated.ts).
  */
-export interface PdfBudget { seconds: number; itemsPerPage: number; now: () => number }
-export const PDF_BUDGET: PdfBudget = { seconds: 30, itemsPerPage: 50_000, now: Date.now };
-export const tooSlow = (seconds: number) =>
-  said(`读取 PDF 超过 ${seconds} 秒仍未读完（文件可能有异常），已停止`, `reading the PDF took over ${seconds} seconds (the file may be malformed) and was stopped`);
+export interface PdfBudget { itemsPerPage: number }
+export const PDF_BUDGET: PdfBudget = { itemsPerPage: 50_000 };
 export const tooManyItems = (page: number, items: number) =>
   said(`PDF 第 ${page} 页有超过 ${items} 段文字，不像年度报告，已停止读取`, `page ${page} of the PDF holds over ${items} pieces of text, not an annual report; reading was stopped`);
 
@@ -76,7 +75,7 @@ function cMapDirectory(): string | undefined {
   }
 }
 
-/** The report in a PDF's text layer, as draft text; or why there is none. Never throws. */
+/** The report in a PDF's text layer, as draft text; or why there is none, on this thread. Never throws. */
 export async function importPdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUDGET): Promise<ImportResult> {
   // Checked before pdf.js is loaded: a file that is not a PDF at all costs nothing.
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
@@ -116,16 +115,11 @@ export async function importPdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUDGE
     if (doc.numPages > MAX_PAGES) return { refused: tooManyPages(doc.numPages) };
     const texts: Line[][] = [];
     const sizes: { width: number; height: number }[] = [];
-    const took: number[] = [];
-    const deadline = budget.now() + budget.seconds * 1000;
     for (let n = 1; n <= doc.numPages; n++) {
-      if (budget.now() > deadline) throw new Stopped(tooSlow(budget.seconds));
-      const started = budget.now();
       const page = await doc.getPage(n);
       const { width, height } = page.getViewport({ scale: 1 });
       sizes.push({ width, height });
-      texts.push(await pageLines(page, n, pdfjs, budget, deadline));
-      took.push(budget.now() - started);
+      texts.push(await pageLines(page, n, pdfjs, budget));
       page.cleanup();
     }
     const heights = sizes.map((s) => s.height);
@@ -138,7 +132,7 @@ export async function importPdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUDGE
       for (const [i, lines] of texts.entries()) {
         if (lines.length === 0) continue;
         const page = await doc.getPage(i + 1);
-        pages[i] = withPictures(lines, await pageImages(page, pdfjs, budget, deadline, took[i]), sizes[i]);
+        pages[i] = withPictures(lines, await pageImages(page, pdfjs), sizes[i]);
         page.cleanup();
       }
     }
@@ -159,25 +153,21 @@ export async function importPdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUDGE
 
 /**
  * The pieces of text of page `n`, as pdf.js gives them chunk by chunk; stopped when the page holds
- * more than the budget allows or the deadline has passed. pdf.js parses on this thread (its “fake
- * worker”, all in promise callbacks): between two chunks the event loop runs, so that the language
- * server answers the editor while a long page is read, and the deadline is looked at.
+ * more than the budget allows.
  */
-async function pageItems(page: Page, n: number, budget: PdfBudget, deadline: number): Promise<(TextItem | object)[]> {
+async function pageItems(page: Page, n: number, budget: PdfBudget): Promise<(TextItem | object)[]> {
   const reader = page.streamTextContent().getReader();
   const items: (TextItem | object)[] = [];
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     for (const item of (chunk.value as { items: (TextItem | object)[] }).items) items.push(item);
-    const why = items.length > budget.itemsPerPage ? tooManyItems(n, budget.itemsPerPage) : budget.now() > deadline ? tooSlow(budget.seconds) : undefined;
-    if (why) {
+    if (items.length > budget.itemsPerPage) {
       // The loading task's destroy (importPdf) stops pdf.js, once the page's reading sees it: the
       // chunks are taken meanwhile, or pdf.js would wait for room to send them for ever. (Not
-      // reader.cancel(): the fake worker goes on sending to the cancelled stream, which throws where
-      // nothing catches it.)
+      // reader.cancel(): pdf.js's “fake worker”, on this thread, goes on sending to the cancelled
+      // stream, which throws where nothing catches it.)
       void drain(reader);
-      throw new Stopped(why);
+      throw new Stopped(tooManyItems(n, budget.itemsPerPage));
     }
-    await new Promise((resolve) => setImmediate(resolve));
   }
   return items;
 }
@@ -209,13 +199,11 @@ export const paintsImages = (bytes: Uint8Array) => /\/Subtype\s*\/Image\b/.test(
 /**
  * Where page `n` paints its images, as boxes on the page: pdf.js's operator list of the page, the
  * current transformation matrix followed through save/restore, transforms and forms; an image fills
- * the unit square of the matrix it is painted in. The list takes longer to make than the page's text
- * took (`took`): a page whose text alone would now end past the deadline is not begun.
+ * the unit square of the matrix it is painted in.
  */
-async function pageImages(page: Page, pdfjs: Pdfjs, budget: PdfBudget, deadline: number, took: number): Promise<Box[]> {
-  if (budget.now() + took > deadline) throw new Stopped(tooSlow(budget.seconds));
+async function pageImages(page: Page, pdfjs: Pdfjs): Promise<Box[]> {
   // Annotations (a signature's or a stamp's appearance) are no part of the report's flow.
-  const { fnArray, argsArray } = await beforeDeadline(page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), budget, deadline);
+  const { fnArray, argsArray } = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
   const { OPS, Util } = pdfjs;
   type Matrix = number[];
   let ctm: Matrix = page.getViewport({ scale: 1 }).transform;
@@ -243,20 +231,11 @@ async function pageImages(page: Page, pdfjs: Pdfjs, budget: PdfBudget, deadline:
   return boxes;
 }
 
-/** `promise`, unless the deadline passes first: then Stopped, and the loading task's destroy stops pdf.js. */
-function beforeDeadline<T>(promise: Promise<T>, budget: PdfBudget, deadline: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Stopped(tooSlow(budget.seconds))), Math.max(0, deadline - budget.now()));
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
 /** A page's text as lines, top to bottom: horizontal runs grouped by baseline, each line left to right. */
-async function pageLines(page: Page, n: number, pdfjs: Pdfjs, budget: PdfBudget, deadline: number): Promise<Line[]> {
+async function pageLines(page: Page, n: number, pdfjs: Pdfjs, budget: PdfBudget): Promise<Line[]> {
   const view = page.getViewport({ scale: 1 }).transform;
   const runs: Run[] = [];
-  for (const item of await pageItems(page, n, budget, deadline)) {
+  for (const item of await pageItems(page, n, budget)) {
     if (!('str' in item)) continue;
     const text = item.str.trimEnd();
     const lead = text.length - text.trimStart().length;

@@ -16,6 +16,9 @@ export const PICTURE_LINE = '![图片]()';
 /** Whether a draft holds any text but its pictures: a document of pictures alone is refused as one without text. */
 export const hasText = (draft: string) => /\S/.test(draft.replaceAll(PICTURE_LINE, ''));
 
+/** An importer's own fault, not the document's: said so, and the other files checked all the same. */
+export const importerFailed = (why: string) => said(`读取时出错（请报告此问题）：${why}`, `the importer failed (please report this): ${why}`);
+
 /** Why an importer stopped reading a document: thrown inside it, and returned as its refusal. */
 export class Stopped extends Error {
   constructor(readonly why: Said) { super(why.en); }
