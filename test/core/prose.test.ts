@@ -407,6 +407,7 @@ describe('any text', () => {
       'all without end': (n) => '均'.repeat(n) + '已办结',
       'a run of digits': (n) => '受理申请' + '1'.repeat(n * 10) + '件',
       'a run of Chinese numerals': (n) => '受理申请' + '一'.repeat(n * 10) + '件',
+      'respectively without end': (n) => '行政复议、行政诉讼分别为2件、3件'.repeat(n) + '分别'.repeat(n * 5),
       'years and ranges without end': (n) => '受理申请63件，'.repeat(n) + '2023年1-6月3至5件，本年度上年度'.repeat(n),
     };
     for (const [name, make] of Object.entries(shapes)) await assertLinear(name, make);

@@ -3,8 +3,8 @@ import { isPageMarker, runningHeader } from '../strings';
 import { isDigits, normalizeLabel, PLACEHOLDER, UNITS } from './values';
 
 // One pass over the text of a table, whatever its layout, into label, value and blank tokens.
-// Tabs, pipes, runs of spaces and line breaks are evidence of where one cell ends and the next
-// begins, never the structure itself: the aligner (tables.ts, columns.ts) decides which row and column a value
+// Tabs, pipes, runs of spaces, line breaks (and, in a table converted to text with them, commas or
+// semicolons) are evidence of where one cell ends and the next begins, never the structure itself: the aligner (tables.ts, columns.ts) decides which row and column a value
 // belongs to from the labels around it. A blank token is made only where the text proves an empty
 // cell (between two tabs, between two pipes, an empty grid cell, a line holding only a tab); in a
 // space-aligned table or a PDF's text a blank cell leaves nothing but a wider gap, which the
@@ -35,7 +35,6 @@ const TAB = 9, PIPE = 0x7c;
 /** A pipe, or the full-width one a Chinese input method types for it (｜). */
 const isPipe = (c: number) => c === PIPE || c === 0xff5c;
 const hasPipe = (s: string) => s.indexOf('|') >= 0 || s.indexOf('｜') >= 0;
-
 
 /**
  * A Markdown rule row (|---|:--:|) or a grid table's border (+----+====+); without a pipe or a
@@ -171,7 +170,7 @@ const MAY_CUT = /[\t|｜,，;；]/;
  * Where `line` is cut by the delimiter `sep` from `from` on: its next one outside brackets (a label's
  * note holds commas: （区分处理的，只计这一情形，不计其他情形）), or -1. A tab is never inside a cell.
  */
-export function nextDelimiter(line: string, from: number, sep: number): number {
+function nextDelimiter(line: string, from: number, sep: number): number {
   if (sep === TAB) return line.indexOf('\t', from);
   for (let i = from, depth = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);

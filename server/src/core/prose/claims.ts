@@ -292,7 +292,8 @@ class ProseReader {
         // 不予公开、无法提供、不予处理的分别为1件、30件、2件: each figure is its word's, in order, when the
         // words and figures are as many; the figures are read here, and not one by one below.
         if (marker === 'each' && tok.entry!.word === '分别') {
-          if (!vetoed && era === 'now') this.respectively(clause, i, unclear, cases);
+          // (Once a clause: its figures are then unchecked, and the work stays linear in the clause.)
+          if (!unchecked && !vetoed && era === 'now') this.respectively(clause, i, unclear, cases);
           unchecked = true;
         }
         if (marker === 'unclear') unclear = true;
