@@ -114,4 +114,22 @@ describe('table 4 with every cell empty', () => {
       });
     }
   });
+
+  it('a row of table 2 or 3 left empty where nothing proves a cell: that row has no numbers (row-cells), never a row missing', () => {
+    const rows = [['t3', '3.1'], ['t3', '3.3.2'], ['t3', '4'], ['t2', 'regulations'], ['t2', 'penalty']] as const;
+    for (const l of LAYOUTS.filter((x) => !x.provesBlanks)) {
+      FIGURES.forEach(({ name, figures }, i) => {
+        const [key, row] = rows[i % rows.length];
+        // (A flattened page runs table 2's labels together: its empty row stays unread, as before.)
+        if (key === 't2' && l.family === 'flattened') return;
+        const text = l.render(emptied(figures, key, row));
+        const where = `${l.name}, ${name}, ${key} ${row}`;
+        const findings = tableFindings(text).filter((f) => f.code !== 'cell-ambiguous');
+        assert.deepEqual(findings.map((f) => f.code), ['row-cells'], where);
+        assert.match(findings[0].message, /一行没有数字，应有 \d 个/, where);
+        // (Run-together digits the empty row's identities would have decided stay ambiguous: said, not guessed.)
+        assert.deepEqual(bound(text, figures).wrong.filter((w) => !w.startsWith(`${key} ${row} `) && !w.includes('ambiguous null')), [], where);
+      });
+    }
+  });
 });

@@ -205,7 +205,7 @@ function valuesIn(tokens: Token[]): number {
 function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table): number {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
-  const pending = new Set<string>(); // rows whose label was seen without numbers after it
+  const pending = new Map<string, Token[]>(); // rows whose label was seen without numbers after it, with the labels of its run
   const groups = new Set<string>();
   const strays: Stray[] = [];
   const wordsBefore = new Map<Token, string | undefined>(); // rows of numbers given to the row before, and the words that named no row before them
@@ -268,7 +268,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       else strays.push(strayOf(spec, seg));
       continue;
     }
-    for (const row of named.slice(0, -1)) if (!byKey.has(row.key)) pending.add(row.key);
+    for (const row of named.slice(0, -1)) if (!byKey.has(row.key)) pending.set(row.key, seg.labels);
     const row = named[named.length - 1];
     const seen = byKey.get(row.key);
     if (seen) {
@@ -300,6 +300,9 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       byKey.set(orphan.spec.key, orphan);
     }
   }
+  // A row whose label stands without a number, with no number astray in the table: a row left blank
+  // (where the text shows no empty cells: space-aligned, a PDF's text), not a row missing.
+  if (strays.length === 0) for (const [key, labels] of pending) drafts.push({ spec: rows.find((r) => r.key === key)!, labels, tokens: [] });
 
   const header = headerColumns(spec, headerLabels.length ? headerLabels : tokens.filter((t) => t.kind === Kind.Label));
   let aligned: Aligned[] | undefined;
