@@ -155,11 +155,12 @@ function groups(f: Figures): Group[] {
         '全年收到政府信息公开申请共{t3.1.total}件',
         '共收到政府信息公开申请：{t3.1.total}件',
         '本年度新收、上年结转政府信息公开申请分别为{t3.1.total}件、{t3.2.total}件',
+        '本年度政府信息公开申请共{t3.1.total}件',
         '{=t3.1.total}未收到政府信息公开申请',
         '{=t4.all.total}未发生政府信息公开行政复议、行政诉讼案件',
       ],
       when: (v) => [true, true, true, true, true, true, true, true, true, v('t3.2.total')! > 0, v('t3.2.total')! > 0, v('t3.2.total')! > 0,
-        true, true, true, true, true, true, true, true, true, true, true, v('t3.1.total') === 0, v('t4.all.total') === 0],
+        true, true, true, true, true, true, true, true, true, true, true, true, v('t3.1.total') === 0, v('t4.all.total') === 0],
     },
     {
       name: 'concluded',
