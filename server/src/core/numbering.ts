@@ -43,6 +43,12 @@ export interface Numbering {
   point?: true;
 }
 
+/** Past the blanks from `j` (before `end`): where a numbering's text starts. */
+function pastBlanks(line: string, j: number, end: number): number {
+  while (j < end && isBlank(line.charCodeAt(j))) j++;
+  return j;
+}
+
 /** 第, which opens 第二部分. */
 export const DI = 0x7b2c;
 
@@ -67,15 +73,14 @@ export function readNumbering(line: string, at: number, end = line.length): Numb
   if (!numeral) return undefined;
   if (part && !line.startsWith('部分', numeral.end)) return undefined;
   const i = part ? numeral.end + 2 : numeral.end;
-  let j = i;
-  while (j < end && isBlank(line.charCodeAt(j))) j++;
+  let j = pastBlanks(line, i, end);
   let separator = '';
   const c = line.charCodeAt(j);
   if (j < end && (SEPARATOR_CODES.includes(c) || (part && (c === 0xff1a || c === 0x3a)))) separator = line[j++];
   else if (j === i && !part) return undefined; // 一是, 2023年: a numeral that runs into the text is not a numbering
   // “2.5” or “1.2万” is a number, not a numbering.
   if ((separator === '.' || separator === '．') && isDigit(line.charCodeAt(j))) return undefined;
-  while (j < end && isBlank(line.charCodeAt(j))) j++;
+  j = pastBlanks(line, j, end);
   const written = line.slice(part ? at + 1 : at, numeral.end);
   return { numeral: written, value: numeral.value, style: numeral.han ? 'han' : 'arabic', separator, start: at, end: j };
 }
@@ -90,8 +95,7 @@ export function readBracketNumbering(line: string, at: number, end = line.length
   const numeral = readNumeral(line, at + 1, end);
   const close = numeral && line.charCodeAt(numeral.end);
   if (!numeral || (close !== 0xff09 /* ） */ && close !== 0x29 /* ) */)) return undefined;
-  let j = numeral.end + 1;
-  while (j < end && isBlank(line.charCodeAt(j))) j++;
+  const j = pastBlanks(line, numeral.end + 1, end);
   return { numeral: line.slice(at + 1, numeral.end), value: numeral.value, style: numeral.han ? 'han' : 'arabic', separator: line[numeral.end], start: at, end: j, point: true };
 }
 
@@ -110,8 +114,7 @@ export function readSpokenNumbering(line: string, at: number, end = line.length)
   if (!numeral || !numeral.han) return undefined;
   const c = line.charCodeAt(numeral.end);
   if (ordinal ? !ORDINAL_SEPARATORS.includes(c) : c !== SHI) return undefined;
-  let j = numeral.end + 1;
-  while (j < end && isBlank(line.charCodeAt(j))) j++;
+  const j = pastBlanks(line, numeral.end + 1, end);
   return { numeral: line.slice(ordinal ? at + 1 : at, numeral.end), value: numeral.value, style: 'han', separator: line[numeral.end], start: at, end: j, point: true };
 }
 

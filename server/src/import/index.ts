@@ -71,7 +71,7 @@ export async function importDocument(kind: Exclude<DocumentKind, 'text'>, bytes:
     }
   } catch (error) {
     // A bug of the importer, not a fault of the document: say so, and check the other files.
-    return { refused: importerFailed(error instanceof Error ? error.message : String(error)) };
+    return { refused: importerFailed(error) };
   }
 }
 

@@ -73,7 +73,7 @@ function run(job: Job, limits: Limits): Promise<ImportResult> {
     try {
       w = worker(limits.megabytes);
     } catch (error) {
-      resolve({ refused: importerFailed(error instanceof Error ? error.message : String(error)) });
+      resolve({ refused: importerFailed(error) });
       return;
     }
     const finish = (result: ImportResult, stopped: boolean) => {
@@ -91,7 +91,7 @@ function run(job: Job, limits: Limits): Promise<ImportResult> {
     };
     const read = (result: ImportResult) => finish(result, false);
     const tooMuch = () => finish({ refused: tooBig(job.kind, limits.megabytes) }, true);
-    const failed = (error: Error & { code?: string }) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooMuch() : finish({ refused: importerFailed(error.message) }, true));
+    const failed = (error: Error & { code?: string }) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooMuch() : finish({ refused: importerFailed(error) }, true));
     const exited = () => finish({ refused: importerFailed('the worker exited') }, true);
     const deadline = setTimeout(() => finish({ refused: tooSlow(job.kind, limits.seconds) }, true), limits.seconds * 1000);
     const ceiling = process.memoryUsage.rss() + limits.megabytes * 1024 * 1024;

@@ -17,7 +17,10 @@ export const PICTURE_LINE = '![图片]()';
 export const hasText = (draft: string) => /\S/.test(draft.replaceAll(PICTURE_LINE, ''));
 
 /** An importer's own fault, not the document's: said so, and the other files checked all the same. */
-export const importerFailed = (why: string) => said(`读取时出错（请报告此问题）：${why}`, `the importer failed (please report this): ${why}`);
+export function importerFailed(error: unknown): Said {
+  const why = error instanceof Error ? error.message : String(error);
+  return said(`读取时出错（请报告此问题）：${why}`, `the importer failed (please report this): ${why}`);
+}
 
 /** Why an importer stopped reading a document: thrown inside it, and returned as its refusal. */
 export class Stopped extends Error {

@@ -205,7 +205,7 @@ function valuesIn(tokens: Token[]): number {
 function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table): number {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
-  const pending = new Map<string, Token[]>(); // rows whose label was seen without numbers after it, with the labels of its run
+  const pending = new Map<string, Draft>(); // rows whose label was seen without numbers after it (with the labels of its run)
   const groups = new Set<string>();
   const strays: Stray[] = [];
   const wordsBefore = new Map<Token, string | undefined>(); // rows of numbers given to the row before, and the words that named no row before them
@@ -268,7 +268,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       else strays.push(strayOf(spec, seg));
       continue;
     }
-    for (const row of named.slice(0, -1)) if (!byKey.has(row.key)) pending.set(row.key, seg.labels);
+    for (const row of named.slice(0, -1)) if (!byKey.has(row.key)) pending.set(row.key, { spec: row, labels: seg.labels, tokens: [] });
     const row = named[named.length - 1];
     const seen = byKey.get(row.key);
     if (seen) {
@@ -302,7 +302,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   }
   // A row whose label stands without a number, with no number astray in the table: a row left blank
   // (where the text shows no empty cells: space-aligned, a PDF's text), not a row missing.
-  if (strays.length === 0) for (const [key, labels] of pending) drafts.push({ spec: rows.find((r) => r.key === key)!, labels, tokens: [] });
+  if (strays.length === 0) drafts.push(...pending.values());
 
   const header = headerColumns(spec, headerLabels.length ? headerLabels : tokens.filter((t) => t.kind === Kind.Label));
   let aligned: Aligned[] | undefined;
@@ -496,6 +496,9 @@ function blockSlots(spec: TableSpec, blocks: readonly RowSpec[], joined: string)
   return slots;
 }
 
+/** A group of table 4's cells, under the header that names its blocks. */
+interface Group { slots: Slot[]; header: Token[]; tokens: Token[] }
+
 /**
  * Table 4 written as two or three tables, each under a header of its own (行政复议 | 行政诉讼, a Word
  * table per block): the numbers come in groups, each after the header words that name its blocks.
@@ -503,8 +506,8 @@ function blockSlots(spec: TableSpec, blocks: readonly RowSpec[], joined: string)
  * (or blanks) per block it names; else undefined, and the numbers among header words stay unread.
  * A table 4 without a number is read so too, one table or several (its rows' empty cells, blankRow).
  */
-function groupsOf(spec: TableSpec, segs: Segment[]): { slots: Slot[]; header: Token[]; tokens: Token[] }[] | undefined {
-  const groups: { slots: Slot[]; header: Token[]; tokens: Token[] }[] = [];
+function groupsOf(spec: TableSpec, segs: Segment[]): Group[] | undefined {
+  const groups: Group[] = [];
   const seen = new Set<string>();
   const blank = segs.every((s) => valuesIn(s.tokens) === 0);
   let header: Token[] = [];
@@ -542,20 +545,22 @@ function blankRow(spec: TableSpec, s: Segment): Token[] {
   return several ? cells.filter((t) => t.line === line) : cells;
 }
 
+/** Whether a header holds `word` as one of its words (序号, 备注: columns a drafter adds). */
+const names = (header: Token[], word: string) => header.some((t) => normOf(t) === word);
+
 /**
  * A row's cells without those of the columns a drafter adds, when the header names them and the row
  * has a cell more for each: a 序号 column's “1” first (the empty cells before it are traces of the
  * header's, not the row's) or its empty cell; a 备注 column's empty cell last.
  */
 function withoutAdded(cells: Token[], n: number, header: Token[]): Token[] {
-  const named = (word: string) => header.some((t) => normOf(t) === word);
   let from = 0, to = cells.length;
-  if (named('序号')) {
+  if (names(header, '序号')) {
     const serial = cells.findIndex(isValue);
     if (serial >= 0 && cells[serial].text === '1' && to - serial - 1 >= n) from = serial + 1;
     else if (to > n && cells[0].kind === Kind.Blank) from = 1;
   }
-  if (to - from > n && named('备注') && cells[to - 1].kind === Kind.Blank) to--;
+  if (to - from > n && names(header, '备注') && cells[to - 1].kind === Kind.Blank) to--;
   return to - from === n ? cells.slice(from, to) : cells;
 }
 
@@ -582,6 +587,8 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
     readInto(idx, spec, table, slots, s.tokens, columns, () => spanOf(idx, s.labels, s.tokens), choices);
     end = Math.max(end, s.tokens[s.tokens.length - 1].end);
   };
+  /** Each group of table 4 written as several tables, under its own header. */
+  const readGroups = (groups: Group[]) => { for (const g of groups) read({ labels: g.header, tokens: g.tokens }, g.slots, headerColumns(spec, g.header)); };
   if (new Set(perBlock.map((s) => blockOf(s)!.key)).size >= 2) {
     const columns = headerColumns(spec, labels);
     const done = new Set<string>();
@@ -610,7 +617,7 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
       // Not a number: the empty cells the text proves, fifteen, are the row (or rows): blank cells, not zeros.
       const groups = groupsOf(spec, segs);
       if (!groups) return -1;
-      for (const g of groups) read({ labels: g.header, tokens: g.tokens }, g.slots, headerColumns(spec, g.header));
+      readGroups(groups);
       return end;
     }
     const header = tokens.slice(0, first).filter((t) => t.kind === Kind.Label);
@@ -618,7 +625,7 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
     let data: Token[] = [];
     let values = 0, lost = false;
     // A 序号 column's “1” before the row: a number more to read.
-    const serial = tokens[first].text === '1' && header.some((t) => normOf(t) === '序号') ? 1 : 0;
+    const serial = tokens[first].text === '1' && names(header, '序号') ? 1 : 0;
     for (let i = first; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.kind === Kind.Label) {
@@ -642,7 +649,7 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
     if (values < data.length) data = withoutAdded(data, slots.length, header);
     const groups = lost ? groupsOf(spec, segs) : undefined;
     if (groups) {
-      for (const g of groups) read({ labels: g.header, tokens: g.tokens }, g.slots, headerColumns(spec, g.header));
+      readGroups(groups);
     } else if (lost) {
       table.problems.push({ kind: 'unreadable', row: spec.rows[0].key, range: spanOf(idx, data), found: values, expected: slots.length, cause: 'mixed' });
       return end;
