@@ -5,7 +5,7 @@ import { toHalfWidth } from '../strings';
 import { splitRuns } from './split';
 import { columnNamed, normOf } from './labels';
 import { Kind, nextColumn, type Token } from './tokens';
-import { PLACEHOLDER } from './values';
+import { isSmallCount, PLACEHOLDER } from './values';
 
 // One row: which of its tokens fill which of its cells. The count of its numbers, the blank cells
 // the text proves, the cells and horizontal positions of the header's words, and — for digits run
@@ -254,7 +254,7 @@ function underHeaders(tokens: Token[], keys: string[], columns: Columns): Token[
 
 /** A count of one to three digits on a line of its own, outside any cell: perhaps a page's number. */
 const isLoneNumber = (tokens: Token[], v: Token) =>
-  isValue(v) && v.cell < 0 && /^\d{1,3}$/.test(v.text) && !tokens.some((t) => t !== v && t.line === v.line);
+  isValue(v) && v.cell < 0 && isSmallCount(v.text) && !tokens.some((t) => t !== v && t.line === v.line);
 
 /**
  * Without the page numbers a PDF prints as a bare number on a line of its own inside a table. When

@@ -7,7 +7,7 @@ import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Alig
 import { columnNamed, isShort, namedIn, normOf, perLabel, type Named } from './labels';
 import { detectVersion, type Region } from './regions';
 import { Kind, tokenize, type Token } from './tokens';
-import { plainCount, readCell } from './values';
+import { isSmallCount, plainCount, readCell } from './values';
 
 // The reader of the statistical tables, one design for every layout (spec: “Layouts the parser
 // meets”). A table is found by its anchor words after its section's heading (regions.ts); its text
@@ -125,7 +125,7 @@ function serialAt(spec: TableSpec, seg: Segment, next: Segment | undefined): num
   let at = seg.tokens.length - 1;
   while (at >= 0 && seg.tokens[at].kind === Kind.Blank) at--;
   const serial = seg.tokens[at];
-  if (serial?.kind !== Kind.Value || !/^\d{1,3}$/.test(serial.text) || seg.tokens[at - 1]?.line === serial.line) return -1;
+  if (serial?.kind !== Kind.Value || seg.tokens[at - 1]?.line === serial.line || !isSmallCount(serial.text)) return -1;
   if (seg.labels[seg.labels.length - 1]?.line === serial.line || next.labels[0].line === serial.line) return -1;
   return namedIn(spec, next.labels).length ? at : -1;
 }

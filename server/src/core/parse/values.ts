@@ -17,6 +17,9 @@ export function isDigits(s: string): boolean {
   return s.length > 0;
 }
 
+/** Whether s is one to three ASCII digits (a serial or a page's number), read without a regular expression. */
+export const isSmallCount = (s: string) => s.length <= 3 && isDigits(s);
+
 const reading = (kind: CellKind, value: number | null, unit?: string, nonstandard = false): CellReading => ({ kind, value, unit, nonstandard });
 
 /** The value of a plain count (up to 15 ASCII digits), or undefined: most cells, read without a regular expression. */
