@@ -74,29 +74,35 @@ function anchorBy(re: RegExp, text: string, key: TableKey, from: number, header:
   return -1;
 }
 
-const OPENERS = '（(〔【[', CLOSERS = '）)〕】]';
+/** +1 for an opening bracket, −1 for a closing one, 2 for a sentence's punctuation (，。；). */
+const MARK = new Int8Array(65536);
+for (const c of '（(〔【[') MARK[c.charCodeAt(0)] = 1;
+for (const c of '）)〕】]') MARK[c.charCodeAt(0)] = -1;
+for (const c of '，。；') MARK[c.charCodeAt(0)] = 2;
 const FULL_WIDTH_COMMA = 0xff0c, FULL_WIDTH_SEMICOLON = 0xff1b;
 
 /** Whether text[at, to), up to its line's end, has a sentence's punctuation (，。；) outside brackets — also a bracket opened just before `at`. */
 function inSentence(text: string, at: number, to: number): boolean {
   const lineEnd = text.indexOf('\n', at);
   if (lineEnd >= 0 && lineEnd < to) to = lineEnd;
-  // A row of a table converted to text with full-width commas or semicolons (第二十条第（一）项，，，): its cells', not a sentence's.
-  const row = text.slice(at, Math.min(lineEnd < 0 ? text.length : lineEnd, at + 400));
-  if (isDelimitedRow(row, FULL_WIDTH_COMMA) || isDelimitedRow(row, FULL_WIDTH_SEMICOLON)) return false;
   // Inside a bracket that opened before the anchor (“（本列数据的勾稽关系为：第一项加第二项之和，…）”)?
   let depth = 0;
-  for (let i = at - 1; i >= Math.max(0, at - 40) && text[i] !== '\n'; i--) {
-    if (CLOSERS.includes(text[i])) break;
-    if (OPENERS.includes(text[i])) { depth = 1; break; }
+  for (let i = at - 1; i >= Math.max(0, at - 40) && text.charCodeAt(i) !== 10; i--) {
+    const m = MARK[text.charCodeAt(i)];
+    if (m === -1) break;
+    if (m === 1) { depth = 1; break; }
   }
-  for (let i = at; i < to; i++) {
-    const c = text[i];
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === '，' || c === '。' || c === '；')) return true;
+  let i = at;
+  for (; i < to; i++) {
+    const m = MARK[text.charCodeAt(i)];
+    if (m === 1) depth++;
+    else if (m === -1) depth = Math.max(0, depth - 1);
+    else if (m === 2 && depth === 0) break;
   }
-  return false;
+  if (i >= to) return false;
+  // A row of a table converted to text with full-width commas or semicolons (第二十条第（一）项，，，): its cells', not a sentence's.
+  const row = text.slice(at, Math.min(lineEnd < 0 ? text.length : lineEnd, at + 400));
+  return !isDelimitedRow(row, FULL_WIDTH_COMMA) && !isDelimitedRow(row, FULL_WIDTH_SEMICOLON);
 }
 
 /**
