@@ -77,19 +77,28 @@ const namedByLabel = perLabel((spec, label) => spec.rows.filter((r) => r.match.s
  * two-character one only as a whole label or at the run's end (规章000 in flattened text).
  */
 export function namedIn(spec: TableSpec, labels: Token[]): readonly Named[] {
-  // Remembered per run of label texts (kept apart by \u0001): runs repeat from report to report.
-  // Without it an in-process check takes ~10–15% longer (the CLI batch ~2%; npm run bench).
-  let key = normOf(labels[0] ?? EMPTY);
-  for (let i = 1; i < labels.length; i++) key += '\u0001' + normOf(labels[i]);
-  return namedByTexts(spec, key);
+  // Remembered per run of label texts, one level of maps per label: runs repeat from report to report.
+  // (Without it an in-process check takes ~10–15% longer, the CLI batch ~2%; npm run bench. A key
+  // joined of the texts would be a new string to hash at every look-up, ~10× slower than a text's.)
+  const memo = runsOf(spec);
+  if (memo.size > 5000) { memo.runs.clear(); memo.size = 0; }
+  let runs = memo.runs, run: Run | undefined;
+  for (let i = 0; i === 0 || i < labels.length; i++) {
+    const text = i < labels.length ? normOf(labels[i]) : '';
+    run = runs.get(text);
+    if (!run) { runs.set(text, (run = { named: undefined, next: undefined })); memo.size++; }
+    if (i + 1 < labels.length) runs = run.next ??= new Map();
+  }
+  return (run!.named ??= namedByTexts(spec, labels.length ? labels.map(normOf) : ['']));
 }
 
-const EMPTY = { text: '', norm: '' } as Token;
+interface Run { named: readonly Named[] | undefined; next: Map<string, Run> | undefined }
+const runsOf = perTableSpec(() => ({ runs: new Map<string, Run>(), size: 0 }));
 
-const namedByTexts = perLabel((spec, key): Named[] => {
+function namedByTexts(spec: TableSpec, texts: string[]): Named[] {
   let joined = '';
   const found: Named[] = [];
-  for (const text of key.split('\u0001')) {
+  for (const text of texts) {
     for (const row of namedByLabel(spec, text)) found.push({ row, at: joined.length });
     joined += text;
   }
@@ -100,7 +109,7 @@ const namedByTexts = perLabel((spec, key): Named[] => {
   const slip = before >= 4 ? namedBySlip(spec, joined.slice(0, before)) : undefined;
   if (slip && !found.some((f) => f.row === slip.row)) found.push(slip);
   return found.length > 1 ? found.sort((a, b) => a.at - b.at) : found;
-});
+}
 
 /** The words of each data row that a slip may be looked for in: its label as the statute prints it (normalized, without its numbering) and its keywords, those of four characters or more. */
 const slipWords = perTableSpec((spec) => spec.rows.flatMap((row) =>

@@ -448,8 +448,11 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
       t.cut(line, start, end, lead, withOuter, tabs, sep);
       if (LINES.size > 20000) LINES.clear();
       const entry = known ?? { plain: undefined, outer: undefined, pipes };
-      // Remembered with each label's text as the statute's words are matched against (labels.ts).
-      const tokens = t.tokens.slice(before).map((tok) => ({ ...tok, start: tok.start - lineStart, end: tok.end - lineStart, norm: tok.kind === Kind.Label ? normalizeLabel(tok.text) : undefined }));
+      // Remembered with each label's text as the statute's words are matched against (labels.ts), kept on this line's tokens too.
+      const tokens = t.tokens.slice(before).map((tok) => {
+        if (tok.kind === Kind.Label) tok.norm = normalizeLabel(tok.text);
+        return { ...tok, start: tok.start - lineStart, end: tok.end - lineStart };
+      });
       if (withOuter) entry.outer = tokens; else entry.plain = tokens;
       LINES.set(line, entry);
       continue;
