@@ -24,7 +24,15 @@ const reading = (kind: CellKind, value: number | null, unit?: string, nonstandar
 
 /** The value of a plain count (up to 15 ASCII digits), or undefined: most cells, read without a regular expression. */
 export function plainCount(raw: string): number | undefined {
-  return raw.length <= 15 && isDigits(raw) ? Number(raw) : undefined;
+  if (raw.length === 0 || raw.length > 15) return undefined;
+  // Added up digit by digit (exact below 2^53): Number(raw) parses a string it has not seen in C++.
+  let value = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 /** Reads a cell's text. Blank and placeholders are kept apart from zero. */
