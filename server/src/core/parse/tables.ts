@@ -166,7 +166,7 @@ function strayOf(spec: TableSpec, seg: Segment): Stray {
 interface Draft { spec: RowSpec; labels: Token[]; tokens: Token[]; reading?: Reading }
 
 /** A label run that reads as prose (a sentence ending in 。) ends a table whose rows have begun. */
-const isProse = (labels: Token[]) => labels.some((t) => t.text.includes('。') && t.text.length > 8);
+const isProse = (labels: Token[]) => labels.some((t) => t.text.length > 8 && t.text.includes('。'));
 
 /** The range from the first token to the last (of the first list, to the last of the second, if any). */
 function spanOf(idx: LineIndex, tokens: Token[], more: Token[] = []): Range {
@@ -211,7 +211,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   const wordsBefore = new Map<Token, string | undefined>(); // rows of numbers given to the row before, and the words that named no row before them
   const rows = dataRows(spec), lastRow = rows[rows.length - 1];
   let current: Draft | undefined;
-  let headerLabels: Token[] = [];
+  const headerLabels: Token[] = [];
   let done = false; // the last row has its numbers: from here on, only rows not yet found are read
   let borrowed: RowSpec | undefined; // a row named by this run's labels together with the next run's
   const segs = segments(tokens);
@@ -221,7 +221,8 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     if (current && isProse(seg.labels)) break;
     let hasValues = seg.tokens.some(isValue);
     const found = namedIn(spec, seg.labels);
-    let named = rowsNamed(spec, found, seg.labels, hasValues, groups, current).filter((r) => r !== borrowed);
+    let named = rowsNamed(spec, found, seg.labels, hasValues, groups, current);
+    if (borrowed) named = named.filter((r) => r !== borrowed);
     // A serial is one number too many: the only one after header words, or one more than the row's columns.
     const serial = serials ? serialAt(spec, seg, segs[i + 1]) : -1;
     if (serial >= 0 && valuesIn(seg.tokens) === (named.length ? named[named.length - 1].columns.length : 0) + 1) {
@@ -241,7 +242,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     }
     if (done && !named.some((r) => !byKey.has(r.key))) continue;
     if (named.length === 0) {
-      if (!current) headerLabels = headerLabels.concat(seg.labels);
+      if (!current) for (const l of seg.labels) headerLabels.push(l);
       if (!hasValues) continue;
       // Numbers after a group label (（三）不予公开 9 1 0 …): a subtotal drafts add, not the statute's —
       // unless words the reader cannot name stand between them (（四）无法提供 1.不掌卧…: a row it cannot read).
@@ -268,8 +269,8 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       else strays.push(strayOf(spec, seg));
       continue;
     }
-    for (const row of named.slice(0, -1)) if (!byKey.has(row.key)) pending.set(row.key, { spec: row, labels: seg.labels, tokens: [] });
     const row = named[named.length - 1];
+    for (let k = 0; k + 1 < named.length; k++) if (!byKey.has(named[k].key)) pending.set(named[k].key, { spec: named[k], labels: seg.labels, tokens: [] });
     const seen = byKey.get(row.key);
     if (seen) {
       // A row found twice (repeated after a page break): the one with numbers; the other's are dropped.
@@ -704,7 +705,11 @@ export function parseTable(idx: LineIndex, region: Region): Table {
 
 /** Whether any of a table's cells was read. */
 export function hasCells(table: Table): boolean {
-  for (const row in table.rows) for (const _ in table.rows[row].cells) return true;
+  // By the format's rows (the keys rows are filed under), not a for-in over the rows: it collects every key first.
+  for (const row of tableSpec(table.version, table.key).rows) {
+    const cells = table.rows[row.key]?.cells;
+    if (cells) for (const _ in cells) return true;
+  }
   return false;
 }
 
