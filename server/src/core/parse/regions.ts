@@ -43,6 +43,13 @@ function headerWords(key: TableKey): string[] {
   }
   return [...words];
 }
+/** Those whose every character normalizes to itself: such a word in the text as written is one in the text normalized. */
+const PLAIN_WORDS: Record<TableKey, string[]> = {
+  t2: plainWords(HEADER_WORDS.t2), t3: plainWords(HEADER_WORDS.t3), t4: plainWords(HEADER_WORDS.t4),
+};
+function plainWords(words: string[]): string[] {
+  return words.filter((w) => [...w].every((c) => normalizeLabel(c) === c));
+}
 
 /**
  * Where the anchor of a table is, from `from` on. An anchor in a sentence (“根据第二十条第（一）项规定，…”,
@@ -68,7 +75,10 @@ function anchorBy(re: RegExp, text: string, key: TableKey, from: number, header:
     const upTo = Math.min(digit < 0 ? Math.min(text.length, after + 400) : after + digit, next);
     if (inSentence(text, m.index, upTo)) continue;
     if (!header) return m.index;
-    const words = normalizeLabel(text.slice(after, upTo));
+    // A header word as written (most are) spares normalizing the text.
+    const raw = text.slice(after, upTo);
+    if (PLAIN_WORDS[key].some((w) => raw.includes(w))) return m.index;
+    const words = normalizeLabel(raw);
     if (HEADER_WORDS[key].some((w) => words.includes(w))) return m.index;
   }
   return -1;
