@@ -201,12 +201,22 @@ function unmerged(tokens: Token[], keys: string[], columns: Columns): Token[] | 
   return dropped ? out : undefined;
 }
 
+/** Table 4's `block.column` key, made once for each (a key made anew is a new string to hash at every look-up). */
+const BLOCK_KEYS = new Map<string, Map<string, string>>();
+function blockKey(row: string, col: string): string {
+  let byCol = BLOCK_KEYS.get(row);
+  if (!byCol) BLOCK_KEYS.set(row, (byCol = new Map()));
+  let key = byCol.get(col);
+  if (key === undefined) byCol.set(col, (key = `${row}.${col}`));
+  return key;
+}
+
 /** How a row's tokens fill its slots. */
 export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slots: Slot[], columns: Columns): Reading {
   const n = slots.length;
   const values = tokens.filter(isValue);
   if (values.length === n) return { readings: [values], inferred: false };
-  const keys = slots.map((s) => (spec.key === 't4' ? `${s.row}.${s.col}` : s.col));
+  const keys = slots.map((s) => (spec.key === 't4' ? blockKey(s.row, s.col) : s.col));
   if (values.length > n) {
     const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns);
     if (fewer) return readSlots(idx, spec, fewer, slots, columns);
@@ -295,7 +305,7 @@ export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
       const k = seen.get(col) ?? 0;
       seen.set(col, k + 1);
       if (k >= spec.rows.length) continue;
-      key = `${spec.rows[k].key}.${col}`;
+      key = blockKey(spec.rows[k].key, col);
     }
     if (t.cell >= 0) {
       if (!cells.has(key)) cells.set(key, t.cell);
