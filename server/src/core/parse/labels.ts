@@ -75,25 +75,32 @@ const namedByLabel = perLabel((spec, label) => spec.rows.filter((r) => r.match.s
  * wrapped over lines (重新出\n具已获取信息), a group label and its first row ((三)不予公开 1.属于国家秘密),
  * or header words before the first row. Long keywords are found anywhere in the joined run; a
  * two-character one only as a whole label or at the run's end (规章000 in flattened text).
+ * (Remembered: without it an in-process check takes ~10–15% longer, the CLI batch ~2%; npm run bench.)
  */
-export function namedIn(spec: TableSpec, labels: Token[]): readonly Named[] {
-  // Remembered per run of label texts, one level of maps per label: runs repeat from report to report.
-  // (Without it an in-process check takes ~10–15% longer, the CLI batch ~2%; npm run bench. A key
-  // joined of the texts would be a new string to hash at every look-up, ~10× slower than a text's.)
-  const memo = runsOf(spec);
-  if (memo.size > 5000) { memo.runs.clear(); memo.size = 0; }
-  let runs = memo.runs, run: Run | undefined;
-  for (let i = 0; i === 0 || i < labels.length; i++) {
-    const text = i < labels.length ? normOf(labels[i]) : '';
-    run = runs.get(text);
-    if (!run) { runs.set(text, (run = { named: undefined, next: undefined })); memo.size++; }
-    if (i + 1 < labels.length) runs = run.next ??= new Map();
-  }
-  return (run!.named ??= namedByTexts(spec, labels.length ? labels.map(normOf) : ['']));
-}
+export const namedIn: (spec: TableSpec, labels: Token[]) => readonly Named[] = perRun(namedByTexts);
 
-interface Run { named: readonly Named[] | undefined; next: Map<string, Run> | undefined }
-const runsOf = perTableSpec(() => ({ runs: new Map<string, Run>(), size: 0 }));
+interface Run<T> { value: T | undefined; next: Map<string, Run<T>> | undefined }
+
+/**
+ * `compute(spec, texts)` of a run of labels (their normalized texts), remembered per table format and
+ * run, one level of maps per label: runs repeat from report to report. (A key joined of the texts
+ * would be a new string to hash at every look-up, ~10× slower than a label's text.)
+ */
+export function perRun<T>(compute: (spec: TableSpec, texts: string[]) => T): (spec: TableSpec, labels: Token[]) => T {
+  const bySpec = perTableSpec(() => ({ runs: new Map<string, Run<T>>(), size: 0 }));
+  return (spec, labels) => {
+    const memo = bySpec(spec);
+    if (memo.size > 5000) { memo.runs.clear(); memo.size = 0; }
+    let runs = memo.runs, run: Run<T> | undefined;
+    for (let i = 0; i === 0 || i < labels.length; i++) {
+      const text = i < labels.length ? normOf(labels[i]) : '';
+      run = runs.get(text);
+      if (!run) { runs.set(text, (run = { value: undefined, next: undefined })); memo.size++; }
+      if (i + 1 < labels.length) runs = run.next ??= new Map();
+    }
+    return (run!.value ??= compute(spec, labels.length ? labels.map(normOf) : ['']));
+  };
+}
 
 function namedByTexts(spec: TableSpec, texts: string[]): Named[] {
   let joined = '';

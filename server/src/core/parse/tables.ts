@@ -4,7 +4,7 @@ import { countBroken } from '../identities';
 import type { Cell, CellKind, Claim, Table, TableRow } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
 import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
-import { columnNamed, isShort, namedIn, normOf, perLabel, type Named } from './labels';
+import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
 import { detectVersion, type Region } from './regions';
 import { Kind, tokenize, type Token } from './tokens';
 import { isSmallCount, plainCount, readCell } from './values';
@@ -475,9 +475,7 @@ function readInto(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], 
 // ---- table 4 -------------------------------------------------------------------------------
 
 /** Table 4's fifteen cells in the order its header gives them (the statute's, unless the header clearly says another). */
-const table4Slots = (spec: TableSpec, labels: Token[]): Slot[] => slotsByHeader(spec, joinedNorm(labels));
-
-const slotsByHeader = perLabel((spec, joined): Slot[] => blockSlots(spec, spec.rows, joined));
+const table4Slots = perRun((spec, texts): Slot[] => blockSlots(spec, spec.rows, texts.join('')));
 
 /** The cells of `blocks`, in the order the joined header names their columns (the statute's, unless it clearly says another). */
 function blockSlots(spec: TableSpec, blocks: readonly RowSpec[], joined: string): Slot[] {
