@@ -93,7 +93,9 @@ const FULL_WIDTH_COMMA = 0xff0c, FULL_WIDTH_SEMICOLON = 0xff1b;
 
 /** Whether text[at, to), up to its line's end, has a sentence's punctuation (，。；) outside brackets — also a bracket opened just before `at`. */
 function inSentence(text: string, at: number, to: number): boolean {
-  const lineEnd = text.indexOf('\n', at);
+  // Only the line's first 400 characters or so matter: its end is looked for no further (a text of one
+  // long line, with an anchor word at every few characters, stays linear).
+  const near = text.slice(at, Math.max(to, at + 400)).indexOf('\n'), lineEnd = near < 0 ? -1 : at + near;
   if (lineEnd >= 0 && lineEnd < to) to = lineEnd;
   // Inside a bracket that opened before the anchor (“（本列数据的勾稽关系为：第一项加第二项之和，…）”)?
   let depth = 0;
