@@ -298,8 +298,8 @@ export function titleYearRange(idx: LineIndex, year: number): Range | undefined 
 export function findSubtopicNumberings(idx: LineIndex, report: Report): SubtopicNumbering[] {
   const overview = report.sections.find((s) => s.number === 1);
   if (!overview) return [];
-  const tables = tableSpans(idx, report);
-  const inTable = (offset: number) => tables.some(([start, end]) => start <= offset && offset <= end);
+  let tables: [number, number][] | undefined; // looked up only for a line numbered like a section
+  const inTable = (offset: number) => (tables ??= tableSpans(idx, report)).some(([start, end]) => start <= offset && offset <= end);
   const out: SubtopicNumbering[] = [];
   for (const { line: l, from, text: line } of sectionBody(idx, overview)) {
     const start = textStart(line);
