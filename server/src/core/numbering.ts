@@ -110,6 +110,7 @@ const ORDINAL_SEPARATORS = [...'、，,：:．.'].map((c) => c.charCodeAt(0));
  */
 export function readSpokenNumbering(line: string, at: number, end = line.length): Numbering | undefined {
   const ordinal = line.charCodeAt(at) === DI;
+  if (!ordinal && !isHanNumeral(line.charCodeAt(at))) return undefined;
   const numeral = readNumeral(line, ordinal ? at + 1 : at, end);
   if (!numeral || !numeral.han) return undefined;
   const c = line.charCodeAt(numeral.end);

@@ -99,12 +99,15 @@ const isTrailing = (c: number) => isBlank(c) || c === 0x2a || c === 0x23 || c ==
  */
 export function readHeading(line: string): Heading | undefined {
   if (line.length > 60) return undefined;
+  const start = textStart(line);
+  if (start === line.length) return undefined;
+  // A heading starts with its numeral, its title or a bracket (（二）): most short lines are none of these.
+  const first = line.charCodeAt(start);
+  if (!isHanNumeral(first) && !isDigit(first) && first !== DI && !TITLE_STARTS.has(first) && first !== 0xff08 && first !== 0x28) return undefined;
   let end = line.length;
   // A table row whose one cell spans the table (a heading typed as the table's first row) ends in the tabs of the cells it covers.
   while (end > 0 && (isTrailing(line.charCodeAt(end - 1)) || line.charCodeAt(end - 1) === 9)) end--;
-  if (end > 0 && line.lastIndexOf('\t', end - 1) >= 0) return undefined;
-  const start = textStart(line, end);
-  if (start >= end) return undefined;
+  if (start >= end || line.lastIndexOf('\t', end - 1) >= 0) return undefined;
   // A section numbered like a sub-topic, （二）主动公开政府信息情况, or like a point of a speech, 二是主动公开政府信息情况:
   // taken only with its own numeral and a title of the statute's, the whole line (一's sub-topics are often
   // named after the sections: （一）主动公开政府信息情况; points are prose: 一是加强组织领导，…).
@@ -113,9 +116,7 @@ export function readHeading(line: string): Heading | undefined {
     const { number, statutory } = matchTitle(line.slice(point.end, end));
     return number && number === point.value ? { number, numbering: point, titleStart: point.end, titleEnd: end, statutory } : undefined;
   }
-  // A heading starts with its numeral or its title (not （ ( |): most short lines are neither.
-  const first = line.charCodeAt(start);
-  if (!isHanNumeral(first) && !isDigit(first) && first !== DI && !TITLE_STARTS.has(first)) return undefined;
+  if (first === 0xff08 || first === 0x28) return undefined;
   const numbering = readNumbering(line, start, end);
   const titleStart = numbering ? numbering.end : start;
   const title = line.slice(titleStart, end);
@@ -297,8 +298,8 @@ export function titleYearRange(idx: LineIndex, year: number): Range | undefined 
 export function findSubtopicNumberings(idx: LineIndex, report: Report): SubtopicNumbering[] {
   const overview = report.sections.find((s) => s.number === 1);
   if (!overview) return [];
-  const tables = tableSpans(idx, report);
-  const inTable = (offset: number) => tables.some(([start, end]) => start <= offset && offset <= end);
+  let tables: [number, number][] | undefined; // looked up only for a line numbered like a section
+  const inTable = (offset: number) => (tables ??= tableSpans(idx, report)).some(([start, end]) => start <= offset && offset <= end);
   const out: SubtopicNumbering[] = [];
   for (const { line: l, from, text: line } of sectionBody(idx, overview)) {
     const start = textStart(line);

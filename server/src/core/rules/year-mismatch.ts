@@ -1,6 +1,6 @@
-import { lineSpan, type LineIndex } from '../lineIndex';
+import { lineSpan, type LineIndex, type Range } from '../lineIndex';
 import { sectionBody, type Report } from '../model';
-import { matchesOf, toHalfWidth } from '../strings';
+import { toHalfWidth } from '../strings';
 import type { RawFinding, Rule } from './types';
 
 // ---- year-mismatch --------------------------------------------------------------------------
@@ -18,23 +18,24 @@ function period(idx: LineIndex, year: number): RawFinding[] {
     const raw = idx.lineText(l);
     if (!(raw.includes('31') || raw.includes('３１'))) continue;
     const line = toHalfWidth(raw); // same length: offsets stay valid
-    for (const m of matchesOf(PERIOD, line)) {
-      const years = [{ text: m[1], at: m.index! }];
-      if (m[2]) years.push({ text: m[2], at: m.index! + m[0].lastIndexOf(m[2]) });
-      for (const y of years) {
-        if (Number(y.text) === year) continue;
-        out.push({
-          code: 'year-mismatch', range: lineSpan(l, y.at, y.at + 4),
-          message: {
-            zh: `统计期限写的是${y.text}年，而标题是${year}年度报告；统计期限应为${year}年1月1日至${year}年12月31日。`,
-            en: `The period says ${y.text} but the title says this is the ${year} report; the period is 1 January to 31 December ${year}.`,
-          },
-          fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range: lineSpan(l, y.at, y.at + 4), newText: String(year) }], safe: false },
-        });
-      }
+    PERIOD.lastIndex = 0;
+    for (let m; (m = PERIOD.exec(line));) {
+      if (Number(m[1]) !== year) out.push(periodFinding(l, m[1], m.index, year));
+      if (m[2] && Number(m[2]) !== year) out.push(periodFinding(l, m[2], m.index + m[0].lastIndexOf(m[2]), year));
     }
   }
   return out;
+}
+
+function periodFinding(l: number, written: string, at: number, year: number): RawFinding {
+  return {
+    code: 'year-mismatch', range: lineSpan(l, at, at + 4),
+    message: {
+      zh: `统计期限写的是${written}年，而标题是${year}年度报告；统计期限应为${year}年1月1日至${year}年12月31日。`,
+      en: `The period says ${written} but the title says this is the ${year} report; the period is 1 January to 31 December ${year}.`,
+    },
+    fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range: lineSpan(l, at, at + 4), newText: String(year) }], safe: false },
+  };
 }
 
 // A year that compares (较2020年, 与2020年相比, 2020年以来) or names last year's report is not pasted text.
@@ -46,28 +47,37 @@ const YEAR = /(?:19|20)\d\d(?=\s*年)/g;
 function lastYearInProblems(report: Report, idx: LineIndex, year: number): RawFinding[] {
   const problems = report.sections.find((s) => s.number === 5);
   if (!problems) return [];
-  const out: RawFinding[] = [];
   const last = String(year - 1);
+  // A line can name last year only if the section holds it, or full-width digits that may spell it.
+  const body = idx.text.slice(idx.offset(problems.headingRange.end), idx.offset(problems.range.end));
+  if (!body.includes(last) && !FULLWIDTH_DIGIT.test(body)) return [];
+  const out: RawFinding[] = [];
   for (const { line: l, from, text: raw } of sectionBody(idx, problems)) {
     if (!raw.includes('年')) continue;
     const line = toHalfWidth(raw);
     if (!line.includes(last)) continue;
-    for (const m of matchesOf(YEAR, line)) {
+    YEAR.lastIndex = 0;
+    for (let m; (m = YEAR.exec(line));) {
       if (m[0] !== last) continue;
-      const at = m.index!;
+      const at = m.index;
       if (COMPARED_BEFORE.test(line.slice(Math.max(0, at - 4), at)) || COMPARED_AFTER.test(line.slice(at + 4, at + 24))) continue;
-      const range = lineSpan(l, from + at, from + at + 4);
-      out.push({
-        code: 'year-mismatch', range,
-        message: {
-          zh: `第五部分“存在的主要问题及改进情况”写的是${last}年，而这是${year}年度报告：这段文字可能是从上一年的报告沿用的，请核对。`,
-          en: `Section 5 speaks of ${last} in the ${year} report: this paragraph may have been pasted from last year's report.`,
-        },
-        fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range, newText: String(year) }], safe: false },
-      });
+      out.push(pastedYear(lineSpan(l, from + at, from + at + 4), last, year));
     }
   }
   return out;
+}
+
+const FULLWIDTH_DIGIT = /[０-９]/;
+
+function pastedYear(range: Range, last: string, year: number): RawFinding {
+  return {
+    code: 'year-mismatch', range,
+    message: {
+      zh: `第五部分“存在的主要问题及改进情况”写的是${last}年，而这是${year}年度报告：这段文字可能是从上一年的报告沿用的，请核对。`,
+      en: `Section 5 speaks of ${last} in the ${year} report: this paragraph may have been pasted from last year's report.`,
+    },
+    fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range, newText: String(year) }], safe: false },
+  };
 }
 
 export const yearMismatch: Rule = {
