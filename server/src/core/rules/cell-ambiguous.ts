@@ -31,9 +31,5 @@ export const cellAmbiguous: Rule = {
     zh: '网页复制的文字常把一行的数字连在一起（“558000063”）。检查按表内的勾稽关系和正文中的数字拆分；有不止一种拆法都说得通时，列出各种拆法，这几格不参与核对。在数字之间加上分隔即可。',
     en: 'Text copied from a web page often runs a row\'s numbers together (“558000063”). They are split by the table\'s identities and the figures in the prose; when more than one split fits, the splits are listed and those cells are not checked.',
     },
-  check({ report, idx }) {
-    const out: RawFinding[] = [];
-    for (const table of tablesOf(report)) if (table.problems.length) out.push(...ambiguous(idx, table));
-    return out;
-  },
+  check: ({ report, idx }) => tablesOf(report).flatMap((table) => ambiguous(idx, table)),
 };

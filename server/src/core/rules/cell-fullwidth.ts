@@ -29,9 +29,5 @@ export const cellFullwidth: Rule = {
     zh: '表格数字应使用半角阿拉伯数字，不加千位分隔符（“１２”“〇”“1,234”应写作“12”“0”“1234”）。检查仍按数字核对；快速修复改为半角阿拉伯数字。',
     en: 'Table numbers use ASCII digits without thousands separators (“１２”, “〇”, “1,234” are written 12, 0, 1234). They are still read and checked; the quick fix normalises them.',
   },
-  check({ report }) {
-    const out: RawFinding[] = [];
-    for (const { table, row, col, cell } of oddCells(report)) if (cell.nonstandard) out.push(fullwidthFinding(table, cell, row, col));
-    return out;
-  },
+  check: ({ report }) => oddCells(report).filter(({ cell }) => cell.nonstandard).map(({ table, row, col, cell }) => fullwidthFinding(table, cell, row, col)),
 };

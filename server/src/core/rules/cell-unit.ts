@@ -39,9 +39,5 @@ export const cellUnit: Rule = {
     zh: '表格的格子里只填数字，单位由表头注明（如“本年收费金额（单位：万元）”）。“373.91万元”虽然能读出数字，但不合表样；以“元”填在万元列里则数字差了一万倍。快速修复去掉单位（元换算为万元）。',
     en: 'Cells hold numbers only; the header gives the unit. The quick fix removes the unit (and converts 元 to 万元 in a 万元 column).',
   },
-  check({ report, idx }) {
-    const out: RawFinding[] = [];
-    for (const { table, row, col, cell } of oddCells(report)) if (cell.unit) out.push(unitFinding(table, idx, cell, row, col));
-    return out;
-  },
+  check: ({ report, idx }) => oddCells(report).filter(({ cell }) => cell.unit).map(({ table, row, col, cell }) => unitFinding(table, idx, cell, row, col)),
 };

@@ -122,20 +122,12 @@ function checkTable(table: Table, { broken: bad, blame, suspects }: Evaluation):
 }
 
 /** The identities of tables 3 and 4 evaluated once per report, for the identity findings and the prose. */
-const evaluations = perReport((report: Report) => {
-  const out: { table: Table; evaluation: Evaluation }[] = [];
-  const { t3, t4 } = report.tables;
-  if (t3) out.push({ table: t3, evaluation: evaluate(t3) });
-  if (t4) out.push({ table: t4, evaluation: evaluate(t4) });
-  return out;
-});
+const evaluations = perReport((report: Report) =>
+  [report.tables.t3, report.tables.t4].filter((t): t is Table => t !== undefined).map((table) => ({ table, evaluation: evaluate(table) })));
 
 /** Every identity finding of a report, worked out once for the four rules. */
-const identityFindings = perReport((report: Report): RawFinding[] => {
-  const out: RawFinding[] = [];
-  for (const { table, evaluation } of evaluations(report)) if (evaluation.broken.length) out.push(...checkTable(table, evaluation));
-  return out;
-});
+const identityFindings = perReport((report: Report): RawFinding[] =>
+  evaluations(report).flatMap(({ table, evaluation }) => checkTable(table, evaluation)));
 
 /**
  * What the identities say of a table cell, by `t3|row|col`: the value they pin it to (the one wrong

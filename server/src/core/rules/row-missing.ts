@@ -15,9 +15,9 @@ export const rowMissing: Rule = {
       const table = report.tables[key];
       // Where the reader lost track, the rows it did not find may be there: it says so itself (table-unreadable).
       if (!table || table.problems.some((p) => p.kind === 'unreadable' || p.kind === 'stray')) continue;
+      const missing = tableSpec(table.version, key).rows.filter((r) => !r.isGroup && !table.rows[r.key]);
       const { start } = table.range;
-      for (const r of tableSpec(table.version, key).rows) {
-        if (r.isGroup || table.rows[r.key]) continue;
+      for (const r of missing) {
         out.push({
           code: 'row-missing', range: { start, end: { line: start.line, character: Math.min(idx.lineText(start.line).length, start.character + 40) } },
           message: { zh: `${tableName(key)}缺少“${r.label}”一行。`, en: `${tableNameEn(key)} has no row “${r.label}”.` },

@@ -23,9 +23,6 @@ export const sectionOrder: Rule = {
     en: 'The six sections come in statutory order. The longest run of sections in order is taken as right; each other section is reported with the place it belongs.',
   },
   check({ report: { sections } }) {
-    let ordered = true;
-    for (let i = 1; i < sections.length && ordered; i++) ordered = sections[i - 1].number < sections[i].number;
-    if (ordered) return []; // all in order: the longest run is all of them
     const keep = inOrder(sections);
     const kept = sections.filter((s) => keep.has(s)); // in document order, which is also their order by number
     const out: RawFinding[] = [];

@@ -67,13 +67,8 @@ export const tableUnreadable: Rule = {
     zh: '检查能读各种排版的统计表：制表符分隔、一格一行、Markdown 表格、空格对齐、PDF 和网页复制的文字。读不懂时（数字不在任何一行之下——例如标签改写得对不上法定表格中任何一行，或同样像两行——，或连在一起的数字按勾稽关系拆不开）只报告这一条，指出在哪里读不懂；这些数字不参与核对，也不会因此报告缺行、空白或算术错误。连在一起的数字拆不开，多半是其中有一个数字写错了。表以图片给出（网页或 Word 中的截图、嵌入的 Excel 表、扫描页）时，说明这张表是图片、未核对，而不报告缺表。',
     en: 'The checker reads tables in every layout: tab-separated, one cell per line, Markdown, space-aligned, text copied from PDFs and web pages. Where it cannot (numbers that follow no row label — a label reworded past matching any row of the statutory table, or as near two rows — run-together digits that cannot be split so that the row adds up) it says so, once per table, and where; those numbers are left out of the checks and never reported as missing rows, blanks or wrong totals. A table given as a picture (a screenshot on a web page or in Word, an embedded Excel sheet, a scanned page) is reported as a picture, not checked, instead of as missing.',
     },
-  check({ report, idx }) {
-    const out: RawFinding[] = [];
-    for (const table of tablesOf(report)) if (table.problems.length) out.push(...unreadable(idx, table));
-    for (const key of TABLE_KEYS) {
-      const at = report.pictures[key];
-      if (at) out.push(picture(key, at));
-    }
-    return out;
-  },
+  check: ({ report, idx }) => [
+    ...tablesOf(report).flatMap((table) => unreadable(idx, table)),
+    ...TABLE_KEYS.flatMap((key) => { const at = report.pictures[key]; return at ? [picture(key, at)] : []; }),
+  ],
 };
