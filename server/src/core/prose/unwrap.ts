@@ -174,7 +174,8 @@ export function unwrap(idx: LineIndex, headings: readonly number[] = [], loose =
   if (!full && !loose) return AS_IS(idx.text);
   // Cuts, in document order: where each starts and ends in the document, and where it falls in the result.
   const starts: number[] = [], ends: number[] = [], at: number[] = [];
-  let text = '', from = 0;
+  const pieces: string[] = [];
+  let length = 0, from = 0;
   for (let l = 0; l + 1 < idx.lineCount; l++) {
     const width = widths[l];
     const wide = full > 0 && width >= full - SHORT_BY && width <= full + LONG_BY;
@@ -184,13 +185,16 @@ export function unwrap(idx: LineIndex, headings: readonly number[] = [], loose =
     if (next >= idx.lineCount || opensBlock(idx.lineText(next)) || headings.includes(next)) continue;
     if (!wide && !goesOnFrom(idx.lineText(l), idx.lineText(next))) continue;
     const start = idx.lineStart(l) + idx.lineText(l).length, end = idx.lineStart(next);
-    text += idx.text.slice(from, start);
-    starts.push(start); ends.push(end); at.push(text.length);
+    pieces.push(idx.text.slice(from, start));
+    length += start - from;
+    starts.push(start); ends.push(end); at.push(length);
     from = end;
     l = next - 1;
   }
   if (!starts.length) return AS_IS(idx.text);
-  text += idx.text.slice(from);
+  pieces.push(idx.text.slice(from));
+  // Joined, not added piece by piece: a flat string, which the reader's scan reads at one step a character.
+  const text = pieces.join('');
   return {
     text,
     original(offset, isEnd) {
