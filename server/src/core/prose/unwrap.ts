@@ -59,27 +59,33 @@ const SHORT_BY = 6;
 /** How far beyond it: a line of many digits and Latin letters measures a little wider. */
 const LONG_BY = 10;
 
-// Scratch space, reused (one document is read at a time): how many lines have each width, and each
-// line's width (-1 for a line that cannot end in a soft break). New arrays for each document make an
-// in-process check ~4–7% slower (npm run bench).
+// Scratch space, reused (one document is read at a time): how many lines have each width, each
+// line's width (-1 for a line that cannot end in a soft break), and whether a loose break may follow
+// it (endsOpen). New arrays for each document make an in-process check ~4–7% slower (npm run bench).
 const counts = new Uint32Array(MAX_FULL + 3);
 let widths = new Int32Array(1024);
+let goes = new Uint8Array(1024);
 
 /**
  * The width at which the document's lines are wrapped, or 0 when they are not: the width most of the
  * wide lines that end mid-sentence have (within two), if there are enough of them. Leaves those
- * lines' widths in `widths`.
+ * lines' widths in `widths` and, when `loose`, which lines go on in `goes`: each line is measured once.
  */
-function wrapWidth(idx: LineIndex): number {
+function wrapWidth(idx: LineIndex, loose: boolean): number {
   counts.fill(0);
-  if (widths.length < idx.lineCount) widths = new Int32Array(idx.lineCount);
+  if (widths.length < idx.lineCount) { widths = new Int32Array(idx.lineCount); goes = new Uint8Array(idx.lineCount); }
   let lines = 0;
   for (let l = 0; l < idx.lineCount; l++) {
     const line = idx.lineText(l);
     widths[l] = -1;
-    if (line.length < MIN_FULL / 2 || line.length > MAX_FULL || endsSentence(line)) continue;
+    goes[l] = 0;
+    // (A line that ends a sentence neither is full nor goes on: see endsOpen.)
+    if (line.length < MIN_LOOSE / 2 || endsSentence(line)) continue;
+    const fits = line.length >= MIN_FULL / 2 && line.length <= MAX_FULL, open = loose && endsOpen(line);
+    if (!fits && !open) continue;
     const width = displayWidth(line);
-    if (width < MIN_FULL || width > MAX_FULL) continue;
+    if (open && width >= MIN_LOOSE) goes[l] = 1;
+    if (!fits || width < MIN_FULL || width > MAX_FULL) continue;
     widths[l] = width;
     counts[width]++;
     lines++;
@@ -142,16 +148,15 @@ const isComma = (c: number) => c === 0xff0c || c === 0x2c || c === 0x3001;
 const MIN_LOOSE = 20;
 
 /**
- * A line that a break inside a word, a number or a clause may follow (受\n理, 6\n3 件, 第一季\n度,
- * 38件，\n其中), whatever its width from ten characters up: it ends with a Chinese character, a digit
- * or a comma, and it is no table's (a tab or a |). For reading figures only (`loose`): a qualifier cut
- * off its figure (上一年度办\n结申请38件) would blame the author.
+ * Whether the line ends with a Chinese character, a digit or a comma (so never a sentence's end). Such
+ * a line goes on: a break inside a word, a number or a clause may follow it (受\n理, 6\n3 件, 第一季\n度,
+ * 38件，\n其中), whatever its width from ten characters up, if it is no table's (a tab or a |; wrapWidth
+ * measures it). For reading figures only (`loose`): a qualifier cut off its figure (上一年度办\n结申请38件)
+ * would blame the author.
  */
-function goesOn(line: string): boolean {
-  if (line.length < MIN_LOOSE / 2) return false;
+function endsOpen(line: string): boolean {
   const last = lastCode(line);
-  return (isWordChar(last) || isComma(last) || (isPoint(last) && isAnyDigit(line.charCodeAt(line.trimEnd().length - 2)))) &&
-    displayWidth(line) >= MIN_LOOSE;
+  return isWordChar(last) || isComma(last) || (isPoint(last) && isAnyDigit(line.charCodeAt(line.trimEnd().length - 2)));
 }
 
 /** A line that goes on the one before it: it begins with a Chinese character, a digit, a bracket or a quotation mark (or ．62 after a digit), and it is no table's. */
@@ -167,30 +172,34 @@ function goesOnFrom(line: string, next: string): boolean {
 /**
  * The document read with its soft line breaks (and the page numbers among them) cut out. A break
  * before or after a section heading (`headings`: their lines) is never soft. `loose`: breaks inside
- * a word, a number or a clause are cut too, in lines of any width (goesOn).
+ * a word, a number or a clause are cut too, in lines of any width (endsOpen).
  */
 export function unwrap(idx: LineIndex, headings: readonly number[] = [], loose = false): Unwrapped {
-  const full = wrapWidth(idx);
+  const full = wrapWidth(idx, loose);
   if (!full && !loose) return AS_IS(idx.text);
   // Cuts, in document order: where each starts and ends in the document, and where it falls in the result.
   const starts: number[] = [], ends: number[] = [], at: number[] = [];
-  let text = '', from = 0;
+  const pieces: string[] = [];
+  let length = 0, from = 0;
   for (let l = 0; l + 1 < idx.lineCount; l++) {
     const width = widths[l];
     const wide = full > 0 && width >= full - SHORT_BY && width <= full + LONG_BY;
-    if ((!wide && !(loose && goesOn(idx.lineText(l)))) || headings.includes(l)) continue;
+    if ((!wide && !goes[l]) || headings.includes(l)) continue;
     let next = l + 1;
     while (next < idx.lineCount && isPageMarker(idx.lineText(next))) next++;
     if (next >= idx.lineCount || opensBlock(idx.lineText(next)) || headings.includes(next)) continue;
     if (!wide && !goesOnFrom(idx.lineText(l), idx.lineText(next))) continue;
     const start = idx.lineStart(l) + idx.lineText(l).length, end = idx.lineStart(next);
-    text += idx.text.slice(from, start);
-    starts.push(start); ends.push(end); at.push(text.length);
+    pieces.push(idx.text.slice(from, start));
+    length += start - from;
+    starts.push(start); ends.push(end); at.push(length);
     from = end;
     l = next - 1;
   }
   if (!starts.length) return AS_IS(idx.text);
-  text += idx.text.slice(from);
+  pieces.push(idx.text.slice(from));
+  // Joined, not added piece by piece: a flat string, which the reader's scan reads at one step a character.
+  const text = pieces.join('');
   return {
     text,
     original(offset, isEnd) {
