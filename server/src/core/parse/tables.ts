@@ -559,7 +559,12 @@ function withoutAdded(cells: Token[], n: number, header: Token[]): Token[] {
     if (serial >= 0 && cells[serial].text === '1' && to - serial - 1 >= n) from = serial + 1;
     else if (to > n && cells[0].kind === Kind.Blank) from = 1;
   }
-  if (to - from > n && names(header, '备注') && cells[to - 1].kind === Kind.Blank) to--;
+  if (to - from > n && names(header, '备注') && cells[to - 1].kind === Kind.Blank) {
+    to--;
+    // And a blank first, one too many: the trace the 备注 header's merged cell leaves at the end of the
+    // header's last row, when each cell has a line of its own (the row's own first blank is the next).
+    if (to - from === n + 1 && cells[from].kind === Kind.Blank) from++;
+  }
   return to - from === n ? cells.slice(from, to) : cells;
 }
 
