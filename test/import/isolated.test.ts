@@ -46,6 +46,15 @@ describe('documents read on a worker: a deadline and a memory limit', () => {
     assert.ok(read(await importDocument('pdf', report)));
   });
 
+  it('a worker out of memory just after the memory watch stopped its job (its error then unheard): nothing thrown, the next report read', async () => {
+    // With a small limit the process's memory passes it as the worker's heap does: the watch and the
+    // worker's own out-of-memory error race, and an error no job listens to must not end the process.
+    const run = makePdf([{ texts: [{ x: 50, y: 60, size: 8, text: '1'.repeat(2_000_000) }] }], { deflate: true });
+    for (const megabytes of [4, 8, 12, 16, 24, 32]) assert.deepEqual(await importDocument('pdf', run, { ...LIMITS, megabytes }), { refused: tooBig('pdf', megabytes) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.ok(read(await importDocument('pdf', report)));
+  });
+
   it('a PDF whose page inflates to 256 MB of spaces (256 KB; pdf.js’s buffers, not V8’s heap): refused as too big, the next one read', async () => {
     const bomb = makePdf([{ texts: [], operators: ' '.repeat(2 ** 28) }], { deflate: true });
     assert.ok(bomb.length < 300 * 1024, `${bomb.length} bytes`);

@@ -62,6 +62,10 @@ function worker(megabytes: number): Worker {
   if (current?.megabytes === megabytes) return current.worker;
   void current?.worker.terminate();
   const worker = new Worker(script(), { resourceLimits: { maxOldGenerationSizeMb: megabytes } });
+  // An error with no job listening (its out-of-memory report arriving after the memory watch stopped
+  // the job, or one while idle) would be thrown as uncaught and end the process: the worker is only
+  // done for.
+  worker.on('error', () => { if (current?.worker === worker) current = undefined; });
   current = { worker, megabytes };
   return worker;
 }
