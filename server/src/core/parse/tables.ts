@@ -4,7 +4,7 @@ import { countBroken } from '../identities';
 import type { Cell, CellKind, Claim, Table, TableRow } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
 import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
-import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
+import { columnNamed, isShort, namedIn, normOf, perRun, type Named } from './labels';
 import { detectVersion, type Region } from './regions';
 import { Kind, tokenize, type Token } from './tokens';
 import { isSmallCount, plainCount, readCell } from './values';
@@ -71,9 +71,11 @@ function joinedNorm(labels: Token[]): string {
   return joined;
 }
 
-/** How many columns a joined run of labels names by their long names (自然人, 商业企业): two or more in a header. */
-const columnsIn = perLabel((spec, joined) => spec.columns.filter((c) => c.match.some((m) => !isShort(m) && joined.includes(m))).length);
-const isHeaderRun = (spec: TableSpec, labels: Token[]) => columnsIn(spec, joinedNorm(labels)) >= 2;
+/** Whether a run of labels is a header's: run together, it names two or more columns by their long names (自然人, 商业企业). */
+const isHeaderRun = perRun((spec, texts) => {
+  const joined = texts.join('');
+  return spec.columns.filter((c) => c.match.some((m) => !isShort(m) && joined.includes(m))).length >= 2;
+});
 
 /**
  * The data rows a run of labels names, in order; groups named are noted in `groups`. A row named by
