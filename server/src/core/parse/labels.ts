@@ -67,6 +67,11 @@ const namedByRun = perLabel((spec, joined): Named[] => {
   return found;
 });
 
+/** What a label's numbering starts with, in normalized text (一、 （七） 3.). */
+const NUMBERING = /[一二三四五六七八九十\d]/;
+/** Each data row's two-character keywords. */
+const shortKeywords = perTableSpec((spec) => spec.rows.flatMap((row) => row.isGroup ? [] : row.match.filter(isShort).map((k) => ({ row, k }))));
+
 /** The rows a single label names by a two-character keyword (“3.其他”, “（七）总计”). */
 const namedByLabel = perLabel((spec, label) => spec.rows.filter((r) => r.match.some((k) => isShort(k) && stripNumbering(label) === k)));
 
@@ -105,8 +110,20 @@ export function perRun<T>(compute: (spec: TableSpec, texts: string[]) => T): (sp
 function namedByTexts(spec: TableSpec, texts: string[]): Named[] {
   let joined = '';
   const found: Named[] = [];
-  for (const text of texts) {
-    for (const row of namedByLabel(spec, text)) found.push({ row, at: joined.length });
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    const whole = namedByLabel(spec, text);
+    for (const row of whole) found.push({ row, at: joined.length });
+    // On a flattened page a row left empty runs into the labels around it (现行有效件数规章 行政规范性文件,
+    // 3.其他（七）总计, （七）总计四、结转…): a two-character keyword names its row where a label ends
+    // after it, or the next one's numbering starts, as it does at the end of a run before the row's numbers.
+    for (const { row, k } of shortKeywords(spec)) {
+      if (whole.includes(row)) continue;
+      for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + 1)) {
+        const after = at + k.length;
+        if (after === text.length ? i + 1 < texts.length : NUMBERING.test(text[after])) found.push({ row, at: joined.length + at });
+      }
+    }
     joined += text;
   }
   for (const n of namedByRun(spec, joined)) if (!found.some((f) => f.row === n.row && f.at <= n.at)) found.push(n);
