@@ -482,6 +482,17 @@ const table4Slots = perRun((spec, texts): Slot[] => blockSlots(spec, spec.rows, 
 /** The cells of `blocks`, in the order the joined header names their columns (the statute's, unless it clearly says another). */
 function blockSlots(spec: TableSpec, blocks: readonly RowSpec[], joined: string): Slot[] {
   const statutory = blocks.flatMap(slotsOf);
+  const order = columnsNamed(spec, joined);
+  if (order.length !== statutory.length) return statutory;
+  const per = spec.columns.length;
+  const slots = order.map((col, i) => ({ row: blocks[Math.floor(i / per)].key, col }));
+  // Each block must name each of its columns once.
+  for (let b = 0; b < blocks.length; b++) if (new Set(order.slice(b * per, b * per + per)).size !== per) return statutory;
+  return slots;
+}
+
+/** The columns a joined header names, in its order. */
+function columnsNamed(spec: TableSpec, joined: string): string[] {
   const order: string[] = [];
   for (let i = 0; i < joined.length;) {
     const c = spec.columns.find((col) => col.match.some((m) => joined.startsWith(m, i)));
@@ -489,12 +500,7 @@ function blockSlots(spec: TableSpec, blocks: readonly RowSpec[], joined: string)
     order.push(c.key);
     i += c.match.find((m) => joined.startsWith(m, i))!.length;
   }
-  if (order.length !== statutory.length) return statutory;
-  const per = spec.columns.length;
-  const slots = order.map((col, i) => ({ row: blocks[Math.floor(i / per)].key, col }));
-  // Each block must name each of its columns once.
-  for (let b = 0; b < blocks.length; b++) if (new Set(order.slice(b * per, b * per + per)).size !== per) return statutory;
-  return slots;
+  return order;
 }
 
 /** A group of table 4's cells, under the header that names its blocks. */
@@ -622,9 +628,12 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
     if (first < 0) {
       // Not a number: the empty cells the text proves, fifteen, are the row (or rows): blank cells, not zeros.
       const groups = groupsOf(spec, segs);
-      if (!groups) return -1;
-      readGroups(groups);
-      return end;
+      if (groups) { readGroups(groups); return end; }
+      // A header that names all fifteen columns and not a number under it (a PDF's text of an empty table 4,
+      // which shows no blanks): the table is empty, not unreadable.
+      if (columnsNamed(spec, labels.map(normOf).join('')).length !== spec.rows.length * spec.columns.length) return -1;
+      table.problems.push({ kind: 'too-few', row: spec.rows[0].key, range: idx.range(labels[0].start, labels[0].end), found: 0, expected: spec.rows.length * spec.columns.length });
+      return tokens[tokens.length - 1].end;
     }
     const header = tokens.slice(0, first).filter((t) => t.kind === Kind.Label);
     const slots = table4Slots(spec, header);
