@@ -46,7 +46,7 @@ export function readCell(raw: string): CellReading {
   if (isHanZero(text)) return reading('number', 0, undefined, true);
   const m = NUMBER.exec(text);
   if (!m) return reading('invalid', null);
-  const value = Number((m[1] ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ? '.' + m[3] : ''));
+  const value = Number((m[1] && m[1] !== '+' ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ? '.' + m[3] : ''));
   return reading('number', value, m[4], text !== raw.trim() || m[2].includes(','));
 }
 
