@@ -92,6 +92,7 @@ const VARIANTS: Variant[] = [
   { name: 'long labels over two lines, one cell per line', layouts: CELL_PER_LINE, noise: { labels: 'broken' } },
   { name: 'a one-character slip in each label (部份公开, 重新出据, 公升, 其它)', layouts: LABELLED, noise: { labels: 'typos' } },
   { name: 'labels and headers in traditional characters', layouts: LABELLED, noise: { labels: 'traditional' } },
+  { name: 'a province\'s notes in brackets after labels (规章（设区的市、自治州人民政府应提供相关数据）, （七）总计（件）)', layouts: LABELLED, noise: { labels: 'notes' } },
 ];
 
 // Tables split over two pages (docs/drafts.md): what the split leaves between the rows, in each family

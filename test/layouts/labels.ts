@@ -3,15 +3,15 @@ import type { WordCell, WordTable } from './word';
 // The statute's row labels and column headers as clerks retype them in Word or WPS: numbering
 // dropped or in another style, labels shortened, 合计 for 总计 and units in the headers, WPS's
 // justification spaces and trailing colons, a label over two lines, a one-character slip of the
-// input method, the whole table converted to traditional characters. Each family rewrites every
+// input method, the whole table converted to traditional characters, a province's notes after labels. Each family rewrites every
 // label and header it applies to; the statutory cells (numbers) are untouched.
 
 export type LabelFamily =
   | 'numbering-dropped' | 'numbering-restyled' | 'rows-reworded' | 'headers-reworded'
-  | 'spaced' | 'broken' | 'typos' | 'traditional' | 'mixed';
+  | 'spaced' | 'broken' | 'typos' | 'traditional' | 'notes' | 'mixed';
 
 /** The families a 'mixed' table takes its labels from, one after another. */
-const MIXED: LabelFamily[] = ['numbering-dropped', 'rows-reworded', 'spaced', 'numbering-restyled', 'typos', 'headers-reworded', 'broken', 'traditional'];
+const MIXED: LabelFamily[] = ['numbering-dropped', 'rows-reworded', 'spaced', 'numbering-restyled', 'typos', 'headers-reworded', 'broken', 'traditional', 'notes'];
 
 /** The statute's numbering of a label: 一、 （一） 1. */
 const NUMBERING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/;
@@ -54,6 +54,17 @@ const REWORDED: Record<string, string> = {
   '行政规范性文件': '规范性文件',
   '规范性文件': '行政规范性文件',
   '第二十条第（一）项': '第二十条第一项',
+};
+
+/** The notes a province's form adds after row labels, in brackets (Hubei's 2020 form: 规章（设区的市、自治州人民政府应提供相关数据）). */
+const NOTES: Record<string, string> = {
+  '规章': '（设区的市、自治州人民政府应提供相关数据）',
+  '行政规范性文件': '（含以本机关名义印发的规范性文件）',
+  '行政许可': '（指本年办件量）',
+  '行政处罚': '（含简易程序）',
+  '3.其他': '（不属于以上情形的）',
+  '（七）总计': '（件）',
+  '四、结转下年度继续办理': '（截至12月31日）',
 };
 
 /** Column headers as drafts reword them: 合计, units, 法人或其他组织 over two header lines. */
@@ -125,6 +136,10 @@ function rewrite(c: WordCell, family: LabelFamily, turn: number): Pick<WordCell,
       const typo = TYPOS.find(([right]) => c.text.includes(right));
       const text = typo ? c.text.replace(typo[0], typo[1]) : c.text;
       return { text, lines: [text] };
+    }
+    case 'notes': {
+      const note = label ? NOTES[c.text] : undefined;
+      return note ? { text: c.text + note, lines: [c.text + note] } : same;
     }
     case 'traditional': {
       if (c.kind === 'value') return same;

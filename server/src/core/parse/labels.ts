@@ -1,7 +1,7 @@
 import type { RowSpec, TableSpec } from '../format/schema';
 import { perTableSpec } from '../format/statute';
 import type { Token } from './tokens';
-import { normalizeLabel, stripNumbering } from './values';
+import { normalizeLabel, normalizeTableLabel, stripNumbering } from './values';
 
 // Which rows and columns of the statute a table's labels name. Label texts repeat from report to
 // report, so what each names is remembered per table format.
@@ -23,7 +23,7 @@ export const normOf = (t: Token) => (t.norm ??= norm(t.text));
 function norm(text: string): string {
   let n = normalized.get(text);
   if (n === undefined) {
-    n = normalizeLabel(text);
+    n = normalizeTableLabel(text);
     if (normalized.size > 20000) normalized.clear();
     normalized.set(text, n);
   }

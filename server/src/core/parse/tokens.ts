@@ -1,6 +1,6 @@
 import { type LineIndex } from '../lineIndex';
 import { isPageMarker, runningHeader } from '../strings';
-import { isDigits, normalizeLabel, PLACEHOLDER, UNITS } from './values';
+import { isDigits, normalizeTableLabel, PLACEHOLDER, UNITS } from './values';
 
 // One pass over the text of a table, whatever its layout, into label, value and blank tokens.
 // Tabs, pipes, runs of spaces, line breaks (and, in a table converted to text with them, commas or
@@ -92,14 +92,35 @@ function spaceAt(s: string, i: number): number {
 
 /**
  * Past the bracketed text that opens at i (up to its closing bracket, within 60 characters, or the
- * end of the piece on a line that wraps inside it), or past the one character at i.
+ * end of the piece on a line that wraps inside it, but for the row's numbers there), or past the one
+ * character at i.
  */
 function bracketEnd(s: string, i: number, to: number): number {
   const open = OPEN_CODES.indexOf(s.charCodeAt(i));
   if (open < 0) return i + 1;
   const close = s.slice(i + 1, Math.min(to, i + 61)).indexOf(CLOSE[open]);
   if (close >= 0) return i + 2 + close;
-  return to - i <= 60 ? to : i + 1;
+  return to - i <= 60 ? beforeCounts(s, i + 1, to) : i + 1;
+}
+
+/**
+ * Where the numbers that end text[from, to) begin (its end, if none): two or more counts apart by
+ * blanks, or one after a wider gap. A label wrapped inside its note, its numbers on its first line
+ * (规章（设区的市、自治州人民政府应提供相关     0     0     0 / 数据）), keeps its numbers; one number a
+ * single blank away is the note's own (（其中修订 16 / 件）).
+ */
+function beforeCounts(s: string, from: number, to: number): number {
+  let at = to, counts = 0, gap = 0;
+  for (let j = to; j > from;) {
+    let k = j;
+    while (k > from && CLASS[s.charCodeAt(k - 1)] & DIGIT) k--;
+    if (k === j) break;
+    let b = k;
+    while (b > from && CLASS[s.charCodeAt(b - 1)] & SPACE) b--;
+    if (b === k) break; // digits that end a word
+    counts++; gap = k - b; at = b; j = b;
+  }
+  return counts >= 2 || (counts === 1 && gap >= 2) ? at : to;
 }
 
 /** One or two Chinese numerals: a count written in words (“五”), or the numbering of a label (“一 本年新收…”). */
@@ -450,7 +471,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
       const entry = known ?? { plain: undefined, outer: undefined, pipes };
       // Remembered with each label's text as the statute's words are matched against (labels.ts), kept on this line's tokens too.
       const tokens = t.tokens.slice(before).map((tok) => {
-        if (tok.kind === Kind.Label) tok.norm = normalizeLabel(tok.text);
+        if (tok.kind === Kind.Label) tok.norm = normalizeTableLabel(tok.text);
         return { ...tok, start: tok.start - lineStart, end: tok.end - lineStart };
       });
       if (withOuter) entry.outer = tokens; else entry.plain = tokens;

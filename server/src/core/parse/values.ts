@@ -69,6 +69,20 @@ export function normalizeLabel(raw: string): string {
   return normalizeText(raw).replace(TRADITIONAL, (c) => SIMPLIFIED.get(c)!);
 }
 
+/**
+ * A table's label as matched against the statute's words (normalizeLabel); a label of two characters
+ * with a note in brackets (规章（设区的市、自治州人民政府应提供相关数据）, a province's form) is that label: a
+ * two-character keyword names its row only standing alone, and the note would hide it.
+ */
+export function normalizeTableLabel(raw: string): string {
+  const note = raw.search(/[（(](?![一二三四五六七八九十\d]+[)）])/); // not a numbering's (（七）总计（件）)
+  if (note > 0) {
+    const before = normalizeLabel(raw.slice(0, note)), bare = stripNumbering(before).length;
+    if (bare > 0 && bare <= 2) return before;
+  }
+  return normalizeLabel(raw);
+}
+
 /** Drops a leading numbering such as 一、 （七） 3. from normalized label text. */
 export function stripNumbering(normalized: string): string {
   return normalized.replace(/^[一二三四五六七八九十\d]+/, '');
