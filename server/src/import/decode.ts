@@ -13,8 +13,9 @@ const decodeUtf8: (bytes: Buffer) => string = typeof transcode === 'function'
   ? (bytes) => transcode(bytes, 'utf8', 'ucs2').toString('ucs2')
   : (bytes) => bytes.toString('utf8');
 
-// Characters no report's text holds: C0 controls other than tab, LF, FF and CR; DEL; C1 controls.
-const CONTROL = /[\0-\x08\x0b\x0e-\x1f\x7f-\x9f]/;
+// Characters no report's text holds: C0 controls other than tab, LF, vertical tab (Word's manual line
+// break, Shift+Enter, in text copied out of Word), FF and CR; DEL; C1 controls.
+const CONTROL = /[\0-\x08\x0e-\x1f\x7f-\x9f]/;
 
 let gb18030: TextDecoder | null | undefined;
 /** A strict GB18030 (and so GBK) decoder, or null in a Node built without full ICU. */
