@@ -109,6 +109,25 @@ const TRUE: Case[] = [
   { id: 'G5c partitive 中有, withheld', prose: '不予公开的申请中有1件涉及国家秘密。', t3: { new: 6, pub: 3, w1: 1, w4: 2 }, todo: 'G: 不予公开的申请中有1件 checked as the 不予公开 total 3' },
   { id: 'G6 a channel added with 另有', prose: '共收到申请10件，其中网上申请6件，当面申请3件，另有1件通过传真提交。', t3: { new: 10, pub: 10 }, todo: 'G: prose-breakdown 6 + 3 < 10; the third channel (另有1件通过传真) is not counted as a part' },
 
+  // H. Table 2: a count of powers/items (项目, 职权, 权力清单 … N项) read as decisions.
+  { id: 'H1 licensing items', prose: '梳理公开行政许可项目37项，本年作出行政许可决定1125件。', t2: { licensing: 1125 }, todo: 'H: 行政许可项目37项 bound to t2.licensing.decisions' },
+  { id: 'H2 penalty powers', prose: '公布行政处罚职权126项。', t2: { penalty: 12 }, todo: 'H: 行政处罚职权126项 bound to t2.penalty.decisions' },
+  { id: 'H3 coercion power list', prose: '公开行政强制权力清单12项。', t2: { coercion: 1 }, todo: 'H: 行政强制权力清单12项 bound to t2.coercion.decisions' },
+  { id: 'H4 licensing concluded', prose: '本年度行政许可办结1200件，群众满意率100%。', t3: { new: 3, pub: 3 }, t2: { licensing: 1200 }, todo: 'A: 行政许可办结1200件 bound to t3.3.7.total' },
+
+  // I. 一 + 起/次/件/个 in ordinary words (一起 “together”, 一次 “once”, 一件一档, 每一件, 同一个) read as a count of 1.
+  { id: 'I1 一起 together', prose: '对疑难申请，由办公室与业务科室一起研究答复。本年度收到申请5件。', t3: { new: 5, pub: 5 }, todo: 'I: “一起研究答复” → t3.3.7.total = 1 (message says 5 起)' },
+  { id: 'I2 一起 after 收到', prose: '收到申请后与相关科室一起会商。本年度收到申请5件。', t3: { new: 5, pub: 5 }, todo: 'I: “收到申请后与相关科室一起” → t3.1.total = 1' },
+  { id: 'I3 一件一档 after 办结', prose: '申请办结后实行一件一档归档管理。本年度收到申请5件，办结5件。', t3: { new: 5, pub: 5 }, todo: 'I: “办结后实行一件” → t3.3.7.total = 1' },
+  { id: 'I4 一件一档 after 收到', prose: '对收到的申请实行一件一档。本年度收到申请5件。', t3: { new: 5, pub: 5 }, todo: 'I: “收到的申请实行一件” → t3.1.total = 1' },
+  { id: 'I5 一次答复', prose: '对申请人一次性告知补正内容，确保一次答复到位。本年度收到申请5件。', t3: { new: 5, pub: 5 }, todo: 'I: “一次答复” → t3.3.7.total = 1' },
+  { id: 'I6 一次受理', prose: '申请人一次提交申请的，一次受理。本年度收到申请5件。', t3: { new: 5, pub: 5 }, todo: 'I: “一次受理” → t3.1.total = 1' },
+  { id: 'I7 同一个申请人', prose: '对同一个申请人提出的多件申请合并答复。本年度收到申请5件。', t3: { new: 5, pub: 5 }, todo: 'I: “一个申请人…答复” → t3.3.7.total = 1 (个 before 申请人 passes NOUNS_AFTER_LOOSE_UNITS)' },
+  { id: 'I8 每一件', prose: '每一件申请都认真答复。本年度收到申请5件。', t3: { new: 5, pub: 5 }, todo: 'I: “一件申请都认真答复” → t3.3.7.total = 1' },
+  // J. Periods and anaphora.
+  { id: 'J1 a range of years', prose: '2021—2023年共受理申请30件。', t3: { new: 12, pub: 12 }, todo: 'J: 2021—2023年 (a span ending in the report year) read as this year' },
+  { id: 'J2 after the report was written', prose: '本年度收到申请12件，办结10件，结转下年度2件，截至报告发布时，上述2件已办结。', t3: { new: 12, pub: 10, fwd: 2 }, todo: 'J: 截至报告发布时 is not a `later` marker; “2件已办结” checked against 办理结果总计' },
+
   // ---- read right or left alone now (regressions) ----
   { id: 'ok outcomes with percentages (real shape)', prose: '本机关共收到政府信息公开申请130件，申请量同比增长103%。办复率100%，其中予以公开或部分公开59件、占45.3%；不予公开32件、占24.6%；无法提供26件、占20%；不予处理1件、占0.8%；其他处理12件、占9.2%。', t3: { new: 130, pub: 40, part: 19, w4: 32, u1: 26, n2: 1, o3: 12 } },
   { id: 'ok number-first parts (real shape)', prose: '本年度共收到12件信息依申请公开，其中10件已经按时完成答复，剩余2件结转下年度继续办理。因政府信息公开引发行政复议2件、行政诉讼0件。', t3: { new: 12, pub: 10, fwd: 2 }, t4: { review: [2, 0, 0, 0] } },
