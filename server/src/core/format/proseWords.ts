@@ -56,9 +56,10 @@ const DOCUMENT_VERBS = (row: string) => [
   { verbs: ['现行有效'], quantity: `t2.${row}.in_force`, alternatives: [`t2.${row}.total_published`] },
   { verbs: ['制发', '印发', '出台', '制定', '发布', '新制作'], quantity: `t2.${row}.issued`, alternatives: [`t2.${row}.made`] },
 ];
-const TABLE2_NOT_BETWEEN = ['信息', '事项', '公示', '栏目', '申请', '办件', '业务'];
+// (行政许可项目37项, 行政处罚职权126项, 行政强制权力清单12项: items of a list of powers, not decisions.)
+const TABLE2_NOT_BETWEEN = ['信息', '事项', '公示', '栏目', '申请', '办件', '业务', '项目', '职权', '权力', '清单'];
 /** Applications for other things than information (受理群众申请低保 20 件). */
-const OTHER_APPLICATIONS = ['低保', '救助', '补贴', '补助', '审批', '办件', '投诉', '意见',
+export const OTHER_APPLICATIONS = ['低保', '救助', '补贴', '补助', '审批', '办件', '投诉', '意见',
   // …or other things received: 收到补正材料 2 件, 收到申请的部门有 3 个.
   '补正', '材料', '告知', '部门', '单位'];
 /** An outcome's word naming a thing, not a count of applications (部分公开栏 3 个, 不予公开事项清单). */
@@ -92,9 +93,9 @@ export const CLAIM_KINDS: ClaimKind[] = [
   ...([
     ['3.3.1', '国家秘密'], ['3.3.3', '三安全一稳定'], ['3.3.4', '第三方合法权益'], ['3.3.5', '内部事务'],
     ['3.3.6', '过程性信息'], ['3.3.7', '行政执法案卷'], ['3.3.8', '行政查询事项'], ['3.4.1', '不掌握'],
-    ['3.4.2', '另行制作'], ['3.5.1', '信访举报'], ['3.5.2', '重复申请'], ['3.5.3', '公开出版物'],
+    ['3.4.2', '另行制作'], ['3.5.1', '信访举报', '信访举报投诉'], ['3.5.2', '重复申请'], ['3.5.3', '公开出版物'],
     ['3.5.4', '大量反复'], ['3.6.1', '逾期不补正'],
-  ] as const).map(([row, word]): ClaimKind => ({ kind: `reason ${row}`, words: [word], quantity: `t3.${row}.total`, family: 'reason' })),
+  ] as const).map(([row, ...words]): ClaimKind => ({ kind: `reason ${row}`, words: [...words], quantity: `t3.${row}.total`, family: 'reason' })),
   // ---- table 4 ----
   { kind: 'review', words: ['行政复议', '复议'], quantity: 't4.review.total', family: 'review' },
   { kind: 'suit', words: ['行政诉讼', '诉讼', '起诉', '应诉', '被诉'], quantity: 't4.suit.total', family: 'suit' },
@@ -108,11 +109,12 @@ export const CLAIM_KINDS: ClaimKind[] = [
   { kind: 'penalty', words: ['行政处罚'], quantity: 't2.penalty.decisions', family: 'table2', notBetween: TABLE2_NOT_BETWEEN },
   { kind: 'licensing', words: ['行政许可'], quantity: 't2.licensing.decisions', family: 'table2', notBetween: TABLE2_NOT_BETWEEN },
   { kind: 'coercion', words: ['行政强制'], quantity: 't2.coercion.decisions', family: 'table2', notBetween: TABLE2_NOT_BETWEEN },
-  { kind: 'normative', words: ['规范性文件'], byVerb: DOCUMENT_VERBS('normative'), family: 'table2' },
-  { kind: 'regulations', words: ['规章'], byVerb: DOCUMENT_VERBS('regulations'), family: 'table2' },
+  // (发布规范性文件解读12件: interpretations of documents, not documents.)
+  { kind: 'normative', words: ['规范性文件'], byVerb: DOCUMENT_VERBS('normative'), family: 'table2', notBetween: ['解读'] },
+  { kind: 'regulations', words: ['规章'], byVerb: DOCUMENT_VERBS('regulations'), family: 'table2', notBetween: ['解读'] },
   { kind: 'fees', words: ['行政事业性收费'], quantity: 't2.fees.amount', family: 'table2', units: 'money' },
   // ---- parts no table holds ----
-  { kind: 'channel', words: ['当面', '现场', '邮寄', '信函', '邮件', '电子邮件', '网络', '网上', '在线', '互联网', '传真'], family: 'channel' },
+  { kind: 'channel', words: ['当面', '现场', '邮寄', '信函', '邮件', '电子邮件', '网络', '网上', '在线', '互联网', '传真', '书面'], family: 'channel' },
   { kind: 'applicant', words: ['自然人', '公民', '法人', '企业', '其他组织', '社会组织', '律师'], family: 'applicant' },
 ];
 
@@ -136,7 +138,8 @@ export const COMPLETE_FAMILIES: Partial<Record<Family, number>> = {
 export type Marker =
   | 'veto' // the clause counts something else (咨询, 来信, 12345 …): no claim
   | 'scope' // 备案: a different set of documents; no claim
-  | 'unclear' // 代表, 全区 …: another body's figures may be included; a mismatch is only a hint
+  | 'unclear' // 代表, 全区 …: another body's figures may be included; a mismatch is only a hint (to the sentence's end)
+  | 'self' // 本机关, 我局: the body itself again, after a scope word
   | 'compare' // 同比, 增加 …: the figure is a change, not a count
   | 'approx' // 约, 近, 超过: not an exact figure
   | 'each' // 各, 分别: the figure is per item
@@ -152,9 +155,14 @@ export type Marker =
 export const MARKERS: Record<Marker, string[]> = {
   veto: ['收费', '信息处理费', '咨询', '来信', '来电', '来访', '留言', '诉求', '热线', '12345', '提案', '建议', '议案', '信访', '规章制度', '人大代表',
     '每月', '每周', '每季度', '月均', '平均每', '问政', '工单',
+    // Other things received and answered (局长信箱…信件5件，已办结5件; 群众投诉; 审批事项; 交办件; 来函; 矛盾纠纷):
+    // the clauses after, without a subject of their own, speak of them too (claims.ts).
+    '信箱', '来件', '来函', '投诉', '审批事项', '交办', '纠纷',
     // The body as the reviewing authority, or a third party: not its own cases (table 4).
-    '复议机关', '第三人'],
+    '复议机关', '行政复议机关', '第三人'],
   scope: ['备案'],
+  self: ['本机关', '本单位', '我单位', '本部门', '我部门', '本局', '我局', '本委', '我委', '本办', '我办', '本厅', '我厅',
+    '本镇', '我镇', '本乡', '我乡', '本街道', '我街道'],
   unclear: ['代表', '全区', '全县', '全市', '全省', '各部门', '各单位', '各乡镇', '各街道', '各级', '各类', '区政府', '县政府', '市政府', '本级', '系统内',
     '全镇', '全乡', '全街道', '各村', '村（社区）', '社区', '下属', '所属', '镇属', '街属'],
   compare: ['同比', '环比', '增加', '增长', '减少', '下降', '上升', '较上年', '较去年', '比上年', '比去年', '去年', '上年同期', '多出', '提高', '降低'],
@@ -166,9 +174,11 @@ export const MARKERS: Record<Marker, string[]> = {
   cases: ['案件'],
   now: ['本年度', '本年', '今年'],
   past: ['上年度', '上一年度', '上年', '前年', '历年', '往年', '多年来', '近年来', '季度', '上半年', '下半年', '月份'],
-  later: ['截至目前', '截止目前', '截至发稿', '截至本报告', '目前', '现已'],
+  later: ['截至目前', '截止目前', '截至发稿', '截至本报告', '截至报告', '截止报告', '目前', '现已'],
   noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定', '没有现成',
-    '延期答复', '延长答复', '逾期答复', '超期答复', '延期办结', '逾期办结', '超期办结'],
+    '延期答复', '延长答复', '逾期答复', '超期答复', '延期办结', '逾期办结', '超期办结',
+    // A lawsuit's outcome (一审判决驳回诉讼请求1件), not a lawsuit.
+    '诉讼请求', '驳回起诉'],
 };
 
 /** Units after a number: counts of applications, cases and decisions; money (table 2 fees); other things. */
@@ -181,9 +191,12 @@ export const UNITS = {
 /** A unit that is part of a word (一次性, 一件事): no count. */
 export const WORDS_AFTER_UNITS = '性事';
 
-/** 个 and 项 count applications only when no other noun follows (20 个村 counts villages). */
-export const LOOSE_UNITS = ['个', '项'];
-export const NOUNS_AFTER_LOOSE_UNITS = ['申请', '案件', '复议', '诉讼', '政府信息', '依申请'];
+/**
+ * 个, 项, 起 and 次 count applications only when no other noun follows (20 个村 counts villages, 3次会议
+ * meetings; 一起研究 is “together”, 一次答复 “at once”).
+ */
+export const LOOSE_UNITS = ['个', '项', '起', '次'];
+export const NOUNS_AFTER_LOOSE_UNITS = ['申请', '案件', '复议', '诉讼', '行政复议', '行政诉讼', '政府信息', '依申请'];
 
 /** The words that, after 均 / 全部, say every application was concluded or every case won. */
 export const ALL_CONCLUDED = ['办结', '已办结', '已答复', '办理完毕', '已办理完毕', '处理完毕', '办理完成', '完成办理'];

@@ -1,5 +1,5 @@
 import {
-  ALL_CONCLUDED, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, PART_FAMILIES,
+  ALL_CONCLUDED, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
   type ClaimKind, type Family, type Marker,
 } from '../format/proseWords';
 import { tableSpans, type Claim, type Report } from '../model';
@@ -146,6 +146,10 @@ const composition = (placed: Figure[]) => {
 /** The families of application figures, which a review's or a lawsuit's word makes doubtful. */
 const APPLICATION_SIDE: Family[] = ['application', 'composition', 'carried_forward', 'outcome', 'reason'];
 const JOINERS = '及和与、或';
+/** Some of the applications named before it (申请中, 处理中有). */
+const PARTITIVE = /(?:申请|处理|公开|提供)中/;
+/** Words before 申请 that make it an application for something else than information. */
+const NOT_INFORMATION = ['许可', '处罚', '强制', '复议', '诉讼', '其他', '其它', ...OTHER_APPLICATIONS];
 /** Words that name the rest of a list. */
 const REST = ['其他', '其它', '其余'];
 
@@ -168,6 +172,8 @@ function someApplicants(toks: Tok[]): boolean {
   return people !== organisations;
 }
 const PEOPLE = ['自然人', '公民', '律师'];
+/** A keyword that 办结 / 答复 after it only qualifies (予以公开答复, 结转下年度答复). */
+const answeredAs = (t: Tok) => t.entry!.kind!.family === 'outcome' || t.entry!.kind!.family === 'carried_forward';
 
 const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_WON, ...MARKERS.all].map((w) => w.charCodeAt(0)));
 
@@ -247,7 +253,7 @@ class ProseReader {
     // 增加), speaks of that clause only.
     let era: 'now' | 'past' | 'future' = 'now', eraInClause = false;
     const placed: Figure[] = [];
-    let unclear = false, fresh = false;
+    let unclear = false, fresh = false, otherThing = false;
 
     for (const clause of clauses) {
       if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; fresh = true; }
@@ -262,10 +268,13 @@ class ProseReader {
         if (m === 'cases') cases = true;
         if (m === 'compare') comparing = true;
       }
+      // 局长信箱共受理群众信件5件，已办结5件: a clause that only goes on handling (no word but 办结, 答复 …,
+      // no 申请) speaks of what the clause before counted: of the letters too.
+      if (vetoed) otherThing = true;
+      else if (otherThing && this.goesOn(clause)) vetoed = true;
+      else otherThing = false;
       // After a change (同比增加) or figures given respectively (分别为), the clause's figures are not counts to check.
       let unchecked = false, k = 0;
-      // A scope word (各村, 代表区政府) speaks for its clause, and on through a bracket.
-      if (!clause.bracket) unclear = false;
       // 行政复议2件（维持2件）: a bracket right after a figure lists its parts, as 其中 does, up to its
       // close (不予公开 20 件（1.68%），因本机关不掌握等原因无法提供 564 件: not a part).
       const sep = s.charCodeAt(clause.start - 1);
@@ -296,7 +305,10 @@ class ProseReader {
           if (!unchecked && !vetoed && era === 'now') this.respectively(clause, i, unclear, cases);
           unchecked = true;
         }
+        // A scope word (全市, 各村, 下属) speaks for the rest of the sentence (全市共办结820件，34件结转…), up
+        // to a word of the body itself (全县收到200件，本机关收到12件).
         if (marker === 'unclear') unclear = true;
+        if (marker === 'self') unclear = false;
         if (marker === 'part' && last && (tok.entry!.word === '其中' || near(s, last.num.after, tok.start))) {
           const own = last.family ? PART_FAMILIES[last.family] ?? [] : [];
           // After a part that has no parts of its own, 其中 lists more parts of the same total:
@@ -391,6 +403,13 @@ class ProseReader {
     });
   }
 
+  /** Whether a clause names nothing of its own: no 申请, no keyword but handling's (办结, 答复, 受理 …). */
+  private goesOn(clause: Clause): boolean {
+    if (this.s.slice(clause.start, clause.end).includes('申请')) return false;
+    for (const t of clause.toks) if (t.entry?.kind && t.entry.kind.family !== 'application') return false;
+    return true;
+  }
+
   /** Whether the clause opens with a part marker (其中, 含) or names the rest (其他渠道…, 其余…): a list of parts goes on. */
   private listGoesOn(clause: Clause): boolean {
     return clause.toks[0]?.entry?.marker === 'part' || REST.some((w) => this.s.startsWith(w, clause.start));
@@ -435,7 +454,9 @@ class ProseReader {
     const kindOf = (t: Tok) => t.entry!.kind!;
     // Strong keywords first, then weak ones (办理), then a noun (政府信息公开申请), each in order.
     const ordered: Tok[] = [];
-    for (const t of cands) if (!kindOf(t).weak) ordered.push(t);
+    // 予以公开答复15件, 顺延至下一年度答复3件: 答复 says how the outcome's (or next year's) were answered; they are what is counted.
+    for (const t of cands) if (!kindOf(t).weak && (kindOf(t).kind !== 'concluded' || !cands.some(answeredAs))) ordered.push(t);
+    for (const t of cands) if (kindOf(t).kind === 'concluded' && cands.some(answeredAs)) ordered.push(t);
     for (const t of cands) if (kindOf(t).weak && !kindOf(t).noun) ordered.push(t);
     for (const t of cands) if (kindOf(t).noun) ordered.push(t);
     const block = this.blockOf(ordered, breakdown);
@@ -448,6 +469,13 @@ class ProseReader {
     // 行政复议答复 2 件, 经行政复议后予以公开 2 件: an application's word about a review or a lawsuit
     // counts neither the applications nor the cases for sure.
     if (APPLICATION_SIDE.includes(kind.family) && cands.some((t) => kindOf(t).family === 'review' || kindOf(t).family === 'suit')) return fig;
+    // 行政许可办结1200件 counts licences; 收到网上申请6件 the applications of one channel, a part (通过网上、
+    // 信函等方式收到申请21件: all of them).
+    if (APPLICATION_SIDE.includes(kind.family) && cands.some((t) => kindOf(t).family === 'table2')) return fig;
+    const channels = cands.filter((t) => kindOf(t).family === 'channel');
+    if (APPLICATION_SIDE.includes(kind.family) && channels.length === 1 && !this.s.slice(channels[0].end, n.start).includes('等')) return fig;
+    // 新收申请中办结8件, 不予公开的申请中有1件, 其他处理中2件: some of them, not their count.
+    if (APPLICATION_SIDE.includes(kind.family) && PARTITIVE.test(this.s.slice(window.from, n.start))) return fig;
     // 自然人提出的申请 58 件 counts a part of the applications; 公民、法人和其他组织提出的申请 names them all.
     if (APPLICATION_SIDE.includes(kind.family) && someApplicants(cands)) return fig;
     fig.kind = kind;
@@ -613,6 +641,9 @@ class ProseReader {
   private all(clause: Clause, at: number, subject: { review: boolean; suit: boolean }, last: Figure | undefined) {
     const { s } = this;
     const a = clause.toks[at];
+    // 其余均维持, 其余13件均已办结: all of the rest, not all.
+    const before = s.slice(clause.start, a.start);
+    if (REST.some((w) => before.includes(w))) return;
     const limit = Math.min(a.end + 10, clause.end);
     for (let p = a.end; p < limit; p++) {
       if (CLASS[s.charCodeAt(p)] & NUMBER) return;
@@ -621,9 +652,9 @@ class ProseReader {
       if (entryAt(s, p)?.marker === 'all') return;
       const concluded = ALL_CONCLUDED.find((w) => s.startsWith(w, p));
       if (concluded) {
-        // Only about applications: the figure before it counts them, or (without one) the sentence names them.
-        const about = last?.family;
-        if (about ? about !== 'application' && about !== 'composition' : !this.met.includes('申请')) return;
+        // Only about all applications: the figure before it counts them (received, handled: not only the new
+        // ones or last year's, nor a figure of some of them, 12件申请中有10件已全部办结), or (without one) the sentence names them.
+        if (last ? last.family !== 'application' || before.includes('中') : !this.met.includes('申请')) return;
         this.statement(a.start, p + concluded.length, 't3.4.total');
         return;
       }
@@ -636,10 +667,15 @@ class ProseReader {
     }
   }
 
-  /** Whether an application (申请, not 申请人) is named within a few characters after a verb. */
+  /**
+   * Whether an application (申请, not 申请人) is named within a few characters after a verb, and one for
+   * information: not 未收到行政许可申请, 未受理低保申请, 未收到其他申请.
+   */
   private takesApplication(from: number): boolean {
     const at = this.s.slice(from, from + 16).indexOf('申请');
-    return at >= 0 && this.s.charAt(from + at + 2) !== '人';
+    if (at < 0 || this.s.charAt(from + at + 2) === '人') return false;
+    const between = this.s.slice(from, from + at);
+    return !NOT_INFORMATION.some((w) => between.includes(w));
   }
 
   private statement(a: number, b: number, quantity: string) {

@@ -79,6 +79,8 @@ const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const isDigitLike = (c: number) => isAscii(c) || isWide(c) || c === 44 || c === 46 || c === 0xff0e;
 const APPROX = (c: number) => c === 0x4f59 || c === 0x591a; // 余, 多
 const NOT_COUNT = '年月日号%％‰倍';
+/** What makes 一 after it a word, not a count (每一件, 同一个, 唯一, 统一, 逐一). */
+const ONE_AFTER = '每同唯统逐';
 const DI = 0x7b2c; // 第
 // Characters are compared by code: indexing a string by a Chinese character makes a new string.
 const isOrdinal = (s: string, start: number) =>
@@ -174,7 +176,7 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
   else if (unit && LOOSE_UNITS.includes(unit)) {
     // 20 个村: a count of villages, not of applications.
     const k = skipBlanks(s, j + unit.length);
-    if (k < s.length && isIdeograph(s.charCodeAt(k)) && !NOUNS_AFTER_LOOSE_UNITS.some((n) => s.startsWith(n, k))) unitClass = 'other';
+    if (k < s.length && isIdeograph(s.charCodeAt(k)) && (!NOUNS_AFTER_LOOSE_UNITS.some((n) => s.startsWith(n, k)) || s.startsWith('申请人', k))) unitClass = 'other';
   }
   const next = s.charCodeAt(j);
   // 6３件 (a digit typed in the other width): the tail of a number the reader does not take whole.
@@ -184,9 +186,12 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
   const years = next === 0x5e74 /* 年 */ && !ordinal;
   const year = years && end - start === 4 && value >= 1990 && value <= 2100 ? value : undefined;
   // 一年来 is this year; 两年, 近3年, 十年来 are more; 1-6月 is less.
-  const span = (years && year === undefined && value >= 2 && value < 100) ||
+  // (2021—2023年: several years, up to this one.)
+  const span = (years && year === undefined && value >= 2 && value < 100) || (year !== undefined && rangeEnd(s, start)) ||
     (next === 0x6708 /* 月 */ && value < 12 && rangeEnd(s, start));
   if (form === 'chinese' && (unitClass === 'none' || notCount) && year === undefined && !span) return undefined;
+  // 每一件, 同一个, 逐一, 一件一档, 一事一议: 一 in a set phrase, no count.
+  if (form === 'chinese' && value === 1 && end - start === 1 && (ONE_AFTER.includes(s.charAt(start - 1)) || s.charCodeAt(j + unit.length) === 0x4e00)) return undefined;
   const n: ProseNumber = { start, end, value, form, unit, unitClass, after: unit ? j + unit.length : end, approx, notCount, year };
   if (span) n.span = true;
   return n;
