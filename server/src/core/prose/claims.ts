@@ -604,7 +604,7 @@ class ProseReader {
   private zero(clause: Clause, at: number) {
     const toks = clause.toks, z = toks[at];
     if (at > 0 && toks[at - 1].entry?.marker === 'zero') return; // 不存在未受理的申请
-    let review = false, suit = false, received: Tok | undefined, lastHit: Tok | undefined, column: string | undefined;
+    let review = false, suit = false, received: Tok | undefined, forward: Tok | undefined, lastHit: Tok | undefined, column: string | undefined;
     for (let i = at + 1; i < toks.length; i++) {
       const t = toks[i];
       if (t.num && t.num.unitClass !== 'none') return; // 未…的 3 件: a count follows
@@ -622,12 +622,15 @@ class ProseReader {
       }
       // The verb itself is negated (未收到, 没有受理), not some adverb (未及时受理), and what it takes
       // is an application (未收到申请人补正 is not none received).
+      // (依申请公开 names the applications itself: 无依申请公开事项.)
       else if (!received && !lastHit && t.start - z.end <= 1 && (kind.kind === 'received' || kind.kind === 'new' || kind.kind === 'handled') &&
-        this.takesApplication(t.end)) { received = t; }
+        (t.entry!.word.startsWith('依申请') || this.takesApplication(t.end))) { received = t; }
+      // 无结转下年度办理的申请: none carried forward.
+      else if (!received && !lastHit && !forward && t.start - z.end <= 1 && kind.family === 'carried_forward') forward = t;
     }
     const rows = review && suit ? 'all' : review ? 'review' : suit ? 'suit' : undefined;
-    const quantity = rows ? `t4.${rows}.${column ?? 'total'}` : received ? 't3.1.total' : undefined;
-    const hit = lastHit ?? received;
+    const quantity = rows ? `t4.${rows}.${column ?? 'total'}` : received ? 't3.1.total' : forward ? 't3.4.total' : undefined;
+    const hit = lastHit ?? received ?? forward;
     if (!quantity || !hit) return;
     const end = hit.end - z.start <= 20 ? hit.end : z.end;
     const words = this.s.slice(z.start, end);
