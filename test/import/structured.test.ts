@@ -7,7 +7,7 @@ import { importHtml } from '../../server/src/import/html';
 import { importDocument, importText } from '../../server/src/import/index';
 import { findingsInSource } from '../../server/src/import/inSource';
 import { EXPECTED } from '../core/expected';
-import { renderDocx, type Frame } from '../layouts/docx';
+import { renderDocx, withFieldNumbers, type Frame } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { placeKey, renderHtml, renderWordHtml, type PageStyle } from '../layouts/html';
 import { renderHtmlInText } from '../layouts/htmlInText';
@@ -214,6 +214,19 @@ describe('web pages as sites\' editors write their tables', () => {
       }
     });
   }
+});
+
+describe('Word files with the numbers in fields', () => {
+  it('every number a simple field\'s result (=SUM(LEFT), w:fldSimple): every seed, every cell bound; the findings of the text', async () => {
+    for (const { name, figures } of FIGURES) {
+      const docx = await withFieldNumbers(await renderDocx(figures, 1));
+      const imported = await importDocument('docx', docx);
+      assert.ok('text' in imported, JSON.stringify(imported));
+      assert.deepEqual(bound(imported.text, figures).wrong, [], name);
+      const plain = asText(figures);
+      assert.deepEqual(said(check(imported.text).findings, imported.text), said(check(plain).findings, plain), name);
+    }
+  });
 });
 
 describe('Word files with their labels retyped', () => {

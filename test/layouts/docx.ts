@@ -190,6 +190,15 @@ async function inDrawingMl(docx: Buffer, fallback: boolean): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
+/** The .docx with every number in its tables written as a simple field's result (a total typed as =SUM(LEFT) in Word or WPS). */
+export async function withFieldNumbers(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const xml = (await zip.file('word/document.xml')!.async('string'))
+    .replace(/<w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:t(?: [^>]*)?>\d+<\/w:t><\/w:r>/g, (run) => `<w:fldSimple w:instr=" =SUM(LEFT) ">${run}</w:fldSimple>`);
+  zip.file('word/document.xml', xml);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
 /** A scanned report as a Word file holds it: a picture (in `form`) for each of its pages, and no text. */
 export async function renderScannedDocx(pages: number, form: DocxPicture): Promise<Buffer> {
   const forms = new Map(Array.from({ length: pages }, (_, i): [number, DocxPicture] => [i + 1, form]));

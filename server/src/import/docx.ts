@@ -68,13 +68,19 @@ function withVmlTextBoxes(xml: string): string {
   return changed ? new XMLSerializer().serializeToString(doc) : xml;
 }
 
+/**
+ * A simple field (w:fldSimple: a total typed as =SUM(LEFT), a page number), whose last result mammoth
+ * drops: its runs, as the page shows them.
+ */
+const SIMPLE_FIELD = /<w:fldSimple\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:fldSimple>)/g;
+
 /** The .docx with what mammoth would drop (charts, text boxes in DrawingML alone) in forms it reads. */
 async function readable(buffer: Buffer): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buffer);
   const part = zip.file('word/document.xml');
   const xml = part ? await part.async('string') : '';
-  const changed = withVmlTextBoxes(xml.replace(CHART, `$&${PICTURE}`));
+  const changed = withVmlTextBoxes(xml.replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1'));
   if (changed === xml) return buffer;
   zip.file('word/document.xml', changed);
   return zip.generateAsync({ type: 'nodebuffer' });
