@@ -9,7 +9,7 @@ import { findingsInSource } from '../../server/src/import/inSource';
 import { EXPECTED } from '../core/expected';
 import { renderDocx, withFieldNumbers, type Frame } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
-import { placeKey, renderHtml, renderWordHtml, type PageStyle } from '../layouts/html';
+import { placeKey, renderHtml, renderMht, renderWordHtml, type PageStyle } from '../layouts/html';
 import { renderHtmlInText } from '../layouts/htmlInText';
 import type { TableSplit } from '../layouts/word';
 import { asText, bound, cellsOf, FIGURES, said, withCell } from './cells';
@@ -211,6 +211,23 @@ describe('web pages as sites\' editors write their tables', () => {
     it(`${name}: every seed, every cell bound, its range mapped to its <td>'s number; the findings of the text`, () => {
       for (const { name: seed, figures } of FIGURES) {
         assertPageRead(renderHtml(figures, { seed: 1, page }), figures, seed);
+      }
+    });
+  }
+});
+
+describe('web archives (.mht: Word\'s “single file web page”), named .mht or .doc', () => {
+  for (const encoding of ['quoted-printable', 'base64'] as const) {
+    it(`${encoding}: every seed, every cell bound; the findings of the text`, async () => {
+      for (const { name, figures } of FIGURES) {
+        const mht = renderMht(renderWordHtml(figures).html, encoding);
+        for (const kind of ['html', 'doc'] as const) {
+          const imported = await importDocument(kind, mht);
+          assert.ok('text' in imported, JSON.stringify(imported));
+          assert.deepEqual(bound(imported.text, figures).wrong, [], `${name} ${kind}`);
+          const plain = asText(figures);
+          assert.deepEqual(said(check(imported.text).findings, imported.text), said(check(plain).findings, plain), `${name} ${kind}`);
+        }
       }
     });
   }

@@ -211,3 +211,32 @@ export function renderWordHtml(f: Figures): { html: string; places: CellPlaces }
   out.add('</div>\r\n\r\n</body>\r\n\r\n</html>\r\n');
   return { html: out.text, places: out.places };
 }
+
+/**
+ * A web page as a MIME web archive (.mht) holds it, as Word's “single file web page” saves it (and office
+ * systems attach it under a .doc name): a multipart message whose HTML part is quoted-printable or base64.
+ */
+export function renderMht(html: string, encoding: 'quoted-printable' | 'base64'): Buffer {
+  const bytes = Buffer.from(html, 'utf8');
+  let body: string;
+  if (encoding === 'base64') body = bytes.toString('base64').replace(/.{76}/g, '$&\r\n');
+  else {
+    // Bytes outside printable ASCII (and =) as =XX, lines broken with a soft break (=) within 76 characters.
+    const coded = [...bytes].map((b) => (b >= 33 && b <= 126 && b !== 61) || b === 32 ? String.fromCharCode(b) : b === 10 ? '\r\n' : `=${b.toString(16).toUpperCase().padStart(2, '0')}`);
+    const lines: string[] = [];
+    let line = '';
+    for (const c of coded) {
+      if (c === '\r\n') { lines.push(line); line = ''; continue; }
+      if (line.length + c.length > 75) { lines.push(line + '='); line = ''; }
+      line += c;
+    }
+    body = [...lines, line].join('\r\n');
+  }
+  const boundary = '----=_NextPart_01DA0000.12345678';
+  return Buffer.from([
+    'MIME-Version: 1.0', `Content-Type: multipart/related; boundary="${boundary}"`, '',
+    '此文档为“单个文件网页”，也称为“Web 档案”文件。', '',
+    `--${boundary}`, 'Content-Location: file:///C:/report.htm', `Content-Transfer-Encoding: ${encoding}`, 'Content-Type: text/html; charset="utf-8"', '',
+    body, '', `--${boundary}--`, '',
+  ].join('\r\n'), 'utf8');
+}

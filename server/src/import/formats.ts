@@ -11,7 +11,7 @@ export type DocumentKind = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'ofd';
 
 const BY_EXTENSION: Record<string, DocumentKind> = {
   '.txt': 'text', '.md': 'text', '.markdown': 'text',
-  '.html': 'html', '.htm': 'html',
+  '.html': 'html', '.htm': 'html', '.mht': 'html', '.mhtml': 'html',
   '.docx': 'docx',
   // Word 97–2003; WPS's own .wps is the same format (since WPS 2005).
   '.doc': 'doc', '.wps': 'doc',

@@ -1,4 +1,5 @@
 import { readText, type Encoding } from './decode';
+import { MIME_ARCHIVE, pageOfMht } from './mht';
 import { documentKind, type DocumentKind } from './formats';
 import { importIsolated, LIMITS, type Limits } from './isolated';
 import { hasText, importerFailed, type Imported, type ImportResult, type Said } from './types';
@@ -22,8 +23,16 @@ const structured = () => require('./structured') as typeof import('./structured'
 /** A web page's text (a file's, or one the editor has open) as a draft, with where the draft is in the page. */
 export const importPage = (html: string): Imported => structured().importHtml(html);
 
-/** A web page's bytes: decoded as any text file is (a page saved as GBK is read as GB18030), then imported. */
+/**
+ * A web page's bytes: decoded as any text file is (a page saved as GBK is read as GB18030), then imported;
+ * a web archive's page (.mht) too, as a draft of its own (its places are not those of the file's bytes).
+ */
 async function importHtmlBytes(bytes: Uint8Array): Promise<ImportResult> {
+  const archived = pageOfMht(bytes);
+  if (archived !== undefined) {
+    const { text } = importPage(archived);
+    return hasText(text) ? { text } : { refused: NO_TEXT };
+  }
   const decoded = readText(bytes);
   if (!('text' in decoded)) return { refused: decoded };
   const imported = importPage(decoded.text);
@@ -46,12 +55,12 @@ export function importText(text: string): Imported {
 }
 
 /**
- * A Word file by what its bytes are, whatever its name says: sites serve web pages and RTF under a
- * .doc name, and a .doc is often renamed .docx (docx.ts tells those two apart).
+ * A Word file by what its bytes are, whatever its name says: sites serve web pages, web archives (.mht)
+ * and RTF under a .doc name, and a .doc is often renamed .docx (docx.ts tells those two apart).
  */
 async function importWordBytes(kind: 'doc' | 'docx', bytes: Uint8Array, limits: Limits): Promise<ImportResult> {
   const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1').replace(/^\xef\xbb\xbf/, '');
-  if (HTML_PAGE.test(head)) return importHtmlBytes(bytes);
+  if (HTML_PAGE.test(head) || MIME_ARCHIVE.test(head)) return importHtmlBytes(bytes);
   if (head.trimStart().startsWith('{\\rtf')) return { refused: RTF };
   return importIsolated({ kind, bytes }, limits);
 }
