@@ -6,6 +6,9 @@ import { Kind, tokenize } from '../../server/src/core/parse/tokens';
 import { check } from '../../server/src/core/service';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { assertLinear } from './linear';
+import { EXPECTED } from './expected';
+import { figuresOf } from '../layouts/figures';
+import { LAYOUTS } from '../layouts/render';
 
 // The reader's parts on small texts: the tokenizer, the cutting of run-together digits, and the
 // bounds that keep a hostile text from hanging it.
@@ -135,4 +138,24 @@ describe('a flattened table 3', () => {
 
   it('takes time linear in the length of hostile runs', () =>
     assertLinear('long digit runs', (n) => flattened(S002, (d, key) => (key === '3.1' ? '9'.repeat(n / 50) + d : d)).repeat(1 + n / 2000)));
+});
+
+describe('a row written twice with other numbers (pasted again)', () => {
+  const SAME_LINE = LAYOUTS.filter((l) => l.family === 'tabs' || l.family === 'markdown' || l.family === 'space-aligned' || l.family === 'pdf-text');
+  for (const l of SAME_LINE) {
+    it(`${l.name}: after or before the row, every seed: neither copy taken, both named (row-cells); no arithmetic finding`, () => {
+      for (const key of Object.keys(EXPECTED)) {
+        const lines = l.render(figuresOf(EXPECTED[key])).split('\n');
+        const at = lines.findIndex((x) => x.includes('4.保护第三方合法权益'));
+        const copy = lines[at].replace(/\d+/g, (d) => String(Number(d) + 1));
+        for (const where of [at + 1, at]) {
+          const text = [...lines.slice(0, where), copy, ...lines.slice(where)].join('\n');
+          const found = check(text).findings.filter((f) => f.severity !== 'information' && f.code !== 'prose-mismatch');
+          assert.deepEqual(found.map((f) => f.code), ['row-cells'], `${key} ${where}`);
+          assert.match(found[0].message, /“不予公开·保护第三方合法权益”一行出现两次（第 \d+ 行和第 \d+ 行），数字不同/);
+          assert.deepEqual(parseReport(text).tables.t3!.rows['3.3.4'].cells, {}, `${key} ${where}`);
+        }
+      }
+    });
+  }
 });

@@ -49,8 +49,10 @@ export interface TableProblem {
    * 'unreadable': 'split' — its run-together digits cannot be cut so that the row adds up; 'long' —
    * they are too long to try; 'short' — too few numbers in a table with stray numbers (they may be its);
    * 'mixed' — header words stand among its numbers (a PDF's text that lost the table's shape).
+   * 'too-many': 'twice' — the row is written twice with other numbers (pasted again), the second at `again`.
    */
-  cause?: 'split' | 'long' | 'short' | 'mixed';
+  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice';
+  again?: Range;
   /** 'stray': the words before the numbers, which name no row of the statute (a label reworded past recognition, or as near two rows). */
   label?: string;
 }

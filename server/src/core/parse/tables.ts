@@ -165,7 +165,14 @@ function strayOf(spec: TableSpec, seg: Segment): Stray {
 }
 
 /** A row as the aligner found it: its label, and the tokens after it up to the next row's label. */
-interface Draft { spec: RowSpec; labels: Token[]; tokens: Token[]; reading?: Reading }
+/** `again`: the row written a second time with other numbers (pasted twice), where it is. */
+interface Draft { spec: RowSpec; labels: Token[]; tokens: Token[]; reading?: Reading; again?: Range }
+
+/** Whether two runs hold the same numbers, written alike. */
+const sameNumbers = (a: Token[], b: Token[]) => {
+  const x = a.filter(isValue), y = b.filter(isValue);
+  return x.length === y.length && x.every((t, i) => t.text === y[i].text);
+};
 
 /** A label run that reads as prose (a sentence ending in 。) ends a table whose rows have begun. */
 const isProse = (labels: Token[]) => labels.some((t) => t.text.length > 8 && t.text.includes('。'));
@@ -277,7 +284,11 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     if (seen) {
       // A row found twice (repeated after a page break): the one with numbers; the other's are dropped.
       if (!seen.tokens.some(isValue) && hasValues) { seen.labels = seg.labels; seen.tokens = seg.tokens; current = seen; }
-      else current = { spec: row, labels: seg.labels, tokens: [] };
+      else {
+        // Twice with other numbers (a row pasted again): neither is taken for the row, and that is said.
+        if (hasValues && !sameNumbers(seen.tokens, seg.tokens)) seen.again ??= spanOf(idx, seg.labels, seg.tokens);
+        current = { spec: row, labels: seg.labels, tokens: [] };
+      }
       continue;
     }
     current = { spec: row, labels: seg.labels, tokens: seg.tokens };
@@ -312,6 +323,11 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   const choices: Choice[] = [];
   for (const d of drafts) {
     const slots = slotsOf(d.spec);
+    if (d.again) {
+      table.rows[d.spec.key] ??= { key: d.spec.key, cells: {} };
+      table.problems.push({ kind: 'too-many', row: d.spec.key, range: spanOf(idx, d.labels, d.tokens), found: 2 * slots.length, expected: slots.length, cause: 'twice', again: d.again });
+      continue;
+    }
     // A row short of numbers on one line may have a blank shown as a gap: the rows near it tell where the columns are.
     let columns = header;
     if (valuesIn(d.tokens) < slots.length) {

@@ -10,6 +10,18 @@ function counts(table: Table): RawFinding[] {
   for (const p of table.problems) {
     if (p.kind !== 'too-few' && p.kind !== 'too-many') continue;
     const row = rowNamed(table, p);
+    if (p.cause === 'twice' && p.again) {
+      const [a, b] = [p.range.start.line + 1, p.again.start.line + 1];
+      out.push({
+        code: 'row-cells', range: p.range,
+        message: {
+          zh: `${tableName(key)}${row.zh}出现两次（第 ${a} 行和第 ${b} 行），数字不同；无法确定以哪一行为准，这一行暂不核对。请删去多余的一行。`,
+          en: `${tableNameEn(key)}, ${row.en} is written twice (lines ${a} and ${b}) with different numbers; which one stands cannot be told, so the row is not checked. Delete the extra one.`,
+        },
+        related: () => [{ range: p.again!, message: { zh: '这一行的另一处', en: 'the row written again' } }],
+      });
+      continue;
+    }
     out.push({
       code: 'row-cells', range: p.range,
       message: p.kind === 'too-few' && p.found === 0
@@ -26,8 +38,8 @@ export const rowCells: Rule = {
   code: 'row-cells', severity: 'warning', statutoryOnly: true,
   title: { zh: '一行的数字个数与列数不符，无法确定各数所属的列', en: 'A row has more or fewer numbers than columns' },
   description: {
-    zh: '一行读到的数字比表头的列多或少时，无法确定哪一格缺了或多了。检查不会猜测，也不会把数字挪到别的列；这一行不参与核对，请补齐或删去多余的数字。',
-    en: 'When a row has more or fewer numbers than the table has columns, the checker cannot tell which one is missing or extra. It does not guess or shift numbers; the row is left out of the arithmetic.',
+    zh: '一行读到的数字比表头的列多或少时，无法确定哪一格缺了或多了。检查不会猜测，也不会把数字挪到别的列；这一行不参与核对，请补齐或删去多余的数字。同一行写了两次、数字不同（粘贴了两遍）时，也不取其中任何一行，指出这两处。',
+    en: 'When a row has more or fewer numbers than the table has columns, the checker cannot tell which one is missing or extra. It does not guess or shift numbers; the row is left out of the arithmetic. A row written twice with different numbers (pasted again) is named at both places, and neither is taken.',
     },
   check: ({ report }) => tablesOf(report).flatMap((table) => counts(table)),
 };
