@@ -150,6 +150,8 @@ const JOINERS = '及和与、或';
 const PARTITIVE = /(?:申请|处理|公开|提供)中/;
 /** Words before 申请 that make it an application for something else than information. */
 const NOT_INFORMATION = ['许可', '处罚', '强制', '复议', '诉讼', '其他', '其它', ...OTHER_APPLICATIONS];
+/** What opens one more part of a list (另有1件…). */
+const ADDED = ['另有', '还有', '另', '此外'];
 /** Words that name the rest of a list. */
 const REST = ['其他', '其它', '其余'];
 
@@ -338,7 +340,9 @@ class ProseReader {
         // 3件申请因未收到补正材料: a negated verb after it is not what the number counts either.
         if (!before.length) for (let j = i + 1; j < hi && toks[j].entry?.marker !== 'all' && toks[j].entry?.marker !== 'zero'; j++) if (this.isHit(toks[j])) after.push(toks[j]);
         let cands = before.length ? before : after;
-        const numberFirst = !before.length && after.length > 0;
+        // 其中网上申请6件，当面申请3件，另有1件通过传真提交: a part added at the list's end, its word after it.
+        const added = breakdown !== undefined && ADDED.includes(s.slice(clause.start, n.start).trim());
+        const numberFirst = !before.length && after.length > 0 && !added;
         let inherited = false;
         if (!cands.length && pending && figures.length === 1 && hits === 0 && this.bare(clause, n)) { cands = [...pending].reverse(); inherited = true; }
 
@@ -484,7 +488,7 @@ class ProseReader {
     let first = pick;
     for (const t of cands) if (t.start < first.start && t.end >= first.start - 1 && kindOf(t).kind === kind.kind) first = t;
     fig.phrase = inherited ? `${pick.entry!.word}…${this.s.slice(n.start, n.after)}`
-      : numberFirst ? this.phrase(n.start, pick.end, pick, n) : this.phrase(first.start, n.after, first, n);
+      : pick.start > n.start ? this.phrase(n.start, pick.end, pick, n) : this.phrase(first.start, n.after, first, n);
     const units = kind.units ?? 'count';
     if (n.unitClass !== units) return unbound();
     if (kind.notBetween && kind.notBetween.some((w) => this.s.slice(pick!.end, n.start).includes(w))) return unbound();
