@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { TableKey } from '../../server/src/core/format/schema';
-import { tableSpec } from '../../server/src/core/format/statute';
+import { SECTIONS, tableSpec } from '../../server/src/core/format/statute';
 import { parseReport } from '../../server/src/core/parse/report';
 import { readCell } from '../../server/src/core/parse/values';
 import { check } from '../../server/src/core/service';
@@ -52,6 +52,9 @@ function misread(text: string, f: Figures, keys = KEYS): string[] {
 const tableFindings = (text: string, but: string[] = []) =>
   check(text).findings.filter((f) => READER.has(f.code) && !but.includes(f.code)).map((f) => `${f.code} ${f.message}`);
 
+/** Each section's heading joined to the paragraph after it by a colon (六、其他需要报告的事项：本机关本年度…). */
+const runIn = (text: string) => SECTIONS.reduce((t, s) => t.replace(new RegExp(`^(${s.numeral}、${s.title})\\n+(?![\\t|+\\s])`, 'm'), '$1：'), text);
+
 interface Variant { name: string; layouts: string[]; noise?: Noise; cells?: (f: Figures) => Figures; render?: (f: Figures, layout: string) => string }
 const TABS = ['tabs', 'tabs/padded-merges', 'tabs/collapsed-merges', 'tabs/ragged'];
 const CELL_PER_LINE = LAYOUTS.filter((l) => l.family === 'cell-per-line').map((l) => l.name);
@@ -75,6 +78,9 @@ const VARIANTS: Variant[] = [
   { name: 'CRLF and trailing blanks', layouts: SEPARATED, noise: { crlf: true, trailingSpaces: '  ' } },
   { name: 'headings as 第一部分 总体情况', layouts: SEPARATED, noise: { headings: 'part' } },
   { name: 'headings as 一．总体情况', layouts: SEPARATED, noise: { headings: 'dot' } },
+  { name: 'headings indented with a tab', layouts: SEPARATED, noise: { headings: 'indented' } },
+  { name: 'a unit in brackets after each heading (二、主动公开政府信息情况（单位：件）)', layouts: SEPARATED, noise: { headings: 'noted' } },
+  { name: 'each heading run into its first paragraph after a colon (六、其他需要报告的事项：本机关…)', layouts: SEPARATED, render: (f, l) => runIn(layout(l).render(f)) },
   { name: 'title and headings in bold (**…**)', layouts: [...TABS, ...MARKDOWN, 'cell-per-line/tab-indent/blank-lines'], noise: { headings: 'bold' } },
   { name: 'a 序号 column', layouts: [...TABS, ...CELL_PER_LINE, ...MARKDOWN, 'grid', 'space-aligned/right', 'space-aligned/left'], noise: { columns: { serial: true } } },
   { name: 'an empty 备注 column', layouts: [...TABS, ...CELL_PER_LINE, ...MARKDOWN, 'space-aligned/right', 'space-aligned/left'], noise: { columns: { remarks: true } } },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FORMAT_2021 } from '../../server/src/core/format/statute';
 import { parseReport } from '../../server/src/core/parse/report';
+import { check } from '../../server/src/core/service';
 import { EXPECTED, type Expected } from './expected';
 import { markdownReport } from './markdownReport';
 import { SEEDS, sliceAt } from './seeds';
@@ -55,4 +56,41 @@ describe('Markdown pipe tables', () => {
       assert.deepEqual(report.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
     });
   }
+});
+
+describe('the report year from its title, as reports and web pages print it', () => {
+  const lines = SEEDS[0].text.split('\n');
+  // Seed 000 (a 2023 report) without its title line.
+  const body = lines.filter((l) => !l.includes('年度报告')).join('\n');
+  const yearOf = (head: string) => parseReport(`${head}\n${body}`).year;
+  it('with or without 工作, the year before the title words or in brackets after them, in Chinese numerals', () => {
+    assert.equal(yearOf('某某镇人民政府2024年政府信息公开工作年度报告'), 2024);
+    assert.equal(yearOf('某某镇人民政府2024年政府信息公开年度报告'), 2024);
+    assert.equal(yearOf('某某镇人民政府政府信息公开工作年度报告（2024年度）'), 2024);
+    assert.equal(yearOf('某某镇人民政府二〇二四年政府信息公开工作年度报告'), 2024);
+    assert.equal(yearOf('某某镇人民政府\n2024年政府信息公开工作年度报告'), 2024);
+  });
+  it('not from a web page\'s navigation above the title, nor from a link to last year\'s report', () => {
+    assert.equal(yearOf('首页 > 政务公开 > 2025年 > 政府信息公开工作年度报告\n某某镇人民政府2024年政府信息公开工作年度报告'), 2024);
+    assert.equal(yearOf('当前位置：首页 > 政府信息公开 > 政府信息公开工作年度报告\n某某镇人民政府2024年政府信息公开工作年度报告'), 2024);
+    assert.equal(yearOf('上一篇：某某镇人民政府2023年政府信息公开工作年度报告\n某某镇人民政府2024年政府信息公开工作年度报告'), 2024);
+  });
+});
+
+describe('section headings as drafts write them', () => {
+  const numbers = (text: string) => parseReport(text).sections.map((s) => s.number);
+  const seed = SEEDS[0].text;
+  it('a heading typed as a Markdown table\'s first row, over empty cells', () => {
+    assert.deepEqual(numbers(seed.replace(/^二、(.*)$/m, '| 二、$1 |  |  |\n|---|---|---|')), [1, 2, 3, 4, 5, 6]);
+  });
+  it('a heading in other words with the section\'s own numeral, over the statute\'s title as the table\'s caption: the heading is the section', () => {
+    const text = seed.replace(/^三、收到和处理政府信息公开申请情况$/m, '三、依申请公开情况\n收到和处理政府信息公开申请情况');
+    const s3 = parseReport(text).sections.find((s) => s.number === 3)!;
+    assert.equal(s3.title, '依申请公开情况');
+    assert.deepEqual(check(text).findings.filter((f) => f.code.startsWith('section')).map((f) => f.code), ['section-title']);
+  });
+  it('section 五 in its own words (工作中存在的不足及下一步打算): the section, its title not the statute\'s', () => {
+    const text = seed.replace(/^五、.*$/m, '五、工作中存在的不足及下一步打算');
+    assert.deepEqual(numbers(text), [1, 2, 3, 4, 5, 6]);
+  });
 });

@@ -66,9 +66,10 @@ export interface Noise {
   fullWidthPipes?: boolean;
   /**
    * Section headings as drafts write them (第一部分 总体情况, 一．总体情况, **一、总体情况**, the title in bold too,
-   * （一）总体情况 numbered like sub-topics, 一是总体情况 and 第一，总体情况 numbered like the points of a speech).
+   * （一）总体情况 numbered like sub-topics, 一是总体情况 and 第一，总体情况 numbered like the points of a speech,
+   * indented with a tab, with a unit in brackets after it: 二、主动公开政府信息情况（单位：件）).
    */
-  headings?: 'part' | 'dot' | 'bold' | 'paren' | 'spoken' | 'ordinal';
+  headings?: 'part' | 'dot' | 'bold' | 'paren' | 'spoken' | 'ordinal' | 'indented' | 'noted';
   /** Row labels and column headers as a clerk retyped them (labels.ts). */
   labels?: LabelFamily | Renamed;
 }
@@ -136,6 +137,8 @@ function heading(text: string, kind: 'title' | 'heading', noise: Noise): string 
   if (!noise.headings) return text;
   if (noise.headings === 'bold') return `**${text}**`;
   if (kind === 'title') return text;
+  if (noise.headings === 'indented') return `\t${text}`;
+  if (noise.headings === 'noted') return `${text}（单位：件）`;
   if (noise.headings === 'paren') return text.replace(/^(.)、/, '（$1）');
   if (noise.headings === 'spoken') return text.replace(/^(.)、/, '$1是');
   if (noise.headings === 'ordinal') return text.replace(/^(.)、/, '第$1，');

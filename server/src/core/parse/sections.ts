@@ -63,16 +63,16 @@ const LOOSE_WORDS: Record<number, string[]> = {
   2: ['主动公开'],
   3: ['申请'],
   4: ['复议', '诉讼'],
-  5: ['问题', '改进'],
-  6: ['其他', '需要报告'],
+  5: ['问题', '改进', '不足', '整改', '打算'],
+  6: ['其他', '其它', '需要报告'],
 };
 
 // Characters are tested by code (line.charCodeAt(i), NaN past the end): indexing a string by a
 // Chinese character would make a new one-character string each time.
 
-const isLead = (c: number) => isBlank(c) || c === 0x23 /* # */ || c === 0x2a /* * */ || c === 0x3e /* > */;
+const isLead = (c: number) => isBlank(c) || c === 9 || c === 0x23 /* # */ || c === 0x2a /* * */ || c === 0x3e /* > */;
 
-/** Where a line's text starts after blanks and Markdown marks (## **). */
+/** Where a line's text starts after blanks, tabs and Markdown marks (## **). */
 export function textStart(line: string, end = line.length): number {
   let i = 0;
   while (i < end && isLead(line.charCodeAt(i))) i++;
@@ -89,8 +89,13 @@ export interface Heading {
   statutory: boolean;
 }
 
+/** A note in brackets at a title's end. */
+const NOTE = /[（(][^（()）]*[)）]$/;
+
 /** Blanks, Markdown marks and colons after a title. */
 const isTrailing = (c: number) => isBlank(c) || c === 0x2a || c === 0x23 || c === 0xff1a /* ： */ || c === 0x3a;
+/** A pipe: a heading typed as a Markdown table's first row (| 二、主动公开政府信息情况 |  |  |). */
+const isPipe = (c: number) => c === 0x7c || c === 0xff5c;
 
 /**
  * Recognises a section heading line: an optional numbering and one of the six titles, or one slip
@@ -99,15 +104,19 @@ const isTrailing = (c: number) => isBlank(c) || c === 0x2a || c === 0x23 || c ==
  */
 export function readHeading(line: string): Heading | undefined {
   if (line.length > 60) return undefined;
-  const start = textStart(line);
+  let start = textStart(line);
+  if (isPipe(line.charCodeAt(start))) start = textStart(line.slice(0, start) + ' ' + line.slice(start + 1));
   if (start === line.length) return undefined;
   // A heading starts with its numeral, its title or a bracket (（二）): most short lines are none of these.
   const first = line.charCodeAt(start);
   if (!isHanNumeral(first) && !isDigit(first) && first !== DI && !TITLE_STARTS.has(first) && first !== 0xff08 && first !== 0x28) return undefined;
   let end = line.length;
   // A table row whose one cell spans the table (a heading typed as the table's first row) ends in the tabs of the cells it covers.
-  while (end > 0 && (isTrailing(line.charCodeAt(end - 1)) || line.charCodeAt(end - 1) === 9)) end--;
-  if (start >= end || line.lastIndexOf('\t', end - 1) >= 0) return undefined;
+  // So too a Markdown table's row, in the empty cells after it (| 二、主动公开政府信息情况 |  |  |).
+  const piped = isPipe(line.charCodeAt(textStart(line)));
+  while (end > 0 && (isTrailing(line.charCodeAt(end - 1)) || line.charCodeAt(end - 1) === 9 || (piped && isPipe(line.charCodeAt(end - 1))))) end--;
+  // (A tab before the heading is its indentation; one after its start, a table's cells.)
+  if (start >= end || line.lastIndexOf('\t', end - 1) >= start || (piped && line.slice(start, end).includes('|'))) return undefined;
   // A section numbered like a sub-topic, （二）主动公开政府信息情况, or like a point of a speech, 二是主动公开政府信息情况:
   // taken only with its own numeral and a title of the statute's, the whole line (一's sub-topics are often
   // named after the sections: （一）主动公开政府信息情况; points are prose: 一是加强组织领导，…).
@@ -123,6 +132,10 @@ export function readHeading(line: string): Heading | undefined {
   if (numbering || title.endsWith('情况') || title.endsWith('事项')) {
     const { number, statutory } = matchTitle(title);
     if (number) return { number, numbering, titleStart, titleEnd: end, statutory };
+    // A note in brackets after the title: 二、主动公开政府信息情况（单位：件）.
+    const note = numbering ? NOTE.exec(title) : null;
+    const bare = note && note.index > 0 ? matchTitle(title.slice(0, note.index)) : NO_TITLE;
+    if (bare.number) return { number: bare.number, numbering, titleStart, titleEnd: titleStart + note!.index, statutory: bare.statutory };
   }
   if (!numbering || numbering.value > 6 || title.length < 2 || title.length > 30 || /[。；;，,：:\d]/.test(title)) return undefined;
   let loose = false;
@@ -132,7 +145,7 @@ export function readHeading(line: string): Heading | undefined {
 }
 
 /** Where a heading inside a line may begin: at the line's start, after a blank or a sentence end. */
-const isBreak = (c: number) => Number.isNaN(c) || isBlank(c) || c === 0x3002 /* 。 */ || c === 0xff1b /* ； */ || c === 0xff01 || c === 0xff1f;
+const isBreak = (c: number) => Number.isNaN(c) || isBlank(c) || c === 0x2a /* ** */ || c === 0x3002 /* 。 */ || c === 0xff1b /* ； */ || c === 0xff01 || c === 0xff1f;
 
 /** The length of a statute title printed at `at`, or of the same title with one slip. */
 function printedTitle(title: string, line: string, at: number): { length: number; statutory: boolean } | undefined {
@@ -193,10 +206,11 @@ export function findSections(idx: LineIndex): Section[] {
   for (let l = 0; l < idx.lineCount; l++) {
     // Most lines are blank or table cells (which start with a tab); a long line is running text.
     const line = idx.lineText(l);
-    if (line.length < 2 || line.charCodeAt(0) === 9) continue;
+    if (line.length < 2) continue;
     if (line.length > 60) { long.push(l); continue; }
     const heading = readHeading(line);
-    if (!heading) continue;
+    // A heading run into its text (六、其他需要报告的事项：本年度未收取…) is one inside the line.
+    if (!heading) { if (line.includes('、')) long.push(l); continue; }
     found.push({ line: l, offset: idx.lineStart(l), heading, inline: false });
     numbers |= 1 << heading.number;
   }
@@ -212,6 +226,10 @@ export function findSections(idx: LineIndex): Section[] {
   const chosen = new Map<number, Found>();
   for (const f of found) {
     if (!f.heading.statutory) continue;
+    // The statute's title without a numeral just under a heading in other words with the section's own
+    // (三、依申请公开情况 / 收到和处理政府信息公开申请情况): a table's caption; the heading is the section.
+    if (!f.heading.numbering && found.some((g) => g.heading.number === f.heading.number && g.heading.numbering?.value === f.heading.number && !g.heading.numbering.point &&
+      g.line < f.line && f.line - g.line <= 3)) continue;
     const prev = chosen.get(f.heading.number);
     if (!prev || fit(f) >= fit(prev)) chosen.set(f.heading.number, f);
   }
@@ -262,22 +280,34 @@ export function findSections(idx: LineIndex): Section[] {
   return sections;
 }
 
-const TITLE_WORDS = '政府信息公开工作年度报告';
+/** The title's words (工作 is left out of many titles: …2023年政府信息公开年度报告). */
+const TITLE_WORDS = /政府信息公开(?:工作)?年度报告/;
 const TITLE_YEAR = /((?:19|20)\d\d)年(?:度)?/g;
+/** The year written after the title's words: …工作年度报告（2023年度）. */
+const YEAR_AFTER = /^[（(]((?:19|20)\d\d)年?度?[)）]/;
+/** A web page's navigation above the title (首页 > 政务公开 > …, 上一篇：…): no part of it. */
+const NAVIGATION = /[>＞»›]|^(?:当前位置|您当前的位置|您的位置|上一篇|下一篇|首页)/;
+const HAN_DIGIT: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
+/** 二〇二三年 written as 2023年. */
+const arabicYears = (s: string) => s.replace(/[〇○零一二三四五六七八九]{4}(?=年)/g, (y) => [...y].map((c) => HAN_DIGIT[c]).join(''));
 
-/** The report year from the title (which may be broken over lines), and whether there is such a title. */
+/**
+ * The report's year, from its title: the last year before the title's words (a title may be broken over
+ * the first lines), or the one in brackets after them; a web page's navigation above it is left out.
+ */
 export function readTitle(idx: LineIndex): { year: number | null; titled: boolean } {
-  // The first twelve lines without blanks, joined (a title may be broken over lines), up to the one that completes the title.
-  let head = '', at = -1;
-  for (let l = 0; l < Math.min(idx.lineCount, 12) && at < 0; l++) {
-    head += idx.lineText(l).replace(/[\s\u3000#*]/g, '');
-    at = head.indexOf(TITLE_WORDS);
+  let head = '', match: RegExpExecArray | null = null;
+  for (let l = 0; l < Math.min(idx.lineCount, 12) && !match; l++) {
+    const line = idx.lineText(l).replace(/[\s\u3000#*]/g, '');
+    if (NAVIGATION.test(line)) continue;
+    head += line;
+    match = TITLE_WORDS.exec(head);
   }
-  const titled = at >= 0 || head.includes('政府信息公开年度报告');
-  const before = head.slice(0, at >= 0 ? at : head.length);
-  const years = matchesOf(TITLE_YEAR, before);
-  const year = titled && years.length ? Number(years[years.length - 1][1]) : null;
-  return { year, titled };
+  if (!match) return { year: null, titled: false };
+  const years = matchesOf(TITLE_YEAR, arabicYears(head.slice(0, match.index)));
+  const after = YEAR_AFTER.exec(head.slice(match.index + match[0].length));
+  const year = years.length ? Number(years[years.length - 1][1]) : after ? Number(after[1]) : null;
+  return { year, titled: true };
 }
 
 /** Where the report year stands in the title lines, if it is written there. */
