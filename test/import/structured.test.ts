@@ -7,7 +7,7 @@ import { importHtml } from '../../server/src/import/html';
 import { importDocument, importText } from '../../server/src/import/index';
 import { findingsInSource } from '../../server/src/import/inSource';
 import { EXPECTED } from '../core/expected';
-import { renderDocx, withFieldNumbers, type Frame } from '../layouts/docx';
+import { renderDocx, withAutoNumberedHeadings, withFieldNumbers, type Frame } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { placeKey, renderHtml, renderMht, renderWordHtml, type PageStyle } from '../layouts/html';
 import { renderHtmlInText } from '../layouts/htmlInText';
@@ -231,6 +231,19 @@ describe('web archives (.mht: Word\'s “single file web page”), named .mht or
       }
     });
   }
+});
+
+describe('Word files whose headings Word numbers itself', () => {
+  it('一、…六、 from the numbering part (chineseCounting, “%1、”): every seed, six sections numbered as the page shows them, every cell bound; the findings of the text', async () => {
+    for (const { name, figures } of FIGURES) {
+      const imported = await importDocument('docx', await withAutoNumberedHeadings(await renderDocx(figures, 1)));
+      assert.ok('text' in imported, JSON.stringify(imported));
+      assert.deepEqual(parseReport(imported.text).sections.map((s) => s.numeral), [...'一二三四五六'], name);
+      assert.deepEqual(bound(imported.text, figures).wrong, [], name);
+      const plain = asText(figures);
+      assert.deepEqual(said(check(imported.text).findings, imported.text), said(check(plain).findings, plain), name);
+    }
+  });
 });
 
 describe('Word files with the numbers in fields', () => {

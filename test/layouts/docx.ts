@@ -199,6 +199,22 @@ export async function withFieldNumbers(docx: Buffer): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
+/**
+ * The .docx with its section headings numbered by Word (a list in the numbering part, 一、 in Chinese counting,
+ * as a template's heading style numbers them): the numerals are no longer in the headings' text.
+ */
+export async function withAutoNumberedHeadings(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const xml = (await zip.file('word/document.xml')!.async('string')).replace(
+    /<w:pPr><w:pStyle w:val="Heading2"\/><\/w:pPr><w:r><w:t xml:space="preserve">[一二三四五六]、/g,
+    '<w:pPr><w:pStyle w:val="Heading2"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">');
+  zip.file('word/document.xml', xml);
+  const list = '<w:abstractNum w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>'
+    + '<w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num>';
+  zip.file('word/numbering.xml', (await zip.file('word/numbering.xml')!.async('string')).replace('</w:numbering>', `${list}</w:numbering>`));
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
 /** A scanned report as a Word file holds it: a picture (in `form`) for each of its pages, and no text. */
 export async function renderScannedDocx(pages: number, form: DocxPicture): Promise<Buffer> {
   const forms = new Map(Array.from({ length: pages }, (_, i): [number, DocxPicture] => [i + 1, form]));

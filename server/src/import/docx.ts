@@ -74,14 +74,86 @@ function withVmlTextBoxes(xml: string): string {
  */
 const SIMPLE_FIELD = /<w:fldSimple\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:fldSimple>)/g;
 
-/** The .docx with what mammoth would drop (charts, text boxes in DrawingML alone) in forms it reads. */
+// ---- numbers Word writes itself (a heading's 一、 from the numbering part) ----
+
+interface Level { start: number; format: string; text: string }
+const attr = (xml: string, tag: string) => new RegExp(`<w:${tag}\\b[^>]*?w:val="([^"]*)"`).exec(xml)?.[1];
+
+/** The numbering part's lists: for each w:num, its levels (start, number format, text such as “%1、”). */
+function listsOf(numbering: string): Map<string, Level[]> {
+  const abstract = new Map<string, Level[]>();
+  for (const [, id, body] of numbering.matchAll(/<w:abstractNum\b[^>]*?w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+    const levels: Level[] = [];
+    for (const [, ilvl, lvl] of body.matchAll(/<w:lvl\b[^>]*?w:ilvl="(\d)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
+      levels[Number(ilvl)] = { start: Number(attr(lvl, 'start') ?? 1), format: attr(lvl, 'numFmt') ?? 'decimal', text: attr(lvl, 'lvlText') ?? '' };
+    }
+    abstract.set(id, levels);
+  }
+  const lists = new Map<string, Level[]>();
+  for (const [, id, body] of numbering.matchAll(/<w:num\b[^>]*?w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+    const levels = abstract.get(attr(body, 'abstractNumId') ?? '');
+    if (levels) lists.set(id, levels);
+  }
+  return lists;
+}
+
+const HAN = '〇一二三四五六七八九';
+/** A counter as a number format writes it (Chinese counting up to 99: 一 … 十 … 二十一). */
+function formatted(n: number, format: string): string | undefined {
+  if (format === 'decimal') return String(n);
+  if (format === 'decimalZero') return String(n).padStart(2, '0');
+  if (format === 'chineseCounting' || format === 'chineseCountingThousand' || format === 'japaneseCounting') {
+    if (n < 1 || n > 99) return String(n);
+    const tens = Math.floor(n / 10), ones = n % 10;
+    return (tens > 1 ? HAN[tens] : '') + (tens > 0 ? '十' : '') + (ones > 0 || tens === 0 ? HAN[ones] : '');
+  }
+  if (format === 'ideographDigital') return [...String(n)].map((d) => HAN[Number(d)]).join('');
+  if (format === 'decimalEnclosedCircle' || format === 'decimalEnclosedCircleChinese') return n >= 1 && n <= 20 ? String.fromCharCode(0x245f + n) : String(n);
+  if (format === 'lowerLetter' || format === 'upperLetter') return n >= 1 && n <= 26 ? String.fromCharCode((format === 'lowerLetter' ? 96 : 64) + n) : String(n);
+  return undefined; // a bullet, or a format no report's headings use: left to mammoth
+}
+
+/**
+ * The paragraphs Word numbers itself (w:numPr: a heading's 一、, a sub-topic's （一）, from the numbering
+ * part), which mammoth drops or turns into a list: the number as the page shows it, written at the
+ * paragraph's start, and the paragraph no longer a list's.
+ */
+function withNumbers(xml: string, numbering: string): string {
+  const lists = listsOf(numbering);
+  if (lists.size === 0) return xml;
+  const counters = new Map<string, number[]>();
+  return xml.replace(/<w:p\b[^>]*>[\s\S]*?<\/w:p>/g, (p) => {
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(p);
+    const levels = numPr ? lists.get(attr(numPr[1], 'numId') ?? '') : undefined;
+    if (!numPr || !levels) return p;
+    const ilvl = Number(attr(numPr[1], 'ilvl') ?? 0);
+    const level = levels[ilvl];
+    if (!level || formatted(level.start, level.format) === undefined) return p;
+    const id = attr(numPr[1], 'numId')!;
+    const counter = counters.get(id) ?? [];
+    counter[ilvl] = counter[ilvl] === undefined ? level.start : counter[ilvl] + 1;
+    counter.length = ilvl + 1; // a deeper level starts again
+    counters.set(id, counter);
+    const text = level.text.replace(/%(\d)/g, (_, k: string) => {
+      const at = Number(k) - 1, of = levels[at];
+      return of ? formatted(counter[at] ?? of.start, of.format) ?? '' : '';
+    });
+    const run = `<w:r><w:t xml:space="preserve">${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r>`;
+    return p.replace(numPr[0], '').replace(/<\/w:pPr>/, `</w:pPr>${run}`);
+  });
+}
+
+/** The .docx with what mammoth would drop (charts, text boxes in DrawingML alone, fields' results, Word's own numbers) in forms it reads. */
 async function readable(buffer: Buffer): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buffer);
   const part = zip.file('word/document.xml');
-  const xml = part ? await part.async('string') : '';
+  let xml = part ? await part.async('string') : '';
+  const numbering = xml.includes('<w:numPr>') ? await zip.file('word/numbering.xml')?.async('string') : undefined;
+  const original = xml;
+  if (numbering) xml = withNumbers(xml, numbering);
   const changed = withVmlTextBoxes(xml.replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1'));
-  if (changed === xml) return buffer;
+  if (changed === original) return buffer;
   zip.file('word/document.xml', changed);
   return zip.generateAsync({ type: 'nodebuffer' });
 }
