@@ -89,6 +89,12 @@ describe('section headings as drafts write them', () => {
     assert.equal(s3.title, '依申请公开情况');
     assert.deepEqual(check(text).findings.filter((f) => f.code.startsWith('section')).map((f) => f.code), ['section-title']);
   });
+  it('a preamble that lists the six titles is no heading: a section really missing is said to be missing', () => {
+    const text = seed.replace(/^(一、总体情况)$/m, '全文包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。\n$1')
+      .replace(/^二、主动公开政府信息情况$/m, '');
+    assert.deepEqual(numbers(text), [1, 3, 4, 5, 6]);
+    assert.deepEqual(check(text).findings.filter((f) => f.code.startsWith('section')).map((f) => f.code), ['section-missing']);
+  });
   it('section 五 in its own words (工作中存在的不足及下一步打算): the section, its title not the statute\'s', () => {
     const text = seed.replace(/^五、.*$/m, '五、工作中存在的不足及下一步打算');
     assert.deepEqual(numbers(text), [1, 2, 3, 4, 5, 6]);

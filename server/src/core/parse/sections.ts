@@ -144,6 +144,9 @@ export function readHeading(line: string): Heading | undefined {
   return { number: numbering.value, numbering, titleStart, titleEnd: end, statutory: false };
 }
 
+/** What follows a title listed in a sentence, not a heading's. */
+const LISTED = '；;，,、';
+
 /** Where a heading inside a line may begin: at the line's start, after a blank or a sentence end. */
 const isBreak = (c: number) => Number.isNaN(c) || isBlank(c) || c === 0x2a /* ** */ || c === 0x3002 /* 。 */ || c === 0xff1b /* ； */ || c === 0xff01 || c === 0xff1f;
 
@@ -172,6 +175,8 @@ function inlineHeadings(line: string): Heading[] {
     for (const { title, number } of PRINTED) {
       const found = printedTitle(title, line, numbering.end);
       if (!found) continue;
+      // A title in a list of them (全文包括：一、总体情况；二、主动公开政府信息情况；…) is no heading.
+      if (LISTED.includes(line.charAt(numbering.end + found.length))) break;
       out.push({ number, numbering, titleStart: numbering.end, titleEnd: numbering.end + found.length, statutory: found.statutory });
       break;
     }
