@@ -176,7 +176,8 @@ function inlineHeadings(line: string): Heading[] {
       const found = printedTitle(title, line, numbering.end);
       if (!found) continue;
       // A title in a list of them (全文包括：一、总体情况；二、主动公开政府信息情况；…) is no heading.
-      if (LISTED.includes(line.charAt(numbering.end + found.length))) break;
+      const next = line.charAt(numbering.end + found.length);
+      if (next && LISTED.includes(next)) continue;
       out.push({ number, numbering, titleStart: numbering.end, titleEnd: numbering.end + found.length, statutory: found.statutory });
       break;
     }
