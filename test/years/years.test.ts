@@ -141,6 +141,13 @@ describe('the checks across years on seed 002 and its 2023 report', () => {
     assert.equal(line(last, findings[0].related![0].range.start.line), pasted);
   });
 
+  it('copied-text: the statement every report opens with (编制…统计期限为…), written inside 一 both years, is not copied text', () => {
+    const statement = (year: number) => `本年报依据《中华人民共和国政府信息公开条例》要求编制，由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况以及其他需要报告的事项组成。本报告所列数据的统计期限为${year}年1月1日至${year}年12月31日。`;
+    const now = THIS_YEAR.replace('（二）主动公开情况。', `${statement(2024)}\n（二）主动公开情况。`);
+    const last = lastYearOf().replace('（二）主动公开情况。', `${statement(2023)}\n（二）主动公开情况。`);
+    assert.deepEqual(across(now, last), []);
+  });
+
   it('copied-text: a few paragraphs of 一, less than half of it, are a finding each', () => {
     const last = lastYearOf().replace('（二）主动公开情况。', `${line(THIS_YEAR, 5)}\n${line(THIS_YEAR, 13)}\n（二）主动公开情况。`);
     assert.deepEqual(across(THIS_YEAR, last).map((f) => [f.code, f.range.start.line]), [['copied-text', 5], ['copied-text', 13]]);

@@ -61,6 +61,12 @@ function cells(row: Record<string, Cell> | undefined, prefix = ''): Record<strin
 const NOT_LETTERS = /[^\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+/g;
 const lettersOf = (s: string) => s.replace(NOT_LETTERS, '');
 
+/**
+ * A sentence of the statement every report opens with (本报告…编制, its period of statistics, where to ask):
+ * the same each year by nature, and some reports write it inside 一; it is no text to copy.
+ */
+const STATEMENT = /统计期限|所列数据|如对本报告|电子版|要求编制|规定编制|编制而成/;
+
 /** A line that ends a paragraph: its last character ends a sentence (。！？；), closing quotes aside. */
 const ENDS_PARAGRAPH = /[。！？；!?;][”’」』）)\s]*$/;
 
@@ -86,7 +92,7 @@ function paragraphsOf(idx: LineIndex, report: Report, number: 1 | 5, out: Paragr
     const lead = text.length - text.trimStart().length;
     start ??= { line, character: from + lead };
     end = { line, character: from + lead + trimmed.length };
-    if (letters.length < MAX_LETTERS) letters += lettersOf(trimmed);
+    if (letters.length < MAX_LETTERS) letters += lettersOf(trimmed.split('。').filter((s) => !STATEMENT.test(s)).join('。'));
     if (ENDS_PARAGRAPH.test(trimmed)) close();
   }
   close();
