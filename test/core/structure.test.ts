@@ -389,6 +389,24 @@ describe('years', () => {
     assert.equal(sliceAt(pasted, only(mine(pasted), 'year-mismatch').range), '2022');
   });
 
+  it('last year in 五 as last year passes: its problems rectified, a dated event, 上年（2022年）, a list of years, a document\'s title', () => {
+    // test/fixtures/rules-attack/year-section5-last-year-legit.txt (branch rules-attack): all nine were flagged, with the fix 改为2023.
+    const ok = [
+      '（一）2022年度存在问题的整改情况', '针对上年报告指出的解读形式单一问题，已制作图解6期。', '2022年度发现的问题均已整改到位。',
+      '针对2022年政务公开第三方评估中指出的栏目更新不及时问题，已逐项完成整改。', '上级在2022年12月督查中反馈的2个问题已于今年3月前整改完毕。',
+      '本年度依申请公开数量比上年（2022年）有所增加。', '依申请公开数量由2022年的3件增至本年的7件。', '2021年、2022年连续两年考核为优秀等次。',
+      '镇政府于2022年底完成机构改革，部分公开栏目归属调整。', '对照《国务院办公厅关于印发2022年政务公开工作要点的通知》逐条梳理了落实情况。', '（二）存在的主要问题',
+    ];
+    const t = text.replace('在信息公开工作中还存在以下问题。', ok.join('\n') + '\n在信息公开工作中还存在以下问题。');
+    assert.deepEqual(mine(t).filter((f) => f.code === 'year-mismatch').map((f) => lines(t)[f.range.start.line]), []);
+    // Last year's 五 pasted as this year's still is: its plans, its problems, and plans that only look rectified or dated.
+    for (const p of ['下一步，我局将在2022年加强培训。', '2022年存在的问题：一是公开内容不够丰富。', '下一步，我局将于2022年底前完成栏目整合。',
+      '2022年存在的问题，我局将于年底前整改完毕。', '2022年存在的问题和整改措施如下。', '2022年我局开展自查，发现栏目更新不及时。']) {
+      const pasted = text.replace('在信息公开工作中还存在以下问题。', p + '在信息公开工作中还存在以下问题。');
+      assert.equal(sliceAt(pasted, only(mine(pasted), 'year-mismatch').range), '2022', p);
+    }
+  });
+
   it('last year\'s number outside 五 is not reported', () => {
     const t = text.replace('结合2023年实际', '结合2022年实际');
     assert.deepEqual(codes(mine(t)).filter((c) => c === 'year-mismatch'), []);

@@ -38,8 +38,19 @@ function periodFinding(l: number, written: string, at: number, year: number): Ra
   };
 }
 
-// A year that compares (较2020年, 与2020年相比, 2020年以来) or names last year's report is not pasted text.
-const COMPARED_BEFORE = /(?:较|比|与|同|自|从|和|及|对比|相比|截至上)\s*$/;
+// A year that compares (较2020年, 与2020年相比, 由2020年的3件增至, 2020年以来) or names last year's report is not pasted text.
+const COMPARED_BEFORE = /(?:较|比|与|同|自|从|由|和|及|对比|相比|截至上)\s*$/;
+// Nor is a year listed after another (2021年、2022年连续两年), or spelling out 上年 (比上年（2022年）).
+const LISTED_BEFORE = /(?:(?:19|20)\d\d\s*年度?\s*[、和及至到—~-]|(?:上一?年度?|去年)\s*[（(])\s*$/;
+// Section 5 reports how last year's problems were rectified (the 2021 format asks for it): a sentence that
+// goes on to them as rectified (2022年度存在问题的整改情况, …均已整改到位, …已逐项完成整改) speaks of last year.
+const RECTIFIED = /整改(?:情况|到位|完毕|完成|落实情况)|(?:完成|已经?)[^，,。；;]{0,6}整改/;
+// So does a year that dates an event (2022年底完成, 2022年12月督查, 2022年政务公开第三方评估中).
+const DATED_AFTER = /^\s*年度?\s*(?:底|末|初|上半年|下半年|\d{1,2}\s*月|[^，,。；;我本在将]{0,10}?(?:评估|督查|审计|考核|检查|巡视|巡察))/;
+// Unless the sentence plans with it up to there (下一步，我局将于2022年底前完成; 2022年存在的问题将于年底前整改完毕):
+// last year's plans pasted.
+const PLANS = /将|拟|计划|力争|争取|下一?步/;
+const SENTENCE_END = /[。；;！!？?]/;
 const COMPARED_AFTER = /^\s*年度?\s*(?:以来|起|相比|同比|同期|至|到|—|-|~|、|和|及|[^，。；,;]{0,14}?(?:报告|年报))/;
 const YEAR = /(?:19|20)\d\d(?=\s*年)/g;
 
@@ -61,6 +72,7 @@ function lastYearInProblems(report: Report, idx: LineIndex, year: number): RawFi
       if (m[0] !== last) continue;
       const at = m.index;
       if (COMPARED_BEFORE.test(line.slice(Math.max(0, at - 4), at)) || COMPARED_AFTER.test(line.slice(at + 4, at + 24))) continue;
+      if (LISTED_BEFORE.test(line.slice(Math.max(0, at - 10), at)) || inTitleMarks(line, at) || speaksOfLastYear(line, at)) continue;
       out.push(pastedYear(lineSpan(l, from + at, from + at + 4), last, year));
     }
   }
@@ -68,6 +80,27 @@ function lastYearInProblems(report: Report, idx: LineIndex, year: number): RawFi
 }
 
 const FULLWIDTH_DIGIT = /[０-９]/;
+
+// What is read around a year: a sentence's or a title's length (a line can hold the whole report, years without end).
+const NEAR = 60;
+
+/** Inside 《…》: a document's title (《国务院办公厅关于印发2022年政务公开工作要点的通知》). */
+function inTitleMarks(line: string, at: number): boolean {
+  const before = line.slice(Math.max(0, at - NEAR), at);
+  return before.lastIndexOf('《') > before.lastIndexOf('》');
+}
+
+/** The year at `at` dates an event or last year's rectified problems, and its sentence does not plan with it. */
+function speaksOfLastYear(line: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && at - start < NEAR && !SENTENCE_END.test(line[start - 1])) start--;
+  let end = at + 4;
+  while (end < line.length && end - at < NEAR && !SENTENCE_END.test(line[end])) end++;
+  const after = line.slice(at + 4, end);
+  if (DATED_AFTER.test(after) && !PLANS.test(line.slice(start, at))) return true;
+  const fixed = RECTIFIED.exec(after);
+  return fixed !== null && !PLANS.test(line.slice(start, at + 4 + fixed.index));
+}
 
 function pastedYear(range: Range, last: string, year: number): RawFinding {
   return {
@@ -84,8 +117,8 @@ export const yearMismatch: Rule = {
   code: 'year-mismatch', severity: 'warning',
   title: { zh: '年份前后不一致', en: 'Years disagree' },
   description: {
-    zh: '统计期限（…年1月1日至…年12月31日）的年份须与标题的报告年度一致。第五部分“存在的主要问题及改进情况”里出现上一年的年份，多半是沿用了上一年报告的文字；与上一年比较（较2022年、2022年以来）、引用上一年报告的不算。快速修复改为报告年度。',
-    en: 'The statistical period must be the title\'s year. Last year\'s number inside section 5 usually means last year\'s text was pasted in; comparisons (较2022年, 2022年以来) pass. The quick fix writes the report year.',
+    zh: '统计期限（…年1月1日至…年12月31日）的年份须与标题的报告年度一致。第五部分“存在的主要问题及改进情况”里出现上一年的年份，多半是沿用了上一年报告的文字；与上一年比较（较2022年、2022年以来、比上年（2022年））、引用上一年报告或文件（《…2022年…》）、报告上一年问题的整改情况（2022年度存在问题的整改情况）、写明日期或评估督查的（2022年底、2022年12月督查）不算，但写的是打算（下一步，我局将在2022年…）的仍算。快速修复改为报告年度。',
+    en: 'The statistical period must be the title\'s year. Last year\'s number inside section 5 usually means last year\'s text was pasted in; comparisons (较2022年, 2022年以来), last year\'s report or a document\'s title, last year\'s problems as rectified and dated events (2022年底, 2022年12月督查) pass, unless the sentence makes plans with the year. The quick fix writes the report year.',
   },
   check({ report, idx }) {
     const year = report.year;
