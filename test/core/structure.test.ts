@@ -389,6 +389,19 @@ describe('years', () => {
     assert.equal(sliceAt(pasted, only(mine(pasted), 'year-mismatch').range), '2022');
   });
 
+  it('last year\'s period quoted as last year\'s is not the report\'s period', () => {
+    // test/fixtures/rules-attack/year-period-of-last-year-quoted.txt (branch rules-attack): 统计期限写的是2022年, twice.
+    for (const p of ['上年度（2022年1月1日至2022年12月31日）同样', '上一年度（2022年1月1日—2022年12月31日）', '去年同期（2022年1月1日至12月31日）',
+      '较2022年1月1日至2022年12月31日', '与2022年1月1日至2022年12月31日相比，']) {
+      const t = text.replace('严格落实工作责任完成全年信息公开工作。', `严格落实工作责任完成全年信息公开工作，${p}有所提高。`);
+      assert.notEqual(t, text);
+      assert.deepEqual(mine(t).filter((f) => f.code === 'year-mismatch').map((f) => sliceAt(t, f.range)), [], p);
+    }
+    // The report's own period pasted from last year still is one, whatever follows it.
+    const t = text.replace('2023年1月1日——2023年12月31日', '2022年1月1日——2022年12月31日，与上年相比');
+    assert.deepEqual(mine(t).filter((f) => f.code === 'year-mismatch').map((f) => sliceAt(t, f.range)), ['2022', '2022']);
+  });
+
   it('last year in 五 as last year passes: its problems rectified, a dated event, 上年（2022年）, a list of years, a document\'s title', () => {
     // test/fixtures/rules-attack/year-section5-last-year-legit.txt (branch rules-attack): all nine were flagged, with the fix 改为2023.
     const ok = [

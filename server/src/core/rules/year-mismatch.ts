@@ -20,11 +20,22 @@ function period(idx: LineIndex, year: number): RawFinding[] {
     const line = toHalfWidth(raw); // same length: offsets stay valid
     PERIOD.lastIndex = 0;
     for (let m; (m = PERIOD.exec(line));) {
+      if (lastYearsPeriod(line, m.index, m.index + m[0].length)) continue;
       if (Number(m[1]) !== year) out.push(periodFinding(l, m[1], m.index, year));
       if (m[2] && Number(m[2]) !== year) out.push(periodFinding(l, m[2], m.index + m[0].lastIndexOf(m[2]), year));
     }
   }
   return out;
+}
+
+// A period that is last year's, not the report's: 上年度（2022年1月1日至2022年12月31日）, 较2022年1月1日至…,
+// 与2022年1月1日至2022年12月31日相比.
+const LAST_PERIOD_BEFORE = /(?:(?:上一?年度?|去年)(?:同期)?\s*[（(：:]?|较|比)\s*$/;
+const COMPARED_PERIOD = /^\s*[）)]?\s*(?:相比|比较|相较)/;
+
+function lastYearsPeriod(line: string, start: number, end: number): boolean {
+  const before = line.slice(Math.max(0, start - 8), start);
+  return LAST_PERIOD_BEFORE.test(before) || (/(?:与|同|和)\s*[（(]?\s*$/.test(before) && COMPARED_PERIOD.test(line.slice(end, end + 8)));
 }
 
 function periodFinding(l: number, written: string, at: number, year: number): RawFinding {
@@ -117,8 +128,8 @@ export const yearMismatch: Rule = {
   code: 'year-mismatch', severity: 'warning',
   title: { zh: '年份前后不一致', en: 'Years disagree' },
   description: {
-    zh: '统计期限（…年1月1日至…年12月31日）的年份须与标题的报告年度一致。第五部分“存在的主要问题及改进情况”里出现上一年的年份，多半是沿用了上一年报告的文字；与上一年比较（较2022年、2022年以来、比上年（2022年））、引用上一年报告或文件（《…2022年…》）、报告上一年问题的整改情况（2022年度存在问题的整改情况）、写明日期或评估督查的（2022年底、2022年12月督查）不算，但写的是打算（下一步，我局将在2022年…）的仍算。快速修复改为报告年度。',
-    en: 'The statistical period must be the title\'s year. Last year\'s number inside section 5 usually means last year\'s text was pasted in; comparisons (较2022年, 2022年以来), last year\'s report or a document\'s title, last year\'s problems as rectified and dated events (2022年底, 2022年12月督查) pass, unless the sentence makes plans with the year. The quick fix writes the report year.',
+    zh: '统计期限（…年1月1日至…年12月31日）的年份须与标题的报告年度一致；写明是上一年的期限（上年度（2022年1月1日至2022年12月31日）、与2022年1月1日至2022年12月31日相比）不算。第五部分“存在的主要问题及改进情况”里出现上一年的年份，多半是沿用了上一年报告的文字；与上一年比较（较2022年、2022年以来、比上年（2022年））、引用上一年报告或文件（《…2022年…》）、报告上一年问题的整改情况（2022年度存在问题的整改情况）、写明日期或评估督查的（2022年底、2022年12月督查）不算，但写的是打算（下一步，我局将在2022年…）的仍算。快速修复改为报告年度。',
+    en: 'The statistical period must be the title\'s year; last year\'s period named as such (上年度（2022年1月1日至2022年12月31日）) passes. Last year\'s number inside section 5 usually means last year\'s text was pasted in; comparisons (较2022年, 2022年以来), last year\'s report or a document\'s title, last year\'s problems as rectified and dated events (2022年底, 2022年12月督查) pass, unless the sentence makes plans with the year. The quick fix writes the report year.',
   },
   check({ report, idx }) {
     const year = report.year;
