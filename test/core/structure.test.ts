@@ -439,6 +439,16 @@ describe('fee statement', () => {
     assert.ok(!codes(mine(t2020)).includes('fee-statement'));
   });
 
+  it('“free of charge” and “no cost incurred” state the fees', () => {
+    // test/fixtures/rules-attack/fee-free-of-charge.txt, fee-no-cost-incurred.txt (branch rules-attack): 没有说明信息处理费情况.
+    const text = seed('001').text;
+    for (const said of ['本机关依申请提供政府信息，一律免费。', '本年度办理政府信息公开申请未产生任何费用。']) {
+      const t = text.replace('我单位 2023 年度政务公开工作不存在收费情况。', said);
+      assert.notEqual(t, text);
+      assert.deepEqual(codes(mine(t)).filter((c) => c === 'fee-statement'), [], said);
+    }
+  });
+
   it('fee notices in table 3 (3.6.2 > 0) against “no fee notice was sent”', () => {
     const text = seed('004').text;
     const cell = parseReport(text).tables.t3!.rows['3.6.2'].cells.total;

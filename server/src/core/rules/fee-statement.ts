@@ -4,7 +4,8 @@ import { sectionBody, type Report } from '../model';
 import { toHalfWidth } from '../strings';
 import type { RawFinding, Rule } from './types';
 
-const MENTIONS_FEES = /收费|处理费|收取/;
+// 一律免费 and 未产生任何费用 state the fees too.
+const MENTIONS_FEES = /收费|处理费|收取|免费|费用/;
 // Statements that no fee notice was sent: 未发出收费通知, 发出收费通知的件数为0件, 发出收费通知的件数和总金额…均为0.
 const NO_NOTICES = [
   /(?:未|没有|无|不存在)[^。；，,]{0,12}?发出[^。；，,]{0,6}?收费通知/g,
@@ -54,8 +55,8 @@ export const feeStatement: Rule = {
   code: 'fee-statement', severity: 'warning',
   title: { zh: '信息处理费情况没有说明或与表三矛盾', en: 'Fees not stated, or stated against table 3' },
   description: {
-    zh: '2021年度起，第六部分应写明信息处理费情况：发出收费通知的件数和总金额、实际收取的总金额（国办函〔2020〕109号）；“不存在收费情况”这类说明也算写明。表三“申请人逾期未按收费通知要求缴纳费用”大于0时，说明发出过收费通知，正文不能说没有发出。',
-    en: 'From the 2021 report on, section 6 states the fees: notices sent (count, amount) and amount collected; a clear “no fees” statement counts. When table 3 row 3.6.2 is above 0, fee notices were sent, and the text cannot say none were.',
+    zh: '2021年度起，第六部分应写明信息处理费情况：发出收费通知的件数和总金额、实际收取的总金额（国办函〔2020〕109号）；“不存在收费情况”“一律免费”“未产生任何费用”这类说明也算写明。表三“申请人逾期未按收费通知要求缴纳费用”大于0时，说明发出过收费通知，正文不能说没有发出。',
+    en: 'From the 2021 report on, section 6 states the fees: notices sent (count, amount) and amount collected; a clear “no fees” statement (不存在收费情况, 一律免费, 未产生任何费用) counts. When table 3 row 3.6.2 is above 0, fee notices were sent, and the text cannot say none were.',
   },
   check({ report, idx }) {
     const year = report.year;
