@@ -464,6 +464,20 @@ describe('fee statement', () => {
       assert.equal(sliceAt(t3, only(mine(t3), 'fee-statement').range).slice(-4), '收费通知', said);
     }
   });
+
+  it('a fee notice sent is not read as none sent (无正当理由的申请发出收费通知; 均为0 of the amounts after the count)', () => {
+    // test/fixtures/rules-attack/fee-notice-sent-*.txt (branch rules-attack): 这里说没有发出收费通知, with 3.6.2 = 1.
+    const text = seed('004').text;
+    const t = replaceAt(text, parseReport(text).tables.t3!.rows['3.6.2'].cells.total.range, '1');
+    for (const said of ['本年度对1件申请数量明显超过合理范围且无正当理由的申请发出收费通知，申请人逾期未缴纳，实际收取0元。',
+      '本年度发出收费通知1件，实收金额、减免金额均为0。', '本年度发出收费通知一件，实收金额、减免金额均为0。']) {
+      const t2 = t.replace(/2023年度北苑街道收取信息处理费情况为：[^\n]*/, said);
+      assert.ok(t2.includes(said));
+      assert.deepEqual(codes(mine(t2)).filter((c) => c === 'fee-statement'), [], said);
+    }
+    const none = t.replace(/2023年度北苑街道收取信息处理费情况为：[^\n]*/, '本年度未向无正当理由的申请人发出收费通知，发出收费通知的件数和总金额均为0。');
+    assert.match(sliceAt(none, only(mine(none), 'fee-statement').range), /^发出收费通知.*均为0$/);
+  });
 });
 
 describe('cells', () => {

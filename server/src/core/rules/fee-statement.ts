@@ -7,10 +7,12 @@ import type { RawFinding, Rule } from './types';
 // 一律免费 and 未产生任何费用 state the fees too.
 const MENTIONS_FEES = /收费|处理费|收取|免费|费用/;
 // Statements that no fee notice was sent: 未发出收费通知, 发出收费通知的件数为0件, 发出收费通知的件数和总金额…均为0.
+// Not a 无 that ends in a noun phrase (对…且无正当理由的申请发出收费通知: a notice was sent), nor 均为0 after a count of
+// notices (发出收费通知1件，实收金额、减免金额均为0: the amounts are 0).
 const NO_NOTICES = [
-  /(?:未|没有|无|不存在)[^。；，,]{0,12}?发出[^。；，,]{0,6}?收费通知/g,
+  /(?:未|没有|无|不存在)[^。；，,的]{0,12}?发出[^。；，,]{0,6}?收费通知/g,
   /发出收费通知的?件数\s*(?:为|是|：|:)?\s*(?:0|零)(?!\.\d|\d)/g,
-  /发出收费通知[^。；]{0,30}?均为\s*(?:0|零)(?!\.\d|\d)/g,
+  /发出收费通知(?:(?![1-9]|[一二两三四五六七八九十]件)[^。；]){0,30}?均为\s*(?:0|零)(?!\.\d|\d)/g,
 ];
 
 function fees(report: Report, idx: LineIndex): RawFinding[] {
