@@ -518,6 +518,19 @@ describe('names and leftovers', () => {
     }
   });
 
+  it('a misspelling that runs on into a word is no name: 条理化, 机密法规', () => {
+    // test/fixtures/rules-attack/statute-tiaoli-hua.txt, statute-jimi-fagui.txt (branch rules-attack): the fix wrote 条例化.
+    for (const said of ['推动政府信息公开条理化、规范化', '政府信息公开条理清晰', '严格遵守保守国家机密法规和保密纪律', '遵守保守国家机密法律法规']) {
+      const t = text.replace(para, said);
+      assert.notEqual(t, text);
+      assert.deepEqual(codes(mine(t)).filter((c) => c === 'statute-name'), [], said);
+    }
+    for (const [said, wrong] of [['依据政府信息公开条理第五十条', '政府信息公开条理'], ['依照保守国家机密法规定', '保守国家机密法'], ['《政府信息公开条理》', '政府信息公开条理']]) {
+      const t = text.replace(para, said);
+      assert.equal(sliceAt(t, only(mine(t), 'statute-name').range), wrong, said);
+    }
+  });
+
   it('conversion leftovers are deleted with one adjacent space; pandoc spans keep their words', () => {
     const cases: [string, string][] = [
       ['[bookmark: _GoBack] ', ''],
