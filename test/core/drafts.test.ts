@@ -55,6 +55,16 @@ const tableFindings = (text: string, but: string[] = []) =>
 /** Each section's heading joined to the paragraph after it by a colon (六、其他需要报告的事项：本机关本年度…). */
 const runIn = (text: string) => SECTIONS.reduce((t, s) => t.replace(new RegExp(`^(${s.numeral}、${s.title})\\n+(?![\\t|+\\s])`, 'm'), '$1：'), text);
 
+/** Every other row of tables 2 and 3 with its last cell blank. */
+const lastBlank = (f: Figures): Figures => {
+  let out = f, i = 0;
+  for (const key of ['t2', 't3'] as const) for (const [row, cols] of Object.entries(f.cells[key])) {
+    const cs = Object.keys(cols);
+    if (cs.length > 1 && i++ % 2 === 0) out = withCell(out, key, row, cs[cs.length - 1], '');
+  }
+  return out;
+};
+
 interface Variant { name: string; layouts: string[]; noise?: Noise; cells?: (f: Figures) => Figures; render?: (f: Figures, layout: string) => string }
 const TABS = ['tabs', 'tabs/padded-merges', 'tabs/collapsed-merges', 'tabs/ragged'];
 const CELL_PER_LINE = LAYOUTS.filter((l) => l.family === 'cell-per-line').map((l) => l.name);
@@ -87,6 +97,10 @@ const VARIANTS: Variant[] = [
   { name: 'a 备注 column with remarks (其中网上申请3件)', layouts: [...TABS, ...MARKDOWN], noise: { columns: { remarks: true, remarkEvery: 3 } } },
   { name: 'zero written 0件', layouts: SEPARATED, cells: (f) => mapCells(f, (v, k) => k !== 't2' && v === '0' ? '0件' : v) },
   { name: 'zero written —, -, /, 无 or 0', layouts: SEPARATED, cells: (f) => mapCells(f, (v, _, i) => v === '0' ? ['—', '-', '/', '无', '0'][i % 5] : v) },
+  // An editor's “trim trailing whitespace” (VS Code's files.trimTrailingWhitespace, an OA system's text box) drops a
+  // blank last cell's tab: the rows with all their numbers show which cell each row's first column is in.
+  { name: 'every other row\'s 总计 (table 2: 现行有效件数) left blank, trailing tabs trimmed', layouts: ['tabs', 'tabs/padded-merges', 'tabs/collapsed-merges'], cells: lastBlank,
+    render: (f, l) => layout(l).render(lastBlank(f)).replace(/[ \t]+$/gm, '') },
   { name: 'Markdown typed with full-width pipes (｜)', layouts: [...MARKDOWN, 'markdown/table-per-row'], noise: { fullWidthPipes: true } },
   { name: 'Markdown cells in bold (**0**)', layouts: MARKDOWN, render: (f, l) => layout(l).render(mapCells(f, (v) => `**${v}**`)) },
   // Labels as clerks retype them (labels.ts), in every layout whose cells are separated.

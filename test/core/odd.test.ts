@@ -26,6 +26,8 @@ const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
   'tabs-2019-t2-with-2021-t3-in-2023': { codes: ['format-version'] },
   'tabs-2019-tables-in-2023': { codes: ['format-version'] },
   'tabs-html-nbsp-entities-for-blanks': { codes: ['cell-blank'] },
+  // Its 总计 left blank, the row's trailing tab trimmed by an editor: that cell blank, nothing shifted.
+  'tabs-t3-blank-last-cell-trailing-tab-trimmed': { codes: ['cell-blank'] },
   'tabs-t3-row-really-missing': { codes: ['row-missing'] },
   // A row pasted twice with other numbers: neither taken (the gold leaves it out), and said.
   'tabs-t3-row-pasted-twice': { codes: ['row-cells'] },

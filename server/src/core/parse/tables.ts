@@ -320,6 +320,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
 
   const header = headerColumns(spec, headerLabels.length ? headerLabels : tokens.filter((t) => t.kind === Kind.Label));
   let aligned: Aligned[] | undefined;
+  let tabRows: TabRows | undefined;
   const choices: Choice[] = [];
   for (const d of drafts) {
     const slots = slotsOf(d.spec);
@@ -327,6 +328,10 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       table.rows[d.spec.key] ??= { key: d.spec.key, cells: {} };
       table.problems.push({ kind: 'too-many', row: d.spec.key, range: spanOf(idx, d.labels, d.tokens), found: 2 * slots.length, expected: slots.length, cause: 'twice', again: d.again });
       continue;
+    }
+    if (valuesIn(d.tokens) < slots.length) {
+      const trimmed = withTrimmedTail(idx, d, (tabRows ??= tabRowsOf(idx, drafts, tokens)));
+      if (trimmed) { readInto(idx, spec, table, slots, trimmed, header, () => spanOf(idx, d.labels, d.tokens), choices); continue; }
     }
     // A row short of numbers on one line may have a blank shown as a gap: the rows near it tell where the columns are.
     let columns = header;
@@ -346,6 +351,78 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   for (const d of drafts) end = Math.max(end, (d.tokens[d.tokens.length - 1] ?? d.labels[d.labels.length - 1]).end);
   for (const s of strays) end = Math.max(end, s.tokens[s.tokens.length - 1].end);
   return end;
+}
+
+/** A draft's row on one tab-cut line, with its label on that line: the cell of its last label, and its tokens' cells; else undefined. */
+function tabRow(idx: LineIndex, d: Draft): { label: number; tokens: Token[] } | undefined {
+  const line = d.tokens.find(isValue)?.line;
+  if (line === undefined || d.tokens.some((t) => t.line !== line || t.cell < 0)) return undefined;
+  const text = idx.lineText(line);
+  if (text.indexOf('\t') < 0 || /[|｜]/.test(text)) return undefined;
+  let label = -1;
+  for (const l of d.labels) if (l.line === line) label = Math.max(label, l.cell);
+  return label >= 0 ? { label, tokens: d.tokens } : undefined;
+}
+
+/**
+ * What a table pasted with tabs shows of its rows' cells. `firsts`: the cell each row's first number
+ * stands in, by the cell of the row's label (rows with a merged label cell, 一、本年新收… over two
+ * columns, have one empty cell more before their numbers than rows under a group label), read from
+ * the rows with all their numbers; -1 where such rows disagree. `trimmed`: no line of the table ends
+ * with a blank, so trailing tabs may have been trimmed (where one does, they were not).
+ */
+interface TabRows { firsts: Map<number, number>; trimmed: boolean }
+function tabRowsOf(idx: LineIndex, drafts: Draft[], tokens: Token[]): TabRows {
+  const firsts = new Map<number, number>();
+  for (const d of drafts) {
+    const row = valuesIn(d.tokens) === d.spec.columns.length ? tabRow(idx, d) : undefined;
+    if (!row) continue;
+    const first = row.tokens.find(isValue)!.cell, known = firsts.get(row.label);
+    firsts.set(row.label, known === undefined || known === first ? first : -1);
+  }
+  let trimmed = true;
+  for (let l = tokens[0].line; trimmed && l <= tokens[tokens.length - 1].line; l++) {
+    const line = idx.lineText(l);
+    if (/[\t \u3000]$/.test(line)) trimmed = false;
+  }
+  return { firsts, trimmed };
+}
+
+/**
+ * A tab row whose last cells are blank and whose trailing tabs an editor trimmed (VS Code's
+ * files.trimTrailingWhitespace, an OA system's text box): the line ends before the row's last column,
+ * so aligned from the right its numbers would shift one column left. Where the full rows with their
+ * label in the same cell prove which cell the first column is, the row's cells are read from there:
+ * the empty cells before it are traces of merged cells, and the columns past the line's end are the
+ * blank ones trimmed. Undefined where the row is not such a one.
+ */
+function withTrimmedTail(idx: LineIndex, d: Draft, { firsts, trimmed }: TabRows): Token[] | undefined {
+  const row = tabRow(idx, d);
+  if (!row) return undefined;
+  const n = d.spec.columns.length, first = firsts.get(row.label) ?? -1;
+  if (first < 0) {
+    // Unproven, in a text that may have been trimmed: a row that ends at a number and can fill its columns
+    // only with the empty cells before its numbers may be either; without those cells it is a row short
+    // of numbers, never one shifted.
+    const lead = row.tokens.findIndex(isValue);
+    return trimmed && lead > 0 && row.tokens.length - lead < n && isValue(row.tokens[row.tokens.length - 1]) ? row.tokens.slice(lead) : undefined;
+  }
+  const last = first + n - 1;
+  const byCell = new Map<number, Token>();
+  for (const t of row.tokens) {
+    if (byCell.has(t.cell) || (t.cell < first && t.kind !== Kind.Blank)) return undefined; // two tokens in a cell, or a number before the first column
+    byCell.set(t.cell, t);
+  }
+  const end = row.tokens[row.tokens.length - 1];
+  if (end.cell >= last || !isValue(end)) return undefined; // not trimmed (a trimmed line ends with text): the other readings place it
+  if (last - end.cell > valuesIn(row.tokens)) return undefined; // more cells to come than numbers written: a row half typed, short of numbers
+  const out: Token[] = [];
+  for (let c = first; c <= last; c++) {
+    const t = byCell.get(c);
+    if (c <= end.cell && !t) return undefined;
+    out.push(t ?? { kind: Kind.Blank, text: '', start: end.end, end: end.end, line: end.line, x: -1, xEnd: -1, c: -1, cell: c, norm: undefined });
+  }
+  return out;
 }
 
 /**
