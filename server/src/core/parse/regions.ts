@@ -4,7 +4,7 @@ import { FORMATS, SECTION_OF, TABLE_KEYS, tableSpec } from '../format/statute';
 import type { Section } from '../model';
 import type { LineIndex } from '../lineIndex';
 import { SIMPLIFIED } from '../format/traditional';
-import { isDelimitedRow } from './tokens';
+import { isDelimitedRow, nextColumn } from './tokens';
 import { normalizeLabel } from './values';
 
 // Where the statistical tables are, and which version of the statute each is written in. A table
@@ -117,6 +117,47 @@ function inSentence(text: string, at: number, to: number): boolean {
   return !isDelimitedRow(row, FULL_WIDTH_COMMA) && !isDelimitedRow(row, FULL_WIDTH_SEMICOLON);
 }
 
+/** What separates words on a line. */
+const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d;
+/** Lines of a section read for a stacked header, at most (table 4's header and row fit in a dozen). */
+const MAX_STACKED = 40;
+
+/**
+ * A table's anchor in a header stacked over lines, as a PDF's narrow columns print it (行/政/复/议 one
+ * character a line, 结果/维持 wrapped): the words that start at one display column on consecutive lines,
+ * joined top down, are the header's words. The offset of the word that begins the anchor, when a stack
+ * of two words or more holds the anchor and some stack a header word, neither in a sentence (，。；); else -1. Read
+ * from the line after `from` (the section's heading) up to `to`, at most MAX_STACKED lines.
+ */
+function stackedAnchor(idx: LineIndex, key: TableKey, from: number, to: number): number {
+  const first = idx.position(from).line + 1, last = Math.min(idx.position(to).line, first + MAX_STACKED);
+  interface Stack { text: string; words: [number, number][]; line: number }
+  const open = new Map<number, Stack>(), stacks: Stack[] = [];
+  for (let l = first; l < last; l++) {
+    const line = idx.lineText(l), lineStart = idx.lineStart(l);
+    for (let i = 0, col = 0; i < line.length && i < 400;) {
+      if (isBlank(line.charCodeAt(i))) { col = nextColumn(col, line.charCodeAt(i++)); continue; }
+      const x = col, j = i;
+      while (i < line.length && !isBlank(line.charCodeAt(i))) col = nextColumn(col, line.charCodeAt(i++));
+      let stack = open.get(x);
+      if (!stack || stack.line !== l - 1) { open.set(x, (stack = { text: '', words: [], line: l })); stacks.push(stack); }
+      stack.words.push([stack.text.length, lineStart + j]);
+      stack.text += line.slice(j, i);
+      stack.line = l;
+    }
+  }
+  const plain = stacks.filter((st) => !/[，。；]/.test(st.text));
+  if (!plain.some((st) => HEADER_WORDS[key].some((w) => normalizeLabel(st.text).includes(w)))) return -1;
+  const re = ANCHORS[key][1];
+  for (const st of plain) {
+    if (st.words.length < 2) continue; // a word on one line: findAnchor's
+    re.lastIndex = 0;
+    const m = re.exec(st.text);
+    if (m) return st.words.filter(([at]) => at <= m.index).pop()![1];
+  }
+  return -1;
+}
+
 /**
  * The tables' places: each table begins at its first anchor after its section's heading (or, with
  * no heading, after the table before it) and ends where the next section or table begins.
@@ -129,7 +170,9 @@ export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
   for (const key of TABLE_KEYS) {
     const section = sections.find((s) => s.number === SECTION_OF[key]);
     const heading = section ? idx.offset(section.headingRange.start) : -1;
-    const at = findAnchor(text, key, Math.max(after, heading), key === 't4' || heading < 0, headings);
+    let at = findAnchor(text, key, Math.max(after, heading), key === 't4' || heading < 0, headings);
+    // Table 4's header stacked over lines holds its words only read top down.
+    if (at < 0 && key === 't4' && heading >= after) at = stackedAnchor(idx, key, heading, headings.find((h) => h > heading) ?? text.length);
     if (at < 0) continue;
     // The whole line of the anchor, unless it is a line of a flattened text or of the text before.
     const lineStart = idx.lineStart(idx.position(at).line);
