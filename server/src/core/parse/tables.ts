@@ -305,6 +305,16 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     const extra = overflow(d);
     if (!extra) continue;
     let next = rows.indexOf(d.spec);
+    // More rows of numbers than rows left to name after it, and rows named before it without numbers:
+    // labels and numbers came apart some other way (all the labels, then all the numbers, row by row or
+    // column by column: a PDF's text), and the row's first numbers are no more its own than the rest.
+    const after = rows.slice(next + 1).filter((r) => pending.has(r.key)).length;
+    if (extra.length > after && pending.size > after) {
+      strays.push({ tokens: d.tokens }, ...extra.map((chunk) => ({ tokens: chunk, label: wordsBefore.get(chunk[0]) })));
+      drafts.splice(drafts.indexOf(d), 1);
+      byKey.delete(d.spec.key);
+      continue;
+    }
     for (const chunk of extra) {
       while (++next < rows.length && !pending.has(rows[next].key));
       if (next >= rows.length) { strays.push({ tokens: chunk, label: wordsBefore.get(chunk[0]) }); continue; }
