@@ -70,6 +70,7 @@ const TABS = ['tabs', 'tabs/padded-merges', 'tabs/collapsed-merges', 'tabs/ragge
 const CELL_PER_LINE = LAYOUTS.filter((l) => l.family === 'cell-per-line').map((l) => l.name);
 const MARKDOWN = ['markdown/outer-pipes', 'markdown/no-outer-pipes', 'markdown/no-rule-row', 'markdown/repeated-merges'];
 const LABELLED = LAYOUTS.filter((l) => l.family !== 'flattened').map((l) => l.name);
+const ALL_SEPARATED = LAYOUTS.filter((l) => l.separated).map((l) => l.name);
 const SEPARATED = [...TABS, 'cell-per-line/tab-indent/blank-lines', 'cell-per-line/no-indent/no-blank-lines', ...MARKDOWN, 'grid', 'space-aligned/right', 'space-aligned/left', 'pdf-text'];
 
 const VARIANTS: Variant[] = [
@@ -97,6 +98,8 @@ const VARIANTS: Variant[] = [
   { name: 'a 备注 column with remarks (其中网上申请3件)', layouts: [...TABS, ...MARKDOWN], noise: { columns: { remarks: true, remarkEvery: 3 } } },
   { name: 'zero written 0件', layouts: SEPARATED, cells: (f) => mapCells(f, (v, k) => k !== 't2' && v === '0' ? '0件' : v) },
   { name: 'zero written —, -, /, 无 or 0', layouts: SEPARATED, cells: (f) => mapCells(f, (v, _, i) => v === '0' ? ['—', '-', '/', '无', '0'][i % 5] : v) },
+  // 〇 for zero (a clerk's Chinese input, a PDF's text): read as 0, in every layout whose cells are separated.
+  { name: 'zero written 〇', layouts: ALL_SEPARATED, cells: (f) => mapCells(f, (v) => v === '0' ? '〇' : v) },
   // An editor's “trim trailing whitespace” (VS Code's files.trimTrailingWhitespace, an OA system's text box) drops a
   // blank last cell's tab: the rows with all their numbers show which cell each row's first column is in.
   { name: 'every other row\'s 总计 (table 2: 现行有效件数) left blank, trailing tabs trimmed', layouts: ['tabs', 'tabs/padded-merges', 'tabs/collapsed-merges'], cells: lastBlank,
@@ -121,7 +124,6 @@ const VARIANTS: Variant[] = [
 // first row of its group.
 const PASTED = [...TABS, ...CELL_PER_LINE];
 const PDF_TEXT = ['pdf-text', 'pdf-text/interleaved-groups', 'space-aligned/right', 'space-aligned/left'];
-const ALL_SEPARATED = LAYOUTS.filter((l) => l.separated).map((l) => l.name);
 const pages = (at: number, lines: string[], repeatHeader: boolean, within?: 'group' | 'label'): Noise =>
   ({ pageMarkerAfter: at, pageBreak: { lines, repeatHeader, within } });
 const PAGE_VARIANTS: Variant[] = [

@@ -1,4 +1,5 @@
 import { type LineIndex } from '../lineIndex';
+import { isHanZero } from '../numbering';
 import { isPageMarker, runningHeader } from '../strings';
 import { isDigits, normalizeTableLabel, PLACEHOLDER, UNITS } from './values';
 
@@ -357,8 +358,9 @@ class Tokenizer {
       return;
     }
     // In a cell of its own, what stands where a number should is one value, even if it is no number (“5O”, “五”);
-    // a Chinese numeral before words in its cell numbers them (“一 本年新收…”).
-    if (isDigits(whole) || PLACEHOLDER.test(whole) || (cell >= 0 && isValueLike(whole) && !(more && HAN_NUMERAL.test(whole)))) {
+    // a Chinese numeral before words in its cell numbers them (“一 本年新收…”). 〇 or 零 alone between blanks is
+    // a zero written in Chinese in any layout (a PDF's text, a space-aligned table): no label is that word alone.
+    if (isDigits(whole) || PLACEHOLDER.test(whole) || isHanZero(whole) || (cell >= 0 && isValueLike(whole) && !(more && HAN_NUMERAL.test(whole)))) {
       this.push(Kind.Value, from, to, cell);
       return;
     }
