@@ -23,6 +23,8 @@ const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
   // All the labels, then all the numbers (row by row, or column by column one a line): nothing bound.
   'pdf-t3-column-major-one-number-per-line': { codes: ['table-unreadable'], unread: ['t3.*'] },
   'pdf-t3-labels-then-numbers': { codes: ['table-unreadable'], unread: ['t3.*'] },
+  // Digits as a PDF font's glyph codes ((cid:18)): no table can be read, and each says so.
+  'pdf-text-unmapped-digit-glyphs-cid': { codes: ['table-unreadable'], unread: ['t2.*', 't3.*', 't4.*'] },
   'pdftotext-layout-blank-cell': { codes: ['cell-blank'] },
   // pdftotext's plain mode keeps no table shape: 3.6.3's numbers are far from its label, table 4's among its header's words.
   'pdftotext-plain-huaian-2024': { codes: ['table-unreadable'], unread: ['t3.3.6.3', 't4.review', 't4.suit_direct', 't4.suit_after_review'] },

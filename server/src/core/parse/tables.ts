@@ -799,20 +799,29 @@ export function decideByClaims(idx: LineIndex, table: Table, claims: Claim[]) {
   }
 }
 
+/** A cell of glyph codes alone, as pdfminer writes characters it cannot map: (cid:18)(cid:19), (cid:18)(cid:19)(cid:22).(cid:23). */
+const GLYPH_CODES = /^(?:\(cid:\d+\)[.,]?)+$/;
+
 /**
  * The table in the region. When none of its rows can be read, the table is there all the same,
  * with that said (a problem without a row): the reader failed, not the author.
  */
 export function parseTable(idx: LineIndex, region: Region): Table {
-  const version = detectVersion(region.key, idx.text.slice(region.from, region.to));
+  const body = idx.text.slice(region.from, region.to);
+  const version = detectVersion(region.key, body);
   const spec = tableSpec(version, region.key);
   const tokens = tokenize(idx, region.from, region.to);
   const table: Table = { key: region.key, version, range: idx.range(region.from, region.to), rows: {}, problems: [] };
-  const end = tokens.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, tokens, table) : readRows(idx, spec, tokens, table);
+  // A PDF's text whose font maps its digits to no character (pdfminer writes each glyph's code, (cid:18)):
+  // where a cell holds glyph codes alone, no number of the table can be read.
+  const glyphs = body.includes('(cid:') ? tokens.find((t) => GLYPH_CODES.test(t.text)) : undefined;
+  const end = glyphs || tokens.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, tokens, table) : readRows(idx, spec, tokens, table);
   if (end < 0) {
     const line = idx.position(region.from).line;
     table.range = idx.range(region.from, Math.min(idx.lineStart(line) + idx.lineText(line).length, region.to));
-    table.problems.push({ kind: 'unreadable', row: undefined, range: table.range, found: 0, expected: 0 });
+    table.problems.push(glyphs
+      ? { kind: 'unreadable', row: undefined, range: idx.range(glyphs.start, glyphs.end), found: 0, expected: 0, cause: 'glyphs' }
+      : { kind: 'unreadable', row: undefined, range: table.range, found: 0, expected: 0 });
     return table;
   }
   // From the table's start to the last token read: a table stops at its last row, not at the next heading.
