@@ -248,8 +248,10 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
 
 /**
  * A row's numbers picked by the cells their columns' headers stand in, when the others are only
- * placeholders (table 2 drawn as one table, “/” where a column does not apply to the row); or,
- * without such a grid, its numbers without the placeholders, if that leaves one per column.
+ * placeholders (table 2 drawn as one table, “/” where a column does not apply to the row), or zeros
+ * each under a column of the header (0 where a column does not apply: every number of the row stands
+ * under a header's column, so the row and the header line up); or, without such a grid, its numbers
+ * without the placeholders, if that leaves one per column.
  */
 function underHeaders(tokens: Token[], keys: string[], columns: Columns): Token[] | undefined {
   const values = tokens.filter(isValue);
@@ -257,6 +259,8 @@ function underHeaders(tokens: Token[], keys: string[], columns: Columns): Token[
   if (cells.every((c) => c !== undefined) && values.every((v) => v.cell >= 0)) {
     const picked = cells.map((c) => values.find((v) => v.cell === c));
     if (picked.every((v) => v) && values.every((v) => picked.includes(v) || PLACEHOLDER.test(v.text))) return picked as Token[];
+    const named = new Set(columns.cells.values());
+    if (picked.every((v) => v) && values.every((v) => picked.includes(v) || (v.text === '0' && named.has(v.cell)))) return picked as Token[];
   }
   const numbers = values.filter((v) => !PLACEHOLDER.test(v.text));
   return numbers.length === keys.length && numbers.length < values.length ? numbers : undefined;

@@ -175,8 +175,11 @@ export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
     if (at < 0 && key === 't4' && heading >= after) at = stackedAnchor(idx, key, heading, headings.find((h) => h > heading) ?? text.length);
     if (at < 0) continue;
     // The whole line of the anchor, unless it is a line of a flattened text or of the text before.
-    const lineStart = idx.lineStart(idx.position(at).line);
-    const from = lineStart >= Math.max(after, heading) && at - lineStart <= 200 ? lineStart : at;
+    const line = idx.position(at).line, lineStart = idx.lineStart(line);
+    let from = lineStart >= Math.max(after, heading) && at - lineStart <= 200 ? lineStart : at;
+    // Table 2 drawn as one table has its header before its first anchor (信息内容 | 本年制发件数 | … | 本年收费金额):
+    // the header's cells tell which column each number stands under.
+    if (key === 't2' && from === lineStart) from = withHeaderBefore(idx, line, Math.max(after, heading), from);
     starts.push({ key, from });
     after = at + 1;
   }
@@ -185,6 +188,24 @@ export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
     for (const h of headings) if (h > from && h < to) to = h;
     return { key, from, to };
   });
+}
+
+/** Table 2's columns by their words, normalized. */
+const T2_COLUMN_WORDS = tableSpec('2021', 't2').columns.map((c) => c.match);
+
+/**
+ * Where table 2 begins when the line before its anchor's line (a Markdown rule between) is a row of tab
+ * or pipe cells naming two of its columns or more: that line's start; else `from`. Never before `after`.
+ */
+function withHeaderBefore(idx: LineIndex, line: number, after: number, from: number): number {
+  for (let l = line - 1; l >= Math.max(0, line - 2) && idx.lineStart(l) >= after; l--) {
+    const text = idx.lineText(l);
+    if (/^[\s|｜:-]+$/.test(text) && text.includes('-')) continue; // a Markdown rule row
+    if (!/[\t|｜]/.test(text)) return from;
+    const words = normalizeLabel(text);
+    return T2_COLUMN_WORDS.filter((m) => m.some((w) => words.includes(w))).length >= 2 ? idx.lineStart(l) : from;
+  }
+  return from;
 }
 
 /** The number of a table's marker words (words only one version prints) the text holds. */
