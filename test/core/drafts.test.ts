@@ -7,7 +7,7 @@ import { parseReport } from '../../server/src/core/parse/report';
 import { readCell } from '../../server/src/core/parse/values';
 import { check } from '../../server/src/core/service';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
-import { LAYOUTS, type Noise } from '../layouts/render';
+import { LAYOUTS, renderReport, type Noise } from '../layouts/render';
 import { EXPECTED } from './expected';
 import { ARITHMETIC, assertPinpointed, READER, sliceAt } from './seeds';
 
@@ -104,6 +104,10 @@ const VARIANTS: Variant[] = [
   // blank last cell's tab: the rows with all their numbers show which cell each row's first column is in.
   { name: 'every other row\'s 总计 (table 2: 现行有效件数) left blank, trailing tabs trimmed', layouts: ['tabs', 'tabs/padded-merges', 'tabs/collapsed-merges'], cells: lastBlank,
     render: (f, l) => layout(l).render(lastBlank(f)).replace(/[ \t]+$/gm, '') },
+  // A narrow label column, cells top-aligned (a PDF's text, a web page printed): a wrapped label's numbers
+  // stand on its first line, its tail on the lines after them (2.其他法律行政法 0 0 … / 规禁止公开 / 3.危及…).
+  { name: 'a narrow label column, numbers on each wrapped label\'s first line (space-aligned, wrapped at 12, 16 … 24 columns)', layouts: ['12', '16', '18', '20', '22', '24'],
+    render: (f, at) => { const style = { family: 'space-aligned', align: 'right', wrapLabelsAt: Number(at) } as const; return renderReport(f, { t2: style, t3: style, t4: style }); } },
   { name: 'Markdown typed with full-width pipes (｜)', layouts: [...MARKDOWN, 'markdown/table-per-row'], noise: { fullWidthPipes: true } },
   { name: 'Markdown cells in bold (**0**)', layouts: MARKDOWN, render: (f, l) => layout(l).render(mapCells(f, (v) => `**${v}**`)) },
   // Labels as clerks retype them (labels.ts), in every layout whose cells are separated.

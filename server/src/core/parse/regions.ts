@@ -224,8 +224,9 @@ const OTHER_HANDLING = tableSpec('2019', 't3').rows.find((r) => r.key === '3.6')
  */
 export function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
-  // Markers are plain words; only a header broken over lines needs the normalized text.
-  for (let pass = 0, label = text; pass < 2; pass++, label = normalizeLabel(text)) {
+  // Markers are plain words; only a header broken over lines needs the normalized text, without its numbers
+  // too (a label wrapped around its row's numbers: （六）其他 0 0 … 0 / 处理).
+  for (let pass = 0, label = text; pass < 2; pass++, label = normalizeLabel(text).replace(/\d+/g, '')) {
     const v2021 = markersIn(key, '2021', label), v2019 = markersIn(key, '2019', label);
     if (v2021 || v2019) return v2019 > v2021 ? '2019' : '2021';
     if (key === 't3' && OTHER_HANDLING.some((w) => label.includes(w))) return '2019';

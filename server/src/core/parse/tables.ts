@@ -154,6 +154,19 @@ function isRemark(seg: Segment, n: number): boolean {
   return digits < n && value?.kind === Kind.Value && label.end === value.start;
 }
 
+/** A label that opens with a numbering (四、 （三） 3. 1、): a row's or group's first line. */
+const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))/;
+
+/**
+ * How many labels a run opens with that are the tail of the label before it: those on its lines before
+ * the first line opening with a numbering, when its first line does not; 0 when there is no such line.
+ */
+function tailOf(labels: Token[]): number {
+  if (labels.length < 2 || NUMBERED.test(labels[0].text)) return 0;
+  for (let k = 1; k < labels.length; k++) if (labels[k].line !== labels[k - 1].line && NUMBERED.test(labels[k].text)) return k;
+  return 0;
+}
+
 /** Numbers that belong to no row found, and the words before them, if any: a label that names no row of the statute. */
 interface Stray { tokens: Token[]; label?: string }
 
@@ -223,14 +236,16 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   const headerLabels: Token[] = [];
   let done = false; // the last row has its numbers: from here on, only rows not yet found are read
   let borrowed: RowSpec | undefined; // a row named by this run's labels together with the next run's
+  let tail = 0; // how many of the next run's labels that are: the row's (the next run is named without them)
   const segs = segments(tokens);
   const serials = numbered(spec, segs);
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i];
     if (current && isProse(seg.labels)) break;
     let hasValues = seg.tokens.some(isValue);
-    const found = namedIn(spec, seg.labels);
-    let named = rowsNamed(spec, found, seg.labels, hasValues, groups, current);
+    const labels = tail ? seg.labels.slice(tail) : seg.labels;
+    const found = namedIn(spec, labels);
+    let named = rowsNamed(spec, found, labels, hasValues, groups, current);
     if (borrowed) named = named.filter((r) => r !== borrowed);
     // A serial is one number too many: the only one after header words, or one more than the row's columns.
     const serial = serials ? serialAt(spec, seg, segs[i + 1]) : -1;
@@ -239,15 +254,19 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       hasValues = seg.tokens.some(isValue);
     }
     borrowed = undefined;
+    tail = 0;
     // A label wrapped around its row's numbers (“5.要求行政机关确认或重新出”, the numbers, “具已获取信息”):
     // the row is named by this run and the next together, by a word that spans them (not a bare 其他
     // that ends a header repeated after a page break, before the numbers of a row the page cut).
     if (named.length === 0 && hasValues && i + 1 < segs.length) {
-      // By the same rules as any run (总计 in the header words before it names no row).
-      const alone = namedIn(spec, segs[i + 1].labels).map((n) => n.row);
-      const both = rowsNamed(spec, namedIn(spec, [...seg.labels, ...segs[i + 1].labels]), [], true, new Set(groups), current);
+      // By the same rules as any run (总计 in the header words before it names no row). Where the next run's
+      // lines go on to one opening with a numbering, the lines before it are this label's tail (its numbers
+      // on its first line, a narrow PDF column: “2.其他法律行政法 0 0 …” / “规禁止公开” / “3.危及…”).
+      const next = segs[i + 1].labels, wrapped = tailOf(next);
+      const alone = namedIn(spec, wrapped ? next.slice(wrapped) : next).map((n) => n.row);
+      const both = rowsNamed(spec, namedIn(spec, [...labels, ...(wrapped ? next.slice(0, wrapped) : next)]), [], true, new Set(groups), current);
       borrowed = both.find((r) => !r.match.every(isShort) && !alone.includes(r) && !byKey.has(r.key));
-      if (borrowed) named = [borrowed];
+      if (borrowed) { named = [borrowed]; tail = wrapped; }
     }
     if (done && !named.some((r) => !byKey.has(r.key))) continue;
     if (named.length === 0) {
