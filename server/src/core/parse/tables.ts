@@ -351,8 +351,9 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   let aligned: Aligned[] | undefined;
   let tabRows: TabRows | undefined;
   const choices: Choice[] = [];
+  const order = headerOrder(spec, tokens, drafts);
   for (const d of drafts) {
-    const slots = slotsOf(d.spec);
+    const slots = order ? inOrder(slotsOf(d.spec), order) : slotsOf(d.spec);
     if (d.again) {
       table.rows[d.spec.key] ??= { key: d.spec.key, cells: {} };
       table.problems.push({ kind: 'too-many', row: d.spec.key, range: spanOf(idx, d.labels, d.tokens), found: 2 * slots.length, expected: slots.length, cause: 'twice', again: d.again });
@@ -380,6 +381,32 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   for (const d of drafts) end = Math.max(end, (d.tokens[d.tokens.length - 1] ?? d.labels[d.labels.length - 1]).end);
   for (const s of strays) end = Math.max(end, s.tokens[s.tokens.length - 1].end);
   return end;
+}
+
+/**
+ * The order a tab or pipe table's header gives its columns, where it is not the statute's (总计 first,
+ * 其他 before 法律服务机构): column key → its header cell, when each column's header word has a cell of its
+ * own and those are the very cells a row with all its numbers has them in (a merged header's rows
+ * converted with fewer tabs put their words in cells that do not line up: no order is read from them).
+ */
+function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<string, number> | undefined {
+  // The header's words: the labels before the first number (a header over several lines is several runs).
+  const first = tokens.findIndex(isValue);
+  const header = headerColumns(spec, tokens.slice(0, first < 0 ? 0 : first).filter((t) => t.kind === Kind.Label && t.cell >= 0));
+  const cols = spec.columns.map((c) => c.key), cells = cols.map((k) => header.cells.get(k) ?? -1);
+  if (cells.some((c) => c < 0) || cells.every((c, i) => i === 0 || c > cells[i - 1])) return undefined;
+  const full = drafts.find((d) => d.spec.columns.length === cols.length && valuesIn(d.tokens) === cols.length);
+  const got = full?.tokens.filter(isValue).map((t) => t.cell);
+  if (!got || [...cells].sort((a, b) => a - b).some((c, i) => c !== got[i])) return undefined;
+  return new Map(cols.map((k, i) => [k, cells[i]]));
+}
+
+/** Slot lists put in a header's order (fill keeps their cells in the statute's order all the same). */
+const REORDERED = new WeakSet<Slot[]>();
+function inOrder(slots: Slot[], order: Map<string, number>): Slot[] {
+  const out = [...slots].sort((a, b) => order.get(a.col)! - order.get(b.col)!);
+  REORDERED.add(out);
+  return out;
 }
 
 /** A draft's row on one tab-cut line, with its label on that line: the cell of its last label, and its tokens' cells; else undefined. */
@@ -490,7 +517,7 @@ function fill(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], toke
     if (row?.key !== s.row) row = table.rows[s.row] ??= { key: s.row, cells: {} };
     row.cells[s.col] = toCell(idx, tokens[i], inferred && tokens[i].kind === Kind.Value);
   }
-  if (spec.key !== 't4') return; // a row's own slots come in its columns' order; table 4's in its header's
+  if (spec.key !== 't4' && !REORDERED.has(slots)) return; // a row's own slots come in its columns' order; table 4's in its header's
   for (const key of new Set(slots.map((s) => s.row))) {
     const cells = table.rows[key].cells, sorted: Record<string, Cell> = {};
     for (const col of rowSpec(spec, key).columns) if (cells[col]) sorted[col] = cells[col];
@@ -599,7 +626,22 @@ function readInto(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], 
 // ---- table 4 -------------------------------------------------------------------------------
 
 /** Table 4's fifteen cells in the order its header gives them (the statute's, unless the header clearly says another). */
-const table4Slots = perRun((spec, texts): Slot[] => blockSlots(spec, spec.rows, texts.join('')));
+const table4Slots = perRun((spec, texts): Slot[] => {
+  const joined = texts.join('');
+  return blockSlots(spec, blocksNamed(spec, joined) ?? spec.rows, joined);
+});
+
+/** Table 4's three blocks in the order a joined header names them (复议后起诉 before 未经复议直接起诉), when it names each; else undefined. */
+function blocksNamed(spec: TableSpec, joined: string): RowSpec[] | undefined {
+  const at = new Map<RowSpec, number>();
+  for (const row of spec.rows) {
+    let first = -1;
+    for (const m of row.match) { const i = joined.indexOf(m); if (i >= 0 && (first < 0 || i < first)) first = i; }
+    if (first < 0) return undefined;
+    at.set(row, first);
+  }
+  return [...spec.rows].sort((a, b) => at.get(a)! - at.get(b)!);
+}
 
 /** The cells of `blocks`, in the order the joined header names their columns (the statute's, unless it clearly says another). */
 function blockSlots(spec: TableSpec, blocks: readonly RowSpec[], joined: string): Slot[] {
