@@ -225,7 +225,8 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
     // A PDF's bare page number, a number broken over a line end, or a serial number before table 4's
     // one row (a 序号 column): the readings that fit the row.
     const test = rowTest(spec, slots);
-    const readings = [withoutPageNumbers(tokens, n), rejoined(values, n), values.length === n + 1 && values[0].text === '1' ? values.slice(1) : undefined]
+    const serial = spec.key === 't4' && values.length === n + 1 && values[0].text === '1';
+    const readings = [withoutPageNumbers(tokens, n), rejoined(values, n), serial ? values.slice(1) : undefined]
       .filter((r): r is Token[] => r !== undefined && test(r.map((t) => Number(t.text))));
     return readings.length ? { readings, inferred: true } : { problem: 'too-many', found: values.length };
   }

@@ -194,13 +194,19 @@ const MAY_CUT = /[\t|｜,，;；]/;
  */
 function nextDelimiter(line: string, from: number, sep: number): number {
   if (sep === TAB) return line.indexOf('\t', from);
-  for (let i = from, depth = 0; i < line.length; i++) {
+  for (let i = from, depth = 0, quoted = false; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c === sep && depth === 0) return i;
+    // A CSV field in double quotes holds its commas ("3,562").
+    if (c === QUOTE) quoted = !quoted;
+    if (c === sep && depth === 0 && !quoted) return i;
     depth = Math.max(0, depth + BRACKET[c]);
   }
   return -1;
 }
+
+const QUOTE = 0x22;
+/** Whether text[from, to) is a CSV field in double quotes. */
+const isQuoted = (text: string, from: number, to: number) => to - from >= 2 && text.charCodeAt(from) === QUOTE && text.charCodeAt(to - 1) === QUOTE;
 
 /** Whether a line has two delimiters or more outside brackets. */
 const isDelimited = (line: string, sep: number) => { const at = nextDelimiter(line, 0, sep); return at >= 0 && nextDelimiter(line, at + 1, sep) >= 0; };
@@ -256,6 +262,8 @@ class Tokenizer {
   private col = 0;
   private colAt = 0;
   private positions = false;
+  /** In a table converted to text with commas, the number of fields most of its rows have (0: none). */
+  fields = 0;
 
   constructor(private readonly text: string) {}
 
@@ -298,10 +306,13 @@ class Tokenizer {
     // on a line with several cells (a row of a pasted Word table), where one may be a blank value.
     const keepLead = tabs > 1;
     let seen = false;
+    const join = this.fields > 0 && (sep === 0x2c || sep === 0xff0c) ? thousandsAt(line, sep, this.fields) : -1;
     for (let from = start, k = 0; from <= end; k++) {
-      const i = nextDelimiter(line, from - start, sep);
+      let i = nextDelimiter(line, from - start, sep);
+      if (k === join) i = nextDelimiter(line, i + 1, sep); // 3,562: one cell
       const stop = i < 0 ? end : start + i;
-      if (!isEmpty(text, from, stop)) { this.piece(from, stop, k); seen = true; }
+      const q = sep !== TAB && isQuoted(text, from, stop) ? 1 : 0;
+      if (!isEmpty(text, from + q, stop - q)) { this.piece(from + q, stop - q, k); seen = true; }
       else if (seen || keepLead) this.blank(stop, k);
       from = stop + 1;
     }
@@ -389,6 +400,48 @@ class Tokenizer {
   }
 }
 
+/** The fields of a line cut at `sep` (outside brackets and quotes). */
+function fieldsOf(line: string, sep: number): string[] {
+  const out: string[] = [];
+  for (let from = 0; ;) {
+    const i = nextDelimiter(line, from, sep);
+    out.push(line.slice(from, i < 0 ? line.length : i).trim());
+    if (i < 0) return out;
+    from = i + 1;
+  }
+}
+
+/**
+ * A row of a table converted to text with commas that has one field more than its rows have, where one
+ * number's thousands were cut off at a comma (行政许可,3,562,,): the index of the field that, with the next,
+ * is that number; -1 where there is not exactly one such place.
+ */
+function thousandsAt(line: string, sep: number, fields: number): number {
+  const fs = fieldsOf(line, sep);
+  if (fs.length !== fields + 1) return -1;
+  let at = -1;
+  for (let k = 0; k + 1 < fs.length; k++) {
+    if (!/^[1-9]\d{0,2}$/.test(fs[k]) || !/^\d{3}$/.test(fs[k + 1])) continue;
+    if (at >= 0) return -1;
+    at = k;
+  }
+  return at;
+}
+
+/** The number of fields most delimited rows of lines [first, last] have. */
+function commonFields(idx: LineIndex, first: number, last: number, sep: number): number {
+  const counts = new Map<number, number>();
+  for (let l = first; l <= last; l++) {
+    const line = idx.lineText(l);
+    if (line.length > MAX_ROW || !isDelimitedRow(line, sep)) continue;
+    const n = fieldsOf(line, sep).length;
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  let best = 0, most = 0;
+  for (const [n, c] of counts) if (c > most) { best = n; most = c; }
+  return best;
+}
+
 /** Splits a line at its pipes: the pieces' [from, to) offsets. */
 function pieces(line: string, start: number): [number, number][] {
   const out: [number, number][] = [];
@@ -428,6 +481,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
   let outer: boolean | undefined;
   // Cells are cut at tabs, or at the commas or semicolons of a table converted to text with them.
   const sep = separatorOf(idx, first, last);
+  if (sep === 0x2c || sep === 0xff0c) t.fields = commonFields(idx, first, last, sep);
   for (let l = first; l <= last; l++) {
     const lineStart = idx.lineStart(l);
     const start = Math.max(from, lineStart);
