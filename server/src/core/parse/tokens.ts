@@ -33,16 +33,18 @@ export interface Token {
 }
 
 const TAB = 9, PIPE = 0x7c;
-/** A pipe, or the full-width one a Chinese input method types for it (｜). */
-const isPipe = (c: number) => c === PIPE || c === 0xff5c;
-const hasPipe = (s: string) => s.indexOf('|') >= 0 || s.indexOf('｜') >= 0;
+/** A pipe, the full-width one a Chinese input method types for it (｜), or a box-drawing rule (│ ┃: a table drawn in text). */
+const isPipe = (c: number) => c === PIPE || c === 0xff5c || c === 0x2502 || c === 0x2503;
+const hasPipe = (s: string) => s.indexOf('|') >= 0 || s.indexOf('｜') >= 0 || s.indexOf('│') >= 0 || s.indexOf('┃') >= 0;
+/** A box-drawing character (─ ├ ┼ ┤ …): a drawn table's rules. */
+const isBox = (c: number) => c >= 0x2500 && c <= 0x257f;
 
 /**
  * A Markdown rule row (|---|:--:|) or a grid table's border (+----+====+); without a pipe or a
  * plus, at least three dashes: a line holding one or two is a placeholder cell (“-”, “--”).
  */
-const RULE = /^[\s|｜+:=-]*$/;
-const isRule = (s: string) => RULE.test(s) && (hasPipe(s) || s.includes('+') || /[-=]{3}/.test(s));
+const RULE = /^[\s|｜+:=\-\u2500-\u257f]*$/;
+const isRule = (s: string) => RULE.test(s) && (hasPipe(s) || s.includes('+') || /[-=\u2500-\u257f]{3}/.test(s));
 const isGridBorder = (s: string) => /^[\s\u3000]*\+[-=:+]*\+[\s\u3000]*$/.test(s);
 /** The characters a page marker's text starts with, but for the digit of “4/9” (a bare number is a cell). */
 const PAGE_START = new Uint8Array(65536);
@@ -186,7 +188,7 @@ const BRACKET = new Int8Array(65536);
 for (const c of OPEN_CODES) BRACKET[c] = 1;
 for (const c of CLOSE_CODES) BRACKET[c] = -1;
 /** A line that may be cut: it has a tab, a pipe or a delimiter (most lines of a table without tabs have none: one look each). */
-const MAY_CUT = /[\t|｜,，;；]/;
+const MAY_CUT = /[\t|｜│┃,，;；]/;
 
 /**
  * Where `line` is cut by the delimiter `sep` from `from` on: its next one outside brackets (a label's
@@ -502,7 +504,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
       const c = line.charCodeAt(i);
       if (isPipe(c)) pipes = true;
       else if (c === sep) tabs++;
-      else if (c === 0x2d || c === 0x3d) rules = true;
+      else if (c === 0x2d || c === 0x3d || isBox(c)) rules = true;
       else if (c === 0x2f) slash = true;
       if (lead < 0 && !(CLASS[c] & SPACE)) lead = i;
     }
