@@ -26,6 +26,8 @@ const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
   // Digits as a PDF font's glyph codes ((cid:18)): no table can be read, and each says so.
   'pdf-text-unmapped-digit-glyphs-cid': { codes: ['table-unreadable'], unread: ['t2.*', 't3.*', 't4.*'] },
   'pdftotext-layout-blank-cell': { codes: ['cell-blank'] },
+  // Rows written as sentences (自然人86件，商业企业12件，…): said to be unreadable, nothing bound.
+  'prose-t3-rows-as-sentences': { codes: ['table-unreadable'], unread: ['t3.*'] },
   // pdftotext's plain mode keeps no table shape: 3.6.3's numbers are far from its label, table 4's among its header's words.
   'pdftotext-plain-huaian-2024': { codes: ['table-unreadable'], unread: ['t3.3.6.3', 't4.review', 't4.suit_direct', 't4.suit_after_review'] },
   'tabs-2019-t2-with-2021-t3-in-2023': { codes: ['format-version'] },

@@ -4,7 +4,7 @@ import { countBroken } from '../identities';
 import type { Cell, CellKind, Claim, Table, TableRow } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
 import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
-import { columnNamed, isShort, namedIn, normOf, perRun, type Named } from './labels';
+import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
 import { detectVersion, type Region } from './regions';
 import { Kind, tokenize, type Token } from './tokens';
 import { isSmallCount, plainCount, readCell } from './values';
@@ -860,6 +860,25 @@ export function decideByClaims(idx: LineIndex, table: Table, claims: Claim[]) {
   }
 }
 
+/** Whether a label ends with a column's name (…：自然人, ，商业企业, ，总计). */
+const endsWithColumn = perLabel((spec, label) => spec.columns.some((c) => c.match.some((m) => label.endsWith(m))));
+
+/**
+ * A table written as sentences, each number right after its column's name (一、本年新收…：自然人86件，商业企业12件，…):
+ * its rows' numbers stand in no column by their places. The first such number, when seven or more of the
+ * table's numbers are so, and half of them at least; else undefined.
+ */
+function inSentences(spec: TableSpec, tokens: Token[]): Token | undefined {
+  let named = 0, values = 0, first: Token | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i], before = tokens[i - 1];
+    if (t.kind !== Kind.Value) continue;
+    values++;
+    if (before.kind === Kind.Label && before.end === t.start && endsWithColumn(spec, normOf(before))) { named++; first ??= t; }
+  }
+  return named >= 7 && named * 2 >= values ? first : undefined;
+}
+
 /** A cell of glyph codes alone, as pdfminer writes characters it cannot map: (cid:18)(cid:19), (cid:18)(cid:19)(cid:22).(cid:23). */
 const GLYPH_CODES = /^(?:\(cid:\d+\)[.,]?)+$/;
 
@@ -876,12 +895,14 @@ export function parseTable(idx: LineIndex, region: Region): Table {
   // A PDF's text whose font maps its digits to no character (pdfminer writes each glyph's code, (cid:18)):
   // where a cell holds glyph codes alone, no number of the table can be read.
   const glyphs = body.includes('(cid:') ? tokens.find((t) => GLYPH_CODES.test(t.text)) : undefined;
-  const end = glyphs || tokens.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, tokens, table) : readRows(idx, spec, tokens, table);
+  const sentence = glyphs ? undefined : inSentences(spec, tokens);
+  const end = glyphs || sentence || tokens.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, tokens, table) : readRows(idx, spec, tokens, table);
   if (end < 0) {
     const line = idx.position(region.from).line;
     table.range = idx.range(region.from, Math.min(idx.lineStart(line) + idx.lineText(line).length, region.to));
-    table.problems.push(glyphs
-      ? { kind: 'unreadable', row: undefined, range: idx.range(glyphs.start, glyphs.end), found: 0, expected: 0, cause: 'glyphs' }
+    const at = glyphs ?? sentence;
+    table.problems.push(at
+      ? { kind: 'unreadable', row: undefined, range: idx.range(at.start, at.end), found: 0, expected: 0, cause: glyphs ? 'glyphs' : 'sentences' }
       : { kind: 'unreadable', row: undefined, range: table.range, found: 0, expected: 0 });
     return table;
   }
