@@ -240,15 +240,17 @@ export function isDelimitedRow(line: string, sep: number): boolean {
 const MAX_ROW = 1000;
 
 /**
- * The character the rows of lines [first, last] are cut at: a tab, or — where no line has a tab or a
- * pipe — the delimiter that makes rows of most lines, if it makes two or more.
+ * The character the rows of lines [first, last] are cut at: a tab, or — where no line has a pipe, nor a
+ * tab with a number — the delimiter that makes rows of most lines, if it makes two or more.
  */
 function separatorOf(idx: LineIndex, first: number, last: number): number {
   const rows = DELIMITERS.map(() => 0);
   for (let l = first; l <= last; l++) {
     const line = idx.lineText(l);
     if (!MAY_CUT.test(line)) continue;
-    if (line.indexOf('\t') >= 0 || hasPipe(line)) return TAB;
+    if (hasPipe(line)) return TAB;
+    // Tabs in a line of words alone (a header pasted from Word above rows typed with commas) decide nothing.
+    if (line.indexOf('\t') >= 0) { if (/[0-9０-９]/.test(line)) return TAB; continue; }
     for (let k = 0; k < DELIMITERS.length; k++) if (line.indexOf(DELIMITER_TEXTS[k]) >= 0 && isDelimitedRow(line, DELIMITERS[k])) rows[k]++;
   }
   const most = Math.max(...rows);
