@@ -740,6 +740,20 @@ function withoutAdded(cells: Token[], n: number, header: Token[]): Token[] {
   return to - from === n ? cells.slice(from, to) : cells;
 }
 
+/**
+ * Table 4's row without a grand total a drafter adds after its fifteen cells (a 合计 column): when the header
+ * has one 合计 besides the blocks' three 总计, and the last number is the blocks' totals added up; else the
+ * row as it is (合计 may be the blocks' own total column, reworded).
+ */
+function withoutGrandTotal(data: Token[], slots: Slot[], header: Token[]): Token[] {
+  const values = data.filter(isValue), last = values[values.length - 1];
+  const count = (word: string) => header.filter((t) => normOf(t) === word).length;
+  if (values.length !== slots.length + 1 || count('合计') !== 1 || count('总计') !== 3) return data;
+  let sum = 0;
+  slots.forEach((s, i) => { if (s.col === 'total') sum += Number(values[i].text); });
+  return Number(last.text) === sum ? data.filter((t) => t !== last) : data;
+}
+
 /** Whether tokens[i] is a “1” alone on its line. */
 const isLoneOne = (tokens: Token[], i: number) =>
   tokens[i].text === '1' && tokens[i - 1]?.line !== tokens[i].line && tokens[i + 1]?.line !== tokens[i].line;
@@ -826,6 +840,7 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
     end = data[data.length - 1].end;
     // Blanks among the numbers: a 序号 column's “1” or a 备注 column's empty cell is one cell too many.
     if (values < data.length) data = withoutAdded(data, slots.length, header);
+    if (values === slots.length + 1) data = withoutGrandTotal(data, slots, header);
     const groups = lost ? groupsOf(spec, segs) : undefined;
     if (groups) {
       readGroups(groups);
