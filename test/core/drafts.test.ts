@@ -106,7 +106,7 @@ const VARIANTS: Variant[] = [
     render: (f, l) => layout(l).render(lastBlank(f)).replace(/[ \t]+$/gm, '') },
   // A narrow label column, cells top-aligned (a PDF's text, a web page printed): a wrapped label's numbers
   // stand on its first line, its tail on the lines after them (2.其他法律行政法 0 0 … / 规禁止公开 / 3.危及…).
-  { name: 'a narrow label column, numbers on each wrapped label\'s first line (space-aligned, wrapped at 12, 16 … 24 columns)', layouts: ['12', '16', '18', '20', '22', '24'],
+  { name: 'a narrow label column, numbers on each wrapped label\'s first line (space-aligned, wrapped at 8, 10 … 24 columns)', layouts: ['8', '10', '12', '14', '16', '18', '20', '22', '24'],
     render: (f, at) => { const style = { family: 'space-aligned', align: 'right', wrapLabelsAt: Number(at) } as const; return renderReport(f, { t2: style, t3: style, t4: style }); } },
   { name: 'Markdown typed with full-width pipes (｜)', layouts: [...MARKDOWN, 'markdown/table-per-row'], noise: { fullWidthPipes: true } },
   { name: 'Markdown cells in bold (**0**)', layouts: MARKDOWN, render: (f, l) => layout(l).render(mapCells(f, (v) => `**${v}**`)) },

@@ -226,10 +226,13 @@ export function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
   // Markers are plain words; only a header broken over lines needs the normalized text, without its numbers
   // too (a label wrapped around its row's numbers: （六）其他 0 0 … 0 / 处理).
+  // Table 3's （六）其他处理 (a group label in 2021 too) says 2019 only where neither reading has a marker
+  // (2021's, wrapped in a narrow column, show only in the normalized text).
+  let other = false;
   for (let pass = 0, label = text; pass < 2; pass++, label = normalizeLabel(text).replace(/\d+/g, '')) {
     const v2021 = markersIn(key, '2021', label), v2019 = markersIn(key, '2019', label);
     if (v2021 || v2019) return v2019 > v2021 ? '2019' : '2021';
-    if (key === 't3' && OTHER_HANDLING.some((w) => label.includes(w))) return '2019';
+    other ||= key === 't3' && OTHER_HANDLING.some((w) => label.includes(w));
   }
-  return '2021';
+  return other ? '2019' : '2021';
 }

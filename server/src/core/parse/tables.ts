@@ -265,7 +265,8 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       const next = segs[i + 1].labels, wrapped = tailOf(next);
       const alone = namedIn(spec, wrapped ? next.slice(wrapped) : next).map((n) => n.row);
       const both = rowsNamed(spec, namedIn(spec, [...labels, ...(wrapped ? next.slice(0, wrapped) : next)]), [], true, new Set(groups), current);
-      borrowed = both.find((r) => !r.match.every(isShort) && !alone.includes(r) && !byKey.has(r.key));
+      // (A bare 其他 or 总计 only from a proven tail: 3.其 / 他, not from a header's last word.)
+      borrowed = both.find((r) => (wrapped > 0 || !r.match.every(isShort)) && !alone.includes(r) && !byKey.has(r.key));
       if (borrowed) { named = [borrowed]; tail = wrapped; }
     }
     if (done && !named.some((r) => !byKey.has(r.key))) continue;
