@@ -7,7 +7,7 @@ import { parseReport } from '../../server/src/core/parse/report';
 import { readCell } from '../../server/src/core/parse/values';
 import { check } from '../../server/src/core/service';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
-import { LAYOUTS, type Noise } from '../layouts/render';
+import { LAYOUTS, renderReport, type Noise } from '../layouts/render';
 import { EXPECTED } from './expected';
 import { ARITHMETIC, assertPinpointed, READER, sliceAt } from './seeds';
 
@@ -55,11 +55,22 @@ const tableFindings = (text: string, but: string[] = []) =>
 /** Each section's heading joined to the paragraph after it by a colon (六、其他需要报告的事项：本机关本年度…). */
 const runIn = (text: string) => SECTIONS.reduce((t, s) => t.replace(new RegExp(`^(${s.numeral}、${s.title})\\n+(?![\\t|+\\s])`, 'm'), '$1：'), text);
 
+/** Every other row of tables 2 and 3 with its last cell blank. */
+const lastBlank = (f: Figures): Figures => {
+  let out = f, i = 0;
+  for (const key of ['t2', 't3'] as const) for (const [row, cols] of Object.entries(f.cells[key])) {
+    const cs = Object.keys(cols);
+    if (cs.length > 1 && i++ % 2 === 0) out = withCell(out, key, row, cs[cs.length - 1], '');
+  }
+  return out;
+};
+
 interface Variant { name: string; layouts: string[]; noise?: Noise; cells?: (f: Figures) => Figures; render?: (f: Figures, layout: string) => string }
 const TABS = ['tabs', 'tabs/padded-merges', 'tabs/collapsed-merges', 'tabs/ragged'];
 const CELL_PER_LINE = LAYOUTS.filter((l) => l.family === 'cell-per-line').map((l) => l.name);
 const MARKDOWN = ['markdown/outer-pipes', 'markdown/no-outer-pipes', 'markdown/no-rule-row', 'markdown/repeated-merges'];
 const LABELLED = LAYOUTS.filter((l) => l.family !== 'flattened').map((l) => l.name);
+const ALL_SEPARATED = LAYOUTS.filter((l) => l.separated).map((l) => l.name);
 const SEPARATED = [...TABS, 'cell-per-line/tab-indent/blank-lines', 'cell-per-line/no-indent/no-blank-lines', ...MARKDOWN, 'grid', 'space-aligned/right', 'space-aligned/left', 'pdf-text'];
 
 const VARIANTS: Variant[] = [
@@ -87,6 +98,16 @@ const VARIANTS: Variant[] = [
   { name: 'a 备注 column with remarks (其中网上申请3件)', layouts: [...TABS, ...MARKDOWN], noise: { columns: { remarks: true, remarkEvery: 3 } } },
   { name: 'zero written 0件', layouts: SEPARATED, cells: (f) => mapCells(f, (v, k) => k !== 't2' && v === '0' ? '0件' : v) },
   { name: 'zero written —, -, /, 无 or 0', layouts: SEPARATED, cells: (f) => mapCells(f, (v, _, i) => v === '0' ? ['—', '-', '/', '无', '0'][i % 5] : v) },
+  // 〇 for zero (a clerk's Chinese input, a PDF's text): read as 0, in every layout whose cells are separated.
+  { name: 'zero written 〇', layouts: ALL_SEPARATED, cells: (f) => mapCells(f, (v) => v === '0' ? '〇' : v) },
+  // An editor's “trim trailing whitespace” (VS Code's files.trimTrailingWhitespace, an OA system's text box) drops a
+  // blank last cell's tab: the rows with all their numbers show which cell each row's first column is in.
+  { name: 'every other row\'s 总计 (table 2: 现行有效件数) left blank, trailing tabs trimmed', layouts: ['tabs', 'tabs/padded-merges', 'tabs/collapsed-merges'], cells: lastBlank,
+    render: (f, l) => layout(l).render(lastBlank(f)).replace(/[ \t]+$/gm, '') },
+  // A narrow label column, cells top-aligned (a PDF's text, a web page printed): a wrapped label's numbers
+  // stand on its first line, its tail on the lines after them (2.其他法律行政法 0 0 … / 规禁止公开 / 3.危及…).
+  { name: 'a narrow label column, numbers on each wrapped label\'s first line (space-aligned, wrapped at 8, 10 … 24 columns)', layouts: ['8', '10', '12', '14', '16', '18', '20', '22', '24'],
+    render: (f, at) => { const style = { family: 'space-aligned', align: 'right', wrapLabelsAt: Number(at) } as const; return renderReport(f, { t2: style, t3: style, t4: style }); } },
   { name: 'Markdown typed with full-width pipes (｜)', layouts: [...MARKDOWN, 'markdown/table-per-row'], noise: { fullWidthPipes: true } },
   { name: 'Markdown cells in bold (**0**)', layouts: MARKDOWN, render: (f, l) => layout(l).render(mapCells(f, (v) => `**${v}**`)) },
   // Labels as clerks retype them (labels.ts), in every layout whose cells are separated.
@@ -107,7 +128,6 @@ const VARIANTS: Variant[] = [
 // first row of its group.
 const PASTED = [...TABS, ...CELL_PER_LINE];
 const PDF_TEXT = ['pdf-text', 'pdf-text/interleaved-groups', 'space-aligned/right', 'space-aligned/left'];
-const ALL_SEPARATED = LAYOUTS.filter((l) => l.separated).map((l) => l.name);
 const pages = (at: number, lines: string[], repeatHeader: boolean, within?: 'group' | 'label'): Noise =>
   ({ pageMarkerAfter: at, pageBreak: { lines, repeatHeader, within } });
 const PAGE_VARIANTS: Variant[] = [

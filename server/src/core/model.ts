@@ -48,10 +48,12 @@ export interface TableProblem {
   /**
    * 'unreadable': 'split' — its run-together digits cannot be cut so that the row adds up; 'long' —
    * they are too long to try; 'short' — too few numbers in a table with stray numbers (they may be its);
-   * 'mixed' — header words stand among its numbers (a PDF's text that lost the table's shape).
+   * 'mixed' — header words stand among its numbers (a PDF's text that lost the table's shape);
+   * 'glyphs' — the table's numbers are a PDF font's glyph codes ((cid:18)), not digits (a table, not a row);
+   * 'sentences' — the table is written as sentences, each number after its column's name (a table, not a row).
    * 'too-many': 'twice' — the row is written twice with other numbers (pasted again), the second at `again`.
    */
-  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice';
+  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences';
   again?: Range;
   /** 'stray': the words before the numbers, which name no row of the statute (a label reworded past recognition, or as near two rows). */
   label?: string;

@@ -143,7 +143,10 @@ function withNumbers(xml: string, numbering: string): string {
   });
 }
 
-/** The .docx with what mammoth would drop (charts, text boxes in DrawingML alone, fields' results, Word's own numbers) in forms it reads. */
+// A run of hidden text (w:vanish; not w:val="false"): Word neither shows nor prints it, mammoth reads it.
+const HIDDEN_RUN = /<w:r\b(?:\s[^>]*)?>(?:(?!<\/w:r>)[\s\S])*?<w:vanish(?:\s+w:val="(?:true|1|on)")?\s*\/>(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g;
+
+/** The .docx with what mammoth would drop (charts, text boxes in DrawingML alone, fields' results, Word's own numbers) in forms it reads, without hidden text. */
 async function readable(buffer: Buffer): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buffer);
@@ -152,7 +155,7 @@ async function readable(buffer: Buffer): Promise<Buffer> {
   const numbering = xml.includes('<w:numPr>') ? await zip.file('word/numbering.xml')?.async('string') : undefined;
   const original = xml;
   if (numbering) xml = withNumbers(xml, numbering);
-  const changed = withVmlTextBoxes(xml.replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1'));
+  const changed = withVmlTextBoxes(xml.replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1').replace(HIDDEN_RUN, ''));
   if (changed === original) return buffer;
   zip.file('word/document.xml', changed);
   return zip.generateAsync({ type: 'nodebuffer' });

@@ -29,6 +29,8 @@ export interface Columns {
   x: [Map<string, number>, Map<string, number>];
   /** The lines those centres were read from: a row on one of them (flattened text) cannot be placed by them. */
   xLines: Set<number>;
+  /** The cells of header words that name a column a drafter adds, no statute's (小计, 占比): tables 2 and 3. */
+  extra?: Set<number>;
 }
 export const WIDTH = 0, CHARS = 1;
 /** Where a token's centre stands on its line, in one of the two measures. */
@@ -218,12 +220,13 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
   if (values.length === n) return { readings: [values], inferred: false };
   const keys = slots.map((s) => (spec.key === 't4' ? blockKey(s.row, s.col) : s.col));
   if (values.length > n) {
-    const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns);
+    const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns) ?? withoutExtra(tokens, keys, columns);
     if (fewer) return readSlots(idx, spec, fewer, slots, columns);
     // A PDF's bare page number, a number broken over a line end, or a serial number before table 4's
     // one row (a 序号 column): the readings that fit the row.
     const test = rowTest(spec, slots);
-    const readings = [withoutPageNumbers(tokens, n), rejoined(values, n), values.length === n + 1 && values[0].text === '1' ? values.slice(1) : undefined]
+    const serial = spec.key === 't4' && values.length === n + 1 && values[0].text === '1';
+    const readings = [withoutPageNumbers(tokens, n), rejoined(values, n), serial ? values.slice(1) : undefined]
       .filter((r): r is Token[] => r !== undefined && test(r.map((t) => Number(t.text))));
     return readings.length ? { readings, inferred: true } : { problem: 'too-many', found: values.length };
   }
@@ -248,8 +251,10 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
 
 /**
  * A row's numbers picked by the cells their columns' headers stand in, when the others are only
- * placeholders (table 2 drawn as one table, “/” where a column does not apply to the row); or,
- * without such a grid, its numbers without the placeholders, if that leaves one per column.
+ * placeholders (table 2 drawn as one table, “/” where a column does not apply to the row), or zeros
+ * each under a column of the header (0 where a column does not apply: every number of the row stands
+ * under a header's column, so the row and the header line up); or, without such a grid, its numbers
+ * without the placeholders, if that leaves one per column.
  */
 function underHeaders(tokens: Token[], keys: string[], columns: Columns): Token[] | undefined {
   const values = tokens.filter(isValue);
@@ -257,9 +262,31 @@ function underHeaders(tokens: Token[], keys: string[], columns: Columns): Token[
   if (cells.every((c) => c !== undefined) && values.every((v) => v.cell >= 0)) {
     const picked = cells.map((c) => values.find((v) => v.cell === c));
     if (picked.every((v) => v) && values.every((v) => picked.includes(v) || PLACEHOLDER.test(v.text))) return picked as Token[];
+    const named = new Set(columns.cells.values());
+    if (picked.every((v) => v) && values.every((v) => picked.includes(v) || (v.text === '0' && named.has(v.cell)))) return picked as Token[];
   }
   const numbers = values.filter((v) => !PLACEHOLDER.test(v.text));
   return numbers.length === keys.length && numbers.length < values.length ? numbers : undefined;
+}
+
+/** Header words of columns a drafter adds between or after the statute's: a subtotal (法人或其他组织 小计), a share (占比 46.2%). */
+const ADDED_COLUMNS = ['小计', '占比', '比例', '百分比'];
+
+/**
+ * A row's numbers without those under the columns a drafter added (小计, 占比), when the row has a number
+ * in each column the header names, in order: the n-th of them is the n-th column's, whatever cells the
+ * row's labels take (rows under a group label stand one cell further right). Undefined where not so.
+ */
+function withoutExtra(tokens: Token[], keys: string[], columns: Columns): Token[] | undefined {
+  const extra = columns.extra;
+  if (!extra?.size) return undefined;
+  const cells = keys.map((k) => columns.cells.get(k));
+  if (cells.some((c) => c === undefined || extra.has(c))) return undefined;
+  const order = [...cells as number[], ...extra].sort((a, b) => a - b);
+  const values = tokens.filter(isValue);
+  if (values.length !== order.length || values.some((v) => v.cell < 0)) return undefined;
+  const added = new Set(values.filter((_, i) => extra.has(order[i])));
+  return tokens.filter((t) => !added.has(t));
 }
 
 /** A count of one to three digits on a line of its own, outside any cell: perhaps a page's number. */
@@ -294,12 +321,15 @@ function rejoined(values: Token[], n: number): Token[] | undefined {
 
 /** Where each column's header word stands: its cell, and its centre. Table 4's words repeat per block: keyed `block.column`, in the order of the blocks. */
 export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
-  const cells = new Map<string, number>(), spans = new Map<string, Set<number>>(), xLines = new Set<number>();
+  const cells = new Map<string, number>(), spans = new Map<string, Set<number>>(), xLines = new Set<number>(), extra = new Set<number>();
   const x: Columns['x'] = [new Map(), new Map()];
   const seen = new Map<string, number>();
   for (const t of labels) {
     const col = columnNamed(spec, normOf(t));
-    if (col === null) continue;
+    if (col === null) {
+      if (t.cell >= 0 && spec.key !== 't4' && ADDED_COLUMNS.includes(normOf(t))) extra.add(t.cell);
+      continue;
+    }
     let key = col;
     if (spec.key === 't4') {
       const k = seen.get(col) ?? 0;
@@ -318,7 +348,7 @@ export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
       xLines.add(t.line);
     }
   }
-  return { cells, spans, x, xLines };
+  return { cells, spans, x, xLines, extra };
 }
 
 /** A row with all its numbers on one line and no tab or pipe: where a space-aligned table's columns stand. */

@@ -4,7 +4,7 @@ import { FORMATS, SECTION_OF, TABLE_KEYS, tableSpec } from '../format/statute';
 import type { Section } from '../model';
 import type { LineIndex } from '../lineIndex';
 import { SIMPLIFIED } from '../format/traditional';
-import { isDelimitedRow } from './tokens';
+import { isDelimitedRow, nextColumn } from './tokens';
 import { normalizeLabel } from './values';
 
 // Where the statistical tables are, and which version of the statute each is written in. A table
@@ -117,6 +117,47 @@ function inSentence(text: string, at: number, to: number): boolean {
   return !isDelimitedRow(row, FULL_WIDTH_COMMA) && !isDelimitedRow(row, FULL_WIDTH_SEMICOLON);
 }
 
+/** What separates words on a line. */
+const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d;
+/** Lines of a section read for a stacked header, at most (table 4's header and row fit in a dozen). */
+const MAX_STACKED = 40;
+
+/**
+ * A table's anchor in a header stacked over lines, as a PDF's narrow columns print it (行/政/复/议 one
+ * character a line, 结果/维持 wrapped): the words that start at one display column on consecutive lines,
+ * joined top down, are the header's words. The offset of the word that begins the anchor, when a stack
+ * of two words or more holds the anchor and some stack a header word, neither in a sentence (，。；); else -1. Read
+ * from the line after `from` (the section's heading) up to `to`, at most MAX_STACKED lines.
+ */
+function stackedAnchor(idx: LineIndex, key: TableKey, from: number, to: number): number {
+  const first = idx.position(from).line + 1, last = Math.min(idx.position(to).line, first + MAX_STACKED);
+  interface Stack { text: string; words: [number, number][]; line: number }
+  const open = new Map<number, Stack>(), stacks: Stack[] = [];
+  for (let l = first; l < last; l++) {
+    const line = idx.lineText(l), lineStart = idx.lineStart(l);
+    for (let i = 0, col = 0; i < line.length && i < 400;) {
+      if (isBlank(line.charCodeAt(i))) { col = nextColumn(col, line.charCodeAt(i++)); continue; }
+      const x = col, j = i;
+      while (i < line.length && !isBlank(line.charCodeAt(i))) col = nextColumn(col, line.charCodeAt(i++));
+      let stack = open.get(x);
+      if (!stack || stack.line !== l - 1) { open.set(x, (stack = { text: '', words: [], line: l })); stacks.push(stack); }
+      stack.words.push([stack.text.length, lineStart + j]);
+      stack.text += line.slice(j, i);
+      stack.line = l;
+    }
+  }
+  const plain = stacks.filter((st) => !/[，。；]/.test(st.text));
+  if (!plain.some((st) => HEADER_WORDS[key].some((w) => normalizeLabel(st.text).includes(w)))) return -1;
+  const re = ANCHORS[key][1];
+  for (const st of plain) {
+    if (st.words.length < 2) continue; // a word on one line: findAnchor's
+    re.lastIndex = 0;
+    const m = re.exec(st.text);
+    if (m) return st.words.filter(([at]) => at <= m.index).pop()![1];
+  }
+  return -1;
+}
+
 /**
  * The tables' places: each table begins at its first anchor after its section's heading (or, with
  * no heading, after the table before it) and ends where the next section or table begins.
@@ -129,11 +170,16 @@ export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
   for (const key of TABLE_KEYS) {
     const section = sections.find((s) => s.number === SECTION_OF[key]);
     const heading = section ? idx.offset(section.headingRange.start) : -1;
-    const at = findAnchor(text, key, Math.max(after, heading), key === 't4' || heading < 0, headings);
+    let at = findAnchor(text, key, Math.max(after, heading), key === 't4' || heading < 0, headings);
+    // Table 4's header stacked over lines holds its words only read top down.
+    if (at < 0 && key === 't4' && heading >= after) at = stackedAnchor(idx, key, heading, headings.find((h) => h > heading) ?? text.length);
     if (at < 0) continue;
     // The whole line of the anchor, unless it is a line of a flattened text or of the text before.
-    const lineStart = idx.lineStart(idx.position(at).line);
-    const from = lineStart >= Math.max(after, heading) && at - lineStart <= 200 ? lineStart : at;
+    const line = idx.position(at).line, lineStart = idx.lineStart(line);
+    let from = lineStart >= Math.max(after, heading) && at - lineStart <= 200 ? lineStart : at;
+    // Table 2 drawn as one table has its header before its first anchor (信息内容 | 本年制发件数 | … | 本年收费金额):
+    // the header's cells tell which column each number stands under.
+    if (key === 't2' && from === lineStart) from = withHeaderBefore(idx, line, Math.max(after, heading), from);
     starts.push({ key, from });
     after = at + 1;
   }
@@ -142,6 +188,24 @@ export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
     for (const h of headings) if (h > from && h < to) to = h;
     return { key, from, to };
   });
+}
+
+/** Table 2's columns by their words, normalized. */
+const T2_COLUMN_WORDS = tableSpec('2021', 't2').columns.map((c) => c.match);
+
+/**
+ * Where table 2 begins when the line before its anchor's line (a Markdown rule between) is a row of tab
+ * or pipe cells naming two of its columns or more: that line's start; else `from`. Never before `after`.
+ */
+function withHeaderBefore(idx: LineIndex, line: number, after: number, from: number): number {
+  for (let l = line - 1; l >= Math.max(0, line - 2) && idx.lineStart(l) >= after; l--) {
+    const text = idx.lineText(l);
+    if (/^[\s|｜:-]+$/.test(text) && text.includes('-')) continue; // a Markdown rule row
+    if (!/[\t|｜]/.test(text)) return from;
+    const words = normalizeLabel(text);
+    return T2_COLUMN_WORDS.filter((m) => m.some((w) => words.includes(w))).length >= 2 ? idx.lineStart(l) : from;
+  }
+  return from;
 }
 
 /** The number of a table's marker words (words only one version prints) the text holds. */
@@ -160,11 +224,15 @@ const OTHER_HANDLING = tableSpec('2019', 't3').rows.find((r) => r.key === '3.6')
  */
 export function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
-  // Markers are plain words; only a header broken over lines needs the normalized text.
-  for (let pass = 0, label = text; pass < 2; pass++, label = normalizeLabel(text)) {
+  // Markers are plain words; only a header broken over lines needs the normalized text, without its numbers
+  // too (a label wrapped around its row's numbers: （六）其他 0 0 … 0 / 处理).
+  // Table 3's （六）其他处理 (a group label in 2021 too) says 2019 only where neither reading has a marker
+  // (2021's, wrapped in a narrow column, show only in the normalized text).
+  let other = false;
+  for (let pass = 0, label = text; pass < 2; pass++, label = normalizeLabel(text).replace(/\d+/g, '')) {
     const v2021 = markersIn(key, '2021', label), v2019 = markersIn(key, '2019', label);
     if (v2021 || v2019) return v2019 > v2021 ? '2019' : '2021';
-    if (key === 't3' && OTHER_HANDLING.some((w) => label.includes(w))) return '2019';
+    other ||= key === 't3' && OTHER_HANDLING.some((w) => label.includes(w));
   }
-  return '2021';
+  return other ? '2019' : '2021';
 }

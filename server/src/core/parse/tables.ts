@@ -4,7 +4,7 @@ import { countBroken } from '../identities';
 import type { Cell, CellKind, Claim, Table, TableRow } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
 import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
-import { columnNamed, isShort, namedIn, normOf, perRun, type Named } from './labels';
+import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
 import { detectVersion, type Region } from './regions';
 import { Kind, tokenize, type Token } from './tokens';
 import { isSmallCount, plainCount, readCell } from './values';
@@ -154,6 +154,19 @@ function isRemark(seg: Segment, n: number): boolean {
   return digits < n && value?.kind === Kind.Value && label.end === value.start;
 }
 
+/** A label that opens with a numbering (四、 （三） 3. 1、): a row's or group's first line. */
+const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))/;
+
+/**
+ * How many labels a run opens with that are the tail of the label before it: those on its lines before
+ * the first line opening with a numbering, when its first line does not; 0 when there is no such line.
+ */
+function tailOf(labels: Token[]): number {
+  if (labels.length < 2 || NUMBERED.test(labels[0].text)) return 0;
+  for (let k = 1; k < labels.length; k++) if (labels[k].line !== labels[k - 1].line && NUMBERED.test(labels[k].text)) return k;
+  return 0;
+}
+
 /** Numbers that belong to no row found, and the words before them, if any: a label that names no row of the statute. */
 interface Stray { tokens: Token[]; label?: string }
 
@@ -223,14 +236,16 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   const headerLabels: Token[] = [];
   let done = false; // the last row has its numbers: from here on, only rows not yet found are read
   let borrowed: RowSpec | undefined; // a row named by this run's labels together with the next run's
+  let tail = 0; // how many of the next run's labels that are: the row's (the next run is named without them)
   const segs = segments(tokens);
   const serials = numbered(spec, segs);
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i];
     if (current && isProse(seg.labels)) break;
     let hasValues = seg.tokens.some(isValue);
-    const found = namedIn(spec, seg.labels);
-    let named = rowsNamed(spec, found, seg.labels, hasValues, groups, current);
+    const labels = tail ? seg.labels.slice(tail) : seg.labels;
+    const found = namedIn(spec, labels);
+    let named = rowsNamed(spec, found, labels, hasValues, groups, current);
     if (borrowed) named = named.filter((r) => r !== borrowed);
     // A serial is one number too many: the only one after header words, or one more than the row's columns.
     const serial = serials ? serialAt(spec, seg, segs[i + 1]) : -1;
@@ -239,15 +254,20 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       hasValues = seg.tokens.some(isValue);
     }
     borrowed = undefined;
+    tail = 0;
     // A label wrapped around its row's numbers (“5.要求行政机关确认或重新出”, the numbers, “具已获取信息”):
     // the row is named by this run and the next together, by a word that spans them (not a bare 其他
     // that ends a header repeated after a page break, before the numbers of a row the page cut).
     if (named.length === 0 && hasValues && i + 1 < segs.length) {
-      // By the same rules as any run (总计 in the header words before it names no row).
-      const alone = namedIn(spec, segs[i + 1].labels).map((n) => n.row);
-      const both = rowsNamed(spec, namedIn(spec, [...seg.labels, ...segs[i + 1].labels]), [], true, new Set(groups), current);
-      borrowed = both.find((r) => !r.match.every(isShort) && !alone.includes(r) && !byKey.has(r.key));
-      if (borrowed) named = [borrowed];
+      // By the same rules as any run (总计 in the header words before it names no row). Where the next run's
+      // lines go on to one opening with a numbering, the lines before it are this label's tail (its numbers
+      // on its first line, a narrow PDF column: “2.其他法律行政法 0 0 …” / “规禁止公开” / “3.危及…”).
+      const next = segs[i + 1].labels, wrapped = tailOf(next);
+      const alone = namedIn(spec, wrapped ? next.slice(wrapped) : next).map((n) => n.row);
+      const both = rowsNamed(spec, namedIn(spec, [...labels, ...(wrapped ? next.slice(0, wrapped) : next)]), [], true, new Set(groups), current);
+      // (A bare 其他 or 总计 only from a proven tail: 3.其 / 他, not from a header's last word.)
+      borrowed = both.find((r) => (wrapped > 0 || !r.match.every(isShort)) && !alone.includes(r) && !byKey.has(r.key));
+      if (borrowed) { named = [borrowed]; tail = wrapped; }
     }
     if (done && !named.some((r) => !byKey.has(r.key))) continue;
     if (named.length === 0) {
@@ -305,6 +325,16 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     const extra = overflow(d);
     if (!extra) continue;
     let next = rows.indexOf(d.spec);
+    // More rows of numbers than rows left to name after it, and rows named before it without numbers:
+    // labels and numbers came apart some other way (all the labels, then all the numbers, row by row or
+    // column by column: a PDF's text), and the row's first numbers are no more its own than the rest.
+    const after = rows.slice(next + 1).filter((r) => pending.has(r.key)).length;
+    if (extra.length > after && pending.size > after) {
+      strays.push({ tokens: d.tokens }, ...extra.map((chunk) => ({ tokens: chunk, label: wordsBefore.get(chunk[0]) })));
+      drafts.splice(drafts.indexOf(d), 1);
+      byKey.delete(d.spec.key);
+      continue;
+    }
     for (const chunk of extra) {
       while (++next < rows.length && !pending.has(rows[next].key));
       if (next >= rows.length) { strays.push({ tokens: chunk, label: wordsBefore.get(chunk[0]) }); continue; }
@@ -320,13 +350,19 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
 
   const header = headerColumns(spec, headerLabels.length ? headerLabels : tokens.filter((t) => t.kind === Kind.Label));
   let aligned: Aligned[] | undefined;
+  let tabRows: TabRows | undefined;
   const choices: Choice[] = [];
+  const order = headerOrder(spec, tokens, drafts);
   for (const d of drafts) {
-    const slots = slotsOf(d.spec);
+    const slots = order ? inOrder(slotsOf(d.spec), order) : slotsOf(d.spec);
     if (d.again) {
       table.rows[d.spec.key] ??= { key: d.spec.key, cells: {} };
       table.problems.push({ kind: 'too-many', row: d.spec.key, range: spanOf(idx, d.labels, d.tokens), found: 2 * slots.length, expected: slots.length, cause: 'twice', again: d.again });
       continue;
+    }
+    if (valuesIn(d.tokens) < slots.length) {
+      const trimmed = withTrimmedTail(idx, d, (tabRows ??= tabRowsOf(idx, drafts, tokens)));
+      if (trimmed) { readInto(idx, spec, table, slots, trimmed, header, () => spanOf(idx, d.labels, d.tokens), choices); continue; }
     }
     // A row short of numbers on one line may have a blank shown as a gap: the rows near it tell where the columns are.
     let columns = header;
@@ -346,6 +382,104 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   for (const d of drafts) end = Math.max(end, (d.tokens[d.tokens.length - 1] ?? d.labels[d.labels.length - 1]).end);
   for (const s of strays) end = Math.max(end, s.tokens[s.tokens.length - 1].end);
   return end;
+}
+
+/**
+ * The order a tab or pipe table's header gives its columns, where it is not the statute's (总计 first,
+ * 其他 before 法律服务机构): column key → its header cell, when each column's header word has a cell of its
+ * own and those are the very cells a row with all its numbers has them in (a merged header's rows
+ * converted with fewer tabs put their words in cells that do not line up: no order is read from them).
+ */
+function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<string, number> | undefined {
+  // The header's words: the labels before the first number (a header over several lines is several runs).
+  const first = tokens.findIndex(isValue);
+  const header = headerColumns(spec, tokens.slice(0, first < 0 ? 0 : first).filter((t) => t.kind === Kind.Label && t.cell >= 0));
+  const cols = spec.columns.map((c) => c.key), cells = cols.map((k) => header.cells.get(k) ?? -1);
+  if (cells.some((c) => c < 0) || cells.every((c, i) => i === 0 || c > cells[i - 1])) return undefined;
+  const full = drafts.find((d) => d.spec.columns.length === cols.length && valuesIn(d.tokens) === cols.length);
+  const got = full?.tokens.filter(isValue).map((t) => t.cell);
+  if (!got || [...cells].sort((a, b) => a - b).some((c, i) => c !== got[i])) return undefined;
+  return new Map(cols.map((k, i) => [k, cells[i]]));
+}
+
+/** Slot lists put in a header's order (fill keeps their cells in the statute's order all the same). */
+const REORDERED = new WeakSet<Slot[]>();
+function inOrder(slots: Slot[], order: Map<string, number>): Slot[] {
+  const out = [...slots].sort((a, b) => order.get(a.col)! - order.get(b.col)!);
+  REORDERED.add(out);
+  return out;
+}
+
+/** A draft's row on one tab-cut line, with its label on that line: the cell of its last label, and its tokens' cells; else undefined. */
+function tabRow(idx: LineIndex, d: Draft): { label: number; tokens: Token[] } | undefined {
+  const line = d.tokens.find(isValue)?.line;
+  if (line === undefined || d.tokens.some((t) => t.line !== line || t.cell < 0)) return undefined;
+  const text = idx.lineText(line);
+  if (text.indexOf('\t') < 0 || /[|｜]/.test(text)) return undefined;
+  let label = -1;
+  for (const l of d.labels) if (l.line === line) label = Math.max(label, l.cell);
+  return label >= 0 ? { label, tokens: d.tokens } : undefined;
+}
+
+/**
+ * What a table pasted with tabs shows of its rows' cells. `firsts`: the cell each row's first number
+ * stands in, by the cell of the row's label (rows with a merged label cell, 一、本年新收… over two
+ * columns, have one empty cell more before their numbers than rows under a group label), read from
+ * the rows with all their numbers; -1 where such rows disagree. `trimmed`: no line of the table ends
+ * with a blank, so trailing tabs may have been trimmed (where one does, they were not).
+ */
+interface TabRows { firsts: Map<number, number>; trimmed: boolean }
+function tabRowsOf(idx: LineIndex, drafts: Draft[], tokens: Token[]): TabRows {
+  const firsts = new Map<number, number>();
+  for (const d of drafts) {
+    const row = valuesIn(d.tokens) === d.spec.columns.length ? tabRow(idx, d) : undefined;
+    if (!row) continue;
+    const first = row.tokens.find(isValue)!.cell, known = firsts.get(row.label);
+    firsts.set(row.label, known === undefined || known === first ? first : -1);
+  }
+  let trimmed = true;
+  for (let l = tokens[0].line; trimmed && l <= tokens[tokens.length - 1].line; l++) {
+    const line = idx.lineText(l);
+    if (/[\t \u3000]$/.test(line)) trimmed = false;
+  }
+  return { firsts, trimmed };
+}
+
+/**
+ * A tab row whose last cells are blank and whose trailing tabs an editor trimmed (VS Code's
+ * files.trimTrailingWhitespace, an OA system's text box): the line ends before the row's last column,
+ * so aligned from the right its numbers would shift one column left. Where the full rows with their
+ * label in the same cell prove which cell the first column is, the row's cells are read from there:
+ * the empty cells before it are traces of merged cells, and the columns past the line's end are the
+ * blank ones trimmed. Undefined where the row is not such a one.
+ */
+function withTrimmedTail(idx: LineIndex, d: Draft, { firsts, trimmed }: TabRows): Token[] | undefined {
+  const row = tabRow(idx, d);
+  if (!row) return undefined;
+  const n = d.spec.columns.length, first = firsts.get(row.label) ?? -1;
+  if (first < 0) {
+    // Unproven, in a text that may have been trimmed: a row that ends at a number and can fill its columns
+    // only with the empty cells before its numbers may be either; without those cells it is a row short
+    // of numbers, never one shifted.
+    const lead = row.tokens.findIndex(isValue);
+    return trimmed && lead > 0 && row.tokens.length - lead < n && isValue(row.tokens[row.tokens.length - 1]) ? row.tokens.slice(lead) : undefined;
+  }
+  const last = first + n - 1;
+  const byCell = new Map<number, Token>();
+  for (const t of row.tokens) {
+    if (byCell.has(t.cell) || (t.cell < first && t.kind !== Kind.Blank)) return undefined; // two tokens in a cell, or a number before the first column
+    byCell.set(t.cell, t);
+  }
+  const end = row.tokens[row.tokens.length - 1];
+  if (end.cell >= last || !isValue(end)) return undefined; // not trimmed (a trimmed line ends with text): the other readings place it
+  if (last - end.cell > valuesIn(row.tokens)) return undefined; // more cells to come than numbers written: a row half typed, short of numbers
+  const out: Token[] = [];
+  for (let c = first; c <= last; c++) {
+    const t = byCell.get(c);
+    if (c <= end.cell && !t) return undefined;
+    out.push(t ?? { kind: Kind.Blank, text: '', start: end.end, end: end.end, line: end.line, x: -1, xEnd: -1, c: -1, cell: c, norm: undefined });
+  }
+  return out;
 }
 
 /**
@@ -384,7 +518,7 @@ function fill(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], toke
     if (row?.key !== s.row) row = table.rows[s.row] ??= { key: s.row, cells: {} };
     row.cells[s.col] = toCell(idx, tokens[i], inferred && tokens[i].kind === Kind.Value);
   }
-  if (spec.key !== 't4') return; // a row's own slots come in its columns' order; table 4's in its header's
+  if (spec.key !== 't4' && !REORDERED.has(slots)) return; // a row's own slots come in its columns' order; table 4's in its header's
   for (const key of new Set(slots.map((s) => s.row))) {
     const cells = table.rows[key].cells, sorted: Record<string, Cell> = {};
     for (const col of rowSpec(spec, key).columns) if (cells[col]) sorted[col] = cells[col];
@@ -493,7 +627,22 @@ function readInto(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], 
 // ---- table 4 -------------------------------------------------------------------------------
 
 /** Table 4's fifteen cells in the order its header gives them (the statute's, unless the header clearly says another). */
-const table4Slots = perRun((spec, texts): Slot[] => blockSlots(spec, spec.rows, texts.join('')));
+const table4Slots = perRun((spec, texts): Slot[] => {
+  const joined = texts.join('');
+  return blockSlots(spec, blocksNamed(spec, joined) ?? spec.rows, joined);
+});
+
+/** Table 4's three blocks in the order a joined header names them (复议后起诉 before 未经复议直接起诉), when it names each; else undefined. */
+function blocksNamed(spec: TableSpec, joined: string): RowSpec[] | undefined {
+  const at = new Map<RowSpec, number>();
+  for (const row of spec.rows) {
+    let first = -1;
+    for (const m of row.match) { const i = joined.indexOf(m); if (i >= 0 && (first < 0 || i < first)) first = i; }
+    if (first < 0) return undefined;
+    at.set(row, first);
+  }
+  return [...spec.rows].sort((a, b) => at.get(a)! - at.get(b)!);
+}
 
 /** The cells of `blocks`, in the order the joined header names their columns (the statute's, unless it clearly says another). */
 function blockSlots(spec: TableSpec, blocks: readonly RowSpec[], joined: string): Slot[] {
@@ -592,6 +741,20 @@ function withoutAdded(cells: Token[], n: number, header: Token[]): Token[] {
   return to - from === n ? cells.slice(from, to) : cells;
 }
 
+/**
+ * Table 4's row without a grand total a drafter adds after its fifteen cells (a 合计 column): when the header
+ * has one 合计 besides the blocks' three 总计, and the last number is the blocks' totals added up; else the
+ * row as it is (合计 may be the blocks' own total column, reworded).
+ */
+function withoutGrandTotal(data: Token[], slots: Slot[], header: Token[]): Token[] {
+  const values = data.filter(isValue), last = values[values.length - 1];
+  const count = (word: string) => header.filter((t) => normOf(t) === word).length;
+  if (values.length !== slots.length + 1 || count('合计') !== 1 || count('总计') !== 3) return data;
+  let sum = 0;
+  slots.forEach((s, i) => { if (s.col === 'total') sum += Number(values[i].text); });
+  return Number(last.text) === sum ? data.filter((t) => t !== last) : data;
+}
+
 /** Whether tokens[i] is a “1” alone on its line. */
 const isLoneOne = (tokens: Token[], i: number) =>
   tokens[i].text === '1' && tokens[i - 1]?.line !== tokens[i].line && tokens[i + 1]?.line !== tokens[i].line;
@@ -678,6 +841,7 @@ function readTable4(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Tab
     end = data[data.length - 1].end;
     // Blanks among the numbers: a 序号 column's “1” or a 备注 column's empty cell is one cell too many.
     if (values < data.length) data = withoutAdded(data, slots.length, header);
+    if (values === slots.length + 1) data = withoutGrandTotal(data, slots, header);
     const groups = lost ? groupsOf(spec, segs) : undefined;
     if (groups) {
       readGroups(groups);
@@ -712,20 +876,50 @@ export function decideByClaims(idx: LineIndex, table: Table, claims: Claim[]) {
   }
 }
 
+/** Whether a label ends with a column's name (…：自然人, ，商业企业, ，总计). */
+const endsWithColumn = perLabel((spec, label) => spec.columns.some((c) => c.match.some((m) => label.endsWith(m))));
+
+/**
+ * A table written as sentences, each number right after its column's name (一、本年新收…：自然人86件，商业企业12件，…):
+ * its rows' numbers stand in no column by their places. The first such number, when seven or more of the
+ * table's numbers are so, and half of them at least; else undefined.
+ */
+function inSentences(spec: TableSpec, tokens: Token[]): Token | undefined {
+  let named = 0, values = 0, first: Token | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i], before = tokens[i - 1];
+    if (t.kind !== Kind.Value) continue;
+    values++;
+    if (before.kind === Kind.Label && before.end === t.start && endsWithColumn(spec, normOf(before))) { named++; first ??= t; }
+  }
+  return named >= 7 && named * 2 >= values ? first : undefined;
+}
+
+/** A cell of glyph codes alone, as pdfminer writes characters it cannot map: (cid:18)(cid:19), (cid:18)(cid:19)(cid:22).(cid:23). */
+const GLYPH_CODES = /^(?:\(cid:\d+\)[.,]?)+$/;
+
 /**
  * The table in the region. When none of its rows can be read, the table is there all the same,
  * with that said (a problem without a row): the reader failed, not the author.
  */
 export function parseTable(idx: LineIndex, region: Region): Table {
-  const version = detectVersion(region.key, idx.text.slice(region.from, region.to));
+  const body = idx.text.slice(region.from, region.to);
+  const version = detectVersion(region.key, body);
   const spec = tableSpec(version, region.key);
   const tokens = tokenize(idx, region.from, region.to);
   const table: Table = { key: region.key, version, range: idx.range(region.from, region.to), rows: {}, problems: [] };
-  const end = tokens.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, tokens, table) : readRows(idx, spec, tokens, table);
+  // A PDF's text whose font maps its digits to no character (pdfminer writes each glyph's code, (cid:18)):
+  // where a cell holds glyph codes alone, no number of the table can be read.
+  const glyphs = body.includes('(cid:') ? tokens.find((t) => GLYPH_CODES.test(t.text)) : undefined;
+  const sentence = glyphs ? undefined : inSentences(spec, tokens);
+  const end = glyphs || sentence || tokens.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, tokens, table) : readRows(idx, spec, tokens, table);
   if (end < 0) {
     const line = idx.position(region.from).line;
     table.range = idx.range(region.from, Math.min(idx.lineStart(line) + idx.lineText(line).length, region.to));
-    table.problems.push({ kind: 'unreadable', row: undefined, range: table.range, found: 0, expected: 0 });
+    const at = glyphs ?? sentence;
+    table.problems.push(at
+      ? { kind: 'unreadable', row: undefined, range: idx.range(at.start, at.end), found: 0, expected: 0, cause: glyphs ? 'glyphs' : 'sentences' }
+      : { kind: 'unreadable', row: undefined, range: table.range, found: 0, expected: 0 });
     return table;
   }
   // From the table's start to the last token read: a table stops at its last row, not at the next heading.

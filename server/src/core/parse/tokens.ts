@@ -1,4 +1,5 @@
 import { type LineIndex } from '../lineIndex';
+import { isHanZero } from '../numbering';
 import { isPageMarker, runningHeader } from '../strings';
 import { isDigits, normalizeTableLabel, PLACEHOLDER, UNITS } from './values';
 
@@ -32,16 +33,18 @@ export interface Token {
 }
 
 const TAB = 9, PIPE = 0x7c;
-/** A pipe, or the full-width one a Chinese input method types for it (｜). */
-const isPipe = (c: number) => c === PIPE || c === 0xff5c;
-const hasPipe = (s: string) => s.indexOf('|') >= 0 || s.indexOf('｜') >= 0;
+/** A pipe, the full-width one a Chinese input method types for it (｜), or a box-drawing rule (│ ┃: a table drawn in text). */
+const isPipe = (c: number) => c === PIPE || c === 0xff5c || c === 0x2502 || c === 0x2503;
+const hasPipe = (s: string) => s.indexOf('|') >= 0 || s.indexOf('｜') >= 0 || s.indexOf('│') >= 0 || s.indexOf('┃') >= 0;
+/** A box-drawing character (─ ├ ┼ ┤ …): a drawn table's rules. */
+const isBox = (c: number) => c >= 0x2500 && c <= 0x257f;
 
 /**
  * A Markdown rule row (|---|:--:|) or a grid table's border (+----+====+); without a pipe or a
  * plus, at least three dashes: a line holding one or two is a placeholder cell (“-”, “--”).
  */
-const RULE = /^[\s|｜+:=-]*$/;
-const isRule = (s: string) => RULE.test(s) && (hasPipe(s) || s.includes('+') || /[-=]{3}/.test(s));
+const RULE = /^[\s|｜+:=\-\u2500-\u257f]*$/;
+const isRule = (s: string) => RULE.test(s) && (hasPipe(s) || s.includes('+') || /[-=\u2500-\u257f]{3}/.test(s));
 const isGridBorder = (s: string) => /^[\s\u3000]*\+[-=:+]*\+[\s\u3000]*$/.test(s);
 /** The characters a page marker's text starts with, but for the digit of “4/9” (a bare number is a cell). */
 const PAGE_START = new Uint8Array(65536);
@@ -185,7 +188,7 @@ const BRACKET = new Int8Array(65536);
 for (const c of OPEN_CODES) BRACKET[c] = 1;
 for (const c of CLOSE_CODES) BRACKET[c] = -1;
 /** A line that may be cut: it has a tab, a pipe or a delimiter (most lines of a table without tabs have none: one look each). */
-const MAY_CUT = /[\t|｜,，;；]/;
+const MAY_CUT = /[\t|｜│┃,，;；]/;
 
 /**
  * Where `line` is cut by the delimiter `sep` from `from` on: its next one outside brackets (a label's
@@ -193,13 +196,19 @@ const MAY_CUT = /[\t|｜,，;；]/;
  */
 function nextDelimiter(line: string, from: number, sep: number): number {
   if (sep === TAB) return line.indexOf('\t', from);
-  for (let i = from, depth = 0; i < line.length; i++) {
+  for (let i = from, depth = 0, quoted = false; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c === sep && depth === 0) return i;
+    // A CSV field in double quotes holds its commas ("3,562").
+    if (c === QUOTE) quoted = !quoted;
+    if (c === sep && depth === 0 && !quoted) return i;
     depth = Math.max(0, depth + BRACKET[c]);
   }
   return -1;
 }
+
+const QUOTE = 0x22;
+/** Whether text[from, to) is a CSV field in double quotes. */
+const isQuoted = (text: string, from: number, to: number) => to - from >= 2 && text.charCodeAt(from) === QUOTE && text.charCodeAt(to - 1) === QUOTE;
 
 /** Whether a line has two delimiters or more outside brackets. */
 const isDelimited = (line: string, sep: number) => { const at = nextDelimiter(line, 0, sep); return at >= 0 && nextDelimiter(line, at + 1, sep) >= 0; };
@@ -231,15 +240,17 @@ export function isDelimitedRow(line: string, sep: number): boolean {
 const MAX_ROW = 1000;
 
 /**
- * The character the rows of lines [first, last] are cut at: a tab, or — where no line has a tab or a
- * pipe — the delimiter that makes rows of most lines, if it makes two or more.
+ * The character the rows of lines [first, last] are cut at: a tab, or — where no line has a pipe, nor a
+ * tab with a number — the delimiter that makes rows of most lines, if it makes two or more.
  */
 function separatorOf(idx: LineIndex, first: number, last: number): number {
   const rows = DELIMITERS.map(() => 0);
   for (let l = first; l <= last; l++) {
     const line = idx.lineText(l);
     if (!MAY_CUT.test(line)) continue;
-    if (line.indexOf('\t') >= 0 || hasPipe(line)) return TAB;
+    if (hasPipe(line)) return TAB;
+    // Tabs in a line of words alone (a header pasted from Word above rows typed with commas) decide nothing.
+    if (line.indexOf('\t') >= 0) { if (/[0-9０-９]/.test(line)) return TAB; continue; }
     for (let k = 0; k < DELIMITERS.length; k++) if (line.indexOf(DELIMITER_TEXTS[k]) >= 0 && isDelimitedRow(line, DELIMITERS[k])) rows[k]++;
   }
   const most = Math.max(...rows);
@@ -255,6 +266,8 @@ class Tokenizer {
   private col = 0;
   private colAt = 0;
   private positions = false;
+  /** In a table converted to text with commas, the number of fields most of its rows have (0: none). */
+  fields = 0;
 
   constructor(private readonly text: string) {}
 
@@ -297,10 +310,13 @@ class Tokenizer {
     // on a line with several cells (a row of a pasted Word table), where one may be a blank value.
     const keepLead = tabs > 1;
     let seen = false;
+    const join = this.fields > 0 && (sep === 0x2c || sep === 0xff0c) ? thousandsAt(line, sep, this.fields) : -1;
     for (let from = start, k = 0; from <= end; k++) {
-      const i = nextDelimiter(line, from - start, sep);
+      let i = nextDelimiter(line, from - start, sep);
+      if (k === join) i = nextDelimiter(line, i + 1, sep); // 3,562: one cell
       const stop = i < 0 ? end : start + i;
-      if (!isEmpty(text, from, stop)) { this.piece(from, stop, k); seen = true; }
+      const q = sep !== TAB && isQuoted(text, from, stop) ? 1 : 0;
+      if (!isEmpty(text, from + q, stop - q)) { this.piece(from + q, stop - q, k); seen = true; }
       else if (seen || keepLead) this.blank(stop, k);
       from = stop + 1;
     }
@@ -357,8 +373,9 @@ class Tokenizer {
       return;
     }
     // In a cell of its own, what stands where a number should is one value, even if it is no number (“5O”, “五”);
-    // a Chinese numeral before words in its cell numbers them (“一 本年新收…”).
-    if (isDigits(whole) || PLACEHOLDER.test(whole) || (cell >= 0 && isValueLike(whole) && !(more && HAN_NUMERAL.test(whole)))) {
+    // a Chinese numeral before words in its cell numbers them (“一 本年新收…”). 〇 or 零 alone between blanks is
+    // a zero written in Chinese in any layout (a PDF's text, a space-aligned table): no label is that word alone.
+    if (isDigits(whole) || PLACEHOLDER.test(whole) || isHanZero(whole) || (cell >= 0 && isValueLike(whole) && !(more && HAN_NUMERAL.test(whole)))) {
       this.push(Kind.Value, from, to, cell);
       return;
     }
@@ -385,6 +402,48 @@ class Tokenizer {
     }
     if (label >= 0) this.push(Kind.Label, label, to, cell);
   }
+}
+
+/** The fields of a line cut at `sep` (outside brackets and quotes). */
+function fieldsOf(line: string, sep: number): string[] {
+  const out: string[] = [];
+  for (let from = 0; ;) {
+    const i = nextDelimiter(line, from, sep);
+    out.push(line.slice(from, i < 0 ? line.length : i).trim());
+    if (i < 0) return out;
+    from = i + 1;
+  }
+}
+
+/**
+ * A row of a table converted to text with commas that has one field more than its rows have, where one
+ * number's thousands were cut off at a comma (行政许可,3,562,,): the index of the field that, with the next,
+ * is that number; -1 where there is not exactly one such place.
+ */
+function thousandsAt(line: string, sep: number, fields: number): number {
+  const fs = fieldsOf(line, sep);
+  if (fs.length !== fields + 1) return -1;
+  let at = -1;
+  for (let k = 0; k + 1 < fs.length; k++) {
+    if (!/^[1-9]\d{0,2}$/.test(fs[k]) || !/^\d{3}$/.test(fs[k + 1])) continue;
+    if (at >= 0) return -1;
+    at = k;
+  }
+  return at;
+}
+
+/** The number of fields most delimited rows of lines [first, last] have. */
+function commonFields(idx: LineIndex, first: number, last: number, sep: number): number {
+  const counts = new Map<number, number>();
+  for (let l = first; l <= last; l++) {
+    const line = idx.lineText(l);
+    if (line.length > MAX_ROW || !isDelimitedRow(line, sep)) continue;
+    const n = fieldsOf(line, sep).length;
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  let best = 0, most = 0;
+  for (const [n, c] of counts) if (c > most) { best = n; most = c; }
+  return best;
 }
 
 /** Splits a line at its pipes: the pieces' [from, to) offsets. */
@@ -426,6 +485,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
   let outer: boolean | undefined;
   // Cells are cut at tabs, or at the commas or semicolons of a table converted to text with them.
   const sep = separatorOf(idx, first, last);
+  if (sep === 0x2c || sep === 0xff0c) t.fields = commonFields(idx, first, last, sep);
   for (let l = first; l <= last; l++) {
     const lineStart = idx.lineStart(l);
     const start = Math.max(from, lineStart);
@@ -446,7 +506,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
       const c = line.charCodeAt(i);
       if (isPipe(c)) pipes = true;
       else if (c === sep) tabs++;
-      else if (c === 0x2d || c === 0x3d) rules = true;
+      else if (c === 0x2d || c === 0x3d || isBox(c)) rules = true;
       else if (c === 0x2f) slash = true;
       if (lead < 0 && !(CLASS[c] & SPACE)) lead = i;
     }

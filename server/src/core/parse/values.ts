@@ -11,6 +11,9 @@ export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
 export const UNITS = ['万元', '元', '件', '条', '个', '项', '人', '次', '份'];
 const NUMBER = new RegExp(`^([+\\-−]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNITS.join('|')})?$`);
 
+/** A number with a footnote mark after it: 104*, 104※. */
+const FOOTNOTE = /^(.*\d)\s*[*※]+$/;
+
 /** Whether s is a run of ASCII digits. */
 export function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c < 48 || c > 57) return false; }
@@ -45,7 +48,11 @@ export function readCell(raw: string): CellReading {
   // Zero written as a Chinese numeral: a number, written the wrong way (cell-fullwidth).
   if (isHanZero(text)) return reading('number', 0, undefined, true);
   const m = NUMBER.exec(text);
-  if (!m) return reading('invalid', null);
+  if (!m) {
+    // A footnote mark after the number (104*, explained by a 注：* under the table) is no part of it.
+    const marked = FOOTNOTE.exec(text);
+    return marked ? readCell(marked[1]) : reading('invalid', null);
+  }
   const value = Number((m[1] && m[1] !== '+' ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ? '.' + m[3] : ''));
   return reading('number', value, m[4], text !== raw.trim() || m[2].includes(','));
 }

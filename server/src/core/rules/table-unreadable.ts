@@ -18,6 +18,18 @@ function lostTrack(idx: LineIndex, table: Table, p: TableProblem): Msg {
   if (p.kind === 'stray') {
     return { zh: `第 ${p.range.start.line + 1} 行的“${quote(textOf(idx, p))}”不在任何一行的标签之后`, en: `“${quote(textOf(idx, p))}” on line ${p.range.start.line + 1} follows no row label` };
   }
+  if (p.cause === 'glyphs') {
+    return {
+      zh: `第 ${p.range.start.line + 1} 行的“${quote(textOf(idx, p))}”是 PDF 字体的字形编号，不是数字（这份 PDF 的字体没有把字形对应到文字）`,
+      en: `“${quote(textOf(idx, p))}” on line ${p.range.start.line + 1} is a PDF font's glyph codes, not digits (the PDF's font maps its glyphs to no text)`,
+    };
+  }
+  if (p.cause === 'sentences') {
+    return {
+      zh: `表格写成了句子，数字跟在列名之后（第 ${p.range.start.line + 1} 行的“${quote(textOf(idx, p))}”等），读不出哪个数在哪一格`,
+      en: `the table is written as sentences, each number after its column's name (“${quote(textOf(idx, p))}” on line ${p.range.start.line + 1} …), so which cell each number is in cannot be told`,
+    };
+  }
   if (p.row === undefined) return { zh: '读不出其中任何一行', en: 'none of its rows could be read' };
   if (p.cause === 'short') return { zh: `${row.zh}只读到 ${p.found} 个数，应有 ${p.expected} 个`, en: `${row.en} has ${p.found} numbers for ${p.expected} columns` };
   if (p.cause === 'mixed') return { zh: `${row.zh}的数字夹在表头文字之间，看不出哪个数在哪一列下`, en: `${row.en}: its numbers stand among the header's words, so which column each is under cannot be told` };
@@ -38,7 +50,11 @@ function unreadable(idx: LineIndex, table: Table): RawFinding[] {
   // Labels the reader could not match: the way out is the statute's wording, not another layout.
   const advice = lost.every((p) => p.label)
     ? { zh: '请按法定表格的写法填写这一行的名称', en: 'writing the row\'s label as the statutory table does lets it be read' }
-    : { zh: '若表格是从网页或 PDF 复制的，请改用制表符分隔或 Markdown 表格', en: 'a table copied from a web page or PDF reads best as tab-separated rows or a Markdown table' };
+    : lost.some((p) => p.cause === 'sentences')
+      ? { zh: '请按法定表格的格式填写表格', en: 'writing the table in the statutory table\'s form lets it be read' }
+      : lost.some((p) => p.cause === 'glyphs')
+      ? { zh: '请用其他工具从 PDF 提取文字，或对照 PDF 人工核对', en: 'extract the text with another tool, or check the numbers against the PDF by hand' }
+      : { zh: '若表格是从网页或 PDF 复制的，请改用制表符分隔或 Markdown 表格', en: 'a table copied from a web page or PDF reads best as tab-separated rows or a Markdown table' };
   return [{
     code: 'table-unreadable', range: lost[0].range,
     message: {
