@@ -402,6 +402,15 @@ describe('years', () => {
     assert.deepEqual(mine(t).filter((f) => f.code === 'year-mismatch').map((f) => sliceAt(t, f.range)), ['2022', '2022']);
   });
 
+  it('the period written to the month (统计期限为2022年1月至12月) pasted from last year is one too; not the months of a sentence that is no period', () => {
+    const statement = (y: number) => text.replace('严格落实工作责任完成全年信息公开工作。', `严格落实工作责任完成全年信息公开工作。本报告所列数据的统计期限为${y}年1月至12月。`);
+    const t = statement(2022);
+    assert.deepEqual(mine(t).filter((f) => f.code === 'year-mismatch').map((f) => sliceAt(t, f.range)), ['2022']);
+    assert.deepEqual(mine(statement(2023)).filter((f) => f.code === 'year-mismatch'), []);
+    const other = text.replace('严格落实工作责任完成全年信息公开工作。', '严格落实工作责任完成全年信息公开工作，2022年1月至12月开展了专项检查。');
+    assert.deepEqual(mine(other).filter((f) => f.code === 'year-mismatch' && f.message.startsWith('统计期限')), []);
+  });
+
   it('last year in 五 as last year passes: its problems rectified, a dated event, 上年（2022年）, a list of years, a document\'s title', () => {
     // test/fixtures/rules-attack/year-section5-last-year-legit.txt (branch rules-attack): all nine were flagged, with the fix 改为2023.
     const ok = [

@@ -7,22 +7,26 @@ import type { RawFinding, Rule } from './types';
 
 // “2023年1月1日至2023年12月31日”, also with blanks, 起, dashes, or the end year left out.
 const PERIOD = /((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—+|-+|－+|~|～|–)\s*(?:((?:19|20)\d\d)\s*年\s*)?12\s*月\s*31\s*日/g;
+/** The period written to the month (统计期限为2022年1月至12月), taken only on a line that says it is the period of statistics. */
+const PERIOD_MONTHS = /((?:19|20)\d\d)\s*年\s*1\s*月\s*起?\s*(?:至|到|—+|-+|－+|~|～|–)\s*(?:((?:19|20)\d\d)\s*年\s*)?12\s*月(?!\s*\d)/g;
 
 function period(idx: LineIndex, year: number): RawFinding[] {
   const out: RawFinding[] = [];
   const { text } = idx;
-  // Only the few lines with a date (日) can hold the period.
-  for (let at = text.indexOf('日'); at >= 0;) {
+  // Only the few lines with a month (月) can hold the period.
+  for (let at = text.indexOf('月'); at >= 0;) {
     const l = idx.position(at).line;
-    at = l + 1 < idx.lineCount ? text.indexOf('日', idx.lineStart(l + 1)) : -1;
+    at = l + 1 < idx.lineCount ? text.indexOf('月', idx.lineStart(l + 1)) : -1;
     const raw = idx.lineText(l);
-    if (!(raw.includes('31') || raw.includes('３１'))) continue;
+    if (!(raw.includes('12') || raw.includes('１２'))) continue;
     const line = toHalfWidth(raw); // same length: offsets stay valid
-    PERIOD.lastIndex = 0;
-    for (let m; (m = PERIOD.exec(line));) {
-      if (lastYearsPeriod(line, m.index, m.index + m[0].length)) continue;
-      if (Number(m[1]) !== year) out.push(periodFinding(l, m[1], m.index, year));
-      if (m[2] && Number(m[2]) !== year) out.push(periodFinding(l, m[2], m.index + m[0].lastIndexOf(m[2]), year));
+    for (const re of line.includes('统计') ? [PERIOD, PERIOD_MONTHS] : [PERIOD]) {
+      re.lastIndex = 0;
+      for (let m; (m = re.exec(line));) {
+        if (lastYearsPeriod(line, m.index, m.index + m[0].length)) continue;
+        if (Number(m[1]) !== year) out.push(periodFinding(l, m[1], m.index, year));
+        if (m[2] && Number(m[2]) !== year) out.push(periodFinding(l, m[2], m.index + m[0].lastIndexOf(m[2]), year));
+      }
     }
   }
   return out;
@@ -128,8 +132,8 @@ export const yearMismatch: Rule = {
   code: 'year-mismatch', severity: 'warning',
   title: { zh: '年份前后不一致', en: 'Years disagree' },
   description: {
-    zh: '统计期限（…年1月1日至…年12月31日）的年份须与标题的报告年度一致；写明是上一年的期限（上年度（2022年1月1日至2022年12月31日）、与2022年1月1日至2022年12月31日相比）不算。第五部分“存在的主要问题及改进情况”里出现上一年的年份，多半是沿用了上一年报告的文字；与上一年比较（较2022年、2022年以来、比上年（2022年））、引用上一年报告或文件（《…2022年…》）、报告上一年问题的整改情况（2022年度存在问题的整改情况）、写明日期或评估督查的（2022年底、2022年12月督查）不算，但写的是打算（下一步，我局将在2022年…）的仍算。快速修复改为报告年度。',
-    en: 'The statistical period must be the title\'s year; last year\'s period named as such (上年度（2022年1月1日至2022年12月31日）) passes. Last year\'s number inside section 5 usually means last year\'s text was pasted in; comparisons (较2022年, 2022年以来), last year\'s report or a document\'s title, last year\'s problems as rectified and dated events (2022年底, 2022年12月督查) pass, unless the sentence makes plans with the year. The quick fix writes the report year.',
+    zh: '统计期限（…年1月1日至…年12月31日；写明“统计”的一句中也可只写到月：…年1月至12月）的年份须与标题的报告年度一致；写明是上一年的期限（上年度（2022年1月1日至2022年12月31日）、与2022年1月1日至2022年12月31日相比）不算。第五部分“存在的主要问题及改进情况”里出现上一年的年份，多半是沿用了上一年报告的文字；与上一年比较（较2022年、2022年以来、比上年（2022年））、引用上一年报告或文件（《…2022年…》）、报告上一年问题的整改情况（2022年度存在问题的整改情况）、写明日期或评估督查的（2022年底、2022年12月督查）不算，但写的是打算（下一步，我局将在2022年…）的仍算。快速修复改为报告年度。',
+    en: 'The statistical period (1 January to 31 December, or in a sentence about the statistics 1月至12月) must be the title\'s year; last year\'s period named as such (上年度（2022年1月1日至2022年12月31日）) passes. Last year\'s number inside section 5 usually means last year\'s text was pasted in; comparisons (较2022年, 2022年以来), last year\'s report or a document\'s title, last year\'s problems as rectified and dated events (2022年底, 2022年12月督查) pass, unless the sentence makes plans with the year. The quick fix writes the report year.',
   },
   check({ report, idx }) {
     const year = report.year;
