@@ -82,7 +82,8 @@ export function normalizeLabel(raw: string): string {
  * two-character keyword names its row only standing alone, and the note would hide it.
  */
 export function normalizeTableLabel(raw: string): string {
-  const note = raw.search(/[（(](?![一二三四五六七八九十\d]+[)）])/); // not a numbering's (（七）总计（件）)
+  // The first bracket that opens no numbering (the （件） of （七）总计（件）).
+  const note = raw.search(/[（(](?![一二三四五六七八九十\d]+[)）])/);
   if (note > 0) {
     const before = normalizeLabel(raw.slice(0, note)), bare = stripNumbering(before).length;
     if (bare > 0 && bare <= 2) return before;
