@@ -124,12 +124,12 @@ function withNumbers(xml: string, numbering: string): string {
   const counters = new Map<string, number[]>();
   return xml.replace(/<w:p\b[^>]*>[\s\S]*?<\/w:p>/g, (p) => {
     const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(p);
-    const levels = numPr ? lists.get(attr(numPr[1], 'numId') ?? '') : undefined;
-    if (!numPr || !levels) return p;
+    const id = numPr ? attr(numPr[1], 'numId') : undefined;
+    const levels = id === undefined ? undefined : lists.get(id);
+    if (!numPr || id === undefined || !levels) return p;
     const ilvl = Number(attr(numPr[1], 'ilvl') ?? 0);
     const level = levels[ilvl];
     if (!level || formatted(level.start, level.format) === undefined) return p;
-    const id = attr(numPr[1], 'numId')!;
     const counter = counters.get(id) ?? [];
     counter[ilvl] = counter[ilvl] === undefined ? level.start : counter[ilvl] + 1;
     counter.length = ilvl + 1; // a deeper level starts again
@@ -151,12 +151,11 @@ async function readable(buffer: Buffer): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buffer);
   const part = zip.file('word/document.xml');
-  let xml = part ? await part.async('string') : '';
+  const xml = part ? await part.async('string') : '';
   const numbering = xml.includes('<w:numPr>') ? await zip.file('word/numbering.xml')?.async('string') : undefined;
-  const original = xml;
-  if (numbering) xml = withNumbers(xml, numbering);
-  const changed = withVmlTextBoxes(xml.replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1').replace(HIDDEN_RUN, ''));
-  if (changed === original) return buffer;
+  const numbered = numbering ? withNumbers(xml, numbering) : xml;
+  const changed = withVmlTextBoxes(numbered.replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1').replace(HIDDEN_RUN, ''));
+  if (changed === xml) return buffer;
   zip.file('word/document.xml', changed);
   return zip.generateAsync({ type: 'nodebuffer' });
 }

@@ -105,15 +105,16 @@ const isPipe = (c: number) => c === 0x7c || c === 0xff5c;
 export function readHeading(line: string): Heading | undefined {
   if (line.length > 60) return undefined;
   let start = textStart(line);
-  if (isPipe(line.charCodeAt(start))) start = textStart(line.slice(0, start) + ' ' + line.slice(start + 1));
+  // A heading typed as a Markdown table's first row (| 二、主动公开政府信息情况 |  |  |): its text starts after the pipe.
+  const piped = isPipe(line.charCodeAt(start));
+  if (piped) for (start++; start < line.length && isLead(line.charCodeAt(start));) start++;
   if (start === line.length) return undefined;
   // A heading starts with its numeral, its title or a bracket (（二）): most short lines are none of these.
   const first = line.charCodeAt(start);
   if (!isHanNumeral(first) && !isDigit(first) && first !== DI && !TITLE_STARTS.has(first) && first !== 0xff08 && first !== 0x28) return undefined;
   let end = line.length;
   // A table row whose one cell spans the table (a heading typed as the table's first row) ends in the tabs of the cells it covers.
-  // So too a Markdown table's row, in the empty cells after it (| 二、主动公开政府信息情况 |  |  |).
-  const piped = isPipe(line.charCodeAt(textStart(line)));
+  // So too a Markdown table's row, in the empty cells after it.
   while (end > 0 && (isTrailing(line.charCodeAt(end - 1)) || line.charCodeAt(end - 1) === 9 || (piped && isPipe(line.charCodeAt(end - 1))))) end--;
   // (A tab before the heading is its indentation; one after its start, a table's cells.)
   if (start >= end || line.lastIndexOf('\t', end - 1) >= start || (piped && line.slice(start, end).includes('|'))) return undefined;

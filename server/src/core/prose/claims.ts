@@ -459,8 +459,9 @@ class ProseReader {
     // Strong keywords first, then weak ones (办理), then a noun (政府信息公开申请), each in order.
     const ordered: Tok[] = [];
     // 予以公开答复15件, 顺延至下一年度答复3件: 答复 says how the outcome's (or next year's) were answered; they are what is counted.
-    for (const t of cands) if (!kindOf(t).weak && (kindOf(t).kind !== 'concluded' || !cands.some(answeredAs))) ordered.push(t);
-    for (const t of cands) if (kindOf(t).kind === 'concluded' && cands.some(answeredAs)) ordered.push(t);
+    const answered = cands.some(answeredAs);
+    for (const t of cands) if (!kindOf(t).weak && (kindOf(t).kind !== 'concluded' || !answered)) ordered.push(t);
+    if (answered) for (const t of cands) if (kindOf(t).kind === 'concluded') ordered.push(t);
     for (const t of cands) if (kindOf(t).weak && !kindOf(t).noun) ordered.push(t);
     for (const t of cands) if (kindOf(t).noun) ordered.push(t);
     const block = this.blockOf(ordered, breakdown);
@@ -470,18 +471,18 @@ class ProseReader {
     if (!pick) for (const t of ordered) if (!isDescriptor(kindOf(t)) && (kindOf(t).family !== 'result' || block)) { pick = t; break; }
     if (!pick) return fig;
     const kind = kindOf(pick);
-    // 行政复议答复 2 件, 经行政复议后予以公开 2 件: an application's word about a review or a lawsuit
-    // counts neither the applications nor the cases for sure.
-    if (APPLICATION_SIDE.includes(kind.family) && cands.some((t) => kindOf(t).family === 'review' || kindOf(t).family === 'suit')) return fig;
-    // 行政许可办结1200件 counts licences; 收到网上申请6件 the applications of one channel, a part (通过网上、
-    // 信函等方式收到申请21件: all of them).
-    if (APPLICATION_SIDE.includes(kind.family) && cands.some((t) => kindOf(t).family === 'table2')) return fig;
-    const channels = cands.filter((t) => kindOf(t).family === 'channel');
-    if (APPLICATION_SIDE.includes(kind.family) && channels.length === 1 && !this.s.slice(channels[0].end, n.start).includes('等')) return fig;
-    // 新收申请中办结8件, 不予公开的申请中有1件, 其他处理中2件: some of them, not their count.
-    if (APPLICATION_SIDE.includes(kind.family) && PARTITIVE.test(this.s.slice(window.from, n.start))) return fig;
-    // 自然人提出的申请 58 件 counts a part of the applications; 公民、法人和其他组织提出的申请 names them all.
-    if (APPLICATION_SIDE.includes(kind.family) && someApplicants(cands)) return fig;
+    if (APPLICATION_SIDE.includes(kind.family)) {
+      // 行政复议答复 2 件, 经行政复议后予以公开 2 件: an application's word about a review or a lawsuit
+      // counts neither the applications nor the cases for sure; 行政许可办结1200件 counts licences.
+      if (cands.some((t) => kindOf(t).family === 'review' || kindOf(t).family === 'suit' || kindOf(t).family === 'table2')) return fig;
+      // 收到网上申请6件 counts the applications of one channel, a part (通过网上、信函等方式收到申请21件: all of them).
+      const channels = cands.filter((t) => kindOf(t).family === 'channel');
+      if (channels.length === 1 && !this.s.slice(channels[0].end, n.start).includes('等')) return fig;
+      // 新收申请中办结8件, 不予公开的申请中有1件, 其他处理中2件: some of them, not their count.
+      if (PARTITIVE.test(this.s.slice(window.from, n.start))) return fig;
+      // 自然人提出的申请 58 件 counts a part of the applications; 公民、法人和其他组织提出的申请 names them all.
+      if (someApplicants(cands)) return fig;
+    }
     fig.kind = kind;
     fig.family = kind.family;
     // 结转下年度继续办理 6 件: the phrase starts at the first of adjacent words of the kind.
