@@ -79,7 +79,7 @@ export interface Section {
   number: number;
   /** The title as written, without numbering. */
   title: string;
-  /** The heading line, without surrounding blanks. */
+  /** The heading line, without surrounding blanks (two lines, for a heading a PDF broke over them). */
   headingRange: Range;
   /** The numeral as written (“一”, “2”), or null when the heading has none. */
   numeral: string | null;
@@ -93,6 +93,13 @@ export interface Section {
   statutory: boolean;
   /** From the heading to the line before the next section heading. */
   range: Range;
+}
+
+/** The lines of the sections' headings (a heading may be broken over two). */
+export function headingLines(sections: readonly Section[]): number[] {
+  const lines: number[] = [];
+  for (const { headingRange: { start, end } } of sections) for (let l = start.line; l <= end.line; l++) lines.push(l);
+  return lines;
 }
 
 /** A line of 一、总体情况 numbered like a section (“二、”, “三．”), where a sub-topic's （二） （三） is meant. */

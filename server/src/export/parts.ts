@@ -2,7 +2,7 @@ import { statutory } from '../core/authoring/layout';
 import type { WordTable } from '../core/authoring/wordTable';
 import type { TableKey } from '../core/format/schema';
 import { LineIndex } from '../core/lineIndex';
-import { tablesOf, type Report, type Table } from '../core/model';
+import { headingLines, tablesOf, type Report, type Table } from '../core/model';
 import { isPictureLine } from '../core/parse/pictures';
 import { unwrap } from '../core/prose/unwrap';
 import { isPageMarker } from '../core/strings';
@@ -117,7 +117,7 @@ export function exportParts(text: string, report: Report): ExportParts {
   const marks: Mark[] = [
     ...report.sections.map((s): Mark => {
       const start = idx.offset(s.headingRange.start), end = idx.offset(s.headingRange.end);
-      return { start, end, part: { kind: 'heading', text: text.slice(start, end).replace(MARKDOWN_HEADING, '').trim() } };
+      return { start, end, part: { kind: 'heading', text: text.slice(start, end).replace(MARKDOWN_HEADING, '').replace(/\s*\n\s*/g, '').trim() } };
     }),
     ...regions.map((r): Mark => ({ start: r.start, end: r.end, region: r })),
   ].sort((a, b) => a.start - b.start);
@@ -126,7 +126,7 @@ export function exportParts(text: string, report: Report): ExportParts {
   const asWritten: TableKey[] = [];
   // A PDF's text wraps its paragraphs at the page's width: a paragraph is its lines joined again where
   // the break is soft (and the page numbers between them dropped), as the prose reader reads them.
-  const view = unwrap(idx, report.sections.map((s) => s.headingRange.start.line));
+  const view = unwrap(idx, headingLines(report.sections));
   const prose = (from: number, to: number) => {
     for (const line of linesOf(view.text.slice(view.local(from), view.local(to)))) {
       const p = paragraph(line);

@@ -1,6 +1,6 @@
 import { tableSpec } from '../format/statute';
 import { LineIndex, type Position, type Range } from '../lineIndex';
-import { eachCell, tablesOf, type Report, type Table } from '../model';
+import { eachCell, headingLines, tablesOf, type Report, type Table } from '../model';
 import { parseReport } from '../parse/report';
 import { applyEdits } from '../service';
 import { alignMarkdownTables, alignTabRows, type LineEdit } from './align';
@@ -64,7 +64,7 @@ export function convertTables(report: Report, idx: LineIndex, at: Range | Positi
   const tables = tablesOf(report).filter((t) => t.range.start.line <= until && t.range.end.line >= from);
   if (!tables.length) return { refused: 'no-table' };
   const eol = idx.text.includes('\r\n') ? '\r\n' : '\n';
-  const headings = new Set(report.sections.map((s) => s.headingRange.start.line));
+  const headings = new Set(headingLines(report.sections));
   const blank = (l: number) => l >= 0 && l < idx.lineCount && idx.lineText(l).trim() === '';
   const edits: LineEdit[] = [];
   for (const t of tables) {

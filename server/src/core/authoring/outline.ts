@@ -26,8 +26,9 @@ const inside = (r: Range, outer: Range) => within(r.start, outer);
  * next line with text.
  */
 function tableRange(t: Table, report: Report, idx: LineIndex): Range {
-  if (!report.sections.some((s) => s.headingRange.start.line === t.range.start.line)) return t.range;
-  let line = t.range.start.line + 1;
+  const heading = report.sections.find((s) => s.headingRange.start.line === t.range.start.line);
+  if (!heading) return t.range;
+  let line = heading.headingRange.end.line + 1;
   while (line < t.range.end.line && idx.lineText(line).trim() === '') line++;
   return line > t.range.end.line ? t.range : { start: { line, character: 0 }, end: t.range.end };
 }
@@ -35,7 +36,8 @@ function tableRange(t: Table, report: Report, idx: LineIndex): Range {
 export function outline(report: Report, idx: LineIndex): OutlineNode[] {
   const sections: OutlineNode[] = report.sections.map((s) => {
     const spec = SECTIONS[s.number - 1], name = `${spec.numeral}、${spec.title}`;
-    const written = idx.lineText(s.headingRange.start.line).slice(s.headingRange.start.character, s.headingRange.end.character);
+    // A heading broken over two lines is read as one.
+    const written = idx.text.slice(idx.offset(s.headingRange.start), idx.offset(s.headingRange.end)).replace(/\s*\n\s*/g, '');
     return { kind: 'section', name, detail: written === name ? undefined : written, range: s.range, selectionRange: s.headingRange, children: [] };
   });
   const loose: OutlineNode[] = [];

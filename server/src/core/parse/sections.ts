@@ -91,6 +91,7 @@ export interface Heading {
 
 /** A note in brackets at a title's end. */
 const NOTE = /[（(][^（()）]*[)）]$/;
+const NOTE_ONLY = /^[（(][^（()）]*[)）]$/;
 
 /** Blanks, Markdown marks and colons after a title. */
 const isTrailing = (c: number) => isBlank(c) || c === 0x2a || c === 0x23 || c === 0xff1a /* ： */ || c === 0x3a;
@@ -145,6 +146,54 @@ export function readHeading(line: string): Heading | undefined {
   return { number: numbering.value, numbering, titleStart, titleEnd: end, statutory: false };
 }
 
+/** A character a heading can be broken after or before: a Han character, or a numbering's 、 ． . */
+const isTitleChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0xff0e || c === 0x2e;
+
+/** A heading broken over two lines, as the two lines are joined, with where each part lies in its line. */
+export interface Wrapped {
+  heading: Heading;
+  /** The two lines joined: the first up to `cut`, then the second from `from` (its blanks before left out). */
+  text: string;
+  cut: number;
+  from: number;
+  /** Where the heading ends in the second line. */
+  end: number;
+}
+
+/**
+ * A heading broken over two lines (a PDF's text layer, a narrow Word column): 二、主动公开政府信息 / 情况,
+ * 三、收到和处理政府信息公开申 / 请情况; the second line may run on into the section's text after a colon
+ * (事项：本机关…). Taken only when the two make a section's title (the statute's, or one slip from it) that
+ * the first line alone is not, and the second line is all title (up to a colon): a heading followed by its
+ * first line of text, or a title in other words followed by words, makes none.
+ */
+export function readWrapped(line: string, next: string): Wrapped | undefined {
+  let cut = line.length;
+  while (cut > 0 && isBlank(line.charCodeAt(cut - 1))) cut--;
+  let from = 0;
+  while (from < next.length && isBlank(next.charCodeAt(from))) from++;
+  // (A tab after the first line's start, or in the second, is a table's.)
+  if (cut === 0 || !isTitleChar(line.charCodeAt(cut - 1)) || !isTitleChar(next.charCodeAt(from)) || line.lastIndexOf('\t') >= textStart(line) || next.includes('\t')) return undefined;
+  // A colon (not one inside a note's brackets) ends the heading run into its text.
+  let to = next.length;
+  for (let i = from; i < to && i - from <= 30; i++) {
+    const c = next.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) break;
+    if (c === 0xff1a || c === 0x3a) to = i;
+  }
+  if (to - from > 30) return undefined;
+  const text = line.slice(0, cut) + next.slice(from, to);
+  const heading = readHeading(text);
+  if (!heading || heading.titleEnd <= cut) return undefined;
+  if (!heading.statutory && matchTitle(text.slice(heading.titleStart, heading.titleEnd)).number !== heading.number) return undefined;
+  // The second line is the title's end (and a note, and the marks after it), not the start of words after it.
+  let rest = text.length;
+  while (rest > heading.titleEnd && isTrailing(text.charCodeAt(rest - 1))) rest--;
+  if (rest !== heading.titleEnd && !NOTE_ONLY.test(text.slice(heading.titleEnd, rest))) return undefined;
+  const end = to < next.length ? heading.titleEnd - cut + from : next.trimEnd().length;
+  return { heading, text, cut, from, end };
+}
+
 /** What follows a title listed in a sentence, not a heading's. */
 const LISTED = '；;，,、';
 
@@ -193,6 +242,8 @@ interface Found {
   heading: Heading;
   /** Inside a line of running text, not a line of its own. */
   inline: boolean;
+  /** Broken over this line and the next; the heading's offsets are in the two joined. */
+  wrap?: Wrapped;
 }
 
 /**
@@ -216,6 +267,14 @@ export function findSections(idx: LineIndex): Section[] {
     if (line.length < 2) continue;
     if (line.length > 60) { long.push(l); continue; }
     const heading = readHeading(line);
+    // A heading broken over this line and the next.
+    const wrap = heading?.statutory || l + 1 === idx.lineCount ? undefined : readWrapped(line, idx.lineText(l + 1));
+    if (wrap) {
+      found.push({ line: l, offset: idx.lineStart(l), heading: wrap.heading, inline: false, wrap });
+      numbers |= 1 << wrap.heading.number;
+      l++;
+      continue;
+    }
     // A heading run into its text (六、其他需要报告的事项：本年度未收取…) is one inside the line.
     if (!heading) { if (line.includes('、')) long.push(l); continue; }
     found.push({ line: l, offset: idx.lineStart(l), heading, inline: false });
@@ -255,21 +314,24 @@ export function findSections(idx: LineIndex): Section[] {
   }
   const heads = [...chosen.values()].sort((a, b) => a.offset - b.offset);
   const sections: Section[] = [];
-  for (const { line: l, heading: h, inline } of heads) {
+  for (const { line: l, heading: h, inline, wrap } of heads) {
     const text = idx.lineText(l);
-    const at = (character: number) => ({ line: l, character });
+    // An offset in the heading's line, or in the two lines of a heading broken over them.
+    // (The break itself is the end of what stands before it, the start of what follows.)
+    const at = (character: number, isEnd = false) =>
+      (wrap && (isEnd ? character > wrap.cut : character >= wrap.cut) ? { line: l + 1, character: character - wrap.cut + wrap.from } : { line: l, character });
     const start = h.numbering ? h.numbering.start : h.titleStart;
     const headingStart = inline ? start : text.length - text.trimStart().length;
     sections.push({
       number: h.number,
-      title: text.slice(h.titleStart, h.titleEnd),
+      title: (wrap?.text ?? text).slice(h.titleStart, h.titleEnd),
       numeral: h.numbering?.numeral ?? null,
       numeralValue: h.numbering?.value ?? null,
-      headingRange: { start: at(headingStart), end: at(inline ? h.titleEnd : text.trimEnd().length) },
-      numberingRange: { start: at(start), end: at(h.titleStart) },
+      headingRange: { start: at(headingStart), end: wrap ? { line: l + 1, character: wrap.end } : at(inline ? h.titleEnd : text.trimEnd().length) },
+      numberingRange: { start: at(start), end: at(h.titleStart, true) },
       titleRange: { start: at(h.titleStart), end: at(h.titleEnd) },
       statutory: h.statutory,
-      range: { start: at(inline ? start : 0), end: at(text.length) },
+      range: { start: at(inline ? start : 0), end: { line: l, character: text.length } },
     });
   }
   // Each runs to the next: to the blanks before it inside a line, else to the end of the line before it.

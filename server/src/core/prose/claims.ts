@@ -2,7 +2,7 @@ import {
   ALL_CONCLUDED, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
   type ClaimKind, type Family, type Marker,
 } from '../format/proseWords';
-import { tableSpans, type Claim, type Report } from '../model';
+import { headingLines, tableSpans, type Claim, type Report } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
 import { NUMBER_STARTS, readNumber, unitAfter, type ProseNumber } from './numbers';
 import { unwrap, type Unwrapped } from './unwrap';
@@ -694,9 +694,7 @@ class ProseReader {
 /** Finds the figures the prose states, outside the tables, reading sentences on over soft line breaks. */
 export function extractClaims(text: string, idx: LineIndex, report: Report): Claim[] {
   const claims: Claim[] = [];
-  const headings: number[] = [];
-  for (const s of report.sections) headings.push(s.headingRange.start.line);
-  const view = unwrap(idx, headings, true);
+  const view = unwrap(idx, headingLines(report.sections), true);
   const reader = new ProseReader(view, idx, report.year, claims);
   // The text between the tables.
   let at = 0;
