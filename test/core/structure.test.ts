@@ -429,6 +429,42 @@ describe('years', () => {
     }
   });
 
+  it('a title whose year was kept from last year (2020年 over a text that says 2021 throughout): the title is blamed, not the right period', () => {
+    const text = seed('003').text;
+    const t = text.replace('北京市通州区潞城镇2021年政府信息公开', '北京市通州区潞城镇2020年政府信息公开');
+    assert.notEqual(t, text);
+    const report = parseReport(t);
+    assert.deepEqual([report.year, report.titleYear], [2021, 2020]);
+    const years = check(t).findings.filter((f) => f.code === 'year-mismatch');
+    // The title's year, and seed 003's own 2020 pasted into 五, as in the seed.
+    assert.deepEqual(years.map((f) => [f.range.start.line, sliceAt(t, f.range)]), [[0, '2020'], ...check(text).findings.filter((f) => f.code === 'year-mismatch').map((f) => [f.range.start.line, '2020'])]);
+    assert.match(years[0].message, /^标题写的是2020年度，而统计期限是2021年，正文写2021年的有 \d+ 处、写2020年的有 1 处/);
+    assert.equal(fixed(t, years[0]), text);
+    // Nothing else blames the text for the title's year: the 2021 tables are the 2021 report's, the prose is this year's.
+    const others = (x: string) => check(x).findings.filter((f) => f.code !== 'year-mismatch').map((f) => f.message);
+    assert.deepEqual(others(t), others(text));
+    // A title in Markdown, and with the year after its words, alike (seed 000 with its period stated).
+    const zero = seed('000').text.replace('依申请公开工作流程。', '依申请公开工作流程。本报告统计期限为2023年1月1日至12月31日。');
+    for (const title of ['# 北京市平谷区大兴庄镇 2022 年政府信息公开工作年度报告', '北京市平谷区大兴庄镇政府信息公开工作年度报告（2022年度）']) {
+      const v = zero.replace('北京市平谷区大兴庄镇 2023 年政府信息公开工作年度报告', title);
+      assert.notEqual(v, zero);
+      const [f, ...more] = check(v).findings.filter((x) => x.code === 'year-mismatch');
+      assert.deepEqual([sliceAt(v, f.range), f.range.start.line, more.length], ['2022', 2, 0], title);
+    }
+    // Without a period stated, the prose alone does not outvote the title.
+    assert.equal(parseReport(seed('000').text.replace(' 2023 年政府信息公开工作年度报告', ' 2022 年政府信息公开工作年度报告')).year, 2022);
+  });
+
+  it('a title with the right year keeps it: a period pasted from last year is blamed, also with one more year of last year in the text; a tie keeps the title', () => {
+    const t = text.replace('2023年1月1日——2023年12月31日', '2022年1月1日——2022年12月31日').replace('结合2023年实际', '结合2022年实际');
+    assert.equal(parseReport(t).year, 2023);
+    assert.deepEqual(mine(t).filter((f) => f.code === 'year-mismatch').map((f) => [sliceAt(t, f.range), f.message.slice(0, 21)]), [['2022', '统计期限写的是2022年，而标题是2023'], ['2022', '统计期限写的是2022年，而标题是2023']]);
+    // A text that names no year but its period: the title stands.
+    const bare = ['某某镇2023年政府信息公开工作年度报告', '', '本报告统计期限为2022年1月1日至2022年12月31日。', '一、总体情况', '本年度我镇认真贯彻落实条例。'].join('\n');
+    assert.equal(parseReport(bare).year, 2023);
+    assert.deepEqual(mine(bare).filter((f) => f.code === 'year-mismatch').map((f) => sliceAt(bare, f.range)), ['2022', '2022']);
+  });
+
   it('last year\'s number outside 五 is not reported', () => {
     const t = text.replace('结合2023年实际', '结合2022年实际');
     assert.deepEqual(codes(mine(t)).filter((c) => c === 'year-mismatch'), []);

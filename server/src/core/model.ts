@@ -114,8 +114,11 @@ export interface SubtopicNumbering {
 }
 
 export interface Report {
+  /** The report's year: the title's, unless the statistical period and the prose say another by a majority (parse/year.ts). */
   year: number | null;
-  /** Where the year stands in the title; null when there is no year. */
+  /** The year the title states, or null. */
+  titleYear: number | null;
+  /** Where the title's year stands; null when it has none. */
   yearRange: Range | null;
   /** The version of the statistical tables, or null when no table was found. */
   format: FormatVersion | null;

@@ -5,14 +5,16 @@ import { extractClaims } from '../prose/claims';
 import { findSections, findSubtopicNumberings, readTitle, titleYearRange } from './sections';
 import { findPictures } from './pictures';
 import { findRegions } from './regions';
+import { reportYear } from './year';
 import { decideByClaims, hasCells, parseTable } from './tables';
 
 /** Text → report model. Never throws on any input; whatever cannot be read is left out. */
 export function parseReport(text: string, idx: LineIndex = new LineIndex(text)): Report {
   const sections = findSections(idx);
-  const { year, titled } = readTitle(idx);
-  const yearRange = year === null ? null : titleYearRange(idx, year) ?? null;
-  const report: Report = { year, yearRange, format: null, looksLikeReport: titled, sections, tables: {}, claims: [], subtopicNumberings: [], pictures: {} };
+  const { year: titleYear, titled, line } = readTitle(idx);
+  const year = reportYear(idx, titleYear, line);
+  const yearRange = titleYear === null ? null : titleYearRange(idx, titleYear) ?? null;
+  const report: Report = { year, titleYear, yearRange, format: null, looksLikeReport: titled, sections, tables: {}, claims: [], subtopicNumberings: [], pictures: {} };
   for (const region of findRegions(idx, sections)) {
     const table = parseTable(idx, region);
     report.tables[region.key] = table;

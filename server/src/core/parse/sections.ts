@@ -364,25 +364,26 @@ const arabicYears = (s: string) => s.replace(/[〇○零一二三四五六七八
  * The report's year, from its title: the last year before the title's words (a title may be broken over
  * the first lines), or the one in brackets after them; a web page's navigation above it is left out.
  */
-export function readTitle(idx: LineIndex): { year: number | null; titled: boolean } {
-  let head = '', match: RegExpExecArray | null = null;
-  for (let l = 0; l < Math.min(idx.lineCount, 12) && !match; l++) {
+export function readTitle(idx: LineIndex): { year: number | null; titled: boolean; line: number } {
+  let head = '', match: RegExpExecArray | null = null, l = 0;
+  for (; l < Math.min(idx.lineCount, 12) && !match; l++) {
     const line = idx.lineText(l).replace(/[\s\u3000#*]/g, '');
     if (NAVIGATION.test(line)) continue;
     head += line;
     match = TITLE_WORDS.exec(head);
   }
-  if (!match) return { year: null, titled: false };
+  if (!match) return { year: null, titled: false, line: -1 };
   const years = matchesOf(TITLE_YEAR, arabicYears(head.slice(0, match.index)));
   const after = YEAR_AFTER.exec(head.slice(match.index + match[0].length));
   const year = years.length ? Number(years[years.length - 1][1]) : after ? Number(after[1]) : null;
-  return { year, titled: true };
+  return { year, titled: true, line: l - 1 };
 }
 
-/** Where the report year stands in the title lines, if it is written there. */
+/** Where the title's year stands in the title lines (a web page's navigation above them aside), if it is written there. */
 export function titleYearRange(idx: LineIndex, year: number): Range | undefined {
   const y = String(year);
   for (let l = 0; l < Math.min(idx.lineCount, 12); l++) {
+    if (NAVIGATION.test(idx.lineText(l).replace(/[\s\u3000#*]/g, ''))) continue;
     const at = idx.lineText(l).indexOf(y);
     if (at >= 0) return { start: { line: l, character: at }, end: { line: l, character: at + 4 } };
   }
