@@ -100,7 +100,12 @@ const TRUE: Case[] = [
   { id: 'F4 some of them all done', prose: '12件申请中有10件已全部办结。', t3: { new: 12, pub: 10, fwd: 2 } },
   { id: 'F5 the rest upheld', prose: '行政复议3件，除1件尚在审理外，其余均维持。', t4: { review: [2, 0, 0, 1] } },
   // G. Other single causes.
-  { id: 'G1 withdrawn then answered (real shape)', prose: '共收到26份政府信息公开申请，其中申请人主动撤回2件，依法答复处理24件，办结率100%。', t3: { new: 26, pub: 24, o3: 2 }, todo: 'G: 答复处理24件 (a part after 撤回2件) checked against 办理结果总计 26' },
+  // 撤回2件 was no figure of anything; 答复处理24件 (those answered, without the withdrawn) was held against 办理结果总计 26.
+  // A sentence that names applications withdrawn may count those received or answered without them.
+  { id: 'G1 withdrawn then answered (real shape)', prose: '共收到26份政府信息公开申请，其中申请人主动撤回2件，依法答复处理24件，办结率100%。', t3: { new: 26, pub: 24, o3: 2 } },
+  { id: 'G1b withdrawn, counted in 件', prose: '共收到26件政府信息公开申请，其中申请人主动撤回2件，依法答复处理24件。', t3: { new: 26, pub: 24, o3: 2 } },
+  { id: 'G1c withdrawn named last', prose: '本年度收到申请26件，办结24件，申请人撤回申请2件。', t3: { new: 26, pub: 24, o3: 2 } },
+  { id: 'G1d withdrawn among the outcomes of all concluded', prose: '本年度收到申请26件，办结26件，其中予以公开24件，申请人撤回2件。', t3: { new: 26, pub: 24, o3: 2 } },
   { id: 'G2 suit results listed without 其中', prose: '被提起行政诉讼2件，一审判决驳回诉讼请求1件，法院裁定驳回起诉1件。', t4: { direct: [2, 0, 0, 0] } },
   { id: 'G3 interpretations of normative documents', prose: '主动公开政府信息500条，其中发布规范性文件解读12件。', t2: { normative: [3, 0, 20] } },
   { id: 'G4 the body as reviewing authority', prose: '本机关作为行政复议机关办理行政复议案件40件。' },
@@ -149,6 +154,8 @@ const MISSED: Case[] = [
   { id: 'M1 no applications, 事项', prose: '本年度我单位无依申请公开事项。', t3: { new: 3, pub: 3 } },
   { id: 'M2 no applications, 件', prose: '全年无依申请公开件。', t3: { new: 3, pub: 3 } },
   { id: 'M3 nothing carried forward', prose: '本年度无结转下年度办理的申请。', t3: { new: 12, pub: 10, fwd: 2 } },
+  // Neither all 26 nor the 24 without the withdrawn.
+  { id: 'M4 withdrawn, and a figure answered that is neither reading', prose: '本年度收到申请26件，办结23件，申请人撤回2件。', t3: { new: 26, pub: 24, o3: 2 } },
 ];
 
 describe('prose attack: true sentences get no prose warning', () => {

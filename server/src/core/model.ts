@@ -163,6 +163,11 @@ export interface Claim {
   unclear?: boolean;
   /** The index (in the same claims list) of the total this figure is a part of (其中 …). */
   partOf?: number;
+  /**
+   * Applications withdrawn that its sentence names (撤回2件，依法答复处理24件): the figure may leave them
+   * out, so the quantity less this many passes too.
+   */
+  less?: number;
 }
 
 /** The tables the report holds, in the order they were found. */

@@ -90,6 +90,10 @@ export const CLAIM_KINDS: ClaimKind[] = [
   { kind: 'unavailable', words: ['无法提供'], quantity: 't3.3.4.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
   { kind: 'not_processed', words: ['不予处理'], quantity: 't3.3.5.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
   { kind: 'other_processing', words: ['其他处理'], quantity: 't3.3.6.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
+  // Applications withdrawn (申请人主动撤回2件): the table counts them among the outcomes, most under （六）3.其他, with
+  // no row of their own (a part of 其他处理, as a reason is); a figure of those answered in the same sentence may
+  // leave them out (claims.ts).
+  { kind: 'withdrawn', words: ['撤回', '主动撤回', '撤回申请', '撤销申请'], family: 'reason', notBetween: OUTCOME_NOT_BETWEEN },
   ...([
     ['3.3.1', '国家秘密'], ['3.3.3', '三安全一稳定'], ['3.3.4', '第三方合法权益'], ['3.3.5', '内部事务'],
     ['3.3.6', '过程性信息'], ['3.3.7', '行政执法案卷'], ['3.3.8', '行政查询事项'], ['3.4.1', '不掌握'],

@@ -256,6 +256,9 @@ class ProseReader {
     let era: 'now' | 'past' | 'future' = 'now', eraInClause = false;
     const placed: Figure[] = [];
     let unclear = false, fresh = false, otherThing = false;
+    // Applications withdrawn, as this sentence counts them; and where its claims begin.
+    let withdrawn = 0;
+    const firstClaim = this.claims.length;
 
     for (const clause of clauses) {
       if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; fresh = true; }
@@ -355,6 +358,7 @@ class ProseReader {
         const window = { from: lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
         const fig = this.bind(n, cands, numberFirst, inherited, breakdown, cases, window);
         fig.unclear ||= unclear;
+        if (fig.kind?.kind === 'withdrawn' && era === 'now') withdrawn += n.value;
         // 新收63件，上年结转1件，合计64件: a bare sum after the two parts of all applications is theirs.
         if (!cands.length && figures.length === 1 && hits === 0 && composition(placed) && this.bare(clause, n)) {
           fig.quantity = 't3.1+2.total';
@@ -376,6 +380,8 @@ class ProseReader {
       const includes = clause.bracket && toks.some((t) => t.entry?.marker === 'part');
       if (hits > 0 && figures.length === 0 && !includes) { pending = []; for (const t of toks) if (this.isHit(t)) pending.push(t); }
     }
+    // 收到申请26件，撤回2件，依法答复处理24件: the applications received or answered may be counted without those withdrawn.
+    if (withdrawn > 0) for (let c = firstClaim; c < this.claims.length; c++) if (this.claims[c].family === 'application') this.claims[c].less = withdrawn;
     this.previous = last;
   }
 

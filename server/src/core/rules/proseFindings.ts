@@ -107,6 +107,11 @@ function mismatch(c: Claim, qs: Reading[]): RawFinding {
     return { code: 'prose-mismatch', message, range: c.range };
   }
   const s = saysAll(qs, c.unit || '件');
+  // (撤回2件，答复23件: the table's figure without those withdrawn is a reading too.)
+  if (c.less !== undefined) {
+    s.zh += `（不计撤回的 ${num(c.less)} 件为 ${num(q.value - c.less)} 件）`;
+    s.en += ` (${num(q.value - c.less)} without the ${num(c.less)} withdrawn)`;
+  }
   const zero = c.form === 'zero' ? { zh: '（即 0 件）', en: ' (that is, none)' } : { zh: '', en: '' };
   const finding: RawFinding = {
     code: c.unclear ? 'prose-unclear' : 'prose-mismatch',
@@ -144,7 +149,7 @@ export const proseFindings = perReport((report: Report): ProseFindings => {
   const mismatches: RawFinding[] = [], flagged = new Set<number>();
   report.claims.forEach((c, i) => {
     const qs = readings(report, c);
-    if (!qs.length || qs.some((q) => same(q.value, c.value))) return;
+    if (!qs.length || qs.some((q) => same(q.value, c.value) || (c.less !== undefined && same(q.value - c.less, c.value)))) return;
     flagged.add(i);
     mismatches.push(mismatch(c, qs));
   });
