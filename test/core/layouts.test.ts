@@ -50,7 +50,8 @@ function misread(text: string, f: Figures, keys = KEYS, ambiguous = false): stri
     if (ambiguous && cell?.kind === 'ambiguous' && readings?.some((r) => r[col].value === Number(want))) continue;
     if (!cell) out.push(`${where} missing`);
     else if (cell.kind !== 'number' || cell.value !== Number(want)) out.push(`${where} reads ${cell.kind} ${cell.value}, not ${want}`);
-    else if (Number(sliceAt(text, cell.range)) !== Number(want)) out.push(`${where}: its range holds “${sliceAt(text, cell.range)}”`);
+    // (A CSV's "1,092" holds its thousands separator: the range is the number as written.)
+    else if (Number(sliceAt(text, cell.range).replace(/(?<=\d),(?=\d{3})/g, '')) !== Number(want)) out.push(`${where}: its range holds “${sliceAt(text, cell.range)}”`);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { TableKey } from '../../server/src/core/format/schema';
 import { FORMATS, SECTIONS, tableSpec } from '../../server/src/core/format/statute';
 import { drawCellPerLine } from './cell-per-line';
+import { drawCsv } from './csv';
 import { withColumns, type ExtraColumns } from './columns';
 import type { Figures } from './figures';
 import { drawFlattened } from './flattened';
@@ -19,11 +20,13 @@ import { wordTable, type WordRow, type WordTable } from './word';
 // this file adds what is common to all of them: page breaks, blank lines, indentation, line endings,
 // the report around the tables, and the named LAYOUTS the tests iterate over.
 
-export type Family = 'tabs' | 'cell-per-line' | 'markdown' | 'grid' | 'space-aligned' | 'pdf-text' | 'flattened' | 'picture';
+export type Family = 'tabs' | 'csv' | 'cell-per-line' | 'markdown' | 'grid' | 'space-aligned' | 'pdf-text' | 'flattened' | 'picture';
 
 export type Style =
   /** A Word table pasted as text. Merged cells: 'pad' leaves a tab for every grid column they cover; 'word' as seed 001 (a merged label one tab fewer, one more at the row's end); 'collapse' no padding; 'ragged' mixes row by row as seed 000 does. */
   | { family: 'tabs'; merges: 'pad' | 'word' | 'collapse' | 'ragged'; seed?: number }
+  /** A table exported as CSV with every field quoted ("规章","0","0","0"; csv.ts); `thousands`: "1,092". */
+  | { family: 'csv'; thousands: boolean }
   /** A Word document saved as text (seeds 002–004). `indent` starts every cell line; `breakHeaders` writes 商业企业 as 商业 / 企业. */
   | { family: 'cell-per-line'; indent: string; breakHeaders: boolean }
   /** Pipe tables. `merges`: a merged cell's other grid cells left empty or given its text again; `perRow`: every row its own table (rows' own cells, nothing merged); `br`: long labels broken with <br>. */
@@ -158,6 +161,7 @@ interface FamilyDef<S> {
 }
 const FAMILIES: { [F in Exclude<Family, 'flattened' | 'picture'>]: FamilyDef<StyleOf<F>> } = {
   'tabs': { draw: drawTabs, marker: (_, n) => [`第 ${n} 页`], repeatsHeader: () => false },
+  'csv': { draw: drawCsv, marker: (_, n) => [`第 ${n} 页`], repeatsHeader: () => false },
   'cell-per-line': { draw: drawCellPerLine, marker: (_, n) => [`- ${n} -`], repeatsHeader: () => false },
   'markdown': { draw: drawMarkdown, marker: (_, n) => ['', `— ${n} —`, ''], repeatsHeader: () => false },
   'grid': { draw: drawGrid, marker: (_, n) => ['', `— ${n} —`, ''], repeatsHeader: () => false },
@@ -317,6 +321,8 @@ export const LAYOUTS: Layout[] = [
   layout('tabs/padded-merges', { family: 'tabs', merges: 'pad' }, true, true),
   layout('tabs/collapsed-merges', { family: 'tabs', merges: 'collapse' }, true, true),
   layout('tabs/ragged', { family: 'tabs', merges: 'ragged', seed: 7 }, true, true),
+  layout('csv/quoted', { family: 'csv', thousands: false }, true, true),
+  layout('csv/quoted-thousands', { family: 'csv', thousands: true }, true, true),
   ...cellPerLine('\t', 'tab-indent'),
   ...cellPerLine('', 'no-indent'),
   ...cellPerLine('    ', 'space-indent'),

@@ -76,7 +76,8 @@ export function convertTables(report: Report, idx: LineIndex, at: Range | Positi
     const { end } = t.range;
     if (idx.lineText(first).slice(0, t.range.start.character).trim() !== '') return { refused: 'shared-line' };
     while (first < end.line && (headings.has(first) || blank(first))) first++;
-    if (idx.lineText(end.line).slice(end.character).replace(/[\s|]/g, '') !== '') return { refused: 'shared-line' };
+    // (After the last cell: blanks, pipes, a CSV field's closing quote and the empty fields after it.)
+    if (idx.lineText(end.line).slice(end.character).replace(/[\s|",]/g, '') !== '') return { refused: 'shared-line' };
     let lines = drawTable(drawn, to);
     // A pipe table is one only with a blank line before and after it.
     if (to === 'markdown') lines = [...(first > 0 && !blank(first - 1) ? [''] : []), ...lines, ...(end.line + 1 < idx.lineCount && !blank(end.line + 1) ? [''] : [])];

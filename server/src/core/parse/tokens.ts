@@ -207,24 +207,30 @@ function nextDelimiter(line: string, from: number, sep: number): number {
 }
 
 const QUOTE = 0x22;
-/** Whether text[from, to) is a CSV field in double quotes. */
-const isQuoted = (text: string, from: number, to: number) => to - from >= 2 && text.charCodeAt(from) === QUOTE && text.charCodeAt(to - 1) === QUOTE;
+/** The inside of a CSV field in double quotes in text[from, to) (blanks around it aside), or [from, to). */
+function unquoted(text: string, from: number, to: number): [number, number] {
+  let a = from, b = to;
+  while (a < b && CLASS[text.charCodeAt(a)] & SPACE) a++;
+  while (b > a && CLASS[text.charCodeAt(b - 1)] & SPACE) b--;
+  return b - a >= 2 && text.charCodeAt(a) === QUOTE && text.charCodeAt(b - 1) === QUOTE ? [a + 1, b - 1] : [from, to];
+}
 
 /** Whether a line has two delimiters or more outside brackets. */
 const isDelimited = (line: string, sep: number) => { const at = nextDelimiter(line, 0, sep); return at >= 0 && nextDelimiter(line, at + 1, sep) >= 0; };
 
 /**
  * Whether a line is a row of cells between `sep`s: three or more, at least half of them empty, a
- * placeholder or a number (规章，0，0，0; 第二十条第（一）项，，，). A sentence's commas, and a comma between thousands
- * (1,234), cut no line so.
+ * placeholder or a number (规章，0，0，0; 第二十条第（一）项，，，), each perhaps in a CSV field's double quotes
+ * ("规章","0","0","0"; "" is empty). A sentence's commas, and a comma between thousands (1,234; "1,234"), cut no line so.
  */
 export function isDelimitedRow(line: string, sep: number): boolean {
   if (line.length > MAX_ROW) return false;
   let pieces = 1, plain = 0, first = -1;
-  for (let i = 0, depth = 0; i <= line.length; i++) {
+  for (let i = 0, depth = 0, quoted = false; i <= line.length; i++) {
     const c = i < line.length ? line.charCodeAt(i) : sep;
-    if (c === sep && depth === 0) {
-      // The piece's first character that is not blank: none, a digit, or a placeholder's.
+    if (c === QUOTE) { quoted = !quoted; continue; }
+    if (c === sep && depth === 0 && (!quoted || i === line.length)) {
+      // The piece's first character that is not blank (nor a quote): none, a digit, or a placeholder's.
       if (first < 0 || (CLASS[first] & DIGIT) || PLACEHOLDER_START.includes(String.fromCharCode(first))) plain++;
       if (i < line.length) pieces++;
       first = -1;
@@ -315,8 +321,8 @@ class Tokenizer {
       let i = nextDelimiter(line, from - start, sep);
       if (k === join) i = nextDelimiter(line, i + 1, sep); // 3,562: one cell
       const stop = i < 0 ? end : start + i;
-      const q = sep !== TAB && isQuoted(text, from, stop) ? 1 : 0;
-      if (!isEmpty(text, from + q, stop - q)) { this.piece(from + q, stop - q, k); seen = true; }
+      const [a, b] = sep !== TAB ? unquoted(text, from, stop) : [from, stop];
+      if (!isEmpty(text, a, b)) { this.piece(a, b, k); seen = true; }
       else if (seen || keepLead) this.blank(stop, k);
       from = stop + 1;
     }
