@@ -38,7 +38,8 @@ const centreBy = (t: Token, metric: number) => (metric === WIDTH ? (t.x + t.xEnd
 
 /** The ways to read a row's tokens, each `slots.length` tokens (blanks included), or why there is none. */
 export type Reading =
-  | { readings: Token[][]; inferred: boolean }
+  /** `unique`: the readings stand only if the identities leave exactly one (else the row is short: tables.ts choose). */
+  | { readings: Token[][]; inferred: boolean; unique?: boolean }
   | { problem: TableProblem['kind']; found: number; cause?: TableProblem['cause'] };
 
 export const isValue = (t: Token) => t.kind === Kind.Value;
@@ -246,7 +247,34 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
     if (cut.readings.length) return { readings: cut.readings, inferred: true };
     if (together) return { problem: 'unreadable', found: values.length, cause: cut.gaveUp ? 'long' : 'split' };
   }
+  // One number short, one a line: where an editor trimmed a blank cell's line (its indentation alone) to an empty line.
+  if (values.length === n - 1 && values.length === tokens.length && spec.identities.length) {
+    const placed = trimmedBlanks(idx, values);
+    if (placed.length) return { readings: placed, inferred: true, unique: true };
+  }
   return { problem: 'too-few', found: values.length };
+}
+
+/**
+ * The places a blank cell may stand in a row of one number a line that is one number short: an empty line
+ * among its numbers, or just before the first or after the last (a cell-per-line table's blank cell, a line
+ * of its indentation alone, trimmed by an editor). Each reading puts the blank on that empty line; the
+ * identities keep one, or none (tables.ts).
+ */
+function trimmedBlanks(idx: LineIndex, values: Token[]): Token[][] {
+  const empty = (l: number) => l >= 0 && l < idx.lineCount && idx.lineText(l).trim() === '';
+  for (let i = 1; i < values.length; i++) if (values[i].line <= values[i - 1].line) return [];
+  const out: Token[][] = [];
+  for (let k = 0; k <= values.length; k++) {
+    // The gap before values[k] (after the last, for k = values.length): its first empty line.
+    const from = k === 0 ? values[0].line - 1 : values[k - 1].line + 1;
+    const to = k === 0 ? from : k === values.length ? from : values[k].line - 1;
+    let at = -1;
+    for (let l = from; l <= to && at < 0; l++) if (empty(l)) at = l;
+    if (k > 0 && k < values.length) for (let l = from; l <= to; l++) if (!empty(l)) at = -1;
+    if (at >= 0) out.push([...values.slice(0, k), blankAt(idx.lineStart(at), at), ...values.slice(k)]);
+  }
+  return out;
 }
 
 /**

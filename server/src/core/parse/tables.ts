@@ -508,7 +508,7 @@ function overflow(d: Draft): Token[][] | undefined {
 
 
 /** A row (or table 4's one row of fifteen) that can be read in several ways. */
-interface Choice { slots: Slot[]; readings: Token[][]; inferred: boolean }
+interface Choice { slots: Slot[]; readings: Token[][]; inferred: boolean; unique?: boolean; range?: () => Range }
 
 /** Writes `tokens` into the slots' cells; each row's cells are kept in the statute's column order (eachCell reads them so). */
 function fill(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], tokens: Token[], inferred: boolean) {
@@ -574,6 +574,13 @@ function choose(idx: LineIndex, spec: TableSpec, table: Table, choices: Choice[]
   }
   choices.forEach((choice, i) => {
     let left = [...kept[i]].sort((a, b) => a - b);
+    // A blank placed only where the identities, all holding, leave one place for it; else the row is short, as written.
+    if (choice.unique && (!searched || fewest > 0 || left.length !== 1)) {
+      for (const s of choice.slots) table.rows[s.row].cells = {};
+      const n = choice.slots.length;
+      table.problems.push({ kind: 'too-few', row: choice.slots[0].row, range: choice.range!(), found: n - 1, expected: n });
+      return;
+    }
     if (choice.inferred && (!searched || fewest > 0)) left = options[i].map((_, r) => r);
     else if (!searched) left = [0];
     set(i, left[0]);
@@ -621,7 +628,7 @@ function readInto(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], 
     return;
   }
   fill(idx, spec, table, slots, reading.readings[0], reading.inferred);
-  if (reading.readings.length > 1) choices.push({ slots, ...reading });
+  if (reading.readings.length > 1 || reading.unique) choices.push({ slots, ...reading, range });
 }
 
 // ---- table 4 -------------------------------------------------------------------------------
