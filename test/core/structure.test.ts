@@ -438,7 +438,10 @@ describe('years', () => {
     const years = check(t).findings.filter((f) => f.code === 'year-mismatch');
     // The title's year, and seed 003's own 2020 pasted into 五, as in the seed.
     assert.deepEqual(years.map((f) => [f.range.start.line, sliceAt(t, f.range)]), [[0, '2020'], ...check(text).findings.filter((f) => f.code === 'year-mismatch').map((f) => [f.range.start.line, '2020'])]);
-    assert.match(years[0].message, /^标题写的是2020年度，而统计期限是2021年，正文写2021年的有 \d+ 处、写2020年的有 1 处/);
+    assert.match(years[0].message, /^标题写的是2020年度，而统计期限是2021年，正文写2021年的有 \d+ 处、写2020年的有 1 处：标题的年份可能是沿用上一年报告的，应为2021年度。$/);
+    // A title more than a year off (a slip of the keys, not last year's report kept) is not said to be last year's.
+    const far = text.replace('北京市通州区潞城镇2021年政府信息公开', '北京市通州区潞城镇2012年政府信息公开');
+    assert.match(only(check(far).findings.filter((f) => f.range.start.line === 0), 'year-mismatch').message, /^标题写的是2012年度，[^：]*：应为2021年度。$/);
     assert.equal(fixed(t, years[0]), text);
     // Nothing else blames the text for the title's year: the 2021 tables are the 2021 report's, the prose is this year's.
     const others = (x: string) => check(x).findings.filter((f) => f.code !== 'year-mismatch').map((f) => f.message);

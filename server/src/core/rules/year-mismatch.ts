@@ -36,11 +36,13 @@ function titleFinding(report: Report, idx: LineIndex, year: number, titleYear: n
   const range = report.yearRange;
   const spoken = yearsSpokenOf(idx, range ? range.end.line + 1 : 0);
   const [now, then] = [spoken.get(year) ?? 0, spoken.get(titleYear) ?? 0];
+  // Last year's title kept is the likely cause only when the title is a year behind.
+  const kept = titleYear === year - 1;
   return {
     code: 'year-mismatch', range: range ?? idx.lineRange(0),
     message: {
-      zh: `标题写的是${titleYear}年度，而统计期限是${year}年，正文写${year}年的有 ${now} 处、写${titleYear}年的有 ${then} 处：标题的年份可能是沿用上一年报告的，应为${year}年度。`,
-      en: `The title says ${titleYear}, but the statistical period is ${year} and the text names ${year} ${now} times, ${titleYear} ${then} times: the title's year may have been kept from last year's report; it should be ${year}.`,
+      zh: `标题写的是${titleYear}年度，而统计期限是${year}年，正文写${year}年的有 ${now} 处、写${titleYear}年的有 ${then} 处：${kept ? '标题的年份可能是沿用上一年报告的，' : ''}应为${year}年度。`,
+      en: `The title says ${titleYear}, but the statistical period is ${year} and the text names ${year} ${now} times, ${titleYear} ${then} times: ${kept ? "the title's year may have been kept from last year's report; " : ''}it should be ${year}.`,
     },
     ...(range ? { fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range, newText: String(year) }], safe: false } } : {}),
   };
