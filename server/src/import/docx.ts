@@ -143,6 +143,16 @@ function withNumbers(xml: string, numbering: string): string {
   });
 }
 
+// A tracked change of properties (w:rPrChange, w:pPrChange, w:tcPrChange…) keeps the properties as they
+// were before it: a run once hidden (w:vanish) and now shown, a paragraph once numbered. Word shows the
+// present ones; so does mammoth, but the hidden runs and numbers below are found by pattern, so these go first.
+const PROPERTIES_CHANGE = /<w:(rPr|pPr|sectPr|tblPr|tblPrEx|trPr|tcPr|tblGrid)Change\b(?:[^>]*\/>|[^>]*>[\s\S]*?<\/w:\1Change>)/g;
+
+// A content control that shows its placeholder (单击或点击此处输入文字。, w:showingPlcHdr) was never filled in:
+// its text is the template's prompt, not the report's (a cell left blank). Its text is dropped, its paragraphs kept.
+const PLACEHOLDER = /(<w:sdtPr>(?:(?!<\/w:sdtPr>)[\s\S])*?<w:showingPlcHdr(?:\s+w:val="(?:true|1|on)")?\s*\/>[\s\S]*?<\/w:sdtPr>(?:<w:sdtEndPr\/>|<w:sdtEndPr>[\s\S]*?<\/w:sdtEndPr>)?<w:sdtContent>)([\s\S]*?)(?=<\/w:sdtContent>)/g;
+const withoutPrompts = (xml: string) => xml.replace(PLACEHOLDER, (_, head: string, content: string) => head + content.replace(/<w:t\b[^>]*?(?:\/>|>[^<]*<\/w:t>)/g, ''));
+
 // A run of hidden text (w:vanish; not w:val="false"): Word neither shows nor prints it, mammoth reads it.
 const HIDDEN_RUN = /<w:r\b(?:\s[^>]*)?>(?:(?!<\/w:r>)[\s\S])*?<w:vanish(?:\s+w:val="(?:true|1|on)")?\s*\/>(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g;
 
@@ -153,12 +163,21 @@ async function readable(buffer: Buffer): Promise<Buffer> {
   const part = zip.file('word/document.xml');
   const xml = part ? await part.async('string') : '';
   const numbering = xml.includes('<w:numPr>') ? await zip.file('word/numbering.xml')?.async('string') : undefined;
-  const numbered = numbering ? withNumbers(xml, numbering) : xml;
+  const present = withoutPrompts(xml.replace(PROPERTIES_CHANGE, ''));
+  const numbered = numbering ? withNumbers(present, numbering) : present;
   const changed = withVmlTextBoxes(numbered.replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1').replace(HIDDEN_RUN, ''));
   if (changed === xml) return buffer;
   zip.file('word/document.xml', changed);
   return zip.generateAsync({ type: 'nodebuffer' });
 }
+
+/**
+ * A footnote's or endnote's mark, which mammoth writes as a link [1] in a <sup> (after a cell's number it
+ * was read as part of it: 0[1], not a number), and the link ↑ back to it after the note's text. Word shows
+ * a small raised number, no text of the report: the marks are dropped, as in a .doc (doc.ts); the notes'
+ * text stays, after the report's.
+ */
+const NOTE_MARKS = /<sup><a href="#(?:footnote|endnote)-[^"]*" id="(?:footnote|endnote)-ref-[^"]*">\[\d+\]<\/a><\/sup>|<a href="#(?:footnote|endnote)-ref-[^"]*">↑<\/a>/g;
 
 /**
  * A Word file by what its bytes are, not by its name: a .docx is a zip; a .doc (and a .docx with a
@@ -181,6 +200,6 @@ export async function importWord(bytes: Uint8Array, named: 'doc' | 'docx'): Prom
     // A zip that is cut short, or one without word/document.xml: mammoth says which, in English; the user needs only this.
     return { refused: BROKEN };
   }
-  const { text } = importHtml(html);
+  const { text } = importHtml(html.replace(NOTE_MARKS, ''));
   return hasText(text) ? { text } : { refused: NO_TEXT };
 }
