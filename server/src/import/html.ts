@@ -45,7 +45,8 @@ const isIcon = (img: Element) => (pixels(img, 'width') ?? Infinity) < 120 || (pi
 function hidden(el: Element): boolean {
   if (SKIPPED.has(el.tagName) || attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true;
   const style = attr(el, 'style');
-  return style !== undefined && /display\s*:\s*none/i.test(style);
+  // (Word's web pages write hidden text as mso-hide:all, with display:none or alone.)
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i.test(style);
 }
 
 /**
@@ -137,18 +138,20 @@ function layoutTables(root: T.ParentNode): Set<Element> {
 
 const childElements = (el: Element, tags: string[]) => el.childNodes.filter((n): n is Element => isElement(n) && tags.includes(n.tagName));
 
-/** The rows of a table, its header, body and footer sections in order. */
+/** The rows of a table, its header, body and footer sections in order; not those hidden (a row an editor hid, a browser does not show). */
 function tableRows(table: Element): Element[] {
-  return table.childNodes.flatMap((n) => !isElement(n) ? []
+  return table.childNodes.flatMap((n) => !isElement(n) || hidden(n) ? []
     : n.tagName === 'tr' ? [n]
-      : ['thead', 'tbody', 'tfoot'].includes(n.tagName) ? childElements(n, ['tr']) : []);
+      : ['thead', 'tbody', 'tfoot'].includes(n.tagName) ? childElements(n, ['tr']).filter((tr) => !hidden(tr)) : []);
 }
+/** A row's cells that a browser shows (a hidden one takes no place in the grid either). */
+const rowCells = (tr: Element) => childElements(tr, ['td', 'th']).filter((td) => !hidden(td));
 
 /**
  * A table of one column: a box around the article (its paragraphs would run into one line if read as a
  * cell), or a list. Read as blocks, which is what its rows are anyway.
  */
-const oneColumn = (table: Element) => tableRows(table).every((tr) => childElements(tr, ['td', 'th']).length <= 1);
+const oneColumn = (table: Element) => tableRows(table).every((tr) => rowCells(tr).length <= 1);
 
 const span = (el: Element, name: string, max: number) => {
   const n = Number.parseInt(attr(el, name) ?? '1', 10);
@@ -183,7 +186,7 @@ function tableBlock(table: Element, source: string): Extract<Block, { kind: 'tab
   const rows: GridCell[][] = trs.map(() => []);
   trs.forEach((tr, r) => {
     let c = 0;
-    for (const td of childElements(tr, ['td', 'th'])) {
+    for (const td of rowCells(tr)) {
       while (rows[r][c]) c++;
       const colspan = span(td, 'colspan', MAX_COLSPAN);
       // rowspan="0" (to the end of the table) and spans past the last row stop at the last row.
