@@ -110,6 +110,26 @@ describe('pdf: the seeds typeset on pages, read back', () => {
   }
 });
 
+describe('pdf: landscape pages (a wide table printed across the page)', () => {
+  // Word and WPS write a landscape page's MediaBox wide; PDF printers write it tall and turn it (/Rotate), its
+  // text drawn turned the other way. Every page of the seed so, or every other one; the text set on 842 × 595.
+  const layouts = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text');
+  for (const turn of ['landscape', 90, 270] as const) {
+    it(`${turn === 'landscape' ? 'a landscape MediaBox' : `/Rotate ${turn}`}: every seed, every cell bound; no table finding`, async () => {
+      for (const [i, [seed, expected]] of Object.entries(EXPECTED).entries()) {
+        for (const figures of [figuresOf(expected), figures2019(expected)]) {
+          const pages = typeset(layouts[i % layouts.length].render(figures), { perPage: 30 })
+            .map((p, k) => (k + i) % 2 && turn !== 'landscape' ? p : { ...p, turn, texts: p.texts.map((t) => ({ ...t, y: (t.y * 595) / 842 })) });
+          const draft = text(await importPdf(makePdf(pages)));
+          assert.deepEqual(misread(draft, figures), [], `seed ${seed} ${figures.version}`);
+          const table = check(draft).findings.filter((f) => f.code.startsWith('table') || f.code.startsWith('row') || f.code.startsWith('cell'));
+          assert.deepEqual(table.map((f) => `${f.code} ${f.message}`), [], `seed ${seed} ${figures.version}`);
+        }
+      }
+    });
+  }
+});
+
 describe('pdf: a table across a page break, a page number in the middle of it', () => {
   it('the rows on either side of the break are read into one table', async () => {
     const figures = figuresOf(Object.values(EXPECTED)[0]);

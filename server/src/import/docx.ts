@@ -1,6 +1,8 @@
 import { importHtml } from './html';
 import { OLE_SIGNATURE, startsWith, ZIP_SIGNATURE } from './formats';
 import { BROKEN, importDoc, NO_TEXT, NOT_WORD } from './doc';
+import { readText } from './decode';
+import { pageOfMht } from './mht';
 import { hasText, type ImportResult } from './types';
 
 // A Word document (.docx) as draft text: mammoth turns it into HTML, keeping merged cells as
@@ -156,19 +158,58 @@ const withoutPrompts = (xml: string) => xml.replace(PLACEHOLDER, (_, head: strin
 // A run of hidden text (w:vanish; not w:val="false"): Word neither shows nor prints it, mammoth reads it.
 const HIDDEN_RUN = /<w:r\b(?:\s[^>]*)?>(?:(?!<\/w:r>)[\s\S])*?<w:vanish(?:\s+w:val="(?:true|1|on)")?\s*\/>(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g;
 
-/** The .docx with what mammoth would drop (charts, text boxes in DrawingML alone, fields' results, Word's own numbers) in forms it reads, without hidden text. */
-async function readable(buffer: Buffer): Promise<Buffer> {
+// ---- imported chunks (w:altChunk) ----
+
+// Programs that write .docx from a web page's content (an office system's editor, html-docx-js) often put
+// the content in as it is, a web page or web archive the document imports (w:altChunk), which Word merges
+// in when it opens the file; mammoth drops it, and the report with it. Each chunk stands in the document as a
+// paragraph holding only this mark and its number, which the chunk's page replaces in mammoth's HTML.
+const CHUNK = /<w:altChunk\b[^>]*?\br:id="([^"]*)"[^>]*?(?:\/>|>[\s\S]*?<\/w:altChunk>)/g;
+const CHUNK_MARK = '\u{f0000}';
+const CHUNK_PARAGRAPH = new RegExp(`<p>${CHUNK_MARK}(\\d+)${CHUNK_MARK}</p>`, 'gu');
+
+/** The web page an imported chunk holds (a page, or a web archive's), its body's inside; '' for other kinds (RTF, a .docx, plain text). */
+function chunkPage(bytes: Uint8Array): string {
+  const archived = pageOfMht(bytes);
+  const decoded = archived === undefined ? readText(bytes) : { text: archived };
+  const page = 'text' in decoded ? decoded.text : '';
+  if (!/<(?:html|body|p|div|table)\b/i.test(page.slice(0, 4096))) return '';
+  return /<body\b[^>]*>([\s\S]*?)(?:<\/body>|$)/i.exec(page)?.[1] ?? page;
+}
+
+/** Each chunk's mark in the document's XML, and the chunks' pages: the relationship's target read, relative to word/ or from the package's root. */
+async function withChunkMarks(xml: string, zip: import('jszip')): Promise<{ xml: string; pages: string[] }> {
+  const pages: string[] = [];
+  if (!xml.includes('<w:altChunk')) return { xml, pages };
+  const rels = (await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '';
+  const targets = new Map<string, string>();
+  for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(tag)?.[1], target = /\bTarget="([^"]*)"/.exec(tag)?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `word/${target}`);
+  }
+  const ids: string[] = [];
+  const marked = xml.replace(CHUNK, (_, id: string) => `<w:p><w:r><w:t>${CHUNK_MARK}${ids.push(id) - 1}${CHUNK_MARK}</w:t></w:r></w:p>`);
+  for (const id of ids) {
+    const part = zip.file(targets.get(id) ?? '');
+    pages.push(part ? chunkPage(await part.async('uint8array')) : '');
+  }
+  return { xml: marked, pages };
+}
+
+/** The .docx with what mammoth would drop (charts, text boxes in DrawingML alone, fields' results, Word's own numbers, imported chunks) in forms it reads, without hidden text; and the chunks' pages. */
+async function readable(buffer: Buffer): Promise<{ buffer: Buffer; chunks: string[] }> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buffer);
   const part = zip.file('word/document.xml');
   const xml = part ? await part.async('string') : '';
   const numbering = xml.includes('<w:numPr>') ? await zip.file('word/numbering.xml')?.async('string') : undefined;
-  const present = withoutPrompts(xml.replace(PROPERTIES_CHANGE, ''));
+  const { xml: chunked, pages: chunks } = await withChunkMarks(xml, zip);
+  const present = withoutPrompts(chunked.replace(PROPERTIES_CHANGE, ''));
   const numbered = numbering ? withNumbers(present, numbering) : present;
   const changed = withVmlTextBoxes(numbered.replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1').replace(HIDDEN_RUN, ''));
-  if (changed === xml) return buffer;
+  if (changed === xml) return { buffer, chunks };
   zip.file('word/document.xml', changed);
-  return zip.generateAsync({ type: 'nodebuffer' });
+  return { buffer: await zip.generateAsync({ type: 'nodebuffer' }), chunks };
 }
 
 /**
@@ -195,7 +236,9 @@ export async function importWord(bytes: Uint8Array, named: 'doc' | 'docx'): Prom
   const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: await readable(buffer) }, { convertImage: noImages, externalFileAccess: false })).value;
+    const { buffer: docx, chunks } = await readable(buffer);
+    html = (await mammoth.convertToHtml({ buffer: docx }, { convertImage: noImages, externalFileAccess: false })).value
+      .replace(CHUNK_PARAGRAPH, (_, n: string) => chunks[Number(n)] ?? '');
   } catch {
     // A zip that is cut short, or one without word/document.xml: mammoth says which, in English; the user needs only this.
     return { refused: BROKEN };
