@@ -36,6 +36,8 @@ interface Props {
   deleted?: boolean;
   /** The character stands for something else (sprmCFSpec): U+0001 a picture, U+0008 a drawn object, a note's mark… */
   special?: boolean;
+  /** Hidden text (sprmCFVanish, 隐藏文字): Word neither shows nor prints it. */
+  hidden?: boolean;
 }
 /** A range of stream offsets and the properties of the text there. */
 interface PropsRun { fcStart: number; fcEnd: number; props: Props }
@@ -46,6 +48,7 @@ const SPRM_P_F_INNER_TABLE_CELL = 0x244b;
 const SPRM_P_F_INNER_TTP = 0x244c;
 const SPRM_C_F_RMARK_DEL = 0x0800;
 const SPRM_C_F_SPEC = 0x0855;
+const SPRM_C_F_VANISH = 0x083c;
 /** A paragraph's properties too long for its page are in the Data stream, at the offset this names. */
 const SPRM_P_HUGE_PAPX = 0x6646;
 /** Two sprms whose variable operand has a 2-byte length (sprmTDefTable) or a special one (sprmPChgTabs). */
@@ -85,6 +88,8 @@ function readSprms(b: Uint8Array, from: number, to: number, into: Props, data?: 
     } else if (sprm === SPRM_P_F_IN_TABLE) into.inTable = byte;
     else if (sprm === SPRM_C_F_RMARK_DEL) into.deleted = byte;
     else if (sprm === SPRM_C_F_SPEC) into.special = byte;
+    // 1 on, 0 off; 0x80 as the style says, 0x81 the opposite (styles seldom hide: taken as on).
+    else if (sprm === SPRM_C_F_VANISH) into.hidden = b[at] === 1 || b[at] === 0x81;
     else if (sprm === SPRM_P_F_TTP) into.ttp = byte;
     else if (sprm === SPRM_P_F_INNER_TABLE_CELL) into.innerCell = byte;
     else if (sprm === SPRM_P_F_INNER_TTP) into.innerTtp = byte;
@@ -252,12 +257,13 @@ function openDoc(file: Uint8Array) {
     word, pieces, ccp, anchors, boxes,
     /** Where the paragraph whose mark is at `cp` stands in a table. */
     paragraphAt: (piece: Piece, cp: number) => propsAt(paragraphs, piece, cp),
-    /** Whether the character at `cp` is text a tracked change deleted (Word shows it struck through, or not at all). */
-    deletedAt: (piece: Piece, cp: number) => propsAt(characters, piece, cp).deleted === true,
+    /**
+     * The properties of the character at `cp`: whether a tracked change deleted it (Word shows it struck
+     * through, or not at all), it is hidden, or it stands for a picture or an object (sprmCFSpec).
+     */
+    charAt: (piece: Piece, cp: number) => propsAt(characters, piece, cp),
     /** Whether the drawn object anchored at `cp` is a text box (whose text is read, not shown as a picture). */
     isBox: (cp: number) => boxes.has(anchors.get(cp) ?? NaN),
-    /** Whether the character at `cp` stands for a picture or an object (sprmCFSpec). */
-    specialAt: (piece: Piece, cp: number) => propsAt(characters, piece, cp).special === true,
   };
 }
 
@@ -302,7 +308,8 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
     const lo = Math.max(from, piece.cpStart), hi = Math.min(to, piece.cpEnd);
     for (let cp = lo; cp < hi; cp++) {
       // Text a tracked change deleted is not the report's (a row deleted goes with its cell marks).
-      if (doc.deletedAt(piece, cp)) continue;
+      const chp = doc.charAt(piece, cp);
+      if (chp.deleted) continue;
       const i = piece.at + (cp - piece.cpStart) * piece.width;
       const code = piece.width === 2 ? w.bytes[i] | (w.bytes[i + 1] << 8) : w.bytes[i];
       const start = w.fileOffset(i);
@@ -335,7 +342,7 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
       if (code === 0x08 && boxes.has(cp)) { anchored.push(...boxes.get(cp)!); continue; }
       // A drawn object is a picture when it is one the document lists (PlcSpaMom: a SHAPE field's result
       // holds one that is not) and no text box.
-      const special = (code === 0x01 || (code === 0x08 && doc.anchors.has(cp) && !doc.isBox(cp))) && doc.specialAt(piece, cp);
+      const special = (code === 0x01 || (code === 0x08 && doc.anchors.has(cp) && !doc.isBox(cp))) && chp.special === true;
       if (inCode > 0) {
         // The code of the innermost field (not of a field in another's code): its instruction, and whether it holds an object.
         if (field.result) continue;
@@ -349,6 +356,8 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
         if (field) field.shown = true;
         continue;
       }
+      // Hidden text is not shown (a mark, a field's or an object's character keeps its part all the same).
+      if (chp.hidden) continue;
       if (code === 0x0b || code === 0x0c || code === 0x0e) run('\n');
       else if (code === 0x09) run('\t');
       else if (code === 0x1e) run('-');
