@@ -59,6 +59,20 @@ describe('a .docx table read as Word shows it', () => {
     }
   });
 
+  it('a package whose main part is word/document2.xml (as some writers name it), a hidden digit (w:vanish) before every number: every cell bound', async () => {
+    for (const [i, { name, figures }] of FIGURES.entries()) {
+      const docx = await edited(await renderDocx(figures, i), (xml) => xml.replace(NUMBER_RUN, (run) => `<w:r><w:rPr><w:vanish/></w:rPr><w:t>9</w:t></w:r>${run}`));
+      const zip = await JSZip.loadAsync(docx);
+      const move = async (from: string, to: string) => { zip.file(to, await zip.file(from)!.async('uint8array')); zip.remove(from); };
+      await move('word/document.xml', 'word/document2.xml');
+      await move('word/_rels/document.xml.rels', 'word/_rels/document2.xml.rels');
+      for (const part of ['_rels/.rels', '[Content_Types].xml']) zip.file(part, (await zip.file(part)!.async('string')).replace(/document\.xml/g, 'document2.xml'));
+      const text = await draftOf(await zip.generateAsync({ type: 'nodebuffer' }));
+      assert.deepEqual(bound(text, figures).wrong, [], name);
+      assert.deepEqual(said(check(text).findings, text), said(check(asText(figures)).findings, asText(figures)), name);
+    }
+  });
+
   it('a content control still showing its prompt (w:showingPlcHdr) in every 40th cell: that cell blank, the others bound, no other finding', async () => {
     for (const [i, { name, figures }] of FIGURES.entries()) {
       // The cells whose (first) run is replaced, in the order renderDocx writes them: every table's, left to right.

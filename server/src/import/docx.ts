@@ -177,20 +177,31 @@ function chunkPage(bytes: Uint8Array): string {
   return /<body\b[^>]*>([\s\S]*?)(?:<\/body>|$)/i.exec(page)?.[1] ?? page;
 }
 
-/** Each chunk's mark in the document's XML, and the chunks' pages: the relationship's target read, relative to word/ or from the package's root. */
-async function withChunkMarks(xml: string, zip: import('jszip')): Promise<{ xml: string; pages: string[] }> {
+type Zip = import('jszip');
+interface Relationship { type: string; target: string }
+
+/** A part's relationships by id, each target as a name in the package (relative to the part's folder, or from the root). */
+async function relationships(zip: Zip, part: string): Promise<Map<string, Relationship>> {
+  const slash = part.lastIndexOf('/');
+  const [folder, name] = [part.slice(0, slash + 1), part.slice(slash + 1)];
+  const rels = (await zip.file(`${folder}_rels/${name}.rels`)?.async('string')) ?? '';
+  const out = new Map<string, Relationship>();
+  for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const [id, type, target] = ['Id', 'Type', 'Target'].map((a) => new RegExp(`\\b${a}="([^"]*)"`).exec(tag)?.[1]);
+    if (id && type && target) out.set(id, { type, target: target.startsWith('/') ? target.slice(1) : folder + target });
+  }
+  return out;
+}
+const ofType = (rels: Map<string, Relationship>, type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
+
+/** Each chunk's mark in the document's XML, and the chunks' pages. */
+async function withChunkMarks(xml: string, zip: Zip, rels: Map<string, Relationship>): Promise<{ xml: string; pages: string[] }> {
   const pages: string[] = [];
   if (!xml.includes('<w:altChunk')) return { xml, pages };
-  const rels = (await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '';
-  const targets = new Map<string, string>();
-  for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(tag)?.[1], target = /\bTarget="([^"]*)"/.exec(tag)?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `word/${target}`);
-  }
   const ids: string[] = [];
   const marked = xml.replace(CHUNK, (_, id: string) => `<w:p><w:r><w:t>${CHUNK_MARK}${ids.push(id) - 1}${CHUNK_MARK}</w:t></w:r></w:p>`);
   for (const id of ids) {
-    const part = zip.file(targets.get(id) ?? '');
+    const part = zip.file(rels.get(id)?.target ?? '');
     pages.push(part ? chunkPage(await part.async('uint8array')) : '');
   }
   return { xml: marked, pages };
@@ -200,15 +211,18 @@ async function withChunkMarks(xml: string, zip: import('jszip')): Promise<{ xml:
 async function readable(buffer: Buffer): Promise<{ buffer: Buffer; chunks: string[] }> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buffer);
-  const part = zip.file('word/document.xml');
+  // The main part, as the package names it (word/document.xml; some writers name it word/document2.xml).
+  const main = ofType(await relationships(zip, ''), 'officeDocument') ?? 'word/document.xml';
+  const part = zip.file(main);
   const xml = part ? await part.async('string') : '';
-  const numbering = xml.includes('<w:numPr>') ? await zip.file('word/numbering.xml')?.async('string') : undefined;
-  const { xml: chunked, pages: chunks } = await withChunkMarks(xml, zip);
+  const rels = await relationships(zip, main);
+  const numbering = xml.includes('<w:numPr>') ? await zip.file(ofType(rels, 'numbering') ?? '')?.async('string') : undefined;
+  const { xml: chunked, pages: chunks } = await withChunkMarks(xml, zip, rels);
   const present = withoutPrompts(chunked.replace(PROPERTIES_CHANGE, ''));
   const numbered = numbering ? withNumbers(present, numbering) : present;
   const changed = withVmlTextBoxes(numbered.replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1').replace(HIDDEN_RUN, ''));
   if (changed === xml) return { buffer, chunks };
-  zip.file('word/document.xml', changed);
+  zip.file(main, changed);
   return { buffer: await zip.generateAsync({ type: 'nodebuffer' }), chunks };
 }
 
