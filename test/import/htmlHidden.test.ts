@@ -38,3 +38,22 @@ describe('hidden text in a web page\'s tables is not read', () => {
     }));
   });
 });
+
+describe('note marks in a web page are not read into the numbers they follow', () => {
+  /** A number cell's whole number (its second span too, when split), and the cell's end. */
+  const WHOLE = /(<td valign="center"><p align="center"><span style="font-size:10.5pt">[-+]?[\d.]+(?:<\/span><span lang="EN-US" style="font-size:10.5pt">[\d.]+)?)(<\/span><\/p><\/td>)/g;
+  const everyTenth = (mark: (k: number) => string) => (html: string) => { let n = 0; return html.replace(WHOLE, (m, number: string, end: string) => (n++ % 10 === 0 ? `${number}${mark(n)}${end}` : m)); };
+
+  it('a raised note mark after every tenth number (<sup>1</sup>, [2], ①, 注3): 5<sup>1</sup> is 5, not 51', () => {
+    const marks = [(k: number) => `<sup>${k % 9 + 1}</sup>`, (k: number) => `<sup>[${k % 9 + 1}]</sup>`, () => '<sup>①</sup>', (k: number) => `<sup>注${k % 9 + 1}</sup>`];
+    for (const mark of marks) assertAsText(everyTenth(mark));
+  });
+
+  it('Word\'s footnote and comment marks (links to #_ftn1, #_msocom_1), and its list of comments, as “save as web page” writes them', () => {
+    const footnote = (k: number) => `<a style='mso-footnote-id:ftn${k}' href="#_ftn${k}" name="_ftnref${k}" title=""><span class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !supportFootnotes]><span class=MsoFootnoteReference>[${k}]</span><![endif]></span></span></a>`;
+    const comment = (k: number) => `<a class=msocomanchor id="_anchor_${k}" onmouseover="msoCommentShow('_anchor_${k}','_com_${k}')" href="#_msocom_${k}" language=JavaScript name="_msoanchor_${k}">[A${k}]</a>`;
+    const list = `<div style='mso-element:comment-list'><![if !supportAnnotations]><hr class=msocomoff align=left size=1 width="33%"><![endif]><div style='mso-element:comment'><![if !supportAnnotations]><div id="_com_1" class=msocomtxt language=JavaScript><span style='mso-comment-author:"审核人"'><![if !supportAnnotations]><a name="_msocom_1"></a><![endif]></span><p class=MsoCommentText>此处应为12件，全年共收到申请99件，请核实。</p></div><![endif]></div></div>`;
+    assertAsText(everyTenth(footnote));
+    assertAsText((html) => everyTenth(comment)(html).replace('</div>\n</div>\n<div class="footer">', `${list}\n</div>\n</div>\n<div class="footer">`));
+  });
+});

@@ -42,11 +42,31 @@ function pixels(el: Element, name: 'width' | 'height'): number | undefined {
 /** An icon (print, share, a bullet), which no table was ever shrunk to. */
 const isIcon = (img: Element) => (pixels(img, 'width') ?? Infinity) < 120 || (pixels(img, 'height') ?? Infinity) < 40;
 
+/** An element's text, if it is short (a note's mark is a character or three). */
+function shortText(el: Element, max = 8): string | undefined {
+  let text = '';
+  const stack: T.Node[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeName === '#text') { text += (n as T.TextNode).value; if (text.length > max) return undefined; } else if (isElement(n)) for (const c of n.childNodes) stack.push(c);
+  }
+  return text;
+}
+
+// A note's mark raised after a word or a number (<sup>1</sup>, <sup>[2]</sup>, <sup>①</sup>, <sup>注</sup>): a browser
+// shows it small and apart, and after a cell's number it is no digit of it (5<sup>1</sup> is 5, not 51).
+const NOTE_MARK = /^\s*(?:\[\d{1,3}\]|[(（]\d{1,3}[)）]|\d{1,3}|[\u2460-\u2473\u2776-\u277f*※]|注\d{0,2})\s*$/;
+// Word's web pages link a footnote's, an endnote's and a comment's mark to the note ([1], [A1]).
+const WORD_NOTE_LINK = /^#_(?:ftn|edn|msocom_)\d+$/;
+
 function hidden(el: Element): boolean {
   if (SKIPPED.has(el.tagName) || attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true;
+  if (el.tagName === 'sup') return NOTE_MARK.test(shortText(el) ?? '');
+  if (el.tagName === 'a' && WORD_NOTE_LINK.test(attr(el, 'href') ?? '')) return true;
   const style = attr(el, 'style');
-  // (Word's web pages write hidden text as mso-hide:all, with display:none or alone.)
-  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i.test(style);
+  // (Word's web pages write hidden text as mso-hide:all, with display:none or alone; the reviewers'
+  // comments, in a list of their own that shows when the page is read where Word's notes are not supported.)
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all|mso-element\s*:\s*comment-list/i.test(style);
 }
 
 /**
