@@ -1,7 +1,7 @@
 import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { holdsArticle, renderBlocks, runsText, type Block, type GridCell, type Run } from './blocks';
 import { documentFile } from '../core/strings';
-import { PICTURE_LINE, type Imported } from './types';
+import { NOTE_MARK, PICTURE_LINE, type Imported } from './types';
 
 // A web page (a published report, or Word's “save as web page”) as draft text: the article's
 // paragraphs and tables, and where in the page's HTML each character of the draft came from.
@@ -53,14 +53,12 @@ function shortText(el: Element, max = 8): string | undefined {
   return text;
 }
 
-// A note's mark raised after a word or a number (<sup>1</sup>, <sup>[2]</sup>, <sup>①</sup>, <sup>注</sup>): a browser
-// shows it small and apart, and after a cell's number it is no digit of it (5<sup>1</sup> is 5, not 51).
-const NOTE_MARK = /^\s*(?:\[\d{1,3}\]|[(（]\d{1,3}[)）]|\d{1,3}|[\u2460-\u2473\u2776-\u277f*※]|注\d{0,2})\s*$/;
 // Word's web pages link a footnote's, an endnote's and a comment's mark to the note ([1], [A1]).
 const WORD_NOTE_LINK = /^#_(?:ftn|edn|msocom_)\d+$/;
 
 function hidden(el: Element): boolean {
   if (SKIPPED.has(el.tagName) || attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true;
+  // A note's mark raised after a word or a number (<sup>1</sup>): 5<sup>1</sup> is 5, not 51.
   if (el.tagName === 'sup') return NOTE_MARK.test(shortText(el) ?? '');
   if (el.tagName === 'a' && WORD_NOTE_LINK.test(attr(el, 'href') ?? '')) return true;
   const style = attr(el, 'style');

@@ -1,6 +1,6 @@
 import { nextColumn } from '../core/parse/tokens';
 import { isPageMarker } from '../core/strings';
-import { PICTURE_LINE } from './types';
+import { NOTE_MARK, PICTURE_LINE } from './types';
 
 // Positioned text (a PDF's text layer, an OFD's text objects) as draft text the reader reads like
 // `pdftotext -layout` output: the words of one baseline on one line, each at a column proportional
@@ -33,6 +33,10 @@ const SAME_LINE = 0.75;
 // the spacing changes, not where the words do, and OFD writers often place each character alone.
 export const WORD_GAP = 0.15;
 
+/** Whether `run` is a note's mark set after `before`: at most four fifths its size, its baseline a fifth of a size higher or more, no wider gap than a third of a size. */
+const raisedMark = (run: Run, before: Run) => run.size <= before.size * 0.8 && before.y - run.y >= before.size * 0.2
+  && run.x - (before.x + before.width) < before.size * 0.3 && NOTE_MARK.test(run.text);
+
 /** A page's runs as lines, top to bottom: grouped by baseline, each line left to right. */
 export function linesOf(runs: Run[]): Line[] {
   runs.sort((p, q) => p.y - q.y || p.x - q.x);
@@ -46,8 +50,9 @@ export function linesOf(runs: Run[]): Line[] {
     line.runs.sort((p, q) => p.x - q.x);
     // The line's size is its longest run's: the size its columns are counted in.
     line.size = line.runs.reduce((m, r) => (r.text.length > m.text.length ? r : m)).size;
-    // Text drawn twice a hair apart (bold faked by some Chinese word processors) is kept once.
-    line.runs = line.runs.filter((r, i, all) => i === 0 || !(r.text === all[i - 1].text && r.x - all[i - 1].x < r.size * 0.2));
+    // Text drawn twice a hair apart (bold faked by some Chinese word processors) is kept once; a note's
+    // mark set smaller and raised right after a run (a footnote's ¹ after a cell's 5) is no part of the text.
+    line.runs = line.runs.filter((r, i, all) => i === 0 || !(r.text === all[i - 1].text && r.x - all[i - 1].x < r.size * 0.2) && !raisedMark(r, all[i - 1]));
   }
   return lines;
 }
