@@ -1,6 +1,6 @@
 import { CfbError, openCfb } from './cfb';
 import { holdsArticle, renderBlocks, type Block, type GridCell, type Run } from './blocks';
-import { hasText, PICTURE_LINE, said, Stopped, type ImportResult, type Said } from './types';
+import { hasText, NOTE_MARK, PICTURE_LINE, said, Stopped, type ImportResult, type Said } from './types';
 
 // A Word 97–2003 document (.doc; WPS writes its .wps the same way) as draft text ([MS-DOC]). Its
 // text is in the WordDocument stream, in pieces a "piece table" (the Clx, in the 0Table or 1Table
@@ -38,6 +38,8 @@ interface Props {
   special?: boolean;
   /** Hidden text (sprmCFVanish, 隐藏文字): Word neither shows nor prints it. */
   hidden?: boolean;
+  /** Superscript (sprmCIss 1): a note's mark, when that is all it is. */
+  raised?: boolean;
 }
 /** A range of stream offsets and the properties of the text there. */
 interface PropsRun { fcStart: number; fcEnd: number; props: Props }
@@ -49,6 +51,7 @@ const SPRM_P_F_INNER_TTP = 0x244c;
 const SPRM_C_F_RMARK_DEL = 0x0800;
 const SPRM_C_F_SPEC = 0x0855;
 const SPRM_C_F_VANISH = 0x083c;
+const SPRM_C_ISS = 0x2a48;
 /** A paragraph's properties too long for its page are in the Data stream, at the offset this names. */
 const SPRM_P_HUGE_PAPX = 0x6646;
 /** Two sprms whose variable operand has a 2-byte length (sprmTDefTable) or a special one (sprmPChgTabs). */
@@ -90,6 +93,7 @@ function readSprms(b: Uint8Array, from: number, to: number, into: Props, data?: 
     else if (sprm === SPRM_C_F_SPEC) into.special = byte;
     // 1 on, 0 off; 0x80 as the style says, 0x81 the opposite (styles seldom hide: taken as on).
     else if (sprm === SPRM_C_F_VANISH) into.hidden = b[at] === 1 || b[at] === 0x81;
+    else if (sprm === SPRM_C_ISS) into.raised = b[at] === 1;
     else if (sprm === SPRM_P_F_TTP) into.ttp = byte;
     else if (sprm === SPRM_P_F_INNER_TABLE_CELL) into.innerCell = byte;
     else if (sprm === SPRM_P_F_INNER_TTP) into.innerTtp = byte;
@@ -300,6 +304,12 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
   let anchored: Unit[] = [];
   const w = doc.word;
   let runs: Run[] = [];
+  // Superscript characters, kept apart until their run ends: a note's mark (5¹) is no part of the text.
+  let raised: Run[] = [];
+  const endRaised = () => {
+    if (raised.length && !NOTE_MARK.test(raised.map((r) => r.text).join(''))) runs.push(...raised);
+    raised = [];
+  };
   const fields: Field[] = [];
   let inCode = 0;
   /** The CP after the last text box's anchor. */
@@ -313,7 +323,11 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
       const i = piece.at + (cp - piece.cpStart) * piece.width;
       const code = piece.width === 2 ? w.bytes[i] | (w.bytes[i + 1] << 8) : w.bytes[i];
       const start = w.fileOffset(i);
-      const run = (text: string) => runs.push({ text, start, end: start + piece.width, exact: false });
+      const run = (text: string) => {
+        const r = { text, start, end: start + piece.width, exact: false };
+        if (chp.raised && text.length === 1 && text !== '\n') raised.push(r);
+        else { endRaised(); runs.push(r); }
+      };
       const picture = () => run(PICTURE_LINE);
       const field = fields[fields.length - 1];
       // LibreOffice follows a text box's anchor with a SHAPE field whose result draws the box for older
@@ -333,6 +347,7 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
         const depth = Math.min(props.itap || (props.inTable || code === 0x07 ? 1 : 0), MAX_DEPTH);
         const ends = code === 0x07 && depth <= 1 ? (props.ttp ? 'row' : 'cell')
           : depth >= 2 && props.innerTtp ? 'row' : depth >= 2 && props.innerCell ? 'cell' : 'paragraph';
+        endRaised();
         out.push({ runs, ends, depth: Math.max(depth, code === 0x07 ? 1 : 0), mark: start, edges: props.edges });
         runs = [];
         if (out[out.length - 1].depth === 0) { out.push(...anchored); anchored = []; }
@@ -364,6 +379,7 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
       else if (code >= 0x20) run(piece.width === 2 ? String.fromCharCode(code) : CP1252[code]);
     }
   }
+  endRaised();
   if (runs.length) out.push({ runs, ends: 'paragraph', depth: 0, mark: runs[runs.length - 1].end });
   out.push(...anchored);
   return out;
