@@ -149,6 +149,27 @@ describe('pdf: a note\'s mark raised after a number (a footnote\'s ¹, as Word s
   });
 });
 
+describe('pdf: a watermark laid flat across the middle of every page (Word\'s and WPS\'s horizontal watermark)', () => {
+  const layouts = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text');
+  for (const [mark, size] of [['征求意见稿', 12], ['仅供审核  请勿外传', 24], ['内部资料', 40]] as const) {
+    it(`“${mark}” at ${size} pt: every seed, every layout, every cell bound; no table finding; the watermark not in the text`, async () => {
+      for (const [seed, expected] of Object.entries(EXPECTED)) {
+        for (const figures of [figuresOf(expected), figures2019(expected)]) {
+          for (const layout of layouts) {
+            const pages = typeset(layout.render(figures)).map((p) => ({ ...p, texts: [...p.texts, { x: 150, y: 421, size, text: mark }] }));
+            const draft = text(await importPdf(makePdf(pages)));
+            const where = `seed ${seed} ${figures.version} ${layout.name}`;
+            assert.deepEqual(misread(draft, figures), [], where);
+            const table = check(draft).findings.filter((f) => f.code.startsWith('table') || f.code.startsWith('row') || f.code.startsWith('cell'));
+            assert.deepEqual(table.map((f) => `${f.code} ${f.message}`), [], where);
+            for (const word of mark.split(/\s+/)) assert.ok(!draft.includes(word), where);
+          }
+        }
+      }
+    });
+  }
+});
+
 describe('pdf: a table across a page break, a page number in the middle of it', () => {
   it('the rows on either side of the break are read into one table', async () => {
     const figures = figuresOf(Object.values(EXPECTED)[0]);
