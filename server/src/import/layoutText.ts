@@ -133,7 +133,7 @@ const shape = (line: Line) => line.runs.map((r) => r.text).join('').replace(/\d+
 
 /**
  * The pages without a watermark laid flat (征求意见稿, 内部资料: Word's and WPS's horizontal watermark, printed
- * in the middle of every page): words, no digits, bigger than the text, in the same place on most pages (as
+ * in the middle of every page): words or Chinese characters, no digits, bigger than the text, in the same place on most pages (as
  * many as a running header must be on), which no report's own text is (a table's header printed again on
  * the next pages is not bigger). It would land inside a table's row or a sentence. (A slanted watermark is
  * left out with any text not set left to right.) Then without notes' marks (raisedMark).
@@ -146,7 +146,8 @@ function withoutMarks(pages: Line[][]): Line[][] {
   const body = [...chars].reduce((m, e) => (e[1] > m[1] ? e : m), [0, 0])[0];
   const onPages = new Map<string, number>();
   for (const lines of pages) {
-    const candidates = lines.flatMap((l) => l.runs.filter((r) => r.size >= body * 1.25 && r.text.length >= 2 && !/\d/.test(r.text)).map(key));
+    // (A character of its own when OFD writers place each alone.)
+    const candidates = lines.flatMap((l) => l.runs.filter((r) => r.size >= body * 1.25 && (r.text.length >= 2 || CJK.test(r.text)) && !/[\d０-９]/.test(r.text)).map(key));
     for (const k of new Set(candidates)) onPages.set(k, (onPages.get(k) ?? 0) + 1);
   }
   const least = Math.max(3, pages.length * 0.6);
