@@ -84,10 +84,12 @@ describe('.doc files written as Word writes them (test/layouts/doc.ts, no LibreO
     ['headings in fields, pictures and drawn objects, page breaks', { fields: true, objects: true }],
     ['each table nested in a layout table', { nested: true }],
     ['tracked changes: a deleted number before each, a deleted row in each table', { tracked: true }],
+    ['hidden text (sprmCFVanish): a digit before each number, not read as Word does not show it', { hidden: true }],
+    ['a note\'s mark in superscript (sprmCIss) after every tenth number: 5¹ read as 5, not 51', { noteMarks: true }],
     ['a picture in each table\'s first cell (a stamp): no line of its own', { stamps: true }],
     ['in a compound file of 4096-byte sectors (version 4)', { sectors4096: true }],
     ['the table stream in the mini stream (64-byte sectors)', { mini: true }],
-    ['all of these', { eightBit: true, fields: true, objects: true, nested: true, tracked: true, sectors4096: true, mini: true }],
+    ['all of these', { eightBit: true, fields: true, objects: true, nested: true, tracked: true, hidden: true, noteMarks: true, sectors4096: true, mini: true }],
   ];
   for (const [what, style] of STYLES) {
     it(`${what}: every seed, both formats, the draft of the .docx; every cell bound`, async () => {

@@ -17,8 +17,13 @@ export interface PdfText { x: number; y: number; size: number; text: string }
  * strips of one image one above the other (`strips`, as some scanners write a page).
  */
 export interface PdfImage { x: number; y: number; width: number; height: number; as?: 'image' | 'mask' | 'form' | 'inline' | 'strips' }
-/** `operators`: content-stream operators drawn after the texts, as written (a pathological page's). */
-export interface PdfPage { texts: PdfText[]; images?: PdfImage[]; operators?: string }
+/**
+ * `operators`: content-stream operators drawn after the texts, as written (a pathological page's).
+ * `turn`: a landscape page, its texts placed as it is seen (842 × 595): with a landscape MediaBox (`landscape`,
+ * as Word and WPS write one), or a portrait MediaBox that the viewer turns (`/Rotate 90` or `270`, as
+ * PDF printers write a landscape page), its text drawn turned the other way so that it reads upright. No pictures.
+ */
+export interface PdfPage { texts: PdfText[]; images?: PdfImage[]; operators?: string; turn?: 'landscape' | 90 | 270 }
 /** Where a scanned page's image stands. */
 export const SCAN: PdfImage = { x: 97, y: 141, width: 400, height: 560 };
 export interface PdfOptions {
@@ -113,10 +118,23 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
   add(stream('<< >>', Buffer.from(toUnicode, 'latin1'))); // 6
   const xobjects = pictures ? ` /XObject << /Im1 ${im} 0 R /Im2 ${im + 1} 0 R /Fm1 ${im + 2} 0 R >>` : '';
   for (const page of pages) {
-    const ops = page.texts.map((t) => `BT /F1 ${t.size} Tf 1 0 0 1 ${t.x.toFixed(2)} ${(PAGE.height - t.y).toFixed(2)} Tm <${utf16(t.text)}> Tj ET`);
+    // The text matrix that sets a run at (x, y from the top) of the page as seen.
+    const at = ({ x, y }: PdfText) => {
+      const [X, Y] = [x.toFixed(2), y.toFixed(2)];
+      switch (page.turn) {
+        case undefined: return `1 0 0 1 ${X} ${(PAGE.height - y).toFixed(2)}`;
+        case 'landscape': return `1 0 0 1 ${X} ${(PAGE.width - y).toFixed(2)}`;
+        // Turned clockwise, the MediaBox's left edge is the top; its bottom, the left.
+        case 90: return `0 1 -1 0 ${Y} ${X}`;
+        case 270: return `0 -1 1 0 ${(PAGE.width - y).toFixed(2)} ${(PAGE.height - x).toFixed(2)}`;
+      }
+    };
+    const ops = page.texts.map((t) => `BT /F1 ${t.size} Tf ${at(t)} Tm <${utf16(t.text)}> Tj ET`);
     ops.push(...(page.images ?? []).map(painted));
     if (page.operators) ops.push(page.operators);
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R >>${xobjects} >> /Contents ${objects.length + 2} 0 R >>`);
+    const box = page.turn === 'landscape' ? `${PAGE.height} ${PAGE.width}` : `${PAGE.width} ${PAGE.height}`;
+    const rotate = typeof page.turn === 'number' ? ` /Rotate ${page.turn}` : '';
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${box}]${rotate} /Resources << /Font << /F1 3 0 R >>${xobjects} >> /Contents ${objects.length + 2} 0 R >>`);
     const contents = Buffer.from(ops.join('\n'), 'latin1');
     add(options.deflate ? stream('<< /Filter /FlateDecode >>', deflateSync(contents)) : stream('<< >>', contents));
   }

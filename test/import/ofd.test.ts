@@ -81,6 +81,24 @@ describe('ofd: the seeds typeset on pages, written as OFD, read back', () => {
   }
 });
 
+describe('ofd: a watermark laid flat across the middle of every page (征求意见稿)', () => {
+  for (const [writer, options] of WRITERS) {
+    it(`${writer}: every seed, every cell bound; no table finding; the watermark not in the text`, async () => {
+      for (const [i, [seed, expected]] of Object.entries(EXPECTED).entries()) {
+        for (const figures of [figuresOf(expected), figures2019(expected)]) {
+          const layout = LAYOUTS_OF_PAGES[i % LAYOUTS_OF_PAGES.length];
+          const pages = typeset(layout.render(figures)).map((p) => ({ ...p, texts: [...p.texts, { x: 150, y: 421, size: 24, text: '征求意见稿' }] }));
+          const draft = text(await importOfd(await makeOfd(pages, options)));
+          const where = `seed ${seed} ${figures.version} ${layout.name}`;
+          assert.deepEqual(misread(draft, figures), [], where);
+          assert.deepEqual(tableFindings(draft).map((f) => `${f.code} ${f.message}`), [], where);
+          assert.doesNotMatch(draft, /[征求意见稿]{2}/, where);
+        }
+      }
+    });
+  }
+});
+
 describe('ofd: one wrong cell, pinpointed through the OFD', () => {
   // Each seed in one layout of pages and one writer (a different one for each): cells of tables 3 and 4, one more.
   Object.values(EXPECTED).forEach((expected, i) => {

@@ -110,6 +110,66 @@ describe('pdf: the seeds typeset on pages, read back', () => {
   }
 });
 
+describe('pdf: landscape pages (a wide table printed across the page)', () => {
+  // Word and WPS write a landscape page's MediaBox wide; PDF printers write it tall and turn it (/Rotate), its
+  // text drawn turned the other way. Every page of the seed so, or every other one; the text set on 842 × 595.
+  const layouts = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text');
+  for (const turn of ['landscape', 90, 270] as const) {
+    it(`${turn === 'landscape' ? 'a landscape MediaBox' : `/Rotate ${turn}`}: every seed, every cell bound; no table finding`, async () => {
+      for (const [i, [seed, expected]] of Object.entries(EXPECTED).entries()) {
+        for (const figures of [figuresOf(expected), figures2019(expected)]) {
+          const pages = typeset(layouts[i % layouts.length].render(figures), { perPage: 30 })
+            .map((p, k) => (k + i) % 2 && turn !== 'landscape' ? p : { ...p, turn, texts: p.texts.map((t) => ({ ...t, y: (t.y * 595) / 842 })) });
+          const draft = text(await importPdf(makePdf(pages)));
+          assert.deepEqual(misread(draft, figures), [], `seed ${seed} ${figures.version}`);
+          const table = check(draft).findings.filter((f) => f.code.startsWith('table') || f.code.startsWith('row') || f.code.startsWith('cell'));
+          assert.deepEqual(table.map((f) => `${f.code} ${f.message}`), [], `seed ${seed} ${figures.version}`);
+        }
+      }
+    });
+  }
+});
+
+describe('pdf: a note\'s mark raised after a number (a footnote\'s ¹, as Word sets it: two thirds the size, a third higher)', () => {
+  const layouts = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text');
+  it('after every tenth number of the tables, ¹ ² … or ①: every seed, every cell bound (5¹ is 5, not 51); no table finding', async () => {
+    for (const [i, [seed, expected]] of Object.entries(EXPECTED).entries()) {
+      for (const figures of [figuresOf(expected), figures2019(expected)]) {
+        let n = 0;
+        const pages = typeset(layouts[i % layouts.length].render(figures)).map((p) => ({
+          ...p, texts: p.texts.flatMap((t) => !/^\d+$/.test(t.text) || t.y < 60 || t.y > 800 || n++ % 10 ? [t]
+            : [t, { x: t.x + (t.text.length * t.size) / 2, y: t.y - t.size / 3, size: (t.size * 2) / 3, text: n % 20 === 1 ? '①' : String(n % 9 + 1) }]),
+        }));
+        const draft = text(await importPdf(makePdf(pages)));
+        assert.deepEqual(misread(draft, figures), [], `seed ${seed} ${figures.version}`);
+        const table = check(draft).findings.filter((f) => f.code.startsWith('table') || f.code.startsWith('row') || f.code.startsWith('cell'));
+        assert.deepEqual(table.map((f) => `${f.code} ${f.message}`), [], `seed ${seed} ${figures.version}`);
+      }
+    }
+  });
+});
+
+describe('pdf: a watermark laid flat across the middle of every page (Word\'s and WPS\'s horizontal watermark)', () => {
+  const layouts = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text');
+  for (const [mark, size] of [['征求意见稿', 12], ['仅供审核  请勿外传', 24], ['内部资料', 40]] as const) {
+    it(`“${mark}” at ${size} pt: every seed, every layout, every cell bound; no table finding; the watermark not in the text`, async () => {
+      for (const [seed, expected] of Object.entries(EXPECTED)) {
+        for (const figures of [figuresOf(expected), figures2019(expected)]) {
+          for (const layout of layouts) {
+            const pages = typeset(layout.render(figures)).map((p) => ({ ...p, texts: [...p.texts, { x: 150, y: 421, size, text: mark }] }));
+            const draft = text(await importPdf(makePdf(pages)));
+            const where = `seed ${seed} ${figures.version} ${layout.name}`;
+            assert.deepEqual(misread(draft, figures), [], where);
+            const table = check(draft).findings.filter((f) => f.code.startsWith('table') || f.code.startsWith('row') || f.code.startsWith('cell'));
+            assert.deepEqual(table.map((f) => `${f.code} ${f.message}`), [], where);
+            for (const word of mark.split(/\s+/)) assert.ok(!draft.includes(word), where);
+          }
+        }
+      }
+    });
+  }
+});
+
 describe('pdf: a table across a page break, a page number in the middle of it', () => {
   it('the rows on either side of the break are read into one table', async () => {
     const figures = figuresOf(Object.values(EXPECTED)[0]);

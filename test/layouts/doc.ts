@@ -25,6 +25,10 @@ export interface DocStyle extends Container {
    * first data row a deleted row (its cell marks deleted too), as Word keeps them until they are accepted.
    */
   tracked?: boolean;
+  /** Hidden text (sprmCFVanish, Word's 隐藏文字): a digit before each number of the tables, which Word neither shows nor prints. */
+  hidden?: boolean;
+  /** A note's mark in superscript (sprmCIss) after every tenth number of the tables (5¹), as a footnote's mark is set. */
+  noteMarks?: boolean;
   /** The FIB's fEncrypted flag set. */
   encrypted?: boolean;
   /** A picture (a stamp, a logo) at the end of each table's first cell: no line of the draft, as a web page's is not. */
@@ -50,7 +54,7 @@ const PICTURE_TEXT: Record<DocPicture, string> = {
 /** A paragraph mark's properties: where it stands in a table. */
 interface Props { depth?: number; ttp?: boolean; cell?: boolean; edges?: number[] }
 /** The text up to a paragraph mark (U+000D) or cell mark (U+0007), and the mark's properties. */
-interface Para { text: string; mark: '\r' | '\x07'; props: Props; deleted?: number | 'all'; pictures?: boolean }
+interface Para { text: string; mark: '\r' | '\x07'; props: Props; deleted?: number | 'all'; hidden?: number; raised?: number; pictures?: boolean }
 
 /** A grid column's width, in twips. */
 const COLUMN = 600;
@@ -58,8 +62,9 @@ const COLUMN = 600;
 /** A number a reviewer replaced: deleted before the number now there. */
 const replaced = (text: string) => String(Number(text) + 7);
 
-function tableParas(table: WordTable, depth: number, tracked: boolean): Para[] {
+function tableParas(table: WordTable, depth: number, tracked: boolean, hidden = false, noteMarks = false): Para[] {
   const out: Para[] = [];
+  let numbers = 0;
   // At depth 1 a cell and a row end with U+0007; in a nested table, with a paragraph mark.
   const mark = depth === 1 ? '\x07' : '\r';
   const rowParas = (row: WordTable['rows'][number]): Para[] => {
@@ -70,7 +75,12 @@ function tableParas(table: WordTable, depth: number, tracked: boolean): Para[] {
       lines.slice(0, -1).forEach((line) => paras.push({ text: line, mark: '\r', props: { depth } }));
       const text = lines[lines.length - 1];
       const was = tracked && c.kind === 'value' && /^\d+$/.test(text);
-      paras.push({ text: was ? replaced(text) + text : text, mark, props: { depth, cell: true }, deleted: was ? replaced(text).length : undefined });
+      const hid = hidden && c.kind === 'value' && /^\d+$/.test(text) ? '9' : '';
+      const note = noteMarks && c.kind === 'value' && /^\d+$/.test(text) && numbers++ % 10 === 0 ? String(numbers % 9 + 1) : '';
+      paras.push({
+        text: (was ? replaced(text) : '') + hid + text + note, mark, props: { depth, cell: true },
+        deleted: was ? replaced(text).length : undefined, hidden: hid.length || undefined, raised: note.length || undefined,
+      });
     });
     const last = row.cells[row.cells.length - 1];
     const edges = [...xs, xs[xs.length - 1] + last.span].map((x) => x * COLUMN);
@@ -104,7 +114,7 @@ function parasOf(f: Figures, style: DocStyle): Para[] {
       continue;
     }
     const table = wordTable(f, part.key);
-    const paras = tableParas(table, style.nested ? 2 : 1, style.tracked ?? false);
+    const paras = tableParas(table, style.nested ? 2 : 1, style.tracked ?? false, style.hidden, style.noteMarks);
     if (style.stamps) {
       const cell = paras.find((p) => p.props.cell)!;
       Object.assign(cell, { text: `${cell.text}\x01`, pictures: true });
@@ -200,11 +210,13 @@ export function renderDoc(f: Figures, style: DocStyle = {}): Buffer {
   // The characters' properties: runs of deleted, special and plain text, 80 to an FKP page, the deleted
   // ones pointing at one Chpx (sprmCFRMarkDel, with the author's index and the time, as Word writes
   // them), the pictures at another (sprmCFSpec, sprmCPicLocation).
-  type Kind = 'deleted' | 'special' | 'plain';
+  type Kind = 'deleted' | 'hidden' | 'raised' | 'special' | 'plain';
   const kinds: Kind[] = [];
   for (const p of paras) {
     for (let i = 0; i <= p.text.length; i++) {
-      kinds.push(p.deleted === 'all' || (typeof p.deleted === 'number' && i < p.deleted) ? 'deleted'
+      const deleted = typeof p.deleted === 'number' ? p.deleted : 0;
+      kinds.push(p.deleted === 'all' || i < deleted ? 'deleted' : i < deleted + (p.hidden ?? 0) ? 'hidden'
+        : i < p.text.length && i >= p.text.length - (p.raised ?? 0) ? 'raised'
         : p.pictures && (p.text[i] === '\x01' || p.text[i] === '\x08') ? 'special' : 'plain');
     }
   }
@@ -213,8 +225,11 @@ export function renderDoc(f: Figures, style: DocStyle = {}): Buffer {
     const last = charRuns[charRuns.length - 1];
     if (last && last.kind === kind) last.to = c + 1; else charRuns.push({ from: c, to: c + 1, kind });
   });
-  const CHPX = { deleted: Buffer.from([13, 0x00, 0x08, 1, 0x63, 0x48, 0, 0, 0x64, 0x68, 0, 0, 0, 0]), special: Buffer.from([9, 0x55, 0x08, 1, 0x03, 0x6a, 0, 0, 0, 0]) };
-  const CHPX_AT = { deleted: 496, special: 480 };
+  const CHPX = {
+    deleted: Buffer.from([13, 0x00, 0x08, 1, 0x63, 0x48, 0, 0, 0x64, 0x68, 0, 0, 0, 0]), special: Buffer.from([9, 0x55, 0x08, 1, 0x03, 0x6a, 0, 0, 0, 0]),
+    hidden: Buffer.from([3, 0x3c, 0x08, 1]), raised: Buffer.from([3, 0x48, 0x2a, 1]),
+  };
+  const CHPX_AT = { deleted: 496, special: 480, hidden: 472, raised: 464 };
   const chpxPages: Buffer[] = [];
   const chpxFcs: number[] = [];
   for (let first = 0; first < charRuns.length; first += 80) {
@@ -228,6 +243,8 @@ export function renderDoc(f: Figures, style: DocStyle = {}): Buffer {
     });
     CHPX.deleted.copy(page, CHPX_AT.deleted);
     CHPX.special.copy(page, CHPX_AT.special);
+    CHPX.hidden.copy(page, CHPX_AT.hidden);
+    CHPX.raised.copy(page, CHPX_AT.raised);
     page[511] = group.length;
     chpxPages.push(page);
   }

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { Document, type FileChild, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, Textbox, TextRun, WidthType } from 'docx';
 import type { Figures } from './figures';
-import { rowspans } from './html';
+import { renderMht, rowspans } from './html';
 import { reportParts } from './render';
 import { relabel, type LabelFamily } from './labels';
 import { PNG, type Pictures } from './pictures';
@@ -219,4 +219,28 @@ export async function withAutoNumberedHeadings(docx: Buffer): Promise<Buffer> {
 export async function renderScannedDocx(pages: number, form: DocxPicture): Promise<Buffer> {
   const forms = new Map(Array.from({ length: pages }, (_, i): [number, DocxPicture] => [i + 1, form]));
   return withPictures(await Packer.toBuffer(new Document({ sections: [{ children: [...forms.keys()].map(placeholder) }] })), forms);
+}
+
+/**
+ * A .docx as programs that make one from a web page's content write it (an office system's editor,
+ * html-docx-js): the page itself, imported whole (w:altChunk) as a web archive (`mht`, message/rfc822) or as
+ * a web page (`html`), which Word merges in when it opens the file; `before`: paragraphs of the document's
+ * own ahead of it (a title typed in Word), and the chunk given a w:altChunkPr.
+ */
+export async function renderChunkedDocx(html: string, form: 'mht' | 'html', before: string[] = []): Promise<Buffer> {
+  const zip = new JSZip();
+  const [name, type] = form === 'mht' ? ['afchunk.mht', 'message/rfc822'] : ['chunk1.htm', 'text/html'];
+  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+    + `<Default Extension="${name.split('.')[1]}" ContentType="${type}"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`);
+  const rels = (rel: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`;
+  zip.file('_rels/.rels', rels(`<Relationship Id="R1" Type="${RELS}/officeDocument" Target="/word/document.xml"/>`));
+  // html-docx-js names the chunk from the package's root; Word's own relationships are relative to word/.
+  zip.file('word/_rels/document.xml.rels', rels(`<Relationship Type="${RELS}/aFChunk" Target="${form === 'mht' ? `/word/${name}` : name}" Id="htmlChunk"/>`));
+  const paragraphs = before.map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join('');
+  const chunk = before.length ? '<w:altChunk r:id="htmlChunk"><w:altChunkPr><w:matchSrc/></w:altChunkPr></w:altChunk>' : '<w:altChunk r:id="htmlChunk" />';
+  zip.file('word/document.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    + `xmlns:r="${RELS}"><w:body>${paragraphs}${chunk}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`);
+  zip.file(`word/${name}`, form === 'mht' ? renderMht(html, 'quoted-printable') : html);
+  return zip.generateAsync({ type: 'nodebuffer' });
 }

@@ -1,6 +1,6 @@
 import { CfbError, openCfb } from './cfb';
 import { holdsArticle, renderBlocks, type Block, type GridCell, type Run } from './blocks';
-import { hasText, PICTURE_LINE, said, Stopped, type ImportResult, type Said } from './types';
+import { hasText, NOTE_MARK, PICTURE_LINE, said, Stopped, type ImportResult, type Said } from './types';
 
 // A Word 97–2003 document (.doc; WPS writes its .wps the same way) as draft text ([MS-DOC]). Its
 // text is in the WordDocument stream, in pieces a "piece table" (the Clx, in the 0Table or 1Table
@@ -36,6 +36,10 @@ interface Props {
   deleted?: boolean;
   /** The character stands for something else (sprmCFSpec): U+0001 a picture, U+0008 a drawn object, a note's mark… */
   special?: boolean;
+  /** Hidden text (sprmCFVanish, 隐藏文字): Word neither shows nor prints it. */
+  hidden?: boolean;
+  /** Superscript (sprmCIss 1): a note's mark, when that is all it is. */
+  raised?: boolean;
 }
 /** A range of stream offsets and the properties of the text there. */
 interface PropsRun { fcStart: number; fcEnd: number; props: Props }
@@ -46,6 +50,8 @@ const SPRM_P_F_INNER_TABLE_CELL = 0x244b;
 const SPRM_P_F_INNER_TTP = 0x244c;
 const SPRM_C_F_RMARK_DEL = 0x0800;
 const SPRM_C_F_SPEC = 0x0855;
+const SPRM_C_F_VANISH = 0x083c;
+const SPRM_C_ISS = 0x2a48;
 /** A paragraph's properties too long for its page are in the Data stream, at the offset this names. */
 const SPRM_P_HUGE_PAPX = 0x6646;
 /** Two sprms whose variable operand has a 2-byte length (sprmTDefTable) or a special one (sprmPChgTabs). */
@@ -85,6 +91,9 @@ function readSprms(b: Uint8Array, from: number, to: number, into: Props, data?: 
     } else if (sprm === SPRM_P_F_IN_TABLE) into.inTable = byte;
     else if (sprm === SPRM_C_F_RMARK_DEL) into.deleted = byte;
     else if (sprm === SPRM_C_F_SPEC) into.special = byte;
+    // 1 on, 0 off; 0x80 as the style says, 0x81 the opposite (styles seldom hide: taken as on).
+    else if (sprm === SPRM_C_F_VANISH) into.hidden = b[at] === 1 || b[at] === 0x81;
+    else if (sprm === SPRM_C_ISS) into.raised = b[at] === 1;
     else if (sprm === SPRM_P_F_TTP) into.ttp = byte;
     else if (sprm === SPRM_P_F_INNER_TABLE_CELL) into.innerCell = byte;
     else if (sprm === SPRM_P_F_INNER_TTP) into.innerTtp = byte;
@@ -252,12 +261,13 @@ function openDoc(file: Uint8Array) {
     word, pieces, ccp, anchors, boxes,
     /** Where the paragraph whose mark is at `cp` stands in a table. */
     paragraphAt: (piece: Piece, cp: number) => propsAt(paragraphs, piece, cp),
-    /** Whether the character at `cp` is text a tracked change deleted (Word shows it struck through, or not at all). */
-    deletedAt: (piece: Piece, cp: number) => propsAt(characters, piece, cp).deleted === true,
+    /**
+     * The properties of the character at `cp`: whether a tracked change deleted it (Word shows it struck
+     * through, or not at all), it is hidden, or it stands for a picture or an object (sprmCFSpec).
+     */
+    charAt: (piece: Piece, cp: number) => propsAt(characters, piece, cp),
     /** Whether the drawn object anchored at `cp` is a text box (whose text is read, not shown as a picture). */
     isBox: (cp: number) => boxes.has(anchors.get(cp) ?? NaN),
-    /** Whether the character at `cp` stands for a picture or an object (sprmCFSpec). */
-    specialAt: (piece: Piece, cp: number) => propsAt(characters, piece, cp).special === true,
   };
 }
 
@@ -294,6 +304,12 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
   let anchored: Unit[] = [];
   const w = doc.word;
   let runs: Run[] = [];
+  // Superscript characters, kept apart until their run ends: a note's mark (5¹) is no part of the text.
+  let raised: Run[] = [];
+  const endRaised = () => {
+    if (raised.length && !NOTE_MARK.test(raised.map((r) => r.text).join(''))) runs.push(...raised);
+    raised = [];
+  };
   const fields: Field[] = [];
   let inCode = 0;
   /** The CP after the last text box's anchor. */
@@ -302,11 +318,16 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
     const lo = Math.max(from, piece.cpStart), hi = Math.min(to, piece.cpEnd);
     for (let cp = lo; cp < hi; cp++) {
       // Text a tracked change deleted is not the report's (a row deleted goes with its cell marks).
-      if (doc.deletedAt(piece, cp)) continue;
+      const chp = doc.charAt(piece, cp);
+      if (chp.deleted) continue;
       const i = piece.at + (cp - piece.cpStart) * piece.width;
       const code = piece.width === 2 ? w.bytes[i] | (w.bytes[i + 1] << 8) : w.bytes[i];
       const start = w.fileOffset(i);
-      const run = (text: string) => runs.push({ text, start, end: start + piece.width, exact: false });
+      const run = (text: string) => {
+        const r = { text, start, end: start + piece.width, exact: false };
+        if (chp.raised && text.length === 1 && text !== '\n') raised.push(r);
+        else { endRaised(); runs.push(r); }
+      };
       const picture = () => run(PICTURE_LINE);
       const field = fields[fields.length - 1];
       // LibreOffice follows a text box's anchor with a SHAPE field whose result draws the box for older
@@ -326,6 +347,7 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
         const depth = Math.min(props.itap || (props.inTable || code === 0x07 ? 1 : 0), MAX_DEPTH);
         const ends = code === 0x07 && depth <= 1 ? (props.ttp ? 'row' : 'cell')
           : depth >= 2 && props.innerTtp ? 'row' : depth >= 2 && props.innerCell ? 'cell' : 'paragraph';
+        endRaised();
         out.push({ runs, ends, depth: Math.max(depth, code === 0x07 ? 1 : 0), mark: start, edges: props.edges });
         runs = [];
         if (out[out.length - 1].depth === 0) { out.push(...anchored); anchored = []; }
@@ -335,7 +357,7 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
       if (code === 0x08 && boxes.has(cp)) { anchored.push(...boxes.get(cp)!); continue; }
       // A drawn object is a picture when it is one the document lists (PlcSpaMom: a SHAPE field's result
       // holds one that is not) and no text box.
-      const special = (code === 0x01 || (code === 0x08 && doc.anchors.has(cp) && !doc.isBox(cp))) && doc.specialAt(piece, cp);
+      const special = (code === 0x01 || (code === 0x08 && doc.anchors.has(cp) && !doc.isBox(cp))) && chp.special === true;
       if (inCode > 0) {
         // The code of the innermost field (not of a field in another's code): its instruction, and whether it holds an object.
         if (field.result) continue;
@@ -349,12 +371,15 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
         if (field) field.shown = true;
         continue;
       }
+      // Hidden text is not shown (a mark, a field's or an object's character keeps its part all the same).
+      if (chp.hidden) continue;
       if (code === 0x0b || code === 0x0c || code === 0x0e) run('\n');
       else if (code === 0x09) run('\t');
       else if (code === 0x1e) run('-');
       else if (code >= 0x20) run(piece.width === 2 ? String.fromCharCode(code) : CP1252[code]);
     }
   }
+  endRaised();
   if (runs.length) out.push({ runs, ends: 'paragraph', depth: 0, mark: runs[runs.length - 1].end });
   out.push(...anchored);
   return out;

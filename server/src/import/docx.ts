@@ -1,6 +1,8 @@
 import { importHtml } from './html';
 import { OLE_SIGNATURE, startsWith, ZIP_SIGNATURE } from './formats';
 import { BROKEN, importDoc, NO_TEXT, NOT_WORD } from './doc';
+import { readText } from './decode';
+import { pageOfMht } from './mht';
 import { hasText, type ImportResult } from './types';
 
 // A Word document (.docx) as draft text: mammoth turns it into HTML, keeping merged cells as
@@ -143,22 +145,94 @@ function withNumbers(xml: string, numbering: string): string {
   });
 }
 
+// A tracked change of properties (w:rPrChange, w:pPrChange, w:tcPrChange…) keeps the properties as they
+// were before it: a run once hidden (w:vanish) and now shown, a paragraph once numbered. Word shows the
+// present ones; so does mammoth, but the hidden runs and numbers below are found by pattern, so these go first.
+const PROPERTIES_CHANGE = /<w:(rPr|pPr|sectPr|tblPr|tblPrEx|trPr|tcPr|tblGrid)Change\b(?:[^>]*\/>|[^>]*>[\s\S]*?<\/w:\1Change>)/g;
+
+// A content control that shows its placeholder (单击或点击此处输入文字。, w:showingPlcHdr) was never filled in:
+// its text is the template's prompt, not the report's (a cell left blank). Its text is dropped, its paragraphs kept.
+const PLACEHOLDER = /(<w:sdtPr>(?:(?!<\/w:sdtPr>)[\s\S])*?<w:showingPlcHdr(?:\s+w:val="(?:true|1|on)")?\s*\/>[\s\S]*?<\/w:sdtPr>(?:<w:sdtEndPr\/>|<w:sdtEndPr>[\s\S]*?<\/w:sdtEndPr>)?<w:sdtContent>)([\s\S]*?)(?=<\/w:sdtContent>)/g;
+const withoutPrompts = (xml: string) => xml.replace(PLACEHOLDER, (_, head: string, content: string) => head + content.replace(/<w:t\b[^>]*?(?:\/>|>[^<]*<\/w:t>)/g, ''));
+
 // A run of hidden text (w:vanish; not w:val="false"): Word neither shows nor prints it, mammoth reads it.
 const HIDDEN_RUN = /<w:r\b(?:\s[^>]*)?>(?:(?!<\/w:r>)[\s\S])*?<w:vanish(?:\s+w:val="(?:true|1|on)")?\s*\/>(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g;
 
-/** The .docx with what mammoth would drop (charts, text boxes in DrawingML alone, fields' results, Word's own numbers) in forms it reads, without hidden text. */
-async function readable(buffer: Buffer): Promise<Buffer> {
+// ---- imported chunks (w:altChunk) ----
+
+// Programs that write .docx from a web page's content (an office system's editor, html-docx-js) often put
+// the content in as it is, a web page or web archive the document imports (w:altChunk), which Word merges
+// in when it opens the file; mammoth drops it, and the report with it. Each chunk stands in the document as a
+// paragraph holding only this mark and its number, which the chunk's page replaces in mammoth's HTML.
+const CHUNK = /<w:altChunk\b[^>]*?\br:id="([^"]*)"[^>]*?(?:\/>|>[\s\S]*?<\/w:altChunk>)/g;
+const CHUNK_MARK = '\u{f0000}';
+const CHUNK_PARAGRAPH = new RegExp(`<p>${CHUNK_MARK}(\\d+)${CHUNK_MARK}</p>`, 'gu');
+
+/** The web page an imported chunk holds (a page, or a web archive's), its body's inside; '' for other kinds (RTF, a .docx, plain text). */
+function chunkPage(bytes: Uint8Array): string {
+  const archived = pageOfMht(bytes);
+  const decoded = archived === undefined ? readText(bytes) : { text: archived };
+  const page = 'text' in decoded ? decoded.text : '';
+  if (!/<(?:html|body|p|div|table)\b/i.test(page.slice(0, 4096))) return '';
+  return /<body\b[^>]*>([\s\S]*?)(?:<\/body>|$)/i.exec(page)?.[1] ?? page;
+}
+
+type Zip = import('jszip');
+interface Relationship { type: string; target: string }
+
+/** A part's relationships by id, each target as a name in the package (relative to the part's folder, or from the root). */
+async function relationships(zip: Zip, part: string): Promise<Map<string, Relationship>> {
+  const slash = part.lastIndexOf('/');
+  const [folder, name] = [part.slice(0, slash + 1), part.slice(slash + 1)];
+  const rels = (await zip.file(`${folder}_rels/${name}.rels`)?.async('string')) ?? '';
+  const out = new Map<string, Relationship>();
+  for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const [id, type, target] = ['Id', 'Type', 'Target'].map((a) => new RegExp(`\\b${a}="([^"]*)"`).exec(tag)?.[1]);
+    if (id && type && target) out.set(id, { type, target: target.startsWith('/') ? target.slice(1) : folder + target });
+  }
+  return out;
+}
+const ofType = (rels: Map<string, Relationship>, type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
+
+/** Each chunk's mark in the document's XML, and the chunks' pages. */
+async function withChunkMarks(xml: string, zip: Zip, rels: Map<string, Relationship>): Promise<{ xml: string; pages: string[] }> {
+  const pages: string[] = [];
+  if (!xml.includes('<w:altChunk')) return { xml, pages };
+  const ids: string[] = [];
+  const marked = xml.replace(CHUNK, (_, id: string) => `<w:p><w:r><w:t>${CHUNK_MARK}${ids.push(id) - 1}${CHUNK_MARK}</w:t></w:r></w:p>`);
+  for (const id of ids) {
+    const part = zip.file(rels.get(id)?.target ?? '');
+    pages.push(part ? chunkPage(await part.async('uint8array')) : '');
+  }
+  return { xml: marked, pages };
+}
+
+/** The .docx with what mammoth would drop (charts, text boxes in DrawingML alone, fields' results, Word's own numbers, imported chunks) in forms it reads, without hidden text; and the chunks' pages. */
+async function readable(buffer: Buffer): Promise<{ buffer: Buffer; chunks: string[] }> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buffer);
-  const part = zip.file('word/document.xml');
+  // The main part, as the package names it (word/document.xml; some writers name it word/document2.xml).
+  const main = ofType(await relationships(zip, ''), 'officeDocument') ?? 'word/document.xml';
+  const part = zip.file(main);
   const xml = part ? await part.async('string') : '';
-  const numbering = xml.includes('<w:numPr>') ? await zip.file('word/numbering.xml')?.async('string') : undefined;
-  const numbered = numbering ? withNumbers(xml, numbering) : xml;
+  const rels = await relationships(zip, main);
+  const numbering = xml.includes('<w:numPr>') ? await zip.file(ofType(rels, 'numbering') ?? '')?.async('string') : undefined;
+  const { xml: chunked, pages: chunks } = await withChunkMarks(xml, zip, rels);
+  const present = withoutPrompts(chunked.replace(PROPERTIES_CHANGE, ''));
+  const numbered = numbering ? withNumbers(present, numbering) : present;
   const changed = withVmlTextBoxes(numbered.replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1').replace(HIDDEN_RUN, ''));
-  if (changed === xml) return buffer;
-  zip.file('word/document.xml', changed);
-  return zip.generateAsync({ type: 'nodebuffer' });
+  if (changed === xml) return { buffer, chunks };
+  zip.file(main, changed);
+  return { buffer: await zip.generateAsync({ type: 'nodebuffer' }), chunks };
 }
+
+/**
+ * A footnote's or endnote's mark, which mammoth writes as a link [1] in a <sup> (after a cell's number it
+ * was read as part of it: 0[1], not a number), and the link ↑ back to it after the note's text. Word shows
+ * a small raised number, no text of the report: the marks are dropped, as in a .doc (doc.ts); the notes'
+ * text stays, after the report's.
+ */
+const NOTE_MARKS = /<sup><a href="#(?:footnote|endnote)-[^"]*" id="(?:footnote|endnote)-ref-[^"]*">\[\d+\]<\/a><\/sup>|<a href="#(?:footnote|endnote)-ref-[^"]*">↑<\/a>/g;
 
 /**
  * A Word file by what its bytes are, not by its name: a .docx is a zip; a .doc (and a .docx with a
@@ -176,11 +250,13 @@ export async function importWord(bytes: Uint8Array, named: 'doc' | 'docx'): Prom
   const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: await readable(buffer) }, { convertImage: noImages, externalFileAccess: false })).value;
+    const { buffer: docx, chunks } = await readable(buffer);
+    html = (await mammoth.convertToHtml({ buffer: docx }, { convertImage: noImages, externalFileAccess: false })).value
+      .replace(CHUNK_PARAGRAPH, (_, n: string) => chunks[Number(n)] ?? '');
   } catch {
     // A zip that is cut short, or one without word/document.xml: mammoth says which, in English; the user needs only this.
     return { refused: BROKEN };
   }
-  const { text } = importHtml(html);
+  const { text } = importHtml(html.replace(NOTE_MARKS, ''));
   return hasText(text) ? { text } : { refused: NO_TEXT };
 }

@@ -1,7 +1,7 @@
 import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { holdsArticle, renderBlocks, runsText, type Block, type GridCell, type Run } from './blocks';
 import { documentFile } from '../core/strings';
-import { PICTURE_LINE, type Imported } from './types';
+import { NOTE_MARK, PICTURE_LINE, type Imported } from './types';
 
 // A web page (a published report, or Word's “save as web page”) as draft text: the article's
 // paragraphs and tables, and where in the page's HTML each character of the draft came from.
@@ -42,10 +42,29 @@ function pixels(el: Element, name: 'width' | 'height'): number | undefined {
 /** An icon (print, share, a bullet), which no table was ever shrunk to. */
 const isIcon = (img: Element) => (pixels(img, 'width') ?? Infinity) < 120 || (pixels(img, 'height') ?? Infinity) < 40;
 
+/** An element's text, if it is short (a note's mark is a character or three). */
+function shortText(el: Element, max = 8): string | undefined {
+  let text = '';
+  const stack: T.Node[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeName === '#text') { text += (n as T.TextNode).value; if (text.length > max) return undefined; } else if (isElement(n)) for (const c of n.childNodes) stack.push(c);
+  }
+  return text;
+}
+
+// Word's web pages link a footnote's, an endnote's and a comment's mark to the note ([1], [A1]).
+const WORD_NOTE_LINK = /^#_(?:ftn|edn|msocom_)\d+$/;
+
 function hidden(el: Element): boolean {
   if (SKIPPED.has(el.tagName) || attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true;
+  // A note's mark raised after a word or a number (<sup>1</sup>): 5<sup>1</sup> is 5, not 51.
+  if (el.tagName === 'sup') return NOTE_MARK.test(shortText(el) ?? '');
+  if (el.tagName === 'a' && WORD_NOTE_LINK.test(attr(el, 'href') ?? '')) return true;
   const style = attr(el, 'style');
-  return style !== undefined && /display\s*:\s*none/i.test(style);
+  // (Word's web pages write hidden text as mso-hide:all, with display:none or alone; the reviewers'
+  // comments, in a list of their own that shows when the page is read where Word's notes are not supported.)
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all|mso-element\s*:\s*comment-list/i.test(style);
 }
 
 /**
@@ -137,18 +156,20 @@ function layoutTables(root: T.ParentNode): Set<Element> {
 
 const childElements = (el: Element, tags: string[]) => el.childNodes.filter((n): n is Element => isElement(n) && tags.includes(n.tagName));
 
-/** The rows of a table, its header, body and footer sections in order. */
+/** The rows of a table, its header, body and footer sections in order; not those hidden (a row an editor hid, a browser does not show). */
 function tableRows(table: Element): Element[] {
-  return table.childNodes.flatMap((n) => !isElement(n) ? []
+  return table.childNodes.flatMap((n) => !isElement(n) || hidden(n) ? []
     : n.tagName === 'tr' ? [n]
-      : ['thead', 'tbody', 'tfoot'].includes(n.tagName) ? childElements(n, ['tr']) : []);
+      : ['thead', 'tbody', 'tfoot'].includes(n.tagName) ? childElements(n, ['tr']).filter((tr) => !hidden(tr)) : []);
 }
+/** A row's cells that a browser shows (a hidden one takes no place in the grid either). */
+const rowCells = (tr: Element) => childElements(tr, ['td', 'th']).filter((td) => !hidden(td));
 
 /**
  * A table of one column: a box around the article (its paragraphs would run into one line if read as a
  * cell), or a list. Read as blocks, which is what its rows are anyway.
  */
-const oneColumn = (table: Element) => tableRows(table).every((tr) => childElements(tr, ['td', 'th']).length <= 1);
+const oneColumn = (table: Element) => tableRows(table).every((tr) => rowCells(tr).length <= 1);
 
 const span = (el: Element, name: string, max: number) => {
   const n = Number.parseInt(attr(el, name) ?? '1', 10);
@@ -183,7 +204,7 @@ function tableBlock(table: Element, source: string): Extract<Block, { kind: 'tab
   const rows: GridCell[][] = trs.map(() => []);
   trs.forEach((tr, r) => {
     let c = 0;
-    for (const td of childElements(tr, ['td', 'th'])) {
+    for (const td of rowCells(tr)) {
       while (rows[r][c]) c++;
       const colspan = span(td, 'colspan', MAX_COLSPAN);
       // rowspan="0" (to the end of the table) and spans past the last row stop at the last row.

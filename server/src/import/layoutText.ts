@@ -1,6 +1,6 @@
 import { nextColumn } from '../core/parse/tokens';
 import { isPageMarker } from '../core/strings';
-import { PICTURE_LINE } from './types';
+import { NOTE_MARK, PICTURE_LINE } from './types';
 
 // Positioned text (a PDF's text layer, an OFD's text objects) as draft text the reader reads like
 // `pdftotext -layout` output: the words of one baseline on one line, each at a column proportional
@@ -32,6 +32,13 @@ const SAME_LINE = 0.75;
 // A gap narrower than this share of the size is inside a word: pdf.js splits runs where the font or
 // the spacing changes, not where the words do, and OFD writers often place each character alone.
 export const WORD_GAP = 0.15;
+
+/**
+ * Whether `run` is a note's mark set after `before` (a footnote's ¹ after a cell's 5), no part of the text: two
+ * fifths to four fifths its size, its baseline a fifth of a size higher or more, no wider gap than a third of a size.
+ */
+const raisedMark = (run: Run, before: Run) => run.size <= before.size * 0.8 && run.size >= before.size * 0.4 && before.y - run.y >= before.size * 0.2
+  && run.x - (before.x + before.width) < before.size * 0.3 && NOTE_MARK.test(run.text);
 
 /** A page's runs as lines, top to bottom: grouped by baseline, each line left to right. */
 export function linesOf(runs: Run[]): Line[] {
@@ -125,10 +132,40 @@ const MARGIN = 0.08;
 const shape = (line: Line) => line.runs.map((r) => r.text).join('').replace(/\d+/g, '#').replace(/\s+/g, '');
 
 /**
+ * The pages without a watermark laid flat (征求意见稿, 内部资料: Word's and WPS's horizontal watermark, printed
+ * in the middle of every page): words or Chinese characters, no digits, bigger than the text, in the same place on most pages (as
+ * many as a running header must be on), which no report's own text is (a table's header printed again on
+ * the next pages is not bigger). It would land inside a table's row or a sentence. (A slanted watermark is
+ * left out with any text not set left to right.) Then without notes' marks (raisedMark).
+ */
+function withoutMarks(pages: Line[][]): Line[][] {
+  const key = (r: Run) => `${Math.round(r.x / 4)} ${Math.round(r.y / 4)} ${r.text}`;
+  // The size most of the text is set in (by characters).
+  const chars = new Map<number, number>();
+  for (const r of pages.flat().flatMap((l) => l.runs)) chars.set(r.size, (chars.get(r.size) ?? 0) + r.text.length);
+  const body = [...chars].reduce((m, e) => (e[1] > m[1] ? e : m), [0, 0])[0];
+  const onPages = new Map<string, number>();
+  for (const lines of pages) {
+    // (A character of its own when OFD writers place each alone.)
+    const candidates = lines.flatMap((l) => l.runs.filter((r) => r.size >= body * 1.25 && (r.text.length >= 2 || CJK.test(r.text)) && !/[\d０-９]/.test(r.text)).map(key));
+    for (const k of new Set(candidates)) onPages.set(k, (onPages.get(k) ?? 0) + 1);
+  }
+  const least = Math.max(3, pages.length * 0.6);
+  const marks = new Set([...onPages].filter(([, n]) => n >= least).map(([k]) => k));
+  return pages.map((lines) => lines.flatMap((line) => {
+    if (line.picture) return [line];
+    const runs = line.runs.filter((r) => marks.size === 0 || !marks.has(key(r))).filter((r, i, all) => i === 0 || !raisedMark(r, all[i - 1]));
+    if (runs.length === line.runs.length) return [line];
+    return runs.length ? [{ ...line, runs, size: runs.reduce((m, r) => (r.text.length > m.text.length ? r : m)).size }] : [];
+  }));
+}
+
+/**
  * The pages' lines as one text (`heights`: each page's, in the units of its lines), without what is printed in the margins of every page (a running
  * header, a footer) and page numbers (“- 3 -”, “第 3 页”): they would land inside tables and sentences.
  */
-export function draft(pages: Line[][], heights: number[]): string {
+export function draft(printed: Line[][], heights: number[]): string {
+  const pages = withoutMarks(printed);
   const inMargin = (line: Line, p: number) => line.y < heights[p] * MARGIN || line.y > heights[p] * (1 - MARGIN);
   // How many pages have a line of this shape in their margins, and where.
   const seen = new Map<string, number[]>();

@@ -16,6 +16,12 @@ export const PICTURE_LINE = '![图片]()';
 /** Whether a draft holds any text but its pictures: a document of pictures alone is refused as one without text. */
 export const hasText = (draft: string) => /\S/.test(draft.replaceAll(PICTURE_LINE, ''));
 
+/**
+ * A note's mark, set raised and small after a word or a number (a footnote's ¹, [2], ①, 注3): a reader
+ * sees it apart, and after a cell's number it is no digit of it (5¹ is 5, not 51).
+ */
+export const NOTE_MARK = /^\s*(?:\[\d{1,3}\]|[(（]\d{1,3}[)）]|\d{1,3}|[\u2460-\u2473\u2776-\u277f*※]|注\d{0,2})\s*$/;
+
 /** An importer's own fault, not the document's: said so, and the other files checked all the same. */
 export function importerFailed(error: unknown): Said {
   const why = error instanceof Error ? error.message : String(error);
