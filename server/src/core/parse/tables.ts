@@ -154,6 +154,17 @@ function isRemark(seg: Segment, n: number): boolean {
   return digits < n && value?.kind === Kind.Value && label.end === value.start;
 }
 
+/**
+ * Whether a run is a remark beside a row: in one cell after all of the row's numbers, on their line, the
+ * rest of the line in that cell too (the rows of a web page's text run on one line, each in cells of its own).
+ */
+function besideRow(row: Draft, seg: Segment, next: Segment | undefined): boolean {
+  const values = row.tokens.filter(isValue), last = values[values.length - 1], cell = seg.labels[0].cell;
+  if (last === undefined || values.length < row.spec.columns.length || last.cell < 0 || cell <= last.cell) return false;
+  const inCell = (t: Token) => t.line === last.line && t.cell === cell;
+  return seg.labels.every(inCell) && seg.tokens.every(inCell) && (next === undefined || next.labels[0].line !== last.line || next.labels[0].cell === cell);
+}
+
 /** A label that opens with a numbering (四、 （三） 3. 1、): a row's or group's first line. */
 const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))/;
 
@@ -270,6 +281,9 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       if (borrowed) { named = [borrowed]; tail = wrapped; }
     }
     if (done && !named.some((r) => !byKey.has(r.key))) continue;
+    // A remark that names a row (a 备注 cell: “上年结转6件均已办结”, “其中予以公开3件”) is no row: words in a cell
+    // of their own after a whole row's numbers, the last on its line (a tab or pipe row stands on a line of its own).
+    if (named.length && current && besideRow(current, seg, segs[i + 1])) continue;
     if (named.length === 0) {
       if (!current) for (const l of seg.labels) headerLabels.push(l);
       if (!hasValues) continue;
