@@ -10,14 +10,17 @@ import { sliceAt } from './seeds';
 // 备注 column, table 2 drawn as one table, table 4 turned round, a header repeated after a page break,
 // zero-width spaces, &nbsp;, **bold** totals, 〇, numbers broken over a PDF's line end, pdftotext's
 // real output, hostile inputs …): test/fixtures/odd, each with its gold (gold/<name>.json: the values
-// printed; null for a blank cell, "ambiguous" for one the text cannot decide). What each shows and
+// printed; null for a blank cell, "ambiguous" for one the text cannot decide, "invalid" for one that holds
+// no number, such as a formula pasted as text). What each shows and
 // why is in test/fixtures/odd/EXPECTED.md.
 
 const DIR = join(process.cwd(), 'test/fixtures/odd');
-type Gold = Record<'t2' | 't3' | 't4', Record<string, Record<string, number | null | 'ambiguous'>>>;
+type Gold = Record<'t2' | 't3' | 't4', Record<string, Record<string, number | null | 'ambiguous' | 'invalid'>>>;
 
 /** Besides the gold's cells: the warnings and errors each fixture rightly gets, and the rows the reader rightly says it cannot read (`t3.*`: all of a table's). */
 const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
+  // Excel formulas pasted as text in the 总计 column (=SUM(C6:H6)): each a cell-invalid naming the formula, the other cells read.
+  'excel-t3-formulas-as-text': { codes: ['cell-invalid'] },
   'hostile-binary-noise': { codes: ['table-unreadable'] },
   'hostile-huge-digit-run-in-t3': { codes: ['table-unreadable'], unread: ['t3.3.1'] },
   // All the labels, then all the numbers (row by row, or column by column one a line): nothing bound.
@@ -58,7 +61,7 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()) {
             if (unread.includes(`${key}.${row}`) || unread.includes(`${key}.*`)) {
               assert.ok(!cell && report.tables[key]!.problems.some((p) => p.kind === 'unreadable' || p.kind === 'stray'), `${where} should be said to be unread`);
             } else if (want === null) assert.equal(cell?.kind, 'blank', where);
-            else if (want === 'ambiguous') assert.equal(cell?.kind, 'ambiguous', where);
+            else if (want === 'ambiguous' || want === 'invalid') assert.equal(cell?.kind, want, where);
             else {
               assert.equal(cell?.value, want, where);
               assert.equal(cell.kind, 'number', where);
@@ -75,3 +78,12 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()) {
     });
   });
 }
+
+describe('odd: a formula pasted as text is named as a formula', () => {
+  it('cell-invalid says the 总计 cell holds =SUM(C6:H6), and offers the number the identities give', () => {
+    const { findings } = check(readFileSync(join(DIR, 'excel-t3-formulas-as-text.txt'), 'utf8'));
+    const first = findings.find((f) => f.code === 'cell-invalid' && f.range.start.line === 48);
+    assert.match(first?.message ?? '', /“本年新收申请”行“总计”列是公式“=SUM\(C6:H6\)”，不是数字/);
+    assert.equal(first?.fix?.edits[0].newText, '104');
+  });
+});

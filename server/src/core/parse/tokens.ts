@@ -54,6 +54,9 @@ const PLACEHOLDER_START = '/\\-—–－~～:';
 /** A cell that is a plain count; text with something the scan must see (a blank, a digit, a bracket, markup). */
 const COUNT = /^\d{1,15}$/, MAY_SPLIT = /[\s\d０-９（(【〔[《<&*_\u200b-\u200d\u2060\ufeff\u3000\u00a0]/;
 
+/** A formula in a cell: Excel's (=SUM(C6:H6), =C6+D6) or a Word field's code shown ({ =SUM(LEFT) }). */
+export const FORMULA = /^\s*(?:\{\s*)?[=＝][A-Za-z$(\d][^\u3400-\u9fff\t]*$/;
+
 const OPEN = '（(【〔[《', CLOSE = '）)】〕]》';
 const OPEN_CODES = [...OPEN].map((c) => c.charCodeAt(0)), CLOSE_CODES = [...CLOSE].map((c) => c.charCodeAt(0));
 
@@ -336,6 +339,10 @@ class Tokenizer {
       // Most cells of a tab or pipe row are a count, or words alone: decided without a scan.
       const text = s.slice(from, to);
       if (COUNT.test(text)) { this.push(Kind.Value, from, to, cell); return; }
+      // A spreadsheet's formula pasted as text (=SUM(C6:H6)), or a Word field's code ({ =SUM(LEFT) }): a cell
+      // where a number should be, holding none (cell-invalid says so), never words that name a row.
+      const formula = FORMULA.exec(text);
+      if (formula) { const at = from + text.search(/\S/); this.push(Kind.Value, at, at + text.trim().length, cell); return; }
       if (!MAY_SPLIT.test(text) && !PLACEHOLDER_START.includes(text[0]) && text.length > 2) { this.push(Kind.Label, from, to, cell); return; }
     }
     let i = from;
