@@ -10,12 +10,12 @@ import { sliceAt } from './seeds';
 // 备注 column, table 2 drawn as one table, table 4 turned round, a header repeated after a page break,
 // zero-width spaces, &nbsp;, **bold** totals, 〇, numbers broken over a PDF's line end, pdftotext's
 // real output, hostile inputs …): test/fixtures/odd, each with its gold (gold/<name>.json: the values
-// printed; null for a blank cell, "ambiguous" for one the text cannot decide, "invalid" for one that holds
-// no number, such as a formula pasted as text). What each shows and
+// printed; null for a blank cell, "placeholder" for one holding a sign for none (/ — ×), "ambiguous" for one the
+// text cannot decide, "invalid" for one that holds no number, such as a formula pasted as text). What each shows and
 // why is in test/fixtures/odd/EXPECTED.md.
 
 const DIR = join(process.cwd(), 'test/fixtures/odd');
-type Gold = Record<'t2' | 't3' | 't4', Record<string, Record<string, number | null | 'ambiguous' | 'invalid'>>>;
+type Gold = Record<'t2' | 't3' | 't4', Record<string, Record<string, number | null | 'placeholder' | 'ambiguous' | 'invalid'>>>;
 
 /** Besides the gold's cells: the warnings and errors each fixture rightly gets, and the rows the reader rightly says it cannot read (`t3.*`: all of a table's). */
 const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
@@ -39,6 +39,8 @@ const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
   // Its 总计 left blank, the row's trailing tab trimmed by an editor: that cell blank, nothing shifted.
   'tabs-t3-blank-last-cell-trailing-tab-trimmed': { codes: ['cell-blank'] },
   'tabs-t3-row-really-missing': { codes: ['row-missing'] },
+  // × (a form's “does not apply”) where a count should be: a placeholder, said blank, as / and — are.
+  'tabs-t3-t4-cross-for-none': { codes: ['cell-blank'] },
   // A row pasted twice with other numbers: neither taken (the gold leaves it out), and said.
   'tabs-t3-row-pasted-twice': { codes: ['row-cells'] },
   'tabs-zero-width-spaces-from-web': { codes: ['cell-blank'] },
@@ -61,7 +63,7 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()) {
             if (unread.includes(`${key}.${row}`) || unread.includes(`${key}.*`)) {
               assert.ok(!cell && report.tables[key]!.problems.some((p) => p.kind === 'unreadable' || p.kind === 'stray'), `${where} should be said to be unread`);
             } else if (want === null) assert.equal(cell?.kind, 'blank', where);
-            else if (want === 'ambiguous' || want === 'invalid') assert.equal(cell?.kind, want, where);
+            else if (want === 'placeholder' || want === 'ambiguous' || want === 'invalid') assert.equal(cell?.kind, want, where);
             else {
               assert.equal(cell?.value, want, where);
               assert.equal(cell.kind, 'number', where);

@@ -5,8 +5,8 @@ import type { CellKind } from '../model';
 
 export interface CellReading { kind: CellKind; value: number | null; unit: string | undefined; nonstandard: boolean }
 
-/** A cell that holds only a placeholder for a number: “/”, “—”, “无”. */
-export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
+/** A cell that holds only a placeholder for a number: “/”, “—”, “无”, “×” (a form's “does not apply”). */
+export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|[×✕╳]|无|空)$/;
 /** The units a table's number may be written with (万元 before 元: the longer first). */
 export const UNITS = ['万元', '元', '件', '条', '个', '项', '人', '次', '份'];
 const NUMBER = new RegExp(`^([+\\-−]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNITS.join('|')})?$`);
