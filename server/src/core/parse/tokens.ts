@@ -399,8 +399,8 @@ class Tokenizer {
       const end = isDigit(c) || (isSign(c) && i + 1 < to && isDigit(s.charCodeAt(i + 1))) ? countEnd(s, i, to, from) : -1;
       if (end < 0) {
         if (label < 0) label = i;
-        // Skip a whole run of digits that is no count (a date, 第3项), so that it stays one label.
-        if (isDigit(c)) { while (i < to && isDigit(s.charCodeAt(i))) i++; } else i++;
+        // Skip a whole run of digits that is no count (a date, 第3项, 表3-2), so that it stays one label.
+        if (isDigit(c)) { while (i < to && (isDigit(s.charCodeAt(i)) || (isSign(s.charCodeAt(i)) && i + 1 < to && isDigit(s.charCodeAt(i + 1))))) i++; } else i++;
         continue;
       }
       if (label >= 0) { this.push(Kind.Label, label, i, cell); label = -1; }
