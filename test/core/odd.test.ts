@@ -89,3 +89,11 @@ describe('odd: a formula pasted as text is named as a formula', () => {
     assert.equal(first?.fix?.edits[0].newText, '104');
   });
 });
+
+describe('odd: a number whose thousands a space groups, in a cell of its own', () => {
+  it('is one number, and cell-fullwidth offers it without the space (3 562 → 3562, 1 287 with a no-break space → 1287)', () => {
+    const { findings } = check(readFileSync(join(DIR, 'tabs-t2-spaced-thousands.txt'), 'utf8'));
+    const fixes = findings.filter((f) => f.code === 'cell-fullwidth').map((f) => f.fix?.edits[0].newText);
+    assert.deepEqual(fixes, ['3562', '1287']);
+  });
+});
