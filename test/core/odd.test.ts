@@ -21,6 +21,8 @@ type Gold = Record<'t2' | 't3' | 't4', Record<string, Record<string, number | nu
 const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
   // Excel formulas pasted as text in the 总计 column (=SUM(C6:H6)): each a cell-invalid naming the formula, the other cells read.
   'excel-t3-formulas-as-text': { codes: ['cell-invalid'] },
+  // Excel's error values pasted (#REF!, #VALUE!, #N/A): cell-invalid names each; they were said blank.
+  'excel-t3-error-values': { codes: ['cell-invalid'] },
   'hostile-binary-noise': { codes: ['table-unreadable'] },
   'hostile-huge-digit-run-in-t3': { codes: ['table-unreadable'], unread: ['t3.3.1'] },
   // All the labels, then all the numbers (row by row, or column by column one a line): nothing bound.

@@ -165,6 +165,15 @@ function besideRow(row: Draft, seg: Segment, next: Segment | undefined): boolean
   return seg.labels.every(inCell) && seg.tokens.every(inCell) && (next === undefined || next.labels[0].line !== last.line || next.labels[0].cell === cell);
 }
 
+/**
+ * Whether a run's numbers count up 1, 2, 3 … (three or more): before a table's first row, the numbers a form
+ * gives its columns under the header (栏次), not a row.
+ */
+function countsUp(tokens: Token[]): boolean {
+  const values = tokens.filter(isValue);
+  return values.length >= 3 && values.every((v, i) => v.text === String(i + 1));
+}
+
 /** A header inside a table: where it starts, and the columns it names, in the statute's order. */
 interface Part { at: number; cols: string[] }
 
@@ -322,7 +331,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       // unless words the reader cannot name stand between them (（四）无法提供 1.不掌卧…: a row it cannot read).
       const group = found[found.length - 1]?.row;
       if (group?.isGroup && group.match.some((k) => normOf(seg.labels[seg.labels.length - 1]).endsWith(k))) continue;
-      if (!current) { strays.push(strayOf(spec, seg)); continue; }
+      if (!current) { if (!countsUp(seg.tokens)) strays.push(strayOf(spec, seg)); continue; }
       const n = current.spec.columns.length, have = valuesIn(current.tokens);
       const last = current.tokens.filter(isValue).pop();
       // On the line of the row's numbers, words the reader cannot name are a row of their own it cannot

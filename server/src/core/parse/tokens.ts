@@ -54,8 +54,8 @@ const PLACEHOLDER_START = '/\\-—–－~～:';
 /** A cell that is a plain count; text with something the scan must see (a blank, a digit, a bracket, markup). */
 const COUNT = /^\d{1,15}$/, MAY_SPLIT = /[\s\d０-９（(【〔[《<&*_\u200b-\u200d\u2060\ufeff\u3000\u00a0]/;
 
-/** A formula in a cell: Excel's (=SUM(C6:H6), =C6+D6) or a Word field's code shown ({ =SUM(LEFT) }). */
-export const FORMULA = /^\s*(?:\{\s*)?[=＝][A-Za-z$(\d][^\u3400-\u9fff\t]*$/;
+/** A formula in a cell: Excel's (=SUM(C6:H6), =C6+D6) or a Word field's code shown ({ =SUM(LEFT) }); or the error value Excel shows for one (#REF!). */
+export const FORMULA = /^\s*(?:(?:\{\s*)?[=＝][A-Za-z$(\d][^\u3400-\u9fff\t]*|#(?:REF!|VALUE!|N\/A|DIV\/0!|NAME\?|NUM!|NULL!)\s*)$/;
 
 const OPEN = '（(【〔[《', CLOSE = '）)】〕]》';
 const OPEN_CODES = [...OPEN].map((c) => c.charCodeAt(0)), CLOSE_CODES = [...CLOSE].map((c) => c.charCodeAt(0));
@@ -341,7 +341,7 @@ class Tokenizer {
       if (COUNT.test(text)) { this.push(Kind.Value, from, to, cell); return; }
       // A number whose thousands a space groups (3 562), a cell of its own: one number, not two.
       if (SPACED_THOUSANDS.test(text)) { const at = from + text.search(/\S/); this.push(Kind.Value, at, at + text.trim().length, cell); return; }
-      // A spreadsheet's formula pasted as text (=SUM(C6:H6)), or a Word field's code ({ =SUM(LEFT) }): a cell
+      // A spreadsheet's formula pasted as text (=SUM(C6:H6)) or its error value (#REF!), or a Word field's code ({ =SUM(LEFT) }): a cell
       // where a number should be, holding none (cell-invalid says so), never words that name a row.
       const formula = FORMULA.exec(text);
       if (formula) { const at = from + text.search(/\S/); this.push(Kind.Value, at, at + text.trim().length, cell); return; }

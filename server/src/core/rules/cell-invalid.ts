@@ -16,6 +16,13 @@ function invalid(table: Table, row: string, col: string, cell: Cell): Msg | unde
       en: `${where.en} holds the formula “${cell.raw}”, not a number: the table needs the number it computes. Paste Excel cells as values; in Word, update fields (F9) and unlink them (Ctrl+Shift+F9).`,
     };
   }
+  // The error value Excel shows for a formula it cannot compute (#REF!: it refers to a cell deleted).
+  if (cell.kind === 'invalid' && /^#[A-Z/0!?]+/.test(cell.raw)) {
+    return {
+      zh: `${where.zh}是 Excel 的错误值“${cell.raw}”，不是数字：这一格的公式算不出结果（引用的格子被删除或有误）。请在 Excel 中改正后把数值粘贴过来。`,
+      en: `${where.en} holds Excel's error value “${cell.raw}”, not a number: its formula cannot be computed (it refers to a deleted or wrong cell). Correct it in Excel and paste the values.`,
+    };
+  }
   if (cell.kind === 'invalid') return { zh: `${where.zh}的“${cell.raw}”不是数字。`, en: `${where.en}: “${cell.raw}” is not a number.` };
   if (cell.kind !== 'number') return undefined;
   if (!column.signed && cell.value! < 0) {
