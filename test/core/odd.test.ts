@@ -46,6 +46,9 @@ const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
   // A row pasted twice with other numbers: neither taken (the gold leaves it out), and said.
   'tabs-t3-row-pasted-twice': { codes: ['row-cells'] },
   'tabs-zero-width-spaces-from-web': { codes: ['cell-blank'] },
+  // A web page's text a cell on each line, blank cells left so (a pipe alone; an empty line between pipes): each blank said.
+  'web-text-cell-lines-pipe-after-blanks': { codes: ['cell-blank'] },
+  'web-text-cell-lines-pipe-between-blanks': { codes: ['cell-blank'] },
 };
 
 for (const file of readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()) {

@@ -35,6 +35,7 @@ export interface Token {
 const TAB = 9, PIPE = 0x7c;
 /** A pipe, the full-width one a Chinese input method types for it (｜), or a box-drawing rule (│ ┃: a table drawn in text). */
 const isPipe = (c: number) => c === PIPE || c === 0xff5c || c === 0x2502 || c === 0x2503;
+const lineHasPipe = (s: string) => s.indexOf('|') >= 0;
 const hasPipe = (s: string) => s.indexOf('|') >= 0 || s.indexOf('｜') >= 0 || s.indexOf('│') >= 0 || s.indexOf('┃') >= 0;
 /** A box-drawing character (─ ├ ┼ ┤ …): a drawn table's rules. */
 const isBox = (c: number) => c >= 0x2500 && c <= 0x257f;
@@ -492,6 +493,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
   /** A grid table's row (between two borders): per column, its pieces on each line. */
   let grid: GridPiece[][] | undefined;
   let outer: boolean | undefined;
+  let cellLines: CellLines | undefined;
   // Cells are cut at tabs, or at the commas or semicolons of a table converted to text with them.
   const sep = separatorOf(idx, first, last);
   if (sep === 0x2c || sep === 0xff0c) t.fields = commonFields(idx, first, last, sep);
@@ -501,7 +503,22 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
     const full = idx.lineText(l);
     const line = start === lineStart && to >= lineStart + full.length ? full : full.slice(start - lineStart, Math.min(to, lineStart + full.length) - lineStart);
     t.startLine(l, lineStart);
-    if (line.length === 0) continue;
+    if (line.length === 0) {
+      // A web page's table as some tools write it, a cell on each line and a pipe on the line after: an empty line between two such pipes is an empty cell.
+      if ((cellLines ??= pipeCellLines(idx, first, last)) === 'between' && l > first && l < last && idx.lineText(l - 1).trim() === '|' && idx.lineText(l + 1).trim() === '|') t.blank(lineStart, 0);
+      continue;
+    }
+    // … or each cell's text with a pipe after it on its line: read as the text alone; a pipe alone is an empty
+    // cell, two or more the row's end.
+    if (lineHasPipe(line) && (cellLines ??= pipeCellLines(idx, first, last)) !== 'none' && start === lineStart) {
+      const bar = line.lastIndexOf('|'), trimmed = line.trim();
+      if (/^\|+$/.test(trimmed)) { if (trimmed === '|' && cellLines === 'trailing') t.blank(lineStart + bar + 1, 0); continue; }
+      if (line.indexOf('|') === bar && isEmpty(text, start + bar + 1, start + line.length)) {
+        const lead = line.search(/\S/);
+        t.cut(line.slice(0, bar), start, start + bar, lead, false, 0, sep);
+        continue;
+      }
+    }
     const whole = !grid && start === lineStart && line === full;
     const known = whole && sep === TAB ? LINES.get(line) : undefined;
     if (known) {
@@ -566,6 +583,23 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
   }
   if (grid) emitGrid(t, text, grid);
   return t.tokens;
+}
+
+/** How a web page's table is written a cell on each line, by tools that turn HTML into text: each cell's text with a pipe after it ('trailing'), or a pipe on a line of its own after each cell ('between'). */
+type CellLines = 'trailing' | 'between' | 'none';
+
+/** Whether lines [first, last] hold a table a cell on each line with pipes so (ten such lines or more, most of those with a pipe). */
+function pipeCellLines(idx: LineIndex, first: number, last: number): CellLines {
+  let trailing = 0, alone = 0, other = 0;
+  for (let l = first; l <= last; l++) {
+    const line = idx.lineText(l).trim();
+    if (!hasPipe(line)) continue;
+    if (line === '|') alone++;
+    else if (line.indexOf('|') === line.length - 1) trailing++;
+    else if (!/^\|+$/.test(line)) other++;
+  }
+  if (trailing >= 10 && trailing > 2 * other) return 'trailing';
+  return alone >= 10 && trailing + other < alone / 4 ? 'between' : 'none';
 }
 
 /**
