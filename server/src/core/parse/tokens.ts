@@ -1,7 +1,7 @@
 import { type LineIndex } from '../lineIndex';
 import { isHanZero } from '../numbering';
 import { isPageMarker, runningHeader } from '../strings';
-import { isDigits, normalizeTableLabel, PLACEHOLDER, SPACED_THOUSANDS, UNITS } from './values';
+import { isDigits, normalizeTableLabel, PLACEHOLDER, readCell, UNITS } from './values';
 
 // One pass over the text of a table, whatever its layout, into label, value and blank tokens.
 // Tabs, pipes, runs of spaces, line breaks (and, in a table converted to text with them, commas or
@@ -340,8 +340,9 @@ class Tokenizer {
       // Most cells of a tab or pipe row are a count, or words alone: decided without a scan.
       const text = s.slice(from, to);
       if (COUNT.test(text)) { this.push(Kind.Value, from, to, cell); return; }
-      // A number whose thousands a space groups (3 562), a cell of its own: one number, not two.
-      if (SPACED_THOUSANDS.test(text)) { const at = from + text.search(/\S/); this.push(Kind.Value, at, at + text.trim().length, cell); return; }
+      // One number with a blank inside, a cell of its own: its thousands grouped (3 562), its unit apart (86 件).
+      const inner = text.trim();
+      if (/\s/.test(inner) && readCell(inner).kind === 'number') { const at = from + text.indexOf(inner); this.push(Kind.Value, at, at + inner.length, cell); return; }
       // A spreadsheet's formula pasted as text (=SUM(C6:H6)) or its error value (#REF!), or a Word field's code ({ =SUM(LEFT) }): a cell
       // where a number should be, holding none (cell-invalid says so), never words that name a row.
       const formula = FORMULA.exec(text);

@@ -9,8 +9,6 @@ export interface CellReading { kind: CellKind; value: number | null; unit: strin
 export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|[×✕╳]|无|空)$/;
 /** A space that groups a number's thousands in a cell of its own (3 562; Word's no-break and thin spaces). */
 const GROUP_SPACE = '[ \\u00a0\\u2009\\u202f]';
-/** A number in a cell of its own with its thousands grouped by spaces (3 562, 1 287 654). */
-export const SPACED_THOUSANDS = new RegExp(`^\\s*\\d{1,3}(?:${GROUP_SPACE}\\d{3})+\\s*$`);
 /** The units a table's number may be written with (万元 before 元: the longer first). */
 export const UNITS = ['万元', '元', '件', '条', '个', '项', '人', '次', '份'];
 const NUMBER = new RegExp(`^([+\\-−]?)(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:${GROUP_SPACE}\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNITS.join('|')})?$`);
