@@ -43,6 +43,7 @@ const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
   'tabs-t3-row-really-missing': { codes: ['row-missing'] },
   // Every count written with its unit after a space (86 件): read, each said to carry a unit.
   'tabs-t3-unit-after-space': { codes: ['cell-unit'] },
+  'pdf-t3-unit-after-space': { codes: ['cell-unit'] },
   // × (a form's “does not apply”) where a count should be: a placeholder, said blank, as / and — are.
   'tabs-t3-t4-cross-for-none': { codes: ['cell-blank'] },
   // A row pasted twice with other numbers: neither taken (the gold leaves it out), and said.

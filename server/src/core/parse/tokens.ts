@@ -35,6 +35,7 @@ export interface Token {
 const TAB = 9, PIPE = 0x7c;
 /** A pipe, the full-width one a Chinese input method types for it (｜), or a box-drawing rule (│ ┃: a table drawn in text). */
 const isPipe = (c: number) => c === PIPE || c === 0xff5c || c === 0x2502 || c === 0x2503;
+/** An ASCII pipe: what tools that turn a web page into text write between cells (pipeCellLines). */
 const lineHasPipe = (s: string) => s.indexOf('|') >= 0;
 const hasPipe = (s: string) => s.indexOf('|') >= 0 || s.indexOf('｜') >= 0 || s.indexOf('│') >= 0 || s.indexOf('┃') >= 0;
 /** A box-drawing character (─ ├ ┼ ┤ …): a drawn table's rules. */
@@ -363,7 +364,12 @@ class Tokenizer {
       }
       let next = j;
       for (let n = spaceAt(s, next); next < to && n > 0; n = spaceAt(s, next)) next += n;
-      this.chunk(i, j, cell, digits, next < to);
+      // A unit a blank after a number (86 件 12 件, a PDF's text): the number's, as 86件 would be.
+      const last = this.tokens[this.tokens.length - 1];
+      if (digits === 0 && last?.kind === Kind.Value && last.line === this.line && last.cell === cell && UNITS.includes(s.slice(i, j)) && isEmpty(s, last.end, i) && /\d$/.test(last.text)) {
+        last.end = j; last.text = s.slice(last.start, j);
+        if (this.positions) last.xEnd = this.x(j);
+      } else this.chunk(i, j, cell, digits, next < to);
       i = next;
     }
   }

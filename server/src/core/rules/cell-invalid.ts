@@ -38,8 +38,8 @@ export const cellInvalid: Rule = {
   code: 'cell-invalid', severity: 'error', statutoryOnly: true,
   title: { zh: '统计表中的数字无效：不是数字、负数或件数带小数', en: 'Invalid number in a table: not a number, negative, or a fraction in a count' },
   description: {
-    zh: '件数只能是非负整数；只有表二的收费金额（万元）可以有小数，2019 年格式的“本年增/减”可以为负。粘贴成文字的公式（Excel 的 `=SUM(C6:H6)`、Word 域代码 `{ =SUM(LEFT) }`）不是数字：表中须填它算出的数。',
-    en: 'Counts are non-negative whole numbers; only the fee amount (万元) in table 2 may have decimals, and only the 2019 “本年增/减” column may be negative. A formula pasted as text (Excel\'s `=SUM(C6:H6)`, a Word field code `{ =SUM(LEFT) }`) is no number: the table needs the number it computes.',
+    zh: '件数只能是非负整数；只有表二的收费金额（万元）可以有小数，2019 年格式的“本年增/减”可以为负。粘贴成文字的公式（Excel 的 `=SUM(C6:H6)`、Word 域代码 `{ =SUM(LEFT) }`）和 Excel 的错误值（`#REF!`）不是数字：表中须填它算出的数。',
+    en: 'Counts are non-negative whole numbers; only the fee amount (万元) in table 2 may have decimals, and only the 2019 “本年增/减” column may be negative. A formula pasted as text (Excel\'s `=SUM(C6:H6)`, a Word field code `{ =SUM(LEFT) }`) and Excel\'s error values (`#REF!`) are no number: the table needs the number it computes.',
   },
   check({ report }) {
     const out: RawFinding[] = [];
