@@ -223,9 +223,11 @@ function strayOf(spec: TableSpec, seg: Segment): Stray {
   return { tokens: seg.tokens, label: seg.labels.slice(from).map((t) => t.text).join('') || undefined };
 }
 
-/** A row as the aligner found it: its label, and the tokens after it up to the next row's label. */
-/** `again`: the row written a second time with other numbers (pasted twice), where it is. */
-/** A row as read: its labels and tokens; `cols`, the columns the header in force where it was found names (a table given in parts). */
+/**
+ * A row as the aligner found it: its label, and the tokens after it up to the next row's label. `again`: the row
+ * written a second time with other numbers (pasted twice), where it is; `cols`: the columns the header in force
+ * where it was found names (a table given in two parts by columns).
+ */
 interface Draft { spec: RowSpec; labels: Token[]; tokens: Token[]; reading?: Reading; again?: Range; cols?: string[] }
 
 /** Whether two runs hold the same numbers, written alike. */
