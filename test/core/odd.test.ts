@@ -10,14 +10,19 @@ import { sliceAt } from './seeds';
 // 备注 column, table 2 drawn as one table, table 4 turned round, a header repeated after a page break,
 // zero-width spaces, &nbsp;, **bold** totals, 〇, numbers broken over a PDF's line end, pdftotext's
 // real output, hostile inputs …): test/fixtures/odd, each with its gold (gold/<name>.json: the values
-// printed; null for a blank cell, "ambiguous" for one the text cannot decide). What each shows and
+// printed; null for a blank cell, "placeholder" for one holding a sign for none (/ — ×), "ambiguous" for one the
+// text cannot decide, "invalid" for one that holds no number, such as a formula pasted as text). What each shows and
 // why is in test/fixtures/odd/EXPECTED.md.
 
 const DIR = join(process.cwd(), 'test/fixtures/odd');
-type Gold = Record<'t2' | 't3' | 't4', Record<string, Record<string, number | null | 'ambiguous'>>>;
+type Gold = Record<'t2' | 't3' | 't4', Record<string, Record<string, number | null | 'placeholder' | 'ambiguous' | 'invalid'>>>;
 
 /** Besides the gold's cells: the warnings and errors each fixture rightly gets, and the rows the reader rightly says it cannot read (`t3.*`: all of a table's). */
 const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
+  // Excel formulas pasted as text in the 总计 column (=SUM(C6:H6)): each a cell-invalid naming the formula, the other cells read.
+  'excel-t3-formulas-as-text': { codes: ['cell-invalid'] },
+  // Excel's error values pasted (#REF!, #VALUE!, #N/A): cell-invalid names each; they were said blank.
+  'excel-t3-error-values': { codes: ['cell-invalid'] },
   'hostile-binary-noise': { codes: ['table-unreadable'] },
   'hostile-huge-digit-run-in-t3': { codes: ['table-unreadable'], unread: ['t3.3.1'] },
   // All the labels, then all the numbers (row by row, or column by column one a line): nothing bound.
@@ -36,9 +41,17 @@ const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
   // Its 总计 left blank, the row's trailing tab trimmed by an editor: that cell blank, nothing shifted.
   'tabs-t3-blank-last-cell-trailing-tab-trimmed': { codes: ['cell-blank'] },
   'tabs-t3-row-really-missing': { codes: ['row-missing'] },
+  // Every count written with its unit after a space (86 件): read, each said to carry a unit.
+  'tabs-t3-unit-after-space': { codes: ['cell-unit'] },
+  'pdf-t3-unit-after-space': { codes: ['cell-unit'] },
+  // × (a form's “does not apply”) where a count should be: a placeholder, said blank, as / and — are.
+  'tabs-t3-t4-cross-for-none': { codes: ['cell-blank'] },
   // A row pasted twice with other numbers: neither taken (the gold leaves it out), and said.
   'tabs-t3-row-pasted-twice': { codes: ['row-cells'] },
   'tabs-zero-width-spaces-from-web': { codes: ['cell-blank'] },
+  // A web page's text a cell on each line, blank cells left so (a pipe alone; an empty line between pipes): each blank said.
+  'web-text-cell-lines-pipe-after-blanks': { codes: ['cell-blank'] },
+  'web-text-cell-lines-pipe-between-blanks': { codes: ['cell-blank'] },
 };
 
 for (const file of readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()) {
@@ -58,7 +71,7 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()) {
             if (unread.includes(`${key}.${row}`) || unread.includes(`${key}.*`)) {
               assert.ok(!cell && report.tables[key]!.problems.some((p) => p.kind === 'unreadable' || p.kind === 'stray'), `${where} should be said to be unread`);
             } else if (want === null) assert.equal(cell?.kind, 'blank', where);
-            else if (want === 'ambiguous') assert.equal(cell?.kind, 'ambiguous', where);
+            else if (want === 'placeholder' || want === 'ambiguous' || want === 'invalid') assert.equal(cell?.kind, want, where);
             else {
               assert.equal(cell?.value, want, where);
               assert.equal(cell.kind, 'number', where);
@@ -75,3 +88,20 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()) {
     });
   });
 }
+
+describe('odd: a formula pasted as text is named as a formula', () => {
+  it('cell-invalid says the 总计 cell holds =SUM(C6:H6), and offers the number the identities give', () => {
+    const { findings } = check(readFileSync(join(DIR, 'excel-t3-formulas-as-text.txt'), 'utf8'));
+    const first = findings.find((f) => f.code === 'cell-invalid' && f.range.start.line === 48);
+    assert.match(first?.message ?? '', /“本年新收申请”行“总计”列是公式“=SUM\(C6:H6\)”，不是数字/);
+    assert.equal(first?.fix?.edits[0].newText, '104');
+  });
+});
+
+describe('odd: a number whose thousands a space groups, in a cell of its own', () => {
+  it('is one number, and cell-fullwidth offers it without the space (3 562 → 3562, 1 287 with a no-break space → 1287)', () => {
+    const { findings } = check(readFileSync(join(DIR, 'tabs-t2-spaced-thousands.txt'), 'utf8'));
+    const fixes = findings.filter((f) => f.code === 'cell-fullwidth').map((f) => f.fix?.edits[0].newText);
+    assert.deepEqual(fixes, ['3562', '1287']);
+  });
+});

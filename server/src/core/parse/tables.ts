@@ -154,6 +154,52 @@ function isRemark(seg: Segment, n: number): boolean {
   return digits < n && value?.kind === Kind.Value && label.end === value.start;
 }
 
+/**
+ * Whether a run is a remark beside a row: in one cell after all of the row's numbers, on their line, the
+ * rest of the line in that cell too (the rows of a web page's text run on one line, each in cells of its own).
+ */
+function besideRow(row: Draft, seg: Segment, next: Segment | undefined): boolean {
+  const values = row.tokens.filter(isValue), last = values[values.length - 1], cell = seg.labels[0].cell;
+  if (last === undefined || values.length < row.spec.columns.length || last.cell < 0 || cell <= last.cell) return false;
+  const inCell = (t: Token) => t.line === last.line && t.cell === cell;
+  return seg.labels.every(inCell) && seg.tokens.every(inCell) && (next === undefined || next.labels[0].line !== last.line || next.labels[0].cell === cell);
+}
+
+/**
+ * Whether a run's numbers count up 1, 2, 3 … (three or more): before a table's first row, the numbers a form
+ * gives its columns under the header (栏次), not a row.
+ */
+function countsUp(tokens: Token[]): boolean {
+  const values = tokens.filter(isValue);
+  return values.length >= 3 && values.every((v, i) => v.text === String(i + 1));
+}
+
+/** A header inside a table: where it starts, and the columns it names, in the statute's order. */
+interface Part { at: number; cols: string[] }
+
+/** The columns a run of header words names, in the statute's order. */
+function columnsIn(spec: TableSpec, labels: Token[]): string[] {
+  const named = new Set(labels.map((l) => columnNamed(spec, normOf(l))));
+  return spec.columns.filter((c) => named.has(c.key)).map((c) => c.key);
+}
+
+/**
+ * A row found again with the rest of its numbers, joined in the statute's order of the columns; else undefined.
+ * A table given in two parts by columns (自然人 in one, 法人或其他组织 and 总计 in the other, either first): the second
+ * after its own header, which names as many columns as it gives the row numbers, the first's header (where it is
+ * read) as many as the first gives, and the two all the row's columns, each once.
+ */
+function joined(row: RowSpec, seen: Draft, seg: Segment, part: Part): Token[] | undefined {
+  const first = seen.tokens.find(isValue), have = valuesIn(seen.tokens);
+  if (!first || part.at < first.start || part.cols.length !== valuesIn(seg.tokens)) return undefined;
+  // The first part's columns: its header's; where the table's region began under it, those the second part's header leaves.
+  const mine = seen.cols?.length === have ? seen.cols : row.columns.filter((c) => !part.cols.includes(c));
+  if (mine.length !== have) return undefined;
+  const all = new Set([...mine, ...part.cols]);
+  if (all.size !== row.columns.length || mine.length + part.cols.length !== all.size || !row.columns.every((c) => all.has(c))) return undefined;
+  return row.columns.indexOf(mine[0]) < row.columns.indexOf(part.cols[0]) ? [...seen.tokens, ...seg.tokens] : [...seg.tokens, ...seen.tokens];
+}
+
 /** A label that opens with a numbering (四、 （三） 3. 1、): a row's or group's first line. */
 const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))/;
 
@@ -177,9 +223,12 @@ function strayOf(spec: TableSpec, seg: Segment): Stray {
   return { tokens: seg.tokens, label: seg.labels.slice(from).map((t) => t.text).join('') || undefined };
 }
 
-/** A row as the aligner found it: its label, and the tokens after it up to the next row's label. */
-/** `again`: the row written a second time with other numbers (pasted twice), where it is. */
-interface Draft { spec: RowSpec; labels: Token[]; tokens: Token[]; reading?: Reading; again?: Range }
+/**
+ * A row as the aligner found it: its label, and the tokens after it up to the next row's label. `again`: the row
+ * written a second time with other numbers (pasted twice), where it is; `cols`: the columns the header in force
+ * where it was found names (a table given in two parts by columns).
+ */
+interface Draft { spec: RowSpec; labels: Token[]; tokens: Token[]; reading?: Reading; again?: Range; cols?: string[] }
 
 /** Whether two runs hold the same numbers, written alike. */
 const sameNumbers = (a: Token[], b: Token[]) => {
@@ -237,6 +286,8 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   let done = false; // the last row has its numbers: from here on, only rows not yet found are read
   let borrowed: RowSpec | undefined; // a row named by this run's labels together with the next run's
   let tail = 0; // how many of the next run's labels that are: the row's (the next run is named without them)
+  let part: Part | undefined; // the last header seen inside the table
+  let tableCols: string[] | undefined; // the columns the table's header names
   const segs = segments(tokens);
   const serials = numbered(spec, segs);
   for (let i = 0; i < segs.length; i++) {
@@ -270,14 +321,19 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       if (borrowed) { named = [borrowed]; tail = wrapped; }
     }
     if (done && !named.some((r) => !byKey.has(r.key))) continue;
+    // A remark that names a row (a 备注 cell: “上年结转6件均已办结”, “其中予以公开3件”) is no row: words in a cell
+    // of their own after a whole row's numbers, the last on its line (a tab or pipe row stands on a line of its own).
+    if (named.length && current && besideRow(current, seg, segs[i + 1])) continue;
     if (named.length === 0) {
       if (!current) for (const l of seg.labels) headerLabels.push(l);
+      // A header inside the table: the columns a second part of it holds (a table 3 given as two tables, 自然人 | 法人或其他组织).
+      else if (!hasValues) part = { at: seg.labels[0].start, cols: columnsIn(spec, seg.labels) };
       if (!hasValues) continue;
       // Numbers after a group label (（三）不予公开 9 1 0 …): a subtotal drafts add, not the statute's —
       // unless words the reader cannot name stand between them (（四）无法提供 1.不掌卧…: a row it cannot read).
       const group = found[found.length - 1]?.row;
       if (group?.isGroup && group.match.some((k) => normOf(seg.labels[seg.labels.length - 1]).endsWith(k))) continue;
-      if (!current) { strays.push(strayOf(spec, seg)); continue; }
+      if (!current) { if (!countsUp(seg.tokens)) strays.push(strayOf(spec, seg)); continue; }
       const n = current.spec.columns.length, have = valuesIn(current.tokens);
       const last = current.tokens.filter(isValue).pop();
       // On the line of the row's numbers, words the reader cannot name are a row of their own it cannot
@@ -301,6 +357,12 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     const row = named[named.length - 1];
     for (let k = 0; k + 1 < named.length; k++) if (!byKey.has(named[k].key)) pending.set(named[k].key, { spec: named[k], labels: seg.labels, tokens: [] });
     const seen = byKey.get(row.key);
+    // Header words on the lines before the row's label (a header run into the first row under it).
+    const before = seg.labels.filter((l) => l.line < seg.labels[seg.labels.length - 1].line), cols = columnsIn(spec, before);
+    if (cols.length) part = { at: before[0].start, cols };
+    // The row again in a second part of the table that holds the columns the first part has not, after its own header.
+    const both = seen && part && hasValues ? joined(row, seen, seg, part) : undefined;
+    if (seen && both) { seen.tokens = both; seen.cols = undefined; current = seen; continue; }
     if (seen) {
       // A row found twice (repeated after a page break): the one with numbers; the other's are dropped.
       if (!seen.tokens.some(isValue) && hasValues) { seen.labels = seg.labels; seen.tokens = seg.tokens; current = seen; }
@@ -311,7 +373,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       }
       continue;
     }
-    current = { spec: row, labels: seg.labels, tokens: seg.tokens };
+    current = { spec: row, labels: seg.labels, tokens: seg.tokens, cols: part?.cols ?? (tableCols ??= columnsIn(spec, headerLabels)) };
     pending.delete(row.key);
     drafts.push(current);
     byKey.set(row.key, current);

@@ -1,7 +1,7 @@
 import { type LineIndex } from '../lineIndex';
 import { isHanZero } from '../numbering';
 import { isPageMarker, runningHeader } from '../strings';
-import { isDigits, normalizeTableLabel, PLACEHOLDER, UNITS } from './values';
+import { isDigits, normalizeTableLabel, PLACEHOLDER, readCell, UNITS } from './values';
 
 // One pass over the text of a table, whatever its layout, into label, value and blank tokens.
 // Tabs, pipes, runs of spaces, line breaks (and, in a table converted to text with them, commas or
@@ -35,6 +35,8 @@ export interface Token {
 const TAB = 9, PIPE = 0x7c;
 /** A pipe, the full-width one a Chinese input method types for it (｜), or a box-drawing rule (│ ┃: a table drawn in text). */
 const isPipe = (c: number) => c === PIPE || c === 0xff5c || c === 0x2502 || c === 0x2503;
+/** An ASCII pipe: what tools that turn a web page into text write between cells (pipeCellLines). */
+const lineHasPipe = (s: string) => s.indexOf('|') >= 0;
 const hasPipe = (s: string) => s.indexOf('|') >= 0 || s.indexOf('｜') >= 0 || s.indexOf('│') >= 0 || s.indexOf('┃') >= 0;
 /** A box-drawing character (─ ├ ┼ ┤ …): a drawn table's rules. */
 const isBox = (c: number) => c >= 0x2500 && c <= 0x257f;
@@ -53,6 +55,9 @@ for (const c of [0x2d, 0x2014, 0x2013, 0xff0d, 0x7b2c]) PAGE_START[c] = 1;
 const PLACEHOLDER_START = '/\\-—–－~～:';
 /** A cell that is a plain count; text with something the scan must see (a blank, a digit, a bracket, markup). */
 const COUNT = /^\d{1,15}$/, MAY_SPLIT = /[\s\d０-９（(【〔[《<&*_\u200b-\u200d\u2060\ufeff\u3000\u00a0]/;
+
+/** A formula in a cell: Excel's (=SUM(C6:H6), =C6+D6) or a Word field's code shown ({ =SUM(LEFT) }); or the error value Excel shows for one (#REF!). */
+export const FORMULA = /^\s*(?:(?:\{\s*)?[=＝][A-Za-z$(\d][^\u3400-\u9fff\t]*|#(?:REF!|VALUE!|N\/A|DIV\/0!|NAME\?|NUM!|NULL!)\s*)$/;
 
 const OPEN = '（(【〔[《', CLOSE = '）)】〕]》';
 const OPEN_CODES = [...OPEN].map((c) => c.charCodeAt(0)), CLOSE_CODES = [...CLOSE].map((c) => c.charCodeAt(0));
@@ -342,6 +347,13 @@ class Tokenizer {
       // Most cells of a tab or pipe row are a count, or words alone: decided without a scan.
       const text = s.slice(from, to);
       if (COUNT.test(text)) { this.push(Kind.Value, from, to, cell); return; }
+      // One number with a blank inside, a cell of its own: its thousands grouped (3 562), its unit apart (86 件).
+      const inner = text.trim();
+      if (/\s/.test(inner) && readCell(inner).kind === 'number') { const at = from + text.indexOf(inner); this.push(Kind.Value, at, at + inner.length, cell); return; }
+      // A spreadsheet's formula pasted as text (=SUM(C6:H6)) or its error value (#REF!), or a Word field's code ({ =SUM(LEFT) }): a cell
+      // where a number should be, holding none (cell-invalid says so), never words that name a row.
+      const formula = FORMULA.exec(text);
+      if (formula) { const at = from + text.search(/\S/); this.push(Kind.Value, at, at + text.trim().length, cell); return; }
       if (!MAY_SPLIT.test(text) && !PLACEHOLDER_START.includes(text[0]) && text.length > 2) { this.push(Kind.Label, from, to, cell); return; }
     }
     let i = from;
@@ -358,7 +370,12 @@ class Tokenizer {
       }
       let next = j;
       for (let n = spaceAt(s, next); next < to && n > 0; n = spaceAt(s, next)) next += n;
-      this.chunk(i, j, cell, digits, next < to);
+      // A unit a blank after a number (86 件 12 件, a PDF's text): the number's, as 86件 would be.
+      const last = this.tokens[this.tokens.length - 1];
+      if (digits === 0 && last?.kind === Kind.Value && last.line === this.line && last.cell === cell && UNITS.includes(s.slice(i, j)) && isEmpty(s, last.end, i) && /\d$/.test(last.text)) {
+        last.end = j; last.text = s.slice(last.start, j);
+        if (this.positions) last.xEnd = this.x(j);
+      } else this.chunk(i, j, cell, digits, next < to);
       i = next;
     }
   }
@@ -398,8 +415,8 @@ class Tokenizer {
       const end = isDigit(c) || (isSign(c) && i + 1 < to && isDigit(s.charCodeAt(i + 1))) ? countEnd(s, i, to, from) : -1;
       if (end < 0) {
         if (label < 0) label = i;
-        // Skip a whole run of digits that is no count (a date, 第3项), so that it stays one label.
-        if (isDigit(c)) { while (i < to && isDigit(s.charCodeAt(i))) i++; } else i++;
+        // Skip a whole run of digits that is no count (a date, 第3项, 表3-2), so that it stays one label.
+        if (isDigit(c)) { while (i < to && (isDigit(s.charCodeAt(i)) || (isSign(s.charCodeAt(i)) && i + 1 < to && isDigit(s.charCodeAt(i + 1))))) i++; } else i++;
         continue;
       }
       if (label >= 0) { this.push(Kind.Label, label, i, cell); label = -1; }
@@ -489,6 +506,7 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
   /** A grid table's row (between two borders): per column, its pieces on each line. */
   let grid: GridPiece[][] | undefined;
   let outer: boolean | undefined;
+  let cellLines: CellLines | undefined;
   // Cells are cut at tabs, or at the commas or semicolons of a table converted to text with them.
   const sep = separatorOf(idx, first, last);
   if (sep === 0x2c || sep === 0xff0c) t.fields = commonFields(idx, first, last, sep);
@@ -498,7 +516,22 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
     const full = idx.lineText(l);
     const line = start === lineStart && to >= lineStart + full.length ? full : full.slice(start - lineStart, Math.min(to, lineStart + full.length) - lineStart);
     t.startLine(l, lineStart);
-    if (line.length === 0) continue;
+    if (line.length === 0) {
+      // A web page's table as some tools write it, a cell on each line and a pipe on the line after: an empty line between two such pipes is an empty cell.
+      if ((cellLines ??= pipeCellLines(idx, first, last)) === 'between' && l > first && l < last && idx.lineText(l - 1).trim() === '|' && idx.lineText(l + 1).trim() === '|') t.blank(lineStart, 0);
+      continue;
+    }
+    // … or each cell's text with a pipe after it on its line: read as the text alone; a pipe alone is an empty
+    // cell, two or more the row's end.
+    if (lineHasPipe(line) && (cellLines ??= pipeCellLines(idx, first, last)) !== 'none' && start === lineStart) {
+      const bar = line.lastIndexOf('|'), trimmed = line.trim();
+      if (/^\|+$/.test(trimmed)) { if (trimmed === '|' && cellLines === 'trailing') t.blank(lineStart + bar + 1, 0); continue; }
+      if (line.indexOf('|') === bar && isEmpty(text, start + bar + 1, start + line.length)) {
+        const lead = line.search(/\S/);
+        t.cut(line.slice(0, bar), start, start + bar, lead, false, 0, sep);
+        continue;
+      }
+    }
     const whole = !grid && start === lineStart && line === full;
     const known = whole && sep === TAB ? LINES.get(line) : undefined;
     if (known) {
@@ -563,6 +596,23 @@ export function tokenize(idx: LineIndex, from: number, to: number): Token[] {
   }
   if (grid) emitGrid(t, text, grid);
   return t.tokens;
+}
+
+/** How a web page's table is written a cell on each line, by tools that turn HTML into text: each cell's text with a pipe after it ('trailing'), or a pipe on a line of its own after each cell ('between'). */
+type CellLines = 'trailing' | 'between' | 'none';
+
+/** Whether lines [first, last] hold a table a cell on each line with pipes so (ten such lines or more, most of those with a pipe). */
+function pipeCellLines(idx: LineIndex, first: number, last: number): CellLines {
+  let trailing = 0, alone = 0, other = 0;
+  for (let l = first; l <= last; l++) {
+    const line = idx.lineText(l).trim();
+    if (!hasPipe(line)) continue;
+    if (line === '|') alone++;
+    else if (line.indexOf('|') === line.length - 1) trailing++;
+    else if (!/^\|+$/.test(line)) other++;
+  }
+  if (trailing >= 10 && trailing > 2 * other) return 'trailing';
+  return alone >= 10 && trailing + other < alone / 4 ? 'between' : 'none';
 }
 
 /**

@@ -5,11 +5,13 @@ import type { CellKind } from '../model';
 
 export interface CellReading { kind: CellKind; value: number | null; unit: string | undefined; nonstandard: boolean }
 
-/** A cell that holds only a placeholder for a number: “/”, “—”, “无”. */
-export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|无|空)$/;
+/** A cell that holds only a placeholder for a number: “/”, “—”, “无”, “×” (a form's “does not apply”). */
+export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|[×✕╳]|无|空)$/;
+/** A space that groups a number's thousands in a cell of its own (3 562; Word's no-break and thin spaces). */
+const GROUP_SPACE = '[ \\u00a0\\u2009\\u202f]';
 /** The units a table's number may be written with (万元 before 元: the longer first). */
 export const UNITS = ['万元', '元', '件', '条', '个', '项', '人', '次', '份'];
-const NUMBER = new RegExp(`^([+\\-−]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNITS.join('|')})?$`);
+const NUMBER = new RegExp(`^([+\\-−]?)(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:${GROUP_SPACE}\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNITS.join('|')})?$`);
 
 /** A number with a footnote mark after it: 104*, 104※. */
 const FOOTNOTE = /^(.*\d)\s*[*※]+$/;
@@ -53,8 +55,8 @@ export function readCell(raw: string): CellReading {
     const marked = FOOTNOTE.exec(text);
     return marked ? readCell(marked[1]) : reading('invalid', null);
   }
-  const value = Number((m[1] && m[1] !== '+' ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ? '.' + m[3] : ''));
-  return reading('number', value, m[4], text !== raw.trim() || m[2].includes(','));
+  const value = Number((m[1] && m[1] !== '+' ? '-' : '') + m[2].replace(/\D/g, '') + (m[3] ? '.' + m[3] : ''));
+  return reading('number', value, m[4], text !== raw.trim() || !isDigits(m[2]));
 }
 
 // Blanks and the punctuation of ASCII, general punctuation (“” —), CJK (、。「」) and full-width forms.

@@ -7,8 +7,8 @@ export const cellBlank: Rule = {
   code: 'cell-blank', severity: 'warning', statutoryOnly: true,
   title: { zh: '统计表中应填数字的格子为空或只有占位符', en: 'A table cell that needs a number is blank or a placeholder' },
   description: {
-    zh: '空白、“/”、“-”、“—”、“无”都不等于 0：读者无法知道是没有还是漏填。没有的请填 0。能由勾稽关系算出的，快速修复会填入算出的数字。空白格不参与勾稽关系核对，也不会因此报算术错误。',
-    en: 'Blank, “/”, “-”, “—” and “无” are not zero: a reader cannot tell none from not filled in. Write 0 for none. When the identities determine the value, the quick fix fills it in. Blank cells are left out of the arithmetic checks.',
+    zh: '空白、“/”、“-”、“—”、“×”、“无”都不等于 0：读者无法知道是没有还是漏填。没有的请填 0。能由勾稽关系算出的，快速修复会填入算出的数字。空白格不参与勾稽关系核对，也不会因此报算术错误。',
+    en: 'Blank, “/”, “-”, “—”, “×” and “无” are not zero: a reader cannot tell none from not filled in. Write 0 for none. When the identities determine the value, the quick fix fills it in. Blank cells are left out of the arithmetic checks.',
   },
   check({ report }) {
     const out: RawFinding[] = [];

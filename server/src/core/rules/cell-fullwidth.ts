@@ -10,7 +10,7 @@ function fullwidthFinding(table: Table, cell: Cell, row: string, col: string): R
   const { raw } = cell;
   const where = cellName(table, row, col);
   const zero = isHanZero(raw.trim());
-  const want = zero ? '0' : toHalfWidth(raw).replace(/,/g, '');
+  const want = zero ? '0' : toHalfWidth(raw).replace(/(?<=\d)[, \u00a0\u2009\u202f](?=\d)/g, '');
   const what = zero ? { zh: '用了汉字', en: 'is written as a Chinese numeral' }
     : /[０-９．－＋]/.test(raw)
       ? { zh: '用了全角数字', en: 'is written with full-width digits' }
@@ -26,8 +26,8 @@ export const cellFullwidth: Rule = {
   code: 'cell-fullwidth', severity: 'information', statutoryOnly: true,
   title: { zh: '表格数字用了全角字符、汉字零或千位分隔符', en: 'Full-width digits, a Chinese zero or a thousands separator in a table cell' },
   description: {
-    zh: '表格数字应使用半角阿拉伯数字，不加千位分隔符（“１２”“〇”“1,234”应写作“12”“0”“1234”）。检查仍按数字核对；快速修复改为半角阿拉伯数字。',
-    en: 'Table numbers use ASCII digits without thousands separators (“１２”, “〇”, “1,234” are written 12, 0, 1234). They are still read and checked; the quick fix normalises them.',
+    zh: '表格数字应使用半角阿拉伯数字，不加千位分隔符（“１２”“〇”“1,234”“1 234”应写作“12”“0”“1234”“1234”）。检查仍按数字核对；快速修复改为半角阿拉伯数字。',
+    en: 'Table numbers use ASCII digits without thousands separators (“１２”, “〇”, “1,234”, “1 234” are written 12, 0, 1234, 1234). They are still read and checked; the quick fix normalises them.',
   },
   check: ({ report }) => oddCells(report).filter(({ cell }) => cell.nonstandard).map(({ table, row, col, cell }) => fullwidthFinding(table, cell, row, col)),
 };
