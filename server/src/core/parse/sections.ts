@@ -235,6 +235,9 @@ function inlineHeadings(line: string): Heading[] {
   return out;
 }
 
+/** A bit for each of the six sections' numbers. */
+const ALL_SECTIONS = 0b1111110;
+
 interface Found {
   line: number;
   /** Where its section starts in the text: the line's start, or (inside a line) its numbering's. */
@@ -259,29 +262,50 @@ const fit = ({ heading: h }: Found) => (!h.numbering || h.numbering.point ? 0 : 
  * 一 numbered like a section) counts once: the one whose numeral fits, else the later one.
  */
 export function findSections(idx: LineIndex): Section[] {
-  const found: Found[] = [], long: number[] = [];
-  let numbers = 0; // a bit for each section number found
+  let found: Found[] = [], long: number[] = [];
+  let numbers = 0, titled = 0; // a bit for each section number found, and for each found by the statute's title
+  let lone = false; // a line of a numbering alone (二、), its title maybe on the next
+  const statutory = new Set<number>(); // the lines of headings by the statute's title
   for (let l = 0; l < idx.lineCount; l++) {
     // Most lines are blank or table cells (which start with a tab); a long line is running text.
     const line = idx.lineText(l);
     if (line.length < 2) continue;
     if (line.length > 60) { long.push(l); continue; }
     const heading = readHeading(line);
-    // A heading broken over this line and the next.
-    const wrap = heading?.statutory || l + 1 === idx.lineCount ? undefined : readWrapped(line, idx.lineText(l + 1));
-    if (wrap) {
-      found.push({ line: l, offset: idx.lineStart(l), heading: wrap.heading, inline: false, wrap });
-      numbers |= 1 << wrap.heading.number;
-      l++;
+    // A heading run into its text (六、其他需要报告的事项：本年度未收取…) is one inside the line.
+    if (!heading) {
+      if (line.includes('、')) long.push(l);
+      if (line.length <= 8 && !lone) {
+        const numbering = readNumbering(line, textStart(line));
+        lone = numbering !== undefined && numbering.end >= line.trimEnd().length;
+      }
       continue;
     }
-    // A heading run into its text (六、其他需要报告的事项：本年度未收取…) is one inside the line.
-    if (!heading) { if (line.includes('、')) long.push(l); continue; }
     found.push({ line: l, offset: idx.lineStart(l), heading, inline: false });
     numbers |= 1 << heading.number;
+    if (heading.statutory) { statutory.add(l); titled |= 1 << heading.number; }
+  }
+  // Headings broken over two lines (二、 / 主动公开政府信息情况, 二、主动公开政府信息 / 情况) are looked for only
+  // when a section has no heading by the statute's title on a line of its own, or a numbering stands alone.
+  if (titled !== ALL_SECTIONS || lone) {
+    const wraps: Found[] = [], wrapped = new Set<number>();
+    for (let l = 0; l + 1 < idx.lineCount; l++) {
+      const line = idx.lineText(l);
+      if (line.length < 2 || line.length > 60 || statutory.has(l)) continue;
+      const wrap = readWrapped(line, idx.lineText(l + 1));
+      if (!wrap) continue;
+      wraps.push({ line: l, offset: idx.lineStart(l), heading: wrap.heading, inline: false, wrap });
+      numbers |= 1 << wrap.heading.number;
+      wrapped.add(l).add(++l);
+    }
+    // Each stands for what either of its lines alone was taken for.
+    if (wraps.length) {
+      found = found.filter((f) => !wrapped.has(f.line)).concat(wraps).sort((a, b) => a.offset - b.offset);
+      long = long.filter((l) => !wrapped.has(l));
+    }
   }
   // Headings inside running text are looked for only when a section has no line of its own.
-  if (numbers !== 0b1111110) {
+  if (numbers !== ALL_SECTIONS) {
     for (const l of long) {
       const line = idx.lineText(l);
       if (!line.includes('、')) continue;
