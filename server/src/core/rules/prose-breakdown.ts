@@ -26,7 +26,9 @@ function breakdowns(claims: Claim[], flagged: Set<number>): RawFinding[] {
     if (family === 'outcome' && total.quantity !== CONCLUDED) continue;
     const sum = parts.reduce((a, i) => a + claims[i].value, 0);
     const distinct = new Set(parts.map((i) => (family === 'channel' ? claims[i].phrase : claims[i].quantity))).size;
-    const complete = family !== undefined && (COMPLETE_FAMILIES[family] ?? Infinity) <= distinct;
+    // (其中网络平台收到3件，邮件收到1件，协助5件: a part of no known kind may be one more channel.)
+    const unnamed = family === 'channel' && claims.some((c) => c.partOf === t && c.family === undefined);
+    const complete = family !== undefined && !unnamed && (COMPLETE_FAMILIES[family] ?? Infinity) <= distinct;
     const over = sum > total.value + EPS, under = complete && sum < total.value - EPS;
     if (!over && !under) continue;
     const unit = total.unit;
