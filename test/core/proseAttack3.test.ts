@@ -76,6 +76,7 @@ const ZERO: Case[] = [
   { id: 'Z2 行政复议、行政诉讼均为0', prose: '行政复议、行政诉讼均为0。', bad: { t4: { review: [1, 0, 0, 0] }, names: ['1'] } },
   { id: 'Z3 未制发规范性文件', prose: '本年度未制发规范性文件。', t2: { normative: [0, 0, 5] }, bad: { t2: { normative: [2, 0, 5] }, names: ['2'] } },
   { id: 'Z4 无行政处罚事项', prose: '本年度无行政处罚事项。', bad: { t2: { penalty: 5 }, names: ['5'] } },
+  { id: 'Z6 分别为0件 stays numbers (为0 before a unit is no zero word)', prose: '全年制发规章、规范性文件分别为0件、0件。', t2: { regulations: [0, 0, 3], normative: [0, 0, 5] }, bad: { t2: { regulations: [1, 0, 3], normative: [0, 0, 5] }, names: ['0', '1'] } },
   { id: 'Z5 未收取行政事业性收费', prose: '本年度未收取行政事业性收费。', bad: { t2: { fees: 12.5 }, names: ['12.5'] } },
 ];
 
@@ -91,6 +92,8 @@ const GUARDS: { id: string; prose: string; t3?: T3; t4?: T4; t2?: T2 }[] = [
   { id: 'G8 未制发…的科室', prose: '对未制发规范性文件的科室进行督导。', t2: { normative: [2, 0, 5] } },
   { id: 'G9 未受理不符合条件的申请', prose: '本年度未受理不符合条件的申请，共受理政府信息公开申请4件。', t3: { new: 4, pub: 4 } },
   { id: 'G10 协助 as a third, unnamed channel', prose: '本年度依申请公开请求9件，其中网络平台收到3件，线下邮件收到1件，协助5件。', t3: { new: 9, pub: 9 } },
+  { id: 'G12 均已按期答复的 (a relative clause)', prose: '均已按期答复的申请共3件。', t3: { new: 4, pub: 3, fwd: 1 } },
+  { id: 'G13 均…予以答复 after those answered (on time, not all)', prose: '本年度共受理政府信息公开申请12件，答复10件，均在法定期限内予以答复。', t3: { new: 12, pub: 10, fwd: 2 } },
   { id: 'G11 2022年结转 is no other year for the clauses after it', prose: '2023年，共收到10件依申请公开请求，2022年结转政府信息公开申请2件，共办结10件。', t3: { new: 10, carried: 2, pub: 10, fwd: 2 } },
 ];
 

@@ -207,9 +207,12 @@ export const LOOSE_UNITS = ['个', '项', '起', '次'];
 export const NOUNS_AFTER_LOOSE_UNITS = ['申请', '案件', '复议', '诉讼', '行政复议', '行政诉讼', '政府信息', '依申请'];
 
 /** The words that, after 均 / 全部, say every application was concluded or every case won. */
-export const ALL_CONCLUDED = ['办结', '已办结', '已答复', '办理完毕', '已办理完毕', '处理完毕', '办理完成', '完成办理',
-  // 均已按期答复, 均在法定时限内予以答复: every one answered.
-  '按期答复', '按时答复', '按期办结', '按时办结', '予以答复'];
+export const ALL_CONCLUDED = ['办结', '已办结', '已答复', '办理完毕', '已办理完毕', '处理完毕', '办理完成', '完成办理'];
+/**
+ * After 均 / 全部, on time: every one answered only when the figure before counts those received (受理申请15件，均已按期
+ * 答复); after those answered (答复3050件，均在法定期限内予以答复) it says they were on time, not that none is left.
+ */
+export const ALL_ON_TIME = ['按期答复', '按时答复', '按期办结', '按时办结', '予以答复'];
 export const ALL_WON = ['维持', '胜诉'];
 
 /** Characters that may fill a clause around a bare number and still leave it about the previous clause's words. */

@@ -1,5 +1,5 @@
 import {
-  ALL_CONCLUDED, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
+  ALL_CONCLUDED, ALL_ON_TIME, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
   type ClaimKind, type Family, type Marker,
 } from '../format/proseWords';
 import { headingLines, tableSpans, type Claim, type Report } from '../model';
@@ -159,6 +159,8 @@ const ZERO_TABLE2_VERBS = ['', '作出', '发生', '实施', '作出过'];
 const ZERO_TABLE2_NOUNS = ['', '决定', '事项', '案件', '行为', '的情况', '决定的情况', '案件的情况'];
 /** What may stand between the last keyword and 为零 (依申请公开数量为零, 行政复议案件均为0). */
 const NIL_BETWEEN = ['', '件', '数', '数量', '件数', '总数', '总量', '案件', '案件数', '的数量', '的件数', '案件数量', '的案件'];
+const NIL_DIGIT = /[0０]$/;
+const UNIT_FIRSTS = '件起宗例个项次万条篇期份人家场元%％\n';
 /** After last year's number: carried over from it (2022年结转, 2022年度结转的). */
 const CARRIED_FROM = /^年度?结转/;
 /** What opens one more part of a list (另有1件…). */
@@ -173,8 +175,9 @@ function entryAt(s: string, i: number): Entry | undefined {
   const second = s.charCodeAt(i + 1);
   for (const e of list) {
     if (!((e.word.length === 1 || e.word.charCodeAt(1) === second) && s.startsWith(e.word, i))) continue;
-    // 为0 is none, 为0.5万元 and 为05 are not.
-    if (e.marker === 'nil' && ((CLASS[s.charCodeAt(i + e.word.length)] & NUMBER) || '.．'.includes(s.charAt(i + e.word.length) || 'x'))) continue;
+    // 为0 is none, 为0.5万元 and 为05 are not; 为0件 is a count the number reader reads (分别为0件、0件), 均为0件 none of each.
+    if (e.marker === 'nil' && NIL_DIGIT.test(e.word) && ((CLASS[s.charCodeAt(i + e.word.length)] & NUMBER) || '.．'.includes(s.charAt(i + e.word.length) || 'x') ||
+      (e.word.length === 2 && UNIT_FIRSTS.includes(s.charAt(i + 2) || 'x')))) continue;
     return e;
   }
   return undefined;
@@ -193,7 +196,7 @@ const PEOPLE = ['自然人', '公民', '律师'];
 /** A keyword that 办结 / 答复 after it only qualifies (予以公开答复, 结转下年度答复). */
 const answeredAs = (t: Tok) => t.entry!.kind!.family === 'outcome' || t.entry!.kind!.family === 'carried_forward';
 
-const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_WON, ...MARKERS.all].map((w) => w.charCodeAt(0)));
+const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_ON_TIME, ...ALL_WON, ...MARKERS.all].map((w) => w.charCodeAt(0)));
 
 const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
 
@@ -756,7 +759,10 @@ class ProseReader {
       if (!ALL_FIRST.has(s.charCodeAt(p))) continue;
       // 全部申请均已办结: the nearer 均 makes the statement.
       if (entryAt(s, p)?.marker === 'all') return;
-      const concluded = ALL_CONCLUDED.find((w) => s.startsWith(w, p));
+      const onTime = last?.kind && last.kind.kind !== 'concluded' ? ALL_ON_TIME.find((w) => s.startsWith(w, p)) : undefined;
+      const concluded = ALL_CONCLUDED.find((w) => s.startsWith(w, p)) ?? onTime;
+      // 均已按期答复的申请共3件: a relative clause, of the applications it names, not a statement.
+      if (concluded && s.charAt(p + concluded.length) === '的') return;
       if (concluded) {
         // Only about all applications: the figure before it counts them (received, handled: not only the new
         // ones or last year's, nor a figure of some of them, 12件申请中有10件已全部办结), or (without one) the sentence names them.
