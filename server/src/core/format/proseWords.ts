@@ -81,7 +81,9 @@ export const CLAIM_KINDS: ClaimKind[] = [
   { kind: 'carried_over', words: ['上年结转', '上年度结转', '上一年度结转', '上一年结转', '往年结转', '上年遗留'], quantity: 't3.2.total', family: 'composition' },
   {
     kind: 'carried_forward', quantity: 't3.4.total', family: 'carried_forward',
-    words: ['结转下年', '结转下年度', '继续办理', '结转下一年', '结转至下', '结转到下', '结转至', '结转到', '顺延到下', '顺延至下', '转入下一年', '转入下年', '未办结', '尚未办结', '正在办理', '仍在办理', '尚在办理', '在办理中', '办理中'],
+    words: ['结转下年', '结转下年度', '继续办理', '结转下一年', '结转至下', '结转到下', '结转至', '结转到', '顺延到下', '顺延至下', '转入下一年', '转入下年', '未办结', '尚未办结', '正在办理', '仍在办理', '尚在办理', '在办理中', '办理中',
+      // 无下年度结转, 无转结下年度继续办理件 (转结: a common slip for 结转).
+      '下年度结转', '下一年度结转', '转结下年', '转结下一年', '转结至下', '转结到下'],
   },
   // ---- table 3: outcomes (a group's figure is the sum of its sub-rows) ----
   { kind: 'disclosed', words: ['予以公开', '同意公开', '全部公开'], quantity: 't3.3.1.total', family: 'outcome', notBetween: OUTCOME_NOT_BETWEEN },
@@ -104,7 +106,7 @@ export const CLAIM_KINDS: ClaimKind[] = [
   { kind: 'review', words: ['行政复议', '复议'], quantity: 't4.review.total', family: 'review' },
   { kind: 'suit', words: ['行政诉讼', '诉讼', '起诉', '应诉', '被诉'], quantity: 't4.suit.total', family: 'suit' },
   { kind: 'suit_direct', words: ['直接起诉', '未经复议直接起诉'], quantity: 't4.suit_direct.total', family: 'suit' },
-  { kind: 'suit_after_review', words: ['复议后起诉', '经复议后起诉'], quantity: 't4.suit_after_review.total', family: 'suit' },
+  { kind: 'suit_after_review', words: ['复议后起诉', '经复议后起诉', '复议后被起诉', '经复议后被起诉'], quantity: 't4.suit_after_review.total', family: 'suit' },
   { kind: 'upheld', words: ['维持', '结果维持'], column: 'upheld', family: 'result' },
   { kind: 'corrected', words: ['纠正', '结果纠正', '纠错', '败诉'], column: 'corrected', family: 'result' },
   { kind: 'other_result', words: ['其他结果'], column: 'other', family: 'result' },
@@ -149,6 +151,7 @@ export type Marker =
   | 'each' // 各, 分别: the figure is per item
   | 'zero' // 未, 无, 没有: a zero claim when a countable word follows
   | 'all' // 均, 全部: 均已办结 / 均获维持
+  | 'nil' // 为零, 均为0: the words just before it count none (依申请公开数量为零)
   | 'part' // 其中, 含, 包括: a breakdown follows
   | 'cases' // 案件: may count reviews and lawsuits together
   | 'now' // 本年度: the figures after it are this year's again (2023年为50件，本年度受理63件)
@@ -174,6 +177,7 @@ export const MARKERS: Record<Marker, string[]> = {
   each: ['各', '分别', '均为', '都是'],
   zero: ['未', '无', '没有', '不存在', '未曾'],
   all: ['均', '全部', '全都'],
+  nil: ['为零', '为0', '为０', '均为零', '均为0', '均为０', '都为零', '都为0', '皆为零', '皆为0'],
   part: ['其中', '含', '包括', '包含'],
   cases: ['案件'],
   now: ['本年度', '本年', '今年'],
@@ -204,6 +208,11 @@ export const NOUNS_AFTER_LOOSE_UNITS = ['申请', '案件', '复议', '诉讼', 
 
 /** The words that, after 均 / 全部, say every application was concluded or every case won. */
 export const ALL_CONCLUDED = ['办结', '已办结', '已答复', '办理完毕', '已办理完毕', '处理完毕', '办理完成', '完成办理'];
+/**
+ * After 均 / 全部, on time: every one answered only when the figure before counts those received (受理申请15件，均已按期
+ * 答复); after those answered (答复3050件，均在法定期限内予以答复) it says they were on time, not that none is left.
+ */
+export const ALL_ON_TIME = ['按期答复', '按时答复', '按期办结', '按时办结', '予以答复'];
 export const ALL_WON = ['维持', '胜诉'];
 
 /** Characters that may fill a clause around a bare number and still leave it about the previous clause's words. */

@@ -1,5 +1,5 @@
 import {
-  ALL_CONCLUDED, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
+  ALL_CONCLUDED, ALL_ON_TIME, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
   type ClaimKind, type Family, type Marker,
 } from '../format/proseWords';
 import { headingLines, tableSpans, type Claim, type Report } from '../model';
@@ -66,7 +66,7 @@ mark(CLAUSE_SEP, SEP);
 mark(SENTENCE_END, END);
 for (const c of FIRSTS.keys()) CLASS[c] |= WORD;
 mark(NUMBER_STARTS, NUMBER);
-for (const word of [...MARKERS.zero, ...MARKERS.all, ...MARKERS.part]) mark(word[0], TRIGGER);
+for (const word of [...MARKERS.zero, ...MARKERS.all, ...MARKERS.part, ...MARKERS.nil]) mark(word[0], TRIGGER);
 mark(BLANKS, BLANK);
 mark('（(，', OPEN);
 mark(FILLER, FILL);
@@ -122,6 +122,8 @@ interface Figure {
   unclear: boolean;
   phrase: string;
   claim: number | undefined;
+  /** The keyword it is bound to. */
+  word: Tok | undefined;
 }
 
 /** `bracket`: the list is a bracket's after its total (行政复议2件（维持2件）), and ends with it. */
@@ -149,7 +151,18 @@ const JOINERS = '及和与、或';
 /** Some of the applications named before it (申请中, 处理中有). */
 const PARTITIVE = /(?:申请|处理|公开|提供)中/;
 /** Words before 申请 that make it an application for something else than information. */
-const NOT_INFORMATION = ['许可', '处罚', '强制', '复议', '诉讼', '其他', '其它', ...OTHER_APPLICATIONS];
+const NOT_INFORMATION = ['许可', '处罚', '强制', '复议', '诉讼', '其他', '其它', ...OTHER_APPLICATIONS,
+  // 未受理不符合条件的申请, 未收到重复申请: none of some applications, not none at all.
+  '符合', '条件', '属于', '重复', '无效', '匿名'];
+/** What may stand between 未/无 and a table-2 decision's keyword (未作出行政处罚决定), and after it up to the clause's end. */
+const ZERO_TABLE2_VERBS = ['', '作出', '发生', '实施', '作出过'];
+const ZERO_TABLE2_NOUNS = ['', '决定', '事项', '案件', '行为', '的情况', '决定的情况', '案件的情况'];
+/** What may stand between the last keyword and 为零 (依申请公开数量为零, 行政复议案件均为0). */
+const NIL_BETWEEN = ['', '件', '数', '数量', '件数', '总数', '总量', '案件', '案件数', '的数量', '的件数', '案件数量', '的案件'];
+const NIL_DIGIT = /[0０]$/;
+const UNIT_FIRSTS = '件起宗例个项次万条篇期份人家场元%％\n';
+/** After last year's number: carried over from it (2022年结转, 2022年度结转的). */
+const CARRIED_FROM = /^年度?结转/;
 /** What opens one more part of a list (另有1件…). */
 const ADDED = ['另有', '还有', '另', '此外'];
 /** Words that name the rest of a list. */
@@ -160,7 +173,13 @@ function entryAt(s: string, i: number): Entry | undefined {
   const list = BY_FIRST[s.charCodeAt(i)];
   if (!list) return undefined;
   const second = s.charCodeAt(i + 1);
-  for (const e of list) if ((e.word.length === 1 || e.word.charCodeAt(1) === second) && s.startsWith(e.word, i)) return e;
+  for (const e of list) {
+    if (!((e.word.length === 1 || e.word.charCodeAt(1) === second) && s.startsWith(e.word, i))) continue;
+    // 为0 is none, 为0.5万元 and 为05 are not; 为0件 is a count the number reader reads (分别为0件、0件), 均为0件 none of each.
+    if (e.marker === 'nil' && NIL_DIGIT.test(e.word) && ((CLASS[s.charCodeAt(i + e.word.length)] & NUMBER) || '.．'.includes(s.charAt(i + e.word.length) || 'x') ||
+      (e.word.length === 2 && UNIT_FIRSTS.includes(s.charAt(i + 2) || 'x')))) continue;
+    return e;
+  }
   return undefined;
 }
 
@@ -177,7 +196,7 @@ const PEOPLE = ['自然人', '公民', '律师'];
 /** A keyword that 办结 / 答复 after it only qualifies (予以公开答复, 结转下年度答复). */
 const answeredAs = (t: Tok) => t.entry!.kind!.family === 'outcome' || t.entry!.kind!.family === 'carried_forward';
 
-const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_WON, ...MARKERS.all].map((w) => w.charCodeAt(0)));
+const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_ON_TIME, ...ALL_WON, ...MARKERS.all].map((w) => w.charCodeAt(0)));
 
 const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
 
@@ -217,7 +236,7 @@ class ProseReader {
       }
       if (cls & TRIGGER) {
         const m = entryAt(s, i)?.marker;
-        if (m === 'zero' || m === 'all') worth = true;
+        if (m === 'zero' || m === 'all' || m === 'nil') worth = true;
         if (m === 'part') part = true;
       }
       if (cls & NUMBER) {
@@ -237,7 +256,7 @@ class ProseReader {
     this.previous = undefined;
     let any = false;
     for (const c of clauses) for (const t of c.toks) {
-      if ((t.num && !t.num.notCount && t.num.unitClass !== 'none') || t.entry?.marker === 'zero' || t.entry?.marker === 'all') any = true;
+      if ((t.num && !t.num.notCount && t.num.unitClass !== 'none') || t.entry?.marker === 'zero' || t.entry?.marker === 'all' || t.entry?.marker === 'nil') any = true;
     }
     if (!any) return;
     const from = clauses[0].start, to = clauses[clauses.length - 1].end;
@@ -295,7 +314,8 @@ class ProseReader {
         const year = tok.num?.year;
         if (year !== undefined && this.year !== null) {
           era = year < this.year ? 'past' : year > this.year ? 'future' : 'now';
-          eraInClause = (era === 'future' && i > 0) || (era === 'past' && comparing);
+          // (2022年结转政府信息公开申请2件: carried over from last year into this one; only its clause is left out.)
+          eraInClause = (era === 'future' && i > 0) || (era === 'past' && (comparing || CARRIED_FROM.test(s.slice(tok.num!.after, tok.num!.after + 4))));
         }
         // 上年度, 历年, 近3年, 截至目前: what follows counts another period, or more than this year (in
         // a comparison, 与上年度相比增加12件, only the clause's; so too in an aside with a figure and no word
@@ -321,6 +341,7 @@ class ProseReader {
           if (!(own.length === 0 && breakdown && last !== breakdown.total)) breakdown = { total: last, allowed: own };
         }
         if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i);
+        if (marker === 'nil' && !vetoed && !unclear && !unchecked && era === 'now') this.nil(clause, i);
         if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, last ?? (clause === clauses[0] && i === 0 ? opening : undefined));
         if (this.isHit(tok)) {
           const family = tok.entry!.kind!.family;
@@ -356,7 +377,13 @@ class ProseReader {
         if (inexact || vetoed || unchecked || era === 'past') { last = undefined; breakdown = undefined; continue; }
 
         const window = { from: lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
-        const fig = this.bind(n, cands, numberFirst, inherited, breakdown, cases, window);
+        let fig = this.bind(n, cands, numberFirst, inherited, breakdown, cases, window);
+        // 制发行政规范性文件4件，废止2件: a clause with only another verb of the same documents speaks of them
+        // (not in a list of parts: 规章13件（含新制定5件，修改4件，废止4件）adds up first).
+        const verbs = last?.kind?.byVerb;
+        if (!fig.kind && !cands.length && hits === 0 && !breakdown && last?.word && verbs && verbs.some((v) => v.verbs.some((w) => s.slice(window.from, n.start).includes(w)))) {
+          fig = this.bind(n, [last.word], false, true, breakdown, cases, window);
+        }
         fig.unclear ||= unclear;
         if (fig.kind?.kind === 'withdrawn' && era === 'now') withdrawn += n.value;
         // 新收63件，上年结转1件，合计64件: a bare sum after the two parts of all applications is theirs.
@@ -382,6 +409,15 @@ class ProseReader {
     }
     // 收到申请26件，撤回2件，依法答复处理24件: the applications received or answered may be counted without those withdrawn.
     if (withdrawn > 0) for (let c = firstClaim; c < this.claims.length; c++) if (this.claims[c].family === 'application') this.claims[c].less = withdrawn;
+    // 行政复议2件、行政诉讼案件1件: with both figures given, 案件 counts its own word's cases, not both together.
+    const own = this.claims.slice(firstClaim);
+    if (own.some((c) => c.quantity === 't4.review.total') && own.some((c) => c.quantity === 't4.suit.total')) {
+      for (const c of own) {
+        if ((c.quantity !== 't4.review.total' && c.quantity !== 't4.suit.total') || !c.alternatives) continue;
+        c.alternatives = c.alternatives.filter((q) => q !== 't4.all.total');
+        if (!c.alternatives.length) delete c.alternatives;
+      }
+    }
     this.previous = last;
   }
 
@@ -458,7 +494,7 @@ class ProseReader {
   ): Figure {
     const fig: Figure = {
       num: n, numberFirst, unclear: false, phrase: this.s.slice(n.start, n.after),
-      kind: undefined, quantity: undefined, alternatives: undefined, family: undefined, claim: undefined,
+      kind: undefined, quantity: undefined, alternatives: undefined, family: undefined, claim: undefined, word: undefined,
     };
     const unbound = () => { fig.kind = fig.family = undefined; return fig; };
     const kindOf = (t: Tok) => t.entry!.kind!;
@@ -491,6 +527,7 @@ class ProseReader {
     }
     fig.kind = kind;
     fig.family = kind.family;
+    fig.word = pick;
     // 结转下年度继续办理 6 件: the phrase starts at the first of adjacent words of the kind.
     let first = pick;
     for (const t of cands) if (t.start < first.start && t.end >= first.start - 1 && kindOf(t).kind === kind.kind) first = t;
@@ -634,10 +671,13 @@ class ProseReader {
       // The verb itself is negated (未收到, 没有受理), not some adverb (未及时受理), and what it takes
       // is an application (未收到申请人补正 is not none received).
       // (依申请公开 names the applications itself: 无依申请公开事项.)
-      else if (!received && !lastHit && t.start - z.end <= 1 && (kind.kind === 'received' || kind.kind === 'new' || kind.kind === 'handled') &&
-        (t.entry!.word.startsWith('依申请') || this.takesApplication(t.end))) { received = t; }
+      // (无政府信息公开申请: the keyword names the application itself.)
+      else if (!received && !lastHit && (t.start - z.end <= 1 || this.s.slice(z.end, t.start) === '政府') && (kind.kind === 'received' || kind.kind === 'new' || kind.kind === 'handled') &&
+        (t.entry!.word.startsWith('依申请') || t.entry!.word.endsWith('申请') || this.takesApplication(t.end))) { received = t; }
       // 无结转下年度办理的申请: none carried forward.
       else if (!received && !lastHit && !forward && t.start - z.end <= 1 && kind.family === 'carried_forward') forward = t;
+      // 未制发规范性文件, 无行政处罚事项, 未收取行政事业性收费: none of a table-2 figure.
+      else if (!received && !lastHit && !forward && kind.family === 'table2' && i === at + 1) { this.zeroTable2(clause, z, t); return; }
     }
     const rows = review && suit ? 'all' : review ? 'review' : suit ? 'suit' : undefined;
     const quantity = rows ? `t4.${rows}.${column ?? 'total'}` : received ? 't3.1.total' : forward ? 't3.4.total' : undefined;
@@ -649,6 +689,61 @@ class ProseReader {
       quantity, value: 0, ...this.source(z.start, end), form: 'zero', unit: '件',
       phrase: end === hit.end ? words : `${words}…${hit.entry!.word}`,
     });
+  }
+
+  /**
+   * 未制发规范性文件, 本年度无行政处罚事项, 未作出行政强制决定, 未收取行政事业性收费: a table-2 figure of zero, when
+   * the negation takes the verb of that figure (制发, not 清理 or 审核: 未清理规范性文件 says nothing of how many were
+   * issued) and nothing but a plain noun follows the keyword up to the clause's end (无行政处罚权力清单调整 is another thing).
+   */
+  private zeroTable2(clause: Clause, z: Tok, t: Tok) {
+    const { s } = this;
+    const kind = t.entry!.kind!;
+    const verb = s.slice(z.end, t.start).replace(/行政$/, ''), rest = s.slice(t.end, clause.end).trim();
+    let quantity: string | undefined;
+    if (kind.byVerb) {
+      const v = kind.byVerb.find((b) => b.verbs.includes(verb));
+      if (v && !['现行有效'].includes(verb) && ZERO_TABLE2_NOUNS.includes(rest)) quantity = v.quantity;
+    } else if (kind.units === 'money') {
+      if (verb === '收取' && (rest === '' || rest === '的情况')) quantity = kind.quantity;
+    } else if (ZERO_TABLE2_VERBS.includes(verb) && ZERO_TABLE2_NOUNS.includes(rest)) quantity = kind.quantity;
+    if (!quantity) return;
+    const end = clause.end - (s.slice(t.end, clause.end).length - s.slice(t.end, clause.end).trimEnd().length);
+    this.claims.push({
+      quantity, value: 0, ...this.source(z.start, end), form: 'zero', unit: kind.units === 'money' ? '万元' : '件',
+      phrase: s.slice(z.start, end),
+    });
+  }
+
+  /**
+   * 依申请公开数量为零, 行政复议、行政诉讼均为0: the keywords just before 为零 (joined by 、和及与, with at most a
+   * word of count between them and it), each a count of zero. Only at the clause's end (为0.5万元, 为0件以上: not this).
+   */
+  private nil(clause: Clause, at: number) {
+    const { s } = this;
+    const toks = clause.toks, m = toks[at];
+    const tail = s.slice(m.end, clause.end).trim();
+    if (!['', '件', '起', '宗', '个', '次'].includes(tail)) return;
+    const words: Tok[] = [];
+    let to = m.start;
+    for (let j = at - 1; j >= 0; j--) {
+      const t = toks[j];
+      if (!words.length && t.entry?.marker === 'cases') continue; // 行政诉讼案件均为0件
+      if (!this.isHit(t)) break;
+      const between = s.slice(t.end, to);
+      if (!(words.length ? between.length <= 1 && (between === '' || JOINERS.includes(between)) : NIL_BETWEEN.includes(between))) break;
+      words.push(t);
+      to = t.start;
+    }
+    for (const t of words) {
+      const kind = t.entry!.kind!;
+      if (!kind.quantity || kind.column || kind.units === 'money') continue;
+      const quantity = kind.kind === 'handled' ? 't3.1.total' : kind.quantity;
+      this.claims.push({
+        quantity, value: 0, ...this.source(t.start, m.end), form: 'zero', unit: '件',
+        phrase: s.slice(t.start, m.end),
+      });
+    }
   }
 
   /** 均已办结 (nothing carried forward), 均获维持 / 均胜诉 (no case lost or pending). */
@@ -664,7 +759,10 @@ class ProseReader {
       if (!ALL_FIRST.has(s.charCodeAt(p))) continue;
       // 全部申请均已办结: the nearer 均 makes the statement.
       if (entryAt(s, p)?.marker === 'all') return;
-      const concluded = ALL_CONCLUDED.find((w) => s.startsWith(w, p));
+      const onTime = last?.kind && last.kind.kind !== 'concluded' ? ALL_ON_TIME.find((w) => s.startsWith(w, p)) : undefined;
+      const concluded = ALL_CONCLUDED.find((w) => s.startsWith(w, p)) ?? onTime;
+      // 均已按期答复的申请共3件: a relative clause, of the applications it names, not a statement.
+      if (concluded && s.charAt(p + concluded.length) === '的') return;
       if (concluded) {
         // Only about all applications: the figure before it counts them (received, handled: not only the new
         // ones or last year's, nor a figure of some of them, 12件申请中有10件已全部办结), or (without one) the sentence names them.

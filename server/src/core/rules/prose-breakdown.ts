@@ -10,8 +10,11 @@ const CONCLUDED = 't3.3.7.total';
 function breakdowns(claims: Claim[], flagged: Set<number>): RawFinding[] {
   // The parts of each total, one list per family: channels and outcomes of one total add up separately.
   const lists = new Map<string, { total: number; family?: Family; parts: number[] }>();
+  // (其中网络平台收到3件，邮件收到1件，协助5件: a part of no known kind may be one more channel.)
+  const unnamed = new Set<number>();
   claims.forEach((c, i) => {
     if (c.partOf === undefined) return;
+    if (c.family === undefined) unnamed.add(c.partOf);
     const key = `${c.partOf} ${c.family ?? ''}`;
     const list = lists.get(key);
     if (list) list.parts.push(i); else lists.set(key, { total: c.partOf, family: c.family, parts: [i] });
@@ -26,7 +29,7 @@ function breakdowns(claims: Claim[], flagged: Set<number>): RawFinding[] {
     if (family === 'outcome' && total.quantity !== CONCLUDED) continue;
     const sum = parts.reduce((a, i) => a + claims[i].value, 0);
     const distinct = new Set(parts.map((i) => (family === 'channel' ? claims[i].phrase : claims[i].quantity))).size;
-    const complete = family !== undefined && (COMPLETE_FAMILIES[family] ?? Infinity) <= distinct;
+    const complete = family !== undefined && !(family === 'channel' && unnamed.has(t)) && (COMPLETE_FAMILIES[family] ?? Infinity) <= distinct;
     const over = sum > total.value + EPS, under = complete && sum < total.value - EPS;
     if (!over && !under) continue;
     const unit = total.unit;

@@ -112,7 +112,7 @@ function mismatch(c: Claim, qs: Reading[]): RawFinding {
     s.zh += `（不计撤回的 ${num(c.less)} 件为 ${num(q.value - c.less)} 件）`;
     s.en += ` (${num(q.value - c.less)} without the ${num(c.less)} withdrawn)`;
   }
-  const zero = c.form === 'zero' ? { zh: '（即 0 件）', en: ' (that is, none)' } : { zh: '', en: '' };
+  const zero = c.form === 'zero' ? { zh: `（即 0 ${c.unit || '件'}）`, en: ' (that is, none)' } : { zh: '', en: '' };
   const finding: RawFinding = {
     code: c.unclear ? 'prose-unclear' : 'prose-mismatch',
     message: c.unclear
