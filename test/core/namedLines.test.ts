@@ -6,7 +6,7 @@ import { check } from '../../server/src/core/service';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { LINES_SHAPES, renderNamedLines } from '../layouts/namedLines';
 import { EXPECTED } from './expected';
-import { sliceAt, tableFindings } from './seeds';
+import { assertPinpointed, sliceAt, tableFindings } from './seeds';
 
 // Table 2 written a row a line, each figure after its column's words (规章：本年制发0件，本年废止0件，现行有效0件。),
 // for every seed's figures in both statutory versions and every shape of test/layouts/namedLines.ts: each figure
@@ -47,6 +47,27 @@ describe('table 2 written as lines that name their columns', () => {
           assert.equal(parseReport(text).tables.t2!.version, figures.version);
           assert.deepEqual(check(text).findings.filter((f) => f.code === 'cell-unit').map((f) => f.message), []);
         });
+      }
+    });
+  }
+});
+
+describe('table 4 written as lines too (行政复议：结果维持1件，…)', () => {
+  const t4Cells = (f: Figures) => tableSpec(f.version, 't4').rows.flatMap((r) => r.columns.map((col) => ({ row: r.key, col, text: f.cells.t4[r.key][col] })));
+  for (const { name, figures } of FIGURES) {
+    it(`${name}: every figure bound by its words; no table finding; each changed in turn: table4-total on its block, whose fix makes it add up`, () => {
+      const text = renderNamedLines(figures, 'colon', true);
+      const t4 = parseReport(text).tables.t4!;
+      for (const { row, col, text: want } of t4Cells(figures)) {
+        const cell = t4.rows[row]?.cells[col];
+        assert.equal(cell?.value, Number(want), `${row} ${col}`);
+        assert.equal(sliceAt(text, cell.range), want, `${row} ${col}`);
+      }
+      assert.deepEqual(tableFindings(text).map((f) => `${f.code} ${f.message}`), []);
+      for (const { row, col, text: value } of t4Cells(figures)) {
+        const wrong = String(Number(value) + 1);
+        const f = { ...figures, cells: { ...figures.cells, t4: { ...figures.cells.t4, [row]: { ...figures.cells.t4[row], [col]: wrong } } } };
+        assertPinpointed(renderNamedLines(f, 'colon', true), { key: 't4', row, col }, value, wrong, `${row} ${col}`);
       }
     });
   }

@@ -63,10 +63,21 @@ export function table2Lines(f: Figures, shape: LinesShape): string[] {
 
 const TABS: Style = { family: 'tabs', merges: 'word' };
 
-/** A whole report (renderReport's, tab-separated) with table 2 written as lines in a shape. */
-export function renderNamedLines(f: Figures, shape: LinesShape): string {
-  const text = renderReport(f, { t2: TABS, t3: TABS, t4: TABS });
-  const table = renderTable(f, 't2', TABS).replace(/\n$/, '');
-  if (!text.includes(table)) throw new Error('table 2 not found in the report');
-  return text.replace(table, table2Lines(f, shape).join('\n'));
+/** Table 4's lines: a block a line (行政复议：结果维持1件，结果纠正0件，其他结果0件，尚未审结0件，总计1件。). */
+export function table4Lines(f: Figures): string[] {
+  const spec = tableSpec(f.version, 't4');
+  return spec.rows.map((r) => `${r.name}：${spec.columns.map((c) => `${c.header}${f.cells.t4[r.key][c.key]}件`).join('，')}。`);
+}
+
+/** A whole report (renderReport's, tab-separated) with table 2 written as lines in a shape, and table 4 too with `t4`. */
+export function renderNamedLines(f: Figures, shape: LinesShape, t4 = false): string {
+  let text = renderReport(f, { t2: TABS, t3: TABS, t4: TABS });
+  const swap = (key: 't2' | 't4', lines: string[]) => {
+    const table = renderTable(f, key, TABS).replace(/\n$/, '');
+    if (!text.includes(table)) throw new Error(`${key} not found in the report`);
+    text = text.replace(table, lines.join('\n'));
+  };
+  swap('t2', table2Lines(f, shape));
+  if (t4) swap('t4', table4Lines(f));
+  return text;
 }

@@ -17,7 +17,7 @@ import { UNITS } from './values';
  * shorter ones a sentence uses), longest first where one holds another. 本年减少3项 (a signed change
  * written as a word) is not one: its number alone would read as +3.
  */
-const COLUMN_WORDS: Record<FormatVersion, [string, string[]][]> = {
+const COLUMN_WORDS: Record<FormatVersion | 't4', [string, string[]][]> = {
   '2021': [
     ['issued', ['本年制发', '新制发', '制发', '印发', '出台', '制定']],
     ['repealed', ['本年废止', '废止', '废除']],
@@ -35,6 +35,14 @@ const COLUMN_WORDS: Record<FormatVersion, [string, string[]][]> = {
     ['decisions', ['处理决定', '作出决定', '决定']],
     ['amount', ['采购总金额', '采购金额', '总金额', '金额']],
   ],
+  // Table 4 (行政复议：结果维持1件，结果纠正0件，其他结果0件，尚未审结0件，总计1件。).
+  t4: [
+    ['upheld', ['结果维持', '维持']],
+    ['corrected', ['结果纠正', '纠正']],
+    ['other', ['其他结果']],
+    ['pending', ['尚未审结', '未审结']],
+    ['total', ['总计', '合计']],
+  ],
 };
 
 /** Words only the 2019 format's table 2 says in a line: how a table without its header words shows its version. */
@@ -43,7 +51,7 @@ export const LINES_2019 = /新制作|新公开|对外公开总数|项目数|增\
 /** Every row word of table 2 (both formats), longest first. */
 const ROW_WORDS = [...new Set([...tableSpec('2021', 't2').rows, ...tableSpec('2019', 't2').rows].flatMap((r) => r.match))].sort((a, b) => b.length - a.length);
 /** Every column word of table 2 (both formats). */
-const ALL_COLUMN_WORDS = [...new Set(Object.values(COLUMN_WORDS).flatMap((cols) => cols.flatMap(([, w]) => w)))];
+const ALL_COLUMN_WORDS = [...new Set([...COLUMN_WORDS['2021'], ...COLUMN_WORDS['2019']].flatMap(([, w]) => w))];
 /** A line's numbering and blanks before its row's name (（一） 1. 一、 ①). */
 const LEAD = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．)）]|[①-⑩])?[\s\u3000]*/;
 
@@ -82,9 +90,9 @@ function lastRow(spec: TableSpec, text: string): RowSpec | undefined {
 }
 
 /** The columns a text names by their words (each word counted once, a longer one before the shorter it holds). */
-function columnsNamed(version: FormatVersion, text: string): string[] {
+function columnsNamed(columns: [string, string[]][], text: string): string[] {
   const found: string[] = [];
-  for (const [col, words] of COLUMN_WORDS[version]) {
+  for (const [col, words] of columns) {
     for (const w of words) {
       if (!text.includes(w)) continue;
       if (!found.includes(col)) found.push(col);
@@ -107,13 +115,17 @@ function withoutUnit(t: Token): Token {
 
 interface Bound { row: RowSpec | undefined; col: string | undefined; byWord: boolean; token: Token; line: number }
 
+/** A table's rows' words, longest first. */
+const rowWords = (spec: TableSpec) => spec.rows.flatMap((r) => r.match).sort((a, b) => b.length - a.length);
+
 /**
- * Table 2 read as lines that name their columns; the end of the last token read, or -1 when the table
+ * Table 2 (or 4) read as lines that name their columns; the end of the last token read, or -1 when the table
  * is not written so: at least two numbers, and half of them, right after their own column's word, and no
  * number after words that name two columns (a header's).
  */
 export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token) => Cell): number {
-  const version = spec.rows.some((r) => r.key === 'procurement') ? '2019' : '2021';
+  const said = COLUMN_WORDS[spec.key === 't4' ? 't4' : spec.rows.some((r) => r.key === 'procurement') ? '2019' : '2021'];
+  const names = rowWords(spec);
   const bound: Bound[] = [];
   let line = -1, spanFrom = 0, lineRow: RowSpec | undefined, lineCol: string | undefined, labelRow: RowSpec | undefined, byWord = 0;
   for (const t of tokens) {
@@ -127,7 +139,7 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
     const span = idx.text.slice(spanFrom, t.start).replace(/[\s\u3000]/g, '');
     spanFrom = t.end;
     const spanRow = lastRow(spec, span);
-    const cols = columnsNamed(version, masked(span, ROW_WORDS));
+    const cols = columnsNamed(said, masked(span, names));
     // Words naming two columns or more before a number are a header's (a web page's text run together): a table, not lines.
     if (cols.length > 1) return -1;
     const row = spanRow ?? lineRow ?? labelRow;

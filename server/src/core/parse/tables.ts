@@ -979,8 +979,8 @@ export function parseTable(idx: LineIndex, region: Region): Table | undefined {
   const spec = tableSpec(version, region.key);
   const tokens = tokenize(idx, region.from, region.to);
   const table: Table = { key: region.key, version, range: idx.range(region.from, region.to), rows: {}, problems: [] };
-  // Table 2 written a row a line, naming its columns (规章：本年制发0件，本年废止0件，现行有效0件。).
-  const lines = region.key === 't2' ? readNamedLines(idx, spec, tokens, table, (t) => toCell(idx, t)) : -1;
+  // Table 2 or 4 written a row a line, naming its columns (规章：本年制发0件，本年废止0件，现行有效0件。 行政复议：结果维持1件，…).
+  const lines = region.key !== 't3' ? readNamedLines(idx, spec, tokens, table, (t) => toCell(idx, t)) : -1;
   if (lines >= 0) { table.range = idx.range(region.from, lines); return table; }
   // Found by such a line alone, and not so read: no table.
   if (region.lines) return undefined;
