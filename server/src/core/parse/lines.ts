@@ -49,7 +49,7 @@ const COLUMN_WORDS: Record<FormatVersion | 't4', [string, string[]][]> = {
 export const LINES_2019 = /新制作|新公开|对外公开总数|项目数|增\/?减|集中采购|对外管理服务/;
 
 /** Every row word of table 2 (both formats), longest first. */
-const ROW_WORDS = [...new Set([...tableSpec('2021', 't2').rows, ...tableSpec('2019', 't2').rows].flatMap((r) => r.match))].sort((a, b) => b.length - a.length);
+const ROW_WORDS = [...new Set([...tableSpec('2021', 't2').rows, ...tableSpec('2019', 't2').rows].flatMap((r) => [...r.match, r.label]))].sort((a, b) => b.length - a.length);
 /** Every column word of table 2 (both formats). */
 const ALL_COLUMN_WORDS = [...new Set([...COLUMN_WORDS['2021'], ...COLUMN_WORDS['2019']].flatMap(([, w]) => w))];
 /** A line's numbering and blanks before its row's name (（一） 1. 一、 ①). */
@@ -115,6 +115,15 @@ function withoutUnit(t: Token): Token {
 
 interface Bound { row: RowSpec | undefined; col: string | undefined; byWord: boolean; token: Token; line: number }
 
+/**
+ * Whether a line opens with one of the words: after its numbering, a 本年 before a column's word (本年处理决定数量)
+ * and a verb of two characters at most (作出行政许可决定, 收取行政事业性收费).
+ */
+function opens(text: string, words: string[]): boolean {
+  const rest = text.slice(LEAD.exec(text)![0].length).replace(/[\s\u3000]/g, '').replace(/^本年(?!度)/, '');
+  return words.some((w) => { const at = rest.indexOf(w); return at >= 0 && at <= 2 && !/[：:，,；;。]/.test(rest.slice(0, at)); });
+}
+
 /** A table's rows' words, longest first. */
 const rowWords = (spec: TableSpec) => spec.rows.flatMap((r) => r.match).sort((a, b) => b.length - a.length);
 
@@ -128,7 +137,10 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
   const names = rowWords(spec);
   const bound: Bound[] = [];
   let line = -1, spanFrom = 0, lineRow: RowSpec | undefined, lineCol: string | undefined, labelRow: RowSpec | undefined, byWord = 0;
+  const opening = [...names, ...spec.rows.map((r) => r.label), ...(spec.key === 't4' ? ['行政诉讼'] : []), ...said.flatMap(([, w]) => w)];
   for (const t of tokens) {
+    // A line that opens with neither a row's name nor a column's word (注：行政许可3562件中，网上办理3100件。) ends the lines.
+    if (t.kind === Kind.Value && bound.length && bound[bound.length - 1].line !== t.line && !opens(idx.lineText(t.line), opening)) break;
     if (t.line !== line) {
       // A line of words naming a row, without numbers (规章： above its figures), names the next line's row.
       if (line >= 0 && !bound.some((b) => b.line === line)) labelRow = lastRow(spec, idx.text.slice(spanFrom, idx.lineStart(line) + idx.lineText(line).length)) ?? labelRow;
