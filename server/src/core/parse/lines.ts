@@ -113,7 +113,7 @@ function withoutUnit(t: Token): Token {
   return t;
 }
 
-interface Bound { row: RowSpec | undefined; col: string | undefined; byWord: boolean; token: Token; line: number }
+interface Bound { row: RowSpec | undefined; col: string | undefined; token: Token; line: number }
 
 /**
  * Whether a line opens with one of the words: after its numbering, a 本年 before a column's word (本年处理决定数量)
@@ -143,7 +143,7 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
     if (t.kind === Kind.Value && bound.length && bound[bound.length - 1].line !== t.line && !opens(idx.lineText(t.line), opening)) break;
     if (t.line !== line) {
       // A line of words naming a row, without numbers (规章： above its figures), names the next line's row.
-      if (line >= 0 && !bound.some((b) => b.line === line)) labelRow = lastRow(spec, idx.text.slice(spanFrom, idx.lineStart(line) + idx.lineText(line).length)) ?? labelRow;
+      if (line >= 0 && bound[bound.length - 1]?.line !== line) labelRow = lastRow(spec, idx.text.slice(spanFrom, idx.lineStart(line) + idx.lineText(line).length)) ?? labelRow;
       else if (line >= 0) labelRow = undefined;
       line = t.line; spanFrom = t.start; lineRow = undefined; lineCol = undefined;
     }
@@ -159,7 +159,7 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
     const word = col !== undefined && row !== undefined && row.columns.includes(col);
     if (word) byWord++;
     if (col === undefined && row) col = row.columns.length === 1 ? row.columns[0] : spanRow && lineCol && row.columns.includes(lineCol) ? lineCol : undefined;
-    bound.push({ row, col, byWord: word, token: t, line: t.line });
+    bound.push({ row, col, token: t, line: t.line });
     if (spanRow) lineRow = spanRow;
     if (col) lineCol = col;
   }
