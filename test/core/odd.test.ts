@@ -31,6 +31,9 @@ const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
   // Digits as a PDF font's glyph codes ((cid:18)): no table can be read, and each says so.
   'pdf-text-unmapped-digit-glyphs-cid': { codes: ['table-unreadable'], unread: ['t2.*', 't3.*', 't4.*'] },
   'pdftotext-layout-blank-cell': { codes: ['cell-blank'] },
+  // Table 2 written a row a line, one line's figures naming no column (行政规范性文件：12件，3件，45件。): that row said unread, on its line.
+  'prose-t2-line-without-column-words': { codes: ['table-unreadable'], unread: ['t2.normative'] },
+  'prose-2019-t2-rows-as-lines': { codes: ['format-version'] },
   // Rows written as sentences (自然人86件，商业企业12件，…): said to be unreadable, nothing bound.
   'prose-t3-rows-as-sentences': { codes: ['table-unreadable'], unread: ['t3.*'] },
   // pdftotext's plain mode keeps no table shape: 3.6.3's numbers are far from its label, table 4's among its header's words.

@@ -50,10 +50,13 @@ export interface TableProblem {
    * they are too long to try; 'short' — too few numbers in a table with stray numbers (they may be its);
    * 'mixed' — header words stand among its numbers (a PDF's text that lost the table's shape);
    * 'glyphs' — the table's numbers are a PDF font's glyph codes ((cid:18)), not digits (a table, not a row);
-   * 'sentences' — the table is written as sentences, each number after its column's name (a table, not a row).
+   * 'sentences' — the table is written as sentences, each number after its column's name (a table, not a row);
+   * 'unnamed' — in a table written a row a line naming its columns (table 2), a number whose words name no column of
+   * a row (or the same cell again), `label` its line. 'too-few': 'unnamed' — such a row's line names not all its
+   * columns, `label` the headers of those it leaves out.
    * 'too-many': 'twice' — the row is written twice with other numbers (pasted again), the second at `again`.
    */
-  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences';
+  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed';
   again?: Range;
   /** 'stray': the words before the numbers, which name no row of the statute (a label reworded past recognition, or as near two rows). */
   label?: string;

@@ -4,6 +4,7 @@ import { FORMATS, SECTION_OF, TABLE_KEYS, tableSpec } from '../format/statute';
 import type { Section } from '../model';
 import type { LineIndex } from '../lineIndex';
 import { SIMPLIFIED } from '../format/traditional';
+import { LINES_2019, linesAt } from './lines';
 import { isDelimitedRow, nextColumn } from './tokens';
 import { normalizeLabel } from './values';
 
@@ -12,7 +13,11 @@ import { normalizeLabel } from './values';
 // where the next section or table begins.
 
 /** The text of one table: offsets [from, to). */
-export interface Region { key: TableKey; from: number; to: number }
+export interface Region {
+  key: TableKey; from: number; to: number;
+  /** Found by a line that names a row and its columns (table 2 written a row a line, without the 第二十条 anchors): a table only if read so. */
+  lines?: boolean;
+}
 
 /** The traditional form of a character, if it has one. */
 const TRADITIONAL = new Map([...SIMPLIFIED].map(([t, s]) => [s, t]));
@@ -165,7 +170,7 @@ function stackedAnchor(idx: LineIndex, key: TableKey, from: number, to: number):
 export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
   const { text } = idx;
   const headings = sections.map((s) => idx.offset(s.headingRange.start));
-  const starts: { key: TableKey; from: number }[] = [];
+  const starts: { key: TableKey; from: number; lines?: boolean }[] = [];
   let after = 0;
   for (const key of TABLE_KEYS) {
     const section = sections.find((s) => s.number === SECTION_OF[key]);
@@ -173,6 +178,9 @@ export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
     let at = findAnchor(text, key, Math.max(after, heading), key === 't4' || heading < 0, headings);
     // Table 4's header stacked over lines holds its words only read top down.
     if (at < 0 && key === 't4' && heading >= after) at = stackedAnchor(idx, key, heading, headings.find((h) => h > heading) ?? text.length);
+    // Table 2 written a row a line, naming its columns, without the 第二十条 anchors: its first such line in its section.
+    const lines = at < 0 && key === 't2' && heading >= after;
+    if (lines) at = linesAt(idx, heading, headings.find((h) => h > heading) ?? text.length);
     if (at < 0) continue;
     // The whole line of the anchor, unless it is a line of a flattened text or of the text before.
     const line = idx.position(at).line, lineStart = idx.lineStart(line);
@@ -180,13 +188,13 @@ export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
     // Table 2 drawn as one table has its header before its first anchor (信息内容 | 本年制发件数 | … | 本年收费金额):
     // the header's cells tell which column each number stands under.
     if (key === 't2' && from === lineStart) from = withHeaderBefore(idx, line, Math.max(after, heading), from);
-    starts.push({ key, from });
+    starts.push(lines ? { key, from, lines } : { key, from });
     after = at + 1;
   }
-  return starts.map(({ key, from }, i) => {
+  return starts.map(({ key, from, lines }, i) => {
     let to = i + 1 < starts.length ? starts[i + 1].from : text.length;
     for (const h of headings) if (h > from && h < to) to = h;
-    return { key, from, to };
+    return lines ? { key, from, to, lines } : { key, from, to };
   });
 }
 
@@ -234,5 +242,7 @@ export function detectVersion(key: TableKey, text: string): FormatVersion {
     if (v2021 || v2019) return v2019 > v2021 ? '2019' : '2021';
     other ||= key === 't3' && OTHER_HANDLING.some((w) => label.includes(w));
   }
+  // Table 2 written a row a line names its columns in words shorter than the header's (本年新制作0件).
+  if (key === 't2' && LINES_2019.test(text)) return '2019';
   return other ? '2019' : '2021';
 }

@@ -17,6 +17,7 @@ export function parseReport(text: string, idx: LineIndex = new LineIndex(text)):
   const report: Report = { year, titleYear, yearRange, format: null, looksLikeReport: titled, sections, tables: {}, claims: [], subtopicNumberings: [], pictures: {} };
   for (const region of findRegions(idx, sections)) {
     const table = parseTable(idx, region);
+    if (!table) continue;
     report.tables[region.key] = table;
     if (hasCells(table)) report.looksLikeReport = true;
   }

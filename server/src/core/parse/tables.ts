@@ -5,6 +5,7 @@ import type { Cell, CellKind, Claim, Table, TableRow } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
 import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
 import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
+import { readNamedLines } from './lines';
 import { detectVersion, type Region } from './regions';
 import { Kind, tokenize, type Token } from './tokens';
 import { isSmallCount, plainCount, readCell } from './values';
@@ -969,14 +970,20 @@ const GLYPH_CODES = /^(?:\(cid:\d+\)[.,]?)+$/;
 
 /**
  * The table in the region. When none of its rows can be read, the table is there all the same,
- * with that said (a problem without a row): the reader failed, not the author.
+ * with that said (a problem without a row): the reader failed, not the author. Undefined only for a
+ * region found by a line naming table 2's row and columns (no anchor) that does not read so.
  */
-export function parseTable(idx: LineIndex, region: Region): Table {
+export function parseTable(idx: LineIndex, region: Region): Table | undefined {
   const body = idx.text.slice(region.from, region.to);
   const version = detectVersion(region.key, body);
   const spec = tableSpec(version, region.key);
   const tokens = tokenize(idx, region.from, region.to);
   const table: Table = { key: region.key, version, range: idx.range(region.from, region.to), rows: {}, problems: [] };
+  // Table 2 or 4 written a row a line, naming its columns (规章：本年制发0件，本年废止0件，现行有效0件。 行政复议：结果维持1件，…).
+  const lines = region.key !== 't3' ? readNamedLines(idx, spec, tokens, table, (t) => toCell(idx, t)) : -1;
+  if (lines >= 0) { table.range = idx.range(region.from, lines); return table; }
+  // Found by such a line alone, and not so read: no table.
+  if (region.lines) return undefined;
   // A PDF's text whose font maps its digits to no character (pdfminer writes each glyph's code, (cid:18)):
   // where a cell holds glyph codes alone, no number of the table can be read.
   const glyphs = body.includes('(cid:') ? tokens.find((t) => GLYPH_CODES.test(t.text)) : undefined;

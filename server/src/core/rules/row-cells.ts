@@ -24,7 +24,9 @@ function counts(table: Table): RawFinding[] {
     }
     out.push({
       code: 'row-cells', range: p.range,
-      message: p.kind === 'too-few' && p.found === 0
+      message: p.cause === 'unnamed'
+        ? { zh: `${tableName(key)}${row.zh}没有写出“${p.label}”的数字；这一格暂不核对。没有的请填 0。`, en: `${tableNameEn(key)}, ${row.en}: no figure is given for “${p.label}”; the cell is not checked. Write 0 where there is nothing to count.` }
+        : p.kind === 'too-few' && p.found === 0
         ? { zh: `${tableName(key)}${row.zh}没有数字，应有 ${p.expected} 个；这一行暂不核对。没有的请填 0。`, en: `${tableNameEn(key)}, ${row.en}: no numbers for ${p.expected} columns; the row is not checked. Write 0 where there is nothing to count.` }
         : p.kind === 'too-few'
         ? { zh: `${tableName(key)}${row.zh}只读到 ${p.found} 个数，应有 ${p.expected} 个；无法确定缺的是哪一列，这一行暂不核对。没有的请填 0。`, en: `${tableNameEn(key)}, ${row.en}: found ${p.found} numbers for ${p.expected} columns; which one is missing cannot be told, so the row is not checked.` }

@@ -9,6 +9,12 @@ import type { Msg, RawFinding, Related, Rule } from './types';
 /** Where the reader lost track, in a few words. */
 function lostTrack(idx: LineIndex, table: Table, p: TableProblem): Msg {
   const row = rowNamed(table, p);
+  if (p.cause === 'unnamed') {
+    return {
+      zh: `第 ${p.range.start.line + 1} 行“${quote(p.label ?? '')}”中的“${quote(textOf(idx, p))}”没有写明是${p.row === undefined ? '哪一行、' : `${rowNamed(table, p).zh}的`}哪一列（或这一格已写过）`,
+      en: `“${quote(textOf(idx, p))}” in line ${p.range.start.line + 1} (“${quote(p.label ?? '')}”) names no column of ${p.row === undefined ? 'any row' : rowNamed(table, p).en} (or a cell written already)`,
+    };
+  }
   if (p.kind === 'stray' && p.label) {
     return {
       zh: `第 ${p.range.start.line + 1} 行的“${quote(textOf(idx, p))}”前的“${quote(p.label, true)}”对不上${tableName(table.key)}中任何一行的名称`,
@@ -48,7 +54,9 @@ function unreadable(idx: LineIndex, table: Table): RawFinding[] {
   const shown = items.slice(0, 3);
   const more = items.length > 3 ? { zh: `等 ${items.length} 处`, en: ` and ${items.length - 3} more` } : { zh: '', en: '' };
   // Labels the reader could not match: the way out is the statute's wording, not another layout.
-  const advice = lost.every((p) => p.label)
+  const advice = lost.every((p) => p.cause === 'unnamed')
+    ? { zh: '请在每个数字前写明它所在的列（如“本年制发3件”），或按法定表格填写', en: 'naming each number\'s column before it (本年制发3件), or writing the statutory table, lets it be read' }
+    : lost.every((p) => p.label)
     ? { zh: '请按法定表格的写法填写这一行的名称', en: 'writing the row\'s label as the statutory table does lets it be read' }
     : lost.some((p) => p.cause === 'sentences')
       ? { zh: '请按法定表格的格式填写表格', en: 'writing the table in the statutory table\'s form lets it be read' }
