@@ -51,9 +51,11 @@ export interface TableProblem {
    * 'mixed' — header words stand among its numbers (a PDF's text that lost the table's shape);
    * 'glyphs' — the table's numbers are a PDF font's glyph codes ((cid:18)), not digits (a table, not a row);
    * 'sentences' — the table is written as sentences, each number after its column's name (a table, not a row).
+   * 'header' — the header's columns stand in an order no table has (总计 among 法人或其他组织's: merges lost), and the
+   *   statute's order does not fit every row either: which number is whose cannot be told (a table, not a row; `range`: the header).
    * 'too-many': 'twice' — the row is written twice with other numbers (pasted again), the second at `again`.
    */
-  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences';
+  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'header';
   again?: Range;
   /** 'stray': the words before the numbers, which name no row of the statute (a label reworded past recognition, or as near two rows). */
   label?: string;

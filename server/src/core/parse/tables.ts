@@ -415,6 +415,14 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   let tabRows: TabRows | undefined;
   const choices: Choice[] = [];
   const order = headerOrder(spec, tokens, drafts);
+  if (order === 'misaligned') {
+    // Its words' cells, from the first to the last: the header the reader cannot follow, said so (never a total blamed on the author).
+    const words = tokens.slice(0, tokens.findIndex(isValue)).filter((t) => t.kind === Kind.Label && t.cell >= 0 && columnNamed(spec, normOf(t)) !== null);
+    table.problems.push({ kind: 'unreadable', row: undefined, range: spanOf(idx, words), found: 0, expected: 0, cause: 'header' });
+    let end = -1;
+    for (const d of drafts) end = Math.max(end, (d.tokens[d.tokens.length - 1] ?? d.labels[d.labels.length - 1]).end);
+    return end;
+  }
   for (const d of drafts) {
     const slots = order ? inOrder(slotsOf(d.spec), order) : slotsOf(d.spec);
     if (d.again) {
@@ -451,8 +459,9 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
  * 其他 before 法律服务机构): column key → its header cell, when each column's header word has a cell of its
  * own and those are the very cells a row with all its numbers has them in (a merged header's rows
  * converted with fewer tabs put their words in cells that do not line up: no order is read from them).
+ * 'misaligned': a header whose order no table has and the numbers do not prove either (below).
  */
-function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<string, number> | undefined {
+function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<string, number> | 'misaligned' | undefined {
   // The header's words: the labels before the first number (a header over several lines is several runs).
   const first = tokens.findIndex(isValue);
   const header = headerColumns(spec, tokens.slice(0, first < 0 ? 0 : first).filter((t) => t.kind === Kind.Label && t.cell >= 0));
@@ -461,7 +470,42 @@ function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<str
   const full = drafts.find((d) => d.spec.columns.length === cols.length && valuesIn(d.tokens) === cols.length);
   const got = full?.tokens.filter(isValue).map((t) => t.cell);
   if (!got || [...cells].sort((a, b) => a - b).some((c, i) => c !== got[i])) return undefined;
-  return new Map(cols.map((k, i) => [k, cells[i]]));
+  const order = new Map(cols.map((k, i) => [k, cells[i]]));
+  // A header that lost its merges (colspan dropped, rowspan kept: a site's editor, a copy and paste) is shifted
+  // against the numbers, as a browser shows it too: 总计 among the 法人或其他组织 columns. Where the row totals
+  // break in its order and hold, every row, in the statute's, the header is only malformed: the statute's order.
+  const ranked = [...cols].sort((a, b) => order.get(a)! - order.get(b)!);
+  const broken = (keys: string[]) => drafts.filter((d) => d.spec.columns.length === cols.length && rowBreaks(spec, d, keys)).length;
+  const statute = broken(cols) === 0;
+  if (standsTogether(spec, ranked)) return statute && broken(ranked) > 0 ? undefined : order;
+  // A header whose order no table has (a merged cell's columns apart): the statute's, where it fits; else it cannot say which number is whose.
+  return statute ? undefined : 'misaligned';
+}
+
+/** Whether the columns under a merged header cell (法人或其他组织) stand side by side in the order `keys`. */
+function standsTogether(spec: TableSpec, keys: string[]): boolean {
+  const under = new Map(spec.columns.map((c) => [c.key, c.under]));
+  const seen = new Set<string>();
+  return keys.every((k, i) => {
+    const group = under.get(k);
+    if (group === undefined || under.get(keys[i - 1]) === group) return true;
+    if (seen.has(group)) return false;
+    seen.add(group);
+    return true;
+  });
+}
+
+/**
+ * Whether a row with all its numbers, plain counts, read in the order `keys`, breaks the table's identity
+ * within a row (总计 = the others added up); false where the row cannot say (numbers missing, not counts).
+ */
+function rowBreaks(spec: TableSpec, d: Draft, keys: string[]): boolean {
+  const id = spec.identities.find((i) => i.per === 'row');
+  const values = d.tokens.filter(isValue).map((t) => plainCount(t.text));
+  if (!id || values.length !== keys.length || values.some((v) => v === undefined)) return false;
+  let sum = 0, total = 0;
+  keys.forEach((k, i) => { if (id.sum.includes(k)) total += values[i]!; else if (id.equals.includes(k)) sum += values[i]!; });
+  return sum !== total;
 }
 
 /** Slot lists put in a header's order (fill keeps their cells in the statute's order all the same). */
