@@ -6,7 +6,7 @@ import type { LineIndex, Range } from '../lineIndex';
 import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
 import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
 import { detectVersion, type Region } from './regions';
-import { Kind, tokenize, type Token } from './tokens';
+import { Kind, sentenceNorm, tokenize, withSentences, type Token } from './tokens';
 import { isSmallCount, plainCount, readCell } from './values';
 
 // The reader of the statistical tables, one design for every layout (spec: “Layouts the parser
@@ -239,6 +239,29 @@ const sameNumbers = (a: Token[], b: Token[]) => {
 /** A label run that reads as prose (a sentence ending in 。) ends a table whose rows have begun. */
 const isProse = (labels: Token[]) => labels.some((t) => t.text.length > 8 && t.text.includes('。'));
 
+/**
+ * A sentence among a table's rows as a label (a remark, a note, a label with a sentence after it): it names what its
+ * words before the first clause mark name, and of those the first row only (（二）部分公开，上年结转的2件…: 部分公开).
+ */
+function asSentence(spec: TableSpec, t: Token): Token {
+  const s: Token = t.sentence ? { ...t } : { ...t, norm: sentenceNorm(t.text), sentence: true };
+  const rows = namedIn(spec, [s]).filter((n) => !n.row.isGroup).sort((a, b) => a.at - b.at);
+  const second = rows.find((n) => n.row !== rows[0].row);
+  if (second) s.norm = normOf(s).slice(0, second.at);
+  return s;
+}
+
+/** Whether the i-th segment's words but prose, or a segment's after it, name a row not found yet (not by a bare word alone), with as many numbers as it has columns. */
+function rowFollows(spec: TableSpec, segs: Segment[], i: number, found: Map<string, Draft>): boolean {
+  for (let j = i; j < segs.length; j++) {
+    const s = segs[j], labels = s.labels.filter((l) => !isProse([l]));
+    for (const { row } of namedIn(spec, labels)) {
+      if (!row.isGroup && !found.has(row.key) && !row.match.every(isShort) && valuesIn(s.tokens) >= row.columns.length) return true;
+    }
+  }
+  return false;
+}
+
 /** The range from the first token to the last (of the first list, to the last of the second, if any). */
 function spanOf(idx: LineIndex, tokens: Token[], more: Token[] = []): Range {
   return idx.range(tokens[0].start, (more.length ? more : tokens)[(more.length ? more : tokens).length - 1].end);
@@ -288,11 +311,16 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   let tail = 0; // how many of the next run's labels that are: the row's (the next run is named without them)
   let part: Part | undefined; // the last header seen inside the table
   let tableCols: string[] | undefined; // the columns the table's header names
-  const segs = segments(tokens);
+  const segs = segments(tokens.map((t) => t.sentence ? asSentence(spec, t) : t));
   const serials = numbered(spec, segs);
   for (let i = 0; i < segs.length; i++) {
-    const seg = segs[i];
-    if (current && isProse(seg.labels)) break;
+    let seg = segs[i];
+    if (current && isProse(seg.labels)) {
+      // Prose ends the table, unless a row not found yet follows with its numbers: a sentence among the rows (a note
+      // typed as a row across the table, a remark cell), whose words are no row's label.
+      if (!rowFollows(spec, segs, i, byKey)) break;
+      seg = { labels: seg.labels.map((l) => isProse([l]) ? asSentence(spec, l) : l), tokens: seg.tokens };
+    }
     let hasValues = seg.tokens.some(isValue);
     const labels = tail ? seg.labels.slice(tail) : seg.labels;
     const found = namedIn(spec, labels);
@@ -1025,7 +1053,8 @@ export function parseTable(idx: LineIndex, region: Region): Table {
   // where a cell holds glyph codes alone, no number of the table can be read.
   const glyphs = body.includes('(cid:') ? tokens.find((t) => GLYPH_CODES.test(t.text)) : undefined;
   const sentence = glyphs ? undefined : inSentences(spec, tokens);
-  const end = glyphs || sentence || tokens.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, tokens, table) : readRows(idx, spec, tokens, table);
+  const read = glyphs || sentence ? [] : withSentences(tokens);
+  const end = read.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, read, table) : readRows(idx, spec, read, table);
   if (end < 0) {
     const line = idx.position(region.from).line;
     table.range = idx.range(region.from, Math.min(idx.lineStart(line) + idx.lineText(line).length, region.to));
