@@ -54,9 +54,11 @@ export interface TableProblem {
    * 'unnamed' — in a table written a row a line naming its columns (table 2), a number whose words name no column of
    * a row (or the same cell again), `label` its line. 'too-few': 'unnamed' — such a row's line names not all its
    * columns, `label` the headers of those it leaves out.
+   * 'header' — the header's columns stand in an order no table has (总计 among 法人或其他组织's: merges lost), and the
+   *   statute's order does not fit every row either: which number is whose cannot be told (a table, not a row; `range`: the header).
    * 'too-many': 'twice' — the row is written twice with other numbers (pasted again), the second at `again`.
    */
-  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed';
+  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed' | 'header';
   again?: Range;
   /** 'stray': the words before the numbers, which name no row of the statute (a label reworded past recognition, or as near two rows). */
   label?: string;

@@ -25,13 +25,14 @@ export const SECTION_OF: Record<TableKey, number> = { t2: 2, t3: 3, t4: 4 };
 
 // ---- Table 3: the same columns in both versions --------------------------------------------
 
+const LEGAL = { under: '法人或其他组织' };
 export const T3_COLUMNS = [
   col('natural', '自然人', ['自然人']),
-  col('commercial', '商业企业', ['商业企业']),
-  col('research', '科研机构', ['科研机构']),
-  col('nonprofit', '社会公益组织', ['社会公益组织']),
-  col('legal', '法律服务机构', ['法律服务机构']),
-  col('other', '其他', ['其他', '其它']),
+  col('commercial', '商业企业', ['商业企业'], LEGAL),
+  col('research', '科研机构', ['科研机构'], LEGAL),
+  col('nonprofit', '社会公益组织', ['社会公益组织'], LEGAL),
+  col('legal', '法律服务机构', ['法律服务机构'], LEGAL),
+  col('other', '其他', ['其他', '其它'], LEGAL),
   col('total', '总计', ['总计', '合计']),
 ];
 export const T3_COLS = T3_COLUMNS.map((c) => c.key);

@@ -11,6 +11,8 @@ export const ColumnSpec = z.object({
   match: z.array(z.string()).min(1),
   decimals: z.boolean().default(false),
   signed: z.boolean().default(false),
+  /** The header cell merged over this column and its neighbours (法人或其他组织): such columns stand side by side in any header. */
+  under: z.string().optional(),
 });
 
 export const RowSpec = z.object({

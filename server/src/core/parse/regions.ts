@@ -226,12 +226,34 @@ function markersIn(key: TableKey, version: FormatVersion, text: string): number 
 /** The words of the 2019 format's one row （六）其他处理 (其它处理 too). */
 const OTHER_HANDLING = tableSpec('2019', 't3').rows.find((r) => r.key === '3.6')!.match;
 
+/** A count in words, a number after words and before 件 (no statutory label has one). */
+const COUNT_IN_WORDS = /[\u4e00-\u9fff]\d+\s*件/g;
+/** What a clause starts after, and ends before (but a colon). */
+const CLAUSE_START = new Set('，。；、：:,;（）()\t|｜\n'), CLAUSE_END = new Set('，。；、,;（）()\t|｜\n');
+
+/** The text without the clauses that count something (经沟通后不再处理1件): from the mark before each such count to the mark after it. */
+function withoutCountingClauses(text: string): string {
+  let out = '', from = 0;
+  COUNT_IN_WORDS.lastIndex = 0;
+  for (let m = COUNT_IN_WORDS.exec(text); m; m = COUNT_IN_WORDS.exec(text)) {
+    let a = m.index, b = COUNT_IN_WORDS.lastIndex;
+    while (a > from && !CLAUSE_START.has(text[a - 1])) a--;
+    while (b < text.length && !CLAUSE_END.has(text[b])) b++;
+    out += text.slice(from, a);
+    from = COUNT_IN_WORDS.lastIndex = b;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /**
  * The version a table is written in, from the words only one version prints; table 3's 2019
  * version prints none of the 2021 words, but has （六）其他处理 all the same.
  */
 export function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
+  // A remark's words are not the form's: a clause that counts something (经沟通后不再处理1件, in a 备注 cell or
+  // after a label) says nothing of the version, whatever words it uses.
+  text = withoutCountingClauses(text);
   // Markers are plain words; only a header broken over lines needs the normalized text, without its numbers
   // too (a label wrapped around its row's numbers: （六）其他 0 0 … 0 / 处理).
   // Table 3's （六）其他处理 (a group label in 2021 too) says 2019 only where neither reading has a marker

@@ -7,7 +7,7 @@ import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Alig
 import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
 import { readNamedLines } from './lines';
 import { detectVersion, type Region } from './regions';
-import { Kind, tokenize, type Token } from './tokens';
+import { Kind, sentenceNorm, tokenize, withSentences, type Token } from './tokens';
 import { isSmallCount, plainCount, readCell } from './values';
 
 // The reader of the statistical tables, one design for every layout (spec: “Layouts the parser
@@ -240,6 +240,29 @@ const sameNumbers = (a: Token[], b: Token[]) => {
 /** A label run that reads as prose (a sentence ending in 。) ends a table whose rows have begun. */
 const isProse = (labels: Token[]) => labels.some((t) => t.text.length > 8 && t.text.includes('。'));
 
+/**
+ * A sentence among a table's rows as a label (a remark, a note, a label with a sentence after it): it names what its
+ * words before the first clause mark name, and of those the first row only (（二）部分公开，上年结转的2件…: 部分公开).
+ */
+function asSentence(spec: TableSpec, t: Token): Token {
+  const s: Token = t.sentence ? { ...t } : { ...t, norm: sentenceNorm(t.text), sentence: true };
+  const rows = namedIn(spec, [s]).filter((n) => !n.row.isGroup).sort((a, b) => a.at - b.at);
+  const second = rows.find((n) => n.row !== rows[0].row);
+  if (second) s.norm = normOf(s).slice(0, second.at);
+  return s;
+}
+
+/** Whether the i-th segment's words but prose, or a segment's after it, name a row not found yet (not by a bare word alone), with as many numbers as it has columns. */
+function rowFollows(spec: TableSpec, segs: Segment[], i: number, found: Map<string, Draft>): boolean {
+  for (let j = i; j < segs.length; j++) {
+    const s = segs[j], labels = s.labels.filter((l) => !isProse([l]));
+    for (const { row } of namedIn(spec, labels)) {
+      if (!row.isGroup && !found.has(row.key) && !row.match.every(isShort) && valuesIn(s.tokens) >= row.columns.length) return true;
+    }
+  }
+  return false;
+}
+
 /** The range from the first token to the last (of the first list, to the last of the second, if any). */
 function spanOf(idx: LineIndex, tokens: Token[], more: Token[] = []): Range {
   return idx.range(tokens[0].start, (more.length ? more : tokens)[(more.length ? more : tokens).length - 1].end);
@@ -289,11 +312,16 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   let tail = 0; // how many of the next run's labels that are: the row's (the next run is named without them)
   let part: Part | undefined; // the last header seen inside the table
   let tableCols: string[] | undefined; // the columns the table's header names
-  const segs = segments(tokens);
+  const segs = segments(tokens.map((t) => t.sentence ? asSentence(spec, t) : t));
   const serials = numbered(spec, segs);
   for (let i = 0; i < segs.length; i++) {
-    const seg = segs[i];
-    if (current && isProse(seg.labels)) break;
+    let seg = segs[i];
+    if (current && isProse(seg.labels)) {
+      // Prose ends the table, unless a row not found yet follows with its numbers: a sentence among the rows (a note
+      // typed as a row across the table, a remark cell), whose words are no row's label.
+      if (!rowFollows(spec, segs, i, byKey)) break;
+      seg = { labels: seg.labels.map((l) => isProse([l]) ? asSentence(spec, l) : l), tokens: seg.tokens };
+    }
     let hasValues = seg.tokens.some(isValue);
     const labels = tail ? seg.labels.slice(tail) : seg.labels;
     const found = namedIn(spec, labels);
@@ -416,6 +444,14 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   let tabRows: TabRows | undefined;
   const choices: Choice[] = [];
   const order = headerOrder(spec, tokens, drafts);
+  if (order === 'misaligned') {
+    // Its words' cells, from the first to the last: the header the reader cannot follow, said so (never a total blamed on the author).
+    const words = tokens.slice(0, tokens.findIndex(isValue)).filter((t) => t.kind === Kind.Label && t.cell >= 0 && columnNamed(spec, normOf(t)) !== null);
+    table.problems.push({ kind: 'unreadable', row: undefined, range: spanOf(idx, words), found: 0, expected: 0, cause: 'header' });
+    let end = -1;
+    for (const d of drafts) end = Math.max(end, (d.tokens[d.tokens.length - 1] ?? d.labels[d.labels.length - 1]).end);
+    return end;
+  }
   for (const d of drafts) {
     const slots = order ? inOrder(slotsOf(d.spec), order) : slotsOf(d.spec);
     if (d.again) {
@@ -452,8 +488,9 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
  * 其他 before 法律服务机构): column key → its header cell, when each column's header word has a cell of its
  * own and those are the very cells a row with all its numbers has them in (a merged header's rows
  * converted with fewer tabs put their words in cells that do not line up: no order is read from them).
+ * 'misaligned': a header whose order no table has and the numbers do not prove either (below).
  */
-function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<string, number> | undefined {
+function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<string, number> | 'misaligned' | undefined {
   // The header's words: the labels before the first number (a header over several lines is several runs).
   const first = tokens.findIndex(isValue);
   const header = headerColumns(spec, tokens.slice(0, first < 0 ? 0 : first).filter((t) => t.kind === Kind.Label && t.cell >= 0));
@@ -462,7 +499,42 @@ function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<str
   const full = drafts.find((d) => d.spec.columns.length === cols.length && valuesIn(d.tokens) === cols.length);
   const got = full?.tokens.filter(isValue).map((t) => t.cell);
   if (!got || [...cells].sort((a, b) => a - b).some((c, i) => c !== got[i])) return undefined;
-  return new Map(cols.map((k, i) => [k, cells[i]]));
+  const order = new Map(cols.map((k, i) => [k, cells[i]]));
+  // A header that lost its merges (colspan dropped, rowspan kept: a site's editor, a copy and paste) is shifted
+  // against the numbers, as a browser shows it too: 总计 among the 法人或其他组织 columns. Where the row totals
+  // break in its order and hold, every row, in the statute's, the header is only malformed: the statute's order.
+  const ranked = [...cols].sort((a, b) => order.get(a)! - order.get(b)!);
+  const broken = (keys: string[]) => drafts.filter((d) => d.spec.columns.length === cols.length && rowBreaks(spec, d, keys)).length;
+  const statute = broken(cols) === 0;
+  if (standsTogether(spec, ranked)) return statute && broken(ranked) > 0 ? undefined : order;
+  // A header whose order no table has (a merged cell's columns apart): the statute's, where it fits; else it cannot say which number is whose.
+  return statute ? undefined : 'misaligned';
+}
+
+/** Whether the columns under a merged header cell (法人或其他组织) stand side by side in the order `keys`. */
+function standsTogether(spec: TableSpec, keys: string[]): boolean {
+  const under = new Map(spec.columns.map((c) => [c.key, c.under]));
+  const seen = new Set<string>();
+  return keys.every((k, i) => {
+    const group = under.get(k);
+    if (group === undefined || under.get(keys[i - 1]) === group) return true;
+    if (seen.has(group)) return false;
+    seen.add(group);
+    return true;
+  });
+}
+
+/**
+ * Whether a row with all its numbers, plain counts, read in the order `keys`, breaks the table's identity
+ * within a row (总计 = the others added up); false where the row cannot say (numbers missing, not counts).
+ */
+function rowBreaks(spec: TableSpec, d: Draft, keys: string[]): boolean {
+  const id = spec.identities.find((i) => i.per === 'row');
+  const values = d.tokens.filter(isValue).map((t) => plainCount(t.text));
+  if (!id || values.length !== keys.length || values.some((v) => v === undefined)) return false;
+  let sum = 0, total = 0;
+  keys.forEach((k, i) => { if (id.sum.includes(k)) total += values[i]!; else if (id.equals.includes(k)) sum += values[i]!; });
+  return sum !== total;
 }
 
 /** Slot lists put in a header's order (fill keeps their cells in the statute's order all the same). */
@@ -988,7 +1060,8 @@ export function parseTable(idx: LineIndex, region: Region): Table | undefined {
   // where a cell holds glyph codes alone, no number of the table can be read.
   const glyphs = body.includes('(cid:') ? tokens.find((t) => GLYPH_CODES.test(t.text)) : undefined;
   const sentence = glyphs ? undefined : inSentences(spec, tokens);
-  const end = glyphs || sentence || tokens.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, tokens, table) : readRows(idx, spec, tokens, table);
+  const read = glyphs || sentence ? [] : withSentences(tokens);
+  const end = read.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, read, table) : readRows(idx, spec, read, table);
   if (end < 0) {
     const line = idx.position(region.from).line;
     table.range = idx.range(region.from, Math.min(idx.lineStart(line) + idx.lineText(line).length, region.to));

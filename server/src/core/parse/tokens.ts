@@ -30,6 +30,8 @@ export interface Token {
   cell: number;
   /** A label's text as matched against the statute's words, once asked for (labels.ts). */
   norm?: string;
+  /** A label that is a sentence in a cell (withSentences): its words name a row only before its first clause mark. */
+  sentence?: true;
 }
 
 const TAB = 9, PIPE = 0x7c;
@@ -651,4 +653,57 @@ function emitGrid(t: Tokenizer, text: string, cols: GridPiece[][]) {
       if (filled.length) t.piece(p.from, p.to, k); else t.blank(p.to, k);
     }
   });
+}
+
+/** A mark that ends a clause (，。；：), outside brackets: words that go on as a sentence. */
+const CLAUSE_MARKS = new Set([0xff0c, 0x3002, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a]);
+
+/** What a sentence's words name a row by: those before its first clause mark, normalized. */
+export function sentenceNorm(text: string): string {
+  const mark = clauseMark(text);
+  return normalizeTableLabel(mark < 0 ? text : text.slice(0, mark));
+}
+
+/** Where the first clause mark outside brackets is in `s`, else -1. */
+function clauseMark(s: string): number {
+  for (let i = 0; i < s.length; i = bracketEnd(s, i, s.length)) if (CLAUSE_MARKS.has(s.charCodeAt(i))) return i;
+  return -1;
+}
+
+/**
+ * The tokens with each sentence in a cell as one label (a remark cell, a note typed as a row across the table, a label
+ * with a sentence after it: 注：本表数据统计截至2023年12月31日，共3件; 其中：网上申请12件，信函申请3件): its counts are the
+ * sentence's, never a row's. A sentence: a cell's text (a line's, where no tab or pipe cuts it), words and counts run
+ * together, that opens with words and goes on with words after a count with its unit (12件，信函…, 1件为重复申请), or ends
+ * with one after a clause mark (…，共3件). Its words name what the words before its first clause mark name (“（二）部分公开，
+ * 其中…”: the row; “注：…”: nothing). A table written as sentences (自然人86件，商业企业12件…) is told before (tables.ts).
+ */
+export function withSentences(tokens: Token[]): Token[] {
+  let out: Token[] | undefined;
+  for (let i = 0; i < tokens.length;) {
+    let j = i + 1;
+    const first = tokens[i];
+    // A cell's tokens (a line's, run together, where no tab or pipe cuts it: a space-aligned row's numbers stand apart).
+    while (j < tokens.length && tokens[j].line === first.line && tokens[j].cell === first.cell && (first.cell >= 0 || tokens[j].start === tokens[j - 1].end) && tokens[j].kind !== Kind.Blank) j++;
+    const whole = first.cell >= 0 || ((i === 0 || tokens[i - 1].line !== first.line) && (j === tokens.length || tokens[j].line !== first.line));
+    if (whole && j - i >= 2 && first.kind === Kind.Label && isSentence(tokens, i, j) && !(first.cell >= 0 && tokens[j]?.line === first.line && tokens[j].cell === first.cell)) {
+      out ??= tokens.slice(0, i);
+      const last = tokens[j - 1], text = tokens.slice(i, j).map((t) => t.text).join('');
+      out.push({ ...first, text, end: last.end, xEnd: last.xEnd, norm: sentenceNorm(text), sentence: true });
+    } else if (out) for (let k = i; k < j; k++) out.push(tokens[k]);
+    i = j;
+  }
+  return out ?? tokens;
+}
+
+/** Whether tokens [i, j), words and counts run together, read as a sentence (withSentences). */
+function isSentence(tokens: Token[], i: number, j: number): boolean {
+  let marked = false;
+  for (let k = i; k < j; k++) {
+    const t = tokens[k];
+    if (t.kind === Kind.Label) { marked ||= clauseMark(t.text) >= 0; continue; }
+    if (!/\d\D+$/.test(t.text) || tokens[k - 1]?.kind !== Kind.Label || k === i) continue; // a count with its unit, after words
+    if (k + 1 < j || marked) return true;
+  }
+  return false;
 }

@@ -36,6 +36,12 @@ function lostTrack(idx: LineIndex, table: Table, p: TableProblem): Msg {
       en: `the table is written as sentences, each number after its column's name (“${quote(textOf(idx, p))}” on line ${p.range.start.line + 1} …), so which cell each number is in cannot be told`,
     };
   }
+  if (p.cause === 'header') {
+    return {
+      zh: `第 ${p.range.start.line + 1} 行起的表头与数字对不齐（“总计”等列名夹在“法人或其他组织”的各列之间，多半是合并单元格丢失），按表头和按法定列序都对不上，看不出哪个数在哪一列下`,
+      en: `the header from line ${p.range.start.line + 1} does not line up with the numbers (总计 or another column among 法人或其他组织's, merged cells most likely lost), and neither its order nor the statute's fits the rows, so which column each number is under cannot be told`,
+    };
+  }
   if (p.row === undefined) return { zh: '读不出其中任何一行', en: 'none of its rows could be read' };
   if (p.cause === 'short') return { zh: `${row.zh}只读到 ${p.found} 个数，应有 ${p.expected} 个`, en: `${row.en} has ${p.found} numbers for ${p.expected} columns` };
   if (p.cause === 'mixed') return { zh: `${row.zh}的数字夹在表头文字之间，看不出哪个数在哪一列下`, en: `${row.en}: its numbers stand among the header's words, so which column each is under cannot be told` };
@@ -58,7 +64,9 @@ function unreadable(idx: LineIndex, table: Table): RawFinding[] {
     ? { zh: '请在每个数字前写明它所在的列（如“本年制发3件”），或按法定表格填写', en: 'naming each number\'s column before it (本年制发3件), or writing the statutory table, lets it be read' }
     : lost.every((p) => p.label)
     ? { zh: '请按法定表格的写法填写这一行的名称', en: 'writing the row\'s label as the statutory table does lets it be read' }
-    : lost.some((p) => p.cause === 'sentences')
+    : lost.some((p) => p.cause === 'header')
+      ? { zh: '请核对表头各列的位置（合并单元格），使每个列名正对其下的数字', en: 'check the header\'s merged cells so that each column\'s name stands over its numbers' }
+      : lost.some((p) => p.cause === 'sentences')
       ? { zh: '请按法定表格的格式填写表格', en: 'writing the table in the statutory table\'s form lets it be read' }
       : lost.some((p) => p.cause === 'glyphs')
       ? { zh: '请用其他工具从 PDF 提取文字，或对照 PDF 人工核对', en: 'extract the text with another tool, or check the numbers against the PDF by hand' }
