@@ -124,6 +124,9 @@ function opens(text: string, words: string[]): boolean {
   return words.some((w) => { const at = rest.indexOf(w); return at >= 0 && at <= 2 && !/[：:，,；;。]/.test(rest.slice(0, at)); });
 }
 
+/** A Han character or a clause mark, with nothing between it and the number after it. */
+const runsOn = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0xff1a || c === 0x3a || c === 0xff0c || c === 0x2c || c === 0x3001 || c === 0xff1b || c === 0x3b;
+
 /** A table's rows' words, longest first. */
 const rowWords = (spec: TableSpec) => spec.rows.flatMap((r) => r.match).sort((a, b) => b.length - a.length);
 
@@ -133,6 +136,9 @@ const rowWords = (spec: TableSpec) => spec.rows.flatMap((r) => r.match).sort((a,
  * number after words that name two columns (a header's).
  */
 export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token) => Cell): number {
+  // Lines name a column right before a number (制发0件, 规章：本年制发件数0) or part numbers by clause marks (12件，3件):
+  // a table whose every number stands apart (a tab, a pipe, a blank or a line before it) is not written so.
+  if (!tokens.some((t) => t.kind === Kind.Value && runsOn(idx.text.charCodeAt(t.start - 1)))) return -1;
   const said = COLUMN_WORDS[spec.key === 't4' ? 't4' : spec.rows.some((r) => r.key === 'procurement') ? '2019' : '2021'];
   const names = rowWords(spec);
   const bound: Bound[] = [];
