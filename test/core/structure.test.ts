@@ -458,6 +458,19 @@ describe('years', () => {
     assert.equal(parseReport(seed('000').text.replace(' 2023 年政府信息公开工作年度报告', ' 2022 年政府信息公开工作年度报告')).year, 2022);
   });
 
+  it('a title year in Chinese numerals (二〇二二年, 二○二二年度, 二零二二年) kept from last year: the finding names it as written and its fix writes the year in the same numerals', () => {
+    const text = seed('003').text;
+    for (const [han, right] of [['二〇二〇', '二〇二一'], ['二○二〇', '二○二一'], ['二零二零', '二零二一']]) {
+      const t = text.replace('北京市通州区潞城镇2021年政府信息公开', `北京市通州区潞城镇${han}年政府信息公开`);
+      assert.notEqual(t, text);
+      const [f] = check(t).findings.filter((x) => x.code === 'year-mismatch' && x.range.start.line === 0);
+      assert.ok(f, han);
+      assert.equal(sliceAt(t, f.range), han);
+      assert.match(f.message, new RegExp(`^标题写的是${han}年度，而统计期限是2021年`));
+      assert.equal(fixed(t, f), text.replace('北京市通州区潞城镇2021年政府信息公开', `北京市通州区潞城镇${right}年政府信息公开`));
+    }
+  });
+
   it('a title with the right year keeps it: a period pasted from last year is blamed, also with one more year of last year in the text; a tie keeps the title', () => {
     const t = text.replace('2023年1月1日——2023年12月31日', '2022年1月1日——2022年12月31日').replace('结合2023年实际', '结合2022年实际');
     assert.equal(parseReport(t).year, 2023);

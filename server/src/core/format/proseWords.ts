@@ -100,7 +100,12 @@ export const CLAIM_KINDS: ClaimKind[] = [
     ['3.3.1', '国家秘密'], ['3.3.3', '三安全一稳定'], ['3.3.4', '第三方合法权益'], ['3.3.5', '内部事务'],
     ['3.3.6', '过程性信息'], ['3.3.7', '行政执法案卷'], ['3.3.8', '行政查询事项'], ['3.4.1', '不掌握'],
     ['3.4.2', '另行制作'], ['3.5.1', '信访举报', '信访举报投诉'], ['3.5.2', '重复申请'], ['3.5.3', '公开出版物'],
-    ['3.5.4', '大量反复'], ['3.6.1', '逾期不补正'],
+    ['3.5.4', '大量反复'],
+    // The statute's rows as writers also put them (逾期未补正, 未按期补正: the same row as 逾期不补正).
+    ['3.4.3', '仍不明确', '仍然不明确'], ['3.5.5', '确认或重新出具'],
+    ['3.6.1', '逾期不补正', '逾期未补正', '未按期补正', '未按时补正', '逾期没有补正', '未在规定期限内补正', '未在期限内补正'],
+    // (The row's own words hold 收费, which alone would veto the clause as one about fees: the longer word is read first.)
+    ['3.6.2', '逾期未按收费通知要求缴纳', '未按收费通知要求缴纳', '逾期未缴纳', '逾期未缴费', '逾期不缴纳'],
   ] as const).map(([row, ...words]): ClaimKind => ({ kind: `reason ${row}`, words: [...words], quantity: `t3.${row}.total`, family: 'reason' })),
   // ---- table 4 ----
   { kind: 'review', words: ['行政复议', '复议'], quantity: 't4.review.total', family: 'review' },
@@ -140,6 +145,12 @@ export const COMPLETE_FAMILIES: Partial<Record<Family, number>> = {
   outcome: 5, // five or six of the outcome groups named
 };
 
+/**
+ * A result stated without a number after a table-4 figure (行政复议1件，结果为维持; 复议结果均为维持): every case
+ * of that figure ended so. Read only in a clause without a figure of its own (结果为维持1件 is a part).
+ */
+export const ALL_RESULTS = ['结果为', '结果均为', '结果都为', '结果均是', '结果都是', '结果是', '均为维持', '都为维持', '均为胜诉', '都是维持'];
+
 /** Words that change what a clause counts. */
 export type Marker =
   | 'veto' // the clause counts something else (咨询, 来信, 12345 …): no claim
@@ -176,7 +187,7 @@ export const MARKERS: Record<Marker, string[]> = {
   approx: ['约', '近', '逾', '超过', '将近', '大约', '不足', '不到', '多达', '以上', '左右'],
   each: ['各', '分别', '均为', '都是'],
   zero: ['未', '无', '没有', '不存在', '未曾'],
-  all: ['均', '全部', '全都'],
+  all: ['均', '全部', '全都', ...ALL_RESULTS],
   nil: ['为零', '为0', '为０', '均为零', '均为0', '均为０', '都为零', '都为0', '皆为零', '皆为0'],
   part: ['其中', '含', '包括', '包含'],
   cases: ['案件'],

@@ -403,15 +403,32 @@ export function readTitle(idx: LineIndex): { year: number | null; titled: boolea
   return { year, titled: true, line: l - 1 };
 }
 
-/** Where the title's year stands in the title lines (a web page's navigation above them aside), if it is written there. */
+const HAN_YEAR = /[〇○零一二三四五六七八九]{4}(?=\s*年)/g;
+
+/**
+ * Where the title's year stands in the title lines (a web page's navigation above them aside), if it is written
+ * there: in digits, or in Chinese numerals (二〇二三年度).
+ */
 export function titleYearRange(idx: LineIndex, year: number): Range | undefined {
   const y = String(year);
   for (let l = 0; l < Math.min(idx.lineCount, 12); l++) {
-    if (NAVIGATION.test(idx.lineText(l).replace(/[\s\u3000#*]/g, ''))) continue;
-    const at = idx.lineText(l).indexOf(y);
+    const line = idx.lineText(l);
+    if (NAVIGATION.test(line.replace(/[\s\u3000#*]/g, ''))) continue;
+    let at = line.indexOf(y);
+    if (at < 0 && line.includes('年')) {
+      HAN_YEAR.lastIndex = 0;
+      for (let m; at < 0 && (m = HAN_YEAR.exec(line));) if (arabicYears(`${m[0]}年`) === `${y}年`) at = m.index;
+    }
     if (at >= 0) return { start: { line: l, character: at }, end: { line: l, character: at + 4 } };
   }
   return undefined;
+}
+
+/** The year written as `written` is (2023, 二〇二三, 二○二三, 二零二三): a fix keeps the writer's numerals. */
+export function yearLike(written: string, year: number): string {
+  const zero = [...written].find((c) => HAN_DIGIT[c] === 0);
+  if (!/^[〇○零一二三四五六七八九]{4}$/.test(written)) return String(year);
+  return [...String(year)].map((d) => (d === '0' ? zero ?? '〇' : '〇一二三四五六七八九'[Number(d)])).join('');
 }
 
 /**

@@ -1,5 +1,5 @@
 import {
-  ALL_CONCLUDED, ALL_ON_TIME, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
+  ALL_CONCLUDED, ALL_ON_TIME, ALL_RESULTS, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
   type ClaimKind, type Family, type Marker,
 } from '../format/proseWords';
 import { headingLines, tableSpans, type Claim, type Report } from '../model';
@@ -154,8 +154,11 @@ const PARTITIVE = /(?:申请|处理|公开|提供)中/;
 const NOT_INFORMATION = ['许可', '处罚', '强制', '复议', '诉讼', '其他', '其它', ...OTHER_APPLICATIONS,
   // 未受理不符合条件的申请, 未收到重复申请: none of some applications, not none at all.
   '符合', '条件', '属于', '重复', '无效', '匿名'];
+const ZERO_RESULT_NOUNS = ['', '案件', '的案件', '情况', '的情况', '情形', '的情形', '现象', '的现象'];
 /** What may stand between 未/无 and a table-2 decision's keyword (未作出行政处罚决定), and after it up to the clause's end. */
 const ZERO_TABLE2_VERBS = ['', '作出', '发生', '实施', '作出过'];
+/** What may stand between 未/无 and a result (未被纠错, 没有发生败诉). */
+const ZERO_RESULT_VERBS = ['', '被', '发生', '出现', '发生被', '出现被', '有被'];
 const ZERO_TABLE2_NOUNS = ['', '决定', '事项', '案件', '行为', '的情况', '决定的情况', '案件的情况'];
 /** What may stand between the last keyword and 为零 (依申请公开数量为零, 行政复议案件均为0). */
 const NIL_BETWEEN = ['', '件', '数', '数量', '件数', '总数', '总量', '案件', '案件数', '的数量', '的件数', '案件数量', '的案件'];
@@ -340,7 +343,7 @@ class ProseReader {
           // “共收到申请19件，其中自然人17件，法人或其他组织2件；其中当面申请3件，网上申请14件…”.
           if (!(own.length === 0 && breakdown && last !== breakdown.total)) breakdown = { total: last, allowed: own };
         }
-        if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i);
+        if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i, subject);
         if (marker === 'nil' && !vetoed && !unclear && !unchecked && era === 'now') this.nil(clause, i);
         if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, last ?? (clause === clauses[0] && i === 0 ? opening : undefined));
         if (this.isHit(tok)) {
@@ -649,9 +652,11 @@ class ProseReader {
   }
 
   /** 未收到…申请, 无…行政复议, 未发生…行政复议、行政诉讼: a count of zero. */
-  private zero(clause: Clause, at: number) {
+  private zero(clause: Clause, at: number, subject: { review: boolean; suit: boolean }) {
     const toks = clause.toks, z = toks[at];
     if (at > 0 && toks[at - 1].entry?.marker === 'zero') return; // 不存在未受理的申请
+    const next = toks[at + 1];
+    if (next?.entry?.kind?.family === 'result' && (subject.review || subject.suit)) { this.zeroResult(clause, z, at, subject); return; }
     let review = false, suit = false, received: Tok | undefined, forward: Tok | undefined, lastHit: Tok | undefined, column: string | undefined;
     for (let i = at + 1; i < toks.length; i++) {
       const t = toks[i];
@@ -688,6 +693,31 @@ class ProseReader {
     this.claims.push({
       quantity, value: 0, ...this.source(z.start, end), form: 'zero', unit: '件',
       phrase: end === hit.end ? words : `${words}…${hit.entry!.word}`,
+    });
+  }
+
+  /**
+   * 行政复议2件，行政诉讼1件，均未被纠错; 无败诉案件: none of the cases the sentence named was lost (or is pending:
+   * 无尚未审结案件), when the negation takes the result itself (未被纠错, 没有发生败诉) and nothing but another result of
+   * the same column or a plain noun follows up to the clause's end. (未被复议机关纠错 is vetoed before: another body.)
+   */
+  private zeroResult(clause: Clause, z: Tok, at: number, subject: { review: boolean; suit: boolean }) {
+    const { s } = this;
+    const toks = clause.toks;
+    const first = toks[at + 1], column = first.entry!.kind!.column!;
+    if (column !== 'corrected' && column !== 'pending') return;
+    if (!ZERO_RESULT_VERBS.includes(s.slice(z.end, first.start))) return;
+    let last = first;
+    for (let i = at + 2; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.entry?.kind?.column !== column || !JOINERS.includes(s.slice(last.end, t.start))) return;
+      last = t;
+    }
+    if (!ZERO_RESULT_NOUNS.includes(s.slice(last.end, clause.end).trim())) return;
+    const rows = subject.review && subject.suit ? 'all' : subject.review ? 'review' : 'suit';
+    this.claims.push({
+      quantity: `t4.${rows}.${column}`, value: 0, ...this.source(z.start, last.end), form: 'zero', unit: '件',
+      phrase: s.slice(z.start, last.end),
     });
   }
 
@@ -753,6 +783,8 @@ class ProseReader {
     // 其余均维持, 其余13件均已办结: all of the rest, not all.
     const before = s.slice(clause.start, a.start);
     if (REST.some((w) => before.includes(w))) return;
+    const word = a.entry!.word;
+    if (ALL_RESULTS.includes(word)) { this.allResults(clause, a, subject, last); return; }
     const limit = Math.min(a.end + 10, clause.end);
     for (let p = a.end; p < limit; p++) {
       if (CLASS[s.charCodeAt(p)] & NUMBER) return;
@@ -777,6 +809,25 @@ class ProseReader {
         return;
       }
     }
+  }
+
+  /**
+   * 行政复议1件，结果为维持; 行政复议2件，复议结果均为维持: every case of the table-4 figure just before ended so, when
+   * the clause holds no figure of its own (结果为维持1件 counts a part) and the figure is a total (not 其中1件已审结).
+   * The rows are the figure's, or all of table 4 when the sentence named both reviews and lawsuits.
+   */
+  private allResults(clause: Clause, a: Tok, subject: { review: boolean; suit: boolean }, last: Figure | undefined) {
+    const { s } = this;
+    if (clause.toks.some(isFigure) || !last?.quantity || last.num.value === 0) return;
+    const m = /^t4\.([a-z_]+)\.total$/.exec(last.quantity);
+    if (!m || last.unclear) return;
+    const word = a.entry!.word;
+    const inWord = ALL_WON.find((w) => word.endsWith(w));
+    const won = inWord ?? ALL_WON.find((w) => s.startsWith(w, a.end));
+    if (!won) return;
+    const end = inWord ? a.end : a.end + won.length;
+    const rows = subject.review && subject.suit ? 'all' : m[1];
+    this.statement(a.start, end, `t4.${rows}.${won === '维持' ? 'corrected+other+pending' : 'corrected+pending'}`);
   }
 
   /**

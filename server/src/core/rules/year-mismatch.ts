@@ -1,6 +1,7 @@
 import { lineSpan, type LineIndex, type Range } from '../lineIndex';
 import { sectionBody, type Report } from '../model';
 import { toHalfWidth } from '../strings';
+import { yearLike } from '../parse/sections';
 import { COMPARED_AFTER, COMPARED_BEFORE, inTitleMarks, LISTED_BEFORE, NEAR, statedPeriods, YEAR, yearsSpokenOf } from '../parse/year';
 import type { RawFinding, Rule } from './types';
 
@@ -38,15 +39,20 @@ function titleFinding(report: Report, idx: LineIndex, year: number, titleYear: n
   const [now, then] = [spoken.get(year) ?? 0, spoken.get(titleYear) ?? 0];
   // Last year's title kept is the likely cause only when the title is a year behind.
   const kept = titleYear === year - 1;
+  // The title's year as written (二〇二二), and the fix in the same numerals.
+  const written = range ? idx.text.slice(idx.offset(range.start), idx.offset(range.end)) : String(titleYear);
   return {
     code: 'year-mismatch', range: range ?? idx.lineRange(0),
     message: {
-      zh: `标题写的是${titleYear}年度，而统计期限是${year}年，正文写${year}年的有 ${now} 处、写${titleYear}年的有 ${then} 处：${kept ? '标题的年份可能是沿用上一年报告的，' : ''}应为${year}年度。`,
+      zh: `标题写的是${written}年度，而统计期限是${year}年，正文写${year}年的有 ${now} 处、写${titleYear}年的有 ${then} 处：${kept ? '标题的年份可能是沿用上一年报告的，' : ''}应为${year}年度。`,
       en: `The title says ${titleYear}, but the statistical period is ${year} and the text names ${year} ${now} times, ${titleYear} ${then} times: ${kept ? "the title's year may have been kept from last year's report; " : ''}it should be ${year}.`,
     },
-    ...(range ? { fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range, newText: String(year) }], safe: false } } : {}),
+    ...(range ? { fix: fixTo(yearLike(written, year), range) } : {}),
   };
 }
+
+/** The quick fix that writes `written` (the year, in the numerals the title uses) over `range`. */
+const fixTo = (written: string, range: Range) => ({ title: { zh: `改为${written}`, en: `Change to ${written}` }, edits: [{ range, newText: written }], safe: false });
 
 // Section 5 reports how last year's problems were rectified (the 2021 format asks for it): a sentence that
 // goes on to them as rectified (2022年度存在问题的整改情况, …均已整改到位, …已逐项完成整改) speaks of last year.
