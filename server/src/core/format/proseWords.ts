@@ -62,6 +62,8 @@ const TABLE2_NOT_BETWEEN = ['信息', '事项', '公示', '栏目', '申请', '�
 export const OTHER_APPLICATIONS = ['低保', '救助', '补贴', '补助', '审批', '办件', '投诉', '意见',
   // …or other things received: 收到补正材料 2 件, 收到申请的部门有 3 个.
   '补正', '材料', '告知', '部门', '单位'];
+/** Other things concluded (办结民生实事十件, 办结重点项目3个). */
+const CONCLUDED_NOT_BETWEEN = ['实事', '项目', '问题', '任务', '民生', '议案'];
 /** An outcome's word naming a thing, not a count of applications (部分公开栏 3 个, 不予公开事项清单). */
 const OUTCOME_NOT_BETWEEN = ['栏', '清单', '目录', '制度', '平台', '事项'];
 
@@ -75,7 +77,7 @@ export const CLAIM_KINDS: ClaimKind[] = [
   { kind: 'handled', words: ['办理', '处理'], needs: ['申请'], weak: true, notBetween: OTHER_APPLICATIONS, ...HANDLED },
   { kind: 'handled', words: ['依申请公开', '依申请'], weak: true, ...HANDLED },
   {
-    kind: 'concluded', family: 'application', quantity: 't3.3.7.total',
+    kind: 'concluded', family: 'application', quantity: 't3.3.7.total', notBetween: CONCLUDED_NOT_BETWEEN,
     words: ['办结', '已办结', '答复', '已答复', '作出答复', '予以答复', '回复', '已回复', '办理完毕', '已办理完毕', '已办理', '处理完毕', '已处理', '办理完成', '完成办理', '办理结果'],
   },
   { kind: 'carried_over', words: ['上年结转', '上年度结转', '上一年度结转', '上一年结转', '往年结转', '上年遗留'], quantity: 't3.2.total', family: 'composition' },

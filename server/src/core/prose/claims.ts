@@ -343,7 +343,7 @@ class ProseReader {
           // “共收到申请19件，其中自然人17件，法人或其他组织2件；其中当面申请3件，网上申请14件…”.
           if (!(own.length === 0 && breakdown && last !== breakdown.total)) breakdown = { total: last, allowed: own };
         }
-        if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i, subject);
+        if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i, unclear ? undefined : subject);
         if (marker === 'nil' && !vetoed && !unclear && !unchecked && era === 'now') this.nil(clause, i);
         if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, last ?? (clause === clauses[0] && i === 0 ? opening : undefined));
         if (this.isHit(tok)) {
@@ -365,7 +365,12 @@ class ProseReader {
         }
         // 63件申请均已办结: the number is the subject of 均, not the count of 办结.
         // 3件申请因未收到补正材料: a negated verb after it is not what the number counts either.
-        if (!before.length) for (let j = i + 1; j < hi && toks[j].entry?.marker !== 'all' && toks[j].entry?.marker !== 'zero'; j++) if (this.isHit(toks[j])) after.push(toks[j]);
+        // (案件1件、行政复议案件2件: a keyword after a 、 names the list's next item, not this number.)
+        if (!before.length) {
+          for (let j = i + 1; j < hi && toks[j].entry?.marker !== 'all' && toks[j].entry?.marker !== 'zero' && !s.slice(n.after, toks[j].start).includes('、'); j++) {
+            if (this.isHit(toks[j])) after.push(toks[j]);
+          }
+        }
         let cands = before.length ? before : after;
         // 其中网上申请6件，当面申请3件，另有1件通过传真提交: a part added at the list's end, its word after it.
         const added = breakdown !== undefined && ADDED.includes(s.slice(clause.start, n.start).trim());
@@ -652,11 +657,12 @@ class ProseReader {
   }
 
   /** 未收到…申请, 无…行政复议, 未发生…行政复议、行政诉讼: a count of zero. */
-  private zero(clause: Clause, at: number, subject: { review: boolean; suit: boolean }) {
+  private zero(clause: Clause, at: number, subject: { review: boolean; suit: boolean } | undefined) {
     const toks = clause.toks, z = toks[at];
     if (at > 0 && toks[at - 1].entry?.marker === 'zero') return; // 不存在未受理的申请
+    // (subject: the cases the sentence named before, if it names no scope wider than the body's: 全市…均未被纠错 is not read.)
     const next = toks[at + 1];
-    if (next?.entry?.kind?.family === 'result' && (subject.review || subject.suit)) { this.zeroResult(clause, z, at, subject); return; }
+    if (next?.entry?.kind?.family === 'result' && subject && (subject.review || subject.suit)) { this.zeroResult(clause, z, at, subject); return; }
     let review = false, suit = false, received: Tok | undefined, forward: Tok | undefined, lastHit: Tok | undefined, column: string | undefined;
     for (let i = at + 1; i < toks.length; i++) {
       const t = toks[i];
@@ -665,6 +671,8 @@ class ProseReader {
       if (t.start - z.end > 24) break;
       const kind = t.entry?.kind;
       if (!kind || !this.needsMet(kind)) continue;
+      // 无新增行政复议案件: none new, while one from last year may still be counted.
+      if ((kind.family === 'review' || kind.family === 'suit') && !lastHit && this.s.slice(z.end, t.start).includes('新')) return;
       if (kind.family === 'review') { review = true; lastHit = t; }
       else if (kind.family === 'suit') { suit = true; lastHit = t; }
       // 未发生…被行政复议纠错或行政诉讼败诉: none lost, not none at all.
@@ -710,7 +718,7 @@ class ProseReader {
     let last = first;
     for (let i = at + 2; i < toks.length; i++) {
       const t = toks[i];
-      if (t.entry?.kind?.column !== column || !JOINERS.includes(s.slice(last.end, t.start))) return;
+      if (t.entry?.kind?.column !== column || !JOINERS.includes(s.slice(last.end, t.start))) break;
       last = t;
     }
     if (!ZERO_RESULT_NOUNS.includes(s.slice(last.end, clause.end).trim())) return;
@@ -826,7 +834,14 @@ class ProseReader {
     const won = inWord ?? ALL_WON.find((w) => s.startsWith(w, a.end));
     if (!won) return;
     const end = inWord ? a.end : a.end + won.length;
-    const rows = subject.review && subject.suit ? 'all' : m[1];
+    // 其中行政诉讼结果为维持: the clause's own review or lawsuit word says whose result it is.
+    let own: string | undefined;
+    for (const t of clause.toks) {
+      if (t.start >= a.start) break;
+      const f = this.isHit(t) ? t.entry!.kind!.family : undefined;
+      if (f === 'review' || f === 'suit') own = own && own !== rowsOf(t.entry!.kind!.quantity!).slice(3) ? 'all' : rowsOf(t.entry!.kind!.quantity!).slice(3);
+    }
+    const rows = own ?? (subject.review && subject.suit ? 'all' : m[1]);
     this.statement(a.start, end, `t4.${rows}.${won === '维持' ? 'corrected+other+pending' : 'corrected+pending'}`);
   }
 
