@@ -79,6 +79,32 @@ describe('a section heading broken over two lines', () => {
     assert.deepEqual(said(text).filter((f) => f.startsWith('section') || f.startsWith('table')), []);
   });
 
+  it('broken over three lines (三、收到和处理 / 政府信息公开申 / 请情况), also with a slip (情兄) and with text after a colon: the sections, no section finding; a third line of text is not joined', () => {
+    const text = seed.replace('二、主动公开政府信息情况', '二、主动公开\n政府信息\n情况')
+      .replace('三、收到和处理政府信息公开申请情况', '## 三、收到和处理\n政府信息公开申\n请情况')
+      .replace('四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开\n  行政复议、行政\n诉讼情况')
+      .replace('六、其他需要报告的事项', '六、其他需要\n报告的\n事项：本机关未收取信息处理费。');
+    assert.ok(text.includes('公开申\n请情况') && text.includes('其他需要\n报告的\n事项'));
+    const report = parseReport(text);
+    assert.deepEqual(statutory(text), statutory(seed));
+    const three = report.sections[2];
+    assert.deepEqual([three.headingRange.end.line - three.headingRange.start.line, three.headingRange.end.character], [2, 3]);
+    const six = report.sections[5];
+    assert.deepEqual([six.headingRange.end.line - six.headingRange.start.line, six.headingRange.end.character], [2, 2]);
+    assert.deepEqual(said(text).filter((f) => f.startsWith('section')), said(seed).filter((f) => f.startsWith('section')));
+    assert.deepEqual(said(text).filter((f) => f.startsWith('table')), said(seed).filter((f) => f.startsWith('table')));
+    // A slip over three lines: section-title, whose fix writes the title whole.
+    const slip = seed.replace('二、主动公开政府信息情况', '二、主动公开\n政府信息\n情兄');
+    const [finding, ...more] = check(slip).findings.filter((f) => f.code.startsWith('section'));
+    assert.equal(more.length, 0);
+    assert.equal(finding.code, 'section-title');
+    assert.equal(finding.range.end.line, finding.range.start.line + 2);
+    assert.ok(applyEdits(slip, finding.fix!.edits).includes('\n二、主动公开政府信息情况\n'));
+    // Two lines of a heading in other words and a line of text are not joined into the statute's title.
+    const draft = seed.replace('二、主动公开政府信息情况', '二、主动公开\n政府信息\n情况良好，本年度主动公开信息120条。');
+    assert.ok(!parseReport(draft).sections.some((s) => s.number === 2 && s.statutory));
+  });
+
   it('broken with a slip (情兄): section-title, whose fix writes the title on one line; a heading in other words followed by its text is not joined', () => {
     const slip = seed.replace('二、主动公开政府信息情况', '二、主动公开政府信息\n情兄');
     const [finding, ...more] = check(slip).findings.filter((f) => f.code.startsWith('section'));

@@ -149,49 +149,69 @@ export function readHeading(line: string): Heading | undefined {
 /** A character a heading can be broken after or before: a Han character, or a numbering's 、 ． . */
 const isTitleChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0xff0e || c === 0x2e;
 
-/** A heading broken over two lines, as the two lines are joined, with where each part lies in its line. */
+/** A heading broken over two lines (or three), as the lines are joined, with where each part lies in its line. */
 export interface Wrapped {
   heading: Heading;
-  /** The two lines joined: the first up to `cut`, then the second from `from` (its blanks before left out). */
+  /** The lines joined: the first up to `cut`, then the second from `from` (its blanks before left out), … */
   text: string;
   cut: number;
   from: number;
-  /** Where the heading ends in the second line. */
+  /** Where the heading ends in its last line. */
   end: number;
+  /** Each line after the first: where it begins in `text`, and from where in the line it is taken (cut, from for the second). */
+  breaks: { at: number; from: number }[];
 }
+
+/** Where the text of a line broken off a heading starts (its blanks left out), and where the part before a break ends. */
+const startOf = (line: string) => { let from = 0; while (from < line.length && isBlank(line.charCodeAt(from))) from++; return from; };
+const endOf = (line: string) => { let cut = line.length; while (cut > 0 && isBlank(line.charCodeAt(cut - 1))) cut--; return cut; };
 
 /**
  * A heading broken over two lines (a PDF's text layer, a narrow Word column): 二、主动公开政府信息 / 情况,
  * 三、收到和处理政府信息公开申 / 请情况; the second line may run on into the section's text after a colon
  * (事项：本机关…). Taken only when the two make a section's title (the statute's, or one slip from it) that
  * the first line alone is not, and the second line is all title (up to a colon): a heading followed by its
- * first line of text, or a title in other words followed by words, makes none.
+ * first line of text, or a title in other words followed by words, makes none. With `third`, a heading
+ * broken over three lines in a narrower column (三、收到和处理 / 政府信息公开申 / 请情况): the middle line is
+ * then all title characters, taken whole, and the third must add to the title.
  */
-export function readWrapped(line: string, next: string): Wrapped | undefined {
-  let cut = line.length;
-  while (cut > 0 && isBlank(line.charCodeAt(cut - 1))) cut--;
-  let from = 0;
-  while (from < next.length && isBlank(next.charCodeAt(from))) from++;
+export function readWrapped(line: string, next: string, third?: string): Wrapped | undefined {
+  const cut = endOf(line);
+  const from = startOf(next);
   // (A tab after the first line's start, or in the second, is a table's.)
   if (cut === 0 || !isTitleChar(line.charCodeAt(cut - 1)) || !isTitleChar(next.charCodeAt(from)) || line.lastIndexOf('\t') >= textStart(line) || next.includes('\t')) return undefined;
+  if (third === undefined) return joined(line.slice(0, cut), [{ at: cut, from }], next, from);
+  // The middle line: title characters only, short, taken whole.
+  const midEnd = endOf(next);
+  if (midEnd - from > 20) return undefined;
+  for (let i = from; i < midEnd; i++) if (!isTitleChar(next.charCodeAt(i))) return undefined;
+  const from3 = startOf(third);
+  if (!isTitleChar(third.charCodeAt(from3)) || third.includes('\t')) return undefined;
+  const head = line.slice(0, cut) + next.slice(from, midEnd);
+  return joined(head, [{ at: cut, from }, { at: head.length, from: from3 }], third, from3);
+}
+
+/** The heading made of `head` (the lines before the last, joined) and the last line from `from`, if the last line adds to a title and is all title. */
+function joined(head: string, breaks: { at: number; from: number }[], last: string, from: number): Wrapped | undefined {
   // A colon (not one inside a note's brackets) ends the heading run into its text.
-  let to = next.length;
+  let to = last.length;
   for (let i = from; i < to && i - from <= 30; i++) {
-    const c = next.charCodeAt(i);
+    const c = last.charCodeAt(i);
     if (c === 0xff08 || c === 0x28) break;
     if (c === 0xff1a || c === 0x3a) to = i;
   }
   if (to - from > 30) return undefined;
-  const text = line.slice(0, cut) + next.slice(from, to);
+  const text = head + last.slice(from, to);
   const heading = readHeading(text);
-  if (!heading || heading.titleEnd <= cut) return undefined;
+  const lastAt = breaks[breaks.length - 1].at;
+  if (!heading || heading.titleEnd <= lastAt) return undefined;
   if (!heading.statutory && matchTitle(text.slice(heading.titleStart, heading.titleEnd)).number !== heading.number) return undefined;
-  // The second line is the title's end (and a note, and the marks after it), not the start of words after it.
+  // The last line is the title's end (and a note, and the marks after it), not the start of words after it.
   let rest = text.length;
   while (rest > heading.titleEnd && isTrailing(text.charCodeAt(rest - 1))) rest--;
   if (rest !== heading.titleEnd && !NOTE_ONLY.test(text.slice(heading.titleEnd, rest))) return undefined;
-  const end = to < next.length ? heading.titleEnd - cut + from : next.trimEnd().length;
-  return { heading, text, cut, from, end };
+  const end = to < last.length ? heading.titleEnd - lastAt + from : last.trimEnd().length;
+  return { heading, text, cut: breaks[0].at, from: breaks[0].from, end, breaks };
 }
 
 /** What follows a title listed in a sentence, not a heading's. */
@@ -245,7 +265,7 @@ interface Found {
   heading: Heading;
   /** Inside a line of running text, not a line of its own. */
   inline: boolean;
-  /** Broken over this line and the next; the heading's offsets are in the two joined. */
+  /** Broken over this line and the next (or the next two); the heading's offsets are in the lines joined. */
   wrap?: Wrapped;
 }
 
@@ -292,11 +312,13 @@ export function findSections(idx: LineIndex): Section[] {
     for (let l = 0; l + 1 < idx.lineCount; l++) {
       const line = idx.lineText(l);
       if (line.length < 2 || line.length > 60 || statutory.has(l)) continue;
-      const wrap = readWrapped(line, idx.lineText(l + 1));
+      // Over three lines only where two make none (and a third follows the two).
+      const wrap = readWrapped(line, idx.lineText(l + 1)) ?? (l + 2 < idx.lineCount ? readWrapped(line, idx.lineText(l + 1), idx.lineText(l + 2)) : undefined);
       if (!wrap) continue;
       wraps.push({ line: l, offset: idx.lineStart(l), heading: wrap.heading, inline: false, wrap });
       numbers |= 1 << wrap.heading.number;
-      wrapped.add(l).add(++l);
+      wrapped.add(l);
+      for (let k = 0; k < wrap.breaks.length; k++) wrapped.add(++l);
     }
     // Each stands for what either of its lines alone was taken for.
     if (wraps.length) {
@@ -342,8 +364,11 @@ export function findSections(idx: LineIndex): Section[] {
     const text = idx.lineText(l);
     // An offset in the heading's line, or in the two lines of a heading broken over them.
     // (The break itself is the end of what stands before it, the start of what follows.)
-    const at = (character: number, isEnd = false) =>
-      (wrap && (isEnd ? character > wrap.cut : character >= wrap.cut) ? { line: l + 1, character: character - wrap.cut + wrap.from } : { line: l, character });
+    const at = (character: number, isEnd = false) => {
+      let k = wrap ? wrap.breaks.length : 0;
+      while (k > 0 && !(isEnd ? character > wrap!.breaks[k - 1].at : character >= wrap!.breaks[k - 1].at)) k--;
+      return k === 0 ? { line: l, character } : { line: l + k, character: character - wrap!.breaks[k - 1].at + wrap!.breaks[k - 1].from };
+    };
     const start = h.numbering ? h.numbering.start : h.titleStart;
     const headingStart = inline ? start : text.length - text.trimStart().length;
     sections.push({
@@ -351,7 +376,7 @@ export function findSections(idx: LineIndex): Section[] {
       title: (wrap?.text ?? text).slice(h.titleStart, h.titleEnd),
       numeral: h.numbering?.numeral ?? null,
       numeralValue: h.numbering?.value ?? null,
-      headingRange: { start: at(headingStart), end: wrap ? { line: l + 1, character: wrap.end } : at(inline ? h.titleEnd : text.trimEnd().length) },
+      headingRange: { start: at(headingStart), end: wrap ? { line: l + wrap.breaks.length, character: wrap.end } : at(inline ? h.titleEnd : text.trimEnd().length) },
       numberingRange: { start: at(start), end: at(h.titleStart, true) },
       titleRange: { start: at(h.titleStart), end: at(h.titleEnd) },
       statutory: h.statutory,
