@@ -277,13 +277,13 @@ class ProseReader {
     // 增加), speaks of that clause only.
     let era: 'now' | 'past' | 'future' = 'now', eraInClause = false;
     const placed: Figure[] = [];
-    let unclear = false, fresh = false, otherThing = false;
+    let unclear = false, fresh = false, otherThing = false, role = false;
     // Applications withdrawn, as this sentence counts them; and where its claims begin.
     let withdrawn = 0;
     const firstClaim = this.claims.length;
 
     for (const clause of clauses) {
-      if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; fresh = true; }
+      if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; fresh = true; role = false; }
       if (eraInClause) { era = 'now'; eraInClause = false; }
       const toks = clause.toks;
       const figures: number[] = [];
@@ -297,6 +297,9 @@ class ProseReader {
       }
       // 局长信箱共受理群众信件5件，已办结5件: a clause that only goes on handling (no word but 办结, 答复 …,
       // no 申请) speaks of what the clause before counted: of the letters too.
+      // 作为复议机关，本年度受理行政复议案件20件: a role named first speaks for the whole sentence.
+      if (vetoed && !role && s.startsWith('作为', clause.start + (CLASS[s.charCodeAt(clause.start)] & BLANK ? 1 : 0))) role = true;
+      if (role) vetoed = true;
       if (vetoed) otherThing = true;
       else if (otherThing && this.goesOn(clause)) vetoed = true;
       else otherThing = false;
