@@ -154,6 +154,8 @@ const PARTITIVE = /(?:申请|处理|公开|提供)中/;
 const NOT_INFORMATION = ['许可', '处罚', '强制', '复议', '诉讼', '其他', '其它', ...OTHER_APPLICATIONS,
   // 未受理不符合条件的申请, 未收到重复申请: none of some applications, not none at all.
   '符合', '条件', '属于', '重复', '无效', '匿名'];
+/** What may follow a bare 结转 after 无 up to the clause's end (无结转, 无结转件). */
+const BARE_FORWARD = ['', '件', '申请', '的申请', '情况', '的情况', '事项', '的事项'];
 const ZERO_RESULT_NOUNS = ['', '案件', '的案件', '情况', '的情况', '情形', '的情形', '现象', '的现象'];
 /** What may stand between 未/无 and a table-2 decision's keyword (未作出行政处罚决定), and after it up to the clause's end. */
 const ZERO_TABLE2_VERBS = ['', '作出', '发生', '实施', '作出过'];
@@ -346,7 +348,7 @@ class ProseReader {
           // “共收到申请19件，其中自然人17件，法人或其他组织2件；其中当面申请3件，网上申请14件…”.
           if (!(own.length === 0 && breakdown && last !== breakdown.total)) breakdown = { total: last, allowed: own };
         }
-        if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i, unclear ? undefined : subject);
+        if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i, unclear ? undefined : subject, last?.kind?.kind === 'concluded');
         if (marker === 'nil' && !vetoed && !unclear && !unchecked && era === 'now') this.nil(clause, i);
         if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, last ?? (clause === clauses[0] && i === 0 ? opening : undefined));
         if (this.isHit(tok)) {
@@ -660,9 +662,15 @@ class ProseReader {
   }
 
   /** 未收到…申请, 无…行政复议, 未发生…行政复议、行政诉讼: a count of zero. */
-  private zero(clause: Clause, at: number, subject: { review: boolean; suit: boolean } | undefined) {
+  private zero(clause: Clause, at: number, subject: { review: boolean; suit: boolean } | undefined, afterConcluded: boolean) {
     const toks = clause.toks, z = toks[at];
     if (at > 0 && toks[at - 1].entry?.marker === 'zero') return; // 不存在未受理的申请
+    // 办结10件，无结转: right after a figure of those concluded, a bare 结转 is what is carried forward (after a
+    // figure of those received it might be last year's, 新收10件，无结转).
+    if (afterConcluded && this.s.startsWith('结转', z.end) && BARE_FORWARD.includes(this.s.slice(z.end + 2, clause.end).trim())) {
+      this.claims.push({ quantity: 't3.4.total', value: 0, ...this.source(z.start, z.end + 2), form: 'zero', unit: '件', phrase: this.s.slice(z.start, z.end + 2) });
+      return;
+    }
     // (subject: the cases the sentence named before, if it names no scope wider than the body's: 全市…均未被纠错 is not read.)
     const next = toks[at + 1];
     if (next?.entry?.kind?.family === 'result' && subject && (subject.review || subject.suit)) { this.zeroResult(clause, z, at, subject); return; }
