@@ -458,9 +458,9 @@ describe('years', () => {
     assert.equal(parseReport(seed('000').text.replace(' 2023 年政府信息公开工作年度报告', ' 2022 年政府信息公开工作年度报告')).year, 2022);
   });
 
-  it('a title year in Chinese numerals (二〇二二年, 二○二二年度, 二零二二年) kept from last year: the finding names it as written and its fix writes the year in the same numerals', () => {
+  it('a title year in Chinese numerals (二〇二二年, 二○二二年度, 二零二二年) or full-width digits kept from last year: the finding names it as written and its fix writes the year in the same numerals', () => {
     const text = seed('003').text;
-    for (const [han, right] of [['二〇二〇', '二〇二一'], ['二○二〇', '二○二一'], ['二零二零', '二零二一']]) {
+    for (const [han, right] of [['二〇二〇', '二〇二一'], ['二○二〇', '二○二一'], ['二零二零', '二零二一'], ['２０２０', '２０２１']]) {
       const t = text.replace('北京市通州区潞城镇2021年政府信息公开', `北京市通州区潞城镇${han}年政府信息公开`);
       assert.notEqual(t, text);
       const [f] = check(t).findings.filter((x) => x.code === 'year-mismatch' && x.range.start.line === 0);
@@ -468,6 +468,12 @@ describe('years', () => {
       assert.equal(sliceAt(t, f.range), han);
       assert.match(f.message, new RegExp(`^标题写的是${han}年度，而统计期限是2021年`));
       assert.equal(fixed(t, f), text.replace('北京市通州区潞城镇2021年政府信息公开', `北京市通州区潞城镇${right}年政府信息公开`));
+    }
+    // Full-width digits are the title's year too (before, no year was read: every rule that needs one was silent).
+    for (const title of ['北京市通州区潞城镇２０２１年政府信息公开\n\n工作年度报告', '北京市通州区潞城镇政府信息公开工作年度报告（２０２１年度）']) {
+      const t = text.replace('北京市通州区潞城镇2021年政府信息公开\n\n工作年度报告', title);
+      assert.notEqual(t, text);
+      assert.equal(parseReport(t).titleYear, 2021, title);
     }
   });
 

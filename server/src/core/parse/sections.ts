@@ -407,7 +407,8 @@ const YEAR_AFTER = /^[（(]((?:19|20)\d\d)年?度?[)）]/;
 const NAVIGATION = /[>＞»›]|^(?:当前位置|您当前的位置|您的位置|上一篇|下一篇|首页)/;
 const HAN_DIGIT: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
 /** 二〇二三年 written as 2023年. */
-const arabicYears = (s: string) => s.replace(/[〇○零一二三四五六七八九]{4}(?=年)/g, (y) => [...y].map((c) => HAN_DIGIT[c]).join(''));
+const arabicYears = (s: string) => s.replace(/[〇○零一二三四五六七八九]{4}(?=年)/g, (y) => [...y].map((c) => HAN_DIGIT[c]).join(''))
+  .replace(/[０-９]{4}(?=年)/g, (y) => [...y].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join(''));
 
 /**
  * The report's year, from its title: the last year before the title's words (a title may be broken over
@@ -423,7 +424,7 @@ export function readTitle(idx: LineIndex): { year: number | null; titled: boolea
   }
   if (!match) return { year: null, titled: false, line: -1 };
   const years = matchesOf(TITLE_YEAR, arabicYears(head.slice(0, match.index)));
-  const after = YEAR_AFTER.exec(head.slice(match.index + match[0].length));
+  const after = YEAR_AFTER.exec(arabicYears(head.slice(match.index + match[0].length)));
   const year = years.length ? Number(years[years.length - 1][1]) : after ? Number(after[1]) : null;
   return { year, titled: true, line: l - 1 };
 }
@@ -440,6 +441,7 @@ export function titleYearRange(idx: LineIndex, year: number): Range | undefined 
     const line = idx.lineText(l);
     if (NAVIGATION.test(line.replace(/[\s\u3000#*]/g, ''))) continue;
     let at = line.indexOf(y);
+    if (at < 0) at = line.indexOf(wide(y));
     if (at < 0 && line.includes('年')) {
       HAN_YEAR.lastIndex = 0;
       for (let m; at < 0 && (m = HAN_YEAR.exec(line));) if (arabicYears(`${m[0]}年`) === `${y}年`) at = m.index;
@@ -449,8 +451,12 @@ export function titleYearRange(idx: LineIndex, year: number): Range | undefined 
   return undefined;
 }
 
-/** The year written as `written` is (2023, 二〇二三, 二○二三, 二零二三): a fix keeps the writer's numerals. */
+/** ２０２３ for 2023. */
+const wide = (digits: string) => [...digits].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+
+/** The year written as `written` is (2023, ２０２３, 二〇二三, 二○二三, 二零二三): a fix keeps the writer's numerals. */
 export function yearLike(written: string, year: number): string {
+  if (/^[０-９]{4}$/.test(written)) return wide(String(year));
   const zero = [...written].find((c) => HAN_DIGIT[c] === 0);
   if (!/^[〇○零一二三四五六七八九]{4}$/.test(written)) return String(year);
   return [...String(year)].map((d) => (d === '0' ? zero ?? '〇' : '〇一二三四五六七八九'[Number(d)])).join('');
