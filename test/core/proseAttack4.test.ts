@@ -23,6 +23,7 @@ const CASES: Case[] = [
   { id: 'Q9 其中行政诉讼结果为维持 (the clause names whose result)', prose: '行政复议1件，行政诉讼2件，其中行政诉讼结果为维持。', t4: { review: [0, 0, 0, 1], direct: [2, 0, 0, 0] }, bad: { t4: { review: [0, 0, 0, 1], direct: [1, 1, 0, 0] }, names: ['1'] } },
   { id: 'Q10 a role only to the ；', prose: '作为行政复议机关，受理行政复议案件20件；本机关被申请行政复议1件。', t4: { review: [1, 0, 0, 0] }, bad: { t4: { review: [2, 0, 0, 0] }, names: ['1', '2'] } },
   { id: 'Q11 办结…无结转', prose: '收到申请12件，办结12件，无结转。', t3: { new: 12, pub: 12 }, bad: { prose: '收到申请12件，办结10件，无结转。', t3: { new: 12, pub: 10, fwd: 2 }, names: ['2'] } },
+  { id: 'Q12 结果为维持2件、纠正1件 (a list of results, as after 其中)', prose: '行政复议3件，结果为维持2件、纠正1件。', t4: { review: [2, 1, 0, 0] }, bad: { t4: { review: [1, 2, 0, 0] }, names: ['2', '1'] } },
   // ---- the statute's rows in a writer's words ----
   { id: 'W1 逾期未补正 (table: 逾期不补正)', prose: '共收到申请4件，其中予以公开2件，申请人逾期未补正2件。', t3: { new: 4, pub: 2, o1: 2 }, bad: { prose: '共收到申请4件，其中予以公开2件，申请人逾期未补正3件。', names: ['3', '2'] } },
   { id: 'W2 未按期补正 before 不再处理', prose: '因申请人未按期补正不再处理2件。', t3: { new: 4, pub: 2, o1: 2 }, bad: { prose: '因申请人未按期补正不再处理3件。', names: ['3', '2'] } },
@@ -54,6 +55,7 @@ const GUARDS: { id: string; prose: string; t3?: T3; t4?: T4; t2?: T2 }[] = [
   { id: 'H18 a line break inside 案件 before a 、 list (平潭 2022)', prose: '在政府信息公开工作方面共有行政诉讼\n\n案件1件、行政复议案件2件。', t4: { review: [2, 0, 0, 0], direct: [1, 0, 0, 0] } },
   { id: 'H19 作为复议机关 speaks for the sentence', prose: '作为行政复议机关，本年度受理行政复议案件20件。', t4: { review: [1, 0, 0, 0] } },
   { id: 'H20 新收…无结转 (last year carried none)', prose: '本年新收申请10件，无结转，办结8件。', t3: { new: 10, pub: 8, fwd: 2 } },
+  { id: 'H21 结果为维持2件 of 3 (one part named)', prose: '行政复议3件，结果为维持2件，另1件尚在审理中。', t4: { review: [2, 0, 0, 1] } },
   { id: 'H9 比上年多', prose: '共收到申请12件，比上年多5件。', t3: { new: 12, pub: 12 } },
   { id: 'H10 由上年的7件增至12件', prose: '申请数量由上年的7件增至12件。', t3: { new: 12, pub: 12 } },
   { id: 'H11 上年同期为', prose: '本年度共收到申请12件，上年同期为7件。', t3: { new: 12, pub: 12 } },

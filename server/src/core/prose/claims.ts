@@ -343,7 +343,9 @@ class ProseReader {
         // to a word of the body itself (全县收到200件，本机关收到12件).
         if (marker === 'unclear') unclear = true;
         if (marker === 'self') unclear = false;
-        if (marker === 'part' && last && (tok.entry!.word === '其中' || near(s, last.num.after, tok.start))) {
+        // 行政复议3件，结果为维持2件、纠正1件: 结果为 right after a review or lawsuit figure lists its parts, as 其中 does.
+        const results = marker === 'all' && last && (last.family === 'review' || last.family === 'suit') && tok.entry!.word.startsWith('结果');
+        if ((marker === 'part' || results) && last && (tok.entry!.word === '其中' || near(s, last.num.after, tok.start))) {
           const own = last.family ? PART_FAMILIES[last.family] ?? [] : [];
           // After a part that has no parts of its own, 其中 lists more parts of the same total:
           // “共收到申请19件，其中自然人17件，法人或其他组织2件；其中当面申请3件，网上申请14件…”.
