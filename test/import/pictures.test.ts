@@ -8,7 +8,7 @@ import type { TableKey } from '../../server/src/core/format/schema';
 import { SECTION_OF, SECTIONS } from '../../server/src/core/format/statute';
 import { check, type Finding } from '../../server/src/core/service';
 import { importOfd } from '../../server/src/import/ofd';
-import { importPdf, paintsImages } from '../../server/src/import/pdf';
+import { importPdf, paintsImages, paintsInlineImages } from '../../server/src/import/pdf';
 import { PICTURE_LINE, type ImportResult } from '../../server/src/import/types';
 import { sliceAt } from '../core/seeds';
 import type { Figures } from '../layouts/figures';
@@ -158,6 +158,30 @@ describe('pictures in a PDF: a table pasted as a screenshot is a picture line at
     assert.equal(paintsImages(readFileSync(join(process.cwd(), 'test/fixtures/corpus/huaian-city_2024.pdf'))), false);
     assert.equal(paintsImages(makePdf(pages)), false);
     for (const options of [{}, { encrypt: { user: '', owner: 'owner' } }]) assert.equal(paintsImages(makePdf(decorated(pages, 'mask'), options)), true);
+  });
+
+  it('a table 3 pasted as an inline image (BI…ID…EI), the file without an image object: a picture line, deflated or not, encrypted or not', async () => {
+    const forms: { deflate?: boolean; encrypt?: { user: string; owner: string } }[] = [{}, { deflate: true }, { deflate: true, encrypt: { user: '', owner: 'owner' } }];
+    let n = 0;
+    for (const layout of PAGE_LAYOUTS) {
+      for (const { name, figures } of FIGURES) {
+        const options = forms[n++ % forms.length];
+        const where = `${name}, ${layout.name}, ${JSON.stringify(options)}`;
+        const bytes = makePdf(typeset(report(figures, layout, ['t3'], 'inline')), options);
+        assert.equal(paintsImages(bytes), false, where);
+        assert.equal(paintsInlineImages(bytes), true, where);
+        assertPictured(text(await importPdf(bytes)), text(await importPdf(makePdf(typeset(layout.render(figures)), options))), figures, ['t3'], where);
+      }
+    }
+  });
+
+  it('whether a PDF paints an inline image is seen in its contents, as written or inflated', () => {
+    const pages = typeset('某某镇2024年政府信息公开工作年度报告\n一、总体情况');
+    for (const deflate of [false, true]) {
+      assert.equal(paintsInlineImages(makePdf(pages, { deflate })), false);
+      assert.equal(paintsInlineImages(makePdf([{ ...pages[0], images: [{ x: 60, y: 200, width: 470, height: 300, as: 'inline' }] }], { deflate })), true);
+    }
+    assert.equal(paintsInlineImages(readFileSync(join(process.cwd(), 'test/fixtures/corpus/huaian-city_2024.pdf'))), false);
   });
 
   it('a picture as wide as a table but two lines tall, or as tall but a quarter of the page wide, is none', async () => {
