@@ -47,6 +47,16 @@ describe('a number cut by a line break in its cell is one number', () => {
     });
   }
 
+  it('web page: every number cut by a character that shows as nothing (&shy;, a zero-width space, a word joiner, U+FEFF); every cell bound, the findings of the text', () => {
+    for (const mark of ['&shy;', '&#8203;', '\u2060', '&#xFEFF;']) {
+      for (const { name, figures } of FIGURES) {
+        const { text } = importHtml(everyNumber(mark)(renderHtml(figures, { seed: 1, split: false }).html));
+        assert.deepEqual(bound(text, figures).wrong, [], `${name}, ${mark}`);
+        assert.deepEqual(said(check(text).findings, text), said(check(asText(figures)).findings, asText(figures)), `${name}, ${mark}`);
+      }
+    }
+  });
+
   it('web page: a wrong number cut by a <br>: its finding is on its digits, and the quick fix writes the number in the first part and empties the second', () => {
     for (const { name, figures } of FIGURES) {
       const html = renderHtml(figures, { seed: 1, split: false }).html;
@@ -90,10 +100,10 @@ describe('a number cut by a line break in its cell is one number', () => {
     assert.equal(text, '（一）予以公开\t2 0\t2 0\t12\n行政事业性收费\t30.62\t\t\n政府集中采购\t5 1\t\t3\n');
   });
 
-  it('.docx: every number of two characters or more cut into two runs with a line break (w:br), or into two paragraphs', async () => {
+  it('.docx: every number of two characters or more cut into two runs with a line break (w:br), into two paragraphs, or by a soft hyphen (w:softHyphen)', async () => {
     let changed = 0;
     for (const [i, { name, figures }] of FIGURES.entries()) {
-      for (const form of ['br', 'paragraphs']) {
+      for (const form of ['br', 'paragraphs', 'soft hyphen']) {
         const zip = await JSZip.loadAsync(await renderDocx(figures, i));
         const xml = (await zip.file('word/document.xml')!.async('string')).replace(
           /(<w:tc>(?:(?!<\/w:tc>|<w:p>).)*<w:p>(?:<w:pPr>(?:(?!<\/w:pPr>).)*<\/w:pPr>)?)((?:<w:r><w:t xml:space="preserve">[-\d.]+<\/w:t><\/w:r>)+)(<\/w:p>)/g,
@@ -102,16 +112,17 @@ describe('a number cut by a line break in its cell is one number', () => {
             if (n.length < 2 || (form === 'paragraphs' && /<w:gridSpan|<w:vMerge/.test(head))) return m;
             const [a, b] = cut(n);
             const run = (t: string) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`;
+            if (form === 'soft hyphen') return `${head}<w:r><w:t xml:space="preserve">${a}</w:t><w:softHyphen/><w:t xml:space="preserve">${b}</w:t></w:r>${end}`;
             return form === 'br' ? `${head}${run(a)}<w:r><w:br/><w:t xml:space="preserve">${b}</w:t></w:r>${end}` : `${head}${run(a)}${end}<w:p>${run(b)}${end}`;
           });
         zip.file('word/document.xml', xml);
         const result = await importWord(await zip.generateAsync({ type: 'nodebuffer' }), 'docx');
         assert.ok('text' in result, name);
-        if (/<w:br\/>|<\/w:p><w:p><w:r>/.test(xml)) changed++;
+        if (/<w:br\/>|<\/w:p><w:p><w:r>|<w:softHyphen\/>/.test(xml)) changed++;
         assert.deepEqual(bound(result.text, figures).wrong, [], `${name}, ${form}`);
         assert.deepEqual(said(check(result.text).findings, result.text), said(check(asText(figures)).findings, asText(figures)), `${name}, ${form}`);
       }
     }
-    assert.ok(changed >= 10, `${changed}`);
+    assert.ok(changed >= 15, `${changed}`);
   });
 });
