@@ -280,6 +280,23 @@ function preLines(pre: Element, source: string): Run[][] {
   return lines;
 }
 
+/**
+ * Whether a table holds a picture (not an icon) and no number: a statutory table given as a screenshot beside
+ * its caption or under its title, in a table that lays them out; read as blocks, the picture a line of its
+ * own where the reader looks for it (core/parse/pictures.ts). A table of numbers keeps its pictures out (a seal, a logo).
+ */
+function holdsPicture(table: Element, rows: GridCell[][]): boolean {
+  if (rows.some((row) => row.some((c) => !c.covered && /^\s*[-+]?\d[\d.,]*\s*$/.test(runsText(c.runs))))) return false;
+  const stack: T.Node[] = [table];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n) || hidden(n)) continue;
+    if (n.tagName === 'img' && !isIcon(n)) return true;
+    for (const c of n.childNodes) stack.push(c);
+  }
+  return false;
+}
+
 const tableText = (rows: GridCell[][]) => rows.map((row) => row.map((c) => (c.covered ? '' : runsText(c.runs))).join(' ')).join(' ');
 
 /**
@@ -380,7 +397,7 @@ function pageBlocks(root: Element, source: string): Owned[] {
     }
     const children = el.tagName === 'template' ? [] : el.childNodes;
     const table = el.tagName === 'table' && !layout.has(el) && !oneColumn(el) ? tableBlock(el, source) : undefined;
-    if (table && !holdsArticle(table.rows)) {
+    if (table && !holdsArticle(table.rows) && !holdsPicture(el, table.rows)) {
       flush();
       const caption = childElements(el, ['caption'])[0];
       if (caption) out.push({ block: { kind: 'paragraph', runs: inlineRuns(caption, source) }, owner: el, text: '' });
