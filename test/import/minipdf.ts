@@ -98,8 +98,9 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
   const string = (num: number, s: string) => `<${seal(num, Buffer.from(s, 'latin1')).toString('hex')}>`;
 
   const pageNums = pages.map((_, i) => 7 + 2 * i);
-  // The pictures' objects after the pages, when a page has a picture: a file without them has no image at all.
-  const pictures = pages.some((p) => p.images?.length);
+  // The pictures' objects after the pages, when a page paints one: a file without them (or with inline images
+  // alone, which are in the pages' contents) has no image object at all.
+  const pictures = pages.some((p) => p.images?.some((i) => i.as !== 'inline'));
   const im = 7 + 2 * pages.length;
   add('<< /Type /Catalog /Pages 2 0 R >>'); // 1
   add(`<< /Type /Pages /Kids [${pageNums.map((n) => `${n} 0 R`).join(' ')}] /Count ${pages.length} >>`); // 2

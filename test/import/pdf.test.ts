@@ -149,6 +149,44 @@ describe('pdf: a note\'s mark raised after a number (a footnote\'s ¹, as Word s
   });
 });
 
+describe('pdf: labels set with distributed alignment (分散对齐), their characters spread across the cell', () => {
+  const layouts = LAYOUTS.filter((l) => l.family === 'space-aligned');
+  /** The display columns of a text (a Chinese character two). */
+  const cols = (t: string) => [...t].reduce((w, c) => w + (/[\u2e80-\uffef]/.test(c) ? 2 : 1), 0);
+  /** Each row's label spread over its field up to the row's numbers, `gap` columns (half a character each) at most between its characters. */
+  const spread = (text: string, gap: number) => text.split('\n').map((line) => {
+    const m = /^(\s*)(\S+)( {3,})(\d.*)$/.exec(line);
+    const chars = m ? [...m[2]] : [];
+    if (!m || chars.length < 2) return line;
+    const each = Math.min(gap, Math.floor((cols(m[3]) - 2) / (chars.length - 1)));
+    const label = chars.join(' '.repeat(Math.max(1, each)));
+    return each < 1 ? line : m[1] + label + ' '.repeat(cols(m[2]) + cols(m[3]) - cols(label)) + m[4];
+  }).join('\n');
+
+  it('gaps of half a character to three (予　　以　　公　　开, 4.无正当理由 too): every seed, every cell bound; no table finding; each label one word in the draft', async () => {
+    let n = 0;
+    for (const [seed, expected] of Object.entries(EXPECTED)) {
+      for (const figures of [figuresOf(expected), figures2019(expected)]) {
+        for (const gap of [1, 2, 4, 6]) {
+          const layout = layouts[n++ % layouts.length];
+          const where = `seed ${seed} ${figures.version}, ${layout.name}, ${gap} columns`;
+          const draft = text(await importPdf(makePdf(typeset(spread(layout.render(figures), gap)))));
+          assert.deepEqual(misread(draft, figures), [], where);
+          const table = check(draft).findings.filter((f) => f.code.startsWith('table') || f.code.startsWith('row') || f.code.startsWith('cell'));
+          assert.deepEqual(table.map((f) => `${f.code} ${f.message}`), [], where);
+          for (const label of ['（一）予以公开', '4.无正当理由大量反复申请', '2.重复申请']) assert.ok(draft.includes(label), `${where}: ${label}`);
+        }
+      }
+    }
+  });
+
+  it('characters in cells of their own stay apart: a row of 无, 是 and 否, numbers, a label and the number after it', async () => {
+    const lines = ['无        无        无        无', '是        否', '1    2    3    4', '总    计    5'];
+    const draft = text(await importPdf(makePdf(typeset(['某某镇2024年政府信息公开工作年度报告', ...lines].join('\n')))));
+    assert.deepEqual(draft.split('\n').slice(2, 6).map((l) => l.trim().split(/\s+/)), [['无', '无', '无', '无'], ['是', '否'], ['1', '2', '3', '4'], ['总计', '5']]);
+  });
+});
+
 describe('pdf: a watermark laid flat across the middle of every page (Word\'s and WPS\'s horizontal watermark)', () => {
   const layouts = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text');
   for (const [mark, size] of [['征求意见稿', 12], ['仅供审核  请勿外传', 24], ['内部资料', 40]] as const) {

@@ -7,11 +7,17 @@ import { describe, it } from 'node:test';
 import type { TableKey } from '../../server/src/core/format/schema';
 import { SECTION_OF, SECTIONS } from '../../server/src/core/format/statute';
 import { check, type Finding } from '../../server/src/core/service';
+import JSZip from 'jszip';
+import { importHtml } from '../../server/src/import/html';
+import { importWord } from '../../server/src/import/docx';
+import { findingsInSource } from '../../server/src/import/inSource';
 import { importOfd } from '../../server/src/import/ofd';
-import { importPdf, paintsImages } from '../../server/src/import/pdf';
+import { importPdf, paintsImages, paintsInlineImages } from '../../server/src/import/pdf';
 import { PICTURE_LINE, type ImportResult } from '../../server/src/import/types';
 import { sliceAt } from '../core/seeds';
 import type { Figures } from '../layouts/figures';
+import { renderDocx } from '../layouts/docx';
+import { renderHtml } from '../layouts/html';
 import { LAYOUTS, renderReport, type Layout, type Style } from '../layouts/render';
 import { cellsOf, FIGURES, KEYS } from './cells';
 import { makeOfd, type OfdOptions } from './miniofd';
@@ -160,6 +166,30 @@ describe('pictures in a PDF: a table pasted as a screenshot is a picture line at
     for (const options of [{}, { encrypt: { user: '', owner: 'owner' } }]) assert.equal(paintsImages(makePdf(decorated(pages, 'mask'), options)), true);
   });
 
+  it('a table 3 pasted as an inline image (BI…ID…EI), the file without an image object: a picture line, deflated or not, encrypted or not', async () => {
+    const forms: { deflate?: boolean; encrypt?: { user: string; owner: string } }[] = [{}, { deflate: true }, { deflate: true, encrypt: { user: '', owner: 'owner' } }];
+    let n = 0;
+    for (const layout of PAGE_LAYOUTS) {
+      for (const { name, figures } of FIGURES) {
+        const options = forms[n++ % forms.length];
+        const where = `${name}, ${layout.name}, ${JSON.stringify(options)}`;
+        const bytes = makePdf(typeset(report(figures, layout, ['t3'], 'inline')), options);
+        assert.equal(paintsImages(bytes), false, where);
+        assert.equal(paintsInlineImages(bytes), true, where);
+        assertPictured(text(await importPdf(bytes)), text(await importPdf(makePdf(typeset(layout.render(figures)), options))), figures, ['t3'], where);
+      }
+    }
+  });
+
+  it('whether a PDF paints an inline image is seen in its contents, as written or inflated', () => {
+    const pages = typeset('某某镇2024年政府信息公开工作年度报告\n一、总体情况');
+    for (const deflate of [false, true]) {
+      assert.equal(paintsInlineImages(makePdf(pages, { deflate })), false);
+      assert.equal(paintsInlineImages(makePdf([{ ...pages[0], images: [{ x: 60, y: 200, width: 470, height: 300, as: 'inline' }] }], { deflate })), true);
+    }
+    assert.equal(paintsInlineImages(readFileSync(join(process.cwd(), 'test/fixtures/corpus/huaian-city_2024.pdf'))), false);
+  });
+
   it('a picture as wide as a table but two lines tall, or as tall but a quarter of the page wide, is none', async () => {
     const figures = FIGURES[0].figures;
     for (const [width, height] of [[470, 30], [140, 430]]) {
@@ -207,6 +237,44 @@ describe('pictures in an OFD: ImageObjects of a table’s size are picture lines
       const pages = typeset(report(figures, PDF_TEXT, ['t3'], 'image').replace(/^\0picture.*$/m, '\f\n$&\n\f'))
         .map((p) => (p.images?.length ? { texts: [], images: [SCAN] } : p));
       assertPictured(text(await importOfd(await makeOfd(pages))), text(await importOfd(await makeOfd(typeset(PDF_TEXT.render(figures))))), figures, ['t3'], name);
+    }
+  });
+});
+
+describe('pictures in a table that lays them out (a web page, a .docx): the picture is the table’s, not lost with the table', () => {
+  /** Table 3's screenshot in a table of its own: beside its caption, or under its title row. */
+  const FRAMED: Record<string, string> = {
+    'beside its caption': '<table border="1" width="100%"><tr><td width="15%">表三</td><td><img src="/u/cms/www/202401/t3.png" width="600" height="400"></td></tr></table>',
+    'under its title row': '<table border="1"><tr><td colspan="2">收到和处理政府信息公开申请情况（单位：件）</td></tr><tr><td>见右图</td><td><p align="center"><img src="/u/cms/www/202401/t3.jpg" style="width:620px"></p></td></tr></table>',
+  };
+  for (const [what, framed] of Object.entries(FRAMED)) {
+    it(`web page, the screenshot ${what}: table-unreadable on the <img>, no table-missing; tables 2 and 4 bound`, () => {
+      for (const { name, figures } of FIGURES) {
+        const { html } = renderHtml(figures, { page: { pictures: { t3: framed } } });
+        const page = importHtml(html);
+        const findings = findingsInSource(check(page.text).findings, page.text, page.source!);
+        const unreadable = findings.filter((f) => f.code === 'table-unreadable');
+        assert.equal(unreadable.length, 1, `${name}: ${said(findings).join('\n')}`);
+        assert.match(sliceAt(html, unreadable[0].range), /^<img src="\/u\/cms\/www\/202401\/t3\./, name);
+        assert.deepEqual(findings.filter((f) => f.code === 'table-missing'), [], name);
+        assert.deepEqual(misread(page.text, figures, ['t3']), [], name);
+      }
+    });
+  }
+
+  it('.docx, table 3 a picture in a table beside its caption: a picture line in section 三, table-unreadable, no table-missing', async () => {
+    for (const { name, figures } of FIGURES) {
+      const zip = await JSZip.loadAsync(await renderDocx(figures, 1, 'none', undefined, undefined, { tables: ['t3'], form: 'inline' }));
+      const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<w:p><w:r><w:drawing>(?:(?!<\/w:p>).)*<\/w:p>/, (p) =>
+        `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="1200"/><w:gridCol w:w="7800"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>表三</w:t></w:r></w:p></w:tc><w:tc>${p}</w:tc></w:tr></w:tbl><w:p/>`);
+      assert.match(xml, /<w:tc><w:p><w:r><w:drawing>/, name);
+      zip.file('word/document.xml', xml);
+      const draft = text(await importWord(await zip.generateAsync({ type: 'nodebuffer' }), 'docx'));
+      assert.deepEqual(picturesBySection(draft), [3], name);
+      const { findings } = check(draft);
+      assert.equal(findings.filter((f) => f.code === 'table-unreadable').length, 1, `${name}: ${said(findings).join('\n')}`);
+      assert.deepEqual(findings.filter((f) => f.code === 'table-missing'), [], name);
+      assert.deepEqual(misread(draft, figures, ['t3']), [], name);
     }
   });
 });

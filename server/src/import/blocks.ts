@@ -29,6 +29,9 @@ export const holdsArticle = (rows: GridCell[][]) => rows.some((row) => row.some(
 // to one space, as a browser shows them; a line break between two Chinese characters is dropped, as
 // CSS Text 3 says (Word's web pages wrap long Chinese lines anywhere).
 const SPACE = /[ \t\n\r\f\u00a0]/;
+// Characters a browser and Word show as nothing (a soft hyphen where no line breaks, zero-width spaces and
+// joiners, a byte-order mark): 1&shy;2 and 1&#8203;2 show 12, and are read so.
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
 /** The runs' text with white space collapsed and trimmed, as runs whose source is still known. */
@@ -37,8 +40,8 @@ export function collapse(runs: Run[]): Run[] {
   // Characters one by one: a run splits where its white space collapses.
   const chars: { ch: string; start: number; end: number; exact: boolean }[] = [];
   for (const r of runs) {
-    if (r.exact) for (let i = 0; i < r.text.length; i++) chars.push({ ch: r.text[i], start: r.start + i, end: r.start + i + 1, exact: true });
-    else for (const ch of r.text) chars.push({ ch, start: r.start, end: r.end, exact: false });
+    if (r.exact) for (let i = 0; i < r.text.length; i++) { if (!INVISIBLE.test(r.text[i])) chars.push({ ch: r.text[i], start: r.start + i, end: r.start + i + 1, exact: true }); }
+    else for (const ch of r.text) if (!INVISIBLE.test(ch)) chars.push({ ch, start: r.start, end: r.end, exact: false });
   }
   let i = 0;
   // Leading and trailing white space (and the ideographic spaces of an indent) go.

@@ -18,6 +18,51 @@ const CHART = /<c:chart\b[^>]*?\sr:id="([^"]*)"[^>]*\/>/g;
 const PICTURE = '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
   + ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><pic:blipFill><a:blip r:embed="$1"/></pic:blipFill></pic:pic>';
 
+// A picture in a DrawingML graphic other than a picture (a group of a screenshot and the frames drawn on it,
+// a drawing canvas, a shape filled with the picture), written without the VML fallback (mc:Fallback) Word
+// writes beside a group, mammoth drops: it reads a graphic's pictures only when the graphic is one. Such a
+// graphic gets a picture of its own (the first picture in it, as the chart's), one picture line for all it
+// holds; the pictures of a text box in it are the text box's, read with its text.
+const GRAPHIC_PART = /<a:graphicData\b[^>]*>|<\/a:graphicData>|<w:txbxContent\b[^>]*>|<\/w:txbxContent>|<a:blip\b[^>]*?\br:(?:embed|link)="([^"]*)"/g;
+const PICTURE_DATA = 'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"';
+function withGraphicPictures(xml: string): string {
+  // Scanned only when some picture is not a picture graphic's own (each of those has one).
+  if (count(xml, '<a:blip ') <= count(xml, PICTURE_DATA)) return xml;
+  // The open graphics and text boxes, innermost last: for a graphic, where its opening tag ends and whether it is a picture's.
+  const open: ({ at: number; picture: boolean; seen?: true } | 'box')[] = [];
+  const at: [number, string][] = [];
+  for (const m of xml.matchAll(GRAPHIC_PART)) {
+    const [tag, rid] = m;
+    if (tag.startsWith('<a:graphicData')) open.push({ at: m.index + tag.length, picture: tag.includes(PICTURE_DATA) });
+    else if (tag.startsWith('<w:txbx')) open.push('box');
+    else if (tag.startsWith('</')) open.pop();
+    else {
+      const graphic = open.at(-1);
+      if (typeof graphic === 'object' && !graphic.picture && !graphic.seen) { graphic.seen = true; at.push([graphic.at, rid]); }
+    }
+  }
+  let out = '', from = 0;
+  for (const [to, rid] of at) { out += xml.slice(from, to) + PICTURE.replace('$1', rid); from = to; }
+  return out + xml.slice(from);
+}
+
+// Alternative content (mc:AlternateContent) is a choice of forms of one thing, newest first, for the
+// reader to take the first it understands: Word 2010+ writes a group, a text box or a canvas as DrawingML
+// (mc:Choice Requires="wpg"…) and mostly the VML of Word 2007 beside it (mc:Fallback), which mammoth reads
+// alone. Without a fallback, mammoth drops the thing that Word shows. When some has none, each stands as
+// mammoth would read it, its fallback, or else as its first choice; innermost first, the few nested ones
+// (a text box's in a group's) in passes of their own.
+const ALTERNATE = /<mc:AlternateContent\b[^>]*>((?:(?!<mc:AlternateContent\b)[\s\S])*?)<\/mc:AlternateContent>/g;
+const FALLBACK = /<mc:Fallback\b[^>]*?(?:\/>|>([\s\S]*?)<\/mc:Fallback>)/;
+const FIRST_CHOICE = /<mc:Choice\b[^>]*?(?:\/>|>([\s\S]*?)<\/mc:Choice>)/;
+function withChoices(xml: string): string {
+  if (count(xml, '<mc:AlternateContent') <= count(xml, '<mc:Fallback')) return xml;
+  for (let pass = 0; pass < 4 && xml.includes('<mc:AlternateContent'); pass++) {
+    xml = xml.replace(ALTERNATE, (_, inside: string) => ((FALLBACK.exec(inside) ?? FIRST_CHOICE.exec(inside))?.[1] ?? ''));
+  }
+  return xml;
+}
+
 // A text box written in DrawingML alone, without the VML fallback (mc:Fallback) that Word, WPS and
 // LibreOffice write beside it, mammoth drops with its text, tables and pictures: it is given the VML
 // form of Word 2007 (w:pict/v:shape/v:textbox), which mammoth reads after the paragraph that holds it.
@@ -220,7 +265,7 @@ async function readable(buffer: Buffer): Promise<{ buffer: Buffer; chunks: strin
   const { xml: chunked, pages: chunks } = await withChunkMarks(xml, zip, rels);
   const present = withoutPrompts(chunked.replace(PROPERTIES_CHANGE, ''));
   const numbered = numbering ? withNumbers(present, numbering) : present;
-  const changed = withVmlTextBoxes(numbered.replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1').replace(HIDDEN_RUN, ''));
+  const changed = withVmlTextBoxes(withGraphicPictures(withChoices(numbered)).replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1').replace(HIDDEN_RUN, ''));
   if (changed === xml) return { buffer, chunks };
   zip.file(main, changed);
   return { buffer: await zip.generateAsync({ type: 'nodebuffer' }), chunks };

@@ -209,7 +209,7 @@ function tableBlock(table: Element, source: string): Extract<Block, { kind: 'tab
       const colspan = span(td, 'colspan', MAX_COLSPAN);
       // rowspan="0" (to the end of the table) and spans past the last row stop at the last row.
       const rowspan = attr(td, 'rowspan') === '0' ? trs.length - r : span(td, 'rowspan', trs.length - r);
-      rows[r][c] = { covered: false, runs: inlineRuns(td, source), empty: emptyRange(td) };
+      rows[r][c] = { covered: false, runs: unbroken(inlineRuns(td, source), source, colspan > 1 || rowspan > 1), empty: emptyRange(td) };
       for (let dr = 0; dr < rowspan; dr++) {
         for (let dc = 0; dc < colspan; dc++) if (dr || dc) rows[r + dr][c + dc] ??= { covered: true };
       }
@@ -218,6 +218,32 @@ function tableBlock(table: Element, source: string): Extract<Block, { kind: 'tab
   });
   // A position no cell reaches (a short row) reads as a covered one: an empty field.
   return { kind: 'table', rows: rows.map((row) => Array.from(row, (cell) => cell ?? { covered: true })) };
+}
+
+/**
+ * A number a line break cuts, in a cell of its own: 1<br>2 or <p>1</p><p>2</p> (a cell too narrow for the
+ * number, wrapped by the editor or by the converter that made the page), or the two <span>s Word or an editor
+ * split it over with a line break between them in the page's source (a space in the browser). A cell of a
+ * table holds one number: its digits are that number, 12 and not 1 and 2. A blank typed between digits on
+ * one line is the author's and stays, for the reader to read; so do the paragraphs of a `merged` cell: Word
+ * keeps the text of each cell it merges as a paragraph of its own, a number each.
+ */
+const NUMBER = /^[+\-−－]?[0-9０-９][0-9０-９.,．，]*$/;
+function unbroken(runs: Run[], source: string, merged: boolean): Run[] {
+  const text = runsText(runs).trim();
+  const blanks = text.match(/\s+/g);
+  if (!blanks || !blanks.every((b) => b.includes('\n')) || !NUMBER.test(text.replace(/\s+/g, ''))) return runs;
+  if (merged) {
+    // A paragraph's start or end between two parts (the line break that stands for it: no <br>).
+    const parts = runs.map((r) => (r.text === '\n' && !r.exact && !/^<br\b/i.test(source.slice(r.start, r.start + 3)) ? 'p' : /\S/.test(r.text) ? 'x' : '')).join('');
+    if (/x[^x]*p[^x]*x/.test(parts)) return runs;
+  }
+  const out: Run[] = [];
+  for (const r of runs) {
+    if (!r.exact) { if (/\S/.test(r.text)) out.push(r); continue; }
+    for (const m of r.text.matchAll(/\S+/g)) out.push({ text: m[0], start: r.start + m.index, end: r.start + m.index + m[0].length, exact: true });
+  }
+  return out;
 }
 
 /** A cell's text: its lines joined by a line break, which collapses to a space, or to nothing between Chinese characters (商业 / 企业). */
@@ -252,6 +278,23 @@ function preLines(pre: Element, source: string): Run[][] {
   // The line break that ends the last line ends the <pre>.
   if (lines.length > 1 && lines[lines.length - 1].length === 0) lines.pop();
   return lines;
+}
+
+/**
+ * Whether a table holds a picture (not an icon) and no number: a statutory table given as a screenshot beside
+ * its caption or under its title, in a table that lays them out; read as blocks, the picture a line of its
+ * own where the reader looks for it (core/parse/pictures.ts). A table of numbers keeps its pictures out (a seal, a logo).
+ */
+function holdsPicture(table: Element, rows: GridCell[][]): boolean {
+  if (rows.some((row) => row.some((c) => !c.covered && /^\s*[-+]?\d[\d.,]*\s*$/.test(runsText(c.runs))))) return false;
+  const stack: T.Node[] = [table];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n) || hidden(n)) continue;
+    if (n.tagName === 'img' && !isIcon(n)) return true;
+    for (const c of n.childNodes) stack.push(c);
+  }
+  return false;
 }
 
 const tableText = (rows: GridCell[][]) => rows.map((row) => row.map((c) => (c.covered ? '' : runsText(c.runs))).join(' ')).join(' ');
@@ -354,7 +397,7 @@ function pageBlocks(root: Element, source: string): Owned[] {
     }
     const children = el.tagName === 'template' ? [] : el.childNodes;
     const table = el.tagName === 'table' && !layout.has(el) && !oneColumn(el) ? tableBlock(el, source) : undefined;
-    if (table && !holdsArticle(table.rows)) {
+    if (table && !holdsArticle(table.rows) && !holdsPicture(el, table.rows)) {
       flush();
       const caption = childElements(el, ['caption'])[0];
       if (caption) out.push({ block: { kind: 'paragraph', runs: inlineRuns(caption, source) }, owner: el, text: '' });

@@ -40,6 +40,59 @@ export const WORD_GAP = 0.15;
 const raisedMark = (run: Run, before: Run) => run.size <= before.size * 0.8 && run.size >= before.size * 0.4 && before.y - run.y >= before.size * 0.2
   && run.x - (before.x + before.width) < before.size * 0.3 && NOTE_MARK.test(run.text);
 
+// A label set with distributed alignment (分散对齐: Word's and WPS's way to fill a table's label cell) has its
+// characters spread evenly across the cell, gaps wider than a word's: 予　　以　　公　　开. pdf.js gives each
+// character as a piece of its own when the gap is over some half a character, and the draft would show four cells of
+// a character each. Such a chain of characters, the gaps between them equal, is one word.
+/** Gaps between a spread label's characters are at most this many sizes (a short label in a wide cell), and equal to this share of a size. */
+const SPREAD_GAP = 4;
+const SAME_GAP = 0.15;
+const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** What stands for nothing in a cell (无, 空, 是, 否…): two cells of it side by side are no word. */
+const ALONE = /^[无空是否有—\-－/／×]$/;
+
+/**
+ * Whether `chain` (runs of one character each, left to right, the gaps between them alike) is a label spread
+ * across its cell: two different Chinese characters or more (not a row's placeholders, 无 无).
+ */
+function isSpread(chain: Run[]): boolean {
+  const ideographs = chain.map((r) => r.text).filter((c) => IDEOGRAPH.test(c));
+  return new Set(ideographs).size >= 2 && !(chain.length === 2 && chain.some((r) => ALONE.test(r.text)));
+}
+
+/**
+ * A line's runs with each label spread by distributed alignment as one run: a chain of characters, each a run,
+ * the gaps between them alike (and none over SPREAD_GAP); digits only before its first Chinese character (2.重复申请:
+ * a number after it is the row's next cell's).
+ */
+function withSpreadLabels(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  let chain: Run[] = [];
+  const flush = () => {
+    if (chain.length >= 2 && isSpread(chain)) {
+      const [a, z] = [chain[0], chain[chain.length - 1]];
+      out.push({ text: chain.map((r) => r.text).join(''), x: a.x, y: a.y, width: z.x + z.width - a.x, size: a.size });
+    } else out.push(...chain);
+    chain = [];
+  };
+  const gap = (p: Run, q: Run) => q.x - (p.x + p.width);
+  for (const spaced of runs) {
+    // (Gaps of half a character or so pdf.js gives as a space in one piece: 4 . 无 正 当.)
+    const chars = spaced.text.split(' ');
+    const run = chars.length >= 2 && chars.every((c) => [...c].length === 1) && isSpread(chars.map((text) => ({ ...spaced, text })))
+      && !/[\d０-９]/.test(spaced.text.slice(spaced.text.search(IDEOGRAPH))) ? { ...spaced, text: chars.join('') } : spaced;
+    const one = [...run.text].length === 1;
+    const [first, last] = [chain[0], chain[chain.length - 1]];
+    const joins = one && last && Math.abs(run.size - last.size) <= last.size * 0.1 && gap(last, run) <= SPREAD_GAP * last.size
+      && (chain.length < 2 || Math.abs(gap(last, run) - gap(first, chain[1])) <= SAME_GAP * last.size)
+      && !(/[\d０-９]/.test(run.text) && chain.some((r) => IDEOGRAPH.test(r.text)));
+    if (!joins) flush();
+    if (one) chain.push(run); else out.push(run);
+  }
+  flush();
+  return out;
+}
+
 /** A page's runs as lines, top to bottom: grouped by baseline, each line left to right. */
 export function linesOf(runs: Run[]): Line[] {
   runs.sort((p, q) => p.y - q.y || p.x - q.x);
@@ -165,7 +218,8 @@ function withoutMarks(pages: Line[][]): Line[][] {
  * header, a footer) and page numbers (“- 3 -”, “第 3 页”): they would land inside tables and sentences.
  */
 export function draft(printed: Line[][], heights: number[]): string {
-  const pages = withoutMarks(printed);
+  // (Labels spread across their cells joined once the watermarks, which OFD writers may place a character each, are gone.)
+  const pages = withoutMarks(printed).map((lines) => lines.map((line) => (line.picture ? line : { ...line, runs: withSpreadLabels(line.runs) })));
   const inMargin = (line: Line, p: number) => line.y < heights[p] * MARGIN || line.y > heights[p] * (1 - MARGIN);
   // How many pages have a line of this shape in their margins, and where.
   const seen = new Map<string, number[]>();

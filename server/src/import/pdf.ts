@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { constants as zlib, inflateSync } from 'node:zlib';
 import { TABLE_KEYS } from '../core/format/statute';
 import { parseReport } from '../core/parse/report';
 import { draft, linesOf, MAX_PAGES, withPictures, type Box, type Line, type Run } from './layoutText';
@@ -128,7 +129,7 @@ export async function importPdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUDGE
     // the table: each page is evaluated again for them, which costs more than reading its text did
     // (pdf.js draws its glyphs' outlines), and a report whose tables are text, as most are, does not pay it.
     const pages = texts.map((lines, i) => withPictures(lines, lines.length ? [] : [{ x: 0, y: 0, ...sizes[i] }], sizes[i]));
-    if (paintsImages(bytes) && !allTables(draft(pages, heights))) {
+    if (!allTables(draft(pages, heights)) && (paintsImages(bytes) || paintsInlineImages(bytes))) {
       for (const [i, lines] of texts.entries()) {
         if (lines.length === 0) continue;
         const page = await doc.getPage(i + 1);
@@ -191,10 +192,43 @@ function allTables(text: string): boolean {
  * Whether the PDF has an image at all. pdf.js tells nothing of a page's resources but by evaluating its
  * content again (its operator list). An image, though, is a stream, which PDF never keeps in a compressed
  * object stream: its dictionary's `/Subtype /Image` stands in the file as written. A PDF without one
- * has no page to look at again; an inline image (`BI`…`EI`, for small images by the standard's advice)
- * alone is not looked for.
+ * has no page to look at again but for an inline image (paintsInlineImages).
  */
-export const paintsImages = (bytes: Uint8Array) => /\/Subtype\s*\/Image\b/.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+export const paintsImages = (bytes: Uint8Array) => /\/Subtype\s*\/Image\b/.test(latin1(bytes));
+
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+
+/** An inline image's operators: BI, its dictionary's first key, and ID before its data. */
+const INLINE_IMAGE = /(?:^|[\s\]>)}])BI\s*\/[A-Za-z][\s\S]{0,2000}?\sID[\s\x00]/;
+const STREAM = /\bstream\r?\n/g;
+/** The most of a page's content that is inflated to look for inline images (the budget's, per stream). */
+const MAX_CONTENT = 16 * 1024 * 1024;
+
+/**
+ * Whether some content stream of the PDF may paint an inline image (`BI`…`ID`…`EI`: the standard advises
+ * them for small images; some writers put a whole screenshot so). Content is mostly compressed: each
+ * stream is looked at as it is and inflated (FlateDecode, the filter of nearly every writer; a stream
+ * that is not, or not only, inflates to nothing and is passed over). An encrypted file's streams cannot
+ * be looked into: it may.
+ */
+export function paintsInlineImages(bytes: Uint8Array): boolean {
+  const text = latin1(bytes);
+  if (/\/Encrypt\b/.test(text)) return true;
+  for (const m of text.matchAll(STREAM)) {
+    const start = m.index + m[0].length;
+    const end = text.indexOf('endstream', start);
+    if (end < 0) break;
+    const data = bytes.subarray(start, end);
+    if (INLINE_IMAGE.test(text.slice(start, Math.min(end, start + MAX_CONTENT)))) return true;
+    try {
+      const inflated = inflateSync(data, { finishFlush: zlib.Z_SYNC_FLUSH, maxOutputLength: MAX_CONTENT });
+      if (INLINE_IMAGE.test(inflated.toString('latin1'))) return true;
+    } catch {
+      // Not deflated, or cut short past the budget: no content this looks into.
+    }
+  }
+  return false;
+}
 
 /**
  * Where page `n` paints its images, as boxes on the page: pdf.js's operator list of the page, the
