@@ -7,7 +7,7 @@ import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Alig
 import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
 import { readNamedLines } from './lines';
 import { detectVersion, type Region } from './regions';
-import { Kind, sentenceNorm, tokenize, withSentences, type Token } from './tokens';
+import { Kind, labelsLast, sentenceNorm, tokenize, withSentences, type Token } from './tokens';
 import { isSmallCount, plainCount, readCell } from './values';
 
 // The reader of the statistical tables, one design for every layout (spec: “Layouts the parser
@@ -302,7 +302,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   const byKey = new Map<string, Draft>();
   const pending = new Map<string, Draft>(); // rows whose label was seen without numbers after it (with the labels of its run)
   const groups = new Set<string>();
-  const strays: Stray[] = [];
+  const strays: Stray[] = [], late: Stray[] = [];
   const wordsBefore = new Map<Token, string | undefined>(); // rows of numbers given to the row before, and the words that named no row before them
   const rows = dataRows(spec), lastRow = rows[rows.length - 1];
   let current: Draft | undefined;
@@ -349,7 +349,12 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       borrowed = both.find((r) => (wrapped > 0 || !r.match.every(isShort)) && !alone.includes(r) && !byKey.has(r.key));
       if (borrowed) { named = [borrowed]; tail = wrapped; }
     }
-    if (done && !named.some((r) => !byKey.has(r.key))) continue;
+    if (done && !named.some((r) => !byKey.has(r.key))) {
+      // A whole row of numbers after the last row, under words that name no row not yet found: nothing, unless rows are
+      // missing at the end (rows in another order: the words of 3.其他 name it only after （六）其他处理).
+      if (named.length === 0 && valuesIn(seg.tokens) === lastRow.columns.length) late.push(strayOf(spec, seg));
+      continue;
+    }
     // A remark that names a row (a 备注 cell: “上年结转6件均已办结”, “其中予以公开3件”) is no row: words in a cell
     // of their own after a whole row's numbers, the last on its line (a tab or pipe row stands on a line of its own).
     if (named.length && current && besideRow(current, seg, segs[i + 1])) continue;
@@ -435,6 +440,9 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       byKey.set(orphan.spec.key, orphan);
     }
   }
+  // Rows missing, and rows of numbers after the last row whose words named none: they may be those rows (in another
+  // order), which the reader cannot tell. Said as numbers astray (table-unreadable), not rows missing.
+  if (late.length && rows.some((r) => !byKey.has(r.key) && !pending.has(r.key))) strays.push(...late);
   // A row whose label stands without a number, with no number astray in the table: a row left blank
   // (where the text shows no empty cells: space-aligned, a PDF's text), not a row missing.
   if (strays.length === 0) drafts.push(...pending.values());
@@ -1060,14 +1068,16 @@ export function parseTable(idx: LineIndex, region: Region): Table | undefined {
   // where a cell holds glyph codes alone, no number of the table can be read.
   const glyphs = body.includes('(cid:') ? tokens.find((t) => GLYPH_CODES.test(t.text)) : undefined;
   const sentence = glyphs ? undefined : inSentences(spec, tokens);
-  const read = glyphs || sentence ? [] : withSentences(tokens);
+  // Its labels on the right, after each row's numbers: not read (the numbers before a label are no row's yet).
+  const mirrored = glyphs || sentence ? undefined : labelsLast(tokens);
+  const read = glyphs || sentence || mirrored ? [] : withSentences(tokens);
   const end = read.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, read, table) : readRows(idx, spec, read, table);
   if (end < 0) {
     const line = idx.position(region.from).line;
     table.range = idx.range(region.from, Math.min(idx.lineStart(line) + idx.lineText(line).length, region.to));
-    const at = glyphs ?? sentence;
+    const at = glyphs ?? sentence ?? mirrored;
     table.problems.push(at
-      ? { kind: 'unreadable', row: undefined, range: idx.range(at.start, at.end), found: 0, expected: 0, cause: glyphs ? 'glyphs' : 'sentences' }
+      ? { kind: 'unreadable', row: undefined, range: idx.range(at.start, at.end), found: 0, expected: 0, cause: glyphs ? 'glyphs' : sentence ? 'sentences' : 'mirrored' }
       : { kind: 'unreadable', row: undefined, range: table.range, found: 0, expected: 0 });
     return table;
   }

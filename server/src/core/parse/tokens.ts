@@ -732,3 +732,26 @@ function isSentence(tokens: Token[], i: number, j: number): boolean {
   const last = tokens[j - 1];
   return last.kind === Kind.Value && /\d\D+$/.test(last.text) && remarkAt(tokens.slice(i, j - 1).map((t) => t.text).join('')) >= 0;
 }
+
+/**
+ * The first label written after its row's numbers, in a table whose label column stands on the right (0  0  0  规章:
+ * a page laid out so, a table mirrored), else undefined: two lines at least have their numbers, then words, and no line
+ * has words, then numbers (a 备注 after a row's label and numbers is no such line). Not read yet: the reader says so.
+ */
+export function labelsLast(tokens: Token[]): Token | undefined {
+  let after: Token | undefined, n = 0;
+  for (let i = 0; i < tokens.length;) {
+    let j = i;
+    while (j < tokens.length && tokens[j].line === tokens[i].line) j++;
+    let value = -1;
+    for (let k = i; k < j; k++) if (tokens[k].kind === Kind.Value) { value = k; break; }
+    if (value >= 0) {
+      for (let k = i; k < value; k++) if (tokens[k].kind === Kind.Label) return undefined; // words, then numbers
+      let last = j - 1;
+      while (tokens[last].kind === Kind.Blank) last--;
+      if (tokens[last].kind === Kind.Label) { after ??= tokens[last]; n++; }
+    }
+    i = j;
+  }
+  return n >= 2 ? after : undefined;
+}

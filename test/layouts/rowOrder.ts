@@ -1,0 +1,56 @@
+import type { Figures } from './figures';
+import { LAYOUTS } from './render';
+
+// A tab-separated table's rows in shapes no statutory table has, as pages and drafts give them now and then: the rows
+// in reverse or sorted order, the total row first, the label column on the right (a page laid out so), a plus sign
+// before every positive number. Each over a tab layout's text of the whole report (renderReport's), tables 2–4 alike.
+
+export type RowShape = 'reverse' | 'sorted' | 'total-first' | 'label-right' | 'plus';
+export const ROW_SHAPES: RowShape[] = ['reverse', 'sorted', 'total-first', 'label-right', 'plus'];
+
+const NUMBER = /^\d+(?:\.\d+)?$/;
+const isRow = (line: string) => line.includes('\t') && line.split('\t').some((c) => NUMBER.test(c.trim()));
+
+/** Each run of tab lines: its header (the lines before its first row of numbers) kept, its rows given to `f`. */
+function perTable(text: string, f: (rows: string[]) => string[]): string {
+  const lines = text.split('\n'), out: string[] = [];
+  for (let i = 0; i < lines.length;) {
+    if (!lines[i].includes('\t')) { out.push(lines[i++]); continue; }
+    let j = i;
+    while (j < lines.length && lines[j].includes('\t')) j++;
+    const run = lines.slice(i, j);
+    let h = 0;
+    while (h < run.length && !isRow(run[h])) h++;
+    out.push(...run.slice(0, h), ...f(run.slice(h)));
+    i = j;
+  }
+  return out.join('\n');
+}
+
+/** A row's cells: its label cells (the leading cells that are no number, blanks of merges among them) moved after its numbers. */
+function labelRight(line: string): string {
+  const c = line.split('\t');
+  let k = 0, e = c.length;
+  while (k < c.length && !NUMBER.test(c[k].trim())) k++;
+  while (e > k && !NUMBER.test(c[e - 1].trim())) e--;
+  return k === 0 ? line : [...c.slice(k, e), ...c.slice(0, k)].join('\t');
+}
+
+export function reshapeRows(text: string, shape: RowShape): string {
+  switch (shape) {
+    case 'reverse': return perTable(text, (rows) => [...rows].reverse());
+    case 'sorted': return perTable(text, (rows) => [...rows].sort());
+    case 'total-first': return perTable(text, (rows) => {
+      const k = rows.findIndex((l) => l.includes('（七）总计'));
+      if (k < 0) return rows;
+      const rest = rows.filter((_, i) => i !== k), first = rest.findIndex((l) => l.includes('（一）'));
+      return [...rest.slice(0, first), rows[k], ...rest.slice(first)];
+    });
+    case 'label-right': return perTable(text, (rows) => rows.map(labelRight));
+    case 'plus': return text.replace(/\t([1-9]\d*(?:\.\d+)?)(?=\t|$)/gm, '\t+$1');
+  }
+}
+
+/** The tab layouts the shapes are drawn over. */
+export const ROW_LAYOUTS = LAYOUTS.filter((l) => l.family === 'tabs');
+export const renderRows = (f: Figures, layout: typeof ROW_LAYOUTS[number], shape: RowShape) => reshapeRows(layout.render(f), shape);
