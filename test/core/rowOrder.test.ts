@@ -7,7 +7,8 @@ import { renderRows, ROW_LAYOUTS, ROW_SHAPES } from '../layouts/rowOrder';
 // A table's rows in shapes no statutory table has (test/layouts/rowOrder.ts), every seed's figures in both formats, in
 // every tab layout. What the reader cannot place it says it cannot read (table-unreadable): it never blames the author
 // for a row missing (row-missing, an error, was said for rows in reverse order: their numbers were dropped unsaid) or
-// for a row without numbers (row-cells “没有数字…没有的请填 0”, for labels written after their numbers). A cell it
+// for a row without numbers (row-cells “没有数字…没有的请填 0”, for labels written after their numbers, and for
+// table 3 transposed, with row-missing errors too). A cell it
 // does bind is bound right; the report's other findings are those of the table in its usual shape.
 
 const findings = (text: string) => check(text).findings.filter((f) => f.severity !== 'information');
@@ -35,6 +36,15 @@ describe('a table whose rows are in a shape no statutory table has', () => {
       const said = findings(text).filter((f) => f.code === 'table-unreadable').map((f) => f.message);
       assert.equal(said.length, 2, name);
       for (const m of said) assert.match(m, /行名写在数字之后.*请把行名放在每行的第一列/, name);
+    }
+  });
+  it('transposed: table 3 is said to have its rows and columns swapped', () => {
+    for (const layout of ROW_LAYOUTS) {
+      for (const { name, figures } of FIGURES) {
+        const said = findings(renderRows(figures, layout, 'transposed')).filter((f) => f.code === 'table-unreadable').map((f) => f.message);
+        assert.equal(said.length, 1, `${layout.name} ${name}`);
+        assert.match(said[0], /^读不懂表三的排版：行列互换了/, `${layout.name} ${name}`);
+      }
     }
   });
   it('reverse: the rows are not said to be missing', () => {

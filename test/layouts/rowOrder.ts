@@ -1,12 +1,38 @@
+import { tableSpec } from '../../server/src/core/format/statute';
 import type { Figures } from './figures';
 import { LAYOUTS } from './render';
 
 // A tab-separated table's rows in shapes no statutory table has, as pages and drafts give them now and then: the rows
 // in reverse or sorted order, the total row first, the label column on the right (a page laid out so), a plus sign
-// before every positive number. Each over a tab layout's text of the whole report (renderReport's), tables 2–4 alike.
+// before every positive number. Each over a tab layout's text of the whole report (renderReport's), tables 2–4 alike;
+// and table 3 transposed, its rows as columns (some web pages give it so): the rows' labels on one line, then a line
+// for each kind of applicant.
 
-export type RowShape = 'reverse' | 'sorted' | 'total-first' | 'label-right' | 'plus';
-export const ROW_SHAPES: RowShape[] = ['reverse', 'sorted', 'total-first', 'label-right', 'plus'];
+export type RowShape = 'reverse' | 'sorted' | 'total-first' | 'label-right' | 'plus' | 'transposed';
+export const ROW_SHAPES: RowShape[] = ['reverse', 'sorted', 'total-first', 'label-right', 'plus', 'transposed'];
+
+const APPLICANTS: Record<string, string> = {
+  natural: '自然人', commercial: '商业企业', research: '科研机构', nonprofit: '社会公益组织', legal: '法律服务机构', other: '其他', total: '总计',
+};
+
+/** Table 3's tab lines transposed. */
+function transposed(f: Figures): string[] {
+  const rows = tableSpec(f.version, 't3').rows.filter((r) => !r.isGroup);
+  return [
+    ['申请人情况', ...rows.map((r) => r.label)].join('\t'),
+    ...rows[0].columns.map((c) => [APPLICANTS[c], ...rows.map((r) => f.cells.t3[r.key][c])].join('\t')),
+  ];
+}
+
+/** The text with table 3's tab lines (those after the heading 三、) in their place. */
+function withTable3(text: string, lines: string[]): string {
+  const all = text.split('\n');
+  let i = all.findIndex((l) => l.startsWith('三、'));
+  while (!all[i].includes('\t')) i++;
+  let j = i;
+  while (j < all.length && all[j].includes('\t')) j++;
+  return [...all.slice(0, i), ...lines, ...all.slice(j)].join('\n');
+}
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const isRow = (line: string) => line.includes('\t') && line.split('\t').some((c) => NUMBER.test(c.trim()));
@@ -36,8 +62,9 @@ function labelRight(line: string): string {
   return k === 0 ? line : [...c.slice(k, e), ...c.slice(0, k)].join('\t');
 }
 
-export function reshapeRows(text: string, shape: RowShape): string {
+export function reshapeRows(text: string, shape: RowShape, f: Figures): string {
   switch (shape) {
+    case 'transposed': return withTable3(text, transposed(f));
     case 'reverse': return perTable(text, (rows) => [...rows].reverse());
     case 'sorted': return perTable(text, (rows) => [...rows].sort());
     case 'total-first': return perTable(text, (rows) => {
@@ -53,4 +80,4 @@ export function reshapeRows(text: string, shape: RowShape): string {
 
 /** The tab layouts the shapes are drawn over. */
 export const ROW_LAYOUTS = LAYOUTS.filter((l) => l.family === 'tabs');
-export const renderRows = (f: Figures, layout: typeof ROW_LAYOUTS[number], shape: RowShape) => reshapeRows(layout.render(f), shape);
+export const renderRows = (f: Figures, layout: typeof ROW_LAYOUTS[number], shape: RowShape) => reshapeRows(layout.render(f), shape, f);

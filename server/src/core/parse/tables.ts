@@ -1026,6 +1026,31 @@ export function decideByClaims(idx: LineIndex, table: Table, claims: Claim[]) {
   }
 }
 
+/**
+ * A table transposed (its rows as columns, as some web pages give table 3): a line without numbers whose labels name
+ * four rows of the table or more, each in a label of its own, with a line of numbers after it. Its first such label,
+ * else undefined. Not read yet: the reader says so.
+ */
+function transposedAt(spec: TableSpec, tokens: Token[]): Token | undefined {
+  for (let i = 0; i < tokens.length;) {
+    let j = i, values = false;
+    for (; j < tokens.length && tokens[j].line === tokens[i].line; j++) values ||= tokens[j].kind === Kind.Value;
+    if (!values && j - i >= 4 && tokens[j]?.kind !== undefined && tokens.slice(j).some((t) => t.kind === Kind.Value && t.line === tokens[j].line)) {
+      const rows = new Set<string>();
+      let first: Token | undefined;
+      for (let k = i; k < j; k++) {
+        const t = tokens[k];
+        if (t.kind !== Kind.Label) continue;
+        const named = namedIn(spec, [t]).filter((n) => !n.row.isGroup);
+        if (named.length === 1 && !rows.has(named[0].row.key)) { rows.add(named[0].row.key); first ??= t; }
+      }
+      if (rows.size >= 4) return first;
+    }
+    i = j;
+  }
+  return undefined;
+}
+
 /** Whether a label ends with a column's name (…：自然人, ，商业企业, ，总计). */
 const endsWithColumn = perLabel((spec, label) => spec.columns.some((c) => c.match.some((m) => label.endsWith(m))));
 
@@ -1068,16 +1093,17 @@ export function parseTable(idx: LineIndex, region: Region): Table | undefined {
   // where a cell holds glyph codes alone, no number of the table can be read.
   const glyphs = body.includes('(cid:') ? tokens.find((t) => GLYPH_CODES.test(t.text)) : undefined;
   const sentence = glyphs ? undefined : inSentences(spec, tokens);
-  // Its labels on the right, after each row's numbers: not read (the numbers before a label are no row's yet).
+  // Its labels on the right, after each row's numbers, or its rows as columns: not read (the numbers are no row's yet).
   const mirrored = glyphs || sentence ? undefined : labelsLast(tokens);
-  const read = glyphs || sentence || mirrored ? [] : withSentences(tokens);
+  const transposed = glyphs || sentence || mirrored ? undefined : transposedAt(spec, tokens);
+  const read = glyphs || sentence || mirrored || transposed ? [] : withSentences(tokens);
   const end = read.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, read, table) : readRows(idx, spec, read, table);
   if (end < 0) {
     const line = idx.position(region.from).line;
     table.range = idx.range(region.from, Math.min(idx.lineStart(line) + idx.lineText(line).length, region.to));
-    const at = glyphs ?? sentence ?? mirrored;
+    const at = glyphs ?? sentence ?? mirrored ?? transposed;
     table.problems.push(at
-      ? { kind: 'unreadable', row: undefined, range: idx.range(at.start, at.end), found: 0, expected: 0, cause: glyphs ? 'glyphs' : sentence ? 'sentences' : 'mirrored' }
+      ? { kind: 'unreadable', row: undefined, range: idx.range(at.start, at.end), found: 0, expected: 0, cause: glyphs ? 'glyphs' : sentence ? 'sentences' : mirrored ? 'mirrored' : 'transposed' }
       : { kind: 'unreadable', row: undefined, range: table.range, found: 0, expected: 0 });
     return table;
   }
