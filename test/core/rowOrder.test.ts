@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/service';
-import { bound, FIGURES } from '../import/cells';
-import { renderRows, ROW_LAYOUTS, ROW_SHAPES } from '../layouts/rowOrder';
+import { bound, FIGURES, withCell } from '../import/cells';
+import { tableSpec } from '../../server/src/core/format/statute';
+import { renderRows, ROW_LAYOUTS, ROW_SHAPES, rowInHalves } from '../layouts/rowOrder';
 
 // A table's rows in shapes no statutory table has (test/layouts/rowOrder.ts), every seed's figures in both formats, in
 // every tab layout. What the reader cannot place it says it cannot read (table-unreadable): it never blames the author
@@ -51,6 +52,36 @@ describe('a table whose rows are in a shape no statutory table has', () => {
     for (const { name, figures } of FIGURES) {
       const text = renderRows(figures, ROW_LAYOUTS[0], 'reverse');
       assert.deepEqual(findings(text).filter((f) => f.code === 'row-missing' || f.code === 'row-cells').map((f) => f.message), [], name);
+    }
+  });
+});
+
+// A row of table 3 in two parts, its label written again over the rest of its numbers: was “出现两次……请删去多余的一行”
+// (row-cells) and the row unread. Now one row where the parts are exactly its numbers and its total holds so.
+describe('a row of table 3 in two parts, its label again before the second', () => {
+  it('every cell read, the findings of the whole row, in every tab layout, every row, every cut', () => {
+    for (const layout of ROW_LAYOUTS) {
+      for (const { name, figures } of FIGURES) {
+        const text = layout.render(figures), want = codes(text);
+        const rows = tableSpec(figures.version, 't3').rows.filter((r) => !r.isGroup);
+        for (const [r, row] of rows.entries()) {
+          const label = row.label.replace(/（区分处理.*$/, '');
+          // (Two rows later, but not past the table's last row, nor out of its group: 3.其他 after 四、 names no row.)
+          for (const [k, gap] of r < rows.length - 4 ? [[1, 0], [3, 0], [6, 0], [4, 2]] : [[1, 0], [3, 0], [6, 0]]) {
+            const cut = rowInHalves(text, label, k, gap), at = `${layout.name} ${name} ${row.key} ${k} ${gap}`;
+            assert.notEqual(cut, text, at);
+            assert.deepEqual(bound(cut, figures).wrong, [], at);
+            assert.deepEqual(codes(cut), want, at);
+          }
+        }
+      }
+    }
+  });
+  it('parts that do not add up are still a row written twice', () => {
+    for (const { name, figures } of FIGURES) {
+      const f = withCell(figures, 't3', '1', 'natural', String(Number(figures.cells.t3['1'].natural) + 1));
+      const cut = rowInHalves(ROW_LAYOUTS[0].render(f), '一、本年新收', 3);
+      assert.ok(findings(cut).some((x) => x.code === 'row-cells' && x.message.includes('出现两次')), name);
     }
   });
 });

@@ -81,3 +81,18 @@ export function reshapeRows(text: string, shape: RowShape, f: Figures): string {
 /** The tab layouts the shapes are drawn over. */
 export const ROW_LAYOUTS = LAYOUTS.filter((l) => l.family === 'tabs');
 export const renderRows = (f: Figures, layout: typeof ROW_LAYOUTS[number], shape: RowShape) => reshapeRows(layout.render(f), shape, f);
+
+/**
+ * A row of table 3 in two parts: its first `k` numbers on its line, the rest on a line of their own under its label
+ * again, right after it (`gap` 0) or `gap` rows later (a row cut where a page or a paste broke it).
+ */
+export function rowInHalves(text: string, label: string, k: number, gap = 0): string {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.includes(label) && isRow(l));
+  const c = lines[i].split('\t');
+  let first = 0;
+  while (!NUMBER.test(c[first].trim())) first++;
+  lines[i] = c.slice(0, first + k).join('\t');
+  lines.splice(i + 1 + gap, 0, [...c.slice(0, first), ...c.slice(first + k)].join('\t'));
+  return lines.join('\n');
+}

@@ -400,6 +400,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     if (seen) {
       // A row found twice (repeated after a page break): the one with numbers; the other's are dropped.
       if (!seen.tokens.some(isValue) && hasValues) { seen.labels = seg.labels; seen.tokens = seg.tokens; current = seen; }
+      else if (hasValues && halvesJoin(spec, row, seen.tokens, seg.tokens)) { seen.tokens = [...seen.tokens, ...seg.tokens]; current = seen; }
       else {
         // Twice with other numbers (a row pasted again): neither is taken for the row, and that is said.
         if (hasValues && !sameNumbers(seen.tokens, seg.tokens)) seen.again ??= spanOf(idx, seg.labels, seg.tokens);
@@ -543,6 +544,23 @@ function rowBreaks(spec: TableSpec, d: Draft, keys: string[]): boolean {
   let sum = 0, total = 0;
   keys.forEach((k, i) => { if (id.sum.includes(k)) total += values[i]!; else if (id.equals.includes(k)) sum += values[i]!; });
   return sum !== total;
+}
+
+/**
+ * Whether a row written twice, each time short of numbers, is one row in two parts (its first numbers, then the
+ * rest under its label again: a row cut where a page or a paste broke it): together they are exactly the row's
+ * numbers, all counts, and the row's identity (总计 = the others added up) holds with them so, the first part first.
+ */
+function halvesJoin(spec: TableSpec, row: RowSpec, first: Token[], second: Token[]): boolean {
+  const n = row.columns.length, a = valuesIn(first), b = valuesIn(second);
+  if (a === 0 || b === 0 || a + b !== n) return false;
+  const id = spec.identities.find((i) => i.per === 'row' && (!i.rows || i.rows.includes(row.key)));
+  if (!id || !row.columns.every((c) => id.sum.includes(c) || id.equals.includes(c))) return false;
+  const values = [...first, ...second].filter(isValue).map((t) => plainCount(t.text));
+  if (values.some((v) => v === undefined)) return false;
+  let sum = 0, total = 0;
+  row.columns.forEach((c, i) => { if (id.sum.includes(c)) total += values[i]!; else sum += values[i]!; });
+  return sum === total;
 }
 
 /** Slot lists put in a header's order (fill keeps their cells in the statute's order all the same). */
