@@ -736,17 +736,19 @@ function isSentence(tokens: Token[], i: number, j: number): boolean {
 /**
  * The first label written after its row's numbers, in a table whose label column stands on the right (0  0  0  规章:
  * a page laid out so, a table mirrored), else undefined: two lines at least have their numbers, then words, and no line
- * has words, then numbers (a 备注 after a row's label and numbers is no such line). Not read yet: the reader says so.
+ * has a number after words (a 备注 after a row's label and numbers, a 序号 before them). Not read yet: the reader says so.
  */
 export function labelsLast(tokens: Token[]): Token | undefined {
   let after: Token | undefined, n = 0;
   for (let i = 0; i < tokens.length;) {
     let j = i;
     while (j < tokens.length && tokens[j].line === tokens[i].line) j++;
-    let value = -1;
-    for (let k = i; k < j; k++) if (tokens[k].kind === Kind.Value) { value = k; break; }
+    let value = -1, label = false;
+    for (let k = i; k < j; k++) {
+      if (tokens[k].kind === Kind.Label) label = true;
+      else if (tokens[k].kind === Kind.Value) { if (label) return undefined; value = k; } // words, then numbers (after a 序号 too)
+    }
     if (value >= 0) {
-      for (let k = i; k < value; k++) if (tokens[k].kind === Kind.Label) return undefined; // words, then numbers
       let last = j - 1;
       while (tokens[last].kind === Kind.Blank) last--;
       if (tokens[last].kind === Kind.Label) { after ??= tokens[last]; n++; }
