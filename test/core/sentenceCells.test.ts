@@ -22,6 +22,9 @@ const SENTENCES = [
   '其中：网上申请12件，信函申请3件，当面申请5件。',
   '含撤回2件、转办1件',
   '说明：本表数据由县政务服务中心汇总，涉及3个单位',
+  // Remarks without a clause mark that end in a count: 合计 once named row （七）总计 (row-cells “written twice”).
+  '（一）至（六）项合计3件',
+  '其中依申请公开2件',
 ];
 
 const PLACES: { name: string; noise: (s: string) => Noise }[] = [
@@ -34,14 +37,20 @@ const PLACES: { name: string; noise: (s: string) => Noise }[] = [
 const codes = (text: string) => check(text).findings.filter((f) => f.severity !== 'information').map((f) => f.code).sort();
 
 const CUT = LAYOUTS.filter((l) => ['tabs', 'csv', 'markdown', 'cell-per-line'].includes(l.family));
+// Where blanks alone part the cells: a remark after a row's numbers, a sentence after its label, each before a gap.
+const SPACED = LAYOUTS.filter((l) => ['space-aligned', 'pdf-text'].includes(l.family));
 const WEB = { name: 'web page', render: (f: Parameters<typeof renderHtml>[0], noise: Noise = {}) =>
   importHtml(renderHtml(f, { seed: 1, page: { columns: noise.columns as ExtraColumns, labels: noise.labels as Renamed } }).html).text };
 
 for (const place of PLACES) {
   describe(`a sentence with numbers in a table ${place.name}`, () => {
-    for (const layout of [...CUT, WEB]) {
+    // The PDF renderer draws no 备注 column.
+    for (const layout of [...CUT, WEB, ...SPACED.filter((l) => l.family !== 'pdf-text' || !place.name.includes('备注'))]) {
       it(`${layout.name}: every cell read, the findings without the sentence`, () => {
-        for (const sentence of SENTENCES) {
+        // Left: in a PDF's text or a space-aligned table, a sentence after a label that wraps inside it over two lines
+        // (截至2023 / 年12月31日…) is still unreadable (table-unreadable, or row-cells “8 numbers”), not yet bound.
+        const wraps = (s: string) => SPACED.includes(layout as typeof SPACED[number]) && place.name.includes('label') && s.length > 20;
+        for (const sentence of SENTENCES.filter((s) => !wraps(s))) {
           for (const { name, figures } of FIGURES) {
             const text = layout.render(figures, place.noise(sentence));
             assert.ok(text.replace(/<br>/g, '').includes(sentence.slice(0, 6)), `${name} ${sentence}`);

@@ -56,9 +56,11 @@ export interface TableProblem {
    * columns, `label` the headers of those it leaves out.
    * 'header' — the header's columns stand in an order no table has (总计 among 法人或其他组织's: merges lost), and the
    *   statute's order does not fit every row either: which number is whose cannot be told (a table, not a row; `range`: the header).
+   * 'mirrored' — the table's labels stand on the right, each after its row's numbers (a table, not a row; `range`: the first).
+   * 'transposed' — the table's rows stand as columns, their labels on one line (a table, not a row; `range`: the first).
    * 'too-many': 'twice' — the row is written twice with other numbers (pasted again), the second at `again`.
    */
-  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed' | 'header';
+  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed' | 'header' | 'mirrored' | 'transposed';
   again?: Range;
   /** 'stray': the words before the numbers, which name no row of the statute (a label reworded past recognition, or as near two rows). */
   label?: string;

@@ -229,6 +229,12 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
     const serial = spec.key === 't4' && values.length === n + 1 && values[0].text === '1';
     const readings = [withoutPageNumbers(tokens, n), rejoined(values, n), serial ? values.slice(1) : undefined]
       .filter((r): r is Token[] => r !== undefined && test(r.map((t) => Number(t.text))));
+    // Thousands parted by a blank where blanks part the cells too (3 562 in a PDF's text): only where the row's
+    // identities hold with the groups joined (table 2's rows have none), and only in one way, else the row is too long.
+    if (readings.length === 0 && test.checks > 0) {
+      const grouped = thousandsJoined(values, n).filter((r) => test(r.map((t) => Number(t.text))));
+      if (grouped.length === 1) return { readings: grouped, inferred: true };
+    }
     return readings.length ? { readings, inferred: true } : { problem: 'too-many', found: values.length };
   }
   if (values.length < tokens.length) {
@@ -337,6 +343,34 @@ function withoutPageNumbers(tokens: Token[], n: number): Token[] | undefined {
 }
 
 /** A number broken over a line end by a narrow PDF cell (“行政许可 356”↵“2”): one number too many, a line's last and the next line's first joined. */
+/**
+ * The readings of a row `values.length - n` numbers too long that join as many pairs of numbers a single blank apart
+ * on a line without cells, the first of one to three digits (no leading 0), the second of three: a thousands group.
+ */
+function thousandsJoined(values: Token[], n: number): Token[][] {
+  const k = values.length - n, pairs: number[] = [];
+  for (let i = 0; i + 1 < values.length; i++) {
+    const a = values[i], b = values[i + 1];
+    if (a.cell < 0 && b.cell < 0 && b.line === a.line && b.start === a.end + 1 && /^[1-9]\d{0,2}$/.test(a.text) && /^\d{3}$/.test(b.text)) pairs.push(i);
+  }
+  if (pairs.length < k || pairs.length > 12) return [];
+  const out: Token[][] = [];
+  const pick = (from: number, chosen: number[]) => {
+    if (chosen.length === k) {
+      const r: Token[] = [];
+      for (let i = 0; i < values.length; i++) {
+        if (chosen.includes(i)) { r.push({ ...values[i], text: values[i].text + values[i + 1].text, end: values[i + 1].end }); i++; }
+        else r.push(values[i]);
+      }
+      out.push(r);
+      return;
+    }
+    for (let p = from; p < pairs.length; p++) if (!chosen.length || pairs[p] > chosen[chosen.length - 1] + 1) pick(p + 1, [...chosen, pairs[p]]);
+  };
+  pick(0, []);
+  return out;
+}
+
 function rejoined(values: Token[], n: number): Token[] | undefined {
   if (values.length !== n + 1) return undefined;
   for (let i = 0; i + 1 < values.length; i++) {

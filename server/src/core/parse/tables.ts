@@ -7,7 +7,7 @@ import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Alig
 import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
 import { readNamedLines } from './lines';
 import { detectVersion, type Region } from './regions';
-import { Kind, sentenceNorm, tokenize, withSentences, type Token } from './tokens';
+import { Kind, labelsLast, sentenceNorm, tokenize, withSentences, type Token } from './tokens';
 import { isSmallCount, plainCount, readCell } from './values';
 
 // The reader of the statistical tables, one design for every layout (spec: “Layouts the parser
@@ -302,7 +302,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   const byKey = new Map<string, Draft>();
   const pending = new Map<string, Draft>(); // rows whose label was seen without numbers after it (with the labels of its run)
   const groups = new Set<string>();
-  const strays: Stray[] = [];
+  const strays: Stray[] = [], late: Stray[] = [];
   const wordsBefore = new Map<Token, string | undefined>(); // rows of numbers given to the row before, and the words that named no row before them
   const rows = dataRows(spec), lastRow = rows[rows.length - 1];
   let current: Draft | undefined;
@@ -349,7 +349,12 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       borrowed = both.find((r) => (wrapped > 0 || !r.match.every(isShort)) && !alone.includes(r) && !byKey.has(r.key));
       if (borrowed) { named = [borrowed]; tail = wrapped; }
     }
-    if (done && !named.some((r) => !byKey.has(r.key))) continue;
+    if (done && !named.some((r) => !byKey.has(r.key))) {
+      // A whole row of numbers after the last row, under words that name no row not yet found: nothing, unless rows are
+      // missing at the end (rows in another order: the words of 3.其他 name it only after （六）其他处理).
+      if (named.length === 0 && valuesIn(seg.tokens) === lastRow.columns.length) late.push(strayOf(spec, seg));
+      continue;
+    }
     // A remark that names a row (a 备注 cell: “上年结转6件均已办结”, “其中予以公开3件”) is no row: words in a cell
     // of their own after a whole row's numbers, the last on its line (a tab or pipe row stands on a line of its own).
     if (named.length && current && besideRow(current, seg, segs[i + 1])) continue;
@@ -395,6 +400,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     if (seen) {
       // A row found twice (repeated after a page break): the one with numbers; the other's are dropped.
       if (!seen.tokens.some(isValue) && hasValues) { seen.labels = seg.labels; seen.tokens = seg.tokens; current = seen; }
+      else if (hasValues && halvesJoin(spec, row, seen.tokens, seg.tokens)) { seen.tokens = [...seen.tokens, ...seg.tokens]; current = seen; }
       else {
         // Twice with other numbers (a row pasted again): neither is taken for the row, and that is said.
         if (hasValues && !sameNumbers(seen.tokens, seg.tokens)) seen.again ??= spanOf(idx, seg.labels, seg.tokens);
@@ -435,6 +441,9 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       byKey.set(orphan.spec.key, orphan);
     }
   }
+  // Rows missing, and rows of numbers after the last row whose words named none: they may be those rows (in another
+  // order), which the reader cannot tell. Said as numbers astray (table-unreadable), not rows missing.
+  if (late.length && rows.some((r) => !byKey.has(r.key) && !pending.has(r.key))) strays.push(...late);
   // A row whose label stands without a number, with no number astray in the table: a row left blank
   // (where the text shows no empty cells: space-aligned, a PDF's text), not a row missing.
   if (strays.length === 0) drafts.push(...pending.values());
@@ -535,6 +544,23 @@ function rowBreaks(spec: TableSpec, d: Draft, keys: string[]): boolean {
   let sum = 0, total = 0;
   keys.forEach((k, i) => { if (id.sum.includes(k)) total += values[i]!; else if (id.equals.includes(k)) sum += values[i]!; });
   return sum !== total;
+}
+
+/**
+ * Whether a row written twice, each time short of numbers, is one row in two parts (its first numbers, then the
+ * rest under its label again: a row cut where a page or a paste broke it): together they are exactly the row's
+ * numbers, all counts, and the row's identity (总计 = the others added up) holds with them so, the first part first.
+ */
+function halvesJoin(spec: TableSpec, row: RowSpec, first: Token[], second: Token[]): boolean {
+  const n = row.columns.length, a = valuesIn(first), b = valuesIn(second);
+  if (a === 0 || b === 0 || a + b !== n) return false;
+  const id = spec.identities.find((i) => i.per === 'row' && (!i.rows || i.rows.includes(row.key)));
+  if (!id || !row.columns.every((c) => id.sum.includes(c) || id.equals.includes(c))) return false;
+  const values = [...first, ...second].filter(isValue).map((t) => plainCount(t.text));
+  if (values.some((v) => v === undefined)) return false;
+  let sum = 0, total = 0;
+  row.columns.forEach((c, i) => { if (id.sum.includes(c)) total += values[i]!; else sum += values[i]!; });
+  return sum === total;
 }
 
 /** Slot lists put in a header's order (fill keeps their cells in the statute's order all the same). */
@@ -1018,6 +1044,31 @@ export function decideByClaims(idx: LineIndex, table: Table, claims: Claim[]) {
   }
 }
 
+/**
+ * A table transposed (its rows as columns, as some web pages give table 3): a line without numbers whose labels name
+ * four rows of the table or more, each in a label of its own, with a line of numbers after it. Its first such label,
+ * else undefined. Not read yet: the reader says so.
+ */
+function transposedAt(spec: TableSpec, tokens: Token[]): Token | undefined {
+  for (let i = 0; i < tokens.length;) {
+    let j = i, values = false;
+    for (; j < tokens.length && tokens[j].line === tokens[i].line; j++) values ||= tokens[j].kind === Kind.Value;
+    if (!values && j - i >= 4 && tokens[j]?.kind !== undefined && tokens.slice(j).some((t) => t.kind === Kind.Value && t.line === tokens[j].line)) {
+      const rows = new Set<string>();
+      let first: Token | undefined;
+      for (let k = i; k < j; k++) {
+        const t = tokens[k];
+        if (t.kind !== Kind.Label) continue;
+        const named = namedIn(spec, [t]).filter((n) => !n.row.isGroup);
+        if (named.length === 1 && !rows.has(named[0].row.key)) { rows.add(named[0].row.key); first ??= t; }
+      }
+      if (rows.size >= 4) return first;
+    }
+    i = j;
+  }
+  return undefined;
+}
+
 /** Whether a label ends with a column's name (…：自然人, ，商业企业, ，总计). */
 const endsWithColumn = perLabel((spec, label) => spec.columns.some((c) => c.match.some((m) => label.endsWith(m))));
 
@@ -1060,14 +1111,17 @@ export function parseTable(idx: LineIndex, region: Region): Table | undefined {
   // where a cell holds glyph codes alone, no number of the table can be read.
   const glyphs = body.includes('(cid:') ? tokens.find((t) => GLYPH_CODES.test(t.text)) : undefined;
   const sentence = glyphs ? undefined : inSentences(spec, tokens);
-  const read = glyphs || sentence ? [] : withSentences(tokens);
+  // Its labels on the right, after each row's numbers, or its rows as columns: not read (the numbers are no row's yet).
+  const mirrored = glyphs || sentence ? undefined : labelsLast(tokens);
+  const transposed = glyphs || sentence || mirrored ? undefined : transposedAt(spec, tokens);
+  const read = glyphs || sentence || mirrored || transposed ? [] : withSentences(tokens);
   const end = read.length === 0 ? -1 : region.key === 't4' ? readTable4(idx, spec, read, table) : readRows(idx, spec, read, table);
   if (end < 0) {
     const line = idx.position(region.from).line;
     table.range = idx.range(region.from, Math.min(idx.lineStart(line) + idx.lineText(line).length, region.to));
-    const at = glyphs ?? sentence;
+    const at = glyphs ?? sentence ?? mirrored ?? transposed;
     table.problems.push(at
-      ? { kind: 'unreadable', row: undefined, range: idx.range(at.start, at.end), found: 0, expected: 0, cause: glyphs ? 'glyphs' : 'sentences' }
+      ? { kind: 'unreadable', row: undefined, range: idx.range(at.start, at.end), found: 0, expected: 0, cause: glyphs ? 'glyphs' : sentence ? 'sentences' : mirrored ? 'mirrored' : 'transposed' }
       : { kind: 'unreadable', row: undefined, range: table.range, found: 0, expected: 0 });
     return table;
   }

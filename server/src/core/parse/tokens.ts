@@ -1,7 +1,7 @@
 import { type LineIndex } from '../lineIndex';
 import { isHanZero } from '../numbering';
 import { isPageMarker, runningHeader } from '../strings';
-import { isDigits, normalizeTableLabel, PLACEHOLDER, readCell, UNITS } from './values';
+import { isDigits, normalizeLabel, normalizeTableLabel, stripNumbering, PLACEHOLDER, readCell, UNITS } from './values';
 
 // One pass over the text of a table, whatever its layout, into label, value and blank tokens.
 // Tabs, pipes, runs of spaces, line breaks (and, in a table converted to text with them, commas or
@@ -655,13 +655,31 @@ function emitGrid(t: Tokenizer, text: string, cols: GridPiece[][]) {
   });
 }
 
+/** A label that opens with its numbering: （二） 1. 一、. */
+const NUMBERED = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])/;
+
 /** A mark that ends a clause (，。；：), outside brackets: words that go on as a sentence. */
 const CLAUSE_MARKS = new Set([0xff0c, 0x3002, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a]);
 
 /** What a sentence's words name a row by: those before its first clause mark, normalized. */
 export function sentenceNorm(text: string): string {
-  const mark = clauseMark(text);
-  return normalizeTableLabel(mark < 0 ? text : text.slice(0, mark));
+  const mark = clauseMark(text), remark = remarkAt(mark < 0 ? text : text.slice(0, mark));
+  return normalizeTableLabel(remark >= 0 ? text.slice(0, remark) : mark < 0 ? text : text.slice(0, mark));
+}
+
+/**
+ * Where the words of a remark that counts a part or a sum begin in `words`, else -1: 其中, 含, 包括 anywhere; 合计, 共计,
+ * 累计, 小计, 共 after other words than a numbering (（一）至（六）项合计; 合计 alone is a row's name). No row of the statute
+ * has them.
+ */
+function remarkAt(words: string): number {
+  for (const m of words.matchAll(/其中|含|包括|合计|共计|累计|小计|共/g)) {
+    if (m[0].length > 1 && m[0] !== '其中' && m[0] !== '包括' || m[0] === '共') {
+      if (stripNumbering(normalizeLabel(words.slice(0, m.index))).length === 0) continue;
+    }
+    return m.index;
+  }
+  return -1;
 }
 
 /** Where the first clause mark outside brackets is in `s`, else -1. */
@@ -685,7 +703,12 @@ export function withSentences(tokens: Token[]): Token[] {
     const first = tokens[i];
     // A cell's tokens (a line's, run together, where no tab or pipe cuts it: a space-aligned row's numbers stand apart).
     while (j < tokens.length && tokens[j].line === first.line && tokens[j].cell === first.cell && (first.cell >= 0 || tokens[j].start === tokens[j - 1].end) && tokens[j].kind !== Kind.Blank) j++;
-    const whole = first.cell >= 0 || ((i === 0 || tokens[i - 1].line !== first.line) && (j === tokens.length || tokens[j].line !== first.line));
+    // Where no tab or pipe cuts the line: the whole line, its start before a gap and the row's numbers (a space-aligned
+    // row's numbered label: not the end of one wrapped over two lines), or its end after them and a gap (its remark).
+    const starts = i === 0 || tokens[i - 1].line !== first.line, ends = j === tokens.length || tokens[j].line !== first.line;
+    const whole = first.cell >= 0 || (starts && ends)
+      || (starts && !ends && tokens[j].kind === Kind.Value && tokens[j - 1].end < tokens[j].start && NUMBERED.test(first.text))
+      || (ends && tokens[i - 1].kind === Kind.Value && tokens[i - 1].end < first.start);
     if (whole && j - i >= 2 && first.kind === Kind.Label && isSentence(tokens, i, j) && !(first.cell >= 0 && tokens[j]?.line === first.line && tokens[j].cell === first.cell)) {
       out ??= tokens.slice(0, i);
       const last = tokens[j - 1], text = tokens.slice(i, j).map((t) => t.text).join('');
@@ -705,5 +728,32 @@ function isSentence(tokens: Token[], i: number, j: number): boolean {
     if (!/\d\D+$/.test(t.text) || tokens[k - 1]?.kind !== Kind.Label || k === i) continue; // a count with its unit, after words
     if (k + 1 < j || marked) return true;
   }
-  return false;
+  // A remark without a clause mark that ends in a count with its unit: （一）至（六）项合计3件, 其中依申请公开2件.
+  const last = tokens[j - 1];
+  return last.kind === Kind.Value && /\d\D+$/.test(last.text) && remarkAt(tokens.slice(i, j - 1).map((t) => t.text).join('')) >= 0;
+}
+
+/**
+ * The first label written after its row's numbers, in a table whose label column stands on the right (0  0  0  规章:
+ * a page laid out so, a table mirrored), else undefined: two lines at least have their numbers, then words, and no line
+ * has a number after words (a 备注 after a row's label and numbers, a 序号 before them). Not read yet: the reader says so.
+ */
+export function labelsLast(tokens: Token[]): Token | undefined {
+  let after: Token | undefined, n = 0;
+  for (let i = 0; i < tokens.length;) {
+    let j = i;
+    while (j < tokens.length && tokens[j].line === tokens[i].line) j++;
+    let value = -1, label = false;
+    for (let k = i; k < j; k++) {
+      if (tokens[k].kind === Kind.Label) label = true;
+      else if (tokens[k].kind === Kind.Value) { if (label) return undefined; value = k; } // words, then numbers (after a 序号 too)
+    }
+    if (value >= 0) {
+      let last = j - 1;
+      while (tokens[last].kind === Kind.Blank) last--;
+      if (tokens[last].kind === Kind.Label) { after ??= tokens[last]; n++; }
+    }
+    i = j;
+  }
+  return n >= 2 ? after : undefined;
 }

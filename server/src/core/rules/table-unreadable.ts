@@ -36,6 +36,18 @@ function lostTrack(idx: LineIndex, table: Table, p: TableProblem): Msg {
       en: `the table is written as sentences, each number after its column's name (“${quote(textOf(idx, p))}” on line ${p.range.start.line + 1} …), so which cell each number is in cannot be told`,
     };
   }
+  if (p.cause === 'transposed') {
+    return {
+      zh: `行列互换了：各行的名称写在同一行（第 ${p.range.start.line + 1} 行的“${quote(textOf(idx, p))}”等），数字按列排列，暂时读不出哪个数在哪一格`,
+      en: `rows and columns are swapped: the rows' labels stand on one line (“${quote(textOf(idx, p))}” on line ${p.range.start.line + 1} …) and the numbers run in columns, which cannot be read yet`,
+    };
+  }
+  if (p.cause === 'mirrored') {
+    return {
+      zh: `行名写在数字之后（第 ${p.range.start.line + 1} 行的“${quote(textOf(idx, p))}”等在这一行的数字右边），看不出哪些数字属于哪一行`,
+      en: `the rows' labels stand after their numbers (“${quote(textOf(idx, p))}” on line ${p.range.start.line + 1} …, right of its numbers), so which numbers are whose cannot be told`,
+    };
+  }
   if (p.cause === 'header') {
     return {
       zh: `第 ${p.range.start.line + 1} 行起的表头与数字对不齐（“总计”等列名夹在“法人或其他组织”的各列之间，多半是合并单元格丢失），按表头和按法定列序都对不上，看不出哪个数在哪一列下`,
@@ -66,6 +78,10 @@ function unreadable(idx: LineIndex, table: Table): RawFinding[] {
     ? { zh: '请按法定表格的写法填写这一行的名称', en: 'writing the row\'s label as the statutory table does lets it be read' }
     : lost.some((p) => p.cause === 'header')
       ? { zh: '请核对表头各列的位置（合并单元格），使每个列名正对其下的数字', en: 'check the header\'s merged cells so that each column\'s name stands over its numbers' }
+      : lost.some((p) => p.cause === 'transposed')
+      ? { zh: '请按法定表格的行和列填写（不要行列互换）', en: 'writing the statutory table with its rows as rows and its columns as columns lets it be read' }
+      : lost.some((p) => p.cause === 'mirrored')
+      ? { zh: '请把行名放在每行的第一列（按法定表格填写）', en: 'putting each row\'s label in its first column, as the statutory table does, lets it be read' }
       : lost.some((p) => p.cause === 'sentences')
       ? { zh: '请按法定表格的格式填写表格', en: 'writing the table in the statutory table\'s form lets it be read' }
       : lost.some((p) => p.cause === 'glyphs')
