@@ -342,7 +342,6 @@ function withoutPageNumbers(tokens: Token[], n: number): Token[] | undefined {
   return kept.length === n && kept.length < values.length ? kept : undefined;
 }
 
-/** A number broken over a line end by a narrow PDF cell (“行政许可 356”↵“2”): one number too many, a line's last and the next line's first joined. */
 /**
  * The readings of a row `values.length - n` numbers too long that join as many pairs of numbers a single blank apart
  * on a line without cells, the first of one to three digits (no leading 0), the second of three: a thousands group.
@@ -371,6 +370,7 @@ function thousandsJoined(values: Token[], n: number): Token[][] {
   return out;
 }
 
+/** A number broken over a line end by a narrow PDF cell (“行政许可 356”↵“2”): one number too many, a line's last and the next line's first joined. */
 function rejoined(values: Token[], n: number): Token[] | undefined {
   if (values.length !== n + 1) return undefined;
   for (let i = 0; i + 1 < values.length; i++) {
