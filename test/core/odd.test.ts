@@ -34,8 +34,6 @@ const EXPECT: Record<string, { codes?: string[]; unread?: string[] }> = {
   // Table 2 written a row a line, one line's figures naming no column (行政规范性文件：12件，3件，45件。): that row said unread, on its line.
   'prose-t2-line-without-column-words': { codes: ['table-unreadable'], unread: ['t2.normative'] },
   'prose-2019-t2-rows-as-lines': { codes: ['format-version'] },
-  // Rows written as sentences (自然人86件，商业企业12件，…): said to be unreadable, nothing bound.
-  'prose-t3-rows-as-sentences': { codes: ['table-unreadable'], unread: ['t3.*'] },
   // pdftotext's plain mode keeps no table shape: 3.6.3's numbers are far from its label, table 4's among its header's words.
   'pdftotext-plain-huaian-2024': { codes: ['table-unreadable'], unread: ['t3.3.6.3', 't4.review', 't4.suit_direct', 't4.suit_after_review'] },
   'tabs-2019-t2-with-2021-t3-in-2023': { codes: ['format-version'] },

@@ -56,9 +56,11 @@ export interface TableProblem {
    * columns, `label` the headers of those it leaves out.
    * 'header' — the header's columns stand in an order no table has (总计 among 法人或其他组织's: merges lost), and the
    *   statute's order does not fit every row either: which number is whose cannot be told (a table, not a row; `range`: the header).
+   * 'group' — in table 3 written a row a line, a number after 法人或其他组织 (not 0): the sum of the five columns under it,
+   *   none of which it is (`label` its line).
    * 'too-many': 'twice' — the row is written twice with other numbers (pasted again), the second at `again`.
    */
-  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed' | 'header';
+  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed' | 'header' | 'group';
   again?: Range;
   /** 'stray': the words before the numbers, which name no row of the statute (a label reworded past recognition, or as near two rows). */
   label?: string;

@@ -200,3 +200,143 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
   }
   return end;
 }
+
+// Table 3 written a row a line (（一）予以公开：自然人5件，商业企业0件，…，总计5件。 本年新收政府信息公开申请数量：
+// 自然人申请12件，法人或其他组织申请1件，共13件。), as township reports whose web editor lost the table give it:
+// each number bound to the row its line names and the column its own words name.
+
+/**
+ * The words a line says table 3's columns by, right before a number (a 申请, 为, ： between), the longest first
+ * where one holds another (the leftmost match is the longest). 法人或其他组织 is no column: the five under it, summed.
+ */
+const T3_SAID = /(法人或者?其[他它]组织|法人(?:和|及|与|、)其[他它]组织|法人|自然人|商业企业|企业|科研机构|社会公益组织|公益组织|法律服务机构|其[他它]组织|其[他它]|总计|合计|共计|总共|共)(?:提出的?|的)?(?:申请(?:人|数量|件数|数)?)?(?:数量|件数|数)?(?:为|有|是)?[:：]?$/;
+const T3_COLUMN: Record<string, string> = {
+  自然人: 'natural', 商业企业: 'commercial', 企业: 'commercial', 科研机构: 'research', 社会公益组织: 'nonprofit', 公益组织: 'nonprofit',
+  法律服务机构: 'legal', 其他组织: 'other', 其它组织: 'other', 其他: 'other', 其它: 'other', 总计: 'total', 合计: 'total', 共计: 'total', 总共: 'total', 共: 'total',
+};
+/** A column's word anywhere (words naming three columns or more before one number are a header's: a flattened table). */
+const T3_ANY = /自然人|商业企业|科研机构|社会公益组织|法律服务机构|总计/g;
+/** The columns under 法人或其他组织. */
+const LEGAL_COLUMNS = ['commercial', 'research', 'nonprofit', 'legal', 'other'];
+
+/** The text a clause opens with before its words: marks, 其中, blanks. */
+const CLAUSE_HEAD = /^(?:[，,、；;。.．:：\s\u3000]|其中)+/;
+
+/** A count in a line (5件, 5, ５件), after its numbering. */
+const T3_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[\s\u3000]*[件项个次人])?/g;
+
+/**
+ * The numbers of text[from, to), each a token, its unit with it: read off the text, not the tokens (a table's
+ * tokens cut at tabs and blanks, and take 自然人5、商业企业0、 for one label).
+ */
+function numbersIn(idx: LineIndex, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  for (let l = idx.position(from).line, last = idx.position(to).line; l <= last; l++) {
+    const start = idx.lineStart(l), text = idx.lineText(l);
+    T3_NUMBER.lastIndex = LEAD.exec(text)![0].length;
+    for (let m = T3_NUMBER.exec(text); m && start + m.index < to; m = T3_NUMBER.exec(text)) {
+      if (start + m.index < from) continue;
+      out.push({ kind: Kind.Value, text: m[0], start: start + m.index, end: start + m.index + m[0].length, line: l, x: -1, xEnd: -1, c: m.index, cell: -1 });
+    }
+  }
+  return out;
+}
+
+/** The rows a line's words name: a long word anywhere, a two-character one (总计, 其他) as the whole label after its numbering. */
+function t3RowsIn(spec: TableSpec, text: string): RowSpec[] {
+  const bare = text.slice(LEAD.exec(text)![0].length).replace(/[\s\u3000:：，,。；;]/g, '');
+  if (!bare) return [];
+  return spec.rows.filter((r) => r.match.some((w) => w.length <= 2 ? bare === w : bare.includes(w)));
+}
+
+/** The one data row (or else group) a text names; undefined when none, or two data rows. */
+function t3RowOf(spec: TableSpec, text: string): RowSpec | undefined {
+  const rows = t3RowsIn(spec, text), data = rows.filter((r) => !r.isGroup);
+  return data.length === 1 ? data[0] : data.length === 0 ? rows[rows.length - 1] : undefined;
+}
+
+/**
+ * Table 3 read as lines that name their columns; the end of the last token read, or -1 when it is not written so:
+ * at least two numbers, and half of them, right after their own column's word. A number after 法人或其他组织 is the
+ * sum of five columns: 0 is each of them 0, another number is said to be unreadable (which column is whose cannot be
+ * told). A number right after a row's name (予以公开5件，其中：自然人…; 1.属于国家秘密0件) is the row's total.
+ */
+export function readT3Lines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token) => Cell): number {
+  if (!tokens.some((t) => t.kind === Kind.Value && runsOn(idx.text.charCodeAt(t.start - 1)))) return -1;
+  const { text } = idx;
+  const cells = new Map<string, Map<string, Token>>();
+  const grouped = new Set<string>();
+  const problems: Table['problems'] = [];
+  let row: RowSpec | undefined, line = -1, prevEnd = -1, byWord = 0, values = 0, end = -1;
+  const unread = (t: Token, cause: 'unnamed' | 'group', r = row) =>
+    problems.push({ kind: 'unreadable', row: r?.key, range: idx.range(t.start, t.end), found: 1, expected: 1, cause, label: idx.lineText(t.line).trim() });
+  for (const t of numbersIn(idx, tokens[0].start, tokens[tokens.length - 1].end)) {
+    const first = t.line !== line;
+    const lineStart = idx.lineStart(t.line);
+    if (first) {
+      // Lines between without numbers: a row's name above its figures, or a group's (（三）不予公开：).
+      for (let l = line + 1; line >= 0 && l < t.line; l++) { const named = t3RowOf(spec, idx.lineText(l)); if (named) row = named; }
+      line = t.line;
+    }
+    const span = text.slice(first ? lineStart : prevEnd, t.start).replace(/[\s\u3000]/g, '');
+    prevEnd = t.end;
+    T3_ANY.lastIndex = 0;
+    if (new Set(span.match(T3_ANY)).size >= 3) return -1;
+    const m = T3_SAID.exec(span);
+    let col = m ? T3_COLUMN[m[1]] ?? 'group' : undefined;
+    const head = (m ? span.slice(0, m.index) : span).replace(CLAUSE_HEAD, '');
+    let named = head && !/^其中/.test(head) ? t3RowOf(spec, head) : undefined;
+    // 3.其他0件, （七）总计58件: a row's short name, not a column's.
+    if (first && m && !named && !head.slice(LEAD.exec(head)![0].length)) {
+      const short = spec.rows.find((r) => !r.isGroup && r.match.includes(m[1]));
+      if (short) { named = short; col = undefined; }
+    }
+    if (first && !named && head.slice(LEAD.exec(head)![0].length) && values > 0) {
+      // A line whose words before its first number name no row: a row reworded past recognition, or the prose after the table.
+      if (!col) break;
+      values++;
+      unread(t, 'unnamed', undefined);
+      end = t.end;
+      continue;
+    }
+    if (named) row = named;
+    if (!row || (!col && !named)) { if (values > 0) { values++; unread(t, 'unnamed'); end = t.end; } continue; }
+    values++;
+    end = t.end;
+    // A group's own figures (（三）不予公开3件，其中…): no cell of the statute's.
+    if (row.isGroup) continue;
+    const mine = cells.get(row.key) ?? new Map<string, Token>();
+    cells.set(row.key, mine);
+    const cell = withoutUnit(t);
+    if (col === 'group') {
+      byWord++;
+      if (Number(cell.text) === 0 && LEGAL_COLUMNS.every((c) => !mine.has(c))) for (const c of LEGAL_COLUMNS) mine.set(c, cell);
+      else { grouped.add(row.key); unread(t, 'group'); }
+      continue;
+    }
+    col ??= 'total';
+    if (m) byWord++;
+    const had = mine.get(col);
+    if (!had) mine.set(col, cell);
+    else if (had.text !== cell.text) unread(t, 'unnamed');
+  }
+  if (byWord < 2 || byWord * 2 < values) return -1;
+  table.problems.push(...problems);
+  for (const r of spec.rows) {
+    const mine = cells.get(r.key);
+    if (!mine || r.isGroup) continue;
+    const out: Record<string, Cell> = {};
+    for (const c of r.columns) { const t = mine.get(c); if (t) out[c] = toCell(t); }
+    table.rows[r.key] = { key: r.key, cells: out };
+    const missing = r.columns.filter((c) => !mine.has(c) && !(grouped.has(r.key) && LEGAL_COLUMNS.includes(c)));
+    if (missing.length) {
+      const ts = [...mine.values()];
+      table.problems.push({
+        kind: 'too-few', row: r.key, range: idx.range(Math.min(...ts.map((t) => t.start)), Math.max(...ts.map((t) => t.end))),
+        found: mine.size, expected: r.columns.length, cause: 'unnamed',
+        label: missing.map((c) => spec.columns.find((x) => x.key === c)!.header).join('、'),
+      });
+    }
+  }
+  return end;
+}

@@ -226,6 +226,9 @@ function markersIn(key: TableKey, version: FormatVersion, text: string): number 
 /** The words of the 2019 format's one row （六）其他处理 (其它处理 too). */
 const OTHER_HANDLING = tableSpec('2019', 't3').rows.find((r) => r.key === '3.6')!.match;
 
+/** A line opening with （六）其他处理, its numbering or blanks before. */
+const OTHER_ROW = /^[\s\u3000]*(?:[（(]六[)）]|六[、.．])?[\s\u3000]*其[他它]处理/m;
+
 /** A count in words, a number after words and before 件 (no statutory label has one). */
 const COUNT_IN_WORDS = /[\u4e00-\u9fff]\d+\s*件/g;
 /** What a clause starts after, and ends before (but a colon). */
@@ -252,7 +255,9 @@ function withoutCountingClauses(text: string): string {
 export function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
   // A remark's words are not the form's: a clause that counts something (经沟通后不再处理1件, in a 备注 cell or
-  // after a label) says nothing of the version, whatever words it uses.
+  // after a label) says nothing of the version, whatever words it uses. A line opening with （六）其他处理 is a row's
+  // label all the same, its count after it (table 3 written a row a line: （六）其他处理0件，其中：…).
+  const written = text;
   text = withoutCountingClauses(text);
   // Markers are plain words; only a header broken over lines needs the normalized text, without its numbers
   // too (a label wrapped around its row's numbers: （六）其他 0 0 … 0 / 处理).
@@ -266,5 +271,5 @@ export function detectVersion(key: TableKey, text: string): FormatVersion {
   }
   // Table 2 written a row a line names its columns in words shorter than the header's (本年新制作0件).
   if (key === 't2' && LINES_2019.test(text)) return '2019';
-  return other ? '2019' : '2021';
+  return other || (key === 't3' && OTHER_ROW.test(written)) ? '2019' : '2021';
 }

@@ -5,7 +5,7 @@ import type { Cell, CellKind, Claim, Table, TableRow } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
 import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
 import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
-import { readNamedLines } from './lines';
+import { readNamedLines, readT3Lines } from './lines';
 import { detectVersion, type Region } from './regions';
 import { Kind, sentenceNorm, tokenize, withSentences, type Token } from './tokens';
 import { isSmallCount, plainCount, readCell } from './values';
@@ -1051,8 +1051,9 @@ export function parseTable(idx: LineIndex, region: Region): Table | undefined {
   const spec = tableSpec(version, region.key);
   const tokens = tokenize(idx, region.from, region.to);
   const table: Table = { key: region.key, version, range: idx.range(region.from, region.to), rows: {}, problems: [] };
-  // Table 2 or 4 written a row a line, naming its columns (规章：本年制发0件，本年废止0件，现行有效0件。 行政复议：结果维持1件，…).
-  const lines = region.key !== 't3' ? readNamedLines(idx, spec, tokens, table, (t) => toCell(idx, t)) : -1;
+  // A table written a row a line, naming its columns (规章：本年制发0件，本年废止0件，现行有效0件。 行政复议：结果维持1件，…
+  // （一）予以公开：自然人5件，商业企业0件，…，总计5件。).
+  const lines = (region.key === 't3' ? readT3Lines : readNamedLines)(idx, spec, tokens, table, (t) => toCell(idx, t));
   if (lines >= 0) { table.range = idx.range(region.from, lines); return table; }
   // Found by such a line alone, and not so read: no table.
   if (region.lines) return undefined;
