@@ -14,8 +14,8 @@ import { UNITS } from './values';
 
 /**
  * The words a line uses for each column of table 2, per format (the statute's header words, and the
- * shorter ones a sentence uses), longest first where one holds another. 本年减少3项 (a signed change
- * written as a word) is not one: its number alone would read as +3.
+ * shorter ones a sentence uses), longest first where one holds another. 2019's signed 本年增/减 is said by a
+ * word too (本年减少3项, 较上年增加2项): a 减少 makes its number negative (DECREASE), in that column only.
  */
 const COLUMN_WORDS: Record<FormatVersion | 't4', [string, string[]][]> = {
   '2021': [
@@ -31,7 +31,7 @@ const COLUMN_WORDS: Record<FormatVersion | 't4', [string, string[]][]> = {
     ['total_published', ['对外公开总数', '公开总数', '总数']],
     ['projects', ['采购项目']],
     ['prior_items', ['上一年项目', '上年项目']],
-    ['change', ['本年增/减', '本年增减', '增/减', '增减']],
+    ['change', ['本年增/减', '本年增减', '增/减', '增减', '较上年增加', '较上年减少', '本年增加', '本年减少', '本年新增', '新增', '增加', '减少']],
     ['decisions', ['处理决定', '作出决定', '决定']],
     ['amount', ['采购总金额', '采购金额', '总金额', '金额']],
   ],
@@ -44,6 +44,9 @@ const COLUMN_WORDS: Record<FormatVersion | 't4', [string, string[]][]> = {
     ['total', ['总计', '合计']],
   ],
 };
+
+/** The words that say 2019's 本年增/减 is a decrease: its number, written without a sign, is negative. */
+const DECREASE = /减少/;
 
 /** Words only the 2019 format's table 2 says in a line: how a table without its header words shows its version. */
 export const LINES_2019 = /新制作|新公开|对外公开总数|项目数|增\/?减|集中采购|对外管理服务/;
@@ -113,7 +116,7 @@ function withoutUnit(t: Token): Token {
   return t;
 }
 
-interface Bound { row: RowSpec | undefined; col: string | undefined; token: Token; line: number }
+interface Bound { row: RowSpec | undefined; col: string | undefined; token: Token; line: number; minus?: boolean }
 
 /**
  * Whether a line opens with one of the words: after its numbering, a 本年 before a column's word (本年处理决定数量)
@@ -135,7 +138,7 @@ const rowWords = (spec: TableSpec) => spec.rows.flatMap((r) => r.match).sort((a,
  * is not written so: at least two numbers, and half of them, right after their own column's word, and no
  * number after words that name two columns (a header's).
  */
-export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token) => Cell): number {
+export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token, sign?: number) => Cell): number {
   // Lines name a column right before a number (制发0件, 规章：本年制发件数0) or part numbers by clause marks (12件，3件):
   // a table whose every number stands apart (a tab, a pipe, a blank or a line before it) is not written so.
   if (!tokens.some((t) => t.kind === Kind.Value && runsOn(idx.text.charCodeAt(t.start - 1)))) return -1;
@@ -165,7 +168,10 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
     const word = col !== undefined && row !== undefined && row.columns.includes(col);
     if (word) byWord++;
     if (col === undefined && row) col = row.columns.length === 1 ? row.columns[0] : spanRow && lineCol && row.columns.includes(lineCol) ? lineCol : undefined;
-    bound.push({ row, col, token: t, line: t.line });
+    // 本年减少3项: the signed column's −3 (a number already signed, 减少-3, is not read twice over).
+    const minus = col === 'change' && word && DECREASE.test(span) ? true : undefined;
+    if (minus && /^[+\-−]/.test(t.text)) { bound.push({ row, col: undefined, token: t, line: t.line }); continue; }
+    bound.push({ row, col, token: t, line: t.line, minus });
     if (spanRow) lineRow = spanRow;
     if (col) lineCol = col;
   }
@@ -174,11 +180,16 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
   let last = bound.length - 1;
   while (last >= 0 && !bound[last].row && !bound[last].col) last--;
   const cells = new Map<string, Map<string, Token>>();
+  const minus = new Set<Token>();
   let end = -1;
   for (const b of bound.slice(0, last + 1)) {
     end = Math.max(end, b.token.end);
     const mine = b.row && b.col && b.row.columns.includes(b.col) ? (cells.get(b.row.key) ?? new Map<string, Token>()) : undefined;
-    if (mine && !mine.has(b.col!)) { mine.set(b.col!, withoutUnit(b.token)); cells.set(b.row!.key, mine); continue; }
+    if (mine && !mine.has(b.col!)) {
+      const t = withoutUnit(b.token);
+      if (b.minus) minus.add(t);
+      mine.set(b.col!, t); cells.set(b.row!.key, mine); continue;
+    }
     const lineText = idx.lineText(b.line);
     table.problems.push({ kind: 'unreadable', row: b.row?.key, range: idx.range(b.token.start, b.token.end), found: 1, expected: 1, cause: 'unnamed', label: lineText.trim() });
   }
@@ -186,7 +197,7 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
     const mine = cells.get(row.key);
     if (!mine) continue;
     const out: Record<string, Cell> = {};
-    for (const col of row.columns) { const t = mine.get(col); if (t) out[col] = toCell(t); }
+    for (const col of row.columns) { const t = mine.get(col); if (t) out[col] = toCell(t, minus.has(t) ? -1 : 1); }
     table.rows[row.key] = { key: row.key, cells: out };
     const missing = row.columns.filter((c) => !mine.has(c));
     if (missing.length) {
@@ -261,7 +272,7 @@ function t3RowOf(spec: TableSpec, text: string): RowSpec | undefined {
  * sum of five columns: 0 is each of them 0, another number is said to be unreadable (which column is whose cannot be
  * told). A number right after a row's name (予以公开5件，其中：自然人…; 1.属于国家秘密0件) is the row's total.
  */
-export function readT3Lines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token) => Cell): number {
+export function readT3Lines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token, sign?: number) => Cell): number {
   if (!tokens.some((t) => t.kind === Kind.Value && runsOn(idx.text.charCodeAt(t.start - 1)))) return -1;
   const { text } = idx;
   const cells = new Map<string, Map<string, Token>>();

@@ -43,7 +43,8 @@ class ParsedCell implements Cell {
   }
 }
 
-function toCell(idx: LineIndex, t: Token, inferred = false): Cell {
+/** `sign` −1: a count written without its sign and said to be a decrease by words (本年减少3项): its value negated, its text as written. */
+function toCell(idx: LineIndex, t: Token, inferred = false, sign = 1): Cell {
   const lineStart = idx.lineStart(t.line);
   const character = t.start - lineStart;
   // A number joined over a line end (rejoined: its text is shorter than its place) ends on the next line.
@@ -51,9 +52,10 @@ function toCell(idx: LineIndex, t: Token, inferred = false): Cell {
   if (t.end - t.start !== t.text.length) ({ line: endLine, character: endCharacter } = idx.position(t.end));
   // Most cells are plain counts: those without an intermediate reading.
   const count = plainCount(t.text);
-  if (count !== undefined) return new ParsedCell(count, t.text, 'number', undefined, false, inferred, t.line, character, endLine, endCharacter);
+  if (count !== undefined) return new ParsedCell(sign < 0 && count ? -count : count, t.text, 'number', undefined, false, inferred, t.line, character, endLine, endCharacter);
   const r = readCell(t.text);
-  return new ParsedCell(r.value, t.text, r.kind, r.unit, r.nonstandard, inferred, t.line, character, endLine, endCharacter);
+  const value = sign < 0 && r.value ? -r.value : r.value;
+  return new ParsedCell(value, t.text, r.kind, r.unit, r.nonstandard, inferred, t.line, character, endLine, endCharacter);
 }
 
 /** A cell whose number is one of several the identities leave open. */
@@ -1053,7 +1055,7 @@ export function parseTable(idx: LineIndex, region: Region): Table | undefined {
   const table: Table = { key: region.key, version, range: idx.range(region.from, region.to), rows: {}, problems: [] };
   // A table written a row a line, naming its columns (规章：本年制发0件，本年废止0件，现行有效0件。 行政复议：结果维持1件，…
   // （一）予以公开：自然人5件，商业企业0件，…，总计5件。).
-  const lines = (region.key === 't3' ? readT3Lines : readNamedLines)(idx, spec, tokens, table, (t) => toCell(idx, t));
+  const lines = (region.key === 't3' ? readT3Lines : readNamedLines)(idx, spec, tokens, table, (t: Token, sign?: number) => toCell(idx, t, false, sign));
   if (lines >= 0) { table.range = idx.range(region.from, lines); return table; }
   // Found by such a line alone, and not so read: no table.
   if (region.lines) return undefined;
