@@ -107,11 +107,11 @@ function columnsNamed(columns: [string, string[]][], text: string): string[] {
 
 /** A number's token without the unit a sentence writes after it (0件, 125.6万元): the cell is the number. */
 function withoutUnit(t: Token): Token {
-  if (t.end - t.start !== t.text.length) return t;
   for (const u of UNITS) {
     if (!t.text.endsWith(u)) continue;
     const text = t.text.slice(0, -u.length).trimEnd();
-    return /\d/.test(text) ? { ...t, text, end: t.start + text.length } : t;
+    // The unit and the blanks before it end the token's place too (a number rejoined over a line end: 1\n0件).
+    return /[0-9０-９零〇一二两三四五六七八九十百]/.test(text) ? { ...t, text, end: t.end - (t.text.length - text.length) } : t;
   }
   return t;
 }
@@ -230,11 +230,39 @@ const T3_ANY = /自然人|商业企业|科研机构|社会公益组织|法律服
 /** The columns under 法人或其他组织. */
 const LEGAL_COLUMNS = ['commercial', 'research', 'nonprofit', 'legal', 'other'];
 
-/** The text a clause opens with before its words: marks, 其中, blanks. */
-const CLAUSE_HEAD = /^(?:[，,、；;。.．:：\s\u3000]|其中)+/;
+/** The text a clause opens with before its words: marks, 其中, blanks, the unit of the number before (0\n件，科研机构: wrapped). */
+const CLAUSE_HEAD = /^(?:[，,、；;。.．:：\s\u3000]|其中|[件项个次人](?=[，,、；;。:：]|$))+/;
 
 /** A count in a line (5件, 5, ５件), after its numbering. */
-const T3_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[\s\u3000]*[件项个次人])?/g;
+const T3_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[\s\u3000]*[件项个次人])?|[零〇一二两三四五六七八九十百]+[件项]/g;
+/** How many of the tokens are numbers, counted up to 7. */
+function fewValues(tokens: Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (t.kind === Kind.Value && ++n >= 7) break;
+  return n;
+}
+
+/** A count in Chinese numerals (自然人十二件, 其他零件). */
+const HAN_COUNT = /[零〇一二两三四五六七八九十百]+[件项]/;
+
+/** Whether a line opens with digits that are no numbering (0件，商业企业…, 0、商业企业…; not 2.其他法律…). */
+const startsWithDigits = (text: string) => {
+  if (!/^[\s\u3000]*[0-9０-９]/.test(text)) return false;
+  const lead = LEAD.exec(text)![0];
+  // 0、商业企业0 (a count, parted by 、 from the next column's word) is no numbering.
+  return !lead.trim() || /^(?:自然人|商业企业|企业|科研机构|社会公益组织|公益组织|法律服务机构|总计|合计)/.test(text.slice(lead.length));
+};
+
+/**
+ * Whether the digits at text[at, at + length) number a row within a line (two rows on one line: …总计0件；2.其他法律…,
+ * （2）部分公开): after a clause mark, before 、 . ) and words that are no column's.
+ */
+function numbering(text: string, at: number, length: number): boolean {
+  const before = text[at - 1], after = text[at + length];
+  if ((before === '（' || before === '(') && (after === '）' || after === ')')) return true;
+  return (at === 0 || /[，,、；;。\s\u3000]/.test(before)) && after !== undefined && /[、.．)）]/.test(after) &&
+    !/^[0-9０-９]/.test(text.slice(at + length + 1)) && !/^(?:自然人|商业企业|企业|科研机构|社会公益组织|公益组织|法律服务机构|总计|合计)/.test(text.slice(at + length + 1));
+}
 
 /**
  * The numbers of text[from, to), each a token, its unit with it: read off the text, not the tokens (a table's
@@ -242,13 +270,27 @@ const T3_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[\s\u3000]*[件项个
  */
 function numbersIn(idx: LineIndex, from: number, to: number): Token[] {
   const out: Token[] = [];
+  let broken: Token | undefined;
   for (let l = idx.position(from).line, last = idx.position(to).line; l <= last; l++) {
     const start = idx.lineStart(l), text = idx.lineText(l);
-    T3_NUMBER.lastIndex = LEAD.exec(text)![0].length;
+    // The line before ending in a column's word (科研机构\n0、社会公益组织0): its count opens this line, no numbering.
+    const counted = broken || startsWithDigits(text) || (l > 0 && T3_SAID.test(idx.lineText(l - 1).replace(/[\s\u3000]/g, '')));
+    T3_NUMBER.lastIndex = counted ? 0 : LEAD.exec(text)![0].length;
     for (let m = T3_NUMBER.exec(text); m && start + m.index < to; m = T3_NUMBER.exec(text)) {
       if (start + m.index < from) continue;
-      out.push({ kind: Kind.Value, text: m[0], start: start + m.index, end: start + m.index + m[0].length, line: l, x: -1, xEnd: -1, c: m.index, cell: -1 });
+      if (!broken && numbering(text, m.index, m[0].length)) continue;
+      const t: Token = { kind: Kind.Value, text: m[0], start: start + m.index, end: start + m.index + m[0].length, line: l, x: -1, xEnd: -1, c: m.index, cell: -1 };
+      // A number broken over a line end (自然人1\n0件: a PDF's text; in a sentence two numbers have words between): one
+      // number, rejoined, its place from the first part's start to the second's end.
+      if (broken && !text.slice(0, m.index).trim()) {
+        out.pop();
+        out.push({ ...broken, text: broken.text + m[0], end: t.end });
+      } else out.push(t);
+      broken = undefined;
     }
+    // A line ending in digits without their unit, the next line opening with digits.
+    const lastOne = out[out.length - 1];
+    broken = lastOne && lastOne.line === l && /\d$/.test(lastOne.text) && !text.slice(lastOne.end - start).trim() && l + 1 < idx.lineCount && startsWithDigits(idx.lineText(l + 1)) ? lastOne : undefined;
   }
   return out;
 }
@@ -266,6 +308,34 @@ function t3RowOf(spec: TableSpec, text: string): RowSpec | undefined {
   return data.length === 1 ? data[0] : data.length === 0 ? rows[rows.length - 1] : undefined;
 }
 
+/** What ends a sentence: a line ending so does not go on on the next. */
+const SENTENCE_END = /[。；;!！?？]/;
+
+interface Words { m: RegExpExecArray | null; col: string | undefined; named: RowSpec | undefined; words: boolean }
+
+/**
+ * What the words before a number (from the number before, or its line's start when `first`) say: the column they
+ * name right before it (`m`, `col`), the row their head names, and whether that head holds words naming nothing;
+ * null for words naming three columns or more (a header's: a table run together, not lines).
+ */
+function wordsBefore(spec: TableSpec, raw: string, first: boolean, continues = false): Words | null {
+  const span = raw.replace(/[\s\u3000]/g, '');
+  T3_ANY.lastIndex = 0;
+  if (new Set(span.match(T3_ANY)).size >= 3) return null;
+  const m = T3_SAID.exec(span);
+  let col = m ? T3_COLUMN[m[1]] ?? 'group' : undefined;
+  const head = (m ? span.slice(0, m.index) : span).replace(CLAUSE_HEAD, '');
+  let named = head && !/^其中/.test(head) ? t3RowOf(spec, head) : undefined;
+  const bare = head.slice(LEAD.exec(head)![0].length);
+  // 3.其他0件, （七）总计58件: a row's short name, not a column's (but 其他0件，\n总计0件 or 0\n件，其他0件: a sentence's, going on).
+  // Within a line only after its numbering (…其他0件；3.其他0件，其中…).
+  if (m && !named && !bare && (first ? (!continues || head !== '') && !/^[件项个次人]?[，,、；;:：]/.test(span) : head !== '')) {
+    const short = spec.rows.find((r) => !r.isGroup && r.match.includes(m[1]));
+    if (short) { named = short; col = undefined; }
+  }
+  return { m, col, named, words: !named && bare !== '' && !/^其中/.test(bare) };
+}
+
 /**
  * Table 3 read as lines that name their columns; the end of the last token read, or -1 when it is not written so:
  * at least two numbers, and half of them, right after their own column's word. A number after 法人或其他组织 is the
@@ -273,7 +343,10 @@ function t3RowOf(spec: TableSpec, text: string): RowSpec | undefined {
  * told). A number right after a row's name (予以公开5件，其中：自然人…; 1.属于国家秘密0件) is the row's total.
  */
 export function readT3Lines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token, sign?: number) => Cell): number {
-  if (!tokens.some((t) => t.kind === Kind.Value && runsOn(idx.text.charCodeAt(t.start - 1)))) return -1;
+  // Or a table with hardly a number in digits, whose counts are in Chinese numerals (自然人十二件).
+  if (!tokens.length) return -1;
+  if (!tokens.some((t) => t.kind === Kind.Value && runsOn(idx.text.charCodeAt(t.start - 1))) &&
+    (fewValues(tokens) >= 7 || !HAN_COUNT.test(idx.text.slice(tokens[0].start, tokens[tokens.length - 1].end)))) return -1;
   const { text } = idx;
   const cells = new Map<string, Map<string, Token>>();
   const grouped = new Set<string>();
@@ -289,20 +362,22 @@ export function readT3Lines(idx: LineIndex, spec: TableSpec, tokens: Token[], ta
       for (let l = line + 1; line >= 0 && l < t.line; l++) { const named = t3RowOf(spec, idx.lineText(l)); if (named) row = named; }
       line = t.line;
     }
-    const span = text.slice(first ? lineStart : prevEnd, t.start).replace(/[\s\u3000]/g, '');
-    prevEnd = t.end;
-    T3_ANY.lastIndex = 0;
-    if (new Set(span.match(T3_ANY)).size >= 3) return -1;
-    const m = T3_SAID.exec(span);
-    let col = m ? T3_COLUMN[m[1]] ?? 'group' : undefined;
-    const head = (m ? span.slice(0, m.index) : span).replace(CLAUSE_HEAD, '');
-    let named = head && !/^其中/.test(head) ? t3RowOf(spec, head) : undefined;
-    // 3.其他0件, （七）总计58件: a row's short name, not a column's.
-    if (first && m && !named && !head.slice(LEAD.exec(head)![0].length)) {
-      const short = spec.rows.find((r) => !r.isGroup && r.match.includes(m[1]));
-      if (short) { named = short; col = undefined; }
+    // The line before broke off its sentence after a clause mark (…其他0件，\n总计0件。).
+    const continues = first && prevEnd >= 0 && /[，,、]$/.test(text.slice(prevEnd, lineStart).trimEnd());
+    let w = wordsBefore(spec, text.slice(first ? lineStart : prevEnd, t.start), first, continues);
+    if (!w) return -1;
+    // A line that goes on with the sentence the line before broke off (a PDF's text: 社会公\n益组织0件, 科研机构\n0件,
+    // a label wrapped over lines): its words run on from the number before, across the line end.
+    // A line before that breaks off inside words (法人或\n其他组织申请0件) goes on here whatever this line's words say.
+    const tail = first && prevEnd >= 0 ? text.slice(prevEnd, lineStart).trimEnd() : '';
+    if (first && prevEnd >= 0 && !w.named && ((!w.col || w.words) && !SENTENCE_END.test(tail.slice(-1)) || /[\u4e00-\u9fff]$/.test(tail))) {
+      w = wordsBefore(spec, text.slice(prevEnd, t.start), false);
     }
-    if (first && !named && head.slice(LEAD.exec(head)![0].length) && values > 0) {
+    prevEnd = t.end;
+    if (!w) return -1;
+    const { m, named } = w;
+    let { col } = w;
+    if (first && !named && w.words && values > 0) {
       // A line whose words before its first number name no row: a row reworded past recognition, or the prose after the table.
       if (!col) break;
       values++;
@@ -321,7 +396,7 @@ export function readT3Lines(idx: LineIndex, spec: TableSpec, tokens: Token[], ta
     const cell = withoutUnit(t);
     if (col === 'group') {
       byWord++;
-      if (Number(cell.text) === 0 && LEGAL_COLUMNS.every((c) => !mine.has(c))) for (const c of LEGAL_COLUMNS) mine.set(c, cell);
+      if (/^[0０〇零]+$/.test(cell.text) && LEGAL_COLUMNS.every((c) => !mine.has(c))) for (const c of LEGAL_COLUMNS) mine.set(c, cell);
       else { grouped.add(row.key); unread(t, 'group'); }
       continue;
     }

@@ -70,12 +70,15 @@ function findAnchor(text: string, key: TableKey, from: number, header: boolean, 
   return -1;
 }
 
+/** A table's first number: digits, or a count in Chinese numerals right after words (自然人十二件: rows written as sentences). */
+const FIRST_COUNT = /[0-9０-９]|(?:^|(?<=[\u4e00-\u9fff：:]))[零〇一二两三四五六七八九十百]+件/;
+
 /** findAnchor with one of the table's expressions; a table without numbers ends at the next section's heading (a flattened page's table 4 left blank). */
 function anchorBy(re: RegExp, text: string, key: TableKey, from: number, header: boolean, headings: number[]): number {
   re.lastIndex = from;
   for (let m; (m = re.exec(text));) {
     const after = m.index + m[0].length;
-    const digit = text.slice(after, after + 400).search(/[0-9０-９]/);
+    const digit = text.slice(after, after + 400).search(FIRST_COUNT);
     const next = headings.find((h) => h > after) ?? text.length;
     const upTo = Math.min(digit < 0 ? Math.min(text.length, after + 400) : after + digit, next);
     if (inSentence(text, m.index, upTo)) continue;
@@ -226,8 +229,8 @@ function markersIn(key: TableKey, version: FormatVersion, text: string): number 
 /** The words of the 2019 format's one row （六）其他处理 (其它处理 too). */
 const OTHER_HANDLING = tableSpec('2019', 't3').rows.find((r) => r.key === '3.6')!.match;
 
-/** A line opening with （六）其他处理, its numbering or blanks before. */
-const OTHER_ROW = /^[\s\u3000]*(?:[（(]六[)）]|六[、.．])?[\s\u3000]*其[他它]处理/m;
+/** A line opening with （六）其他处理, its numbering or blanks before; or a sentence within a line opening with it numbered (…；（六）其他处理0件). */
+const OTHER_ROW = /^[\s\u3000]*(?:[（(]六[)）]|六[、.．])?[\s\u3000]*其[他它]处理|[；;。][\s\u3000]*(?:[（(]六[)）]|六[、.．])[\s\u3000]*其[他它]处理/m;
 
 /** A count in words, a number after words and before 件 (no statutory label has one). */
 const COUNT_IN_WORDS = /[\u4e00-\u9fff]\d+\s*件/g;
