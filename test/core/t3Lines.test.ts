@@ -4,7 +4,9 @@ import { tableSpec } from '../../server/src/core/format/statute';
 import { parseReport } from '../../server/src/core/parse/report';
 import { check } from '../../server/src/core/service';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
-import { renderT3Lines, T3_LINES_SHAPES, T3_LINES_WHOLE, writtenCells, type T3LinesShape } from '../layouts/t3Lines';
+import { chineseValue } from '../../server/src/core/prose/numbers';
+import { toHalfWidth } from '../../server/src/core/strings';
+import { renderT3Lines, renderT3Odd, T3_LINES_SHAPES, T3_LINES_WHOLE, T3_ODD, writtenCells, type T3LinesShape } from '../layouts/t3Lines';
 import { EXPECTED } from './expected';
 import { ARITHMETIC, assertPinpointed, sliceAt, tableFindings } from './seeds';
 
@@ -20,6 +22,9 @@ const FIGURES: { name: string; figures: Figures }[] = [
 
 const dataRows = (f: Figures) => tableSpec(f.version, 't3').rows.filter((r) => !r.isGroup);
 
+/** The number a cell's place holds: digits (full-width too, broken over a line end) or Chinese numerals. */
+const valueOf = (s: string) => { const t = toHalfWidth(s).replace(/\s/g, ''); return /^\d+$/.test(t) ? Number(t) : chineseValue(t); };
+
 /** Table 3's cells read otherwise than the shape writes them: empty when each written one is bound, on its digits, and no other is. */
 function misread(text: string, f: Figures, shape: T3LinesShape): string[] {
   const t3 = parseReport(text).tables.t3;
@@ -32,7 +37,7 @@ function misread(text: string, f: Figures, shape: T3LinesShape): string[] {
       if (!written.includes(col)) { if (cell) out.push(`${r.key} ${col} not written, read as ${cell.value}`); continue; }
       if (!cell) out.push(`${r.key} ${col} missing`);
       else if (cell.kind !== 'number' || cell.value !== Number(want)) out.push(`${r.key} ${col} reads ${cell.kind} ${cell.value}, not ${want}`);
-      else if (Number(sliceAt(text, cell.range)) !== Number(want)) out.push(`${r.key} ${col}: its range holds “${sliceAt(text, cell.range)}”`);
+      else if (valueOf(sliceAt(text, cell.range)) !== Number(want)) out.push(`${r.key} ${col}: its range holds “${sliceAt(text, cell.range)}”`);
     }
   }
   return out;
@@ -78,6 +83,37 @@ describe('table 3 as lines, one figure changed', () => {
           }
         }
       });
+    }
+  });
+});
+
+describe('table 3 as lines, odder still: a PDF text layer broken every 33 or 40 characters, full-width digits, Chinese numerals, two rows on one line', () => {
+  for (const odd of T3_ODD) {
+    for (const shape of ['colon', 'bare', 'qizhong', 'short'] as T3LinesShape[]) {
+      if (odd === 'chinese' && shape === 'bare') continue; // 自然人五、商业企业〇 without 件: not a count the reader takes
+      it(`${odd}, ${shape}: every seed, both formats: every figure bound, on its place; no finding but that digits should be plain`, () => {
+        for (const { name, figures } of FIGURES) {
+          const text = renderT3Odd(figures, shape, odd);
+          assert.deepEqual(misread(text, figures, shape), [], name);
+          assert.deepEqual(tableFindings(text).map((f) => `${f.code} ${f.message}`), [], name);
+          assert.deepEqual(check(text).findings.filter((f) => f.code === 'cell-unit' || f.code === 'format-version').map((f) => f.message), [], name);
+        }
+      });
+    }
+  }
+  it('pdf-33, colon: each figure changed in turn is pinpointed, and its fix restores it', () => {
+    for (const { figures } of [FIGURES[2], FIGURES[8]]) {
+      for (const r of dataRows(figures)) {
+        for (const col of r.columns) {
+          const value = figures.cells.t3[r.key][col], wrong = String(Number(value) + 1);
+          const f = { ...figures, cells: { ...figures.cells, t3: { ...figures.cells.t3, [r.key]: { ...figures.cells.t3[r.key], [col]: wrong } } } };
+          const text = renderT3Odd(f, 'colon', 'pdf-33');
+          const found = tableFindings(text);
+          assert.equal(found.length, 1, `${r.key} ${col}: ${found.map((x) => x.message).join('\n')}`);
+          assert.ok(ARITHMETIC.has(found[0].code));
+          assert.equal(sliceAt(text, found[0].range).replace(/\s/g, ''), wrong, `${r.key} ${col}`);
+        }
+      }
     }
   });
 });

@@ -78,3 +78,40 @@ export function renderT3Lines(f: Figures, shape: T3LinesShape): string {
   if (!text.includes(table)) throw new Error('t3 not found in the report');
   return text.replace(table, table3Lines(f, shape).join('\n'));
 }
+
+/**
+ * Table 3's lines as they come odder still: a PDF's text layer breaking them every `width` characters (inside
+ * words, between a number and its unit, inside a number), full-width digits, counts in Chinese numerals (自然人十二件,
+ * 〇件), two rows on one line (…总计0件；2.其他法律…).
+ */
+export type T3Odd = 'pdf-33' | 'pdf-40' | 'fullwidth' | 'chinese' | 'two-rows';
+export const T3_ODD: T3Odd[] = ['pdf-33', 'pdf-40', 'fullwidth', 'chinese', 'two-rows'];
+
+const HAN = '〇一二三四五六七八九';
+/** 23 → 二十三, 10 → 十, 105 → 一百零五. */
+function chinese(n: number): string {
+  if (n < 10) return HAN[n];
+  if (n < 20) return '十' + (n % 10 ? HAN[n % 10] : '');
+  if (n < 100) return HAN[Math.floor(n / 10)] + '十' + (n % 10 ? HAN[n % 10] : '');
+  const rest = n % 100;
+  return HAN[Math.floor(n / 100)] + '百' + (rest === 0 ? '' : rest < 10 ? '零' + HAN[rest] : rest < 20 ? '一' + chinese(rest) : chinese(rest));
+}
+
+/** The lines made odd. */
+export function oddT3Lines(lines: string[], odd: T3Odd): string[] {
+  const text = lines.join('\n');
+  if (odd === 'pdf-33' || odd === 'pdf-40') {
+    const width = odd === 'pdf-33' ? 33 : 40;
+    return lines.flatMap((l) => { const out: string[] = []; for (let i = 0; i < l.length; i += width) out.push(l.slice(i, i + width)); return out; });
+  }
+  if (odd === 'fullwidth') return text.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).split('\n');
+  // Only the counts (after words, before 件), not the rows' numbering.
+  if (odd === 'chinese') return text.replace(/(?<=[\u4e00-\u9fff：）”])(\d+)(?=件)/g, (d) => chinese(Number(d))).split('\n');
+  return text.replace(/[。]?\n(?=（[一二三四五六七]）|\d\.)/g, '；').split('\n');
+}
+
+/** A whole report with table 3 written as lines in a shape, made odd. */
+export function renderT3Odd(f: Figures, shape: T3LinesShape, odd: T3Odd): string {
+  const lines = table3Lines(f, shape).join('\n');
+  return renderT3Lines(f, shape).replace(lines, oddT3Lines(lines.split('\n'), odd).join('\n'));
+}

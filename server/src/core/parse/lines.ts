@@ -56,7 +56,7 @@ const ROW_WORDS = [...new Set([...tableSpec('2021', 't2').rows, ...tableSpec('20
 /** Every column word of table 2 (both formats). */
 const ALL_COLUMN_WORDS = [...new Set([...COLUMN_WORDS['2021'], ...COLUMN_WORDS['2019']].flatMap(([, w]) => w))];
 /** A line's numbering and blanks before its row's name (（一） 1. 一、 ①). */
-const LEAD = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．)）]|[①-⑩])?[\s\u3000]*/;
+const LEAD = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d０-９]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|[\d０-９]{1,2}[、.．)）]|[①-⑩])?[\s\u3000]*/;
 
 /**
  * Where table 2 begins in text[from, to) written a row a line: the start of the first line that opens with a
@@ -278,7 +278,7 @@ function numbersIn(idx: LineIndex, from: number, to: number): Token[] {
     T3_NUMBER.lastIndex = counted ? 0 : LEAD.exec(text)![0].length;
     for (let m = T3_NUMBER.exec(text); m && start + m.index < to; m = T3_NUMBER.exec(text)) {
       if (start + m.index < from) continue;
-      if (!broken && numbering(text, m.index, m[0].length)) continue;
+      if (!broken && !(counted && !text.slice(0, m.index).trim()) && numbering(text, m.index, m[0].length)) continue;
       const t: Token = { kind: Kind.Value, text: m[0], start: start + m.index, end: start + m.index + m[0].length, line: l, x: -1, xEnd: -1, c: m.index, cell: -1 };
       // A number broken over a line end (自然人1\n0件: a PDF's text; in a sentence two numbers have words between): one
       // number, rejoined, its place from the first part's start to the second's end.
