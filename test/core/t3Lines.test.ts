@@ -117,3 +117,33 @@ describe('table 3 as lines, odder still: a PDF text layer broken every 33 or 40 
     }
   });
 });
+
+describe('table 3 as lines that cannot be read whole, or with prose after them', () => {
+  const figures = figuresOf(EXPECTED['002']);
+  const colon = renderT3Lines(figures, 'colon');
+
+  it('a row reworded past recognition (（一）同意公开：…): table-unreadable naming its label, none of its numbers bound to another row, no arithmetic finding', () => {
+    const text = colon.replace('（一）予以公开：', '（一）同意公开：');
+    const found = tableFindings(text);
+    assert.deepEqual(found.map((f) => f.code), ['table-unreadable']);
+    assert.match(found[0].message, /“17件”前的“（一）同意公开”对不上表三中任何一行的名称/);
+    const t3 = parseReport(text).tables.t3!;
+    assert.equal(t3.rows['3.1'], undefined);
+    assert.deepEqual(t3.rows['3.2'].cells.natural.value, 5);
+  });
+
+  it('a note after the lines that counts (注：…共63件。): no cell, no finding', () => {
+    const text = colon.replace(/(四、结转下年度继续办理：[^\n]*\n)/, '$1注：本年度申请均在法定期限内答复，共63件。\n');
+    assert.deepEqual(tableFindings(text).map((f) => f.message), []);
+    assert.equal(parseReport(text).tables.t3!.rows['4'].cells.total.value, 6);
+  });
+
+  it('法人或其他组织 as one figure that is not 0: natural and total bound, the five blank, no arithmetic finding, no row-cells for the five', () => {
+    const text = renderT3Lines(figures, 'legal-group');
+    const t3 = parseReport(text).tables.t3!;
+    assert.equal(t3.rows['1'].cells.natural.value, 55);
+    assert.equal(t3.rows['1'].cells.total.value, 63);
+    assert.equal(t3.rows['1'].cells.commercial, undefined);
+    assert.deepEqual(check(text).findings.filter((f) => ARITHMETIC.has(f.code) || f.code === 'row-cells').map((f) => f.message), []);
+  });
+});

@@ -308,9 +308,6 @@ function t3RowOf(spec: TableSpec, text: string): RowSpec | undefined {
   return data.length === 1 ? data[0] : data.length === 0 ? rows[rows.length - 1] : undefined;
 }
 
-/** What ends a sentence: a line ending so does not go on on the next. */
-const SENTENCE_END = /[。；;!！?？]/;
-
 interface Words { m: RegExpExecArray | null; col: string | undefined; named: RowSpec | undefined; words: boolean }
 
 /**
@@ -370,7 +367,7 @@ export function readT3Lines(idx: LineIndex, spec: TableSpec, tokens: Token[], ta
     // a label wrapped over lines): its words run on from the number before, across the line end.
     // A line before that breaks off inside words (法人或\n其他组织申请0件) goes on here whatever this line's words say.
     const tail = first && prevEnd >= 0 ? text.slice(prevEnd, lineStart).trimEnd() : '';
-    if (first && prevEnd >= 0 && !w.named && ((!w.col || w.words) && !SENTENCE_END.test(tail.slice(-1)) || /[\u4e00-\u9fff]$/.test(tail))) {
+    if (first && prevEnd >= 0 && !w.named && ((!w.col || w.words) && !/[。；;!！?？:：]/.test(tail.slice(-1)) || /[\u4e00-\u9fff]$/.test(tail))) {
       w = wordsBefore(spec, text.slice(prevEnd, t.start), false);
     }
     prevEnd = t.end;
@@ -378,10 +375,15 @@ export function readT3Lines(idx: LineIndex, spec: TableSpec, tokens: Token[], ta
     const { m, named } = w;
     let { col } = w;
     if (first && !named && w.words && values > 0) {
-      // A line whose words before its first number name no row: a row reworded past recognition, or the prose after the table.
-      if (!col) break;
+      // A line whose words before its first number name no row: a row reworded past recognition (its line names
+      // columns: （一）同意公开：自然人5件，…，总计5件。), or the prose after the table (注：…共63件。).
+      T3_ANY.lastIndex = 0;
+      if (!col || new Set(idx.lineText(t.line).match(T3_ANY)).size < 2) break;
+      // Its label, said to match no row; its numbers, none of any row.
       values++;
-      unread(t, 'unnamed', undefined);
+      const label = idx.text.slice(lineStart, t.start).replace(T3_SAID, '').replace(/[\s\u3000:：，,]+$/, '').trim();
+      problems.push({ kind: 'stray', row: undefined, range: idx.range(t.start, t.end), found: 1, expected: 1, label });
+      row = undefined;
       end = t.end;
       continue;
     }
