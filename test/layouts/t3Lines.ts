@@ -82,10 +82,10 @@ export function renderT3Lines(f: Figures, shape: T3LinesShape): string {
 /**
  * Table 3's lines as they come odder still: a PDF's text layer breaking them every `width` characters (inside
  * words, between a number and its unit, inside a number), full-width digits, counts in Chinese numerals (自然人十二件,
- * 〇件), two rows on one line (…总计0件；2.其他法律…).
+ * 〇件), two rows on one line (…总计0件；2.其他法律…), a PDF's blanks around numbers after words (自然人 23 件).
  */
-export type T3Odd = 'pdf-33' | 'pdf-40' | 'fullwidth' | 'chinese' | 'two-rows';
-export const T3_ODD: T3Odd[] = ['pdf-33', 'pdf-40', 'fullwidth', 'chinese', 'two-rows'];
+export type T3Odd = 'pdf-33' | 'pdf-40' | 'pdf-spaced' | 'fullwidth' | 'chinese' | 'two-rows';
+export const T3_ODD: T3Odd[] = ['pdf-33', 'pdf-40', 'pdf-spaced', 'fullwidth', 'chinese', 'two-rows'];
 
 const HAN = '〇一二三四五六七八九';
 /** 23 → 二十三, 10 → 十, 105 → 一百零五. */
@@ -104,6 +104,7 @@ export function oddT3Lines(lines: string[], odd: T3Odd): string[] {
     const width = odd === 'pdf-33' ? 33 : 40;
     return lines.flatMap((l) => { const out: string[] = []; for (let i = 0; i < l.length; i += width) out.push(l.slice(i, i + width)); return out; });
   }
+  if (odd === 'pdf-spaced') return text.replace(/(?<=[\u4e00-\u9fff])(\d+)/g, ' $1 ').split('\n');
   if (odd === 'fullwidth') return text.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).split('\n');
   // Only the counts (after words, before 件), not the rows' numbering.
   if (odd === 'chinese') return text.replace(/(?<=[\u4e00-\u9fff：）”])(\d+)(?=件)/g, (d) => chinese(Number(d))).split('\n');

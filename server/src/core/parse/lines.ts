@@ -235,6 +235,10 @@ const CLAUSE_HEAD = /^(?:[，,、；;。.．:：\s\u3000]|其中|[件项个次�
 
 /** A count in a line (5件, 5, ５件), after its numbering. */
 const T3_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[\s\u3000]*[件项个次人])?|[零〇一二两三四五六七八九十百]+[件项]/g;
+/** A number a blank after one of table 3's own column words (自然人 23 件: a PDF's text spaces its numbers). */
+const spacedAfterColumn = (text: string, at: number) =>
+  (text.charCodeAt(at - 1) === 0x20 || text.charCodeAt(at - 1) === 0x3000) && /(?:自然人|商业企业|科研机构|社会公益组织|法律服务机构)[\s\u3000]$/.test(text.slice(Math.max(0, at - 8), at));
+
 /** How many of the tokens are numbers, counted up to 7. */
 function fewValues(tokens: Token[]): number {
   let n = 0;
@@ -342,7 +346,7 @@ function wordsBefore(spec: TableSpec, raw: string, first: boolean, continues = f
 export function readT3Lines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token, sign?: number) => Cell): number {
   // Or a table with hardly a number in digits, whose counts are in Chinese numerals (自然人十二件).
   if (!tokens.length) return -1;
-  if (!tokens.some((t) => t.kind === Kind.Value && runsOn(idx.text.charCodeAt(t.start - 1))) &&
+  if (!tokens.some((t) => t.kind === Kind.Value && (runsOn(idx.text.charCodeAt(t.start - 1)) || spacedAfterColumn(idx.text, t.start))) &&
     (fewValues(tokens) >= 7 || !HAN_COUNT.test(idx.text.slice(tokens[0].start, tokens[tokens.length - 1].end)))) return -1;
   const { text } = idx;
   const cells = new Map<string, Map<string, Token>>();
