@@ -1,7 +1,6 @@
 import { SIMPLIFIED } from '../format/traditional';
 import { toHalfWidth } from '../strings';
 import { isHanZero } from '../numbering';
-import { chineseValue } from '../prose/numbers';
 import type { CellKind } from '../model';
 
 export interface CellReading { kind: CellKind; value: number | null; unit: string | undefined; nonstandard: boolean }
@@ -41,9 +40,6 @@ export function plainCount(raw: string): number | undefined {
   return value;
 }
 
-/** A count in Chinese numerals alone. */
-const HAN_COUNT = /^[零〇一二两三四五六七八九十百千]+$/;
-
 /** Reads a cell's text. Blank and placeholders are kept apart from zero. */
 export function readCell(raw: string): CellReading {
   const count = plainCount(raw);
@@ -53,11 +49,6 @@ export function readCell(raw: string): CellReading {
   if (PLACEHOLDER.test(text)) return reading('placeholder', null);
   // Zero written as a Chinese numeral: a number, written the wrong way (cell-fullwidth).
   if (isHanZero(text)) return reading('number', 0, undefined, true);
-  // A count in Chinese numerals (十二, 二十三: table 3 written as sentences, 自然人十二件): a number, written the wrong way too.
-  if (HAN_COUNT.test(text)) {
-    const v = chineseValue(text);
-    if (v !== undefined) return reading('number', v, undefined, true);
-  }
   const m = NUMBER.exec(text);
   if (!m) {
     // A footnote mark after the number (104*, explained by a 注：* under the table) is no part of it.
