@@ -20,15 +20,15 @@ const FIGURES: { name: string; figures: Figures }[] = [
 /** Table 2's cells, in the statute's order. */
 const t2Cells = (f: Figures) => tableSpec(f.version, 't2').rows.filter((r) => !r.isGroup).flatMap((r) => r.columns.map((col) => ({ row: r.key, col, text: f.cells.t2[r.key][col] })));
 
-/** The cells of table 2 read otherwise than printed: empty when every one is bound, on its digits. */
-function misread(text: string, f: Figures): string[] {
+/** The cells of table 2 read otherwise than printed: empty when every one is bound, on its digits (with `unsigned`, a change's without its sign: 减少3项). */
+function misread(text: string, f: Figures, unsigned = false): string[] {
   const t2 = parseReport(text).tables.t2;
   const out: string[] = [];
   for (const { row, col, text: want } of t2Cells(f)) {
     const cell = t2?.rows[row]?.cells[col];
     if (!cell) out.push(`${row} ${col} missing`);
     else if (cell.kind !== 'number' || cell.value !== Number(want)) out.push(`${row} ${col} reads ${cell.kind} ${cell.value}, not ${want}`);
-    else if (Number(sliceAt(text, cell.range)) !== Number(want)) out.push(`${row} ${col}: its range holds “${sliceAt(text, cell.range)}”`);
+    else if (Number(sliceAt(text, cell.range)) !== (unsigned && col === 'change' ? Math.abs(Number(want)) : Number(want))) out.push(`${row} ${col}: its range holds “${sliceAt(text, cell.range)}”`);
   }
   return out;
 }
@@ -123,5 +123,56 @@ describe('table 2 as lines that cannot be read whole', () => {
     const start = colon.indexOf('规章：'), end = colon.indexOf('\n\n', start);
     const text = colon.slice(0, start) + '规章制度建设方面，本年制定内部制度3项。' + colon.slice(end);
     assert.ok(check(text).findings.some((f) => f.code === 'table-missing'));
+  });
+});
+
+describe('2019 table 2 as lines: the signed 本年增/减 said by a word (本年减少3项, 较上年增加2项)', () => {
+  const CHANGE_ROWS = ['licensing', 'other_services', 'penalty', 'coercion', 'fees'];
+  /** The report with each 本年增/减N项 said by words: a decrease as 减少 and the count without its sign. */
+  const said = (text: string, f: Figures, up: string, down: string, unit: string) => {
+    for (const row of CHANGE_ROWS) {
+      const v = Number(f.cells.t2[row].change);
+      const line = text.split('\n').find((l) => l.startsWith(`${tableSpec('2019', 't2').rows.find((r) => r.key === row)!.label}：`))!;
+      text = text.replace(line, line.replace(`本年增/减${f.cells.t2[row].change}项`, v < 0 ? `${down}${-v}${unit}` : `${up}${v}${unit}`));
+    }
+    return text;
+  };
+  const WORDS: [string, string, string][] = [['本年增加', '本年减少', '项'], ['增加', '减少', '件'], ['较上年增加', '较上年减少', '项']];
+  for (const { name, figures } of FIGURES.filter((x) => x.figures.version === '2019')) {
+    for (const [up, down, unit] of WORDS) {
+      it(`${name}, ${up}/${down}N${unit}: each read signed, on its digits; the other cells as before; no table finding`, () => {
+        const text = said(renderNamedLines(figures, 'colon'), figures, up, down, unit);
+        assert.ok(text.includes(down) || CHANGE_ROWS.every((r) => Number(figures.cells.t2[r].change) >= 0));
+        assert.deepEqual(misread(text, figures, true), []);
+        assert.deepEqual(tableFindings(text).map((f) => `${f.code} ${f.message}`), []);
+      });
+    }
+  }
+
+  it('减少 in a column that is not the signed one (规章, or the 2021 format): refused, not read as a count', () => {
+    const f2019 = figures2019(EXPECTED['002']);
+    let text = renderNamedLines(f2019, 'colon');
+    const line = text.split('\n').find((l) => l.startsWith('规章：'))!;
+    text = text.replace(line, '规章：本年新制作0件，本年新公开0件，减少3件。');
+    const t2 = parseReport(text).tables.t2!;
+    assert.equal(t2.rows.regulations.cells.total_published, undefined);
+    assert.ok(!Object.values(t2.rows.regulations.cells).some((c) => c.value === -3 || c.value === 3));
+    assert.ok(check(text).findings.some((x) => x.code === 'table-unreadable' || x.code === 'row-cells'));
+
+    const f2021 = figuresOf(EXPECTED['002']);
+    let t = renderNamedLines(f2021, 'colon');
+    const l21 = t.split('\n').find((l) => l.startsWith('行政许可：'))!;
+    t = t.replace(l21, '行政许可：本年处理决定数量5件，减少3件。');
+    const licensing = parseReport(t).tables.t2!.rows.licensing.cells;
+    assert.equal(licensing.decisions.value, 5);
+    assert.ok(check(t).findings.some((x) => x.code === 'table-unreadable' && /减少3件/.test(x.message)));
+  });
+
+  it('减少 before a number already signed (减少-3项) is not read twice over: refused', () => {
+    const f = figures2019(EXPECTED['002']);
+    const text = renderNamedLines(f, 'colon').replace(`本年增/减${f.cells.t2.penalty.change}项`, `本年减少${f.cells.t2.penalty.change}项`);
+    assert.ok(f.cells.t2.penalty.change.startsWith('-'));
+    assert.equal(parseReport(text).tables.t2!.rows.penalty.cells.change, undefined);
+    assert.ok(check(text).findings.some((x) => x.code === 'table-unreadable'));
   });
 });

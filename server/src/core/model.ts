@@ -58,9 +58,11 @@ export interface TableProblem {
    *   statute's order does not fit every row either: which number is whose cannot be told (a table, not a row; `range`: the header).
    * 'mirrored' — the table's labels stand on the right, each after its row's numbers (a table, not a row; `range`: the first).
    * 'transposed' — the table's rows stand as columns, their labels on one line (a table, not a row; `range`: the first).
+   * 'group' — in table 3 written a row a line, a number after 法人或其他组织 (not 0): the sum of the five columns under it,
+   *   none of which it is (`label` its line).
    * 'too-many': 'twice' — the row is written twice with other numbers (pasted again), the second at `again`.
    */
-  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed' | 'header' | 'mirrored' | 'transposed';
+  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed' | 'header' | 'mirrored' | 'transposed' | 'group';
   again?: Range;
   /** 'stray': the words before the numbers, which name no row of the statute (a label reworded past recognition, or as near two rows). */
   label?: string;

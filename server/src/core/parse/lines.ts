@@ -14,8 +14,8 @@ import { UNITS } from './values';
 
 /**
  * The words a line uses for each column of table 2, per format (the statute's header words, and the
- * shorter ones a sentence uses), longest first where one holds another. 本年减少3项 (a signed change
- * written as a word) is not one: its number alone would read as +3.
+ * shorter ones a sentence uses), longest first where one holds another. 2019's signed 本年增/减 is said by a
+ * word too (本年减少3项, 较上年增加2项): a 减少 makes its number negative (DECREASE), in that column only.
  */
 const COLUMN_WORDS: Record<FormatVersion | 't4', [string, string[]][]> = {
   '2021': [
@@ -31,7 +31,7 @@ const COLUMN_WORDS: Record<FormatVersion | 't4', [string, string[]][]> = {
     ['total_published', ['对外公开总数', '公开总数', '总数']],
     ['projects', ['采购项目']],
     ['prior_items', ['上一年项目', '上年项目']],
-    ['change', ['本年增/减', '本年增减', '增/减', '增减']],
+    ['change', ['本年增/减', '本年增减', '增/减', '增减', '较上年增加', '较上年减少', '本年增加', '本年减少', '本年新增', '新增', '增加', '减少']],
     ['decisions', ['处理决定', '作出决定', '决定']],
     ['amount', ['采购总金额', '采购金额', '总金额', '金额']],
   ],
@@ -45,6 +45,9 @@ const COLUMN_WORDS: Record<FormatVersion | 't4', [string, string[]][]> = {
   ],
 };
 
+/** The words that say 2019's 本年增/减 is a decrease: its number, written without a sign, is negative. */
+const DECREASE = /减少/;
+
 /** Words only the 2019 format's table 2 says in a line: how a table without its header words shows its version. */
 export const LINES_2019 = /新制作|新公开|对外公开总数|项目数|增\/?减|集中采购|对外管理服务/;
 
@@ -53,7 +56,7 @@ const ROW_WORDS = [...new Set([...tableSpec('2021', 't2').rows, ...tableSpec('20
 /** Every column word of table 2 (both formats). */
 const ALL_COLUMN_WORDS = [...new Set([...COLUMN_WORDS['2021'], ...COLUMN_WORDS['2019']].flatMap(([, w]) => w))];
 /** A line's numbering and blanks before its row's name (（一） 1. 一、 ①). */
-const LEAD = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．)）]|[①-⑩])?[\s\u3000]*/;
+const LEAD = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d０-９]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|[\d０-９]{1,2}[、.．)）]|[①-⑩])?[\s\u3000]*/;
 
 /**
  * Where table 2 begins in text[from, to) written a row a line: the start of the first line that opens with a
@@ -104,16 +107,16 @@ function columnsNamed(columns: [string, string[]][], text: string): string[] {
 
 /** A number's token without the unit a sentence writes after it (0件, 125.6万元): the cell is the number. */
 function withoutUnit(t: Token): Token {
-  if (t.end - t.start !== t.text.length) return t;
   for (const u of UNITS) {
     if (!t.text.endsWith(u)) continue;
     const text = t.text.slice(0, -u.length).trimEnd();
-    return /\d/.test(text) ? { ...t, text, end: t.start + text.length } : t;
+    // The unit and the blanks before it end the token's place too (a number rejoined over a line end: 1\n0件).
+    return /[0-9０-９零〇一二两三四五六七八九十百]/.test(text) ? { ...t, text, end: t.end - (t.text.length - text.length) } : t;
   }
   return t;
 }
 
-interface Bound { row: RowSpec | undefined; col: string | undefined; token: Token; line: number }
+interface Bound { row: RowSpec | undefined; col: string | undefined; token: Token; line: number; minus?: boolean }
 
 /**
  * Whether a line opens with one of the words: after its numbering, a 本年 before a column's word (本年处理决定数量)
@@ -135,7 +138,7 @@ const rowWords = (spec: TableSpec) => spec.rows.flatMap((r) => r.match).sort((a,
  * is not written so: at least two numbers, and half of them, right after their own column's word, and no
  * number after words that name two columns (a header's).
  */
-export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token) => Cell): number {
+export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token, sign?: number) => Cell): number {
   // Lines name a column right before a number (制发0件, 规章：本年制发件数0) or part numbers by clause marks (12件，3件):
   // a table whose every number stands apart (a tab, a pipe, a blank or a line before it) is not written so.
   if (!tokens.some((t) => t.kind === Kind.Value && runsOn(idx.text.charCodeAt(t.start - 1)))) return -1;
@@ -165,7 +168,10 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
     const word = col !== undefined && row !== undefined && row.columns.includes(col);
     if (word) byWord++;
     if (col === undefined && row) col = row.columns.length === 1 ? row.columns[0] : spanRow && lineCol && row.columns.includes(lineCol) ? lineCol : undefined;
-    bound.push({ row, col, token: t, line: t.line });
+    // 本年减少3项: the signed column's −3 (a number already signed, 减少-3, is not read twice over).
+    const minus = col === 'change' && word && DECREASE.test(span) ? true : undefined;
+    if (minus && /^[+\-−]/.test(t.text)) { bound.push({ row, col: undefined, token: t, line: t.line }); continue; }
+    bound.push({ row, col, token: t, line: t.line, minus });
     if (spanRow) lineRow = spanRow;
     if (col) lineCol = col;
   }
@@ -174,11 +180,16 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
   let last = bound.length - 1;
   while (last >= 0 && !bound[last].row && !bound[last].col) last--;
   const cells = new Map<string, Map<string, Token>>();
+  const minus = new Set<Token>();
   let end = -1;
   for (const b of bound.slice(0, last + 1)) {
     end = Math.max(end, b.token.end);
     const mine = b.row && b.col && b.row.columns.includes(b.col) ? (cells.get(b.row.key) ?? new Map<string, Token>()) : undefined;
-    if (mine && !mine.has(b.col!)) { mine.set(b.col!, withoutUnit(b.token)); cells.set(b.row!.key, mine); continue; }
+    if (mine && !mine.has(b.col!)) {
+      const t = withoutUnit(b.token);
+      if (b.minus) minus.add(t);
+      mine.set(b.col!, t); cells.set(b.row!.key, mine); continue;
+    }
     const lineText = idx.lineText(b.line);
     table.problems.push({ kind: 'unreadable', row: b.row?.key, range: idx.range(b.token.start, b.token.end), found: 1, expected: 1, cause: 'unnamed', label: lineText.trim() });
   }
@@ -186,7 +197,7 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
     const mine = cells.get(row.key);
     if (!mine) continue;
     const out: Record<string, Cell> = {};
-    for (const col of row.columns) { const t = mine.get(col); if (t) out[col] = toCell(t); }
+    for (const col of row.columns) { const t = mine.get(col); if (t) out[col] = toCell(t, minus.has(t) ? -1 : 1); }
     table.rows[row.key] = { key: row.key, cells: out };
     const missing = row.columns.filter((c) => !mine.has(c));
     if (missing.length) {
@@ -194,6 +205,227 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
       table.problems.push({
         kind: 'too-few', row: row.key, range: idx.range(Math.min(...ts.map((t) => t.start)), Math.max(...ts.map((t) => t.end))),
         found: mine.size, expected: row.columns.length, cause: 'unnamed',
+        label: missing.map((c) => spec.columns.find((x) => x.key === c)!.header).join('、'),
+      });
+    }
+  }
+  return end;
+}
+
+// Table 3 written a row a line (（一）予以公开：自然人5件，商业企业0件，…，总计5件。 本年新收政府信息公开申请数量：
+// 自然人申请12件，法人或其他组织申请1件，共13件。), as township reports whose web editor lost the table give it:
+// each number bound to the row its line names and the column its own words name.
+
+/**
+ * The words a line says table 3's columns by, right before a number (a 申请, 为, ： between), the longest first
+ * where one holds another (the leftmost match is the longest). 法人或其他组织 is no column: the five under it, summed.
+ */
+const T3_SAID = /(法人或者?其[他它]组织|法人(?:和|及|与|、)其[他它]组织|法人|自然人|商业企业|企业|科研机构|社会公益组织|公益组织|法律服务机构|其[他它]组织|其[他它]|总计|合计|共计|总共|共)(?:提出的?|的)?(?:申请(?:人|数量|件数|数)?)?(?:数量|件数|数)?(?:为|有|是)?[:：]?$/;
+const T3_COLUMN: Record<string, string> = {
+  自然人: 'natural', 商业企业: 'commercial', 企业: 'commercial', 科研机构: 'research', 社会公益组织: 'nonprofit', 公益组织: 'nonprofit',
+  法律服务机构: 'legal', 其他组织: 'other', 其它组织: 'other', 其他: 'other', 其它: 'other', 总计: 'total', 合计: 'total', 共计: 'total', 总共: 'total', 共: 'total',
+};
+/** A column's word anywhere (words naming three columns or more before one number are a header's: a flattened table). */
+const T3_ANY = /自然人|商业企业|科研机构|社会公益组织|法律服务机构|总计/g;
+/** The columns under 法人或其他组织. */
+const LEGAL_COLUMNS = ['commercial', 'research', 'nonprofit', 'legal', 'other'];
+
+/** The text a clause opens with before its words: marks, 其中, blanks, the unit of the number before (0\n件，科研机构: wrapped). */
+const CLAUSE_HEAD = /^(?:[，,、；;。.．:：\s\u3000]|其中|[件项个次人](?=[，,、；;。:：]|$))+/;
+
+/** A count in a line (5件, 5, ５件), after its numbering. */
+const T3_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[\s\u3000]*[件项个次人])?|[零〇一二两三四五六七八九十百]+[件项]/g;
+/** A number a blank after one of table 3's own column words (自然人 23 件: a PDF's text spaces its numbers). */
+const spacedAfterColumn = (text: string, at: number) =>
+  (text.charCodeAt(at - 1) === 0x20 || text.charCodeAt(at - 1) === 0x3000) && /(?:自然人|商业企业|科研机构|社会公益组织|法律服务机构)[\s\u3000]$/.test(text.slice(Math.max(0, at - 8), at));
+
+/** How many of the tokens are numbers, counted up to 7. */
+function fewValues(tokens: Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (t.kind === Kind.Value && ++n >= 7) break;
+  return n;
+}
+
+/** A count in Chinese numerals (自然人十二件, 其他零件). */
+const HAN_COUNT = /[零〇一二两三四五六七八九十百]+[件项]/;
+
+/** Whether a line opens with digits that are no numbering (0件，商业企业…, 0、商业企业…; not 2.其他法律…). */
+const startsWithDigits = (text: string) => {
+  if (!/^[\s\u3000]*[0-9０-９]/.test(text)) return false;
+  const lead = LEAD.exec(text)![0];
+  // 0、商业企业0 (a count, parted by 、 from the next column's word) is no numbering.
+  return !lead.trim() || /^(?:自然人|商业企业|企业|科研机构|社会公益组织|公益组织|法律服务机构|总计|合计)/.test(text.slice(lead.length));
+};
+
+/**
+ * Whether the digits at text[at, at + length) number a row within a line (two rows on one line: …总计0件；2.其他法律…,
+ * （2）部分公开): after a clause mark, before 、 . ) and words that are no column's.
+ */
+function numbering(text: string, at: number, length: number): boolean {
+  const before = text[at - 1], after = text[at + length];
+  if ((before === '（' || before === '(') && (after === '）' || after === ')')) return true;
+  return (at === 0 || /[，,、；;。\s\u3000]/.test(before)) && after !== undefined && /[、.．)）]/.test(after) &&
+    !/^[0-9０-９]/.test(text.slice(at + length + 1)) && !/^(?:自然人|商业企业|企业|科研机构|社会公益组织|公益组织|法律服务机构|总计|合计)/.test(text.slice(at + length + 1));
+}
+
+/**
+ * The numbers of text[from, to), each a token, its unit with it: read off the text, not the tokens (a table's
+ * tokens cut at tabs and blanks, and take 自然人5、商业企业0、 for one label).
+ */
+function numbersIn(idx: LineIndex, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  let broken: Token | undefined;
+  for (let l = idx.position(from).line, last = idx.position(to).line; l <= last; l++) {
+    const start = idx.lineStart(l), text = idx.lineText(l);
+    // The line before ending in a column's word (科研机构\n0、社会公益组织0): its count opens this line, no numbering.
+    const counted = broken || startsWithDigits(text) || (l > 0 && T3_SAID.test(idx.lineText(l - 1).replace(/[\s\u3000]/g, '')));
+    T3_NUMBER.lastIndex = counted ? 0 : LEAD.exec(text)![0].length;
+    for (let m = T3_NUMBER.exec(text); m && start + m.index < to; m = T3_NUMBER.exec(text)) {
+      if (start + m.index < from) continue;
+      if (!broken && !(counted && !text.slice(0, m.index).trim()) && numbering(text, m.index, m[0].length)) continue;
+      const t: Token = { kind: Kind.Value, text: m[0], start: start + m.index, end: start + m.index + m[0].length, line: l, x: -1, xEnd: -1, c: m.index, cell: -1 };
+      // A number broken over a line end (自然人1\n0件: a PDF's text; in a sentence two numbers have words between): one
+      // number, rejoined, its place from the first part's start to the second's end.
+      if (broken && !text.slice(0, m.index).trim()) {
+        out.pop();
+        out.push({ ...broken, text: broken.text + m[0], end: t.end });
+      } else out.push(t);
+      broken = undefined;
+    }
+    // A line ending in digits without their unit, the next line opening with digits.
+    const lastOne = out[out.length - 1];
+    broken = lastOne && lastOne.line === l && /\d$/.test(lastOne.text) && !text.slice(lastOne.end - start).trim() && l + 1 < idx.lineCount && startsWithDigits(idx.lineText(l + 1)) ? lastOne : undefined;
+  }
+  return out;
+}
+
+/** The rows a line's words name: a long word anywhere, a two-character one (总计, 其他) as the whole label after its numbering. */
+function t3RowsIn(spec: TableSpec, text: string): RowSpec[] {
+  const bare = text.slice(LEAD.exec(text)![0].length).replace(/[\s\u3000:：，,。；;]/g, '');
+  if (!bare) return [];
+  return spec.rows.filter((r) => r.match.some((w) => w.length <= 2 ? bare === w : bare.includes(w)));
+}
+
+/** The one data row (or else group) a text names; undefined when none, or two data rows. */
+function t3RowOf(spec: TableSpec, text: string): RowSpec | undefined {
+  const rows = t3RowsIn(spec, text), data = rows.filter((r) => !r.isGroup);
+  return data.length === 1 ? data[0] : data.length === 0 ? rows[rows.length - 1] : undefined;
+}
+
+interface Words { m: RegExpExecArray | null; col: string | undefined; named: RowSpec | undefined; words: boolean }
+
+/**
+ * What the words before a number (from the number before, or its line's start when `first`) say: the column they
+ * name right before it (`m`, `col`), the row their head names, and whether that head holds words naming nothing;
+ * null for words naming three columns or more (a header's: a table run together, not lines).
+ */
+function wordsBefore(spec: TableSpec, raw: string, first: boolean, continues = false): Words | null {
+  const span = raw.replace(/[\s\u3000]/g, '');
+  T3_ANY.lastIndex = 0;
+  if (new Set(span.match(T3_ANY)).size >= 3) return null;
+  const m = T3_SAID.exec(span);
+  let col = m ? T3_COLUMN[m[1]] ?? 'group' : undefined;
+  const head = (m ? span.slice(0, m.index) : span).replace(CLAUSE_HEAD, '');
+  let named = head && !/^其中/.test(head) ? t3RowOf(spec, head) : undefined;
+  const bare = head.slice(LEAD.exec(head)![0].length);
+  // 3.其他0件, （七）总计58件: a row's short name, not a column's (but 其他0件，\n总计0件 or 0\n件，其他0件: a sentence's, going on).
+  // Within a line only after its numbering (…其他0件；3.其他0件，其中…).
+  if (m && !named && !bare && (first ? (!continues || head !== '') && !/^[件项个次人]?[，,、；;:：]/.test(span) : head !== '')) {
+    const short = spec.rows.find((r) => !r.isGroup && r.match.includes(m[1]));
+    if (short) { named = short; col = undefined; }
+  }
+  return { m, col, named, words: !named && bare !== '' && !/^其中/.test(bare) };
+}
+
+/**
+ * Table 3 read as lines that name their columns; the end of the last token read, or -1 when it is not written so:
+ * at least two numbers, and half of them, right after their own column's word. A number after 法人或其他组织 is the
+ * sum of five columns: 0 is each of them 0, another number is said to be unreadable (which column is whose cannot be
+ * told). A number right after a row's name (予以公开5件，其中：自然人…; 1.属于国家秘密0件) is the row's total.
+ */
+export function readT3Lines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token, sign?: number) => Cell): number {
+  // Or a table with hardly a number in digits, whose counts are in Chinese numerals (自然人十二件).
+  if (!tokens.length) return -1;
+  if (!tokens.some((t) => t.kind === Kind.Value && (runsOn(idx.text.charCodeAt(t.start - 1)) || spacedAfterColumn(idx.text, t.start))) &&
+    (fewValues(tokens) >= 7 || !HAN_COUNT.test(idx.text.slice(tokens[0].start, tokens[tokens.length - 1].end)))) return -1;
+  const { text } = idx;
+  const cells = new Map<string, Map<string, Token>>();
+  const grouped = new Set<string>();
+  const problems: Table['problems'] = [];
+  let row: RowSpec | undefined, line = -1, prevEnd = -1, byWord = 0, values = 0, end = -1;
+  const unread = (t: Token, cause: 'unnamed' | 'group', r = row) =>
+    problems.push({ kind: 'unreadable', row: r?.key, range: idx.range(t.start, t.end), found: 1, expected: 1, cause, label: idx.lineText(t.line).trim() });
+  for (const t of numbersIn(idx, tokens[0].start, tokens[tokens.length - 1].end)) {
+    const first = t.line !== line;
+    const lineStart = idx.lineStart(t.line);
+    if (first) {
+      // Lines between without numbers: a row's name above its figures, or a group's (（三）不予公开：).
+      for (let l = line + 1; line >= 0 && l < t.line; l++) { const named = t3RowOf(spec, idx.lineText(l)); if (named) row = named; }
+      line = t.line;
+    }
+    // The line before broke off its sentence after a clause mark (…其他0件，\n总计0件。).
+    const continues = first && prevEnd >= 0 && /[，,、]$/.test(text.slice(prevEnd, lineStart).trimEnd());
+    let w = wordsBefore(spec, text.slice(first ? lineStart : prevEnd, t.start), first, continues);
+    if (!w) return -1;
+    // A line that goes on with the sentence the line before broke off (a PDF's text: 社会公\n益组织0件, 科研机构\n0件,
+    // a label wrapped over lines): its words run on from the number before, across the line end.
+    // A line before that breaks off inside words (法人或\n其他组织申请0件) goes on here whatever this line's words say.
+    const tail = first && prevEnd >= 0 ? text.slice(prevEnd, lineStart).trimEnd() : '';
+    if (first && prevEnd >= 0 && !w.named && ((!w.col || w.words) && !/[。；;!！?？:：]/.test(tail.slice(-1)) || /[\u4e00-\u9fff]$/.test(tail))) {
+      w = wordsBefore(spec, text.slice(prevEnd, t.start), false);
+    }
+    prevEnd = t.end;
+    if (!w) return -1;
+    const { m, named } = w;
+    let { col } = w;
+    if (first && !named && w.words && values > 0) {
+      // A line whose words before its first number name no row: a row reworded past recognition (its line names
+      // columns: （一）同意公开：自然人5件，…，总计5件。), or the prose after the table (注：…共63件。).
+      T3_ANY.lastIndex = 0;
+      if (!col || new Set(idx.lineText(t.line).match(T3_ANY)).size < 2) break;
+      // Its label, said to match no row; its numbers, none of any row.
+      values++;
+      const label = idx.text.slice(lineStart, t.start).replace(T3_SAID, '').replace(/[\s\u3000:：，,]+$/, '').trim();
+      problems.push({ kind: 'stray', row: undefined, range: idx.range(t.start, t.end), found: 1, expected: 1, label });
+      row = undefined;
+      end = t.end;
+      continue;
+    }
+    if (named) row = named;
+    if (!row || (!col && !named)) { if (values > 0) { values++; unread(t, 'unnamed'); end = t.end; } continue; }
+    values++;
+    end = t.end;
+    // A group's own figures (（三）不予公开3件，其中…): no cell of the statute's.
+    if (row.isGroup) continue;
+    const mine = cells.get(row.key) ?? new Map<string, Token>();
+    cells.set(row.key, mine);
+    const cell = withoutUnit(t);
+    if (col === 'group') {
+      byWord++;
+      if (/^[0０〇零]+$/.test(cell.text) && LEGAL_COLUMNS.every((c) => !mine.has(c))) for (const c of LEGAL_COLUMNS) mine.set(c, cell);
+      else { grouped.add(row.key); unread(t, 'group'); }
+      continue;
+    }
+    col ??= 'total';
+    if (m) byWord++;
+    const had = mine.get(col);
+    if (!had) mine.set(col, cell);
+    else if (had.text !== cell.text) unread(t, 'unnamed');
+  }
+  if (byWord < 2 || byWord * 2 < values) return -1;
+  table.problems.push(...problems);
+  for (const r of spec.rows) {
+    const mine = cells.get(r.key);
+    if (!mine || r.isGroup) continue;
+    const out: Record<string, Cell> = {};
+    for (const c of r.columns) { const t = mine.get(c); if (t) out[c] = toCell(t); }
+    table.rows[r.key] = { key: r.key, cells: out };
+    const missing = r.columns.filter((c) => !mine.has(c) && !(grouped.has(r.key) && LEGAL_COLUMNS.includes(c)));
+    if (missing.length) {
+      const ts = [...mine.values()];
+      table.problems.push({
+        kind: 'too-few', row: r.key, range: idx.range(Math.min(...ts.map((t) => t.start)), Math.max(...ts.map((t) => t.end))),
+        found: mine.size, expected: r.columns.length, cause: 'unnamed',
         label: missing.map((c) => spec.columns.find((x) => x.key === c)!.header).join('、'),
       });
     }

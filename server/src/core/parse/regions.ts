@@ -70,12 +70,15 @@ function findAnchor(text: string, key: TableKey, from: number, header: boolean, 
   return -1;
 }
 
+/** A table's first number: digits, or a count in Chinese numerals right after words (自然人十二件: rows written as sentences). */
+const FIRST_COUNT = /[0-9０-９]|(?:^|(?<=[\u4e00-\u9fff：:]))[零〇一二两三四五六七八九十百]+件/;
+
 /** findAnchor with one of the table's expressions; a table without numbers ends at the next section's heading (a flattened page's table 4 left blank). */
 function anchorBy(re: RegExp, text: string, key: TableKey, from: number, header: boolean, headings: number[]): number {
   re.lastIndex = from;
   for (let m; (m = re.exec(text));) {
     const after = m.index + m[0].length;
-    const digit = text.slice(after, after + 400).search(/[0-9０-９]/);
+    const digit = text.slice(after, after + 400).search(FIRST_COUNT);
     const next = headings.find((h) => h > after) ?? text.length;
     const upTo = Math.min(digit < 0 ? Math.min(text.length, after + 400) : after + digit, next);
     if (inSentence(text, m.index, upTo)) continue;
@@ -226,6 +229,9 @@ function markersIn(key: TableKey, version: FormatVersion, text: string): number 
 /** The words of the 2019 format's one row （六）其他处理 (其它处理 too). */
 const OTHER_HANDLING = tableSpec('2019', 't3').rows.find((r) => r.key === '3.6')!.match;
 
+/** A line opening with （六）其他处理, its numbering or blanks before; or a sentence within a line opening with it numbered (…；（六）其他处理0件). */
+const OTHER_ROW = /^[\s\u3000]*(?:[（(]六[)）]|六[、.．])?[\s\u3000]*其[他它]处理|[；;。][\s\u3000]*(?:[（(]六[)）]|六[、.．])[\s\u3000]*其[他它]处理/m;
+
 /** A count in words, a number after words and before 件 (no statutory label has one). */
 const COUNT_IN_WORDS = /[\u4e00-\u9fff]\d+\s*件/g;
 /** What a clause starts after, and ends before (but a colon). */
@@ -252,7 +258,9 @@ function withoutCountingClauses(text: string): string {
 export function detectVersion(key: TableKey, text: string): FormatVersion {
   if (key === 't4') return '2021';
   // A remark's words are not the form's: a clause that counts something (经沟通后不再处理1件, in a 备注 cell or
-  // after a label) says nothing of the version, whatever words it uses.
+  // after a label) says nothing of the version, whatever words it uses. A line opening with （六）其他处理 is a row's
+  // label all the same, its count after it (table 3 written a row a line: （六）其他处理0件，其中：…).
+  const written = text;
   text = withoutCountingClauses(text);
   // Markers are plain words; only a header broken over lines needs the normalized text, without its numbers
   // too (a label wrapped around its row's numbers: （六）其他 0 0 … 0 / 处理).
@@ -266,5 +274,5 @@ export function detectVersion(key: TableKey, text: string): FormatVersion {
   }
   // Table 2 written a row a line names its columns in words shorter than the header's (本年新制作0件).
   if (key === 't2' && LINES_2019.test(text)) return '2019';
-  return other ? '2019' : '2021';
+  return other || (key === 't3' && OTHER_ROW.test(written)) ? '2019' : '2021';
 }

@@ -5,10 +5,11 @@ import type { Cell, CellKind, Claim, Table, TableRow } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
 import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
 import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
-import { readNamedLines } from './lines';
+import { readNamedLines, readT3Lines } from './lines';
 import { detectVersion, type Region } from './regions';
 import { Kind, labelsLast, sentenceNorm, tokenize, withSentences, type Token } from './tokens';
 import { isSmallCount, plainCount, readCell } from './values';
+import { chineseValue } from '../prose/numbers';
 
 // The reader of the statistical tables, one design for every layout (spec: “Layouts the parser
 // meets”). A table is found by its anchor words after its section's heading (regions.ts); its text
@@ -24,6 +25,9 @@ import { isSmallCount, plainCount, readCell } from './values';
  * A parsed cell. Its range is built when asked for: most cells are never reported. (Plain objects
  * with the range built at once make an in-process check of the 2,000 reports ~6% slower; npm run bench.)
  */
+/** A count in Chinese numerals alone (十二, 二十三, 〇). */
+const HAN_COUNT = /^[零〇一二两三四五六七八九十百千]+$/;
+
 class ParsedCell implements Cell {
   constructor(
     readonly value: number | null,
@@ -43,7 +47,12 @@ class ParsedCell implements Cell {
   }
 }
 
-function toCell(idx: LineIndex, t: Token, inferred = false): Cell {
+/**
+ * `sign` −1: a count written without its sign and said to be a decrease by words (本年减少3项): its value negated, its
+ * text as written. `han`: a count in Chinese numerals is a number written the wrong way (a sentence's 自然人十二件),
+ * not an invalid cell (as 五 in a table's cell is).
+ */
+function toCell(idx: LineIndex, t: Token, inferred = false, sign = 1, han = false): Cell {
   const lineStart = idx.lineStart(t.line);
   const character = t.start - lineStart;
   // A number joined over a line end (rejoined: its text is shorter than its place) ends on the next line.
@@ -51,9 +60,11 @@ function toCell(idx: LineIndex, t: Token, inferred = false): Cell {
   if (t.end - t.start !== t.text.length) ({ line: endLine, character: endCharacter } = idx.position(t.end));
   // Most cells are plain counts: those without an intermediate reading.
   const count = plainCount(t.text);
-  if (count !== undefined) return new ParsedCell(count, t.text, 'number', undefined, false, inferred, t.line, character, endLine, endCharacter);
-  const r = readCell(t.text);
-  return new ParsedCell(r.value, t.text, r.kind, r.unit, r.nonstandard, inferred, t.line, character, endLine, endCharacter);
+  if (count !== undefined) return new ParsedCell(sign < 0 && count ? -count : count, t.text, 'number', undefined, false, inferred, t.line, character, endLine, endCharacter);
+  const cn = han && HAN_COUNT.test(t.text) ? chineseValue(t.text) : undefined;
+  const r = cn !== undefined ? { value: cn, kind: 'number' as const, unit: undefined, nonstandard: true } : readCell(t.text);
+  const value = sign < 0 && r.value ? -r.value : r.value;
+  return new ParsedCell(value, t.text, r.kind, r.unit, r.nonstandard, inferred, t.line, character, endLine, endCharacter);
 }
 
 /** A cell whose number is one of several the identities leave open. */
@@ -1102,8 +1113,9 @@ export function parseTable(idx: LineIndex, region: Region): Table | undefined {
   const spec = tableSpec(version, region.key);
   const tokens = tokenize(idx, region.from, region.to);
   const table: Table = { key: region.key, version, range: idx.range(region.from, region.to), rows: {}, problems: [] };
-  // Table 2 or 4 written a row a line, naming its columns (规章：本年制发0件，本年废止0件，现行有效0件。 行政复议：结果维持1件，…).
-  const lines = region.key !== 't3' ? readNamedLines(idx, spec, tokens, table, (t) => toCell(idx, t)) : -1;
+  // A table written a row a line, naming its columns (规章：本年制发0件，本年废止0件，现行有效0件。 行政复议：结果维持1件，…
+  // （一）予以公开：自然人5件，商业企业0件，…，总计5件。).
+  const lines = (region.key === 't3' ? readT3Lines : readNamedLines)(idx, spec, tokens, table, (t: Token, sign?: number) => toCell(idx, t, false, sign, true));
   if (lines >= 0) { table.range = idx.range(region.from, lines); return table; }
   // Found by such a line alone, and not so read: no table.
   if (region.lines) return undefined;

@@ -5,12 +5,12 @@ import { cellName } from './names';
 import { oddCells } from './oddCells';
 import type { RawFinding, Rule } from './types';
 
-/** The finding on a cell written with full-width digits, a Chinese zero or a thousands separator. */
+/** The finding on a cell written with full-width digits, Chinese numerals (〇, 十二) or a thousands separator. */
 function fullwidthFinding(table: Table, cell: Cell, row: string, col: string): RawFinding {
   const { raw } = cell;
   const where = cellName(table, row, col);
-  const zero = isHanZero(raw.trim());
-  const want = zero ? '0' : toHalfWidth(raw).replace(/(?<=\d)[, \u00a0\u2009\u202f](?=\d)/g, '');
+  const zero = isHanZero(raw.trim()) || /^[零〇一二两三四五六七八九十百千]+$/.test(raw.trim());
+  const want = zero ? String(cell.value) : toHalfWidth(raw).replace(/(?<=\d)[, \u00a0\u2009\u202f](?=\d)/g, '');
   const what = zero ? { zh: '用了汉字', en: 'is written as a Chinese numeral' }
     : /[０-９．－＋]/.test(raw)
       ? { zh: '用了全角数字', en: 'is written with full-width digits' }

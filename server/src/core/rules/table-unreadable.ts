@@ -15,6 +15,12 @@ function lostTrack(idx: LineIndex, table: Table, p: TableProblem): Msg {
       en: `“${quote(textOf(idx, p))}” in line ${p.range.start.line + 1} (“${quote(p.label ?? '')}”) names no column of ${p.row === undefined ? 'any row' : rowNamed(table, p).en} (or a cell written already)`,
     };
   }
+  if (p.cause === 'group') {
+    return {
+      zh: `第 ${p.range.start.line + 1} 行“${quote(p.label ?? '')}”中的“${quote(textOf(idx, p))}”是“法人或其他组织”五列（商业企业、科研机构、社会公益组织、法律服务机构、其他）之和，分不出各列各是多少`,
+      en: `“${quote(textOf(idx, p))}” in line ${p.range.start.line + 1} (“${quote(p.label ?? '')}”) is the sum of the five columns under 法人或其他组织 (commercial, research, nonprofit, legal services, other): how much each holds cannot be told`,
+    };
+  }
   if (p.kind === 'stray' && p.label) {
     return {
       zh: `第 ${p.range.start.line + 1} 行的“${quote(textOf(idx, p))}”前的“${quote(p.label, true)}”对不上${tableName(table.key)}中任何一行的名称`,
@@ -72,7 +78,9 @@ function unreadable(idx: LineIndex, table: Table): RawFinding[] {
   const shown = items.slice(0, 3);
   const more = items.length > 3 ? { zh: `等 ${items.length} 处`, en: ` and ${items.length - 3} more` } : { zh: '', en: '' };
   // Labels the reader could not match: the way out is the statute's wording, not another layout.
-  const advice = lost.every((p) => p.cause === 'unnamed')
+  const advice = lost.every((p) => p.cause === 'group')
+    ? { zh: '请分别写出商业企业、科研机构、社会公益组织、法律服务机构、其他各列的数字（没有的写 0），或按法定表格填写', en: 'giving each of the five columns its own figure (0 where there is none), or writing the statutory table, lets it be read' }
+    : lost.every((p) => p.cause === 'unnamed' || p.cause === 'group')
     ? { zh: '请在每个数字前写明它所在的列（如“本年制发3件”），或按法定表格填写', en: 'naming each number\'s column before it (本年制发3件), or writing the statutory table, lets it be read' }
     : lost.every((p) => p.label)
     ? { zh: '请按法定表格的写法填写这一行的名称', en: 'writing the row\'s label as the statutory table does lets it be read' }
