@@ -21,13 +21,13 @@ import { chineseValue } from '../prose/numbers';
 
 // ---- cells ---------------------------------------------------------------------------------
 
+/** A count in Chinese numerals alone (十二, 二十三, 〇). */
+const HAN_COUNT = /^[零〇一二两三四五六七八九十百千]+$/;
+
 /**
  * A parsed cell. Its range is built when asked for: most cells are never reported. (Plain objects
  * with the range built at once make an in-process check of the 2,000 reports ~6% slower; npm run bench.)
  */
-/** A count in Chinese numerals alone (十二, 二十三, 〇). */
-const HAN_COUNT = /^[零〇一二两三四五六七八九十百千]+$/;
-
 class ParsedCell implements Cell {
   constructor(
     readonly value: number | null,
