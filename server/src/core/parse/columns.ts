@@ -204,6 +204,32 @@ function unmerged(tokens: Token[], keys: string[], columns: Columns): Token[] | 
   return dropped ? out : undefined;
 }
 
+/** Digits, a sign before them, or a sign alone (or those already joined: 1 2): the parts of a number a blank may have come between. */
+const DIGITS_OR_SIGN = /^[+\-−－]?(?:\s*\d+)*$/;
+/**
+ * A row's tokens with the numbers that share a cell (a tab's, a pipe's, a web page's) joined into one
+ * value, when that leaves no fewer than the columns (a converter's copies of a merged cell are dropped
+ * after): `2 0` typed in one cell is one value as written (cell-invalid names it, the identities' value its
+ * fix), never 2 with a 0 left over for a blank cell. Undefined where no cell holds two, or where the joined
+ * row is too short (a converter that merged two columns' numbers into one cell: they stay apart).
+ */
+function oneCellEach(idx: LineIndex, tokens: Token[], n: number): Token[] | undefined {
+  const out: Token[] = [];
+  let joined = false, count = 0;
+  for (const t of tokens) {
+    const last = out[out.length - 1];
+    if (isValue(t) && last && isValue(last) && t.cell >= 0 && t.cell === last.cell && t.line === last.line &&
+      DIGITS_OR_SIGN.test(last.text) && DIGITS_OR_SIGN.test(t.text) && /^\s+$/.test(idx.text.slice(last.end, t.start))) {
+      out[out.length - 1] = { ...last, text: idx.text.slice(last.start, t.end), end: t.end, xEnd: t.xEnd };
+      joined = true;
+      continue;
+    }
+    if (isValue(t)) count++;
+    out.push(t);
+  }
+  return joined && count >= n ? out : undefined;
+}
+
 /** Table 4's `block.column` key, made once for each (a key made anew is a new string to hash at every look-up). */
 const BLOCK_KEYS = new Map<string, Map<string, string>>();
 function blockKey(row: string, col: string): string {
@@ -221,7 +247,7 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
   if (values.length === n) return { readings: [values], inferred: false };
   const keys = slots.map((s) => (spec.key === 't4' ? blockKey(s.row, s.col) : s.col));
   if (values.length > n) {
-    const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns) ?? withoutExtra(tokens, keys, columns);
+    const fewer = oneCellEach(idx, tokens, n) ?? unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns) ?? withoutExtra(tokens, keys, columns);
     if (fewer) return readSlots(idx, spec, fewer, slots, columns);
     // A PDF's bare page number, a number broken over a line end, or a serial number before table 4's
     // one row (a 序号 column): the readings that fit the row.
@@ -294,7 +320,8 @@ function underHeaders(tokens: Token[], keys: string[], columns: Columns): Token[
   const values = tokens.filter(isValue);
   const cells = keys.map((k) => columns.cells.get(k));
   if (cells.every((c) => c !== undefined) && values.every((v) => v.cell >= 0)) {
-    const picked = cells.map((c) => values.find((v) => v.cell === c));
+    // (A cell that holds two numbers gives none: neither is the cell's value alone.)
+    const picked = cells.map((c) => { const inCell = values.filter((v) => v.cell === c); return inCell.length === 1 ? inCell[0] : undefined; });
     if (picked.every((v) => v) && values.every((v) => picked.includes(v) || PLACEHOLDER.test(v.text))) return picked as Token[];
     const named = new Set(columns.cells.values());
     if (picked.every((v) => v) && values.every((v) => picked.includes(v) || (v.text === '0' && named.has(v.cell)))) return picked as Token[];
