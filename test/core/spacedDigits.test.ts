@@ -71,3 +71,24 @@ describe('three parts in one cell', () => {
     assert.deepEqual(found.map((f) => `${f.code} ${sliceAt(text, f.range)} ${f.fix?.edits[0].newText}`), [`cell-invalid ${[...total.padStart(3, '0')].join(' ')} ${total}`]);
   });
 });
+
+describe('a blank between digits in a row with a blank cell', () => {
+  // Split, the row's numbers were as many as its columns with the blank cell left out: 1 and 7 went to 自然人 and
+  // 商业企业, and the table's identities blamed the author for three sums (table3-row-total, table3-outcome-total).
+  for (const layout of CELLED.filter((l) => l.provesBlanks)) {
+    it(`${layout.name}: every seed, each row of table 3 with a number of two digits: that number spaced, another cell blank: cell-invalid and cell-blank, no arithmetic finding`, () => {
+      for (const { name, figures } of FIGURES) {
+        for (const [row, cells] of Object.entries(figures.cells.t3)) {
+          const cols = Object.keys(cells), spacedCol = cols.find((c) => /^\d{2,}$/.test(cells[c]));
+          const blankCol = cols.find((c) => c !== spacedCol && c !== 'total');
+          if (!spacedCol || !blankCol) continue;
+          const f = withCell(withCell(figures, 't3', row, spacedCol, spaced(cells[spacedCol])), 't3', row, blankCol, '');
+          const text = layout.render(f), where = `${name} ${row} ${spacedCol}, ${blankCol} blank`;
+          const found = check(text).findings.filter((x) => ARITHMETIC.has(x.code) || ['cell-invalid', 'row-cells', 'cell-blank'].includes(x.code));
+          assert.deepEqual(found.map((x) => x.code).sort(), ['cell-blank', 'cell-invalid'], where);
+          assert.equal(sliceAt(text, found.find((x) => x.code === 'cell-invalid')!.range), spaced(cells[spacedCol]), where);
+        }
+      }
+    });
+  }
+});

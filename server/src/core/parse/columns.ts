@@ -208,10 +208,10 @@ function unmerged(tokens: Token[], keys: string[], columns: Columns): Token[] | 
 const DIGITS_OR_SIGN = /^[+\-−－]?(?:\s*\d+)*$/;
 /**
  * A row's tokens with the numbers that share a cell (a tab's, a pipe's, a web page's) joined into one
- * value, when that leaves no fewer than the columns (a converter's copies of a merged cell are dropped
+ * value, when that leaves no fewer cells than columns (a converter's copies of a merged cell are dropped
  * after): `2 0` typed in one cell is one value as written (cell-invalid names it, the identities' value its
- * fix), never 2 with a 0 left over for a blank cell. Undefined where no cell holds two, or where the joined
- * row is too short (a converter that merged two columns' numbers into one cell: they stay apart).
+ * fix), never 2 with the 0 taken for the next column or a blank cell. Undefined where no cell holds two, or
+ * where the joined row has too few cells (a converter that merged two columns' numbers into one: they stay apart).
  */
 function oneCellEach(idx: LineIndex, tokens: Token[], n: number): Token[] | undefined {
   const out: Token[] = [];
@@ -227,7 +227,13 @@ function oneCellEach(idx: LineIndex, tokens: Token[], n: number): Token[] | unde
     if (isValue(t)) count++;
     out.push(t);
   }
-  return joined && count >= n ? out : undefined;
+  if (!joined) return undefined;
+  // The blank cells the text proves between its numbers are cells too (a blank cell before the 2 0 a blank apart).
+  let first = 0, last = out.length - 1;
+  while (!isValue(out[first])) first++;
+  while (!isValue(out[last])) last--;
+  for (let i = first + 1; i < last; i++) if (out[i].kind === Kind.Blank) count++;
+  return count >= n ? out : undefined;
 }
 
 /** Table 4's `block.column` key, made once for each (a key made anew is a new string to hash at every look-up). */
@@ -244,10 +250,13 @@ function blockKey(row: string, col: string): string {
 export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slots: Slot[], columns: Columns): Reading {
   const n = slots.length;
   const values = tokens.filter(isValue);
+  // A cell holds one number: those a blank apart in one cell are one value, if the row then has a cell for each column.
+  const joined = oneCellEach(idx, tokens, n);
+  if (joined) return readSlots(idx, spec, joined, slots, columns);
   if (values.length === n) return { readings: [values], inferred: false };
   const keys = slots.map((s) => (spec.key === 't4' ? blockKey(s.row, s.col) : s.col));
   if (values.length > n) {
-    const fewer = oneCellEach(idx, tokens, n) ?? unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns) ?? withoutExtra(tokens, keys, columns);
+    const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns) ?? withoutExtra(tokens, keys, columns);
     if (fewer) return readSlots(idx, spec, fewer, slots, columns);
     // A PDF's bare page number, a number broken over a line end, or a serial number before table 4's
     // one row (a 序号 column): the readings that fit the row.
