@@ -204,6 +204,38 @@ function unmerged(tokens: Token[], keys: string[], columns: Columns): Token[] | 
   return dropped ? out : undefined;
 }
 
+/** Digits, a sign before them, or a sign alone (or those already joined: 1 2): the parts of a number a blank may have come between. */
+const DIGITS_OR_SIGN = /^[+\-−－]?(?:\s*\d+)*$/;
+/**
+ * A row's tokens with the numbers that share a cell (a tab's, a pipe's, a web page's) joined into one
+ * value, when that leaves no fewer cells than columns (a converter's copies of a merged cell are dropped
+ * after): `2 0` typed in one cell is one value as written (cell-invalid names it, the identities' value its
+ * fix), never 2 with the 0 taken for the next column or a blank cell. Undefined where no cell holds two, or
+ * where the joined row has too few cells (a converter that merged two columns' numbers into one: they stay apart).
+ */
+function oneCellEach(idx: LineIndex, tokens: Token[], n: number): Token[] | undefined {
+  const out: Token[] = [];
+  let joined = false, count = 0;
+  for (const t of tokens) {
+    const last = out[out.length - 1];
+    if (isValue(t) && last && isValue(last) && t.cell >= 0 && t.cell === last.cell && t.line === last.line &&
+      DIGITS_OR_SIGN.test(last.text) && DIGITS_OR_SIGN.test(t.text) && /^\s+$/.test(idx.text.slice(last.end, t.start))) {
+      out[out.length - 1] = { ...last, text: idx.text.slice(last.start, t.end), end: t.end, xEnd: t.xEnd };
+      joined = true;
+      continue;
+    }
+    if (isValue(t)) count++;
+    out.push(t);
+  }
+  if (!joined) return undefined;
+  // The blank cells the text proves between its numbers are cells too (a blank cell before the 2 0 a blank apart).
+  let first = 0, last = out.length - 1;
+  while (!isValue(out[first])) first++;
+  while (!isValue(out[last])) last--;
+  for (let i = first + 1; i < last; i++) if (out[i].kind === Kind.Blank) count++;
+  return count >= n ? out : undefined;
+}
+
 /** Table 4's `block.column` key, made once for each (a key made anew is a new string to hash at every look-up). */
 const BLOCK_KEYS = new Map<string, Map<string, string>>();
 function blockKey(row: string, col: string): string {
@@ -218,6 +250,9 @@ function blockKey(row: string, col: string): string {
 export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slots: Slot[], columns: Columns): Reading {
   const n = slots.length;
   const values = tokens.filter(isValue);
+  // A cell holds one number: those a blank apart in one cell are one value, if the row then has a cell for each column.
+  const joined = oneCellEach(idx, tokens, n);
+  if (joined) return readSlots(idx, spec, joined, slots, columns);
   if (values.length === n) return { readings: [values], inferred: false };
   const keys = slots.map((s) => (spec.key === 't4' ? blockKey(s.row, s.col) : s.col));
   if (values.length > n) {
@@ -294,7 +329,8 @@ function underHeaders(tokens: Token[], keys: string[], columns: Columns): Token[
   const values = tokens.filter(isValue);
   const cells = keys.map((k) => columns.cells.get(k));
   if (cells.every((c) => c !== undefined) && values.every((v) => v.cell >= 0)) {
-    const picked = cells.map((c) => values.find((v) => v.cell === c));
+    // (A cell that holds two numbers gives none: neither is the cell's value alone.)
+    const picked = cells.map((c) => { const inCell = values.filter((v) => v.cell === c); return inCell.length === 1 ? inCell[0] : undefined; });
     if (picked.every((v) => v) && values.every((v) => picked.includes(v) || PLACEHOLDER.test(v.text))) return picked as Token[];
     const named = new Set(columns.cells.values());
     if (picked.every((v) => v) && values.every((v) => picked.includes(v) || (v.text === '0' && named.has(v.cell)))) return picked as Token[];

@@ -74,7 +74,8 @@ CLASS[0x3c] |= MAYBE; CLASS[0x26] |= MAYBE;
 for (const c of OPEN_CODES) CLASS[c] |= OPENS;
 for (let c = 0x30; c <= 0x39; c++) CLASS[c] |= DIGIT;
 for (let c = 0xff10; c <= 0xff19; c++) CLASS[c] |= DIGIT;
-for (const c of [0x2b, 0x2d, 0x2212, 0xff0d, 0xff0b]) CLASS[c] |= SIGN;
+// (The dashes a minus is typed as: a hyphen, Word's non-breaking hyphen, a figure or en dash, the small hyphen-minus; values.ts DASH_SIGNS.)
+for (const c of [0x2b, 0x2d, 0x2212, 0xff0d, 0xff0b, 0x2010, 0x2011, 0x2012, 0x2013, 0xfe63]) CLASS[c] |= SIGN;
 const isEmphasis = (c: number) => c === 0x2a || c === 0x5f;
 const isDigit = (c: number) => (CLASS[c] & DIGIT) !== 0;
 const isSign = (c: number) => (CLASS[c] & SIGN) !== 0;
@@ -143,6 +144,37 @@ function isValueLike(s: string): boolean {
   if (HAN_NUMERAL.test(s)) return true;
   if (/^[OoIlＯｏＩｌ]{1,3}$/.test(s)) return true;
   return s.length <= 12 && /\d/.test(s) && !/[\u3400-\u9fff]/.test(s) && !/^\d+[.、．]$/.test(s);
+}
+
+const isIdeograph = (c: number) => c >= 0x3400 && c <= 0x9fff;
+/** A label's numbering spread by blanks: 4 . / 4、/ （ 四 ）/ 四 、, and the blank after it. */
+const SPREAD_NUMBERING = /(?:[（(][ \u3000\u00a0]?[一二三四五六七八九十\d]{1,2}[ \u3000\u00a0]?[）)]|[\d一二三四五六七八九十]{1,2}[ \u3000\u00a0]?[.、．])[ \u3000\u00a0]/y;
+/** What a spread label's characters may be besides Chinese ones: quotes, brackets, a slash (“ 三 安 全 一 稳 定 ”, 增 / 减). */
+const SPREAD_MARKS = '“”"（）()/／';
+
+/**
+ * The end of a label spread one character a single blank apart that starts at i (before `to`), its numbering
+ * too, else -1: three Chinese characters or more (one after a numbering), a 无 among them a word's (无 法 提 供,
+ * 4 . 无 正 当 理 由), never a placeholder; a 无 that ends a run without numbering is left out (其 他 无: the 无
+ * may be a cell's), and so is an opening mark. Digits end it.
+ */
+function spreadEnd(s: string, i: number, to: number): number {
+  SPREAD_NUMBERING.lastIndex = i;
+  const numbered = SPREAD_NUMBERING.test(s) && SPREAD_NUMBERING.lastIndex < to;
+  let j = numbered ? SPREAD_NUMBERING.lastIndex : i;
+  const ends: number[] = [];
+  for (; j < to; j += 2) {
+    const c = s.charCodeAt(j);
+    if (!isIdeograph(c) && !SPREAD_MARKS.includes(s[j])) break;
+    ends.push(j + 1);
+    // One blank, then more text: the run goes on.
+    if (!(j + 2 < to && CLASS[s.charCodeAt(j + 1)] & SPACE && !(CLASS[s.charCodeAt(j + 2)] & SPACE)) || ends.length > 60) break;
+  }
+  while (ends.length && ((!numbered && s[ends[ends.length - 1] - 1] === '无') || '“"/／（('.includes(s[ends[ends.length - 1] - 1]))) ends.pop();
+  let han = 0;
+  for (const e of ends) if (isIdeograph(s.charCodeAt(e - 1))) han++;
+  // After a numbering spread too (（ 四 ） 无↵法提供, its line wrapped), one character is the label's.
+  return han >= (numbered ? 1 : 3) ? ends[ends.length - 1] : -1;
 }
 
 /** Display width of a character: two for CJK and full-width forms. */
@@ -363,6 +395,11 @@ class Tokenizer {
       // A run without blanks (a “chunk”); brackets hold their blanks: “（其中修订 16 件）” is one label.
       for (let n = spaceAt(s, i); i < to && n > 0; n = spaceAt(s, i)) i += n;
       if (i >= to) break;
+      // A label spread one character a blank (4 . 无 正 当 理 由: text copied from a PDF or WPS's distributed alignment): one label.
+      if (CLASS[s.charCodeAt(i + 1)] & SPACE) {
+        const end = spreadEnd(s, i, to);
+        if (end > 0) { this.push(Kind.Label, i, end, cell); i = end; continue; }
+      }
       let j = i, digits = 0;
       for (let k = CLASS[s.charCodeAt(j)]; j < to; k = CLASS[s.charCodeAt(j)]) {
         if (k === 0) { j++; continue; }

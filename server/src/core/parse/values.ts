@@ -11,7 +11,13 @@ export const PLACEHOLDER = /^(?:[/\\\-—–－~～]+|[×✕╳]|无|空)$/;
 const GROUP_SPACE = '[ \\u00a0\\u2009\\u202f]';
 /** The units a table's number may be written with (万元 before 元: the longer first). */
 export const UNITS = ['万元', '元', '件', '条', '个', '项', '人', '次', '份'];
-const NUMBER = new RegExp(`^([+\\-−]?)(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:${GROUP_SPACE}\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNITS.join('|')})?$`);
+/**
+ * The characters a minus sign is typed as besides - and −: a hyphen (U+2010), Word's non-breaking hyphen (U+2011,
+ * Ctrl+Shift+-), a figure dash, an en dash (Word's AutoCorrect of “ - ”), the small hyphen-minus. Read as a minus, the
+ * number written the wrong way (cell-fullwidth); the em dash is a placeholder's (—), never a sign.
+ */
+export const DASH_SIGNS = '\u2010\u2011\u2012\u2013\ufe63';
+const NUMBER = new RegExp(`^([+\\-−${DASH_SIGNS}]?)(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:${GROUP_SPACE}\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNITS.join('|')})?$`);
 
 /** A number with a footnote mark after it: 104*, 104※. */
 const FOOTNOTE = /^(.*\d)\s*[*※]+$/;
@@ -56,7 +62,7 @@ export function readCell(raw: string): CellReading {
     return marked ? readCell(marked[1]) : reading('invalid', null);
   }
   const value = Number((m[1] && m[1] !== '+' ? '-' : '') + m[2].replace(/\D/g, '') + (m[3] ? '.' + m[3] : ''));
-  return reading('number', value, m[4], text !== raw.trim() || !isDigits(m[2]));
+  return reading('number', value, m[4], text !== raw.trim() || !isDigits(m[2]) || DASH_SIGNS.includes(m[1] || '+'));
 }
 
 // Blanks and the punctuation of ASCII, general punctuation (“” —), CJK (、。「」) and full-width forms.

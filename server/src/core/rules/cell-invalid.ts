@@ -23,6 +23,13 @@ function invalid(table: Table, row: string, col: string, cell: Cell): Msg | unde
       en: `${where.en} holds Excel's error value “${cell.raw}”, not a number: its formula cannot be computed (it refers to a deleted or wrong cell). Correct it in Excel and paste the values.`,
     };
   }
+  // Digits with a blank between them typed in one cell (2 0): one number or two, the cell cannot say which.
+  if (cell.kind === 'invalid' && /^[+\-−－]?\s*\d+(?:\s+\d+)*$/.test(cell.raw)) {
+    return {
+      zh: `${where.zh}的“${cell.raw}”中间有空格，不是一个数：一格只能填一个数，请删去空格或改正。`,
+      en: `${where.en}: “${cell.raw}” has a blank between its digits and is not one number: a cell holds one number; remove the blank or correct it.`,
+    };
+  }
   if (cell.kind === 'invalid') return { zh: `${where.zh}的“${cell.raw}”不是数字。`, en: `${where.en}: “${cell.raw}” is not a number.` };
   if (cell.kind !== 'number') return undefined;
   if (!column.signed && cell.value! < 0) {
