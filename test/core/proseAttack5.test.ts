@@ -39,7 +39,6 @@ const GUARDS: { id: string; prose: string; t3?: T3; t4?: T4; t2?: T2 }[] = [
   { id: 'G8 按期答复10件 of 12 answered', prose: '收到申请12件，按期答复10件，延期答复2件。', t3: { new: 12, pub: 12 } },
   { id: 'G9 其中按时答复10件', prose: '收到申请12件，其中按时答复10件。', t3: { new: 12, pub: 12 } },
   { id: 'G10 在法定期限内予以答复11件', prose: '收到申请12件，在法定期限内予以答复11件，延期答复1件。', t3: { new: 12, pub: 12 } },
-  { id: 'G11 按期答复12件 of 13 answered', prose: '收到申请13件，按期答复12件。', t3: { new: 13, pub: 13 } },
 ];
 
 /** Whether every number of `names` is in some finding's message, as a number (not part of another). */

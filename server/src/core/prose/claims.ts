@@ -125,8 +125,8 @@ interface Figure {
   claim: number | undefined;
   /** The keyword it is bound to. */
   word: Tok | undefined;
-  /** Some of those its keyword counts, by a manner (按期答复10件: on time): no claim, no part of a list. */
-  aside?: boolean;
+  /** Those its keyword counts, in a manner (按期答复10件: on time), which may be some of them (claims.ts TIMELY). */
+  timely?: boolean;
 }
 
 /** `bracket`: the list is a bracket's after its total (行政复议2件（维持2件）), and ends with it. */
@@ -172,10 +172,13 @@ const UNIT_FIRSTS = '件起宗例个项次万条篇期份人家场元%％\n';
 /** After last year's number: carried over from it (2022年结转, 2022年度结转的). */
 const CARRIED_FROM = /^年度?结转/;
 /**
- * A time before 办结 / 答复 (按期答复10件, 在法定期限内予以答复): those concluded on time, some of those concluded —
- * 13 concluded, 12 of them on time, is no inconsistency.
+ * A time before 办结 / 答复 (按期答复10件, 在法定期限内予以答复): those concluded on time. Alone, it is read as those
+ * concluded (已按时答复18件: all of them, as reports write it); as a part of a list (答复12件，其中按期答复10件) or beside
+ * those answered late (按期答复10件，延期答复2件), it is some of them, and no claim — 12 answered, 10 on time, is no
+ * inconsistency.
  */
 const TIMELY = /(?:按期|按时|如期|及时|当场|当日|当天|即时|限期内|期限内|时限内|提前|延期|逾期|超期|延长)(?:予以|依法|进行|作出|已经?|的)?$/;
+const LATE = ['延期答复', '延长答复', '逾期答复', '超期答复', '延期办结', '逾期办结', '超期办结', '延期办理', '延长办理'];
 /** What opens one more part of a list (另有1件…). */
 const ADDED = ['另有', '还有', '另', '此外'];
 /** Words that name the rest of a list. */
@@ -291,6 +294,7 @@ class ProseReader {
     // Applications withdrawn, as this sentence counts them; and where its claims begin.
     let withdrawn = 0;
     const firstClaim = this.claims.length;
+    const text = s.slice(from, to), late = LATE.some((w) => text.includes(w));
 
     for (const clause of clauses) {
       if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; fresh = true; role = false; }
@@ -409,7 +413,8 @@ class ProseReader {
         if (!fig.kind && !cands.length && hits === 0 && !breakdown && last?.word && verbs && verbs.some((v) => v.verbs.some((w) => s.slice(window.from, n.start).includes(w)))) {
           fig = this.bind(n, [last.word], false, true, breakdown, cases, window);
         }
-        if (fig.aside) continue;
+        // 答复12件，其中按期答复10件; 按期答复10件，延期答复2件: those on time are some of those answered.
+        if (fig.timely && (toks[0]?.entry?.marker === 'part' || breakdown?.total.kind?.kind === 'concluded' || late)) continue;
         fig.unclear ||= unclear;
         if (fig.kind?.kind === 'withdrawn' && era === 'now') withdrawn += n.value;
         // 新收63件，上年结转1件，合计64件: a bare sum after the two parts of all applications is theirs.
@@ -539,7 +544,7 @@ class ProseReader {
     if (!pick) for (const t of ordered) if (!isDescriptor(kindOf(t)) && (kindOf(t).family !== 'result' || block)) { pick = t; break; }
     if (!pick) return fig;
     const kind = kindOf(pick);
-    if (kind.kind === 'concluded' && TIMELY.test(this.s.slice(Math.max(window.from, pick.start - 12), pick.start))) { fig.aside = true; return fig; }
+    if (kind.kind === 'concluded' && TIMELY.test(this.s.slice(Math.max(window.from, pick.start - 12), pick.start))) fig.timely = true;
     if (APPLICATION_SIDE.includes(kind.family)) {
       // 行政复议答复 2 件, 经行政复议后予以公开 2 件: an application's word about a review or a lawsuit
       // counts neither the applications nor the cases for sure; 行政许可办结1200件 counts licences.
@@ -895,12 +900,13 @@ class ProseReader {
   private reviewBody(clause: Clause, at: number, last: Figure | undefined) {
     const { s } = this;
     const t = clause.toks[at];
-    if (!['', '经', '被', '均经', '均被', '经上级', '被上级', '上级'].includes(s.slice(clause.start, t.start).trim())) return;
-    if (this.wholeTotal(clause, last) !== 'review') return;
-    const r = /^(?:均|已|依法|决定|予以|作出)*(维持|驳回)/.exec(s.slice(t.end, clause.end));
+    // (At the clause's head only — so once a clause, and each step bounded: the cost stays linear.)
+    if (t.start - clause.start > 4 || !['', '经', '被', '均经', '均被', '经上级', '被上级', '上级'].includes(s.slice(clause.start, t.start).trim())) return;
+    const r = /^(?:均|已|依法|决定|予以|作出)*(维持|驳回)/.exec(s.slice(t.end, Math.min(clause.end, t.end + 12)));
     if (!r) return;
-    const end = t.end + r[0].length, rest = s.slice(end, clause.end);
-    if (rest.length > 16 || /纠正|纠错|撤销|确认|责令|部分|变更|重新/.test(rest) || this.appealed(end)) return;
+    const end = t.end + r[0].length;
+    if (clause.end - end > 16 || /纠正|纠错|撤销|确认|责令|部分|变更|重新/.test(s.slice(end, clause.end)) || this.appealed(end)) return;
+    if (this.wholeTotal(clause, last) !== 'review') return;
     this.statement(t.start, end, `t4.review.${r[1] === '维持' ? 'corrected+other+pending' : 'corrected+pending'}`);
   }
 
