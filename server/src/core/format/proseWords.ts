@@ -185,7 +185,9 @@ export const MARKERS: Record<Marker, string[]> = {
     '本镇', '我镇', '本乡', '我乡', '本街道', '我街道'],
   unclear: ['代表', '全区', '全县', '全市', '全省', '各部门', '各单位', '各乡镇', '各街道', '各级', '各类', '区政府', '县政府', '市政府', '本级', '系统内',
     '全镇', '全乡', '全街道', '各村', '村（社区）', '社区', '下属', '所属', '镇属', '街属'],
-  compare: ['同比', '环比', '增加', '增长', '减少', '下降', '上升', '较上年', '较去年', '比上年', '比去年', '去年', '上年同期', '多出', '提高', '降低'],
+  compare: ['同比', '环比', '增加', '增长', '减少', '下降', '上升', '较上年', '较去年', '比上年', '比去年', '去年', '上年同期', '多出', '提高', '降低',
+    // (与上年持平: a comparison; the figure before it is this year's, and so are the clauses after it.)
+    '持平'],
   approx: ['约', '近', '逾', '超过', '将近', '大约', '不足', '不到', '多达', '以上', '左右'],
   each: ['各', '分别', '均为', '都是'],
   zero: ['未', '无', '没有', '不存在', '未曾'],
@@ -227,6 +229,13 @@ export const ALL_CONCLUDED = ['办结', '已办结', '已答复', '办理完毕'
  */
 export const ALL_ON_TIME = ['按期答复', '按时答复', '按期办结', '按时办结', '予以答复'];
 export const ALL_WON = ['维持', '胜诉'];
+/**
+ * 结果为驳回, 复议机关驳回复议申请: a review application or a lawsuit's claims dismissed — upheld or another result, as the
+ * writer filled it in; either way, none corrected and none pending.
+ */
+export const DISMISSED = '驳回';
+/** The reviewing authority (复议机关维持原行政行为): of the body's own reviews, what the authority decided. */
+export const REVIEW_BODY = ['复议机关', '行政复议机关'];
 
 /** Characters that may fill a clause around a bare number and still leave it about the previous clause's words. */
 export const FILLER = '共计合总累达为是有了的约';

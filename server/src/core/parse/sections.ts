@@ -406,8 +406,8 @@ const YEAR_AFTER = /^[（(]((?:19|20)\d\d)年?度?[)）]/;
 /** A web page's navigation above the title (首页 > 政务公开 > …, 上一篇：…): no part of it. */
 const NAVIGATION = /[>＞»›]|^(?:当前位置|您当前的位置|您的位置|上一篇|下一篇|首页)/;
 const HAN_DIGIT: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
-/** 二〇二三年 written as 2023年. */
-const arabicYears = (s: string) => s.replace(/[〇○零一二三四五六七八九]{4}(?=年)/g, (y) => [...y].map((c) => HAN_DIGIT[c]).join(''))
+/** 二〇二三年 written as 2023年 (and ２０２３年), at the same length: offsets stay valid. */
+export const arabicYears = (s: string) => s.replace(/[〇○零一二三四五六七八九]{4}(?=年)/g, (y) => [...y].map((c) => HAN_DIGIT[c]).join(''))
   .replace(/[０-９]{4}(?=年)/g, (y) => [...y].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join(''));
 
 /**

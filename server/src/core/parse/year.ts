@@ -1,15 +1,17 @@
 import type { LineIndex } from '../lineIndex';
 import { toHalfWidth } from '../strings';
+import { arabicYears } from './sections';
 
 // The years a report's text states, besides its title: its statistical period, and the years its prose
 // names. The title's year is the report's unless the text says otherwise by a majority (a title pasted
 // from last year's report, 2022年度, over a text that says 2023 throughout); year-mismatch reads the
 // same periods.
 
-// “2023年1月1日至2023年12月31日”, also with blanks, 起, dashes, or the end year left out.
-const PERIOD = /((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—+|-+|－+|~|～|–)\s*(?:((?:19|20)\d\d)\s*年\s*)?12\s*月\s*31\s*日/g;
+// “2023年1月1日至2023年12月31日”, also with blanks, 起, dashes, or the end year left out, and with the year, month
+// and day in Chinese numerals (二〇二三年一月一日至十二月三十一日: the years are read as digits first, arabicYears).
+const PERIOD = /((?:19|20)\d\d)\s*年\s*(?:1|一)\s*月\s*(?:1|一)\s*日\s*起?\s*(?:至|到|—+|-+|－+|~|～|–)\s*(?:((?:19|20)\d\d)\s*年\s*)?(?:12|十二)\s*月\s*(?:31|三十一)\s*日/g;
 /** The period written to the month (统计期限为2022年1月至12月), taken only on a line that says it is the period of statistics. */
-const PERIOD_MONTHS = /((?:19|20)\d\d)\s*年\s*1\s*月\s*起?\s*(?:至|到|—+|-+|－+|~|～|–)\s*(?:((?:19|20)\d\d)\s*年\s*)?12\s*月(?!\s*\d)/g;
+const PERIOD_MONTHS = /((?:19|20)\d\d)\s*年\s*(?:1|一)\s*月\s*起?\s*(?:至|到|—+|-+|－+|~|～|–)\s*(?:((?:19|20)\d\d)\s*年\s*)?(?:12|十二)\s*月(?!\s*\d)/g;
 
 // A period that is last year's, not the report's: 上年度（2022年1月1日至2022年12月31日）, 较2022年1月1日至…,
 // 与2022年1月1日至2022年12月31日相比.
@@ -21,8 +23,8 @@ function lastYearsPeriod(line: string, start: number, end: number): boolean {
   return LAST_PERIOD_BEFORE.test(before) || (/(?:与|同|和)\s*[（(]?\s*$/.test(before) && COMPARED_PERIOD.test(line.slice(end, end + 8)));
 }
 
-/** A year of a statistical period: its line, where it stands in the line, as written. */
-export interface PeriodYear { line: number; at: number; written: string }
+/** A year of a statistical period: its line, where it stands in the line, as written (2023, ２０２３, 二〇二三), its value. */
+export interface PeriodYear { line: number; at: number; written: string; year: number }
 
 /** The report's statistical periods (not last year's named as such): each a list of its years (the start's, and the end's when written). */
 export function statedPeriods(idx: LineIndex): PeriodYear[][] {
@@ -33,14 +35,15 @@ export function statedPeriods(idx: LineIndex): PeriodYear[][] {
     const l = idx.position(at).line;
     at = l + 1 < idx.lineCount ? text.indexOf('月', idx.lineStart(l + 1)) : -1;
     const raw = idx.lineText(l);
-    if (!(raw.includes('12') || raw.includes('１２'))) continue;
-    const line = toHalfWidth(raw); // same length: offsets stay valid
+    if (!(raw.includes('12') || raw.includes('１２') || raw.includes('十二'))) continue;
+    const line = arabicYears(toHalfWidth(raw)); // same length: offsets stay valid
     for (const re of line.includes('统计') ? [PERIOD, PERIOD_MONTHS] : [PERIOD]) {
       re.lastIndex = 0;
       for (let m; (m = re.exec(line));) {
         if (lastYearsPeriod(line, m.index, m.index + m[0].length)) continue;
-        const years = [{ line: l, at: m.index, written: m[1] }];
-        if (m[2]) years.push({ line: l, at: m.index + m[0].lastIndexOf(m[2]), written: m[2] });
+        const year = (at: number, digits: string) => ({ line: l, at, written: raw.slice(at, at + 4), year: Number(digits) });
+        const years = [year(m.index, m[1])];
+        if (m[2]) years.push(year(m.index + m[0].lastIndexOf(m[2]), m[2]));
         out.push(years);
       }
     }
@@ -98,7 +101,7 @@ export function reportYear(idx: LineIndex, titleYear: number | null, titleLine: 
   if (titleYear === null) return null;
   const periods = new Map<number, number>();
   for (const years of statedPeriods(idx)) {
-    for (const year of new Set(years.map((y) => Number(y.written)))) periods.set(year, (periods.get(year) ?? 0) + 1);
+    for (const year of new Set(years.map((y) => y.year))) periods.set(year, (periods.get(year) ?? 0) + 1);
   }
   const rivals = [...periods.keys()].filter((y) => y !== titleYear && periods.get(y)! > (periods.get(titleYear) ?? 0));
   if (!rivals.length) return titleYear;

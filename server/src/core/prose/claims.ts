@@ -1,5 +1,5 @@
 import {
-  ALL_CONCLUDED, ALL_ON_TIME, ALL_RESULTS, ALL_WON, CLAIM_KINDS, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
+  ALL_CONCLUDED, ALL_ON_TIME, ALL_RESULTS, ALL_WON, CLAIM_KINDS, DISMISSED, REVIEW_BODY, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
   type ClaimKind, type Family, type Marker,
 } from '../format/proseWords';
 import { headingLines, tableSpans, type Claim, type Report } from '../model';
@@ -125,6 +125,8 @@ interface Figure {
   claim: number | undefined;
   /** The keyword it is bound to. */
   word: Tok | undefined;
+  /** Those its keyword counts, in a manner (按期答复10件: on time), which may be some of them (claims.ts TIMELY). */
+  timely?: boolean;
 }
 
 /** `bracket`: the list is a bracket's after its total (行政复议2件（维持2件）), and ends with it. */
@@ -169,6 +171,14 @@ const NIL_DIGIT = /[0０]$/;
 const UNIT_FIRSTS = '件起宗例个项次万条篇期份人家场元%％\n';
 /** After last year's number: carried over from it (2022年结转, 2022年度结转的). */
 const CARRIED_FROM = /^年度?结转/;
+/**
+ * A time before 办结 / 答复 (按期答复10件, 在法定期限内予以答复): those concluded on time. Alone, it is read as those
+ * concluded (已按时答复18件: all of them, as reports write it); as a part of a list (答复12件，其中按期答复10件) or beside
+ * those answered late (按期答复10件，延期答复2件), it is some of them, and no claim — 12 answered, 10 on time, is no
+ * inconsistency.
+ */
+const TIMELY = /(?:按期|按时|如期|及时|当场|当日|当天|即时|限期内|期限内|时限内|提前|延期|逾期|超期|延长)(?:予以|依法|进行|作出|已经?|的)?$/;
+const LATE = ['延期答复', '延长答复', '逾期答复', '超期答复', '延期办结', '逾期办结', '超期办结', '延期办理', '延长办理'];
 /** What opens one more part of a list (另有1件…). */
 const ADDED = ['另有', '还有', '另', '此外'];
 /** Words that name the rest of a list. */
@@ -269,7 +279,7 @@ class ProseReader {
     this.met = [];
     for (const w of NEEDS) { const at = s.indexOf(w, from); if (at >= 0 && at + w.length <= to) this.met.push(w); }
     const subject = { review: false, suit: false };
-    let pending: Tok[] | null = null;
+    let pending: Tok[] | null = null, pendingFrom = 0;
     let last: Figure | undefined;
     let breakdown: Breakdown | undefined;
     // Last year's figures (2023年受理申请50件, a pasted paragraph) are not claims about this year's
@@ -284,6 +294,7 @@ class ProseReader {
     // Applications withdrawn, as this sentence counts them; and where its claims begin.
     let withdrawn = 0;
     const firstClaim = this.claims.length;
+    const text = s.slice(from, to), late = LATE.some((w) => text.includes(w));
 
     for (const clause of clauses) {
       if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; fresh = true; role = false; }
@@ -353,6 +364,7 @@ class ProseReader {
         }
         if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i, unclear ? undefined : subject, last?.kind?.kind === 'concluded');
         if (marker === 'nil' && !vetoed && !unclear && !unchecked && era === 'now') this.nil(clause, i);
+        if (marker === 'veto' && !role && era === 'now' && REVIEW_BODY.includes(tok.entry!.word)) this.reviewBody(clause, i, last);
         if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, last ?? (clause === clauses[0] && i === 0 ? opening : undefined));
         if (this.isHit(tok)) {
           const family = tok.entry!.kind!.family;
@@ -392,7 +404,8 @@ class ProseReader {
           (next?.entry?.marker === 'approx' && near(s, n.after, next.start));
         if (inexact || vetoed || unchecked || era === 'past') { last = undefined; breakdown = undefined; continue; }
 
-        const window = { from: lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
+        // (A figure that takes the words of the clause before, 现行有效规范性文件（698件）, takes its verbs too.)
+        const window = { from: inherited ? pendingFrom : lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
         let fig = this.bind(n, cands, numberFirst, inherited, breakdown, cases, window);
         // 制发行政规范性文件4件，废止2件: a clause with only another verb of the same documents speaks of them
         // (not in a list of parts: 规章13件（含新制定5件，修改4件，废止4件）adds up first).
@@ -400,6 +413,8 @@ class ProseReader {
         if (!fig.kind && !cands.length && hits === 0 && !breakdown && last?.word && verbs && verbs.some((v) => v.verbs.some((w) => s.slice(window.from, n.start).includes(w)))) {
           fig = this.bind(n, [last.word], false, true, breakdown, cases, window);
         }
+        // 答复12件，其中按期答复10件; 按期答复10件，延期答复2件: those on time are some of those answered.
+        if (fig.timely && (toks[0]?.entry?.marker === 'part' || breakdown?.total.kind?.kind === 'concluded' || late)) continue;
         fig.unclear ||= unclear;
         if (fig.kind?.kind === 'withdrawn' && era === 'now') withdrawn += n.value;
         // 新收63件，上年结转1件，合计64件: a bare sum after the two parts of all applications is theirs.
@@ -421,7 +436,7 @@ class ProseReader {
       pending = null;
       // 予以公开（含部分公开）25件: a note in brackets of what is included leaves the figure's scope open.
       const includes = clause.bracket && toks.some((t) => t.entry?.marker === 'part');
-      if (hits > 0 && figures.length === 0 && !includes) { pending = []; for (const t of toks) if (this.isHit(t)) pending.push(t); }
+      if (hits > 0 && figures.length === 0 && !includes) { pending = []; pendingFrom = clause.start; for (const t of toks) if (this.isHit(t)) pending.push(t); }
     }
     // 收到申请26件，撤回2件，依法答复处理24件: the applications received or answered may be counted without those withdrawn.
     if (withdrawn > 0) for (let c = firstClaim; c < this.claims.length; c++) if (this.claims[c].family === 'application') this.claims[c].less = withdrawn;
@@ -529,6 +544,7 @@ class ProseReader {
     if (!pick) for (const t of ordered) if (!isDescriptor(kindOf(t)) && (kindOf(t).family !== 'result' || block)) { pick = t; break; }
     if (!pick) return fig;
     const kind = kindOf(pick);
+    if (kind.kind === 'concluded' && TIMELY.test(this.s.slice(Math.max(window.from, pick.start - 12), pick.start))) fig.timely = true;
     if (APPLICATION_SIDE.includes(kind.family)) {
       // 行政复议答复 2 件, 经行政复议后予以公开 2 件: an application's word about a review or a lawsuit
       // counts neither the applications nor the cases for sure; 行政许可办结1200件 counts licences.
@@ -840,14 +856,14 @@ class ProseReader {
    */
   private allResults(clause: Clause, a: Tok, subject: { review: boolean; suit: boolean }, last: Figure | undefined) {
     const { s } = this;
-    if (clause.toks.some(isFigure) || !last?.quantity || last.num.value === 0) return;
-    const m = /^t4\.([a-z_]+)\.total$/.exec(last.quantity);
-    if (!m || last.unclear) return;
+    const m = this.wholeTotal(clause, last);
+    if (!m) return;
     const word = a.entry!.word;
     const inWord = ALL_WON.find((w) => word.endsWith(w));
-    const won = inWord ?? ALL_WON.find((w) => s.startsWith(w, a.end));
+    const won = inWord ?? [...ALL_WON, DISMISSED].find((w) => s.startsWith(w, a.end));
     if (!won) return;
     const end = inWord ? a.end : a.end + won.length;
+    if (this.appealed(end)) return;
     // 其中行政诉讼结果为维持: the clause's own review or lawsuit word says whose result it is.
     let own: string | undefined;
     for (const t of clause.toks) {
@@ -855,8 +871,43 @@ class ProseReader {
       const f = this.isHit(t) ? t.entry!.kind!.family : undefined;
       if (f === 'review' || f === 'suit') own = own && own !== rowsOf(t.entry!.kind!.quantity!).slice(3) ? 'all' : rowsOf(t.entry!.kind!.quantity!).slice(3);
     }
-    const rows = own ?? (subject.review && subject.suit ? 'all' : m[1]);
+    const rows = own ?? (subject.review && subject.suit ? 'all' : m);
     this.statement(a.start, end, `t4.${rows}.${won === '维持' ? 'corrected+other+pending' : 'corrected+pending'}`);
+  }
+
+  /**
+   * The rows of the table-4 total just before (t4.review.total: review), when the clause holds no figure of its own and
+   * that figure is a total of some cases, not a part (其中1件已审结), none, or a figure of an unclear scope.
+   */
+  private wholeTotal(clause: Clause, last: Figure | undefined): string | undefined {
+    if (clause.toks.some(isFigure) || !last?.quantity || last.num.value === 0 || last.unclear) return undefined;
+    return /^t4\.([a-z_]+)\.total$/.exec(last.quantity)?.[1];
+  }
+
+  /** 结果为驳回，原告已上诉: the case goes on (an appeal, a retrial) — its result is not the last word. */
+  private appealed(from: number): boolean {
+    const { s } = this;
+    let to = from;
+    while (to < s.length && to - from < 40 && !SENTENCE_END.includes(s[to])) to++;
+    return /上诉|二审|再审/.test(s.slice(from, to));
+  }
+
+  /**
+   * 本机关被申请行政复议1件，复议机关维持原行政行为 (or 驳回复议申请): every review of the figure just before ended so.
+   * Only the authority's word right after it (决定, 依法, 均 between), nothing after it that says otherwise (纠正, 撤销,
+   * 确认违法, 部分), no figure in the clause, and a review total just before (not a lawsuit's: the authority decides reviews).
+   */
+  private reviewBody(clause: Clause, at: number, last: Figure | undefined) {
+    const { s } = this;
+    const t = clause.toks[at];
+    // (At the clause's head only — so once a clause, and each step bounded: the cost stays linear.)
+    if (t.start - clause.start > 4 || !['', '经', '被', '均经', '均被', '经上级', '被上级', '上级'].includes(s.slice(clause.start, t.start).trim())) return;
+    const r = /^(?:均|已|依法|决定|予以|作出)*(维持|驳回)/.exec(s.slice(t.end, Math.min(clause.end, t.end + 12)));
+    if (!r) return;
+    const end = t.end + r[0].length;
+    if (clause.end - end > 16 || /纠正|纠错|撤销|确认|责令|部分|变更|重新/.test(s.slice(end, clause.end)) || this.appealed(end)) return;
+    if (this.wholeTotal(clause, last) !== 'review') return;
+    this.statement(t.start, end, `t4.review.${r[1] === '维持' ? 'corrected+other+pending' : 'corrected+pending'}`);
   }
 
   /**

@@ -10,7 +10,7 @@ import type { RawFinding, Rule } from './types';
 function period(idx: LineIndex, year: number, titled: boolean): RawFinding[] {
   const out: RawFinding[] = [];
   for (const years of statedPeriods(idx)) {
-    for (const { line, at, written } of years) if (Number(written) !== year) out.push(periodFinding(line, written, at, year, titled));
+    for (const y of years) if (y.year !== year) out.push(periodFinding(y.line, y.written, y.at, year, titled));
   }
   return out;
 }
@@ -25,7 +25,7 @@ function periodFinding(l: number, written: string, at: number, year: number, tit
       zh: `统计期限写的是${written}年，而其余统计期限和正文都说这是${year}年度报告；统计期限应为${year}年1月1日至${year}年12月31日。`,
       en: `The period says ${written} but the other periods and the text say this is the ${year} report; the period is 1 January to 31 December ${year}.`,
     },
-    fix: { title: { zh: `改为${year}`, en: `Change to ${year}` }, edits: [{ range: lineSpan(l, at, at + 4), newText: String(year) }], safe: false },
+    fix: fixTo(yearLike(written, year), lineSpan(l, at, at + 4)),
   };
 }
 
