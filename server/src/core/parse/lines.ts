@@ -312,6 +312,30 @@ function t3RowOf(spec: TableSpec, text: string): RowSpec | undefined {
   return data.length === 1 ? data[0] : data.length === 0 ? rows[rows.length - 1] : undefined;
 }
 
+/** Table 3's rows' words (both formats) of three characters or more: a short one (其他, 总计) names a row only as its whole label. */
+const T3_ROW_WORDS = [...new Set((['2021', '2019'] as const).flatMap((v) => tableSpec(v, 't3').rows.flatMap((r) => r.match)))].filter((w) => w.length > 2);
+/** A column's word of table 3 with a count after it, a few words between at most (自然人55件, 自然人申请12件, 总计 5). */
+const T3_COUNTED = /(?:自然人|商业企业|科研机构|社会公益组织|公益组织|法律服务机构|法人或其他组织|总计|合计)[^，,。；;:：\d０-９]{0,6}[:：]?[\s\u3000]*(?:[0-9０-９]|[零〇一二两三四五六七八九十百]+件)/;
+
+/**
+ * Where table 3 begins in text[from, to) written a row a line without its anchor words (本年新收政府信息公开申请12件，其中
+ * 自然人…, or straight from （一）予以公开：自然人…): the start of the first line that opens with a row's name (after its
+ * numbering, nothing but 本年/本机关 before it) and holds a column's word with a count, or is that name alone above such a
+ * line (（三）不予公开： / 1.属于国家秘密：自然人0件…); else -1.
+ */
+export function t3LinesAt(idx: LineIndex, from: number, to: number): number {
+  for (let l = idx.position(from).line + 1, last = idx.position(to).line; l <= last && idx.lineStart(l) < to; l++) {
+    const text = idx.lineText(l);
+    if (text.length > 300) continue;
+    const rest = text.slice(LEAD.exec(text)![0].length).replace(/[\s\u3000]/g, '');
+    const opensRow = T3_ROW_WORDS.some((w) => { const at = rest.indexOf(w); return at >= 0 && at <= 3 && !/[：:，,；;。]/.test(rest.slice(0, at)); });
+    if (!opensRow) continue;
+    if (T3_COUNTED.test(text)) return idx.lineStart(l);
+    if (!/[0-9０-９]/.test(rest) && l < last && T3_COUNTED.test(idx.lineText(l + 1))) return idx.lineStart(l);
+  }
+  return -1;
+}
+
 interface Words { m: RegExpExecArray | null; col: string | undefined; named: RowSpec | undefined; words: boolean }
 
 /**
