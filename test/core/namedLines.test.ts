@@ -4,7 +4,8 @@ import { tableSpec } from '../../server/src/core/format/statute';
 import { parseReport } from '../../server/src/core/parse/report';
 import { check } from '../../server/src/core/service';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
-import { LINES_SHAPES, renderNamedLines } from '../layouts/namedLines';
+import { LINES_SHAPES, renderNamedLines, table2Lines, table4Lines, type LinesShape } from '../layouts/namedLines';
+import { oddT3Lines } from '../layouts/t3Lines';
 import { EXPECTED } from './expected';
 import { assertPinpointed, sliceAt, tableFindings } from './seeds';
 
@@ -68,6 +69,28 @@ describe('table 4 written as lines too (行政复议：结果维持1件，…)',
         const wrong = String(Number(value) + 1);
         const f = { ...figures, cells: { ...figures.cells, t4: { ...figures.cells.t4, [row]: { ...figures.cells.t4[row], [col]: wrong } } } };
         assertPinpointed(renderNamedLines(f, 'colon', true), { key: 't4', row, col }, value, wrong, `${row} ${col}`);
+      }
+    });
+  }
+});
+
+describe('tables 2 and 4 as lines from a PDF that spaces its numbers (本年制发 3 件, 结果维持 1 件), the gate table 3 as lines has', () => {
+  for (const shape of ['colon', 'numbered', 'label-above'] as LinesShape[]) {
+    it(`${shape}: every seed, both formats: every figure of both tables bound, on its digits; no table finding`, () => {
+      for (const { name, figures } of FIGURES) {
+        let text = renderNamedLines(figures, shape, true);
+        for (const lines of [table2Lines(figures, shape), table4Lines(figures)]) text = text.replace(lines.join('\n'), oddT3Lines(lines, 'pdf-spaced').join('\n'));
+        assert.match(text, /[\u4e00-\u9fff] \d+ /, name);
+        assert.deepEqual(misread(text, figures), [], name);
+        const t4 = parseReport(text).tables.t4!;
+        for (const r of tableSpec(figures.version, 't4').rows) {
+          for (const col of r.columns) {
+            const cell = t4.rows[r.key]?.cells[col], want = figures.cells.t4[r.key][col];
+            assert.equal(cell?.value, Number(want), `${name} t4 ${r.key} ${col}`);
+            assert.equal(sliceAt(text, cell.range), want, `${name} t4 ${r.key} ${col}`);
+          }
+        }
+        assert.deepEqual(tableFindings(text).map((f) => `${f.code} ${f.message}`), [], name);
       }
     });
   }

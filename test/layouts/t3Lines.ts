@@ -104,7 +104,7 @@ export function oddT3Lines(lines: string[], odd: T3Odd): string[] {
     const width = odd === 'pdf-33' ? 33 : 40;
     return lines.flatMap((l) => { const out: string[] = []; for (let i = 0; i < l.length; i += width) out.push(l.slice(i, i + width)); return out; });
   }
-  if (odd === 'pdf-spaced') return text.replace(/(?<=[\u4e00-\u9fff])(\d+)/g, ' $1 ').split('\n');
+  if (odd === 'pdf-spaced') return text.replace(/(?<=[\u4e00-\u9fff])(\d+(?:\.\d+)?)/g, ' $1 ').split('\n');
   if (odd === 'fullwidth') return text.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).split('\n');
   // Only the counts (after words, before 件), not the rows' numbering.
   if (odd === 'chinese') return text.replace(/(?<=[\u4e00-\u9fff：）”])(\d+)(?=件)/g, (d) => chinese(Number(d))).split('\n');

@@ -45,6 +45,9 @@ const COLUMN_WORDS: Record<FormatVersion | 't4', [string, string[]][]> = {
   ],
 };
 
+/** Each format's columns' words, for spacedAfter (the table's own: 收费, 决定 and such a sentence's prose says too are left out). */
+const SPACED = Object.fromEntries(Object.entries(COLUMN_WORDS).map(([k, cols]) => [k, spacedAfter(cols.flatMap(([, w]) => w).filter((w) => w.length >= 4))]));
+
 /** The words that say 2019's 本年增/减 is a decrease: its number, written without a sign, is negative. */
 const DECREASE = /减少/;
 
@@ -141,8 +144,10 @@ const rowWords = (spec: TableSpec) => spec.rows.flatMap((r) => r.match).sort((a,
 export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token, sign?: number) => Cell): number {
   // Lines name a column right before a number (制发0件, 规章：本年制发件数0) or part numbers by clause marks (12件，3件):
   // a table whose every number stands apart (a tab, a pipe, a blank or a line before it) is not written so.
-  if (!tokens.some((t) => t.kind === Kind.Value && runsOn(idx.text.charCodeAt(t.start - 1)))) return -1;
+  // Or a blank before a number right after its column's word (本年制发 3 件: a PDF's text spaces its numbers).
   const said = COLUMN_WORDS[spec.key === 't4' ? 't4' : spec.rows.some((r) => r.key === 'procurement') ? '2019' : '2021'];
+  const spaced = SPACED[spec.key === 't4' ? 't4' : spec.rows.some((r) => r.key === 'procurement') ? '2019' : '2021'];
+  if (!tokens.some((t) => t.kind === Kind.Value && (runsOn(idx.text.charCodeAt(t.start - 1)) || spaced(idx.text, t.start)))) return -1;
   const names = rowWords(spec);
   const bound: Bound[] = [];
   let line = -1, spanFrom = 0, lineRow: RowSpec | undefined, lineCol: string | undefined, labelRow: RowSpec | undefined, byWord = 0;
@@ -235,9 +240,17 @@ const CLAUSE_HEAD = /^(?:[，,、；;。.．:：\s\u3000]|其中|[件项个次�
 
 /** A count in a line (5件, 5, ５件), after its numbering. */
 const T3_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[\s\u3000]*[件项个次人])?|[零〇一二两三四五六七八九十百]+[件项]/g;
-/** A number a blank after one of table 3's own column words (自然人 23 件: a PDF's text spaces its numbers). */
-const spacedAfterColumn = (text: string, at: number) =>
-  (text.charCodeAt(at - 1) === 0x20 || text.charCodeAt(at - 1) === 0x3000) && /(?:自然人|商业企业|科研机构|社会公益组织|法律服务机构)[\s\u3000]$/.test(text.slice(Math.max(0, at - 8), at));
+/**
+ * Whether the number at text[at] stands a blank after one of the words, a 数量/件数 between (自然人 23 件, 本年制发 3 件,
+ * 结果维持 1 件: a PDF's text spaces its numbers), as lines naming their columns give it; the tables' lines readers' gate.
+ */
+function spacedAfter(words: string[]): (text: string, at: number) => boolean {
+  const re = new RegExp(`(?:${words.map((w) => w.replace(/[/]/g, '\\/')).join('|')})(?:数量|件数|数)?[\\s\\u3000]$`);
+  const back = Math.max(...words.map((w) => w.length)) + 3;
+  return (text, at) => (text.charCodeAt(at - 1) === 0x20 || text.charCodeAt(at - 1) === 0x3000) && re.test(text.slice(Math.max(0, at - back), at));
+}
+/** Table 3's own column words (not 其他, 总计: a row's too). */
+const spacedAfterColumn = spacedAfter(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构']);
 
 /** How many of the tokens are numbers, counted up to 7. */
 function fewValues(tokens: Token[]): number {
