@@ -88,8 +88,12 @@ export type T3Odd = 'pdf-33' | 'pdf-40' | 'pdf-spaced' | 'fullwidth' | 'chinese'
 export const T3_ODD: T3Odd[] = ['pdf-33', 'pdf-40', 'pdf-spaced', 'fullwidth', 'chinese', 'two-rows'];
 
 const HAN = '〇一二三四五六七八九';
-/** 23 → 二十三, 10 → 十, 105 → 一百零五. */
+/** 23 → 二十三, 10 → 十, 105 → 一百零五, 1092 → 一千零九十二. */
 function chinese(n: number): string {
+  if (n >= 1000) {
+    const rest = n % 1000;
+    return HAN[Math.floor(n / 1000)] + '千' + (rest === 0 ? '' : rest < 100 ? '零' + (rest >= 10 && rest < 20 ? '一' : '') + chinese(rest) : chinese(rest));
+  }
   if (n < 10) return HAN[n];
   if (n < 20) return '十' + (n % 10 ? HAN[n % 10] : '');
   if (n < 100) return HAN[Math.floor(n / 10)] + '十' + (n % 10 ? HAN[n % 10] : '');
