@@ -4,7 +4,10 @@ import { tableSpec } from '../../server/src/core/format/statute';
 import { parseReport } from '../../server/src/core/parse/report';
 import { check } from '../../server/src/core/service';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
-import { LINES_SHAPES, renderNamedLines } from '../layouts/namedLines';
+import { LINES_SHAPES, renderNamedLines, table2Lines, table4Lines, type LinesShape } from '../layouts/namedLines';
+import { oddT3Lines, T3_ODD } from '../layouts/t3Lines';
+import { chineseValue } from '../../server/src/core/prose/numbers';
+import { toHalfWidth } from '../../server/src/core/strings';
 import { EXPECTED } from './expected';
 import { assertPinpointed, sliceAt, tableFindings } from './seeds';
 
@@ -20,6 +23,9 @@ const FIGURES: { name: string; figures: Figures }[] = [
 /** Table 2's cells, in the statute's order. */
 const t2Cells = (f: Figures) => tableSpec(f.version, 't2').rows.filter((r) => !r.isGroup).flatMap((r) => r.columns.map((col) => ({ row: r.key, col, text: f.cells.t2[r.key][col] })));
 
+/** The number a cell's place holds: digits (full-width too, broken over a line end, a decimal, signed) or Chinese numerals. */
+const valueOf = (s: string) => { const t = toHalfWidth(s).replace(/\s/g, ''); return /^[+\-−]?[\d.]+$/.test(t) ? Number(t.replace('−', '-')) : chineseValue(t); };
+
 /** The cells of table 2 read otherwise than printed: empty when every one is bound, on its digits (with `unsigned`, a change's without its sign: 减少3项). */
 function misread(text: string, f: Figures, unsigned = false): string[] {
   const t2 = parseReport(text).tables.t2;
@@ -28,7 +34,7 @@ function misread(text: string, f: Figures, unsigned = false): string[] {
     const cell = t2?.rows[row]?.cells[col];
     if (!cell) out.push(`${row} ${col} missing`);
     else if (cell.kind !== 'number' || cell.value !== Number(want)) out.push(`${row} ${col} reads ${cell.kind} ${cell.value}, not ${want}`);
-    else if (Number(sliceAt(text, cell.range)) !== (unsigned && col === 'change' ? Math.abs(Number(want)) : Number(want))) out.push(`${row} ${col}: its range holds “${sliceAt(text, cell.range)}”`);
+    else if (valueOf(sliceAt(text, cell.range)) !== (unsigned && col === 'change' ? Math.abs(Number(want)) : Number(want))) out.push(`${row} ${col}: its range holds “${sliceAt(text, cell.range)}”`);
   }
   return out;
 }
@@ -70,6 +76,31 @@ describe('table 4 written as lines too (行政复议：结果维持1件，…)',
         assertPinpointed(renderNamedLines(f, 'colon', true), { key: 't4', row, col }, value, wrong, `${row} ${col}`);
       }
     });
+  }
+});
+
+describe('tables 2 and 4 as lines made odd as table 3 as lines is read: a PDF text layer broken every 33 or 40 characters, its numbers spaced, full-width digits, Chinese numerals, two rows on one line', () => {
+  for (const odd of T3_ODD) {
+    for (const shape of ['colon', 'numbered', 'label-above'] as LinesShape[]) {
+      // Two numbered rows on one line parted by ； as the numbered shape parts its columns: whose is which cannot be told.
+      if (odd === 'two-rows' && shape === 'numbered') continue;
+      it(`${odd}, ${shape}: every seed, both formats: every figure of both tables bound, on its place; no table finding`, () => {
+        for (const { name, figures } of FIGURES) {
+          let text = renderNamedLines(figures, shape, true);
+          for (const lines of [table2Lines(figures, shape), table4Lines(figures)]) text = text.replace(lines.join('\n'), oddT3Lines(lines, odd).join('\n'));
+          assert.deepEqual(misread(text, figures), [], name);
+          const t4 = parseReport(text).tables.t4!;
+          for (const r of tableSpec(figures.version, 't4').rows) {
+            for (const col of r.columns) {
+              const cell = t4.rows[r.key]?.cells[col], want = figures.cells.t4[r.key][col];
+              assert.equal(cell?.value, Number(want), `${name} t4 ${r.key} ${col}`);
+              assert.equal(valueOf(sliceAt(text, cell.range)), Number(want), `${name} t4 ${r.key} ${col}`);
+            }
+          }
+          assert.deepEqual(tableFindings(text).map((f) => `${f.code} ${f.message}`), [], name);
+        }
+      });
+    }
   }
 });
 

@@ -56,9 +56,14 @@ describe('table 3 written as lines that name their columns', () => {
           const codes = found.map((f) => f.code);
           if (T3_LINES_WHOLE.includes(shape)) assert.deepEqual(codes, []);
           if (shape === 'nonzero') {
-            // A column left out is not 0: said to be not given, on the rows that leave one out.
-            const leaving = dataRows(figures).filter((r) => writtenCells(figures, shape, r.key).length < 7).length;
-            assert.deepEqual(codes, Array(leaving).fill('row-cells'));
+            // A column left out is not 0: said to be not given, once for the table (its rows related), the cells blank.
+            const leaving = dataRows(figures).filter((r) => writtenCells(figures, shape, r.key).length < 7);
+            assert.deepEqual(codes, leaving.length ? ['row-cells'] : []);
+            if (leaving.length > 1) {
+              const blank = leaving.reduce((n, r) => n + 7 - writtenCells(figures, shape, r.key).length, 0);
+              assert.match(found[0].message, new RegExp(`^表三有 ${leaving.length} 行没有写出全部列的数字（如“[^”]+”一行没有写出“[^”]+”），共 ${blank} 格；没有写出的不按 0 计`));
+              assert.equal(found[0].related?.length, leaving.length);
+            }
           }
           if (shape === 'legal-group') {
             const grouped = dataRows(figures).some((r) => writtenCells(figures, shape, r.key).length < 7);
@@ -68,6 +73,26 @@ describe('table 3 written as lines that name their columns', () => {
         });
       }
     });
+  }
+});
+
+describe('table 3 as lines without its anchor words (no 申请人情况, no 本年新收政府信息公开申请数量)', () => {
+  // Was table-missing: an error blaming the author for the reader's failure to find the table.
+  const unanchored: [string, (text: string, f: Figures) => string][] = [
+    ['本年新收政府信息公开申请63件，其中自然人…', (text, f) => text.replace('本年新收政府信息公开申请数量：', `本年新收政府信息公开申请${f.cells.t3['1'].total}件，其中`)],
+    ['一、本年新收申请：自然人…', (text) => text.replace('本年新收政府信息公开申请数量：', '本年新收申请：')],
+  ];
+  for (const [shape, unanchor] of unanchored) {
+    for (const lines of ['colon', 'short'] as T3LinesShape[]) {
+      it(`${shape} (${lines}): every seed, both formats: every figure bound, no table finding`, () => {
+        for (const { name, figures } of FIGURES) {
+          const text = unanchor(renderT3Lines(figures, lines), figures);
+          assert.ok(!/申请人情况|本年新收政府信息公开申请数量|勾稽关系/.test(text), name);
+          assert.deepEqual(misread(text, figures, lines), [], name);
+          assert.deepEqual(tableFindings(text).map((f) => `${f.code} ${f.message}`), [], name);
+        }
+      });
+    }
   }
 });
 

@@ -88,8 +88,12 @@ export type T3Odd = 'pdf-33' | 'pdf-40' | 'pdf-spaced' | 'fullwidth' | 'chinese'
 export const T3_ODD: T3Odd[] = ['pdf-33', 'pdf-40', 'pdf-spaced', 'fullwidth', 'chinese', 'two-rows'];
 
 const HAN = '〇一二三四五六七八九';
-/** 23 → 二十三, 10 → 十, 105 → 一百零五. */
+/** 23 → 二十三, 10 → 十, 105 → 一百零五, 1092 → 一千零九十二. */
 function chinese(n: number): string {
+  if (n >= 1000) {
+    const rest = n % 1000;
+    return HAN[Math.floor(n / 1000)] + '千' + (rest === 0 ? '' : rest < 100 ? '零' + (rest >= 10 && rest < 20 ? '一' : '') + chinese(rest) : chinese(rest));
+  }
   if (n < 10) return HAN[n];
   if (n < 20) return '十' + (n % 10 ? HAN[n % 10] : '');
   if (n < 100) return HAN[Math.floor(n / 10)] + '十' + (n % 10 ? HAN[n % 10] : '');
@@ -104,7 +108,7 @@ export function oddT3Lines(lines: string[], odd: T3Odd): string[] {
     const width = odd === 'pdf-33' ? 33 : 40;
     return lines.flatMap((l) => { const out: string[] = []; for (let i = 0; i < l.length; i += width) out.push(l.slice(i, i + width)); return out; });
   }
-  if (odd === 'pdf-spaced') return text.replace(/(?<=[\u4e00-\u9fff])(\d+)/g, ' $1 ').split('\n');
+  if (odd === 'pdf-spaced') return text.replace(/(?<=[\u4e00-\u9fff])(\d+(?:\.\d+)?)/g, ' $1 ').split('\n');
   if (odd === 'fullwidth') return text.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).split('\n');
   // Only the counts (after words, before 件), not the rows' numbering.
   if (odd === 'chinese') return text.replace(/(?<=[\u4e00-\u9fff：）”])(\d+)(?=件)/g, (d) => chinese(Number(d))).split('\n');

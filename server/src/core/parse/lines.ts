@@ -45,6 +45,9 @@ const COLUMN_WORDS: Record<FormatVersion | 't4', [string, string[]][]> = {
   ],
 };
 
+/** Each format's columns' words, for spacedAfter (the table's own: 收费, 决定 and such a sentence's prose says too are left out). */
+const SPACED = Object.fromEntries(Object.entries(COLUMN_WORDS).map(([k, cols]) => [k, spacedAfter(cols.flatMap(([, w]) => w).filter((w) => w.length >= 4))]));
+
 /** The words that say 2019's 本年增/减 is a decrease: its number, written without a sign, is negative. */
 const DECREASE = /减少/;
 
@@ -76,8 +79,8 @@ export function linesAt(idx: LineIndex, from: number, to: number): number {
   return -1;
 }
 
-/** Whether a line holds a column's word with a number after it. */
-const namesColumn = (text: string) => ALL_COLUMN_WORDS.some((w) => { const i = text.indexOf(w); return i >= 0 && /[0-9０-９]/.test(text.slice(i)); });
+/** Whether a line holds a column's word with a number after it (digits, or a count in Chinese numerals: 本年制发三件). */
+const namesColumn = (text: string) => ALL_COLUMN_WORDS.some((w) => { const i = text.indexOf(w); return i >= 0 && /[0-9０-９]|[零〇一二两三四五六七八九十百千]+[件项个]/.test(text.slice(i)); });
 
 /** Text with every occurrence of the words blanked out (a row's name holds a column's word: 行政事业性收费). */
 function masked(text: string, words: string[]): string {
@@ -133,6 +136,19 @@ const runsOn = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0xff1a || c 
 /** A table's rows' words, longest first. */
 const rowWords = (spec: TableSpec) => spec.rows.flatMap((r) => r.match).sort((a, b) => b.length - a.length);
 
+/** A number of table 2 or 4 in a line: signed, a decimal, thousands parted by commas, its unit; or a count in Chinese numerals. */
+const T2_NUMBER = /[+\-−]?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?(?:[\s\u3000]*(?:万元|元|件|项|个|次|条|份))?|[零〇一二两三四五六七八九十百千]+[件项个]/g;
+
+/**
+ * Whether a table's tokens may be lines naming their columns (the lines readers' gate): a number right after words or
+ * a clause mark, or a blank after its column's word (`spaced`); or hardly a number in digits, the counts in Chinese numerals.
+ */
+function writtenAsLines(idx: LineIndex, tokens: Token[], spaced: (text: string, at: number) => boolean): boolean {
+  if (!tokens.length) return false;
+  if (tokens.some((t) => t.kind === Kind.Value && (runsOn(idx.text.charCodeAt(t.start - 1)) || spaced(idx.text, t.start)))) return true;
+  return fewValues(tokens) < 7 && HAN_COUNT.test(idx.text.slice(tokens[0].start, tokens[tokens.length - 1].end));
+}
+
 /**
  * Table 2 (or 4) read as lines that name their columns; the end of the last token read, or -1 when the table
  * is not written so: at least two numbers, and half of them, right after their own column's word, and no
@@ -141,24 +157,39 @@ const rowWords = (spec: TableSpec) => spec.rows.flatMap((r) => r.match).sort((a,
 export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token, sign?: number) => Cell): number {
   // Lines name a column right before a number (制发0件, 规章：本年制发件数0) or part numbers by clause marks (12件，3件):
   // a table whose every number stands apart (a tab, a pipe, a blank or a line before it) is not written so.
-  if (!tokens.some((t) => t.kind === Kind.Value && runsOn(idx.text.charCodeAt(t.start - 1)))) return -1;
-  const said = COLUMN_WORDS[spec.key === 't4' ? 't4' : spec.rows.some((r) => r.key === 'procurement') ? '2019' : '2021'];
+  // Or a blank before a number right after its column's word (本年制发 3 件: a PDF's text spaces its numbers), or
+  // hardly a number in digits, its counts in Chinese numerals (本年制发三件).
+  const version = spec.key === 't4' ? 't4' : spec.rows.some((r) => r.key === 'procurement') ? '2019' : '2021';
+  const said = COLUMN_WORDS[version];
+  if (!writtenAsLines(idx, tokens, SPACED[version])) return -1;
   const names = rowWords(spec);
   const bound: Bound[] = [];
-  let line = -1, spanFrom = 0, lineRow: RowSpec | undefined, lineCol: string | undefined, labelRow: RowSpec | undefined, byWord = 0;
+  let line = -1, prevEnd = -1, lineRow: RowSpec | undefined, lineCol: string | undefined, labelRow: RowSpec | undefined, byWord = 0;
   const opening = [...names, ...spec.rows.map((r) => r.label), ...(spec.key === 't4' ? ['行政诉讼'] : []), ...said.flatMap(([, w]) => w)];
-  for (const t of tokens) {
-    // A line that opens with neither a row's name nor a column's word (注：行政许可3562件中，网上办理3100件。) ends the lines.
-    if (t.kind === Kind.Value && bound.length && bound[bound.length - 1].line !== t.line && !opens(idx.lineText(t.line), opening)) break;
+  const firstLine = idx.position(tokens[0].start).line;
+  // The numbers read off the text, as table 3's lines are: rejoined over a PDF's line ends, Chinese numerals, blanks.
+  for (const t of numbersIn(idx, tokens[0].start, tokens[tokens.length - 1].end, T2_NUMBER)) {
+    let spanFrom = prevEnd;
     if (t.line !== line) {
-      // A line of words naming a row, without numbers (规章： above its figures), names the next line's row.
-      if (line >= 0 && bound[bound.length - 1]?.line !== line) labelRow = lastRow(spec, idx.text.slice(spanFrom, idx.lineStart(line) + idx.lineText(line).length)) ?? labelRow;
-      else if (line >= 0) labelRow = undefined;
-      line = t.line; spanFrom = t.start; lineRow = undefined; lineCol = undefined;
+      const lineStart = idx.lineStart(t.line), text = idx.lineText(t.line);
+      // A line that goes on with the sentence the line before broke off (a PDF's text: 本年\n废止0件, 0件\n，本年废止…):
+      // after a clause mark or words, or opening with one; not a line that opens with its row's name or its numbering.
+      const tail = prevEnd >= 0 ? idx.text.slice(prevEnd, lineStart).replace(/[\s\u3000]/g, '') : '';
+      const continues = prevEnd >= 0 && !LEAD.exec(text)![0].trim() && !opens(text, names) &&
+        (/(?:[，,、：:]|[\u4e00-\u9fff]{2})$/.test(tail) || /^[\s\u3000]*[件项个万元]*[，,、；;]/.test(text));
+      if (!continues) {
+        // A line that opens with neither a row's name nor a column's word (注：行政许可3562件中，网上办理3100件。) ends the lines.
+        if (bound.length && !opens(text, opening)) break;
+        // Lines of words naming a row, without numbers (规章： above its figures), name the next line's row.
+        labelRow = undefined;
+        for (let l = line < 0 ? firstLine : line + 1; l < t.line; l++) labelRow = lastRow(spec, idx.lineText(l)) ?? labelRow;
+        lineRow = undefined; lineCol = undefined;
+        spanFrom = lineStart;
+      }
+      line = t.line;
     }
-    if (t.kind !== Kind.Value) continue;
     const span = idx.text.slice(spanFrom, t.start).replace(/[\s\u3000]/g, '');
-    spanFrom = t.end;
+    prevEnd = t.end;
     const spanRow = lastRow(spec, span);
     const cols = columnsNamed(said, masked(span, names));
     // Words naming two columns or more before a number are a header's (a web page's text run together): a table, not lines.
@@ -234,10 +265,18 @@ const LEGAL_COLUMNS = ['commercial', 'research', 'nonprofit', 'legal', 'other'];
 const CLAUSE_HEAD = /^(?:[，,、；;。.．:：\s\u3000]|其中|[件项个次人](?=[，,、；;。:：]|$))+/;
 
 /** A count in a line (5件, 5, ５件), after its numbering. */
-const T3_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[\s\u3000]*[件项个次人])?|[零〇一二两三四五六七八九十百]+[件项]/g;
-/** A number a blank after one of table 3's own column words (自然人 23 件: a PDF's text spaces its numbers). */
-const spacedAfterColumn = (text: string, at: number) =>
-  (text.charCodeAt(at - 1) === 0x20 || text.charCodeAt(at - 1) === 0x3000) && /(?:自然人|商业企业|科研机构|社会公益组织|法律服务机构)[\s\u3000]$/.test(text.slice(Math.max(0, at - 8), at));
+const T3_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[\s\u3000]*[件项个次人])?|[零〇一二两三四五六七八九十百千]+[件项]/g;
+/**
+ * Whether the number at text[at] stands a blank after one of the words, a 数量/件数 between (自然人 23 件, 本年制发 3 件,
+ * 结果维持 1 件: a PDF's text spaces its numbers), as lines naming their columns give it; the tables' lines readers' gate.
+ */
+function spacedAfter(words: string[]): (text: string, at: number) => boolean {
+  const re = new RegExp(`(?:${words.map((w) => w.replace(/[/]/g, '\\/')).join('|')})(?:数量|件数|数)?[\\s\\u3000]$`);
+  const back = Math.max(...words.map((w) => w.length)) + 3;
+  return (text, at) => (text.charCodeAt(at - 1) === 0x20 || text.charCodeAt(at - 1) === 0x3000) && re.test(text.slice(Math.max(0, at - back), at));
+}
+/** Table 3's own column words (not 其他, 总计: a row's too). */
+const spacedAfterColumn = spacedAfter(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构']);
 
 /** How many of the tokens are numbers, counted up to 7. */
 function fewValues(tokens: Token[]): number {
@@ -247,7 +286,7 @@ function fewValues(tokens: Token[]): number {
 }
 
 /** A count in Chinese numerals (自然人十二件, 其他零件). */
-const HAN_COUNT = /[零〇一二两三四五六七八九十百]+[件项]/;
+const HAN_COUNT = /[零〇一二两三四五六七八九十百千]+[件项个]/;
 
 /** Whether a line opens with digits that are no numbering (0件，商业企业…, 0、商业企业…; not 2.其他法律…). */
 const startsWithDigits = (text: string) => {
@@ -272,15 +311,15 @@ function numbering(text: string, at: number, length: number): boolean {
  * The numbers of text[from, to), each a token, its unit with it: read off the text, not the tokens (a table's
  * tokens cut at tabs and blanks, and take 自然人5、商业企业0、 for one label).
  */
-function numbersIn(idx: LineIndex, from: number, to: number): Token[] {
+function numbersIn(idx: LineIndex, from: number, to: number, re = T3_NUMBER): Token[] {
   const out: Token[] = [];
   let broken: Token | undefined;
   for (let l = idx.position(from).line, last = idx.position(to).line; l <= last; l++) {
     const start = idx.lineStart(l), text = idx.lineText(l);
     // The line before ending in a column's word (科研机构\n0、社会公益组织0): its count opens this line, no numbering.
     const counted = broken || startsWithDigits(text) || (l > 0 && T3_SAID.test(idx.lineText(l - 1).replace(/[\s\u3000]/g, '')));
-    T3_NUMBER.lastIndex = counted ? 0 : LEAD.exec(text)![0].length;
-    for (let m = T3_NUMBER.exec(text); m && start + m.index < to; m = T3_NUMBER.exec(text)) {
+    re.lastIndex = counted ? 0 : LEAD.exec(text)![0].length;
+    for (let m = re.exec(text); m && start + m.index < to; m = re.exec(text)) {
       if (start + m.index < from) continue;
       if (!broken && !(counted && !text.slice(0, m.index).trim()) && numbering(text, m.index, m[0].length)) continue;
       const t: Token = { kind: Kind.Value, text: m[0], start: start + m.index, end: start + m.index + m[0].length, line: l, x: -1, xEnd: -1, c: m.index, cell: -1 };
@@ -310,6 +349,30 @@ function t3RowsIn(spec: TableSpec, text: string): RowSpec[] {
 function t3RowOf(spec: TableSpec, text: string): RowSpec | undefined {
   const rows = t3RowsIn(spec, text), data = rows.filter((r) => !r.isGroup);
   return data.length === 1 ? data[0] : data.length === 0 ? rows[rows.length - 1] : undefined;
+}
+
+/** Table 3's rows' words (both formats) of three characters or more: a short one (其他, 总计) names a row only as its whole label. */
+const T3_ROW_WORDS = [...new Set((['2021', '2019'] as const).flatMap((v) => tableSpec(v, 't3').rows.flatMap((r) => r.match)))].filter((w) => w.length > 2);
+/** A column's word of table 3 with a count after it, a few words between at most (自然人55件, 自然人申请12件, 总计 5). */
+const T3_COUNTED = /(?:自然人|商业企业|科研机构|社会公益组织|公益组织|法律服务机构|法人或其他组织|总计|合计)[^，,。；;:：\d０-９]{0,6}[:：]?[\s\u3000]*(?:[0-9０-９]|[零〇一二两三四五六七八九十百]+件)/;
+
+/**
+ * Where table 3 begins in text[from, to) written a row a line without its anchor words (本年新收政府信息公开申请12件，其中
+ * 自然人…, or straight from （一）予以公开：自然人…): the start of the first line that opens with a row's name (after its
+ * numbering, nothing but 本年/本机关 before it) and holds a column's word with a count, or is that name alone above such a
+ * line (（三）不予公开： / 1.属于国家秘密：自然人0件…); else -1.
+ */
+export function t3LinesAt(idx: LineIndex, from: number, to: number): number {
+  for (let l = idx.position(from).line + 1, last = idx.position(to).line; l <= last && idx.lineStart(l) < to; l++) {
+    const text = idx.lineText(l);
+    if (text.length > 300) continue;
+    const rest = text.slice(LEAD.exec(text)![0].length).replace(/[\s\u3000]/g, '');
+    const opensRow = T3_ROW_WORDS.some((w) => { const at = rest.indexOf(w); return at >= 0 && at <= 3 && !/[：:，,；;。]/.test(rest.slice(0, at)); });
+    if (!opensRow) continue;
+    if (T3_COUNTED.test(text)) return idx.lineStart(l);
+    if (!/[0-9０-９]/.test(rest) && l < last && T3_COUNTED.test(idx.lineText(l + 1))) return idx.lineStart(l);
+  }
+  return -1;
 }
 
 interface Words { m: RegExpExecArray | null; col: string | undefined; named: RowSpec | undefined; words: boolean }
@@ -345,9 +408,7 @@ function wordsBefore(spec: TableSpec, raw: string, first: boolean, continues = f
  */
 export function readT3Lines(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table, toCell: (t: Token, sign?: number) => Cell): number {
   // Or a table with hardly a number in digits, whose counts are in Chinese numerals (自然人十二件).
-  if (!tokens.length) return -1;
-  if (!tokens.some((t) => t.kind === Kind.Value && (runsOn(idx.text.charCodeAt(t.start - 1)) || spacedAfterColumn(idx.text, t.start))) &&
-    (fewValues(tokens) >= 7 || !HAN_COUNT.test(idx.text.slice(tokens[0].start, tokens[tokens.length - 1].end)))) return -1;
+  if (!writtenAsLines(idx, tokens, spacedAfterColumn)) return -1;
   const { text } = idx;
   const cells = new Map<string, Map<string, Token>>();
   const grouped = new Set<string>();

@@ -4,7 +4,7 @@ import { FORMATS, SECTION_OF, TABLE_KEYS, tableSpec } from '../format/statute';
 import type { Section } from '../model';
 import type { LineIndex } from '../lineIndex';
 import { SIMPLIFIED } from '../format/traditional';
-import { LINES_2019, linesAt } from './lines';
+import { LINES_2019, linesAt, t3LinesAt } from './lines';
 import { isDelimitedRow, nextColumn } from './tokens';
 import { normalizeLabel } from './values';
 
@@ -15,7 +15,7 @@ import { normalizeLabel } from './values';
 /** The text of one table: offsets [from, to). */
 export interface Region {
   key: TableKey; from: number; to: number;
-  /** Found by a line that names a row and its columns (table 2 written a row a line, without the 第二十条 anchors): a table only if read so. */
+  /** Found by a line that names a row and its columns (table 2 or 3 written a row a line, without its anchors): a table only if read so. */
   lines?: boolean;
 }
 
@@ -182,8 +182,9 @@ export function findRegions(idx: LineIndex, sections: Section[]): Region[] {
     // Table 4's header stacked over lines holds its words only read top down.
     if (at < 0 && key === 't4' && heading >= after) at = stackedAnchor(idx, key, heading, headings.find((h) => h > heading) ?? text.length);
     // Table 2 written a row a line, naming its columns, without the 第二十条 anchors: its first such line in its section.
-    const lines = at < 0 && key === 't2' && heading >= after;
-    if (lines) at = linesAt(idx, heading, headings.find((h) => h > heading) ?? text.length);
+    // Table 3 so written without its anchors (本年新收政府信息公开申请12件，其中自然人…; or from （一）予以公开：自然人…) likewise.
+    const lines = at < 0 && key !== 't4' && heading >= after;
+    if (lines) at = (key === 't2' ? linesAt : t3LinesAt)(idx, heading, headings.find((h) => h > heading) ?? text.length);
     if (at < 0) continue;
     // The whole line of the anchor, unless it is a line of a flattened text or of the text before.
     const line = idx.position(at).line, lineStart = idx.lineStart(line);

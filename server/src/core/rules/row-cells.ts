@@ -7,8 +7,24 @@ import type { RawFinding, Rule } from './types';
 function counts(table: Table): RawFinding[] {
   const out: RawFinding[] = [];
   const key: TableKey = table.key;
+  // A table written a row a line that leaves columns out on several rows (自然人5件，总计5件: the zeros not written):
+  // one finding for the table, each row's place related; the cells left out are blank, not 0.
+  const unnamed = table.problems.filter((p) => p.kind === 'too-few' && p.cause === 'unnamed');
+  if (unnamed.length > 1) {
+    const cells = unnamed.reduce((n, p) => n + p.expected - p.found, 0);
+    const first = rowNamed(table, unnamed[0]);
+    out.push({
+      code: 'row-cells', range: unnamed[0].range,
+      message: {
+        zh: `${tableName(key)}有 ${unnamed.length} 行没有写出全部列的数字（如${first.zh}没有写出“${unnamed[0].label}”），共 ${cells} 格；没有写出的不按 0 计，这些格暂不核对。没有的请填 0。`,
+        en: `${tableNameEn(key)}: ${unnamed.length} rows leave columns out (${first.en}: “${unnamed[0].label}”), ${cells} cells in all; a figure not written is not read as 0, so those cells are not checked. Write 0 where there is nothing to count.`,
+      },
+      related: () => unnamed.map((p) => ({ range: p.range, message: { zh: `${rowNamed(table, p).zh}：没有写出“${p.label}”`, en: `${rowNamed(table, p).en}: no “${p.label}”` } })),
+    });
+  }
   for (const p of table.problems) {
     if (p.kind !== 'too-few' && p.kind !== 'too-many') continue;
+    if (unnamed.length > 1 && p.cause === 'unnamed') continue;
     const row = rowNamed(table, p);
     if (p.cause === 'twice' && p.again) {
       const [a, b] = [p.range.start.line + 1, p.again.start.line + 1];
