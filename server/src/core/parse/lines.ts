@@ -3,6 +3,7 @@ import type { FormatVersion } from '../format/statute';
 import { tableSpec } from '../format/statute';
 import type { LineIndex } from '../lineIndex';
 import type { Cell, Table } from '../model';
+import { isIdeograph } from '../strings';
 import { Kind, type Token } from './tokens';
 import { UNITS } from './values';
 
@@ -131,7 +132,7 @@ function opens(text: string, words: string[]): boolean {
 }
 
 /** A Han character or a clause mark, with nothing between it and the number after it. */
-const runsOn = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0xff1a || c === 0x3a || c === 0xff0c || c === 0x2c || c === 0x3001 || c === 0xff1b || c === 0x3b;
+const runsOn = (c: number) => isIdeograph(c) || c === 0xff1a || c === 0x3a || c === 0xff0c || c === 0x2c || c === 0x3001 || c === 0xff1b || c === 0x3b;
 
 /** A table's rows' words, longest first. */
 const rowWords = (spec: TableSpec) => spec.rows.flatMap((r) => r.match).sort((a, b) => b.length - a.length);

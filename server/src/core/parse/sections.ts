@@ -2,7 +2,7 @@ import { SECTIONS } from '../format/statute';
 import { sectionBody, tableSpans, type Report, type Section, type SubtopicNumbering } from '../model';
 import { type LineIndex, type Range } from '../lineIndex';
 import { DI, isBlank, isDigit, isHanNumeral, readBracketNumbering, readNumbering, readSpokenNumbering, type Numbering } from '../numbering';
-import { matchesOf } from '../strings';
+import { isIdeograph, matchesOf } from '../strings';
 import { normalizeText } from './values';
 
 /** Statute titles and their accepted variants, normalized, to the section number. */
@@ -147,7 +147,7 @@ export function readHeading(line: string): Heading | undefined {
 }
 
 /** A character a heading can be broken after or before: a Han character, or a numbering's 、 ． . */
-const isTitleChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0xff0e || c === 0x2e;
+const isTitleChar = (c: number) => isIdeograph(c) || c === 0x3001 || c === 0xff0e || c === 0x2e;
 
 /** A heading broken over two lines (or three), as the lines are joined, with where each part lies in its line. */
 export interface Wrapped {

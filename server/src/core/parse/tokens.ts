@@ -1,6 +1,6 @@
 import { type LineIndex } from '../lineIndex';
 import { isHanZero } from '../numbering';
-import { isPageMarker, runningHeader } from '../strings';
+import { isIdeograph, isPageMarker, runningHeader } from '../strings';
 import { isDigits, normalizeLabel, normalizeTableLabel, stripNumbering, PLACEHOLDER, readCell, UNITS } from './values';
 
 // One pass over the text of a table, whatever its layout, into label, value and blank tokens.
@@ -146,7 +146,6 @@ function isValueLike(s: string): boolean {
   return s.length <= 12 && /\d/.test(s) && !/[\u3400-\u9fff]/.test(s) && !/^\d+[.、．]$/.test(s);
 }
 
-const isIdeograph = (c: number) => c >= 0x3400 && c <= 0x9fff;
 /** A label's numbering spread by blanks: 4 . / 4、/ （ 四 ）/ 四 、, and the blank after it. */
 const SPREAD_NUMBERING = /(?:[（(][ \u3000\u00a0]?[一二三四五六七八九十\d]{1,2}[ \u3000\u00a0]?[）)]|[\d一二三四五六七八九十]{1,2}[ \u3000\u00a0]?[.、．])[ \u3000\u00a0]/y;
 /** What a spread label's characters may be besides Chinese ones: quotes, brackets, a slash (“ 三 安 全 一 稳 定 ”, 增 / 减). */

@@ -1,5 +1,6 @@
 import { LOOSE_UNITS, NOUNS_AFTER_LOOSE_UNITS, UNITS, WORDS_AFTER_UNITS } from '../format/proseWords';
 import type { NumberForm } from '../model';
+import { isIdeograph } from '../strings';
 
 // Numbers as prose writes them: 23, ２３, 1,234, 30.62, 二十三, 两, 一百零五 — each with what
 // follows it (a unit, 年, %), so that a year or a percentage is never taken for a count.
@@ -75,7 +76,6 @@ for (const u of UNIT_LIST) {
 
 const isBlank = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 const skipBlanks = (s: string, i: number) => { while (i < s.length && isBlank(s.charCodeAt(i))) i++; return i; };
-const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const isDigitLike = (c: number) => isAscii(c) || isWide(c) || c === 44 || c === 46 || c === 0xff0e;
 const APPROX = (c: number) => c === 0x4f59 || c === 0x591a; // 余, 多
 const NOT_COUNT = '年月日号%％‰倍';

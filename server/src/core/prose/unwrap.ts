@@ -1,6 +1,6 @@
 import { isDigit, isHanNumeral, readNumbering } from '../numbering';
 import { type LineIndex } from '../lineIndex';
-import { isBlankCode as isBlank, isPageMarker } from '../strings';
+import { isBlankCode as isBlank, isIdeograph, isPageMarker } from '../strings';
 
 // A PDF's text layer (and Markdown converted from a PDF) wraps every line at the page's width: a
 // sentence runs on over line breaks, even inside a word (答\n复) or between a number and its unit
@@ -124,7 +124,7 @@ const AS_IS = (text: string): Unwrapped => ({ text, original: (at) => at, local:
 /** An ASCII or full-width digit. */
 const isAnyDigit = (c: number) => isDigit(c) || (c >= 0xff10 && c <= 0xff19);
 /** A Chinese character or a digit: what a word or a number is made of. */
-const isWordChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || isAnyDigit(c);
+const isWordChar = (c: number) => isIdeograph(c) || isAnyDigit(c);
 
 /** The last character of a line that is not a blank, as a code (NaN for a blank line). */
 function lastCode(line: string): number {
