@@ -1,6 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { loud, report, show, type T2, type T3, type T4 } from './proseReport';
+import { attackRound, type Case, type Guard } from './proseReport';
 
 // The third round of prose attacks. Each case is a sentence in the shape of one from a published
 // 2019–2024 report (the source is named; rewritten in our own words, same structure) or a common
@@ -8,9 +6,6 @@ import { loud, report, show, type T2, type T3, type T4 } from './proseReport';
 // one figure is changed, in the sentence or in the tables, so that it is FALSE, and a prose-mismatch /
 // prose-breakdown warning must name the numbers that disagree. test/fixtures/odd/prose-attack.md
 // (third round) lists what nianbao did with each before the fixes of this round.
-
-interface Bad { prose?: string; t3?: T3; t4?: T4; t2?: T2; names: string[] }
-interface Case { id: string; prose: string; t3?: T3; t4?: T4; t2?: T2; bad: Bad; todo?: string }
 
 const CASES: Case[] = [
  { id: 'R1 count-first received, past carried, concluded, forwarded (兴仁 2022)', prose: '2023年，共收到10件依申请公开请求，2022年结转政府信息公开申请2件，共办结10件，结转2024年度继续办理2件。', t3: { new: 10, carried: 2, pub: 10, fwd: 2 }, bad: { prose: '2023年，共收到10件依申请公开请求，2022年结转政府信息公开申请2件，共办结9件，结转2024年度继续办理2件。', names: ['9', '10'] } },
@@ -81,7 +76,7 @@ const ZERO: Case[] = [
 ];
 
 /** True sentences near the new readings: none of them may get a warning. */
-const GUARDS: { id: string; prose: string; t3?: T3; t4?: T4; t2?: T2 }[] = [
+const GUARDS: Guard[] = [
   { id: 'G1 无行政处罚权 (a power, not decisions)', prose: '本单位无行政处罚权。', t2: { penalty: 5 } },
   { id: 'G2 未清理 (another verb)', prose: '本年度未清理规范性文件。', t2: { normative: [2, 0, 5] } },
   { id: 'G3 为0.5万元 is no zero', prose: '本年度行政事业性收费为0.5万元。', t2: { fees: 0.5 } },
@@ -97,25 +92,4 @@ const GUARDS: { id: string; prose: string; t3?: T3; t4?: T4; t2?: T2 }[] = [
   { id: 'G11 2022年结转 is no other year for the clauses after it', prose: '2023年，共收到10件依申请公开请求，2022年结转政府信息公开申请2件，共办结10件。', t3: { new: 10, carried: 2, pub: 10, fwd: 2 } },
 ];
 
-/** Whether every number of `names` is in some finding's message, as a number (not part of another). */
-const names = (found: string, numbers: string[]) => numbers.every((n) => new RegExp(`(^|[^0-9.])${n.replace('.', '\\.')}($|[^0-9.])`).test(found));
-
-describe('prose attack 3: true sentences get no prose warning', () => {
-  for (const c of [...CASES, ...ZERO, ...GUARDS]) {
-    it(c.id, () => {
-      const found = loud(report(c.prose, c.t3, c.t4, c.t2));
-      assert.deepEqual(found, [], show(found));
-    });
-  }
-});
-
-describe('prose attack 3: one figure changed, the warning names it', () => {
-  for (const c of [...CASES, ...ZERO]) {
-    it(c.id, c.todo ? { todo: c.todo } : {}, () => {
-      const b = c.bad;
-      const found = loud(report(b.prose ?? c.prose, b.t3 ?? c.t3, b.t4 ?? c.t4, b.t2 ?? c.t2));
-      assert.ok(found.length > 0, 'no warning');
-      assert.ok(names(show(found), b.names), `${b.names.join(', ')} not named: ${show(found)}`);
-    });
-  }
-});
+attackRound(3, [...CASES, ...ZERO], GUARDS);

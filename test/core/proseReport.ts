@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { check, type Finding } from '../../server/src/core/service';
 
 // The report the prose attacks (proseAttack*.test.ts) put each sentence into: a 2023 township report
@@ -59,3 +60,33 @@ const PROSE = new Set(['prose-mismatch', 'prose-breakdown']);
 /** The prose findings that blame the author (warnings and errors; prose-unclear's hints are fine). */
 export const loud = (text: string): Finding[] => check(text).findings.filter((f) => PROSE.has(f.code) && (f.severity === 'warning' || f.severity === 'error'));
 export const show = (fs: Finding[]) => fs.map((f) => `${f.code}: ${f.message}`).join(' | ');
+
+/** A sentence of a prose attack, TRUE in its report; `bad` makes it FALSE and names the numbers a warning must name. */
+export interface Bad { prose?: string; t3?: T3; t4?: T4; t2?: T2; names: string[] }
+export interface Guard { id: string; prose: string; t3?: T3; t4?: T4; t2?: T2 }
+export interface Case extends Guard { bad: Bad; todo?: string }
+
+/** Whether every number of `names` is in some finding's message, as a number (not part of another). */
+const names = (found: string, numbers: string[]) => numbers.every((n) => new RegExp(`(^|[^0-9.])${n.replace('.', '\\.')}($|[^0-9.])`).test(found));
+
+/** A round of prose attacks: every case and guard true gets no prose warning; every case made false gets one naming its numbers. */
+export function attackRound(round: number, cases: Case[], guards: Guard[]) {
+  describe(`prose attack ${round}: true sentences get no prose warning`, () => {
+    for (const c of [...cases, ...guards]) {
+      it(c.id, () => {
+        const found = loud(report(c.prose, c.t3, c.t4, c.t2));
+        assert.deepEqual(found, [], show(found));
+      });
+    }
+  });
+  describe(`prose attack ${round}: one figure changed, the warning names it`, () => {
+    for (const c of cases) {
+      it(c.id, c.todo ? { todo: c.todo } : {}, () => {
+        const b = c.bad;
+        const found = loud(report(b.prose ?? c.prose, b.t3 ?? c.t3, b.t4 ?? c.t4, b.t2 ?? c.t2));
+        assert.ok(found.length > 0, 'no warning');
+        assert.ok(names(show(found), b.names), `${b.names.join(', ')} not named: ${show(found)}`);
+      });
+    }
+  });
+}
