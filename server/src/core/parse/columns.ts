@@ -214,6 +214,10 @@ const DIGITS_OR_SIGN = /^[+\-−－]?(?:\s*\d+)*$/;
  * where the joined row has too few cells (a converter that merged two columns' numbers into one: they stay apart).
  */
 function oneCellEach(idx: LineIndex, tokens: Token[], n: number): Token[] | undefined {
+  // (Most rows have no two numbers in one cell: found without building anything.)
+  let shared = false;
+  for (let i = 1; i < tokens.length && !shared; i++) shared = tokens[i].cell >= 0 && tokens[i].cell === tokens[i - 1].cell && isValue(tokens[i]) && isValue(tokens[i - 1]);
+  if (!shared) return undefined;
   const out: Token[] = [];
   let joined = false, count = 0;
   for (const t of tokens) {
