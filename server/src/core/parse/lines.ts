@@ -225,13 +225,24 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
     const lineText = idx.lineText(b.line);
     table.problems.push({ kind: 'unreadable', row: b.row?.key, range: idx.range(b.token.start, b.token.end), found: 1, expected: 1, cause: 'unnamed', label: lineText.trim() });
   }
+  putRows(idx, spec, table, cells, (t) => toCell(t, minus.has(t) ? -1 : 1));
+  return end;
+}
+
+/**
+ * The cells read from a table written a row a line, put in `table` row by row (groups have none); a row whose
+ * line leaves columns out is said so (too-few, 'unnamed', `label` the headers it leaves out) but for the
+ * columns `excused` lets be (under a 法人或其他组织 said unreadable).
+ */
+function putRows(idx: LineIndex, spec: TableSpec, table: Table, cells: Map<string, Map<string, Token>>, cellOf: (t: Token) => Cell,
+  excused: (row: string, col: string) => boolean = () => false) {
   for (const row of spec.rows) {
     const mine = cells.get(row.key);
-    if (!mine) continue;
+    if (!mine || row.isGroup) continue;
     const out: Record<string, Cell> = {};
-    for (const col of row.columns) { const t = mine.get(col); if (t) out[col] = toCell(t, minus.has(t) ? -1 : 1); }
+    for (const col of row.columns) { const t = mine.get(col); if (t) out[col] = cellOf(t); }
     table.rows[row.key] = { key: row.key, cells: out };
-    const missing = row.columns.filter((c) => !mine.has(c));
+    const missing = row.columns.filter((c) => !mine.has(c) && !excused(row.key, c));
     if (missing.length) {
       const ts = [...mine.values()];
       table.problems.push({
@@ -241,7 +252,6 @@ export function readNamedLines(idx: LineIndex, spec: TableSpec, tokens: Token[],
       });
     }
   }
-  return end;
 }
 
 // Table 3 written a row a line (（一）予以公开：自然人5件，商业企业0件，…，总计5件。 本年新收政府信息公开申请数量：
@@ -476,21 +486,6 @@ export function readT3Lines(idx: LineIndex, spec: TableSpec, tokens: Token[], ta
   }
   if (byWord < 2 || byWord * 2 < values) return -1;
   table.problems.push(...problems);
-  for (const r of spec.rows) {
-    const mine = cells.get(r.key);
-    if (!mine || r.isGroup) continue;
-    const out: Record<string, Cell> = {};
-    for (const c of r.columns) { const t = mine.get(c); if (t) out[c] = toCell(t); }
-    table.rows[r.key] = { key: r.key, cells: out };
-    const missing = r.columns.filter((c) => !mine.has(c) && !(grouped.has(r.key) && LEGAL_COLUMNS.includes(c)));
-    if (missing.length) {
-      const ts = [...mine.values()];
-      table.problems.push({
-        kind: 'too-few', row: r.key, range: idx.range(Math.min(...ts.map((t) => t.start)), Math.max(...ts.map((t) => t.end))),
-        found: mine.size, expected: r.columns.length, cause: 'unnamed',
-        label: missing.map((c) => spec.columns.find((x) => x.key === c)!.header).join('、'),
-      });
-    }
-  }
+  putRows(idx, spec, table, cells, (t) => toCell(t), (row, col) => grouped.has(row) && LEGAL_COLUMNS.includes(col));
   return end;
 }
