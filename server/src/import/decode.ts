@@ -102,3 +102,18 @@ function refuseText(text: string): Said | undefined {
   return { zh: `${BINARY_HINT.zh}（第 ${line} 行第 ${column} 列有 ${char}）`, en: `${BINARY_HINT.en} (${char} at line ${line}, column ${column})` };
 }
 
+
+const CODE_PAGES: Record<number, string> = { 936: 'gb18030', 54936: 'gb18030', 950: 'big5', 932: 'shift_jis', 949: 'euc-kr', 65001: 'utf-8' };
+const legacy = new Map<number, TextDecoder>();
+/**
+ * Bytes in a Windows code page (an RTF's \ansicpg936, a font's \fcharset134), never throwing: a byte that
+ * is no character is U+FFFD. GBK (936) is read as GB18030, its superset; a page this Node cannot decode, as Windows-1252.
+ */
+export function decodeCodePage(bytes: Uint8Array, page: number): string {
+  let decoder = legacy.get(page);
+  if (!decoder) {
+    try { decoder = new TextDecoder(CODE_PAGES[page] ?? `windows-${page}`); } catch { decoder = new TextDecoder('windows-1252'); }
+    legacy.set(page, decoder);
+  }
+  return decoder.decode(bytes);
+}

@@ -3,6 +3,8 @@ import { OLE_SIGNATURE, startsWith, ZIP_SIGNATURE } from './formats';
 import { BROKEN, importDoc, NO_TEXT, NOT_WORD } from './doc';
 import { readText } from './decode';
 import { pageOfMht } from './mht';
+import { importOdt, isOdf } from './odt';
+import { importRtf, isRtf } from './rtf';
 import { hasText, type ImportResult } from './types';
 
 // A Word document (.docx) as draft text: mammoth turns it into HTML, keeping merged cells as
@@ -280,13 +282,17 @@ async function readable(buffer: Buffer): Promise<{ buffer: Buffer; chunks: strin
 const NOTE_MARKS = /<sup><a href="#(?:footnote|endnote)-[^"]*" id="(?:footnote|endnote)-ref-[^"]*">\[\d+\]<\/a><\/sup>|<a href="#(?:footnote|endnote)-ref-[^"]*">↑<\/a>/g;
 
 /**
- * A Word file by what its bytes are, not by its name: a .docx is a zip; a .doc (and a .docx with a
- * password, and a .doc renamed .docx) an OLE compound file, which doc.ts reads or says why not.
- * Bytes that are neither: a damaged .docx, or (named .doc or .wps) another program's format.
+ * A word processor's file by what its bytes are, not by its name: a .docx is a zip; a .doc (and a .docx
+ * with a password, and a .doc renamed .docx) an OLE compound file, which doc.ts reads or says why not;
+ * an RTF (often named .doc) starts {\rtf, rtf.ts's; an ODT is a zip whose first entry says so, odt.ts's
+ * (a file named .odt or .fodt is odt.ts's to read or refuse, as one named .rtf is rtf.ts's).
+ * Bytes that are none: a damaged .docx, or (named .doc or .wps) another program's format.
  */
-export async function importWord(bytes: Uint8Array, named: 'doc' | 'docx'): Promise<ImportResult> {
+export async function importWord(bytes: Uint8Array, named: 'doc' | 'docx' | 'odt' | 'rtf'): Promise<ImportResult> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isRtf(buffer) || named === 'rtf' && !startsWith(buffer, OLE_SIGNATURE) && !startsWith(buffer, ZIP_SIGNATURE)) return importRtf(buffer);
   if (startsWith(buffer, OLE_SIGNATURE)) return importDoc(buffer);
+  if (isOdf(buffer) || named === 'odt') return importOdt(buffer);
   if (!startsWith(buffer, ZIP_SIGNATURE)) return { refused: named === 'doc' ? NOT_WORD : BROKEN };
   // Loaded when a Word file is read: mammoth and its zip and XML readers take longer to load than
   // the whole checker, and most runs read only text.

@@ -17,7 +17,7 @@ function read({ kind, bytes }: Job): Promise<ImportResult> {
   switch (kind) {
     case 'pdf': return importPdf(bytes);
     case 'ofd': return structured().importOfd(bytes);
-    case 'doc': case 'docx': return structured().importWord(bytes, kind);
+    case 'doc': case 'docx': case 'odt': case 'rtf': return structured().importWord(bytes, kind);
   }
 }
 

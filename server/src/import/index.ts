@@ -11,7 +11,6 @@ import { hasText, importerFailed, type Imported, type ImportResult, type Said } 
 export { documentKind, EXTENSIONS, MAX_BYTES, type DocumentKind } from './formats';
 
 const NO_TEXT: Said = { zh: '网页中没有文字', en: 'the web page holds no text' };
-const RTF: Said = { zh: '是 RTF 格式的文件，无法读取；请在 Word 或 WPS 中另存为 .docx 后再检查', en: 'an RTF file, which cannot be read; save it as .docx in Word or WPS and check it again' };
 
 /**
  * The web-page importer, loaded on first use (a bundle of their own, dist/structured.js, shared with
@@ -55,13 +54,13 @@ export function importText(text: string): Imported {
 }
 
 /**
- * A Word file by what its bytes are, whatever its name says: sites serve web pages, web archives (.mht)
- * and RTF under a .doc name, and a .doc is often renamed .docx (docx.ts tells those two apart).
+ * A word processor's file by what its bytes are, whatever its name says: sites serve web pages and web
+ * archives (.mht) under a .doc name, which are read here; the rest on the worker, where docx.ts tells a .doc,
+ * a .docx, an ODT and an RTF apart (an RTF is often named .doc, a .doc renamed .docx).
  */
-async function importWordBytes(kind: 'doc' | 'docx', bytes: Uint8Array, limits: Limits): Promise<ImportResult> {
+async function importWordBytes(kind: 'doc' | 'docx' | 'odt' | 'rtf', bytes: Uint8Array, limits: Limits): Promise<ImportResult> {
   const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1').replace(/^\xef\xbb\xbf/, '');
   if (HTML_PAGE.test(head) || MIME_ARCHIVE.test(head)) return importHtmlBytes(bytes);
-  if (head.trimStart().startsWith('{\\rtf')) return { refused: RTF };
   return importIsolated({ kind, bytes }, limits);
 }
 
@@ -75,7 +74,7 @@ export async function importDocument(kind: Exclude<DocumentKind, 'text'>, bytes:
   try {
     switch (kind) {
       case 'html': return await importHtmlBytes(bytes);
-      case 'doc': case 'docx': return await importWordBytes(kind, bytes, limits);
+      case 'doc': case 'docx': case 'odt': case 'rtf': return await importWordBytes(kind, bytes, limits);
       case 'pdf': case 'ofd': return await importIsolated({ kind, bytes }, limits);
     }
   } catch (error) {

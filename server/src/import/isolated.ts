@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { importerFailed, said, type ImportResult } from './types';
 
-// PDF, OFD and Word files are read on a worker thread of their own (importer.ts, bundled as
+// PDF, OFD and Word files (and ODT, RTF) are read on a worker thread of their own (importer.ts, bundled as
 // dist/importer.js), under a deadline and a memory limit. pdf.js, xmldom and mammoth parse
 // synchronously, and a hostile file keeps them at it for minutes (a PDF page of 20 million drawing
 // operators and no text, an 870 KB file, took a minute; 100,000 paragraphs in an 11 KB Word file take
@@ -14,7 +14,7 @@ import { importerFailed, said, type ImportResult } from './types';
 // once); one stopped for a file is replaced for the next.
 
 /** The documents read on the worker: what isolated.ts sends it. */
-export interface Job { kind: 'pdf' | 'ofd' | 'doc' | 'docx'; bytes: Uint8Array }
+export interface Job { kind: 'pdf' | 'ofd' | 'doc' | 'docx' | 'odt' | 'rtf'; bytes: Uint8Array }
 
 /**
  * What reading one document may cost. A report's PDF is read in a second or two (the Huaian report's
@@ -28,7 +28,7 @@ export interface Job { kind: 'pdf' | 'ofd' | 'doc' | 'docx'; bytes: Uint8Array }
 export interface Limits { seconds: number; megabytes: number }
 export const LIMITS: Limits = { seconds: 30, megabytes: 2048 };
 
-const FORMAT = { pdf: ['PDF ', 'the PDF'], ofd: ['OFD 文件', 'the OFD file'], doc: ['Word 文件', 'the Word file'], docx: ['Word 文件', 'the Word file'] } as const;
+const FORMAT = { pdf: ['PDF ', 'the PDF'], ofd: ['OFD 文件', 'the OFD file'], doc: ['Word 文件', 'the Word file'], docx: ['Word 文件', 'the Word file'], odt: ['ODT 文件', 'the ODT file'], rtf: ['RTF 文件', 'the RTF file'] } as const;
 export const tooSlow = (kind: Job['kind'], seconds: number) =>
   said(`读取 ${FORMAT[kind][0]}超过 ${seconds} 秒仍未读完（文件可能有异常），已停止`, `reading ${FORMAT[kind][1]} took over ${seconds} seconds (the file may be malformed) and was stopped`);
 export const tooBig = (kind: Job['kind'], megabytes: number) =>

@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { columns, draft, linesOf, MAX_PAGES, withPictures, WORD_GAP, type Box, type Line, type Run } from './layoutText';
 import { startsWith, ZIP_SIGNATURE } from './formats';
 import { hasText, said, Stopped, type ImportResult } from './types';
+import { ELEMENT, parseXml, unpackWithin, type XmlElement } from './xmlParts';
 
 // A report in OFD (GB/T 33190-2016, the format of electronic official documents): a ZIP of XML
 // parts. OFD.xml names the document (DocBody/DocRoot: Doc_0/Document.xml), which lists its pages
@@ -36,32 +37,11 @@ export const tooManyObjects = (page: number, n: number) =>
 export interface OfdBudget { megabytes: number; partMegabytes: number; objectsPerPage: number }
 export const OFD_BUDGET: OfdBudget = { megabytes: 100, partMegabytes: 8, objectsPerPage: 50_000 };
 
-// The DOM of @xmldom/xmldom as far as this reader uses it: its own types bring in the browser's whole
-// DOM library, which the rest of the server must not see.
-interface XmlElement {
-  nodeType: number;
-  localName: string | null;
-  childNodes: ArrayLike<XmlElement>;
-  textContent: string | null;
-  getAttribute(name: string): string | null;
-}
-interface XmlDocument { documentElement: XmlElement | null }
-type XmlDom = { DOMParser: new (options: { errorHandler: Record<'warning' | 'error' | 'fatalError', (message: string) => void> }) => { parseFromString(text: string, type: string): XmlDocument } };
-const xmldom = () => require('@xmldom/xmldom') as XmlDom;
-
-const ELEMENT = 1;
 /** The child elements of `e` by local name (OFD's elements are in its namespace, under any prefix or none). */
 const children = (e: XmlElement, name: string) => Array.from(e.childNodes).filter((c) => c.nodeType === ELEMENT && c.localName === name);
 const child = (e: XmlElement | undefined, ...path: string[]) => path.reduce<XmlElement | undefined>((at, name) => at && children(at, name)[0], e);
 /** A list of numbers as OFD writes them (“0 0 210 297”); what is no number is 0, never NaN in a position. */
 const numbers = (s: string | null) => (s ?? '').trim().split(/[\s,]+/).filter(Boolean).map((w) => Number(w) || 0);
-
-/** A part's XML, parsed; a part that is no XML is a damaged file. */
-function parse(text: string): XmlElement {
-  const fail = () => { throw new Stopped(DAMAGED); };
-  const root = new (xmldom().DOMParser)({ errorHandler: { warning: () => {}, error: fail, fatalError: fail } }).parseFromString(text, 'text/xml').documentElement;
-  return root ?? fail();
-}
 
 /** A part's path resolved against the folder of the part that names it (“/Doc_0/…” from the root). */
 function resolve(from: string, loc: string): string {
@@ -87,28 +67,14 @@ class Package {
     return this.byName.has(path.toLowerCase());
   }
 
-  /**
-   * A part's bytes, unpacked chunk by chunk and stopped when the budget is spent: the sizes a ZIP
-   * declares are its writer's word. (jszip's stream is readable-stream 2's: events, no async iteration.)
-   */
+  /** A part's bytes, unpacked within the budgets of the part and of the file. */
   private unpack(path: string, file: JSZip.JSZipObject): Promise<Buffer> {
-    return new Promise((done, fail) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const stream = file.nodeStream('nodebuffer');
-      stream.on('data', (chunk: Buffer) => {
-        this.left -= chunk.length;
-        size += chunk.length;
-        const why = this.left < 0 ? tooBig(this.budget.megabytes) : size > this.budget.partMegabytes * 1024 * 1024 ? partTooBig(path, this.budget.partMegabytes) : undefined;
-        if (!why) { chunks.push(chunk); return; }
-        // Paused, jszip stops unpacking once the stream's buffer is full; nothing reads it again.
-        stream.pause();
-        stream.removeAllListeners();
-        fail(new Stopped(why));
-      });
-      stream.on('error', () => fail(new Stopped(DAMAGED)));
-      stream.on('end', () => done(Buffer.concat(chunks)));
-    });
+    let size = 0;
+    return unpackWithin(file, (chunk) => {
+      this.left -= chunk;
+      size += chunk;
+      return this.left < 0 ? tooBig(this.budget.megabytes) : size > this.budget.partMegabytes * 1024 * 1024 ? partTooBig(path, this.budget.partMegabytes) : undefined;
+    }, DAMAGED);
   }
 
   /** The part at `path` as XML; a part that is missing is a damaged file. */
@@ -117,7 +83,7 @@ class Package {
     if (!file) throw new Stopped(DAMAGED);
     const bytes = await this.unpack(path, file);
     // GB/T 33190 writes its XML in UTF-8.
-    return parse(new TextDecoder().decode(bytes));
+    return parseXml(new TextDecoder().decode(bytes), DAMAGED);
   }
 }
 

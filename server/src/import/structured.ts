@@ -4,3 +4,5 @@
 export { importHtml, importTablesInText } from './html';
 export { importWord } from './docx';
 export { importOfd } from './ofd';
+export { importOdt } from './odt';
+export { importRtf } from './rtf';

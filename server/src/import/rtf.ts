@@ -1,0 +1,325 @@
+import { isUtf8 } from 'node:buffer';
+import { decodeCodePage } from './decode';
+import { importHtml } from './html';
+import { hasText, said, type ImportResult } from './types';
+
+// A report in RTF (Word's and WPS's “save as RTF”) as draft text: one pass over the bytes turns it into
+// HTML, its tables with their merges as colspan and rowspan, which the web-page importer reads, as a
+// .docx's is (docx.ts). Chinese RTF is mostly bytes of the document's code page (\ansicpg936: GBK, as
+// \'b1\'a8 pairs), or of a font's (\fcharset134), sometimes \uN characters followed by \ucN bytes for
+// readers that know no Unicode. A table row is its cells' text, each ended by \cell, then \row; the row's
+// definition (\trowd, and for each cell its right edge \cellxN, after \clmgf/\clmrg for a cell merged across,
+// \clvmgf/\clvmrg down) comes before its cells or after them (Word writes it twice). A cell as wide as
+// two columns of the rows around it spans them: the table's grid is all its rows' edges.
+// Linear in the bytes, whatever they are: groups deeper than any document's share their parent's state,
+// binary data (\binN) is stepped over, a row's definitions beyond any table's are ignored.
+
+export const NOT_RTF = said('不是 RTF 文件（不以 {\\rtf 开头）', 'not an RTF file (it does not start with {\\rtf)');
+export const NO_TEXT = said('RTF 文件中没有文字', 'the RTF file holds no text');
+export const cutShort = (n: number) => said(`RTF 文件不完整（结尾缺少 ${n} 个“}”，可能未下载完或已损坏），已读取其中的内容`,
+  `the RTF file is incomplete (${n} closing braces missing at its end: cut short or damaged); what it holds was read`);
+
+/** Whether the bytes are an RTF document's (whatever the file's name). */
+export const isRtf = (bytes: Uint8Array) => /^\s*\{\\rtf/.test(Buffer.from(bytes.subarray(0, 64)).toString('latin1').replace(/^\xef\xbb\xbf/, ''));
+
+/** A font's character set (\fcharsetN) as the code page its bytes are in. */
+const CHARSET_PAGES: Record<number, number> = { 128: 932, 129: 949, 134: 936, 136: 950, 161: 1253, 162: 1254, 177: 1255, 178: 1256, 186: 1257, 204: 1251, 222: 874, 238: 1250 };
+
+/** Destinations whose text is not the report's: tables of fonts, colours, styles, lists; the file's properties; headers, footers, notes; a picture's fallback. */
+const SKIPPED = new Set(['fonttbl', 'colortbl', 'stylesheet', 'info', 'listtable', 'listoverridetable', 'revtbl', 'pgdsctbl', 'header', 'headerl', 'headerr', 'headerf',
+  'footer', 'footerl', 'footerr', 'footerf', 'footnote', 'ftnsep', 'ftnsepc', 'ftncn', 'aftnsep', 'aftnsepc', 'aftncn', 'nonshppict', 'comment', 'annotation', 'xe', 'tc']);
+const SYMBOLS: Record<string, string> = { tab: ' ', emdash: '—', endash: '–', bullet: '•', lquote: '‘', rquote: '’', ldblquote: '“', rdblquote: '”', emspace: ' ', enspace: ' ', qmspace: ' ' };
+
+/** No document nests its groups deeper; a hostile file's deeper groups share their parent's state. */
+const MAX_DEPTH = 500;
+/** No table has more cells in a row. */
+const MAX_CELLS = 256;
+
+const enum Skip { None, All, ShapeProperties }
+interface Picture { width?: number; height?: number; scaleX: number; scaleY: number }
+interface Group {
+  skip: Skip; hidden: boolean; deleted: boolean; font: number; uc: number; fonts: boolean;
+  /** The picture this group is (\pict); its size is known when it closes. */
+  picture?: Picture;
+  /** The shape (\shp) this group is in: whether its picture or text was read from its properties. */
+  shape?: { read: boolean };
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** How a cell is merged with the one before it (across) or above it (down): the first of a merge, or part of one. */
+const enum Merge { None, First, Part }
+interface CellDef { right: number; across: Merge; down: Merge }
+interface Row { cells: string[]; defs: CellDef[]; left: number }
+
+/** The document as HTML, built as the reader goes: paragraphs, and the rows of the table being read. */
+class Html {
+  private out: string[] = [];
+  private paragraph = '';
+  /** The paragraphs of the cell being read, the cells of the row, the rows of the table. */
+  private paragraphs: string[] = [];
+  private cells: string[] = [];
+  private rows: Row[] = [];
+  /** The row's definitions so far, and the merge of the cell whose \cellx comes next. */
+  private defs: CellDef[] = [];
+  private across = Merge.None;
+  private down = Merge.None;
+  left = 0;
+  inTable = false;
+
+  text(s: string) { this.paragraph += escape(s); }
+  lineBreak() { this.paragraph += '<br>'; }
+  picture(p: Picture) {
+    // Its size as set (twips, scaled in per cent) in pixels at 96 dpi, for the importer to tell an icon from a table.
+    const px = (name: string, twips: number | undefined, scale: number) => (twips ? ` ${name}="${Math.round((twips * scale) / 1500)}"` : '');
+    this.paragraph += `<img${px('width', p.width, p.scaleX)}${px('height', p.height, p.scaleY)}>`;
+  }
+
+  endParagraph() {
+    if (this.inTable) this.paragraphs.push(this.paragraph);
+    else {
+      this.endTable();
+      this.out.push(`<p>${this.paragraph}</p>`);
+    }
+    this.paragraph = '';
+  }
+
+  endCell() {
+    this.paragraphs.push(this.paragraph);
+    this.paragraph = '';
+    if (this.cells.length < MAX_CELLS) this.cells.push(this.paragraphs.map((p) => `<p>${p}</p>`).join(''));
+    this.paragraphs = [];
+    this.inTable = true;
+  }
+
+  endRow() {
+    // Text after the row's last cell and before \row is no cell's.
+    this.paragraph = '';
+    this.paragraphs = [];
+    this.rows.push({ cells: this.cells, defs: this.defs, left: this.left });
+    this.cells = [];
+  }
+
+  newRow() { this.defs = []; this.left = 0; this.across = this.down = Merge.None; }
+  merge(word: string) {
+    if (word === 'clmgf') this.across = Merge.First; else if (word === 'clmrg') this.across = Merge.Part;
+    else if (word === 'clvmgf') this.down = Merge.First; else this.down = Merge.Part;
+  }
+  cellEdge(right: number) {
+    if (this.defs.length < MAX_CELLS) this.defs.push({ right, across: this.across, down: this.down });
+    this.across = this.down = Merge.None;
+  }
+
+  /** The table read so far, with its merges as spans over the grid of all its rows' edges. */
+  private endTable() {
+    if (this.paragraphs.length) this.endCell();
+    if (this.cells.length) this.endRow();
+    if (this.rows.length === 0) return;
+    const edges = new Set<number>();
+    for (const row of this.rows) {
+      edges.add(row.left);
+      for (const d of row.defs) edges.add(d.right);
+    }
+    const grid = new Map([...edges].sort((a, b) => a - b).map((x, i) => [x, i]));
+    /** The cell a merge down goes on in, by the grid column it starts at. */
+    const open = new Map<number, { rowspan: number }>();
+    const table = this.rows.map((row) => {
+      const cells: { html: string; colspan: number; rowspan: number }[] = [];
+      let at = grid.get(row.left) ?? 0;
+      row.cells.forEach((content, i) => {
+        const def = row.defs[i];
+        // A cell without a definition (a broken row) takes one column; an edge left of the one before, none.
+        const end = def ? Math.max(at + 1, grid.get(def.right) ?? at + 1) : at + 1;
+        const span = end - at, start = at;
+        at = end;
+        const before = cells.at(-1);
+        if (def?.across === Merge.Part && before) { before.colspan += span; before.html += content; return; }
+        const above = open.get(start);
+        if (def?.down === Merge.Part && above) { above.rowspan++; return; }
+        const cell = { html: content, colspan: span, rowspan: 1 };
+        if (def?.down === Merge.First) open.set(start, cell); else open.delete(start);
+        cells.push(cell);
+      });
+      return cells;
+    });
+    const td = (c: { html: string; colspan: number; rowspan: number }) => `<td${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}>${c.html}</td>`;
+    this.out.push(`<table>${table.map((cells) => `<tr>${cells.map(td).join('')}</tr>`).join('')}</table>`);
+    this.rows = [];
+  }
+
+  end(): string {
+    if (this.paragraph) this.endParagraph();
+    this.inTable = false;
+    this.endTable();
+    return this.out.join('\n');
+  }
+}
+
+/** The RTF's document as HTML, and how many of its groups were left open at its end. */
+export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
+  const html = new Html();
+  const stack: Group[] = [];
+  let g: Group = { skip: Skip.None, hidden: false, deleted: false, font: -1, uc: 1, fonts: false };
+  let deeper = 0;
+  let ansi = 1252, defaultFont = -1, fontDefined = -1;
+  const pages = new Map<number, number>();
+  /** Bytes of text not yet decoded (a character may be two), and their code page. */
+  let pending: number[] = [];
+  let pendingPage = 0;
+  /** Bytes or control words still to skip after a \uN: its stand-ins for readers without Unicode. */
+  let standIns = 0;
+  /** After \*: the next control word names a destination to skip unless it is known. */
+  let starred = false;
+
+  const shown = () => g.skip === Skip.None && !g.hidden && !g.deleted;
+  const flush = () => {
+    if (pending.length) html.text(decodeCodePage(Uint8Array.from(pending), pendingPage));
+    pending = [];
+  };
+  // Bytes past ASCII written as they are, not as \'xx, are in the code page too; or, in a file that is valid UTF-8 (one typed by hand), UTF-8's.
+  const utf8 = isUtf8(bytes);
+  const byte = (c: number, raw = false) => {
+    if (standIns > 0) { standIns--; return; }
+    if (!shown()) return;
+    const page = raw && c >= 0x80 && utf8 ? 65001 : pages.get(g.font >= 0 ? g.font : defaultFont) ?? ansi;
+    if (pending.length && page !== pendingPage) flush();
+    pendingPage = page;
+    pending.push(c);
+  };
+
+  const word = (name: string, param: number | undefined) => {
+    flush();
+    if (standIns > 0) { standIns--; return; }
+    if (starred) {
+      starred = false;
+      // \*\shppict holds the picture Word shows (\nonshppict, the same for older readers, is skipped);
+      // \*\shpinst, a shape's properties: its picture and its text box's text are read from them.
+      if (name === 'shpinst') { g.skip = g.skip === Skip.None ? Skip.ShapeProperties : g.skip; return; }
+      if (name !== 'shppict') { g.skip = Skip.All; return; }
+    }
+    if (SKIPPED.has(name)) {
+      g.skip = Skip.All;
+      if (name === 'fonttbl') g.fonts = true;
+      return;
+    }
+    const on = param !== 0;
+    switch (name) {
+      case 'ansicpg': if (param) ansi = param; return;
+      case 'deff': defaultFont = param ?? -1; return;
+      case 'f': if (g.fonts) fontDefined = param ?? -1; else g.font = param ?? -1; return;
+      case 'fcharset': if (g.fonts && param !== undefined && CHARSET_PAGES[param]) pages.set(fontDefined, CHARSET_PAGES[param]); return;
+      case 'cpg': if (g.fonts && param) pages.set(fontDefined, param); return;
+      case 'uc': g.uc = Math.max(0, param ?? 1); return;
+      case 'u':
+        if (param !== undefined && shown()) html.text(String.fromCharCode(param < 0 ? param + 65536 : param & 0xffff));
+        standIns = g.uc;
+        return;
+      case 'v': g.hidden = on; return;
+      case 'deleted': g.deleted = on; return;
+      case 'plain': g.hidden = g.deleted = false; g.font = -1; return;
+      case 'pard': html.inTable = false; return;
+      case 'intbl': html.inTable = true; return;
+      case 'trowd': html.newRow(); return;
+      case 'trleft': html.left = param ?? 0; return;
+      case 'cellx': html.cellEdge(param ?? 0); return;
+      case 'clmgf': case 'clmrg': case 'clvmgf': case 'clvmrg': html.merge(name); return;
+      case 'pict':
+        if (g.skip === Skip.None || g.skip === Skip.ShapeProperties) {
+          g.picture = { scaleX: 100, scaleY: 100 };
+          if (g.shape) g.shape.read = true;
+        }
+        g.skip = Skip.All;
+        return;
+      case 'picwgoal': if (g.picture) g.picture.width = param; return;
+      case 'pichgoal': if (g.picture) g.picture.height = param; return;
+      case 'picscalex': if (g.picture && param) g.picture.scaleX = param; return;
+      case 'picscaley': if (g.picture && param) g.picture.scaleY = param; return;
+      // An embedded object (an Excel sheet) is shown as its result's picture: a picture.
+      case 'object': if (g.skip === Skip.None) html.picture({ scaleX: 100, scaleY: 100 }); g.skip = Skip.All; return;
+      case 'shp': g.shape = { read: false }; return;
+      case 'shptxt': if (g.skip === Skip.ShapeProperties) { g.skip = Skip.None; if (g.shape) g.shape.read = true; } return;
+      // What a shape looks like to readers that know no shapes: skipped when its picture or text was read.
+      case 'shprslt': if (g.shape?.read) g.skip = Skip.All; return;
+    }
+    if (g.skip !== Skip.None) return;
+    switch (name) {
+      case 'par': html.endParagraph(); return;
+      case 'line': html.lineBreak(); return;
+      case 'cell': html.endCell(); return;
+      case 'row': html.endRow(); return;
+      // A nested table's cells (Word's \itap2) are read as text of the cell around it.
+      case 'nestcell': html.text(' '); return;
+      case 'nestrow': html.lineBreak(); return;
+    }
+    const symbol = SYMBOLS[name];
+    if (symbol && shown()) html.text(symbol);
+  };
+
+  const n = bytes.length;
+  const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+  const hex = (c: number) => (isDigit(c) ? c - 0x30 : (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1);
+  for (let i = 0; i < n;) {
+    const c = bytes[i];
+    if (c === 0x7b || c === 0x7d) {
+      flush();
+      standIns = 0;
+      starred = false;
+      if (c === 0x7b) {
+        if (stack.length >= MAX_DEPTH) deeper++;
+        else { stack.push(g); g = { ...g, picture: undefined }; }
+      } else if (deeper > 0) deeper--;
+      else if (stack.length) {
+        const closed = g;
+        g = stack.pop()!;
+        if (closed.picture && g.skip !== Skip.All) html.picture(closed.picture);
+      }
+      i++;
+    } else if (c === 0x5c) {
+      const d = bytes[i + 1];
+      if (d !== undefined && isLetter(d)) {
+        let j = i + 1;
+        while (j < n && isLetter(bytes[j])) j++;
+        const name = Buffer.from(bytes.subarray(i + 1, j)).toString('latin1');
+        let param: number | undefined;
+        const from = j;
+        if (bytes[j] === 0x2d && isDigit(bytes[j + 1])) j++;
+        if (isDigit(bytes[j])) {
+          while (j < n && isDigit(bytes[j])) j++;
+          // No parameter has more than ten digits; a longer one is read by its first ten.
+          param = Number(Buffer.from(bytes.subarray(from, Math.min(j, from + 11))).toString('latin1'));
+        }
+        if (bytes[j] === 0x20) j++;
+        i = j;
+        // \binN: N bytes of binary data (a picture's), stepped over whatever they are.
+        if (name === 'bin') { flush(); i += Math.max(0, Math.min(param ?? 0, n - i)); continue; }
+        word(name, param);
+      } else if (d === 0x27) {
+        const v = hex(bytes[i + 2]) * 16 + hex(bytes[i + 3]);
+        if (v >= 0) byte(v);
+        i += 4;
+      } else {
+        if (d === 0x5c || d === 0x7b || d === 0x7d) byte(d);
+        else if (d === 0x2a) starred = true;
+        else if (d === 0x7e) { flush(); if (shown() && standIns === 0) html.text('\u00a0'); }
+        else if (d === 0x5f) { flush(); if (shown() && standIns === 0) html.text('-'); }
+        else if (d === 0x0a || d === 0x0d) word('par', undefined);
+        i += 2;
+      }
+    } else {
+      if (c !== 0x0a && c !== 0x0d) byte(c === 0x09 ? 0x20 : c, true);
+      i++;
+    }
+  }
+  flush();
+  return { html: html.end(), open: stack.length + deeper };
+}
+
+/** The report in an RTF file, as draft text; or why there is none. */
+export function importRtf(bytes: Uint8Array): ImportResult {
+  if (!isRtf(bytes)) return { refused: NOT_RTF };
+  const { html, open } = rtfHtml(bytes);
+  const { text } = importHtml(html);
+  if (!hasText(text)) return { refused: NO_TEXT };
+  return open > 0 ? { text, notes: [cutShort(open)] } : { text };
+}
