@@ -23,8 +23,8 @@ export const tooBig = (mb: number) => said(`ODT 文件的内容解压后超过 $
 const MAX_MEGABYTES = 64;
 /** No document nests its elements deeper; a hostile file's deeper ones are not read. */
 const MAX_DEPTH = 200;
-/** No report's table has more cells: a row or cell repeated (table:number-rows-repeated) past them is written once. */
-const MAX_CELLS = 100_000;
+/** No report has more cells in its tables: a row or cell repeated (table:number-rows-repeated) past them is written once. */
+const MAX_CELLS = 20_000;
 
 const OASIS = 'urn:oasis:names:tc:opendocument:xmlns:';
 const NS = { office: `${OASIS}office:1.0`, text: `${OASIS}text:1.0`, table: `${OASIS}table:1.0`, draw: `${OASIS}drawing:1.0`, style: `${OASIS}style:1.0`, svg: `${OASIS}svg-compatible:1.0` };
@@ -76,7 +76,7 @@ function pixels(length: string | null): number | undefined {
 function bodyHtml(text: XmlElement, hidden: Set<string>): string {
   const out: string[] = [];
   const notes: string[] = [];
-  let cells = 0;
+  let cellsLeft = MAX_CELLS;
   const isHidden = (e: XmlElement) => hidden.has(attr(e, 'text', 'style-name') ?? '');
 
   const walk = (e: XmlElement, into: string[], depth: number): void => {
@@ -125,21 +125,21 @@ function bodyHtml(text: XmlElement, hidden: Set<string>): string {
           const content: string[] = [];
           walk(c, content, depth + 1);
           const td = `<td${across > 1 ? ` colspan="${across}"` : ''}${down > 1 ? ` rowspan="${down}"` : ''}>${content.join('')}</td>`;
-          const times = repeated(c, 'number-columns-repeated');
+          const times = repeated(c, 'number-columns-repeated', 1);
           for (let k = 0; k < times; k++) row.push(td);
         }
         const tr = `<tr>${row.join('')}</tr>`;
-        const times = repeated(r, 'number-rows-repeated');
+        const times = repeated(r, 'number-rows-repeated', row.length);
         for (let k = 0; k < times; k++) into.push(tr);
       }
     };
     rows(t, depth);
     into.push('</table>');
   };
-  /** How many times a row or cell stands (table:number-…-repeated), within the budget of cells. */
-  const repeated = (e: XmlElement, name: string) => {
-    const times = cells > MAX_CELLS ? 1 : Math.max(1, Math.min(MAX_CELLS, Number(attr(e, 'table', name)) || 1));
-    cells += times;
+  /** How many times a row or cell of `size` cells stands (table:number-…-repeated), within the budget of cells: once at least. */
+  const repeated = (e: XmlElement, name: string, size: number) => {
+    const times = Math.max(1, Math.min(Number(attr(e, 'table', name)) || 1, Math.floor(cellsLeft / Math.max(1, size))));
+    cellsLeft -= times * size;
     return times;
   };
 
@@ -171,8 +171,8 @@ function fromXml(content: XmlElement, styles: XmlElement | undefined): ImportRes
 }
 
 /** Whether the bytes are a zipped OpenDocument file: its first entry, stored, is the mimetype. */
-export const isOdf = (bytes: Uint8Array) => startsWith(bytes, ZIP_SIGNATURE)
-  && Buffer.from(bytes.subarray(30, 30 + 8 + 35)).toString('latin1') === 'mimetypeapplication/vnd.oasis.opendocument';
+const MIMETYPE = 'mimetypeapplication/vnd.oasis.opendocument';
+export const isOdf = (bytes: Uint8Array) => startsWith(bytes, ZIP_SIGNATURE) && Buffer.from(bytes.subarray(30, 30 + MIMETYPE.length)).toString('latin1') === MIMETYPE;
 
 /** The report in an ODT (zipped) or .fodt (flat XML) file, as draft text; or why there is none. Never throws. */
 export async function importOdt(bytes: Uint8Array): Promise<ImportResult> {
