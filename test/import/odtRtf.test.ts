@@ -16,6 +16,8 @@ import { EXPECTED } from '../core/expected';
 import { figuresOf, type Figures } from '../layouts/figures';
 import { renderOdt, type OdtStyle } from '../layouts/odt';
 import { renderRtf, rtfText, type RtfStyle } from '../layouts/rtf';
+import { rowspans } from '../layouts/html';
+import { wordTable } from '../layouts/word';
 import { asText, bound, cellsOf, FIGURES, said, withCell } from './cells';
 
 // OpenDocument text (.odt, .fodt) and RTF (server/src/import/odt.ts, rtf.ts): every seed's figures, 2021 and
@@ -64,7 +66,7 @@ describe('ODT: every seed, 2021 and 2019 figures, read back', () => {
     });
   }
 
-  it('hidden text (a style that inherits text:display="none" from styles.xml) is not read: a hidden 9 after each table 3 number', async () => {
+  it('hidden text (a style that inherits text:display="none" from styles.xml) and comments are not read: a hidden 9 after each table 3 number, a comment on each table 2 one', async () => {
     for (const { name, figures } of FIGURES.filter((_, i) => i % 3 === 0)) {
       for (const flat of [false, true]) assertEverySeed(await odtDraft(figures, { hidden: true, flat }), figures, name, { bound: 0, total: 0 });
     }
@@ -81,7 +83,21 @@ describe('RTF: every seed, 2021 and 2019 figures, read back', () => {
     });
   }
 
-  it('hidden text (\\v) is not read; pictures as \\binN data are stepped over', () => {
+  it('the tables\' merged cells come out as the template has them: each cell\'s columns and rows, row by row', () => {
+    for (const { name, figures } of FIGURES.filter((_, i) => i % 4 === 0)) {
+      const want = (['t2', 't3', 't4'] as const).map((key) => {
+        const table = wordTable(figures, key), spans = rowspans(table);
+        return table.rows.map((row) => row.cells.filter((c) => !c.below).map((c) => `${c.span}×${spans.get(c) ?? 1}`).join(' '));
+      });
+      for (const [style, options] of RTF_STYLES) {
+        const tables = [...rtfHtml(renderRtf(figures, options)).html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, t]) => [...t.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+          .map(([, tr]) => [...tr.matchAll(/<td(?: colspan="(\d+)")?(?: rowspan="(\d+)")?>/g)].map(([, c, r]) => `${c ?? 1}×${r ?? 1}`).join(' ')));
+        assert.deepEqual(tables, want, `${name} ${style}`);
+      }
+    }
+  });
+
+  it('hidden text (\\v) is not read', () => {
     for (const { name, figures } of FIGURES.filter((_, i) => i % 3 === 1)) {
       assertEverySeed(rtfDraft(figures, { chinese: 'gbk', across: 'wide', hidden: true }), figures, name, { bound: 0, total: 0 });
     }
@@ -123,8 +139,9 @@ describe('tables given as pictures in an ODT or an RTF', () => {
   const figures = figuresOf(EXPECTED['002']);
   for (const tables of [['t3'], ['t2', 't3', 't4']] as TableKey[][]) {
     it(`${tables.join(', ')}: each said to be a picture at its picture line; the logo is no table; the other cells bound`, async () => {
-      for (const [format, draft] of [['ODT', await odtDraft(figures, { pictures: tables })], ['RTF', rtfDraft(figures, { chinese: 'gbk', across: 'wide', pictures: tables })],
-        ['RTF, \\bin', rtfDraft(figures, { chinese: 'u', across: 'wide', pictures: tables, bin: true })]] as const) {
+      const rtf = rtfDraft(figures, { chinese: 'gbk', across: 'wide', pictures: tables });
+      assert.equal(rtfDraft(figures, { chinese: 'u', across: 'wide', pictures: tables, bin: true }), rtf, 'the picture\'s data as \\binN bytes: the same draft');
+      for (const [format, draft] of [['ODT', await odtDraft(figures, { pictures: tables })], ['RTF', rtf]] as const) {
         const unreadable = check(draft).findings.filter((f) => f.code === 'table-unreadable');
         assert.equal(unreadable.length, tables.length, `${format}: ${unreadable.map((f) => f.message).join('\n')}`);
         for (const f of unreadable) assert.equal(sliceAt(draft, f.range), PICTURE_LINE, format);

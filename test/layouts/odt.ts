@@ -17,7 +17,7 @@ export interface OdtStyle {
   flat?: boolean;
   /** Prefixes other than ODF's usual ones (o:, t:, tb:…), as any XML writer may choose. */
   prefixes?: boolean;
-  /** A hidden digit (a character style with text:display="none") after every table 3 number: a reader that shows it misreads the cell. */
+  /** A hidden digit (a character style with text:display="none") after every table 3 number, a comment holding one on every table 2 number: a reader that shows them misreads the cell. */
   hidden?: boolean;
   /** Runs of equal adjacent cells written once, table:number-columns-repeated (as ODF allows). */
   repeated?: boolean;
@@ -33,7 +33,7 @@ const NAMESPACES = {
   office: 'urn:oasis:names:tc:opendocument:xmlns:office:1.0', style: 'urn:oasis:names:tc:opendocument:xmlns:style:1.0',
   text: 'urn:oasis:names:tc:opendocument:xmlns:text:1.0', table: 'urn:oasis:names:tc:opendocument:xmlns:table:1.0',
   draw: 'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0', fo: 'urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0',
-  svg: 'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0', xlink: 'http://www.w3.org/1999/xlink',
+  svg: 'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0', xlink: 'http://www.w3.org/1999/xlink', dc: 'http://purl.org/dc/elements/1.1/',
 };
 const OTHER: Record<string, string> = { office: 'o', style: 's', text: 't', table: 'tb', draw: 'd', fo: 'f', svg: 'g', xlink: 'l' };
 
@@ -46,7 +46,9 @@ function cellXml(c: WordCell, rowSpan: number, next: () => number, style: OdtSty
     const t = c.text;
     const cut = t.length > 1 && next() < 0.4 ? 1 + Math.floor(next() * (t.length - 1)) : t.length;
     const runs = [t.slice(0, cut), t.slice(cut)].filter(Boolean).map((s, i) => (i ? `<text:span text:style-name="T1">${escape(s)}</text:span>` : escape(s))).join('');
-    const hidden = style.hidden && key === 't3' && t !== '' ? '<text:span text:style-name="Hidden">9</text:span>' : '';
+    // A reviewer's comment on a table 2 number (office:annotation): no text of the cell either.
+    const hidden = !style.hidden || t === '' ? '' : key === 't3' ? '<text:span text:style-name="Hidden">9</text:span>'
+      : key === 't2' ? '<office:annotation><dc:creator>审核</dc:creator><text:p>9</text:p></office:annotation>' : '';
     body = `<text:p text:style-name="P1">${runs}${hidden}</text:p>`;
   } else body = c.lines.map((l) => `<text:p text:style-name="P1">${escape(l)}</text:p>`).join('');
   return `<table:table-cell office:value-type="string"${spans}>${body}</table:table-cell>` + '<table:covered-table-cell/>'.repeat(c.span - 1);

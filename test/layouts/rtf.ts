@@ -95,7 +95,9 @@ function tableRtf(table: WordTable, next: () => number, style: RtfStyle): string
 }
 
 function pictureRtf(width: number, height: number, bin: boolean): string {
-  const data = bin ? `\\bin${PNG.length + 3} ${PNG.toString('latin1')}{}\\` : PNG.toString('hex');
+  // Binary data may hold any byte: braces, backslashes, text.
+  const junk = '}}}}\\par 999\\par {{{{\\';
+  const data = bin ? `\\bin${PNG.length + junk.length} ${PNG.toString('latin1')}${junk}` : PNG.toString('hex');
   return `{\\*\\shppict{\\pict{\\*\\picprop\\shplid1025{\\sp{\\sn shapeType}{\\sv 75}}}\\picscalex100\\picscaley100\\picw100\\pich100\\picwgoal${width}\\pichgoal${height}\\pngblip ${data}}}`
     + `{\\nonshppict{\\pict\\picscalex100\\picscaley100\\picwgoal${width}\\pichgoal${height}\\wmetafile8 0100090000036e}}`;
 }

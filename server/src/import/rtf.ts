@@ -51,6 +51,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 const enum Merge { None, First, Part }
 interface CellDef { right: number; across: Merge; down: Merge }
 interface Row { cells: string[]; defs: CellDef[]; left: number }
+interface Cell { html: string; colspan: number; rowspan: number }
 
 /** The document as HTML, built as the reader goes: paragraphs, and the rows of the table being read. */
 class Html {
@@ -122,27 +123,32 @@ class Html {
     }
     const grid = new Map([...edges].sort((a, b) => a - b).map((x, i) => [x, i]));
     /** The cell a merge down goes on in, by the grid column it starts at. */
-    const open = new Map<number, { rowspan: number }>();
+    const open = new Map<number, Cell>();
     const table = this.rows.map((row) => {
-      const cells: { html: string; colspan: number; rowspan: number }[] = [];
+      const cells: Cell[] = [];
       let at = grid.get(row.left) ?? 0;
+      /** The cell the one before went into: a cell of this row, or one above it that it merged down into. */
+      let before: Cell | undefined;
       row.cells.forEach((content, i) => {
         const def = row.defs[i];
         // A cell without a definition (a broken row) takes one column; an edge left of the one before, none.
         const end = def ? Math.max(at + 1, grid.get(def.right) ?? at + 1) : at + 1;
         const span = end - at, start = at;
         at = end;
-        const before = cells.at(-1);
-        if (def?.across === Merge.Part && before) { before.colspan += span; before.html += content; return; }
+        // Merged across into the cell before (which, merged down, is a cell above: spanning these columns already).
+        if (def?.across === Merge.Part && before) {
+          if (cells.includes(before)) { before.colspan += span; before.html += content; }
+          return;
+        }
         const above = open.get(start);
-        if (def?.down === Merge.Part && above) { above.rowspan++; return; }
-        const cell = { html: content, colspan: span, rowspan: 1 };
+        if (def?.down === Merge.Part && above) { above.rowspan++; before = above; return; }
+        const cell: Cell = { html: content, colspan: span, rowspan: 1 };
         if (def?.down === Merge.First) open.set(start, cell); else open.delete(start);
-        cells.push(cell);
+        cells.push(before = cell);
       });
       return cells;
     });
-    const td = (c: { html: string; colspan: number; rowspan: number }) => `<td${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}>${c.html}</td>`;
+    const td = (c: Cell) => `<td${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}>${c.html}</td>`;
     this.out.push(`<table>${table.map((cells) => `<tr>${cells.map(td).join('')}</tr>`).join('')}</table>`);
     this.rows = [];
   }
