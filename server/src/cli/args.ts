@@ -34,14 +34,14 @@ export const USAGE = `用法：
   nianbao rules [--locale zh|en]
   nianbao --help | --version
 
-check   检查政府信息公开工作年度报告；目录会递归检查其中所有年报文件（.txt、.md、.html、.docx、.doc、.wps、.pdf、.ofd，包括符号链接）。
+check   检查政府信息公开工作年度报告；目录会递归检查其中所有年报文件（.txt、.md、.html、.docx、.doc、.wps、.odt、.rtf、.pdf、.ofd，包括符号链接）。
         文件可以是 UTF-8、带 BOM 的 UTF-16 或 GBK/GB18030 编码。
         无法读取的文件在标准错误中说明原因，其余文件照常检查；最后汇总各规则的问题数。
         有错误时退出码为 1；参数有误或没有一个文件能检查时为 2。
         --format sarif  输出 SARIF 2.1.0（供代码扫描平台使用）。
         --jobs N        用 N 个线程检查（默认 1；0 或 auto 为全部处理器核心）；输出与单线程相同。
         --fix           把可自动修正的问题直接改在 .txt、.md 文件中（保留原编码和换行符），再报告剩下的问题；
-                        .html、.docx、.doc、.pdf、.ofd 不修改。加 --dry-run 只输出修改的差异（unified diff），不改文件。
+                        .html、.docx、.doc、.odt、.rtf、.pdf、.ofd 不修改。加 --dry-run 只输出修改的差异（unified diff），不改文件。
         --verbose       在标准错误中列出每个文件所用的编码。
 convert 把报告（任何 check 能读的格式）写成可编辑的草稿：txt 的表格用制表符分隔，md 的表格用 Markdown 竖线表格；
         不加 --out 时输出到标准输出。
