@@ -248,12 +248,12 @@ export async function renderScannedDocx(pages: number, form: DocxPicture): Promi
 /**
  * A .docx as programs that make one from a web page's content write it (an office system's editor,
  * html-docx-js): the page itself, imported whole (w:altChunk) as a web archive (`mht`, message/rfc822) or as
- * a web page (`html`), which Word merges in when it opens the file; `before`: paragraphs of the document's
+ * a web page (`html`), or as an RTF document (`rtf`: the content is then the RTF's), which Word merges in when it opens the file; `before`: paragraphs of the document's
  * own ahead of it (a title typed in Word), and the chunk given a w:altChunkPr.
  */
-export async function renderChunkedDocx(html: string, form: 'mht' | 'html', before: string[] = []): Promise<Buffer> {
+export async function renderChunkedDocx(html: string, form: 'mht' | 'html' | 'rtf', before: string[] = []): Promise<Buffer> {
   const zip = new JSZip();
-  const [name, type] = form === 'mht' ? ['afchunk.mht', 'message/rfc822'] : ['chunk1.htm', 'text/html'];
+  const [name, type] = form === 'mht' ? ['afchunk.mht', 'message/rfc822'] : form === 'rtf' ? ['chunk1.rtf', 'application/rtf'] : ['chunk1.htm', 'text/html'];
   zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
     + `<Default Extension="${name.split('.')[1]}" ContentType="${type}"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`);

@@ -4,7 +4,7 @@ import { BROKEN, importDoc, NO_TEXT, NOT_WORD } from './doc';
 import { readText } from './decode';
 import { pageOfMht } from './mht';
 import { importOdt, isOdf } from './odt';
-import { importRtf, isRtf } from './rtf';
+import { importRtf, isRtf, rtfHtml } from './rtf';
 import { hasText, type ImportResult } from './types';
 
 // A Word document (.docx) as draft text: mammoth turns it into HTML, keeping merged cells as
@@ -215,8 +215,9 @@ const CHUNK = /<w:altChunk\b[^>]*?\br:id="([^"]*)"[^>]*?(?:\/>|>[\s\S]*?<\/w:alt
 const CHUNK_MARK = '\u{f0000}';
 const CHUNK_PARAGRAPH = new RegExp(`<p>${CHUNK_MARK}(\\d+)${CHUNK_MARK}</p>`, 'gu');
 
-/** The web page an imported chunk holds (a page, or a web archive's), its body's inside; '' for other kinds (RTF, a .docx, plain text). */
+/** The web page an imported chunk holds (a page, or a web archive's), its body's inside; an RTF's as HTML; '' for other kinds (a .docx, plain text). */
 function chunkPage(bytes: Uint8Array): string {
+  if (isRtf(bytes)) return rtfHtml(bytes).html;
   const archived = pageOfMht(bytes);
   const decoded = archived === undefined ? readText(bytes) : { text: archived };
   const page = 'text' in decoded ? decoded.text : '';
