@@ -33,7 +33,7 @@ const ODT_STYLES: [string, OdtStyle][] = [
 ];
 const RTF_STYLES: [string, RtfStyle][] = [
   ['GBK bytes, merges across as wide cells (Word)', { chinese: 'gbk', across: 'wide', defsAfter: true }],
-  ['\\uN?, merges across as \\clmgf/\\clmrg (WPS)', { chinese: 'u', across: 'clmgf' }],
+  ['\\uN?, merges across as \\clmgf/\\clmrg (WPS), labels in lists (\\listtext)', { chinese: 'u', across: 'clmgf', lists: true }],
   ['\\uN with GBK stand-ins (\\uc2), wide cells, definitions before the cells only', { chinese: 'u-gbk', across: 'wide' }],
 ];
 

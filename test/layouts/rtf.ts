@@ -17,6 +17,8 @@ export interface RtfStyle {
   chinese: 'gbk' | 'u' | 'u-gbk';
   /** Cells merged across as one wide cell, or as a first cell and the cells merged into it (\clmgf, \clmrg). */
   across: 'wide' | 'clmgf';
+  /** Labels and headers in a list, as Word writes a list item's number for readers that know no lists: {\listtext\pard…} (its paragraph properties its group's own). */
+  lists?: boolean;
   /** A row's definition written again after its cells, before \row (Word 2002 and later). */
   defsAfter?: boolean;
   /** A hidden digit (\v) after every table 3 number: a reader that shows it misreads the cell. */
@@ -84,7 +86,7 @@ function tableRtf(table: WordTable, next: () => number, style: RtfStyle): string
             const t = c.text, cut = t.length > 1 && next() < 0.4 ? 1 + Math.floor(next() * (t.length - 1)) : t.length;
             content = [t.slice(0, cut), t.slice(cut)].filter(Boolean).map((s) => `{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\f0\\fs21\\insrsid${1000 + Math.floor(next() * 9000)} ${s}}`).join('')
               + (style.hidden && table.key === 't3' && t !== '' ? '{\\v 9}' : '');
-          } else content = c.lines.map((l) => `{\\f1 ${rtfText(l, style.chinese)}}`).join('\\par ');
+          } else content = (style.lists && (c.kind === 'label' || c.kind === 'head') ? '{\\listtext\\pard\\plain \\ltrpar \\f1 \\tab}' : '') + c.lines.map((l) => `{\\f1 ${rtfText(l, style.chinese)}}`).join('\\par ');
         }
         cells.push(`\\pard\\plain \\ltrpar\\qc \\li0\\ri0\\intbl ${content}\\cell `);
       });

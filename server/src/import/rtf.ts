@@ -38,6 +38,8 @@ const MAX_CELLS = 256;
 const enum Skip { None, All, ShapeProperties }
 interface Picture { width?: number; height?: number; scaleX: number; scaleY: number }
 interface Group {
+  /** Whether the paragraph was a table's when a group inside this one opened: paragraph properties (\pard, \intbl) are a group's too. */
+  inTable?: boolean;
   skip: Skip; hidden: boolean; deleted: boolean; font: number; uc: number; fonts: boolean;
   /** The picture this group is (\pict); its size is known when it closes. */
   picture?: Picture;
@@ -273,11 +275,12 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
       starred = false;
       if (c === 0x7b) {
         if (stack.length >= MAX_DEPTH) deeper++;
-        else { stack.push(g); g = { ...g, picture: undefined }; }
+        else { g.inTable = html.inTable; stack.push(g); g = { ...g, picture: undefined }; }
       } else if (deeper > 0) deeper--;
       else if (stack.length) {
         const closed = g;
         g = stack.pop()!;
+        html.inTable = g.inTable!;
         if (closed.picture && g.skip !== Skip.All) html.picture(closed.picture);
       }
       i++;
