@@ -24,6 +24,8 @@ export const isRtf = (bytes: Uint8Array) => /^\s*\{\\rtf/.test(Buffer.from(bytes
 
 /** A font's character set (\fcharsetN) as the code page its bytes are in. */
 const CHARSET_PAGES: Record<number, number> = { 128: 932, 129: 949, 134: 936, 136: 950, 161: 1253, 162: 1254, 177: 1255, 178: 1256, 186: 1257, 204: 1251, 222: 874, 238: 1250 };
+/** The code pages whose characters are one or two bytes. */
+const DOUBLE_BYTE = new Set([932, 936, 949, 950]);
 
 /** Destinations whose text is not the report's: tables of fonts, colours, styles, lists; the file's properties; headers, footers, notes; a picture's fallback. */
 const SKIPPED = new Set(['fonttbl', 'colortbl', 'stylesheet', 'info', 'listtable', 'listoverridetable', 'revtbl', 'pgdsctbl', 'header', 'headerl', 'headerr', 'headerf',
@@ -41,6 +43,8 @@ interface Group {
   /** Whether the paragraph was a table's when a group inside this one opened: paragraph properties (\pard, \intbl) are a group's too. */
   inTable?: boolean;
   skip: Skip; hidden: boolean; deleted: boolean; font: number; uc: number; fonts: boolean;
+  /** The associated font for double-byte characters (\dbch\afN) when its code page is one of them: Chinese text in a document whose own code page is a Western one. */
+  doubleByteFont: number;
   /** The picture this group is (\pict); its size is known when it closes. */
   picture?: Picture;
   /** The shape (\shp) this group is in: whether its picture or text was read from its properties. */
@@ -167,7 +171,7 @@ class Html {
 export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
   const html = new Html();
   const stack: Group[] = [];
-  let g: Group = { skip: Skip.None, hidden: false, deleted: false, font: -1, uc: 1, fonts: false };
+  let g: Group = { skip: Skip.None, hidden: false, deleted: false, font: -1, uc: 1, fonts: false, doubleByteFont: -1 };
   let deeper = 0;
   let ansi = 1252, defaultFont = -1, fontDefined = -1;
   const pages = new Map<number, number>();
@@ -181,16 +185,24 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
 
   const shown = () => g.skip === Skip.None && !g.hidden && !g.deleted;
   const flush = () => {
+    leading = false;
     if (pending.length) html.text(decodeCodePage(Uint8Array.from(pending), pendingPage));
     pending = [];
   };
   // Bytes past ASCII written as they are, not as \'xx, are in the code page too; or, in a file that is valid UTF-8 (one typed by hand), UTF-8's.
   const utf8 = isUtf8(bytes);
+  /** Whether the last byte led a double-byte character: the next one, whatever it is, is its second. */
+  let leading = false;
   const byte = (c: number, raw = false) => {
     if (standIns > 0) { standIns--; return; }
     if (!shown()) return;
-    const page = raw && c >= 0x80 && utf8 ? 65001 : pages.get(g.font >= 0 ? g.font : defaultFont) ?? ansi;
-    if (pending.length && page !== pendingPage) flush();
+    let page = pendingPage;
+    if (!leading) {
+      page = raw && c >= 0x80 && utf8 ? 65001 : pages.get(g.font >= 0 ? g.font : defaultFont) ?? ansi;
+      if (c >= 0x80 && !DOUBLE_BYTE.has(page) && page !== 65001) page = pages.get(g.doubleByteFont) ?? page;
+      if (pending.length && page !== pendingPage) flush();
+    }
+    leading = !leading && c >= 0x81 && DOUBLE_BYTE.has(page);
     pendingPage = page;
     pending.push(c);
   };
@@ -215,6 +227,7 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
       case 'ansicpg': if (param) ansi = param; return;
       case 'deff': defaultFont = param ?? -1; return;
       case 'f': if (g.fonts) fontDefined = param ?? -1; else g.font = param ?? -1; return;
+      case 'af': if (param !== undefined && DOUBLE_BYTE.has(pages.get(param) ?? 0)) g.doubleByteFont = param; return;
       case 'fcharset': if (g.fonts && param !== undefined && CHARSET_PAGES[param]) pages.set(fontDefined, CHARSET_PAGES[param]); return;
       case 'cpg': if (g.fonts && param) pages.set(fontDefined, param); return;
       case 'uc': g.uc = Math.max(0, param ?? 1); return;
