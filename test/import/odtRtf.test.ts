@@ -110,7 +110,7 @@ describe('RTF: every seed, 2021 and 2019 figures, read back', () => {
     assert.equal(html(`{\\f1 ${rtfText(line, 'gbk')}}`, 1252), `<p>${line}</p>`);
     // In a Western document, the associated font of double-byte text (\dbch\af1); a second byte written as it is (@, \\).
     assert.equal(html(`\\f0\\loch\\af1\\hich\\af1\\dbch\\af1 A${rtfText(line, 'gbk')}B`, 1252), `<p>A${line}B</p>`);
-    assert.equal(html("\\f1 \\'81@\\'81\\\\", 1252), '<p>丂乗</p>');
+    assert.equal(html("\\f0\\dbch\\af1 \\'81@\\'81\\\\", 1252), '<p>丂乗</p>');
     // \ucN counts a control word and a \'xx as one stand-in each; a group's end ends the stand-ins.
     assert.equal(html('\\uc1\\u25253\\\'b1 x{\\u21578?}y'), '<p>报 x告y</p>');
     // A character beyond the Basic Multilingual Plane as two \u (a surrogate pair).
