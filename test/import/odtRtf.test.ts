@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import type { TableKey } from '../../server/src/core/format/schema';
 import { check } from '../../server/src/core/service';
@@ -18,6 +18,7 @@ import { renderOdt, type OdtStyle } from '../layouts/odt';
 import { renderRtf, rtfText, type RtfStyle } from '../layouts/rtf';
 import { rowspans } from '../layouts/html';
 import { wordTable } from '../layouts/word';
+import { startTestClient, type TestClient } from '../lsp/lspClient';
 import { asText, bound, cellsOf, FIGURES, said, withCell } from './cells';
 
 // OpenDocument text (.odt, .fodt) and RTF (server/src/import/odt.ts, rtf.ts): every seed's figures, 2021 and
@@ -243,5 +244,21 @@ describe('ODT and RTF: the command line', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('ODT and RTF: the language server', () => {
+  let client: TestClient;
+  before(async () => { client = await startTestClient('zh-cn'); });
+  after(async () => { await client?.stop(); });
+  const file = (uri: string, bytes: Buffer) => ({ uri, name: new URL(uri).pathname, data: bytes.toString('base64') });
+
+  it('converts an ODT and an RTF report to a draft: every cell bound; a broken one refused with its reason', async () => {
+    const figures = figuresOf(EXPECTED['004']);
+    for (const [uri, bytes] of [['file:///ws/report.odt', await renderOdt(figures)], ['file:///ws/report.rtf', renderRtf(figures, { chinese: 'u-gbk', across: 'wide' })]] as const) {
+      const reply = await client.connection.sendRequest('nianbao/import', file(uri, bytes)) as { text: string };
+      assert.deepEqual(bound(reply.text, figures).wrong, [], uri);
+    }
+    assert.deepEqual(await client.connection.sendRequest('nianbao/import', file('file:///ws/x.rtf', Buffer.from('not rtf'))), { refused: NOT_RTF.zh });
   });
 });
