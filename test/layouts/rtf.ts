@@ -19,6 +19,8 @@ export interface RtfStyle {
   across: 'wide' | 'clmgf';
   /** Labels and headers in a list, as Word writes a list item's number for readers that know no lists: {\listtext\pard…} (its paragraph properties its group's own). */
   lists?: boolean;
+  /** Each table in the one cell of a layout table, as Word writes a nested table: its paragraphs \itap2, its cells ended by \nestcell, its rows by \nestrow after their definition in \*\nesttableprops, and a \nonesttables fallback. */
+  nested?: boolean;
   /** A row's definition written again after its cells, before \row (Word 2002 and later). */
   defsAfter?: boolean;
   /** A hidden digit (\v) after every table 3 number: a reader that shows it misreads the cell. */
@@ -69,7 +71,7 @@ function tableRtf(table: WordTable, next: () => number, style: RtfStyle): string
   const spans = rowspans(table);
   const step = Math.floor(TWIPS / table.width);
   // The top cell of each merge down, by the grid column it starts at, for the parts under it.
-  return table.rows.map((row) => {
+  const rows = table.rows.map((row) => {
     const xs = starts(row);
     const defs: string[] = [], cells: string[] = [];
     row.cells.forEach((c, i) => {
@@ -88,12 +90,16 @@ function tableRtf(table: WordTable, next: () => number, style: RtfStyle): string
               + (style.hidden && table.key === 't3' && t !== '' ? '{\\v 9}' : '');
           } else content = (style.lists && (c.kind === 'label' || c.kind === 'head') ? '{\\listtext\\pard\\plain \\ltrpar \\f1 \\tab}' : '') + c.lines.map((l) => `{\\f1 ${rtfText(l, style.chinese)}}`).join('\\par ');
         }
-        cells.push(`\\pard\\plain \\ltrpar\\qc \\li0\\ri0\\intbl ${content}\\cell `);
+        cells.push(`\\pard\\plain \\ltrpar\\qc \\li0\\ri0\\intbl${style.nested ? '\\itap2' : ''} ${content}${style.nested ? '\\nestcell' : '\\cell'} `);
       });
     });
     const def = `\\trowd \\irow0\\irowband0\\ltrrow\\ts11\\trgaph108\\trleft0 ${defs.join('')}`;
+    if (style.nested) return `${cells.join('\n')}\n\\pard\\plain \\intbl\\itap2 {\\*\\nesttableprops ${def}\\nestrow }{\\nonesttables \\par }\n`;
     return `${def}\n${cells.join('\n')}\n${style.defsAfter ? `\\pard\\plain \\intbl {${def}\\row }` : '\\row '}\n`;
   }).join('');
+  if (!style.nested) return rows;
+  const outer = '\\trowd \\ltrrow\\trgaph108\\trleft0 \\cellx9500';
+  return `${outer}\n\\pard\\plain \\intbl\\itap1 ${rows}\\pard\\plain \\intbl\\itap1 \\cell \\pard\\plain \\intbl\\itap1 {${outer}\\row }\n`;
 }
 
 function pictureRtf(width: number, height: number, bin: boolean): string {

@@ -29,7 +29,7 @@ const DOUBLE_BYTE = new Set([932, 936, 949, 950]);
 
 /** Destinations whose text is not the report's: tables of fonts, colours, styles, lists; the file's properties; headers, footers, notes; a picture's fallback. */
 const SKIPPED = new Set(['fonttbl', 'colortbl', 'stylesheet', 'info', 'listtable', 'listoverridetable', 'revtbl', 'pgdsctbl', 'header', 'headerl', 'headerr', 'headerf',
-  'footer', 'footerl', 'footerr', 'footerf', 'footnote', 'ftnsep', 'ftnsepc', 'ftncn', 'aftnsep', 'aftnsepc', 'aftncn', 'nonshppict', 'comment', 'annotation', 'xe', 'tc']);
+  'footer', 'footerl', 'footerr', 'footerf', 'footnote', 'ftnsep', 'ftnsepc', 'ftncn', 'aftnsep', 'aftnsepc', 'aftncn', 'nonshppict', 'nonesttables', 'comment', 'annotation', 'xe', 'tc']);
 const SYMBOLS: Record<string, string> = { tab: ' ', emdash: '—', endash: '–', bullet: '•', lquote: '‘', rquote: '’', ldblquote: '“', rdblquote: '”', emspace: ' ', enspace: ' ', qmspace: ' ' };
 
 /** No document nests its groups deeper; a hostile file's deeper groups share their parent's state. */
@@ -40,8 +40,8 @@ const MAX_CELLS = 256;
 const enum Skip { None, All, ShapeProperties }
 interface Picture { width?: number; height?: number; scaleX: number; scaleY: number }
 interface Group {
-  /** Whether the paragraph was a table's when a group inside this one opened: paragraph properties (\pard, \intbl) are a group's too. */
-  inTable?: boolean;
+  /** The paragraph's table level when a group inside this one opened: paragraph properties (\pard, \intbl, \itap) are a group's too. */
+  depth?: number;
   skip: Skip; hidden: boolean; deleted: boolean; font: number; uc: number; fonts: boolean;
   /** The associated font for double-byte characters (\dbch\afN) when its code page is one of them: Chinese text in a document whose own code page is a Western one. */
   doubleByteFont: number;
@@ -59,69 +59,21 @@ interface CellDef { right: number; across: Merge; down: Merge }
 interface Row { cells: string[]; defs: CellDef[]; left: number }
 interface Cell { html: string; colspan: number; rowspan: number }
 
-/** The document as HTML, built as the reader goes: paragraphs, and the rows of the table being read. */
-class Html {
-  private out: string[] = [];
-  private paragraph = '';
-  /** The paragraphs of the cell being read, the cells of the row, the rows of the table. */
-  private paragraphs: string[] = [];
-  private cells: string[] = [];
-  private rows: Row[] = [];
+/** A table being read: the parts (paragraphs, tables inside) of the cell being read, the cells of the row, the rows. */
+class Table {
+  parts: string[] = [];
+  cells: string[] = [];
+  rows: Row[] = [];
   /** The row's definitions so far, and the merge of the cell whose \cellx comes next. */
-  private defs: CellDef[] = [];
-  private across = Merge.None;
-  private down = Merge.None;
+  defs: CellDef[] = [];
+  across = Merge.None;
+  down = Merge.None;
   left = 0;
-  inTable = false;
 
-  text(s: string) { this.paragraph += escape(s); }
-  lineBreak() { this.paragraph += '<br>'; }
-  picture(p: Picture) {
-    // Its size as set (twips, scaled in per cent) in pixels at 96 dpi, for the importer to tell an icon from a table.
-    const px = (name: string, twips: number | undefined, scale: number) => (twips ? ` ${name}="${Math.round((twips * scale) / 1500)}"` : '');
-    this.paragraph += `<img${px('width', p.width, p.scaleX)}${px('height', p.height, p.scaleY)}>`;
-  }
-
-  endParagraph() {
-    if (this.inTable) this.paragraphs.push(this.paragraph);
-    else {
-      this.endTable();
-      this.out.push(`<p>${this.paragraph}</p>`);
-    }
-    this.paragraph = '';
-  }
-
-  endCell() {
-    this.paragraphs.push(this.paragraph);
-    this.paragraph = '';
-    if (this.cells.length < MAX_CELLS) this.cells.push(this.paragraphs.map((p) => `<p>${p}</p>`).join(''));
-    this.paragraphs = [];
-    this.inTable = true;
-  }
-
-  endRow() {
-    // Text after the row's last cell and before \row is no cell's.
-    this.paragraph = '';
-    this.paragraphs = [];
-    this.rows.push({ cells: this.cells, defs: this.defs, left: this.left });
-    this.cells = [];
-  }
-
-  newRow() { this.defs = []; this.left = 0; this.across = this.down = Merge.None; }
-  merge(word: string) {
-    if (word === 'clmgf') this.across = Merge.First; else if (word === 'clmrg') this.across = Merge.Part;
-    else if (word === 'clvmgf') this.down = Merge.First; else this.down = Merge.Part;
-  }
-  cellEdge(right: number) {
-    if (this.defs.length < MAX_CELLS) this.defs.push({ right, across: this.across, down: this.down });
-    this.across = this.down = Merge.None;
-  }
-
-  /** The table read so far, with its merges as spans over the grid of all its rows' edges. */
-  private endTable() {
-    if (this.paragraphs.length) this.endCell();
-    if (this.cells.length) this.endRow();
-    if (this.rows.length === 0) return;
+  /** The table, with its merges as spans over the grid of all its rows' edges. */
+  html(): string {
+    if (this.parts.length) this.cells.push(this.parts.join(''));
+    if (this.cells.length) this.rows.push({ cells: this.cells, defs: this.defs, left: this.left });
     const edges = new Set<number>();
     for (const row of this.rows) {
       edges.add(row.left);
@@ -155,14 +107,87 @@ class Html {
       return cells;
     });
     const td = (c: Cell) => `<td${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}>${c.html}</td>`;
-    this.out.push(`<table>${table.map((cells) => `<tr>${cells.map(td).join('')}</tr>`).join('')}</table>`);
-    this.rows = [];
+    return `<table>${table.map((cells) => `<tr>${cells.map(td).join('')}</tr>`).join('')}</table>`;
+  }
+}
+
+/** No document nests its tables deeper (a layout table around a statutory one is two). */
+const MAX_NESTING = 8;
+
+/**
+ * The document as HTML, built as the reader goes: paragraphs, and the tables being read, one inside
+ * another's cell (Word's nested tables: a paragraph's level \itapN, the inner cells ended by \nestcell,
+ * the inner rows by \nestrow after their definition in \*\nesttableprops).
+ */
+class Html {
+  private out: string[] = [];
+  private paragraph = '';
+  /** The tables being read, outermost first. */
+  private tables: Table[] = [];
+  /** The paragraph's table level: 0 outside tables (\pard), 1 in a table (\intbl), more in a table in a table (\itapN). */
+  depth = 0;
+
+  text(s: string) { this.paragraph += escape(s); }
+  lineBreak() { this.paragraph += '<br>'; }
+  picture(p: Picture) {
+    // Its size as set (twips, scaled in per cent) in pixels at 96 dpi, for the importer to tell an icon from a table.
+    const px = (name: string, twips: number | undefined, scale: number) => (twips ? ` ${name}="${Math.round((twips * scale) / 1500)}"` : '');
+    this.paragraph += `<img${px('width', p.width, p.scaleX)}${px('height', p.height, p.scaleY)}>`;
+  }
+
+  /** The table at `level` (1 the outermost), the tables inside it ended and put in its cell; undefined at level 0, all ended. */
+  private at(level: number): Table | undefined {
+    level = Math.min(level, MAX_NESTING);
+    while (this.tables.length > level) {
+      const inner = this.tables.pop()!.html();
+      (this.tables.at(-1)?.parts ?? this.out).push(inner);
+    }
+    while (this.tables.length < level) this.tables.push(new Table());
+    return this.tables.at(-1);
+  }
+  /** The table a row's definition is for: the paragraph's, or the outermost. */
+  private get defining() { return this.at(Math.max(1, this.depth))!; }
+
+  endParagraph() {
+    (this.at(this.depth)?.parts ?? this.out).push(`<p>${this.paragraph}</p>`);
+    this.paragraph = '';
+  }
+
+  /** The end of a cell of the table at `level` (\cell: 1; \nestcell: the paragraph's, 2 at least). */
+  endCell(level: number) {
+    const table = this.at(level)!;
+    table.parts.push(`<p>${this.paragraph}</p>`);
+    this.paragraph = '';
+    if (table.cells.length < MAX_CELLS) table.cells.push(table.parts.join(''));
+    table.parts = [];
+    this.depth = Math.max(this.depth, level);
+  }
+
+  endRow(level: number) {
+    const table = this.at(level)!;
+    // Text after the row's last cell and before \row is no cell's.
+    this.paragraph = '';
+    table.parts = [];
+    table.rows.push({ cells: table.cells, defs: table.defs, left: table.left });
+    table.cells = [];
+  }
+
+  newRow() { const t = this.defining; t.defs = []; t.left = 0; t.across = t.down = Merge.None; }
+  setLeft(left: number) { this.defining.left = left; }
+  merge(word: string) {
+    const t = this.defining;
+    if (word === 'clmgf') t.across = Merge.First; else if (word === 'clmrg') t.across = Merge.Part;
+    else if (word === 'clvmgf') t.down = Merge.First; else t.down = Merge.Part;
+  }
+  cellEdge(right: number) {
+    const t = this.defining;
+    if (t.defs.length < MAX_CELLS) t.defs.push({ right, across: t.across, down: t.down });
+    t.across = t.down = Merge.None;
   }
 
   end(): string {
     if (this.paragraph) this.endParagraph();
-    this.inTable = false;
-    this.endTable();
+    this.at(0);
     return this.out.join('\n');
   }
 }
@@ -215,7 +240,8 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
       // \*\shppict holds the picture Word shows (\nonshppict, the same for older readers, is skipped);
       // \*\shpinst, a shape's properties: its picture and its text box's text are read from them.
       if (name === 'shpinst') { g.skip = g.skip === Skip.None ? Skip.ShapeProperties : g.skip; return; }
-      if (name !== 'shppict') { g.skip = Skip.All; return; }
+      // \*\nesttableprops, a nested table's row definition and its \nestrow.
+      if (name !== 'shppict' && name !== 'nesttableprops') { g.skip = Skip.All; return; }
     }
     if (SKIPPED.has(name)) {
       g.skip = Skip.All;
@@ -238,10 +264,11 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
       case 'v': g.hidden = on; return;
       case 'deleted': g.deleted = on; return;
       case 'plain': g.hidden = g.deleted = false; g.font = -1; return;
-      case 'pard': html.inTable = false; return;
-      case 'intbl': html.inTable = true; return;
+      case 'pard': html.depth = 0; return;
+      case 'intbl': html.depth = Math.max(html.depth, 1); return;
+      case 'itap': html.depth = Math.max(0, Math.min(param ?? 1, MAX_NESTING)); return;
       case 'trowd': html.newRow(); return;
-      case 'trleft': html.left = param ?? 0; return;
+      case 'trleft': html.setLeft(param ?? 0); return;
       case 'cellx': html.cellEdge(param ?? 0); return;
       case 'clmgf': case 'clmrg': case 'clvmgf': case 'clvmrg': html.merge(name); return;
       case 'pict':
@@ -266,11 +293,10 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
     switch (name) {
       case 'par': html.endParagraph(); return;
       case 'line': html.lineBreak(); return;
-      case 'cell': html.endCell(); return;
-      case 'row': html.endRow(); return;
-      // A nested table's cells (Word's \itap2) are read as text of the cell around it.
-      case 'nestcell': html.text(' '); return;
-      case 'nestrow': html.lineBreak(); return;
+      case 'cell': html.endCell(1); return;
+      case 'row': html.endRow(1); return;
+      case 'nestcell': html.endCell(Math.max(2, html.depth)); return;
+      case 'nestrow': html.endRow(Math.max(2, html.depth)); return;
     }
     const symbol = SYMBOLS[name];
     if (symbol && shown()) html.text(symbol);
@@ -288,12 +314,12 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
       starred = false;
       if (c === 0x7b) {
         if (stack.length >= MAX_DEPTH) deeper++;
-        else { g.inTable = html.inTable; stack.push(g); g = { ...g, picture: undefined }; }
+        else { g.depth = html.depth; stack.push(g); g = { ...g, picture: undefined }; }
       } else if (deeper > 0) deeper--;
       else if (stack.length) {
         const closed = g;
         g = stack.pop()!;
-        html.inTable = g.inTable!;
+        html.depth = g.depth!;
         if (closed.picture && g.skip !== Skip.All) html.picture(closed.picture);
       }
       i++;
