@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import type { TableKey } from '../../server/src/core/format/schema';
+import { parseReport } from '../../server/src/core/parse/report';
 import { check } from '../../server/src/core/service';
 import { documentKind, importDocument } from '../../server/src/import/index';
 import { DAMAGED, ENCRYPTED, importOdt, NO_CONTENT, NOT_ODT, notText } from '../../server/src/import/odt';
@@ -31,6 +32,8 @@ const ODT_STYLES: [string, OdtStyle][] = [
   ['as LibreOffice writes it', {}],
   ['flat XML (.fodt), other prefixes, header numbers in a list', { flat: true, prefixes: true, list: true }],
   ['equal cells repeated (number-columns-repeated), tables in text boxes', { repeated: true, textBox: true }],
+  ['the section headings numbered by the outline style (一、 from styles.xml)', { outlineNumbers: true }],
+  ['the same, flat', { outlineNumbers: true, flat: true }],
 ];
 const RTF_STYLES: [string, RtfStyle][] = [
   ['GBK bytes, merges across as wide cells (Word)', { chinese: 'gbk', across: 'wide', defsAfter: true }],
@@ -62,7 +65,11 @@ describe('ODT: every seed, 2021 and 2019 figures, read back', () => {
   for (const [style, options] of ODT_STYLES) {
     it(`${style}: every cell bound with its value (200/200, 198/198); the findings of the text, no table finding`, async () => {
       const tally = { bound: 0, total: 0 };
-      for (const { name, figures } of FIGURES) assertEverySeed(await odtDraft(figures, options), figures, `${name} ${style}`, tally);
+      for (const { name, figures } of FIGURES) {
+        const draft = await odtDraft(figures, options);
+        assertEverySeed(draft, figures, `${name} ${style}`, tally);
+        assert.deepEqual(parseReport(draft).sections.map((s) => s.numeral), [...'一二三四五六'], name);
+      }
       assert.equal(tally.bound, tally.total);
       assert.ok(tally.total >= 1990, `${tally.bound}/${tally.total}`);
     });

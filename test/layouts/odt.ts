@@ -27,6 +27,8 @@ export interface OdtStyle {
   textBox?: boolean;
   /** The section headings in a heading style whose numbers the text holds, under a list (text:list). */
   list?: boolean;
+  /** The section headings numbered by the outline style (LibreOffice's chapter numbering, 一、 in styles.xml): the numerals not in their text. */
+  outlineNumbers?: boolean;
 }
 
 const NAMESPACES = {
@@ -83,7 +85,9 @@ const AUTOMATIC = '<office:automatic-styles><style:style style:name="T1" style:f
   + '<style:style style:name="Hidden" style:family="text" style:parent-style-name="HiddenBase"><style:text-properties fo:color="#000000"/></style:style>'
   + '<style:style style:name="P1" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/></style:style></office:automatic-styles>';
 /** The named styles (in styles.xml, or the flat file): the hidden character style the automatic one inherits from. */
-const STYLES = '<office:styles><style:style style:name="HiddenBase" style:family="text"><style:text-properties text:display="none"/></style:style></office:styles>';
+const STYLES = '<office:styles><style:style style:name="HiddenBase" style:family="text"><style:text-properties text:display="none"/></style:style>'
+  + '<text:outline-style style:name="Outline"><text:outline-level-style text:level="1" style:num-format=""/>'
+  + '<text:outline-level-style text:level="2" style:num-format="@@"  style:num-suffix="、"/></text:outline-style></office:styles>';
 
 /** The body of the report (office:text's content). */
 function bodyXml(f: Figures, style: OdtStyle): { xml: string; pictures: number } {
@@ -97,7 +101,7 @@ function bodyXml(f: Figures, style: OdtStyle): { xml: string; pictures: number }
     }
     if (p.kind === 'title') return (style.pictures ? picture(++pictures, '1.2cm', '1.2cm') : '') + `<text:p text:style-name="Title">${escape(p.text)}</text:p>`;
     if (p.kind === 'heading') {
-      const h = `<text:h text:style-name="Heading_20_2" text:outline-level="2">${escape(p.text)}</text:h>`;
+      const h = `<text:h text:style-name="Heading_20_2" text:outline-level="2">${escape(style.outlineNumbers ? p.text.replace(/^[一二三四五六七八九十]+、/, '') : p.text)}</text:h>`;
       return style.list ? `<text:list><text:list-item>${h}</text:list-item></text:list>` : h;
     }
     // A gap after the first comma, as text:s; a soft page break now and then.
@@ -114,7 +118,8 @@ const reprefixed = (xml: string) => xml.replace(/(<\/?|\s)(office|style|text|tab
 /** The report as .odt bytes (or .fodt, `flat`). */
 export async function renderOdt(f: Figures, style: OdtStyle = {}): Promise<Buffer> {
   const { xml: body, pictures } = bodyXml(f, style);
-  const fix = (xml: string) => (style.prefixes ? reprefixed(xml) : xml);
+  const outlined = (xml: string) => xml.replace('"@@"', style.outlineNumbers ? '"一, 二, 三, ..."' : '""');
+  const fix = (xml: string) => outlined(style.prefixes ? reprefixed(xml) : xml);
   if (style.flat) {
     return Buffer.from(fix(`<?xml version="1.0" encoding="UTF-8"?>\n<office:document${declarations()} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">`
       + `${STYLES}${AUTOMATIC}<office:body><office:text>${body}</office:text></office:body></office:document>`));

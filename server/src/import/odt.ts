@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { startsWith, ZIP_SIGNATURE } from './formats';
 import { importHtml } from './html';
+import { formatted } from './listNumbers';
 import { hasText, said, Stopped, type ImportResult } from './types';
 import { CDATA, ELEMENT, parseXml, TEXT, unpackWithin, type XmlElement } from './xmlParts';
 
@@ -9,7 +10,8 @@ import { CDATA, ELEMENT, parseXml, TEXT, unpackWithin, type XmlElement } from '.
 // (table:number-columns-spanned, number-rows-spanned; the cells they cover, table:covered-table-cell, left
 // out) as colspan and rowspan, which the web-page importer reads, as a .docx's is (docx.ts). Hidden text
 // (a style with text:display="none", text:hidden-text, a hidden section) is left out; a picture, an embedded
-// object or chart (draw:frame) is a picture, as in a Word file; a text box's text is read where it stands.
+// object or chart (draw:frame) is a picture, as in a Word file; a text box's text is read where it stands;
+// a heading's number that the outline style writes (LibreOffice's chapter numbering: 一、) is written before it.
 
 export const NOT_ODT = said('不是 ODT 文件（不是 ZIP 压缩包，也不是 OpenDocument 的 XML）', 'not an ODT file (neither a ZIP archive nor OpenDocument XML)');
 export const NO_CONTENT = said('不是 ODT 文件（压缩包中没有 content.xml）', 'not an ODT file (no content.xml in the archive)');
@@ -65,6 +67,28 @@ function hiddenStyles(roots: XmlElement[]): Set<string> {
   return hidden;
 }
 
+/** ODF's number formats (style:num-format) as Word names them (listNumbers.ts). */
+const FORMATS: Record<string, string> = { '1': 'decimal', '一, 二, 三, ...': 'chineseCounting', '①, ②, ③, ...': 'decimalEnclosedCircle', 'a': 'lowerLetter', 'A': 'upperLetter', '〇, 一, 二, ...': 'ideographDigital' };
+interface OutlineLevel { format: string; prefix: string; suffix: string; start: number; shown: number }
+
+/**
+ * How headings are numbered (text:outline-style, LibreOffice's chapter numbering, in styles.xml or the flat
+ * file): each level's format, the text around the number, the start, and how many levels the number shows (1.2).
+ */
+function outlineOf(roots: XmlElement[]): OutlineLevel[] {
+  const levels: OutlineLevel[] = [];
+  for (const root of roots) {
+    const outline = child(child(root, 'office:styles'), 'text:outline-style');
+    for (const l of outline ? elements(outline) : []) {
+      const level = Number(attr(l, 'text', 'level')), format = FORMATS[attr(l, 'style', 'num-format') ?? ''];
+      if (nameOf(l) !== 'text:outline-level-style' || !(level >= 1 && level <= 10) || !format) continue;
+      levels[level] = { format, prefix: attr(l, 'style', 'num-prefix') ?? '', suffix: attr(l, 'style', 'num-suffix') ?? '', start: Number(attr(l, 'text', 'start-value')) || 1,
+        shown: Math.max(1, Number(attr(l, 'text', 'display-levels')) || 1) };
+    }
+  }
+  return levels;
+}
+
 /** A length as ODF writes it (12.5cm, 3in, 72pt) in pixels at 96 dpi, or undefined. */
 function pixels(length: string | null): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(cm|mm|in|pt|pc|px)?\s*$/.exec(length ?? '');
@@ -73,8 +97,21 @@ function pixels(length: string | null): number | undefined {
 }
 
 /** The document's body as HTML: its text and tables, the notes' text after it. */
-function bodyHtml(text: XmlElement, hidden: Set<string>): string {
+function bodyHtml(text: XmlElement, hidden: Set<string>, outline: OutlineLevel[]): string {
   const out: string[] = [];
+  /** The headings' counters by level, for the numbers the outline style writes before them. */
+  const counters: number[] = [];
+  /** The number the outline style writes before a heading of `level` (none when the file wrote it, text:number, or the heading has none). */
+  const headingNumber = (h: XmlElement): string => {
+    const level = Number(attr(h, 'text', 'outline-level')) || 1, style = outline[level];
+    if (!style || attr(h, 'text', 'is-list-header') === 'true' || elements(h).some((c) => nameOf(c) === 'text:number')) return '';
+    const restart = attr(h, 'text', 'restart-numbering') === 'true' ? Number(attr(h, 'text', 'start-value')) || style.start : undefined;
+    counters[level] = restart ?? (counters[level] === undefined ? style.start : counters[level] + 1);
+    counters.length = level + 1; // a deeper level starts again
+    const shown = [];
+    for (let l = Math.max(1, level - style.shown + 1); l <= level; l++) shown.push(formatted(counters[l] ?? outline[l]?.start ?? 1, outline[l]?.format ?? 'decimal') ?? '');
+    return escape(style.prefix + shown.join('.') + style.suffix);
+  };
   const notes: string[] = [];
   let cellsLeft = MAX_CELLS;
   const isHidden = (e: XmlElement) => hidden.has(attr(e, 'text', 'style-name') ?? '');
@@ -91,6 +128,7 @@ function bodyHtml(text: XmlElement, hidden: Set<string>): string {
           if (isHidden(c) || elements(c).some((x) => nameOf(x) === 'text:hidden-paragraph' && attr(x, 'text', 'is-hidden') !== 'false')) break;
           const tag = name === 'text:h' ? `h${Math.min(6, Math.max(1, Number(attr(c, 'text', 'outline-level')) || 1))}` : 'p';
           into.push(`<${tag}>`);
+          if (name === 'text:h' && outline.length) into.push(headingNumber(c));
           walk(c, into, depth + 1);
           into.push(`</${tag}>`);
           break;
@@ -165,7 +203,8 @@ function fromXml(content: XmlElement, styles: XmlElement | undefined): ImportRes
     const what: Record<string, string> = { 'office:spreadsheet': '电子表格（.ods）', 'office:presentation': '演示文稿（.odp）', 'office:drawing': '绘图（.odg）', 'office:chart': '图表' };
     return { refused: kind ? notText(what[kind]) : DAMAGED };
   }
-  const html = bodyHtml(text, hiddenStyles(styles ? [content, styles] : [content]));
+  const roots = styles ? [content, styles] : [content];
+  const html = bodyHtml(text, hiddenStyles(roots), outlineOf(roots));
   const { text: draft } = importHtml(html);
   return hasText(draft) ? { text: draft } : { refused: NO_TEXT };
 }
