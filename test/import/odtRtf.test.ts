@@ -38,7 +38,7 @@ const ODT_STYLES: [string, OdtStyle][] = [
 const RTF_STYLES: [string, RtfStyle][] = [
   ['GBK bytes, merges across as wide cells (Word)', { chinese: 'gbk', across: 'wide', defsAfter: true }],
   ['\\uN?, merges across as \\clmgf/\\clmrg (WPS), labels in lists (\\listtext)', { chinese: 'u', across: 'clmgf', lists: true }],
-  ['\\uN with GBK stand-ins (\\uc2), wide cells, definitions before the cells only', { chinese: 'u-gbk', across: 'wide' }],
+  ['\\uN with GBK stand-ins (\\uc2), wide cells, definitions before the cells only, a footnote holding a table on each table 4 number', { chinese: 'u-gbk', across: 'wide', notes: true }],
   ['each table nested in a layout table\'s cell (\\itap2, \\nestcell, \\nestrow)', { chinese: 'gbk', across: 'wide', nested: true }],
 ];
 

@@ -25,6 +25,8 @@ export interface RtfStyle {
   defsAfter?: boolean;
   /** A hidden digit (\v) after every table 3 number: a reader that shows it misreads the cell. */
   hidden?: boolean;
+  /** A footnote on every table 4 number, the note a small table of its own: neither its text nor its table is the cell's. */
+  notes?: boolean;
   /** Tables that are pictures (\*\shppict{\pict…} and its \nonshppict fallback), and a small logo; `bin`: their data as \binN bytes. */
   pictures?: TableKey[];
   bin?: boolean;
@@ -87,7 +89,8 @@ function tableRtf(table: WordTable, next: () => number, style: RtfStyle): string
           if (c.kind === 'value') {
             const t = c.text, cut = t.length > 1 && next() < 0.4 ? 1 + Math.floor(next() * (t.length - 1)) : t.length;
             content = [t.slice(0, cut), t.slice(cut)].filter(Boolean).map((s) => `{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\f0\\fs21\\insrsid${1000 + Math.floor(next() * 9000)} ${s}}`).join('')
-              + (style.hidden && table.key === 't3' && t !== '' ? '{\\v 9}' : '');
+              + (style.hidden && table.key === 't3' && t !== '' ? '{\\v 9}' : '')
+              + (style.notes && table.key === 't4' && t !== '' ? `{\\super\\chftn}{\\footnote \\pard\\plain {\\super\\chftn} \\trowd\\cellx2000\\cellx4000 \\pard\\intbl 9\\cell 9\\cell\\row \\pard ${rtfText('注：单位为件', style.chinese)}\\par}` : '');
           } else content = (style.lists && (c.kind === 'label' || c.kind === 'head') ? '{\\listtext\\pard\\plain \\ltrpar \\f1 \\tab}' : '') + c.lines.map((l) => `{\\f1 ${rtfText(l, style.chinese)}}`).join('\\par ');
         }
         cells.push(`\\pard\\plain \\ltrpar\\qc \\li0\\ri0\\intbl${style.nested ? '\\itap2' : ''} ${content}${style.nested ? '\\nestcell' : '\\cell'} `);

@@ -264,13 +264,6 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
       case 'v': g.hidden = on; return;
       case 'deleted': g.deleted = on; return;
       case 'plain': g.hidden = g.deleted = false; g.font = -1; return;
-      case 'pard': html.depth = 0; return;
-      case 'intbl': html.depth = Math.max(html.depth, 1); return;
-      case 'itap': html.depth = Math.max(0, Math.min(param ?? 1, MAX_NESTING)); return;
-      case 'trowd': html.newRow(); return;
-      case 'trleft': html.setLeft(param ?? 0); return;
-      case 'cellx': html.cellEdge(param ?? 0); return;
-      case 'clmgf': case 'clmrg': case 'clvmgf': case 'clvmrg': html.merge(name); return;
       case 'pict':
         if (g.skip === Skip.None || g.skip === Skip.ShapeProperties) {
           g.picture = { scaleX: 100, scaleY: 100 };
@@ -289,8 +282,16 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
       // What a shape looks like to readers that know no shapes: skipped when its picture or text was read.
       case 'shprslt': if (g.shape?.read) g.skip = Skip.All; return;
     }
+    // The document's paragraphs and tables; not those of a header's, a footnote's or a style's.
     if (g.skip !== Skip.None) return;
     switch (name) {
+      case 'pard': html.depth = 0; return;
+      case 'intbl': html.depth = Math.max(html.depth, 1); return;
+      case 'itap': html.depth = Math.max(0, Math.min(param ?? 1, MAX_NESTING)); return;
+      case 'trowd': html.newRow(); return;
+      case 'trleft': html.setLeft(param ?? 0); return;
+      case 'cellx': html.cellEdge(param ?? 0); return;
+      case 'clmgf': case 'clmrg': case 'clvmgf': case 'clvmrg': html.merge(name); return;
       case 'par': html.endParagraph(); return;
       case 'line': html.lineBreak(); return;
       case 'cell': html.endCell(1); return;
