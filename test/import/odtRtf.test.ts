@@ -124,6 +124,8 @@ describe('RTF: every seed, 2021 and 2019 figures, read back', () => {
     assert.equal(html('\\uc1\\u25253\\\'b1 x{\\u21578?}y'), '<p>报 x告y</p>');
     // A character beyond the Basic Multilingual Plane as two \u (a surrogate pair).
     assert.equal(html('\\uc1\\u-10176?\\u-9216?'), '<p>\u{20000}</p>');
+    // A \' without two hex digits is no byte (not 0x1f from \'2z).
+    assert.equal(html("A\\'2zB"), '<p>AB</p>');
   });
 });
 

@@ -344,8 +344,9 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
         if (name === 'bin') { flush(); i += Math.max(0, Math.min(param ?? 0, n - i)); continue; }
         word(name, param);
       } else if (d === 0x27) {
-        const v = hex(bytes[i + 2]) * 16 + hex(bytes[i + 3]);
-        if (v >= 0) byte(v);
+        // A \' without two hex digits after it is no byte.
+        const high = hex(bytes[i + 2]), low = hex(bytes[i + 3]);
+        if (high >= 0 && low >= 0) byte(high * 16 + low);
         i += 4;
       } else {
         if (d === 0x5c || d === 0x7b || d === 0x7d) byte(d);
