@@ -157,6 +157,10 @@ const PARTITIVE = /(?:申请|处理|公开|提供)中/;
 const NOT_INFORMATION = ['许可', '处罚', '强制', '复议', '诉讼', '其他', '其它', ...OTHER_APPLICATIONS,
   // 未受理不符合条件的申请, 未收到重复申请: none of some applications, not none at all.
   '符合', '条件', '属于', '重复', '无效', '匿名'];
+/** 截至/截止 (a date), then no word of this year, up to 累计. */
+const SINCE = /截[至止](?!.*(?:本年|全年|今年|年内))/;
+/** A cause other than the disclosure of information itself (因答复超期, 由于…): between 未 and 行政复议. */
+const CAUSED = /(?:因|由于)(?!(?:政府)?信息公开|依申请公开)/;
 /** What may follow a bare 结转 after 无 up to the clause's end (无结转, 无结转件). */
 const BARE_FORWARD = ['', '件', '申请', '的申请', '情况', '的情况', '事项', '的事项'];
 const ZERO_RESULT_NOUNS = ['', '案件', '的案件', '情况', '的情况', '情形', '的情形', '现象', '的现象'];
@@ -197,6 +201,16 @@ function entryAt(s: string, i: number): Entry | undefined {
     return e;
   }
   return undefined;
+}
+
+/** What may stand between 收到/受理 and 申请 in an application for information (收到公民、法人和其他组织提出的申请). */
+const APPLICATION_LEAD = /公民|法人|其他组织|组织|自然人|企业|群众|公众|个人|律师|网上|网络|在线|当面|现场|信函|邮寄|书面|电子|邮件|传真|各类|提出|提交|通过|方式|本年度?|新|有效|和处理|处理|的|和|或|及|与|等|共|计|了|、/g;
+/** Whether `between` (a verb of receiving to its figure) names an application for something else: no 信息/公开 before 申请, and two characters or more there that are none of APPLICATION_LEAD. */
+function otherApplication(between: string): boolean {
+  const at = between.indexOf('申请');
+  if (at < 2) return false;
+  const lead = between.slice(0, at);
+  return !/信息|公开/.test(lead) && lead.replace(APPLICATION_LEAD, '').trim().length >= 2;
 }
 
 /** Whether the words name some applicants, not both people and organisations (公民、法人和其他组织: all of them). */
@@ -342,6 +356,8 @@ class ProseReader {
         // of its own, 收到申请63件，上年度为40件，办结60件, which speaks of the figure before it).
         if (marker === 'past' || marker === 'later' || tok.num?.span) { era = 'past'; eraInClause = comparing || (marker === 'past' && hits === 0 && figures.length > 0); }
         if (marker === 'now') era = 'now';
+        // 截至2023年底，累计受理申请300件: since the body began, not this year (截至12月31日，本年度累计…: this year's).
+        if (marker === 'cumulative' && SINCE.test(s.slice(from, tok.start))) era = 'past';
         if (marker === 'compare') unchecked = true;
         // 不予公开、无法提供、不予处理的分别为1件、30件、2件: each figure is its word's, in order, when the
         // words and figures are as many; the figures are read here, and not one by one below.
@@ -556,6 +572,8 @@ class ProseReader {
       if (PARTITIVE.test(this.s.slice(window.from, n.start))) return fig;
       // 自然人提出的申请 58 件 counts a part of the applications; 公民、法人和其他组织提出的申请 names them all.
       if (someApplicants(cands)) return fig;
+      // 受理不动产登记申请5000件: an application named for something else between the verb and 申请.
+      if ((kind.kind === 'received' || kind.kind === 'new') && !kind.weak && otherApplication(this.s.slice(pick.end, n.start))) return fig;
     }
     fig.kind = kind;
     fig.family = kind.family;
@@ -591,6 +609,9 @@ class ProseReader {
           if (!numberFirst && !inherited) fig.phrase = this.phrase(first.start, n.after, first, n);
         }
         else if (cases) fig.alternatives = ['t4.all.total'];
+        // 本府受理行政复议申请30件: applications for review received, as the reviewing body counts them, unless the sentence
+        // ties them to its own disclosure (我单位受理有关政府信息公开行政复议申请0件); which is open.
+        if (kind.family === 'review' && this.s.startsWith('申请', pick.end) && cands.some((t) => kindOf(t).kind === 'received') && !this.s.slice(window.from, window.to).includes('信息公开')) fig.unclear = true;
       }
       // 因本机关不掌握等原因无法提供 564 件 counts the group, 因不掌握相关信息无法提供 28 件 perhaps only
       // that reason: with both words, either reading passes.
@@ -703,6 +724,8 @@ class ProseReader {
       if (!kind || !this.needsMet(kind)) continue;
       // 无新增行政复议案件: none new, while one from last year may still be counted.
       if ((kind.family === 'review' || kind.family === 'suit') && !lastHit && this.s.slice(z.end, t.start).includes('新')) return;
+      // 未出现因答复超期引发行政复议的情况: none for that cause (因政府信息公开引起的: all of this report's).
+      if ((kind.family === 'review' || kind.family === 'suit') && !lastHit && CAUSED.test(this.s.slice(z.end, t.start))) return;
       if (kind.family === 'review') { review = true; lastHit = t; }
       else if (kind.family === 'suit') { suit = true; lastHit = t; }
       // 未发生…被行政复议纠错或行政诉讼败诉: none lost, not none at all.

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check } from '../../server/src/core/service';
+import { attackRound, loud, report, show, type Case, type Guard } from './proseReport';
+
+// The sixth round on the prose. First what the fifth left: 驳回 with its count among the results, a result said as a sentence
+// of its own (结果为维持。 复议机关维持原行政行为。), a number cut by a page number between blank lines. Then the seeds' figures
+// written the ways reports write them: comparisons, percentages, ranges, approximations, counts of other things, other
+// periods, a sub-office's figure, Chinese numerals (两, 〇, 一两件), negations, figures before their noun, 分别为, a note
+// under a table. As in proseAttack5.test.ts: each sentence is TRUE in its report (no prose warning), then one figure is
+// changed so that it is FALSE, and a warning must name the numbers that disagree; the guards are true sentences near them.
+
+const CASES: Case[] = [
+  // ---- left by the fifth round ----
+  { id: 'A1 结果为维持1件、驳回1件 (驳回 a part)', prose: '本年度发生行政复议2件，结果为维持1件、驳回1件。', t4: { review: [1, 0, 1, 0] }, bad: { prose: '本年度发生行政复议2件，结果为维持1件、驳回2件。', names: ['3', '2'] } },
+  { id: 'A2 结果为驳回1件 (the whole)', prose: '本年度发生行政复议1件，结果为驳回1件。', t4: { review: [1, 0, 0, 0] }, bad: { t4: { review: [0, 1, 0, 0] }, names: ['1'] } },
+  { id: 'A3 结果为维持。 a sentence of its own', prose: '本年度发生行政复议1件。结果为维持。', t4: { review: [1, 0, 0, 0] }, bad: { t4: { review: [0, 1, 0, 0] }, names: ['1'] } },
+  { id: 'A4 复议机关维持原行政行为。 a sentence of its own', prose: '本机关被申请行政复议1件。复议机关维持原行政行为。', t4: { review: [1, 0, 0, 0] }, bad: { t4: { review: [0, 0, 0, 1] }, names: ['1'] } },
+  { id: 'A5 结果均为驳回原告诉讼请求。 a sentence of its own', prose: '本年度发生行政诉讼2件。结果均为驳回原告诉讼请求。', t4: { direct: [2, 0, 0, 0] }, bad: { t4: { direct: [1, 1, 0, 0] }, names: ['1'] } },
+  { id: 'A6 a number cut by 第 3 页 between blank lines', prose: '本年度共收到政府信息公开申请1\n\n第 3 页\n\n2件，其中予以公开10件，部分公开2件。', t3: { new: 12, pub: 10, part: 2 }, bad: { t3: { new: 13, pub: 11, part: 2 }, names: ['12', '13'] } },
+  { id: 'A7 a number cut by - 3 - between blank lines', prose: '本年度共收到政府信息公开申请1\n\n- 3 -\n\n2件，办结12件。', t3: { new: 12, pub: 12 }, bad: { t3: { new: 11, pub: 11 }, names: ['12', '11'] } },
+  // ---- comparisons: the difference is no count, the figures around it are ----
+  { id: 'C1 比上年减少3件 between two counts', prose: '共收到申请12件，比上年减少3件，办结12件。', t3: { new: 12, pub: 12 }, bad: { t3: { new: 12, pub: 11, fwd: 1 }, names: ['12', '11'] } },
+  { id: 'C2 同比增加5件，增长71.4%', prose: '本年度新收政府信息公开申请12件，同比增加5件，增长71.4%。', t3: { new: 12, pub: 12 }, bad: { t3: { new: 10, pub: 10 }, names: ['12', '10'] } },
+  { id: 'C3 较上年的7件 after the count', prose: '收到申请12件，较上年的7件有所增加。', t3: { new: 12, pub: 12 }, bad: { t3: { new: 11, pub: 11 }, names: ['12', '11'] } },
+  // ---- percentages and ratios beside counts ----
+  { id: 'P1 占申请总数的83.3%', prose: '共收到申请12件，其中予以公开10件，占申请总数的83.3%。', t3: { new: 12, pub: 10, w4: 2 }, bad: { t3: { new: 12, pub: 9, w4: 3 }, names: ['10', '9'] } },
+  { id: 'P2 (占比16.7%) in brackets', prose: '共收到申请12件，不予公开2件（占比16.7%），予以公开10件。', t3: { new: 12, pub: 10, w4: 2 }, bad: { t3: { new: 12, pub: 9, w4: 3 }, names: ['2', '3'] } },
+  // ---- Chinese numerals ----
+  { id: 'N1 结转两件', prose: '共收到申请十二件，办结十件，结转下年度两件。', t3: { new: 12, pub: 10, fwd: 2 }, bad: { t3: { new: 12, pub: 11, fwd: 1 }, names: ['两件', '1'] } },
+  { id: 'N2 行政诉讼两起', prose: '本年度发生行政诉讼两起。', t4: { direct: [1, 0, 0, 1] }, bad: { t4: { direct: [1, 0, 0, 0] }, names: ['两起', '1'] } },
+  // ---- negations ----
+  { id: 'Z1 未发生因政府信息公开引起的行政复议、行政诉讼', prose: '本年度未发生因政府信息公开引起的行政复议、行政诉讼。', bad: { t4: { review: [1, 0, 0, 0] }, names: ['0', '1'] } },
+  { id: 'Z2 没有收到政府信息公开申请', prose: '本年度没有收到政府信息公开申请。', bad: { t3: { new: 1, pub: 1 }, names: ['0', '1'] } },
+  { id: 'Z3 行政复议、行政诉讼均无', prose: '本年度行政复议、行政诉讼均无。', bad: { t4: { review: [1, 0, 0, 0] }, names: ['0', '1'] } },
+  { id: 'Z4 未被申请行政复议', prose: '本机关政府信息公开工作未被申请行政复议。', bad: { t4: { review: [0, 1, 0, 0] }, names: ['0', '1'] } },
+  // ---- figures before their noun, or after a relative clause ----
+  { id: 'F1 受理申请人提出的政府信息公开申请18件', prose: '本年度共受理申请人提出的政府信息公开申请18件，均已办结。', t3: { new: 18, pub: 18 }, bad: { t3: { new: 19, pub: 19 }, names: ['18', '19'] } },
+  { id: 'F2 18件申请已全部办结', prose: '本年度18件申请已全部办结。', t3: { new: 18, pub: 18 }, bad: { t3: { new: 18, pub: 17, fwd: 1 }, names: ['0', '1'] } },
+  { id: 'F3 其中2件为重复申请', prose: '收到申请12件，其中2件为重复申请。', t3: { new: 12, pub: 10, n2: 2 }, bad: { t3: { new: 12, pub: 11, n2: 1 }, names: ['2', '1'] } },
+  // ---- 分别为 ----
+  { id: 'E1 新收申请和上年结转申请分别为10件和2件', prose: '新收申请和上年结转申请分别为10件和2件。', t3: { new: 10, carried: 2, pub: 12 }, bad: { t3: { new: 10, carried: 3, pub: 13 }, names: ['2', '3'] } },
+  { id: 'E2 予以公开、不予公开的分别是8件、4件', prose: '予以公开、不予公开的分别是8件、4件。', t3: { new: 12, pub: 8, w4: 4 }, bad: { t3: { new: 12, pub: 9, w4: 3 }, names: ['8', '9'] } },
+  { id: 'E3 行政复议、行政诉讼分别为1件、2件', prose: '行政复议、行政诉讼分别为1件、2件。', t4: { review: [1, 0, 0, 0], direct: [2, 0, 0, 0] }, bad: { t4: { review: [1, 0, 0, 0], direct: [1, 0, 0, 0] }, names: ['2', '1'] } },
+  // ---- a total with the part carried over in brackets ----
+  { id: 'K1 共收到申请12件（含上年结转2件）', prose: '本年度共收到申请12件（含上年结转2件），已全部办结。', t3: { new: 10, carried: 2, pub: 12 }, bad: { t3: { new: 10, carried: 2, pub: 11, fwd: 1 }, names: ['0', '1'] } },
+  // ---- a figure of the sub-offices beside the body's ----
+  { id: 'S1 本机关受理 after 全县', prose: '全县共收到申请50件，本机关收到申请12件。', t3: { new: 12, pub: 12 }, bad: { t3: { new: 11, pub: 11 }, names: ['12', '11'] } },
+];
+
+const GUARDS: Guard[] = [
+  // ---- left by the fifth round: results of their own that say nothing ----
+  { id: 'a1 结果为维持。 after a part (其中1件尚未审结)', prose: '本年度发生行政复议2件，其中1件尚未审结。结果为维持。', t4: { review: [1, 0, 0, 1] } },
+  { id: 'a2 结果为维持。 after last year\'s review', prose: '上年度发生行政复议1件。结果为维持。', t4: { review: [0, 1, 0, 0] } },
+  { id: 'a3 复议机关维持。 then an appeal', prose: '本年度发生行政复议1件。复议机关维持原行政行为，申请人不服提起上诉。', t4: { review: [0, 0, 0, 1] } },
+  { id: 'a4 结果为维持。 after applications', prose: '本年度收到申请2件。结果为维持。', t3: { new: 2, pub: 2 }, t4: { review: [0, 1, 0, 0] } },
+  { id: 'a5 a paragraph between', prose: '本年度发生行政复议1件。\n\n本机关高度重视。结果为维持。', t4: { review: [0, 1, 0, 0] } },
+  { id: 'a6 驳回1件 of 2 (a part)', prose: '行政复议2件，结果为驳回1件，另1件尚未审结。', t4: { review: [1, 0, 0, 1] } },
+  { id: 'a7 主动公开 items cut by a page number', prose: '本年度主动公开政府信息总数2\n\n第 3 页\n\n488条，其中政府网站发布2000条，政务新媒体发布488条。' },
+  { id: 'a8 a paragraph ending in a year, a page number, a date', prose: '本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止，统计至2023\n\n第 3 页\n\n12月31日。收到申请12件。', t3: { new: 12, pub: 12 } },
+  // ---- comparisons ----
+  { id: 'c1 同比增加5件 (the difference)', prose: '本年度新收政府信息公开申请同比增加5件。', t3: { new: 12, pub: 12 } },
+  { id: 'c2 比上年多受理5件', prose: '本年度比上年多受理申请5件。', t3: { new: 12, pub: 12 } },
+  { id: 'c3 申请数量较上年增加5件，达12件', prose: '申请数量较上年增加5件，达12件。', t3: { new: 12, pub: 12 } },
+  { id: 'c4 是上年的2倍', prose: '收到申请12件，是上年的2倍。', t3: { new: 12, pub: 12 } },
+  { id: 'c5 下降了2件，降幅14.3%', prose: '与上年相比，申请量下降了2件，降幅14.3%。', t3: { new: 12, pub: 12 } },
+  // ---- percentages ----
+  { id: 'p1 公开率为100%', prose: '依申请公开答复率为100%，公开率为83%。', t3: { new: 12, pub: 10, w4: 2 } },
+  // ---- ranges and approximations ----
+  { id: 'r1 办理时间3至5个工作日', prose: '每件申请平均办理时间为3至5个工作日。', t3: { new: 12, pub: 12 } },
+  { id: 'r2 每月收到申请3至5件', prose: '每月收到申请3至5件。', t3: { new: 12, pub: 12 } },
+  { id: 'r3 100余件', prose: '本年度共收到申请100余件，办结100余件。', t3: { new: 103, pub: 103 } },
+  { id: 'r4 约30件', prose: '共收到申请约30件。', t3: { new: 28, pub: 28 } },
+  { id: 'r5 近百件', prose: '共收到申请近百件。', t3: { new: 97, pub: 97 } },
+  { id: 'r6 数十件', prose: '本年度收到政府信息公开申请数十件。', t3: { new: 35, pub: 35 } },
+  { id: 'r7 一两件 (one or two)', prose: '往常每年仅收到申请一两件，本年度共收到申请2件。', t3: { new: 2, pub: 2 } },
+  { id: 'r8 二三十件', prose: '本年度收到政府信息公开申请二三十件。', t3: { new: 25, pub: 25 } },
+  { id: 'r9 三五件', prose: '本年度收到政府信息公开申请三五件。', t3: { new: 4, pub: 4 } },
+  { id: 'r10 十余件', prose: '本年度收到政府信息公开申请十余件。', t3: { new: 13, pub: 13 } },
+  { id: 'r11 10多件', prose: '本年度收到政府信息公开申请10多件。', t3: { new: 13, pub: 13 } },
+  // ---- counts of other things in the same unit ----
+  { id: 'o1 接听咨询电话120件', prose: '全年接听咨询电话120件，收到申请12件。', t3: { new: 12, pub: 12 } },
+  { id: 'o2 政务微博发布信息3000条', prose: '政务微博发布信息3000条，其中政府信息公开类1200条。' },
+  { id: 'o3 受理不动产登记申请5000件', prose: '全年受理不动产登记申请5000件，收到政府信息公开申请12件。', t3: { new: 12, pub: 12 } },
+  { id: 'o4 受理营业执照申请', prose: '受理营业执照办理申请300件。', t3: { new: 12, pub: 12 } },
+  { id: 'o5 行政复议培训2次', prose: '组织工作人员参加行政复议应诉培训2次。' },
+  { id: 'o6 旁听行政诉讼庭审1次', prose: '组织干部旁听行政诉讼庭审1次。' },
+  { id: 'o7 依申请公开业务培训2次', prose: '组织依申请公开业务培训2次。', t3: { new: 12, pub: 12 } },
+  { id: 'o8 办理人大代表建议12件', prose: '办理人大代表建议12件、政协提案8件，均已办结。', t3: { new: 2, pub: 1, fwd: 1 } },
+  { id: 'o9 受理行政许可申请 (applications, not decisions)', prose: '全年受理行政许可申请1200件，作出行政许可决定1150件。', t2: { licensing: 1150 } },
+  { id: 'o10 受理行政复议申请 as the reviewing body', prose: '本年度本府受理行政复议申请30件。' },
+  { id: 'o11 公开行政处罚信息128条', prose: '公开行政处罚信息128条。', t2: { penalty: 120 } },
+  { id: 'o12 收到申请人补正材料2件', prose: '收到申请12件，收到申请人补正材料2件。', t3: { new: 12, pub: 12 } },
+  { id: 'o13 一件一档', prose: '按照一件一档要求，收到申请12件。', t3: { new: 12, pub: 12 } },
+  // ---- other periods ----
+  { id: 't1 2021年至2023年共收到申请30件', prose: '2021年至2023年共收到申请30件。', t3: { new: 12, pub: 12 } },
+  { id: 't2 三年来累计受理申请30件', prose: '三年来累计受理申请30件。', t3: { new: 12, pub: 12 } },
+  { id: 't3 自2008年以来累计收到申请300件', prose: '自2008年《条例》实施以来，累计收到申请300件。', t3: { new: 12, pub: 12 } },
+  { id: 't4 截至2023年底累计受理申请300件', prose: '截至2023年底，本机关累计受理政府信息公开申请300件。', t3: { new: 12, pub: 12 } },
+  { id: 't5 2022年、2023年分别收到申请7件、12件', prose: '2022年、2023年分别收到申请7件、12件。', t3: { new: 12, pub: 12 } },
+  { id: 't6 12月份收到申请5件', prose: '12月份收到申请5件，结转下年度办理。', t3: { new: 12, pub: 7, fwd: 5 } },
+  // ---- scope ----
+  { id: 's1 其中县政府办公室受理5件', prose: '全县共收到申请50件，其中县政府办公室受理5件。', t3: { new: 5, pub: 5 } },
+  { id: 's2 其中某某局转办5件', prose: '本年度共收到申请12件，其中转交某某局办理5件。', t3: { new: 12, pub: 12 } },
+  // ---- negations that count none of some ----
+  { id: 'z1 未出现因答复超期引发行政复议的情况', prose: '本年度未出现因答复超期引发行政复议的情况。', t4: { review: [1, 0, 0, 0] } },
+  { id: 'z2 没有因逾期未补正而终止的申请', prose: '收到申请12件，没有因申请人逾期未补正而终止的申请。', t3: { new: 12, pub: 12 } },
+  { id: 'z3 未收到申请人补正材料的2件', prose: '收到申请12件，因未收到申请人补正材料不再处理2件。', t3: { new: 12, pub: 10, o1: 2 } },
+  { id: 'z4 未发生行政复议纠错', prose: '行政复议1件，未发生被纠错的情况。', t4: { review: [1, 0, 0, 0] } },
+  // ---- figures before a noun ----
+  { id: 'f1 18件申请中，予以公开15件', prose: '本年度18件申请中，予以公开15件，不予公开3件。', t3: { new: 18, pub: 15, w4: 3 } },
+  { id: 'f2 对3件申请发出补正通知', prose: '收到申请12件，对3件申请发出补正通知。', t3: { new: 12, pub: 12 } },
+  // ---- brackets, stages ----
+  { id: 'b1 行政诉讼2件（一审1件、二审1件）', prose: '本年度发生行政诉讼2件（一审1件、二审1件）。', t4: { direct: [1, 0, 0, 1] } },
+  { id: 'b2 共收到申请12件（含上年结转2件）: parts', prose: '共收到申请12件（含上年结转2件）。', t3: { new: 10, carried: 2, pub: 12 } },
+  // ---- tables of contents ----
+  { id: 'd1 a table of contents', prose: '目录\n一、总体情况…………………………1\n二、主动公开政府信息情况………………2\n三、收到和处理政府信息公开申请情况……3' },
+];
+
+attackRound(6, CASES, GUARDS);
+
+/** The report with a note under table 3 (after its last row). */
+const withNote = (text: string, note: string) => text.replace(/(四、结转下年度继续办理[^\n]*\n)/, `$1${note}\n`);
+
+describe('prose attack 6: a note under table 3', () => {
+  it('注：本年度新收申请12件，均已办结。 — true, nothing', () => {
+    const found = loud(withNote(report('本年度工作平稳。', { new: 12, pub: 12 }), '注：本年度新收申请12件，均已办结。'));
+    assert.deepEqual(found, [], show(found));
+  });
+  it('注：本年度新收申请13件。 — the table says 12', () => {
+    const found = loud(withNote(report('本年度工作平稳。', { new: 12, pub: 12 }), '注：本年度新收申请13件。'));
+    assert.ok(found.some((f) => /13/.test(f.message) && /12/.test(f.message)), show(found));
+  });
+});
+
+describe('prose attack 6: the messages in English', () => {
+  const en = (prose: string, t3 = {}, t4 = {}) => check(report(prose, t3, t4), { locale: 'en' }).findings.filter((f) => f.code.startsWith('prose') && f.severity !== 'hint');
+  it('prose-mismatch: English, with both numbers and the phrase as written', () => {
+    const found = en('本年度共收到政府信息公开申请13件。', { new: 12, pub: 12 });
+    assert.equal(found.length, 1, show(found));
+    assert.match(found[0].message, /^[\x20-\x7e“”‘’—…（）\u4e00-\u9fff]*$/);
+    assert.match(found[0].message, /13/);
+    assert.match(found[0].message, /12/);
+    assert.match(found[0].message, /[a-z]{3,} [a-z]{3,}/);
+  });
+  it('prose-breakdown: English, with the sum and the total', () => {
+    const found = en('共收到申请12件，其中予以公开10件，部分公开3件。', { new: 12, pub: 10, part: 2 });
+    assert.ok(found.length > 0, 'no finding');
+    for (const f of found) assert.match(f.message, /[a-z]{3,} [a-z]{3,}/, f.message);
+    assert.ok(found.some((f) => /13/.test(f.message)), show(found));
+  });
+  it('a statement of results (结果为维持): English', () => {
+    const found = en('本年度发生行政复议1件，结果为维持。', {}, { review: [0, 1, 0, 0] });
+    assert.equal(found.length, 1, show(found));
+    assert.match(found[0].message, /[a-z]{3,} [a-z]{3,}/);
+  });
+});
