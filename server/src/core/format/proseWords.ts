@@ -119,6 +119,8 @@ export const CLAIM_KINDS: ClaimKind[] = [
   { kind: 'upheld', words: ['维持', '结果维持'], column: 'upheld', family: 'result' },
   { kind: 'corrected', words: ['纠正', '结果纠正', '纠错', '败诉'], column: 'corrected', family: 'result' },
   { kind: 'other_result', words: ['其他结果'], column: 'other', family: 'result' },
+  // 结果为驳回1件: dismissed, which the writer may have filled as upheld or as another result (only a whole total's: claims.ts).
+  { kind: 'dismissed', words: ['驳回'], column: 'upheld+other', family: 'result' },
   { kind: 'pending', words: ['尚未审结', '未审结', '正在审理', '审理中'], column: 'pending', family: 'result' },
   // ---- table 2 ----
   { kind: 'penalty', words: ['行政处罚'], quantity: 't2.penalty.decisions', family: 'table2', notBetween: TABLE2_NOT_BETWEEN },

@@ -228,6 +228,13 @@ const answeredAs = (t: Tok) => t.entry!.kind!.family === 'outcome' || t.entry!.k
 
 const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_ON_TIME, ...ALL_WON, ...MARKERS.all].map((w) => w.charCodeAt(0)));
 
+/**
+ * 行政复议1件。结果为维持。 复议机关维持原行政行为。: a sentence without a count, read after one whose last figure is a
+ * table-4 total when it speaks of results (结果, 复议机关) — the only sentences that pay for this look.
+ */
+const resultsOf = (previous: Figure, sentence: string) =>
+  previous.quantity !== undefined && previous.quantity.startsWith('t4.') && /结果|复议机关/.test(sentence);
+
 const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
 
 class ProseReader {
@@ -259,7 +266,7 @@ class ProseReader {
       const cls = i < to ? CLASS[s.charCodeAt(i)] & (END | TRIGGER | NUMBER) : END;
       if (cls === 0) { i++; continue; }
       if (cls & END) {
-        if (worth || (items && part)) this.sentence(tokenize(s, start, i));
+        if (worth || (items && part) || (this.previous && resultsOf(this.previous, s.slice(start, i)))) this.sentence(tokenize(s, start, i));
         else this.previous = undefined;
         start = i + 1; worth = items = part = false; i++;
         continue;
@@ -288,6 +295,8 @@ class ProseReader {
     for (const c of clauses) for (const t of c.toks) {
       if ((t.num && !t.num.notCount && t.num.unitClass !== 'none') || t.entry?.marker === 'zero' || t.entry?.marker === 'all' || t.entry?.marker === 'nil') any = true;
     }
+    // 复议机关维持原行政行为。 after a sentence's review figure.
+    if (opening && clauses[0].toks.some((t) => REVIEW_BODY.includes(t.entry?.word ?? ''))) any = true;
     if (!any) return;
     const from = clauses[0].start, to = clauses[clauses.length - 1].end;
     this.met = [];
@@ -380,8 +389,10 @@ class ProseReader {
         }
         if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i, unclear ? undefined : subject, last?.kind?.kind === 'concluded');
         if (marker === 'nil' && !vetoed && !unclear && !unchecked && era === 'now') this.nil(clause, i);
-        if (marker === 'veto' && !role && era === 'now' && REVIEW_BODY.includes(tok.entry!.word)) this.reviewBody(clause, i, last);
-        if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, last ?? (clause === clauses[0] && i === 0 ? opening : undefined));
+        // (收到申请6件。均已办结。 复议1件。复议机关维持原行政行为。: the figure of the sentence before is the subject of one opening so.)
+        const lead = last ?? (clause === clauses[0] && (i === 0 || (marker !== undefined && ALL_RESULTS.includes(tok.entry!.word) && !placed.length)) ? opening : undefined);
+        if (marker === 'veto' && !role && era === 'now' && REVIEW_BODY.includes(tok.entry!.word)) this.reviewBody(clause, i, lead);
+        if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, lead);
         if (this.isHit(tok)) {
           const family = tok.entry!.kind!.family;
           if (family === 'review') subject.review = true;
@@ -588,7 +599,11 @@ class ProseReader {
     if (kind.notBetween && kind.notBetween.some((w) => this.s.slice(pick!.end, n.start).includes(w))) return unbound();
     fig.unclear = !!kind.unclear;
     if (kind.column) {
-      if (block) fig.quantity = `${block}.${kind.column}`;
+      // 驳回 N 件 beside 维持 M 件 may be counted in either column: only all of a total dismissed (结果为驳回1件) says how
+      // many were upheld or ended otherwise; a part adds up with the others, and a first instance's (一审判决驳回) may be appealed.
+      const dismissedPart = kind.kind === 'dismissed' &&
+        (breakdown?.total.num.value !== n.value || /一审|初审|上诉|二审|再审/.test(this.s.slice(window.from, window.to)) || this.appealed(n.after));
+      if (block && !dismissedPart) fig.quantity = `${block}.${kind.column}`;
     } else if (kind.byVerb) {
       const text = this.s.slice(window.from, window.to);
       const verb = kind.byVerb.find((v) => v.verbs.some((w) => text.includes(w)));
