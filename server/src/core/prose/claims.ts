@@ -314,6 +314,8 @@ class ProseReader {
     let era: 'now' | 'past' | 'future' = 'now', eraInClause = false;
     const placed: Figure[] = [];
     let unclear = false, fresh = false, otherThing = false, role = false;
+    /** The figure a bracket follows (行政复议2件（…）). */
+    let aside: Figure | undefined;
     // Applications withdrawn, as this sentence counts them; and where its claims begin.
     let withdrawn = 0;
     const firstClaim = this.claims.length;
@@ -346,6 +348,9 @@ class ProseReader {
       // close (不予公开 20 件（1.68%），因本机关不掌握等原因无法提供 564 件: not a part).
       const sep = s.charCodeAt(clause.start - 1);
       if ((sep === 0xff09 || sep === 0x29) && breakdown?.bracket) breakdown = undefined;
+      // (共收到申请12件（含上年结转2件），已全部办结: after the bracket, the figure before it is the subject again.)
+      if ((sep === 0xff09 || sep === 0x29) && aside) { last = aside; aside = undefined; }
+      if (sep === 0xff08 || sep === 0x28) aside = last && near(s, last.num.after, clause.start - 1) ? last : undefined;
       if ((sep === 0xff08 || sep === 0x28) && last?.family && near(s, last.num.after, clause.start - 1)) {
         const own = PART_FAMILIES[last.family] ?? [];
         if (own.length) breakdown = { total: last, allowed: own, bracket: true };
@@ -646,9 +651,10 @@ class ProseReader {
     return fig;
   }
 
-  /** Two keywords joined by 及 和 与 、 或: 予以公开及部分公开. */
+  /** Two keywords joined by 及 和 与 、 或: 予以公开及部分公开, 新收申请和上年结转申请. */
   private joined(a: Tok, b: Tok): boolean {
-    return a.end + 1 === b.start && JOINERS.includes(this.s[a.end]);
+    const gap = b.start - a.end, after = this.s.startsWith('申请', a.end) ? 2 : 0;
+    return gap === after + 1 && JOINERS.includes(this.s[a.end + after]);
   }
 
   /** The rows of table 4 a result (维持, 尚未审结) belongs to: the total's, or a review/lawsuit word before it. */
@@ -720,6 +726,11 @@ class ProseReader {
   private zero(clause: Clause, at: number, subject: { review: boolean; suit: boolean } | undefined, afterConcluded: boolean) {
     const toks = clause.toks, z = toks[at];
     if (at > 0 && toks[at - 1].entry?.marker === 'zero') return; // 不存在未受理的申请
+    // 行政复议、行政诉讼均无: none of each word before 均无, as 均为零 says.
+    if (subject && at === toks.length - 1 && toks[at - 1]?.entry?.word === '均' && toks[at - 1].end === z.start && !this.s.slice(z.end, clause.end).trim()) {
+      this.nil(clause, at);
+      return;
+    }
     // 办结10件，无结转: right after a figure of those concluded, a bare 结转 is what is carried forward (after a
     // figure of those received it might be last year's, 新收10件，无结转).
     if (afterConcluded && this.s.startsWith('结转', z.end) && BARE_FORWARD.includes(this.s.slice(z.end + 2, clause.end).trim())) {
@@ -835,6 +846,7 @@ class ProseReader {
     for (let j = at - 1; j >= 0; j--) {
       const t = toks[j];
       if (!words.length && t.entry?.marker === 'cases') continue; // 行政诉讼案件均为0件
+      if (!words.length && t.entry?.word === '均' && t.end === to) { to = t.start; continue; } // 行政复议、行政诉讼均无
       if (!this.isHit(t)) break;
       const between = s.slice(t.end, to);
       if (!(words.length ? between.length <= 1 && (between === '' || JOINERS.includes(between)) : NIL_BETWEEN.includes(between))) break;
@@ -874,7 +886,10 @@ class ProseReader {
       if (concluded) {
         // Only about all applications: the figure before it counts them (received, handled: not only the new
         // ones or last year's, nor a figure of some of them, 12件申请中有10件已全部办结), or (without one) the sentence names them.
-        if (last ? last.family !== 'application' || before.includes('中') : !this.met.includes('申请')) return;
+        // (本年度18件申请已全部办结: a figure of applications named after it, in this clause, not 对3件申请.)
+        const nounFirst = last && !last.kind && last.num.start >= clause.start && this.s.startsWith('申请', last.num.after) &&
+          this.s.charAt(last.num.after + 2) !== '人' && !/[中对其]/.test(before);
+        if (last ? (last.family !== 'application' && !nounFirst) || before.includes('中') : !this.met.includes('申请')) return;
         this.statement(a.start, p + concluded.length, 't3.4.total');
         return;
       }
