@@ -46,6 +46,20 @@ const CASES: Case[] = [
   { id: 'K1 共收到申请12件（含上年结转2件）', prose: '本年度共收到申请12件（含上年结转2件），已全部办结。', t3: { new: 10, carried: 2, pub: 12 }, bad: { t3: { new: 10, carried: 2, pub: 11, fwd: 1 }, names: ['1'] } },
   // ---- a figure of the sub-offices beside the body's ----
   { id: 'S1 本机关受理 after 全县', prose: '全县共收到申请50件，本机关收到申请12件。', t3: { new: 12, pub: 12 }, bad: { t3: { new: 11, pub: 11 }, names: ['12', '11'] } },
+  // ---- more of the seeds' figures as reports write them ----
+  { id: 'M1 其中， opening a sentence of its own', prose: '共收到申请12件。其中，予以公开10件，不予公开2件。', t3: { new: 12, pub: 10, w4: 2 }, bad: { t3: { new: 12, pub: 9, w4: 3 }, names: ['10', '9'] } },
+  { id: 'M2 办结率83.3%（10件）', prose: '收到申请12件，办结率83.3%（10件），2件结转下年度办理。', t3: { new: 12, pub: 10, fwd: 2 }, bad: { t3: { new: 12, pub: 9, fwd: 3 }, names: ['10', '9'] } },
+  { id: 'M3 2件申请尚在办理中', prose: '共收到申请12件，已办结10件，2件申请尚在办理中。', t3: { new: 12, pub: 10, fwd: 2 }, bad: { t3: { new: 12, pub: 9, fwd: 3 }, names: ['2', '3'] } },
+  { id: 'M4 公开行政许可结果、行政处罚结果', prose: '公开行政许可结果100件，行政处罚结果50件。', t2: { licensing: 100, penalty: 50 }, bad: { t2: { licensing: 100, penalty: 40 }, names: ['50', '40'] } },
+  { id: 'M5 行政事业性收费30.62万元', prose: '本年度行政事业性收费金额为30.62万元。', t2: { fees: 30.62 }, bad: { t2: { fees: 30.6 }, names: ['30.62', '30.6'] } },
+  { id: 'M6 新收…上年结转…合计', prose: '本年度新收政府信息公开申请10件，上年结转2件，合计12件。', t3: { new: 10, carried: 2, pub: 12 }, bad: { prose: '本年度新收政府信息公开申请10件，上年结转2件，合计13件。', names: ['13', '12'] } },
+  { id: 'M7 因不掌握相关信息无法提供2件', prose: '收到申请12件，因本机关不掌握相关信息无法提供2件。', t3: { new: 12, pub: 10, u1: 2 }, bad: { t3: { new: 12, pub: 11, u1: 1 }, names: ['2', '1'] } },
+  { id: 'M8 被申请行政复议1件，被提起行政诉讼1件', prose: '本机关被申请行政复议1件，被提起行政诉讼1件。', t4: { review: [1, 0, 0, 0], direct: [1, 0, 0, 0] }, bad: { t4: { review: [1, 0, 0, 0], direct: [0, 0, 0, 0] }, names: ['1', '0'] } },
+  { id: 'M9 没有出现行政复议被纠错的情况', prose: '行政复议1件，没有出现行政复议被纠错的情况。', t4: { review: [1, 0, 0, 0] }, bad: { t4: { review: [0, 1, 0, 0] }, names: ['0', '1'] } },
+  { id: 'M10 无因政府信息公开申请引起的行政复议', prose: '本年度无因政府信息公开申请引起的行政复议。', bad: { t4: { review: [1, 0, 0, 0] }, names: ['0', '1'] } },
+  { id: 'M11 3件申请因涉及商业秘密不予公开', prose: '收到申请12件，3件申请因涉及商业秘密不予公开。', t3: { new: 12, pub: 9, w4: 3 }, bad: { t3: { new: 12, pub: 10, w4: 2 }, names: ['3', '2'] } },
+  { id: 'M12 一十二件', prose: '本年度共收到政府信息公开申请一十二件。', t3: { new: 12, pub: 12 }, bad: { t3: { new: 11, pub: 11 }, names: ['一十二件', '11'] } },
+  { id: 'M13 １２件 (full-width)', prose: '本年度共收到政府信息公开申请１２件。', t3: { new: 12, pub: 12 }, bad: { t3: { new: 11, pub: 11 }, names: ['１２', '11'] } },
 ];
 
 const GUARDS: Guard[] = [
@@ -115,6 +129,23 @@ const GUARDS: Guard[] = [
   { id: 'b2 共收到申请12件（含上年结转2件）: parts', prose: '共收到申请12件（含上年结转2件）。', t3: { new: 10, carried: 2, pub: 12 } },
   // ---- tables of contents ----
   { id: 'd1 a table of contents', prose: '目录\n一、总体情况…………………………1\n二、主动公开政府信息情况………………2\n三、收到和处理政府信息公开申请情况……3' },
+  // ---- more true sentences near the readings ----
+  { id: 'm1 两个部门的数 in one sentence', prose: '县自然资源局收到申请7件，县教育局收到申请5件。', t3: { new: 12, pub: 12 } },
+  { id: 'm2 行政复议…其中上年结转1件', prose: '行政复议案件2件，其中上年结转1件。', t4: { review: [1, 0, 0, 1] } },
+  { id: 'm3 罚没款100万元', prose: '作出行政处罚决定50件，罚没款100万元。', t2: { penalty: 50 } },
+  { id: 'm4 行政事业性收费项目3项', prose: '行政事业性收费项目3项，收费金额30.62万元。', t2: { fees: 30.62 } },
+  { id: 'm5 由12件下降至7件', prose: '申请数量由12件下降至7件。', t3: { new: 7, pub: 7 } },
+  { id: 'm6 线上申请、线下申请 (no channel words)', prose: '共收到申请12件，其中线上申请10件，线下申请2件。', t3: { new: 12, pub: 12 } },
+  { id: 'm7 上年结转的2件申请已全部办结', prose: '上年结转的2件申请已全部办结。', t3: { new: 10, carried: 2, pub: 10, fwd: 2 } },
+  { id: 'm8 其余10件均已办结', prose: '收到申请12件，2件结转下年度，其余10件均已办结。', t3: { new: 12, pub: 10, fwd: 2 } },
+  { id: 'm9 行政复议1件（上年度结转）', prose: '行政复议1件（上年度结转），尚未审结。', t4: { review: [0, 0, 0, 1] } },
+  { id: 'm10 作为第三人参加行政诉讼1件', prose: '本机关作为第三人参加行政诉讼1件。' },
+  { id: 'm11 较去年12件持平', prose: '受理申请12件，较去年12件持平。', t3: { new: 12, pub: 12 } },
+  { id: 'm12 a number then a page number then a numbered item', prose: '本年度共收到政府信息公开申请12件，办结率达100\n\n- 3 -\n\n2. 主动公开情况良好。', t3: { new: 12, pub: 12 } },
+  { id: 'm13 共收到申请12件次', prose: '共收到申请12件次，办结12件次。', t3: { new: 11, pub: 11 } },
+  { id: 'm14 行政复议、诉讼各1件', prose: '行政复议、诉讼各1件。', t4: { review: [1, 0, 0, 0], direct: [1, 0, 0, 0] } },
+  { id: 'm15 对12件申请均按期作出答复', prose: '收到申请15件，对12件申请均按期作出答复。', t3: { new: 15, pub: 12, fwd: 3 } },
+  { id: 'm16 未出现因不予公开引发的行政复议', prose: '本年度未出现因不予公开引发的行政复议。', t4: { review: [1, 0, 0, 0] } },
 ];
 
 attackRound(6, CASES, GUARDS);

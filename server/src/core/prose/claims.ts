@@ -434,7 +434,9 @@ class ProseReader {
         const inexact = n.approx || negated ||
           ((prev?.entry?.marker === 'approx' || prev?.entry?.marker === 'each') && near(s, prev.end, n.start)) ||
           (next?.entry?.marker === 'approx' && near(s, n.after, next.start));
-        if (inexact || vetoed || unchecked || era === 'past') { last = undefined; breakdown = undefined; continue; }
+        // 申请数量由12件下降至7件: the figure a change starts from.
+        const changedFrom = comparing && (s.charCodeAt(n.start - 1) === 0x7531 /* 由 */ || s.charCodeAt(n.start - 1) === 0x4ece /* 从 */);
+        if (inexact || vetoed || unchecked || changedFrom || era === 'past') { last = undefined; breakdown = undefined; continue; }
 
         // (A figure that takes the words of the clause before, 现行有效规范性文件（698件）, takes its verbs too.)
         const window = { from: inherited ? pendingFrom : lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
@@ -474,6 +476,14 @@ class ProseReader {
     if (withdrawn > 0) for (let c = firstClaim; c < this.claims.length; c++) if (this.claims[c].family === 'application') this.claims[c].less = withdrawn;
     // 行政复议2件、行政诉讼案件1件: with both figures given, 案件 counts its own word's cases, not both together.
     const own = this.claims.slice(firstClaim);
+    // 县自然资源局收到申请7件，县教育局收到申请5件: one quantity twice, at two values, outside a list — figures of others
+    // than the body (or one of them its own): which is the table's is open.
+    if (own.length > 1) {
+      const plain = own.filter((c) => c.partOf === undefined && !c.unclear && c.form !== 'zero' && c.form !== 'all');
+      const first = new Map<string, number>(), mixed = new Set<string>();
+      for (const c of plain) { const v = first.get(c.quantity); if (v === undefined) first.set(c.quantity, c.value); else if (v !== c.value) mixed.add(c.quantity); }
+      if (mixed.size) for (const c of plain) if (mixed.has(c.quantity)) c.unclear = true;
+    }
     if (own.some((c) => c.quantity === 't4.review.total') && own.some((c) => c.quantity === 't4.suit.total')) {
       for (const c of own) {
         if ((c.quantity !== 't4.review.total' && c.quantity !== 't4.suit.total') || !c.alternatives) continue;
@@ -586,6 +596,9 @@ class ProseReader {
       if (channels.length === 1 && !this.s.slice(channels[0].end, n.start).includes('等')) return fig;
       // 新收申请中办结8件, 不予公开的申请中有1件, 其他处理中2件: some of them, not their count.
       if (PARTITIVE.test(this.s.slice(window.from, n.start))) return fig;
+      // 行政复议案件2件，其中上年结转1件: a part of the cases, not of the applications.
+      if (breakdown && (breakdown.total.family === 'review' || breakdown.total.family === 'suit') && (kind.family === 'composition' || kind.family === 'carried_forward') &&
+        !this.s.slice(window.from, window.to).includes('申请')) return fig;
       // 自然人提出的申请 58 件 counts a part of the applications; 公民、法人和其他组织提出的申请 names them all.
       if (someApplicants(cands)) return fig;
       // 受理不动产登记申请5000件: an application named for something else between the verb and 申请.
