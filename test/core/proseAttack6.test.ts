@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/service';
-import { attackRound, loud, report, show, type Case, type Guard } from './proseReport';
+import { figures2019, figuresOf, type Figures } from '../layouts/figures';
+import { quantityValue } from '../layouts/prose';
+import { EXPECTED } from './expected';
+import { attackRound, loud, report, show, type Case, type Guard, type T3 } from './proseReport';
 
 // The sixth round on the prose. First what the fifth left: 驳回 with its count among the results, a result said as a sentence
 // of its own (结果为维持。 复议机关维持原行政行为。), a number cut by a page number between blank lines. Then the seeds' figures
@@ -185,4 +188,48 @@ describe('prose attack 6: the messages in English', () => {
     assert.equal(found.length, 1, show(found));
     assert.match(found[0].message, /[a-z]{3,} [a-z]{3,}/);
   });
+});
+
+// ---- the new readings over every seed's figures (2021 and 2019): true as written, false with one cell changed ----
+
+const seeds = Object.entries(EXPECTED).flatMap(([seed, e]) => [figuresOf(e), figures2019(e)].map((f) => ({ name: `${seed}/${f.version}`, f })));
+const q = (f: Figures, key: string) => quantityValue(f, key) ?? 0;
+/** The seed's table 3 as proseReport writes it (every outcome under 予以公开: the prose here names none). */
+const t3Of = (f: Figures): T3 => ({ new: q(f, 't3.1.total'), carried: q(f, 't3.2.total'), pub: q(f, 't3.3.7.total'), fwd: q(f, 't3.4.total') });
+
+describe('prose attack 6 over the seeds: a number cut by a page number between blank lines', () => {
+  for (const { name, f } of seeds) {
+    const t3 = t3Of(f), n = String(t3.new);
+    if (n.length < 2) continue;
+    for (const page of ['第 3 页', '- 3 -', '第3页 共8页']) {
+      const prose = `本年度共收到政府信息公开申请${n.slice(0, 1)}\n\n${page}\n\n${n.slice(1)}件，已办结${t3.pub}件。`;
+      it(`${name} ${page}: true, nothing; one more in the table, named`, () => {
+        assert.deepEqual(loud(report(prose, t3)), []);
+        const found = loud(report(prose, { ...t3, new: t3.new! + 1, pub: t3.pub! + 1 }));
+        assert.ok(found.some((x) => x.message.includes(`${n}件`) && x.message.includes(String(t3.new! + 1))), show(found));
+      });
+    }
+  }
+});
+
+describe('prose attack 6 over the seeds: a result said in a sentence of its own', () => {
+  for (const { name, f } of seeds) {
+    for (const [rows, word, key] of [['review', '本机关被申请行政复议', 't4.review.total'], ['direct', '本机关被提起行政诉讼', 't4.suit_direct.total']] as const) {
+      const total = q(f, key);
+      if (!total) continue;
+      for (const result of ['结果为维持。', '结果均为驳回。', rows === 'review' ? '复议机关维持原行政行为。' : '判决结果均为维持。']) {
+        const prose = `${word}${total}件。${result}`;
+        it(`${name} ${word}${total}件。${result}`, () => {
+          assert.deepEqual(loud(report(prose, {}, { [rows]: [total, 0, 0, 0] })), []);
+          const found = loud(report(prose, {}, { [rows]: [total - 1, 1, 0, 0] }));
+          assert.ok(found.length > 0 && /纠正|corrected/.test(show(found)), show(found));
+        });
+      }
+      it(`${name} ${word}${total}件，结果为驳回${total}件。`, () => {
+        const prose = `${word}${total}件，结果为驳回${total}件。`;
+        assert.deepEqual(loud(report(prose, {}, { [rows]: [0, 0, total, 0] })), []);
+        assert.ok(loud(report(prose, {}, { [rows]: [total - 1, 0, 0, 1] })).length > 0);
+      });
+    }
+  }
 });
