@@ -395,9 +395,11 @@ class ProseReader {
         if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i, unclear ? undefined : subject, last?.kind?.kind === 'concluded');
         if (marker === 'nil' && !vetoed && !unclear && !unchecked && era === 'now') this.nil(clause, i);
         // (收到申请6件。均已办结。 复议1件。复议机关维持原行政行为。: the figure of the sentence before is the subject of one opening so.)
-        const lead = last ?? (clause === clauses[0] && (i === 0 || (marker !== undefined && ALL_RESULTS.includes(tok.entry!.word) && !placed.length)) ? opening : undefined);
-        if (marker === 'veto' && !role && era === 'now' && REVIEW_BODY.includes(tok.entry!.word)) this.reviewBody(clause, i, lead);
-        if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, lead);
+        if ((marker === 'veto' || marker === 'all') && era === 'now') {
+          const lead = last ?? (clause === clauses[0] && (i === 0 || (ALL_RESULTS.includes(tok.entry!.word) && !placed.length)) ? opening : undefined);
+          if (marker === 'veto' && !role && REVIEW_BODY.includes(tok.entry!.word)) this.reviewBody(clause, i, lead);
+          if (marker === 'all' && !vetoed) this.all(clause, i, subject, lead);
+        }
         if (this.isHit(tok)) {
           const family = tok.entry!.kind!.family;
           if (family === 'review') subject.review = true;
