@@ -480,11 +480,19 @@ class ProseReader {
     const own = this.claims.slice(firstClaim);
     // 县自然资源局收到申请7件，县教育局收到申请5件: one quantity twice, at two values, outside a list — figures of others
     // than the body (or one of them its own): which is the table's is open.
-    if (own.length > 1) {
-      const plain = own.filter((c) => c.partOf === undefined && !c.unclear && c.form !== 'zero' && c.form !== 'all');
+    // (Pair by pair in a short sentence, without allocating; by a map in a long one, so that the cost stays linear.)
+    const plain = (c: Claim) => c.partOf === undefined && !c.unclear && c.form !== 'zero' && c.form !== 'all';
+    if (own.length > 1 && own.length <= 8) {
+      const mixed: Claim[] = [];
+      for (let a = 0; a < own.length; a++) for (let b = a + 1; b < own.length; b++) {
+        const x = own[a], y = own[b];
+        if (x.quantity === y.quantity && x.value !== y.value && plain(x) && plain(y)) mixed.push(x, y);
+      }
+      for (const c of mixed) c.unclear = true;
+    } else if (own.length > 8) {
       const first = new Map<string, number>(), mixed = new Set<string>();
-      for (const c of plain) { const v = first.get(c.quantity); if (v === undefined) first.set(c.quantity, c.value); else if (v !== c.value) mixed.add(c.quantity); }
-      if (mixed.size) for (const c of plain) if (mixed.has(c.quantity)) c.unclear = true;
+      for (const c of own) { if (!plain(c)) continue; const v = first.get(c.quantity); if (v === undefined) first.set(c.quantity, c.value); else if (v !== c.value) mixed.add(c.quantity); }
+      if (mixed.size) for (const c of own) if (mixed.has(c.quantity) && plain(c)) c.unclear = true;
     }
     if (own.some((c) => c.quantity === 't4.review.total') && own.some((c) => c.quantity === 't4.suit.total')) {
       for (const c of own) {
