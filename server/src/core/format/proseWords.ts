@@ -64,6 +64,8 @@ export const OTHER_APPLICATIONS = ['低保', '救助', '补贴', '补助', '审�
   '补正', '材料', '告知', '部门', '单位'];
 /** Other things concluded (办结民生实事十件, 办结重点项目3个). */
 const CONCLUDED_NOT_BETWEEN = ['实事', '项目', '问题', '任务', '民生', '议案'];
+/** Events about reviews and lawsuits, not cases (行政复议应诉培训2次, 旁听行政诉讼庭审1次). */
+const EVENTS = ['培训', '庭审', '讲座', '会议', '演练', '专题', '学习', '宣传'];
 /** An outcome's word naming a thing, not a count of applications (部分公开栏 3 个, 不予公开事项清单). */
 const OUTCOME_NOT_BETWEEN = ['栏', '清单', '目录', '制度', '平台', '事项'];
 
@@ -110,13 +112,15 @@ export const CLAIM_KINDS: ClaimKind[] = [
     ['3.6.2', '逾期未按收费通知要求缴纳', '未按收费通知要求缴纳', '逾期未缴纳', '逾期未缴费', '逾期不缴纳'],
   ] as const).map(([row, ...words]): ClaimKind => ({ kind: `reason ${row}`, words: [...words], quantity: `t3.${row}.total`, family: 'reason' })),
   // ---- table 4 ----
-  { kind: 'review', words: ['行政复议', '复议'], quantity: 't4.review.total', family: 'review' },
-  { kind: 'suit', words: ['行政诉讼', '诉讼', '起诉', '应诉', '被诉'], quantity: 't4.suit.total', family: 'suit' },
+  { kind: 'review', words: ['行政复议', '复议'], quantity: 't4.review.total', family: 'review', notBetween: EVENTS },
+  { kind: 'suit', words: ['行政诉讼', '诉讼', '起诉', '应诉', '被诉'], quantity: 't4.suit.total', family: 'suit', notBetween: EVENTS },
   { kind: 'suit_direct', words: ['直接起诉', '未经复议直接起诉'], quantity: 't4.suit_direct.total', family: 'suit' },
   { kind: 'suit_after_review', words: ['复议后起诉', '经复议后起诉', '复议后被起诉', '经复议后被起诉'], quantity: 't4.suit_after_review.total', family: 'suit' },
   { kind: 'upheld', words: ['维持', '结果维持'], column: 'upheld', family: 'result' },
   { kind: 'corrected', words: ['纠正', '结果纠正', '纠错', '败诉'], column: 'corrected', family: 'result' },
   { kind: 'other_result', words: ['其他结果'], column: 'other', family: 'result' },
+  // 结果为驳回1件: dismissed, which the writer may have filled as upheld or as another result (only a whole total's: claims.ts).
+  { kind: 'dismissed', words: ['驳回'], column: 'upheld+other', family: 'result' },
   { kind: 'pending', words: ['尚未审结', '未审结', '正在审理', '审理中'], column: 'pending', family: 'result' },
   // ---- table 2 ----
   { kind: 'penalty', words: ['行政处罚'], quantity: 't2.penalty.decisions', family: 'table2', notBetween: TABLE2_NOT_BETWEEN },
@@ -170,6 +174,7 @@ export type Marker =
   | 'now' // 本年度: the figures after it are this year's again (2023年为50件，本年度受理63件)
   | 'past' // 上年度, 历年, 第一季度: the figures after it are another period's (a year, several, part of one)
   | 'later' // 截至目前, 截至发稿时: what follows is the state after the period, not this report's
+  | 'cumulative' // 累计: after 截至 (截至2023年底，累计受理300件), a sum over the years
   | 'noop'; // words that only look like a marker (无法, 尚未 …) or a keyword (延期答复: some of those answered, not their count)
 
 export const MARKERS: Record<Marker, string[]> = {
@@ -197,6 +202,7 @@ export const MARKERS: Record<Marker, string[]> = {
   cases: ['案件'],
   now: ['本年度', '本年', '今年'],
   past: ['上年度', '上一年度', '上年', '前年', '历年', '往年', '多年来', '近年来', '季度', '上半年', '下半年', '月份'],
+  cumulative: ['累计'],
   later: ['截至目前', '截止目前', '截至发稿', '截至本报告', '截至报告', '截止报告', '目前', '现已'],
   noop: ['无法', '无正当', '无论', '尚未', '未按', '未能', '有无', '无一例外', '无其他', '未来', '处理决定', '没有现成',
     '延期答复', '延长答复', '逾期答复', '超期答复', '延期办结', '逾期办结', '超期办结',

@@ -157,6 +157,10 @@ const PARTITIVE = /(?:申请|处理|公开|提供)中/;
 const NOT_INFORMATION = ['许可', '处罚', '强制', '复议', '诉讼', '其他', '其它', ...OTHER_APPLICATIONS,
   // 未受理不符合条件的申请, 未收到重复申请: none of some applications, not none at all.
   '符合', '条件', '属于', '重复', '无效', '匿名'];
+/** 截至/截止 (a date), then no word of this year, up to 累计. */
+const SINCE = /截[至止](?!.*(?:本年|全年|今年|年内))/;
+/** A cause other than the disclosure of information itself (因答复超期, 由于…): between 未 and 行政复议. */
+const CAUSED = /(?:因|由于)(?!(?:政府)?信息公开|依申请公开)/;
 /** What may follow a bare 结转 after 无 up to the clause's end (无结转, 无结转件). */
 const BARE_FORWARD = ['', '件', '申请', '的申请', '情况', '的情况', '事项', '的事项'];
 const ZERO_RESULT_NOUNS = ['', '案件', '的案件', '情况', '的情况', '情形', '的情形', '现象', '的现象'];
@@ -199,6 +203,16 @@ function entryAt(s: string, i: number): Entry | undefined {
   return undefined;
 }
 
+/** What may stand between 收到/受理 and 申请 in an application for information (收到公民、法人和其他组织提出的申请). */
+const APPLICATION_LEAD = /公民|法人|其他组织|组织|自然人|企业|群众|公众|个人|律师|网上|网络|在线|当面|现场|信函|邮寄|书面|电子|邮件|传真|各类|提出|提交|通过|方式|本年度?|新|有效|和处理|处理|的|和|或|及|与|等|共|计|了|、/g;
+/** Whether `between` (a verb of receiving to its figure) names an application for something else: no 信息/公开 before 申请, and two characters or more there that are none of APPLICATION_LEAD. */
+function otherApplication(between: string): boolean {
+  const at = between.indexOf('申请');
+  if (at < 2) return false;
+  const lead = between.slice(0, at);
+  return !/信息|公开/.test(lead) && lead.replace(APPLICATION_LEAD, '').trim().length >= 2;
+}
+
 /** Whether the words name some applicants, not both people and organisations (公民、法人和其他组织: all of them). */
 function someApplicants(toks: Tok[]): boolean {
   let people = false, organisations = false;
@@ -213,6 +227,13 @@ const PEOPLE = ['自然人', '公民', '律师'];
 const answeredAs = (t: Tok) => t.entry!.kind!.family === 'outcome' || t.entry!.kind!.family === 'carried_forward';
 
 const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_ON_TIME, ...ALL_WON, ...MARKERS.all].map((w) => w.charCodeAt(0)));
+
+/**
+ * 行政复议1件。结果为维持。 复议机关维持原行政行为。: a sentence without a count, read after one whose last figure is a
+ * table-4 total when it speaks of results (结果, 复议机关) — the only sentences that pay for this look.
+ */
+const resultsOf = (previous: Figure, sentence: string) =>
+  previous.quantity !== undefined && previous.quantity.startsWith('t4.') && /结果|复议机关/.test(sentence);
 
 const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
 
@@ -245,7 +266,7 @@ class ProseReader {
       const cls = i < to ? CLASS[s.charCodeAt(i)] & (END | TRIGGER | NUMBER) : END;
       if (cls === 0) { i++; continue; }
       if (cls & END) {
-        if (worth || (items && part)) this.sentence(tokenize(s, start, i));
+        if (worth || (items && part) || (this.previous && resultsOf(this.previous, s.slice(start, i)))) this.sentence(tokenize(s, start, i));
         else this.previous = undefined;
         start = i + 1; worth = items = part = false; i++;
         continue;
@@ -274,6 +295,8 @@ class ProseReader {
     for (const c of clauses) for (const t of c.toks) {
       if ((t.num && !t.num.notCount && t.num.unitClass !== 'none') || t.entry?.marker === 'zero' || t.entry?.marker === 'all' || t.entry?.marker === 'nil') any = true;
     }
+    // 复议机关维持原行政行为。 after a sentence's review figure.
+    if (opening && clauses[0].toks.some((t) => REVIEW_BODY.includes(t.entry?.word ?? ''))) any = true;
     if (!any) return;
     const from = clauses[0].start, to = clauses[clauses.length - 1].end;
     this.met = [];
@@ -291,6 +314,8 @@ class ProseReader {
     let era: 'now' | 'past' | 'future' = 'now', eraInClause = false;
     const placed: Figure[] = [];
     let unclear = false, fresh = false, otherThing = false, role = false;
+    /** The figure a bracket follows (行政复议2件（…）). */
+    let aside: Figure | undefined;
     // Applications withdrawn, as this sentence counts them; and where its claims begin.
     let withdrawn = 0;
     const firstClaim = this.claims.length;
@@ -323,6 +348,9 @@ class ProseReader {
       // close (不予公开 20 件（1.68%），因本机关不掌握等原因无法提供 564 件: not a part).
       const sep = s.charCodeAt(clause.start - 1);
       if ((sep === 0xff09 || sep === 0x29) && breakdown?.bracket) breakdown = undefined;
+      // (共收到申请12件（含上年结转2件），已全部办结: after the bracket, the figure before it is the subject again.)
+      if ((sep === 0xff09 || sep === 0x29) && aside) { last = aside; aside = undefined; }
+      if (sep === 0xff08 || sep === 0x28) aside = last && near(s, last.num.after, clause.start - 1) ? last : undefined;
       if ((sep === 0xff08 || sep === 0x28) && last?.family && near(s, last.num.after, clause.start - 1)) {
         const own = PART_FAMILIES[last.family] ?? [];
         if (own.length) breakdown = { total: last, allowed: own, bracket: true };
@@ -342,6 +370,8 @@ class ProseReader {
         // of its own, 收到申请63件，上年度为40件，办结60件, which speaks of the figure before it).
         if (marker === 'past' || marker === 'later' || tok.num?.span) { era = 'past'; eraInClause = comparing || (marker === 'past' && hits === 0 && figures.length > 0); }
         if (marker === 'now') era = 'now';
+        // 截至2023年底，累计受理申请300件: since the body began, not this year (截至12月31日，本年度累计…: this year's).
+        if (marker === 'cumulative' && SINCE.test(s.slice(from, tok.start))) era = 'past';
         if (marker === 'compare') unchecked = true;
         // 不予公开、无法提供、不予处理的分别为1件、30件、2件: each figure is its word's, in order, when the
         // words and figures are as many; the figures are read here, and not one by one below.
@@ -364,8 +394,12 @@ class ProseReader {
         }
         if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i, unclear ? undefined : subject, last?.kind?.kind === 'concluded');
         if (marker === 'nil' && !vetoed && !unclear && !unchecked && era === 'now') this.nil(clause, i);
-        if (marker === 'veto' && !role && era === 'now' && REVIEW_BODY.includes(tok.entry!.word)) this.reviewBody(clause, i, last);
-        if (marker === 'all' && !vetoed && era === 'now') this.all(clause, i, subject, last ?? (clause === clauses[0] && i === 0 ? opening : undefined));
+        // (收到申请6件。均已办结。 复议1件。复议机关维持原行政行为。: the figure of the sentence before is the subject of one opening so.)
+        if ((marker === 'veto' || marker === 'all') && era === 'now') {
+          const lead = last ?? (clause === clauses[0] && (i === 0 || (ALL_RESULTS.includes(tok.entry!.word) && !placed.length)) ? opening : undefined);
+          if (marker === 'veto' && !role && REVIEW_BODY.includes(tok.entry!.word)) this.reviewBody(clause, i, lead);
+          if (marker === 'all' && !vetoed) this.all(clause, i, subject, lead);
+        }
         if (this.isHit(tok)) {
           const family = tok.entry!.kind!.family;
           if (family === 'review') subject.review = true;
@@ -402,7 +436,9 @@ class ProseReader {
         const inexact = n.approx || negated ||
           ((prev?.entry?.marker === 'approx' || prev?.entry?.marker === 'each') && near(s, prev.end, n.start)) ||
           (next?.entry?.marker === 'approx' && near(s, n.after, next.start));
-        if (inexact || vetoed || unchecked || era === 'past') { last = undefined; breakdown = undefined; continue; }
+        // 申请数量由12件下降至7件: the figure a change starts from.
+        const changedFrom = comparing && (s.charCodeAt(n.start - 1) === 0x7531 /* 由 */ || s.charCodeAt(n.start - 1) === 0x4ece /* 从 */);
+        if (inexact || vetoed || unchecked || changedFrom || era === 'past') { last = undefined; breakdown = undefined; continue; }
 
         // (A figure that takes the words of the clause before, 现行有效规范性文件（698件）, takes its verbs too.)
         const window = { from: inherited ? pendingFrom : lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
@@ -442,6 +478,22 @@ class ProseReader {
     if (withdrawn > 0) for (let c = firstClaim; c < this.claims.length; c++) if (this.claims[c].family === 'application') this.claims[c].less = withdrawn;
     // 行政复议2件、行政诉讼案件1件: with both figures given, 案件 counts its own word's cases, not both together.
     const own = this.claims.slice(firstClaim);
+    // 县自然资源局收到申请7件，县教育局收到申请5件: one quantity twice, at two values, outside a list — figures of others
+    // than the body (or one of them its own): which is the table's is open.
+    // (Pair by pair in a short sentence, without allocating; by a map in a long one, so that the cost stays linear.)
+    const plain = (c: Claim) => c.partOf === undefined && !c.unclear && c.form !== 'zero' && c.form !== 'all';
+    if (own.length > 1 && own.length <= 8) {
+      const mixed: Claim[] = [];
+      for (let a = 0; a < own.length; a++) for (let b = a + 1; b < own.length; b++) {
+        const x = own[a], y = own[b];
+        if (x.quantity === y.quantity && x.value !== y.value && plain(x) && plain(y)) mixed.push(x, y);
+      }
+      for (const c of mixed) c.unclear = true;
+    } else if (own.length > 8) {
+      const first = new Map<string, number>(), mixed = new Set<string>();
+      for (const c of own) { if (!plain(c)) continue; const v = first.get(c.quantity); if (v === undefined) first.set(c.quantity, c.value); else if (v !== c.value) mixed.add(c.quantity); }
+      if (mixed.size) for (const c of own) if (mixed.has(c.quantity) && plain(c)) c.unclear = true;
+    }
     if (own.some((c) => c.quantity === 't4.review.total') && own.some((c) => c.quantity === 't4.suit.total')) {
       for (const c of own) {
         if ((c.quantity !== 't4.review.total' && c.quantity !== 't4.suit.total') || !c.alternatives) continue;
@@ -554,8 +606,13 @@ class ProseReader {
       if (channels.length === 1 && !this.s.slice(channels[0].end, n.start).includes('等')) return fig;
       // 新收申请中办结8件, 不予公开的申请中有1件, 其他处理中2件: some of them, not their count.
       if (PARTITIVE.test(this.s.slice(window.from, n.start))) return fig;
+      // 行政复议案件2件，其中上年结转1件: a part of the cases, not of the applications.
+      if (breakdown && (breakdown.total.family === 'review' || breakdown.total.family === 'suit') && (kind.family === 'composition' || kind.family === 'carried_forward') &&
+        !this.s.slice(window.from, window.to).includes('申请')) return fig;
       // 自然人提出的申请 58 件 counts a part of the applications; 公民、法人和其他组织提出的申请 names them all.
       if (someApplicants(cands)) return fig;
+      // 受理不动产登记申请5000件: an application named for something else between the verb and 申请.
+      if ((kind.kind === 'received' || kind.kind === 'new') && !kind.weak && otherApplication(this.s.slice(pick.end, n.start))) return fig;
     }
     fig.kind = kind;
     fig.family = kind.family;
@@ -570,7 +627,11 @@ class ProseReader {
     if (kind.notBetween && kind.notBetween.some((w) => this.s.slice(pick!.end, n.start).includes(w))) return unbound();
     fig.unclear = !!kind.unclear;
     if (kind.column) {
-      if (block) fig.quantity = `${block}.${kind.column}`;
+      // 驳回 N 件 beside 维持 M 件 may be counted in either column: only all of a total dismissed (结果为驳回1件) says how
+      // many were upheld or ended otherwise; a part adds up with the others, and a first instance's (一审判决驳回) may be appealed.
+      const dismissedPart = kind.kind === 'dismissed' &&
+        (breakdown?.total.num.value !== n.value || /一审|初审|上诉|二审|再审/.test(this.s.slice(window.from, window.to)) || this.appealed(n.after));
+      if (block && !dismissedPart) fig.quantity = `${block}.${kind.column}`;
     } else if (kind.byVerb) {
       const text = this.s.slice(window.from, window.to);
       const verb = kind.byVerb.find((v) => v.verbs.some((w) => text.includes(w)));
@@ -591,6 +652,9 @@ class ProseReader {
           if (!numberFirst && !inherited) fig.phrase = this.phrase(first.start, n.after, first, n);
         }
         else if (cases) fig.alternatives = ['t4.all.total'];
+        // 本府受理行政复议申请30件: applications for review received, as the reviewing body counts them, unless the sentence
+        // ties them to its own disclosure (我单位受理有关政府信息公开行政复议申请0件); which is open.
+        if (kind.family === 'review' && this.s.startsWith('申请', pick.end) && cands.some((t) => kindOf(t).kind === 'received') && !this.s.slice(window.from, window.to).includes('信息公开')) fig.unclear = true;
       }
       // 因本机关不掌握等原因无法提供 564 件 counts the group, 因不掌握相关信息无法提供 28 件 perhaps only
       // that reason: with both words, either reading passes.
@@ -610,9 +674,10 @@ class ProseReader {
     return fig;
   }
 
-  /** Two keywords joined by 及 和 与 、 或: 予以公开及部分公开. */
+  /** Two keywords joined by 及 和 与 、 或: 予以公开及部分公开, 新收申请和上年结转申请. */
   private joined(a: Tok, b: Tok): boolean {
-    return a.end + 1 === b.start && JOINERS.includes(this.s[a.end]);
+    const gap = b.start - a.end, after = this.s.startsWith('申请', a.end) ? 2 : 0;
+    return gap === after + 1 && JOINERS.includes(this.s[a.end + after]);
   }
 
   /** The rows of table 4 a result (维持, 尚未审结) belongs to: the total's, or a review/lawsuit word before it. */
@@ -684,6 +749,11 @@ class ProseReader {
   private zero(clause: Clause, at: number, subject: { review: boolean; suit: boolean } | undefined, afterConcluded: boolean) {
     const toks = clause.toks, z = toks[at];
     if (at > 0 && toks[at - 1].entry?.marker === 'zero') return; // 不存在未受理的申请
+    // 行政复议、行政诉讼均无: none of each word before 均无, as 均为零 says.
+    if (subject && at === toks.length - 1 && toks[at - 1]?.entry?.word === '均' && toks[at - 1].end === z.start && !this.s.slice(z.end, clause.end).trim()) {
+      this.nil(clause, at);
+      return;
+    }
     // 办结10件，无结转: right after a figure of those concluded, a bare 结转 is what is carried forward (after a
     // figure of those received it might be last year's, 新收10件，无结转).
     if (afterConcluded && this.s.startsWith('结转', z.end) && BARE_FORWARD.includes(this.s.slice(z.end + 2, clause.end).trim())) {
@@ -703,6 +773,8 @@ class ProseReader {
       if (!kind || !this.needsMet(kind)) continue;
       // 无新增行政复议案件: none new, while one from last year may still be counted.
       if ((kind.family === 'review' || kind.family === 'suit') && !lastHit && this.s.slice(z.end, t.start).includes('新')) return;
+      // 未出现因答复超期引发行政复议的情况: none for that cause (因政府信息公开引起的: all of this report's).
+      if ((kind.family === 'review' || kind.family === 'suit') && !lastHit && CAUSED.test(this.s.slice(z.end, t.start))) return;
       if (kind.family === 'review') { review = true; lastHit = t; }
       else if (kind.family === 'suit') { suit = true; lastHit = t; }
       // 未发生…被行政复议纠错或行政诉讼败诉: none lost, not none at all.
@@ -797,6 +869,7 @@ class ProseReader {
     for (let j = at - 1; j >= 0; j--) {
       const t = toks[j];
       if (!words.length && t.entry?.marker === 'cases') continue; // 行政诉讼案件均为0件
+      if (!words.length && t.entry?.word === '均' && t.end === to) { to = t.start; continue; } // 行政复议、行政诉讼均无
       if (!this.isHit(t)) break;
       const between = s.slice(t.end, to);
       if (!(words.length ? between.length <= 1 && (between === '' || JOINERS.includes(between)) : NIL_BETWEEN.includes(between))) break;
@@ -836,7 +909,10 @@ class ProseReader {
       if (concluded) {
         // Only about all applications: the figure before it counts them (received, handled: not only the new
         // ones or last year's, nor a figure of some of them, 12件申请中有10件已全部办结), or (without one) the sentence names them.
-        if (last ? last.family !== 'application' || before.includes('中') : !this.met.includes('申请')) return;
+        // (本年度18件申请已全部办结: a figure of applications named after it, in this clause, not 对3件申请.)
+        const nounFirst = last && !last.kind && last.num.start >= clause.start && this.s.startsWith('申请', last.num.after) &&
+          this.s.charAt(last.num.after + 2) !== '人' && !/[中对其]/.test(before);
+        if (last ? (last.family !== 'application' && !nounFirst) || before.includes('中') : !this.met.includes('申请')) return;
         this.statement(a.start, p + concluded.length, 't3.4.total');
         return;
       }

@@ -88,9 +88,26 @@ const isOrdinal = (s: string, start: number) =>
 
 const isNumeral = (c: number) => isAscii(c) || isWide(c) || isCn(c);
 const RANGE = new Set([...'-－—~～至到'].map((ch) => ch.charCodeAt(0)));
-/** 3-5件, 五至六件: the number ends a range. */
+/** 3-5件, 五至六件: the number ends a range (1月至6月, 2021年至2023年: of months, of years). */
 const rangeEnd = (s: string, start: number) => RANGE.has(s.charCodeAt(start - 1)) &&
-  (isNumeral(s.charCodeAt(start - 2)) || s.charCodeAt(start - 2) === 0x6708 /* 1月至6月 */);
+  (isNumeral(s.charCodeAt(start - 2)) || s.charCodeAt(start - 2) === 0x6708 /* 月 */ || s.charCodeAt(start - 2) === 0x5e74 /* 年 */);
+/**
+ * 一两件, 三五件, 二三十件, 十一二件: two digits side by side name a range, not a number (二〇二三 with its 〇 is a year);
+ * 数十件, 几十件: some tens.
+ */
+function roughChinese(s: string, start: number, end: number): boolean {
+  const before = s.charCodeAt(start - 1);
+  if (before === 0x6570 /* 数 */ || before === 0x51e0 /* 几 */) return true;
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x96f6 /* 零 */ || c === 0x3007 /* 〇 */) return false;
+    const d = CN_DIGITS[s[i]];
+    digits = d !== undefined ? digits + 1 : 0;
+    if (digits === 2) return true;
+  }
+  return false;
+}
 const GROUP_SEPARATORS = new Set([...'，, \u00a0'].map((ch) => ch.charCodeAt(0)));
 /**
  * 092 in 1，092 or 1 092: three digits after a digit and a comma or a space are the end of a
@@ -167,7 +184,7 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
   let j = skipBlanks(s, end);
   const more = APPROX(s.charCodeAt(j));
   if (more) j = skipBlanks(s, j + 1);
-  const approx = more || rangeEnd(s, start);
+  const approx = more || rangeEnd(s, start) || (form === 'chinese' && roughChinese(s, start, end));
   const found = unitAt(s, j);
   const unit = found?.[0] ?? '';
   let unitClass: UnitClass = found?.[1] ?? 'none';

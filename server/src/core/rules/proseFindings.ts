@@ -58,7 +58,10 @@ const same = (a: number, b: number) => Math.abs(a - b) < EPS;
 /** “表四行政诉讼总计为 0 件（未经复议直接起诉 0 + 复议后起诉 0）” */
 function says(q: Quantity, unit: string): Msg {
   const name = quantityName(q);
-  const terms = q.terms.length >= 2 && q.terms.length <= 3 ? q.terms.map((t) => ({ name: termName(q.table, t.row), value: num(t.value) })) : [];
+  // (Terms of one row are its columns: 结果维持 0 + 其他结果 0.)
+  const oneRow = q.terms.every((t) => t.row === q.terms[0].row);
+  const termOf = (t: Quantity['terms'][number]) => (oneRow ? { zh: columnName(q.table, t.col), en: t.col } : termName(q.table, t.row));
+  const terms = q.terms.length >= 2 && q.terms.length <= 3 ? q.terms.map((t) => ({ name: termOf(t), value: num(t.value) })) : [];
   return {
     zh: `${tableName(q.table.key)}${name.zh}为 ${num(q.value)} ${unit}${terms.length ? `（${terms.map((t) => `${t.name.zh} ${t.value}`).join(' + ')}）` : ''}`,
     en: `${tableNameEn(q.table.key)} gives ${num(q.value)} for ${name.en}${terms.length ? ` (${terms.map((t) => `${t.name.en} ${t.value}`).join(' + ')})` : ''}`,
