@@ -233,8 +233,11 @@ const OTHER_HANDLING = tableSpec('2019', 't3').rows.find((r) => r.key === '3.6')
 /** A line opening with （六）其他处理, its numbering or blanks before; or a sentence within a line opening with it numbered (…；（六）其他处理0件). */
 const OTHER_ROW = /^[\s\u3000]*(?:[（(]六[)）]|六[、.．])?[\s\u3000]*其[他它]处理|[；;。][\s\u3000]*(?:[（(]六[)）]|六[、.．])[\s\u3000]*其[他它]处理/m;
 
-/** A count in words, a number after words and before 件 (no statutory label has one). */
-const COUNT_IN_WORDS = /[\u4e00-\u9fff]\d+\s*件/g;
+/**
+ * A count in words, a number after words and before 件 (no statutory label has one); also over a line break, a
+ * label's sentence wrapped (不再处理 / 1件）, the row's numbers before the break where blanks part the cells).
+ */
+const COUNT_IN_WORDS = /[\u4e00-\u9fff](?:[ \u3000\d]*\n[ \u3000]*)?\d+(?:\n[ \u3000]*\d+)?(?:[ \u3000\d]*\n)?\s*件/g;
 /** What a clause starts after, and ends before (but a colon). */
 const CLAUSE_START = new Set('，。；、：:,;（）()\t|｜\n'), CLAUSE_END = new Set('，。；、,;（）()\t|｜\n');
 
