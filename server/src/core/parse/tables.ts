@@ -680,7 +680,7 @@ function overflow(d: Draft): Token[][] | undefined {
 
 
 /** A row (or table 4's one row of fifteen) that can be read in several ways. */
-interface Choice { slots: Slot[]; readings: Token[][]; inferred: boolean; unique?: boolean; range?: () => Range }
+interface Choice { slots: Slot[]; readings: Token[][]; inferred: boolean; unique?: boolean; cause?: 'broken'; range?: () => Range }
 
 /** Writes `tokens` into the slots' cells; each row's cells are kept in the statute's column order (eachCell reads them so). */
 function fill(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], tokens: Token[], inferred: boolean) {
@@ -759,7 +759,7 @@ function choose(idx: LineIndex, spec: TableSpec, table: Table, choices: Choice[]
     if (left.length < 2 || !choice.inferred) return;
     for (const row in options[i][0]) {
       const readings = left.map((r) => options[i][r][row]);
-      if (readings.some((cells) => !sameValues(cells, readings[0]))) setAmbiguous(idx, table, row, readings);
+      if (readings.some((cells) => !sameValues(cells, readings[0]))) setAmbiguous(idx, table, row, readings, choice.cause);
     }
   });
 }
@@ -770,7 +770,7 @@ const sameValues = (a: Record<string, Cell>, b: Record<string, Cell>) => {
 };
 
 /** Marks the cells on which a row's readings disagree as ambiguous, and records the readings. */
-function setAmbiguous(idx: LineIndex, table: Table, row: string, readings: Record<string, Cell>[]) {
+function setAmbiguous(idx: LineIndex, table: Table, row: string, readings: Record<string, Cell>[], cause?: 'broken') {
   const cells: Record<string, Cell> = {};
   for (const col in readings[0]) {
     const first = readings[0][col];
@@ -779,7 +779,7 @@ function setAmbiguous(idx: LineIndex, table: Table, row: string, readings: Recor
   }
   table.rows[row].cells = cells;
   const all = Object.values(readings[0]);
-  table.problems.push({ kind: 'ambiguous', row, range: { start: all[0].range.start, end: all[all.length - 1].range.end }, found: readings.length, expected: 1, readings });
+  table.problems.push({ kind: 'ambiguous', row, range: { start: all[0].range.start, end: all[all.length - 1].range.end }, found: readings.length, expected: 1, readings, ...(cause ? { cause } : {}) });
 }
 
 /** An ambiguous cell spans the digits any reading gives it. */
