@@ -364,6 +364,13 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       // A whole row of numbers after the last row, under words that name no row not yet found: nothing, unless rows are
       // missing at the end (rows in another order: the words of 3.其他 name it only after （六）其他处理).
       if (named.length === 0 && valuesIn(seg.tokens) === lastRow.columns.length) late.push(strayOf(spec, seg));
+      // A row short of numbers, its label again after the last row with more (a row cut where a page broke it): its
+      // second part where the two add up, as inside the table; else the row written twice (said, neither part read).
+      const seen = named.length ? byKey.get(named[named.length - 1].key) : undefined;
+      if (seen && hasValues && valuesIn(seen.tokens) < seen.spec.columns.length) {
+        if (halvesJoin(spec, seen.spec, seen.tokens, seg.tokens)) seen.tokens = [...seen.tokens, ...seg.tokens];
+        else if (!sameNumbers(seen.tokens, seg.tokens)) seen.again ??= spanOf(idx, seg.labels, seg.tokens);
+      }
       continue;
     }
     // A remark that names a row (a 备注 cell: “上年结转6件均已办结”, “其中予以公开3件”) is no row: words in a cell
