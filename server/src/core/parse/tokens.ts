@@ -782,6 +782,10 @@ function wrappedSentences(tokens: Token[]): Token[] {
     const b = tokens[next];
     if (a.cell < 0 && a.kind === Kind.Label && (i === 0 || tokens[i - 1].line !== a.line) && b && b.line === a.line + 1 && b.cell < 0 && !NUMBERED.test(b.text)) {
       const m = runEnd(next);
+      // (Only where a number is in the two runs: the first's last token, or one in the second; most wrapped labels have none.)
+      let counted = tokens[j - 1].kind === Kind.Value;
+      for (let k = next; k < m && !counted; k++) counted = tokens[k].kind === Kind.Value;
+      if (!counted) { if (out) for (let k = i; k < next; k++) out.push(tokens[k]); i = next; continue; }
       let lineEnd = m;
       while (lineEnd < tokens.length && tokens[lineEnd].line === b.line) lineEnd++;
       const numbersAfter = (from: number, to: number) => from < to && tokens.slice(from, to).every((t) => t.kind !== Kind.Label);
