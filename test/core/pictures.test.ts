@@ -120,4 +120,42 @@ describe('pictures: a table given as a picture is unreadable, not missing', () =
       assert.ok(codes.includes('table-missing') && !codes.includes('table-unreadable'), `${name}: ${codes}`);
     }
   });
+
+  // Before: table-missing (an error) for each — <object>, <embed>, <svg> and <input> were skipped with their contents,
+  // and a background is no element's text.
+  const FORMS: Record<string, [string, string]> = {
+    '<object> of an image, a fallback text inside': ['<object data="/u/cms/www/202401/t3.png" type="image/png" width="640" height="420">表三（图片）</object>', '<object data="/u/cms/www/202401/t3.png"'],
+    '<embed> of an image': ['<p><embed src="/u/cms/www/202401/t3.jpg" width="640" height="420"></p>', '<embed src="/u/cms/www/202401/t3.jpg"'],
+    'an SVG drawing an <image>': ['<svg width="640" height="420" viewBox="0 0 640 420"><image href="/u/cms/www/202401/t3.png" width="640" height="420"/></svg>', '<svg width="640"'],
+    '<input type="image">': ['<p><input type="image" src="/u/cms/www/202401/t3.png" width="640" height="420"></p>', '<input type="image"'],
+    'a CSS background in an empty box': ['<div class="pic" style="width:640px;height:420px;background-image:url(/u/cms/www/202401/t3.png);background-size:contain"></div>', '<div class="pic"'],
+    'a CSS background shorthand, no size given': ['<p style="background: url(\'/u/cms/www/202401/t3.png\') no-repeat center; min-height: 400px">&nbsp;</p>', '<p style="background: url('],
+  };
+  for (const [form, [html3, at]] of Object.entries(FORMS)) {
+    it(`web pages: table 3 as ${form} where it stands is the picture, on the element in the page; every seed`, () => {
+      for (const { name, figures } of FIGURES) {
+        const { html } = renderHtml(figures, { page: { pictures: { t3: html3 } } });
+        const page = importHtml(html);
+        const findings = findingsInSource(check(page.text).findings, page.text, page.source!);
+        const unreadable = findings.filter((f) => f.code === 'table-unreadable');
+        assert.equal(unreadable.length, 1, `${name}: ${said(findings).join('\n')}`);
+        assert.ok(sliceAt(html, unreadable[0].range).startsWith(at), `${name}: ${sliceAt(html, unreadable[0].range)}`);
+        assert.ok(allBound(page.text, figures, 't2') && allBound(page.text, figures, 't4'), name);
+        assert.ok(!findings.some((f) => f.code === 'table-missing'), name);
+      }
+    });
+  }
+  it('web pages: such a picture the size of an icon, a repeated background (a rule), a background behind text are none', () => {
+    const [{ figures }] = FIGURES;
+    for (const none of [
+      '<p><object data="/images/print.png" type="image/png" width="16" height="16"></object>打印本页</p>',
+      '<p><svg width="24" height="24"><image href="/images/share.png" width="24" height="24"/></svg></p>',
+      '<div style="height:2px;background:url(/images/line.gif) repeat-x"></div>',
+      '<div style="background-image:url(/images/bg.png)">本表无数据。</div>',
+      '<object data="/u/cms/www/202401/t3.swf" type="application/x-shockwave-flash" width="640" height="420"></object>',
+    ]) {
+      const codes = check(importHtml(renderHtml(figures, { page: { pictures: { t3: none } } }).html).text).findings.map((f) => f.code);
+      assert.ok(codes.includes('table-missing') && !codes.includes('table-unreadable'), `${none}: ${codes}`);
+    }
+  });
 });

@@ -84,4 +84,26 @@ describe('a row of table 3 in two parts, its label again before the second', () 
       assert.ok(findings(cut).some((x) => x.code === 'row-cells' && x.message.includes('出现两次')), name);
     }
   });
+  // After the table's last row, the second part was dropped without a word: the row short (row-cells “只读到 1 个数”,
+  // or cell-blank on a cell whose number is there), table3-balance errors on the rows it feeds.
+  it('the second part after the table\'s last row: every cell read, the findings of the whole row; parts that do not add up said twice', () => {
+    for (const layout of ROW_LAYOUTS) {
+      for (const { name, figures } of FIGURES) {
+        const text = layout.render(figures), want = codes(text), lines = text.split('\n');
+        const rows = tableSpec(figures.version, 't3').rows.filter((r) => !r.isGroup), label = (r: typeof rows[number]) => r.label.replace(/（区分处理.*$/, '');
+        const last = lines.findIndex((l) => l.includes(label(rows[rows.length - 1])) && /\t\d/.test(l));
+        for (const row of rows.slice(0, -1)) {
+          const at = lines.findIndex((l) => l.includes(label(row)) && /\t\d/.test(l));
+          for (const k of [1, 3, 6]) {
+            const cut = rowInHalves(text, label(row), k, last - at), where = `${layout.name} ${name} ${row.key} ${k}`;
+            assert.deepEqual(bound(cut, figures).wrong, [], where);
+            assert.deepEqual(codes(cut), want, where);
+          }
+        }
+        const wrong = withCell(figures, 't3', '1', 'natural', String(Number(figures.cells.t3['1'].natural) + 1));
+        const cut = rowInHalves(layout.render(wrong), '一、本年新收', 3, last - lines.findIndex((l) => l.includes('一、本年新收') && /\t\d/.test(l)));
+        assert.ok(findings(cut).some((x) => x.code === 'row-cells' && x.message.includes('出现两次')), `${layout.name} ${name}`);
+      }
+    }
+  });
 });

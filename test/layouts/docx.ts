@@ -70,11 +70,14 @@ function tablesOf(table: WordTable, next: () => number, frame: Frame, split: Tab
  * its EMF preview and the object), `ole-floating` (the same, floating), `textbox` (a picture in a text box,
  * as Word 2010+ writes it: a DrawingML shape with a VML fallback; `textbox-dml` without it), `chart` (a Word chart),
  * `group` (the picture and a caption's text box grouped, as Word 2010+ writes a group: DrawingML with a VML
- * fallback; `group-dml` without it, as other writers do), `canvas` (a picture on a drawing canvas, DrawingML
+ * fallback; `group-dml` without it, as other writers do; `group-textbox-dml`, without it, the frame a text box
+ * holding a caption, 截图), `canvas` (a picture on a drawing canvas, DrawingML
  * alone), `shape-fill` (a rectangle filled with the picture, DrawingML alone).
  */
-export type DocxPicture = 'inline' | 'floating' | 'vml' | 'ole' | 'ole-floating' | 'textbox' | 'textbox-dml' | 'chart' | 'group' | 'group-dml' | 'canvas' | 'shape-fill';
-export const DOCX_PICTURES: DocxPicture[] = ['inline', 'floating', 'vml', 'ole', 'ole-floating', 'textbox', 'textbox-dml', 'chart', 'group', 'group-dml', 'canvas', 'shape-fill'];
+export type DocxPicture = 'inline' | 'floating' | 'vml' | 'ole' | 'ole-floating' | 'textbox' | 'textbox-dml' | 'chart' | 'group' | 'group-dml' | 'group-textbox-dml' | 'canvas' | 'shape-fill';
+export const DOCX_PICTURES: DocxPicture[] = ['inline', 'floating', 'vml', 'ole', 'ole-floating', 'textbox', 'textbox-dml', 'chart', 'group', 'group-dml', 'group-textbox-dml', 'canvas', 'shape-fill'];
+/** The caption `group-textbox-dml`'s text box holds. */
+export const GROUP_CAPTION = '截图';
 
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS = {
@@ -105,7 +108,7 @@ function pictureRun(form: DocxPicture, n: number): string {
     case 'chart': return `<w:r>${inline(n, graphic(`<c:chart xmlns:c="${NS.c}" xmlns:r="${RELS}" r:id="${chart}"/>`, NS.c))}</w:r>`;
     case 'textbox': case 'textbox-dml':
       return `<w:r>${textBox(n, `<w:txbxContent><w:p><w:r>${inline(n + 500, graphic(blip(png)))}</w:r></w:p></w:txbxContent>`, form === 'textbox')}</w:r>`;
-    case 'group': case 'group-dml': return `<w:r>${group(n, png, form === 'group')}</w:r>`;
+    case 'group': case 'group-dml': case 'group-textbox-dml': return `<w:r>${group(n, png, form === 'group', form === 'group-textbox-dml')}</w:r>`;
     case 'canvas': return `<w:r>${inline(n, graphic(`<wpc:wpc><wpc:bg/><wpc:whole/>${blip(png)}</wpc:wpc>`, `${WORD_2010}/wordprocessingCanvas`))}</w:r>`;
     case 'shape-fill':
       return `<w:r>${anchor(n, graphic('<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5400000" cy="3600000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
@@ -119,9 +122,10 @@ const WORD_2010 = 'http://schemas.microsoft.com/office/word/2010';
  * A picture grouped with a red frame drawn around a part of it, as Word 2010 and later write a group: a
  * DrawingML group, and beside it (`fallback`) the VML group Word 2007 reads.
  */
-function group(n: number, png: string, fallback: boolean): string {
+function group(n: number, png: string, fallback: boolean, caption = false): string {
+  const box = caption ? `<wps:txbx><w:txbxContent><w:p><w:r><w:t>${GROUP_CAPTION}</w:t></w:r></w:p></w:txbxContent></wps:txbx>` : '';
   const dml = anchor(n, graphic(`<wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr/>${blip(png)}`
-    + '<wps:wsp><wps:cNvSpPr/><wps:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln w="19050"><a:solidFill><a:srgbClr val="FF0000"/></a:solidFill></a:ln></wps:spPr><wps:bodyPr/></wps:wsp></wpg:wgp>',
+    + `<wps:wsp><wps:cNvSpPr${caption ? ' txBox="1"' : ''}/><wps:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln w="19050"><a:solidFill><a:srgbClr val="FF0000"/></a:solidFill></a:ln></wps:spPr>${box}<wps:bodyPr/></wps:wsp></wpg:wgp>`,
   `${WORD_2010}/wordprocessingGroup`));
   const vml = `<w:pict><v:group id="_x0000_s${2025 + n}" style="position:absolute;width:425pt;height:283pt" coordsize="8500,5660">`
     + `<v:shape id="_x0000_s${3025 + n}" type="#_x0000_t75" style="position:absolute;width:8500;height:5660"><v:imagedata r:id="${png}" o:title=""/></v:shape>`

@@ -69,18 +69,22 @@ function withChoices(xml: string): string {
 // A text box written in DrawingML alone, without the VML fallback (mc:Fallback) that Word, WPS and
 // LibreOffice write beside it, mammoth drops with its text, tables and pictures: it is given the VML
 // form of Word 2007 (w:pict/v:shape/v:textbox), which mammoth reads after the paragraph that holds it.
+// A drawing that holds a picture besides its text boxes (a group of a screenshot and its caption's box)
+// stays, after them, for its picture (withGraphicPictures gave it one); one holding nothing else goes.
 const NS = {
   w: 'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
   wps: 'http://schemas.microsoft.com/office/word/2010/wordprocessingShape',
   mc: 'http://schemas.openxmlformats.org/markup-compatibility/2006',
   v: 'urn:schemas-microsoft-com:vml',
+  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
 };
 // The DOM of @xmldom/xmldom as far as this uses it (its own types bring in the browser's DOM library).
 interface XmlNode {
   parentNode: XmlNode | null; namespaceURI: string | null; localName: string | null; firstChild: XmlNode | null; childNodes: ArrayLike<XmlNode>;
-  appendChild(node: XmlNode): XmlNode; replaceChild(node: XmlNode, old: XmlNode): XmlNode;
+  appendChild(node: XmlNode): XmlNode; replaceChild(node: XmlNode, old: XmlNode): XmlNode; insertBefore(node: XmlNode, before: XmlNode): XmlNode;
+  removeChild(node: XmlNode): XmlNode; getElementsByTagNameNS(ns: string, name: string): ArrayLike<XmlNode>;
 }
-interface XmlDocument extends XmlNode { getElementsByTagNameNS(ns: string, name: string): ArrayLike<XmlNode>; createElementNS(ns: string, name: string): XmlNode }
+interface XmlDocument extends XmlNode { createElementNS(ns: string, name: string): XmlNode }
 type XmlDom = {
   DOMParser: new (options: { errorHandler: Record<'warning' | 'error' | 'fatalError', (message: string) => void> }) => { parseFromString(text: string, type: string): XmlDocument };
   XMLSerializer: new () => { serializeToString(node: XmlNode): string };
@@ -98,7 +102,7 @@ function withVmlTextBoxes(xml: string): string {
   const fail = (message: string) => { throw new Error(message); };
   let doc: XmlDocument;
   try { doc = new DOMParser({ errorHandler: { warning: () => {}, error: fail, fatalError: fail } }).parseFromString(xml, 'text/xml'); } catch { return xml; }
-  let changed = false;
+  const emptied = new Set<XmlNode>();
   for (const box of Array.from(doc.getElementsByTagNameNS(NS.wps, 'txbx'))) {
     const drawing = closest(box, NS.w, 'drawing');
     const content = Array.from(box.childNodes).find((n) => is(n, NS.w, 'txbxContent'));
@@ -106,16 +110,17 @@ function withVmlTextBoxes(xml: string): string {
     if (!drawing?.parentNode || !content || (choice && Array.from(choice.parentNode?.childNodes ?? []).some((n) => is(n, NS.mc, 'Fallback')))) continue;
     const [pict, shape, textbox] = [doc.createElementNS(NS.w, 'w:pict'), doc.createElementNS(NS.v, 'v:shape'), doc.createElementNS(NS.v, 'v:textbox')];
     pict.appendChild(shape).appendChild(textbox).appendChild(content);
-    drawing.parentNode.replaceChild(pict, drawing);
+    drawing.parentNode.insertBefore(pict, drawing);
+    emptied.add(drawing);
     if (choice?.parentNode) {
       // mammoth reads an mc:AlternateContent's fallback only.
       const fallback = doc.createElementNS(NS.mc, 'mc:Fallback');
       while (choice.firstChild) fallback.appendChild(choice.firstChild);
       choice.parentNode.replaceChild(fallback, choice);
     }
-    changed = true;
   }
-  return changed ? new XMLSerializer().serializeToString(doc) : xml;
+  for (const drawing of emptied) if (drawing.getElementsByTagNameNS(NS.a, 'blip').length === 0) drawing.parentNode?.removeChild(drawing);
+  return emptied.size ? new XMLSerializer().serializeToString(doc) : xml;
 }
 
 /**

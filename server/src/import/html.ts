@@ -42,6 +42,41 @@ function pixels(el: Element, name: 'width' | 'height'): number | undefined {
 /** An icon (print, share, a bullet), which no table was ever shrunk to. */
 const isIcon = (img: Element) => (pixels(img, 'width') ?? Infinity) < 120 || (pixels(img, 'height') ?? Infinity) < 40;
 
+const IMAGE_FILE = /\.(?:png|jpe?g|gif|bmp|webp|svg|tiff?)(?:[?#]|$)/i;
+/** A CSS background that is a picture shown once (a rule or a texture repeats along one axis). */
+const BACKGROUND_PICTURE = /background(?:-image)?\s*:[^;]*url\(/i, REPEATED = /repeat-[xy]|background-repeat\s*:\s*repeat\b/i;
+
+/**
+ * Whether an element shows a picture that may be a table's screenshot (not an icon): an <img>; an <object> or <embed>
+ * of an image, an <input type="image"> (whose contents the page does not show as text); an <svg> drawing an <image>;
+ * an element whose CSS background is a picture, holding no text (a box the screenshot is painted into).
+ */
+function isPicture(el: Element): boolean {
+  return pictureLike(el) && attr(el, 'hidden') === undefined && attr(el, 'aria-hidden') !== 'true' && !isIcon(el);
+}
+function pictureLike(el: Element): boolean {
+  switch (el.tagName) {
+    case 'img': return true;
+    case 'object': return /^image\//i.test(attr(el, 'type') ?? '') || IMAGE_FILE.test(attr(el, 'data') ?? '');
+    case 'embed': return /^image\//i.test(attr(el, 'type') ?? '') || IMAGE_FILE.test(attr(el, 'src') ?? '');
+    case 'input': return attr(el, 'type')?.toLowerCase() === 'image';
+    case 'svg': return holds(el, (n) => isElement(n) && n.tagName === 'image');
+  }
+  const style = el.attrs.length ? attr(el, 'style') : undefined;
+  return style !== undefined && BACKGROUND_PICTURE.test(style) && !REPEATED.test(style) && !holds(el, (n) => n.nodeName === '#text' && /\S/.test((n as T.TextNode).value));
+}
+
+/** Whether a node under `el` passes `test`. */
+function holds(el: Element, test: (n: T.Node) => boolean): boolean {
+  const stack: T.Node[] = [...el.childNodes];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (test(n)) return true;
+    if (isElement(n)) for (const c of n.childNodes) stack.push(c);
+  }
+  return false;
+}
+
 /** An element's text, if it is short (a note's mark is a character or three). */
 function shortText(el: Element, max = 8): string | undefined {
   let text = '';
@@ -290,8 +325,9 @@ function holdsPicture(table: Element, rows: GridCell[][]): boolean {
   const stack: T.Node[] = [table];
   while (stack.length) {
     const n = stack.pop()!;
-    if (!isElement(n) || hidden(n)) continue;
-    if (n.tagName === 'img' && !isIcon(n)) return true;
+    if (!isElement(n)) continue;
+    if (isPicture(n)) return true;
+    if (hidden(n)) continue;
     for (const c of n.childNodes) stack.push(c);
   }
   return false;
@@ -377,22 +413,22 @@ function pageBlocks(root: Element, source: string): Owned[] {
     if ('leave' in step) { flush(); owners.pop(); continue; }
     if ('run' in step) { runs.push(step.run); continue; }
     if (step.nodeName === '#text') { for (const r of textRuns(step as T.TextNode, source)) runs.push(r); continue; }
-    if (!isElement(step) || hidden(step)) continue;
+    if (!isElement(step)) continue;
     const el = step;
+    if (isPicture(el)) {
+      // A picture in the article's flow may be a table given as a screenshot: a line of its own, which
+      // the reader reports as a table it cannot read when it stands where a table should (core/parse/pictures.ts).
+      const loc = el.sourceCodeLocation;
+      flush();
+      out.push({ block: { kind: 'paragraph', runs: [{ text: PICTURE_LINE, start: loc?.startOffset ?? -1, end: loc?.endOffset ?? -1, exact: false }] }, owner: owners[owners.length - 1], text: PICTURE_LINE });
+      continue;
+    }
+    if (hidden(el) || el.tagName === 'img') continue; // (an icon)
     if (el.tagName === 'br') { flush(); continue; }
     if (el.tagName === 'pre') {
       // A draft pasted into the page as it was typed: its lines, tabs and blank lines are its layout.
       flush();
       for (const line of preLines(el, source)) out.push({ block: { kind: 'paragraph', runs: line, pre: true }, owner: el, text: runsText(line) });
-      continue;
-    }
-    if (el.tagName === 'img') {
-      // A picture in the article's flow may be a table given as a screenshot: a line of its own, which
-      // the reader reports as a table it cannot read when it stands where a table should (core/parse/pictures.ts).
-      const loc = el.sourceCodeLocation;
-      if (isIcon(el)) continue;
-      flush();
-      out.push({ block: { kind: 'paragraph', runs: [{ text: PICTURE_LINE, start: loc?.startOffset ?? -1, end: loc?.endOffset ?? -1, exact: false }] }, owner: owners[owners.length - 1], text: PICTURE_LINE });
       continue;
     }
     const children = el.tagName === 'template' ? [] : el.childNodes;

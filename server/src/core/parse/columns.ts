@@ -39,7 +39,7 @@ const centreBy = (t: Token, metric: number) => (metric === WIDTH ? (t.x + t.xEnd
 /** The ways to read a row's tokens, each `slots.length` tokens (blanks included), or why there is none. */
 export type Reading =
   /** `unique`: the readings stand only if the identities leave exactly one (else the row is short: tables.ts choose). */
-  | { readings: Token[][]; inferred: boolean; unique?: boolean }
+  | { readings: Token[][]; inferred: boolean; unique?: boolean; cause?: 'broken' }
   | { problem: TableProblem['kind']; found: number; cause?: TableProblem['cause'] };
 
 export const isValue = (t: Token) => t.kind === Kind.Value;
@@ -266,7 +266,8 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
     // one row (a 序号 column): the readings that fit the row.
     const test = rowTest(spec, slots);
     const serial = spec.key === 't4' && values.length === n + 1 && values[0].text === '1';
-    const readings = [withoutPageNumbers(tokens, n), rejoined(values, n), serial ? values.slice(1) : undefined]
+    const broken = rejoined(values, n);
+    const readings = [withoutPageNumbers(tokens, n), ...broken, serial ? values.slice(1) : undefined]
       .filter((r): r is Token[] => r !== undefined && test(r.map((t) => Number(t.text))));
     // Thousands parted by a blank where blanks part the cells too (3 562 in a PDF's text): only where the row's
     // identities hold with the groups joined (table 2's rows have none), and only in one way, else the row is too long.
@@ -274,7 +275,8 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
       const grouped = thousandsJoined(values, n).filter((r) => test(r.map((t) => Number(t.text))));
       if (grouped.length === 1) return { readings: grouped, inferred: true };
     }
-    return readings.length ? { readings, inferred: true } : { problem: 'too-many', found: values.length };
+    if (readings.length === 0) return { problem: 'too-many', found: values.length };
+    return broken.some((r) => readings.includes(r)) ? { readings, inferred: true, cause: 'broken' } : { readings, inferred: true };
   }
   if (values.length < tokens.length) {
     const placed = placements(tokens, keys, columns);
@@ -410,15 +412,26 @@ function thousandsJoined(values: Token[], n: number): Token[][] {
   return out;
 }
 
-/** A number broken over a line end by a narrow PDF cell (“行政许可 356”↵“2”): one number too many, a line's last and the next line's first joined. */
-function rejoined(values: Token[], n: number): Token[] | undefined {
-  if (values.length !== n + 1) return undefined;
+/**
+ * A number broken over a line end by a narrow PDF cell (“行政许可 356”↵“2”, “… 86 12 0 1 2 3 10”↵“4”, “… 86 1”↵“2 0 1 …”
+ * no: the rest alone on its line): one number too many, the next line's only number the rest of one of the line's
+ * numbers — of any column: each joining is a reading, the row's identities (if any) keep those that hold, and more than
+ * one left is said to be ambiguous. A number joined in the middle of its line keeps its own place (the rest's is apart).
+ */
+function rejoined(values: Token[], n: number): Token[][] {
+  if (values.length !== n + 1) return [];
   for (let i = 0; i + 1 < values.length; i++) {
-    const a = values[i], b = values[i + 1];
-    if (a.cell >= 0 || b.line !== a.line + 1 || !/^\d+$/.test(a.text) || !/^\d+$/.test(b.text) || values[i + 2]?.line === b.line) continue;
-    return [...values.slice(0, i), { ...a, text: a.text + b.text, end: b.end }, ...values.slice(i + 2)];
+    const b = values[i + 1];
+    if (values[i].cell >= 0 || b.line !== values[i].line + 1 || !/^\d+(?:\.\d+)?$/.test(b.text) || values[i + 2]?.line === b.line) continue;
+    const out: Token[][] = [];
+    for (let k = i; k >= 0 && values[k].line === values[i].line; k--) {
+      const a = values[k];
+      // Digits and digits, a whole number and the rest with its decimals (3 / 0.62), decimals and more of them (30.6 / 2).
+      if (/^\d+$/.test(a.text) || (/^\d+\.\d+$/.test(a.text) && /^\d+$/.test(b.text))) out.push([...values.slice(0, k), { ...a, text: a.text + b.text, end: k === i ? b.end : a.end }, ...values.slice(k + 1, i + 1), ...values.slice(i + 2)]);
+    }
+    return out;
   }
-  return undefined;
+  return [];
 }
 
 /** Where each column's header word stands: its cell, and its centre. Table 4's words repeat per block: keyed `block.column`, in the order of the blocks. */

@@ -233,21 +233,27 @@ const OTHER_HANDLING = tableSpec('2019', 't3').rows.find((r) => r.key === '3.6')
 /** A line opening with （六）其他处理, its numbering or blanks before; or a sentence within a line opening with it numbered (…；（六）其他处理0件). */
 const OTHER_ROW = /^[\s\u3000]*(?:[（(]六[)）]|六[、.．])?[\s\u3000]*其[他它]处理|[；;。][\s\u3000]*(?:[（(]六[)）]|六[、.．])[\s\u3000]*其[他它]处理/m;
 
-/** A count in words, a number after words and before 件 (no statutory label has one). */
-const COUNT_IN_WORDS = /[\u4e00-\u9fff]\d+\s*件/g;
+/**
+ * A count in words, a number after words and before 件 (no statutory label has one); also over a line break, a
+ * label's sentence wrapped (不再处理 / 1件）, the row's numbers before the break where blanks part the cells).
+ */
+const COUNT_IN_WORDS = /[\u4e00-\u9fff]\d+\s*件/g, COUNT_WRAPPED = /[\u4e00-\u9fff](?:[ \u3000\d]*\n[ \u3000]*)?\d+(?:\n[ \u3000]*\d+)?(?:[ \u3000\d]*\n)?\s*件/g;
+/** A line opening with a count's rest (1件）, 件）): where a count may be wrapped from its words. */
+const WRAPPED_COUNT = /\n[ \u3000]*\d*件/;
 /** What a clause starts after, and ends before (but a colon). */
 const CLAUSE_START = new Set('，。；、：:,;（）()\t|｜\n'), CLAUSE_END = new Set('，。；、,;（）()\t|｜\n');
 
 /** The text without the clauses that count something (经沟通后不再处理1件): from the mark before each such count to the mark after it. */
 function withoutCountingClauses(text: string): string {
   let out = '', from = 0;
-  COUNT_IN_WORDS.lastIndex = 0;
-  for (let m = COUNT_IN_WORDS.exec(text); m; m = COUNT_IN_WORDS.exec(text)) {
-    let a = m.index, b = COUNT_IN_WORDS.lastIndex;
+  const counts = WRAPPED_COUNT.test(text) ? COUNT_WRAPPED : COUNT_IN_WORDS;
+  counts.lastIndex = 0;
+  for (let m = counts.exec(text); m; m = counts.exec(text)) {
+    let a = m.index, b = counts.lastIndex;
     while (a > from && !CLAUSE_START.has(text[a - 1])) a--;
     while (b < text.length && !CLAUSE_END.has(text[b])) b++;
     out += text.slice(from, a);
-    from = COUNT_IN_WORDS.lastIndex = b;
+    from = counts.lastIndex = b;
   }
   return from === 0 ? text : out + text.slice(from);
 }

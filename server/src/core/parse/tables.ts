@@ -364,6 +364,13 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       // A whole row of numbers after the last row, under words that name no row not yet found: nothing, unless rows are
       // missing at the end (rows in another order: the words of 3.其他 name it only after （六）其他处理).
       if (named.length === 0 && valuesIn(seg.tokens) === lastRow.columns.length) late.push(strayOf(spec, seg));
+      // A row short of numbers, its label again after the last row with more (a row cut where a page broke it): its
+      // second part where the two add up, as inside the table; else the row written twice (said, neither part read).
+      const seen = named.length ? byKey.get(named[named.length - 1].key) : undefined;
+      if (seen && hasValues && valuesIn(seen.tokens) < seen.spec.columns.length) {
+        if (halvesJoin(spec, seen.spec, seen.tokens, seg.tokens)) seen.tokens = [...seen.tokens, ...seg.tokens];
+        else if (!sameNumbers(seen.tokens, seg.tokens)) seen.again ??= spanOf(idx, seg.labels, seg.tokens);
+      }
       continue;
     }
     // A remark that names a row (a 备注 cell: “上年结转6件均已办结”, “其中予以公开3件”) is no row: words in a cell
@@ -680,7 +687,7 @@ function overflow(d: Draft): Token[][] | undefined {
 
 
 /** A row (or table 4's one row of fifteen) that can be read in several ways. */
-interface Choice { slots: Slot[]; readings: Token[][]; inferred: boolean; unique?: boolean; range?: () => Range }
+interface Choice { slots: Slot[]; readings: Token[][]; inferred: boolean; unique?: boolean; cause?: 'broken'; range?: () => Range }
 
 /** Writes `tokens` into the slots' cells; each row's cells are kept in the statute's column order (eachCell reads them so). */
 function fill(idx: LineIndex, spec: TableSpec, table: Table, slots: Slot[], tokens: Token[], inferred: boolean) {
@@ -759,7 +766,7 @@ function choose(idx: LineIndex, spec: TableSpec, table: Table, choices: Choice[]
     if (left.length < 2 || !choice.inferred) return;
     for (const row in options[i][0]) {
       const readings = left.map((r) => options[i][r][row]);
-      if (readings.some((cells) => !sameValues(cells, readings[0]))) setAmbiguous(idx, table, row, readings);
+      if (readings.some((cells) => !sameValues(cells, readings[0]))) setAmbiguous(idx, table, row, readings, choice.cause);
     }
   });
 }
@@ -770,7 +777,7 @@ const sameValues = (a: Record<string, Cell>, b: Record<string, Cell>) => {
 };
 
 /** Marks the cells on which a row's readings disagree as ambiguous, and records the readings. */
-function setAmbiguous(idx: LineIndex, table: Table, row: string, readings: Record<string, Cell>[]) {
+function setAmbiguous(idx: LineIndex, table: Table, row: string, readings: Record<string, Cell>[], cause?: 'broken') {
   const cells: Record<string, Cell> = {};
   for (const col in readings[0]) {
     const first = readings[0][col];
@@ -779,7 +786,7 @@ function setAmbiguous(idx: LineIndex, table: Table, row: string, readings: Recor
   }
   table.rows[row].cells = cells;
   const all = Object.values(readings[0]);
-  table.problems.push({ kind: 'ambiguous', row, range: { start: all[0].range.start, end: all[all.length - 1].range.end }, found: readings.length, expected: 1, readings });
+  table.problems.push({ kind: 'ambiguous', row, range: { start: all[0].range.start, end: all[all.length - 1].range.end }, found: readings.length, expected: 1, readings, ...(cause ? { cause } : {}) });
 }
 
 /** An ambiguous cell spans the digits any reading gives it. */

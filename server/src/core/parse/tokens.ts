@@ -733,6 +733,7 @@ function clauseMark(s: string): number {
  * 其中…”: the row; “注：…”: nothing). A table written as sentences (自然人86件，商业企业12件…) is told before (tables.ts).
  */
 export function withSentences(tokens: Token[]): Token[] {
+  tokens = wrappedSentences(tokens);
   let out: Token[] | undefined;
   for (let i = 0; i < tokens.length;) {
     let j = i + 1;
@@ -751,6 +752,75 @@ export function withSentences(tokens: Token[]): Token[] {
       out.push({ ...first, text, end: last.end, xEnd: last.xEnd, norm: sentenceNorm(text), sentence: true });
     } else if (out) for (let k = i; k < j; k++) out.push(tokens[k]);
     i = j;
+  }
+  return out ?? tokens;
+}
+
+/**
+ * The tokens with a label's sentence broken over two lines where blanks alone part the cells (a PDF's text, a table
+ * retyped with spaces): “（二）部分公开其中：网上申请12件，信函” / “申请3件，当面申请5件。 0 0 …”, or the row's numbers
+ * on the first line and the rest under it. The first line's words (from the line's start to its end, or to a gap before
+ * the row's numbers alone) and the second's (from its start, not a numbered label, to its end or a gap before numbers;
+ * to its end where the numbers went on the first) run together over the break: where they read as a sentence, each piece
+ * is a sentence (the first naming what the whole names, the second nothing) — where the first is no sentence alone or the
+ * second has a count, not two whole lines (a cell a line: a remark, then a row's label); where the break cuts a number (截至20 /
+ * 23年…, 申请1 / 2件…) that is no count of its own, the first piece is words. A count alone on the second line is the
+ * sentence's only where it has a unit and the numbers after it have none (…，共 / 3件 0 0 0).
+ */
+function wrappedSentences(tokens: Token[]): Token[] {
+  let out: Token[] | undefined;
+  const runEnd = (i: number) => {
+    let j = i + 1;
+    while (j < tokens.length && tokens[j].line === tokens[i].line && tokens[j].start === tokens[j - 1].end) j++;
+    return j;
+  };
+  for (let i = 0; i < tokens.length;) {
+    const a = tokens[i], j = runEnd(i);
+    let next = j;
+    while (next < tokens.length && tokens[next].line === a.line) next++;
+    let pieces: Token[] | undefined;
+    const b = tokens[next];
+    if (a.cell < 0 && a.kind === Kind.Label && (i === 0 || tokens[i - 1].line !== a.line) && b && b.line === a.line + 1 && b.cell < 0 && !NUMBERED.test(b.text)) {
+      const m = runEnd(next);
+      // (Only where a number is in the two runs: the first's last token, or one in the second; most wrapped labels have none.)
+      let counted = tokens[j - 1].kind === Kind.Value;
+      for (let k = next; k < m && !counted; k++) counted = tokens[k].kind === Kind.Value;
+      if (!counted) { if (out) for (let k = i; k < next; k++) out.push(tokens[k]); i = next; continue; }
+      let lineEnd = m;
+      while (lineEnd < tokens.length && tokens[lineEnd].line === b.line) lineEnd++;
+      const numbersAfter = (from: number, to: number) => from < to && tokens.slice(from, to).every((t) => t.kind !== Kind.Label);
+      if (j === next ? lineEnd === m || numbersAfter(m, lineEnd) : numbersAfter(j, next) && lineEnd === m) {
+        const last = tokens[j - 1], alone = m - next === 1 && b.kind === Kind.Value;
+        // A number the break cuts, read as written on one line: 申请1 / 2件 is a count of 12件, 合计3 / 件 of 3件, 截至20 / 23年 none.
+        const cut = j - i > 1 && last.kind === Kind.Value && isDigits(last.text) ? countEnd(last.text + b.text, 0, last.text.length + b.text.length, 0) : last.text.length;
+        const run = cut === last.text.length ? [...tokens.slice(i, j), ...tokens.slice(next, m)] : [...tokens.slice(i, j - 1),
+          ...(cut < 0 ? [{ ...b, kind: Kind.Label, text: last.text + b.text }] : [{ ...b, kind: Kind.Value, text: (last.text + b.text).slice(0, cut) }, { ...b, kind: Kind.Label, text: b.text.slice(cut - last.text.length) }]),
+          ...tokens.slice(next + 1, m)].filter((t) => t.text !== '');
+        const text = run.map((t) => t.text).join('');
+        const unitOnly = !alone || (/\D$/.test(b.text) && (j < next || m < lineEnd) && tokens.slice(m, lineEnd).every((t) => t.kind !== Kind.Value || /\d$/.test(t.text)));
+        // Two lines each whole (a cell a line: a remark, then the next row's label) are no sentence broken.
+        const needed = cut !== last.text.length || tokens.slice(next, m).some((t) => t.kind === Kind.Value) || !(j - i > 1 && isSentence(tokens, i, j));
+        const join = (from: number, to: number, norm: string, sentence: boolean): Token => {
+          const t: Token = { ...tokens[from], kind: Kind.Label, text: tokens.slice(from, to).map((t) => t.text).join(''), end: tokens[to - 1].end, xEnd: tokens[to - 1].xEnd, norm };
+          if (sentence) t.sentence = true;
+          return t;
+        };
+        if (unitOnly && needed && isSentence(run, 0, run.length)) {
+          pieces = [join(i, j, sentenceNorm(text), true), ...tokens.slice(j, next), join(next, m, '', true), ...tokens.slice(m, lineEnd)];
+        } else if (cut !== last.text.length) {
+          const words = tokens.slice(i, j).map((t) => t.text).join('');
+          pieces = [join(i, j, normalizeTableLabel(words), false), ...tokens.slice(j, lineEnd)];
+        }
+        if (pieces) {
+          out ??= tokens.slice(0, i);
+          out.push(...pieces);
+          i = lineEnd;
+          continue;
+        }
+      }
+    }
+    if (out) for (let k = i; k < next; k++) out.push(tokens[k]);
+    i = next;
   }
   return out ?? tokens;
 }

@@ -13,6 +13,18 @@ function ambiguous(idx: LineIndex, table: Table): RawFinding[] {
     const shown = p.readings.slice(0, 4).map((r) => open.map((col) => `${columnName(table, col)} ${num(r[col].value!)}`).join('、'));
     const more = p.readings.length > 4 ? { zh: `等 ${p.readings.length} 种`, en: ` (${p.readings.length} in all)` } : { zh: '', en: '' };
     const row = rowNamed(table, p), digits = quote(textOf(idx, p));
+    const adds = table.key === 't2' ? { zh: '', en: '' } : { zh: '（都符合勾稽关系）', en: ' (each adds up)' };
+    // A number broken over a line end (a narrow PDF cell): which of the row's numbers the rest on the next line ends.
+    if (p.cause === 'broken') {
+      out.push({
+        code: 'cell-ambiguous', range: p.range,
+        message: {
+          zh: `${tableName(table.key)}${row.zh}有一个数被换行断开（${digits}，其余的数字在下一行），可以读作：${shown.join('；或 ')}${more.zh}${adds.zh}。无法确定是哪一种，这几格暂不核对；请把断开的数写回一行。`,
+          en: `${tableNameEn(table.key)}, ${row.en}: a number is broken over a line end (${digits}, its rest on the next line) and can be read as ${shown.join('; or ')}${more.en}${adds.en}. Which one cannot be told; the cells are not checked. Write the number on one line.`,
+        },
+      });
+      continue;
+    }
     out.push({
       code: 'cell-ambiguous', range: p.range,
       message: {
