@@ -515,20 +515,50 @@ function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<str
   const first = tokens.findIndex(isValue);
   const header = headerColumns(spec, tokens.slice(0, first < 0 ? 0 : first).filter((t) => t.kind === Kind.Label && t.cell >= 0));
   const cols = spec.columns.map((c) => c.key), cells = cols.map((k) => header.cells.get(k) ?? -1);
-  if (cells.some((c) => c < 0) || cells.every((c, i) => i === 0 || c > cells[i - 1])) return undefined;
+  const broken = (keys: string[]) => drafts.filter((d) => d.spec.columns.length === cols.length && rowBreaks(spec, d, keys)).length;
+  if (cells.every((c, i) => c >= 0 && (i === 0 || c > cells[i - 1]))) return undefined;
   const full = drafts.find((d) => d.spec.columns.length === cols.length && valuesIn(d.tokens) === cols.length);
   const got = full?.tokens.filter(isValue).map((t) => t.cell);
-  if (!got || [...cells].sort((a, b) => a - b).some((c, i) => c !== got[i])) return undefined;
+  if (cells.some((c) => c < 0) || !got || [...cells].sort((a, b) => a - b).some((c, i) => c !== got[i])) {
+    // No cells to go by (one cell a line, aligned text) or cells that do not line up: the order the header's words
+    // give, where the rows' totals hold in it better than in the statute's (总计 first, the header says so and the numbers agree).
+    const said = wordOrder(spec, tokens.slice(0, first < 0 ? 0 : first));
+    return said && broken(said) < broken(cols) ? new Map(said.map((k, i) => [k, i])) : undefined;
+  }
   const order = new Map(cols.map((k, i) => [k, cells[i]]));
   // A header that lost its merges (colspan dropped, rowspan kept: a site's editor, a copy and paste) is shifted
   // against the numbers, as a browser shows it too: 总计 among the 法人或其他组织 columns. Where the row totals
   // break in its order and hold, every row, in the statute's, the header is only malformed: the statute's order.
   const ranked = [...cols].sort((a, b) => order.get(a)! - order.get(b)!);
-  const broken = (keys: string[]) => drafts.filter((d) => d.spec.columns.length === cols.length && rowBreaks(spec, d, keys)).length;
   const statute = broken(cols) === 0;
   if (standsTogether(spec, ranked)) return statute && broken(ranked) > 0 ? undefined : order;
   // A header whose order no table has (a merged cell's columns apart): the statute's, where it fits; else it cannot say which number is whose.
   return statute ? undefined : 'misaligned';
+}
+
+/**
+ * The columns in the order a header's words name them, read as a merged header reads (自然人 | 法人或其他组织 | 总计
+ * on one row, the five under 法人或其他组织 on the next): the columns not under a merged cell, and the merged cell
+ * (where its word stands, else where its first column's does) in the order of their words, each merged cell's
+ * columns in theirs. Undefined where a column is not named, or where that is the statute's order.
+ */
+function wordOrder(spec: TableSpec, words: Token[]): string[] | undefined {
+  const at = new Map<string, number>();
+  const named = (norm: string) => columnNamed(spec, norm) ?? (spec.columns.some((c) => c.under === norm) ? norm : null);
+  words.forEach((t, i) => {
+    if (t.kind !== Kind.Label) return;
+    // A header's word over two lines of its cell (科研 / 机构) is two words.
+    const next = words[i + 1]?.kind === Kind.Label ? normOf(words[i + 1]) : '';
+    const key = named(normOf(t)) ?? (next ? named(normOf(t) + next) : null);
+    if (key !== null && !at.has(key)) at.set(key, i);
+  });
+  const cols = spec.columns.map((c) => c.key);
+  if (cols.some((k) => !at.has(k))) return undefined;
+  const groupAt = new Map<string, number>();
+  for (const c of spec.columns) if (c.under !== undefined) groupAt.set(c.under, Math.min(groupAt.get(c.under) ?? Infinity, at.get(c.under) ?? at.get(c.key)!));
+  const place = (k: string) => { const under = spec.columns.find((c) => c.key === k)!.under; return under === undefined ? at.get(k)! : groupAt.get(under)!; };
+  const order = [...cols].sort((a, b) => place(a) - place(b) || at.get(a)! - at.get(b)!);
+  return order.some((k, i) => k !== cols[i]) ? order : undefined;
 }
 
 /** Whether the columns under a merged header cell (法人或其他组织) stand side by side in the order `keys`. */
