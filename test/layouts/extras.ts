@@ -2,7 +2,7 @@ import type { WordCell, WordRow, WordTable } from './word';
 
 // What a drafter adds to table 3 that the statute has not, or how a drafter reorders its header: a column after
 // 总计 (合计, the row's total again), a unit column between the labels and the numbers (单位 | 件), a sub-row under
-// 本年新收 (其中：网上申请, the part of each column applied for online), a row across the table saying the unit
+// 本年新收 and 予以公开 (其中：网上申请, the part of each column applied for online), a row across the table saying the unit
 // (单位：件), a row of column numbers under the header without the word 栏次 (1 2 … 7), the two header rows of
 // 法人或其他组织 typed as one (法人或其他组织-商业企业), the value columns in another order under a header that says
 // so. Table 3 only (tables 2 and 4 as drawn); every family draws the result as it draws the statutory table.
@@ -38,11 +38,11 @@ function column(t: WordTable, x: number, header: string, value: (row: WordRow) =
 /** The number under column `col` (0-based among the values) of a data row, as text. */
 const valueOf = (row: WordRow, col: number) => row.cells.filter((c) => c.kind === 'value')[col];
 
-/** The parts applied for online: each column's count halved (rounded down), the total their sum. */
-function online(row: WordRow): WordRow {
+/** A part of the row: each column's count halved (rounded down), the total their sum, under `label` across the label columns. */
+function part(row: WordRow, label: string, labelColumns: number): WordRow {
   const values = row.cells.filter((c) => c.kind === 'value').map((c) => Math.floor(Number(c.text) / 2));
   values[values.length - 1] = values.slice(0, -1).reduce((a, b) => a + b, 0);
-  return { kind: 'data', cells: [cell('label', '其中：网上申请', 3), ...values.map((v) => cell('value', String(v)))] };
+  return { kind: 'data', cells: [cell('label', label, labelColumns), ...values.map((v) => cell('value', String(v)))] };
 }
 
 /** The value columns in another order: 总计 first, then 自然人, then the five kinds of 法人或其他组织 in reverse. */
@@ -70,8 +70,12 @@ export function withExtra(t: WordTable, extra: T3Extra | undefined): WordTable {
     case 'sum-column': return column(t, t.width, '合计', (row) => cell('value', valueOf(row, 6).text));
     case 'unit-column': return column(t, t.labelColumns, '单位', () => cell('value', '件'));
     case 'online-row': {
-      const at = t.rows.indexOf(data[0]) + 1;
-      return { ...t, rows: [...t.rows.slice(0, at), online(data[0]), ...t.rows.slice(at)] };
+      // Under 本年新收 (across the label columns) and under （一）予以公开 (in its label cell, the group's merged down beside it).
+      const rows = [...t.rows], first = rows.indexOf(data[0]), disclosed = rows.indexOf(data[2]);
+      const under = part(data[2], '（其中网上申请）', 2);
+      rows.splice(disclosed + 1, 0, { ...under, cells: [{ ...below(), kind: 'group' }, ...under.cells] });
+      rows.splice(first + 1, 0, part(data[0], '其中：网上申请', 3));
+      return { ...t, rows };
     }
     case 'unit-row': return { ...t, rows: [{ kind: 'block', cells: [cell('label', '单位：件', t.width)] }, ...t.rows] };
     case 'numbers-row': {

@@ -167,6 +167,17 @@ function isRemark(seg: Segment, n: number): boolean {
 }
 
 /**
+ * Whether a run is a row of a part of `row` (其中：网上申请 under 本年新收, （其中网上申请） under 予以公开): words opening
+ * with 其中 (after a group's label a converter repeats), then a number for each of the row's columns, none more than the
+ * row's own in that column.
+ */
+function partOf(row: Draft, seg: Segment): boolean {
+  if (!seg.labels.some((l) => /^[（(]?其中/.test(l.text))) return false;
+  const whole = row.tokens.filter(isValue).map((t) => plainCount(t.text)), part = seg.tokens.filter(isValue).map((t) => plainCount(t.text));
+  return part.length === row.spec.columns.length && whole.length === part.length && part.every((v, k) => v !== undefined && whole[k] !== undefined && v <= whole[k]!);
+}
+
+/**
  * Whether a run is a remark beside a row: in one cell after all of the row's numbers, on their line, the
  * rest of the line in that cell too (the rows of a web page's text run on one line, each in cells of its own).
  */
@@ -184,6 +195,15 @@ function besideRow(row: Draft, seg: Segment, next: Segment | undefined): boolean
 function countsUp(tokens: Token[]): boolean {
   const values = tokens.filter(isValue);
   return values.length >= 3 && values.every((v, i) => v.text === String(i + 1));
+}
+
+/**
+ * Whether a run before a table's first row is header words with a dash after them on their line, the only “number”:
+ * the hyphen of a header joined from two (法人或其他组织-商业企业) where a narrow column broke it, no cell.
+ */
+function joiner(seg: Segment): boolean {
+  const values = seg.tokens.filter(isValue), last = seg.labels[seg.labels.length - 1];
+  return values.length === 1 && seg.tokens.length === 1 && /^[-－‐–—]$/.test(values[0].text) && last !== undefined && last.line === values[0].line;
 }
 
 /** A header inside a table: where it starts, and the columns it names, in the statute's order. */
@@ -378,7 +398,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       // unless words the reader cannot name stand between them (（四）无法提供 1.不掌卧…: a row it cannot read).
       const group = found[found.length - 1]?.row;
       if (group?.isGroup && group.match.some((k) => normOf(seg.labels[seg.labels.length - 1]).endsWith(k))) continue;
-      if (!current) { if (!countsUp(seg.tokens)) strays.push(strayOf(spec, seg)); continue; }
+      if (!current) { if (!countsUp(seg.tokens) && !joiner(seg)) strays.push(strayOf(spec, seg)); continue; }
       const n = current.spec.columns.length, have = valuesIn(current.tokens);
       const last = current.tokens.filter(isValue).pop();
       // On the line of the row's numbers, words the reader cannot name are a row of their own it cannot
@@ -391,6 +411,8 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       // row's line, or on a line of its own after it, words with a number run into them, fewer digits
       // than a row has numbers. (In text without cells, words after a row's numbers may be the next row's label.)
       else if (last && ((sameLine && seg.labels[0].cell >= 0 && segs[i + 1]?.labels[0].line !== last.line) || isRemark(seg, n))) continue;
+      // A row of the part of the row above (其中：网上申请, a line a drafter adds under 本年新收): no row of the statute's.
+      else if (!sameLine && partOf(current, seg)) continue;
       // Whole rows of numbers: rows whose labels a converter put elsewhere (see overflow).
       else if (n > 1 && valuesIn(seg.tokens) % n === 0) {
         current.tokens.push(...seg.tokens);

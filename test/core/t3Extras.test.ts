@@ -6,14 +6,20 @@ import type { T3Extra } from '../layouts/extras';
 import { LAYOUTS } from '../layouts/render';
 import { assertPinpointed } from './seeds';
 
-// Table 3 as drafters change its columns (test/layouts/extras.ts), every seed's figures in both formats, in every layout
-// whose cells are separated:
+// Table 3 as drafters change it (test/layouts/extras.ts), every seed's figures in both formats, in every layout whose cells
+// are separated (the sixth attack on the table reader):
 // - a 合计 column after 总计, the row's total again: was row-cells “读到 8 个数，多于 7 列” (or table3-row-total errors) in
 //   13 of 22 layouts. Now read where the header places it (its cell, or its centre in aligned text), and where nothing
 //   places it (one cell a line, a PDF's text), table-unreadable saying the header has a column the statute has not.
 // - the value columns in another order under a header that says so (总计 first, the five of 法人或其他组织 reversed): was
 //   read in the statute's order, 110 cells wrong and table3-row-total errors, in every layout but pipe tables and aligned
 //   text. Now read in the header words' order, where the rows' totals hold better in it than in the statute's.
+// - a row of a part under 本年新收 (其中：网上申请) and under 予以公开 (（其中网上申请）): was table-unreadable although every
+//   cell was read. Now no row of the statute's, said nothing of.
+// - the header 法人或其他组织-商业企业 on one row: read, but in a PDF's text the hyphen a narrow column left on a line of
+//   its own was a number astray (table-unreadable). Now no cell.
+// - a unit column (单位 | 件), a row 单位：件 across the table, the columns numbered 1 … 7 under the header without 栏次:
+//   read already; kept so.
 // Consistent: every cell bound, no finding the same report in the statute's shape has not. One cell wrong: named, its fix
 // restoring the value.
 
@@ -28,9 +34,14 @@ const PLACED = ['tabs', 'tabs/padded-merges', 'tabs/ragged', 'csv/quoted', 'csv/
 const CASES: { extra: T3Extra; read: (layout: string) => boolean }[] = [
   { extra: 'sum-column', read: (l) => PLACED.includes(l) },
   { extra: 'permuted', read: () => true },
+  { extra: 'online-row', read: () => true },
+  { extra: 'header-joined', read: () => true },
+  { extra: 'unit-column', read: () => true },
+  { extra: 'unit-row', read: () => true },
+  { extra: 'numbers-row', read: () => true },
 ];
 
-for (const { extra, read } of CASES) {
+CASES.forEach(({ extra, read }, e) => {
   describe(`table 3 with ${extra}`, () => {
     for (const layout of SEPARATED) {
       it(`${layout.name}: ${read(layout.name) ? 'every cell read, no finding of its own' : 'said unreadable for its added column, nothing blamed'}`, () => {
@@ -47,8 +58,8 @@ for (const { extra, read } of CASES) {
         }
       });
     }
-    // Each layout that reads it with one seed (a different one for each layout): every cell of table 3, one more.
-    SEPARATED.filter((l) => read(l.name)).forEach((layout, i) => {
+    // A third of the layouts that read it (another third for the next shape), each with one seed: every cell of table 3, one more.
+    SEPARATED.filter((l, i) => read(l.name) && i % 3 === e % 3).forEach((layout, i) => {
       const { name, figures } = FIGURES[(i * 3) % FIGURES.length];
       it(`${layout.name}, ${name}: one wrong cell named, its fix restoring the value`, () => {
         for (const { key, row, col, text } of cellsOf(figures)) {
@@ -59,4 +70,4 @@ for (const { extra, read } of CASES) {
       });
     });
   });
-}
+});
