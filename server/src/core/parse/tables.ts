@@ -118,7 +118,9 @@ function segments(tokens: Token[]): Segment[] {
   let seg: Segment = { labels: [], tokens: [] };
   for (const t of tokens) {
     if (t.kind !== Kind.Label) { seg.tokens.push(t); continue; }
-    const before = seg.tokens, opens = seg.labels.length === 0 || seg.labels[seg.labels.length - 1].line !== t.line;
+    // (A label on a line before the last label's opens nothing: a grid table's row is read a column at a time, its 备注
+    // cell's words after the numbers of its first line, its label's tail on the next.)
+    const before = seg.tokens, opens = seg.labels.length === 0 || seg.labels[seg.labels.length - 1].line < t.line;
     for (let last = before[before.length - 1]; last && last.line === t.line && (opens || last.kind === Kind.Blank); last = before[before.length - 1]) before.pop();
     const trace = before;
     if (trace.length) { out.push(seg); seg = { labels: [], tokens: [] }; }
