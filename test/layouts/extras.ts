@@ -1,3 +1,4 @@
+import type { Figures } from './figures';
 import type { WordCell, WordRow, WordTable } from './word';
 
 // What a drafter adds to table 3 that the statute has not, or how a drafter reorders its header: a column after
@@ -7,8 +8,8 @@ import type { WordCell, WordRow, WordTable } from './word';
 // 法人或其他组织 typed as one (法人或其他组织-商业企业), the value columns in another order under a header that says
 // so. Table 3 only (tables 2 and 4 as drawn); every family draws the result as it draws the statutory table.
 
-export type T3Extra = 'sum-column' | 'unit-column' | 'online-row' | 'unit-row' | 'numbers-row' | 'header-joined' | 'permuted';
-export const T3_EXTRAS: T3Extra[] = ['sum-column', 'unit-column', 'online-row', 'unit-row', 'numbers-row', 'header-joined', 'permuted'];
+export type T3Extra = 'sum-column' | 'unit-column' | 'online-row' | 'unit-row' | 'numbers-row' | 'header-joined' | 'permuted' | 'swapped';
+export const T3_EXTRAS: T3Extra[] = ['sum-column', 'unit-column', 'online-row', 'unit-row', 'numbers-row', 'header-joined', 'permuted', 'swapped'];
 
 const cell = (kind: WordCell['kind'], text: string, span = 1): WordCell => ({ kind, text, lines: [text], span, below: false });
 const below = (): WordCell => ({ kind: 'head', text: '', lines: [''], span: 1, below: true });
@@ -45,17 +46,20 @@ function part(row: WordRow, label: string, labelColumns: number): WordRow {
   return { kind: 'data', cells: [cell('label', label, labelColumns), ...values.map((v) => cell('value', String(v)))] };
 }
 
-/** The value columns in another order: 总计 first, then 自然人, then the five kinds of 法人或其他组织 in reverse. */
-function permuted(t: WordTable): WordTable {
+/**
+ * The value columns in another order: 总计 first, then 自然人, then the five kinds of 法人或其他组织 in reverse; or
+ * (`swap`) only 其他 before 法律服务机构, which no row's total can tell from the statute's order.
+ */
+function permuted(t: WordTable, swap = false): WordTable {
   const L = t.labelColumns;
-  const order = (cells: WordCell[]) => [cells[6], cells[0], ...cells.slice(1, 6).reverse()];
+  const order = (cells: WordCell[]) => swap ? [...cells.slice(0, 4), cells[5], cells[4], cells[6]] : [cells[6], cells[0], ...cells.slice(1, 6).reverse()];
   const rows = t.rows.map((row, r) => {
     const lead = row.cells.filter((_, i) => i < row.cells.length && sum(row.cells.slice(0, i)) < L);
     const rest = row.cells.slice(lead.length);
     if (row.kind === 'data') return { ...row, cells: [...lead, ...order(rest)] };
     // Header rows: 申请人情况 across; 自然人 | 法人或其他组织 (5) | 总计; the five names under their group.
-    if (r === 1) return { ...row, cells: [...lead, rest[2], rest[0], rest[1]] };
-    if (r === 2) return { ...row, cells: [...lead, rest[6], rest[0], ...rest.slice(1, 6).reverse()] };
+    if (r === 1) return swap ? row : { ...row, cells: [...lead, rest[2], rest[0], rest[1]] };
+    if (r === 2) return { ...row, cells: [...lead, ...order(rest)] };
     return row;
   });
   return { ...t, rows };
@@ -91,5 +95,22 @@ export function withExtra(t: WordTable, extra: T3Extra | undefined): WordTable {
       return { ...t, rows: [note, joined, ...t.rows.slice(3)] };
     }
     case 'permuted': return permuted(t);
+    case 'swapped': return permuted(t, true);
   }
+}
+
+/**
+ * The figures with table 3's 法律服务机构 and 其他 apart (1 and 2 more in 本年新收, 予以公开 and （七）总计, their totals
+ * too, so every identity still holds): the seeds' are mostly 0 in both, and a reading that swaps them would go unseen.
+ */
+export function legalAndOtherApart(f: Figures): Figures {
+  const t3 = { ...f.cells.t3 };
+  for (const row of ['1', '3.1', '3.7']) {
+    const r = { ...t3[row] };
+    r.legal = String(Number(r.legal) + 1);
+    r.other = String(Number(r.other) + 2);
+    r.total = String(Number(r.total) + 3);
+    t3[row] = r;
+  }
+  return { ...f, cells: { ...f.cells, t3 } };
 }

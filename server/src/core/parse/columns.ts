@@ -438,13 +438,16 @@ function rejoined(values: Token[], n: number): Token[] | undefined {
   return undefined;
 }
 
+/** Whether a header names both 总计 and 合计 (tables 2 and 3): two columns, 合计 a drafter's, not 总计's other name. */
+export const sumBesideTotal = (spec: TableSpec, labels: Token[]) =>
+  spec.key !== 't4' && labels.some((t) => normOf(t) === '总计') && labels.some((t) => normOf(t) === '合计');
+
 /** Where each column's header word stands: its cell, and its centre. Table 4's words repeat per block: keyed `block.column`, in the order of the blocks. */
 export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
   const cells = new Map<string, number>(), spans = new Map<string, Set<number>>(), xLines = new Set<number>(), extra = new Set<number>();
   const x: Columns['x'] = [new Map(), new Map()];
   const seen = new Map<string, number>(), extraX: number[] = [], extraWords: string[] = [];
-  // 合计 beside 总计: two columns, the second a drafter's.
-  const both = spec.key !== 't4' && labels.some((t) => normOf(t) === '总计') && labels.some((t) => normOf(t) === '合计');
+  const both = sumBesideTotal(spec, labels);
   for (const t of labels) {
     const norm = normOf(t);
     const col = both && norm === '合计' ? null : columnNamed(spec, norm);

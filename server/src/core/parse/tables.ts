@@ -3,7 +3,7 @@ import { perTableSpec, tableSpec } from '../format/statute';
 import { countBroken } from '../identities';
 import type { Cell, CellKind, Claim, Table, TableRow } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
-import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
+import { alignedNear, CHARS, headerColumns, isValue, readSlots, sumBesideTotal, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
 import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
 import { readNamedLines, readT3Lines } from './lines';
 import { detectVersion, type Region } from './regions';
@@ -545,9 +545,10 @@ function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<str
   const got = full?.tokens.filter(isValue).map((t) => t.cell);
   if (cells.some((c) => c < 0) || !got || [...cells].sort((a, b) => a - b).some((c, i) => c !== got[i])) {
     // No cells to go by (one cell a line, aligned text) or cells that do not line up: the order the header's words
-    // give, where the rows' totals hold in it better than in the statute's (总计 first, the header says so and the numbers agree).
+    // give, where the rows' totals hold in it no worse than in the statute's (总计 first: the header says so and the
+    // numbers agree; 其他 before 法律服务机构: no total tells, the header does).
     const said = wordOrder(spec, tokens.slice(0, first < 0 ? 0 : first));
-    return said && broken(said) < broken(cols) ? new Map(said.map((k, i) => [k, i])) : undefined;
+    return said && broken(said) <= broken(cols) ? new Map(said.map((k, i) => [k, i])) : undefined;
   }
   const order = new Map(cols.map((k, i) => [k, cells[i]]));
   // A header that lost its merges (colspan dropped, rowspan kept: a site's editor, a copy and paste) is shifted
@@ -568,7 +569,8 @@ function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<str
  */
 function wordOrder(spec: TableSpec, words: Token[]): string[] | undefined {
   const at = new Map<string, number>();
-  const named = (norm: string) => columnNamed(spec, norm) ?? (spec.columns.some((c) => c.under === norm) ? norm : null);
+  const both = sumBesideTotal(spec, words);
+  const named = (norm: string) => both && norm === '合计' ? null : columnNamed(spec, norm) ?? (spec.columns.some((c) => c.under === norm) ? norm : null);
   words.forEach((t, i) => {
     if (t.kind !== Kind.Label) return;
     // A header's word over two lines of its cell (科研 / 机构) is two words.
