@@ -10,8 +10,10 @@ import { assertPinpointed } from './seeds';
 // Table 3 as drafters change it (test/layouts/extras.ts), every seed's figures in both formats, in every layout whose cells
 // are separated (the sixth attack on the table reader):
 // - a 合计 column after 总计, the row's total again: was row-cells “读到 8 个数，多于 7 列” (or table3-row-total errors) in
-//   13 of 22 layouts. Now read where the header places it (its cell, or its centre in aligned text), and where nothing
-//   places it (one cell a line, a PDF's text), table-unreadable saying the header has a column the statute has not.
+//   15 of 22 layouts (25873 of 43780 cells read, 2557 row-cells). Now read where the header places it (its cell, or its
+//   centre in aligned text); where nothing places it (one cell a line, a PDF's text), the rows the identities read in one
+//   way only, and for the others table-unreadable saying the header has a column the statute has not (30732 read, no
+//   row-cells).
 // - the value columns in another order under a header that says so (总计 first, the five of 法人或其他组织 reversed): was
 //   read in the statute's order, 110 cells wrong and table3-row-total errors, in every layout but pipe tables and aligned
 //   text. Now read in the header words' order, where the rows' totals hold no worse in it than in the statute's. Only
@@ -55,9 +57,14 @@ CASES.forEach(({ extra, read, figures: apart = (f) => f }, e) => {
             assert.deepEqual(bound(text, figures).wrong, [], at);
             assert.deepEqual(said(text), said(layout.render(figures)), at);
           } else {
+            // Rows the identities read in one way only are read (all zeros); no cell bound to another's value.
             const own = findings(text).filter((f) => !said(layout.render(figures)).includes(`${f.code} ${f.message}`));
-            assert.deepEqual(own.map((f) => f.code), ['table-unreadable'], at);
-            assert.match(own[0].message, /^读不懂表三的排版：.*表头中有法定表格没有的列/, at);
+            assert.deepEqual(bound(text, figures).wrong.filter((w) => !/: missing,/.test(w)), [], at);
+            if (own.length === 0) assert.deepEqual(bound(text, figures).wrong, [], at);
+            else {
+              assert.deepEqual(own.map((f) => f.code), ['table-unreadable'], at);
+              assert.match(own[0].message, /^读不懂表三的排版：.*表头中有法定表格没有的列/, at);
+            }
           }
         }
       });

@@ -265,9 +265,6 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
   if (values.length > n) {
     const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns) ?? withoutExtra(tokens, keys, columns);
     if (fewer) return readSlots(idx, spec, fewer, slots, columns);
-    // A column the header names and the statute has not, which the reader cannot place among the numbers: said, not blamed.
-    const added = columns.extraWords?.length ?? 0;
-    if (added && values.length === n + added) return { problem: 'unreadable', found: values.length, cause: 'extra' };
     // A PDF's bare page number, a number broken over a line end, or a serial number before table 4's
     // one row (a 序号 column): the readings that fit the row.
     const test = rowTest(spec, slots);
@@ -280,7 +277,10 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
       const grouped = thousandsJoined(values, n).filter((r) => test(r.map((t) => Number(t.text))));
       if (grouped.length === 1) return { readings: grouped, inferred: true };
     }
-    return readings.length ? { readings, inferred: true } : { problem: 'too-many', found: values.length };
+    if (readings.length) return { readings, inferred: true };
+    // A column the header names and the statute has not, which the reader cannot place among the numbers: said, not blamed.
+    const added = columns.extraWords?.length ?? 0;
+    return { problem: added && values.length === n + added ? 'unreadable' : 'too-many', found: values.length, ...(added ? { cause: 'extra' as const } : {}) };
   }
   if (values.length < tokens.length) {
     const placed = placements(tokens, keys, columns);
