@@ -440,7 +440,7 @@ function rejoined(values: Token[], n: number): Token[] | undefined {
 
 /** Whether a header names both 总计 and 合计 (tables 2 and 3): two columns, 合计 a drafter's, not 总计's other name. */
 export const sumBesideTotal = (spec: TableSpec, labels: Token[]) =>
-  spec.key !== 't4' && labels.some((t) => normOf(t) === '总计') && labels.some((t) => normOf(t) === '合计');
+  spec.key !== 't4' && labels.some((t) => normOf(t) === '合计') && labels.some((t) => normOf(t) === '总计');
 
 /** Where each column's header word stands: its cell, and its centre. Table 4's words repeat per block: keyed `block.column`, in the order of the blocks. */
 export function headerColumns(spec: TableSpec, labels: Token[]): Columns {

@@ -540,16 +540,18 @@ function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<str
   const header = headerColumns(spec, tokens.slice(0, first < 0 ? 0 : first).filter((t) => t.kind === Kind.Label && t.cell >= 0));
   const cols = spec.columns.map((c) => c.key), cells = cols.map((k) => header.cells.get(k) ?? -1);
   const broken = (keys: string[]) => drafts.filter((d) => d.spec.columns.length === cols.length && rowBreaks(spec, d, keys)).length;
-  if (cells.every((c, i) => c >= 0 && (i === 0 || c > cells[i - 1]))) return undefined;
+  // No cells to go by (one cell a line, aligned text) or cells that do not line up: the order the header's words give
+  // (table 3's, under its merged header), where the rows' totals hold in it no worse than in the statute's (总计 first:
+  // the header says so and the numbers agree; 其他 before 法律服务机构: no total tells, the header does).
+  const byWords = () => {
+    const said = spec.columns.some((c) => c.under !== undefined) ? wordOrder(spec, tokens.slice(0, first < 0 ? 0 : first)) : undefined;
+    return said && broken(said) <= broken(cols) ? new Map(said.map((k, i) => [k, i])) : undefined;
+  };
+  if (cells.some((c) => c < 0)) return byWords();
+  if (cells.every((c, i) => i === 0 || c > cells[i - 1])) return undefined;
   const full = drafts.find((d) => d.spec.columns.length === cols.length && valuesIn(d.tokens) === cols.length);
   const got = full?.tokens.filter(isValue).map((t) => t.cell);
-  if (cells.some((c) => c < 0) || !got || [...cells].sort((a, b) => a - b).some((c, i) => c !== got[i])) {
-    // No cells to go by (one cell a line, aligned text) or cells that do not line up: the order the header's words
-    // give, where the rows' totals hold in it no worse than in the statute's (总计 first: the header says so and the
-    // numbers agree; 其他 before 法律服务机构: no total tells, the header does).
-    const said = wordOrder(spec, tokens.slice(0, first < 0 ? 0 : first));
-    return said && broken(said) <= broken(cols) ? new Map(said.map((k, i) => [k, i])) : undefined;
-  }
+  if (!got || [...cells].sort((a, b) => a - b).some((c, i) => c !== got[i])) return byWords();
   const order = new Map(cols.map((k, i) => [k, cells[i]]));
   // A header that lost its merges (colspan dropped, rowspan kept: a site's editor, a copy and paste) is shifted
   // against the numbers, as a browser shows it too: 总计 among the 法人或其他组织 columns. Where the row totals
