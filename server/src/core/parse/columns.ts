@@ -363,6 +363,7 @@ const ADDED_COLUMNS = ['小计', '占比', '比例', '百分比'];
  * not so.
  */
 function withoutExtra(tokens: Token[], keys: string[], columns: Columns): Token[] | undefined {
+  if (!columns.extraWords?.length) return undefined;
   const values = tokens.filter(isValue);
   const byCell = values.every((v) => v.cell >= 0);
   const extra = byCell ? [...columns.extra ?? []] : columns.extraX ?? [];
