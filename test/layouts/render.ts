@@ -4,12 +4,14 @@ import { drawCellPerLine } from './cell-per-line';
 import { drawCsv } from './csv';
 import { withColumns, type ExtraColumns } from './columns';
 import type { Figures } from './figures';
+import { withExtra, type T3Extra } from './extras';
 import { drawFlattened } from './flattened';
 import { drawGrid } from './grid';
 import { relabel, type LabelFamily, type Renamed } from './labels';
 import { drawMarkdown } from './markdown';
 import { drawPdfText } from './pdf-text';
 import { drawSpaceAligned } from './space-aligned';
+import { drawSyntax, type SyntaxKind } from './syntaxes';
 import { drawTabs } from './tabs';
 import { EMPTY_CELL_LINE, wrap } from './typeset';
 import { wordTable, type WordRow, type WordTable } from './word';
@@ -20,7 +22,7 @@ import { wordTable, type WordRow, type WordTable } from './word';
 // this file adds what is common to all of them: page breaks, blank lines, indentation, line endings,
 // the report around the tables, and the named LAYOUTS the tests iterate over.
 
-export type Family = 'tabs' | 'csv' | 'cell-per-line' | 'markdown' | 'grid' | 'space-aligned' | 'pdf-text' | 'flattened' | 'picture';
+export type Family = 'tabs' | 'csv' | 'syntax' | 'cell-per-line' | 'markdown' | 'grid' | 'space-aligned' | 'pdf-text' | 'flattened' | 'picture';
 
 export type Style =
   /** A Word table pasted as text. Merged cells: 'pad' leaves a tab for every grid column they cover; 'word' as seed 001 (a merged label one tab fewer, one more at the row's end); 'collapse' no padding; 'ragged' mixes row by row as seed 000 does. */
@@ -39,6 +41,8 @@ export type Style =
   | { family: 'pdf-text'; groups: 'own-lines' | 'interleaved'; repeatHeader: boolean; marker: 'dash' | 'em-dash' | 'page'; seed?: number }
   /** A web page's text: every table on one line, a row's cells run together. `t4`: its fifteen numbers spaced (as 平潭 2022) or run together too. */
   | { family: 'flattened'; t4: 'spaced' | 'run-together'; seed?: number }
+  /** Another text-table syntax (syntaxes.ts): org-mode, reStructuredText, AsciiDoc, pandoc's multiline, Excel's clipboard, LaTeX. */
+  | { family: 'syntax'; kind: SyntaxKind }
   /** No table: a picture of it, as the line that stands for it (a converter's `![](images/1.jpg)`, an `<img>`). */
   | { family: 'picture'; line: string };
 
@@ -73,6 +77,8 @@ export interface Noise {
    * indented with a tab, with a unit in brackets after it: 二、主动公开政府信息情况（单位：件）).
    */
   headings?: 'part' | 'dot' | 'bold' | 'paren' | 'spoken' | 'ordinal' | 'indented' | 'noted';
+  /** A column, a row or a header table 3 has in a drafter's hands and not in the statute (extras.ts). */
+  t3?: T3Extra;
   /** Row labels and column headers as a clerk retyped them (labels.ts). */
   labels?: LabelFamily | Renamed;
 }
@@ -162,6 +168,7 @@ interface FamilyDef<S> {
 const FAMILIES: { [F in Exclude<Family, 'flattened' | 'picture'>]: FamilyDef<StyleOf<F>> } = {
   'tabs': { draw: drawTabs, marker: (_, n) => [`第 ${n} 页`], repeatsHeader: () => false },
   'csv': { draw: drawCsv, marker: (_, n) => [`第 ${n} 页`], repeatsHeader: () => false },
+  'syntax': { draw: drawSyntax, marker: (_, n) => [`第 ${n} 页`], repeatsHeader: () => false },
   'cell-per-line': { draw: drawCellPerLine, marker: (_, n) => [`- ${n} -`], repeatsHeader: () => false },
   'markdown': { draw: drawMarkdown, marker: (_, n) => ['', `— ${n} —`, ''], repeatsHeader: () => false },
   'grid': { draw: drawGrid, marker: (_, n) => ['', `— ${n} —`, ''], repeatsHeader: () => false },
@@ -175,7 +182,7 @@ const FAMILIES: { [F in Exclude<Family, 'flattened' | 'picture'>]: FamilyDef<Sty
 
 /** The table's lines, before the noise that applies to the whole text (blank lines everywhere, indent, CRLF). */
 function tableLines(f: Figures, key: TableKey, style: Style, noise: Noise): string[] {
-  const table = withColumns(relabel(wordTable(f, key), noise.labels), noise.columns ?? {});
+  const table = withExtra(withColumns(relabel(wordTable(f, key), noise.labels), noise.columns ?? {}), noise.t3);
   if (style.family === 'flattened') return [drawFlattened(table, style)];
   if (style.family === 'picture') return [style.line];
   const family = FAMILIES[style.family] as FamilyDef<Style>;

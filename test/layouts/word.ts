@@ -6,7 +6,7 @@ import type { Figures } from './figures';
 // which the command that converts a table between layouts draws from; the test renderers draw the
 // figures of a test from it.
 
-export { starts, type WordCell, type WordRow, type WordTable } from '../../server/src/core/authoring/wordTable';
+export { rowSpans, starts, type WordCell, type WordRow, type WordTable } from '../../server/src/core/authoring/wordTable';
 
 export const wordTable = (f: Figures, key: TableKey) => draw(f.version, key, (row, col) => f.cells[key][row][col]);
 

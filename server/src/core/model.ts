@@ -60,11 +60,13 @@ export interface TableProblem {
    * 'transposed' — the table's rows stand as columns, their labels on one line (a table, not a row; `range`: the first).
    * 'group' — in table 3 written a row a line, a number after 法人或其他组织 (not 0): the sum of the five columns under it,
    *   none of which it is (`label` its line).
+   * 'extra' — the header names a column the statute has not (合计 beside 总计, 小计, 占比) and the row has a number for it,
+   *   which the reader cannot tell from the others (the text shows neither cells nor aligned columns to place it).
    * 'too-many': 'twice' — the row is written twice with other numbers (pasted again), the second at `again`.
    * 'ambiguous': 'broken' — one of the row's numbers is broken over a line end (a narrow PDF cell), and which one the
    *   identities do not tell (or the rest alone may be a page's number).
    */
-  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed' | 'header' | 'mirrored' | 'transposed' | 'group' | 'broken';
+  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed' | 'header' | 'mirrored' | 'transposed' | 'group' | 'broken' | 'extra';
   again?: Range;
   /** 'stray': the words before the numbers, which name no row of the statute (a label reworded past recognition, or as near two rows). */
   label?: string;

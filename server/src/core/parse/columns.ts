@@ -31,6 +31,9 @@ export interface Columns {
   xLines: Set<number>;
   /** The cells of header words that name a column a drafter adds, no statute's (小计, 占比): tables 2 and 3. */
   extra?: Set<number>;
+  /** Those words' centres (WIDTH), where the text aligns them (space-aligned, a PDF's text); and their words. */
+  extraX?: number[];
+  extraWords?: string[];
 }
 export const WIDTH = 0, CHARS = 1;
 /** Where a token's centre stands on its line, in one of the two measures. */
@@ -275,8 +278,10 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
       const grouped = thousandsJoined(values, n).filter((r) => test(r.map((t) => Number(t.text))));
       if (grouped.length === 1) return { readings: grouped, inferred: true };
     }
-    if (readings.length === 0) return { problem: 'too-many', found: values.length };
-    return broken.some((r) => readings.includes(r)) ? { readings, inferred: true, cause: 'broken' } : { readings, inferred: true };
+    if (readings.length) return broken.some((r) => readings.includes(r)) ? { readings, inferred: true, cause: 'broken' } : { readings, inferred: true };
+    // A column the header names and the statute has not, which the reader cannot place among the numbers: said, not blamed.
+    const added = columns.extraWords?.length ?? 0;
+    return { problem: added && values.length === n + added ? 'unreadable' : 'too-many', found: values.length, ...(added ? { cause: 'extra' as const } : {}) };
   }
   if (values.length < tokens.length) {
     const placed = placements(tokens, keys, columns);
@@ -345,23 +350,35 @@ function underHeaders(tokens: Token[], keys: string[], columns: Columns): Token[
   return numbers.length === keys.length && numbers.length < values.length ? numbers : undefined;
 }
 
-/** Header words of columns a drafter adds between or after the statute's: a subtotal (法人或其他组织 小计), a share (占比 46.2%). */
+/**
+ * Header words of columns a drafter adds between or after the statute's: a subtotal (法人或其他组织 小计), a share
+ * (占比 46.2%); and 合计 beside 总计 (the row's total again, in a column of its own), where it is not 总计's other name.
+ */
 const ADDED_COLUMNS = ['小计', '占比', '比例', '百分比'];
 
 /**
- * A row's numbers without those under the columns a drafter added (小计, 占比), when the row has a number
- * in each column the header names, in order: the n-th of them is the n-th column's, whatever cells the
- * row's labels take (rows under a group label stand one cell further right). Undefined where not so.
+ * A row's numbers without those under the columns a drafter added (小计, 占比, 合计 beside 总计), when the row has a
+ * number in each column the header names, in order: the n-th of them is the n-th column's, whatever cells the row's
+ * labels take (rows under a group label stand one cell further right). The order is the header words' cells (tab and
+ * pipe rows) or, where the text aligns its columns, their centres, each column's apart from the others'. Undefined where
+ * not so.
  */
 function withoutExtra(tokens: Token[], keys: string[], columns: Columns): Token[] | undefined {
-  const extra = columns.extra;
-  if (!extra?.size) return undefined;
-  const cells = keys.map((k) => columns.cells.get(k));
-  if (cells.some((c) => c === undefined || extra.has(c))) return undefined;
-  const order = [...cells as number[], ...extra].sort((a, b) => a - b);
+  if (!columns.extraWords?.length) return undefined;
   const values = tokens.filter(isValue);
-  if (values.length !== order.length || values.some((v) => v.cell < 0)) return undefined;
-  const added = new Set(values.filter((_, i) => extra.has(order[i])));
+  const byCell = values.every((v) => v.cell >= 0);
+  const extra = byCell ? [...columns.extra ?? []] : columns.extraX ?? [];
+  if (!extra.length || values.length !== keys.length + extra.length) return undefined;
+  const at = keys.map((k) => byCell ? columns.cells.get(k) : columns.x[WIDTH].get(k));
+  const known = at.filter((c): c is number => c !== undefined);
+  // A column whose header word the reader could not place (商业 企业 over two cells) stands among the others: the added
+  // columns are then placed only if they stand after all the others (合计 after 总计).
+  if (known.length < at.length && !extra.every((e) => known.every((c) => c < e))) return undefined;
+  const order = [...known.length < at.length ? at.map((_, i) => i - at.length) : at as number[], ...extra].sort((a, b) => a - b);
+  if (order.some((c, i) => i > 0 && c === order[i - 1])) return undefined;
+  // Aligned text: the statute's columns in the statute's order (a header the reader cannot place is no order).
+  if (!byCell && at.some((c, i) => i > 0 && (c === undefined || c <= at[i - 1]!))) return undefined;
+  const added = new Set(values.filter((_, i) => extra.includes(order[i])));
   return tokens.filter((t) => !added.has(t));
 }
 
@@ -434,15 +451,25 @@ function rejoined(values: Token[], n: number): Token[][] {
   return [];
 }
 
+/** Whether a header names both 总计 and 合计 (tables 2 and 3): two columns, 合计 a drafter's, not 总计's other name. */
+export const sumBesideTotal = (spec: TableSpec, labels: Token[]) =>
+  spec.key !== 't4' && labels.some((t) => normOf(t) === '合计') && labels.some((t) => normOf(t) === '总计');
+
 /** Where each column's header word stands: its cell, and its centre. Table 4's words repeat per block: keyed `block.column`, in the order of the blocks. */
 export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
   const cells = new Map<string, number>(), spans = new Map<string, Set<number>>(), xLines = new Set<number>(), extra = new Set<number>();
   const x: Columns['x'] = [new Map(), new Map()];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, number>(), extraX: number[] = [], extraWords: string[] = [];
+  const both = sumBesideTotal(spec, labels);
   for (const t of labels) {
-    const col = columnNamed(spec, normOf(t));
+    const norm = normOf(t);
+    const col = both && norm === '合计' ? null : columnNamed(spec, norm);
     if (col === null) {
-      if (t.cell >= 0 && spec.key !== 't4' && ADDED_COLUMNS.includes(normOf(t))) extra.add(t.cell);
+      if (spec.key !== 't4' && (ADDED_COLUMNS.includes(norm) || (both && norm === '合计'))) {
+        if (t.cell >= 0) extra.add(t.cell);
+        if (t.x >= 0) extraX.push(centreBy(t, WIDTH));
+        extraWords.push(norm);
+      }
       continue;
     }
     let key = col;
@@ -463,7 +490,7 @@ export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
       xLines.add(t.line);
     }
   }
-  return { cells, spans, x, xLines, extra };
+  return { cells, spans, x, xLines, extra, extraX, extraWords };
 }
 
 /** A row with all its numbers on one line and no tab or pipe: where a space-aligned table's columns stand. */

@@ -3,7 +3,7 @@ import { perTableSpec, tableSpec } from '../format/statute';
 import { countBroken } from '../identities';
 import type { Cell, CellKind, Claim, Table, TableRow } from '../model';
 import type { LineIndex, Range } from '../lineIndex';
-import { alignedNear, CHARS, headerColumns, isValue, readSlots, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
+import { alignedNear, CHARS, headerColumns, isValue, readSlots, sumBesideTotal, WIDTH, type Aligned, type Columns, type Reading, type Slot } from './columns';
 import { columnNamed, isShort, namedIn, normOf, perLabel, perRun, type Named } from './labels';
 import { readNamedLines, readT3Lines } from './lines';
 import { detectVersion, type Region } from './regions';
@@ -118,7 +118,9 @@ function segments(tokens: Token[]): Segment[] {
   let seg: Segment = { labels: [], tokens: [] };
   for (const t of tokens) {
     if (t.kind !== Kind.Label) { seg.tokens.push(t); continue; }
-    const before = seg.tokens, opens = seg.labels.length === 0 || seg.labels[seg.labels.length - 1].line !== t.line;
+    // (A label on a line before the last label's opens nothing: a grid table's row is read a column at a time, its 备注
+    // cell's words after the numbers of its first line, its label's tail on the next.)
+    const before = seg.tokens, opens = seg.labels.length === 0 || seg.labels[seg.labels.length - 1].line < t.line;
     for (let last = before[before.length - 1]; last && last.line === t.line && (opens || last.kind === Kind.Blank); last = before[before.length - 1]) before.pop();
     const trace = before;
     if (trace.length) { out.push(seg); seg = { labels: [], tokens: [] }; }
@@ -167,6 +169,17 @@ function isRemark(seg: Segment, n: number): boolean {
 }
 
 /**
+ * Whether a run is a row of a part of `row` (其中：网上申请 under 本年新收, （其中网上申请） under 予以公开): words opening
+ * with 其中 (after a group's label a converter repeats), then a number for each of the row's columns, none more than the
+ * row's own in that column.
+ */
+function partOf(row: Draft, seg: Segment): boolean {
+  if (!seg.labels.some((l) => /^[（(]?其中/.test(l.text))) return false;
+  const whole = row.tokens.filter(isValue).map((t) => plainCount(t.text)), part = seg.tokens.filter(isValue).map((t) => plainCount(t.text));
+  return part.length === row.spec.columns.length && whole.length === part.length && part.every((v, k) => v !== undefined && whole[k] !== undefined && v <= whole[k]!);
+}
+
+/**
  * Whether a run is a remark beside a row: in one cell after all of the row's numbers, on their line, the
  * rest of the line in that cell too (the rows of a web page's text run on one line, each in cells of its own).
  */
@@ -184,6 +197,15 @@ function besideRow(row: Draft, seg: Segment, next: Segment | undefined): boolean
 function countsUp(tokens: Token[]): boolean {
   const values = tokens.filter(isValue);
   return values.length >= 3 && values.every((v, i) => v.text === String(i + 1));
+}
+
+/**
+ * Whether a run before a table's first row is header words with a dash after them on their line, the only “number”:
+ * the hyphen of a header joined from two (法人或其他组织-商业企业) where a narrow column broke it, no cell.
+ */
+function joiner(seg: Segment): boolean {
+  const values = seg.tokens.filter(isValue), last = seg.labels[seg.labels.length - 1];
+  return values.length === 1 && seg.tokens.length === 1 && /^[-－‐–—]$/.test(values[0].text) && last !== undefined && last.line === values[0].line;
 }
 
 /** A header inside a table: where it starts, and the columns it names, in the statute's order. */
@@ -385,7 +407,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       // unless words the reader cannot name stand between them (（四）无法提供 1.不掌卧…: a row it cannot read).
       const group = found[found.length - 1]?.row;
       if (group?.isGroup && group.match.some((k) => normOf(seg.labels[seg.labels.length - 1]).endsWith(k))) continue;
-      if (!current) { if (!countsUp(seg.tokens)) strays.push(strayOf(spec, seg)); continue; }
+      if (!current) { if (!countsUp(seg.tokens) && !joiner(seg)) strays.push(strayOf(spec, seg)); continue; }
       const n = current.spec.columns.length, have = valuesIn(current.tokens);
       const last = current.tokens.filter(isValue).pop();
       // On the line of the row's numbers, words the reader cannot name are a row of their own it cannot
@@ -398,6 +420,8 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       // row's line, or on a line of its own after it, words with a number run into them, fewer digits
       // than a row has numbers. (In text without cells, words after a row's numbers may be the next row's label.)
       else if (last && ((sameLine && seg.labels[0].cell >= 0 && segs[i + 1]?.labels[0].line !== last.line) || isRemark(seg, n))) continue;
+      // A row of the part of the row above (其中：网上申请, a line a drafter adds under 本年新收): no row of the statute's.
+      else if (!sameLine && partOf(current, seg)) continue;
       // Whole rows of numbers: rows whose labels a converter put elsewhere (see overflow).
       else if (n > 1 && valuesIn(seg.tokens) % n === 0) {
         current.tokens.push(...seg.tokens);
@@ -522,20 +546,54 @@ function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<str
   const first = tokens.findIndex(isValue);
   const header = headerColumns(spec, tokens.slice(0, first < 0 ? 0 : first).filter((t) => t.kind === Kind.Label && t.cell >= 0));
   const cols = spec.columns.map((c) => c.key), cells = cols.map((k) => header.cells.get(k) ?? -1);
-  if (cells.some((c) => c < 0) || cells.every((c, i) => i === 0 || c > cells[i - 1])) return undefined;
+  const broken = (keys: string[]) => drafts.filter((d) => d.spec.columns.length === cols.length && rowBreaks(spec, d, keys)).length;
+  // No cells to go by (one cell a line, aligned text) or cells that do not line up: the order the header's words give
+  // (table 3's, under its merged header), where the rows' totals hold in it no worse than in the statute's (总计 first:
+  // the header says so and the numbers agree; 其他 before 法律服务机构: no total tells, the header does).
+  const byWords = () => {
+    const said = spec.columns.some((c) => c.under !== undefined) ? wordOrder(spec, tokens.slice(0, first < 0 ? 0 : first)) : undefined;
+    return said && broken(said) <= broken(cols) ? new Map(said.map((k, i) => [k, i])) : undefined;
+  };
+  if (cells.some((c) => c < 0)) return byWords();
+  if (cells.every((c, i) => i === 0 || c > cells[i - 1])) return undefined;
   const full = drafts.find((d) => d.spec.columns.length === cols.length && valuesIn(d.tokens) === cols.length);
   const got = full?.tokens.filter(isValue).map((t) => t.cell);
-  if (!got || [...cells].sort((a, b) => a - b).some((c, i) => c !== got[i])) return undefined;
+  if (!got || [...cells].sort((a, b) => a - b).some((c, i) => c !== got[i])) return byWords();
   const order = new Map(cols.map((k, i) => [k, cells[i]]));
   // A header that lost its merges (colspan dropped, rowspan kept: a site's editor, a copy and paste) is shifted
   // against the numbers, as a browser shows it too: 总计 among the 法人或其他组织 columns. Where the row totals
   // break in its order and hold, every row, in the statute's, the header is only malformed: the statute's order.
   const ranked = [...cols].sort((a, b) => order.get(a)! - order.get(b)!);
-  const broken = (keys: string[]) => drafts.filter((d) => d.spec.columns.length === cols.length && rowBreaks(spec, d, keys)).length;
   const statute = broken(cols) === 0;
   if (standsTogether(spec, ranked)) return statute && broken(ranked) > 0 ? undefined : order;
   // A header whose order no table has (a merged cell's columns apart): the statute's, where it fits; else it cannot say which number is whose.
   return statute ? undefined : 'misaligned';
+}
+
+/**
+ * The columns in the order a header's words name them, read as a merged header reads (自然人 | 法人或其他组织 | 总计
+ * on one row, the five under 法人或其他组织 on the next): the columns not under a merged cell, and the merged cell
+ * (where its word stands, else where its first column's does) in the order of their words, each merged cell's
+ * columns in theirs. Undefined where a column is not named, or where that is the statute's order.
+ */
+function wordOrder(spec: TableSpec, words: Token[]): string[] | undefined {
+  const at = new Map<string, number>();
+  const both = sumBesideTotal(spec, words);
+  const named = (norm: string) => both && norm === '合计' ? null : columnNamed(spec, norm) ?? (spec.columns.some((c) => c.under === norm) ? norm : null);
+  words.forEach((t, i) => {
+    if (t.kind !== Kind.Label) return;
+    // A header's word over two lines of its cell (科研 / 机构) is two words.
+    const next = words[i + 1]?.kind === Kind.Label ? normOf(words[i + 1]) : '';
+    const key = named(normOf(t)) ?? (next ? named(normOf(t) + next) : null);
+    if (key !== null && !at.has(key)) at.set(key, i);
+  });
+  const cols = spec.columns.map((c) => c.key);
+  if (cols.some((k) => !at.has(k))) return undefined;
+  const groupAt = new Map<string, number>();
+  for (const c of spec.columns) if (c.under !== undefined) groupAt.set(c.under, Math.min(groupAt.get(c.under) ?? Infinity, at.get(c.under) ?? at.get(c.key)!));
+  const place = (k: string) => { const under = spec.columns.find((c) => c.key === k)!.under; return under === undefined ? at.get(k)! : groupAt.get(under)!; };
+  const order = [...cols].sort((a, b) => place(a) - place(b) || at.get(a)! - at.get(b)!);
+  return order.some((k, i) => k !== cols[i]) ? order : undefined;
 }
 
 /** Whether the columns under a merged header cell (法人或其他组织) stand side by side in the order `keys`. */
