@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/service';
 import { importHtml } from '../../server/src/import/html';
-import { bound, FIGURES } from '../import/cells';
+import { bound, CELL_SENTENCES as SENTENCES, FIGURES } from '../import/cells';
 import type { ExtraColumns } from '../layouts/columns';
 import { renderHtml } from '../layouts/html';
 import type { Renamed } from '../layouts/labels';
@@ -15,17 +15,6 @@ import { LAYOUTS, type Noise } from '../layouts/render';
 // after it row-missing), a sentence's counts were taken for the row's (row-cells, table-unreadable), and a remark with
 // 不再处理 in a 2019 table 3 made it a 2021 one (format-version, row-missing).
 
-const SENTENCES = [
-  '其他（含申请人撤回申请2件，经沟通后不再处理1件）',
-  '注：本表数据统计截至2023年12月31日，共3件',
-  '注：本表数据统计截至2023年12月31日。',
-  '其中：网上申请12件，信函申请3件，当面申请5件。',
-  '含撤回2件、转办1件',
-  '说明：本表数据由县政务服务中心汇总，涉及3个单位',
-  // Remarks without a clause mark that end in a count: 合计 once named row （七）总计 (row-cells “written twice”).
-  '（一）至（六）项合计3件',
-  '其中依申请公开2件',
-];
 
 const PLACES: { name: string; noise: (s: string) => Noise }[] = [
   { name: 'in a 备注 cell, every fourth row', noise: (s) => ({ columns: { remarks: true, remarkEvery: 4, remark: () => s } }) },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tableSpec } from '../../server/src/core/format/statute';
 import { check } from '../../server/src/core/service';
-import { bound, FIGURES, withCell } from '../import/cells';
+import { bound, CELL_SENTENCES as SENTENCES, FIGURES, withCell } from '../import/cells';
 import { LAYOUTS } from '../layouts/render';
 import { wrapLabelAt } from '../layouts/wrappedLabel';
 import { assertPinpointed } from './seeds';
@@ -14,16 +14,6 @@ import { assertPinpointed } from './seeds';
 // before its count (不再处理 / 1件）) made table 3 a 2021 one (format-version, row-missing). Now every cell is read and the
 // findings are those of the table without the sentence; one wrong cell of the row is pinpointed.
 
-const SENTENCES = [
-  '其他（含申请人撤回申请2件，经沟通后不再处理1件）',
-  '注：本表数据统计截至2023年12月31日，共3件',
-  '注：本表数据统计截至2023年12月31日。',
-  '其中：网上申请12件，信函申请3件，当面申请5件。',
-  '含撤回2件、转办1件',
-  '说明：本表数据由县政务服务中心汇总，涉及3个单位',
-  '（一）至（六）项合计3件',
-  '其中依申请公开2件',
-];
 const LABEL = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
 const SPACED = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text');
 const codes = (text: string) => check(text).findings.filter((f) => f.severity !== 'information').map((f) => f.code).sort();

@@ -47,3 +47,16 @@ export const said = (findings: Finding[], text: string) => findings.map((f) => `
 
 export const withCell = (f: Figures, key: TableKey, row: string, col: string, text: string): Figures =>
   ({ ...f, cells: { ...f.cells, [key]: { ...f.cells[key], [row]: { ...f.cells[key][row], [col]: text } } } });
+
+/** Whole sentences with numbers of their own, as drafters put them in a table's cells (a 备注, a note across the table, after a label). */
+export const CELL_SENTENCES = [
+  '其他（含申请人撤回申请2件，经沟通后不再处理1件）',
+  '注：本表数据统计截至2023年12月31日，共3件',
+  '注：本表数据统计截至2023年12月31日。',
+  '其中：网上申请12件，信函申请3件，当面申请5件。',
+  '含撤回2件、转办1件',
+  '说明：本表数据由县政务服务中心汇总，涉及3个单位',
+  // Remarks without a clause mark that end in a count: 合计 once named row （七）总计 (row-cells “written twice”).
+  '（一）至（六）项合计3件',
+  '其中依申请公开2件',
+];
