@@ -145,7 +145,7 @@ describe('pictures: a table given as a picture is unreadable, not missing', () =
       }
     });
   }
-  it('web pages: such a picture the size of an icon, a repeated background (a rule), a background behind text are none', () => {
+  it('web pages: such a picture the size of an icon, a repeated background (a rule), a background behind text, a hidden one are none', () => {
     const [{ figures }] = FIGURES;
     for (const none of [
       '<p><object data="/images/print.png" type="image/png" width="16" height="16"></object>打印本页</p>',
@@ -153,6 +153,10 @@ describe('pictures: a table given as a picture is unreadable, not missing', () =
       '<div style="height:2px;background:url(/images/line.gif) repeat-x"></div>',
       '<div style="background-image:url(/images/bg.png)">本表无数据。</div>',
       '<object data="/u/cms/www/202401/t3.swf" type="application/x-shockwave-flash" width="640" height="420"></object>',
+      // Hidden as a browser hides anything (a lightbox's full-size copy): display:none, visibility:hidden.
+      '<p><img src="/u/cms/www/202401/t3.png" width="640" height="420" style="display:none"></p>',
+      '<p><embed src="/u/cms/www/202401/t3.jpg" width="640" height="420" style="visibility:hidden"></p>',
+      '<div style="display:none;width:640px;height:420px;background-image:url(/u/cms/www/202401/t3.png)"></div>',
     ]) {
       const codes = check(importHtml(renderHtml(figures, { page: { pictures: { t3: none } } }).html).text).findings.map((f) => f.code);
       assert.ok(codes.includes('table-missing') && !codes.includes('table-unreadable'), `${none}: ${codes}`);

@@ -52,7 +52,7 @@ const BACKGROUND_PICTURE = /background(?:-image)?\s*:[^;]*url\(/i, REPEATED = /r
  * an element whose CSS background is a picture, holding no text (a box the screenshot is painted into).
  */
 function isPicture(el: Element): boolean {
-  return pictureLike(el) && attr(el, 'hidden') === undefined && attr(el, 'aria-hidden') !== 'true' && !isIcon(el);
+  return pictureLike(el) && !hiddenByAttribute(el) && !hiddenByStyle(el) && !isIcon(el);
 }
 function pictureLike(el: Element): boolean {
   switch (el.tagName) {
@@ -92,13 +92,19 @@ function shortText(el: Element, max = 8): string | undefined {
 const WORD_NOTE_LINK = /^#_(?:ftn|edn|msocom_)\d+$/;
 
 function hidden(el: Element): boolean {
-  if (SKIPPED.has(el.tagName) || attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true;
+  if (SKIPPED.has(el.tagName) || hiddenByAttribute(el)) return true;
   // A note's mark raised after a word or a number (<sup>1</sup>): 5<sup>1</sup> is 5, not 51.
   if (el.tagName === 'sup') return NOTE_MARK.test(shortText(el) ?? '');
   if (el.tagName === 'a' && WORD_NOTE_LINK.test(attr(el, 'href') ?? '')) return true;
+  return hiddenByStyle(el);
+}
+const hiddenByAttribute = (el: Element) => attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true';
+/**
+ * (Word's web pages write hidden text as mso-hide:all, with display:none or alone; the reviewers'
+ * comments, in a list of their own that shows when the page is read where Word's notes are not supported.)
+ */
+function hiddenByStyle(el: Element): boolean {
   const style = attr(el, 'style');
-  // (Word's web pages write hidden text as mso-hide:all, with display:none or alone; the reviewers'
-  // comments, in a list of their own that shows when the page is read where Word's notes are not supported.)
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all|mso-element\s*:\s*comment-list/i.test(style);
 }
 
