@@ -1,16 +1,15 @@
 import { LineIndex, type Range } from '../core/lineIndex';
 import type { Finding, TextEdit } from '../core/service';
 import { movedSummary, type YearSummary } from '../core/years/summary';
-import type { SourceMap } from './types';
+import { escapeHtml, type SourceMap } from './types';
 
 // Findings of a draft an importer made (from a web page) moved to where they are in the source file,
 // for the command line and the language server alike. A fix goes with its finding only when every one
 // of its edits can be made in the source as it is made in the draft (in one place, or in the pieces a
 // number was split into); a fix half made would be worse than none.
 
-// The one source with a map is HTML: a fix's text is written there escaped; a fix that would add a
+// The one source with a map is HTML: a fix's text is written there escaped (escapeHtml); a fix that would add a
 // line or a cell (a tab) cannot be written into a page's markup at all.
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const STRUCTURAL = /[\t\n\r]/;
 
 export interface MappedSource { text: string; map: SourceMap }

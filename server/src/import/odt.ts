@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { startsWith, ZIP_SIGNATURE } from './formats';
 import { importHtml } from './html';
 import { formatted } from './listNumbers';
-import { hasText, said, Stopped, type ImportResult } from './types';
+import { escapeHtml as escape, hasText, said, Stopped, type ImportResult } from './types';
 import { CDATA, ELEMENT, parseXml, TEXT, unpackWithin, type XmlElement } from './xmlParts';
 
 // A report in OpenDocument text (.odt, what LibreOffice, WPS, Yozo Office and Word save as ODF; .fodt, the
@@ -36,8 +36,6 @@ const nameOf = (e: XmlElement) => `${PREFIXES.get(e.namespaceURI ?? '') ?? '?'}:
 const attr = (e: XmlElement, prefix: keyof typeof NS, name: string) => e.getAttributeNS(NS[prefix], name);
 const elements = (e: XmlElement) => Array.from(e.childNodes).filter((c) => c.nodeType === ELEMENT);
 const child = (e: XmlElement | undefined, name: string) => (e ? elements(e).find((c) => nameOf(c) === name) : undefined);
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Elements whose text is not the report's: comments, tracked deletions, alternative text, declarations, an index's templates. */
 const SKIPPED = new Set(['office:annotation', 'office:annotation-end', 'text:tracked-changes', 'text:note-citation', 'text:hidden-text', 'svg:title', 'svg:desc',

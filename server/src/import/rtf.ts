@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { decodeCodePage } from './decode';
 import { importHtml } from './html';
-import { hasText, said, type ImportResult } from './types';
+import { escapeHtml as escape, hasText, said, type ImportResult } from './types';
 
 // A report in RTF (Word's and WPS's “save as RTF”) as draft text: one pass over the bytes turns it into
 // HTML, its tables with their merges as colspan and rowspan, which the web-page importer reads, as a
@@ -50,8 +50,6 @@ interface Group {
   /** The shape (\shp) this group is in: whether its picture or text was read from its properties. */
   shape?: { read: boolean };
 }
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** How a cell is merged with the one before it (across) or above it (down): the first of a merge, or part of one. */
 const enum Merge { None, First, Part }

@@ -16,6 +16,9 @@ export const PICTURE_LINE = '![图片]()';
 /** Whether a draft holds any text but its pictures: a document of pictures alone is refused as one without text. */
 export const hasText = (draft: string) => /\S/.test(draft.replaceAll(PICTURE_LINE, ''));
 
+/** Text as HTML's text: what the web-page importer reads back as these characters (RTF and ODT are read through HTML; a fix in a page is written so). */
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /**
  * A note's mark, set raised and small after a word or a number (a footnote's ¹, [2], ①, 注3): a reader
  * sees it apart, and after a cell's number it is no digit of it (5¹ is 5, not 51).
