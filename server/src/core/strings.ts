@@ -13,10 +13,10 @@ export function matchesOf(re: RegExp, s: string): RegExpExecArray[] {
   return out;
 }
 
-/** Whitespace a Word export leaves around cells, including the ideographic space (by char code). */
 /** A Chinese character (the CJK unified ideographs and extension A). */
 export const isIdeograph = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
+/** Whitespace a Word export leaves around cells, including the ideographic space (by char code). */
 export const isBlankCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d;
 
 /** Full-width ASCII (０-９, （）, ．) and the ideographic space to half-width; used only to compare labels and read numbers. */
