@@ -31,9 +31,9 @@ export interface Columns {
   xLines: Set<number>;
   /** The cells of header words that name a column a drafter adds, no statute's (小计, 占比): tables 2 and 3. */
   extra?: Set<number>;
-  /** Those words' centres (WIDTH), where the text aligns them (space-aligned, a PDF's text); and their words. */
+  /** Those words' centres (WIDTH), where the text aligns them (space-aligned, a PDF's text); and how many such words the header has. */
   extraX?: number[];
-  extraWords?: string[];
+  added?: number;
 }
 export const WIDTH = 0, CHARS = 1;
 /** Where a token's centre stands on its line, in one of the two measures. */
@@ -280,7 +280,7 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
     }
     if (readings.length) return broken.some((r) => readings.includes(r)) ? { readings, inferred: true, cause: 'broken' } : { readings, inferred: true };
     // A column the header names and the statute has not, which the reader cannot place among the numbers: said, not blamed.
-    const added = columns.extraWords?.length ?? 0;
+    const added = columns.added ?? 0;
     return { problem: added && values.length === n + added ? 'unreadable' : 'too-many', found: values.length, ...(added ? { cause: 'extra' as const } : {}) };
   }
   if (values.length < tokens.length) {
@@ -364,7 +364,7 @@ const ADDED_COLUMNS = ['小计', '占比', '比例', '百分比'];
  * not so.
  */
 function withoutExtra(tokens: Token[], keys: string[], columns: Columns): Token[] | undefined {
-  if (!columns.extraWords?.length) return undefined;
+  if (!columns.added) return undefined;
   const values = tokens.filter(isValue);
   const byCell = values.every((v) => v.cell >= 0);
   const extra = byCell ? [...columns.extra ?? []] : columns.extraX ?? [];
@@ -459,7 +459,8 @@ export const sumBesideTotal = (spec: TableSpec, labels: Token[]) =>
 export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
   const cells = new Map<string, number>(), spans = new Map<string, Set<number>>(), xLines = new Set<number>(), extra = new Set<number>();
   const x: Columns['x'] = [new Map(), new Map()];
-  const seen = new Map<string, number>(), extraX: number[] = [], extraWords: string[] = [];
+  const seen = new Map<string, number>(), extraX: number[] = [];
+  let added = 0;
   const both = sumBesideTotal(spec, labels);
   for (const t of labels) {
     const norm = normOf(t);
@@ -468,7 +469,7 @@ export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
       if (spec.key !== 't4' && (ADDED_COLUMNS.includes(norm) || (both && norm === '合计'))) {
         if (t.cell >= 0) extra.add(t.cell);
         if (t.x >= 0) extraX.push(centreBy(t, WIDTH));
-        extraWords.push(norm);
+        added++;
       }
       continue;
     }
@@ -490,7 +491,7 @@ export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
       xLines.add(t.line);
     }
   }
-  return { cells, spans, x, xLines, extra, extraX, extraWords };
+  return { cells, spans, x, xLines, extra, extraX, added };
 }
 
 /** A row with all its numbers on one line and no tab or pipe: where a space-aligned table's columns stand. */
