@@ -80,8 +80,14 @@ export function linesAt(idx: LineIndex, from: number, to: number): number {
   return -1;
 }
 
+/** A count in Chinese numerals (自然人十二件, 其他零件). */
+const HAN_COUNT = /[零〇一二两三四五六七八九十百千]+[件项个]/;
+
 /** Whether a line holds a column's word with a number after it (digits, or a count in Chinese numerals: 本年制发三件). */
-const namesColumn = (text: string) => ALL_COLUMN_WORDS.some((w) => { const i = text.indexOf(w); return i >= 0 && /[0-9０-９]|[零〇一二两三四五六七八九十百千]+[件项个]/.test(text.slice(i)); });
+const namesColumn = (text: string) => ALL_COLUMN_WORDS.some((w) => {
+  const i = text.indexOf(w);
+  return i >= 0 && (/[0-9０-９]/.test(text.slice(i)) || HAN_COUNT.test(text.slice(i)));
+});
 
 /** Text with every occurrence of the words blanked out (a row's name holds a column's word: 行政事业性收费). */
 function masked(text: string, words: string[]): string {
@@ -138,7 +144,7 @@ const runsOn = (c: number) => isIdeograph(c) || c === 0xff1a || c === 0x3a || c 
 const rowWords = (spec: TableSpec) => spec.rows.flatMap((r) => r.match).sort((a, b) => b.length - a.length);
 
 /** A number of table 2 or 4 in a line: signed, a decimal, thousands parted by commas, its unit; or a count in Chinese numerals. */
-const T2_NUMBER = /[+\-−]?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?(?:[\s\u3000]*(?:万元|元|件|项|个|次|条|份))?|[零〇一二两三四五六七八九十百千]+[件项个]/g;
+const T2_NUMBER = new RegExp(`[+\\-−]?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?(?:[\\s\\u3000]*(?:万元|元|件|项|个|次|条|份))?|${HAN_COUNT.source}`, 'g');
 
 /**
  * Whether a table's tokens may be lines naming their columns (the lines readers' gate): a number right after words or
@@ -295,9 +301,6 @@ function fewValues(tokens: Token[]): number {
   for (const t of tokens) if (t.kind === Kind.Value && ++n >= 7) break;
   return n;
 }
-
-/** A count in Chinese numerals (自然人十二件, 其他零件). */
-const HAN_COUNT = /[零〇一二两三四五六七八九十百千]+[件项个]/;
 
 /** Whether a line opens with digits that are no numbering (0件，商业企业…, 0、商业企业…; not 2.其他法律…). */
 const startsWithDigits = (text: string) => {
