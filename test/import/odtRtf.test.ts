@@ -19,7 +19,7 @@ import { renderOdt, type OdtStyle } from '../layouts/odt';
 import { renderRtf, rtfText, type RtfStyle } from '../layouts/rtf';
 import { rowspans } from '../layouts/html';
 import { wordTable } from '../layouts/word';
-import { startTestClient, type TestClient } from '../lsp/lspClient';
+import { startTestClient, workspaceFile as file, type TestClient } from '../lsp/lspClient';
 import { asText, bound, cellsOf, FIGURES, said, withCell } from './cells';
 
 // OpenDocument text (.odt, .fodt) and RTF (server/src/import/odt.ts, rtf.ts): every seed's figures, 2021 and
@@ -261,7 +261,6 @@ describe('ODT and RTF: the language server', () => {
   let client: TestClient;
   before(async () => { client = await startTestClient('zh-cn'); });
   after(async () => { await client?.stop(); });
-  const file = (uri: string, bytes: Buffer) => ({ uri, name: new URL(uri).pathname, data: bytes.toString('base64') });
 
   it('converts an ODT and an RTF report to a draft: every cell bound; a broken one refused with its reason', async () => {
     const figures = figuresOf(EXPECTED['004']);

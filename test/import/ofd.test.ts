@@ -15,7 +15,7 @@ import { assertPinpointed, sliceAt, tableFindings } from '../core/seeds';
 import { EXPECTED } from '../core/expected';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { LAYOUTS } from '../layouts/render';
-import { startTestClient, type TestClient } from '../lsp/lspClient';
+import { startTestClient, workspaceFile as file, type TestClient } from '../lsp/lspClient';
 import { contentXml, makeOfd, ofdParts, zipDeflated, type OfdOptions } from './miniofd';
 import { typeset } from './minipdf';
 
@@ -268,7 +268,6 @@ describe('ofd: the language server', () => {
   let client: TestClient;
   before(async () => { client = await startTestClient('zh-cn'); });
   after(async () => { await client?.stop(); });
-  const file = (uri: string, bytes: Buffer) => ({ uri, name: new URL(uri).pathname, data: bytes.toString('base64') });
 
   it('converts an OFD report to a draft, and checks one nobody opened: the wrong cell found in it', async () => {
     const figures = figuresOf(Object.values(EXPECTED)[1]);

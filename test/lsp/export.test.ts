@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, type CodeAction } from 'vscode-languageserver/node';
 import { check } from '../../server/src/core/service';
 import { importDocument } from '../../server/src/import/index';
-import { startTestClient, type TestClient } from './lspClient';
+import { startTestClient, workspaceFile as file, type TestClient } from './lspClient';
 
 // The request behind “导出 Word” (nianbao/export), answered by the built server (dist/server.js), which
 // loads the exporter's bundle (dist/exporter.js) for it: the .docx, and the errors the client asks about.
@@ -12,7 +12,6 @@ import { startTestClient, type TestClient } from './lspClient';
 const SEED = readFileSync('test/fixtures/seeds/000_d357ddc9fc064a6f.txt', 'utf8');
 const ROW = '一、本年新收政府信息公开申请数量\t\t23\t';
 const WRONG = SEED.replace(ROW, ROW.replace('23', '24'));
-const file = (uri: string, text: string) => ({ uri, name: new URL(uri).pathname, data: Buffer.from(text).toString('base64') });
 type Reply = { data: string; errors: number; notes: string[] } | { refused: string };
 
 async function natural(reply: Reply): Promise<number | null> {

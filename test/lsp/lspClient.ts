@@ -30,6 +30,10 @@ export interface TestClientOptions {
   workspaceFolders?: { uri: string; name: string }[];
 }
 
+/** A file as the client sends it in `nianbao/checkFile` and `nianbao/import` (its bytes in base64). */
+export const workspaceFile = (uri: string, content: Buffer | string) =>
+  ({ uri, name: new URL(uri).pathname, data: Buffer.from(content).toString('base64') });
+
 /** A client with VS Code's display `locale` and the extension's `nianbao.language` setting. */
 export async function startTestClient(locale = 'zh-cn', language?: string, options: TestClientOptions = {}): Promise<TestClient> {
   const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });

@@ -5,7 +5,7 @@ import { CodeActionRequest, type CodeAction } from 'vscode-languageserver/node';
 import { openCfb } from '../../server/src/import/cfb';
 import { NO_TEXT } from '../../server/src/import/pdf';
 import { makePdf } from '../import/minipdf';
-import { startTestClient, type TestClient } from './lspClient';
+import { startTestClient, workspaceFile as file, type TestClient } from './lspClient';
 
 // The requests behind the palette's commands: a file the editor has not opened, sent as bytes.
 
@@ -14,7 +14,6 @@ const ROW = '一、本年新收政府信息公开申请数量\t\t23\t';
 const WRONG = Buffer.from(SEED.toString('utf8').replace(ROW, ROW.replace('23', '24')));
 const GBK = readFileSync('test/fixtures/encodings/002_5381253050f8893c.gbk.txt');
 
-const file = (uri: string, bytes: Buffer) => ({ uri, name: new URL(uri).pathname, data: bytes.toString('base64') });
 
 describe('language server: files that are not open', () => {
   let client: TestClient;
