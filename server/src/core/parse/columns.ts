@@ -34,6 +34,12 @@ export interface Columns {
   /** Those words' centres (WIDTH), where the text aligns them (space-aligned, a PDF's text); and how many such words the header has. */
   extraX?: number[];
   added?: number;
+  /**
+   * Table 3's 合计 beside 总计 where nothing places it (one cell a line, a PDF's text, cells that do not line up), shown by
+   * the table's rows to repeat the row's total right after it (tables.ts repeatsTotal): a row's last number, where it
+   * equals the one before, is that column's.
+   */
+  repeat?: boolean;
 }
 export const WIDTH = 0, CHARS = 1;
 /** Where a token's centre stands on its line, in one of the two measures. */
@@ -263,8 +269,10 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
   if (values.length === n) return { readings: [values], inferred: false };
   const keys = slots.map((s) => (spec.key === 't4' ? blockKey(s.row, s.col) : s.col));
   if (values.length > n) {
-    const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns) ?? withoutExtra(tokens, keys, columns);
+    const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns) ?? withoutExtra(tokens, keys, columns) ?? withoutRepeat(tokens, values, n, columns);
     if (fewer) return readSlots(idx, spec, fewer, slots, columns);
+    // The 合计 that repeats each row's total, here not the number before it: which is 总计 the text cannot tell.
+    if (columns.repeat && values.length === n + 1) return { problem: 'unreadable', found: values.length, cause: 'repeat' };
     // A PDF's bare page number, a number broken over a line end, or a serial number before table 4's
     // one row (a 序号 column): the readings that fit the row.
     const test = rowTest(spec, slots);
@@ -380,6 +388,12 @@ function withoutExtra(tokens: Token[], keys: string[], columns: Columns): Token[
   if (!byCell && at.some((c, i) => i > 0 && (c === undefined || c <= at[i - 1]!))) return undefined;
   const added = new Set(values.filter((_, i) => extra.includes(order[i])));
   return tokens.filter((t) => !added.has(t));
+}
+
+/** A row without its last number where that repeats the one before (the 合计 column of `Columns.repeat`); undefined where they differ (which is 总计 the text cannot tell). */
+function withoutRepeat(tokens: Token[], values: Token[], n: number, columns: Columns): Token[] | undefined {
+  if (!columns.repeat || values.length !== n + 1 || values[n].text !== values[n - 1].text) return undefined;
+  return tokens.filter((t) => t !== values[n]);
 }
 
 /** A count of one to three digits on a line of its own, outside any cell: perhaps a page's number. */
