@@ -93,7 +93,8 @@ CASES.forEach(({ extra, read, figures: apart = (f) => f }, e) => {
 // numbers apart, and which is 总计 the text cannot tell: that row alone is said unreadable, naming both, nothing blamed.
 // A 合计 that is not the total again after 总计 — first, before 自然人 (its word before 申请人情况), or the five kinds'
 // subtotal under 法人或其他组织 — is not read so: no cell bound to another's value, and no finding the statutory shape has
-// not but table-unreadable.
+// not but table-unreadable. (The subtotal was taken for 合计 after 总计 where a header word's cell is unplaced — 商业 企业
+// in one cell — and 总计 dropped: table3-row-total errors in tabs/collapsed-merges, tabs/ragged and grid, 46 cells wrong.)
 describe('a 合计 column nothing places', () => {
   for (const layout of SEPARATED.filter((l) => !PLACED.includes(l.name))) {
     it(`${layout.name}: one wrong cell named with its fix; with a formula's 合计, its row said unreadable`, () => {
@@ -129,8 +130,6 @@ describe('a 合计 column nothing places', () => {
       for (const layout of SEPARATED) {
         for (const { name, figures } of FIGURES) {
           const text = layout.render(figures, { t3: extra }), at = `${layout.name} ${name}`;
-          // (A subtotal is read wrong by the header's cells in three layouts, as before this session: left, docs/drafts.md.)
-          if (extra === 'sum-subtotal' && ['tabs/collapsed-merges', 'tabs/ragged', 'grid'].includes(layout.name)) continue;
           assert.deepEqual(bound(text, figures).wrong.filter((w) => !/: missing,/.test(w)), [], at);
           const own = findings(text).filter((f) => !said(layout.render(figures)).includes(`${f.code} ${f.message}`));
           assert.ok(own.every((f) => f.code === 'table-unreadable'), `${at}: ${own.map((f) => f.code)}`);

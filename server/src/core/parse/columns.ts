@@ -40,6 +40,8 @@ export interface Columns {
    * equals the one before, is that column's.
    */
   repeat?: boolean;
+  /** Where the header names 合计 beside 总计: whether it is a word of the header's top row (`sumOnTop`). */
+  sumOnTop?: boolean;
 }
 export const WIDTH = 0, CHARS = 1;
 /** Where a token's centre stands on its line, in one of the two measures. */
@@ -381,7 +383,8 @@ function withoutExtra(tokens: Token[], keys: string[], columns: Columns): Token[
   const known = at.filter((c): c is number => c !== undefined);
   // A column whose header word the reader could not place (商业 企业 over two cells) stands among the others: the added
   // columns are then placed only if they stand after all the others (合计 after 总计).
-  if (known.length < at.length && !extra.every((e) => known.every((c) => c < e))) return undefined;
+  // (合计 among the five kinds, their subtotal, stands before 总计 whatever its cell: sumOnTop.)
+  if (known.length < at.length && (columns.sumOnTop === false || !extra.every((e) => known.every((c) => c < e)))) return undefined;
   const order = [...known.length < at.length ? at.map((_, i) => i - at.length) : at as number[], ...extra].sort((a, b) => a - b);
   if (order.some((c, i) => i > 0 && c === order[i - 1])) return undefined;
   // Aligned text: the statute's columns in the statute's order (a header the reader cannot place is no order).
@@ -469,6 +472,19 @@ function rejoined(values: Token[], n: number): Token[][] {
 export const sumBesideTotal = (spec: TableSpec, labels: Token[]) =>
   spec.key !== 't4' && labels.some((t) => normOf(t) === '合计') && labels.some((t) => normOf(t) === '总计');
 
+/** The header words of table 3's top row (a 合计 column beside them stands after them), before the five under 法人或其他组织. */
+const T3_TOP = ['申请人情况', '自然人', '法人或其他组织', '总计'];
+
+/**
+ * Whether a header's 合计 (beside 总计) is a word of its top row: after a word of that row, before the five kinds under
+ * 法人或其他组织 (a 合计 after them is their subtotal; one before 申请人情况, a column before 自然人).
+ */
+export function sumOnTop(spec: TableSpec, words: Token[]): boolean {
+  const at = words.findIndex((t) => normOf(t) === '合计'), top = words.findIndex((t) => T3_TOP.includes(normOf(t)));
+  const kind = words.findIndex((t) => { const key = columnNamed(spec, normOf(t)); return key !== null && spec.columns.some((c) => c.key === key && c.under !== undefined); });
+  return top >= 0 && at > top && (kind < 0 || at < kind);
+}
+
 /** Where each column's header word stands: its cell, and its centre. Table 4's words repeat per block: keyed `block.column`, in the order of the blocks. */
 export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
   const cells = new Map<string, number>(), spans = new Map<string, Set<number>>(), xLines = new Set<number>(), extra = new Set<number>();
@@ -505,7 +521,7 @@ export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
       xLines.add(t.line);
     }
   }
-  return { cells, spans, x, xLines, extra, extraX, added };
+  return { cells, spans, x, xLines, extra, extraX, added, ...(both ? { sumOnTop: sumOnTop(spec, labels) } : {}) };
 }
 
 /** A row with all its numbers on one line and no tab or pipe: where a space-aligned table's columns stand. */

@@ -490,13 +490,12 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   // (where the text shows no empty cells: space-aligned, a PDF's text), not a row missing.
   if (strays.length === 0) drafts.push(...pending.values());
 
-  const words = headerLabels.length ? headerLabels : tokens.filter((t) => t.kind === Kind.Label);
-  let header = headerColumns(spec, words);
+  let header = headerColumns(spec, headerLabels.length ? headerLabels : tokens.filter((t) => t.kind === Kind.Label));
   let aligned: Aligned[] | undefined;
   let tabRows: TabRows | undefined;
   const choices: Choice[] = [];
   const order = headerOrder(spec, tokens, drafts);
-  if (!order && header.added === 1 && repeatsTotal(spec, words, drafts)) header = { ...header, repeat: true };
+  if (!order && repeatsTotal(spec, header, drafts)) header = { ...header, repeat: true };
   if (order === 'misaligned') {
     // Its words' cells, from the first to the last: the header the reader cannot follow, said so (never a total blamed on the author).
     const words = tokens.slice(0, tokens.findIndex(isValue)).filter((t) => t.kind === Kind.Label && t.cell >= 0 && columnNamed(spec, normOf(t)) !== null);
@@ -624,22 +623,15 @@ function rowBreaks(spec: TableSpec, d: Draft, keys: string[]): boolean {
   return sum !== total;
 }
 
-/** The header words of table 3's top row (a 合计 column beside them stands after them), before the five under 法人或其他组织. */
-const T3_TOP = ['申请人情况', '自然人', '法人或其他组织', '总计'];
-
 /**
- * Whether the one column a header adds is 合计 beside 总计, a column of its top row (after a word of that row, before the
- * five kinds under 法人或其他组织: no subtotal among them), that repeats each row's total right after it: every row with a
- * number too many has its last two numbers the same and adds up without the last, but one at most (a typo: where its
- * last two differ, which is 总计 the text cannot tell, and that row alone is said unreadable), and one row at least.
- * For text where nothing places the column (one cell a line, a PDF's text, cells that do not line up): the numbers
- * show it, not a guess (a 合计 first, before 自然人, or a subtotal among the five, leaves rows whose last two differ).
+ * Whether the one column a header adds is 合计 beside 总计, a word of its top row (columns.ts sumOnTop: not a column
+ * before 自然人, not the five kinds' subtotal), that repeats each row's total right after it: every row with a number
+ * too many has its last two numbers the same and adds up without the last, but one at most (a typo: where its last two
+ * differ, which is 总计 the text cannot tell, and that row alone is said unreadable), and one row at least. For text
+ * where nothing places the column (one cell a line, a PDF's text, cells that do not line up): the numbers show it.
  */
-function repeatsTotal(spec: TableSpec, words: Token[], drafts: Draft[]): boolean {
-  if (spec.key !== 't3' || !sumBesideTotal(spec, words)) return false;
-  const at = words.findIndex((t) => normOf(t) === '合计'), top = words.findIndex((t) => T3_TOP.includes(normOf(t)));
-  const kind = words.findIndex((t) => { const key = columnNamed(spec, normOf(t)); return key !== null && spec.columns.some((c) => c.key === key && c.under !== undefined); });
-  if (top < 0 || at < top || (kind >= 0 && at > kind)) return false;
+function repeatsTotal(spec: TableSpec, header: Columns, drafts: Draft[]): boolean {
+  if (spec.key !== 't3' || header.added !== 1 || !header.sumOnTop) return false;
   const cols = spec.columns.map((c) => c.key), n = cols.length;
   let shown = 0, odd = 0;
   for (const d of drafts) {
