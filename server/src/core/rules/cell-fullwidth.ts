@@ -16,7 +16,7 @@ function fullwidthFinding(table: Table, cell: Cell, row: string, col: string): R
   const dash = [...DASH_SIGNS].some((d) => raw.includes(d));
   const want = zero ? String(cell.value) : toHalfWidth(raw).replace(DASH, '-').replace(/(?<=\d)[, \u00a0\u2009\u202f](?=\d)/g, '');
   const what = zero ? { zh: '用了汉字', en: 'is written as a Chinese numeral' }
-    : dash ? { zh: '用了连字符或破折号作负号，不是减号“-”（多由复制粘贴或自动更正造成）', en: 'has a hyphen or dash for its minus sign' }
+    : dash ? { zh: `用了${raw.includes('\u2014') ? '破折号' : '连字符或短横线'}作负号，不是减号“-”（多由复制粘贴或自动更正造成）`, en: 'has a hyphen or dash for its minus sign' }
     : /[０-９．－＋]/.test(raw)
       ? { zh: '用了全角数字', en: 'is written with full-width digits' }
       : { zh: '用了千位分隔符', en: 'has a thousands separator' };
