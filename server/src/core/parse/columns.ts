@@ -278,6 +278,10 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
     // A PDF's bare page number, a number broken over a line end, or a serial number before table 4's
     // one row (a 序号 column): the readings that fit the row.
     const test = rowTest(spec, slots);
+    // A blank typed inside a number (2 0) where no cells part them: one value as written (cell-invalid names it).
+    const spaced = spacedJoined(idx, values, n);
+    const inCells = spaced.filter((r) => r.every((t, i) => r[i - 1]?.line !== t.line));
+    if (inCells.length === 1) return { readings: inCells, inferred: true };
     const serial = spec.key === 't4' && values.length === n + 1 && values[0].text === '1';
     const broken = rejoined(values, n);
     const readings = [withoutPageNumbers(tokens, n), ...broken, serial ? values.slice(1) : undefined]
@@ -287,6 +291,9 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
     if (readings.length === 0 && test.checks > 0) {
       const grouped = thousandsJoined(values, n).filter((r) => test(r.map((t) => Number(t.text))));
       if (grouped.length === 1) return { readings: grouped, inferred: true };
+      const fits = spaced.filter((r) => test(r.map((t) => Number(t.text.replace(' ', '')))));
+      // (More than one: the table's identities choose, else the cells they disagree on are ambiguous.)
+      if (grouped.length === 0 && fits.length) return { readings: fits, inferred: true };
     }
     if (readings.length) return broken.some((r) => readings.includes(r)) ? { readings, inferred: true, cause: 'broken' } : { readings, inferred: true };
     // A column the header names and the statute has not, which the reader cannot place among the numbers: said, not blamed.
@@ -443,6 +450,24 @@ function thousandsJoined(values: Token[], n: number): Token[][] {
     for (let p = from; p < pairs.length; p++) if (!chosen.length || pairs[p] > chosen[chosen.length - 1] + 1) pick(p + 1, [...chosen, pairs[p]]);
   };
   pick(0, []);
+  return out;
+}
+
+/**
+ * The readings of a row one number too long that join two numbers a single space apart on a line, outside any cell, the
+ * first without a leading 0 (2 0, 4 57: a blank typed inside a cell's number, in space-aligned text, a PDF's, a cell a
+ * line without indentation) into one token as written: readCell makes it invalid, cell-invalid says “中间有空格” with
+ * the identities' value as its fix. A reading is taken where it is the only one with the pair alone on its line and
+ * every other number alone on its own (a cell a line); else those the row's identities hold in (the table's choose).
+ */
+function spacedJoined(idx: LineIndex, values: Token[], n: number): Token[][] {
+  if (values.length !== n + 1) return [];
+  const out: Token[][] = [];
+  for (let i = 0; i + 1 < values.length; i++) {
+    const a = values[i], b = values[i + 1];
+    if (a.cell >= 0 || b.cell >= 0 || b.line !== a.line || b.start !== a.end + 1 || idx.text[a.end] !== ' ' || !/^[1-9]\d*$/.test(a.text) || !/^\d+$/.test(b.text)) continue;
+    out.push([...values.slice(0, i), { ...a, text: idx.text.slice(a.start, b.end), end: b.end, xEnd: b.xEnd }, ...values.slice(i + 2)]);
+  }
   return out;
 }
 
