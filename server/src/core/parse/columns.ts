@@ -280,7 +280,7 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
     const test = rowTest(spec, slots);
     // A blank typed inside a number (2 0) where no cells part them: one value as written (cell-invalid names it).
     const spaced = spacedJoined(idx, values, n);
-    const inCells = spaced.filter((r) => r.every((t, i) => r[i - 1]?.line !== t.line));
+    const inCells = spaced.filter((r) => r.every((t) => idx.lineText(t.line).trim() === t.text));
     if (inCells.length === 1) return { readings: inCells, inferred: true };
     const serial = spec.key === 't4' && values.length === n + 1 && values[0].text === '1';
     const broken = rejoined(values, n);
@@ -458,7 +458,8 @@ function thousandsJoined(values: Token[], n: number): Token[][] {
  * first without a leading 0 (2 0, 4 57: a blank typed inside a cell's number, in space-aligned text, a PDF's, a cell a
  * line without indentation) into one token as written: readCell makes it invalid, cell-invalid says “中间有空格” with
  * the identities' value as its fix. A reading is taken where it is the only one with the pair alone on its line and
- * every other number alone on its own (a cell a line); else those the row's identities hold in (the table's choose).
+ * every other number alone on its own, nothing else there (a cell a line); else those the row's identities hold in
+ * (the table's choose).
  */
 function spacedJoined(idx: LineIndex, values: Token[], n: number): Token[][] {
   if (values.length !== n + 1) return [];
