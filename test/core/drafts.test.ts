@@ -93,8 +93,10 @@ const VARIANTS: Variant[] = [
   { name: 'a unit in brackets after each heading (二、主动公开政府信息情况（单位：件）)', layouts: SEPARATED, noise: { headings: 'noted' } },
   { name: 'each heading run into its first paragraph after a colon (六、其他需要报告的事项：本机关…)', layouts: SEPARATED, render: (f, l) => runIn(layout(l).render(f)) },
   { name: 'title and headings in bold (**…**)', layouts: [...TABS, ...MARKDOWN, 'cell-per-line/tab-indent/blank-lines'], noise: { headings: 'bold' } },
-  { name: 'a 序号 column', layouts: [...TABS, ...CELL_PER_LINE, ...MARKDOWN, 'grid', 'space-aligned/right', 'space-aligned/left'], noise: { columns: { serial: true } } },
-  { name: 'an empty 备注 column', layouts: [...TABS, ...CELL_PER_LINE, ...MARKDOWN, 'grid', 'space-aligned/right', 'space-aligned/left'], noise: { columns: { remarks: true } } },
+  // (A PDF's text too since the thirteenth session, whose generator now draws them: read already. Remarks that wrap in a PDF's
+  // narrow 备注 column, after a label over three lines, are left: docs/drafts.md.)
+  { name: 'a 序号 column', layouts: [...TABS, ...CELL_PER_LINE, ...MARKDOWN, 'grid', 'space-aligned/right', 'space-aligned/left', 'pdf-text', 'pdf-text/interleaved-groups'], noise: { columns: { serial: true } } },
+  { name: 'an empty 备注 column', layouts: [...TABS, ...CELL_PER_LINE, ...MARKDOWN, 'grid', 'space-aligned/right', 'space-aligned/left', 'pdf-text', 'pdf-text/interleaved-groups'], noise: { columns: { remarks: true } } },
   // (In a grid table a remark beside a label wrapped over two lines lost the row's numbers: row-cells “没有数字”, until the sixth round.)
   { name: 'a 备注 column with remarks (其中网上申请3件)', layouts: [...TABS, ...CELL_PER_LINE, ...MARKDOWN, 'grid', 'space-aligned/right', 'space-aligned/left'], noise: { columns: { remarks: true, remarkEvery: 3 } } },
   { name: 'a 序号 column and a 备注 column with remarks', layouts: [...TABS, ...CELL_PER_LINE, ...MARKDOWN, 'grid', 'space-aligned/right', 'space-aligned/left'], noise: { columns: { serial: true, remarks: true, remarkEvery: 2 } } },
