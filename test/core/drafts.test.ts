@@ -318,3 +318,27 @@ describe('parse(render(figures)) = figures, with any of the drafts\' noise', () 
     }), { numRuns: 120 });
   });
 });
+
+// A 备注 column with remarks (其中网上申请3件) in a web page's text run together (thirteenth session): the clause cut out
+// before the version is told (a remark's words say nothing of it) ran back to the text's start, no clause mark between the
+// cells, taking （六）其他处理 with it: every 2019-form report was told its table 3 is the 2021 form (format-version, a
+// warning blaming the drafter) and its table 3 read in the wrong form. Now a digit ends the clause too (the number
+// before the remark, the next row's numbering): the version as written, every cell read as with the 备注 column empty.
+describe('remarks in a web page\'s text run together', () => {
+  for (const layout of LAYOUTS.filter((l) => l.family === 'flattened')) {
+    it(`${layout.name}: every seed, both formats: no format-version, table 3 in its form, the cells the empty column's text reads`, () => {
+      for (const version of ['2021', '2019'] as const) {
+        for (const [name, expected] of Object.entries(EXPECTED)) {
+          const f = version === '2021' ? figuresOf(expected) : figures2019(expected);
+          const text = layout.render(f, { columns: { remarks: true, remarkEvery: 3 } }), where = `${name} ${version}`;
+          assert.deepEqual(check(text).findings.filter((x) => x.code === 'format-version').map((x) => x.message), [], where);
+          const t3 = parseReport(text).tables.t3!, empty = parseReport(layout.render(f, { columns: { remarks: true } })).tables.t3!;
+          assert.equal(t3.version, f.version, where);
+          for (const r of tableSpec(f.version, 't3').rows) {
+            for (const col of r.columns) if (empty.rows[r.key]?.cells[col]?.kind === 'number') assert.equal(t3.rows[r.key]?.cells[col]?.value, empty.rows[r.key].cells[col].value, `${where} ${r.key} ${col}`);
+          }
+        }
+      }
+    });
+  }
+});
