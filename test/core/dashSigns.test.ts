@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tableSpec } from '../../server/src/core/format/statute';
+import { parseReport } from '../../server/src/core/parse/report';
 import { check } from '../../server/src/core/service';
 import { bound, cellsOf, FIGURES, withCell } from '../import/cells';
 import { LAYOUTS } from '../layouts/render';
@@ -43,6 +44,39 @@ describe('a minus typed as a dash look-alike', () => {
         }
       });
     });
+  });
+
+  // The em dash (—) touching the digits (thirteenth session): was a placeholder followed by a number — cell-invalid “—3” in a
+  // cell of its own (9 of 9 cells unread in 18 layouts); in a PDF's text, space-aligned text and a cell a line without
+  // indentation the row's numbers shifted (row-cells, table-unreadable, cell-blank on a cell the drafter filled). A clerk's
+  // placeholder stands alone in its cell; a dash right before the digits is the number's sign. Now read as a minus
+  // (cell-fullwidth, its fix -), in every layout, every seed; the dash alone in the cell before stays a placeholder.
+  LAYOUTS.filter((l) => l.separated).forEach((layout) => {
+    it(`${layout.name}: —3 is -3 (cell-fullwidth, fix -), a lone — before it a placeholder, as - and -3 would be`, () => {
+      for (const { name, figures } of NEGATIVE) {
+        const cells = signedCells(figures);
+        let dashed = figures, plain = figures;
+        for (const c of cells) {
+          dashed = withCell(withCell(dashed, c.key, c.row, c.col, '\u2014' + c.text.slice(1)), c.key, c.row, 'prior_items', '\u2014');
+          plain = withCell(withCell(plain, c.key, c.row, c.col, c.text), c.key, c.row, 'prior_items', '\u2014');
+        }
+        const text = layout.render(dashed), t2 = parseReport(text).tables.t2!, want = parseReport(layout.render(plain)).tables.t2!;
+        for (const c of cells) {
+          assert.deepEqual(['prior_items', 'change'].map((k) => [t2.rows[c.row]?.cells[k]?.kind, t2.rows[c.row]?.cells[k]?.value]),
+            ['prior_items', 'change'].map((k) => [want.rows[c.row]?.cells[k]?.kind, want.rows[c.row]?.cells[k]?.value]), `${name} ${c.row}`);
+          assert.equal(t2.rows[c.row].cells.change.value, Number(c.text), `${name} ${c.row}`);
+        }
+        const fixes = check(text).findings.filter((x) => x.code === 'cell-fullwidth' && sliceAt(text, x.range).startsWith('\u2014'));
+        assert.deepEqual(fixes.map((x) => x.fix?.edits[0].newText).sort(), cells.map((c) => c.text).sort(), name);
+      }
+    });
+  });
+
+  it('in a count column, —3 is a negative count (cell-invalid as for -3)', () => {
+    const text = LAYOUTS[0].render(withCell(FIGURES[0].figures, 't3', '1', 'natural', '\u20143'));
+    const invalid = check(text).findings.filter((x) => x.code === 'cell-invalid');
+    assert.equal(invalid.length, 1);
+    assert.match(invalid[0].message, /负数 -3/);
   });
 
   it('in a count column, ‑3 is a negative count (cell-invalid as for -3), never a number without its sign', () => {

@@ -92,3 +92,31 @@ describe('a blank between digits in a row with a blank cell', () => {
     });
   }
 });
+
+// The same where no cell boundary parts the numbers (thirteenth session): space-aligned text, a PDF's text (single
+// spaces between cells), a cell a line without indentation. Was row-cells “读到 8 个数” on every such row of table 3
+// (and, a cell a line, arithmetic errors blaming the author: “1 8” read as 10 and 8, a 1 joined to the 0 on the next
+// line as a number broken by a narrow cell). Now a row one number too long whose two numbers a single space apart on
+// one line are alone on it, every other number alone on its own (a cell a line), or whose identities hold with them
+// joined, reads them as one cell as written: cell-invalid “中间有空格”, its fix the identities' value; where two joinings
+// fit the row, the table's identities choose. Table 2 has no identities: in a cell a line (or a one-number row) the
+// cell as written, else the row too long (row-cells), never an arithmetic finding.
+describe('a blank between the digits of a number where no cell boundary shows', () => {
+  const UNCELLED = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text' || /^cell-per-line\/(no|space)-indent/.test(l.name));
+  for (const layout of UNCELLED) {
+    it(`${layout.name}: every seed, every second number of two digits or more spaced: cell-invalid on it with its fix (table 2: it or row-cells)`, () => {
+      for (const { name, figures } of FIGURES) {
+        let i = 0;
+        for (const c of cellsOf(figures)) {
+          if (!/^\d{2,}$/.test(c.text) || i++ % 2 !== 0) continue;
+          const text = layout.render(withCell(figures, c.key, c.row, c.col, spaced(c.text))), where = `${name} ${c.key} ${c.row} ${c.col}`;
+          const found = check(text).findings.filter((f) => ARITHMETIC.has(f.code) || ['cell-invalid', 'row-cells', 'cell-blank', 'cell-ambiguous', 'table-unreadable'].includes(f.code));
+          const said = found.map((f) => `${f.code} ${sliceAt(text, f.range)}`);
+          if (c.key === 't2' && said.length === 1 && said[0].startsWith('row-cells')) continue;
+          assert.deepEqual(said, [`cell-invalid ${spaced(c.text)}`], where);
+          if (c.key !== 't2') assert.equal(found[0].fix?.edits[0].newText, c.text, where);
+        }
+      }
+    });
+  }
+});

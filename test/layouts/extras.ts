@@ -2,14 +2,17 @@ import type { Figures } from './figures';
 import type { WordCell, WordRow, WordTable } from './word';
 
 // What a drafter adds to table 3 that the statute has not, or how a drafter reorders its header: a column after
-// 总计 (合计, the row's total again), a unit column between the labels and the numbers (单位 | 件), a sub-row under
+// 总计 (合计, the row's total again: typed, or its parts added up by a formula), a unit column between the labels and the numbers (单位 | 件), a sub-row under
 // 本年新收 and 予以公开 (其中：网上申请, the part of each column applied for online), a row across the table saying the unit
 // (单位：件), a row of column numbers under the header without the word 栏次 (1 2 … 7), the two header rows of
 // 法人或其他组织 typed as one (法人或其他组织-商业企业), the value columns in another order under a header that says
 // so. Table 3 only (tables 2 and 4 as drawn); every family draws the result as it draws the statutory table.
 
-export type T3Extra = 'sum-column' | 'unit-column' | 'online-row' | 'unit-row' | 'numbers-row' | 'header-joined' | 'permuted' | 'swapped';
-export const T3_EXTRAS: T3Extra[] = ['sum-column', 'unit-column', 'online-row', 'unit-row', 'numbers-row', 'header-joined', 'permuted', 'swapped'];
+// Two more 合计 columns that are not the row's total again after 总计, which a reader must not take for it: 合计 first,
+// before 自然人 (the row's total, a column of the top row merged down, its word before 申请人情况), and 合计 under
+// 法人或其他组织 after the five kinds (their subtotal, before 总计).
+export type T3Extra = 'sum-column' | 'unit-column' | 'online-row' | 'unit-row' | 'numbers-row' | 'header-joined' | 'permuted' | 'swapped' | 'sum-formula' | 'sum-first' | 'sum-subtotal';
+export const T3_EXTRAS: T3Extra[] = ['sum-column', 'unit-column', 'online-row', 'unit-row', 'numbers-row', 'header-joined', 'permuted', 'swapped', 'sum-formula', 'sum-first', 'sum-subtotal'];
 
 const cell = (kind: WordCell['kind'], text: string, span = 1): WordCell => ({ kind, text, lines: [text], span, below: false });
 const below = (): WordCell => ({ kind: 'head', text: '', lines: [''], span: 1, below: true });
@@ -66,12 +69,32 @@ function permuted(t: WordTable, swap = false): WordTable {
 }
 const sum = (cells: WordCell[]) => cells.reduce((a, c) => a + c.span, 0);
 
+/** 合计 under 法人或其他组织 after its five kinds: their subtotal, a column before 总计. */
+function subtotal(t: WordTable): WordTable {
+  const x = t.labelColumns + 6;
+  let h = 0;
+  const rows = t.rows.map((row) => {
+    if (row.kind === 'block') return { ...row, cells: row.cells.map((c, i) => i === 0 ? { ...c, span: c.span + 1 } : c) };
+    if (row.kind === 'head') {
+      const k = h++;
+      // 申请人情况 and 法人或其他组织 one column wider; 合计 after the five names.
+      if (k === 0 || k === 1) return { ...row, cells: row.cells.map((c, i) => i === row.cells.length - (k === 0 ? 1 : 2) ? { ...c, span: c.span + 1 } : c) };
+      return insertAt(row, x, cell('head', '合计'));
+    }
+    const five = row.cells.filter((c) => c.kind === 'value').slice(1, 6).reduce((a, c) => a + Number(c.text), 0);
+    return insertAt(row, x, cell('value', String(five)));
+  });
+  return { ...t, width: t.width + 1, rows };
+}
+
 /** Table 3 with `extra`; other tables as they are. */
 export function withExtra(t: WordTable, extra: T3Extra | undefined): WordTable {
   if (!extra || t.key !== 't3') return t;
   const data = t.rows.filter((r) => r.kind === 'data');
   switch (extra) {
     case 'sum-column': return column(t, t.width, '合计', (row) => cell('value', valueOf(row, 6).text));
+    // The row's total again as a spreadsheet's formula gives it: its parts added up (总计 when that is right).
+    case 'sum-formula': return column(t, t.width, '合计', (row) => cell('value', String([0, 1, 2, 3, 4, 5].reduce((a, i) => a + Number(valueOf(row, i).text), 0))));
     case 'unit-column': return column(t, t.labelColumns, '单位', () => cell('value', '件'));
     case 'online-row': {
       // Under 本年新收 (across the label columns) and under （一）予以公开 (in its label cell, the group's merged down beside it).
@@ -96,6 +119,8 @@ export function withExtra(t: WordTable, extra: T3Extra | undefined): WordTable {
     }
     case 'permuted': return permuted(t);
     case 'swapped': return permuted(t, true);
+    case 'sum-first': return column(t, t.labelColumns, '合计', (row) => cell('value', valueOf(row, 6).text));
+    case 'sum-subtotal': return subtotal(t);
   }
 }
 

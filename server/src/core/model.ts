@@ -62,11 +62,13 @@ export interface TableProblem {
    *   none of which it is (`label` its line).
    * 'extra' — the header names a column the statute has not (合计 beside 总计, 小计, 占比) and the row has a number for it,
    *   which the reader cannot tell from the others (the text shows neither cells nor aligned columns to place it).
+   *   'repeat' — the 合计 beside 总计 that the table's rows show repeating each row's total (columns.ts `repeat`), where this
+   *   row's last two numbers differ: which of them is 总计 cannot be told.
    * 'too-many': 'twice' — the row is written twice with other numbers (pasted again), the second at `again`.
    * 'ambiguous': 'broken' — one of the row's numbers is broken over a line end (a narrow PDF cell), and which one the
    *   identities do not tell (or the rest alone may be a page's number).
    */
-  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed' | 'header' | 'mirrored' | 'transposed' | 'group' | 'broken' | 'extra';
+  cause?: 'split' | 'long' | 'short' | 'mixed' | 'twice' | 'glyphs' | 'sentences' | 'unnamed' | 'header' | 'mirrored' | 'transposed' | 'group' | 'broken' | 'extra' | 'repeat';
   again?: Range;
   /** 'stray': the words before the numbers, which name no row of the statute (a label reworded past recognition, or as near two rows). */
   label?: string;

@@ -34,6 +34,14 @@ export interface Columns {
   /** Those words' centres (WIDTH), where the text aligns them (space-aligned, a PDF's text); and how many such words the header has. */
   extraX?: number[];
   added?: number;
+  /**
+   * Table 3's 合计 beside 总计 where nothing places it (one cell a line, a PDF's text, cells that do not line up), shown by
+   * the table's rows to repeat the row's total right after it (tables.ts repeatsTotal): a row's last number, where it
+   * equals the one before, is that column's.
+   */
+  repeat?: boolean;
+  /** Where the header names 合计 beside 总计: whether it is a word of the header's top row (`sumOnTop`). */
+  sumOnTop?: boolean;
 }
 export const WIDTH = 0, CHARS = 1;
 /** Where a token's centre stands on its line, in one of the two measures. */
@@ -263,11 +271,17 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
   if (values.length === n) return { readings: [values], inferred: false };
   const keys = slots.map((s) => (spec.key === 't4' ? blockKey(s.row, s.col) : s.col));
   if (values.length > n) {
-    const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns) ?? withoutExtra(tokens, keys, columns);
+    const fewer = unmerged(tokens, keys, columns) ?? underHeaders(tokens, keys, columns) ?? withoutExtra(tokens, keys, columns) ?? withoutRepeat(tokens, values, n, columns);
     if (fewer) return readSlots(idx, spec, fewer, slots, columns);
+    // The 合计 that repeats each row's total, here not the number before it: which is 总计 the text cannot tell.
+    if (columns.repeat && values.length === n + 1) return { problem: 'unreadable', found: values.length, cause: 'repeat' };
     // A PDF's bare page number, a number broken over a line end, or a serial number before table 4's
     // one row (a 序号 column): the readings that fit the row.
     const test = rowTest(spec, slots);
+    // A blank typed inside a number (2 0) where no cells part them: one value as written (cell-invalid names it).
+    const spaced = spacedJoined(idx, values, n);
+    const inCells = spaced.filter((r) => r.every((t) => idx.lineText(t.line).trim() === t.text));
+    if (inCells.length === 1) return { readings: inCells, inferred: true };
     const serial = spec.key === 't4' && values.length === n + 1 && values[0].text === '1';
     const broken = rejoined(values, n);
     const readings = [withoutPageNumbers(tokens, n), ...broken, serial ? values.slice(1) : undefined]
@@ -277,6 +291,9 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
     if (readings.length === 0 && test.checks > 0) {
       const grouped = thousandsJoined(values, n).filter((r) => test(r.map((t) => Number(t.text))));
       if (grouped.length === 1) return { readings: grouped, inferred: true };
+      const fits = spaced.filter((r) => test(r.map((t) => Number(t.text.replace(' ', '')))));
+      // (More than one: the table's identities choose, else the cells they disagree on are ambiguous.)
+      if (grouped.length === 0 && fits.length) return { readings: fits, inferred: true };
     }
     if (readings.length) return broken.some((r) => readings.includes(r)) ? { readings, inferred: true, cause: 'broken' } : { readings, inferred: true };
     // A column the header names and the statute has not, which the reader cannot place among the numbers: said, not blamed.
@@ -373,13 +390,20 @@ function withoutExtra(tokens: Token[], keys: string[], columns: Columns): Token[
   const known = at.filter((c): c is number => c !== undefined);
   // A column whose header word the reader could not place (商业 企业 over two cells) stands among the others: the added
   // columns are then placed only if they stand after all the others (合计 after 总计).
-  if (known.length < at.length && !extra.every((e) => known.every((c) => c < e))) return undefined;
+  // (合计 among the five kinds, their subtotal, stands before 总计 whatever its cell: sumOnTop.)
+  if (known.length < at.length && (columns.sumOnTop === false || !extra.every((e) => known.every((c) => c < e)))) return undefined;
   const order = [...known.length < at.length ? at.map((_, i) => i - at.length) : at as number[], ...extra].sort((a, b) => a - b);
   if (order.some((c, i) => i > 0 && c === order[i - 1])) return undefined;
   // Aligned text: the statute's columns in the statute's order (a header the reader cannot place is no order).
   if (!byCell && at.some((c, i) => i > 0 && (c === undefined || c <= at[i - 1]!))) return undefined;
   const added = new Set(values.filter((_, i) => extra.includes(order[i])));
   return tokens.filter((t) => !added.has(t));
+}
+
+/** A row without its last number where that repeats the one before (the 合计 column of `Columns.repeat`); undefined where they differ (which is 总计 the text cannot tell). */
+function withoutRepeat(tokens: Token[], values: Token[], n: number, columns: Columns): Token[] | undefined {
+  if (!columns.repeat || values.length !== n + 1 || values[n].text !== values[n - 1].text) return undefined;
+  return tokens.filter((t) => t !== values[n]);
 }
 
 /** A count of one to three digits on a line of its own, outside any cell: perhaps a page's number. */
@@ -430,6 +454,25 @@ function thousandsJoined(values: Token[], n: number): Token[][] {
 }
 
 /**
+ * The readings of a row one number too long that join two numbers a single space apart on a line, outside any cell, the
+ * first without a leading 0 (2 0, 4 57: a blank typed inside a cell's number, in space-aligned text, a PDF's, a cell a
+ * line without indentation) into one token as written: readCell makes it invalid, cell-invalid says “中间有空格” with
+ * the identities' value as its fix. A reading is taken where it is the only one with the pair alone on its line and
+ * every other number alone on its own, nothing else there (a cell a line); else those the row's identities hold in
+ * (the table's choose).
+ */
+function spacedJoined(idx: LineIndex, values: Token[], n: number): Token[][] {
+  if (values.length !== n + 1) return [];
+  const out: Token[][] = [];
+  for (let i = 0; i + 1 < values.length; i++) {
+    const a = values[i], b = values[i + 1];
+    if (a.cell >= 0 || b.cell >= 0 || b.line !== a.line || b.start !== a.end + 1 || idx.text[a.end] !== ' ' || !/^[1-9]\d*$/.test(a.text) || !/^\d+$/.test(b.text)) continue;
+    out.push([...values.slice(0, i), { ...a, text: idx.text.slice(a.start, b.end), end: b.end, xEnd: b.xEnd }, ...values.slice(i + 2)]);
+  }
+  return out;
+}
+
+/**
  * A number broken over a line end by a narrow PDF cell (“行政许可 356”↵“2”, “… 86 12 0 1 2 3 10”↵“4”, “… 86 1”↵“2 0 1 …”
  * no: the rest alone on its line): one number too many, the next line's only number the rest of one of the line's
  * numbers — of any column: each joining is a reading, the row's identities (if any) keep those that hold, and more than
@@ -454,6 +497,19 @@ function rejoined(values: Token[], n: number): Token[][] {
 /** Whether a header names both 总计 and 合计 (tables 2 and 3): two columns, 合计 a drafter's, not 总计's other name. */
 export const sumBesideTotal = (spec: TableSpec, labels: Token[]) =>
   spec.key !== 't4' && labels.some((t) => normOf(t) === '合计') && labels.some((t) => normOf(t) === '总计');
+
+/** The header words of table 3's top row (a 合计 column beside them stands after them), before the five under 法人或其他组织. */
+const T3_TOP = ['申请人情况', '自然人', '法人或其他组织', '总计'];
+
+/**
+ * Whether a header's 合计 (beside 总计) is a word of its top row: after a word of that row, before the five kinds under
+ * 法人或其他组织 (a 合计 after them is their subtotal; one before 申请人情况, a column before 自然人).
+ */
+export function sumOnTop(spec: TableSpec, words: Token[]): boolean {
+  const at = words.findIndex((t) => normOf(t) === '合计'), top = words.findIndex((t) => T3_TOP.includes(normOf(t)));
+  const kind = words.findIndex((t) => { const key = columnNamed(spec, normOf(t)); return key !== null && spec.columns.some((c) => c.key === key && c.under !== undefined); });
+  return top >= 0 && at > top && (kind < 0 || at < kind);
+}
 
 /** Where each column's header word stands: its cell, and its centre. Table 4's words repeat per block: keyed `block.column`, in the order of the blocks. */
 export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
@@ -491,7 +547,7 @@ export function headerColumns(spec: TableSpec, labels: Token[]): Columns {
       xLines.add(t.line);
     }
   }
-  return { cells, spans, x, xLines, extra, extraX, added };
+  return { cells, spans, x, xLines, extra, extraX, added, ...(both ? { sumOnTop: sumOnTop(spec, labels) } : {}) };
 }
 
 /** A row with all its numbers on one line and no tab or pipe: where a space-aligned table's columns stand. */

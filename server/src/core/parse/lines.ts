@@ -70,11 +70,13 @@ const LEAD = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d０-９]{1,2
 export function linesAt(idx: LineIndex, from: number, to: number): number {
   for (let l = idx.position(from).line + 1, last = idx.position(to).line; l <= last && idx.lineStart(l) < to; l++) {
     const text = idx.lineText(l);
-    if (text.length > 200) continue;
-    const rest = text.slice(LEAD.exec(text)![0].length).replace(/[\s\u3000]/g, '');
-    if (ROW_WORDS.includes(rest.replace(/[:：]$/, '')) && l < last && namesColumn(idx.lineText(l + 1))) return idx.lineStart(l);
+    const lead = LEAD.exec(text)![0].length;
+    // (A line of more than 200 characters only where it opens with the row's name: rows run on one line, （一）规章：…；（二）….)
+    if (text.length > 200 && !ROW_WORDS.some((w) => text.startsWith(w, lead))) continue;
+    const rest = text.slice(lead).replace(/[\s\u3000]/g, '');
+    if (text.length <= 200 && ROW_WORDS.includes(rest.replace(/[:：]$/, '')) && l < last && namesColumn(idx.lineText(l + 1))) return idx.lineStart(l);
     const at = ROW_WORDS.map((w) => rest.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
-    if (at === undefined || (at > 0 && !ALL_COLUMN_WORDS.includes(rest.slice(0, at)))) continue;
+    if (at === undefined || (at > 0 && (text.length > 200 || !ALL_COLUMN_WORDS.includes(rest.slice(0, at))))) continue;
     if (namesColumn(rest)) return idx.lineStart(l);
   }
   return -1;

@@ -244,14 +244,17 @@ const WRAPPED_COUNT = /\n[ \u3000]*\d*件/;
 const CLAUSE_START = new Set('，。；、：:,;（）()\t|｜\n'), CLAUSE_END = new Set('，。；、,;（）()\t|｜\n');
 
 /** The text without the clauses that count something (经沟通后不再处理1件): from the mark before each such count to the mark after it. */
+const isDigit = (c: string) => c >= '0' && c <= '9';
+
 function withoutCountingClauses(text: string): string {
   let out = '', from = 0;
   const counts = WRAPPED_COUNT.test(text) ? COUNT_WRAPPED : COUNT_IN_WORDS;
   counts.lastIndex = 0;
   for (let m = counts.exec(text); m; m = counts.exec(text)) {
     let a = m.index, b = counts.lastIndex;
-    while (a > from && !CLAUSE_START.has(text[a - 1])) a--;
-    while (b < text.length && !CLAUSE_END.has(text[b])) b++;
+    // (A digit ends the clause too: a web page's text runs the cells together, the number before a remark and the next row's numbering.)
+    while (a > from && !CLAUSE_START.has(text[a - 1]) && !isDigit(text[a - 1])) a--;
+    while (b < text.length && !CLAUSE_END.has(text[b]) && !isDigit(text[b])) b++;
     out += text.slice(from, a);
     from = counts.lastIndex = b;
   }

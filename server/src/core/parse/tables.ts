@@ -490,11 +490,12 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   // (where the text shows no empty cells: space-aligned, a PDF's text), not a row missing.
   if (strays.length === 0) drafts.push(...pending.values());
 
-  const header = headerColumns(spec, headerLabels.length ? headerLabels : tokens.filter((t) => t.kind === Kind.Label));
+  let header = headerColumns(spec, headerLabels.length ? headerLabels : tokens.filter((t) => t.kind === Kind.Label));
   let aligned: Aligned[] | undefined;
   let tabRows: TabRows | undefined;
   const choices: Choice[] = [];
   const order = headerOrder(spec, tokens, drafts);
+  if (!order && repeatsTotal(spec, header, drafts)) header = { ...header, repeat: true };
   if (order === 'misaligned') {
     // Its words' cells, from the first to the last: the header the reader cannot follow, said so (never a total blamed on the author).
     const words = tokens.slice(0, tokens.findIndex(isValue)).filter((t) => t.kind === Kind.Label && t.cell >= 0 && columnNamed(spec, normOf(t)) !== null);
@@ -620,6 +621,26 @@ function rowBreaks(spec: TableSpec, d: Draft, keys: string[]): boolean {
   let sum = 0, total = 0;
   keys.forEach((k, i) => { if (id.sum.includes(k)) total += values[i]!; else if (id.equals.includes(k)) sum += values[i]!; });
   return sum !== total;
+}
+
+/**
+ * Whether the one column a header adds is 合计 beside 总计, a word of its top row (columns.ts sumOnTop: not a column
+ * before 自然人, not the five kinds' subtotal), that repeats each row's total right after it: every row with a number
+ * too many has its last two numbers the same and adds up without the last, but one at most (a typo: where its last two
+ * differ, which is 总计 the text cannot tell, and that row alone is said unreadable), and one row at least. For text
+ * where nothing places the column (one cell a line, a PDF's text, cells that do not line up): the numbers show it.
+ */
+function repeatsTotal(spec: TableSpec, header: Columns, drafts: Draft[]): boolean {
+  if (spec.key !== 't3' || header.added !== 1 || !header.sumOnTop) return false;
+  const cols = spec.columns.map((c) => c.key), n = cols.length;
+  let shown = 0, odd = 0;
+  for (const d of drafts) {
+    const values = d.tokens.filter(isValue);
+    if (values.length <= n) continue;
+    if (values.length === n + 1 && values[n].text === values[n - 1].text && !rowBreaks(spec, { ...d, tokens: d.tokens.filter((t) => t !== values[n]) }, cols)) shown++;
+    else odd++;
+  }
+  return shown > 0 && odd <= 1;
 }
 
 /**

@@ -74,8 +74,8 @@ CLASS[0x3c] |= MAYBE; CLASS[0x26] |= MAYBE;
 for (const c of OPEN_CODES) CLASS[c] |= OPENS;
 for (let c = 0x30; c <= 0x39; c++) CLASS[c] |= DIGIT;
 for (let c = 0xff10; c <= 0xff19; c++) CLASS[c] |= DIGIT;
-// (The dashes a minus is typed as: a hyphen, Word's non-breaking hyphen, a figure or en dash, the small hyphen-minus; values.ts DASH_SIGNS.)
-for (const c of [0x2b, 0x2d, 0x2212, 0xff0d, 0xff0b, 0x2010, 0x2011, 0x2012, 0x2013, 0xfe63]) CLASS[c] |= SIGN;
+// (The dashes a minus is typed as: a hyphen, Word's non-breaking hyphen, a figure, en or em dash, the small hyphen-minus; values.ts DASH_SIGNS.)
+for (const c of [0x2b, 0x2d, 0x2212, 0xff0d, 0xff0b, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0xfe63]) CLASS[c] |= SIGN;
 const isEmphasis = (c: number) => c === 0x2a || c === 0x5f;
 const isDigit = (c: number) => (CLASS[c] & DIGIT) !== 0;
 const isSign = (c: number) => (CLASS[c] & SIGN) !== 0;

@@ -13,10 +13,11 @@ const GROUP_SPACE = '[ \\u00a0\\u2009\\u202f]';
 export const UNITS = ['万元', '元', '件', '条', '个', '项', '人', '次', '份'];
 /**
  * The characters a minus sign is typed as besides - and −: a hyphen (U+2010), Word's non-breaking hyphen (U+2011,
- * Ctrl+Shift+-), a figure dash, an en dash (Word's AutoCorrect of “ - ”), the small hyphen-minus. Read as a minus, the
- * number written the wrong way (cell-fullwidth); the em dash is a placeholder's (—), never a sign.
+ * Ctrl+Shift+-), a figure dash, an en dash (Word's AutoCorrect of “ - ”), the small hyphen-minus, and an em dash
+ * touching the digits (—3: a placeholder's dash stands alone in its cell, — or — 3 a blank apart; the tokenizer takes
+ * a sign only right before a digit). Read as a minus, the number written the wrong way (cell-fullwidth).
  */
-export const DASH_SIGNS = '\u2010\u2011\u2012\u2013\ufe63';
+export const DASH_SIGNS = '\u2010\u2011\u2012\u2013\u2014\ufe63';
 const NUMBER = new RegExp(`^([+\\-−${DASH_SIGNS}]?)(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:${GROUP_SPACE}\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNITS.join('|')})?$`);
 
 /** A number with a footnote mark after it: 104*, 104※. */

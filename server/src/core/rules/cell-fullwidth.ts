@@ -16,7 +16,7 @@ function fullwidthFinding(table: Table, cell: Cell, row: string, col: string): R
   const dash = [...DASH_SIGNS].some((d) => raw.includes(d));
   const want = zero ? String(cell.value) : toHalfWidth(raw).replace(DASH, '-').replace(/(?<=\d)[, \u00a0\u2009\u202f](?=\d)/g, '');
   const what = zero ? { zh: '用了汉字', en: 'is written as a Chinese numeral' }
-    : dash ? { zh: '用了连字符或短横线作负号，不是减号“-”（多由复制粘贴或自动更正造成）', en: 'has a hyphen or dash for its minus sign' }
+    : dash ? { zh: `用了${raw.includes('\u2014') ? '破折号' : '连字符或短横线'}作负号，不是减号“-”（多由复制粘贴或自动更正造成）`, en: 'has a hyphen or dash for its minus sign' }
     : /[０-９．－＋]/.test(raw)
       ? { zh: '用了全角数字', en: 'is written with full-width digits' }
       : { zh: '用了千位分隔符', en: 'has a thousands separator' };
@@ -31,8 +31,8 @@ export const cellFullwidth: Rule = {
   code: 'cell-fullwidth', severity: 'information', statutoryOnly: true,
   title: { zh: '表格数字用了全角字符、汉字零或千位分隔符', en: 'Full-width digits, a Chinese zero or a thousands separator in a table cell' },
   description: {
-    zh: '表格数字应使用半角阿拉伯数字，不加千位分隔符（“１２”“〇”“1,234”“1 234”应写作“12”“0”“1234”“1234”）；负号用减号“-”，不用连字符或短横线（“‑3”“–3”应写作“-3”）。检查仍按数字核对；快速修复改为半角阿拉伯数字。',
-    en: 'Table numbers use ASCII digits without thousands separators (“１２”, “〇”, “1,234”, “1 234” are written 12, 0, 1234, 1234); a minus is “-”, not a hyphen or an en dash (“‑3”, “–3” are written -3). They are still read and checked; the quick fix normalises them.',
+    zh: '表格数字应使用半角阿拉伯数字，不加千位分隔符（“１２”“〇”“1,234”“1 234”应写作“12”“0”“1234”“1234”）；负号用减号“-”，不用连字符或破折号（“‑3”“–3”“—3”应写作“-3”）。检查仍按数字核对；快速修复改为半角阿拉伯数字。',
+    en: 'Table numbers use ASCII digits without thousands separators (“１２”, “〇”, “1,234”, “1 234” are written 12, 0, 1234, 1234); a minus is “-”, not a hyphen or a dash (“‑3”, “–3”, “—3” are written -3). They are still read and checked; the quick fix normalises them.',
   },
   check: ({ report }) => oddCells(report).filter(({ cell }) => cell.nonstandard).map(({ table, row, col, cell }) => fullwidthFinding(table, cell, row, col)),
 };

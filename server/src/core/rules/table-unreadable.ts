@@ -66,6 +66,14 @@ function lostTrack(idx: LineIndex, table: Table, p: TableProblem): Msg {
       en: `${row.en} has ${p.found} numbers: the header names a column the statutory table has not (合计 beside 总计, 小计, 占比), and which number is that column's and which are the ${p.expected} statutory columns' cannot be told`,
     };
   }
+  if (p.cause === 'repeat') {
+    // The row's last two numbers: its range ends with them.
+    const [total, again] = (textOf(idx, p).match(/-?\d[\d,.]*/g) ?? []).slice(-2);
+    return {
+      zh: `${row.zh}读到 ${p.found} 个数：表头中“总计”旁的“合计”一列在其他各行都是这一行的总计再写一遍，这一行最后两个数（${total}、${again}）却不同，看不出哪个是总计`,
+      en: `${row.en} has ${p.found} numbers: the 合计 column beside 总计 repeats the row's total in the other rows, but this row's last two numbers (${total}, ${again}) differ, so which is 总计 cannot be told`,
+    };
+  }
   if (p.row === undefined) return { zh: '读不出其中任何一行', en: 'none of its rows could be read' };
   if (p.cause === 'short') return { zh: `${row.zh}只读到 ${p.found} 个数，应有 ${p.expected} 个`, en: `${row.en} has ${p.found} numbers for ${p.expected} columns` };
   if (p.cause === 'mixed') return { zh: `${row.zh}的数字夹在表头文字之间，看不出哪个数在哪一列下`, en: `${row.en}: its numbers stand among the header's words, so which column each is under cannot be told` };
@@ -90,7 +98,7 @@ function unreadable(idx: LineIndex, table: Table): RawFinding[] {
     ? { zh: '请在每个数字前写明它所在的列（如“本年制发3件”），或按法定表格填写', en: 'naming each number\'s column before it (本年制发3件), or writing the statutory table, lets it be read' }
     : lost.every((p) => p.label)
     ? { zh: '请按法定表格的写法填写这一行的名称', en: 'writing the row\'s label as the statutory table does lets it be read' }
-    : lost.some((p) => p.cause === 'extra')
+    : lost.some((p) => p.cause === 'extra' || p.cause === 'repeat')
       ? { zh: '法定表格没有这一列，请删去它（说明可写在表下）', en: 'the statutory table has no such column: removing it (a note may go under the table) lets it be read' }
       : lost.some((p) => p.cause === 'header')
       ? { zh: '请核对表头各列的位置（合并单元格），使每个列名正对其下的数字', en: 'check the header\'s merged cells so that each column\'s name stands over its numbers' }
