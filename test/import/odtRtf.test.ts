@@ -86,11 +86,30 @@ describe('RTF: every seed, 2021 and 2019 figures, read back', () => {
   for (const [style, options] of RTF_STYLES) {
     it(`${style}: every cell bound with its value; the findings of the text, no table finding`, () => {
       const tally = { bound: 0, total: 0 };
-      for (const { name, figures } of FIGURES) assertEverySeed(rtfDraft(figures, options), figures, `${name} ${style}`, tally);
+      for (const { name, figures } of FIGURES) {
+        const draft = rtfDraft(figures, options);
+        assertEverySeed(draft, figures, `${name} ${style}`, tally);
+        // The notes' text after the report's, as a .docx's (mammoth's list of notes): none of it in a cell.
+        if (options.notes) assert.match(draft, /无其他需要报告的事项。\n(?:9\t9\n注：单位为件\n)+\s*$/, name);
+      }
       assert.equal(tally.bound, tally.total);
       assert.ok(tally.total >= 1990, `${tally.bound}/${tally.total}`);
     });
   }
+
+  it('a footnote and an endnote (\\ftnalt) after every table 3 number: every cell bound, the findings of the text, the notes read after the report as a .docx\'s are', () => {
+    // Before, the notes were skipped (a .docx's are read after the report: docxMarks.test.ts).
+    for (const [i, { name, figures }] of FIGURES.entries()) {
+      const chinese = RTF_STYLES[i % 2][1].chinese, note = (what: string, end: boolean) => `{\\super\\chftn}{\\footnote${end ? '\\ftnalt' : ''}\\pard\\plain {\\super\\chftn} ${rtfText(what, chinese)}\\par}`;
+      let n = 0;
+      const rtf = renderRtf(figures, RTF_STYLES[i % 2][1]).toString('latin1')
+        .replace(/(\\insrsid\d+ [\d.]+)\}\\cell/g, (_, number: string) => `${number}${note(n++ % 2 ? '数据由各村（社区）汇总。' : '含上年结转。', n % 2 === 0)}}\\cell`);
+      assert.ok(n > 50, `${n}`);
+      const draft = textOf(importRtf(Buffer.from(rtf, 'latin1')));
+      assertEverySeed(draft, figures, name, { bound: 0, total: 0 });
+      assert.match(draft, /无其他需要报告的事项。\n(?:(?:含上年结转。|数据由各村（社区）汇总。)\n){50,}$/, name);
+    }
+  });
 
   it('the tables\' merged cells come out as the template has them: each cell\'s columns and rows, row by row', () => {
     for (const { name, figures } of FIGURES.filter((_, i) => i % 4 === 0)) {
@@ -99,7 +118,8 @@ describe('RTF: every seed, 2021 and 2019 figures, read back', () => {
         return table.rows.map((row) => row.cells.filter((c) => !c.below).map((c) => `${c.span}×${spans.get(c) ?? 1}`).join(' '));
       });
       for (const [style, options] of RTF_STYLES.filter(([, o]) => !o.nested)) {
-        const tables = [...rtfHtml(renderRtf(figures, options)).html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, t]) => [...t.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+        // The report's tables: not the notes' (a small table in each of one style's footnotes), in the list of notes after it.
+        const tables = [...rtfHtml(renderRtf(figures, options)).html.split('<ol>')[0].matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, t]) => [...t.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
           .map(([, tr]) => [...tr.matchAll(/<td(?: colspan="(\d+)")?(?: rowspan="(\d+)")?>/g)].map(([, c, r]) => `${c ?? 1}×${r ?? 1}`).join(' ')));
         assert.deepEqual(tables, want, `${name} ${style}`);
       }
