@@ -34,6 +34,8 @@ const ODT_STYLES: [string, OdtStyle][] = [
   ['equal cells repeated (number-columns-repeated), tables in text boxes', { repeated: true, textBox: true }],
   ['the section headings numbered by the outline style (一、 from styles.xml)', { outlineNumbers: true }],
   ['the same, flat', { outlineNumbers: true, flat: true }],
+  ['the section headings ordinary paragraphs numbered as a list (一、 from a list style; each heading a list continuing the last)', { listNumbers: 1 }],
+  ['the same at the list\'s second level (each in an item holding only the deeper list), flat, other prefixes', { listNumbers: 2, flat: true, prefixes: true }],
 ];
 const RTF_STYLES: [string, RtfStyle][] = [
   ['GBK bytes, merges across as wide cells (Word)', { chinese: 'gbk', across: 'wide', defsAfter: true }],
@@ -79,6 +81,22 @@ describe('ODT: every seed, 2021 and 2019 figures, read back', () => {
     for (const { name, figures } of FIGURES.filter((_, i) => i % 3 === 0)) {
       for (const flat of [false, true]) assertEverySeed(await odtDraft(figures, { hidden: true, flat }), figures, name, { bound: 0, total: 0 });
     }
+  });
+});
+
+describe('ODT: the numbers a list style gives ordinary paragraphs', () => {
+  it('counted per list style: a list starts again unless it continues (text:continue-numbering, text:continue-list); an item\'s own start; a number the file wrote, a bullet, a list header: none added', async () => {
+    const ns = ['office', 'text', 'style'].map((p) => `xmlns:${p}="urn:oasis:names:tc:opendocument:xmlns:${p}:1.0"`).join(' ');
+    const styles = '<office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="一, 二, 三, ..." style:num-suffix="、"/>'
+      + '<text:list-level-style-number text:level="2" style:num-prefix="（" style:num-format="一, 二, 三, ..." style:num-suffix="）"/></text:list-style>'
+      + '<text:list-style style:name="B1"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style></office:automatic-styles>';
+    const item = (t: string, inner = '') => `<text:list-item><text:p>${t}</text:p>${inner}</text:list-item>`;
+    const body = `<text:list text:style-name="L1">${item('甲', `<text:list>${item('子')}${item('丑')}</text:list>`)}${item('乙', `<text:list>${item('寅')}</text:list>`)}</text:list><text:p>正文</text:p>`
+      + `<text:list text:style-name="L1">${item('丙')}</text:list><text:list text:style-name="L1" text:continue-numbering="true">${item('丁')}</text:list>`
+      + `<text:list text:style-name="L1" text:continue-list="x">${'<text:list-item text:start-value="5"><text:p>戊</text:p></text:list-item>'}${'<text:list-item><text:p><text:number>九、</text:number>己</text:p></text:list-item>'}`
+      + `<text:list-header><text:p>说明</text:p></text:list-header></text:list><text:list text:style-name="B1">${item('要点')}</text:list>`;
+    const read = textOf(await importOdt(Buffer.from(`<office:document ${ns}>${styles}<office:body><office:text>${body}</office:text></office:body></office:document>`)));
+    assert.equal(read, ['一、甲', '（一）子', '（二）丑', '二、乙', '（一）寅', '正文', '一、丙', '二、丁', '五、戊', '九、己', '说明', '要点', ''].join('\n'));
   });
 });
 
