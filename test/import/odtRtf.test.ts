@@ -21,6 +21,7 @@ import { rowspans } from '../layouts/html';
 import { wordTable } from '../layouts/word';
 import { startTestClient, type TestClient } from '../lsp/lspClient';
 import { asText, bound, cellsOf, FIGURES, said, withCell } from './cells';
+import { thousandfold } from '../layouts/thousands';
 
 // OpenDocument text (.odt, .fodt) and RTF (server/src/import/odt.ts, rtf.ts): every seed's figures, 2021 and
 // 2019, written as LibreOffice, WPS, Yozo Office and Word write these formats (test/layouts/odt.ts, rtf.ts),
@@ -81,6 +82,20 @@ describe('ODT: every seed, 2021 and 2019 figures, read back', () => {
     for (const { name, figures } of FIGURES.filter((_, i) => i % 3 === 0)) {
       for (const flat of [false, true]) assertEverySeed(await odtDraft(figures, { hidden: true, flat }), figures, name, { bound: 0, total: 0 });
     }
+  });
+});
+
+describe('ODT: a number typed over two paragraphs in its cell (12 ⏎ 3)', () => {
+  it('in a cell not merged: one number (as in a .docx, a .doc, a web page); every seed, both formats, numbers a thousandfold', async () => {
+    let n = 0;
+    for (const { name, figures: plain } of FIGURES) {
+      const figures = thousandfold(plain), zip = await JSZip.loadAsync(await renderOdt(figures));
+      const content = (await zip.file('content.xml')!.async('string')).replace(/(<table:table-cell office:value-type="string">)<text:p text:style-name="P1">(\d+)<\/text:p>/g,
+        (m, head: string, d: string) => (d.length < 2 ? m : (n++, `${head}<text:p text:style-name="P1">${d.slice(0, 1)}</text:p><text:p text:style-name="P1">${d.slice(1)}</text:p>`)));
+      zip.file('content.xml', content);
+      assertEverySeed(textOf(await importOdt(await zip.generateAsync({ type: 'nodebuffer' }))), figures, name, { bound: 0, total: 0 });
+    }
+    assert.ok(n > 50, `${n}`);
   });
 });
 
