@@ -439,7 +439,7 @@ class Tokenizer {
     // a Chinese numeral before words in its cell numbers them (“一 本年新收…”). 〇 or 零 alone between blanks is
     // a zero written in Chinese in any layout (a PDF's text, a space-aligned table): no label is that word alone.
     // A number's decimals alone (.62: a narrow cell broke 30.62 before its point, columns.ts's rejoined joins them) are a value, not a mark and a count.
-    if (isDigits(whole) || PLACEHOLDER.test(whole) || isHanZero(whole) || (cell >= 0 && isValueLike(whole) && !(more && HAN_NUMERAL.test(whole))) || DECIMALS.test(whole)) {
+    if (isDigits(whole) || PLACEHOLDER.test(whole) || isHanZero(whole) || (cell >= 0 && isValueLike(whole) && !(more && HAN_NUMERAL.test(whole))) || (whole.charCodeAt(0) === 0x2e && DECIMALS.test(whole))) {
       this.push(Kind.Value, from, to, cell);
       return;
     }
