@@ -14,6 +14,7 @@ import { renderDoc, type DocStyle } from '../layouts/doc';
 import { renderDocx, type Frame } from '../layouts/docx';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { asText, bound, cellsOf, said, withCell } from './cells';
+import { thousandfold } from '../layouts/thousands';
 
 // Every seed's figures (2021 and 2019 formats) drafted in Word and saved as Word 97–2003 (.doc):
 // test/fixtures/doc/, made by scripts/gen-doc-fixtures.mjs (LibreOffice converts the .docx of
@@ -110,6 +111,33 @@ describe('.doc files written as Word writes them (test/layouts/doc.ts, no LibreO
         const where = `${figures.version} ${key} ${row} ${col}`;
         assert.equal(parseReport(text).tables[key]?.rows[row]?.cells[col]?.kind, 'blank', where);
         assert.deepEqual(check(text).findings.filter((f) => READER.has(f.code)).map((f) => f.code), ['cell-blank'], where);
+      }
+    }
+  });
+
+  // A number typed over two paragraphs in its cell (12 ⏎ 3) was read “12 3”: cell-invalid (61 over the seeds; 133 with their
+  // numbers a thousandfold). As in a .docx or a web page, a cell that is not merged holds one number.
+  it('every number of two digits or more typed over two paragraphs in its cell: one number, every seed, both formats, and a thousandfold; one changed is pinpointed', async () => {
+    for (const [i, { name, figures: f }] of FILES.entries()) {
+      for (const figures of [f, thousandfold(f)]) {
+        const text = await draftOf(renderDoc(figures, { splitNumbers: true }));
+        assert.deepEqual(bound(text, figures).wrong, [], name);
+        const plain = asText(figures);
+        assert.deepEqual(said(check(text).findings, text), said(check(plain).findings, plain), name);
+      }
+      const big = thousandfold(f), cells = [...cellsOf(big)].filter((c) => c.key === 't3' && /^\d{2,}$/.test(c.text));
+      if (cells.length === 0) continue;
+      const { row, col, text: value } = cells[i % cells.length], wrong = String(Number(value) + 10);
+      assertPinpointed(await draftOf(renderDoc(withCell(big, 't3', row, col, wrong), { splitNumbers: true })), { key: 't3', row, col }, value, wrong, name);
+    }
+  });
+
+  it('the same paragraphs in a cell its row\'s TC marks merged (Word keeps each merged cell\'s number as a paragraph): not joined into one number', async () => {
+    for (const { name, figures } of FILES.filter((_, i) => i % 3 === 0)) {
+      const report = parseReport(await draftOf(renderDoc(figures, { splitNumbers: 'merged' })));
+      for (const { key, row, col, text } of cellsOf(figures)) {
+        // (Table 2's wide cells, across the grid's columns, are not split by the generator.)
+        if (key !== 't2' && /^\d{2,}$/.test(text)) assert.notEqual(report.tables[key]?.rows[row]?.cells[col]?.value, Number(text), `${name} ${key} ${row} ${col}`);
       }
     }
   });

@@ -21,9 +21,11 @@ export interface PdfImage { x: number; y: number; width: number; height: number;
  * `operators`: content-stream operators drawn after the texts, as written (a pathological page's).
  * `turn`: a landscape page, its texts placed as it is seen (842 × 595): with a landscape MediaBox (`landscape`,
  * as Word and WPS write one), or a portrait MediaBox that the viewer turns (`/Rotate 90` or `270`, as
- * PDF printers write a landscape page), its text drawn turned the other way so that it reads upright. No pictures.
+ * PDF printers write a landscape page), its text drawn turned the other way so that it reads upright; or the
+ * landscape page drawn on a portrait MediaBox turned by a quarter (a `cm` before the whole content) with no /Rotate, as
+ * some printers write one (`sideways 90`: its text running up the page as shown, `sideways 270`: down). No pictures.
  */
-export interface PdfPage { texts: PdfText[]; images?: PdfImage[]; operators?: string; turn?: 'landscape' | 90 | 270 }
+export interface PdfPage { texts: PdfText[]; images?: PdfImage[]; operators?: string; turn?: 'landscape' | 90 | 270 | 'sideways 90' | 'sideways 270' }
 /** Where a scanned page's image stands. */
 export const SCAN: PdfImage = { x: 97, y: 141, width: 400, height: 560 };
 export interface PdfOptions {
@@ -124,13 +126,16 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
       const [X, Y] = [x.toFixed(2), y.toFixed(2)];
       switch (page.turn) {
         case undefined: return `1 0 0 1 ${X} ${(PAGE.height - y).toFixed(2)}`;
-        case 'landscape': return `1 0 0 1 ${X} ${(PAGE.width - y).toFixed(2)}`;
+        case 'landscape': case 'sideways 90': case 'sideways 270': return `1 0 0 1 ${X} ${(PAGE.width - y).toFixed(2)}`;
         // Turned clockwise, the MediaBox's left edge is the top; its bottom, the left.
         case 90: return `0 1 -1 0 ${Y} ${X}`;
         case 270: return `0 -1 1 0 ${(PAGE.width - y).toFixed(2)} ${(PAGE.height - x).toFixed(2)}`;
       }
     };
     const ops = page.texts.map((t) => `BT /F1 ${t.size} Tf ${at(t)} Tm <${utf16(t.text)}> Tj ET`);
+    // The landscape page (842 × 595) turned onto the portrait one: its bottom edge the MediaBox's right (or left) edge.
+    if (page.turn === 'sideways 90') ops.unshift(`0 1 -1 0 ${PAGE.width} 0 cm`);
+    if (page.turn === 'sideways 270') ops.unshift(`0 -1 1 0 0 ${PAGE.height} cm`);
     ops.push(...(page.images ?? []).map(painted));
     if (page.operators) ops.push(page.operators);
     const box = page.turn === 'landscape' ? `${PAGE.height} ${PAGE.width}` : `${PAGE.width} ${PAGE.height}`;

@@ -21,6 +21,7 @@ import { rowspans } from '../layouts/html';
 import { wordTable } from '../layouts/word';
 import { startTestClient, workspaceFile as file, type TestClient } from '../lsp/lspClient';
 import { asText, bound, cellsOf, FIGURES, said, withCell } from './cells';
+import { thousandfold } from '../layouts/thousands';
 
 // OpenDocument text (.odt, .fodt) and RTF (server/src/import/odt.ts, rtf.ts): every seed's figures, 2021 and
 // 2019, written as LibreOffice, WPS, Yozo Office and Word write these formats (test/layouts/odt.ts, rtf.ts),
@@ -34,6 +35,8 @@ const ODT_STYLES: [string, OdtStyle][] = [
   ['equal cells repeated (number-columns-repeated), tables in text boxes', { repeated: true, textBox: true }],
   ['the section headings numbered by the outline style (一、 from styles.xml)', { outlineNumbers: true }],
   ['the same, flat', { outlineNumbers: true, flat: true }],
+  ['the section headings ordinary paragraphs numbered as a list (一、 from a list style; each heading a list continuing the last)', { listNumbers: 1 }],
+  ['the same at the list\'s second level (each in an item holding only the deeper list), flat, other prefixes', { listNumbers: 2, flat: true, prefixes: true }],
 ];
 const RTF_STYLES: [string, RtfStyle][] = [
   ['GBK bytes, merges across as wide cells (Word)', { chinese: 'gbk', across: 'wide', defsAfter: true }],
@@ -82,15 +85,64 @@ describe('ODT: every seed, 2021 and 2019 figures, read back', () => {
   });
 });
 
+describe('ODT: a number typed over two paragraphs in its cell (12 ⏎ 3)', () => {
+  it('in a cell not merged: one number (as in a .docx, a .doc, a web page); every seed, both formats, numbers a thousandfold', async () => {
+    let n = 0;
+    for (const { name, figures: plain } of FIGURES) {
+      const figures = thousandfold(plain), zip = await JSZip.loadAsync(await renderOdt(figures));
+      const content = (await zip.file('content.xml')!.async('string')).replace(/(<table:table-cell office:value-type="string">)<text:p text:style-name="P1">(\d+)<\/text:p>/g,
+        (m, head: string, d: string) => (d.length < 2 ? m : (n++, `${head}<text:p text:style-name="P1">${d.slice(0, 1)}</text:p><text:p text:style-name="P1">${d.slice(1)}</text:p>`)));
+      zip.file('content.xml', content);
+      assertEverySeed(textOf(await importOdt(await zip.generateAsync({ type: 'nodebuffer' }))), figures, name, { bound: 0, total: 0 });
+    }
+    assert.ok(n > 50, `${n}`);
+  });
+});
+
+describe('ODT: the numbers a list style gives ordinary paragraphs', () => {
+  it('counted per list style: a list starts again unless it continues (text:continue-numbering, text:continue-list); an item\'s own start; a number the file wrote, a bullet, a list header: none added', async () => {
+    const ns = ['office', 'text', 'style'].map((p) => `xmlns:${p}="urn:oasis:names:tc:opendocument:xmlns:${p}:1.0"`).join(' ');
+    const styles = '<office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="一, 二, 三, ..." style:num-suffix="、"/>'
+      + '<text:list-level-style-number text:level="2" style:num-prefix="（" style:num-format="一, 二, 三, ..." style:num-suffix="）"/></text:list-style>'
+      + '<text:list-style style:name="B1"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style></office:automatic-styles>';
+    const item = (t: string, inner = '') => `<text:list-item><text:p>${t}</text:p>${inner}</text:list-item>`;
+    const body = `<text:list text:style-name="L1">${item('甲', `<text:list>${item('子')}${item('丑')}</text:list>`)}${item('乙', `<text:list>${item('寅')}</text:list>`)}</text:list><text:p>正文</text:p>`
+      + `<text:list text:style-name="L1">${item('丙')}</text:list><text:list text:style-name="L1" text:continue-numbering="true">${item('丁')}</text:list>`
+      + `<text:list text:style-name="L1" text:continue-list="x">${'<text:list-item text:start-value="5"><text:p>戊</text:p></text:list-item>'}${'<text:list-item><text:p><text:number>九、</text:number>己</text:p></text:list-item>'}`
+      + `<text:list-header><text:p>说明</text:p></text:list-header></text:list><text:list text:style-name="B1">${item('要点')}</text:list>`;
+    const read = textOf(await importOdt(Buffer.from(`<office:document ${ns}>${styles}<office:body><office:text>${body}</office:text></office:body></office:document>`)));
+    assert.equal(read, ['一、甲', '（一）子', '（二）丑', '二、乙', '（一）寅', '正文', '一、丙', '二、丁', '五、戊', '九、己', '说明', '要点', ''].join('\n'));
+  });
+});
+
 describe('RTF: every seed, 2021 and 2019 figures, read back', () => {
   for (const [style, options] of RTF_STYLES) {
     it(`${style}: every cell bound with its value; the findings of the text, no table finding`, () => {
       const tally = { bound: 0, total: 0 };
-      for (const { name, figures } of FIGURES) assertEverySeed(rtfDraft(figures, options), figures, `${name} ${style}`, tally);
+      for (const { name, figures } of FIGURES) {
+        const draft = rtfDraft(figures, options);
+        assertEverySeed(draft, figures, `${name} ${style}`, tally);
+        // The notes' text after the report's, as a .docx's (mammoth's list of notes): none of it in a cell.
+        if (options.notes) assert.match(draft, /无其他需要报告的事项。\n(?:9\t9\n注：单位为件\n)+\s*$/, name);
+      }
       assert.equal(tally.bound, tally.total);
       assert.ok(tally.total >= 1990, `${tally.bound}/${tally.total}`);
     });
   }
+
+  it('a footnote and an endnote (\\ftnalt) after every table 3 number: every cell bound, the findings of the text, the notes read after the report as a .docx\'s are', () => {
+    // Before, the notes were skipped (a .docx's are read after the report: docxMarks.test.ts).
+    for (const [i, { name, figures }] of FIGURES.entries()) {
+      const chinese = RTF_STYLES[i % 2][1].chinese, note = (what: string, end: boolean) => `{\\super\\chftn}{\\footnote${end ? '\\ftnalt' : ''}\\pard\\plain {\\super\\chftn} ${rtfText(what, chinese)}\\par}`;
+      let n = 0;
+      const rtf = renderRtf(figures, RTF_STYLES[i % 2][1]).toString('latin1')
+        .replace(/(\\insrsid\d+ [\d.]+)\}\\cell/g, (_, number: string) => `${number}${note(n++ % 2 ? '数据由各村（社区）汇总。' : '含上年结转。', n % 2 === 0)}}\\cell`);
+      assert.ok(n > 50, `${n}`);
+      const draft = textOf(importRtf(Buffer.from(rtf, 'latin1')));
+      assertEverySeed(draft, figures, name, { bound: 0, total: 0 });
+      assert.match(draft, /无其他需要报告的事项。\n(?:(?:含上年结转。|数据由各村（社区）汇总。)\n){50,}$/, name);
+    }
+  });
 
   it('the tables\' merged cells come out as the template has them: each cell\'s columns and rows, row by row', () => {
     for (const { name, figures } of FIGURES.filter((_, i) => i % 4 === 0)) {
@@ -99,7 +151,8 @@ describe('RTF: every seed, 2021 and 2019 figures, read back', () => {
         return table.rows.map((row) => row.cells.filter((c) => !c.below).map((c) => `${c.span}×${spans.get(c) ?? 1}`).join(' '));
       });
       for (const [style, options] of RTF_STYLES.filter(([, o]) => !o.nested)) {
-        const tables = [...rtfHtml(renderRtf(figures, options)).html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, t]) => [...t.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+        // The report's tables: not the notes' (a small table in each of one style's footnotes), in the list of notes after it.
+        const tables = [...rtfHtml(renderRtf(figures, options)).html.split('<ol>')[0].matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, t]) => [...t.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
           .map(([, tr]) => [...tr.matchAll(/<td(?: colspan="(\d+)")?(?: rowspan="(\d+)")?>/g)].map(([, c, r]) => `${c ?? 1}×${r ?? 1}`).join(' ')));
         assert.deepEqual(tables, want, `${name} ${style}`);
       }

@@ -10,7 +10,8 @@ import { LIMITS, tooSlow } from '../../server/src/import/isolated';
 import { DAMAGED, ENCRYPTED, importPdf, NO_PAGES, NO_TEXT, NOT_PDF, PDF_BUDGET, tooManyItems, TRUNCATED } from '../../server/src/import/pdf';
 import { MAX_PAGES } from '../../server/src/import/layoutText';
 import type { ImportResult } from '../../server/src/import/types';
-import { sliceAt } from '../core/seeds';
+import { assertPinpointed, sliceAt } from '../core/seeds';
+import { FIGURES, withCell } from './cells';
 import { EXPECTED } from '../core/expected';
 import { figures2019, figuresOf, type Figures } from '../layouts/figures';
 import { LAYOUTS, type Noise } from '../layouts/render';
@@ -112,10 +113,12 @@ describe('pdf: the seeds typeset on pages, read back', () => {
 
 describe('pdf: landscape pages (a wide table printed across the page)', () => {
   // Word and WPS write a landscape page's MediaBox wide; PDF printers write it tall and turn it (/Rotate), its
-  // text drawn turned the other way. Every page of the seed so, or every other one; the text set on 842 × 595.
+  // text drawn turned the other way; some draw the whole page turned on a tall MediaBox without /Rotate (the
+  // viewer shows it sideways; before, its text, none of it upright, was dropped as a stamp's: table-missing).
+  // Every page of the seed so, or every other one; the text set on 842 × 595.
   const layouts = LAYOUTS.filter((l) => l.family === 'space-aligned' || l.family === 'pdf-text');
-  for (const turn of ['landscape', 90, 270] as const) {
-    it(`${turn === 'landscape' ? 'a landscape MediaBox' : `/Rotate ${turn}`}: every seed, every cell bound; no table finding`, async () => {
+  for (const turn of ['landscape', 90, 270, 'sideways 90', 'sideways 270'] as const) {
+    it(`${typeof turn === 'number' ? `/Rotate ${turn}` : turn === 'landscape' ? 'a landscape MediaBox' : `drawn ${turn}`}: every seed, every cell bound; no table finding`, async () => {
       for (const [i, [seed, expected]] of Object.entries(EXPECTED).entries()) {
         for (const figures of [figuresOf(expected), figures2019(expected)]) {
           const pages = typeset(layouts[i % layouts.length].render(figures), { perPage: 30 })
@@ -128,6 +131,15 @@ describe('pdf: landscape pages (a wide table printed across the page)', () => {
       }
     });
   }
+  it('drawn sideways: one table-3 cell changed in each seed (a different row each) is pinpointed, its fix restores it', async () => {
+    for (const [i, { name, figures }] of FIGURES.entries()) {
+      const rows = Object.keys(figures.cells.t3), row = rows[i % rows.length];
+      const value = figures.cells.t3[row].natural, wrong = String(Number(value) + 1);
+      const pages = typeset(layouts[i % layouts.length].render(withCell(figures, 't3', row, 'natural', wrong)), { perPage: 30 })
+        .map((p) => ({ ...p, turn: i % 2 ? 'sideways 90' as const : 'sideways 270' as const, texts: p.texts.map((t) => ({ ...t, y: (t.y * 595) / 842 })) }));
+      assertPinpointed(text(await importPdf(makePdf(pages))), { key: 't3', row, col: 'natural' }, value, wrong, name);
+    }
+  });
 });
 
 describe('pdf: a note\'s mark raised after a number (a footnote\'s ¹, as Word sets it: two thirds the size, a third higher)', () => {

@@ -29,6 +29,12 @@ export interface DocStyle extends Container {
   hidden?: boolean;
   /** A note's mark in superscript (sprmCIss) after every tenth number of the tables (5¹), as a footnote's mark is set. */
   noteMarks?: boolean;
+  /**
+   * Every number of two digits or more (in a cell of one column) typed as two paragraphs, cut after its first digits (`12` ⏎ `3`,
+   * Enter pressed in the cell), the rows' TCs written (Word's: how each cell is merged); `merged`: each such cell marked there as
+   * the first of cells merged down (vertMerge), whose paragraphs are then the merged cells' numbers.
+   */
+  splitNumbers?: boolean | 'merged';
   /** The FIB's fEncrypted flag set. */
   encrypted?: boolean;
   /** A picture (a stamp, a logo) at the end of each table's first cell: no line of the draft, as a web page's is not. */
@@ -52,7 +58,7 @@ const PICTURE_TEXT: Record<DocPicture, string> = {
 };
 
 /** A paragraph mark's properties: where it stands in a table. */
-interface Props { depth?: number; ttp?: boolean; cell?: boolean; edges?: number[] }
+interface Props { depth?: number; ttp?: boolean; cell?: boolean; edges?: number[]; merged?: boolean[] }
 /** The text up to a paragraph mark (U+000D) or cell mark (U+0007), and the mark's properties. */
 interface Para { text: string; mark: '\r' | '\x07'; props: Props; deleted?: number | 'all'; hidden?: number; raised?: number; pictures?: boolean }
 
@@ -62,7 +68,7 @@ const COLUMN = 600;
 /** A number a reviewer replaced: deleted before the number now there. */
 const replaced = (text: string) => String(Number(text) + 7);
 
-function tableParas(table: WordTable, depth: number, tracked: boolean, hidden = false, noteMarks = false): Para[] {
+function tableParas(table: WordTable, depth: number, tracked: boolean, hidden = false, noteMarks = false, splitNumbers: DocStyle['splitNumbers'] = false): Para[] {
   const out: Para[] = [];
   let numbers = 0;
   // At depth 1 a cell and a row end with U+0007; in a nested table, with a paragraph mark.
@@ -70,8 +76,12 @@ function tableParas(table: WordTable, depth: number, tracked: boolean, hidden = 
   const rowParas = (row: WordTable['rows'][number]): Para[] => {
     const paras: Para[] = [];
     const xs = starts(row);
+    const merged: boolean[] = [];
     row.cells.forEach((c) => {
-      const lines = c.kind === 'value' || c.below || c.lines.length === 0 ? [c.text] : c.lines;
+      const cut = Math.ceil(c.text.length / 2);
+      const lines = splitNumbers && c.kind === 'value' && c.span === 1 && /^\d{2,}$/.test(c.text) ? [c.text.slice(0, cut), c.text.slice(cut)]
+        : c.kind === 'value' || c.below || c.lines.length === 0 ? [c.text] : c.lines;
+      merged.push(splitNumbers === 'merged' && c.kind === 'value' && lines.length > 1);
       lines.slice(0, -1).forEach((line) => paras.push({ text: line, mark: '\r', props: { depth } }));
       const text = lines[lines.length - 1];
       const was = tracked && c.kind === 'value' && /^\d+$/.test(text);
@@ -84,7 +94,7 @@ function tableParas(table: WordTable, depth: number, tracked: boolean, hidden = 
     });
     const last = row.cells[row.cells.length - 1];
     const edges = [...xs, xs[xs.length - 1] + last.span].map((x) => x * COLUMN);
-    paras.push({ text: '', mark, props: { depth, cell: true, ttp: true, edges } });
+    paras.push({ text: '', mark, props: { depth, cell: true, ttp: true, edges, ...(splitNumbers ? { merged } : {}) } });
     return paras;
   };
   let first = true;
@@ -114,7 +124,7 @@ function parasOf(f: Figures, style: DocStyle): Para[] {
       continue;
     }
     const table = wordTable(f, part.key);
-    const paras = tableParas(table, style.nested ? 2 : 1, style.tracked ?? false, style.hidden, style.noteMarks);
+    const paras = tableParas(table, style.nested ? 2 : 1, style.tracked ?? false, style.hidden, style.noteMarks, style.splitNumbers);
     if (style.stamps) {
       const cell = paras.find((p) => p.props.cell)!;
       Object.assign(cell, { text: `${cell.text}\x01`, pictures: true });
@@ -129,7 +139,7 @@ function parasOf(f: Figures, style: DocStyle): Para[] {
 }
 
 /** A paragraph's properties as a grpprl ([MS-DOC] 2.6.2), after its style (istd 0). */
-function grpprl({ depth = 0, ttp, cell, edges }: Props): Buffer {
+function grpprl({ depth = 0, ttp, cell, edges, merged }: Props): Buffer {
   const sprms: Buffer[] = [Buffer.alloc(2)];
   const sprm = (code: number, operand: Buffer) => { const b = Buffer.alloc(2); b.writeUInt16LE(code); sprms.push(b, operand); };
   if (depth > 0) sprm(0x2416, Buffer.from([1])); // sprmPFInTable
@@ -138,11 +148,13 @@ function grpprl({ depth = 0, ttp, cell, edges }: Props): Buffer {
   if (depth > 1 && cell) sprm(0x244b, Buffer.from([1])); // sprmPFInnerTableCell
   if (depth > 1 && ttp) sprm(0x244c, Buffer.from([1])); // sprmPFInnerTtp
   if (edges) {
-    // sprmTDefTable: its size (2 bytes, one more than what follows), the number of cells, the edges (no TCs).
-    const b = Buffer.alloc(3 + 2 * edges.length);
+    // sprmTDefTable: its size (2 bytes, one more than what follows), the number of cells, the edges; then, when `merged`
+    // is given, a TC of 20 bytes for each cell, its first bits how it is merged (vertMerge 3, bits 5–6: the first of cells merged down).
+    const b = Buffer.alloc(3 + 2 * edges.length + (merged ? 20 * merged.length : 0));
     b.writeUInt16LE(b.length - 2 + 1);
     b[2] = edges.length - 1;
     edges.forEach((x, i) => b.writeInt16LE(x, 3 + 2 * i));
+    merged?.forEach((m, i) => { b[3 + 2 * edges.length + 20 * i] = m ? 0x60 : 0; });
     sprm(0xd608, b);
   }
   return Buffer.concat(sprms);

@@ -252,12 +252,16 @@ export async function renderScannedDocx(pages: number, form: DocxPicture): Promi
 /**
  * A .docx as programs that make one from a web page's content write it (an office system's editor,
  * html-docx-js): the page itself, imported whole (w:altChunk) as a web archive (`mht`, message/rfc822) or as
- * a web page (`html`), or as an RTF document (`rtf`: the content is then the RTF's), which Word merges in when it opens the file; `before`: paragraphs of the document's
- * own ahead of it (a title typed in Word), and the chunk given a w:altChunkPr.
+ * a web page (`html`), or as an RTF document (`rtf`: the content is then the RTF's), a Word document (`docx`: a whole .docx, as
+ * Word's own “insert text from file” and document-assembly tools write it) or text (`text`, text/plain), which Word merges in when
+ * it opens the file; `before`: paragraphs of the document's own ahead of it (a title typed in Word), and the chunk given a w:altChunkPr.
  */
-export async function renderChunkedDocx(html: string, form: 'mht' | 'html' | 'rtf', before: string[] = []): Promise<Buffer> {
+export async function renderChunkedDocx(html: string | Buffer, form: 'mht' | 'html' | 'rtf' | 'docx' | 'text', before: string[] = []): Promise<Buffer> {
   const zip = new JSZip();
-  const [name, type] = form === 'mht' ? ['afchunk.mht', 'message/rfc822'] : form === 'rtf' ? ['chunk1.rtf', 'application/rtf'] : ['chunk1.htm', 'text/html'];
+  const [name, type] = {
+    mht: ['afchunk.mht', 'message/rfc822'], rtf: ['chunk1.rtf', 'application/rtf'], html: ['chunk1.htm', 'text/html'],
+    docx: ['chunk1.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'], text: ['chunk1.txt', 'text/plain'],
+  }[form];
   zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
     + `<Default Extension="${name.split('.')[1]}" ContentType="${type}"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`);
@@ -269,6 +273,6 @@ export async function renderChunkedDocx(html: string, form: 'mht' | 'html' | 'rt
   const chunk = before.length ? '<w:altChunk r:id="htmlChunk"><w:altChunkPr><w:matchSrc/></w:altChunkPr></w:altChunk>' : '<w:altChunk r:id="htmlChunk" />';
   zip.file('word/document.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
     + `xmlns:r="${RELS}"><w:body>${paragraphs}${chunk}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`);
-  zip.file(`word/${name}`, form === 'mht' ? renderMht(html, 'quoted-printable') : html);
+  zip.file(`word/${name}`, form === 'mht' ? renderMht(String(html), 'quoted-printable') : html);
   return zip.generateAsync({ type: 'nodebuffer' });
 }

@@ -29,6 +29,13 @@ export interface OdtStyle {
   list?: boolean;
   /** The section headings numbered by the outline style (LibreOffice's chapter numbering, 一、 in styles.xml): the numerals not in their text. */
   outlineNumbers?: boolean;
+  /**
+   * The section headings typed as ordinary paragraphs (the body's style) and numbered as a list (text:list with a list style,
+   * 一、 at this level: at 2, each in an item that holds only the deeper list, as LibreOffice writes a paragraph of level 2), each
+   * heading a list of its own that continues the one before (text:continue-numbering, text:continue-list in turn): the numerals
+   * not in their text.
+   */
+  listNumbers?: 1 | 2;
 }
 
 const NAMESPACES = {
@@ -82,6 +89,8 @@ const picture = (n: number, width: string, height: string) => `<text:p text:styl
   + `<draw:image xlink:href="Pictures/image${n}.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/><svg:title>表格截图</svg:title></draw:frame></text:p>`;
 
 const AUTOMATIC = '<office:automatic-styles><style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="normal"/></style:style>'
+  + '<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="@1" style:num-suffix="@s"/>'
+  + '<text:list-level-style-number text:level="2" style:num-format="一, 二, 三, ..." style:num-suffix="、" text:display-levels="1"/></text:list-style>'
   + '<style:style style:name="Hidden" style:family="text" style:parent-style-name="HiddenBase"><style:text-properties fo:color="#000000"/></style:style>'
   + '<style:style style:name="P1" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/></style:style></office:automatic-styles>';
 /** The named styles (in styles.xml, or the flat file): the hidden character style the automatic one inherits from. */
@@ -92,7 +101,7 @@ const STYLES = '<office:styles><style:style style:name="HiddenBase" style:family
 /** The body of the report (office:text's content). */
 function bodyXml(f: Figures, style: OdtStyle): { xml: string; pictures: number } {
   const next = random(7);
-  let pictures = 0, tables = 0;
+  let pictures = 0, tables = 0, headings = 0;
   const parts = reportParts(f).map((p) => {
     if (p.kind === 'table') {
       if (style.pictures?.includes(p.key)) return picture(++pictures, '16cm', '10cm');
@@ -100,6 +109,11 @@ function bodyXml(f: Figures, style: OdtStyle): { xml: string; pictures: number }
       return style.textBox ? `<text:p><draw:frame draw:name="文本框${tables}" text:anchor-type="paragraph" svg:width="16cm" svg:height="12cm"><draw:text-box>${table}</draw:text-box></draw:frame></text:p>` : table;
     }
     if (p.kind === 'title') return (style.pictures ? picture(++pictures, '1.2cm', '1.2cm') : '') + `<text:p text:style-name="Title">${escape(p.text)}</text:p>`;
+    if (p.kind === 'heading' && style.listNumbers) {
+      const item = `<text:list-item><text:p text:style-name="Standard">${escape(p.text.replace(/^[一二三四五六七八九十]+、/, ''))}</text:p></text:list-item>`;
+      const continued = headings++ === 0 ? ' xml:id="list1"' : headings % 2 ? ' text:continue-numbering="true"' : ' text:continue-list="list1"';
+      return `<text:list text:style-name="L1"${continued}>${style.listNumbers === 2 ? `<text:list-item><text:list>${item}</text:list></text:list-item>` : item}</text:list>`;
+    }
     if (p.kind === 'heading') {
       const h = `<text:h text:style-name="Heading_20_2" text:outline-level="2">${escape(style.outlineNumbers ? p.text.replace(/^[一二三四五六七八九十]+、/, '') : p.text)}</text:h>`;
       return style.list ? `<text:list><text:list-item>${h}</text:list-item></text:list>` : h;
@@ -118,7 +132,8 @@ const reprefixed = (xml: string) => xml.replace(/(<\/?|\s)(office|style|text|tab
 /** The report as .odt bytes (or .fodt, `flat`). */
 export async function renderOdt(f: Figures, style: OdtStyle = {}): Promise<Buffer> {
   const { xml: body, pictures } = bodyXml(f, style);
-  const outlined = (xml: string) => xml.replace('"@@"', style.outlineNumbers ? '"一, 二, 三, ..."' : '""');
+  const outlined = (xml: string) => xml.replace('"@@"', style.outlineNumbers ? '"一, 二, 三, ..."' : '""')
+    .replace('"@1"', style.listNumbers === 1 ? '"一, 二, 三, ..."' : '"1"').replace('"@s"', style.listNumbers === 1 ? '"、"' : '"."');
   const fix = (xml: string) => outlined(style.prefixes ? reprefixed(xml) : xml);
   if (style.flat) {
     return Buffer.from(fix(`<?xml version="1.0" encoding="UTF-8"?>\n<office:document${declarations()} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">`

@@ -21,6 +21,8 @@ export type Block =
   | { kind: 'verbatim'; run: Run };
 
 export const runsText = (runs: Run[]) => runs.map((r) => r.text).join('');
+/** A cell's text that is one number once the line breaks in it are gone (a sign, digits, points and commas): 1<br>2, 12 ⏎ 3 (html.ts, doc.ts). */
+export const NUMBER = /^[+\-−－]?[0-9０-９][0-9０-９.,．，]*$/;
 /** No cell of a statutory table holds this much text (its longest label is ~40 characters): a cell that does holds the article, laid out. */
 const LONGEST_CELL = 200;
 export const holdsArticle = (rows: GridCell[][]) => rows.some((row) => row.some((c) => !c.covered && runsText(c.runs).length > LONGEST_CELL));

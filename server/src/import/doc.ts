@@ -1,5 +1,5 @@
 import { CfbError, openCfb } from './cfb';
-import { holdsArticle, renderBlocks, type Block, type GridCell, type Run } from './blocks';
+import { holdsArticle, NUMBER, renderBlocks, runsText, type Block, type GridCell, type Run } from './blocks';
 import { hasText, NOTE_MARK, PICTURE_LINE, said, Stopped, type ImportResult, type Said } from './types';
 
 // A Word 97–2003 document (.doc; WPS writes its .wps the same way) as draft text ([MS-DOC]). Its
@@ -32,6 +32,8 @@ interface Props {
   inTable?: boolean; ttp?: boolean; itap?: number; innerCell?: boolean; innerTtp?: boolean;
   /** A row's end: where its cells' edges are (twips from the margin), from the row's sprmTDefTable. */
   edges?: number[];
+  /** A row's end: which of its cells are merged (across or down, first or not), from the TCs of its sprmTDefTable when Word wrote them. */
+  merged?: boolean[];
   /** A tracked change deleted the character (sprmCFRMarkDel). */
   deleted?: boolean;
   /** The character stands for something else (sprmCFSpec): U+0001 a picture, U+0008 a drawn object, a note's mark… */
@@ -88,6 +90,9 @@ function readSprms(b: Uint8Array, from: number, to: number, into: Props, data?: 
       // TDefTableOperand: its size (2 bytes), the number of cells, then each cell's left edge and the last one's right.
       const cells = b[at + 2];
       if (3 + 2 * (cells + 1) <= size) into.edges = Array.from({ length: cells + 1 }, (_, i) => (b[at + 3 + 2 * i] | (b[at + 4 + 2 * i] << 8)) << 16 >> 16);
+      // Then a TC (20 bytes) for each cell, whose first bits say how it is merged: horzMerge (bits 0–1), vertMerge (5–6).
+      const tcs = at + 3 + 2 * (cells + 1);
+      if (tcs + 20 * cells <= at + size) into.merged = Array.from({ length: cells }, (_, i) => (b[tcs + 20 * i] & 0x63) !== 0);
     } else if (sprm === SPRM_P_F_IN_TABLE) into.inTable = byte;
     else if (sprm === SPRM_C_F_RMARK_DEL) into.deleted = byte;
     else if (sprm === SPRM_C_F_SPEC) into.special = byte;
@@ -272,7 +277,7 @@ function openDoc(file: Uint8Array) {
 }
 
 /** A paragraph mark's place: the text before it, what it ends, and how deep in tables. */
-interface Unit { runs: Run[]; ends: 'paragraph' | 'cell' | 'row'; depth: number; mark: number; edges?: number[] }
+interface Unit { runs: Run[]; ends: 'paragraph' | 'cell' | 'row'; depth: number; mark: number; edges?: number[]; merged?: boolean[] }
 
 /** An 8-bit piece's characters: cp1252 ([MS-DOC] 2.4.1), each byte one character. */
 const CP1252 = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
@@ -348,7 +353,7 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
         const ends = code === 0x07 && depth <= 1 ? (props.ttp ? 'row' : 'cell')
           : depth >= 2 && props.innerTtp ? 'row' : depth >= 2 && props.innerCell ? 'cell' : 'paragraph';
         endRaised();
-        out.push({ runs, ends, depth: Math.max(depth, code === 0x07 ? 1 : 0), mark: start, edges: props.edges });
+        out.push({ runs, ends, depth: Math.max(depth, code === 0x07 ? 1 : 0), mark: start, edges: props.edges, merged: props.merged });
         runs = [];
         if (out[out.length - 1].depth === 0) { out.push(...anchored); anchored = []; }
         continue;
@@ -387,8 +392,8 @@ function units(doc: ReturnType<typeof openDoc>, from: number, to: number, boxes 
 
 /** A table cell as read: its paragraphs and the tables nested in it. */
 interface Cell { items: Item[] }
-/** A table row as read: its cells, and their edges when Word wrote them. */
-interface Row { cells: Cell[]; edges?: number[] }
+/** A table row as read: its cells, and their edges and merges when Word wrote them. */
+interface Row { cells: Cell[]; edges?: number[]; merged?: boolean[] }
 type Item = { paragraph: Unit } | { table: Row[] };
 
 /** The units as the document's tree: paragraphs, and tables of rows of cells that hold more of both. */
@@ -412,7 +417,7 @@ function tree(list: Unit[]): Item[] {
     else {
       // The row's end mark is a paragraph of its own, holding nothing of the row's text.
       if (t.cell.items.length) t.row.push(t.cell);
-      t.rows.push({ cells: t.row, edges: u.edges });
+      t.rows.push({ cells: t.row, edges: u.edges, merged: u.merged });
       t.row = [];
       t.cell = { items: [] };
     }
@@ -432,12 +437,19 @@ function lines(runs: Run[]): Run[][] {
   return out;
 }
 
-/** A cell's paragraphs as one run list, a line break between them (collapse() makes it a space, or nothing between Chinese). */
-function cellRuns(cell: Cell): Run[] {
+/**
+ * A cell's paragraphs as one run list, a line break between them (collapse() makes it a space, or nothing between Chinese).
+ * A number typed over paragraphs (`12` ⏎ `3`, Enter pressed in a cell) in a cell that is not `merged` is one number, 123, as
+ * in a web page's or a .docx's cell (html.ts's unbroken): a cell holds one number. Word keeps the text of each cell it merges
+ * as a paragraph, so a merged cell's paragraphs (or a wide one's: merged across) may be two numbers, and stay apart.
+ */
+function cellRuns(cell: Cell, merged: boolean): Run[] {
+  const paragraphs = cell.items.flatMap((item) => ('paragraph' in item ? [runsText(item.paragraph.runs).trim()] : []));
+  const joined = !merged && paragraphs.length > 1 && paragraphs.every((p) => p === '' || /^\S+$/.test(p)) && NUMBER.test(paragraphs.join(''));
   const out: Run[] = [];
   for (const item of cell.items) {
     if (!('paragraph' in item)) continue;
-    if (out.length) out.push({ text: '\n', start: item.paragraph.mark, end: item.paragraph.mark, exact: false });
+    if (out.length && !joined) out.push({ text: '\n', start: item.paragraph.mark, end: item.paragraph.mark, exact: false });
     // A picture in a table's cell (a logo, a stamp) is no line of the draft, as a web page's is not (html.ts).
     out.push(...item.paragraph.runs.filter((r) => r.text !== PICTURE_LINE));
   }
@@ -466,9 +478,11 @@ function grid(table: Row[]): GridCell[][] {
     while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (columns[mid] <= x) lo = mid; else hi = mid - 1; }
     return lo;
   };
-  return table.map(({ cells, edges }) => {
-    const read: GridCell[] = cells.map((cell) => ({ covered: false, runs: cellRuns(cell) }));
-    if (!edges || edges.length !== cells.length + 1 || columns.length > MAX_COLUMNS + 1) return read;
+  return table.map(({ cells, edges, merged }) => {
+    const known = edges?.length === cells.length + 1 && columns.length <= MAX_COLUMNS + 1;
+    const wide = (i: number) => known && column(edges[i + 1]) - column(edges[i]) > 1;
+    const read: GridCell[] = cells.map((cell, i) => ({ covered: false, runs: cellRuns(cell, !!merged?.[i] || wide(i)) }));
+    if (!known) return read;
     const out: GridCell[] = Array.from({ length: column(edges[0]) }, () => ({ covered: true }));
     read.forEach((cell, i) => {
       out.push(cell);

@@ -6,7 +6,7 @@ import { pageOfMht } from './mht';
 import { importOdt, isOdf } from './odt';
 import { importRtf, isRtf, rtfHtml } from './rtf';
 import { formatted } from './listNumbers';
-import { hasText, type ImportResult } from './types';
+import { escapeHtml, hasText, said, type ImportResult } from './types';
 
 // A Word document (.docx) as draft text: mammoth turns it into HTML, keeping merged cells as
 // colspan and rowspan (gridSpan and vMerge), and the web-page importer reads that. Positions are the
@@ -205,15 +205,26 @@ const HIDDEN_RUN = /<w:r\b(?:\s[^>]*)?>(?:(?!<\/w:r>)[\s\S])*?<w:vanish(?:\s+w:v
 const CHUNK = /<w:altChunk\b[^>]*?\br:id="([^"]*)"[^>]*?(?:\/>|>[\s\S]*?<\/w:altChunk>)/g;
 const CHUNK_MARK = '\u{f0000}';
 const CHUNK_PARAGRAPH = new RegExp(`<p>${CHUNK_MARK}(\\d+)${CHUNK_MARK}</p>`, 'gu');
+export const unreadChunks = (n: number) => said(`文件中有 ${n} 处导入的内容（w:altChunk）无法读取（不是网页、RTF、Word 文档或文字，或是 Word 文档中导入的文档再导入的），其中的文字没有检查`,
+  `${n} imported chunk(s) (w:altChunk) could not be read (not a web page, RTF, Word document or text, or a document imported into an imported one): their text was not checked`);
 
-/** The web page an imported chunk holds (a page, or a web archive's), its body's inside; an RTF's as HTML; '' for other kinds (a .docx, plain text). */
-function chunkPage(bytes: Uint8Array): string {
+/** A chunk that is a .docx (Word imports one document into another so), as mammoth's HTML; undefined past the depth chunks are read to. */
+type NestedWord = (bytes: Uint8Array) => Promise<string | undefined>;
+
+/**
+ * The web page an imported chunk holds (a page, or a web archive's), its body's inside; an RTF's as HTML; a .docx's
+ * as mammoth's (`nested`); plain text as its lines; undefined for what is none of these (or a .docx past the depth read).
+ */
+async function chunkPage(bytes: Uint8Array, nested: NestedWord): Promise<string | undefined> {
   if (isRtf(bytes)) return rtfHtml(bytes).html;
+  if (startsWith(bytes, ZIP_SIGNATURE)) return nested(bytes);
   const archived = pageOfMht(bytes);
   const decoded = archived === undefined ? readText(bytes) : { text: archived };
-  const page = 'text' in decoded ? decoded.text : '';
-  if (!/<(?:html|body|p|div|table)\b/i.test(page.slice(0, 4096))) return '';
-  return /<body\b[^>]*>([\s\S]*?)(?:<\/body>|$)/i.exec(page)?.[1] ?? page;
+  if (!('text' in decoded)) return undefined;
+  const page = decoded.text;
+  if (/<(?:html|body|p|div|table)\b/i.test(page.slice(0, 4096))) return /<body\b[^>]*>([\s\S]*?)(?:<\/body>|$)/i.exec(page)?.[1] ?? page;
+  // Text (text/plain): a paragraph a line, its tabs kept (a table pasted as text).
+  return /[\x00-\x08\x0e-\x1f]/.test(page) ? undefined : page.split(/\r?\n/).map((line) => `<p>${escapeHtml(line).replace(/\t/g, '&#9;')}</p>`).join('');
 }
 
 type Zip = import('jszip');
@@ -233,21 +244,24 @@ async function relationships(zip: Zip, part: string): Promise<Map<string, Relati
 }
 const ofType = (rels: Map<string, Relationship>, type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
 
-/** Each chunk's mark in the document's XML, and the chunks' pages. */
-async function withChunkMarks(xml: string, zip: Zip, rels: Map<string, Relationship>): Promise<{ xml: string; pages: string[] }> {
+/** Each chunk's mark in the document's XML, and the chunks' pages ('' for one not read, counted in `unread`). */
+async function withChunkMarks(xml: string, zip: Zip, rels: Map<string, Relationship>, nested: NestedWord): Promise<{ xml: string; pages: string[]; unread: number }> {
   const pages: string[] = [];
-  if (!xml.includes('<w:altChunk')) return { xml, pages };
+  let unread = 0;
+  if (!xml.includes('<w:altChunk')) return { xml, pages, unread };
   const ids: string[] = [];
   const marked = xml.replace(CHUNK, (_, id: string) => `<w:p><w:r><w:t>${CHUNK_MARK}${ids.push(id) - 1}${CHUNK_MARK}</w:t></w:r></w:p>`);
   for (const id of ids) {
     const part = zip.file(rels.get(id)?.target ?? '');
-    pages.push(part ? chunkPage(await part.async('uint8array')) : '');
+    const page = part ? await chunkPage(await part.async('uint8array'), nested) : undefined;
+    if (page === undefined) unread++;
+    pages.push(page ?? '');
   }
-  return { xml: marked, pages };
+  return { xml: marked, pages, unread };
 }
 
 /** The .docx with what mammoth would drop (charts, text boxes in DrawingML alone, fields' results, Word's own numbers, imported chunks) in forms it reads, without hidden text; and the chunks' pages. */
-async function readable(buffer: Buffer): Promise<{ buffer: Buffer; chunks: string[] }> {
+async function readable(buffer: Buffer, nested: NestedWord): Promise<{ buffer: Buffer; chunks: string[]; unread: number }> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buffer);
   // The main part, as the package names it (word/document.xml; some writers name it word/document2.xml).
@@ -256,13 +270,13 @@ async function readable(buffer: Buffer): Promise<{ buffer: Buffer; chunks: strin
   const xml = part ? await part.async('string') : '';
   const rels = await relationships(zip, main);
   const numbering = xml.includes('<w:numPr>') ? await zip.file(ofType(rels, 'numbering') ?? '')?.async('string') : undefined;
-  const { xml: chunked, pages: chunks } = await withChunkMarks(xml, zip, rels);
+  const { xml: chunked, pages: chunks, unread } = await withChunkMarks(xml, zip, rels, nested);
   const present = withoutPrompts(chunked.replace(PROPERTIES_CHANGE, ''));
   const numbered = numbering ? withNumbers(present, numbering) : present;
   const changed = withVmlTextBoxes(withGraphicPictures(withChoices(numbered)).replace(CHART, `$&${PICTURE}`).replace(SIMPLE_FIELD, '$1').replace(HIDDEN_RUN, ''));
-  if (changed === xml) return { buffer, chunks };
+  if (changed === xml) return { buffer, chunks, unread };
   zip.file(main, changed);
-  return { buffer: await zip.generateAsync({ type: 'nodebuffer' }), chunks };
+  return { buffer: await zip.generateAsync({ type: 'nodebuffer' }), chunks, unread };
 }
 
 /**
@@ -291,15 +305,23 @@ export async function importWord(bytes: Uint8Array, named: 'doc' | 'docx' | 'odt
   const { default: mammoth } = await import('mammoth');
   // Images are not read (mammoth would inline each as base64).
   const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
+  let unread = 0;
+  /** The .docx as mammoth's HTML, its chunks' pages in place; one imported into it (`depth` 1) read so too, not one in that. */
+  const htmlOf = async (docx: Buffer, depth: number): Promise<string> => {
+    const nested = async (bytes: Uint8Array) => (depth < 1 ? htmlOf(Buffer.from(bytes), depth + 1).catch(() => undefined) : undefined);
+    const { buffer: read, chunks, unread: missed } = await readable(docx, nested);
+    unread += missed;
+    return (await mammoth.convertToHtml({ buffer: read }, { convertImage: noImages, externalFileAccess: false })).value
+      .replace(CHUNK_PARAGRAPH, (_, n: string) => chunks[Number(n)] ?? '');
+  };
   let html: string;
   try {
-    const { buffer: docx, chunks } = await readable(buffer);
-    html = (await mammoth.convertToHtml({ buffer: docx }, { convertImage: noImages, externalFileAccess: false })).value
-      .replace(CHUNK_PARAGRAPH, (_, n: string) => chunks[Number(n)] ?? '');
+    html = await htmlOf(buffer, 0);
   } catch {
     // A zip that is cut short, or one without word/document.xml: mammoth says which, in English; the user needs only this.
     return { refused: BROKEN };
   }
   const { text } = importHtml(html.replace(NOTE_MARKS, ''));
-  return hasText(text) ? { text } : { refused: NO_TEXT };
+  if (!hasText(text)) return { refused: unread ? unreadChunks(unread) : NO_TEXT };
+  return unread ? { text, notes: [unreadChunks(unread)] } : { text };
 }

@@ -1,5 +1,5 @@
 import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
-import { holdsArticle, renderBlocks, runsText, type Block, type GridCell, type Run } from './blocks';
+import { holdsArticle, NUMBER, renderBlocks, runsText, type Block, type GridCell, type Run } from './blocks';
 import { documentFile } from '../core/strings';
 import { NOTE_MARK, PICTURE_LINE, type Imported } from './types';
 
@@ -269,7 +269,6 @@ function tableBlock(table: Element, source: string): Extract<Block, { kind: 'tab
  * one line is the author's and stays, for the reader to read; so do the paragraphs of a `merged` cell: Word
  * keeps the text of each cell it merges as a paragraph of its own, a number each.
  */
-const NUMBER = /^[+\-−－]?[0-9０-９][0-9０-９.,．，]*$/;
 function unbroken(runs: Run[], source: string, merged: boolean): Run[] {
   const text = runsText(runs).trim();
   const blanks = text.match(/\s+/g);

@@ -69,22 +69,46 @@ function hiddenStyles(roots: XmlElement[]): Set<string> {
 const FORMATS: Record<string, string> = { '1': 'decimal', '一, 二, 三, ...': 'chineseCounting', '①, ②, ③, ...': 'decimalEnclosedCircle', 'a': 'lowerLetter', 'A': 'upperLetter', '〇, 一, 二, ...': 'ideographDigital' };
 interface OutlineLevel { format: string; prefix: string; suffix: string; start: number; shown: number }
 
-/**
- * How headings are numbered (text:outline-style, LibreOffice's chapter numbering, in styles.xml or the flat
- * file): each level's format, the text around the number, the start, and how many levels the number shows (1.2).
- */
-function outlineOf(roots: XmlElement[]): OutlineLevel[] {
+/** A numbering style's levels (`kind`: text:outline-level-style, text:list-level-style-number): each one's format, the text around the number, the start, and how many levels the number shows (1.2). */
+function levelsOf(style: XmlElement, kind: string): OutlineLevel[] {
   const levels: OutlineLevel[] = [];
-  for (const root of roots) {
-    const outline = child(child(root, 'office:styles'), 'text:outline-style');
-    for (const l of outline ? elements(outline) : []) {
-      const level = Number(attr(l, 'text', 'level')), format = FORMATS[attr(l, 'style', 'num-format') ?? ''];
-      if (nameOf(l) !== 'text:outline-level-style' || !(level >= 1 && level <= 10) || !format) continue;
-      levels[level] = { format, prefix: attr(l, 'style', 'num-prefix') ?? '', suffix: attr(l, 'style', 'num-suffix') ?? '', start: Number(attr(l, 'text', 'start-value')) || 1,
-        shown: Math.max(1, Number(attr(l, 'text', 'display-levels')) || 1) };
-    }
+  for (const l of elements(style)) {
+    const level = Number(attr(l, 'text', 'level')), format = FORMATS[attr(l, 'style', 'num-format') ?? ''];
+    if (nameOf(l) !== kind || !(level >= 1 && level <= 10) || !format) continue;
+    levels[level] = { format, prefix: attr(l, 'style', 'num-prefix') ?? '', suffix: attr(l, 'style', 'num-suffix') ?? '', start: Number(attr(l, 'text', 'start-value')) || 1,
+      shown: Math.max(1, Number(attr(l, 'text', 'display-levels')) || 1) };
   }
   return levels;
+}
+
+/** How headings are numbered (text:outline-style, LibreOffice's chapter numbering, in styles.xml or the flat file). */
+function outlineOf(roots: XmlElement[]): OutlineLevel[] {
+  for (const root of roots) {
+    const outline = child(child(root, 'office:styles'), 'text:outline-style');
+    if (outline) return levelsOf(outline, 'text:outline-level-style');
+  }
+  return [];
+}
+
+/** The list styles (text:list-style, automatic or named) that number their items, by name: how a list's paragraphs are numbered. */
+function listStylesOf(roots: XmlElement[]): Map<string, OutlineLevel[]> {
+  const lists = new Map<string, OutlineLevel[]>();
+  for (const root of roots) {
+    for (const styles of [child(root, 'office:automatic-styles'), child(root, 'office:styles')]) {
+      for (const s of styles ? elements(styles) : []) {
+        const name = attr(s, 'style', 'name'), levels = nameOf(s) === 'text:list-style' && name ? levelsOf(s, 'text:list-level-style-number') : [];
+        if (levels.length) lists.set(name!, levels);
+      }
+    }
+  }
+  return lists;
+}
+
+/** A number as its numbering style's `levels` write it at `level`, the counters of the levels above it shown too when the style says so. */
+function numberAt(levels: OutlineLevel[], counters: number[], level: number): string {
+  const style = levels[level], shown = [];
+  for (let l = Math.max(1, level - style.shown + 1); l <= level; l++) shown.push(formatted(counters[l] ?? levels[l]?.start ?? 1, levels[l]?.format ?? 'decimal') ?? '');
+  return escape(style.prefix + shown.join('.') + style.suffix);
 }
 
 /** A length as ODF writes it (12.5cm, 3in, 72pt) in pixels at 96 dpi, or undefined. */
@@ -95,20 +119,52 @@ function pixels(length: string | null): number | undefined {
 }
 
 /** The document's body as HTML: its text and tables, the notes' text after it. */
-function bodyHtml(text: XmlElement, hidden: Set<string>, outline: OutlineLevel[]): string {
+function bodyHtml(text: XmlElement, hidden: Set<string>, outline: OutlineLevel[], lists: Map<string, OutlineLevel[]>): string {
   const out: string[] = [];
   /** The headings' counters by level, for the numbers the outline style writes before them. */
   const counters: number[] = [];
+  /** A number the file wrote itself (text:number), in a heading or a list item's paragraph: none is added. */
+  const isNumber = (e: XmlElement) => nameOf(e) === 'text:number';
+  const writesNumber = (item: XmlElement) => elements(item).some((c) => isNumber(c) || (/^text:[ph]$/.test(nameOf(c)) && elements(c).some(isNumber)));
   /** The number the outline style writes before a heading of `level` (none when the file wrote it, text:number, or the heading has none). */
   const headingNumber = (h: XmlElement): string => {
     const level = Number(attr(h, 'text', 'outline-level')) || 1, style = outline[level];
-    if (!style || attr(h, 'text', 'is-list-header') === 'true' || elements(h).some((c) => nameOf(c) === 'text:number')) return '';
+    if (!style || attr(h, 'text', 'is-list-header') === 'true' || elements(h).some(isNumber)) return '';
     const restart = attr(h, 'text', 'restart-numbering') === 'true' ? Number(attr(h, 'text', 'start-value')) || style.start : undefined;
     counters[level] = restart ?? (counters[level] === undefined ? style.start : counters[level] + 1);
     counters.length = level + 1; // a deeper level starts again
-    const shown = [];
-    for (let l = Math.max(1, level - style.shown + 1); l <= level; l++) shown.push(formatted(counters[l] ?? outline[l]?.start ?? 1, outline[l]?.format ?? 'decimal') ?? '');
-    return escape(style.prefix + shown.join('.') + style.suffix);
+    return numberAt(outline, counters, level);
+  };
+  /**
+   * Lists (text:list) whose style numbers them (a section's 二、 typed in an ordinary paragraph and numbered as a list): each
+   * item's number, written before its first paragraph (`number`). Counted per list style: a list starts again unless it
+   * continues the one before (text:continue-numbering, text:continue-list); an item may set its own (text:start-value).
+   */
+  const listCounters = new Map<string, number[]>();
+  let listLevel = 0, listStyle = '', number = '';
+  const list = (l: XmlElement, into: string[], depth: number) => {
+    const [level, style] = [listLevel, listStyle];
+    listLevel = level + 1;
+    listStyle = attr(l, 'text', 'style-name') || style;
+    const levels = lists.get(listStyle);
+    if (level === 0 && attr(l, 'text', 'continue-numbering') !== 'true' && !attr(l, 'text', 'continue-list')) listCounters.delete(listStyle);
+    number = '';
+    for (const item of elements(l)) {
+      const name = nameOf(item);
+      if (name !== 'text:list-item' && name !== 'text:list-header') continue;
+      // An item that only holds a deeper list (how a paragraph of level 2 is written) has no number of its own.
+      if (name === 'text:list-item' && levels?.[listLevel] && nameOf(elements(item)[0] ?? item) !== 'text:list') {
+        const counters = listCounters.get(listStyle) ?? [], own = Number(attr(item, 'text', 'start-value'));
+        counters[listLevel] = own || (counters[listLevel] === undefined ? levels[listLevel].start : counters[listLevel] + 1);
+        counters.length = listLevel + 1; // a deeper level starts again
+        listCounters.set(listStyle, counters);
+        // Not where the file wrote the number itself (text:number).
+        if (!writesNumber(item)) number = numberAt(levels, counters, listLevel);
+      }
+      walk(item, into, depth + 1);
+      number = '';
+    }
+    [listLevel, listStyle] = [level, style];
   };
   const notes: string[] = [];
   let cellsLeft = MAX_CELLS;
@@ -126,7 +182,7 @@ function bodyHtml(text: XmlElement, hidden: Set<string>, outline: OutlineLevel[]
           if (isHidden(c) || elements(c).some((x) => nameOf(x) === 'text:hidden-paragraph' && attr(x, 'text', 'is-hidden') !== 'false')) break;
           const tag = name === 'text:h' ? `h${Math.min(6, Math.max(1, Number(attr(c, 'text', 'outline-level')) || 1))}` : 'p';
           into.push(`<${tag}>`);
-          if (name === 'text:h' && outline.length) into.push(headingNumber(c));
+          if (number) { into.push(number); number = ''; } else if (name === 'text:h' && outline.length) into.push(headingNumber(c));
           walk(c, into, depth + 1);
           into.push(`</${tag}>`);
           break;
@@ -139,6 +195,7 @@ function bodyHtml(text: XmlElement, hidden: Set<string>, outline: OutlineLevel[]
         // A note's mark is dropped (a raised number after a cell's number is no digit of it); its text comes after the report's.
         case 'text:note': { const body = child(c, 'text:note-body'); if (body) walk(body, notes, depth + 1); break; }
         case 'table:table': table(c, into, depth + 1); break;
+        case 'text:list': list(c, into, depth + 1); break;
         case 'draw:frame': frame(c, into, depth + 1); break;
         default: walk(c, into, depth + 1);
       }
@@ -202,7 +259,7 @@ function fromXml(content: XmlElement, styles: XmlElement | undefined): ImportRes
     return { refused: kind ? notText(what[kind]) : DAMAGED };
   }
   const roots = styles ? [content, styles] : [content];
-  const html = bodyHtml(text, hiddenStyles(roots), outlineOf(roots));
+  const html = bodyHtml(text, hiddenStyles(roots), outlineOf(roots), listStylesOf(roots));
   const { text: draft } = importHtml(html);
   return hasText(draft) ? { text: draft } : { refused: NO_TEXT };
 }

@@ -116,11 +116,13 @@ export async function importPdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUDGE
     if (doc.numPages > MAX_PAGES) return { refused: tooManyPages(doc.numPages) };
     const texts: Line[][] = [];
     const sizes: { width: number; height: number }[] = [];
+    const turns: (number[] | undefined)[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const { width, height } = page.getViewport({ scale: 1 });
+      const { lines, width, height, turned } = await pageLines(page, n, pdfjs, budget);
       sizes.push({ width, height });
-      texts.push(await pageLines(page, n, pdfjs, budget));
+      turns.push(turned);
+      texts.push(lines);
       page.cleanup();
     }
     const heights = sizes.map((s) => s.height);
@@ -133,7 +135,7 @@ export async function importPdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUDGE
       for (const [i, lines] of texts.entries()) {
         if (lines.length === 0) continue;
         const page = await doc.getPage(i + 1);
-        pages[i] = withPictures(lines, await pageImages(page, pdfjs), sizes[i]);
+        pages[i] = withPictures(lines, await pageImages(page, pdfjs, turns[i]), sizes[i]);
         page.cleanup();
       }
     }
@@ -233,14 +235,15 @@ export function paintsInlineImages(bytes: Uint8Array): boolean {
 /**
  * Where page `n` paints its images, as boxes on the page: pdf.js's operator list of the page, the
  * current transformation matrix followed through save/restore, transforms and forms; an image fills
- * the unit square of the matrix it is painted in.
+ * the unit square of the matrix it is painted in; on a page read turned (`turned`, pageLines), turned so too.
  */
-async function pageImages(page: Page, pdfjs: Pdfjs): Promise<Box[]> {
+async function pageImages(page: Page, pdfjs: Pdfjs, turned?: number[]): Promise<Box[]> {
   // Annotations (a signature's or a stamp's appearance) are no part of the report's flow.
   const { fnArray, argsArray } = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
   const { OPS, Util } = pdfjs;
   type Matrix = number[];
-  let ctm: Matrix = page.getViewport({ scale: 1 }).transform;
+  const view = page.getViewport({ scale: 1 }).transform;
+  let ctm: Matrix = turned ? Util.transform(turned, view) : view;
   const saved: Matrix[] = [];
   const boxes: Box[] = [];
   const paint = () => {
@@ -265,21 +268,49 @@ async function pageImages(page: Page, pdfjs: Pdfjs): Promise<Box[]> {
   return boxes;
 }
 
-/** A page's text as lines, top to bottom: horizontal runs grouped by baseline, each line left to right. */
-async function pageLines(page: Page, n: number, pdfjs: Pdfjs, budget: PdfBudget): Promise<Line[]> {
-  const view = page.getViewport({ scale: 1 }).transform;
-  const runs: Run[] = [];
+/**
+ * The quarter turns that bring text of direction (a, b) upright (left to right), or -1 for text at another angle
+ * (a stamp's, a watermark's): 0 for upright text.
+ */
+function quarterOf(a: number, b: number): number {
+  const tilt = 0.05 * Math.hypot(a, b);
+  if (Math.abs(b) <= tilt) return a > 0 ? 0 : 2;
+  if (Math.abs(a) <= tilt) return b > 0 ? 1 : 3;
+  return -1;
+}
+
+/**
+ * A page's text as lines, top to bottom: horizontal runs grouped by baseline, each line left to right; and the
+ * page's size as read. Text is read upright as the page is shown (its /Rotate applied); a page whose text runs
+ * mostly sideways (a landscape table some printers draw turned by a quarter on a portrait page, without
+ * /Rotate) is read turned so that most of it is upright, as a reader turns the paper.
+ */
+async function pageLines(page: Page, n: number, pdfjs: Pdfjs, budget: PdfBudget): Promise<{ lines: Line[]; width: number; height: number; turned?: number[] }> {
+  const viewport = page.getViewport({ scale: 1 });
+  const items: { text: string; lead: number; width: number; m: number[]; length: number }[] = [];
+  const chars = [0, 0, 0, 0];
   for (const item of await pageItems(page, n, budget)) {
     if (!('str' in item)) continue;
     const text = item.str.trimEnd();
     const lead = text.length - text.trimStart().length;
     if (text.length === lead) continue;
-    const [a, b, c, d, x, y] = pdfjs.Util.transform(view, item.transform);
+    const m = pdfjs.Util.transform(viewport.transform, item.transform);
+    const q = quarterOf(m[0], m[1]);
+    if (q >= 0) chars[q] += text.length - lead;
+    items.push({ text, lead, width: item.width, m, length: item.str.length });
+  }
+  const turn = chars.indexOf(Math.max(...chars));
+  const { width, height } = viewport;
+  // Turned a quarter at a time: (x, y) → (y, width - x), (width - x, height - y), (height - y, x).
+  const turned = chars[turn] > chars[0] ? [[1, 0, 0, 1, 0, 0], [0, -1, 1, 0, 0, width], [-1, 0, 0, -1, width, height], [0, 1, -1, 0, height, 0]][turn] : undefined;
+  const runs: Run[] = [];
+  for (const { text, lead, width: w, m, length } of items) {
+    const [a, b, c, d, x, y] = turned ? pdfjs.Util.transform(turned, m) : m;
     // Left-to-right horizontal text only: a rotated stamp or watermark is no part of the report.
     if (a <= 0 || Math.abs(b) > a * 0.05) continue;
     // Spaces around the text take their share of the run's width (roughly: by characters).
-    const share = item.width / item.str.length;
+    const share = w / length;
     runs.push({ text: text.slice(lead), x: x + share * lead, y, width: share * (text.length - lead), size: Math.hypot(c, d) || 1 });
   }
-  return linesOf(runs);
+  return { lines: linesOf(runs), turned, ...(turned && turn % 2 ? { width: height, height: width } : { width, height }) };
 }

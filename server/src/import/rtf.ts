@@ -27,9 +27,12 @@ const CHARSET_PAGES: Record<number, number> = { 128: 932, 129: 949, 134: 936, 13
 /** The code pages whose characters are one or two bytes. */
 const DOUBLE_BYTE = new Set([932, 936, 949, 950]);
 
-/** Destinations whose text is not the report's: tables of fonts, colours, styles, lists; the file's properties; headers, footers, notes; a picture's fallback. */
+/**
+ * Destinations whose text is not the report's: tables of fonts, colours, styles, lists; the file's properties; headers, footers,
+ * notes' separators, comments; a picture's fallback. A footnote's or endnote's text (\footnote) is read after the report's, as a .docx's is.
+ */
 const SKIPPED = new Set(['fonttbl', 'colortbl', 'stylesheet', 'info', 'listtable', 'listoverridetable', 'revtbl', 'pgdsctbl', 'header', 'headerl', 'headerr', 'headerf',
-  'footer', 'footerl', 'footerr', 'footerf', 'footnote', 'ftnsep', 'ftnsepc', 'ftncn', 'aftnsep', 'aftnsepc', 'aftncn', 'nonshppict', 'nonesttables', 'comment', 'annotation', 'xe', 'tc']);
+  'footer', 'footerl', 'footerr', 'footerf', 'ftnsep', 'ftnsepc', 'ftncn', 'aftnsep', 'aftnsepc', 'aftncn', 'nonshppict', 'nonesttables', 'comment', 'annotation', 'xe', 'tc']);
 const SYMBOLS: Record<string, string> = { tab: ' ', emdash: '—', endash: '–', bullet: '•', lquote: '‘', rquote: '’', ldblquote: '“', rdblquote: '”', emspace: ' ', enspace: ' ', qmspace: ' ' };
 
 /** No document nests its groups deeper; a hostile file's deeper groups share their parent's state. */
@@ -49,6 +52,8 @@ interface Group {
   picture?: Picture;
   /** The shape (\shp) this group is in: whether its picture or text was read from its properties. */
   shape?: { read: boolean };
+  /** The footnote or endnote this group is in: its text is read apart, and put after the report's. */
+  note?: Html;
 }
 
 /** How a cell is merged with the one before it (across) or above it (down): the first of a merge, or part of one. */
@@ -193,6 +198,9 @@ class Html {
 /** The RTF's document as HTML, and how many of its groups were left open at its end. */
 export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
   const html = new Html();
+  /** The notes' text, each note's as it was read, in order; and the writer of the group's text (a note's or the report's). */
+  const notes: string[] = [];
+  const out = () => g.note ?? html;
   const stack: Group[] = [];
   let g: Group = { skip: Skip.None, hidden: false, deleted: false, font: -1, uc: 1, fonts: false, doubleByteFont: -1 };
   let deeper = 0;
@@ -209,7 +217,7 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
   const shown = () => g.skip === Skip.None && !g.hidden && !g.deleted;
   const flush = () => {
     leading = false;
-    if (pending.length) html.text(decodeCodePage(Uint8Array.from(pending), pendingPage));
+    if (pending.length) out().text(decodeCodePage(Uint8Array.from(pending), pendingPage));
     pending = [];
   };
   // Bytes past ASCII written as they are, not as \'xx, are in the code page too; or, in a file that is valid UTF-8 (one typed by hand), UTF-8's.
@@ -256,7 +264,7 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
       case 'cpg': if (g.fonts && param) pages.set(fontDefined, param); return;
       case 'uc': g.uc = Math.max(0, param ?? 1); return;
       case 'u':
-        if (param !== undefined && shown()) html.text(String.fromCharCode(param < 0 ? param + 65536 : param & 0xffff));
+        if (param !== undefined && shown()) out().text(String.fromCharCode(param < 0 ? param + 65536 : param & 0xffff));
         standIns = g.uc;
         return;
       case 'v': g.hidden = on; return;
@@ -274,14 +282,16 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
       case 'picscalex': if (g.picture && param) g.picture.scaleX = param; return;
       case 'picscaley': if (g.picture && param) g.picture.scaleY = param; return;
       // An embedded object (an Excel sheet) is shown as its result's picture: a picture.
-      case 'object': if (g.skip === Skip.None) html.picture({ scaleX: 100, scaleY: 100 }); g.skip = Skip.All; return;
+      case 'footnote': if (g.skip === Skip.None && !g.hidden && !g.deleted) g.note = new Html(); else g.skip = Skip.All; return;
+      case 'object': if (g.skip === Skip.None) out().picture({ scaleX: 100, scaleY: 100 }); g.skip = Skip.All; return;
       case 'shp': g.shape = { read: false }; return;
       case 'shptxt': if (g.skip === Skip.ShapeProperties) { g.skip = Skip.None; if (g.shape) g.shape.read = true; } return;
       // What a shape looks like to readers that know no shapes: skipped when its picture or text was read.
       case 'shprslt': if (g.shape?.read) g.skip = Skip.All; return;
     }
-    // The document's paragraphs and tables; not those of a header's, a footnote's or a style's.
+    // The document's paragraphs and tables (a note's its own); not those of a header's or a style's.
     if (g.skip !== Skip.None) return;
+    const html = out();
     switch (name) {
       case 'pard': html.depth = 0; return;
       case 'intbl': html.depth = Math.max(html.depth, 1); return;
@@ -313,13 +323,14 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
       starred = false;
       if (c === 0x7b) {
         if (stack.length >= MAX_DEPTH) deeper++;
-        else { g.depth = html.depth; stack.push(g); g = { ...g, picture: undefined }; }
+        else { g.depth = out().depth; stack.push(g); g = { ...g, picture: undefined }; }
       } else if (deeper > 0) deeper--;
       else if (stack.length) {
         const closed = g;
         g = stack.pop()!;
-        html.depth = g.depth!;
-        if (closed.picture && g.skip !== Skip.All) html.picture(closed.picture);
+        if (closed.note && closed.note !== g.note) notes.push(closed.note.end());
+        out().depth = g.depth!;
+        if (closed.picture && g.skip !== Skip.All) out().picture(closed.picture);
       }
       i++;
     } else if (c === 0x5c) {
@@ -349,8 +360,8 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
       } else {
         if (d === 0x5c || d === 0x7b || d === 0x7d) byte(d);
         else if (d === 0x2a) starred = true;
-        else if (d === 0x7e) { flush(); if (shown() && standIns === 0) html.text('\u00a0'); }
-        else if (d === 0x5f) { flush(); if (shown() && standIns === 0) html.text('-'); }
+        else if (d === 0x7e) { flush(); if (shown() && standIns === 0) out().text('\u00a0'); }
+        else if (d === 0x5f) { flush(); if (shown() && standIns === 0) out().text('-'); }
         else if (d === 0x0a || d === 0x0d) word('par', undefined);
         i += 2;
       }
@@ -360,7 +371,10 @@ export function rtfHtml(bytes: Uint8Array): { html: string; open: number } {
     }
   }
   flush();
-  return { html: html.end(), open: stack.length + deeper };
+  // A note left open (a file cut short) is read too.
+  if (g.note) notes.push(g.note.end());
+  // As mammoth writes a .docx's notes: a numbered list after the report.
+  return { html: html.end() + (notes.length ? `\n<ol>${notes.map((n) => `<li>${n}</li>`).join('')}</ol>` : ''), open: stack.length + deeper };
 }
 
 /** The report in an RTF file, as draft text; or why there is none. */

@@ -285,7 +285,8 @@ export function readSlots(idx: LineIndex, spec: TableSpec, tokens: Token[], slot
     const serial = spec.key === 't4' && values.length === n + 1 && values[0].text === '1';
     const broken = rejoined(values, n);
     const readings = [withoutPageNumbers(tokens, n), ...broken, serial ? values.slice(1) : undefined]
-      .filter((r): r is Token[] => r !== undefined && test(r.map((t) => Number(t.text))));
+      // (A number's decimals alone, .62, are a broken number's part, never a cell's number.)
+      .filter((r): r is Token[] => r !== undefined && !r.some((t) => t.text.startsWith('.')) && test(r.map((t) => Number(t.text))));
     // Thousands parted by a blank where blanks part the cells too (3 562 in a PDF's text): only where the row's
     // identities hold with the groups joined (table 2's rows have none), and only in one way, else the row is too long.
     if (readings.length === 0 && test.checks > 0) {
@@ -482,11 +483,11 @@ function rejoined(values: Token[], n: number): Token[][] {
   if (values.length !== n + 1) return [];
   for (let i = 0; i + 1 < values.length; i++) {
     const b = values[i + 1];
-    if (values[i].cell >= 0 || b.line !== values[i].line + 1 || !/^\d+(?:\.\d+)?$/.test(b.text) || values[i + 2]?.line === b.line) continue;
+    if (values[i].cell >= 0 || b.line !== values[i].line + 1 || !/^(?:\d+(?:\.\d+)?|\.\d+)$/.test(b.text) || values[i + 2]?.line === b.line) continue;
     const out: Token[][] = [];
     for (let k = i; k >= 0 && values[k].line === values[i].line; k--) {
       const a = values[k];
-      // Digits and digits, a whole number and the rest with its decimals (3 / 0.62), decimals and more of them (30.6 / 2).
+      // Digits and digits, a whole number and the rest with its decimals (3 / 0.62; 30 / .62, cut at its point), decimals and more of them (30.6 / 2).
       if (/^\d+$/.test(a.text) || (/^\d+\.\d+$/.test(a.text) && /^\d+$/.test(b.text))) out.push([...values.slice(0, k), { ...a, text: a.text + b.text, end: k === i ? b.end : a.end }, ...values.slice(k + 1, i + 1), ...values.slice(i + 2)]);
     }
     return out;

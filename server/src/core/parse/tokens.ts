@@ -134,6 +134,8 @@ function beforeCounts(s: string, from: number, to: number): number {
   return counts >= 2 || (counts === 1 && gap >= 2) ? at : to;
 }
 
+/** A number's decimal part alone (.62). */
+const DECIMALS = /^\.\d+$/;
 /** One or two Chinese numerals: a count written in words (“五”), or the numbering of a label (“一 本年新收…”). */
 const HAN_NUMERAL = /^[一二两三四五六七八九十零〇]{1,2}$/;
 /**
@@ -436,7 +438,8 @@ class Tokenizer {
     // In a cell of its own, what stands where a number should is one value, even if it is no number (“5O”, “五”);
     // a Chinese numeral before words in its cell numbers them (“一 本年新收…”). 〇 or 零 alone between blanks is
     // a zero written in Chinese in any layout (a PDF's text, a space-aligned table): no label is that word alone.
-    if (isDigits(whole) || PLACEHOLDER.test(whole) || isHanZero(whole) || (cell >= 0 && isValueLike(whole) && !(more && HAN_NUMERAL.test(whole)))) {
+    // A number's decimals alone (.62: a narrow cell broke 30.62 before its point, columns.ts's rejoined joins them) are a value, not a mark and a count.
+    if (isDigits(whole) || PLACEHOLDER.test(whole) || isHanZero(whole) || (cell >= 0 && isValueLike(whole) && !(more && HAN_NUMERAL.test(whole))) || (whole.charCodeAt(0) === 0x2e && DECIMALS.test(whole))) {
       this.push(Kind.Value, from, to, cell);
       return;
     }
