@@ -553,7 +553,9 @@ function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<str
   // the header says so and the numbers agree; 其他 before 法律服务机构: no total tells, the header does).
   const byWords = () => {
     const said = spec.columns.some((c) => c.under !== undefined) ? wordOrder(spec, tokens.slice(0, first < 0 ? 0 : first)) : undefined;
-    return said && broken(said) <= broken(cols) ? new Map(said.map((k, i) => [k, i])) : undefined;
+    if (!said) return undefined;
+    const fewer = broken(said.order) - broken(cols);
+    return fewer < 0 || fewer === 0 && said.told ? new Map(said.order.map((k, i) => [k, i])) : undefined;
   };
   if (cells.some((c) => c < 0)) return byWords();
   if (cells.every((c, i) => i === 0 || c > cells[i - 1])) return undefined;
@@ -575,9 +577,12 @@ function headerOrder(spec: TableSpec, tokens: Token[], drafts: Draft[]): Map<str
  * The columns in the order a header's words name them, read as a merged header reads (自然人 | 法人或其他组织 | 总计
  * on one row, the five under 法人或其他组织 on the next): the columns not under a merged cell, and the merged cell
  * (where its word stands, else where its first column's does) in the order of their words, each merged cell's
- * columns in theirs. Undefined where a column is not named, or where that is the statute's order.
+ * columns in theirs. Undefined where a column is not named, or where that is the statute's order. `told`: the words
+ * tell where 总计 stands. It spans the header's rows and stands on the first, beside 申请人情况, before the other
+ * columns' words on the lines below, wherever it is; only a line holding it and another column's word tells their
+ * order. An order that moves 总计 without such a line is taken only where the row totals hold better in it.
  */
-function wordOrder(spec: TableSpec, words: Token[]): string[] | undefined {
+function wordOrder(spec: TableSpec, words: Token[]): { order: string[]; told: boolean } | undefined {
   const at = new Map<string, number>();
   const both = sumBesideTotal(spec, words);
   const named = (norm: string) => both && norm === '合计' ? null : columnNamed(spec, norm) ?? (spec.columns.some((c) => c.under === norm) ? norm : null);
@@ -594,7 +599,11 @@ function wordOrder(spec: TableSpec, words: Token[]): string[] | undefined {
   for (const c of spec.columns) if (c.under !== undefined) groupAt.set(c.under, Math.min(groupAt.get(c.under) ?? Infinity, at.get(c.under) ?? at.get(c.key)!));
   const place = (k: string) => { const under = spec.columns.find((c) => c.key === k)!.under; return under === undefined ? at.get(k)! : groupAt.get(under)!; };
   const order = [...cols].sort((a, b) => place(a) - place(b) || at.get(a)! - at.get(b)!);
-  return order.some((k, i) => k !== cols[i]) ? order : undefined;
+  if (order.every((k, i) => k === cols[i])) return undefined;
+  const total = spec.identities.find((i) => i.per === 'row')?.total;
+  const told = cols.every((a, i) => cols.slice(i + 1).every((b) =>
+    order.indexOf(a) < order.indexOf(b) || a !== total && b !== total || words[place(a)].line === words[place(b)].line));
+  return { order, told };
 }
 
 /** Whether the columns under a merged header cell (法人或其他组织) stand side by side in the order `keys`. */
