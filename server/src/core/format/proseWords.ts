@@ -212,9 +212,10 @@ export const MARKERS: Record<Marker, string[]> = {
 
 /** Units after a number: counts of applications, cases and decisions; money (table 2 fees); other things. */
 export const UNITS = {
-  count: ['件', '起', '宗', '例', '个', '项', '次'],
+  // 件次 counts applications as 件 may, or each submission of one (claims.ts: a hint, never a warning); 人次 counts people.
+  count: ['件', '起', '宗', '例', '个', '项', '次', '件次'],
   money: ['万元'],
-  other: ['条', '篇', '期', '份', '人次', '人', '家', '场', '元', '件次', '万件', '万条'],
+  other: ['条', '篇', '期', '份', '人次', '人', '家', '场', '元', '万件', '万条'],
 };
 
 /** A unit that is part of a word (一次性, 一件事): no count. */

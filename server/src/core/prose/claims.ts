@@ -127,6 +127,8 @@ interface Figure {
   word: Tok | undefined;
   /** Those its keyword counts, in a manner (按期答复10件: on time), which may be some of them (claims.ts TIMELY). */
   timely?: boolean;
+  /** 驳回1件 among other results: the rows' upheld+other, of which it is some (ProseReader.dismissals). */
+  within?: string;
 }
 
 /** `bracket`: the list is a bracket's after its total (行政复议2件（维持2件）), and ends with it. */
@@ -176,10 +178,10 @@ const UNIT_FIRSTS = '件起宗例个项次万条篇期份人家场元%％\n';
 /** After last year's number: carried over from it (2022年结转, 2022年度结转的). */
 const CARRIED_FROM = /^年度?结转/;
 /**
- * A time before 办结 / 答复 (按期答复10件, 在法定期限内予以答复): those concluded on time. Alone, it is read as those
- * concluded (已按时答复18件: all of them, as reports write it); as a part of a list (答复12件，其中按期答复10件) or beside
- * those answered late (按期答复10件，延期答复2件), it is some of them, and no claim — 12 answered, 10 on time, is no
- * inconsistency.
+ * A time before 办结 / 答复 (按期答复10件, 在法定期限内予以答复): those concluded on time. Alone, it is some of those
+ * concluded, all of them only if none was late (已按时答复18件): it disagrees only when it is more (Claim.atMost); as a part
+ * of a list (答复12件，其中按期答复10件) or beside those answered late (按期答复10件，延期答复2件), it is no claim — 12
+ * answered, 10 on time, is no inconsistency.
  */
 const TIMELY = /(?:按期|按时|如期|及时|当场|当日|当天|即时|限期内|期限内|时限内|提前|延期|逾期|超期|延长)(?:予以|依法|进行|作出|已经?|的)?$/;
 const LATE = ['延期答复', '延长答复', '逾期答复', '超期答复', '延期办结', '逾期办结', '超期办结', '延期办理', '延长办理'];
@@ -236,6 +238,15 @@ const resultsOf = (previous: Figure, sentence: string) =>
   previous.quantity !== undefined && previous.quantity.startsWith('t4.') && /结果|复议机关/.test(sentence);
 
 const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
+/**
+ * 各 right before a figure, its verb, or a short word and its figure (各1件, 各收到申请1件, 各发生1件), not a scope's (各类,
+ * 各单位): the figure is each one's.
+ */
+const distributes = (toks: Tok[], i: number) => {
+  const next = toks[i + 1];
+  return toks[i].entry?.word === '各' && next !== undefined &&
+    (isFigure(next) ? next.start - toks[i].end <= 3 : next.start === toks[i].end && !!next.entry?.kind);
+};
 
 class ProseReader {
   /** The text read: the document, or the document with its soft line breaks cut out. */
@@ -244,6 +255,8 @@ class ProseReader {
   private met: string[] = [];
   /** The last figure of the sentence before: the subject of one that opens with 均 (收到申请6件。均已办结。). */
   private previous: Figure | undefined;
+  /** The claims of 驳回 N 件 as a part, with the rows' upheld+other they are some of (this sentence's). */
+  private dismissed: [number, string][] = [];
 
   constructor(
     private readonly view: Unwrapped,
@@ -326,7 +339,7 @@ class ProseReader {
       if (eraInClause) { era = 'now'; eraInClause = false; }
       const toks = clause.toks;
       const figures: number[] = [];
-      let hits = 0, vetoed = false, cases = false, comparing = false;
+      let hits = 0, vetoed = false, cases = false, comparing = false, each = false;
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i], m = t.entry?.marker;
         if (isFigure(t)) figures.push(i); else if (this.isHit(t)) hits++;
@@ -379,6 +392,12 @@ class ProseReader {
           // (Once a clause: its figures are then unchecked, and the work stays linear in the clause.)
           if (!unchecked && !vetoed && era === 'now') this.respectively(clause, i, unclear, cases);
           unchecked = true;
+        }
+        // 行政复议、行政诉讼各1件, …各发生1件: one figure for each of the joined words before 各 (its own reading below leaves it
+        // unread); 县发改局、县教育局各收到申请1件: a figure for each of others, no claim.
+        if (distributes(toks, i)) {
+          each = true;
+          if (!unchecked && !vetoed && !unclear && era === 'now') this.respectively(clause, i, unclear, cases, true);
         }
         // A scope word (全市, 各村, 下属) speaks for the rest of the sentence (全市共办结820件，34件结转…), up
         // to a word of the body itself (全县收到200件，本机关收到12件).
@@ -438,7 +457,9 @@ class ProseReader {
           (next?.entry?.marker === 'approx' && near(s, n.after, next.start));
         // 申请数量由12件下降至7件: the figure a change starts from.
         const changedFrom = comparing && (s.charCodeAt(n.start - 1) === 0x7531 /* 由 */ || s.charCodeAt(n.start - 1) === 0x4ece /* 从 */);
-        if (inexact || vetoed || unchecked || changedFrom || era === 'past') { last = undefined; breakdown = undefined; continue; }
+        // 行政复议零件: 零件 is 0 件 only right after its keyword (采购零件 are parts).
+        const parts = s.charCodeAt(n.start) === 0x96f6 /* 零 */ && before[0]?.end !== n.start;
+        if (inexact || vetoed || unchecked || changedFrom || parts || each || era === 'past') { last = undefined; breakdown = undefined; continue; }
 
         // (A figure that takes the words of the clause before, 现行有效规范性文件（698件）, takes its verbs too.)
         const window = { from: inherited ? pendingFrom : lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
@@ -474,6 +495,7 @@ class ProseReader {
       const includes = clause.bracket && toks.some((t) => t.entry?.marker === 'part');
       if (hits > 0 && figures.length === 0 && !includes) { pending = []; pendingFrom = clause.start; for (const t of toks) if (this.isHit(t)) pending.push(t); }
     }
+    if (this.dismissed.length) this.dismissals();
     // 收到申请26件，撤回2件，依法答复处理24件: the applications received or answered may be counted without those withdrawn.
     if (withdrawn > 0) for (let c = firstClaim; c < this.claims.length; c++) if (this.claims[c].family === 'application') this.claims[c].less = withdrawn;
     // 行政复议2件、行政诉讼案件1件: with both figures given, 案件 counts its own word's cases, not both together.
@@ -505,20 +527,44 @@ class ProseReader {
   }
 
   /**
+   * 行政复议3件，结果为维持1件、驳回1件，1件尚未审结: the writer may count those dismissed as upheld or as another
+   * result (proseWords.ts DISMISSED), so the 维持 (or 其他结果) listed beside them is some of its column, and with them
+   * some of the two columns: 维持1件 + 驳回1件 cannot be more than the table's 结果维持 + 其他结果.
+   */
+  private dismissals() {
+    for (const [d, within] of this.dismissed) {
+      const c = this.claims[d], rows = rowsOf(within), phrases: string[] = [];
+      let value = c.value;
+      for (let i = (c.partOf ?? this.claims.length) + 1; i < this.claims.length; i++) {
+        const o = this.claims[i];
+        if (o.partOf !== c.partOf || (o.quantity !== `${rows}.upheld` && o.quantity !== `${rows}.other`)) continue;
+        o.atMost = true;
+        value += o.value;
+        phrases.push(o.phrase);
+      }
+      phrases.push(c.phrase);
+      this.claims.push({ quantity: within, value, raw: c.raw, range: c.range, form: c.form, unit: c.unit, phrase: phrases.join('、'), family: 'result', atMost: true });
+    }
+    this.dismissed = [];
+  }
+
+  /**
    * 行政复议、行政诉讼分别为2件、3件: the words joined by 、和及与或 just before 分别 (nothing but the
    * subject's words between them and it), and the figures after it, as many, each bound to its word
-   * alone. Nothing is claimed unless every word names a quantity of its own: 自然人、法人提出的申请分别为…
+   * alone (`each`: 行政复议、行政诉讼各1件, the one figure after 各 for every word). Nothing is claimed unless every word names a quantity of its own: 自然人、法人提出的申请分别为…
    * (parts no table sums in prose) and lists the reader cannot pair stay unread.
    */
-  private respectively(clause: Clause, at: number, unclear: boolean, cases: boolean) {
+  private respectively(clause: Clause, at: number, unclear: boolean, cases: boolean, each = false) {
     const toks = clause.toks;
-    const figures = toks.slice(at + 1).filter(isFigure);
+    let figures = toks.slice(at + 1).filter(isFigure);
+    if (each) figures = figures.slice(0, 1);
     // The last run of joined words before 分别; the clause's other words (行政复议结果…, …政府信息公开申请) are its subject's.
     let end = at - 1;
     for (; end > 0 && !(this.isHit(toks[end]) && this.isHit(toks[end - 1]) && this.joined(toks[end - 1], toks[end])); end--) if (toks[end].num) return;
     let first = end;
     while (first > 0 && this.isHit(toks[first - 1]) && this.joined(toks[first - 1], toks[first])) first--;
     const words = toks.slice(first, end + 1);
+    if (each && figures.length) figures = words.map(() => figures[0]);
     const context = toks.slice(0, at).filter((t, k) => (k < first || k > end) && this.isHit(t));
     if (words.length < 2 || words.length !== figures.length) return;
     const window = { from: clause.start, to: clause.end };
@@ -596,7 +642,8 @@ class ProseReader {
     if (!pick) for (const t of ordered) if (!isDescriptor(kindOf(t)) && (kindOf(t).family !== 'result' || block)) { pick = t; break; }
     if (!pick) return fig;
     const kind = kindOf(pick);
-    if (kind.kind === 'concluded' && TIMELY.test(this.s.slice(Math.max(window.from, pick.start - 12), pick.start))) fig.timely = true;
+    const lead = Math.max(window.from, pick.start - 12), time = kind.kind === 'concluded' ? TIMELY.exec(this.s.slice(lead, pick.start)) : null;
+    if (time) fig.timely = true;
     if (APPLICATION_SIDE.includes(kind.family)) {
       // 行政复议答复 2 件, 经行政复议后予以公开 2 件: an application's word about a review or a lawsuit
       // counts neither the applications nor the cases for sure; 行政许可办结1200件 counts licences.
@@ -621,17 +668,18 @@ class ProseReader {
     let first = pick;
     for (const t of cands) if (t.start < first.start && t.end >= first.start - 1 && kindOf(t).kind === kind.kind) first = t;
     fig.phrase = inherited ? `${pick.entry!.word}…${this.s.slice(n.start, n.after)}`
-      : pick.start > n.start ? this.phrase(n.start, pick.end, pick, n) : this.phrase(first.start, n.after, first, n);
+      : pick.start > n.start ? this.phrase(n.start, pick.end, pick, n) : this.phrase(time ? lead + time.index : first.start, n.after, first, n);
     const units = kind.units ?? 'count';
     if (n.unitClass !== units) return unbound();
     if (kind.notBetween && kind.notBetween.some((w) => this.s.slice(pick!.end, n.start).includes(w))) return unbound();
-    fig.unclear = !!kind.unclear;
+    fig.unclear = !!kind.unclear || n.unit === '件次';
     if (kind.column) {
       // 驳回 N 件 beside 维持 M 件 may be counted in either column: only all of a total dismissed (结果为驳回1件) says how
       // many were upheld or ended otherwise; a part adds up with the others, and a first instance's (一审判决驳回) may be appealed.
       const dismissedPart = kind.kind === 'dismissed' &&
         (breakdown?.total.num.value !== n.value || /一审|初审|上诉|二审|再审/.test(this.s.slice(window.from, window.to)) || this.appealed(n.after));
       if (block && !dismissedPart) fig.quantity = `${block}.${kind.column}`;
+      else if (block && kind.kind === 'dismissed' && !/一审|初审|上诉|二审|再审/.test(this.s.slice(window.from, window.to)) && !this.appealed(n.after)) fig.within = `${block}.${kind.column}`;
     } else if (kind.byVerb) {
       const text = this.s.slice(window.from, window.to);
       const verb = kind.byVerb.find((v) => v.verbs.some((w) => text.includes(w)));
@@ -728,10 +776,14 @@ class ProseReader {
       raw,
       range,
       form: n.form,
-      unit: n.unit,
+      unit: n.unit === '件次' ? '件' : n.unit, // (the table counts 件)
       phrase: fig.phrase,
     };
     if (fig.quantity && fig.alternatives?.length) c.alternatives = fig.alternatives;
+    // 已按时答复18件: those answered on time (条例第三十三条: within 20 working days, or the extension) are some of those
+    // answered, all of them only if none was late — never more.
+    if (fig.timely) c.atMost = true;
+    if (fig.within) this.dismissed.push([this.claims.length, fig.within]);
     if (fig.family) c.family = fig.family;
     if (fig.unclear) c.unclear = true;
     if (partOf !== undefined) c.partOf = partOf;
