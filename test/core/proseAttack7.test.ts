@@ -30,6 +30,13 @@ const CASES: Case[] = [
   { id: 'L13 行政⏎⏎第 3 页⏎⏎复议 (a word cut by a page number)', prose: '本年度共收到政府信息公开申请12件，因政府信息公开被申请行政\n\n第 3 页\n\n复议2件。', t3: { new: 12, pub: 12 }, t4: { review: [2, 0, 0, 0] }, bad: { t4: { review: [1, 0, 0, 0] }, names: ['2', '1'] } },
   { id: 'L14 申⏎⏎- 3 -⏎⏎请12件', prose: '本年度共收到政府信息公开申\n\n- 3 -\n\n请12件，均已办结。', t3: { new: 12, pub: 12 }, bad: { t3: { new: 11, pub: 11 }, names: ['12', '11'] } },
   { id: 'L15 按时答复N件 (never more than those answered)', prose: '本年度按时答复政府信息公开申请20件。', t3: { new: 20, pub: 20 }, bad: { t3: { new: 19, pub: 19 }, names: ['20', '19'] } },
+  // ---- results in other words, found by this round ----
+  { id: 'W1 复议结果为撤销', prose: '本年度政府信息公开行政复议案件1件，复议结果为撤销。', t4: { review: [0, 1, 0, 0] }, bad: { t4: { review: [1, 0, 0, 0] }, names: ['1'] } },
+  { id: 'W2 复议机关作出撤销决定', prose: '本年度行政复议1件，复议机关作出撤销决定。', t4: { review: [0, 1, 0, 0] }, bad: { t4: { review: [1, 0, 0, 0] }, names: ['1'] } },
+  { id: 'W3 法院判决驳回原告诉讼请求', prose: '本年度涉及政府信息公开的行政诉讼1件，法院判决驳回原告诉讼请求。', t4: { direct: [0, 0, 1, 0] }, bad: { t4: { direct: [0, 1, 0, 0] }, names: ['1'] } },
+  { id: 'W4 行政复议1件（维持），行政诉讼1件（驳回）', prose: '本年度行政复议1件（维持），行政诉讼1件（驳回）。', t4: { review: [1, 0, 0, 0], direct: [0, 0, 1, 0] }, bad: { t4: { review: [1, 0, 0, 0], direct: [0, 0, 0, 1] }, names: ['1'] } },
+  { id: 'W5 经复议维持原答复', prose: '因依申请公开答复引发行政复议1件，经复议维持原答复。', t4: { review: [1, 0, 0, 0] }, bad: { t4: { review: [0, 1, 0, 0] }, names: ['1'] } },
+  { id: 'W6 结果为败诉', prose: '本年度行政诉讼2件，结果为败诉。', t4: { direct: [0, 2, 0, 0] }, bad: { t4: { direct: [1, 1, 0, 0] }, names: ['1'] } },
   // ---- townships ----
   { id: 'T1 均已按时答复，无结转', prose: '2023年，本镇共受理政府信息公开申请3件，均已按时答复，无结转。', t3: { new: 3, pub: 3 }, bad: { t3: { new: 3, pub: 2, fwd: 1 }, names: ['1'] } },
   { id: 'T2 未收到申请，未发生复议诉讼', prose: '本年度本街道办事处未收到政府信息公开申请，未发生行政复议和行政诉讼案件。', bad: { t3: { new: 1, pub: 1 }, names: ['0', '1'] } },
@@ -69,6 +76,14 @@ const GUARDS: Guard[] = [
   { id: 'r4 复议机关作出撤销决定', prose: '本年度行政复议1件，复议机关作出撤销决定。', t4: { review: [0, 1, 0, 0] } },
   { id: 'r5 全市 results', prose: '全市行政复议案件结果为维持的占85%，本机关行政复议1件。', t4: { review: [0, 1, 0, 0] } },
   { id: 'r6 维持1件，确认违法1件', prose: '本年度行政复议2件，复议机关作出维持决定1件，作出确认违法决定1件。', t4: { review: [1, 1, 0, 0] } },
+  { id: 'r7 结果为部分撤销', prose: '本年度行政复议1件，复议结果为部分撤销。', t4: { review: [1, 0, 0, 0] } },
+  { id: 'r8 复议机关部分撤销', prose: '本年度行政复议1件，复议机关部分撤销原答复。', t4: { review: [1, 0, 0, 0] } },
+  { id: 'r9 一审判决驳回', prose: '本年度行政诉讼1件，一审判决驳回原告诉讼请求。', t4: { direct: [0, 0, 0, 1] } },
+  { id: 'r10 判决驳回，原告上诉', prose: '本年度行政诉讼1件，法院判决驳回原告诉讼请求，原告不服已提起上诉。', t4: { direct: [0, 0, 0, 1] } },
+  { id: 'r11 复议维持率', prose: '行政复议5件，复议维持率为80%。', t4: { review: [4, 1, 0, 0] } },
+  { id: 'r12 （上年度结转）', prose: '本年度行政复议1件（上年度结转）。', t4: { review: [0, 0, 0, 1] } },
+  { id: 'r13 （维持1件、纠正1件）', prose: '本年度行政复议2件（维持1件、纠正1件）。', t4: { review: [1, 1, 0, 0] } },
+  { id: 'r14 撤销并责令重新答复', prose: '本年度行政复议1件，复议机关撤销原答复并责令重新答复。', t4: { review: [0, 1, 0, 0] } },
   // ---- 驳回 ----
   // (复议机关驳回1件 with its count is not read: 复议机关 leaves its clause out; left.)
   { id: 'd0 复议机关驳回1件，另1件尚未审结', prose: '本机关作为被申请人的行政复议案件2件，复议机关驳回1件，另1件尚未审结。', t4: { review: [0, 0, 1, 1] } },
@@ -170,6 +185,13 @@ describe('prose attack 7 over the seeds: results in a second clause, 驳回 belo
           warned(report(prose, {}, { [rows]: [total - 1, 1, 0, 0] }), '1');
         });
       }
+      it(`${name} ${word}${total}件（维持）; …，结果为撤销`, () => {
+        const upheld = `${word}${total}件（维持）。`, corrected = `${word}${total}件，结果为撤销。`;
+        assert.deepEqual(loud(report(upheld, {}, { [rows]: [total, 0, 0, 0] })), []);
+        warned(report(upheld, {}, { [rows]: [total - 1, 0, 0, 1] }), '尚未审结 1');
+        assert.deepEqual(loud(report(corrected, {}, { [rows]: [0, total, 0, 0] })), []);
+        warned(report(corrected, {}, { [rows]: [1, total - 1, 0, 0] }), '结果维持 1');
+      });
       if (total >= 2) {
         it(`${name} ${word}${total}件，其中驳回1件，其余尚未审结`, () => {
           const prose = `${word}${total}件，其中驳回1件，${total - 1}件尚未审结。`;

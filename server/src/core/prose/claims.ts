@@ -1,5 +1,5 @@
 import {
-  ALL_CONCLUDED, ALL_ON_TIME, ALL_RESULTS, ALL_WON, CLAIM_KINDS, DISMISSED, REVIEW_BODY, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
+  ALL_CONCLUDED, ALL_ON_TIME, ALL_RESULTS, ALL_WON, CLAIM_KINDS, CORRECTED, DISMISSED, REVIEW_BODY, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
   type ClaimKind, type Family, type Marker,
 } from '../format/proseWords';
 import { headingLines, tableSpans, type Claim, type Report } from '../model';
@@ -237,6 +237,12 @@ const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_ON_TIME, ...ALL_WON, ...MARK
 const resultsOf = (previous: Figure, sentence: string) =>
   previous.quantity !== undefined && previous.quantity.startsWith('t4.') && /结果|复议机关/.test(sentence);
 
+/** The results that follow 结果为 (and 判决, 复议机关作出…): upheld, won, dismissed, corrected. */
+const RESULT_WORDS = [...ALL_WON, DISMISSED, ...CORRECTED];
+/** The columns of table 4 that a result said of every case leaves empty. */
+const othersThan = (result: string) =>
+  result === '维持' ? 'corrected+other+pending' : CORRECTED.includes(result) ? 'upheld+other+pending' : 'corrected+pending';
+
 const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
 /**
  * 各 right before a figure, its verb, or a short word and its figure (各1件, 各收到申请1件, 各发生1件), not a scope's (各类,
@@ -364,6 +370,7 @@ class ProseReader {
       // (共收到申请12件（含上年结转2件），已全部办结: after the bracket, the figure before it is the subject again.)
       if ((sep === 0xff09 || sep === 0x29) && aside) { last = aside; aside = undefined; }
       if (sep === 0xff08 || sep === 0x28) aside = last && near(s, last.num.after, clause.start - 1) ? last : undefined;
+      if (aside && (sep === 0xff08 || sep === 0x28) && era === 'now' && !vetoed) this.bracketResult(clause, aside);
       if ((sep === 0xff08 || sep === 0x28) && last?.family && near(s, last.num.after, clause.start - 1)) {
         const own = PART_FAMILIES[last.family] ?? [];
         if (own.length) breakdown = { total: last, allowed: own, bracket: true };
@@ -988,10 +995,11 @@ class ProseReader {
     if (!m) return;
     const word = a.entry!.word;
     const inWord = ALL_WON.find((w) => word.endsWith(w));
-    const won = inWord ?? [...ALL_WON, DISMISSED].find((w) => s.startsWith(w, a.end));
+    const won = inWord ?? RESULT_WORDS.find((w) => s.startsWith(w, a.end));
     if (!won) return;
     const end = inWord ? a.end : a.end + won.length;
-    if (this.appealed(end)) return;
+    // (复议维持率80%: a rate; 一审判决驳回: the first instance's, which may be appealed.)
+    if (s.charAt(end) === '率' || /一审|初审/.test(s.slice(clause.start, a.start)) || this.appealed(end)) return;
     // 其中行政诉讼结果为维持: the clause's own review or lawsuit word says whose result it is.
     let own: string | undefined;
     for (const t of clause.toks) {
@@ -1000,7 +1008,14 @@ class ProseReader {
       if (f === 'review' || f === 'suit') own = own && own !== rowsOf(t.entry!.kind!.quantity!).slice(3) ? 'all' : rowsOf(t.entry!.kind!.quantity!).slice(3);
     }
     const rows = own ?? (subject.review && subject.suit ? 'all' : m);
-    this.statement(a.start, end, `t4.${rows}.${won === '维持' ? 'corrected+other+pending' : 'corrected+pending'}`);
+    this.statement(a.start, end, `t4.${rows}.${othersThan(won)}`);
+  }
+
+  /** 行政复议1件（维持）: a bracket of a result word alone, right after a table-4 total, says how all of it ended. */
+  private bracketResult(clause: Clause, total: Figure) {
+    const r = /^\s*(?:均|结果|结果为|结果均为)?(维持|驳回|纠正|撤销|确认违法|胜诉|败诉)\s*$/.exec(this.s.slice(clause.start, clause.end));
+    const m = r && this.wholeTotal(clause, total);
+    if (m) this.statement(clause.start + r[0].indexOf(r[1]), clause.start + r[0].indexOf(r[1]) + r[1].length, `t4.${m}.${othersThan(r[1])}`);
   }
 
   /**
@@ -1030,12 +1045,14 @@ class ProseReader {
     const t = clause.toks[at];
     // (At the clause's head only — so once a clause, and each step bounded: the cost stays linear.)
     if (t.start - clause.start > 4 || !['', '经', '被', '均经', '均被', '经上级', '被上级', '上级'].includes(s.slice(clause.start, t.start).trim())) return;
-    const r = /^(?:均|已|依法|决定|予以|作出)*(维持|驳回)/.exec(s.slice(t.end, Math.min(clause.end, t.end + 12)));
+    const r = /^(?:均|已|依法|决定|予以|作出)*(维持|驳回|撤销|纠正|确认违法)/.exec(s.slice(t.end, Math.min(clause.end, t.end + 12)));
     if (!r) return;
     const end = t.end + r[0].length;
-    if (clause.end - end > 16 || /纠正|纠错|撤销|确认|责令|部分|变更|重新/.test(s.slice(end, clause.end)) || this.appealed(end)) return;
+    // (维持…并责令重新答复, 撤销…维持其余, 部分撤销: not one result for all.)
+    const otherwise = CORRECTED.includes(r[1]) ? /维持|驳回|部分/ : /纠正|纠错|撤销|确认|责令|部分|变更|重新/;
+    if (clause.end - end > 16 || otherwise.test(s.slice(end, clause.end)) || this.appealed(end)) return;
     if (this.wholeTotal(clause, last) !== 'review') return;
-    this.statement(t.start, end, `t4.review.${r[1] === '维持' ? 'corrected+other+pending' : 'corrected+pending'}`);
+    this.statement(t.start, end, `t4.review.${othersThan(r[1])}`);
   }
 
   /**
