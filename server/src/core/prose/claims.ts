@@ -239,6 +239,9 @@ const resultsOf = (previous: Figure, sentence: string) =>
 
 /** The results that follow 结果为 (and 判决, 复议机关作出…): upheld, won, dismissed, corrected. */
 const RESULT_WORDS = [...ALL_WON, DISMISSED, ...CORRECTED];
+/** A clause of one result word (维持, 尚未审结, 正在审理中, 已审结): 行政复议1件（维持）, 行政复议1件，尚未审结. */
+const RESULT_ALONE = /^\s*(?:目前|现|现已|均|都|已|已经|全部)*(维持|驳回|纠正|撤销|确认违法|胜诉|败诉|审结|结案|正在审理中?|尚在审理中?|仍在审理中?|审理中|尚未审结|未审结|尚未判决|尚未结案)\s*$/;
+const PENDING = /审理|未/;
 /** The columns of table 4 that a result said of every case leaves empty. */
 const othersThan = (result: string) =>
   result === '维持' ? 'corrected+other+pending' : CORRECTED.includes(result) ? 'upheld+other+pending' : 'corrected+pending';
@@ -370,7 +373,8 @@ class ProseReader {
       // (共收到申请12件（含上年结转2件），已全部办结: after the bracket, the figure before it is the subject again.)
       if ((sep === 0xff09 || sep === 0x29) && aside) { last = aside; aside = undefined; }
       if (sep === 0xff08 || sep === 0x28) aside = last && near(s, last.num.after, clause.start - 1) ? last : undefined;
-      if (aside && (sep === 0xff08 || sep === 0x28) && era === 'now' && !vetoed) this.bracketResult(clause, aside);
+      const alone = sep === 0xff08 || sep === 0x28 ? aside : sep === 0xff0c || sep === 0x2c ? last : undefined;
+      if (alone && alone.num.after >= clause.start - 16 && era === 'now' && !vetoed && clause.end - clause.start <= 12) this.resultAlone(clause, alone, subject);
       if ((sep === 0xff08 || sep === 0x28) && last?.family && near(s, last.num.after, clause.start - 1)) {
         const own = PART_FAMILIES[last.family] ?? [];
         if (own.length) breakdown = { total: last, allowed: own, bracket: true };
@@ -418,7 +422,12 @@ class ProseReader {
           // “共收到申请19件，其中自然人17件，法人或其他组织2件；其中当面申请3件，网上申请14件…”.
           if (!(own.length === 0 && breakdown && last !== breakdown.total)) breakdown = { total: last, allowed: own };
         }
-        if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i, unclear ? undefined : subject, last?.kind?.kind === 'concluded');
+        if (marker === 'zero' && !vetoed && era === 'now') {
+          const from = this.claims.length;
+          this.zero(clause, i, unclear ? undefined : subject, last?.kind?.kind === 'concluded');
+          // (全镇12个村（社区）均未收到申请: none in the villages, while the body itself may have had some.)
+          if (unclear) for (let c = from; c < this.claims.length; c++) this.claims[c].unclear = true;
+        }
         if (marker === 'nil' && !vetoed && !unclear && !unchecked && era === 'now') this.nil(clause, i);
         // (收到申请6件。均已办结。 复议1件。复议机关维持原行政行为。: the figure of the sentence before is the subject of one opening so.)
         if ((marker === 'veto' || marker === 'all') && era === 'now') {
@@ -1011,11 +1020,20 @@ class ProseReader {
     this.statement(a.start, end, `t4.${rows}.${othersThan(won)}`);
   }
 
-  /** 行政复议1件（维持）: a bracket of a result word alone, right after a table-4 total, says how all of it ended. */
-  private bracketResult(clause: Clause, total: Figure) {
-    const r = /^\s*(?:均|结果|结果为|结果均为)?(维持|驳回|纠正|撤销|确认违法|胜诉|败诉)\s*$/.exec(this.s.slice(clause.start, clause.end));
+  /**
+   * 行政复议1件（维持）, 行政复议1件，尚未审结, 行政诉讼1件，已审结，…: a clause (or a bracket) of a result word alone, right
+   * after a table-4 total, says how all of it ended — or that none is pending (已审结).
+   */
+  private resultAlone(clause: Clause, total: Figure, subject: { review: boolean; suit: boolean }) {
+    const r = RESULT_ALONE.exec(this.s.slice(clause.start, clause.end));
+    // (均维持, 均胜诉: all() reads them.)
+    if (r && ALL_WON.includes(r[1]) && /均|都|全部/.test(r[0])) return;
     const m = r && this.wholeTotal(clause, total);
-    if (m) this.statement(clause.start + r[0].indexOf(r[1]), clause.start + r[0].indexOf(r[1]) + r[1].length, `t4.${m}.${othersThan(r[1])}`);
+    if (!m) return;
+    const at = clause.start + r[0].length - r[0].trimStart().length, end = clause.start + r[0].lastIndexOf(r[1]) + r[1].length;
+    // (行政复议2件、行政诉讼1件，均已审结: all of both; …，尚未审结: perhaps only the last.)
+    const rows = /均|都|全部/.test(r[0]) && subject.review && subject.suit ? 'all' : m;
+    this.statement(at, end, `t4.${rows}.${PENDING.test(r[1]) ? 'upheld+corrected+other' : /审结|结案/.test(r[1]) ? 'pending' : othersThan(r[1])}`);
   }
 
   /**

@@ -98,6 +98,10 @@ function against(q: Quantity): Msg {
   };
 }
 
+/** What a statement of results says, by the columns it leaves empty: “all corrected”. */
+const allSaid = (key: string) => key.endsWith('.upheld+other+pending') ? 'all corrected' : key.endsWith('.upheld+corrected+other') ? 'all pending'
+  : key.endsWith('.pending') ? 'none pending' : 'all upheld or won';
+
 function mismatch(c: Claim, qs: Reading[]): RawFinding {
   const q = qs[0];
   if (c.form === 'all') {
@@ -105,7 +109,7 @@ function mismatch(c: Claim, qs: Reading[]): RawFinding {
       ? { zh: `正文说“${c.phrase}”，但表三结转下年度继续办理为 ${num(q.value)} 件：并非全部办结。`, en: `The text says “${c.phrase}” (all concluded), but table 3 carries ${num(q.value)} applications forward.` }
       : {
         zh: `正文说“${c.phrase}”，但表四有${against(q).zh}。`,
-        en: `The text says “${c.phrase}” (${q.key.includes('upheld') ? 'all corrected' : 'all upheld or won'}), but table 4 has ${against(q).en}.`,
+        en: `The text says “${c.phrase}” (${allSaid(q.key)}), but table 4 has ${against(q).en}.`,
       };
     return { code: 'prose-mismatch', message, range: c.range };
   }
