@@ -240,7 +240,7 @@ const resultsOf = (previous: Figure, sentence: string) =>
 /** The results that follow 结果为 (and 判决, 复议机关作出…): upheld, won, dismissed, corrected. */
 const RESULT_WORDS = [...ALL_WON, DISMISSED, ...CORRECTED];
 /** A clause of one result word (维持, 尚未审结, 正在审理中, 已审结): 行政复议1件（维持）, 行政复议1件，尚未审结. */
-const RESULT_ALONE = /^\s*(?:目前|现|现已|均|都|已|已经|全部)*(维持|驳回|纠正|撤销|确认违法|胜诉|败诉|审结|结案|正在审理中?|尚在审理中?|仍在审理中?|审理中|尚未审结|未审结|尚未判决|尚未结案)\s*$/;
+const RESULT_ALONE = /^\s*(?:目前|现|现已|均|都|已|已经|全部)*(维持|驳回|纠正|撤销|确认违法|胜诉|败诉|审结|结案|正在审理中?|尚在审理中?|仍在审理中?|审理中|尚未审结|未审结|尚未判决|尚未结案)(?:原答复|原行政行为|原具体行政行为|原决定)?\s*$/;
 const PENDING = /审理|未/;
 /** The columns of table 4 that a result said of every case leaves empty. */
 const othersThan = (result: string) =>
@@ -374,7 +374,11 @@ class ProseReader {
       if ((sep === 0xff09 || sep === 0x29) && aside) { last = aside; aside = undefined; }
       if (sep === 0xff08 || sep === 0x28) aside = last && near(s, last.num.after, clause.start - 1) ? last : undefined;
       const alone = sep === 0xff08 || sep === 0x28 ? aside : sep === 0xff0c || sep === 0x2c ? last : undefined;
-      if (alone && alone.num.after >= clause.start - 16 && era === 'now' && !vetoed && clause.end - clause.start <= 12) this.resultAlone(clause, alone, subject);
+      if (alone && alone.num.after >= clause.start - 16 && era === 'now' && !vetoed && clause.end - clause.start <= 12) {
+        // (行政复议2件，维持，纠正各1件: one item of a list whose figure follows.)
+        const next = clauses[clauses.indexOf(clause) + 1];
+        if (!next || next.semicolon || !next.toks.some(isFigure)) this.resultAlone(clause, alone, subject);
+      }
       if ((sep === 0xff08 || sep === 0x28) && last?.family && near(s, last.num.after, clause.start - 1)) {
         const own = PART_FAMILIES[last.family] ?? [];
         if (own.length) breakdown = { total: last, allowed: own, bracket: true };
