@@ -375,9 +375,9 @@ class ProseReader {
       if (sep === 0xff08 || sep === 0x28) aside = last && near(s, last.num.after, clause.start - 1) ? last : undefined;
       const alone = sep === 0xff08 || sep === 0x28 ? aside : sep === 0xff0c || sep === 0x2c ? last : undefined;
       if (alone && alone.num.after >= clause.start - 16 && era === 'now' && !vetoed && clause.end - clause.start <= 12) {
-        // (行政复议2件，维持，纠正各1件: one item of a list whose figure follows.)
-        const next = clauses[clauses.indexOf(clause) + 1];
-        if (!next || next.semicolon || !next.toks.some(isFigure)) this.resultAlone(clause, alone, subject);
+        // (行政复议2件，维持，纠正各1件: one item of a list, the next result's clause holding the figure.)
+        const next = clauses[clauses.indexOf(clause) + 1]?.toks[0];
+        if (next?.entry?.kind?.family !== 'result' || next.start > clauses[clauses.indexOf(clause) + 1].start + 1) this.resultAlone(clause, alone, subject);
       }
       if ((sep === 0xff08 || sep === 0x28) && last?.family && near(s, last.num.after, clause.start - 1)) {
         const own = PART_FAMILIES[last.family] ?? [];
@@ -1035,8 +1035,9 @@ class ProseReader {
     const m = r && this.wholeTotal(clause, total);
     if (!m) return;
     const at = clause.start + r[0].length - r[0].trimStart().length, end = clause.start + r[0].lastIndexOf(r[1]) + r[1].length;
-    // (行政复议2件、行政诉讼1件，均已审结: all of both; …，尚未审结: perhaps only the last.)
-    const rows = /均|都|全部/.test(r[0]) && subject.review && subject.suit ? 'all' : m;
+    // (行政复议2件、行政诉讼1件，均已审结: all of both, named in the clause before; …，尚未审结: perhaps only the last.)
+    const before = this.s.slice(Math.max(0, ...[...'，,；;。'].map((c) => this.s.lastIndexOf(c, total.num.start))), total.num.start);
+    const rows = /均|都|全部/.test(r[0]) && /复议/.test(before) && /诉讼/.test(before) ? 'all' : m;
     this.statement(at, end, `t4.${rows}.${PENDING.test(r[1]) ? 'upheld+corrected+other' : /审结|结案/.test(r[1]) ? 'pending' : othersThan(r[1])}`);
   }
 
