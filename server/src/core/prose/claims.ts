@@ -377,7 +377,7 @@ class ProseReader {
       if (alone && alone.num.after >= clause.start - 16 && era === 'now' && !vetoed && clause.end - clause.start <= 12) {
         // (行政复议2件，维持，纠正各1件: one item of a list, the next result's clause holding the figure.)
         const next = clauses[clauses.indexOf(clause) + 1]?.toks[0];
-        if (next?.entry?.kind?.family !== 'result' || next.start > clauses[clauses.indexOf(clause) + 1].start + 1) this.resultAlone(clause, alone, subject);
+        if (next?.entry?.kind?.family !== 'result' || next.start > clauses[clauses.indexOf(clause) + 1].start + 1) this.resultAlone(clause, alone);
       }
       if ((sep === 0xff08 || sep === 0x28) && last?.family && near(s, last.num.after, clause.start - 1)) {
         const own = PART_FAMILIES[last.family] ?? [];
@@ -1028,7 +1028,7 @@ class ProseReader {
    * 行政复议1件（维持）, 行政复议1件，尚未审结, 行政诉讼1件，已审结，…: a clause (or a bracket) of a result word alone, right
    * after a table-4 total, says how all of it ended — or that none is pending (已审结).
    */
-  private resultAlone(clause: Clause, total: Figure, subject: { review: boolean; suit: boolean }) {
+  private resultAlone(clause: Clause, total: Figure) {
     const r = RESULT_ALONE.exec(this.s.slice(clause.start, clause.end));
     // (均维持, 均胜诉: all() reads them.)
     if (r && ALL_WON.includes(r[1]) && /均|都|全部/.test(r[0])) return;
