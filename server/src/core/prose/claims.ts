@@ -343,7 +343,8 @@ class ProseReader {
     const firstClaim = this.claims.length;
     const text = s.slice(from, to), late = LATE.some((w) => text.includes(w));
 
-    for (const clause of clauses) {
+    for (let ci = 0; ci < clauses.length; ci++) {
+      const clause = clauses[ci];
       if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; fresh = true; role = false; }
       if (eraInClause) { era = 'now'; eraInClause = false; }
       const toks = clause.toks;
@@ -376,8 +377,8 @@ class ProseReader {
       const alone = sep === 0xff08 || sep === 0x28 ? aside : sep === 0xff0c || sep === 0x2c ? last : undefined;
       if (alone && alone.num.after >= clause.start - 16 && era === 'now' && !vetoed && clause.end - clause.start <= 12) {
         // (行政复议2件，维持，纠正各1件: one item of a list, the next result's clause holding the figure.)
-        const next = clauses[clauses.indexOf(clause) + 1]?.toks[0];
-        if (next?.entry?.kind?.family !== 'result' || next.start > clauses[clauses.indexOf(clause) + 1].start + 1) this.resultAlone(clause, alone);
+        const next = clauses[ci + 1]?.toks[0];
+        if (next?.entry?.kind?.family !== 'result' || next.start > clauses[ci + 1].start + 1) this.resultAlone(clause, alone);
       }
       if ((sep === 0xff08 || sep === 0x28) && last?.family && near(s, last.num.after, clause.start - 1)) {
         const own = PART_FAMILIES[last.family] ?? [];
@@ -492,6 +493,13 @@ class ProseReader {
         }
         // 答复12件，其中按期答复10件; 按期答复10件，延期答复2件: those on time are some of those answered.
         if (fig.timely && (toks[0]?.entry?.marker === 'part' || breakdown?.total.kind?.kind === 'concluded' || late)) continue;
+        // 有3件于2024年1月答复: a figure whose word follows another year's date counts what happened then.
+        if (numberFirst && toks.some((t, j) => j > i && t.start < after[0].start && t.num?.year !== undefined && t.num.year !== this.year)) { last = undefined; continue; }
+        // 新收行政复议2件，上年结转1件: the cases carried over beside new ones (no 申请 in the clause), not applications.
+        if ((fig.family === 'composition' || fig.family === 'carried_forward') && (last?.family === 'review' || last?.family === 'suit') &&
+          (subject.review || subject.suit) && !s.slice(window.from, window.to).includes('申请')) continue;
+        // (新收行政复议2件: the new cases, while table 4 counts those carried over too.)
+        if ((fig.family === 'review' || fig.family === 'suit') && /新收|新增|新发生|新受理/.test(s.slice(window.from, n.start))) fig.unclear = true;
         fig.unclear ||= unclear;
         if (fig.kind?.kind === 'withdrawn' && era === 'now') withdrawn += n.value;
         // 新收63件，上年结转1件，合计64件: a bare sum after the two parts of all applications is theirs.
@@ -552,17 +560,24 @@ class ProseReader {
    * some of the two columns: 维持1件 + 驳回1件 cannot be more than the table's 结果维持 + 其他结果.
    */
   private dismissals() {
+    // (Each list once, from its total to the sentence's end: the work stays linear.)
+    const end = this.claims.length, dismissed = new Set(this.dismissed.map(([d]) => d)), done = new Set<number>();
     for (const [d, within] of this.dismissed) {
       const c = this.claims[d], rows = rowsOf(within), phrases: string[] = [];
-      let value = c.value;
-      for (let i = (c.partOf ?? this.claims.length) + 1; i < this.claims.length; i++) {
+      if (c.partOf !== undefined && done.has(c.partOf)) continue;
+      let value = 0;
+      for (let i = c.partOf === undefined ? d : c.partOf + 1; i < end; i++) {
         const o = this.claims[i];
-        if (o.partOf !== c.partOf || (o.quantity !== `${rows}.upheld` && o.quantity !== `${rows}.other`)) continue;
-        o.atMost = true;
+        if (i !== d && (c.partOf === undefined || o.partOf !== c.partOf)) continue;
+        if (!dismissed.has(i)) {
+          if (o.quantity !== `${rows}.upheld` && o.quantity !== `${rows}.other`) continue;
+          o.atMost = true;
+        }
         value += o.value;
         phrases.push(o.phrase);
+        if (c.partOf === undefined) break;
       }
-      phrases.push(c.phrase);
+      if (c.partOf !== undefined) done.add(c.partOf);
       this.claims.push({ quantity: within, value, raw: c.raw, range: c.range, form: c.form, unit: c.unit, phrase: phrases.join('、'), family: 'result', atMost: true });
     }
     this.dismissed = [];
