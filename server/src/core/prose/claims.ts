@@ -375,7 +375,8 @@ class ProseReader {
       if ((sep === 0xff09 || sep === 0x29) && aside) { last = aside; aside = undefined; }
       if (sep === 0xff08 || sep === 0x28) aside = last && near(s, last.num.after, clause.start - 1) ? last : undefined;
       const alone = sep === 0xff08 || sep === 0x28 ? aside : sep === 0xff0c || sep === 0x2c ? last : undefined;
-      if (alone && alone.num.after >= clause.start - 16 && era === 'now' && !vetoed && clause.end - clause.start <= 12) {
+      // (Only after a table-4 total, in a short clause: the other clauses pay one property read.)
+      if (alone?.quantity?.startsWith('t4.') && alone.num.after >= clause.start - 16 && era === 'now' && !vetoed && clause.end - clause.start <= 12) {
         // (行政复议2件，维持，纠正各1件: one item of a list, the next result's clause holding the figure.)
         const next = clauses[ci + 1]?.toks[0];
         if (next?.entry?.kind?.family !== 'result' || next.start > clauses[ci + 1].start + 1) this.resultAlone(clause, alone);
@@ -411,7 +412,7 @@ class ProseReader {
         }
         // 行政复议、行政诉讼各1件, …各发生1件: one figure for each of the joined words before 各 (its own reading below leaves it
         // unread); 县发改局、县教育局各收到申请1件: a figure for each of others, no claim.
-        if (distributes(toks, i)) {
+        if (marker === 'each' && distributes(toks, i)) {
           each = true;
           if (!unchecked && !vetoed && !unclear && era === 'now') this.respectively(clause, i, unclear, cases, true);
         }
@@ -494,7 +495,7 @@ class ProseReader {
         // 答复12件，其中按期答复10件; 按期答复10件，延期答复2件: those on time are some of those answered.
         if (fig.timely && (toks[0]?.entry?.marker === 'part' || breakdown?.total.kind?.kind === 'concluded' || late)) continue;
         // 有3件于2024年1月答复: a figure whose word follows another year's date counts what happened then.
-        if (numberFirst && toks.some((t, j) => j > i && t.start < after[0].start && t.num?.year !== undefined && t.num.year !== this.year)) { last = undefined; continue; }
+        if (numberFirst && this.otherYearBetween(toks, i, after[0])) { last = undefined; continue; }
         // 新收行政复议2件，上年结转1件: the cases carried over beside new ones (no 申请 in the clause), not applications.
         if ((fig.family === 'composition' || fig.family === 'carried_forward') && (last?.family === 'review' || last?.family === 'suit') &&
           (subject.review || subject.suit) && !s.slice(window.from, window.to).includes('申请')) continue;
@@ -611,6 +612,12 @@ class ProseReader {
       f.unclear ||= unclear;
       this.claim(f);
     });
+  }
+
+  /** Whether a date of another year stands between the figure at `i` and its word after it (有3件于2024年1月答复). */
+  private otherYearBetween(toks: Tok[], i: number, word: Tok): boolean {
+    for (let j = i + 1; j < toks.length && toks[j].start < word.start; j++) if (toks[j].num?.year !== undefined && toks[j].num!.year !== this.year) return true;
+    return false;
   }
 
   /** Whether a clause names nothing of its own: no 申请, no keyword but handling's (办结, 答复, 受理 …). */

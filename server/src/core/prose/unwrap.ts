@@ -175,7 +175,9 @@ function goesOnFrom(line: string, next: string): boolean {
  * that one begins with one (上一年度⏎⏎第 3 页⏎⏎办结申请38件: the qualifier stays with its figure); else the line after `l`.
  */
 function pageBetween(idx: LineIndex, l: number): number {
-  if (!isWordChar(lastCode(idx.lineText(l)))) return l + 1;
+  // (Most lines are followed by one of text: a look at its first character, without cutting it out.)
+  const c = idx.text.charCodeAt(idx.lineStart(l + 1));
+  if ((c !== 10 && c !== 13 && !isBlank(c)) || !isWordChar(lastCode(idx.lineText(l)))) return l + 1;
   let next = l + 1, marks = 0;
   for (; next < idx.lineCount && next - l <= 5; next++) {
     const line = idx.lineText(next);
