@@ -16,7 +16,7 @@ export interface ProseFigure {
   /** Offsets of the number (or, for a statement of none or all, of its first word) in `text`. */
   start: number;
   end: number;
-  /** 'zero' (未收到…申请) and 'all' (均已办结): a statement with no number, about `key` being 0. */
+  /** 'zero' (未收到…申请) and 'all' (均已办结, 维持, 尚未审结): a statement with no number, about `key` being 0. */
   form: 'number' | 'zero' | 'all';
   /** Which phrasing wrote it: “group/index”, for counting the reader's misses per phrasing. */
   phrasing: string;
@@ -217,8 +217,13 @@ function groups(f: Figures): Group[] {
         '政府信息公开行政复议{t4.review.total}件（维持{t4.review.upheld}件，纠正{t4.review.corrected}件）',
         '政府信息公开行政复议、行政诉讼分别为{t4.review.total}件、{t4.suit.total}件',
         '{=t4.review.total}未发生政府信息公开行政复议',
+        '政府信息公开行政复议{t4.review.total}件，{=t4.review.pending}均已审结',
+        '政府信息公开行政复议{t4.review.total}件（{=t4.review.corrected+other+pending}维持）',
+        '被申请行政复议{t4.review.total}件，{=t4.review.upheld+corrected+other}尚未审结',
       ],
-      when: (v) => [true, true, true, true, true, true, true, true, v('t4.review.total') === 0],
+      when: (v) => [true, true, true, true, true, true, true, true, v('t4.review.total') === 0,
+        v('t4.review.total')! > 0 && v('t4.review.pending') === 0, v('t4.review.total')! > 0 && v('t4.review.total') === v('t4.review.upheld'),
+        v('t4.review.total')! > 0 && v('t4.review.total') === v('t4.review.pending')],
     },
     {
       name: 'suit',
@@ -230,8 +235,9 @@ function groups(f: Figures): Group[] {
         '行政诉讼{t4.suit.total}件，其中结果维持{t4.suit.upheld}件，结果纠正{t4.suit.corrected}件，尚未审结{t4.suit.pending}件',
         '政府信息公开行政诉讼{t4.suit.total}件，其中{#1}件一审判决驳回原告诉讼请求',
         '{=t4.suit.total}无政府信息公开行政诉讼案件',
+        '政府信息公开行政诉讼{t4.suit.total}件，{=t4.suit.pending}已全部审结',
       ],
-      when: (v) => [true, true, true, true, true, v('t4.suit.total')! > 0, v('t4.suit.total') === 0],
+      when: (v) => [true, true, true, true, true, v('t4.suit.total')! > 0, v('t4.suit.total') === 0, v('t4.suit.total')! > 0 && v('t4.suit.pending') === 0],
     },
     {
       name: 'history',
@@ -328,7 +334,7 @@ function write(para: ProseParagraph, p: Template, phrasing: string, f: Figures, 
       continue;
     }
     if (inner.startsWith('=')) {
-      para.figures.push({ key: inner.slice(1), value: 0, start, end: start, form: p.slice(i).startsWith('均') ? 'all' : 'zero', phrasing });
+      para.figures.push({ key: inner.slice(1), value: 0, start, end: start, form: /^[未无没]/.test(p.slice(i)) ? 'zero' : 'all', phrasing });
       continue;
     }
     const value = quantityValue(f, inner)!;

@@ -183,6 +183,11 @@ export interface Claim {
    * out, so the quantity less this many passes too.
    */
   less?: number;
+  /**
+   * The figure counts some of the quantity, perhaps all (按时答复10件: those answered on time; 驳回1件 beside other results:
+   * upheld or ended otherwise): it disagrees only when it is more.
+   */
+  atMost?: boolean;
 }
 
 /** The tables the report holds, in the order they were found. */

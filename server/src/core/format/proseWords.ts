@@ -155,7 +155,9 @@ export const COMPLETE_FAMILIES: Partial<Record<Family, number>> = {
  * A result stated without a number after a table-4 figure (行政复议1件，结果为维持; 复议结果均为维持): every case
  * of that figure ended so. Read only in a clause without a figure of its own (结果为维持1件 is a part).
  */
-export const ALL_RESULTS = ['结果为', '结果均为', '结果都为', '结果均是', '结果都是', '结果是', '均为维持', '都为维持', '均为胜诉', '都是维持'];
+export const ALL_RESULTS = ['结果为', '结果均为', '结果都为', '结果均是', '结果都是', '结果是', '均为维持', '都为维持', '均为胜诉', '都是维持',
+  // 经复议维持原答复; 法院判决驳回原告诉讼请求 (claims.ts: not after 一审, nor before 率 — 复议维持率80%).
+  '复议维持', '判决'];
 
 /** Words that change what a clause counts. */
 export type Marker =
@@ -212,9 +214,10 @@ export const MARKERS: Record<Marker, string[]> = {
 
 /** Units after a number: counts of applications, cases and decisions; money (table 2 fees); other things. */
 export const UNITS = {
-  count: ['件', '起', '宗', '例', '个', '项', '次'],
+  // 件次 counts applications as 件 may, or each submission of one (claims.ts: a hint, never a warning); 人次 counts people.
+  count: ['件', '起', '宗', '例', '个', '项', '次', '件次'],
   money: ['万元'],
-  other: ['条', '篇', '期', '份', '人次', '人', '家', '场', '元', '件次', '万件', '万条'],
+  other: ['条', '篇', '期', '份', '人次', '人', '家', '场', '元', '万件', '万条'],
 };
 
 /** A unit that is part of a word (一次性, 一件事): no count. */
@@ -240,6 +243,8 @@ export const ALL_WON = ['维持', '胜诉'];
  * writer filled it in; either way, none corrected and none pending.
  */
 export const DISMISSED = '驳回';
+/** 结果为撤销, 复议机关作出确认违法决定: every case corrected (the table's 结果纠正: 撤销, 变更, 确认违法, 责令履行; a lawsuit lost). */
+export const CORRECTED = ['纠正', '撤销', '确认违法', '败诉'];
 /** The reviewing authority (复议机关维持原行政行为): of the body's own reviews, what the authority decided. */
 export const REVIEW_BODY = ['复议机关', '行政复议机关'];
 

@@ -1,5 +1,5 @@
 import {
-  ALL_CONCLUDED, ALL_ON_TIME, ALL_RESULTS, ALL_WON, CLAIM_KINDS, DISMISSED, REVIEW_BODY, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
+  ALL_CONCLUDED, ALL_ON_TIME, ALL_RESULTS, ALL_WON, CLAIM_KINDS, CORRECTED, DISMISSED, REVIEW_BODY, FILLER, MARKERS, OTHER_APPLICATIONS, PART_FAMILIES,
   type ClaimKind, type Family, type Marker,
 } from '../format/proseWords';
 import { headingLines, tableSpans, type Claim, type Report } from '../model';
@@ -127,6 +127,8 @@ interface Figure {
   word: Tok | undefined;
   /** Those its keyword counts, in a manner (按期答复10件: on time), which may be some of them (claims.ts TIMELY). */
   timely?: boolean;
+  /** 驳回1件 among other results: the rows' upheld+other, of which it is some (ProseReader.dismissals). */
+  within?: string;
 }
 
 /** `bracket`: the list is a bracket's after its total (行政复议2件（维持2件）), and ends with it. */
@@ -176,10 +178,10 @@ const UNIT_FIRSTS = '件起宗例个项次万条篇期份人家场元%％\n';
 /** After last year's number: carried over from it (2022年结转, 2022年度结转的). */
 const CARRIED_FROM = /^年度?结转/;
 /**
- * A time before 办结 / 答复 (按期答复10件, 在法定期限内予以答复): those concluded on time. Alone, it is read as those
- * concluded (已按时答复18件: all of them, as reports write it); as a part of a list (答复12件，其中按期答复10件) or beside
- * those answered late (按期答复10件，延期答复2件), it is some of them, and no claim — 12 answered, 10 on time, is no
- * inconsistency.
+ * A time before 办结 / 答复 (按期答复10件, 在法定期限内予以答复): those concluded on time. Alone, it is some of those
+ * concluded, all of them only if none was late (已按时答复18件): it disagrees only when it is more (Claim.atMost); as a part
+ * of a list (答复12件，其中按期答复10件) or beside those answered late (按期答复10件，延期答复2件), it is no claim — 12
+ * answered, 10 on time, is no inconsistency.
  */
 const TIMELY = /(?:按期|按时|如期|及时|当场|当日|当天|即时|限期内|期限内|时限内|提前|延期|逾期|超期|延长)(?:予以|依法|进行|作出|已经?|的)?$/;
 const LATE = ['延期答复', '延长答复', '逾期答复', '超期答复', '延期办结', '逾期办结', '超期办结', '延期办理', '延长办理'];
@@ -235,7 +237,25 @@ const ALL_FIRST = new Set([...ALL_CONCLUDED, ...ALL_ON_TIME, ...ALL_WON, ...MARK
 const resultsOf = (previous: Figure, sentence: string) =>
   previous.quantity !== undefined && previous.quantity.startsWith('t4.') && /结果|复议机关/.test(sentence);
 
+/** The results that follow 结果为 (and 判决, 复议机关作出…): upheld, won, dismissed, corrected. */
+const RESULT_WORDS = [...ALL_WON, DISMISSED, ...CORRECTED];
+/** A clause of one result word (维持, 尚未审结, 正在审理中, 已审结): 行政复议1件（维持）, 行政复议1件，尚未审结. */
+const RESULT_ALONE = /^\s*(?:目前|现|现已|均|都|已|已经|全部)*(维持|驳回|纠正|撤销|确认违法|胜诉|败诉|审结|结案|正在审理中?|尚在审理中?|仍在审理中?|审理中|尚未审结|未审结|尚未判决|尚未结案)(?:原答复|原行政行为|原具体行政行为|原决定)?\s*$/;
+const PENDING = /审理|未/;
+/** The columns of table 4 that a result said of every case leaves empty. */
+const othersThan = (result: string) =>
+  result === '维持' ? 'corrected+other+pending' : CORRECTED.includes(result) ? 'upheld+other+pending' : 'corrected+pending';
+
 const isFigure = (t: Tok) => !!t.num && !t.num.notCount && t.num.unitClass !== 'none';
+/**
+ * 各 right before a figure, its verb, or a short word and its figure (各1件, 各收到申请1件, 各发生1件), not a scope's (各类,
+ * 各单位): the figure is each one's.
+ */
+const distributes = (toks: Tok[], i: number) => {
+  const next = toks[i + 1];
+  return toks[i].entry?.word === '各' && next !== undefined &&
+    (isFigure(next) ? next.start - toks[i].end <= 3 : next.start === toks[i].end && !!next.entry?.kind);
+};
 
 class ProseReader {
   /** The text read: the document, or the document with its soft line breaks cut out. */
@@ -244,6 +264,8 @@ class ProseReader {
   private met: string[] = [];
   /** The last figure of the sentence before: the subject of one that opens with 均 (收到申请6件。均已办结。). */
   private previous: Figure | undefined;
+  /** The claims of 驳回 N 件 as a part, with the rows' upheld+other they are some of (this sentence's). */
+  private dismissed: [number, string][] = [];
 
   constructor(
     private readonly view: Unwrapped,
@@ -321,12 +343,13 @@ class ProseReader {
     const firstClaim = this.claims.length;
     const text = s.slice(from, to), late = LATE.some((w) => text.includes(w));
 
-    for (const clause of clauses) {
+    for (let ci = 0; ci < clauses.length; ci++) {
+      const clause = clauses[ci];
       if (clause.semicolon) { pending = null; subject.review = subject.suit = false; era = 'now'; fresh = true; role = false; }
       if (eraInClause) { era = 'now'; eraInClause = false; }
       const toks = clause.toks;
       const figures: number[] = [];
-      let hits = 0, vetoed = false, cases = false, comparing = false;
+      let hits = 0, vetoed = false, cases = false, comparing = false, each = false;
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i], m = t.entry?.marker;
         if (isFigure(t)) figures.push(i); else if (this.isHit(t)) hits++;
@@ -351,6 +374,13 @@ class ProseReader {
       // (共收到申请12件（含上年结转2件），已全部办结: after the bracket, the figure before it is the subject again.)
       if ((sep === 0xff09 || sep === 0x29) && aside) { last = aside; aside = undefined; }
       if (sep === 0xff08 || sep === 0x28) aside = last && near(s, last.num.after, clause.start - 1) ? last : undefined;
+      const alone = sep === 0xff08 || sep === 0x28 ? aside : sep === 0xff0c || sep === 0x2c ? last : undefined;
+      // (Only after a table-4 total, in a short clause: the other clauses pay one property read.)
+      if (alone?.quantity?.startsWith('t4.') && alone.num.after >= clause.start - 16 && era === 'now' && !vetoed && clause.end - clause.start <= 12) {
+        // (行政复议2件，维持，纠正各1件: one item of a list, the next result's clause holding the figure.)
+        const next = clauses[ci + 1]?.toks[0];
+        if (next?.entry?.kind?.family !== 'result' || next.start > clauses[ci + 1].start + 1) this.resultAlone(clause, alone);
+      }
       if ((sep === 0xff08 || sep === 0x28) && last?.family && near(s, last.num.after, clause.start - 1)) {
         const own = PART_FAMILIES[last.family] ?? [];
         if (own.length) breakdown = { total: last, allowed: own, bracket: true };
@@ -380,6 +410,12 @@ class ProseReader {
           if (!unchecked && !vetoed && era === 'now') this.respectively(clause, i, unclear, cases);
           unchecked = true;
         }
+        // 行政复议、行政诉讼各1件, …各发生1件: one figure for each of the joined words before 各 (its own reading below leaves it
+        // unread); 县发改局、县教育局各收到申请1件: a figure for each of others, no claim.
+        if (marker === 'each' && distributes(toks, i)) {
+          each = true;
+          if (!unchecked && !vetoed && !unclear && era === 'now') this.respectively(clause, i, unclear, cases, true);
+        }
         // A scope word (全市, 各村, 下属) speaks for the rest of the sentence (全市共办结820件，34件结转…), up
         // to a word of the body itself (全县收到200件，本机关收到12件).
         if (marker === 'unclear') unclear = true;
@@ -392,7 +428,12 @@ class ProseReader {
           // “共收到申请19件，其中自然人17件，法人或其他组织2件；其中当面申请3件，网上申请14件…”.
           if (!(own.length === 0 && breakdown && last !== breakdown.total)) breakdown = { total: last, allowed: own };
         }
-        if (marker === 'zero' && !vetoed && era === 'now') this.zero(clause, i, unclear ? undefined : subject, last?.kind?.kind === 'concluded');
+        if (marker === 'zero' && !vetoed && era === 'now') {
+          const from = this.claims.length;
+          this.zero(clause, i, unclear ? undefined : subject, last?.kind?.kind === 'concluded');
+          // (全镇12个村（社区）均未收到申请: none in the villages, while the body itself may have had some.)
+          if (unclear) for (let c = from; c < this.claims.length; c++) this.claims[c].unclear = true;
+        }
         if (marker === 'nil' && !vetoed && !unclear && !unchecked && era === 'now') this.nil(clause, i);
         // (收到申请6件。均已办结。 复议1件。复议机关维持原行政行为。: the figure of the sentence before is the subject of one opening so.)
         if ((marker === 'veto' || marker === 'all') && era === 'now') {
@@ -438,7 +479,9 @@ class ProseReader {
           (next?.entry?.marker === 'approx' && near(s, n.after, next.start));
         // 申请数量由12件下降至7件: the figure a change starts from.
         const changedFrom = comparing && (s.charCodeAt(n.start - 1) === 0x7531 /* 由 */ || s.charCodeAt(n.start - 1) === 0x4ece /* 从 */);
-        if (inexact || vetoed || unchecked || changedFrom || era === 'past') { last = undefined; breakdown = undefined; continue; }
+        // 行政复议零件: 零件 is 0 件 only right after its keyword (采购零件 are parts).
+        const parts = s.charCodeAt(n.start) === 0x96f6 /* 零 */ && before[0]?.end !== n.start;
+        if (inexact || vetoed || unchecked || changedFrom || parts || each || era === 'past') { last = undefined; breakdown = undefined; continue; }
 
         // (A figure that takes the words of the clause before, 现行有效规范性文件（698件）, takes its verbs too.)
         const window = { from: inherited ? pendingFrom : lo > 0 ? toks[lo - 1].end : clause.start, to: hi < toks.length ? toks[hi].start : clause.end };
@@ -451,6 +494,13 @@ class ProseReader {
         }
         // 答复12件，其中按期答复10件; 按期答复10件，延期答复2件: those on time are some of those answered.
         if (fig.timely && (toks[0]?.entry?.marker === 'part' || breakdown?.total.kind?.kind === 'concluded' || late)) continue;
+        // 有3件于2024年1月答复: a figure whose word follows another year's date counts what happened then.
+        if (numberFirst && this.otherYearBetween(toks, i, after[0])) { last = undefined; continue; }
+        // 新收行政复议2件，上年结转1件: the cases carried over beside new ones (no 申请 in the clause), not applications.
+        if ((fig.family === 'composition' || fig.family === 'carried_forward') && (last?.family === 'review' || last?.family === 'suit') &&
+          (subject.review || subject.suit) && !s.slice(window.from, window.to).includes('申请')) continue;
+        // (新收行政复议2件: the new cases, while table 4 counts those carried over too.)
+        if ((fig.family === 'review' || fig.family === 'suit') && /新收|新增|新发生|新受理/.test(s.slice(window.from, n.start))) fig.unclear = true;
         fig.unclear ||= unclear;
         if (fig.kind?.kind === 'withdrawn' && era === 'now') withdrawn += n.value;
         // 新收63件，上年结转1件，合计64件: a bare sum after the two parts of all applications is theirs.
@@ -474,6 +524,7 @@ class ProseReader {
       const includes = clause.bracket && toks.some((t) => t.entry?.marker === 'part');
       if (hits > 0 && figures.length === 0 && !includes) { pending = []; pendingFrom = clause.start; for (const t of toks) if (this.isHit(t)) pending.push(t); }
     }
+    if (this.dismissed.length) this.dismissals();
     // 收到申请26件，撤回2件，依法答复处理24件: the applications received or answered may be counted without those withdrawn.
     if (withdrawn > 0) for (let c = firstClaim; c < this.claims.length; c++) if (this.claims[c].family === 'application') this.claims[c].less = withdrawn;
     // 行政复议2件、行政诉讼案件1件: with both figures given, 案件 counts its own word's cases, not both together.
@@ -505,20 +556,51 @@ class ProseReader {
   }
 
   /**
+   * 行政复议3件，结果为维持1件、驳回1件，1件尚未审结: the writer may count those dismissed as upheld or as another
+   * result (proseWords.ts DISMISSED), so the 维持 (or 其他结果) listed beside them is some of its column, and with them
+   * some of the two columns: 维持1件 + 驳回1件 cannot be more than the table's 结果维持 + 其他结果.
+   */
+  private dismissals() {
+    // (Each list once, from its total to the sentence's end: the work stays linear.)
+    const end = this.claims.length, dismissed = new Set(this.dismissed.map(([d]) => d)), done = new Set<number>();
+    for (const [d, within] of this.dismissed) {
+      const c = this.claims[d], rows = rowsOf(within), phrases: string[] = [];
+      if (c.partOf !== undefined && done.has(c.partOf)) continue;
+      let value = 0;
+      for (let i = c.partOf === undefined ? d : c.partOf + 1; i < end; i++) {
+        const o = this.claims[i];
+        if (i !== d && (c.partOf === undefined || o.partOf !== c.partOf)) continue;
+        if (!dismissed.has(i)) {
+          if (o.quantity !== `${rows}.upheld` && o.quantity !== `${rows}.other`) continue;
+          o.atMost = true;
+        }
+        value += o.value;
+        phrases.push(o.phrase);
+        if (c.partOf === undefined) break;
+      }
+      if (c.partOf !== undefined) done.add(c.partOf);
+      this.claims.push({ quantity: within, value, raw: c.raw, range: c.range, form: c.form, unit: c.unit, phrase: phrases.join('、'), family: 'result', atMost: true });
+    }
+    this.dismissed = [];
+  }
+
+  /**
    * 行政复议、行政诉讼分别为2件、3件: the words joined by 、和及与或 just before 分别 (nothing but the
    * subject's words between them and it), and the figures after it, as many, each bound to its word
-   * alone. Nothing is claimed unless every word names a quantity of its own: 自然人、法人提出的申请分别为…
+   * alone (`each`: 行政复议、行政诉讼各1件, the one figure after 各 for every word). Nothing is claimed unless every word names a quantity of its own: 自然人、法人提出的申请分别为…
    * (parts no table sums in prose) and lists the reader cannot pair stay unread.
    */
-  private respectively(clause: Clause, at: number, unclear: boolean, cases: boolean) {
+  private respectively(clause: Clause, at: number, unclear: boolean, cases: boolean, each = false) {
     const toks = clause.toks;
-    const figures = toks.slice(at + 1).filter(isFigure);
+    let figures = toks.slice(at + 1).filter(isFigure);
+    if (each) figures = figures.slice(0, 1);
     // The last run of joined words before 分别; the clause's other words (行政复议结果…, …政府信息公开申请) are its subject's.
     let end = at - 1;
     for (; end > 0 && !(this.isHit(toks[end]) && this.isHit(toks[end - 1]) && this.joined(toks[end - 1], toks[end])); end--) if (toks[end].num) return;
     let first = end;
     while (first > 0 && this.isHit(toks[first - 1]) && this.joined(toks[first - 1], toks[first])) first--;
     const words = toks.slice(first, end + 1);
+    if (each && figures.length) figures = words.map(() => figures[0]);
     const context = toks.slice(0, at).filter((t, k) => (k < first || k > end) && this.isHit(t));
     if (words.length < 2 || words.length !== figures.length) return;
     const window = { from: clause.start, to: clause.end };
@@ -530,6 +612,12 @@ class ProseReader {
       f.unclear ||= unclear;
       this.claim(f);
     });
+  }
+
+  /** Whether a date of another year stands between the figure at `i` and its word after it (有3件于2024年1月答复). */
+  private otherYearBetween(toks: Tok[], i: number, word: Tok): boolean {
+    for (let j = i + 1; j < toks.length && toks[j].start < word.start; j++) if (toks[j].num?.year !== undefined && toks[j].num!.year !== this.year) return true;
+    return false;
   }
 
   /** Whether a clause names nothing of its own: no 申请, no keyword but handling's (办结, 答复, 受理 …). */
@@ -596,7 +684,8 @@ class ProseReader {
     if (!pick) for (const t of ordered) if (!isDescriptor(kindOf(t)) && (kindOf(t).family !== 'result' || block)) { pick = t; break; }
     if (!pick) return fig;
     const kind = kindOf(pick);
-    if (kind.kind === 'concluded' && TIMELY.test(this.s.slice(Math.max(window.from, pick.start - 12), pick.start))) fig.timely = true;
+    const lead = Math.max(window.from, pick.start - 12), time = kind.kind === 'concluded' ? TIMELY.exec(this.s.slice(lead, pick.start)) : null;
+    if (time) fig.timely = true;
     if (APPLICATION_SIDE.includes(kind.family)) {
       // 行政复议答复 2 件, 经行政复议后予以公开 2 件: an application's word about a review or a lawsuit
       // counts neither the applications nor the cases for sure; 行政许可办结1200件 counts licences.
@@ -621,17 +710,18 @@ class ProseReader {
     let first = pick;
     for (const t of cands) if (t.start < first.start && t.end >= first.start - 1 && kindOf(t).kind === kind.kind) first = t;
     fig.phrase = inherited ? `${pick.entry!.word}…${this.s.slice(n.start, n.after)}`
-      : pick.start > n.start ? this.phrase(n.start, pick.end, pick, n) : this.phrase(first.start, n.after, first, n);
+      : pick.start > n.start ? this.phrase(n.start, pick.end, pick, n) : this.phrase(time ? lead + time.index : first.start, n.after, first, n);
     const units = kind.units ?? 'count';
     if (n.unitClass !== units) return unbound();
     if (kind.notBetween && kind.notBetween.some((w) => this.s.slice(pick!.end, n.start).includes(w))) return unbound();
-    fig.unclear = !!kind.unclear;
+    fig.unclear = !!kind.unclear || n.unit === '件次';
     if (kind.column) {
       // 驳回 N 件 beside 维持 M 件 may be counted in either column: only all of a total dismissed (结果为驳回1件) says how
       // many were upheld or ended otherwise; a part adds up with the others, and a first instance's (一审判决驳回) may be appealed.
       const dismissedPart = kind.kind === 'dismissed' &&
         (breakdown?.total.num.value !== n.value || /一审|初审|上诉|二审|再审/.test(this.s.slice(window.from, window.to)) || this.appealed(n.after));
       if (block && !dismissedPart) fig.quantity = `${block}.${kind.column}`;
+      else if (block && kind.kind === 'dismissed' && !/一审|初审|上诉|二审|再审/.test(this.s.slice(window.from, window.to)) && !this.appealed(n.after)) fig.within = `${block}.${kind.column}`;
     } else if (kind.byVerb) {
       const text = this.s.slice(window.from, window.to);
       const verb = kind.byVerb.find((v) => v.verbs.some((w) => text.includes(w)));
@@ -728,10 +818,14 @@ class ProseReader {
       raw,
       range,
       form: n.form,
-      unit: n.unit,
+      unit: n.unit === '件次' ? '件' : n.unit, // (the table counts 件)
       phrase: fig.phrase,
     };
     if (fig.quantity && fig.alternatives?.length) c.alternatives = fig.alternatives;
+    // 已按时答复18件: those answered on time (条例第三十三条: within 20 working days, or the extension) are some of those
+    // answered, all of them only if none was late — never more.
+    if (fig.timely) c.atMost = true;
+    if (fig.within) this.dismissed.push([this.claims.length, fig.within]);
     if (fig.family) c.family = fig.family;
     if (fig.unclear) c.unclear = true;
     if (partOf !== undefined) c.partOf = partOf;
@@ -936,10 +1030,11 @@ class ProseReader {
     if (!m) return;
     const word = a.entry!.word;
     const inWord = ALL_WON.find((w) => word.endsWith(w));
-    const won = inWord ?? [...ALL_WON, DISMISSED].find((w) => s.startsWith(w, a.end));
+    const won = inWord ?? RESULT_WORDS.find((w) => s.startsWith(w, a.end));
     if (!won) return;
     const end = inWord ? a.end : a.end + won.length;
-    if (this.appealed(end)) return;
+    // (复议维持率80%: a rate; 一审判决驳回: the first instance's, which may be appealed.)
+    if (s.charAt(end) === '率' || /一审|初审/.test(s.slice(clause.start, a.start)) || this.appealed(end)) return;
     // 其中行政诉讼结果为维持: the clause's own review or lawsuit word says whose result it is.
     let own: string | undefined;
     for (const t of clause.toks) {
@@ -948,7 +1043,24 @@ class ProseReader {
       if (f === 'review' || f === 'suit') own = own && own !== rowsOf(t.entry!.kind!.quantity!).slice(3) ? 'all' : rowsOf(t.entry!.kind!.quantity!).slice(3);
     }
     const rows = own ?? (subject.review && subject.suit ? 'all' : m);
-    this.statement(a.start, end, `t4.${rows}.${won === '维持' ? 'corrected+other+pending' : 'corrected+pending'}`);
+    this.statement(a.start, end, `t4.${rows}.${othersThan(won)}`);
+  }
+
+  /**
+   * 行政复议1件（维持）, 行政复议1件，尚未审结, 行政诉讼1件，已审结，…: a clause (or a bracket) of a result word alone, right
+   * after a table-4 total, says how all of it ended — or that none is pending (已审结).
+   */
+  private resultAlone(clause: Clause, total: Figure) {
+    const r = RESULT_ALONE.exec(this.s.slice(clause.start, clause.end));
+    // (均维持, 均胜诉: all() reads them.)
+    if (r && ALL_WON.includes(r[1]) && /均|都|全部/.test(r[0])) return;
+    const m = r && this.wholeTotal(clause, total);
+    if (!m) return;
+    const at = clause.start + r[0].length - r[0].trimStart().length, end = clause.start + r[0].lastIndexOf(r[1]) + r[1].length;
+    // (行政复议2件、行政诉讼1件，均已审结: all of both, named in the clause before; …，尚未审结: perhaps only the last.)
+    const before = this.s.slice(Math.max(0, ...[...'，,；;。'].map((c) => this.s.lastIndexOf(c, total.num.start))), total.num.start);
+    const rows = /均|都|全部/.test(r[0]) && /复议/.test(before) && /诉讼/.test(before) ? 'all' : m;
+    this.statement(at, end, `t4.${rows}.${PENDING.test(r[1]) ? 'upheld+corrected+other' : /审结|结案/.test(r[1]) ? 'pending' : othersThan(r[1])}`);
   }
 
   /**
@@ -978,12 +1090,14 @@ class ProseReader {
     const t = clause.toks[at];
     // (At the clause's head only — so once a clause, and each step bounded: the cost stays linear.)
     if (t.start - clause.start > 4 || !['', '经', '被', '均经', '均被', '经上级', '被上级', '上级'].includes(s.slice(clause.start, t.start).trim())) return;
-    const r = /^(?:均|已|依法|决定|予以|作出)*(维持|驳回)/.exec(s.slice(t.end, Math.min(clause.end, t.end + 12)));
+    const r = /^(?:均|已|依法|决定|予以|作出)*(维持|驳回|撤销|纠正|确认违法)/.exec(s.slice(t.end, Math.min(clause.end, t.end + 12)));
     if (!r) return;
     const end = t.end + r[0].length;
-    if (clause.end - end > 16 || /纠正|纠错|撤销|确认|责令|部分|变更|重新/.test(s.slice(end, clause.end)) || this.appealed(end)) return;
+    // (维持…并责令重新答复, 撤销…维持其余, 部分撤销: not one result for all.)
+    const otherwise = CORRECTED.includes(r[1]) ? /维持|驳回|部分/ : /纠正|纠错|撤销|确认|责令|部分|变更|重新/;
+    if (clause.end - end > 16 || otherwise.test(s.slice(end, clause.end)) || this.appealed(end)) return;
     if (this.wholeTotal(clause, last) !== 'review') return;
-    this.statement(t.start, end, `t4.review.${r[1] === '维持' ? 'corrected+other+pending' : 'corrected+pending'}`);
+    this.statement(t.start, end, `t4.review.${othersThan(r[1])}`);
   }
 
   /**

@@ -38,8 +38,15 @@ const CN_CODES = new Uint8Array(65536);
 for (const ch of CN_CHARS) CN_CODES[ch.charCodeAt(0)] = 1;
 const isCn = (c: number) => CN_CODES[c] === 1;
 
-/** The characters a number may begin with. */
-export const NUMBER_STARTS = '0123456789０１２３４５６７８９' + CN_START;
+/**
+ * The characters a number may begin with. 〇 and 零 begin one only alone, before a unit that ends its clause (申请〇件。,
+ * 行政复议零件，): 〇 is otherwise inside a year (二〇二三年) and 零 a word's (零件 are parts, 零容忍); claims.ts takes 零件 only
+ * right after its keyword.
+ */
+export const NUMBER_STARTS = '0123456789０１２３４５６７８９' + CN_START + '〇零';
+const ZEROS = '〇零';
+/** What may follow a lone 〇件 / 零件 (the clause's end). */
+const CLAUSE_ENDS = '，,。；;：:、）)！？!?\n\r';
 
 /** 二十三 → 23, 一百零五 → 105, 十二 → 12, 两 → 2, 二三 → 23; undefined for nonsense such as 百百. */
 export function chineseValue(s: string): number | undefined {
@@ -161,6 +168,12 @@ function readDigits(s: string, i: number, wide: boolean): { value: number; end: 
   return { value: int, end: j };
 }
 
+/** 〇件。 零件， (at `k`, the unit): a unit of count, then the clause's end. */
+function lonelyZero(s: string, k: number): boolean {
+  const u = unitAt(s, k);
+  return u !== undefined && u[1] === 'count' && (k + u[0].length === s.length || CLAUSE_ENDS.includes(s.charAt(k + u[0].length)));
+}
+
 /** Reads the number starting at `i` (a character of NUMBER_STARTS); undefined when it is not one (一是, 三大). */
 export function readNumber(s: string, i: number): ProseNumber | undefined {
   const start = i;
@@ -177,6 +190,7 @@ export function readNumber(s: string, i: number): ProseNumber | undefined {
     if (!UNITS_BY_FIRST.has(s.charCodeAt(k)) && !APPROX(s.charCodeAt(k)) && s.charCodeAt(k) !== 0x5e74) return undefined;
     const v = chineseValue(s.slice(start, end));
     if (v === undefined) return undefined;
+    if (ZEROS.includes(s.charAt(start)) && !(end - start === 1 && lonelyZero(s, k))) return undefined;
     value = v;
     form = 'chinese';
   }

@@ -170,18 +170,21 @@ function goesOnFrom(line: string, next: string): boolean {
 }
 
 /**
- * 总数2⏎⏎第 3 页⏎⏎488条: a number cut by a page break, its page number between blank lines (a PDF's text). The line after
- * the page number goes on this one when this one ends with a digit and that one begins with one; else the line after `l`.
+ * 总数2⏎⏎第 3 页⏎⏎488条, 行政⏎⏎第 3 页⏎⏎复议: a number or a word cut by a page break, its page number between blank lines
+ * (a PDF's text). The line after the page number goes on this one when this one ends with a Chinese character or a digit and
+ * that one begins with one (上一年度⏎⏎第 3 页⏎⏎办结申请38件: the qualifier stays with its figure); else the line after `l`.
  */
-function pageBetweenDigits(idx: LineIndex, l: number): number {
-  if (!isAnyDigit(lastCode(idx.lineText(l)))) return l + 1;
+function pageBetween(idx: LineIndex, l: number): number {
+  // (Most lines are followed by one of text: a look at its first character, without cutting it out.)
+  const c = idx.text.charCodeAt(idx.lineStart(l + 1));
+  if ((c !== 10 && c !== 13 && !isBlank(c)) || !isWordChar(lastCode(idx.lineText(l)))) return l + 1;
   let next = l + 1, marks = 0;
   for (; next < idx.lineCount && next - l <= 5; next++) {
     const line = idx.lineText(next);
     if (isPageMarker(line)) marks++;
     else if (line.trim() !== '') break;
   }
-  return marks === 1 && next < idx.lineCount && isAnyDigit(firstCode(idx.lineText(next))) ? next : l + 1;
+  return marks === 1 && next < idx.lineCount && isWordChar(firstCode(idx.lineText(next))) ? next : l + 1;
 }
 
 /**
@@ -202,7 +205,7 @@ export function unwrap(idx: LineIndex, headings: readonly number[] = [], loose =
     if ((!wide && !goes[l]) || headings.includes(l)) continue;
     let next = l + 1;
     while (next < idx.lineCount && isPageMarker(idx.lineText(next))) next++;
-    if (next === l + 1 && loose) next = pageBetweenDigits(idx, l);
+    if (next === l + 1 && loose) next = pageBetween(idx, l);
     if (next >= idx.lineCount || opensBlock(idx.lineText(next)) || headings.includes(next)) continue;
     if (!wide && !goesOnFrom(idx.lineText(l), idx.lineText(next))) continue;
     const start = idx.lineStart(l) + idx.lineText(l).length, end = idx.lineStart(next);

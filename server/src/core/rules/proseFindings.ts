@@ -83,7 +83,7 @@ const FULL_WIDTH = (s: string) => s.replace(/[0-9.]/g, (c) => (c === '.' ? '．'
 
 /** The table value written as the author wrote the number: Arabic stays Arabic, ２３ stays full-width, 二十三 becomes 23. */
 function fixFor(c: Claim, value: number): Fix | undefined {
-  if (c.form === 'zero' || c.form === 'all' || value < 0) return undefined;
+  if (c.form === 'zero' || c.form === 'all' || c.atMost || value < 0) return undefined;
   const text = c.form === 'fullwidth' ? FULL_WIDTH(num(value)) : num(value);
   // Never certain: the prose may be the right side and the table wrong.
   return { title: { zh: `改为 ${text}`, en: `Change to ${text}` }, edits: [{ range: c.range, newText: text }], safe: false };
@@ -98,6 +98,10 @@ function against(q: Quantity): Msg {
   };
 }
 
+/** What a statement of results says, by the columns it leaves empty: “all corrected”. */
+const allSaid = (key: string) => key.endsWith('.upheld+other+pending') ? 'all corrected' : key.endsWith('.upheld+corrected+other') ? 'all pending'
+  : key.endsWith('.pending') ? 'none pending' : 'all upheld or won';
+
 function mismatch(c: Claim, qs: Reading[]): RawFinding {
   const q = qs[0];
   if (c.form === 'all') {
@@ -105,7 +109,7 @@ function mismatch(c: Claim, qs: Reading[]): RawFinding {
       ? { zh: `正文说“${c.phrase}”，但表三结转下年度继续办理为 ${num(q.value)} 件：并非全部办结。`, en: `The text says “${c.phrase}” (all concluded), but table 3 carries ${num(q.value)} applications forward.` }
       : {
         zh: `正文说“${c.phrase}”，但表四有${against(q).zh}。`,
-        en: `The text says “${c.phrase}” (all upheld or won), but table 4 has ${against(q).en}.`,
+        en: `The text says “${c.phrase}” (${allSaid(q.key)}), but table 4 has ${against(q).en}.`,
       };
     return { code: 'prose-mismatch', message, range: c.range };
   }
@@ -115,7 +119,8 @@ function mismatch(c: Claim, qs: Reading[]): RawFinding {
     s.zh += `（不计撤回的 ${num(c.less)} 件为 ${num(q.value - c.less)} 件）`;
     s.en += ` (${num(q.value - c.less)} without the ${num(c.less)} withdrawn)`;
   }
-  const zero = c.form === 'zero' ? { zh: `（即 0 ${c.unit || '件'}）`, en: ' (that is, none)' } : { zh: '', en: '' };
+  const zero = c.form === 'zero' ? { zh: `（即 0 ${c.unit || '件'}）`, en: ' (that is, none)' }
+    : c.atMost ? { zh: '（是其中的一部分，不能多于表中的数）', en: ' (some of them, which cannot be more than the table’s)' } : { zh: '', en: '' };
   const finding: RawFinding = {
     code: c.unclear ? 'prose-unclear' : 'prose-mismatch',
     message: c.unclear
@@ -152,7 +157,7 @@ export const proseFindings = perReport((report: Report): ProseFindings => {
   const mismatches: RawFinding[] = [], flagged = new Set<number>();
   report.claims.forEach((c, i) => {
     const qs = readings(report, c);
-    if (!qs.length || qs.some((q) => same(q.value, c.value) || (c.less !== undefined && same(q.value - c.less, c.value)))) return;
+    if (!qs.length || qs.some((q) => same(q.value, c.value) || (c.less !== undefined && same(q.value - c.less, c.value)) || (c.atMost && c.value < q.value + EPS))) return;
     flagged.add(i);
     mismatches.push(mismatch(c, qs));
   });
