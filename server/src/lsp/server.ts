@@ -376,12 +376,14 @@ export function startServer(connection: Connection): void {
 
   // Writing the report (lsp/authoring.ts): completion, hover, outline, folding, formatting — on the
   // report parsed for the current version, and only in a text that is a report (or a new .nianbao file).
+  // Their words follow the document's nianbao.language as its findings do (not the language at start-up).
   registerAuthoring(connection, documents, (document) => {
-    const { result, page } = validation(document, shown.get(document.uri)?.locale ?? locale);
+    const documentLocale = shown.get(document.uri)?.locale ?? locale;
+    const { result, page } = validation(document, documentLocale);
     // (Not in a web page, or a text with HTML tables: the report is in the draft made of it, whose positions are not the document's.)
     if (page || !result || !(document.languageId === 'nianbao' || result.report.looksLikeReport)) return undefined;
-    return { report: result.report, idx: new LineIndex(document.getText()) };
-  }, () => locale);
+    return { report: result.report, idx: new LineIndex(document.getText()), locale: documentLocale };
+  });
 
   connection.onShutdown(() => timers.forEach((t) => clearTimeout(t)));
 
