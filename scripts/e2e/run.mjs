@@ -22,6 +22,7 @@ const CODE_SERVER = join(ROOT, '.tools', 'code-server', 'node_modules', '.bin', 
 const SUITE = join(ROOT, 'out', 'e2e', 'suite', 'start.js');
 const SEED_000 = join(ROOT, 'test', 'fixtures', 'seeds', '000_d357ddc9fc064a6f.txt');
 const ROW = '一、本年新收政府信息公开申请数量\t\t23\t';
+const WORD_REPORT = '江北县2023年报.docx';
 const WAIT = 60_000; // two cores: give the workbench time
 const SUITE_WAIT = 5 * 60_000;
 
@@ -174,6 +175,7 @@ async function uiTest(name, extensionsDir, developmentPath, screenshot) {
   const workspace = fresh(join(E2E, `${name}-workspace`));
   const file = join(workspace, '大兴庄镇年报.txt');
   writeFileSync(file, readFileSync(SEED_000, 'utf8').replace(ROW, ROW.replace('23', '24')));
+  cpSync(join(ROOT, 'test', 'fixtures', 'odd', 'docx-t3-hidden-text-in-cells.docx'), join(workspace, WORD_REPORT));
   await withCodeServer(name, extensionsDir, {}, ({ port, dir }) => withBrowser(dir, async (page) => {
     let step = 'open the workbench';
     const see = (locator) => locator.first().waitFor({ timeout: WAIT });
@@ -249,6 +251,12 @@ async function uiTest(name, extensionsDir, developmentPath, screenshot) {
       await page.waitForFunction(() => !document.getElementById('status.problems')?.getAttribute('aria-label')?.includes('Errors'),
         undefined, { timeout: WAIT });
       await squiggle.first().waitFor({ state: 'detached', timeout: WAIT });
+      step = 'open last year’s Word report (Ctrl+P): VS Code cannot show it; a notice offers “转为草稿”, which opens the checked draft';
+      await quickOpen(page, see, WORD_REPORT);
+      const notice = page.locator('.notification-toast', { hasText: `${WORD_REPORT} 是 Word 文件` });
+      await see(notice);
+      await notice.first().getByRole('button', { name: '转为草稿' }).click();
+      await see(page.locator('.tab.active[aria-label*="江北县人民政府2023年政府信息公开工作年度报告"]'));
     } catch (error) {
       await keepEvidence(`ui-${name}`, page, dir);
       throw new Error(`the UI test (${name}) failed at the step “${step}”: ${error.message.split('\n')[0]}`);
