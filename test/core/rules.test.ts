@@ -104,6 +104,23 @@ describe('several mistakes', () => {
     assert.deepEqual(rowTotal.related?.map((r) => r.range), [mt3.rows['3.1'].cells.natural.range, mt3.rows['3.1'].cells.commercial.range]);
   });
 
+  it('a broken identity with one cell that may be wrong names it as one, without “cannot tell which”', () => {
+    // Seed 000: 23 received, (七) 总计 23. Its total typed 235, and 4 in the research column of row 一:
+    // the column of totals breaks where only (七)'s total can be wrong.
+    const t = seed('000').text;
+    const r = parseReport(t).tables.t3!.rows;
+    const mutated = replaceAt(replaceAt(t, r['3.7'].cells.total.range, '235'), r['1'].cells.research.range, '4');
+    const found = tableFindings(mutated);
+    const one = found.filter((f) => f.related?.length === 1 && f.code !== 'table3-balance');
+    assert.ok(one.length > 0, found.map((f) => f.message).join('\n'));
+    for (const f of one) {
+      assert.match(f.message, /表中不止一处有误；这一关系中可能有误的是“[^”]+”（235）这一格，请核对。$/);
+      assert.doesNotMatch(f.message, /无法确定是哪一格/);
+    }
+    const english = check(mutated, { locale: 'en' }).findings.filter((f) => f.related?.length === 1 && f.code !== 'table3-balance');
+    for (const f of english) assert.match(f.message, /More than one figure of the table is wrong; in this identity, check “[^”]+”（235）\.$/);
+  });
+
   it('a blank or placeholder cell gets the value the identities determine', () => {
     const blanked = replaceAt(text, t3.rows['1'].cells.natural.range, '/');
     const [f] = tableFindings(blanked);
