@@ -229,6 +229,22 @@ async function uiTest(name, extensionsDir, developmentPath, screenshot) {
       await page.mouse.move(x, y);
       await see(page.locator('.monaco-hover', { hasText: '应为 23' }));
       if (screenshot) await page.screenshot({ path: screenshot });
+      step = '“nianbao: Export to Word” asks about the error before making the file; Cancel makes none';
+      // Seen: whether the export's progress (正在把…导出为 Word 文件…) ever showed, before or after the question.
+      await page.evaluate(() => {
+        window.nianbaoExportShown = false;
+        new MutationObserver(() => { if (document.body.innerText.includes('导出为 Word 文件…')) window.nianbaoExportShown = true; })
+          .observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await page.mouse.move(box.x, box.y - 200);
+      await page.keyboard.press('Escape');
+      await palette(page, see, 'nianbao: Export to Word');
+      const question = page.locator('.monaco-dialog-box', { hasText: '有 1 个错误。仍要导出为 Word 文件吗？' });
+      await see(question);
+      await question.first().getByRole('button', { name: 'Cancel' }).click();
+      await question.first().waitFor({ state: 'detached', timeout: WAIT });
+      await sleep(1000);
+      assert.equal(await page.evaluate(() => window.nianbaoExportShown), false, 'the file was being made before the author was asked');
       step = 'put the cursor on the wrong cell';
       await page.mouse.move(box.x, box.y - 200);
       await page.keyboard.press('Escape');
