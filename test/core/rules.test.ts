@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { tableSpec } from '../../server/src/core/format/statute';
 import { parseReport } from '../../server/src/core/parse/report';
 import { applyEdits, check, fixAllEdits, type Finding } from '../../server/src/core/service';
+import { figures2019, figuresOf } from '../layouts/figures';
+import { LAYOUTS } from '../layouts/render';
+import { EXPECTED } from './expected';
 import { ARITHMETIC, cellsOf, replaceAt, seed, SEEDS, sliceAt, TABLE_CODES } from './seeds';
 
 const tableFindings = (text: string) => check(text).findings.filter((f) => TABLE_CODES.has(f.code));
@@ -163,6 +167,35 @@ describe('structure', () => {
     const found = tableFindings(lines.filter((_, j) => j !== i).join('\n'));
     assert.deepEqual(found.map((f) => f.code), ['row-missing']);
     assert.match(found[0].message, /表三缺少“2.重复申请”一行/);
+  });
+
+  it('table 3 typed row by row: the rows not typed yet are one finding, not one each; up to three are each named', () => {
+    // Every seed's figures in both formats, as Word's tabs and as a Markdown table, cut after each of table 3's rows.
+    for (const [name, e] of Object.entries(EXPECTED)) {
+      for (const figures of [figuresOf(e), figures2019(e)]) {
+        for (const layout of LAYOUTS.filter((l) => l.name === 'tabs' || l.name === 'markdown/outer-pipes')) {
+          const lines = layout.render(figures).split('\n');
+          const first = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));
+          const last = lines.findIndex((l) => l.includes('四、结转下年度继续办理'));
+          const rows = lines.slice(first, last + 1).filter((l) => /\d/.test(l)).length;
+          for (let typed = 1; typed < rows; typed++) {
+            let kept = 0;
+            const cut = lines.filter((l, i) => i < first || i > last || (/\d/.test(l) ? ++kept <= typed : kept < typed));
+            const { findings, report } = check(cut.join('\n'));
+            const missing = findings.filter((f) => f.code === 'row-missing');
+            const where = `${name} ${figures.version} ${layout.name}, ${typed} of ${rows} rows typed`;
+            const left = tableSpec(report.tables.t3!.version, 't3').rows.filter((r) => !r.isGroup && !report.tables.t3!.rows[r.key]).length;
+            assert.ok(left >= rows - typed, where);
+            if (left > 3) {
+              assert.equal(missing.length, 1, where);
+              assert.match(missing[0].message, new RegExp(`^表三缺少 ${left} 行：“.+”、“.+”、“.+”等。$`), where);
+            } else {
+              assert.deepEqual(missing.map((f) => f.message.replace(/“.*”/, '“”')), Array(left).fill('表三缺少“”一行。'), where);
+            }
+          }
+        }
+      }
+    }
   });
 
   it('a missing table is reported at its section heading', () => {
