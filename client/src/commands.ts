@@ -1,6 +1,6 @@
-import { commands, ProgressLocation, Uri, ViewColumn, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
+import { commands, ProgressLocation, TabInputText, Uri, ViewColumn, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { documentKind, EXTENSIONS, MAX_BYTES as MAX_BYTES_OF } from '../../server/src/import/formats';
+import { documentKind, EXTENSIONS, KIND_NAMES, MAX_BYTES as MAX_BYTES_OF } from '../../server/src/import/formats';
 import type { CheckFileReply, FileParams, ImportReply } from '../../server/src/lsp/protocol';
 import { l10n } from './l10n';
 import { request } from './requests';
@@ -88,8 +88,25 @@ export function registerCommands(context: ExtensionContext, client: () => Langua
     });
   }
 
+  // A Word, PDF or OFD report opened in an editor tab: VS Code shows it as binary (or its source code),
+  // and nothing says how to check it. Said once per file and session, with the command that does.
+  const offered = new Set<string>();
+  function offerDraft(): void {
+    const input = window.tabGroups.activeTabGroup.activeTab?.input;
+    const uri = input instanceof TabInputText ? input.uri : undefined;
+    const kind = uri && KIND_NAMES[documentKind(uri.path) ?? 'text'];
+    if (!uri || !kind || offered.has(uri.toString())) return;
+    offered.add(uri.toString());
+    const draft = l10n.t('Convert to a draft');
+    void window.showInformationMessage(l10n.t('{0} is a {1} file: it cannot be checked in the editor as it is. Convert it to a draft to check it and preview its tables.', name(uri), kind), draft)
+      .then((chosen) => (chosen === draft ? convert(uri) : undefined));
+  }
+  offerDraft();
+
   context.subscriptions.push(
-    commands.registerCommand('nianbao.convertToDraft', (uri?: Uri) => convert(uri)),
+    window.tabGroups.onDidChangeTabs(offerDraft),
+    // A URI from the explorer's menu, or as a string from the server's quick fix on a PDF opened as text.
+    commands.registerCommand('nianbao.convertToDraft', (uri?: Uri | string) => convert(typeof uri === 'string' ? Uri.parse(uri) : uri)),
     commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace()),
   );
 }

@@ -1,4 +1,4 @@
-import { commands, ProgressLocation, Uri, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, DiagnosticSeverity, languages, ProgressLocation, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EXTENSIONS } from '../../server/src/import/formats';
 import { l10n } from './l10n';
@@ -43,24 +43,28 @@ export function registerExportWord(context: ExtensionContext, client: () => Lang
       void window.showErrorMessage(l10n.t('Cannot export {0}: {1}', name(uri), error instanceof Error ? error.message : String(error)));
       return undefined;
     }
-    const reply = await window.withProgress({ location: ProgressLocation.Notification, title: l10n.t('Exporting {0} to Word…', name(uri)) },
-      () => request(c, 'nianbao/export', { uri: uri.toString(), name: uri.path, data }));
-    if ('refused' in reply) {
-      void window.showErrorMessage(l10n.t('Cannot export {0}: {1}', name(uri), reply.refused));
-      return undefined;
-    }
-    if (reply.errors > 0) {
-      const anyway = l10n.t('Export anyway');
-      const chosen = await window.showWarningMessage(l10n.t('{0} has {1} error(s). Export it to Word all the same?', name(uri), reply.errors),
-        { modal: true, detail: l10n.t('The errors are in the Problems panel. A report with errors should be corrected before it is submitted.') }, anyway);
-      if (chosen !== anyway) return undefined;
-    }
+    const anyway = async (errors: number) => {
+      const yes = l10n.t('Export anyway');
+      return yes === await window.showWarningMessage(l10n.t('{0} has {1} error(s). Export it to Word all the same?', name(uri), errors),
+        { modal: true, detail: l10n.t('The errors are in the Problems panel. A report with errors should be corrected before it is submitted.') }, yes);
+    };
+    // The questions first, the seconds of making the file after them: an open report's errors are those
+    // the Problems panel shows (ignored ones left out); a file not open (or a check not yet shown) once it is read.
+    const shown = open ? languages.getDiagnostics(uri).filter((d) => d.source === 'nianbao' && d.severity === DiagnosticSeverity.Error).length : 0;
+    if (shown > 0 && !(await anyway(shown))) return undefined;
     const to = target ?? await window.showSaveDialog({ defaultUri: beside(uri), filters: { Word: ['docx'] }, saveLabel: l10n.t('Export') });
     if (!to) return undefined;
     if (to.toString() === uri.toString()) {
       void window.showErrorMessage(l10n.t('The Word file would replace the report itself: choose another name.'));
       return undefined;
     }
+    const reply = await window.withProgress({ location: ProgressLocation.Notification, title: l10n.t('Exporting {0} to Word…', name(uri)) },
+      () => request(c, 'nianbao/export', { uri: uri.toString(), name: uri.path, data }));
+    if ('refused' in reply) {
+      void window.showErrorMessage(l10n.t('Cannot export {0}: {1}', name(uri), reply.refused));
+      return undefined;
+    }
+    if (shown === 0 && reply.errors > 0 && !(await anyway(reply.errors))) return undefined;
     try {
       await workspace.fs.writeFile(to, Buffer.from(reply.data, 'base64'));
     } catch (error) {

@@ -22,6 +22,7 @@ const CODE_SERVER = join(ROOT, '.tools', 'code-server', 'node_modules', '.bin', 
 const SUITE = join(ROOT, 'out', 'e2e', 'suite', 'start.js');
 const SEED_000 = join(ROOT, 'test', 'fixtures', 'seeds', '000_d357ddc9fc064a6f.txt');
 const ROW = '一、本年新收政府信息公开申请数量\t\t23\t';
+const WORD_REPORT = '江北县2023年报.docx';
 const WAIT = 60_000; // two cores: give the workbench time
 const SUITE_WAIT = 5 * 60_000;
 
@@ -174,6 +175,7 @@ async function uiTest(name, extensionsDir, developmentPath, screenshot) {
   const workspace = fresh(join(E2E, `${name}-workspace`));
   const file = join(workspace, '大兴庄镇年报.txt');
   writeFileSync(file, readFileSync(SEED_000, 'utf8').replace(ROW, ROW.replace('23', '24')));
+  cpSync(join(ROOT, 'test', 'fixtures', 'odd', 'docx-t3-hidden-text-in-cells.docx'), join(workspace, WORD_REPORT));
   await withCodeServer(name, extensionsDir, {}, ({ port, dir }) => withBrowser(dir, async (page) => {
     let step = 'open the workbench';
     const see = (locator) => locator.first().waitFor({ timeout: WAIT });
@@ -227,6 +229,22 @@ async function uiTest(name, extensionsDir, developmentPath, screenshot) {
       await page.mouse.move(x, y);
       await see(page.locator('.monaco-hover', { hasText: '应为 23' }));
       if (screenshot) await page.screenshot({ path: screenshot });
+      step = '“nianbao: Export to Word” asks about the error before making the file; Cancel makes none';
+      // Seen: whether the export's progress (正在把…导出为 Word 文件…) ever showed, before or after the question.
+      await page.evaluate(() => {
+        window.nianbaoExportShown = false;
+        new MutationObserver(() => { if (document.body.innerText.includes('导出为 Word 文件…')) window.nianbaoExportShown = true; })
+          .observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await page.mouse.move(box.x, box.y - 200);
+      await page.keyboard.press('Escape');
+      await palette(page, see, 'nianbao: Export to Word');
+      const question = page.locator('.monaco-dialog-box', { hasText: '有 1 个错误。仍要导出为 Word 文件吗？' });
+      await see(question);
+      await question.first().getByRole('button', { name: 'Cancel' }).click();
+      await question.first().waitFor({ state: 'detached', timeout: WAIT });
+      await sleep(1000);
+      assert.equal(await page.evaluate(() => window.nianbaoExportShown), false, 'the file was being made before the author was asked');
       step = 'put the cursor on the wrong cell';
       await page.mouse.move(box.x, box.y - 200);
       await page.keyboard.press('Escape');
@@ -249,6 +267,12 @@ async function uiTest(name, extensionsDir, developmentPath, screenshot) {
       await page.waitForFunction(() => !document.getElementById('status.problems')?.getAttribute('aria-label')?.includes('Errors'),
         undefined, { timeout: WAIT });
       await squiggle.first().waitFor({ state: 'detached', timeout: WAIT });
+      step = 'open last year’s Word report (Ctrl+P): VS Code cannot show it; a notice offers “转为草稿”, which opens the checked draft';
+      await quickOpen(page, see, WORD_REPORT);
+      const notice = page.locator('.notification-toast', { hasText: `${WORD_REPORT} 是 Word 文件` });
+      await see(notice);
+      await notice.first().getByRole('button', { name: '转为草稿' }).click();
+      await see(page.locator('.tab.active[aria-label*="江北县人民政府2023年政府信息公开工作年度报告"]'));
     } catch (error) {
       await keepEvidence(`ui-${name}`, page, dir);
       throw new Error(`the UI test (${name}) failed at the step “${step}”: ${error.message.split('\n')[0]}`);

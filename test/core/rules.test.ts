@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { tableSpec } from '../../server/src/core/format/statute';
 import { parseReport } from '../../server/src/core/parse/report';
 import { applyEdits, check, fixAllEdits, type Finding } from '../../server/src/core/service';
+import { figures2019, figuresOf } from '../layouts/figures';
+import { LAYOUTS } from '../layouts/render';
+import { EXPECTED } from './expected';
 import { ARITHMETIC, cellsOf, replaceAt, seed, SEEDS, sliceAt, TABLE_CODES } from './seeds';
 
 const tableFindings = (text: string) => check(text).findings.filter((f) => TABLE_CODES.has(f.code));
@@ -104,6 +108,23 @@ describe('several mistakes', () => {
     assert.deepEqual(rowTotal.related?.map((r) => r.range), [mt3.rows['3.1'].cells.natural.range, mt3.rows['3.1'].cells.commercial.range]);
   });
 
+  it('a broken identity with one cell that may be wrong names it as one, without “cannot tell which”', () => {
+    // Seed 000: 23 received, (七) 总计 23. Its total typed 235, and 4 in the research column of row 一:
+    // the column of totals breaks where only (七)'s total can be wrong.
+    const t = seed('000').text;
+    const r = parseReport(t).tables.t3!.rows;
+    const mutated = replaceAt(replaceAt(t, r['3.7'].cells.total.range, '235'), r['1'].cells.research.range, '4');
+    const found = tableFindings(mutated);
+    const one = found.filter((f) => f.related?.length === 1 && f.code !== 'table3-balance');
+    assert.ok(one.length > 0, found.map((f) => f.message).join('\n'));
+    for (const f of one) {
+      assert.match(f.message, /表中不止一处有误；这一关系中可能有误的是“[^”]+”（235）这一格，请核对。$/);
+      assert.doesNotMatch(f.message, /无法确定是哪一格/);
+    }
+    const english = check(mutated, { locale: 'en' }).findings.filter((f) => f.related?.length === 1 && f.code !== 'table3-balance');
+    for (const f of english) assert.match(f.message, /More than one figure of the table is wrong; in this identity, check “[^”]+”（235）\.$/);
+  });
+
   it('a blank or placeholder cell gets the value the identities determine', () => {
     const blanked = replaceAt(text, t3.rows['1'].cells.natural.range, '/');
     const [f] = tableFindings(blanked);
@@ -146,6 +167,35 @@ describe('structure', () => {
     const found = tableFindings(lines.filter((_, j) => j !== i).join('\n'));
     assert.deepEqual(found.map((f) => f.code), ['row-missing']);
     assert.match(found[0].message, /表三缺少“2.重复申请”一行/);
+  });
+
+  it('table 3 typed row by row: the rows not typed yet are one finding, not one each; up to three are each named', () => {
+    // Every seed's figures in both formats, as Word's tabs and as a Markdown table, cut after each of table 3's rows.
+    for (const [name, e] of Object.entries(EXPECTED)) {
+      for (const figures of [figuresOf(e), figures2019(e)]) {
+        for (const layout of LAYOUTS.filter((l) => l.name === 'tabs' || l.name === 'markdown/outer-pipes')) {
+          const lines = layout.render(figures).split('\n');
+          const first = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));
+          const last = lines.findIndex((l) => l.includes('四、结转下年度继续办理'));
+          const rows = lines.slice(first, last + 1).filter((l) => /\d/.test(l)).length;
+          for (let typed = 1; typed < rows; typed++) {
+            let kept = 0;
+            const cut = lines.filter((l, i) => i < first || i > last || (/\d/.test(l) ? ++kept <= typed : kept < typed));
+            const { findings, report } = check(cut.join('\n'));
+            const missing = findings.filter((f) => f.code === 'row-missing');
+            const where = `${name} ${figures.version} ${layout.name}, ${typed} of ${rows} rows typed`;
+            const left = tableSpec(report.tables.t3!.version, 't3').rows.filter((r) => !r.isGroup && !report.tables.t3!.rows[r.key]).length;
+            assert.ok(left >= rows - typed, where);
+            if (left > 3) {
+              assert.equal(missing.length, 1, where);
+              assert.match(missing[0].message, new RegExp(`^表三缺少 ${left} 行：“.+”、“.+”、“.+”等。$`), where);
+            } else {
+              assert.deepEqual(missing.map((f) => f.message.replace(/“.*”/, '“”')), Array(left).fill('表三缺少“”一行。'), where);
+            }
+          }
+        }
+      }
+    }
   });
 
   it('a missing table is reported at its section heading', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  CompletionRequest, DocumentFormattingRequest, DocumentRangeFormattingRequest,
+  CompletionRequest, DidChangeConfigurationNotification, DocumentFormattingRequest, DocumentRangeFormattingRequest,
   DocumentSymbolRequest, FoldingRangeRequest, HoverRequest,
   type CompletionItem, type CompletionList, type DocumentSymbol, type FoldingRange, type Hover, type MarkupContent, type Position, type TextEdit,
 } from 'vscode-languageserver/node';
@@ -181,6 +181,27 @@ describe('writing a report over LSP', () => {
       assert.match(value!, /\*\*Table 3\*\*/);
       assert.match(value!, /Row: 一、本年新收政府信息公开申请数量\s+Column: 总计/);
       assert.match(value!, /✗ should be 58/);
+    });
+
+    it('follows nianbao.language changed while the editor runs, as the findings do', async () => {
+      let language = 'zh';
+      const c = await startTestClient('en-US', undefined, { configuration: () => ({ language }) });
+      try {
+        const text = report('51\t7\t0\t0\t0\t0\t59');
+        const uri = 'file:///reports/authoring-language.txt';
+        await c.open(uri, text);
+        await c.diagnostics(uri, 1);
+        const at = { textDocument: { uri }, position: positionOf(text, '\t59', 1) };
+        const value = async () => (((await c.connection.sendRequest(HoverRequest.type, at)) as Hover).contents as MarkupContent).value;
+        assert.match(await value(), /✗ 应为 58/);
+        language = 'en';
+        const next = c.nextDiagnostics(uri);
+        await c.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+        assert.ok((await next).some((d) => /should be 58/.test(String(d.message))), 'the findings are in English');
+        assert.match(await value(), /\*\*Table 3\*\*[^]*✗ should be 58/);
+      } finally {
+        await c.stop();
+      }
     });
 
     it('on prose that is no figure: nothing', async () => {

@@ -130,3 +130,25 @@ describe('language server: a GBK report opened as UTF-8', () => {
     assert.ok(!(await client.diagnostics(stray, 1)).some((d) => d.code === 'wrong-encoding'));
   });
 });
+
+describe('language server: a PDF opened in the editor as text', () => {
+  let client: TestClient;
+  before(async () => { client = await startTestClient('zh-cn'); });
+  after(async () => { await client?.stop(); });
+
+  it('is told to convert it to a draft, not to reopen it as GBK, with the command that converts it', async () => {
+    // As VS Code shows the published Huaian PDF: its bytes decoded as UTF-8, binary streams and all.
+    const uri = 'file:///ws/%E5%B9%B4%E6%8A%A5/huaian-city_2024.PDF';
+    await client.open(uri, readFileSync('test/fixtures/corpus/huaian-city_2024.pdf').toString('utf8'));
+    const diagnostics = await client.diagnostics(uri, 1);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['document-source']);
+    assert.match(String(diagnostics[0].message), /^这是 PDF 文件.*转为草稿/);
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } }) as CodeAction[];
+    assert.deepEqual(actions.map((a) => [a.title, a.command?.command, a.command?.arguments]), [['转为草稿', 'nianbao.convertToDraft', [uri]]]);
+
+    // A text report is not one: its name says .txt.
+    const report = 'file:///ws/report.txt';
+    await client.open(report, SEED.toString('utf8'));
+    assert.ok(!(await client.diagnostics(report, 1)).some((d) => d.code === 'document-source'));
+  });
+});

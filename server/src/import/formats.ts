@@ -21,6 +21,9 @@ const BY_EXTENSION: Record<string, DocumentKind> = {
   '.ofd': 'ofd',
 };
 
+/** What the kinds the editor cannot check as they are (it shows them as binary or as source code) are called in messages. */
+export const KIND_NAMES: Partial<Record<DocumentKind, string>> = { docx: 'Word', doc: 'Word', odt: 'OpenDocument', rtf: 'RTF', pdf: 'PDF', ofd: 'OFD' };
+
 /** The extensions a folder is searched for, for messages: “.txt、.md、.html…”. */
 export const EXTENSIONS = Object.keys(BY_EXTENSION);
 

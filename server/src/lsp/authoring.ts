@@ -27,7 +27,8 @@ export const AUTHORING_CAPABILITIES: ServerCapabilities = {
   documentRangeFormattingProvider: true,
 };
 
-export interface Parsed { report: Report; idx: LineIndex }
+/** The document's report, and the language of its findings, which completion and hover speak too. */
+export interface Parsed { report: Report; idx: LineIndex; locale: Locale }
 
 
 const COMPLETION_KINDS = { section: CompletionItemKind.Module, row: CompletionItemKind.Field, value: CompletionItemKind.Value } as const;
@@ -41,7 +42,7 @@ function symbol(n: OutlineNode): DocumentSymbol {
 
 export function registerAuthoring(
   connection: Connection, documents: { get(uri: string): TextDocument | undefined },
-  parsed: (document: TextDocument) => Parsed | undefined, locale: () => Locale,
+  parsed: (document: TextDocument) => Parsed | undefined,
 ): void {
   /** Runs `answer` on the document's report, or answers `fallback` when there is none. */
   const withReport = <T>(what: string, uri: string, token: Parameters<typeof runSafe>[2], fallback: T, answer: (p: Parsed) => T) =>
@@ -51,14 +52,14 @@ export function registerAuthoring(
       return p ? answer(p) : fallback;
     });
 
-  connection.onCompletion((params, token) => withReport('completion', params.textDocument.uri, token, [] as CompletionItem[], ({ report, idx }) =>
-    completionsAt(report, idx, params.position, locale()).map((c): CompletionItem => ({
+  connection.onCompletion((params, token) => withReport('completion', params.textDocument.uri, token, [] as CompletionItem[], ({ report, idx, locale }) =>
+    completionsAt(report, idx, params.position, locale).map((c): CompletionItem => ({
       label: c.label, detail: c.detail, kind: COMPLETION_KINDS[c.kind], sortText: c.sortText, preselect: c.preselect || undefined,
       filterText: c.newText, textEdit: { range: c.range, newText: c.newText },
     }))));
 
-  connection.onHover((params, token) => withReport('hover', params.textDocument.uri, token, null as Hover | null, ({ report }) => {
-    const h = hoverAt(report, params.position, locale());
+  connection.onHover((params, token) => withReport('hover', params.textDocument.uri, token, null as Hover | null, ({ report, locale }) => {
+    const h = hoverAt(report, params.position, locale);
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
   }));
 

@@ -12,7 +12,7 @@ import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { asksForFixAll, codeActions, FIX_ALL_KIND } from './codeActions';
 import { SETTINGS_FILE, SettingsSource } from './config';
 import { toDiagnostic } from './diagnostics';
-import { reopenWithEncoding, wrongEncoding } from './encoding';
+import { documentSource, noticeActions, wrongEncoding } from './encoding';
 import { inlayHints } from './inlayHints';
 import { documentPreview } from './preview';
 import { guard, logError, onNotification, onRequest, runSafe } from './runner';
@@ -132,7 +132,10 @@ export function startServer(connection: Connection): void {
       const { languageId } = document;
       const text = document.getText();
       const ours = languageId === 'nianbao' || MAYBE_REPORT.has(languageId);
-      if (ours && text.length > MAX_CHARS) {
+      const source = ours ? documentSource(document.uri, locale) : undefined;
+      if (source) {
+        v.findings = [source];
+      } else if (ours && text.length > MAX_CHARS) {
         // Say so rather than stay silent, when the text looks like a report at all.
         if (languageId === 'nianbao' || text.slice(0, 5000).includes('政府信息公开')) v.findings = [tooLarge(text.length, locale)];
       } else if (ours) {
@@ -301,7 +304,7 @@ export function startServer(connection: Connection): void {
     if (!now) return [];
     const { document, shown: { findings, locale } } = now;
     return [
-      ...reopenWithEncoding(params.context, locale),
+      ...noticeActions(document.uri, params.context, locale),
       ...codeActions({ uri: document.uri, version: document.version, findings, locale, versionedEdits }, params.context),
       ...(!params.context.only || params.context.only.includes(CodeActionKind.QuickFix) ? silenceActions(document, params.context.diagnostics, locale) : []),
     ];
@@ -373,12 +376,14 @@ export function startServer(connection: Connection): void {
 
   // Writing the report (lsp/authoring.ts): completion, hover, outline, folding, formatting — on the
   // report parsed for the current version, and only in a text that is a report (or a new .nianbao file).
+  // Their words follow the document's nianbao.language as its findings do (not the language at start-up).
   registerAuthoring(connection, documents, (document) => {
-    const { result, page } = validation(document, shown.get(document.uri)?.locale ?? locale);
+    const documentLocale = shown.get(document.uri)?.locale ?? locale;
+    const { result, page } = validation(document, documentLocale);
     // (Not in a web page, or a text with HTML tables: the report is in the draft made of it, whose positions are not the document's.)
     if (page || !result || !(document.languageId === 'nianbao' || result.report.looksLikeReport)) return undefined;
-    return { report: result.report, idx: new LineIndex(document.getText()) };
-  }, () => locale);
+    return { report: result.report, idx: new LineIndex(document.getText()), locale: documentLocale };
+  });
 
   connection.onShutdown(() => timers.forEach((t) => clearTimeout(t)));
 

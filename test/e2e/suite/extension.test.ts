@@ -233,6 +233,24 @@ export function defineTests(): void {
       const { document } = await open(uri);
       assert.equal(document.languageId, 'nianbao');
       await diagnosticsUntil(uri, (d) => d.some((x) => isError(x) && code(x) === 'table3-balance'), 'table3-balance');
+      // As in plain text: VS Code would frame every ，《；of the report as a character that “looks like” an ASCII one.
+      assert.equal(vscode.workspace.getConfiguration('editor', document).get('unicodeHighlight.ambiguousCharacters'), false);
+    });
+
+    test('a PDF opened as text is not checked as its source: the notice’s quick fix converts it to a draft', async () => {
+      const uri = vscode.Uri.file(join(WORKSPACE, 'huaian.pdf'));
+      copyFileSync(join(REPO, 'test', 'fixtures', 'corpus', 'huaian-city_2024.pdf'), uri.fsPath);
+      const document = await vscode.workspace.openTextDocument(uri);
+      const [notice] = await diagnosticsUntil(uri, (d) => d.length > 0, 'the notice on the PDF');
+      assert.deepEqual(vscode.languages.getDiagnostics(uri).map(code), ['document-source']);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, notice.range);
+      const convert = actions.find((a) => a.command?.command === 'nianbao.convertToDraft');
+      assert.ok(convert?.command, `the quick fix: ${actions.map((a) => a.title)}`);
+      await vscode.commands.executeCommand(convert.command.command, ...(convert.command.arguments ?? []));
+      const draft = vscode.window.activeTextEditor?.document;
+      assert.ok(draft && draft !== document && draft.isUntitled, `a new draft: ${draft?.uri.toString()}`);
+      assert.match(draft.getText(), /淮安市[^]*政府信息公开工作年度报告/);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   });
 

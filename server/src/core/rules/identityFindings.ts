@@ -68,8 +68,10 @@ function setCell(cell: Cell, value: number, zh: string, en: string, safe: boolea
 /** “可能有误的是“自然人”“商业企业”两格” — the cells of a broken identity that may be wrong, named along it. */
 function suspectsMessage(inst: Instance, suspects: Term[], table: Table): Msg {
   const names = suspects.map((t) => `“${inst.spec.per === 'row' ? columnName(table, t.col) : rowName(table, t.row)}”（${num(t.value)}）`);
+  // One suspect is named as such: “cannot tell which cell” before naming one cell read as a contradiction.
+  if (suspects.length === 1) return { zh: `表中不止一处有误；这一关系中可能有误的是${names[0]}这一格，请核对。`, en: ` More than one figure of the table is wrong; in this identity, check ${names[0]}.` };
   return suspects.length
-    ? { zh: `表中不止一处有误，无法确定是哪一格：可能有误的是${names.join('、')}${suspects.length > 1 ? `这 ${suspects.length} 格` : '这一格'}，请逐一核对。`, en: ` More than one figure of the table is wrong, so which cell cannot be told: check ${names.join(', ')}.` }
+    ? { zh: `表中不止一处有误，无法确定是哪一格：可能有误的是${names.join('、')}这 ${suspects.length} 格，请逐一核对。`, en: ` More than one figure of the table is wrong, so which cell cannot be told: check ${names.join(', ')}.` }
     // The mistakes cancel out in every other identity of its cells: any of them may be wrong.
     : inst.spec.per === 'row'
       ? { zh: '表中不止一处有误，无法确定是哪一格：这一行的每一格都可能有误，请逐一核对。', en: ' More than one figure of the table is wrong, so which cell cannot be told: check every cell of the row.' }
