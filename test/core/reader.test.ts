@@ -157,5 +157,19 @@ describe('a row written twice with other numbers (pasted again)', () => {
         }
       }
     });
+    // The table's last row pasted again right under it: the table was taken to end at the first (was: no finding at all).
+    it(`${l.name}: table 3's last row again under it, every seed: with other numbers named (row-cells), with the same nothing`, () => {
+      for (const key of Object.keys(EXPECTED)) {
+        const lines = l.render(figuresOf(EXPECTED[key])).split('\n');
+        const at = lines.findIndex((x) => x.includes('结转下年度继续办理') && /\d/.test(x));
+        const other = lines[at].replace(/\d+/g, (d) => String(Number(d) + 1));
+        const text = [...lines.slice(0, at + 1), other, ...lines.slice(at + 1)].join('\n');
+        const found = check(text).findings.filter((f) => f.severity !== 'information' && f.code !== 'prose-mismatch');
+        assert.deepEqual(found.map((f) => f.code), ['row-cells'], key);
+        assert.match(found[0].message, /“结转下年度继续办理”一行出现两次（第 \d+ 行和第 \d+ 行），数字不同/);
+        const same = [...lines.slice(0, at + 1), lines[at], ...lines.slice(at + 1)].join('\n');
+        assert.deepEqual(check(same).findings.filter((f) => f.severity !== 'information' && f.code !== 'prose-mismatch'), [], key);
+      }
+    });
   }
 });

@@ -340,7 +340,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
   const rows = dataRows(spec), lastRow = rows[rows.length - 1];
   let current: Draft | undefined;
   const headerLabels: Token[] = [];
-  let done = false; // the last row has its numbers: from here on, only rows not yet found are read
+  let done = -1; // the run at which the last row had its numbers: from there on, only rows not yet found are read
   let borrowed: RowSpec | undefined; // a row named by this run's labels together with the next run's
   let tail = 0; // how many of the next run's labels that are: the row's (the next run is named without them)
   let part: Part | undefined; // the last header seen inside the table
@@ -382,7 +382,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       borrowed = both.find((r) => (wrapped > 0 || !r.match.every(isShort)) && !alone.includes(r) && !byKey.has(r.key));
       if (borrowed) { named = [borrowed]; tail = wrapped; }
     }
-    if (done && !named.some((r) => !byKey.has(r.key))) {
+    if (done >= 0 && !named.some((r) => !byKey.has(r.key))) {
       // A whole row of numbers after the last row, under words that name no row not yet found: nothing, unless rows are
       // missing at the end (rows in another order: the words of 3.其他 name it only after （六）其他处理).
       if (named.length === 0 && valuesIn(seg.tokens) === lastRow.columns.length) late.push(strayOf(spec, seg));
@@ -392,6 +392,9 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
       if (seen && hasValues && valuesIn(seen.tokens) < seen.spec.columns.length) {
         if (halvesJoin(spec, seen.spec, seen.tokens, seg.tokens)) seen.tokens = [...seen.tokens, ...seg.tokens];
         else if (!sameNumbers(seen.tokens, seg.tokens)) seen.again ??= spanOf(idx, seg.labels, seg.tokens);
+      } else if (seen?.spec === lastRow && i === done + 1 && valuesIn(seg.tokens) === lastRow.columns.length && !sameNumbers(seen.tokens, seg.tokens)) {
+        // The last row again right under it, all its numbers other ones (a row pasted twice): said, as inside the table.
+        seen.again ??= spanOf(idx, seg.labels, seg.tokens);
       }
       continue;
     }
@@ -454,7 +457,7 @@ function readRows(idx: LineIndex, spec: TableSpec, tokens: Token[], table: Table
     pending.delete(row.key);
     drafts.push(current);
     byKey.set(row.key, current);
-    if (row === lastRow && valuesIn(current.tokens) >= row.columns.length) done = true;
+    if (row === lastRow && valuesIn(current.tokens) >= row.columns.length) done = i;
   }
   if (drafts.length === 0) return -1;
 
