@@ -718,10 +718,11 @@ class ProseReader {
     if (kind.column) {
       // 驳回 N 件 beside 维持 M 件 may be counted in either column: only all of a total dismissed (结果为驳回1件) says how
       // many were upheld or ended otherwise; a part adds up with the others, and a first instance's (一审判决驳回) may be appealed.
-      const dismissedPart = kind.kind === 'dismissed' &&
-        (breakdown?.total.num.value !== n.value || /一审|初审|上诉|二审|再审/.test(this.s.slice(window.from, window.to)) || this.appealed(n.after));
+      const dismissed = kind.kind === 'dismissed';
+      const appeal = dismissed && (/一审|初审|上诉|二审|再审/.test(this.s.slice(window.from, window.to)) || this.appealed(n.after));
+      const dismissedPart = dismissed && (breakdown?.total.num.value !== n.value || appeal);
       if (block && !dismissedPart) fig.quantity = `${block}.${kind.column}`;
-      else if (block && kind.kind === 'dismissed' && !/一审|初审|上诉|二审|再审/.test(this.s.slice(window.from, window.to)) && !this.appealed(n.after)) fig.within = `${block}.${kind.column}`;
+      else if (block && dismissed && !appeal) fig.within = `${block}.${kind.column}`;
     } else if (kind.byVerb) {
       const text = this.s.slice(window.from, window.to);
       const verb = kind.byVerb.find((v) => v.verbs.some((w) => text.includes(w)));
@@ -1051,15 +1052,15 @@ class ProseReader {
    * after a table-4 total, says how all of it ended — or that none is pending (已审结).
    */
   private resultAlone(clause: Clause, total: Figure) {
-    const r = RESULT_ALONE.exec(this.s.slice(clause.start, clause.end));
+    const r = RESULT_ALONE.exec(this.s.slice(clause.start, clause.end)), all = !!r && /均|都|全部/.test(r[0]);
     // (均维持, 均胜诉: all() reads them.)
-    if (r && ALL_WON.includes(r[1]) && /均|都|全部/.test(r[0])) return;
+    if (r && ALL_WON.includes(r[1]) && all) return;
     const m = r && this.wholeTotal(clause, total);
     if (!m) return;
     const at = clause.start + r[0].length - r[0].trimStart().length, end = clause.start + r[0].lastIndexOf(r[1]) + r[1].length;
     // (行政复议2件、行政诉讼1件，均已审结: all of both, named in the clause before; …，尚未审结: perhaps only the last.)
     const before = this.s.slice(Math.max(0, ...[...'，,；;。'].map((c) => this.s.lastIndexOf(c, total.num.start))), total.num.start);
-    const rows = /均|都|全部/.test(r[0]) && /复议/.test(before) && /诉讼/.test(before) ? 'all' : m;
+    const rows = all && /复议/.test(before) && /诉讼/.test(before) ? 'all' : m;
     this.statement(at, end, `t4.${rows}.${PENDING.test(r[1]) ? 'upheld+corrected+other' : /审结|结案/.test(r[1]) ? 'pending' : othersThan(r[1])}`);
   }
 

@@ -43,8 +43,8 @@ const isCn = (c: number) => CN_CODES[c] === 1;
  * 行政复议零件，): 〇 is otherwise inside a year (二〇二三年) and 零 a word's (零件 are parts, 零容忍); claims.ts takes 零件 only
  * right after its keyword.
  */
-export const NUMBER_STARTS = '0123456789０１２３４５６７８９' + CN_START + '〇零';
 const ZEROS = '〇零';
+export const NUMBER_STARTS = '0123456789０１２３４５６７８９' + CN_START + ZEROS;
 /** What may follow a lone 〇件 / 零件 (the clause's end). */
 const CLAUSE_ENDS = '，,。；;：:、）)！？!?\n\r';
 

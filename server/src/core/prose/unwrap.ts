@@ -121,10 +121,8 @@ function opensBlock(line: string): boolean {
 
 const AS_IS = (text: string): Unwrapped => ({ text, original: (at) => at, local: (at) => at });
 
-/** An ASCII or full-width digit. */
-const isAnyDigit = (c: number) => isDigit(c) || (c >= 0xff10 && c <= 0xff19);
-/** A Chinese character or a digit: what a word or a number is made of. */
-const isWordChar = (c: number) => isIdeograph(c) || isAnyDigit(c);
+/** A Chinese character or a digit (ASCII or full-width): what a word or a number is made of. */
+const isWordChar = (c: number) => isIdeograph(c) || isDigit(c);
 
 /** The last character of a line that is not a blank, as a code (NaN for a blank line). */
 function lastCode(line: string): number {
@@ -156,14 +154,14 @@ const MIN_LOOSE = 20;
  */
 function endsOpen(line: string): boolean {
   const last = lastCode(line);
-  return isWordChar(last) || isComma(last) || (isPoint(last) && isAnyDigit(line.charCodeAt(line.trimEnd().length - 2)));
+  return isWordChar(last) || isComma(last) || (isPoint(last) && isDigit(line.charCodeAt(line.trimEnd().length - 2)));
 }
 
 /** A line that goes on the one before it: it begins with a Chinese character, a digit, a bracket or a quotation mark (or ．62 after a digit), and it is no table's. */
 function goesOnFrom(line: string, next: string): boolean {
   const first = firstCode(next), last = lastCode(line);
   // ３０\n．６２万元: a decimal point goes on a number.
-  const point = isPoint(first) && isAnyDigit(last);
+  const point = isPoint(first) && isDigit(last);
   // A bracket or a quotation mark opens words of the sentence (…９件\n（维持１件）); a numbered item (（二）) opens a block.
   const opens = first === 0xff08 || first === 0x28 || first === 0x201c;
   return (isWordChar(first) || point || opens) && displayWidth(next) >= 0;
