@@ -76,7 +76,7 @@ export function linesAt(idx: LineIndex, from: number, to: number): number {
     const rest = text.slice(lead).replace(/[\s\u3000]/g, '');
     if (text.length <= 200 && ROW_WORDS.includes(rest.replace(/[:：]$/, '')) && l < last && namesColumn(idx.lineText(l + 1))) return idx.lineStart(l);
     const at = ROW_WORDS.map((w) => rest.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
-    if (at === undefined || (at > 0 && (text.length > 200 || !ALL_COLUMN_WORDS.includes(rest.slice(0, at))))) continue;
+    if (at === undefined || (at > 0 && !ALL_COLUMN_WORDS.includes(rest.slice(0, at)))) continue;
     if (namesColumn(rest)) return idx.lineStart(l);
   }
   return -1;

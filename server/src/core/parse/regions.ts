@@ -243,9 +243,9 @@ const WRAPPED_COUNT = /\n[ \u3000]*\d*件/;
 /** What a clause starts after, and ends before (but a colon). */
 const CLAUSE_START = new Set('，。；、：:,;（）()\t|｜\n'), CLAUSE_END = new Set('，。；、,;（）()\t|｜\n');
 
-/** The text without the clauses that count something (经沟通后不再处理1件): from the mark before each such count to the mark after it. */
 const isDigit = (c: string) => c >= '0' && c <= '9';
 
+/** The text without the clauses that count something (经沟通后不再处理1件): from the mark before each such count to the mark after it. */
 function withoutCountingClauses(text: string): string {
   let out = '', from = 0;
   const counts = WRAPPED_COUNT.test(text) ? COUNT_WRAPPED : COUNT_IN_WORDS;
